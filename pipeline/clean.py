@@ -1,0 +1,229 @@
+"""Clean stage: raw text -> Cleaned (cleaned text + ledger of every edit, with the rule that made it).
+
+Fixers, each a pure function raw text -> list[Edit]:
+  expand_ligatures       ﬁ -> fi, soft hyphens dropped
+  normalise_quotes       ,,Wissen“ / ,Wissen* / »Wissen“ -> „Wissen“
+  join_hyphenated_words  Modell-⏎projekte -> Modellprojekte; Smart-City-⏎Strategie keeps its hyphen;
+                         Klimaschutz-⏎und keeps the suspended hyphen
+  repair_umlauts         fiir -> für, GroRstadt -> Großstadt, kénnen -> können (confusion table +
+                         German lexicon); real-word conflicts (fordern/fördern) are recorded as
+                         suggestions and not applied
+Every edit keeps raw offsets, so apply_edits(raw, ledger) == cleaned text.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from .corrections import ConfusionRule
+from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
+from .lexicon import Lexicon
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
+SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch", "wie"}
+UMLAUT_CHARS = set("äöüßÄÖÜ")
+
+# A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
+# "{iber", "&ndern", "grof!").
+TOKEN = re.compile(r"(?<![\w{&!])[{&]?(?:[^\W_]|(?<=[^\W_])[&!{](?=[^\W_]))+(?:(?<=f)!)?")
+MIXED_CASE = re.compile(r"[^\W\d_][A-ZÄÖÜ]+[a-zäöüß]|[a-zäöüß][A-ZÄÖÜ]")
+QUOTED = re.compile(
+    r"(?<![\w,])(?P<open>,,|„|,|~|»)(?=[\w#(])(?P<body>[^\n„“”\"«]{1,160}?(?:\n[^\n„“”\"«]{1,160}?)?)"
+    r"(?P<close>\*”|\*®|“|”|\"|®|\*|«)(?![\w])"
+)
+
+
+@dataclass(frozen=True)
+class RepairSettings:
+    """Thresholds of the umlaut repair (Zipf scale of the lexicon)."""
+
+    max_substitutions: int = 2
+    extra_substitution_cost: float = 0.5
+    min_word_length: int = 3
+    short_word_min_zipf: float = 3.0
+    min_candidate_zipf: float = 1.0
+    # Damaged text (English-model OCR, no umlauts left): an umlaut form wins on a small margin.
+    damaged_min_gain_rare: float = 0.3
+    damaged_min_gain_common: float = 1.5
+    common_word_zipf: float = 3.5
+    suggest_min_gain: float = -0.6
+    suggest_min_candidate_zipf: float = 3.0
+    # Intact text (a PDF text layer): only words the lexicon does not know are repaired.
+    intact_min_candidate_zipf: float = 3.0
+    damaged_below_umlaut_share: float = 0.01
+
+
+DEFAULT_SETTINGS = RepairSettings()
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    raw: str
+    text: str
+    edits: list[Edit]  # applied edits and unapplied suggestions, sorted by start
+    origin: list[int]  # cleaned position -> raw position
+    damaged: bool  # True when the text looks like English-model OCR of German
+
+    def raw_offset(self, cleaned_pos: int) -> int:
+        return self.origin[min(cleaned_pos, len(self.origin) - 1)]
+
+
+def clean_text(
+    raw: str,
+    lexicon: Lexicon,
+    confusions: list[ConfusionRule],
+    settings: RepairSettings = DEFAULT_SETTINGS,
+    decisions=None,
+) -> Cleaned:
+    """Raw text -> Cleaned. `decisions` (optional) maps an edit to True/False/None (accept/reject/ask)."""
+    layout = merge_edits(expand_ligatures(raw), join_hyphenated_words(raw))
+    view, view_origin = apply_edits_with_map(raw, layout)
+    damaged = looks_damaged(view, settings)
+    words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
+    edits = merge_edits(layout, normalise_quotes(raw), words)
+    if decisions is not None:
+        edits = [decided for e in edits if (decided := decisions(e)) is not None]
+    check_edits(raw, edits)
+    text, origin = apply_edits_with_map(raw, edits)
+    return Cleaned(raw, text, edits, origin, damaged)
+
+
+def expand_ligatures(raw: str) -> list[Edit]:
+    return [
+        Edit(m.start(), m.end(), m.group(), LIGATURES[m.group()],
+             "drop_soft_hyphen" if m.group() == "\u00ad" else "expand_ligature", 1.0)
+        for m in re.finditer("[" + "".join(LIGATURES) + "]", raw)
+    ]
+
+
+def join_hyphenated_words(raw: str) -> list[Edit]:
+    """Line-end hyphens: join lower-case continuations, keep compounds and suspended hyphens."""
+    edits = []
+    for m in re.finditer(r"(?<=[^\W\d_])(-)([ \t]*\n[ \t]*)(?=([^\W_]+))", raw):
+        following = m.group(3)
+        head_word = re.search(r"[\w*]+$", raw[: m.start()])
+        if following.lower() in SUSPENDED_HYPHEN_NEXT:
+            continue
+        if following[0].isupper() or following[0].isdigit() or (head_word and head_word.group().isupper()):
+            edits.append(Edit(m.end(1), m.end(), m.group(2), "", "join_hyphenated_compound", 0.9))
+        else:
+            edits.append(Edit(m.start(), m.end(), m.group(), "", "join_hyphenated_word", 0.9))
+    return edits
+
+
+def normalise_quotes(raw: str) -> list[Edit]:
+    """OCR'd German quotes („ … “) read as ,, , ~ » and “ ” " * ® -> „ … “."""
+    edits = []
+    for m in QUOTED.finditer(raw):
+        if m.group("open") == "»" and m.group("close") == "«":
+            continue  # guillemets are a correct German style
+        if m.group("open") != "„":
+            edits.append(Edit(m.start("open"), m.end("open"), m.group("open"), "„", "normalise_opening_quote", 0.9))
+        if m.group("close") != "“":
+            edits.append(Edit(m.start("close"), m.end("close"), m.group("close"), "“", "normalise_closing_quote", 0.8))
+    return edits
+
+
+def looks_damaged(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> bool:
+    """True when long words almost never carry an umlaut or ß (German prose: about 8 %)."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    if not words:
+        return True
+    share = sum(1 for w in words if UMLAUT_CHARS & set(w)) / len(words)
+    return share < settings.damaged_below_umlaut_share
+
+
+def repair_umlauts(
+    raw: str,
+    view: str,
+    view_origin: list[int],
+    lexicon: Lexicon,
+    confusions: list[ConfusionRule],
+    damaged: bool,
+    settings: RepairSettings = DEFAULT_SETTINGS,
+) -> list[Edit]:
+    """Words of `view` (raw text with line-end hyphens joined) -> edits in raw offsets."""
+    decided: dict[str, tuple | None] = {}
+    edits = []
+    for m in TOKEN.finditer(view):
+        token = m.group()
+        if MIXED_CASE.search(token):
+            continue  # brand spellings (HANnovativ, MünsterZukunft) are not German words
+        if token not in decided:
+            decided[token] = best_repair(token, lexicon, confusions, damaged, settings)
+        verdict = decided[token]
+        if verdict is None:
+            continue
+        candidate, subs, confidence, applied = verdict
+        for pos, rule in subs:
+            vs, ve = m.start() + pos, m.start() + pos + len(rule.find)
+            rs, re_ = view_origin[vs], view_origin[ve - 1] + 1
+            if raw[rs:re_] != view[vs:ve]:
+                continue  # the damaged letters straddle a joined line break
+            edits.append(Edit(rs, re_, raw[rs:re_], rule.replace, f"umlaut:{rule.id}", confidence,
+                              applied, token, candidate))
+    return edits
+
+
+def candidate_repairs(token: str, confusions: list[ConfusionRule], max_subs: int, known: bool = False):
+    """Yield (candidate, substitutions) for every combination of non-overlapping confusion matches."""
+    matches = []
+    for rule in confusions:
+        if rule.only_unknown_words and known:
+            continue
+        start = 0
+        while (pos := token.find(rule.find, start)) != -1:
+            if rule.at == "any" or pos == 0:
+                matches.append((pos, rule))
+            start = pos + 1
+    for n in range(1, max_subs + 1):
+        for combo in itertools.combinations(sorted(matches, key=lambda x: x[0]), n):
+            spans = [(p, p + len(r.find)) for p, r in combo]
+            if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+                continue
+            out, last = [], 0
+            for p, r in combo:
+                out += [token[last:p], r.replace]
+                last = p + len(r.find)
+            out.append(token[last:])
+            yield "".join(out), combo
+
+
+def best_repair(token, lexicon, confusions, damaged, settings):
+    """-> (candidate, substitutions, confidence, applied) or None when the word stays."""
+    if len(token) < settings.min_word_length or token.isdigit() or UMLAUT_CHARS & set(token):
+        return None
+    original = lexicon.zipf(token)
+    best = None
+    for candidate, subs in candidate_repairs(token, confusions, settings.max_substitutions, original > 0):
+        if not candidate.isalpha() or (MIXED_CASE.search(candidate) and not candidate.isupper()):
+            continue
+        score = lexicon.zipf(candidate)
+        key = score - settings.extra_substitution_cost * (len(subs) - 1)
+        if best is None or key > best[0]:
+            best = (key, score, candidate, subs)
+    if best is None:
+        return None
+    _, score, candidate, subs = best
+    gain = score - original
+    if score < settings.min_candidate_zipf:
+        return None
+    if len(token) <= 3 and lexicon.direct(candidate.lower()) < settings.short_word_min_zipf:
+        return None
+    if lexicon.direct(candidate.lower()) == 0 and lexicon.direct(token.lower()) > 0:
+        # a compound the lexicon lacks must clearly beat a word it has
+        gain = min(gain, gain - settings.damaged_min_gain_common + settings.damaged_min_gain_rare)
+    if not damaged:
+        if original == 0 and score >= settings.intact_min_candidate_zipf:
+            return candidate, subs, 0.7, True
+        return None
+    if original == 0:
+        return candidate, subs, min(0.99, 0.6 + score / 10), True
+    needed = settings.damaged_min_gain_common if original >= settings.common_word_zipf else settings.damaged_min_gain_rare
+    if gain >= needed:
+        return candidate, subs, round(min(0.95, 0.5 + gain / 5), 2), True
+    if (gain >= settings.suggest_min_gain and lexicon.direct(candidate.lower()) >= settings.suggest_min_candidate_zipf
+            and "ß" not in candidate):  # wordfreq folds ß to ss, so ß forms cannot be told from ss words
+        return candidate, subs, round(max(0.05, 0.3 + gain / 5), 2), False
+    return None

@@ -1,0 +1,116 @@
+"""Reviewer-editable data in corrections/, validated when loaded.
+
+corrections/confusions.json  OCR confusion rules (what English OCR reads for ä, ö, ü, ß)
+corrections/profile.json     names of sections, size classes and labels of the brochures
+corrections/lexicon.json     words the German lexicon does not know
+corrections/overrides/*.json field values confirmed by a person, per edition and record
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import CorrectionsError
+
+FIELD_NAMES = ("name", "category", "size_class", "states", "title", "motto", "description", "page")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ConfusionRule(Strict):
+    find: str = Field(min_length=1)
+    replace: str = Field(min_length=1)
+    at: Literal["any", "start"] = "any"
+    only_unknown_words: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.find}>{self.replace}"
+
+
+class ConfusionTable(Strict):
+    about: str = ""
+    rules: list[ConfusionRule]
+
+
+class Profile(Strict):
+    about: str = ""
+    categories: list[str] = Field(min_length=1)
+    size_classes: list[str] = Field(min_length=1)
+    labels: dict[Literal["title", "motto"], str]
+    size_state_separators: str
+    parts: dict[Literal["criteria", "projects", "overview"], str]
+    criterion_id_pattern: str
+    edition_title_pattern: str
+    leitthema_label: str
+
+    @field_validator("criterion_id_pattern", "edition_title_pattern")
+    @classmethod
+    def compiles(cls, pattern: str) -> str:
+        re.compile(pattern)
+        return pattern
+
+
+class LexiconAdditions(Strict):
+    about: str = ""
+    words: list[str]
+
+
+class Override(Strict):
+    record: str = Field(min_length=1, description="record id, e.g. 'dresden'")
+    field: Literal["name", "category", "size_class", "states", "title", "motto", "description", "page"]
+    value: Union[str, int, list[str], None]
+    reviewer: str = Field(min_length=1)
+    date: str | None = None
+    reason: str = Field(min_length=1)
+
+
+class OverrideFile(Strict):
+    about: str = ""
+    edition: int
+    overrides: list[Override]
+
+
+class Corrections(Strict):
+    confusions: ConfusionTable
+    profile: Profile
+    lexicon: LexiconAdditions
+    overrides: list[OverrideFile]
+
+
+def default_corrections_dir() -> Path:
+    """corrections/ at the top of the repository this package lives in."""
+    return Path(__file__).resolve().parent.parent / "corrections"
+
+
+def read_model(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        return model.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError as exc:
+        raise CorrectionsError(f"{path}: missing (the corrections folder is incomplete)") from exc
+    except json.JSONDecodeError as exc:
+        raise CorrectionsError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise CorrectionsError(f"{path}: {where}: {first['msg']}") from exc
+
+
+def load_corrections(directory: Path) -> Corrections:
+    """Read and validate every file of a corrections folder."""
+    if not directory.is_dir():
+        raise CorrectionsError(f"{directory}: corrections folder not found")
+    override_dir = directory / "overrides"
+    override_files = sorted(override_dir.glob("*.json")) if override_dir.is_dir() else []
+    return Corrections(
+        confusions=read_model(directory / "confusions.json", ConfusionTable),
+        profile=read_model(directory / "profile.json", Profile),
+        lexicon=read_model(directory / "lexicon.json", LexiconAdditions),
+        overrides=[read_model(path, OverrideFile) for path in override_files],
+    )

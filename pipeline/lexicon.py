@@ -1,0 +1,69 @@
+"""German word knowledge for the OCR repair: how common a word is, with compounds.
+
+Frequencies come from wordfreq's large German list (Zipf scale: 7 = very common, 1 = rare,
+0 = unknown). The 16 Länder from ISO 3166-2:DE and the reviewer's lexicon additions count as
+common words. German compounds that the list lacks are scored by their two parts.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pycountry
+import wordfreq
+
+KNOWN_NAME_ZIPF = 4.0
+COMPOUND_PENALTY = 0.5
+MIN_PART = 3
+LINKING = ("s", "es", "n", "en")
+COMPOUND_CHECK_BELOW = 3.0
+MIN_PART_ZIPF = 2.5
+
+
+@lru_cache(maxsize=1)
+def wordfreq_german() -> dict[str, float]:
+    return {w: math.log10(f) + 9 for w, f in wordfreq.get_frequency_dict("de", wordlist="large").items()}
+
+
+def german_states() -> list[str]:
+    """Canonical names of the 16 Länder (ISO 3166-2:DE), sorted."""
+    return sorted(s.name for s in pycountry.subdivisions.get(country_code="DE"))
+
+
+class Lexicon:
+    """Zipf frequency of lower-cased German words, compounds included."""
+
+    def __init__(self, additions: list[str] = ()):
+        self._base = wordfreq_german()
+        self._extra: dict[str, float] = {}
+        for phrase in [*german_states(), *additions]:
+            for word in phrase.replace("-", " ").split():
+                self._extra[word.lower()] = KNOWN_NAME_ZIPF
+        self._cache: dict[str, float] = {}
+
+    def direct(self, word: str) -> float:
+        # wordfreq keys are case-folded, which turns ß into ss
+        return max(self._base.get(word.casefold(), 0.0), self._extra.get(word, 0.0))
+
+    def zipf(self, word: str) -> float:
+        """Frequency of `word` (lower case); a compound scores as its weaker part, less a penalty."""
+        word = word.lower()
+        if word not in self._cache:
+            direct = self.direct(word)
+            compound = self._compound_zipf(word, depth=2) if direct < COMPOUND_CHECK_BELOW else 0.0
+            self._cache[word] = max(direct, compound)
+        return self._cache[word]
+
+    def _compound_zipf(self, word: str, depth: int) -> float:
+        best = 0.0
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            tail = self.direct(word[cut:])
+            if tail < MIN_PART_ZIPF:
+                continue
+            head = word[:cut]
+            heads = [head] + [head[: -len(l)] for l in LINKING if head.endswith(l) and len(head) - len(l) >= MIN_PART]
+            for h in heads:
+                z = self.direct(h) or (self._compound_zipf(h, depth - 1) if depth > 1 else 0.0)
+                if z >= MIN_PART_ZIPF:
+                    best = max(best, min(z, tail) - COMPOUND_PENALTY)
+        return best
