@@ -13,12 +13,13 @@ Every edit keeps raw offsets, so apply_edits(raw, ledger) == cleaned text.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from dataclasses import dataclass, replace
 
 from .corrections import ConfusionRule
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
-from .lexicon import Lexicon
+from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch", "wie"}
@@ -28,6 +29,8 @@ UMLAUT_CHARS = set("äöüßÄÖÜ")
 # "{iber", "&ndern", "grof!").
 TOKEN = re.compile(r"(?<![\w{&!])[{&]?(?:[^\W_]|(?<=[^\W_])[&!{](?=[^\W_]))+(?:(?<=f)!)?")
 MIXED_CASE = re.compile(r"[^\W\d_][A-ZÄÖÜ]+[a-zäöüß]|[a-zäöüß][A-ZÄÖÜ]")
+BRAND = re.compile(r"[A-ZÄÖÜ]{2,}[a-zäöüß]")
+CAMEL = re.compile(r"(?:[A-ZÄÖÜ][^\W\dA-ZÄÖÜ_{&!]+){2,}")
 QUOTED = re.compile(
     r"(?<![\w,])(?P<open>,,|„|,|~|»)(?=[\w#(])(?P<body>[^\n„“”\"«]{1,160}?(?:\n[^\n„“”\"«]{1,160}?)?)"
     r"(?P<close>\*”|\*®|“|”|\"|®|\*|«)(?![\w])"
@@ -146,16 +149,9 @@ def repair_umlauts(
     """Words of `view` (raw text with line-end hyphens joined) -> edits in raw offsets."""
     decided: dict[str, tuple | None] = {}
     edits = []
-    for m in TOKEN.finditer(view):
+    for m in word_parts(view, lambda t: decided.setdefault(t, best_repair(t, lexicon, confusions, damaged, settings))):
+        candidate, subs, confidence, applied = decided[m.group()]
         token = m.group()
-        if MIXED_CASE.search(token):
-            continue  # brand spellings (HANnovativ, MünsterZukunft) are not German words
-        if token not in decided:
-            decided[token] = best_repair(token, lexicon, confusions, damaged, settings)
-        verdict = decided[token]
-        if verdict is None:
-            continue
-        candidate, subs, confidence, applied = verdict
         for pos, rule in subs:
             vs, ve = m.start() + pos, m.start() + pos + len(rule.find)
             rs, re_ = view_origin[vs], view_origin[ve - 1] + 1
@@ -164,6 +160,33 @@ def repair_umlauts(
             edits.append(Edit(rs, re_, raw[rs:re_], rule.replace, f"umlaut:{rule.id}", confidence,
                               applied, token, candidate))
     return edits
+
+
+def word_parts(view: str, verdict):
+    """Word tokens that `verdict` finds a repair for. A CamelCase join (MiinsterZukunft) with no
+    repair as a whole is tried part by part; brand spellings (HANnovativ) are left alone."""
+    for m in TOKEN.finditer(view):
+        token = m.group()
+        if BRAND.search(token) and not token.isupper():
+            continue
+        if verdict(token) is not None:
+            yield m
+        elif CAMEL.fullmatch(token):
+            for part in re.finditer(r"[A-ZÄÖÜ][^A-ZÄÖÜ]+", token):
+                if verdict(part.group()) is not None:
+                    yield _Shifted(part, m.start())
+
+
+@dataclass(frozen=True)
+class _Shifted:
+    part: re.Match
+    offset: int
+
+    def group(self) -> str:
+        return self.part.group()
+
+    def start(self) -> int:
+        return self.offset + self.part.start()
 
 
 def candidate_repairs(token: str, confusions: list[ConfusionRule], max_subs: int, known: bool = False):
@@ -190,6 +213,26 @@ def candidate_repairs(token: str, confusions: list[ConfusionRule], max_subs: int
             yield "".join(out), combo
 
 
+def compound_part_gain(original: str, candidate: str, lexicon: Lexicon) -> float:
+    """How much more common the changed part of a compound becomes ('nahversorgungs|raume' ->
+    '|räume'), cutting where the unchanged rest is a known word."""
+    prefix = len(os.path.commonprefix([original, candidate]))
+    suffix = len(os.path.commonprefix([original[::-1], candidate[::-1]]))
+    best = float("-inf")
+    for cut in range(MIN_PART, prefix + 1):  # unchanged head, changed tail
+        if lexicon.zipf(candidate[:cut].removesuffix("s")) >= MIN_PART_ZIPF or lexicon.zipf(candidate[:cut]) >= MIN_PART_ZIPF:
+            tail = lexicon.direct(candidate[cut:])
+            if tail >= MIN_PART_ZIPF:
+                best = max(best, tail - lexicon.direct(original[cut:]))
+    for cut in range(MIN_PART, suffix + 1):  # changed head, unchanged tail
+        if lexicon.direct(candidate[-cut:]) >= MIN_PART_ZIPF:
+            head = lexicon.direct(candidate[:-cut].removesuffix("s")) or lexicon.direct(candidate[:-cut])
+            if head >= MIN_PART_ZIPF:
+                orig_head = original[:-cut]
+                best = max(best, head - (lexicon.direct(orig_head.removesuffix("s")) or lexicon.direct(orig_head)))
+    return best
+
+
 def best_repair(token, lexicon, confusions, damaged, settings):
     """-> (candidate, substitutions, confidence, applied) or None when the word stays."""
     if len(token) < settings.min_word_length or token.isdigit() or UMLAUT_CHARS & set(token):
@@ -207,6 +250,8 @@ def best_repair(token, lexicon, confusions, damaged, settings):
         return None
     _, score, candidate, subs = best
     gain = score - original
+    if lexicon.direct(token.lower()) == 0:
+        gain = max(gain, compound_part_gain(token.lower(), candidate.lower(), lexicon))
     if score < settings.min_candidate_zipf:
         return None
     if len(token) <= 3 and lexicon.direct(candidate.lower()) < settings.short_word_min_zipf:
@@ -220,7 +265,9 @@ def best_repair(token, lexicon, confusions, damaged, settings):
         return None
     if original == 0:
         return candidate, subs, min(0.99, 0.6 + score / 10), True
-    needed = settings.damaged_min_gain_common if original >= settings.common_word_zipf else settings.damaged_min_gain_rare
+    # only a word the lexicon itself lists counts as common; compound scores are estimates
+    common = lexicon.direct(token.lower()) >= settings.common_word_zipf
+    needed = settings.damaged_min_gain_common if common else settings.damaged_min_gain_rare
     if gain >= needed:
         return candidate, subs, round(min(0.95, 0.5 + gain / 5), 2), True
     if (gain >= settings.suggest_min_gain and lexicon.direct(candidate.lower()) >= settings.suggest_min_candidate_zipf

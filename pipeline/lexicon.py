@@ -63,7 +63,9 @@ class Lexicon:
             head = word[:cut]
             heads = [head] + [head[: -len(l)] for l in LINKING if head.endswith(l) and len(head) - len(l) >= MIN_PART]
             for h in heads:
-                z = self.direct(h) or (self._compound_zipf(h, depth - 1) if depth > 1 else 0.0)
+                z = self.direct(h)
+                if z < MIN_PART_ZIPF and depth > 1:
+                    z = max(z, self._compound_zipf(h, depth - 1))
                 if z >= MIN_PART_ZIPF:
                     best = max(best, min(z, tail) - COMPOUND_PENALTY)
         return best

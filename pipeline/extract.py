@@ -1,0 +1,338 @@
+"""Extract stage: ProjectBlock -> project record (a dict the models validate), with its doubts.
+
+Needs the Layout's blocks, the Cleaned text (to see which edits touch a value) and the profile.
+Produces one dict per block with the fields of projects.json, `needs_review` (the fields the
+evidence does not settle) and `review_notes` (why). A value read from "Label: value" on one line
+is trusted; a value found elsewhere (next lines, banner text) is taken as the best reading and
+always flagged.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from rapidfuzz import fuzz, process
+from spacy.matcher import PhraseMatcher
+
+from .clean import Cleaned
+from .corrections import Profile
+from .lexicon import german_states
+from .segment import Line, ProjectBlock
+
+LABEL_MIN_SCORE = 80
+STATE_MIN_SCORE = 85
+CLASS_MIN_MARGIN = 8
+CATEGORY_MIN_SCORE = 90
+PROSE_MIN_WORDS = 20
+NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
+PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+PAGE_BREAK_BLANKS = 3
+DEBRIS_CHARS = re.compile(r"[|\\\[\]{}~$%=<>^°©®™]")
+
+
+@dataclass
+class Record:
+    fields: dict
+    needs_review: list[str] = field(default_factory=list)
+    review_notes: dict[str, str] = field(default_factory=dict)
+    used_lines: set[int] = field(default_factory=set)
+
+    def flag(self, name: str, note: str) -> None:
+        if name not in self.needs_review:
+            self.needs_review.append(name)
+        self.review_notes[name] = f"{self.review_notes[name]}; {note}" if name in self.review_notes else note
+
+
+# ---------------------------------------------------------------- small text predicates
+
+def letters_share(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
+
+
+def looks_like_value(text: str) -> bool:
+    """A title or motto candidate: mostly letters, at least two real words, no figure debris."""
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    return letters_share(text) >= 0.6 and len(words) >= 2 and not DEBRIS_CHARS.search(text)
+
+
+def record_id(name: str) -> str:
+    """'Kempten (Allgäu)' -> 'kempten-allgaeu' (stable across runs and editions)."""
+    folded = name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def name_key(name: str) -> str:
+    """The most distinctive word of a name, used to spot its text in another project's pages."""
+    return max(re.findall(r"[^\W\d_][\w-]+", name) or [name], key=len)
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    groups, current = [], []
+    for line in lines:
+        if line.blank:
+            if current:
+                groups.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def join_lines(lines: list[Line]) -> str:
+    return re.sub(r"\s+", " ", " ".join(l.text.strip() for l in lines)).strip()
+
+
+def is_prose(para: list[Line]) -> bool:
+    text = join_lines(para)
+    return len(text.split()) >= PROSE_MIN_WORDS and letters_share(text) >= 0.7
+
+
+# ---------------------------------------------------------------- states (spaCy rules)
+
+@lru_cache(maxsize=1)
+def state_matcher():
+    nlp = spacy.blank("de")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for state in german_states():
+        matcher.add(state, [nlp.make_doc(state)])
+    return nlp, matcher
+
+
+def text_to_states(text: str) -> tuple[list[str], list[str]]:
+    """'Baden-Württemberg, Hessen, Rheinland-Pfalz' -> (states, notes on fuzzy matches)."""
+    nlp, matcher = state_matcher()
+    doc = nlp.make_doc(text)
+    found, covered = [], set()
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1]):
+        found.append(nlp.vocab.strings[match_id])
+        covered.update(range(start, end))
+    rest = " ".join(t.text for i, t in enumerate(doc) if i not in covered)
+    notes = []
+    for piece in re.split(r"[,;/]|\bund\b", rest):
+        piece = piece.strip(" .-·")
+        if len(piece) < 4:
+            continue
+        hit = process.extractOne(piece, german_states(), scorer=fuzz.ratio, score_cutoff=STATE_MIN_SCORE)
+        if hit:
+            found.append(hit[0])
+            notes.append(f"'{piece}' read as {hit[0]} ({hit[1]:.0f} % similar)")
+        else:
+            notes.append(f"'{piece}' is no Land")
+    return list(dict.fromkeys(found)), notes
+
+
+# ---------------------------------------------------------------- header: labels and values
+
+def match_label(text: str, profile: Profile) -> tuple[str, str] | None:
+    """'Projekttitel: X' -> ('title', 'X'); None if the line does not start with a label."""
+    m = re.match(r"^\s*([^\W\d_]+)\s*[:;.]\s*(.*)$", text)
+    if not m:
+        return None
+    for field_name, label in profile.labels.items():
+        if fuzz.ratio(m.group(1).lower(), label.lower()) >= LABEL_MIN_SCORE:
+            return field_name, m.group(2).strip()
+    return None
+
+
+def split_run_in_label(value: str, profile: Profile) -> tuple[str, str | None]:
+    """'X Motto: Y' on the title line -> ('X', 'Y')."""
+    label = re.escape(profile.labels["motto"])
+    m = re.search(rf"\s{label}\s*:\s*", value, flags=re.I)
+    return (value[: m.start()].strip(), value[m.end():].strip() or None) if m else (value, None)
+
+
+def header_to_fields(block: ProjectBlock, profile: Profile, record: Record) -> int:
+    """Fill title and motto; return the index of the first body line in block.lines."""
+    after = [l for l in block.lines if l.number > block.size_line.number]
+    paras = paragraphs(after)
+    values: dict[str, str | None] = {}
+    same_line: set[str] = set()
+    label_order: list[str] = []
+    loose: list[list[Line]] = []  # non-label paragraphs of the header zone, in order
+    body_start = block.lines[-1].number + 1
+    for para in paras:
+        if is_prose(para) and not any(match_label(l.text, profile) for l in para):
+            body_start = para[0].number
+            break
+        chunk: list[Line] = []
+        for line in para:
+            label = match_label(line.text, profile)
+            if label is None:
+                if looks_like_value(line.text) or (chunk and len(line.text.split()) <= 3 and letters_share(line.text) >= 0.8):
+                    chunk.append(line)
+                elif chunk:
+                    loose.append(chunk)
+                    chunk = []
+                continue
+            if chunk:
+                loose.append(chunk)
+                chunk = []
+            field_name, value = label
+            record.used_lines.add(line.number)
+            label_order.append(field_name)
+            if field_name == "title" and value:
+                value, motto = split_run_in_label(value, profile)
+                if motto:
+                    values["motto"] = motto
+                    same_line.add("motto")
+            if value:
+                values[field_name] = value
+                same_line.add(field_name)
+        if chunk:
+            loose.append(chunk)
+        if set(label_order) >= {"title", "motto"} and all(f in values for f in ("title", "motto")):
+            body_start = para[-1].number + 1
+            break
+    else:
+        body_start = block.lines[-1].number + 1
+    for field_name in ("title", "motto"):
+        if field_name not in label_order:
+            record.flag(field_name, f"no '{profile.labels[field_name]}:' label in the header")
+    empty = [f for f in ("title", "motto") if f not in values]
+    for chunk in loose:
+        text = join_lines(chunk)
+        if not empty or not looks_like_value(text):
+            continue
+        target = empty.pop(0)
+        values[target] = text
+        record.used_lines.update(l.number for l in chunk)
+        record.flag(target, "label empty; value taken from the text near the header")
+        if empty and chunk is loose[-1]:
+            break
+    for field_name in empty:
+        banner = body_banner(block, record, body_start, [v for v in values.values() if v])
+        if banner is not None:
+            values[field_name] = join_lines([banner])
+            record.used_lines.add(banner.number)
+            record.flag(field_name, "label empty; value taken from banner text in the project's pages")
+        else:
+            values[field_name] = None
+            record.flag(field_name, "label empty and no value found")
+    record.fields["title"] = values.get("title")
+    record.fields["motto"] = values.get("motto")
+    return body_start
+
+
+def body_banner(block: ProjectBlock, record: Record, body_start: int, taken: list[str]) -> Line | None:
+    """A stand-alone line in the body that reads like a slogan (the value a label lost)."""
+    lines = [l for l in block.lines if l.number >= body_start and l.number not in record.used_lines]
+    singles = [p[0] for p in paragraphs(lines) if len(p) == 1 and looks_like_value(p[0].text)
+               and not any(fuzz.partial_ratio(p[0].text, t) >= 90 for t in taken)]
+    singles = [l for l in singles if 3 <= len(l.text.split()) <= 14 and not l.text.strip().isupper()
+               and not l.text.rstrip().endswith(("-", ","))]
+    if not singles:
+        return None
+    key = name_key(record.fields["name"]).lower()
+    with_name = [l for l in singles if key in l.text.lower()]
+    return (with_name or singles)[0]
+
+
+# ---------------------------------------------------------------- the record
+
+def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pages: Pages) -> Record:
+    name = block.name_line.text.strip()
+    record = Record({"id": record_id(name), "name": name})
+    record.used_lines.update({block.name_line.number, block.size_line.number})
+    if not NAME_CHARS.match(name):
+        record.flag("name", f"unexpected characters in the name line '{name}'")
+    record.fields["category"] = block.category
+    if block.category is None or block.category_score < CATEGORY_MIN_SCORE:
+        record.flag("category", "no clear section heading before this project")
+    size = block.size
+    record.fields["size_class"] = size.size_class
+    ranked = process.extract(size.size_text, profile.size_classes, scorer=fuzz.ratio, limit=2)
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CLASS_MIN_MARGIN:
+        record.flag("size_class", f"'{size.size_text}' is close to both {ranked[0][0]} and {ranked[1][0]}")
+    states, notes = text_to_states(size.states_text)
+    record.fields["states"] = states
+    if notes:
+        record.flag("states", "; ".join(notes))
+    body_start = header_to_fields(block, profile, record)
+    record.fields["page"] = page_of(block, pages)
+    body = [l for l in block.lines if l.number >= body_start and l.number not in record.used_lines]
+    record.fields["description"] = "\n\n".join(join_lines(p) for p in body_paragraphs(body))
+    flag_uncertain_edits(record, block, cleaned)
+    return record
+
+
+def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) -> None:
+    """A value that holds an OCR repair the tool did not dare to make (or made with low confidence)."""
+    spans = {"name": [block.name_line]}
+    for field_name in ("title", "motto"):
+        value = record.fields.get(field_name)
+        if value:
+            spans[field_name] = [l for l in block.lines if l.number in record.used_lines and value[:12] in l.text]
+    for field_name, lines in spans.items():
+        for line in lines:
+            lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
+            doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:")
+                        and (not e.applied or e.confidence < 0.6)]
+            for e in doubtful:
+                verb = "left unrepaired" if not e.applied else "repaired with low confidence"
+                record.flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})")
+
+
+def body_paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Body lines -> paragraphs of running text: figure debris and page numbers dropped."""
+    paras = paragraphs(lines)
+    kept = []
+    for i, para in enumerate(paras):
+        text = join_lines(para)
+        words = text.split()
+        if PAGE_NUMBER.match(text) or letters_share(text) < 0.7 or text.isupper():
+            continue
+        if len(words) >= 8 or (len(words) >= 2 and text[-1] in ".!?:" and letters_share(text) >= 0.8):
+            kept.append(para)
+        elif 2 <= len(words) <= 8 and letters_share(text) >= 0.85 and text[0].isupper() and i + 1 < len(paras) \
+                and is_prose(paras[i + 1]):
+            kept.append(para)  # a sub-heading over running text
+    return kept
+
+
+# ---------------------------------------------------------------- pages
+
+@dataclass(frozen=True)
+class Pages:
+    """Where the text shows printed page numbers; `breaks[n]` counts page breaks before line n."""
+
+    breaks: dict[int, int]
+    numbers: dict[int, int]  # line number -> printed page number (confirmed ones only)
+
+
+def lines_to_pages(lines: list[Line]) -> Pages:
+    """Lone numbers are page numbers or figure debris. One is trusted when another lone number
+    differs from it by exactly the number of page breaks (runs of blank lines) between them."""
+    breaks, blank_run, candidates = {}, 0, []
+    count = 0
+    for line in lines:
+        if line.blank or "\f" in line.text:
+            blank_run += 1
+        else:
+            if blank_run >= PAGE_BREAK_BLANKS:
+                count += 1
+            blank_run = 0
+            m = PAGE_NUMBER.match(line.text)
+            if m and int(m.group(1)) > 0:
+                candidates.append((line.number, int(m.group(1))))
+        breaks[line.number] = count
+    numbers = {
+        n: v for n, v in candidates
+        if any(n2 != n and abs(v2 - v) == 1 and v2 - v == breaks[n2] - breaks[n] for n2, v2 in candidates)
+    }
+    return Pages(breaks, numbers)
+
+
+def page_of(block: ProjectBlock, pages: Pages) -> int | None:
+    """The printed page of the project's header, where a confirmed page number in its pages shows it."""
+    for line in block.lines:
+        if line.number in pages.numbers:
+            return pages.numbers[line.number] - pages.breaks[line.number] + pages.breaks[block.name_line.number]
+    return None
