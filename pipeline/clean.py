@@ -44,6 +44,7 @@ class RepairSettings:
     max_substitutions: int = 2
     extra_substitution_cost: float = 0.5
     min_word_length: int = 3
+    listed_word_zipf: float = 1.5
     short_word_min_zipf: float = 3.0
     min_candidate_zipf: float = 1.0
     # Damaged text (English-model OCR, no umlauts left): an umlaut form wins on a small margin.
@@ -243,7 +244,9 @@ def best_repair(token, lexicon, confusions, damaged, settings):
         if not candidate.isalpha() or (MIXED_CASE.search(candidate) and not candidate.isupper()):
             continue
         score = lexicon.zipf(candidate)
-        key = score - settings.extra_substitution_cost * (len(subs) - 1)
+        # a word the lexicon lists beats a compound reading of another candidate
+        listed = lexicon.direct(candidate.lower()) >= settings.listed_word_zipf
+        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1))
         if best is None or key > best[0]:
             best = (key, score, candidate, subs)
     if best is None:

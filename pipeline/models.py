@@ -1,0 +1,102 @@
+"""Validate stage, the models: what projects.json promises its readers (pydantic v2)."""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .lexicon import german_states
+
+FieldName = Literal["name", "category", "size_class", "states", "title", "motto", "description", "page"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceInfo(Model):
+    path: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    kind: Literal["text", "pdf", "pdf-ocr"]
+    encoding: str
+
+
+class Edition(Model):
+    title: Optional[str]
+    year: Optional[int] = Field(ge=2000, le=2100)
+    leitthema: Optional[str]
+
+
+class OverrideNote(Model):
+    automatic: Any = Field(description="the value the automatic extraction had")
+    automatic_note: Optional[str] = Field(description="why the automatic value was flagged, if it was")
+    reviewer: str
+    date: Optional[str]
+    reason: str
+
+
+class Project(Model):
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    name: str = Field(min_length=2)
+    category: Optional[str]
+    size_class: str = Field(min_length=2)
+    states: list[str] = Field(min_length=1)
+    title: Optional[str]
+    motto: Optional[str]
+    description: str
+    page: Optional[int] = Field(ge=1)
+    needs_review: list[FieldName]
+    review_notes: dict[str, str]
+    overrides: dict[str, OverrideNote] = Field(default_factory=dict, description="fields set by a reviewer")
+
+    @field_validator("states")
+    @classmethod
+    def known_states(cls, states: list[str]) -> list[str]:
+        unknown = [s for s in states if s not in german_states()]
+        if unknown:
+            raise ValueError(f"not a German Land: {', '.join(unknown)}")
+        return states
+
+
+class Criterion(Model):
+    id: str = Field(pattern=r"^K\d{1,2}$")
+    group: Optional[str]
+    text: str = Field(min_length=3)
+    needs_review: bool = False
+
+
+class OverviewEntry(Model):
+    name: str = Field(min_length=2)
+    category: Optional[str]
+    members: list[str]
+
+
+class RejectionError(Model):
+    record: str
+    field: str
+    message: str
+
+
+class Rejected(Model):
+    record: dict[str, Any]
+    errors: list[RejectionError]
+
+
+class Stats(Model):
+    projects: int
+    flagged_fields: int
+    edits_applied: int
+    edits_suggested: int
+    text_damaged: bool = Field(description="the text looked like English-model OCR of German")
+
+
+class Brochure(Model):
+    schema_version: Literal["1"] = "1"
+    source: SourceInfo
+    edition: Edition
+    projects: list[Project]
+    criteria: list[Criterion]
+    overview: list[OverviewEntry]
+    rejected: list[Rejected]
+    stats: Stats
+    warnings: list[str] = Field(default_factory=list)
