@@ -22,7 +22,7 @@ from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
-SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch", "wie"}
+SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
@@ -104,11 +104,13 @@ def expand_ligatures(raw: str) -> list[Edit]:
 def join_hyphenated_words(raw: str) -> list[Edit]:
     """Line-end hyphens: join lower-case continuations, keep compounds and suspended hyphens."""
     edits = []
-    for m in re.finditer(r"(?<=[^\W\d_])(-)([ \t]*\n[ \t]*)(?=([^\W_]+))", raw):
+    for m in re.finditer(r"(?<=[^\W_])(-)([ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=([^\W\d_][^\W_]*))", raw):
         following = m.group(3)
         head_word = re.search(r"[\w*]+$", raw[: m.start()])
         if following.lower() in SUSPENDED_HYPHEN_NEXT:
             continue
+        if "\n\n" in m.group(2).replace(" ", "") and not following[0].islower():
+            continue  # a paragraph ending in a dash, not a word cut by a page or column break
         if following[0].isupper() or following[0].isdigit() or (head_word and head_word.group().isupper()):
             edits.append(Edit(m.end(1), m.end(), m.group(2), "", "join_hyphenated_compound", 0.9))
         else:

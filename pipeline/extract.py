@@ -31,6 +31,10 @@ PROSE_MIN_WORDS = 20
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 PAGE_BREAK_BLANKS = 3
+WORDLIKE = re.compile(r"^[(„\"]?[^\W\d_]{2,}[\w*/-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
+COLUMN_MIN_CHARS = 70
+COLUMN_FACTOR = 1.5
+FOREIGN_MIN_MENTIONS = 2
 DEBRIS_CHARS = re.compile(r"[|\\\[\]{}~$%=<>^°©®™]")
 
 
@@ -150,20 +154,19 @@ def split_run_in_label(value: str, profile: Profile) -> tuple[str, str | None]:
 
 
 def header_to_fields(block: ProjectBlock, profile: Profile, record: Record) -> int:
-    """Fill title and motto; return the index of the first body line in block.lines."""
-    after = [l for l in block.lines if l.number > block.size_line.number]
-    paras = paragraphs(after)
+    """Fill title and motto; return the number of the line after the last label (the body's start)."""
     values: dict[str, str | None] = {}
-    same_line: set[str] = set()
     label_order: list[str] = []
-    loose: list[list[Line]] = []  # non-label paragraphs of the header zone, in order
-    body_start = block.lines[-1].number + 1
-    for para in paras:
+    loose: list[list[Line]] = []  # runs of value-like lines in the header zone, in order
+    last_label = block.size_line.number
+    after = [l for l in block.lines if l.number > block.size_line.number]
+    for para in paragraphs(after):
         if is_prose(para) and not any(match_label(l.text, profile) for l in para):
-            body_start = para[0].number
             break
         chunk: list[Line] = []
         for line in para:
+            if "title" in values and "motto" in values:
+                break
             label = match_label(line.text, profile)
             if label is None:
                 if looks_like_value(line.text) or (chunk and len(line.text.split()) <= 3 and letters_share(line.text) >= 0.8):
@@ -178,21 +181,18 @@ def header_to_fields(block: ProjectBlock, profile: Profile, record: Record) -> i
             field_name, value = label
             record.used_lines.add(line.number)
             label_order.append(field_name)
+            last_label = line.number
             if field_name == "title" and value:
                 value, motto = split_run_in_label(value, profile)
                 if motto:
                     values["motto"] = motto
-                    same_line.add("motto")
             if value:
                 values[field_name] = value
-                same_line.add(field_name)
         if chunk:
             loose.append(chunk)
-        if set(label_order) >= {"title", "motto"} and all(f in values for f in ("title", "motto")):
-            body_start = para[-1].number + 1
+        if "title" in values and "motto" in values:
             break
-    else:
-        body_start = block.lines[-1].number + 1
+    body_start = last_label + 1
     for field_name in ("title", "motto"):
         if field_name not in label_order:
             record.flag(field_name, f"no '{profile.labels[field_name]}:' label in the header")
@@ -258,9 +258,57 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pag
     body_start = header_to_fields(block, profile, record)
     record.fields["page"] = page_of(block, pages)
     body = [l for l in block.lines if l.number >= body_start and l.number not in record.used_lines]
-    record.fields["description"] = "\n\n".join(join_lines(p) for p in body_paragraphs(body))
+    kept = body_paragraphs(body)
+    record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)
+    merged = merged_column_lines(raw_lines(cleaned, [l for p in kept for l in p]))
+    if merged:
+        record.flag("description", f"{merged} lines look like two columns read across; sentence order may be wrong")
     flag_uncertain_edits(record, block, cleaned)
     return record
+
+
+def raw_lines(cleaned: Cleaned, lines: list[Line]) -> list[str]:
+    """The raw lines behind cleaned lines (joined hyphenations make cleaned lines longer)."""
+    out = []
+    for line in lines:
+        lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
+        out += cleaned.raw[lo:hi].split("\n")
+    return out
+
+
+def merged_column_lines(lines: list[str]) -> int:
+    """How many lines are far longer than the text's usual line: two columns read as one."""
+    lengths = [len(l) for l in lines if len(l.split()) >= 3]
+    if len(lengths) < 5:
+        return 0
+    usual = statistics.median(lengths)
+    return sum(1 for n in lengths if n > max(COLUMN_MIN_CHARS, COLUMN_FACTOR * usual))
+
+
+def move_foreign_paragraphs(records: list[Record]) -> None:
+    """Paragraphs that speak of another project by name, and never of their own, were put on the
+    wrong pages by the layout: move them to the project they name and note it on both."""
+    keys = {id(r): name_key(r.fields["name"]) for r in records}
+    moves = []
+    for record in records:
+        kept = []
+        for para in record.fields["description"].split("\n\n"):
+            own = mentions(para, keys[id(record)])
+            others = [r for r in records if r is not record and mentions(para, keys[id(r)]) >= FOREIGN_MIN_MENTIONS]
+            if own == 0 and len(others) == 1:
+                moves.append((record, others[0], para))
+            else:
+                kept.append(para)
+        record.fields["description"] = "\n\n".join(kept)
+    for source, target, para in moves:
+        target.fields["description"] = "\n\n".join(p for p in (target.fields["description"], para) if p)
+        source.review_notes["description"] = (
+            f"a paragraph about {target.fields['name']} was moved to that project ('{para[:40]}…')")
+        target.flag("description", f"a paragraph found in the pages of {source.fields['name']} was appended; check its place")
+
+
+def mentions(text: str, key: str) -> int:
+    return len(re.findall(rf"\b{re.escape(key)}", text))
 
 
 def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) -> None:
@@ -280,14 +328,24 @@ def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) 
                 record.flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})")
 
 
+def wordlike_share(text: str) -> float:
+    """Share of tokens that look like words (figure debris is full of stray letters and symbols)."""
+    tokens = text.split()
+    return sum(1 for t in tokens if WORDLIKE.match(t)) / len(tokens) if tokens else 0.0
+
+
 def body_paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Body lines -> paragraphs of running text: figure debris and page numbers dropped."""
+    """Body lines -> paragraphs of running text: figure debris and page numbers dropped, a
+    paragraph that a page or column break cut in two (it goes on in lower case) joined again."""
     paras = paragraphs(lines)
-    kept = []
+    kept: list[list[Line]] = []
     for i, para in enumerate(paras):
         text = join_lines(para)
         words = text.split()
-        if PAGE_NUMBER.match(text) or letters_share(text) < 0.7 or text.isupper():
+        if PAGE_NUMBER.match(text) or letters_share(text) < 0.7 or text.isupper() or wordlike_share(text) < 0.7:
+            continue
+        if kept and text[0].islower() and len(words) >= 3:
+            kept[-1] = kept[-1] + para
             continue
         if len(words) >= 8 or (len(words) >= 2 and text[-1] in ".!?:" and letters_share(text) >= 0.8):
             kept.append(para)

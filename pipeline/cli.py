@@ -1,0 +1,85 @@
+"""Command line: `mpsc extract [INPUT] [-o OUTDIR] [--no-overrides]` and `mpsc schema`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .corrections import default_corrections_dir, load_corrections
+from .errors import InputError
+from .load import BUNDLED_NAME, bundled_path, load_source
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+
+
+def output_dir_for(input_name: str) -> Path:
+    """'modellprojekte-smart-cities-2021.ocr.txt' -> output/modellprojekte-smart-cities-2021"""
+    return Path("output") / Path(input_name).name.split(".")[0]
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    from .emit import result_to_files, write_files_atomically
+    from .run import extract_brochure
+
+    if args.input is None:
+        path, shown = bundled_path(), f"pipeline/data/{BUNDLED_NAME}"
+    else:
+        path, shown = Path(args.input), args.input
+    outdir = Path(args.out) if args.out else output_dir_for(path.name)
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError(f"{outdir}: exists and is not a directory")
+    corrections = load_corrections(Path(args.corrections) if args.corrections else default_corrections_dir())
+    source = load_source(path, shown)
+    result = extract_brochure(source, corrections, use_overrides=not args.no_overrides)
+    write_files_atomically(outdir, result_to_files(result, source))
+    stats = result.brochure.stats
+    for warning in result.brochure.warnings:
+        print(f"mpsc: warning: {warning}", file=sys.stderr)
+    print(
+        f"{stats.projects} projects ({len(result.brochure.rejected)} rejected), "
+        f"{stats.flagged_fields} fields flagged for review, {stats.edits_applied} text edits "
+        f"(+{stats.edits_suggested} suggested, not applied) -> {outdir / 'projects.json'}"
+    )
+    return 0
+
+
+def command_schema(args: argparse.Namespace) -> int:
+    from .models import Brochure
+
+    print(json.dumps(Brochure.model_json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mpsc", description="Modellprojekte Smart Cities brochures -> validated JSON")
+    sub = parser.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="extract the model projects of one brochure")
+    extract.add_argument("input", nargs="?", help="brochure text (.txt) or PDF; default: the bundled 2021 brochure")
+    extract.add_argument("-o", "--out", help="output folder (default: output/<input name>/)")
+    extract.add_argument("--no-overrides", action="store_true", help="ignore reviewer overrides in corrections/")
+    extract.add_argument("--corrections", help="corrections folder (default: the repository's corrections/)")
+    extract.set_defaults(func=command_extract)
+    schema = sub.add_parser("schema", help="print the JSON Schema of projects.json")
+    schema.set_defaults(func=command_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        print(f"mpsc: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("mpsc: interrupted", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # the user gets one line, never a traceback
+        print(f"mpsc: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Emit stage: Result -> files in OUTDIR, written atomically (temporary file, then rename).
+
+projects.json      the validated Brochure
+cleaned.txt        the whole cleaned text (= raw text with the ledger applied)
+corrections.jsonl  one edit per line: id, rule, start, end, before, after, confidence, applied,
+                   context, record, word_before, word_after
+raw.txt            the raw text, when it is not the input file itself (other encoding, PDF)
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .load import Source
+from .run import Result, edit_context
+
+
+def brochure_to_json(result: Result) -> str:
+    return json.dumps(result.brochure.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def ledger_to_jsonl(result: Result) -> str:
+    raw = result.cleaned.raw
+    lines = []
+    for e in result.ledger:
+        entry = {
+            "id": e.id, "rule": e.rule, "start": e.start, "end": e.end, "before": e.before, "after": e.after,
+            "confidence": e.confidence, "applied": e.applied, "context": edit_context(raw, e),
+            "record": e.record, "word_before": e.word_before or None, "word_after": e.word_after or None,
+        }
+        lines.append(json.dumps(entry, ensure_ascii=False))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def result_to_files(result: Result, source: Source) -> dict[str, str]:
+    files = {
+        "projects.json": brochure_to_json(result),
+        "cleaned.txt": result.cleaned.text,
+        "corrections.jsonl": ledger_to_jsonl(result),
+    }
+    if not source.file_text_equals_raw:
+        files["raw.txt"] = result.cleaned.raw
+    return files
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_files_atomically(outdir: Path, files: dict[str, str]) -> None:
+    """All files are written to temporary names first; only then are they renamed into place."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    staged = []
+    try:
+        for name, content in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=outdir)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(content)
+            os.chmod(tmp, 0o666 & ~current_umask())
+            staged.append((tmp, outdir / name))
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)

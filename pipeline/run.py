@@ -1,0 +1,91 @@
+"""The orchestrator: load -> clean -> segment -> extract -> (overrides) -> validate -> Result.
+
+Nothing here writes files; emit.py does that once the whole result exists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clean import Cleaned, clean_text
+from .corrections import Corrections
+from .edits import Edit, with_record
+from .errors import InputError
+from .extract import block_to_record, lines_to_pages, move_foreign_paragraphs
+from .extract_parts import layout_to_criteria, layout_to_edition, layout_to_overview
+from .lexicon import Lexicon
+from .load import Source
+from .models import Brochure, Edition, SourceInfo, Stats
+from .overrides import apply_overrides
+from .segment import Layout, segment_text
+from .validate import records_to_projects
+
+CONTEXT_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Result:
+    brochure: Brochure
+    cleaned: Cleaned
+    ledger: list[Edit]  # every edit, with the record it falls in
+
+
+def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
+    lexicon = Lexicon(corrections.lexicon.words)
+    cleaned = clean_text(source.text, lexicon, corrections.confusions.rules)
+    layout = segment_text(cleaned.text, corrections.profile)
+    if not layout.projects:
+        raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
+    pages = lines_to_pages(layout.lines)
+    records = [block_to_record(block, cleaned, corrections.profile, pages) for block in layout.projects]
+    move_foreign_paragraphs(records)
+    make_ids_unique(records)
+    dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]
+    edition = layout_to_edition(layout, corrections.profile)
+    warnings = []
+    if use_overrides:
+        dicts, warnings = apply_overrides(dicts, corrections.overrides, edition["year"])
+    projects, rejected = records_to_projects(dicts)
+    ledger = edits_with_records(cleaned, layout, [r.fields["id"] for r in records])
+    brochure = Brochure(
+        source=SourceInfo(path=source.path, sha256=source.sha256, kind=source.kind, encoding=source.encoding),
+        edition=Edition(**edition),
+        projects=projects,
+        criteria=layout_to_criteria(layout, corrections.profile),
+        overview=layout_to_overview(layout, corrections.profile),
+        rejected=rejected,
+        stats=Stats(
+            projects=len(projects),
+            flagged_fields=sum(len(p.needs_review) for p in projects),
+            edits_applied=sum(e.applied for e in ledger),
+            edits_suggested=sum(not e.applied for e in ledger),
+            text_damaged=cleaned.damaged,
+        ),
+        warnings=warnings,
+    )
+    return Result(brochure, cleaned, ledger)
+
+
+def make_ids_unique(records) -> None:
+    seen: dict[str, int] = {}
+    for r in records:
+        base = r.fields["id"]
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            r.fields["id"] = f"{base}-{seen[base]}"
+
+
+def edits_with_records(cleaned: Cleaned, layout: Layout, ids: list[str]) -> list[Edit]:
+    spans = [(cleaned.raw_offset(b.start), cleaned.raw_offset(b.end), rid) for b, rid in zip(layout.projects, ids)]
+    out = []
+    for e in cleaned.edits:
+        record = next((rid for lo, hi, rid in spans if lo <= e.start < hi), None)
+        out.append(with_record(e, record))
+    return out
+
+
+def edit_context(raw: str, edit: Edit) -> str:
+    """A few words either side of the edit, the edit itself in [brackets]."""
+    before = re.sub(r"\s+", " ", raw[max(0, edit.start - 80) : edit.start]).split(" ")[-CONTEXT_WORDS:]
+    after = re.sub(r"\s+", " ", raw[edit.end : edit.end + 80]).split(" ")[:CONTEXT_WORDS]
+    return f"{' '.join(before)}[{edit.before}→{edit.after}]{' '.join(after)}".strip()
