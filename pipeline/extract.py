@@ -31,7 +31,7 @@ PROSE_MIN_WORDS = 20
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 PAGE_BREAK_BLANKS = 3
-WORDLIKE = re.compile(r"^[(„\"]?[^\W\d_]{2,}[\w*/-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
+WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
 FOREIGN_MIN_MENTIONS = 2
@@ -61,7 +61,14 @@ def letters_share(text: str) -> float:
 def looks_like_value(text: str) -> bool:
     """A title or motto candidate: mostly letters, at least two real words, no figure debris."""
     words = re.findall(r"[^\W\d_]{3,}", text)
-    return letters_share(text) >= 0.6 and len(words) >= 2 and not DEBRIS_CHARS.search(text)
+    return (letters_share(text) >= 0.6 and len(words) >= 2 and not DEBRIS_CHARS.search(text)
+            and wordlike_share(text) >= 0.7)
+
+
+def displaced_value(text: str) -> bool:
+    """A value found away from its label needs more evidence than one on the label's line:
+    three words at least (dots join words in slogans like 'bewusst.clever.vernetzt')."""
+    return looks_like_value(text) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
 
 
 def record_id(name: str) -> str:
@@ -199,7 +206,7 @@ def header_to_fields(block: ProjectBlock, profile: Profile, record: Record) -> i
     empty = [f for f in ("title", "motto") if f not in values]
     for chunk in loose:
         text = join_lines(chunk)
-        if not empty or not looks_like_value(text):
+        if not empty or not displaced_value(text):
             continue
         target = empty.pop(0)
         values[target] = text
