@@ -133,7 +133,7 @@ def normalise_quotes(raw: str) -> list[Edit]:
 
 def looks_damaged(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> bool:
     """True when long words almost never carry an umlaut or ß (German prose: about 8 %)."""
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", text)]
+    words = re.findall(r"[^\W\d_]{3,}", text)
     if not words:
         return True
     share = sum(1 for w in words if UMLAUT_CHARS & set(w)) / len(words)

@@ -125,14 +125,14 @@ def find_projects(lines: list[Line], profile: Profile) -> list[ProjectBlock]:
     headings: dict[int, tuple[str, float, int]] = {}  # line number -> (category, score, last line)
     for i, line in enumerate(nonblank):
         hit = match_category(line.text, profile)
-        if hit is None and i + 1 < len(nonblank):
-            joined = f"{line.text.strip()} {nonblank[i + 1].text.strip()}"
-            hit2 = match_category(joined, profile)
-            if hit2:
-                headings[line.number] = (*hit2, nonblank[i + 1].number)
-                continue
         if hit:
             headings[line.number] = (*hit, line.number)
+            continue
+        if i + 1 < len(nonblank) and not match_category(nonblank[i + 1].text, profile):
+            # a heading wrapped over two lines ("Interkommunale Kooperationen / und Landkreise")
+            wrapped = match_category(f"{line.text.strip()} {nonblank[i + 1].text.strip()}", profile)
+            if wrapped:
+                headings[line.number] = (*wrapped, nonblank[i + 1].number)
     starts = []  # (name line, size line, SizeLine)
     for i, line in enumerate(nonblank):
         size = parse_size_line(line.text, profile)

@@ -1,0 +1,84 @@
+"""Compare a projects.json with a hand-checked gold file, field by field.
+
+Comparison rules (as stated in the gold files): NFC, dash style, quote style and runs of
+whitespace are ignored. A field the gold lists as ambiguous also counts as right when the output
+flags it in needs_review. A silent error is a wrong value the output did not flag.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+FIELDS = ("name", "category", "size_class", "states", "title", "motto")
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+QUOTES = dict.fromkeys(map(ord, "\u201e\u201c\u201d\u00bb\u00ab\u201a\u2018\u2019'"), '"')
+MIN_NAME_SIMILARITY = 0.6
+
+
+def normalise(value):
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return sorted(normalise(v) for v in value)
+    text = unicodedata.normalize("NFC", str(value)).translate(DASHES).translate(QUOTES)
+    text = re.sub(r"\s*-\s*", "-", re.sub(r"\s+", " ", text).strip())
+    return text or None
+
+
+def name_key(name: str | None) -> str:
+    folded = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def pair_records(output: list[dict], gold: list[dict]) -> dict[int, int]:
+    """Gold index -> output index, by most similar name (greedy, in gold order)."""
+    pairs, used = {}, set()
+    for gi, g in enumerate(gold):
+        best, best_i = 0.0, None
+        for oi, o in enumerate(output):
+            if oi in used:
+                continue
+            ratio = difflib.SequenceMatcher(None, name_key(g["name"]), name_key(o.get("name"))).ratio()
+            if ratio > best:
+                best, best_i = ratio, oi
+        if best_i is not None and best >= MIN_NAME_SIMILARITY:
+            pairs[gi] = best_i
+            used.add(best_i)
+    return pairs
+
+
+@dataclass
+class Score:
+    records_gold: int
+    records_matched: int
+    fields: dict[str, list[int]] = field(default_factory=dict)  # field -> [right, total]
+    silent_errors: list[dict] = field(default_factory=list)
+    flagged_wrong: int = 0  # wrong values the output flagged
+
+    @property
+    def field_accuracy(self) -> float:
+        right = sum(r for r, _ in self.fields.values())
+        total = sum(t for _, t in self.fields.values())
+        return right / total if total else 0.0
+
+
+def score_output(output: dict, gold: dict) -> Score:
+    out_projects, gold_projects = output.get("projects", []), gold["projects"]
+    pairs = pair_records(out_projects, gold_projects)
+    score = Score(len(gold_projects), len(pairs), {f: [0, 0] for f in FIELDS})
+    for gi, g in enumerate(gold_projects):
+        o = out_projects[pairs[gi]] if gi in pairs else None
+        for f in FIELDS:
+            score.fields[f][1] += 1
+            if o is not None and normalise(g.get(f)) == normalise(o.get(f)):
+                score.fields[f][0] += 1
+            elif o is not None and f in (o.get("needs_review") or []):
+                score.flagged_wrong += 1
+                if f in (g.get("ambiguous") or []):
+                    score.fields[f][0] += 1
+            else:
+                score.silent_errors.append({"record": g["name"], "field": f, "gold": g.get(f),
+                                            "got": o.get(f) if o else "<no record>"})
+    return score

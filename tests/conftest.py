@@ -1,0 +1,49 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.corrections import default_corrections_dir, load_corrections
+from pipeline.lexicon import Lexicon
+from pipeline.load import bundled_path, load_source
+from pipeline.run import extract_brochure
+
+TESTS = Path(__file__).parent
+CASES = TESTS / "cases"
+FIXTURES = TESTS / "fixtures"
+REPO = TESTS.parent
+
+
+def load_cases(name: str) -> list[dict]:
+    return json.loads((CASES / "clean" / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def corrections():
+    return load_corrections(default_corrections_dir())
+
+
+@pytest.fixture(scope="session")
+def lexicon(corrections):
+    return Lexicon(corrections.lexicon.words)
+
+
+@pytest.fixture(scope="session")
+def bundled_source():
+    return load_source(bundled_path(), "pipeline/data/modellprojekte-smart-cities-2021.ocr.txt")
+
+
+@pytest.fixture(scope="session")
+def automatic_result(bundled_source, corrections):
+    """The 2021 brochure without reviewer overrides: what the rules alone achieve."""
+    return extract_brochure(bundled_source, corrections, use_overrides=False)
+
+
+@pytest.fixture(scope="session")
+def reviewed_result(bundled_source, corrections):
+    return extract_brochure(bundled_source, corrections, use_overrides=True)
+
+
+@pytest.fixture(scope="session")
+def gold():
+    return json.loads((FIXTURES / "gold_2021.json").read_text(encoding="utf-8"))

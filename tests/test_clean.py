@@ -1,0 +1,98 @@
+"""The clean stage on small cases: repairs, text left alone, suggestions, and the ledger."""
+import pytest
+
+from pipeline.clean import clean_text, join_hyphenated_words, looks_damaged, normalise_quotes
+from pipeline.edits import Edit, apply_edits, check_edits, merge_edits
+
+from .conftest import load_cases
+
+REPAIRS = load_cases("repairs.json")
+UNCHANGED = load_cases("unchanged.json")
+SUGGESTIONS = load_cases("suggestions.json")
+KNOWN_FAILURES = load_cases("known_failures.json")
+
+
+def clean(text, lexicon, corrections):
+    return clean_text(text, lexicon, corrections.confusions.rules)
+
+
+@pytest.mark.parametrize("case", REPAIRS, ids=[c["id"] for c in REPAIRS])
+def test_damaged_text_is_repaired(case, lexicon, corrections):
+    assert clean(case["input"], lexicon, corrections).text == case["expected"]
+
+
+@pytest.mark.parametrize("case", UNCHANGED, ids=[c["id"] for c in UNCHANGED])
+def test_correct_german_is_left_alone(case, lexicon, corrections):
+    result = clean(case["input"], lexicon, corrections)
+    assert result.text == case["input"]
+    assert not result.damaged
+
+
+@pytest.mark.parametrize("case", SUGGESTIONS, ids=[c["id"] for c in SUGGESTIONS])
+def test_real_word_conflicts_are_suggested_not_applied(case, lexicon, corrections):
+    result = clean(case["input"], lexicon, corrections)
+    assert case["word"] in result.text.split()
+    suggested = [e for e in result.edits if not e.applied and e.word_before == case["word"]]
+    assert suggested and suggested[0].word_after == case["suggested"]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["why"])) for c in KNOWN_FAILURES],
+    ids=[c["id"] for c in KNOWN_FAILURES],
+)
+def test_known_failures(case, lexicon, corrections):
+    assert clean(case["input"], lexicon, corrections).text == case["expected"]
+
+
+@pytest.mark.parametrize("case", REPAIRS + UNCHANGED + SUGGESTIONS, ids=lambda c: c["id"])
+def test_ledger_replays_to_the_cleaned_text(case, lexicon, corrections):
+    result = clean(case["input"], lexicon, corrections)
+    check_edits(result.raw, result.edits)
+    assert apply_edits(result.raw, result.edits) == result.text
+    for e in result.edits:
+        assert result.raw[e.start : e.end] == e.before
+
+
+def test_ledger_replays_on_the_whole_brochure(automatic_result):
+    cleaned = automatic_result.cleaned
+    assert apply_edits(cleaned.raw, automatic_result.ledger) == cleaned.text
+    starts = [e.start for e in automatic_result.ledger]
+    assert starts == sorted(starts)
+    assert len({e.id for e in automatic_result.ledger}) == len(automatic_result.ledger)
+
+
+def test_every_edit_names_its_rule(automatic_result):
+    rules = {e.rule for e in automatic_result.ledger}
+    assert all(rules)
+    assert {"join_hyphenated_word", "normalise_opening_quote"} <= rules
+    assert any(r.startswith("umlaut:") for r in rules)
+
+
+def test_english_model_ocr_is_recognised(automatic_result):
+    assert automatic_result.cleaned.damaged
+
+
+def test_damage_detection_on_plain_german():
+    assert not looks_damaged("Die Bürger können über die Maßnahmen für die Städte abstimmen und wählen.")
+    assert looks_damaged("Die Biirger kénnen iiber die Mafinahmen fiir die Stidte abstimmen und wihlen.")
+
+
+def test_overlapping_edits_keep_the_first_group():
+    a = Edit(0, 3, "abc", "x", "first", 1.0)
+    b = Edit(2, 4, "cd", "y", "second", 1.0)
+    assert merge_edits([a], [b]) == [a]
+
+
+def test_check_edits_refuses_an_edit_that_does_not_match():
+    with pytest.raises(ValueError):
+        check_edits("hello", [Edit(0, 2, "xx", "y", "bad", 1.0)])
+
+
+def test_suspended_hyphen_before_und_is_not_joined():
+    assert join_hyphenated_words("Lern-\nund Arbeitsort") == []
+
+
+def test_quote_pairs_only():
+    assert normalise_quotes("Zahlen, Daten und Fakten") == []
+    assert [e.after for e in normalise_quotes("Das „Haus“ und ,,Hof“")] == ["„"]
