@@ -1,0 +1,108 @@
+"""The command line: outputs, determinism, and bad input (one line on stderr, exit 2, nothing written)."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.cli import main
+
+from .conftest import CASES, REPO
+
+MINI = CASES / "brochure_mini" / "input.txt"
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_writes_the_three_outputs(tmp_path, capsys):
+    code, out, err = run(["extract", str(MINI), "-o", str(tmp_path / "out")], capsys)
+    assert code == 0, err
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert files == ["cleaned.txt", "corrections.jsonl", "projects.json"]
+    data = json.loads((tmp_path / "out" / "projects.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == "1" and data["source"]["kind"] == "text"
+    assert len(data["projects"]) == 4
+    ledger = [json.loads(l) for l in (tmp_path / "out" / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {"id", "rule", "start", "end", "before", "after", "confidence", "context", "record"} <= set(ledger[0])
+    assert any(e["record"] == "tuebingen" for e in ledger)
+
+
+def test_same_input_gives_byte_identical_output(tmp_path, capsys):
+    for name in ("a", "b"):
+        assert run(["extract", str(MINI), "-o", str(tmp_path / name)], capsys)[0] == 0
+    for file in ("projects.json", "cleaned.txt", "corrections.jsonl"):
+        assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
+
+
+def test_default_output_folder_is_named_after_the_input(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run(["extract", str(MINI)], capsys)[0] == 0
+    assert (tmp_path / "output" / "input" / "projects.json").exists()
+
+
+def bad(tmp_path, name, content: bytes):
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda t: t / "missing.txt", "no such file"),
+        (lambda t: bad(t, "empty.txt", b""), "empty"),
+        (lambda t: bad(t, "blank.txt", b"  \n\n "), "empty"),
+        (lambda t: bad(t, "image.txt", bytes(range(256)) * 20), "binary"),
+        (lambda t: bad(t, "prose.txt", "Ein Text über Städte, aber ohne ein einziges Modellprojekt.\n".encode()), "no model project"),
+        (lambda t: bad(t, "mojibake.txt", "Die BÃ¼rger der GroÃŸstadt".encode()), "garbled"),
+        (lambda t: bad(t, "fake.pdf", b"%PDF-1.4\nnot really a pdf"), "PDF"),
+        (lambda t: t, "directory"),
+    ],
+    ids=["missing", "empty", "blank", "binary", "no-project", "mojibake", "broken-pdf", "directory"],
+)
+def test_bad_input_fails_cleanly(tmp_path, capsys, make, message):
+    out = tmp_path / "out"
+    code, _, err = run(["extract", str(make(tmp_path)), "-o", str(out)], capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("mpsc: error:") and message in lines[0]
+    assert not out.exists()
+
+
+def test_latin1_text_is_read_correctly(tmp_path, capsys):
+    text = MINI.read_text(encoding="utf-8")
+    path = bad(tmp_path, "latin1.txt", text.encode("cp1252"))
+    assert run(["extract", str(path), "-o", str(tmp_path / "out")], capsys)[0] == 0
+    data = json.loads((tmp_path / "out" / "projects.json").read_text(encoding="utf-8"))
+    assert data["source"]["encoding"] == "cp1252"
+    assert data["edition"]["leitthema"] == "Wasser und Wärme - Stadt für alle"
+    raw = (tmp_path / "out" / "raw.txt").read_text(encoding="utf-8")
+    assert raw == text  # the ledger's offsets refer to raw.txt, not to the cp1252 bytes
+
+
+def test_output_folder_that_is_a_file_is_refused(tmp_path, capsys):
+    target = bad(tmp_path, "taken", b"keep me")
+    code, _, err = run(["extract", str(MINI), "-o", str(target)], capsys)
+    assert code == 2 and "not a directory" in err
+    assert target.read_bytes() == b"keep me"
+
+
+def test_no_temporary_files_are_left_behind(tmp_path, capsys):
+    run(["extract", str(MINI), "-o", str(tmp_path)], capsys)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_schema_command_prints_the_json_schema(capsys):
+    code, out, _ = run(["schema"], capsys)
+    schema = json.loads(out)
+    assert code == 0 and {"projects", "criteria", "overview", "rejected", "edition", "source"} <= set(schema["properties"])
+
+
+def test_console_script_runs_without_a_traceback(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(tmp_path / "nope.txt")],
+                          capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr

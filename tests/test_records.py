@@ -1,0 +1,41 @@
+"""Overrides and validation on small records."""
+from pipeline.corrections import Override, OverrideFile
+from pipeline.overrides import apply_overrides
+from pipeline.validate import records_to_projects
+
+
+def record(**changes):
+    base = {"id": "musterstadt", "name": "Musterstadt", "category": "Großstädte", "size_class": "Kleinere Großstadt",
+            "states": ["Hessen"], "title": "Alt", "motto": None, "description": "Text.", "page": None,
+            "needs_review": ["title", "motto"], "review_notes": {"title": "label empty", "motto": "no value"}}
+    return {**base, **changes}
+
+
+def overrides(year=2030, rec="musterstadt"):
+    return [OverrideFile(edition=year, overrides=[Override(record=rec, field="title", value="Neu", reviewer="A. Prüferin", reason="im Druck geprüft")])]
+
+
+def test_override_sets_the_value_and_keeps_the_automatic_one():
+    [out], warnings = apply_overrides([record()], overrides(), 2030)
+    assert out["title"] == "Neu" and warnings == []
+    assert out["overrides"]["title"]["automatic"] == "Alt"
+    assert out["overrides"]["title"]["automatic_note"] == "label empty"
+    assert out["needs_review"] == ["motto"]
+
+
+def test_override_of_another_edition_is_not_applied():
+    [out], _ = apply_overrides([record()], overrides(year=2019), 2030)
+    assert out["title"] == "Alt" and "title" in out["needs_review"]
+
+
+def test_override_for_an_unknown_record_is_reported():
+    _, warnings = apply_overrides([record()], overrides(rec="nirgendwo"), 2030)
+    assert warnings and "nirgendwo" in warnings[0]
+
+
+def test_invalid_record_is_rejected_with_its_errors_not_lost():
+    projects, rejected = records_to_projects([record(), record(id="atlantis", states=["Atlantis"])])
+    assert [p.id for p in projects] == ["musterstadt"]
+    [r] = rejected
+    assert r.record["id"] == "atlantis"
+    assert r.errors[0].field == "states" and "Atlantis" in r.errors[0].message
