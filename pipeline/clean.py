@@ -17,19 +17,21 @@ import os
 import re
 from dataclasses import dataclass, replace
 
-from .corrections import ConfusionRule
+from .corrections import ConfusionRule, ConfusionTable
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
+SMALL_WORD_ZIPF = 3.5
+FAMILY_MIN_STEM = 4
+SPLIT_REST_MAX_ZIPF = 1.5
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
 # "{iber", "&ndern", "grof!").
 TOKEN = re.compile(r"(?<![\w{&!])[{&]?(?:[^\W_]|(?<=[^\W_])[&!{](?=[^\W_]))+(?:(?<=f)!)?")
 MIXED_CASE = re.compile(r"[^\W\d_][A-ZÄÖÜ]+[a-zäöüß]|[a-zäöüß][A-ZÄÖÜ]")
-BRAND = re.compile(r"[A-ZÄÖÜ]{2,}[a-zäöüß]")
 CAMEL = re.compile(r"(?:[A-ZÄÖÜ][^\W\dA-ZÄÖÜ_{&!]+){2,}")
 QUOTED = re.compile(
     r"(?<![\w,])(?P<open>,,|„|,|~|»)(?=[\w#(])(?P<body>[^\n„“”\"«]{1,160}?(?:\n[^\n„“”\"«]{1,160}?)?)"
@@ -50,11 +52,14 @@ class RepairSettings:
     # Damaged text (English-model OCR, no umlauts left): an umlaut form wins on a small margin.
     damaged_min_gain_rare: float = 0.3
     damaged_min_gain_common: float = 1.5
-    common_word_zipf: float = 3.5
+    common_word_zipf: float = 3.0
     suggest_min_gain: float = -0.6
     suggest_min_candidate_zipf: float = 3.0
     # Intact text (a PDF text layer): only words the lexicon does not know are repaired.
     intact_min_candidate_zipf: float = 3.0
+    listed_over_compound_zipf: float = 2.0
+    listed_over_compound_margin: float = 1.0
+    family_confidence: float = 0.6
     damaged_below_umlaut_share: float = 0.01
 
 
@@ -76,12 +81,12 @@ class Cleaned:
 def clean_text(
     raw: str,
     lexicon: Lexicon,
-    confusions: list[ConfusionRule],
+    confusions: ConfusionTable,
     settings: RepairSettings = DEFAULT_SETTINGS,
     decisions=None,
 ) -> Cleaned:
     """Raw text -> Cleaned. `decisions` (optional) maps an edit to True/False/None (accept/reject/ask)."""
-    layout = merge_edits(expand_ligatures(raw), join_hyphenated_words(raw))
+    layout = merge_edits(expand_ligatures(raw), join_hyphenated_words(raw), join_split_capitals(raw, lexicon))
     view, view_origin = apply_edits_with_map(raw, layout)
     damaged = looks_damaged(view, settings)
     words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
@@ -118,6 +123,15 @@ def join_hyphenated_words(raw: str) -> list[Edit]:
     return edits
 
 
+def join_split_capitals(raw: str, lexicon: Lexicon) -> list[Edit]:
+    """'V eranderung' -> 'Veranderung': OCR cut a capital off its word (the rest is no word)."""
+    edits = []
+    for m in re.finditer(r"(?<![\w.])([A-ZÄÖÜ])( )([a-zäöüé]{3,})", raw):
+        if lexicon.direct(m.group(3)) < SPLIT_REST_MAX_ZIPF:
+            edits.append(Edit(m.start(2), m.end(2), " ", "", "join_split_capital", 0.8))
+    return edits
+
+
 def normalise_quotes(raw: str) -> list[Edit]:
     """OCR'd German quotes („ … “) read as ,, , ~ » and “ ” " * ® -> „ … “."""
     edits = []
@@ -140,44 +154,88 @@ def looks_damaged(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> boo
     return share < settings.damaged_below_umlaut_share
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with one word: the repair, how sure, and on what ground."""
+
+    candidate: str
+    subs: tuple
+    confidence: float
+    applied: bool
+    gain: float  # Zipf of the repair minus Zipf of the word as read
+    ground: str  # unknown-word | more-frequent | family | real-word-conflict
+
+
 def repair_umlauts(
     raw: str,
     view: str,
     view_origin: list[int],
     lexicon: Lexicon,
-    confusions: list[ConfusionRule],
+    confusions: ConfusionTable,
     damaged: bool,
     settings: RepairSettings = DEFAULT_SETTINGS,
 ) -> list[Edit]:
-    """Words of `view` (raw text with line-end hyphens joined) -> edits in raw offsets."""
-    decided: dict[str, tuple | None] = {}
+    """Words of `view` (raw text with line-end hyphens joined) -> edits in raw offsets.
+
+    A real word that may hide an umlaut word (Burger/Bürger) is repaired only when the document
+    itself confirms the family: a word of the same stem that was repaired with certainty
+    (Burgerinnen -> Bürgerinnen). Otherwise it becomes a suggestion for the reviewer."""
+    decided: dict[tuple[str, bool], Verdict | None] = {}
+
+    def verdict(token: str, pos: int) -> Verdict | None:
+        key = (token, sentence_start(view, pos))
+        if key not in decided:
+            decided[key] = best_repair(token, lexicon, confusions.rules, damaged, settings, key[1],
+                                       tuple(confusions.noun_suffixes))
+        return decided[key]
+
+    found = list(word_parts(view, verdict))
+    family = {v.candidate.lower() for _, v in found if v.applied and v.ground in ("unknown-word", "more-frequent")}
     edits = []
-    for m in word_parts(view, lambda t: decided.setdefault(t, best_repair(t, lexicon, confusions, damaged, settings))):
-        candidate, subs, confidence, applied = decided[m.group()]
+    for m, v in found:
+        if not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and in_family(v.candidate, family):
+            v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
         token = m.group()
-        for pos, rule in subs:
+        for pos, rule in v.subs:
             vs, ve = m.start() + pos, m.start() + pos + len(rule.find)
             rs, re_ = view_origin[vs], view_origin[ve - 1] + 1
             if raw[rs:re_] != view[vs:ve]:
                 continue  # the damaged letters straddle a joined line break
-            edits.append(Edit(rs, re_, raw[rs:re_], rule.replace, f"umlaut:{rule.id}", confidence,
-                              applied, token, candidate))
+            edits.append(Edit(rs, re_, raw[rs:re_], rule.replace, f"umlaut:{rule.id}", v.confidence,
+                              v.applied, token, v.candidate))
     return edits
 
 
+def in_family(candidate: str, family: set[str]) -> bool:
+    """Does a surely repaired word of the document contain this word's stem (Bürg- in Bürgerinnen)?"""
+    word = candidate.lower()
+    first = next((i for i, ch in enumerate(word) if ch in UMLAUT_CHARS), None)
+    if first is None:
+        return False
+    stem = word[: max(FAMILY_MIN_STEM, first + 3)]
+    return any(stem in other and other != word for other in family)
+
+
+def sentence_start(view: str, pos: int) -> bool:
+    before = view[max(0, pos - 200) : pos]
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in ".!?:" or "\n\n" in before[len(stripped):] or before.endswith("\n\n")
+
+
 def word_parts(view: str, verdict):
-    """Word tokens that `verdict` finds a repair for. A CamelCase join (MiinsterZukunft) with no
-    repair as a whole is tried part by part; brand spellings (HANnovativ) are left alone."""
+    """(word, verdict) for the words `verdict(token, position)` finds a repair for. A CamelCase
+    join (MiinsterZukunft) with no repair as a whole is tried part by part."""
     for m in TOKEN.finditer(view):
         token = m.group()
-        if BRAND.search(token) and not token.isupper():
-            continue
-        if verdict(token) is not None:
-            yield m
+        whole = verdict(token, m.start())
+        if whole is not None:
+            yield m, whole
         elif CAMEL.fullmatch(token):
             for part in re.finditer(r"[A-ZÄÖÜ][^A-ZÄÖÜ]+", token):
-                if verdict(part.group()) is not None:
-                    yield _Shifted(part, m.start())
+                shifted = _Shifted(part, m.start())
+                v = verdict(part.group(), shifted.start())
+                if v is not None:
+                    yield shifted, v
 
 
 @dataclass(frozen=True)
@@ -200,7 +258,7 @@ def candidate_repairs(token: str, confusions: list[ConfusionRule], max_subs: int
             continue
         start = 0
         while (pos := token.find(rule.find, start)) != -1:
-            if rule.at == "any" or pos == 0:
+            if rule.at == "any" or (rule.at == "start") == (pos == 0):
                 matches.append((pos, rule))
             start = pos + 1
     for n in range(1, max_subs + 1):
@@ -236,46 +294,70 @@ def compound_part_gain(original: str, candidate: str, lexicon: Lexicon) -> float
     return best
 
 
-def best_repair(token, lexicon, confusions, damaged, settings):
-    """-> (candidate, substitutions, confidence, applied) or None when the word stays."""
+def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, at_sentence_start=True,
+                noun_suffixes: tuple[str, ...] = ()) -> Verdict | None:
+    """The most likely German word behind `token`, and whether the evidence suffices to apply it."""
     if len(token) < settings.min_word_length or token.isdigit() or UMLAUT_CHARS & set(token):
         return None
-    original = lexicon.zipf(token)
+    read_direct = lexicon.direct(token.lower())
+    # a word the lexicon lists is scored as listed: compound readings of OCR noise
+    # ('ein|kaufe') must not make it look more German than it is
+    original = read_direct or lexicon.zipf(token)
     best = None
-    for candidate, subs in candidate_repairs(token, confusions, settings.max_substitutions, original > 0):
+    known = read_direct >= settings.listed_word_zipf
+    for candidate, subs in candidate_repairs(token, confusions, settings.max_substitutions, known):
         if not candidate.isalpha() or (MIXED_CASE.search(candidate) and not candidate.isupper()):
             continue
         score = lexicon.zipf(candidate)
         # a word the lexicon lists beats a compound reading of another candidate
         listed = lexicon.direct(candidate.lower()) >= settings.listed_word_zipf
-        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1))
+        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1), case_fits(candidate, lexicon, at_sentence_start, noun_suffixes))
         if best is None or key > best[0]:
-            best = (key, score, candidate, subs)
+            best = (key, score, candidate, tuple(subs))
     if best is None:
         return None
     _, score, candidate, subs = best
+    cand_direct = lexicon.direct(candidate.lower())
     gain = score - original
-    if lexicon.direct(token.lower()) == 0:
+    if read_direct > 0 and cand_direct > 0:
+        gain = cand_direct - read_direct  # both listed: compare what the lexicon knows, not compound guesses
+    if read_direct == 0:
         gain = max(gain, compound_part_gain(token.lower(), candidate.lower(), lexicon))
     if score < settings.min_candidate_zipf:
         return None
-    if len(token) <= 3 and lexicon.direct(candidate.lower()) < settings.short_word_min_zipf:
+    if len(token) <= 3 and cand_direct < settings.short_word_min_zipf:
         return None
-    if lexicon.direct(candidate.lower()) == 0 and lexicon.direct(token.lower()) > 0:
+    if cand_direct == 0 and read_direct > 0:
         # a compound the lexicon lacks must clearly beat a word it has
-        gain = min(gain, gain - settings.damaged_min_gain_common + settings.damaged_min_gain_rare)
+        gain -= settings.damaged_min_gain_common - settings.damaged_min_gain_rare
     if not damaged:
         if original == 0 and score >= settings.intact_min_candidate_zipf:
-            return candidate, subs, 0.7, True
+            return Verdict(candidate, subs, 0.7, True, gain, "unknown-word")
         return None
-    if original == 0:
-        return candidate, subs, min(0.99, 0.6 + score / 10), True
+    if "ß" in candidate and cand_direct == 0:
+        return None  # wordfreq folds ß to ss: a compound reading of a ß form proves nothing
+    listed_over_compound = (read_direct == 0 and cand_direct >= settings.listed_over_compound_zipf
+                            and cand_direct >= original - settings.listed_over_compound_margin)
+    if original == 0 or listed_over_compound:
+        # the word as read is no German word (a compound reading at best), the repair is
+        return Verdict(candidate, subs, round(min(0.99, 0.6 + score / 10), 2), True, gain, "unknown-word")
     # only a word the lexicon itself lists counts as common; compound scores are estimates
-    common = lexicon.direct(token.lower()) >= settings.common_word_zipf
+    common = read_direct >= settings.common_word_zipf
     needed = settings.damaged_min_gain_common if common else settings.damaged_min_gain_rare
     if gain >= needed:
-        return candidate, subs, round(min(0.95, 0.5 + gain / 5), 2), True
-    if (gain >= settings.suggest_min_gain and lexicon.direct(candidate.lower()) >= settings.suggest_min_candidate_zipf
+        return Verdict(candidate, subs, round(min(0.95, 0.5 + gain / 5), 2), True, gain, "more-frequent")
+    if (gain >= settings.suggest_min_gain and score >= settings.suggest_min_candidate_zipf
             and "ß" not in candidate):  # wordfreq folds ß to ss, so ß forms cannot be told from ss words
-        return candidate, subs, round(max(0.05, 0.3 + gain / 5), 2), False
+        return Verdict(candidate, subs, round(max(0.05, 0.3 + gain / 5), 2), False, gain, "real-word-conflict")
     return None
+
+
+def case_fits(candidate: str, lexicon: Lexicon, at_sentence_start: bool, noun_suffixes: tuple[str, ...]) -> bool:
+    """OCR reads a small ü as 'U' ('Uber', 'Ubertragen'): inside a sentence a common word that
+    does not look like a noun is written small; at a sentence start it is written capital."""
+    if candidate.isupper() or len(candidate) < 2:
+        return True
+    small_word = lexicon.direct(candidate.lower()) >= SMALL_WORD_ZIPF and not candidate.lower().endswith(noun_suffixes)
+    if candidate[0].isupper():
+        return at_sentence_start or not small_word
+    return not at_sentence_start and small_word

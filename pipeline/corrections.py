@@ -26,7 +26,7 @@ class Strict(BaseModel):
 class ConfusionRule(Strict):
     find: str = Field(min_length=1)
     replace: str = Field(min_length=1)
-    at: Literal["any", "start"] = "any"
+    at: Literal["any", "start", "inside"] = "any"
     only_unknown_words: bool = False
 
     @property
@@ -36,6 +36,7 @@ class ConfusionRule(Strict):
 
 class ConfusionTable(Strict):
     about: str = ""
+    noun_suffixes: list[str] = Field(default_factory=list)
     rules: list[ConfusionRule]
 
 

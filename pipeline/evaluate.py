@@ -82,3 +82,58 @@ def score_output(output: dict, gold: dict) -> Score:
                 score.silent_errors.append({"record": g["name"], "field": f, "gold": g.get(f),
                                             "got": o.get(f) if o else "<no record>"})
     return score
+
+
+# ---------------------------------------------------------------- text quality
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+UMLAUT = re.compile(r"[äöüÄÖÜß]")
+
+
+def text_to_words(text: str) -> list[str]:
+    return WORD.findall(unicodedata.normalize("NFC", text or ""))
+
+
+def matched_positions(reference: list[str], hypothesis: list[str]) -> set[int]:
+    """Reference word positions that the hypothesis reproduces exactly (after alignment)."""
+    matcher = difflib.SequenceMatcher(None, reference, hypothesis, autojunk=False)
+    matched = set()
+    for op, i1, i2, _, _ in matcher.get_opcodes():
+        if op == "equal":
+            matched.update(range(i1, i2))
+    return matched
+
+
+def word_error_rate(reference: list[str], hypothesis: list[str]) -> float:
+    matcher = difflib.SequenceMatcher(None, reference, hypothesis, autojunk=False)
+    errors = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+    return errors / max(1, len(reference))
+
+
+@dataclass(frozen=True)
+class TextScore:
+    words: int
+    wer: float
+    umlaut_words: int
+    umlaut_recall: float
+    damaged: int  # words the OCR had right and the repair got wrong
+    correct_before: int
+
+    @property
+    def damage_rate(self) -> float:
+        return self.damaged / max(1, self.correct_before)
+
+
+def score_text(truth: str, ocr: str, repaired: str) -> TextScore:
+    """WER and umlaut recall of `repaired`, and how many words the OCR had right that it broke."""
+    ref, before, after = text_to_words(truth), text_to_words(ocr), text_to_words(repaired)
+    right_before, right_after = matched_positions(ref, before), matched_positions(ref, after)
+    umlaut_positions = [i for i, w in enumerate(ref) if UMLAUT.search(w)]
+    return TextScore(
+        words=len(ref),
+        wer=word_error_rate(ref, after),
+        umlaut_words=len(umlaut_positions),
+        umlaut_recall=sum(i in right_after for i in umlaut_positions) / max(1, len(umlaut_positions)),
+        damaged=len(right_before - right_after),
+        correct_before=len(right_before),
+    )

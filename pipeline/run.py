@@ -32,7 +32,7 @@ class Result:
 
 def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
     lexicon = Lexicon(corrections.lexicon.words)
-    cleaned = clean_text(source.text, lexicon, corrections.confusions.rules)
+    cleaned = clean_text(source.text, lexicon, corrections.confusions)
     layout = segment_text(cleaned.text, corrections.profile)
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")

@@ -13,7 +13,7 @@ KNOWN_FAILURES = load_cases("known_failures.json")
 
 
 def clean(text, lexicon, corrections):
-    return clean_text(text, lexicon, corrections.confusions.rules)
+    return clean_text(text, lexicon, corrections.confusions)
 
 
 @pytest.mark.parametrize("case", REPAIRS, ids=[c["id"] for c in REPAIRS])
