@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 
-from .corrections import ConfusionRule, ConfusionTable
+from .corrections import ConfusionRule, ConfusionTable, Decision
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 
@@ -83,19 +83,35 @@ def clean_text(
     lexicon: Lexicon,
     confusions: ConfusionTable,
     settings: RepairSettings = DEFAULT_SETTINGS,
-    decisions=None,
+    decisions: list[Decision] = (),
 ) -> Cleaned:
-    """Raw text -> Cleaned. `decisions` (optional) maps an edit to True/False/None (accept/reject/ask)."""
+    """Raw text -> Cleaned. A reviewer's decisions win over the rules: a rejected edit is kept
+    in the ledger but not applied, an accepted one (a suggestion too) is applied."""
     layout = merge_edits(expand_ligatures(raw), join_hyphenated_words(raw), join_split_capitals(raw, lexicon))
     view, view_origin = apply_edits_with_map(raw, layout)
     damaged = looks_damaged(view, settings)
     words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
     edits = merge_edits(layout, normalise_quotes(raw), words)
-    if decisions is not None:
-        edits = [decided for e in edits if (decided := decisions(e)) is not None]
+    if decisions:
+        edits = apply_decisions(edits, decisions)
     check_edits(raw, edits)
     text, origin = apply_edits_with_map(raw, edits)
     return Cleaned(raw, text, edits, origin, damaged)
+
+
+def apply_decisions(edits: list[Edit], decisions: list[Decision]) -> list[Edit]:
+    """Edit decisions first, then series decisions ('fiir -> für' covers every such edit)."""
+    by_key = {d.key: d for d in decisions}
+    out = []
+    for e in edits:
+        d = by_key.get(f"edit:{e.id}") or by_key.get(f"series:{e.series}")
+        if d is None:
+            out.append(e)
+        elif d.decision == "accept":
+            out.append(replace(e, applied=True, confidence=1.0, decision="accepted"))
+        else:
+            out.append(replace(e, applied=False, decision="rejected"))
+    return out
 
 
 def expand_ligatures(raw: str) -> list[Edit]:

@@ -45,6 +45,15 @@ def command_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_review(args: argparse.Namespace) -> int:
+    from .review import review_in_terminal
+
+    corrections = Path(args.corrections) if args.corrections else default_corrections_dir()
+    load_corrections(corrections)  # refuse a broken folder before asking anything
+    review_in_terminal(Path(args.outdir), corrections, args.reviewer, sys.stdin, sys.stdout)
+    return 0
+
+
 def command_schema(args: argparse.Namespace) -> int:
     from .models import Brochure
 
@@ -61,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-overrides", action="store_true", help="ignore reviewer overrides in corrections/")
     extract.add_argument("--corrections", help="corrections folder (default: the repository's corrections/)")
     extract.set_defaults(func=command_extract)
+    review = sub.add_parser("review", help="accept or reject the uncertain edits of an extraction")
+    review.add_argument("outdir", help="an output folder of `mpsc extract`")
+    review.add_argument("--reviewer", help="your name, stored with each decision")
+    review.add_argument("--corrections", help="corrections folder to write to (default: the repository's)")
+    review.set_defaults(func=command_review)
     schema = sub.add_parser("schema", help="print the JSON Schema of projects.json")
     schema.set_defaults(func=command_schema)
     return parser

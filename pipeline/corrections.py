@@ -4,6 +4,7 @@ corrections/confusions.json  OCR confusion rules (what English OCR reads for ä,
 corrections/profile.json     names of sections, size classes and labels of the brochures
 corrections/lexicon.json     words the German lexicon does not know
 corrections/overrides/*.json field values confirmed by a person, per edition and record
+corrections/decisions.json   a reviewer's accept/reject of text edits (`mpsc review` writes it)
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import CorrectionsError
 
@@ -78,11 +79,38 @@ class OverrideFile(Strict):
     overrides: list[Override]
 
 
+class Decision(Strict):
+    """A reviewer's word on one edit (`edit`: its id) or on a whole series (`series`: 'fiir -> für')."""
+
+    edit: str | None = None
+    series: str | None = None
+    decision: Literal["accept", "reject"]
+    reviewer: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def one_target(self) -> "Decision":
+        if (self.edit is None) == (self.series is None):
+            raise ValueError("a decision names either an edit or a series")
+        return self
+
+    @property
+    def key(self) -> str:
+        return f"edit:{self.edit}" if self.edit else f"series:{self.series}"
+
+
+class DecisionFile(Strict):
+    about: str = ""
+    decisions: list[Decision]
+
+
 class Corrections(Strict):
     confusions: ConfusionTable
     profile: Profile
     lexicon: LexiconAdditions
     overrides: list[OverrideFile]
+    decisions: DecisionFile
 
 
 def default_corrections_dir() -> Path:
@@ -114,4 +142,6 @@ def load_corrections(directory: Path) -> Corrections:
         profile=read_model(directory / "profile.json", Profile),
         lexicon=read_model(directory / "lexicon.json", LexiconAdditions),
         overrides=[read_model(path, OverrideFile) for path in override_files],
+        decisions=read_model(directory / "decisions.json", DecisionFile)
+        if (directory / "decisions.json").exists() else DecisionFile(decisions=[]),
     )

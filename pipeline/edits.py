@@ -19,6 +19,7 @@ class Edit:
     word_before: str = ""  # the whole word, so one decision can cover a series (fiir -> für)
     word_after: str = ""
     record: str | None = field(default=None, compare=False)
+    decision: str | None = None  # "accepted" / "rejected" by a reviewer (corrections/decisions.json)
 
     @property
     def id(self) -> str:

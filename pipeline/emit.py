@@ -3,18 +3,22 @@
 projects.json      the validated Brochure
 cleaned.txt        the whole cleaned text (= raw text with the ledger applied)
 corrections.jsonl  one edit per line: id, rule, start, end, before, after, confidence, applied,
-                   context, record, word_before, word_after
+                   context, record, word_before, word_after, series, decision
+corrections.diff   unified diff of raw against cleaned text, for any diff tool
+review.html        one self-contained page for a reviewer (review.py)
 raw.txt            the raw text, when it is not the input file itself (other encoding, PDF)
 """
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import tempfile
 from pathlib import Path
 
 from .load import Source
-from .run import Result, edit_context
+from .review import result_to_review_html
+from .run import Result, edit_to_entry
 
 
 def brochure_to_json(result: Result) -> str:
@@ -22,16 +26,14 @@ def brochure_to_json(result: Result) -> str:
 
 
 def ledger_to_jsonl(result: Result) -> str:
-    raw = result.cleaned.raw
-    lines = []
-    for e in result.ledger:
-        entry = {
-            "id": e.id, "rule": e.rule, "start": e.start, "end": e.end, "before": e.before, "after": e.after,
-            "confidence": e.confidence, "applied": e.applied, "context": edit_context(raw, e),
-            "record": e.record, "word_before": e.word_before or None, "word_after": e.word_after or None,
-        }
-        lines.append(json.dumps(entry, ensure_ascii=False))
+    lines = [json.dumps(edit_to_entry(result.cleaned.raw, e), ensure_ascii=False) for e in result.ledger]
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def ledger_to_diff(result: Result) -> str:
+    raw = result.cleaned.raw.splitlines(keepends=True)
+    cleaned = result.cleaned.text.splitlines(keepends=True)
+    return "".join(difflib.unified_diff(raw, cleaned, fromfile="raw.txt", tofile="cleaned.txt", n=1))
 
 
 def result_to_files(result: Result, source: Source) -> dict[str, str]:
@@ -39,6 +41,8 @@ def result_to_files(result: Result, source: Source) -> dict[str, str]:
         "projects.json": brochure_to_json(result),
         "cleaned.txt": result.cleaned.text,
         "corrections.jsonl": ledger_to_jsonl(result),
+        "corrections.diff": ledger_to_diff(result),
+        "review.html": result_to_review_html(result),
     }
     if not source.file_text_equals_raw:
         files["raw.txt"] = result.cleaned.raw

@@ -32,7 +32,7 @@ class Result:
 
 def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
     lexicon = Lexicon(corrections.lexicon.words)
-    cleaned = clean_text(source.text, lexicon, corrections.confusions)
+    cleaned = clean_text(source.text, lexicon, corrections.confusions, decisions=corrections.decisions.decisions)
     layout = segment_text(cleaned.text, corrections.profile)
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
@@ -89,3 +89,13 @@ def edit_context(raw: str, edit: Edit) -> str:
     before = re.sub(r"\s+", " ", raw[max(0, edit.start - 80) : edit.start]).split(" ")[-CONTEXT_WORDS:]
     after = re.sub(r"\s+", " ", raw[edit.end : edit.end + 80]).split(" ")[:CONTEXT_WORDS]
     return f"{' '.join(before)}[{edit.before}→{edit.after}]{' '.join(after)}".strip()
+
+
+def edit_to_entry(raw: str, e: Edit) -> dict:
+    """One line of corrections.jsonl."""
+    return {
+        "id": e.id, "rule": e.rule, "start": e.start, "end": e.end, "before": e.before, "after": e.after,
+        "confidence": e.confidence, "applied": e.applied, "context": edit_context(raw, e),
+        "record": e.record, "word_before": e.word_before or None, "word_after": e.word_after or None,
+        "series": e.series, "decision": e.decision,
+    }

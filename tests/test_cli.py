@@ -18,11 +18,11 @@ def run(argv, capsys):
     return code, out, err
 
 
-def test_extract_writes_the_three_outputs(tmp_path, capsys):
+def test_extract_writes_its_outputs(tmp_path, capsys):
     code, out, err = run(["extract", str(MINI), "-o", str(tmp_path / "out")], capsys)
     assert code == 0, err
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert files == ["cleaned.txt", "corrections.jsonl", "projects.json"]
+    assert files == ["cleaned.txt", "corrections.diff", "corrections.jsonl", "projects.json", "review.html"]
     data = json.loads((tmp_path / "out" / "projects.json").read_text(encoding="utf-8"))
     assert data["schema_version"] == "1" and data["source"]["kind"] == "text"
     assert len(data["projects"]) == 4
@@ -34,7 +34,7 @@ def test_extract_writes_the_three_outputs(tmp_path, capsys):
 def test_same_input_gives_byte_identical_output(tmp_path, capsys):
     for name in ("a", "b"):
         assert run(["extract", str(MINI), "-o", str(tmp_path / name)], capsys)[0] == 0
-    for file in ("projects.json", "cleaned.txt", "corrections.jsonl"):
+    for file in ("projects.json", "cleaned.txt", "corrections.jsonl", "corrections.diff", "review.html"):
         assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
 
 

@@ -1,0 +1,96 @@
+"""Reviewer decisions: taken in the terminal or the page, kept in corrections/, honoured by the next run."""
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.clean import clean_text
+from pipeline.corrections import Decision, default_corrections_dir, load_corrections
+from pipeline.review import review_in_terminal
+
+from .conftest import CASES
+
+MINI = CASES / "brochure_mini" / "input.txt"
+DAMAGED = "Alle Burger der Stadt sollen fiir die Zukunft gewonnen werden, und fiir alle gilt das."
+
+
+def test_rejected_series_is_not_applied_but_kept_in_the_ledger(lexicon, corrections):
+    result = clean_text(DAMAGED, lexicon, corrections.confusions,
+                        decisions=[Decision(series="fiir -> für", decision="reject")])
+    assert result.text.count("fiir") == 2
+    rejected = [e for e in result.edits if e.decision == "rejected"]
+    assert len(rejected) == 2 and not any(e.applied for e in rejected)
+
+
+def test_accepted_suggestion_is_applied(lexicon, corrections):
+    plain = clean_text(DAMAGED, lexicon, corrections.confusions)
+    [suggestion] = [e for e in plain.edits if not e.applied]
+    result = clean_text(DAMAGED, lexicon, corrections.confusions,
+                        decisions=[Decision(edit=suggestion.id, decision="accept")])
+    assert "Alle Bürger der Stadt" in result.text
+    assert [e.decision for e in result.edits if e.id == suggestion.id] == ["accepted"]
+
+
+def test_decision_needs_exactly_one_target():
+    with pytest.raises(ValueError):
+        Decision(decision="accept")
+
+
+@pytest.fixture
+def workspace(tmp_path, capsys):
+    corrections = tmp_path / "corrections"
+    shutil.copytree(default_corrections_dir(), corrections)
+    out = tmp_path / "out"
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
+    capsys.readouterr()
+    return corrections, out
+
+
+def test_terminal_review_changes_the_next_extraction(workspace, capsys):
+    corrections, out = workspace
+    ledger = [json.loads(l) for l in (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
+    suggested = [e for e in ledger if not e["applied"]]
+    assert suggested, "the case needs an uncertain edit to review"
+    answers = io.StringIO("a\n" * 50)
+    taken = review_in_terminal(out, corrections, "Test Reviewer", answers, io.StringIO())
+    assert taken >= 1
+    decisions = json.loads((corrections / "decisions.json").read_text(encoding="utf-8"))["decisions"]
+    assert {d["series"] for d in decisions} >= {suggested[0]["series"]}
+    assert all(d["reviewer"] == "Test Reviewer" and d["decision"] == "accept" for d in decisions)
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
+    after = {e["id"]: e for e in map(json.loads, (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert after[suggested[0]["id"]]["applied"] and after[suggested[0]["id"]]["decision"] == "accepted"
+    # decided series are not asked again, and the decisions stay in the file
+    assert review_in_terminal(out, corrections, None, io.StringIO("r\n" * 50), io.StringIO()) == 0
+    assert json.loads((corrections / "decisions.json").read_text(encoding="utf-8"))["decisions"] == decisions
+
+
+def test_lexicon_addition_from_review_takes_effect(workspace, capsys):
+    corrections, out = workspace
+    review_in_terminal(out, corrections, None, io.StringIO("w\n"), io.StringIO())
+    words = json.loads((corrections / "lexicon.json").read_text(encoding="utf-8"))["words"]
+    assert words
+    assert load_corrections(corrections).lexicon.words == words
+
+
+def test_review_of_a_folder_without_ledger_fails_cleanly(tmp_path, capsys):
+    assert main(["review", str(tmp_path)]) == 2
+    assert "run `mpsc extract` first" in capsys.readouterr().err
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium (apt-get install chromium)")
+def test_review_page_opens_in_a_browser_and_lists_the_edits(workspace, tmp_path):
+    _, out = workspace
+    page = (out / "review.html").resolve().as_uri()
+    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000"]
+    dom = subprocess.run(flags + ["--dump-dom", page], capture_output=True, text=True, timeout=120).stdout
+    assert "Uncertain edits" in dom and dom.count('class="series') > 5 and "<mark>" in dom
+    shot = tmp_path / "review.png"
+    subprocess.run(flags + ["--window-size=1200,1600", f"--screenshot={shot}", page], capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 20_000  # a blank page compresses to a few KB
