@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-SOURCE = Path(__file__).parent / "corpus" / "source_de.txt"
+SOURCES = sorted((Path(__file__).parent / "corpus").glob("source_de*.txt"))
 DEJAVU_SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842
 MARGIN = 60
@@ -106,8 +106,9 @@ def pdf_to_english_ocr(pdf: Path, dpi: int, workdir: Path) -> list[str]:
     return texts
 
 
-def build_corpus(outdir: Path, settings: list[Setting], max_pages: int | None = None, source: Path = SOURCE) -> None:
-    text = source.read_text(encoding="utf-8")
+def build_corpus(outdir: Path, settings: list[Setting], max_pages: int | None = None,
+                 sources: list[Path] = SOURCES) -> None:
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sources)
     for setting in settings:
         pages = text_to_pages(text, setting)[:max_pages]
         target = outdir / setting.name

@@ -54,6 +54,24 @@ def command_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_eval(args: argparse.Namespace) -> int:
+    from .evaluate import score_output
+
+    documents = []
+    for path in (args.output, args.gold):
+        try:
+            documents.append(json.loads(Path(path).read_text(encoding="utf-8")))
+        except FileNotFoundError as exc:
+            raise InputError(f"{path}: no such file") from exc
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: not a JSON file") from exc
+    if not isinstance(documents[1], dict) or "projects" not in documents[1]:
+        raise InputError(f"{args.gold}: no 'projects' list (not a gold file)")
+    score = score_output(documents[0], documents[1])
+    print(json.dumps(score.to_dict(), ensure_ascii=False, indent=1) if args.json else score.to_text())
+    return 0
+
+
 def command_schema(args: argparse.Namespace) -> int:
     from .models import Brochure
 
@@ -75,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--reviewer", help="your name, stored with each decision")
     review.add_argument("--corrections", help="corrections folder to write to (default: the repository's)")
     review.set_defaults(func=command_review)
+    evaluate = sub.add_parser("eval", help="compare a projects.json with a hand-checked gold file")
+    evaluate.add_argument("output")
+    evaluate.add_argument("gold")
+    evaluate.add_argument("--json", action="store_true", help="machine-readable figures")
+    evaluate.set_defaults(func=command_eval)
     schema = sub.add_parser("schema", help="print the JSON Schema of projects.json")
     schema.set_defaults(func=command_schema)
     return parser

@@ -56,6 +56,28 @@ class Score:
     fields: dict[str, list[int]] = field(default_factory=dict)  # field -> [right, total]
     silent_errors: list[dict] = field(default_factory=list)
     flagged_wrong: int = 0  # wrong values the output flagged
+    records_out: int = 0
+    description_wer: float | None = None
+    umlaut_recall: float | None = None
+    umlaut_words: int = 0
+
+    def to_dict(self) -> dict:
+        return {"records_gold": self.records_gold, "records_out": self.records_out,
+                "records_matched": self.records_matched, "fields": self.fields,
+                "field_accuracy": self.field_accuracy, "silent_errors": self.silent_errors,
+                "flagged_wrong": self.flagged_wrong, "description_wer": self.description_wer,
+                "umlaut_recall": self.umlaut_recall, "umlaut_words": self.umlaut_words}
+
+    def to_text(self) -> str:
+        lines = [f"{f:11s} {ok}/{n}" for f, (ok, n) in self.fields.items()]
+        lines += [f"  silent: {e['record']} {e['field']}: gold={e['gold']!r} got={e['got']!r}" for e in self.silent_errors]
+        extra = ""
+        if self.description_wer is not None:
+            extra = (f" description_wer={self.description_wer:.4f} umlaut_recall={self.umlaut_recall:.4f}"
+                     f" ({self.umlaut_words} words)")
+        lines.append(f"records {self.records_matched}/{self.records_gold} (output has {self.records_out}) "
+                     f"field_accuracy={self.field_accuracy:.4f} silent_errors={len(self.silent_errors)}{extra}")
+        return "\n".join(lines)
 
     @property
     def field_accuracy(self) -> float:
@@ -68,6 +90,18 @@ def score_output(output: dict, gold: dict) -> Score:
     out_projects, gold_projects = output.get("projects", []), gold["projects"]
     pairs = pair_records(out_projects, gold_projects)
     score = Score(len(gold_projects), len(pairs), {f: [0, 0] for f in FIELDS})
+    score.records_out = len(out_projects)
+    ref_words, hyp_words = [], []
+    for gi, g in enumerate(gold_projects):
+        if "description" in g:
+            ref_words += text_to_words(g["description"])
+            hyp_words += text_to_words(out_projects[pairs[gi]].get("description", "") if gi in pairs else "")
+    if ref_words:
+        score.description_wer = word_error_rate(ref_words, hyp_words)
+        matched = matched_positions(ref_words, hyp_words)
+        umlauts = [i for i, w in enumerate(ref_words) if UMLAUT.search(w)]
+        score.umlaut_recall = sum(i in matched for i in umlauts) / max(1, len(umlauts))
+        score.umlaut_words = len(umlauts)
     for gi, g in enumerate(gold_projects):
         o = out_projects[pairs[gi]] if gi in pairs else None
         for f in FIELDS:

@@ -1,0 +1,57 @@
+"""`mpsc eval`: the comparison rules of the gold files (normalisation, ambiguous fields, silent errors)."""
+import json
+
+from pipeline.cli import main
+from pipeline.evaluate import normalise, score_output
+
+GOLD = {"projects": [
+    {"name": "Musterstadt", "category": "Großstädte", "size_class": "Kleinere Großstadt", "states": ["Hessen"],
+     "title": "Neue Wege – Neue Zentren", "motto": None, "ambiguous": ["motto"]},
+    {"name": "Beispielheim", "category": "Mittelstädte", "size_class": "Größere Mittelstadt", "states": ["Bayern", "Hessen"],
+     "title": "„Smart“ gemeinsam", "motto": "Digital.Gemeinsam", "ambiguous": []},
+]}
+
+
+def output(**changes):
+    projects = [
+        {"name": "Musterstadt", "category": "Großstädte", "size_class": "Kleinere Großstadt", "states": ["Hessen"],
+         "title": "Neue Wege - Neue  Zentren", "motto": "irgendwas", "needs_review": ["motto"]},
+        {"name": "Beispielheim", "category": "Mittelstädte", "size_class": "Größere Mittelstadt", "states": ["Hessen", "Bayern"],
+         "title": '"Smart" gemeinsam', "motto": "Digital.Gemeinsam", "needs_review": []},
+    ]
+    projects[1].update(changes)
+    return {"projects": projects}
+
+
+def test_normalisation_ignores_dashes_quotes_spaces_and_list_order():
+    assert normalise("Neue Wege – Neue Zentren") == normalise("Neue Wege-Neue  Zentren")
+    assert normalise("„Smart“") == normalise('"Smart"')
+    assert normalise(["Hessen", "Bayern"]) == normalise(["Bayern", "Hessen"])
+
+
+def test_flagged_ambiguous_field_counts_as_right():
+    score = score_output(output(), GOLD)
+    assert score.field_accuracy == 1.0 and score.silent_errors == [] and score.flagged_wrong == 1
+
+
+def test_wrong_unflagged_value_is_a_silent_error():
+    score = score_output(output(title="Falsch"), GOLD)
+    assert [(e["record"], e["field"]) for e in score.silent_errors] == [("Beispielheim", "title")]
+
+
+def test_wrong_flagged_unambiguous_value_is_wrong_but_not_silent():
+    score = score_output(output(title="Falsch", needs_review=["title"]), GOLD)
+    assert score.silent_errors == [] and score.fields["title"] == [1, 2]
+
+
+def test_eval_command_prints_json(tmp_path, capsys):
+    (tmp_path / "out.json").write_text(json.dumps(output()), encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    assert main(["eval", str(tmp_path / "out.json"), str(tmp_path / "gold.json"), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["field_accuracy"] == 1.0 and figures["records_matched"] == 2
+
+
+def test_eval_refuses_a_file_that_is_not_json(tmp_path, capsys):
+    (tmp_path / "out.json").write_text("nope", encoding="utf-8")
+    assert main(["eval", str(tmp_path / "out.json"), str(tmp_path / "out.json")]) == 2
