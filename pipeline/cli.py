@@ -33,7 +33,10 @@ def command_extract(args: argparse.Namespace) -> int:
     corrections = load_corrections(Path(args.corrections) if args.corrections else default_corrections_dir())
     source = load_source(path, shown)
     result = extract_brochure(source, corrections, use_overrides=not args.no_overrides)
-    write_files_atomically(outdir, result_to_files(result, source))
+    files = result_to_files(result, source)
+    for extra in args.format or ():
+        files.update(extra_format_files(files["projects.json"], extra))
+    write_files_atomically(outdir, files)
     stats = result.brochure.stats
     for warning in result.brochure.warnings:
         print(f"mpsc: warning: {warning}", file=sys.stderr)
@@ -57,18 +60,35 @@ def command_review(args: argparse.Namespace) -> int:
 def command_eval(args: argparse.Namespace) -> int:
     from .evaluate import score_output
 
-    documents = []
-    for path in (args.output, args.gold):
-        try:
-            documents.append(json.loads(Path(path).read_text(encoding="utf-8")))
-        except FileNotFoundError as exc:
-            raise InputError(f"{path}: no such file") from exc
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: not a JSON file") from exc
-    if not isinstance(documents[1], dict) or "projects" not in documents[1]:
-        raise InputError(f"{args.gold}: no 'projects' list (not a gold file)")
-    score = score_output(documents[0], documents[1])
+    score = score_output(read_json(args.output), read_json(args.gold))
     print(json.dumps(score.to_dict(), ensure_ascii=False, indent=1) if args.json else score.to_text())
+    return 0
+
+
+def extra_format_files(projects_json: str, fmt: str) -> dict[str, str]:
+    from .formats import projects_to_csv, projects_to_jsonl
+
+    brochure = json.loads(projects_json)
+    return {"projects.jsonl": projects_to_jsonl(brochure)} if fmt == "jsonl" else {"projects.csv": projects_to_csv(brochure)}
+
+
+def read_json(path: str) -> dict:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: no such file") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError, IsADirectoryError) as exc:
+        raise InputError(f"{path}: not a JSON file") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("projects"), list):
+        raise InputError(f"{path}: no 'projects' list")
+    return data
+
+
+def command_diff(args: argparse.Namespace) -> int:
+    from .formats import compare_brochures, comparison_to_text
+
+    diff = compare_brochures(read_json(args.old), read_json(args.new))
+    print(json.dumps(diff, ensure_ascii=False, indent=1) if args.json else comparison_to_text(diff))
     return 0
 
 
@@ -87,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--out", help="output folder (default: output/<input name>/)")
     extract.add_argument("--no-overrides", action="store_true", help="ignore reviewer overrides in corrections/")
     extract.add_argument("--corrections", help="corrections folder (default: the repository's corrections/)")
+    extract.add_argument("--format", action="append", choices=["jsonl", "csv"],
+                         help="also write projects.jsonl / projects.csv (repeatable)")
     extract.set_defaults(func=command_extract)
     review = sub.add_parser("review", help="accept or reject the uncertain edits of an extraction")
     review.add_argument("outdir", help="an output folder of `mpsc extract`")
@@ -98,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold")
     evaluate.add_argument("--json", action="store_true", help="machine-readable figures")
     evaluate.set_defaults(func=command_eval)
+    diff = sub.add_parser("diff", help="what changed between two projects.json (runs or editions)")
+    diff.add_argument("old")
+    diff.add_argument("new")
+    diff.add_argument("--json", action="store_true")
+    diff.set_defaults(func=command_diff)
     schema = sub.add_parser("schema", help="print the JSON Schema of projects.json")
     schema.set_defaults(func=command_schema)
     return parser
