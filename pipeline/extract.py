@@ -212,8 +212,6 @@ def header_to_fields(block: ProjectBlock, profile: Profile, record: Record) -> i
         values[target] = text
         record.used_lines.update(l.number for l in chunk)
         record.flag(target, "label empty; value taken from the text near the header")
-        if empty and chunk is loose[-1]:
-            break
     for field_name in empty:
         banner = body_banner(block, record, body_start, [v for v in values.values() if v])
         if banner is not None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 
 from .corrections import Profile
-from .extract import join_lines, paragraphs
+from .extract import PAGE_BREAK_BLANKS, join_lines, paragraphs
 from .segment import Layout, Line
 
 QUOTES = "„“”\"»«‚‘’"
 # Words that never stand in a municipality's name but do in legends and footers.
 NOT_IN_NAMES = {"ein", "eine", "einer", "eines", "einem", "einen", "zur", "zum", "mehr", "sie", "unter",
                 "finden", "sowie", "des", "http", "https", "www"}
-PAGE_BREAK_BLANKS = 3
 
 
 def layout_to_edition(layout: Layout, profile: Profile) -> dict:
