@@ -24,6 +24,7 @@ from pipeline.evaluate import TextScore, score_text, word_error_rate, text_to_wo
 from .ocr_corpus import LARGE, build_corpus, tools_missing
 
 WORD = re.compile(r"[^\W\d_]+")
+LONG_WORD = 10
 
 
 def corpus_documents(corpus: Path) -> list[tuple[str, str, str]]:
@@ -54,6 +55,8 @@ def pyspellchecker_repair():
     def fix(word: str) -> str:
         if checker.known([word.lower()]):
             return word
+        # edit distance 2 on long German words takes minutes per word; 1 is what stays usable
+        checker.distance = 2 if len(word) <= LONG_WORD else 1
         best = checker.correction(word.lower())
         return match_case(word, best) if best else word
 

@@ -2,7 +2,7 @@
 
 Text files are decoded as UTF-8, or as Windows-1252/Latin-1 when they are not UTF-8 and the
 result is plausible; text that is already mojibake is refused rather than passed on. PDFs with a
-text layer are read page by page with pdfplumber. Anything else is refused with an InputError.
+text layer are read page by page with pdfplumber, in reading order (pdf_text.py). Anything else is refused with an InputError.
 """
 from __future__ import annotations
 
@@ -89,11 +89,13 @@ def pdf_bytes_to_text(path: Path) -> str:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    from .pdf_text import page_to_text
+
     try:
         with pdfplumber.open(path) as pdf:
             if not pdf.pages:
                 raise InputError(f"{path}: the PDF has no pages")
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = [page_to_text(page) for page in pdf.pages]
     except InputError:
         raise
     except PDFPasswordIncorrect as exc:

@@ -1,0 +1,115 @@
+"""Load stage, PDF text layer: pages -> text in reading order (pdfplumber word positions).
+
+pdfplumber's `extract_text` reads two-column pages line by line across both columns. Here each
+page's lines are rebuilt from word positions; where a run of lines leaves a vertical gutter
+free, the run is read as two columns (left column first), while full-width lines (names,
+"size class · Land", labels) stay where they are. A vertical gap larger than the usual line
+spacing becomes a blank line, so paragraphs survive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
+GUTTER_MIN_WIDTH = 8.0
+GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the page width
+MIN_COLUMN_LINES = 3
+PARAGRAPH_GAP = 1.6  # a gap this many times the usual line spacing starts a paragraph
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+
+
+@dataclass(frozen=True)
+class TextLine:
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
+
+    def split(self, gutter: float) -> tuple["TextLine | None", "TextLine | None"]:
+        left = tuple(w for w in self.words if w.x1 <= gutter)
+        right = tuple(w for w in self.words if w.x0 >= gutter)
+        return (TextLine(left) if left else None, TextLine(right) if right else None)
+
+
+def words_to_lines(words: list[Word]) -> list[TextLine]:
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(lines[-1][0].top - word.top) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [TextLine(tuple(line)) for line in lines]
+
+
+def find_gutter(lines: list[TextLine], width: float) -> float | None:
+    """The x in the middle of the page that the fewest lines cross, among those with words on
+    both sides in at least MIN_COLUMN_LINES lines; None for a one-column page."""
+    best = None
+    x = width * GUTTER_ZONE[0]
+    while x <= width * GUTTER_ZONE[1]:
+        crossing = sum(1 for l in lines if crosses(l, x))
+        two_sided = sum(1 for l in lines if not crosses(l, x) and any(w.x1 <= x for w in l.words)
+                        and any(w.x0 >= x for w in l.words))
+        if two_sided >= MIN_COLUMN_LINES and (best is None or (crossing, -two_sided) < best[0]):
+            best = ((crossing, -two_sided), x)
+        x += 2.0
+    return best[1] if best else None
+
+
+def crosses(line: TextLine, x: float) -> bool:
+    return any(w.x0 - GUTTER_MIN_WIDTH / 2 < x < w.x1 + GUTTER_MIN_WIDTH / 2 for w in line.words)
+
+
+def page_lines_in_reading_order(lines: list[TextLine], width: float) -> list[list[TextLine]]:
+    """Blocks of lines in reading order: a full-width line stays in place; a run of lines between
+    them that leaves the gutter free is read as its left column, then its right column."""
+    gutter = find_gutter(lines, width)
+    if gutter is None:
+        return [lines]
+    blocks: list[list[TextLine]] = []
+    run: list[TextLine] = []
+    for line in lines + [None]:
+        if line is not None and not crosses(line, gutter):
+            run.append(line)
+            continue
+        if run:
+            halves = [l.split(gutter) for l in run]
+            left, right = [h[0] for h in halves if h[0]], [h[1] for h in halves if h[1]]
+            blocks += [b for b in (left, right) if b]
+            run = []
+        if line is not None:
+            blocks.append([line])
+    return blocks
+
+
+def page_to_text(page) -> str:
+    """A pdfplumber page -> its text in reading order, paragraphs separated by blank lines."""
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"]) for w in page.extract_words()]
+    lines = words_to_lines(words)
+    if not lines:
+        return ""
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0  # the line spacing of running text
+    out: list[str] = []
+    for block in page_lines_in_reading_order(lines, float(page.width)):
+        if out and out[-1] != "":
+            out.append("")
+        previous = None
+        for line in block:
+            if previous is not None and usual and line.top - previous.top > PARAGRAPH_GAP * usual:
+                out.append("")
+            out.append(line.text)
+            previous = line
+    return "\n".join(out).strip() + "\n"

@@ -1,0 +1,39 @@
+"""Reading order of text-layer PDFs: two columns, full-width header lines, paragraphs."""
+import pytest
+
+pytest.importorskip("reportlab")
+
+from reportlab.pdfgen import canvas  # noqa: E402
+
+from pipeline.load import load_source  # noqa: E402
+
+LEFT = ["Erster Satz der linken Spalte", "geht hier weiter und endet.", "", "Zweiter Absatz links beginnt", "und schließt die Spalte."]
+RIGHT = ["Dritter Satz steht rechts oben", "und läuft hier weiter.", "", "Vierter Absatz rechts folgt", "als letzter Text der Seite."]
+
+
+def two_column_pdf(path):
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, 780, "Musterstadt")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(60, 760, "Kleinere Großstadt · Hessen und eine lange Zeile über beide Spalten hinweg")
+    for column, x in ((LEFT, 60), (RIGHT, 320)):
+        y = 720
+        for line in column:
+            if line:
+                pdf.drawString(x, y, line)
+            y -= 14
+    pdf.drawString(290, 40, "7")
+    pdf.showPage()
+    pdf.save()
+
+
+def test_two_columns_come_out_in_reading_order(tmp_path):
+    path = tmp_path / "page.pdf"
+    two_column_pdf(path)
+    text = load_source(path).text
+    order = [text.index(s) for s in ("Musterstadt", "Kleinere Großstadt", "Erster Satz", "Zweiter Absatz",
+                                     "Dritter Satz", "Vierter Absatz", "\n7\n")]
+    assert order == sorted(order)
+    assert "Erster Satz der linken Spalte\ngeht hier weiter und endet." in text
+    assert "endet.\n\nZweiter Absatz" in text  # the paragraph break survives
