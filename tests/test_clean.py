@@ -96,3 +96,15 @@ def test_suspended_hyphen_before_und_is_not_joined():
 def test_quote_pairs_only():
     assert normalise_quotes("Zahlen, Daten und Fakten") == []
     assert [e.after for e in normalise_quotes("Das „Haus“ und ,,Hof“")] == ["„"]
+
+
+@pytest.mark.parametrize("name", ["source_de.txt", "source_de_2.txt"])
+def test_undamaged_german_prose_comes_through_unchanged(name, lexicon, corrections):
+    """The benchmark's source texts (correct German, 2,800 words) are what a PDF text layer gives."""
+    from benchmarks.ocr_corpus import SOURCES
+
+    [path] = [p for p in SOURCES if p.name == name]
+    text = path.read_text(encoding="utf-8")
+    result = clean(text, lexicon, corrections)
+    assert not result.damaged
+    assert result.text == text, [e for e in result.edits if e.applied][:5]
