@@ -25,9 +25,8 @@ def brochure_to_json(result: Result) -> str:
     return json.dumps(result.brochure.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def ledger_to_jsonl(result: Result) -> str:
-    lines = [json.dumps(edit_to_entry(result.cleaned.raw, e), ensure_ascii=False) for e in result.ledger]
-    return "\n".join(lines) + ("\n" if lines else "")
+def entries_to_jsonl(entries: list[dict]) -> str:
+    return "".join(json.dumps(entry, ensure_ascii=False) + "\n" for entry in entries)
 
 
 def ledger_to_diff(result: Result) -> str:
@@ -37,12 +36,13 @@ def ledger_to_diff(result: Result) -> str:
 
 
 def result_to_files(result: Result, source: Source) -> dict[str, str]:
+    entries = [edit_to_entry(result.cleaned.raw, e) for e in result.ledger]
     files = {
         "projects.json": brochure_to_json(result),
         "cleaned.txt": result.cleaned.text,
-        "corrections.jsonl": ledger_to_jsonl(result),
+        "corrections.jsonl": entries_to_jsonl(entries),
         "corrections.diff": ledger_to_diff(result),
-        "review.html": result_to_review_html(result),
+        "review.html": result_to_review_html(result, entries),
     }
     if not source.file_text_equals_raw:
         files["raw.txt"] = result.cleaned.raw

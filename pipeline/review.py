@@ -80,10 +80,8 @@ def series_to_html(s: Series, index: int) -> str:
     )
 
 
-def result_to_review_html(result) -> str:
-    from .run import edit_to_entry
-
-    entries = [edit_to_entry(result.cleaned.raw, e) for e in result.ledger]
+def result_to_review_html(result, entries: list[dict]) -> str:
+    """The review page of a Result, from its ledger entries (the lines of corrections.jsonl)."""
     series = entries_to_series(entries)
     uncertain = [s for s in series if s.uncertain]
     settled = [s for s in series if not s.uncertain]
