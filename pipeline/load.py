@@ -2,12 +2,17 @@
 
 Text files are decoded as UTF-8, or as Windows-1252/Latin-1 when they are not UTF-8 and the
 result is plausible; text that is already mojibake is refused rather than passed on. PDFs with a
-text layer are read page by page with pdfplumber, in reading order (pdf_text.py). Anything else is refused with an InputError.
+text layer are read page by page with pdfplumber, in reading order (pdf_text.py); scans
+without one go through Tesseract's German model. Anything else is refused with an InputError.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,6 +20,7 @@ from pathlib import Path
 from .errors import InputError
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
+OCR_DPI = 300
 PAGE_BREAK = "\n\n\n\n\f\n"
 
 # UTF-8 umlauts read as Latin-1 ("fÃ¼r"): the text was damaged before it reached us.
@@ -26,10 +32,11 @@ CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 class Source:
     path: str
     sha256: str
-    kind: str  # "text" | "pdf"
+    kind: str  # "text" | "pdf" (text layer) | "pdf-ocr" (scan read by Tesseract)
     encoding: str
     text: str
     file_text_equals_raw: bool  # False when raw.txt must be written beside cleaned.txt
+    warnings: tuple[str, ...] = ()
 
 
 def bundled_path() -> Path:
@@ -51,8 +58,8 @@ def load_source(path: Path, shown_path: str | None = None) -> Source:
     digest = hashlib.sha256(data).hexdigest()
     shown = shown_path or str(path)
     if data.startswith(b"%PDF"):
-        text = pdf_bytes_to_text(path)
-        return Source(shown, digest, "pdf", "pdf", text, False)
+        text, kind, warnings = pdf_to_text(path)
+        return Source(shown, digest, kind, "pdf", text, False, tuple(warnings))
     text, encoding = decode_text_bytes(data, path)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(shown, digest, "text", encoding, normalised, normalised == text and encoding == "utf-8")
@@ -84,8 +91,11 @@ def decode_text_bytes(data: bytes, path: Path) -> tuple[str, str]:
     return text, encoding
 
 
-def pdf_bytes_to_text(path: Path) -> str:
-    """A PDF's text layer, pages separated by PAGE_BREAK. Image-only PDFs are refused."""
+def pdf_to_text(path: Path) -> tuple[str, str, list[str]]:
+    """A PDF -> (text with pages separated by PAGE_BREAK, source kind, warnings).
+
+    The text layer is read in reading order; a PDF without one (a scan) goes through Tesseract
+    with the German model, page by page."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -96,16 +106,48 @@ def pdf_bytes_to_text(path: Path) -> str:
             if not pdf.pages:
                 raise InputError(f"{path}: the PDF has no pages")
             pages = [page_to_text(page) for page in pdf.pages]
+            if any(page.strip() for page in pages):
+                return PAGE_BREAK.join(pages), "pdf", []
+            missing = tesseract_missing()
+            if missing:
+                raise InputError(f"{path}: the PDF has no text layer (a scan) and {missing}; "
+                                 "install it with: apt-get install tesseract-ocr tesseract-ocr-deu")
+            pages = []
+            for number, page in enumerate(pdf.pages, start=1):
+                show_progress(number, len(pdf.pages))
+                pages.append(image_to_text(page.to_image(resolution=OCR_DPI).original))
     except InputError:
         raise
     except PDFPasswordIncorrect as exc:
         raise InputError(f"{path}: the PDF is encrypted") from exc
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from exc
-    if not any(page.strip() for page in pages):
-        raise InputError(
-            f"{path}: the PDF has no text layer (a scan); OCR of scans is not supported yet, "
-            "run it through Tesseract with the German model first "
-            "(apt-get install tesseract-ocr tesseract-ocr-deu)"
-        )
-    return PAGE_BREAK.join(pages)
+    warnings = [f"page {n}: OCR found no text" for n, text in enumerate(pages, start=1) if not text.strip()]
+    if len(warnings) == len(pages):
+        raise InputError(f"{path}: OCR found no text on any page")
+    return PAGE_BREAK.join(pages), "pdf-ocr", warnings
+
+
+def tesseract_missing() -> str | None:
+    """Why the scan route cannot run here, or None."""
+    if shutil.which("tesseract") is None:
+        return "Tesseract is not installed"
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    return None if "deu" in langs else "Tesseract has no German model (tesseract-ocr-deu)"
+
+
+def image_to_text(image) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        png = Path(tmp) / "page.png"
+        image.save(png)
+        done = subprocess.run(["tesseract", str(png), "stdout", "-l", "deu"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise InputError(f"Tesseract failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+    return done.stdout
+
+
+def show_progress(number: int, total: int) -> None:
+    if sys.stderr.isatty():
+        done = int(30 * number / total)
+        print(f"\rOCR [{'#' * done}{'.' * (30 - done)}] page {number}/{total}", end="" if number < total else "\n",
+              file=sys.stderr, flush=True)

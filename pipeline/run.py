@@ -42,9 +42,10 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     make_ids_unique(records)
     dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]
     edition = layout_to_edition(layout, corrections.profile)
-    warnings = []
+    warnings = list(source.warnings)
     if use_overrides:
-        dicts, warnings = apply_overrides(dicts, corrections.overrides, edition["year"])
+        dicts, override_warnings = apply_overrides(dicts, corrections.overrides, edition["year"])
+        warnings += override_warnings
     projects, rejected = records_to_projects(dicts)
     ledger = edits_with_records(cleaned, layout, [r.fields["id"] for r in records])
     brochure = Brochure(

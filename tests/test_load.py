@@ -37,7 +37,41 @@ def test_pdf_text_layer_is_read_page_by_page(tmp_path):
     assert "Für alle Städte" in first and second.strip() == "Seite zwei"
 
 
-def test_pdf_without_text_layer_is_refused_with_what_to_install(tmp_path):
-    path = write(tmp_path, "scan.pdf", pdf_bytes([[]]))
-    with pytest.raises(InputError, match="tesseract-ocr-deu"):
+def test_blank_pdf_is_refused(tmp_path):
+    path = write(tmp_path, "blank.pdf", pdf_bytes([[]]))
+    with pytest.raises(InputError, match="no text"):
         load_source(path)
+
+
+def test_scan_without_tesseract_says_what_to_install(tmp_path, monkeypatch):
+    import pipeline.load as load
+
+    monkeypatch.setattr(load.shutil, "which", lambda name: None)
+    with pytest.raises(InputError, match="apt-get install tesseract-ocr tesseract-ocr-deu"):
+        load_source(write(tmp_path, "scan.pdf", pdf_bytes([[]])))
+
+
+def scanned_pdf(tmp_path, lines):
+    """Text rendered to a PDF, rasterised, and put back into a PDF as an image only."""
+    reportlab = pytest.importorskip("reportlab")  # noqa: F841
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    text_pdf = write(tmp_path, "text.pdf", pdf_bytes([lines]))
+    with pdfplumber.open(text_pdf) as pdf:
+        pdf.pages[0].to_image(resolution=200).original.save(tmp_path / "page.png")
+    scan = tmp_path / "scan.pdf"
+    page = canvas.Canvas(str(scan), pagesize=(595, 842), invariant=1)
+    page.drawImage(str(tmp_path / "page.png"), 0, 0, width=595, height=842)
+    page.showPage()
+    page.save()
+    return scan
+
+
+@pytest.mark.skipif(__import__("pipeline.load", fromlist=["x"]).tesseract_missing() is not None,
+                    reason="needs tesseract-ocr with tesseract-ocr-deu")
+def test_scanned_pdf_goes_through_german_ocr(tmp_path):
+    scan = scanned_pdf(tmp_path, ["Kleinere Großstadt · Thüringen", "Projekttitel: Grüne Straßen für alle"])
+    source = load_source(scan)
+    assert source.kind == "pdf-ocr"
+    assert "Großstadt" in source.text and "Grüne Straßen für alle" in source.text
