@@ -57,6 +57,8 @@ def load_source(path: Path, shown_path: str | None = None) -> Source:
         raise InputError(f"{path}: the file is empty")
     digest = hashlib.sha256(data).hexdigest()
     shown = shown_path or str(path)
+    if path.suffix.lower() == ".pdf" and not data.startswith(b"%PDF"):
+        raise InputError(f"{path}: not a PDF (the file does not start with %PDF)")
     if data.startswith(b"%PDF"):
         text, kind, warnings = pdf_to_text(path)
         return Source(shown, digest, kind, "pdf", text, False, tuple(warnings))

@@ -75,3 +75,21 @@ def test_scanned_pdf_goes_through_german_ocr(tmp_path):
     source = load_source(scan)
     assert source.kind == "pdf-ocr"
     assert "Großstadt" in source.text and "Grüne Straßen für alle" in source.text
+
+
+def test_file_named_pdf_that_is_no_pdf_is_refused(tmp_path):
+    with pytest.raises(InputError, match="not a PDF"):
+        load_source(write(tmp_path, "brochure.pdf", "Großstädte\n".encode()))
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    pdf = canvas.Canvas(str(path), encrypt="secret")
+    pdf.drawString(60, 700, "Geheim")
+    pdf.showPage()
+    pdf.save()
+    with pytest.raises(InputError, match="encrypted|not a readable PDF"):
+        load_source(path)
