@@ -1,5 +1,6 @@
 """Golden cases: synthetic brochures in tests/cases/<name>/ (input.txt + expected.json)."""
 import json
+import re
 
 import pytest
 
@@ -23,3 +24,21 @@ def test_brochure_case(case, corrections):
     for project in got["projects"]:
         assert project["description"], project["name"]
         assert "\n4\n" not in project["description"] and not project["description"].endswith("5")
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
+def test_pdf_text_layer_gives_the_same_records_as_the_text(case, corrections, tmp_path):
+    """The case's text set as PDF pages (a page per run of blank lines) -> the same records."""
+    from .pdf_fixture import pdf_bytes
+
+    text = (case / "input.txt").read_text(encoding="utf-8")
+    pages = [page.split("\n") for page in re.split(r"\n{4,}", text)]
+    pages = [p[i : i + 52] for p in pages for i in range(0, len(p), 52)]
+    pdf = tmp_path / "case.pdf"
+    pdf.write_bytes(pdf_bytes(pages))
+    from_text = extract_brochure(load_source(case / "input.txt"), corrections, use_overrides=False).brochure
+    from_pdf = extract_brochure(load_source(pdf), corrections, use_overrides=False).brochure
+    assert from_pdf.source.kind == "pdf"
+    fields = ("id", "name", "category", "size_class", "states", "title", "motto", "needs_review")
+    assert [{f: getattr(p, f) for f in fields} for p in from_pdf.projects] == \
+        [{f: getattr(p, f) for f in fields} for p in from_text.projects]
