@@ -93,3 +93,8 @@ def test_encrypted_pdf_is_refused(tmp_path):
     pdf.save()
     with pytest.raises(InputError, match="encrypted|not a readable PDF"):
         load_source(path)
+
+
+def test_pdf_with_zero_pages_is_refused(tmp_path):
+    with pytest.raises(InputError, match="no pages|not a readable PDF"):
+        load_source(write(tmp_path, "empty.pdf", pdf_bytes([])))
