@@ -5,6 +5,7 @@ Fixers, each a pure function raw text -> list[Edit]:
   normalise_quotes       ,,Wissen“ / ,Wissen* / »Wissen“ -> „Wissen“
   join_hyphenated_words  Modell-⏎projekte -> Modellprojekte; Smart-City-⏎Strategie keeps its hyphen;
                          Klimaschutz-⏎und keeps the suspended hyphen
+  join_split_capitals    'V eranderung' -> 'Veranderung' (OCR cut a capital off its word)
   repair_umlauts         fiir -> für, GroRstadt -> Großstadt, kénnen -> können (confusion table +
                          German lexicon); real-word conflicts (fordern/fördern) are recorded as
                          suggestions and not applied
@@ -24,9 +25,7 @@ from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
-SMALL_WORD_ZIPF = 3.5
-FAMILY_MIN_STEM = 4
-SPLIT_REST_MAX_ZIPF = 1.5
+HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
 # "{iber", "&ndern", "grof!").
@@ -60,6 +59,9 @@ class RepairSettings:
     listed_over_compound_zipf: float = 2.0
     listed_over_compound_margin: float = 1.0
     family_confidence: float = 0.6
+    family_min_stem: int = 4
+    small_word_zipf: float = 3.5  # inside a sentence such a word (not noun-like) is written small
+    split_rest_max_zipf: float = 1.5  # 'V eranderung': the rest must be no word of its own
     damaged_below_umlaut_share: float = 0.01
 
 
@@ -87,7 +89,7 @@ def clean_text(
 ) -> Cleaned:
     """Raw text -> Cleaned. A reviewer's decisions win over the rules: a rejected edit is kept
     in the ledger but not applied, an accepted one (a suggestion too) is applied."""
-    layout = merge_edits(expand_ligatures(raw), join_hyphenated_words(raw), join_split_capitals(raw, lexicon))
+    layout = merge_edits(expand_ligatures(raw), join_hyphenated_words(raw), join_split_capitals(raw, lexicon, settings))
     view, view_origin = apply_edits_with_map(raw, layout)
     damaged = looks_damaged(view, settings)
     words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
@@ -127,23 +129,23 @@ def join_hyphenated_words(raw: str) -> list[Edit]:
     edits = []
     for m in re.finditer(r"(?<=[^\W_])(-)([ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=([^\W\d_][^\W_]*))", raw):
         following = m.group(3)
-        head_word = re.search(r"[\w*]+$", raw[: m.start()])
+        head_word = re.search(r"[\w*]+$", raw[max(0, m.start() - HEAD_WORD_WINDOW) : m.start()])
         if following.lower() in SUSPENDED_HYPHEN_NEXT:
             continue
         if "\n\n" in m.group(2).replace(" ", "") and not following[0].islower():
             continue  # a paragraph ending in a dash, not a word cut by a page or column break
-        if following[0].isupper() or following[0].isdigit() or (head_word and head_word.group().isupper()):
+        if following[0].isupper() or (head_word and head_word.group().isupper()):
             edits.append(Edit(m.end(1), m.end(), m.group(2), "", "join_hyphenated_compound", 0.9))
         else:
             edits.append(Edit(m.start(), m.end(), m.group(), "", "join_hyphenated_word", 0.9))
     return edits
 
 
-def join_split_capitals(raw: str, lexicon: Lexicon) -> list[Edit]:
+def join_split_capitals(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
     """'V eranderung' -> 'Veranderung': OCR cut a capital off its word (the rest is no word)."""
     edits = []
     for m in re.finditer(r"(?<![\w.])([A-ZÄÖÜ])( )([a-zäöüé]{3,})", raw):
-        if lexicon.direct(m.group(3)) < SPLIT_REST_MAX_ZIPF:
+        if lexicon.direct(m.group(3)) < settings.split_rest_max_zipf:
             edits.append(Edit(m.start(2), m.end(2), " ", "", "join_split_capital", 0.8))
     return edits
 
@@ -209,7 +211,7 @@ def repair_umlauts(
     family = {v.candidate.lower() for _, v in found if v.applied and v.ground in ("unknown-word", "more-frequent")}
     edits = []
     for m, v in found:
-        if not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and in_family(v.candidate, family):
+        if not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and in_family(v.candidate, family, settings.family_min_stem):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
         token = m.group()
         for pos, rule in v.subs:
@@ -222,20 +224,21 @@ def repair_umlauts(
     return edits
 
 
-def in_family(candidate: str, family: set[str]) -> bool:
+def in_family(candidate: str, family: set[str], min_stem: int) -> bool:
     """Does a surely repaired word of the document contain this word's stem (Bürg- in Bürgerinnen)?"""
     word = candidate.lower()
     first = next((i for i, ch in enumerate(word) if ch in UMLAUT_CHARS), None)
     if first is None:
         return False
-    stem = word[: max(FAMILY_MIN_STEM, first + 3)]
+    stem = word[: max(min_stem, first + 3)]
     return any(stem in other and other != word for other in family)
 
 
 def sentence_start(view: str, pos: int) -> bool:
+    """After a full stop, a colon, a blank line or at the start of the text."""
     before = view[max(0, pos - 200) : pos]
     stripped = before.rstrip()
-    return not stripped or stripped[-1] in ".!?:" or "\n\n" in before[len(stripped):] or before.endswith("\n\n")
+    return not stripped or stripped[-1] in ".!?:" or "\n\n" in before[len(stripped):]
 
 
 def word_parts(view: str, verdict):
@@ -327,7 +330,7 @@ def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, 
         score = lexicon.zipf(candidate)
         # a word the lexicon lists beats a compound reading of another candidate
         listed = lexicon.direct(candidate.lower()) >= settings.listed_word_zipf
-        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1), case_fits(candidate, lexicon, at_sentence_start, noun_suffixes))
+        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1), case_fits(candidate, lexicon, at_sentence_start, noun_suffixes, settings.small_word_zipf))
         if best is None or key > best[0]:
             best = (key, score, candidate, tuple(subs))
     if best is None:
@@ -368,12 +371,13 @@ def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, 
     return None
 
 
-def case_fits(candidate: str, lexicon: Lexicon, at_sentence_start: bool, noun_suffixes: tuple[str, ...]) -> bool:
+def case_fits(candidate: str, lexicon: Lexicon, at_sentence_start: bool, noun_suffixes: tuple[str, ...],
+              small_word_zipf: float) -> bool:
     """OCR reads a small ü as 'U' ('Uber', 'Ubertragen'): inside a sentence a common word that
     does not look like a noun is written small; at a sentence start it is written capital."""
     if candidate.isupper() or len(candidate) < 2:
         return True
-    small_word = lexicon.direct(candidate.lower()) >= SMALL_WORD_ZIPF and not candidate.lower().endswith(noun_suffixes)
+    small_word = lexicon.direct(candidate.lower()) >= small_word_zipf and not candidate.lower().endswith(noun_suffixes)
     if candidate[0].isupper():
         return at_sentence_start or not small_word
     return not at_sentence_start and small_word

@@ -112,7 +112,7 @@ def parse_size_line(text: str, profile: Profile) -> SizeLine | None:
 
 def match_category(text: str, profile: Profile) -> tuple[str, float] | None:
     cleaned = re.sub(r"^[^\w]*\w?\W*(?=[A-ZÄÖÜ])|[:\s]+$", "", text.strip()) if text.strip() else ""
-    for candidate in {text.strip(), cleaned}:
+    for candidate in dict.fromkeys((text.strip(), cleaned)):  # ordered: the same answer on every run
         found = process.extractOne(candidate, profile.categories, scorer=fuzz.ratio, score_cutoff=SECTION_MIN_SCORE)
         if found:
             return found[0], found[1]
