@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from pipeline.corrections import default_corrections_dir, load_corrections
-from pipeline.emit import result_to_files, write_files_atomically
+from pipeline.emit import result_to_files
+from pipeline.files import write_files_atomically
 from pipeline.load import load_source
 from pipeline.run import extract_brochure
 

@@ -20,7 +20,8 @@ def output_dir_for(input_name: str) -> Path:
 
 
 def command_extract(args: argparse.Namespace) -> int:
-    from .emit import result_to_files, write_files_atomically
+    from .emit import result_to_files
+    from .files import write_files_atomically
     from .run import extract_brochure
 
     if args.input is None:
@@ -35,7 +36,7 @@ def command_extract(args: argparse.Namespace) -> int:
     result = extract_brochure(source, corrections, use_overrides=not args.no_overrides)
     files = result_to_files(result, source)
     for extra in args.format or ():
-        files.update(extra_format_files(files["projects.json"], extra))
+        files.update(extra_format_files(result.brochure.model_dump(mode="json"), extra))
     write_files_atomically(outdir, files)
     stats = result.brochure.stats
     for warning in result.brochure.warnings:
@@ -65,10 +66,9 @@ def command_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def extra_format_files(projects_json: str, fmt: str) -> dict[str, str]:
+def extra_format_files(brochure: dict, fmt: str) -> dict[str, str]:
     from .formats import projects_to_csv, projects_to_jsonl
 
-    brochure = json.loads(projects_json)
     return {"projects.jsonl": projects_to_jsonl(brochure)} if fmt == "jsonl" else {"projects.csv": projects_to_csv(brochure)}
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import CorrectionsError
 
-FIELD_NAMES = ("name", "category", "size_class", "states", "title", "motto", "description", "page")
+FieldName = Literal["name", "category", "size_class", "states", "title", "motto", "description", "page"]
+FIELD_NAMES = get_args(FieldName)
 
 
 class Strict(BaseModel):
@@ -66,7 +67,7 @@ class LexiconAdditions(Strict):
 
 class Override(Strict):
     record: str = Field(min_length=1, description="record id, e.g. 'dresden'")
-    field: Literal["name", "category", "size_class", "states", "title", "motto", "description", "page"]
+    field: FieldName
     value: Union[str, int, list[str], None]
     reviewer: str = Field(min_length=1)
     date: str | None = None

@@ -1,4 +1,4 @@
-"""Emit stage: Result -> files in OUTDIR, written atomically (temporary file, then rename).
+"""Emit stage: Result -> the contents of the files in OUTDIR (files.py writes them atomically).
 
 projects.json      the validated Brochure
 cleaned.txt        the whole cleaned text (= raw text with the ledger applied)
@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import tempfile
-from pathlib import Path
 
 from .load import Source
 from .review import result_to_review_html
@@ -47,28 +44,3 @@ def result_to_files(result: Result, source: Source) -> dict[str, str]:
     if not source.file_text_equals_raw:
         files["raw.txt"] = result.cleaned.raw
     return files
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_files_atomically(outdir: Path, files: dict[str, str]) -> None:
-    """All files are written to temporary names first; only then are they renamed into place."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    staged = []
-    try:
-        for name, content in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=outdir)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(content)
-            os.chmod(tmp, 0o666 & ~current_umask())
-            staged.append((tmp, outdir / name))
-        for tmp, final in staged:
-            os.replace(tmp, final)
-    finally:
-        for tmp, _ in staged:
-            if os.path.exists(tmp):
-                os.unlink(tmp)

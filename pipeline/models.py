@@ -5,9 +5,8 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .corrections import FieldName
 from .lexicon import german_states
-
-FieldName = Literal["name", "category", "size_class", "states", "title", "motto", "description", "page"]
 
 
 class Model(BaseModel):

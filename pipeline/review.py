@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO
+
+from .files import write_files_atomically
 
 UNCERTAIN_BELOW = 0.75
 CONTEXTS_SHOWN = 4
@@ -193,7 +193,4 @@ def ask(stdin: IO, stdout: IO) -> str:
 
 
 def write_json_atomically(path: Path, data: dict) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    os.replace(tmp, path)
+    write_files_atomically(path.parent, {path.name: json.dumps(data, ensure_ascii=False, indent=2) + "\n"})

@@ -1,0 +1,32 @@
+"""Atomic file writes: every file is written to a temporary name first, then renamed into place,
+so a reader never sees a half-written file and a failure leaves the old files as they were."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_files_atomically(folder: Path, files: dict[str, str]) -> None:
+    """All files are written to temporary names first; only then are they renamed into place."""
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = []
+    try:
+        for name, content in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(content)
+            os.chmod(tmp, 0o666 & ~current_umask())
+            staged.append((tmp, folder / name))
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
