@@ -35,6 +35,7 @@ WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
 FOREIGN_MIN_MENTIONS = 2
+DOUBTFUL_EDIT_CONFIDENCE = 0.6  # a repair below this inside a value puts the value up for review
 DEBRIS_CHARS = re.compile(r"[|\\\[\]{}~$%=<>^°©®™]")
 
 
@@ -44,6 +45,7 @@ class Record:
     needs_review: list[str] = field(default_factory=list)
     review_notes: dict[str, str] = field(default_factory=dict)
     used_lines: set[int] = field(default_factory=set)
+    value_lines: dict[str, list[Line]] = field(default_factory=dict)  # where title/motto were read
 
     def flag(self, name: str, note: str) -> None:
         if name not in self.needs_review:
@@ -193,8 +195,10 @@ def header_to_fields(block: ProjectBlock, profile: Profile, record: Record) -> i
                 value, motto = split_run_in_label(value, profile)
                 if motto:
                     values["motto"] = motto
+                    record.value_lines["motto"] = [line]
             if value:
                 values[field_name] = value
+                record.value_lines[field_name] = [line]
         if chunk:
             loose.append(chunk)
         if "title" in values and "motto" in values:
@@ -211,12 +215,14 @@ def header_to_fields(block: ProjectBlock, profile: Profile, record: Record) -> i
         target = empty.pop(0)
         values[target] = text
         record.used_lines.update(l.number for l in chunk)
+        record.value_lines[target] = chunk
         record.flag(target, "label empty; value taken from the text near the header")
     for field_name in empty:
         banner = body_banner(block, record, body_start, [v for v in values.values() if v])
         if banner is not None:
             values[field_name] = join_lines([banner])
             record.used_lines.add(banner.number)
+            record.value_lines[field_name] = [banner]
             record.flag(field_name, "label empty; value taken from banner text in the project's pages")
         else:
             values[field_name] = None
@@ -318,16 +324,11 @@ def mentions(text: str, key: str) -> int:
 
 def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) -> None:
     """A value that holds an OCR repair the tool did not dare to make (or made with low confidence)."""
-    spans = {"name": [block.name_line]}
-    for field_name in ("title", "motto"):
-        value = record.fields.get(field_name)
-        if value:
-            spans[field_name] = [l for l in block.lines if l.number in record.used_lines and value[:12] in l.text]
-    for field_name, lines in spans.items():
+    for field_name, lines in {"name": [block.name_line], **record.value_lines}.items():
         for line in lines:
             lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
             doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:")
-                        and (not e.applied or e.confidence < 0.6)]
+                        and (not e.applied or e.confidence < DOUBTFUL_EDIT_CONFIDENCE)]
             for e in doubtful:
                 verb = "left unrepaired" if not e.applied else "repaired with low confidence"
                 record.flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})")
