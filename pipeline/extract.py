@@ -14,9 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import spacy
 from rapidfuzz import fuzz, process
-from spacy.matcher import PhraseMatcher
 
 from .clean import Cleaned
 from .corrections import Profile
@@ -112,6 +110,9 @@ def is_prose(para: list[Line]) -> bool:
 
 @lru_cache(maxsize=1)
 def state_matcher():
+    import spacy  # imported here: it costs a second at start-up and only this matcher needs it
+    from spacy.matcher import PhraseMatcher
+
     nlp = spacy.blank("de")
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for state in german_states():
@@ -369,11 +370,19 @@ class Pages:
 
     breaks: dict[int, int]
     numbers: dict[int, int]  # line number -> printed page number (confirmed ones only)
+    printed: tuple[int | None, ...] = ()  # PDF routes: printed number per page break count
 
 
-def lines_to_pages(lines: list[Line]) -> Pages:
+def lines_to_pages(lines: list[Line], printed: tuple[int | None, ...] = ()) -> Pages:
     """Lone numbers are page numbers or figure debris. One is trusted when another lone number
-    differs from it by exactly the number of page breaks (runs of blank lines) between them."""
+    differs from it by exactly the number of page breaks (runs of blank lines) between them.
+    A PDF route knows its pages: each form feed is a page break, `printed` their numbers."""
+    if printed:
+        breaks, count = {}, 0
+        for line in lines:
+            count += line.text.count("\f")
+            breaks[line.number] = count
+        return Pages(breaks, {}, printed)
     breaks, blank_run, candidates = {}, 0, []
     count = 0
     for line in lines:
@@ -396,6 +405,9 @@ def lines_to_pages(lines: list[Line]) -> Pages:
 
 def page_of(block: ProjectBlock, pages: Pages) -> int | None:
     """The printed page of the project's header, where a confirmed page number in its pages shows it."""
+    if pages.printed:
+        index = pages.breaks[block.name_line.number]
+        return pages.printed[index] if index < len(pages.printed) else None
     for line in block.lines:
         if line.number in pages.numbers:
             return pages.numbers[line.number] - pages.breaks[line.number] + pages.breaks[block.name_line.number]

@@ -18,9 +18,11 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
+from .page_furniture import strip_page_furniture
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
 OCR_DPI = 300
+MIN_PAGES_PER_WORKER = 8  # below this, starting another process costs more than it saves
 PAGE_BREAK = "\n\n\n\n\f\n"
 
 # UTF-8 umlauts read as Latin-1 ("fÃ¼r"): the text was damaged before it reached us.
@@ -37,13 +39,15 @@ class Source:
     text: str
     file_text_equals_raw: bool  # False when raw.txt must be written beside cleaned.txt
     warnings: tuple[str, ...] = ()
+    page_numbers: tuple[int | None, ...] = ()  # PDF routes: printed number of each page (text has \f between pages)
+    removed_lines: tuple[str, ...] = ()  # PDF routes: running headers/footers taken out of the text
 
 
 def bundled_path() -> Path:
     return Path(str(resources.files("pipeline") / "data" / BUNDLED_NAME))
 
 
-def load_source(path: Path, shown_path: str | None = None) -> Source:
+def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> Source:
     """Read `path` into a Source; raise InputError with a one-line reason when it is unusable."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
@@ -60,8 +64,10 @@ def load_source(path: Path, shown_path: str | None = None) -> Source:
     if path.suffix.lower() == ".pdf" and not data.startswith(b"%PDF"):
         raise InputError(f"{path}: not a PDF (the file does not start with %PDF)")
     if data.startswith(b"%PDF"):
-        text, kind, warnings = pdf_to_text(path)
-        return Source(shown, digest, kind, "pdf", text, False, tuple(warnings))
+        pages, kind, warnings = pdf_to_pages(path, workers)
+        paged = strip_page_furniture(pages)
+        return Source(shown, digest, kind, "pdf", PAGE_BREAK.join(paged.pages), False, tuple(warnings),
+                      tuple(paged.printed), tuple(paged.removed))
     text, encoding = decode_text_bytes(data, path)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(shown, digest, "text", encoding, normalised, normalised == text and encoding == "utf-8")
@@ -93,31 +99,34 @@ def decode_text_bytes(data: bytes, path: Path) -> tuple[str, str]:
     return text, encoding
 
 
-def pdf_to_text(path: Path) -> tuple[str, str, list[str]]:
-    """A PDF -> (text with pages separated by PAGE_BREAK, source kind, warnings).
+def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[str], str, list[str]]:
+    """A PDF -> (the text of each page, source kind, warnings).
 
-    The text layer is read in reading order; a PDF without one (a scan) goes through Tesseract
-    with the German model, page by page."""
+    The text layer is read in reading order, by `workers` processes for a long PDF; a PDF
+    without one (a scan) goes through Tesseract with the German model, page by page."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-    from .pdf_text import page_to_text
-
     try:
         with pdfplumber.open(path) as pdf:
-            if not pdf.pages:
+            count = len(pdf.pages)
+            if not count:
                 raise InputError(f"{path}: the PDF has no pages")
-            pages = [page_to_text(page) for page in pdf.pages]
+            if workers > 1 and count >= MIN_PAGES_PER_WORKER * 2:
+                pages = read_pages_in_parallel(path, count, workers)
+            else:
+                pages = read_pages(pdf, range(count))
             if any(page.strip() for page in pages):
-                return PAGE_BREAK.join(pages), "pdf", []
+                return pages, "pdf", []
             missing = tesseract_missing()
             if missing:
                 raise InputError(f"{path}: the PDF has no text layer (a scan) and {missing}; "
                                  "install it with: apt-get install tesseract-ocr tesseract-ocr-deu")
             pages = []
             for number, page in enumerate(pdf.pages, start=1):
-                show_progress(number, len(pdf.pages))
+                show_progress(number, count)
                 pages.append(image_to_text(page.to_image(resolution=OCR_DPI).original))
+                page.close()
     except InputError:
         raise
     except PDFPasswordIncorrect as exc:
@@ -127,7 +136,36 @@ def pdf_to_text(path: Path) -> tuple[str, str, list[str]]:
     warnings = [f"page {n}: OCR found no text" for n, text in enumerate(pages, start=1) if not text.strip()]
     if len(warnings) == len(pages):
         raise InputError(f"{path}: OCR found no text on any page")
-    return PAGE_BREAK.join(pages), "pdf-ocr", warnings
+    return pages, "pdf-ocr", warnings
+
+
+def read_pages(pdf, numbers: range) -> list[str]:
+    from .pdf_text import page_to_text
+
+    texts = []
+    for n in numbers:
+        page = pdf.pages[n]
+        texts.append(page_to_text(page))
+        page.close()  # pdfplumber caches every page's objects; long PDFs would fill memory
+    return texts
+
+
+def read_page_range(path: Path, first: int, stop: int) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return read_pages(pdf, range(first, stop))
+
+
+def read_pages_in_parallel(path: Path, count: int, workers: int) -> list[str]:
+    """The text layer read by `workers` processes, each a consecutive run of pages."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(workers, count // MIN_PAGES_PER_WORKER)
+    bounds = [count * i // workers for i in range(workers + 1)]
+    with ProcessPoolExecutor(workers) as pool:
+        parts = pool.map(read_page_range, [path] * workers, bounds[:-1], bounds[1:])
+        return [text for part in parts for text in part]
 
 
 def tesseract_missing() -> str | None:
@@ -145,7 +183,7 @@ def image_to_text(image) -> str:
         done = subprocess.run(["tesseract", str(png), "stdout", "-l", "deu"], capture_output=True, text=True)
     if done.returncode != 0:
         raise InputError(f"Tesseract failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
-    return done.stdout
+    return done.stdout.replace("\f", "")  # Tesseract ends a page with \f; page breaks are ours
 
 
 def show_progress(number: int, total: int) -> None:

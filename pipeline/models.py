@@ -16,8 +16,12 @@ class Model(BaseModel):
 class SourceInfo(Model):
     path: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    kind: Literal["text", "pdf", "pdf-ocr"]
+    kind: Literal["text", "pdf", "pdf-damaged", "pdf-ocr"] = Field(
+        description="text: a text file; pdf: a PDF text layer; pdf-damaged: a PDF text layer that is itself "
+                    "bad OCR, repaired like OCR text; pdf-ocr: a scan read here by Tesseract")
     encoding: str
+    removed_lines: list[str] = Field(default_factory=list,
+                                     description="running headers/footers taken out of a PDF's pages")
 
 
 class Edition(Model):

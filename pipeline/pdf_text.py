@@ -8,10 +8,12 @@ spacing becomes a blank line, so paragraphs survive.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 GUTTER_MIN_WIDTH = 8.0
+GUTTER_STEP = 2.0  # points between the x positions tried
 GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the page width
 MIN_COLUMN_LINES = 3
 PARAGRAPH_GAP = 1.6  # a gap this many times the usual line spacing starts a paragraph
@@ -56,16 +58,36 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
 def find_gutter(lines: list[TextLine], width: float) -> float | None:
     """The x in the middle of the page that the fewest lines cross, among those with words on
     both sides in at least MIN_COLUMN_LINES lines; None for a one-column page."""
+    xs = [width * GUTTER_ZONE[0] + GUTTER_STEP * i
+          for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]
+    crossing, two_sided = [0] * len(xs), [0] * len(xs)
+    for line in lines:  # counted with difference arrays: one pass over the words, not one per x
+        crossed = [0] * (len(xs) + 1)
+        for w in line.words:
+            first, last = bins_between(xs, w.x0 - GUTTER_MIN_WIDTH / 2, w.x1 + GUTTER_MIN_WIDTH / 2)
+            if first <= last:
+                crossed[first] += 1
+                crossed[last + 1] -= 1
+        first, last = bins_between(xs, min(w.x1 for w in line.words), max(w.x0 for w in line.words), closed=True)
+        depth = 0
+        for i in range(len(xs)):
+            depth += crossed[i]
+            if depth:
+                crossing[i] += 1
+            elif first <= i <= last:
+                two_sided[i] += 1
     best = None
-    x = width * GUTTER_ZONE[0]
-    while x <= width * GUTTER_ZONE[1]:
-        crossing = sum(1 for l in lines if crosses(l, x))
-        two_sided = sum(1 for l in lines if not crosses(l, x) and any(w.x1 <= x for w in l.words)
-                        and any(w.x0 >= x for w in l.words))
-        if two_sided >= MIN_COLUMN_LINES and (best is None or (crossing, -two_sided) < best[0]):
-            best = ((crossing, -two_sided), x)
-        x += 2.0
+    for i, x in enumerate(xs):
+        if two_sided[i] >= MIN_COLUMN_LINES and (best is None or (crossing[i], -two_sided[i]) < best[0]):
+            best = ((crossing[i], -two_sided[i]), x)
     return best[1] if best else None
+
+
+def bins_between(xs: list[float], low: float, high: float, closed: bool = False) -> tuple[int, int]:
+    """Indexes (first, last) of the xs with low < x < high (low <= x <= high when closed)."""
+    if closed:
+        return bisect_left(xs, low), bisect_right(xs, high) - 1
+    return bisect_right(xs, low), bisect_left(xs, high) - 1
 
 
 def crosses(line: TextLine, x: float) -> bool:

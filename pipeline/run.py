@@ -36,7 +36,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     layout = segment_text(cleaned.text, corrections.profile)
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
-    pages = lines_to_pages(layout.lines)
+    pages = lines_to_pages(layout.lines, source.page_numbers)
     records = [block_to_record(block, cleaned, corrections.profile, pages) for block in layout.projects]
     move_foreign_paragraphs(records)
     make_ids_unique(records)
@@ -49,7 +49,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     projects, rejected = records_to_projects(dicts)
     ledger = edits_with_records(cleaned, layout, [r.fields["id"] for r in records])
     brochure = Brochure(
-        source=SourceInfo(path=source.path, sha256=source.sha256, kind=source.kind, encoding=source.encoding),
+        source=SourceInfo(path=source.path, sha256=source.sha256, kind=route_of(source, cleaned),
+                          encoding=source.encoding, removed_lines=list(source.removed_lines)),
         edition=Edition(**edition),
         projects=projects,
         criteria=layout_to_criteria(layout, corrections.profile),
@@ -65,6 +66,10 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         warnings=warnings,
     )
     return Result(brochure, cleaned, ledger)
+
+
+def route_of(source: Source, cleaned: Cleaned) -> str:
+    return "pdf-damaged" if source.kind == "pdf" and cleaned.damaged else source.kind
 
 
 def make_ids_unique(records) -> None:
