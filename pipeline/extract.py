@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from .clean import Cleaned
 from .corrections import Profile
 from .lexicon import german_states
-from .segment import Line, ProjectBlock
+from .segment import PAGE_BREAK_BLANKS, Line, ProjectBlock
 
 LABEL_MIN_SCORE = 80
 STATE_MIN_SCORE = 85
@@ -28,7 +28,7 @@ CATEGORY_MIN_SCORE = 90
 PROSE_MIN_WORDS = 20
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
-PAGE_BREAK_BLANKS = 3
+
 WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
@@ -256,7 +256,11 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pag
     if not NAME_CHARS.match(name):
         record.flag("name", f"unexpected characters in the name line '{name}'")
     record.fields["category"] = block.category
-    if block.category is None or block.category_score < CATEGORY_MIN_SCORE:
+    if block.category is None:
+        record.flag("category", "no clear section heading before this project")
+    elif block.category_score == 0:
+        record.flag("category", f"section heading '{block.category}' is not a section name of the profile")
+    elif block.category_score < CATEGORY_MIN_SCORE:
         record.flag("category", "no clear section heading before this project")
     size = block.size
     record.fields["size_class"] = size.size_class

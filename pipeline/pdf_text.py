@@ -16,6 +16,7 @@ GUTTER_MIN_WIDTH = 8.0
 GUTTER_STEP = 2.0  # points between the x positions tried
 GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the page width
 MIN_COLUMN_LINES = 3
+MARGIN_ZONE = 0.06  # share of the page height at top and bottom where running lines sit
 PARAGRAPH_GAP = 1.6  # a gap this many times the usual line spacing starts a paragraph
 
 
@@ -94,16 +95,18 @@ def crosses(line: TextLine, x: float) -> bool:
     return any(w.x0 - GUTTER_MIN_WIDTH / 2 < x < w.x1 + GUTTER_MIN_WIDTH / 2 for w in line.words)
 
 
-def page_lines_in_reading_order(lines: list[TextLine], width: float) -> list[list[TextLine]]:
+def page_lines_in_reading_order(lines: list[TextLine], width: float, height: float) -> list[list[TextLine]]:
     """Blocks of lines in reading order: a full-width line stays in place; a run of lines between
-    them that leaves the gutter free is read as its left column, then its right column."""
+    them that leaves the gutter free is read as its left column, then its right column. Lines in
+    the top and bottom margins (running header, page number) stay in place as well."""
     gutter = find_gutter(lines, width)
     if gutter is None:
         return [lines]
+    margin = height * MARGIN_ZONE
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
     for line in lines + [None]:
-        if line is not None and not crosses(line, gutter):
+        if line is not None and not crosses(line, gutter) and margin < line.top < height - margin:
             run.append(line)
             continue
         if run:
@@ -125,7 +128,7 @@ def page_to_text(page) -> str:
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
     usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0  # the line spacing of running text
     out: list[str] = []
-    for block in page_lines_in_reading_order(lines, float(page.width)):
+    for block in page_lines_in_reading_order(lines, float(page.width), float(page.height)):
         if out and out[-1] != "":
             out.append("")
         previous = None

@@ -17,6 +17,9 @@ from .corrections import Profile
 SECTION_MIN_SCORE = 88
 SIZE_CLASS_MIN_SCORE = 80
 PART_MIN_SCORE = 85
+PAGE_BREAK_BLANKS = 3  # a run of this many blank lines is a page break (or a column break)
+HEADING_MAX_LINES = 2
+HEADING_MAX_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,8 @@ class SizeLine:
 
 @dataclass(frozen=True)
 class ProjectBlock:
-    category: str | None
-    category_score: float
+    category: str | None  # the profile's name, or the printed heading when the profile has none like it
+    category_score: float  # 0 when the heading is not one of the profile's
     name_line: Line
     size_line: Line
     size: SizeLine
@@ -119,6 +122,22 @@ def match_category(text: str, profile: Profile) -> tuple[str, float] | None:
     return None
 
 
+def lone_groups(lines: list[Line]) -> list[list[Line]]:
+    """Runs of at most HEADING_MAX_LINES text lines with a page break (or the part's start or
+    end) before and after them."""
+    chunks: list[list[Line]] = [[]]  # the text lines between page breaks
+    blank_run = 0
+    for line in lines:
+        if line.blank:
+            blank_run += 1
+            continue
+        if blank_run >= PAGE_BREAK_BLANKS and chunks[-1]:
+            chunks.append([])
+        chunks[-1].append(line)
+        blank_run = 0
+    return [chunk for chunk in chunks if 0 < len(chunk) <= HEADING_MAX_LINES]
+
+
 def find_projects(lines: list[Line], profile: Profile) -> list[ProjectBlock]:
     """Section headings and project headers of the projects part -> blocks."""
     nonblank = [l for l in lines if not l.blank]
@@ -133,6 +152,13 @@ def find_projects(lines: list[Line], profile: Profile) -> list[ProjectBlock]:
             wrapped = match_category(f"{line.text.strip()} {nonblank[i + 1].text.strip()}", profile)
             if wrapped:
                 headings[line.number] = (*wrapped, nonblank[i + 1].number)
+    for group in lone_groups(lines):
+        # A page holding nothing but a short heading is a section heading page even when the
+        # profile does not know its name; its projects must not inherit the previous section.
+        if not any(l.number in headings for l in group) and not parse_size_line(group[-1].text, profile):
+            text = " ".join(l.text.strip() for l in group).rstrip(":")
+            if len(text.split()) <= HEADING_MAX_WORDS and text[:1].isupper() and not re.search(r"\d", text):
+                headings[group[0].number] = (text, 0.0, group[-1].number)
     starts = []  # (name line, size line, SizeLine)
     for i, line in enumerate(nonblank):
         size = parse_size_line(line.text, profile)
