@@ -117,7 +117,8 @@ def truth_to_pages(truth: dict) -> Rendered:
         if project["category"] != section:
             section = project["category"]
             heading = Page()
-            heading.strings.append((LEFT, 600, section, bold, 28))
+            for n, line in enumerate(wrap(section, bold, 28, WIDTH - 2 * LEFT)):
+                heading.strings.append((LEFT, 600 - 36 * n, line, bold, 28))
             pages.append(heading)
         pages.append(project_page(project, font, size))
         project_pages[project["name"]] = len(pages)

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from .clean import Cleaned
 from .corrections import Profile
-from .lexicon import german_states
+from .lexicon import Lexicon, german_states
 from .segment import PAGE_BREAK_BLANKS, Line, ProjectBlock
 
 LABEL_MIN_SCORE = 80
@@ -26,6 +26,11 @@ STATE_MIN_SCORE = 85
 CLASS_MIN_MARGIN = 8
 CATEGORY_MIN_SCORE = 90
 PROSE_MIN_WORDS = 20
+OCR_DEBRIS = re.compile(r"[A-Za-zÄÖÜäöüß][&$@§|\\{}\[\]<>]|[&$@§|\\{}\[\]<>][A-Za-zÄÖÜäöüß]|[a-zäöüß]\d|\d[a-zäöüß]")
+UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+LOST_UMLAUT_MIN_ZIPF = 3.5  # the umlaut reading must be a common word to be worth a question,
+LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' is no 'Räum')
+STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Geestl@nd', '#47digit') are printed so
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 
@@ -249,7 +254,10 @@ def body_banner(block: ProjectBlock, record: Record, body_start: int, taken: lis
 
 # ---------------------------------------------------------------- the record
 
-def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pages: Pages) -> Record:
+def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pages: Pages,
+                    lexicon: Lexicon, ocr: bool) -> Record:
+    """`ocr`: the text is OCR output (a scan, or English-model OCR), so words in the name, title
+    and motto that the repair could not settle are flagged."""
     name = block.name_line.text.strip()
     record = Record({"id": record_id(name), "name": name})
     record.used_lines.update({block.name_line.number, block.size_line.number})
@@ -280,6 +288,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pag
     if merged:
         record.flag("description", f"{merged} lines look like two columns read across; sentence order may be wrong")
     flag_uncertain_edits(record, block, cleaned)
+    if ocr:
+        flag_doubtful_words(record, lexicon)
     return record
 
 
@@ -337,6 +347,32 @@ def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) 
             for e in doubtful:
                 verb = "left unrepaired" if not e.applied else "repaired with low confidence"
                 record.flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})")
+
+
+def flag_doubtful_words(record: Record, lexicon: Lexicon) -> None:
+    """In OCR text, a name, title or motto whose words the repair could not settle: leftover OCR
+    symbols ('Ma&'), a word that is also a word with an umlaut the OCR may have lost ('alter' /
+    'älter'), and, in the name, a word the word list does not know ('Chosebuz')."""
+    for field_name in ("name", "title", "motto"):
+        for token in re.split(r"[\s/–-]+", record.fields.get(field_name) or ""):
+            word = token.strip(".,;:!?()„“”\"'»«-")
+            if OCR_DEBRIS.search(word) and not STYLISED.search(word):
+                record.flag(field_name, f"'{word}' looks like unrepaired OCR")
+                continue
+            if not word.isalpha():
+                continue
+            zipf = lexicon.zipf(word)
+            lost = [v for v in umlaut_variants(word) if lexicon.zipf(v) >= LOST_UMLAUT_MIN_ZIPF
+                    and lexicon.zipf(v) >= zipf - LOST_UMLAUT_MAX_RARER]
+            if lost:
+                record.flag(field_name, f"'{word}' could also be '{lost[0]}' (OCR often loses umlauts)")
+            elif field_name == "name" and len(word) >= 4 and zipf == 0:
+                record.flag(field_name, f"'{word}' is not in the word list; check its spelling")
+
+
+def umlaut_variants(word: str) -> list[str]:
+    """'alter' -> ['älter']: the word with one vowel given the umlaut an OCR may have dropped."""
+    return [word[:i] + UMLAUT_OF[c] + word[i + 1:] for i, c in enumerate(word) if c in UMLAUT_OF]
 
 
 def wordlike_share(text: str) -> float:

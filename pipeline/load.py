@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .page_furniture import strip_page_furniture
+from .pdf_text import tsv_to_words, words_to_text
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
 OCR_DPI = 300
@@ -125,7 +126,8 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[str], str, list[str
             pages = []
             for number, page in enumerate(pdf.pages, start=1):
                 show_progress(number, count)
-                pages.append(image_to_text(page.to_image(resolution=OCR_DPI).original))
+                pages.append(image_to_text(page.to_image(resolution=OCR_DPI).original,
+                                           float(page.width), float(page.height)))
                 page.close()
     except InputError:
         raise
@@ -176,14 +178,17 @@ def tesseract_missing() -> str | None:
     return None if "deu" in langs else "Tesseract has no German model (tesseract-ocr-deu)"
 
 
-def image_to_text(image) -> str:
+def image_to_text(image, page_width: float, page_height: float) -> str:
+    """A page image -> its text in reading order: Tesseract (German) finds the words, and the
+    same column logic as for a text layer orders them (Tesseract alone reads close columns
+    across)."""
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         image.save(png)
-        done = subprocess.run(["tesseract", str(png), "stdout", "-l", "deu"], capture_output=True, text=True)
+        done = subprocess.run(["tesseract", str(png), "stdout", "-l", "deu", "tsv"], capture_output=True, text=True)
     if done.returncode != 0:
         raise InputError(f"Tesseract failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
-    return done.stdout.replace("\f", "")  # Tesseract ends a page with \f; page breaks are ours
+    return words_to_text(tsv_to_words(done.stdout, 72 / OCR_DPI), page_width, page_height)
 
 
 def show_progress(number: int, total: int) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 EDGE_LINES = 2  # lines at the top and at the bottom of a page where furniture may sit
+# A running line has at least two words: labels such as 'Motto:' repeat on many pages too.
 MIN_RUNNING_PAGES = 3
 MIN_RUNNING_SHARE = 0.3  # of the pages
 SAME_LINE_SIMILARITY = 88  # rapidfuzz ratio between two OCR readings of one running line
@@ -87,7 +88,7 @@ def running_keys(lines: list[list[str]], edges: list[list[int]]) -> dict[str, st
         for i in edges[p]:
             text = page_lines[i].strip()
             key = line_key(text)
-            if PAGE_NUMBER.match(text) or sum(c.isalpha() for c in key) < 3:
+            if PAGE_NUMBER.match(text) or sum(c.isalpha() for c in key) < 3 or len(key.split()) < 2:
                 continue
             if key not in member:
                 near = next((g for g, (rep, _, _) in enumerate(groups)

@@ -1,4 +1,5 @@
-"""Load stage, PDF text layer: pages -> text in reading order (pdfplumber word positions).
+"""Load stage, PDF pages -> text in reading order, from word positions (pdfplumber's for a text
+layer, Tesseract's TSV for a scan).
 
 pdfplumber's `extract_text` reads two-column pages line by line across both columns. Here each
 page's lines are rebuilt from word positions; where a run of lines leaves a vertical gutter
@@ -26,6 +27,7 @@ class Word:
     x0: float
     x1: float
     top: float
+    bottom: float
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,10 @@ class TextLine:
 def words_to_lines(words: list[Word]) -> list[TextLine]:
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(lines[-1][0].top - word.top) <= LINE_TOLERANCE:
+        first = lines[-1][0] if lines else None
+        # a small mark (the '·' between size class and Land) sits lower but inside the line
+        if first and (abs(first.top - word.top) <= LINE_TOLERANCE
+                      or first.top <= (word.top + word.bottom) / 2 <= first.bottom):
             lines[-1].append(word)
         else:
             lines.append([word])
@@ -121,14 +126,31 @@ def page_lines_in_reading_order(lines: list[TextLine], width: float, height: flo
 
 def page_to_text(page) -> str:
     """A pdfplumber page -> its text in reading order, paragraphs separated by blank lines."""
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"]) for w in page.extract_words()]
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in page.extract_words()]
+    return words_to_text(words, float(page.width), float(page.height))
+
+
+def tsv_to_words(tsv: str, scale: float) -> list[Word]:
+    """Tesseract's TSV output (pixels) -> words in points (`scale` = 72 / dpi)."""
+    words = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) == 12 and cells[0] == "5" and cells[11].strip():
+            left, top, width, height = (int(cells[i]) for i in (6, 7, 8, 9))
+            words.append(Word(cells[11].strip(), left * scale, (left + width) * scale, top * scale,
+                              (top + height) * scale))
+    return words
+
+
+def words_to_text(words: list[Word], width: float, height: float) -> str:
+    """Positioned words of one page -> text in reading order, paragraphs separated by blank lines."""
     lines = words_to_lines(words)
     if not lines:
         return ""
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
     usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0  # the line spacing of running text
     out: list[str] = []
-    for block in page_lines_in_reading_order(lines, float(page.width), float(page.height)):
+    for block in page_lines_in_reading_order(lines, width, height):
         if out and out[-1] != "":
             out.append("")
         previous = None

@@ -37,7 +37,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
     pages = lines_to_pages(layout.lines, source.page_numbers)
-    records = [block_to_record(block, cleaned, corrections.profile, pages) for block in layout.projects]
+    ocr = cleaned.damaged or source.kind == "pdf-ocr"
+    records = [block_to_record(block, cleaned, corrections.profile, pages, lexicon, ocr) for block in layout.projects]
     move_foreign_paragraphs(records)
     make_ids_unique(records)
     dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]

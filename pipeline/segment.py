@@ -8,6 +8,7 @@ traced back to the raw text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -20,6 +21,7 @@ PART_MIN_SCORE = 85
 PAGE_BREAK_BLANKS = 3  # a run of this many blank lines is a page break (or a column break)
 HEADING_MAX_LINES = 2
 HEADING_MAX_WORDS = 6
+MIN_RUNNING_REPEATS = 3  # a line seen this often is a running header, not a heading
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,8 @@ def match_category(text: str, profile: Profile) -> tuple[str, float] | None:
 
 def lone_groups(lines: list[Line]) -> list[list[Line]]:
     """Runs of at most HEADING_MAX_LINES text lines with a page break (or the part's start or
-    end) before and after them."""
+    end) before and after them, not counting page furniture an OCR text may still hold there
+    (lone numbers, lines repeated on many pages)."""
     chunks: list[list[Line]] = [[]]  # the text lines between page breaks
     blank_run = 0
     for line in lines:
@@ -135,7 +138,14 @@ def lone_groups(lines: list[Line]) -> list[list[Line]]:
             chunks.append([])
         chunks[-1].append(line)
         blank_run = 0
+    repeated = Counter(furniture_key(l.text) for l in lines if not l.blank)
+    chunks = [[l for l in chunk if not re.fullmatch(r"\s*\d{1,3}\s*", l.text)
+               and repeated[furniture_key(l.text)] < MIN_RUNNING_REPEATS] for chunk in chunks]
     return [chunk for chunk in chunks if 0 < len(chunk) <= HEADING_MAX_LINES]
+
+
+def furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().casefold()))
 
 
 def find_projects(lines: list[Line], profile: Profile) -> list[ProjectBlock]:
