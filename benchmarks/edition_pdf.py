@@ -1,6 +1,7 @@
 """Synthetic brochure editions: a truth file -> the brochure as the programme prints it.
 
     python -m benchmarks.edition_pdf TRUTH.json OUTDIR
+    python -m benchmarks.edition_pdf TRUTH.json --fixture   # refresh the case's ocr-eng.txt
 
 Writes OUTDIR/brochure.pdf (text layer, in the layout of the real brochures: cover, introduction,
 criteria, a heading page per section, one page per project with a full-width header block and two
@@ -13,6 +14,7 @@ pdftoppm and tesseract.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import tempfile
@@ -227,13 +229,35 @@ def render_edition(truth_path: Path, outdir: Path, scan: bool = True, ocr: bool 
     return rendered
 
 
+def truth_digest(truth_path: Path) -> str:
+    return hashlib.sha256(truth_path.read_bytes()).hexdigest()
+
+
+def write_ocr_fixture(truth_path: Path) -> None:
+    """ocr-eng.txt beside the truth file, with the truth's digest so a test sees when it is stale."""
+    case = truth_path.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        render_edition(truth_path, Path(tmp), scan=False)
+        (case / "ocr-eng.txt").write_text((Path(tmp) / "ocr-eng.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    meta = {"truth_sha256": truth_digest(truth_path), "made_with": f"{version} -l eng"}
+    (case / "ocr-eng.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("truth", type=Path)
-    parser.add_argument("outdir", type=Path)
+    parser.add_argument("outdir", type=Path, nargs="?")
+    parser.add_argument("--fixture", action="store_true", help="write ocr-eng.txt beside the truth file")
     args = parser.parse_args()
-    rendered = render_edition(args.truth, args.outdir)
-    print(f"{len(rendered.pages)} pages -> {args.outdir}")
+    if args.fixture:
+        write_ocr_fixture(args.truth)
+        print(f"-> {args.truth.parent / 'ocr-eng.txt'}")
+    elif args.outdir:
+        rendered = render_edition(args.truth, args.outdir)
+        print(f"{len(rendered.pages)} pages -> {args.outdir}")
+    else:
+        parser.error("give OUTDIR or --fixture")
 
 
 if __name__ == "__main__":

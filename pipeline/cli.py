@@ -1,8 +1,9 @@
-"""Command line: `mpsc extract [INPUT] [-o OUTDIR] [--no-overrides]` and `mpsc schema`."""
+"""Command line: `mpsc extract [INPUT ...]`, `mpsc review`, `mpsc eval`, `mpsc diff`, `mpsc schema`."""
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,31 +21,40 @@ def output_dir_for(input_name: str) -> Path:
 
 
 def command_extract(args: argparse.Namespace) -> int:
-    from .emit import result_to_files
+    from .batch import extract_many, extract_one, inputs_to_files, rows_to_csv, rows_to_table
     from .files import write_files_atomically
-    from .run import extract_brochure
 
-    if args.input is None:
-        path, shown = bundled_path(), f"pipeline/data/{BUNDLED_NAME}"
+    corrections_dir = Path(args.corrections) if args.corrections else default_corrections_dir()
+    load_corrections(corrections_dir)  # a broken corrections folder stops the run before any input
+    formats = tuple(args.format or ())
+    if len(args.inputs) > 1 or (args.inputs and Path(args.inputs[0]).is_dir()):
+        files = inputs_to_files(args.inputs)
+        root = Path(args.out) if args.out else Path("output")
+        if root.exists() and not root.is_dir():
+            raise InputError(f"{root}: exists and is not a directory")
+        rows = extract_many(files, root, corrections_dir, not args.no_overrides, formats, args.jobs)
+        write_files_atomically(root, {"summary.csv": rows_to_csv(rows)})
+        print(rows_to_table(rows))
+        print(f"summary -> {root / 'summary.csv'}")
+        failed = [r for r in rows if r.status != "ok"]
+        if failed:
+            raise InputError(f"{len(failed)} of {len(rows)} inputs could not be extracted (see the summary)")
+        return 0
+    if args.inputs:
+        path, shown = Path(args.inputs[0]), args.inputs[0]
     else:
-        path, shown = Path(args.input), args.input
+        path, shown = bundled_path(), f"pipeline/data/{BUNDLED_NAME}"
     outdir = Path(args.out) if args.out else output_dir_for(path.name)
     if outdir.exists() and not outdir.is_dir():
         raise InputError(f"{outdir}: exists and is not a directory")
-    corrections = load_corrections(Path(args.corrections) if args.corrections else default_corrections_dir())
-    source = load_source(path, shown)
-    result = extract_brochure(source, corrections, use_overrides=not args.no_overrides)
-    files = result_to_files(result, source)
-    for extra in args.format or ():
-        files.update(extra_format_files(result.brochure.model_dump(mode="json"), extra))
-    write_files_atomically(outdir, files)
-    stats = result.brochure.stats
-    for warning in result.brochure.warnings:
+    row = extract_one(path, outdir, corrections_dir, not args.no_overrides, formats, args.jobs, shown)
+    if row.status != "ok":
+        raise InputError(row.error)
+    for warning in row.warnings:
         print(f"mpsc: warning: {warning}", file=sys.stderr)
     print(
-        f"{stats.projects} projects ({len(result.brochure.rejected)} rejected), "
-        f"{stats.flagged_fields} fields flagged for review, {stats.edits_applied} text edits "
-        f"(+{stats.edits_suggested} suggested, not applied) -> {outdir / 'projects.json'}"
+        f"{row.records} projects ({row.rejected} rejected), {row.flagged_fields} fields flagged for review, "
+        f"{row.edits} text edits (+{row.suggested} suggested, not applied) -> {outdir / 'projects.json'}"
     )
     return 0
 
@@ -64,12 +74,6 @@ def command_eval(args: argparse.Namespace) -> int:
     score = score_output(read_json(args.output), read_json(args.gold))
     print(json.dumps(score.to_dict(), ensure_ascii=False, indent=1) if args.json else score.to_text())
     return 0
-
-
-def extra_format_files(brochure: dict, fmt: str) -> dict[str, str]:
-    from .formats import projects_to_csv, projects_to_jsonl
-
-    return {"projects.jsonl": projects_to_jsonl(brochure)} if fmt == "jsonl" else {"projects.csv": projects_to_csv(brochure)}
 
 
 def read_json(path: str) -> dict:
@@ -99,12 +103,23 @@ def command_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mpsc", description="Modellprojekte Smart Cities brochures -> validated JSON")
     sub = parser.add_subparsers(dest="command", required=True)
-    extract = sub.add_parser("extract", help="extract the model projects of one brochure")
-    extract.add_argument("input", nargs="?", help="brochure text (.txt) or PDF; default: the bundled 2021 brochure")
-    extract.add_argument("-o", "--out", help="output folder (default: output/<input name>/)")
+    extract = sub.add_parser("extract", help="extract the model projects of brochures")
+    extract.add_argument("inputs", nargs="*", metavar="INPUT",
+                         help="brochure text (.txt) or PDF, several, or folders of them; "
+                              "default: the bundled 2021 brochure")
+    extract.add_argument("-o", "--out", help="output folder (default: output/<input name>/; "
+                                             "for several inputs: output/, one folder per input)")
+    extract.add_argument("-j", "--jobs", type=positive_int, default=min(2, os.cpu_count() or 1),
+                         help="inputs (or, for one input, pages) processed in parallel (default: %(default)s)")
     extract.add_argument("--no-overrides", action="store_true", help="ignore reviewer overrides in corrections/")
     extract.add_argument("--corrections", help="corrections folder (default: the repository's corrections/)")
     extract.add_argument("--format", action="append", choices=["jsonl", "csv"],

@@ -1,7 +1,9 @@
 """Reviewer-editable data in corrections/, validated when loaded.
 
 corrections/confusions.json  OCR confusion rules (what English OCR reads for ä, ö, ü, ß)
-corrections/profile.json     names of sections, size classes and labels of the brochures
+corrections/profile.json     names of sections, size classes and labels of the brochures: the
+                             general profile, for an edition that has none of its own
+corrections/editions/*.json  what one edition calls things, where it differs from the general profile
 corrections/lexicon.json     words the German lexicon does not know
 corrections/overrides/*.json field values confirmed by a person, per edition and record
 corrections/decisions.json   a reviewer's accept/reject of text edits (`mpsc review` writes it)
@@ -60,6 +62,23 @@ class Profile(Strict):
         return pattern
 
 
+class EditionProfile(Strict):
+    """An edition's own names; what it leaves out comes from the general profile."""
+
+    edition: int = Field(ge=2000, le=2100)
+    about: str = ""
+    categories: list[str] | None = Field(default=None, min_length=1)
+    size_classes: list[str] | None = Field(default=None, min_length=1)
+    labels: dict[Literal["title", "motto"], str] | None = None
+    size_state_separators: str | None = None
+    parts: dict[Literal["criteria", "projects", "overview"], str] | None = None
+    leitthema_label: str | None = None
+
+    def applied_to(self, general: Profile) -> Profile:
+        changes = {k: v for k, v in self.model_dump(exclude={"edition", "about"}).items() if v is not None}
+        return general.model_copy(update=changes)
+
+
 class LexiconAdditions(Strict):
     about: str = ""
     words: list[str]
@@ -108,10 +127,17 @@ class DecisionFile(Strict):
 
 class Corrections(Strict):
     confusions: ConfusionTable
-    profile: Profile
+    profile: Profile  # the general one
+    editions: dict[int, EditionProfile] = Field(default_factory=dict)
     lexicon: LexiconAdditions
     overrides: list[OverrideFile]
     decisions: DecisionFile
+
+    def profile_for(self, year: int | None) -> tuple[Profile, str]:
+        """The profile to read an edition with, and its name: the year, or 'general'."""
+        if year in self.editions:
+            return self.editions[year].applied_to(self.profile), str(year)
+        return self.profile, "general"
 
 
 def default_corrections_dir() -> Path:
@@ -138,9 +164,16 @@ def load_corrections(directory: Path) -> Corrections:
         raise CorrectionsError(f"{directory}: corrections folder not found")
     override_dir = directory / "overrides"
     override_files = sorted(override_dir.glob("*.json")) if override_dir.is_dir() else []
+    editions: dict[int, EditionProfile] = {}
+    for path in sorted((directory / "editions").glob("*.json")):
+        edition = read_model(path, EditionProfile)
+        if edition.edition in editions:
+            raise CorrectionsError(f"{path}: a second profile for the edition {edition.edition}")
+        editions[edition.edition] = edition
     return Corrections(
         confusions=read_model(directory / "confusions.json", ConfusionTable),
         profile=read_model(directory / "profile.json", Profile),
+        editions=editions,
         lexicon=read_model(directory / "lexicon.json", LexiconAdditions),
         overrides=[read_model(path, OverrideFile) for path in override_files],
         decisions=read_model(directory / "decisions.json", DecisionFile)

@@ -14,6 +14,7 @@ import difflib
 import json
 
 from .load import Source
+from .models import Brochure
 from .review import result_to_review_html
 from .run import Result, edit_to_entry
 
@@ -44,3 +45,11 @@ def result_to_files(result: Result, source: Source) -> dict[str, str]:
     if not source.file_text_equals_raw:
         files["raw.txt"] = result.cleaned.raw
     return files
+
+
+def extra_format_files(brochure: Brochure, fmt: str) -> dict[str, str]:
+    """`--format jsonl|csv`: the projects once more, for tools that take one row per record."""
+    from .formats import projects_to_csv, projects_to_jsonl
+
+    data = brochure.model_dump(mode="json")
+    return {"projects.jsonl": projects_to_jsonl(data)} if fmt == "jsonl" else {"projects.csv": projects_to_csv(data)}

@@ -16,6 +16,12 @@ NOT_IN_NAMES = {"ein", "eine", "einer", "eines", "einem", "einen", "zur", "zum",
                 "finden", "sowie", "des", "http", "https", "www"}
 
 
+def text_to_edition_year(text: str, profile: Profile) -> int | None:
+    """The year in the first edition title of the text ('Modellprojekte Smart Cities 2019')."""
+    match = re.search(profile.edition_title_pattern, text)
+    return int(match.group("year")) if match else None
+
+
 def layout_to_edition(layout: Layout, profile: Profile) -> dict:
     """Title, year and Leitthema of the edition, from the first lines that name them."""
     text = "\n".join(l.text for l in layout.lines)

@@ -8,6 +8,7 @@ without one go through Tesseract's German model. Anything else is refused with a
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -123,12 +124,7 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[str], str, list[str
             if missing:
                 raise InputError(f"{path}: the PDF has no text layer (a scan) and {missing}; "
                                  "install it with: apt-get install tesseract-ocr tesseract-ocr-deu")
-            pages = []
-            for number, page in enumerate(pdf.pages, start=1):
-                show_progress(number, count)
-                pages.append(image_to_text(page.to_image(resolution=OCR_DPI).original,
-                                           float(page.width), float(page.height)))
-                page.close()
+            pages = ocr_pages(pdf, workers)
     except InputError:
         raise
     except PDFPasswordIncorrect as exc:
@@ -178,14 +174,33 @@ def tesseract_missing() -> str | None:
     return None if "deu" in langs else "Tesseract has no German model (tesseract-ocr-deu)"
 
 
-def image_to_text(image, page_width: float, page_height: float) -> str:
+def ocr_pages(pdf, workers: int) -> list[str]:
+    """Every page rendered (here, one after the other: the renderer is not thread-safe) and
+    read by Tesseract, up to `workers` pages at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    count = len(pdf.pages)
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(max(1, workers)) as pool:
+        pending = []
+        for number, page in enumerate(pdf.pages, start=1):
+            png = Path(tmp) / f"page-{number}.png"
+            page.to_image(resolution=OCR_DPI).original.save(png, compress_level=1)
+            pending.append(pool.submit(image_to_text, png, float(page.width), float(page.height)))
+            page.close()
+        texts = []
+        for number, future in enumerate(pending, start=1):
+            texts.append(future.result())
+            show_progress(number, count)
+    return texts
+
+
+def image_to_text(png: Path, page_width: float, page_height: float) -> str:
     """A page image -> its text in reading order: Tesseract (German) finds the words, and the
     same column logic as for a text layer orders them (Tesseract alone reads close columns
     across)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        png = Path(tmp) / "page.png"
-        image.save(png)
-        done = subprocess.run(["tesseract", str(png), "stdout", "-l", "deu", "tsv"], capture_output=True, text=True)
+    # One thread per Tesseract: its own threading costs more than it gains on a page.
+    done = subprocess.run(["tesseract", str(png), "stdout", "-l", "deu", "tsv"], capture_output=True, text=True,
+                          env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     if done.returncode != 0:
         raise InputError(f"Tesseract failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
     return words_to_text(tsv_to_words(done.stdout, 72 / OCR_DPI), page_width, page_height)

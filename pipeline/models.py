@@ -28,6 +28,8 @@ class Edition(Model):
     title: Optional[str]
     year: Optional[int] = Field(ge=2000, le=2100)
     leitthema: Optional[str]
+    profile: str = Field(description="the profile the edition was read with: its year (corrections/editions/) "
+                                     "or 'general' for an edition without one")
 
 
 class OverrideNote(Model):

@@ -12,7 +12,7 @@ from .corrections import Corrections
 from .edits import Edit, with_record
 from .errors import InputError
 from .extract import block_to_record, lines_to_pages, move_foreign_paragraphs
-from .extract_parts import layout_to_criteria, layout_to_edition, layout_to_overview
+from .extract_parts import layout_to_criteria, layout_to_edition, layout_to_overview, text_to_edition_year
 from .lexicon import Lexicon
 from .load import Source
 from .models import Brochure, Edition, SourceInfo, Stats
@@ -33,17 +33,22 @@ class Result:
 def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
     lexicon = Lexicon(corrections.lexicon.words)
     cleaned = clean_text(source.text, lexicon, corrections.confusions, decisions=corrections.decisions.decisions)
-    layout = segment_text(cleaned.text, corrections.profile)
+    year = text_to_edition_year(cleaned.text, corrections.profile)
+    profile, profile_name = corrections.profile_for(year)
+    layout = segment_text(cleaned.text, profile)
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
     pages = lines_to_pages(layout.lines, source.page_numbers)
     ocr = cleaned.damaged or source.kind == "pdf-ocr"
-    records = [block_to_record(block, cleaned, corrections.profile, pages, lexicon, ocr) for block in layout.projects]
+    records = [block_to_record(block, cleaned, profile, pages, lexicon, ocr) for block in layout.projects]
     move_foreign_paragraphs(records)
     make_ids_unique(records)
     dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]
-    edition = layout_to_edition(layout, corrections.profile)
+    edition = {**layout_to_edition(layout, profile), "profile": profile_name}
     warnings = list(source.warnings)
+    if profile_name == "general":
+        known = "no edition title found" if year is None else f"no profile for the edition {year} in corrections/editions/"
+        warnings.append(f"{known}: read with the general profile (the names of all known editions)")
     if use_overrides:
         dicts, override_warnings = apply_overrides(dicts, corrections.overrides, edition["year"])
         warnings += override_warnings
@@ -54,8 +59,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
                           encoding=source.encoding, removed_lines=list(source.removed_lines)),
         edition=Edition(**edition),
         projects=projects,
-        criteria=layout_to_criteria(layout, corrections.profile),
-        overview=layout_to_overview(layout, corrections.profile),
+        criteria=layout_to_criteria(layout, profile),
+        overview=layout_to_overview(layout, profile),
         rejected=rejected,
         stats=Stats(
             projects=len(projects),

@@ -1,7 +1,10 @@
-"""The command line: outputs, determinism, and bad input (one line on stderr, exit 2, nothing written)."""
+"""The command line: outputs, determinism, batches, and bad input (one line on stderr, exit 2,
+nothing written)."""
+import csv
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -60,9 +63,9 @@ def bad(tmp_path, name, content: bytes):
         (lambda t: bad(t, "prose.txt", "Ein Text über Städte, aber ohne ein einziges Modellprojekt.\n".encode()), "no model project"),
         (lambda t: bad(t, "mojibake.txt", "Die BÃ¼rger der GroÃŸstadt".encode()), "garbled"),
         (lambda t: bad(t, "fake.pdf", b"%PDF-1.4\nnot really a pdf"), "PDF"),
-        (lambda t: t, "directory"),
+        (lambda t: t, "no .pdf or .txt file"),
     ],
-    ids=["missing", "empty", "blank", "binary", "no-project", "mojibake", "broken-pdf", "directory"],
+    ids=["missing", "empty", "blank", "binary", "no-project", "mojibake", "broken-pdf", "empty-folder"],
 )
 def test_bad_input_fails_cleanly(tmp_path, capsys, make, message):
     out = tmp_path / "out"
@@ -106,3 +109,47 @@ def test_console_script_runs_without_a_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(tmp_path / "nope.txt")],
                           capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_batch_reports_a_bad_file_and_extracts_the_others(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = MINI.read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("Tiibingen", "Tubingen"), encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
+    (folder / "notes.md").write_text("not an input", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, err = run(["extract", str(folder), "-o", str(out), "--jobs", "2"], capsys)
+    assert code == 2 and "1 of 3 inputs" in err
+    assert sorted(p.name for p in out.iterdir()) == ["a", "b", "summary.csv"]
+    rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
+    assert [(r["input"].rsplit("/", 1)[-1], r["status"]) for r in rows] == \
+        [("a.txt", "ok"), ("b.txt", "ok"), ("broken.pdf", "error")]
+    assert "not a readable PDF" in rows[2]["error"] and "broken.pdf" in stdout
+    for name in ("a", "b"):
+        assert json.loads((out / name / "projects.json").read_text(encoding="utf-8"))["projects"]
+
+
+def test_batch_of_files_gives_the_same_output_as_single_runs(tmp_path, capsys):
+    single = tmp_path / "single"
+    assert run(["extract", str(MINI), "-o", str(single), "--jobs", "1"], capsys)[0] == 0
+    copy = tmp_path / "copy.txt"
+    copy.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(["extract", str(MINI), str(copy), "-o", str(out), "--jobs", "1"], capsys)[0] == 0
+    for name in ("projects.json", "cleaned.txt", "corrections.jsonl"):
+        assert (out / "copy" / name).read_text(encoding="utf-8").replace(str(copy), "X") == \
+            (single / name).read_text(encoding="utf-8").replace(str(MINI), "X")
+
+
+def test_inputs_with_one_name_get_separate_folders(tmp_path):
+    from pipeline.batch import output_folders
+
+    folders = output_folders([Path("a.pdf"), Path("x/a.txt"), Path("b.ocr.txt")], tmp_path)
+    assert [f.name for f in folders] == ["a-pdf", "a-txt", "b"]
+
+
+def test_jobs_must_be_positive(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "--jobs", "0"])

@@ -1,0 +1,134 @@
+"""Several brochures in one run: files and folders -> one output folder per input, a summary.
+
+Each input goes through the same load -> ... -> emit as a single run, in its own process when
+`jobs` > 1. A bad input is a row in the summary with its one-line reason; it does not stop the
+others. Nothing here decides anything about a brochure's content.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+INPUT_SUFFIXES = (".pdf", ".txt")
+
+
+@dataclass(frozen=True)
+class Row:
+    input: str
+    status: str  # "ok" or "error"
+    records: int | None
+    flagged_fields: int | None
+    edits: int | None
+    seconds: float
+    output: str | None
+    error: str | None = None
+    rejected: int | None = None
+    suggested: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def inputs_to_files(inputs: list[str]) -> list[Path]:
+    """Files as given, and the .pdf/.txt files directly inside each folder (sorted)."""
+    files: list[Path] = []
+    for given in map(Path, inputs):
+        if given.is_dir():
+            found = sorted(p for p in given.iterdir()
+                           if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES and not p.name.startswith("."))
+            if not found:
+                raise InputError(f"{given}: no .pdf or .txt file in this folder")
+            files += found
+        else:
+            files.append(given)  # a missing or unusable file becomes an error row, not a stop
+    return files
+
+
+def output_folders(files: list[Path], root: Path) -> list[Path]:
+    """root/<name without suffixes>; a name taken twice gets its suffix ('a-pdf', 'a-txt')."""
+    stems = [f.name.split(".")[0] for f in files]
+    return [root / (stem if stems.count(stem) == 1 else f"{stem}-{'-'.join(f.name.split('.')[1:])}")
+            for stem, f in zip(stems, files)]
+
+
+def extract_one(path: Path, outdir: Path, corrections_dir: Path, use_overrides: bool,
+                formats: tuple[str, ...], workers: int = 1, shown: str | None = None) -> Row:
+    """One input end to end; every InputError becomes an error row. `workers`: processes or
+    threads for the pages of this one input."""
+    from .corrections import load_corrections
+    from .emit import extra_format_files, result_to_files
+    from .files import write_files_atomically
+    from .load import load_source
+    from .run import extract_brochure
+
+    start = time.perf_counter()
+    try:
+        source = load_source(path, shown or str(path), workers=workers)
+        result = extract_brochure(source, load_corrections(corrections_dir), use_overrides=use_overrides)
+        files = result_to_files(result, source)
+        for fmt in formats:
+            files.update(extra_format_files(result.brochure, fmt))
+        write_files_atomically(outdir, files)
+    except InputError as exc:
+        return Row(shown or str(path), "error", None, None, None, round(time.perf_counter() - start, 2), None, str(exc))
+    stats = result.brochure.stats
+    return Row(shown or str(path), "ok", stats.projects, stats.flagged_fields, stats.edits_applied,
+               round(time.perf_counter() - start, 2), str(outdir), None, len(result.brochure.rejected),
+               stats.edits_suggested, tuple(result.brochure.warnings))
+
+
+def extract_many(files: list[Path], root: Path, corrections_dir: Path, use_overrides: bool,
+                 formats: tuple[str, ...], jobs: int) -> list[Row]:
+    """Rows in the order of `files`; up to `jobs` inputs at a time, each in its own process."""
+    folders = output_folders(files, root)
+    args = [(f, o, corrections_dir, use_overrides, formats) for f, o in zip(files, folders)]
+    if jobs <= 1:
+        rows = []
+        for number, a in enumerate(args, start=1):
+            rows.append(extract_one(*a))
+            show_progress(number, len(args), rows[-1])
+        return rows
+    with ProcessPoolExecutor(jobs) as pool:
+        futures = [pool.submit(extract_one, *a) for a in args]
+        rows = []
+        for number, future in enumerate(futures, start=1):
+            rows.append(future.result())
+            show_progress(number, len(args), rows[-1])
+    return rows
+
+
+def show_progress(number: int, total: int, row: Row) -> None:
+    if sys.stderr.isatty():
+        done = int(30 * number / total)
+        print(f"\r[{'#' * done}{'.' * (30 - done)}] {number}/{total} {Path(row.input).name[:40]:40s}",
+              end="" if number < total else "\n", file=sys.stderr, flush=True)
+
+
+def rows_to_table(rows: list[Row]) -> str:
+    """The summary for a terminal: one line per input, then the totals."""
+    lines = [f"{'input':40s} {'status':6s} {'records':>7s} {'flagged':>7s} {'edits':>6s} {'seconds':>7s}"]
+    for r in rows:
+        numbers = (f"{r.records:7d} {r.flagged_fields:7d} {r.edits:6d}" if r.status == "ok"
+                   else f"{'-':>7s} {'-':>7s} {'-':>6s}")
+        lines.append(f"{Path(r.input).name[:40]:40s} {r.status:6s} {numbers} {r.seconds:7.2f}")
+        if r.error:
+            lines.append(f"  {r.error}")
+    ok = [r for r in rows if r.status == "ok"]
+    lines.append(f"{len(ok)} of {len(rows)} inputs extracted, {sum(r.records for r in ok)} records, "
+                 f"{sum(r.flagged_fields for r in ok)} fields flagged for review")
+    return "\n".join(lines)
+
+
+def rows_to_csv(rows: list[Row]) -> str:
+    out = io.StringIO()
+    fields = [f for f in Row.__dataclass_fields__ if f != "warnings"]
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(asdict(r))
+    return out.getvalue()
