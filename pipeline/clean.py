@@ -2,6 +2,7 @@
 
 Fixers, each a pure function raw text -> list[Edit]:
   expand_ligatures       ﬁ -> fi, soft hyphens dropped
+  undouble_characters    PPrroojjeekkttttiitteell -> Projekttitel (a PDF's fake bold: each glyph twice)
   normalise_quotes       ,,Wissen“ / ,Wissen* / »Wissen“ -> „Wissen“
   join_hyphenated_words  Modell-⏎projekte -> Modellprojekte; Smart-City-⏎Strategie keeps its hyphen;
                          Klimaschutz-⏎und keeps the suspended hyphen
@@ -89,7 +90,8 @@ def clean_text(
 ) -> Cleaned:
     """Raw text -> Cleaned. A reviewer's decisions win over the rules: a rejected edit is kept
     in the ledger but not applied, an accepted one (a suggestion too) is applied."""
-    layout = merge_edits(expand_ligatures(raw), join_hyphenated_words(raw), join_split_capitals(raw, lexicon, settings))
+    layout = merge_edits(expand_ligatures(raw), undouble_characters(raw), join_hyphenated_words(raw),
+                         join_split_capitals(raw, lexicon, settings))
     view, view_origin = apply_edits_with_map(raw, layout)
     damaged = looks_damaged(view, settings)
     words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
@@ -122,6 +124,17 @@ def expand_ligatures(raw: str) -> list[Edit]:
              "drop_soft_hyphen" if m.group() == "\u00ad" else "expand_ligature", 1.0)
         for m in re.finditer("[" + "".join(LIGATURES) + "]", raw)
     ]
+
+
+def undouble_characters(raw: str) -> list[Edit]:
+    """A word whose every character comes twice: a PDF that prints bold by drawing each glyph
+    twice, read back by the text layer ('GGrrüünnee' -> 'Grüne')."""
+    edits = []
+    for m in re.finditer(r"\S{4,}", raw):
+        token = m.group()
+        if len(token) % 2 == 0 and token[0::2] == token[1::2] and sum(c.isalpha() for c in token[0::2]) >= 2:
+            edits.append(Edit(m.start(), m.end(), token, token[0::2], "undouble_characters", 0.95))
+    return edits
 
 
 def join_hyphenated_words(raw: str) -> list[Edit]:

@@ -37,3 +37,19 @@ def test_two_columns_come_out_in_reading_order(tmp_path):
     assert order == sorted(order)
     assert "Erster Satz der linken Spalte\ngeht hier weiter und endet." in text
     assert "endet.\n\nZweiter Absatz" in text  # the paragraph break survives
+
+
+def test_fake_bold_doubled_characters_are_undone_and_recorded(tmp_path, lexicon, corrections):
+    from pipeline.clean import clean_text
+
+    path = tmp_path / "bold.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    pdf.setFont("Helvetica-Bold", 12)
+    for dx in (0, 0.3):  # bold faked by printing every glyph twice, a hair apart
+        pdf.drawString(60 + dx, 700, "Projekttitel: Grüne Wege")
+    pdf.showPage()
+    pdf.save()
+    source = load_source(path)
+    cleaned = clean_text(source.text, lexicon, corrections.confusions)
+    assert "Projekttitel: Grüne Wege" in cleaned.text
+    assert {e.rule for e in cleaned.edits} == {"undouble_characters"} and len(cleaned.edits) == 3
