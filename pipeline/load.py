@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .page_furniture import strip_page_furniture
-from .pdf_text import tsv_to_words, words_to_text
+from .pdf_text import PageText, tsv_to_words, words_to_text
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
 OCR_DPI = 300
@@ -101,7 +101,7 @@ def decode_text_bytes(data: bytes, path: Path) -> tuple[str, str]:
     return text, encoding
 
 
-def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[str], str, list[str]]:
+def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, list[str]]:
     """A PDF -> (the text of each page, source kind, warnings).
 
     The text layer is read in reading order, by `workers` processes for a long PDF; a PDF
@@ -118,7 +118,7 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[str], str, list[str
                 pages = read_pages_in_parallel(path, count, workers)
             else:
                 pages = read_pages(pdf, range(count))
-            if any(page.strip() for page in pages):
+            if any(page.top or page.body.strip() or page.bottom for page in pages):
                 return pages, "pdf", []
             missing = tesseract_missing()
             if missing:
@@ -131,13 +131,14 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[str], str, list[str
         raise InputError(f"{path}: the PDF is encrypted") from exc
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from exc
-    warnings = [f"page {n}: OCR found no text" for n, text in enumerate(pages, start=1) if not text.strip()]
+    warnings = [f"page {n}: OCR found no text" for n, page in enumerate(pages, start=1)
+                if not (page.top or page.body.strip() or page.bottom)]
     if len(warnings) == len(pages):
         raise InputError(f"{path}: OCR found no text on any page")
     return pages, "pdf-ocr", warnings
 
 
-def read_pages(pdf, numbers: range) -> list[str]:
+def read_pages(pdf, numbers: range) -> list[PageText]:
     from .pdf_text import page_to_text
 
     texts = []
@@ -148,14 +149,14 @@ def read_pages(pdf, numbers: range) -> list[str]:
     return texts
 
 
-def read_page_range(path: Path, first: int, stop: int) -> list[str]:
+def read_page_range(path: Path, first: int, stop: int) -> list[PageText]:
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
         return read_pages(pdf, range(first, stop))
 
 
-def read_pages_in_parallel(path: Path, count: int, workers: int) -> list[str]:
+def read_pages_in_parallel(path: Path, count: int, workers: int) -> list[PageText]:
     """The text layer read by `workers` processes, each a consecutive run of pages."""
     from concurrent.futures import ProcessPoolExecutor
 
@@ -174,7 +175,7 @@ def tesseract_missing() -> str | None:
     return None if "deu" in langs else "Tesseract has no German model (tesseract-ocr-deu)"
 
 
-def ocr_pages(pdf, workers: int) -> list[str]:
+def ocr_pages(pdf, workers: int) -> list[PageText]:
     """Every page rendered (here, one after the other: the renderer is not thread-safe) and
     read by Tesseract, up to `workers` pages at a time."""
     from concurrent.futures import ThreadPoolExecutor
@@ -194,7 +195,7 @@ def ocr_pages(pdf, workers: int) -> list[str]:
     return texts
 
 
-def image_to_text(png: Path, page_width: float, page_height: float) -> str:
+def image_to_text(png: Path, page_width: float, page_height: float) -> PageText:
     """A page image -> its text in reading order: Tesseract (German) finds the words, and the
     same column logic as for a text layer orders them (Tesseract alone reads close columns
     across)."""

@@ -1,13 +1,14 @@
-"""Load stage, PDF routes: page texts -> the same pages without running headers, footers and page
+"""Load stage, PDF routes: pages -> their text without running headers, footers and page
 numbers, plus the printed number of every page.
 
-A line counts as furniture when it sits among the first or last lines of a page and the same
-line, digits aside, sits there on many pages (OCR may spell it a little differently each time,
-so lines are grouped fuzzily). A lone number at a page edge is a page number when the numbers
-found that way rise with the pages (printed = physical + a constant offset, seen on at least two
-pages); other lone numbers stay in the text. Pages without a printed number (a section heading
-page) get theirs from the offset. The first page (the cover) keeps its lines: covers carry no
-running header, but often the edition title that a footer repeats.
+Only lines in a page's top and bottom margins are candidates (pdf_text keeps them apart). One is
+furniture when the same line, digits aside, stands in the margins of many pages (OCR may spell
+it a little differently each time, so lines are grouped fuzzily). A lone number there is a page
+number when the numbers found that way rise with the pages (printed = physical + a constant
+offset, seen on at least two pages). Pages without a printed number (a section heading page)
+get theirs from the offset. Every other margin line goes back into the page's text. The first
+page (the cover) keeps its lines: covers carry no running header, but often the edition title
+that a footer repeats.
 """
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-EDGE_LINES = 2  # lines at the top and at the bottom of a page where furniture may sit
-# A running line has at least two words: labels such as 'Motto:' repeat on many pages too.
+from .pdf_text import PageText
+
 MIN_RUNNING_PAGES = 3
 MIN_RUNNING_SHARE = 0.3  # of the pages
 SAME_LINE_SIMILARITY = 88  # rapidfuzz ratio between two OCR readings of one running line
@@ -34,21 +35,17 @@ class Paged:
     removed: list[str]  # the distinct running lines taken out, as first seen
 
 
-def strip_page_furniture(pages: list[str]) -> Paged:
-    lines = [page.split("\n") for page in pages]
-    edges = [edge_indexes(page_lines) for page_lines in lines]
-    running = running_keys(lines, edges)
-    numbers: set[tuple[int, int]] = set()  # (page, a lone number at its edge)
+def strip_page_furniture(pages: list[PageText]) -> Paged:
+    margins = [[line.strip() for line in page.top + page.bottom if line.strip()] for page in pages]
+    running = running_keys(margins)
+    numbers: set[tuple[int, int]] = set()  # (page, a lone number in its margins)
     in_running: set[tuple[int, int]] = set()  # (page, a number ending or starting a running line)
-    drop: list[set[int]] = [set() for _ in pages]
-    for p, page_lines in enumerate(lines):
-        for i in edges[p]:
-            text = page_lines[i].strip()
+    for p, lines in enumerate(margins):
+        for text in lines:
             lone = PAGE_NUMBER.match(text)
             if lone:
                 numbers.add((p, int(lone.group(1))))
             elif p > 0 and line_key(text) in running:
-                drop[p].add(i)
                 embedded = NUMBER_AT_END.match(text)
                 if embedded:
                     in_running.add((p, int(embedded.group(1) or embedded.group(2))))
@@ -56,37 +53,38 @@ def strip_page_furniture(pages: list[str]) -> Paged:
     if offset is None:
         offset = page_offset(in_running)
     printed = [p + offset if offset is not None and p + offset > 0 else None for p in range(len(pages))]
+
+    def is_furniture(p: int, text: str) -> bool:
+        lone = PAGE_NUMBER.match(text.strip())
+        if lone:
+            return printed[p] == int(lone.group(1))
+        return p > 0 and line_key(text) in running
+
     removed: list[str] = []
-    for p, page_lines in enumerate(lines):
-        for i in edges[p]:
-            lone = PAGE_NUMBER.match(page_lines[i].strip())
-            if lone and printed[p] == int(lone.group(1)):
-                drop[p].add(i)
-        for i in sorted(drop[p]):
-            text = page_lines[i].strip()
-            if not PAGE_NUMBER.match(text) and running[line_key(text)] not in removed:
+    texts = []
+    for p, page in enumerate(pages):
+        for text in page.top + page.bottom:
+            if text.strip() and is_furniture(p, text) and not PAGE_NUMBER.match(text.strip()) \
+                    and running[line_key(text)] not in removed:
                 removed.append(running[line_key(text)])
-    kept = ["\n".join(l for i, l in enumerate(page_lines) if i not in drop[p]).strip("\n") + "\n"
-            for p, page_lines in enumerate(lines)]
-    return Paged(kept, printed, removed)
-
-
-def edge_indexes(page_lines: list[str]) -> list[int]:
-    filled = [i for i, line in enumerate(page_lines) if line.strip()]
-    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+        top = [t for t in page.top if t.strip() and not is_furniture(p, t)]
+        bottom = [t for t in page.bottom if t.strip() and not is_furniture(p, t)]
+        parts = ["\n".join(top), page.body.strip("\n"), "\n".join(bottom)]
+        texts.append("\n\n".join(part for part in parts if part) + "\n")
+    return Paged(texts, printed, removed)
 
 
 def line_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.casefold())).strip()
 
 
-def running_keys(lines: list[list[str]], edges: list[list[int]]) -> dict[str, str]:
-    """Key of every edge line that repeats on enough pages -> the first text seen for its group."""
+def running_keys(margins: list[list[str]]) -> dict[str, str]:
+    """Key of every margin line that repeats on enough pages -> the first text seen for its group.
+    A running line has at least two words: a lone word in a margin may be a section tab."""
     groups: list[tuple[str, str, set[int]]] = []  # (representative key, first text, pages)
     member: dict[str, int] = {}
-    for p, page_lines in enumerate(lines):
-        for i in edges[p]:
-            text = page_lines[i].strip()
+    for p, lines in enumerate(margins):
+        for text in lines:
             key = line_key(text)
             if PAGE_NUMBER.match(text) or sum(c.isalpha() for c in key) < 3 or len(key.split()) < 2:
                 continue
@@ -98,7 +96,7 @@ def running_keys(lines: list[list[str]], edges: list[list[int]]) -> dict[str, st
                     near = len(groups) - 1
                 member[key] = near
             groups[member[key]][2].add(p)
-    needed = max(MIN_RUNNING_PAGES, MIN_RUNNING_SHARE * len(lines))
+    needed = max(MIN_RUNNING_PAGES, MIN_RUNNING_SHARE * len(margins))
     return {key: groups[g][1] for key, g in member.items() if len(groups[g][2]) >= needed}
 
 

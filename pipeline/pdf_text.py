@@ -17,7 +17,7 @@ GUTTER_MIN_WIDTH = 8.0
 GUTTER_STEP = 2.0  # points between the x positions tried
 GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the page width
 MIN_COLUMN_LINES = 3
-MARGIN_ZONE = 0.06  # share of the page height at top and bottom where running lines sit
+MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 PARAGRAPH_GAP = 1.6  # a gap this many times the usual line spacing starts a paragraph
 
 
@@ -100,18 +100,16 @@ def crosses(line: TextLine, x: float) -> bool:
     return any(w.x0 - GUTTER_MIN_WIDTH / 2 < x < w.x1 + GUTTER_MIN_WIDTH / 2 for w in line.words)
 
 
-def page_lines_in_reading_order(lines: list[TextLine], width: float, height: float) -> list[list[TextLine]]:
+def page_lines_in_reading_order(lines: list[TextLine], width: float) -> list[list[TextLine]]:
     """Blocks of lines in reading order: a full-width line stays in place; a run of lines between
-    them that leaves the gutter free is read as its left column, then its right column. Lines in
-    the top and bottom margins (running header, page number) stay in place as well."""
+    them that leaves the gutter free is read as its left column, then its right column."""
     gutter = find_gutter(lines, width)
     if gutter is None:
         return [lines]
-    margin = height * MARGIN_ZONE
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
     for line in lines + [None]:
-        if line is not None and not crosses(line, gutter) and margin < line.top < height - margin:
+        if line is not None and not crosses(line, gutter):
             run.append(line)
             continue
         if run:
@@ -124,7 +122,17 @@ def page_lines_in_reading_order(lines: list[TextLine], width: float, height: flo
     return blocks
 
 
-def page_to_text(page) -> str:
+@dataclass(frozen=True)
+class PageText:
+    """A page's text: the lines in its top and bottom margins (where running headers, footers
+    and page numbers sit) apart from the body in reading order."""
+
+    top: list[str]
+    body: str
+    bottom: list[str]
+
+
+def page_to_text(page) -> PageText:
     """A pdfplumber page -> its text in reading order, paragraphs separated by blank lines."""
     words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in page.extract_words()]
     return words_to_text(words, float(page.width), float(page.height))
@@ -142,15 +150,20 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
     return words
 
 
-def words_to_text(words: list[Word], width: float, height: float) -> str:
-    """Positioned words of one page -> text in reading order, paragraphs separated by blank lines."""
-    lines = words_to_lines(words)
+def words_to_text(words: list[Word], width: float, height: float) -> PageText:
+    """Positioned words of one page -> margin lines and body text in reading order, paragraphs
+    separated by blank lines."""
+    margin = height * MARGIN_ZONE
+    all_lines = words_to_lines(words)
+    top = [l.text for l in all_lines if l.top < margin]
+    bottom = [l.text for l in all_lines if l.top > height - margin]
+    lines = [l for l in all_lines if margin <= l.top <= height - margin]
     if not lines:
-        return ""
+        return PageText(top, "", bottom)
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
     usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0  # the line spacing of running text
     out: list[str] = []
-    for block in page_lines_in_reading_order(lines, width, height):
+    for block in page_lines_in_reading_order(lines, width):
         if out and out[-1] != "":
             out.append("")
         previous = None
@@ -159,4 +172,4 @@ def words_to_text(words: list[Word], width: float, height: float) -> str:
                 out.append("")
             out.append(line.text)
             previous = line
-    return "\n".join(out).strip() + "\n"
+    return PageText(top, "\n".join(out).strip() + "\n", bottom)

@@ -53,3 +53,30 @@ def test_fake_bold_doubled_characters_are_undone_and_recorded(tmp_path, lexicon,
     cleaned = clean_text(source.text, lexicon, corrections.confusions)
     assert "Projekttitel: Grüne Wege" in cleaned.text
     assert {e.rule for e in cleaned.edits} == {"undouble_characters"} and len(cleaned.edits) == 3
+
+
+def test_running_lines_in_the_margins_go_and_page_numbers_are_kept():
+    from pipeline.page_furniture import strip_page_furniture
+    from pipeline.pdf_text import PageText
+
+    body = "Kleinere Großstadt · Hessen\n\nText der Seite.\n"  # repeats on every page, but in the body
+    header = ["Modellprojekte Smart Cities 2031"]
+    pages = [PageText([], "Modellprojekte Smart Cities 2031\n", []), PageText(header, body, ["2"]),
+             PageText(header, body, ["3"]),
+             PageText(["Modellprojekte Smart Citles 2031"], "Großstädte\n", []),  # OCR variant, no number
+             PageText(header, body, ["5"]), PageText(header, body, ["6"])]
+    paged = strip_page_furniture(pages)
+    assert paged.removed == ["Modellprojekte Smart Cities 2031"]
+    assert paged.printed == [1, 2, 3, 4, 5, 6]
+    assert paged.pages[0] == "Modellprojekte Smart Cities 2031\n"  # the cover keeps its title
+    assert paged.pages[1] == body and paged.pages[3] == "Großstädte\n"
+
+
+def test_a_lone_margin_number_that_does_not_fit_the_pages_stays():
+    from pipeline.page_furniture import strip_page_furniture
+    from pipeline.pdf_text import PageText
+
+    pages = [PageText([], "Text\n", [str(n + 10)]) for n in range(4)] + [PageText(["7"], "Text\n", ["14"])]
+    paged = strip_page_furniture(pages)
+    assert paged.printed == [10, 11, 12, 13, 14]
+    assert paged.pages[4] == "7\n\nText\n"
