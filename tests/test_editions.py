@@ -5,10 +5,11 @@ with no silent error: a value is right or listed in needs_review."""
 import hashlib
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
-from benchmarks.edition_pdf import pdf_to_scan, render_edition
+from benchmarks.edition_pdf import FONT_FILES, pdf_to_scan, render_edition
 from pipeline.evaluate import score_output
 from pipeline.load import load_source, tesseract_missing
 from pipeline.run import extract_brochure
@@ -29,6 +30,9 @@ def truth_of(case) -> dict:
 def rendered(request, tmp_path_factory):
     """(case folder, output folder holding brochure.pdf, printed page of each project)."""
     case = request.param
+    font = FONT_FILES.get(truth_of(case)["layout"]["font"])
+    if font and not Path(font).exists():
+        pytest.skip(f"font {font} is missing (apt-get install fonts-dejavu-core)")
     out = tmp_path_factory.mktemp(case.name)
     pages = render_edition(case / "truth.json", out, scan=False, ocr=False)
     return case, out, pages.project_pages
