@@ -1,7 +1,7 @@
 """Build an OCR test corpus the way real damage arises: German text -> PDF pages (reportlab) ->
 images (pdftoppm) -> Tesseract with the *English* model. The source text is the truth.
 
-    python -m benchmarks.ocr_corpus OUTDIR [--pages N] [--setting helvetica:10:150 ...]
+    python -m benchmarks.ocr_corpus OUTDIR [--pages N] [--setting helvetica:10:150 ...] [--source FILE ...]
 
 Writes OUTDIR/<font>-<size>-<dpi>/page-NN.truth.txt and page-NN.ocr.txt. Needs reportlab,
 pdftoppm (poppler-utils) and tesseract with its English model.
@@ -128,11 +128,14 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=None, help="pages per setting (default: all)")
     parser.add_argument("--setting", action="append", type=Setting.parse,
                         help="font:size:dpi, repeatable (default: the large set)")
+    parser.add_argument("--source", action="append", type=Path,
+                        help="German text to render, repeatable (default: corpus/source_de*.txt; "
+                             "corpus/heldout_de.txt was written after the confusion rules, as a check)")
     args = parser.parse_args()
     missing = tools_missing()
     if missing:
         raise SystemExit(f"missing: {', '.join(missing)} (apt-get install poppler-utils tesseract-ocr; pip install reportlab)")
-    build_corpus(args.outdir, args.setting or LARGE, args.pages)
+    build_corpus(args.outdir, args.setting or LARGE, args.pages, args.source or SOURCES)
 
 
 if __name__ == "__main__":

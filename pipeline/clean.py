@@ -30,9 +30,9 @@ HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end h
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
 # "{iber", "&ndern", "grof!").
-TOKEN = re.compile(r"(?<![\w{&!])[{&]?(?:[^\W_]|(?<=[^\W_])[&!{](?=[^\W_]))+(?:(?<=f)!)?")
+TOKEN = re.compile(r"(?<![\w{&!@§$])[{&]?(?:[^\W_]|(?<=[^\W_])[&!{@§$](?=[^\W_]))+(?:(?<=f)!)?")
 MIXED_CASE = re.compile(r"[^\W\d_][A-ZÄÖÜ]+[a-zäöüß]|[a-zäöüß][A-ZÄÖÜ]")
-CAMEL = re.compile(r"(?:[A-ZÄÖÜ][^\W\dA-ZÄÖÜ_{&!]+){2,}")
+CAMEL = re.compile(r"(?:[A-ZÄÖÜ][^\W\dA-ZÄÖÜ_{&!@§$]+){2,}")
 QUOTED = re.compile(
     r"(?<![\w,])(?P<open>,,|„|,|~|»)(?=[\w#(])(?P<body>[^\n„“”\"«]{1,160}?(?:\n[^\n„“”\"«]{1,160}?)?)"
     r"(?P<close>\*”|\*®|“|”|\"|®|\*|«)(?![\w])"
