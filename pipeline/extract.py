@@ -359,8 +359,8 @@ def flag_doubtful_words(record: Record, lexicon: Lexicon) -> None:
             if OCR_DEBRIS.search(word) and not STYLISED.search(word):
                 record.flag(field_name, f"'{word}' looks like unrepaired OCR")
                 continue
-            if not word.isalpha():
-                continue
+            if not word.isalpha() or f"'{word}'" in record.review_notes.get(field_name, ""):
+                continue  # no word, or already questioned by the repair itself
             zipf = lexicon.zipf(word)
             lost = [v for v in umlaut_variants(word) if lexicon.zipf(v) >= LOST_UMLAUT_MIN_ZIPF
                     and lexicon.zipf(v) >= zipf - LOST_UMLAUT_MAX_RARER]

@@ -39,3 +39,22 @@ def test_invalid_record_is_rejected_with_its_errors_not_lost():
     [r] = rejected
     assert r.record["id"] == "atlantis"
     assert r.errors[0].field == "states" and "Atlantis" in r.errors[0].message
+
+
+def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
+    from pipeline.extract import Record, flag_doubtful_words
+
+    rec = Record({"name": "Cottbus/Chosebuz", "title": "Gesund alter werden", "motto": "Wachsen mit Ma&"})
+    flag_doubtful_words(rec, lexicon)
+    assert rec.needs_review == ["name", "title", "motto"]
+    assert "'Chosebuz' is not in the word list" in rec.review_notes["name"]
+    assert "'alter' could also be 'älter'" in rec.review_notes["title"]
+    assert "'Ma&' looks like unrepaired OCR" in rec.review_notes["motto"]
+
+
+def test_common_words_and_stylised_titles_are_not_flagged(lexicon):
+    from pipeline.extract import Record, flag_doubtful_words
+
+    rec = Record({"name": "Landkreis Gießen", "title": "Geestl@nd – Raum für Zukunft", "motto": "#47digit@// Stadt"})
+    flag_doubtful_words(rec, lexicon)
+    assert rec.needs_review == []
