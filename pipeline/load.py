@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .page_furniture import strip_page_furniture
-from .pdf_text import PageText, tsv_to_words, words_to_text
+from .pdf_text import PageText, page_to_text, tsv_to_words, words_to_text
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
 OCR_DPI = 300
@@ -118,7 +118,7 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
                 pages = read_pages_in_parallel(path, count, workers)
             else:
                 pages = read_pages(pdf, range(count))
-            if any(page.top or page.body.strip() or page.bottom for page in pages):
+            if not all(page.empty for page in pages):
                 return pages, "pdf", []
             missing = tesseract_missing()
             if missing:
@@ -131,16 +131,13 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
         raise InputError(f"{path}: the PDF is encrypted") from exc
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from exc
-    warnings = [f"page {n}: OCR found no text" for n, page in enumerate(pages, start=1)
-                if not (page.top or page.body.strip() or page.bottom)]
+    warnings = [f"page {n}: OCR found no text" for n, page in enumerate(pages, start=1) if page.empty]
     if len(warnings) == len(pages):
         raise InputError(f"{path}: OCR found no text on any page")
     return pages, "pdf-ocr", warnings
 
 
 def read_pages(pdf, numbers: range) -> list[PageText]:
-    from .pdf_text import page_to_text
-
     texts = []
     for n in numbers:
         page = pdf.pages[n]

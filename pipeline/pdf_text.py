@@ -131,6 +131,10 @@ class PageText:
     body: str
     bottom: list[str]
 
+    @property
+    def empty(self) -> bool:
+        return not (self.top or self.body.strip() or self.bottom)
+
 
 def page_to_text(page) -> PageText:
     """A pdfplumber page -> its text in reading order, paragraphs separated by blank lines."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .corrections import Profile
+from .page_furniture import line_key
 
 SECTION_MIN_SCORE = 88
 SIZE_CLASS_MIN_SCORE = 80
@@ -138,14 +139,10 @@ def lone_groups(lines: list[Line]) -> list[list[Line]]:
             chunks.append([])
         chunks[-1].append(line)
         blank_run = 0
-    repeated = Counter(furniture_key(l.text) for l in lines if not l.blank)
+    repeated = Counter(line_key(l.text) for l in lines if not l.blank)
     chunks = [[l for l in chunk if not re.fullmatch(r"\s*\d{1,3}\s*", l.text)
-               and repeated[furniture_key(l.text)] < MIN_RUNNING_REPEATS] for chunk in chunks]
+               and repeated[line_key(l.text)] < MIN_RUNNING_REPEATS] for chunk in chunks]
     return [chunk for chunk in chunks if 0 < len(chunk) <= HEADING_MAX_LINES]
-
-
-def furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().casefold()))
 
 
 def find_projects(lines: list[Line], profile: Profile) -> list[ProjectBlock]:
