@@ -46,14 +46,21 @@ def inputs_to_files(inputs: list[str]) -> list[Path]:
             files += found
         else:
             files.append(given)  # a missing or unusable file becomes an error row, not a stop
-    return files
+    return list(dict.fromkeys(files))  # a file named twice is extracted once
 
 
 def output_folders(files: list[Path], root: Path) -> list[Path]:
-    """root/<name without suffixes>; a name taken twice gets its suffix ('a-pdf', 'a-txt')."""
+    """root/<name without suffixes>; a name taken twice gets its suffix ('a-pdf', 'a-txt'), and
+    one still taken a number ('a-txt-2')."""
     stems = [f.name.split(".")[0] for f in files]
-    return [root / (stem if stems.count(stem) == 1 else f"{stem}-{'-'.join(f.name.split('.')[1:])}")
-            for stem, f in zip(stems, files)]
+    names = [stem if stems.count(stem) == 1 else "-".join([stem, *f.name.split(".")[1:]])
+             for stem, f in zip(stems, files)]
+    seen: dict[str, int] = {}
+    folders = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        folders.append(root / (name if seen[name] == 1 else f"{name}-{seen[name]}"))
+    return folders
 
 
 def extract_one(path: Path, outdir: Path, corrections_dir: Path, use_overrides: bool,

@@ -146,8 +146,8 @@ def test_batch_of_files_gives_the_same_output_as_single_runs(tmp_path, capsys):
 def test_inputs_with_one_name_get_separate_folders(tmp_path):
     from pipeline.batch import output_folders
 
-    folders = output_folders([Path("a.pdf"), Path("x/a.txt"), Path("b.ocr.txt")], tmp_path)
-    assert [f.name for f in folders] == ["a-pdf", "a-txt", "b"]
+    folders = output_folders([Path("a.pdf"), Path("x/a.txt"), Path("y/a.txt"), Path("b.ocr.txt")], tmp_path)
+    assert [f.name for f in folders] == ["a-pdf", "a-txt", "a-txt-2", "b"]
 
 
 def test_jobs_must_be_positive(capsys):
