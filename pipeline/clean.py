@@ -9,12 +9,14 @@ Fixers, each a pure function raw text -> list[Edit]:
   join_split_capitals    'V eranderung' -> 'Veranderung' (OCR cut a capital off its word)
   repair_umlauts         fiir -> für, GroRstadt -> Großstadt, kénnen -> können (confusion table +
                          German lexicon); real-word conflicts (fordern/fördern) are recorded as
-                         suggestions and not applied
+                         suggestions and not applied, unless the document's own repairs show its
+                         OCR drops that umlaut so often that the umlaut word is the likelier one
 Every edit keeps raw offsets, so apply_edits(raw, ledger) == cleaned text.
 """
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import re
 from dataclasses import dataclass, replace
@@ -26,6 +28,7 @@ from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
+PLAIN_VOWEL_OF = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
 HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
@@ -60,6 +63,9 @@ class RepairSettings:
     listed_over_compound_zipf: float = 2.0
     listed_over_compound_margin: float = 1.0
     family_confidence: float = 0.6
+    # A real-word conflict decided by how often the document's OCR drops that umlaut.
+    document_rate_min_evidence: int = 10
+    document_rate_confidence: float = 0.55
     family_min_stem: int = 4
     small_word_zipf: float = 3.5  # inside a sentence such a word (not noun-like) is written small
     split_rest_max_zipf: float = 1.5  # 'V eranderung': the rest must be no word of its own
@@ -194,7 +200,7 @@ class Verdict:
     confidence: float
     applied: bool
     gain: float  # Zipf of the repair minus Zipf of the word as read
-    ground: str  # unknown-word | more-frequent | family | real-word-conflict
+    ground: str  # unknown-word | more-frequent | family | document-rate | real-word-conflict
 
 
 def repair_umlauts(
@@ -222,10 +228,13 @@ def repair_umlauts(
 
     found = list(word_parts(view, verdict))
     family = {v.candidate.lower() for _, v in found if v.applied and v.ground in ("unknown-word", "more-frequent")}
+    rates = plain_vowel_rates([v for _, v in found], settings)
     edits = []
     for m, v in found:
         if not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and in_family(v.candidate, family, settings.family_min_stem):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
+        elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates):
+            v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
         token = m.group()
         for pos, rule in v.subs:
             vs, ve = m.start() + pos, m.start() + pos + len(rule.find)
@@ -235,6 +244,30 @@ def repair_umlauts(
             edits.append(Edit(rs, re_, raw[rs:re_], rule.replace, f"umlaut:{rule.id}", v.confidence,
                               v.applied, token, v.candidate))
     return edits
+
+
+def plain_vowel_rates(verdicts: list[Verdict], settings: RepairSettings) -> dict[str, float]:
+    """How often this document's OCR left the plain vowel for an umlaut ('a' for 'ä'), per umlaut,
+    from the repairs it was sure of. Left out below a minimum of evidence."""
+    sure, plain = {}, {}
+    for v in verdicts:
+        if v.applied and v.ground in ("unknown-word", "more-frequent"):
+            for _, rule in v.subs:
+                if rule.replace in PLAIN_VOWEL_OF:
+                    sure[rule.replace] = sure.get(rule.replace, 0) + 1
+                    plain[rule.replace] = plain.get(rule.replace, 0) + (rule.find == PLAIN_VOWEL_OF[rule.replace])
+    return {u: (plain[u] + 1) / (n + 2) for u, n in sure.items() if n >= settings.document_rate_min_evidence}
+
+
+def outweighs_document_rate(v: Verdict, rates: dict[str, float]) -> bool:
+    """A real word that may have lost its umlaut (Plane/Pläne). If this document's OCR leaves the
+    plain vowel with rate r, the umlaut reading is the likelier one when it is more than 1/r times
+    as frequent: Zipf gain > -log10(r). The word list knows no context, so such an edit has a
+    low confidence and stays visible to the reviewer."""
+    if not v.subs or not all(PLAIN_VOWEL_OF.get(rule.replace) == rule.find for _, rule in v.subs):
+        return False
+    needed = sum(-math.log10(rates[rule.replace]) if rule.replace in rates else math.inf for _, rule in v.subs)
+    return v.gain > needed
 
 
 def in_family(candidate: str, family: set[str], min_stem: int) -> bool:

@@ -108,3 +108,23 @@ def test_undamaged_german_prose_comes_through_unchanged(name, lexicon, correctio
     result = clean(text, lexicon, corrections)
     assert not result.damaged
     assert result.text == text, [e for e in result.edits if e.applied][:5]
+
+
+DROPS_EVERY_AE = ("Die Stadte planen neue Gebaude. Die Verwaltung erklart die Anderungen. Die Kammerer "
+                  "prufen die Antrage, die Gemeinderate zahlen die Beitrage, die Ergebnisse erganzen den "
+                  "Haushalt. Es gibt neue Fahrrader, Baume und Spielplatze. Die Burger konnen die Plane einsehen.")
+
+
+def test_a_document_that_drops_every_umlaut_decides_real_word_conflicts_by_frequency(lexicon, corrections):
+    """This OCR left 'a' for every 'ä' it was sure of: so 'Plane' is more likely 'Pläne' (the
+    commoner word), while 'zahlen' stays (it is commoner than 'zählen')."""
+    cleaned = clean_text(DROPS_EVERY_AE, lexicon, corrections.confusions)
+    by_word = {e.word_before: e for e in cleaned.edits}
+    assert by_word["Plane"].applied and by_word["Plane"].confidence < 0.6
+    assert "die Pläne einsehen" in cleaned.text and "Gemeinderäte zahlen" in cleaned.text
+
+
+def test_without_enough_evidence_a_real_word_conflict_stays_a_suggestion(lexicon, corrections):
+    cleaned = clean_text("Die Burger konnen die Plane einsehen.", lexicon, corrections.confusions)
+    assert "die Plane einsehen" in cleaned.text
+    assert [e.applied for e in cleaned.edits if e.word_before == "Plane"] == [False]
