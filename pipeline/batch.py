@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .corrections import Corrections
 from .errors import InputError
 
 INPUT_SUFFIXES = (".pdf", ".txt")
@@ -63,11 +64,10 @@ def output_folders(files: list[Path], root: Path) -> list[Path]:
     return folders
 
 
-def extract_one(path: Path, outdir: Path, corrections_dir: Path, use_overrides: bool,
+def extract_one(path: Path, outdir: Path, corrections: Corrections, use_overrides: bool,
                 formats: tuple[str, ...], workers: int = 1, shown: str | None = None) -> Row:
     """One input end to end; every InputError becomes an error row. `workers`: processes or
     threads for the pages of this one input."""
-    from .corrections import load_corrections
     from .emit import extra_format_files, result_to_files
     from .files import write_files_atomically
     from .load import load_source
@@ -76,7 +76,7 @@ def extract_one(path: Path, outdir: Path, corrections_dir: Path, use_overrides: 
     start = time.perf_counter()
     try:
         source = load_source(path, shown or str(path), workers=workers)
-        result = extract_brochure(source, load_corrections(corrections_dir), use_overrides=use_overrides)
+        result = extract_brochure(source, corrections, use_overrides=use_overrides)
         files = result_to_files(result, source)
         for fmt in formats:
             files.update(extra_format_files(result.brochure, fmt))
@@ -89,11 +89,11 @@ def extract_one(path: Path, outdir: Path, corrections_dir: Path, use_overrides: 
                stats.edits_suggested, tuple(result.brochure.warnings))
 
 
-def extract_many(files: list[Path], root: Path, corrections_dir: Path, use_overrides: bool,
+def extract_many(files: list[Path], root: Path, corrections: Corrections, use_overrides: bool,
                  formats: tuple[str, ...], jobs: int) -> list[Row]:
     """Rows in the order of `files`; up to `jobs` inputs at a time, each in its own process."""
     folders = output_folders(files, root)
-    args = [(f, o, corrections_dir, use_overrides, formats) for f, o in zip(files, folders)]
+    args = [(f, o, corrections, use_overrides, formats) for f, o in zip(files, folders)]
     if jobs <= 1:
         rows = []
         for number, a in enumerate(args, start=1):

@@ -24,15 +24,14 @@ def command_extract(args: argparse.Namespace) -> int:
     from .batch import extract_many, extract_one, inputs_to_files, rows_to_csv, rows_to_table
     from .files import write_files_atomically
 
-    corrections_dir = Path(args.corrections) if args.corrections else default_corrections_dir()
-    load_corrections(corrections_dir)  # a broken corrections folder stops the run before any input
+    corrections = load_corrections(Path(args.corrections) if args.corrections else default_corrections_dir())
     formats = tuple(args.format or ())
     if len(args.inputs) > 1 or (args.inputs and Path(args.inputs[0]).is_dir()):
         files = inputs_to_files(args.inputs)
         root = Path(args.out) if args.out else Path("output")
         if root.exists() and not root.is_dir():
             raise InputError(f"{root}: exists and is not a directory")
-        rows = extract_many(files, root, corrections_dir, not args.no_overrides, formats, args.jobs)
+        rows = extract_many(files, root, corrections, not args.no_overrides, formats, args.jobs)
         write_files_atomically(root, {"summary.csv": rows_to_csv(rows)})
         print(rows_to_table(rows))
         print(f"summary -> {root / 'summary.csv'}")
@@ -47,7 +46,7 @@ def command_extract(args: argparse.Namespace) -> int:
     outdir = Path(args.out) if args.out else output_dir_for(path.name)
     if outdir.exists() and not outdir.is_dir():
         raise InputError(f"{outdir}: exists and is not a directory")
-    row = extract_one(path, outdir, corrections_dir, not args.no_overrides, formats, args.jobs, shown)
+    row = extract_one(path, outdir, corrections, not args.no_overrides, formats, args.jobs, shown)
     if row.status != "ok":
         raise InputError(row.error)
     for warning in row.warnings:

@@ -33,7 +33,6 @@ LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' i
 STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Geestl@nd', '#47digit') are printed so
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
-
 WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
@@ -264,11 +263,9 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pag
     if not NAME_CHARS.match(name):
         record.flag("name", f"unexpected characters in the name line '{name}'")
     record.fields["category"] = block.category
-    if block.category is None:
-        record.flag("category", "no clear section heading before this project")
-    elif block.category_score == 0:
+    if block.category is not None and block.category_score == 0:
         record.flag("category", f"section heading '{block.category}' is not a section name of the profile")
-    elif block.category_score < CATEGORY_MIN_SCORE:
+    elif block.category is None or block.category_score < CATEGORY_MIN_SCORE:
         record.flag("category", "no clear section heading before this project")
     size = block.size
     record.fields["size_class"] = size.size_class
