@@ -10,7 +10,9 @@ Fixers, each a pure function raw text -> list[Edit]:
   repair_umlauts         fiir -> für, GroRstadt -> Großstadt, kénnen -> können (confusion table +
                          German lexicon); real-word conflicts (fordern/fördern) are recorded as
                          suggestions and not applied, unless the document's own repairs show its
-                         OCR drops that umlaut so often that the umlaut word is the likelier one
+                         OCR drops that umlaut so often that the umlaut word is the likelier one,
+                         or the word as read is an adjective where no noun can follow ('zu
+                         starken.' -> 'zu stärken.')
 Every edit keeps raw offsets, so apply_edits(raw, ledger) == cleaned text.
 """
 from __future__ import annotations
@@ -28,6 +30,9 @@ from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
+ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+COORDINATORS = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
+NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:]|[^\W\d_]+)")
 PLAIN_VOWEL_OF = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
 HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
 
@@ -66,6 +71,10 @@ class RepairSettings:
     # A real-word conflict decided by how often the document's OCR drops that umlaut.
     document_rate_min_evidence: int = 10
     document_rate_confidence: float = 0.55
+    # An inflected adjective where no noun can follow: a verb or comparative that lost its umlaut.
+    adjective_form_min_zipf: float = 2.5
+    syntax_confidence: float = 0.55
+    syntax_max_rarer: float = 1.0
     family_min_stem: int = 4
     small_word_zipf: float = 3.5  # inside a sentence such a word (not noun-like) is written small
     split_rest_max_zipf: float = 1.5  # 'V eranderung': the rest must be no word of its own
@@ -200,7 +209,7 @@ class Verdict:
     confidence: float
     applied: bool
     gain: float  # Zipf of the repair minus Zipf of the word as read
-    ground: str  # unknown-word | more-frequent | family | document-rate | real-word-conflict
+    ground: str  # unknown-word | more-frequent | family | document-rate | syntax | real-word-conflict
 
 
 def repair_umlauts(
@@ -227,6 +236,8 @@ def repair_umlauts(
         return decided[key]
 
     found = list(word_parts(view, verdict))
+    if damaged:
+        found = with_stranded_adjectives(view, found, lexicon, confusions, settings)
     family = {v.candidate.lower() for _, v in found if v.applied and v.ground in ("unknown-word", "more-frequent")}
     rates = plain_vowel_rates([v for _, v in found], settings)
     edits = []
@@ -268,6 +279,61 @@ def outweighs_document_rate(v: Verdict, rates: dict[str, float]) -> bool:
         return False
     needed = sum(-math.log10(rates[rule.replace]) if rule.replace in rates else math.inf for _, rule in v.subs)
     return v.gain > needed
+
+
+def adjective_stem(word: str, lexicon: Lexicon, settings: RepairSettings) -> str | None:
+    """'starken' -> 'stark' when the word is an inflected adjective form: the stem takes every
+    adjective ending (starke, starken, starker, starkes, starkem are all words). Nouns and verbs
+    ('zahlen': no 'zahles', 'zahlem') do not."""
+    for ending in ADJECTIVE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 2 and all(
+                lexicon.direct(stem + e) >= settings.adjective_form_min_zipf for e in ADJECTIVE_ENDINGS):
+            return stem
+    return None
+
+
+def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings) -> bool:
+    """An inflected adjective ('starken', 'alter') stands before a noun. Read where no noun can
+    follow (a full stop, 'als', 'das'), it is no adjective: the OCR dropped an umlaut from a verb
+    or a comparative ('stärken', 'älter'). A comma, 'und', 'oder' or another adjective may lead on
+    to a noun, so those prove nothing."""
+    token = m.group()
+    # -en and -er only: those are also verbs and comparatives; 'lange', 'andere' are also adverbs, pronouns
+    if not token.islower() or not token.endswith(("en", "er")) or adjective_stem(token, lexicon, settings) is None:
+        return False
+    after = NEXT_TOKEN.match(view, m.start() + len(token))
+    if after is None:
+        return False
+    following = after.group(1)
+    if following in ".!?;:":
+        return True
+    return (following.islower() and following.isalpha() and following not in COORDINATORS
+            and adjective_stem(following, lexicon, settings) is None)
+
+
+def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable,
+                             settings: RepairSettings) -> list:
+    """`found` (word, verdict) pairs, plus or instead of a suggestion: a word read as an adjective
+    where no noun can follow, repaired to its commonest umlaut reading (a plain vowel made
+    umlaut), whatever the word as read scores."""
+    by_start = {m.start(): (m, v) for m, v in found}
+    plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
+    for m in TOKEN.finditer(view):
+        known = by_start.get(m.start())
+        if (known is not None and known[1].applied) or not stranded_adjective(view, m, lexicon, settings):
+            continue
+        token = m.group()
+        options = [(lexicon.direct(token[:i] + plain_rules[c].replace + token[i + 1:]), i, plain_rules[c])
+                   for i, c in enumerate(token) if c in plain_rules]
+        zipf, pos, rule = max(options, default=(0.0, 0, None), key=lambda o: o[0])
+        if rule is None or zipf < max(settings.suggest_min_candidate_zipf, lexicon.direct(token) - settings.syntax_max_rarer):
+            continue  # the umlaut reading must not be far rarer than the word as read
+
+        candidate = token[:pos] + rule.replace + token[pos + 1:]
+        by_start[m.start()] = (m, Verdict(candidate, ((pos, rule),), settings.syntax_confidence, True,
+                                          zipf - lexicon.direct(token), "syntax"))
+    return [by_start[start] for start in sorted(by_start)]
 
 
 def in_family(candidate: str, family: set[str], min_stem: int) -> bool:

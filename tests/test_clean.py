@@ -128,3 +128,16 @@ def test_without_enough_evidence_a_real_word_conflict_stays_a_suggestion(lexicon
     cleaned = clean_text("Die Burger konnen die Plane einsehen.", lexicon, corrections.confusions)
     assert "die Plane einsehen" in cleaned.text
     assert [e.applied for e in cleaned.edits if e.word_before == "Plane"] == [False]
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("Viele Gebaude sind alter als die Strafen der Stadt.", "Viele Gebäude sind älter als"),
+    ("Diese Projekte starken das Vertrauen der Burger.", "Diese Projekte stärken das Vertrauen"),
+    ("Wir wollen die Quartiere starken. Die Burger helfen.", "die Quartiere stärken. Die"),
+    ("Die starken Partner der Burger sind hier.", "Die starken Partner"),  # a noun follows: an adjective
+    ("Die Burger warten lange auf die Gebaude.", "warten lange auf"),  # -e forms are adverbs too
+    ("Sie zahlen die Gebuhren fur die Burger.", "Sie zahlen die"),  # no adjective: a verb as read
+])
+def test_an_adjective_where_no_noun_can_follow_lost_its_umlaut(damaged, expected, lexicon, corrections):
+    cleaned = clean_text(damaged, lexicon, corrections.confusions)
+    assert cleaned.damaged and expected in cleaned.text
