@@ -223,9 +223,11 @@ def repair_umlauts(
 ) -> list[Edit]:
     """Words of `view` (raw text with line-end hyphens joined) -> edits in raw offsets.
 
-    A real word that may hide an umlaut word (Burger/Bürger) is repaired only when the document
-    itself confirms the family: a word of the same stem that was repaired with certainty
-    (Burgerinnen -> Bürgerinnen). Otherwise it becomes a suggestion for the reviewer."""
+    A real word that may hide an umlaut word (Burger/Bürger) is repaired only on evidence from
+    the document itself: a word of the same stem repaired with certainty (Burgerinnen ->
+    Bürgerinnen: ground 'family'), an OCR that drops that umlaut so often that the umlaut word
+    is the likelier reading ('document-rate'), or an adjective form where no noun can follow
+    ('syntax'). Otherwise it becomes a suggestion for the reviewer."""
     decided: dict[tuple[str, bool], Verdict | None] = {}
 
     def verdict(token: str, pos: int) -> Verdict | None:
@@ -329,7 +331,6 @@ def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusion
         zipf, pos, rule = max(options, default=(0.0, 0, None), key=lambda o: o[0])
         if rule is None or zipf < max(settings.suggest_min_candidate_zipf, lexicon.direct(token) - settings.syntax_max_rarer):
             continue  # the umlaut reading must not be far rarer than the word as read
-
         candidate = token[:pos] + rule.replace + token[pos + 1:]
         by_start[m.start()] = (m, Verdict(candidate, ((pos, rule),), settings.syntax_confidence, True,
                                           zipf - lexicon.direct(token), "syntax"))
