@@ -435,6 +435,8 @@ def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, 
     # a word the lexicon lists is scored as listed: compound readings of OCR noise
     # ('ein|kaufe') must not make it look more German than it is
     original = read_direct or lexicon.zipf(token)
+    if not damaged and original > 0:
+        return None  # intact text: only words the lexicon does not know are repaired
     best = None
     known = read_direct >= settings.listed_word_zipf
     for candidate, subs in candidate_repairs(token, confusions, settings.max_substitutions, known):
