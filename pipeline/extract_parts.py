@@ -16,28 +16,20 @@ NOT_IN_NAMES = {"ein", "eine", "einer", "eines", "einem", "einen", "zur", "zum",
                 "finden", "sowie", "des", "http", "https", "www"}
 
 
-def text_to_edition_year(text: str, profile: Profile) -> int | None:
-    """The year in the first edition title of the text ('Modellprojekte Smart Cities 2019')."""
+def text_to_edition_title(text: str, profile: Profile) -> tuple[str | None, int | None]:
+    """The first edition title of the text and its year ('Modellprojekte Smart Cities 2019')."""
     match = re.search(profile.edition_title_pattern, text)
-    return int(match.group("year")) if match else None
+    return (match.group(0), int(match.group("year"))) if match else (None, None)
 
 
-def layout_to_edition(layout: Layout, profile: Profile) -> dict:
-    """Title, year and Leitthema of the edition, from the first lines that name them."""
-    text = "\n".join(l.text for l in layout.lines)
-    title_match = re.search(profile.edition_title_pattern, text)
-    leitthema = None
+def layout_to_leitthema(layout: Layout, profile: Profile) -> str | None:
+    """The edition's Leitthema, from the first paragraph that names it."""
     for para in paragraphs(layout.lines):
         joined = join_lines(para)
         m = re.match(rf"^{re.escape(profile.leitthema_label)}(?:\s+\d{{4}})?\s*:\s*(.+)$", joined)
         if m:
-            leitthema = re.sub(r"\s+", " ", m.group(1).translate(str.maketrans("", "", QUOTES))).strip()
-            break
-    return {
-        "title": title_match.group(0) if title_match else None,
-        "year": int(title_match.group("year")) if title_match else None,
-        "leitthema": leitthema,
-    }
+            return re.sub(r"\s+", " ", m.group(1).translate(str.maketrans("", "", QUOTES))).strip()
+    return None
 
 
 def layout_to_criteria(layout: Layout, profile: Profile) -> list[dict]:

@@ -12,7 +12,7 @@ from .corrections import Corrections
 from .edits import Edit, with_record
 from .errors import InputError
 from .extract import block_to_record, lines_to_pages, move_foreign_paragraphs
-from .extract_parts import layout_to_criteria, layout_to_edition, layout_to_overview, text_to_edition_year
+from .extract_parts import layout_to_criteria, layout_to_leitthema, layout_to_overview, text_to_edition_title
 from .lexicon import Lexicon
 from .load import Source
 from .models import Brochure, Edition, SourceInfo, Stats
@@ -33,7 +33,7 @@ class Result:
 def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
     lexicon = Lexicon(corrections.lexicon.words)
     cleaned = clean_text(source.text, lexicon, corrections.confusions, decisions=corrections.decisions.decisions)
-    year = text_to_edition_year(cleaned.text, corrections.profile)
+    title, year = text_to_edition_title(cleaned.text, corrections.profile)
     profile, profile_name = corrections.profile_for(year)
     layout = segment_text(cleaned.text, profile)
     if not layout.projects:
@@ -44,7 +44,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     move_foreign_paragraphs(records)
     make_ids_unique(records)
     dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]
-    edition = {**layout_to_edition(layout, profile), "profile": profile_name}
+    edition = {"title": title, "year": year, "leitthema": layout_to_leitthema(layout, profile), "profile": profile_name}
     warnings = list(source.warnings)
     if profile_name == "general":
         known = "no edition title found" if year is None else f"no profile for the edition {year} in corrections/editions/"
