@@ -253,10 +253,22 @@ def body_banner(block: ProjectBlock, record: Record, body_start: int, taken: lis
 
 # ---------------------------------------------------------------- the record
 
-def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pages: Pages,
-                    lexicon: Lexicon, ocr: bool) -> Record:
-    """`ocr`: the text is OCR output (a scan, or English-model OCR), so words in the name, title
-    and motto that the repair could not settle are flagged."""
+@dataclass(frozen=True)
+class Document:
+    """What the record extraction needs to know about the whole text."""
+
+    pages: Pages
+    lexicon: Lexicon
+    ocr: bool  # OCR output (a scan, English-model OCR): unsettled words in values are flagged
+    usual_line: float  # median length of the project pages' lines with three words or more
+
+
+def document_facts(blocks: list[ProjectBlock], pages: Pages, lexicon: Lexicon, ocr: bool) -> Document:
+    lengths = [len(l.text) for b in blocks for l in b.lines if len(l.text.split()) >= 3]
+    return Document(pages, lexicon, ocr, statistics.median(lengths) if lengths else 0.0)
+
+
+def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document) -> Record:
     name = block.name_line.text.strip()
     record = Record({"id": record_id(name), "name": name})
     record.used_lines.update({block.name_line.number, block.size_line.number})
@@ -277,16 +289,16 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, pag
     if notes:
         record.flag("states", "; ".join(notes))
     body_start = header_to_fields(block, profile, record)
-    record.fields["page"] = page_of(block, pages)
+    record.fields["page"] = page_of(block, doc.pages)
     body = [l for l in block.lines if l.number >= body_start and l.number not in record.used_lines]
     kept = body_paragraphs(body)
     record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)
-    merged = merged_column_lines(raw_lines(cleaned, [l for p in kept for l in p]))
+    merged = merged_column_lines(raw_lines(cleaned, [l for p in kept for l in p]), doc.usual_line)
     if merged:
         record.flag("description", f"{merged} lines look like two columns read across; sentence order may be wrong")
     flag_uncertain_edits(record, block, cleaned)
-    if ocr:
-        flag_doubtful_words(record, lexicon)
+    if doc.ocr:
+        flag_doubtful_words(record, doc.lexicon)
     return record
 
 
@@ -299,13 +311,10 @@ def raw_lines(cleaned: Cleaned, lines: list[Line]) -> list[str]:
     return out
 
 
-def merged_column_lines(lines: list[str]) -> int:
-    """How many lines are far longer than the text's usual line: two columns read as one."""
-    lengths = [len(l) for l in lines if len(l.split()) >= 3]
-    if len(lengths) < 5:
-        return 0
-    usual = statistics.median(lengths)
-    return sum(1 for n in lengths if n > max(COLUMN_MIN_CHARS, COLUMN_FACTOR * usual))
+def merged_column_lines(lines: list[str], usual: float) -> int:
+    """How many lines are far longer than the project pages' usual line: two columns read as one.
+    The usual length comes from all project pages, so a short description is judged too."""
+    return sum(1 for l in lines if len(l.split()) >= 3 and len(l) > max(COLUMN_MIN_CHARS, COLUMN_FACTOR * usual))
 
 
 def move_foreign_paragraphs(records: list[Record]) -> None:

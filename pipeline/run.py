@@ -11,7 +11,7 @@ from .clean import Cleaned, clean_text
 from .corrections import Corrections
 from .edits import Edit, with_record
 from .errors import InputError
-from .extract import block_to_record, lines_to_pages, move_foreign_paragraphs
+from .extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs
 from .extract_parts import layout_to_criteria, layout_to_leitthema, layout_to_overview, text_to_edition_title
 from .lexicon import Lexicon
 from .load import Source
@@ -39,8 +39,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
     pages = lines_to_pages(layout.lines, source.page_numbers)
-    ocr = cleaned.damaged or source.kind == "pdf-ocr"
-    records = [block_to_record(block, cleaned, profile, pages, lexicon, ocr) for block in layout.projects]
+    doc = document_facts(layout.projects, pages, lexicon, ocr=cleaned.damaged or source.kind == "pdf-ocr")
+    records = [block_to_record(block, cleaned, profile, doc) for block in layout.projects]
     move_foreign_paragraphs(records)
     make_ids_unique(records)
     dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]
