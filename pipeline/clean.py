@@ -462,7 +462,9 @@ def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, 
     if len(token) <= 3 and cand_direct < settings.short_word_min_zipf:
         return None
     if cand_direct == 0 and read_direct > 0:
-        # a compound the lexicon lacks must clearly beat a word it has
+        # a compound the lexicon lacks must clearly beat a word it has, read as a compound too
+        # ('zukunfts|aufgabe' beats 'zukunfts|auf|gäbe')
+        gain = score - max(original, lexicon.zipf(token))
         gain -= settings.damaged_min_gain_common - settings.damaged_min_gain_rare
     if not damaged:
         if original == 0 and score >= settings.intact_min_candidate_zipf:
