@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,7 +20,8 @@ from rapidfuzz import fuzz, process
 from .clean import Cleaned
 from .corrections import Profile
 from .lexicon import Lexicon, german_states
-from .segment import PAGE_BREAK_BLANKS, Line, ProjectBlock
+from .page_furniture import line_key
+from .segment import MIN_RUNNING_REPEATS, PAGE_BREAK_BLANKS, Line, ProjectBlock
 
 LABEL_MIN_SCORE = 80
 STATE_MIN_SCORE = 85
@@ -261,11 +263,16 @@ class Document:
     lexicon: Lexicon
     ocr: bool  # OCR output (a scan, English-model OCR): unsettled words in values are flagged
     usual_line: float  # median length of the project pages' lines with three words or more
+    running: frozenset[str]  # keys of lines repeated on many pages: running headers an OCR text kept
 
 
-def document_facts(blocks: list[ProjectBlock], pages: Pages, lexicon: Lexicon, ocr: bool) -> Document:
+def document_facts(lines: list[Line], blocks: list[ProjectBlock], pages: Pages, lexicon: Lexicon,
+                   ocr: bool) -> Document:
     lengths = [len(l.text) for b in blocks for l in b.lines if len(l.text.split()) >= 3]
-    return Document(pages, lexicon, ocr, statistics.median(lengths) if lengths else 0.0)
+    # a label ('Zukunftsaufgabe 1:') repeats too, but ends in a colon
+    counts = Counter(line_key(l.text) for l in lines if len(l.text.split()) >= 2 and not l.text.rstrip().endswith(":"))
+    running = frozenset(k for k, n in counts.items() if n >= MIN_RUNNING_REPEATS)
+    return Document(pages, lexicon, ocr, statistics.median(lengths) if lengths else 0.0, running)
 
 
 def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document) -> Record:
@@ -291,7 +298,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     body_start = header_to_fields(block, profile, record)
     record.fields["page"] = page_of(block, doc.pages)
     body = [l for l in block.lines if l.number >= body_start and l.number not in record.used_lines]
-    kept = body_paragraphs(body)
+    kept = body_paragraphs(body, doc.running)
     record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)
     merged = merged_column_lines(raw_lines(cleaned, [l for p in kept for l in p]), doc.usual_line)
     if merged:
@@ -387,15 +394,18 @@ def wordlike_share(text: str) -> float:
     return sum(1 for t in tokens if WORDLIKE.match(t)) / len(tokens) if tokens else 0.0
 
 
-def body_paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Body lines -> paragraphs of running text: figure debris and page numbers dropped, a
-    paragraph that a page or column break cut in two (it goes on in lower case) joined again."""
+def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset()) -> list[list[Line]]:
+    """Body lines -> paragraphs of running text: figure debris, page numbers and running headers
+    (keys in `running`) dropped, a paragraph that a page or column break cut in two (it goes on
+    in lower case) joined again."""
     paras = paragraphs(lines)
     kept: list[list[Line]] = []
     for i, para in enumerate(paras):
         text = join_lines(para)
         words = text.split()
         if PAGE_NUMBER.match(text) or letters_share(text) < 0.7 or text.isupper() or wordlike_share(text) < 0.7:
+            continue
+        if len(para) == 1 and line_key(text) in running:
             continue
         if kept and text[0].islower() and len(words) >= 3:
             kept[-1] = kept[-1] + para
