@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from .clean import Cleaned
 from .corrections import Profile
-from .lexicon import Lexicon, german_states
+from .lexicon import MIN_PART_ZIPF, Lexicon, german_states
 from .page_furniture import line_key
 from .segment import MIN_RUNNING_REPEATS, PAGE_BREAK_BLANKS, Line, ProjectBlock
 
@@ -375,8 +375,11 @@ def flag_doubtful_words(record: Record, lexicon: Lexicon) -> None:
             if not word.isalpha() or f"'{word}'" in record.review_notes.get(field_name, ""):
                 continue  # no word, or already questioned by the repair itself
             zipf = lexicon.zipf(word)
-            lost = [v for v in umlaut_variants(word) if lexicon.zipf(v) >= LOST_UMLAUT_MIN_ZIPF
-                    and lexicon.zipf(v) >= zipf - LOST_UMLAUT_MAX_RARER]
+            # a common word with an umlaut not far rarer than the word as read, or any word with
+            # an umlaut that is commoner than it ('Sudwestfalen' / 'Südwestfalen')
+            lost = [v for v in umlaut_variants(word)
+                    if (lexicon.zipf(v) >= LOST_UMLAUT_MIN_ZIPF and lexicon.zipf(v) >= zipf - LOST_UMLAUT_MAX_RARER)
+                    or lexicon.zipf(v) >= max(zipf, MIN_PART_ZIPF)]
             if lost:
                 record.flag(field_name, f"'{word}' could also be '{lost[0]}' (OCR often loses umlauts)")
             elif field_name == "name" and len(word) >= 4 and zipf == 0:

@@ -13,7 +13,9 @@ import pycountry
 import wordfreq
 
 KNOWN_NAME_ZIPF = 4.0
-COMPOUND_PENALTY = 0.5
+# A compound scores as its weakest part less this. Measured on wordfreq itself: for 2,471 listed
+# words of 12+ letters, the listed frequency lies a median 1.05 below (weakest part - 0.5).
+COMPOUND_PENALTY = 1.5
 MIN_PART = 3
 LINKING = ("s", "es", "n", "en")
 COMPOUND_CHECK_BELOW = 3.0
