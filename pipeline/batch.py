@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .corrections import Corrections
 from .errors import InputError
+from .progress import show_progress
 
 INPUT_SUFFIXES = (".pdf", ".txt")
 
@@ -93,27 +94,14 @@ def extract_many(files: list[Path], root: Path, corrections: Corrections, use_ov
                  formats: tuple[str, ...], jobs: int) -> list[Row]:
     """Rows in the order of `files`; up to `jobs` inputs at a time, each in its own process."""
     folders = output_folders(files, root)
-    args = [(f, o, corrections, use_overrides, formats) for f, o in zip(files, folders)]
-    if jobs <= 1:
+    columns = (files, folders, [corrections] * len(files), [use_overrides] * len(files), [formats] * len(files))
+    with ProcessPoolExecutor(jobs) if jobs > 1 else nullcontext() as pool:
+        results = pool.map(extract_one, *columns) if pool else map(extract_one, *columns)
         rows = []
-        for number, a in enumerate(args, start=1):
-            rows.append(extract_one(*a))
-            show_progress(number, len(args), rows[-1])
-        return rows
-    with ProcessPoolExecutor(jobs) as pool:
-        futures = [pool.submit(extract_one, *a) for a in args]
-        rows = []
-        for number, future in enumerate(futures, start=1):
-            rows.append(future.result())
-            show_progress(number, len(args), rows[-1])
+        for number, row in enumerate(results, start=1):
+            rows.append(row)
+            show_progress("extract", number, len(files), Path(row.input).name[:40])
     return rows
-
-
-def show_progress(number: int, total: int, row: Row) -> None:
-    if sys.stderr.isatty():
-        done = int(30 * number / total)
-        print(f"\r[{'#' * done}{'.' * (30 - done)}] {number}/{total} {Path(row.input).name[:40]:40s}",
-              end="" if number < total else "\n", file=sys.stderr, flush=True)
 
 
 def rows_to_table(rows: list[Row]) -> str:

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from importlib import resources
@@ -21,6 +20,7 @@ from pathlib import Path
 from .errors import InputError
 from .page_furniture import strip_page_furniture
 from .pdf_text import PageText, page_to_text, tsv_to_words, words_to_text
+from .progress import show_progress
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
 OCR_DPI = 300
@@ -188,7 +188,7 @@ def ocr_pages(pdf, workers: int) -> list[PageText]:
         texts = []
         for number, future in enumerate(pending, start=1):
             texts.append(future.result())
-            show_progress(number, count)
+            show_progress("OCR", number, count, "pages")
     return texts
 
 
@@ -202,10 +202,3 @@ def image_to_text(png: Path, page_width: float, page_height: float) -> PageText:
     if done.returncode != 0:
         raise InputError(f"Tesseract failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
     return words_to_text(tsv_to_words(done.stdout, 72 / OCR_DPI), page_width, page_height)
-
-
-def show_progress(number: int, total: int) -> None:
-    if sys.stderr.isatty():
-        done = int(30 * number / total)
-        print(f"\rOCR [{'#' * done}{'.' * (30 - done)}] page {number}/{total}", end="" if number < total else "\n",
-              file=sys.stderr, flush=True)
