@@ -33,7 +33,8 @@ UMLAUT_CHARS = set("äöüßÄÖÜ")
 ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
 COORDINATORS = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
 NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:]|[^\W\d_]+)")
-PLAIN_VOWEL_OF = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
+UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+PLAIN_VOWEL_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
 HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .clean import Cleaned
+from .clean import UMLAUT_OF, Cleaned
 from .corrections import Profile
 from .lexicon import MIN_PART_ZIPF, Lexicon, german_states
 from .page_furniture import line_key
@@ -29,7 +29,6 @@ CLASS_MIN_MARGIN = 8
 CATEGORY_MIN_SCORE = 90
 PROSE_MIN_WORDS = 20
 OCR_DEBRIS = re.compile(r"[A-Za-zÄÖÜäöüß][&$@§|\\{}\[\]<>]|[&$@§|\\{}\[\]<>][A-Za-zÄÖÜäöüß]|[a-zäöüß]\d|\d[a-zäöüß]")
-UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 LOST_UMLAUT_MIN_ZIPF = 3.5  # the umlaut reading must be a common word to be worth a question,
 LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' is no 'Räum')
 STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Geestl@nd', '#47digit') are printed so
