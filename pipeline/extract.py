@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +20,7 @@ from .clean import UMLAUT_OF, Cleaned
 from .corrections import Profile
 from .lexicon import MIN_PART_ZIPF, Lexicon, german_states
 from .page_furniture import line_key
-from .segment import MIN_RUNNING_REPEATS, PAGE_BREAK_BLANKS, Line, ProjectBlock
+from .segment import PAGE_BREAK_BLANKS, Layout, Line, ProjectBlock
 
 LABEL_MIN_SCORE = 80
 STATE_MIN_SCORE = 85
@@ -265,13 +264,9 @@ class Document:
     running: frozenset[str]  # keys of lines repeated on many pages: running headers an OCR text kept
 
 
-def document_facts(lines: list[Line], blocks: list[ProjectBlock], pages: Pages, lexicon: Lexicon,
-                   ocr: bool) -> Document:
-    lengths = [len(l.text) for b in blocks for l in b.lines if len(l.text.split()) >= 3]
-    # a label ('Zukunftsaufgabe 1:') repeats too, but ends in a colon
-    counts = Counter(line_key(l.text) for l in lines if len(l.text.split()) >= 2 and not l.text.rstrip().endswith(":"))
-    running = frozenset(k for k, n in counts.items() if n >= MIN_RUNNING_REPEATS)
-    return Document(pages, lexicon, ocr, statistics.median(lengths) if lengths else 0.0, running)
+def document_facts(layout: Layout, pages: Pages, lexicon: Lexicon, ocr: bool) -> Document:
+    lengths = [len(l.text) for b in layout.projects for l in b.lines if len(l.text.split()) >= 3]
+    return Document(pages, lexicon, ocr, statistics.median(lengths) if lengths else 0.0, layout.running)
 
 
 def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document) -> Record:

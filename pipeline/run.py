@@ -39,7 +39,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
     pages = lines_to_pages(layout.lines, source.page_numbers)
-    doc = document_facts(layout.lines, layout.projects, pages, lexicon, ocr=cleaned.damaged or source.kind == "pdf-ocr")
+    doc = document_facts(layout, pages, lexicon, ocr=cleaned.damaged or source.kind == "pdf-ocr")
     records = [block_to_record(block, cleaned, profile, doc) for block in layout.projects]
     move_foreign_paragraphs(records)
     make_ids_unique(records)

@@ -68,6 +68,7 @@ class Layout:
     lines: list[Line]
     parts: dict[str, tuple[int, int]]  # part name -> (first line, end line), found parts only
     projects: list[ProjectBlock]
+    running: frozenset[str]  # keys (page_furniture.line_key) of running headers an OCR text kept
 
 
 def text_to_lines(text: str) -> list[Line]:
@@ -82,7 +83,16 @@ def segment_text(text: str, profile: Profile) -> Layout:
     lines = text_to_lines(text)
     parts = find_parts(lines, profile)
     first, end = parts.get("projects", (0, len(lines)))
-    return Layout(lines, parts, find_projects(lines[first:end], profile))
+    running = running_line_keys(lines)
+    return Layout(lines, parts, find_projects(lines[first:end], profile, running), running)
+
+
+def running_line_keys(lines: list[Line]) -> frozenset[str]:
+    """Lines repeated on many pages: running headers that an OCR text still holds. A label
+    ('Motto:', 'Zukunftsaufgabe 1:') repeats too, but ends in a colon or is one word."""
+    counts = Counter(line_key(l.text) for l in lines
+                     if len(l.text.split()) >= 2 and not l.text.rstrip().endswith(":"))
+    return frozenset(k for k, n in counts.items() if n >= MIN_RUNNING_REPEATS)
 
 
 def find_parts(lines: list[Line], profile: Profile) -> dict[str, tuple[int, int]]:
@@ -125,7 +135,7 @@ def match_category(text: str, profile: Profile) -> tuple[str, float] | None:
     return None
 
 
-def lone_groups(lines: list[Line]) -> list[list[Line]]:
+def lone_groups(lines: list[Line], running: frozenset[str]) -> list[list[Line]]:
     """Runs of at most HEADING_MAX_LINES text lines with a page break (or the part's start or
     end) before and after them, not counting page furniture an OCR text may still hold there
     (lone numbers, lines repeated on many pages)."""
@@ -139,13 +149,12 @@ def lone_groups(lines: list[Line]) -> list[list[Line]]:
             chunks.append([])
         chunks[-1].append(line)
         blank_run = 0
-    repeated = Counter(line_key(l.text) for l in lines if not l.blank)
-    chunks = [[l for l in chunk if not re.fullmatch(r"\s*\d{1,3}\s*", l.text)
-               and repeated[line_key(l.text)] < MIN_RUNNING_REPEATS] for chunk in chunks]
+    chunks = [[l for l in chunk if not re.fullmatch(r"\s*\d{1,3}\s*", l.text) and line_key(l.text) not in running]
+              for chunk in chunks]
     return [chunk for chunk in chunks if 0 < len(chunk) <= HEADING_MAX_LINES]
 
 
-def find_projects(lines: list[Line], profile: Profile) -> list[ProjectBlock]:
+def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] = frozenset()) -> list[ProjectBlock]:
     """Section headings and project headers of the projects part -> blocks."""
     nonblank = [l for l in lines if not l.blank]
     headings: dict[int, tuple[str, float, int]] = {}  # line number -> (category, score, last line)
@@ -159,7 +168,7 @@ def find_projects(lines: list[Line], profile: Profile) -> list[ProjectBlock]:
             wrapped = match_category(f"{line.text.strip()} {nonblank[i + 1].text.strip()}", profile)
             if wrapped:
                 headings[line.number] = (*wrapped, nonblank[i + 1].number)
-    for group in lone_groups(lines):
+    for group in lone_groups(lines, running):
         # A page holding nothing but a short heading is a section heading page even when the
         # profile does not know its name; its projects must not inherit the previous section.
         if not any(l.number in headings for l in group) and not parse_size_line(group[-1].text, profile):
