@@ -13,11 +13,14 @@ from .load import BUNDLED_NAME, bundled_path, load_source
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
+DEFAULT_OUTPUT = Path("output")
 
 
 def output_dir_for(input_name: str) -> Path:
     """'modellprojekte-smart-cities-2021.ocr.txt' -> output/modellprojekte-smart-cities-2021"""
-    return Path("output") / Path(input_name).name.split(".")[0]
+    from .batch import output_folders
+
+    return output_folders([Path(input_name)], DEFAULT_OUTPUT)[0]
 
 
 def command_extract(args: argparse.Namespace) -> int:
@@ -28,7 +31,7 @@ def command_extract(args: argparse.Namespace) -> int:
     formats = tuple(args.format or ())
     if len(args.inputs) > 1 or (args.inputs and Path(args.inputs[0]).is_dir()):
         files = inputs_to_files(args.inputs)
-        root = Path(args.out) if args.out else Path("output")
+        root = Path(args.out) if args.out else DEFAULT_OUTPUT
         if root.exists() and not root.is_dir():
             raise InputError(f"{root}: exists and is not a directory")
         rows = extract_many(files, root, corrections, not args.no_overrides, formats, args.jobs)
