@@ -234,8 +234,7 @@ def repair_umlauts(
     def verdict(token: str, pos: int) -> Verdict | None:
         key = (token, sentence_start(view, pos))
         if key not in decided:
-            decided[key] = best_repair(token, lexicon, confusions.rules, damaged, settings, key[1],
-                                       tuple(confusions.noun_suffixes))
+            decided[key] = best_repair(token, lexicon, confusions, damaged, settings, key[1])
         return decided[key]
 
     found = list(word_parts(view, verdict))
@@ -427,8 +426,8 @@ def compound_part_gain(original: str, candidate: str, lexicon: Lexicon) -> float
     return best
 
 
-def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, at_sentence_start=True,
-                noun_suffixes: tuple[str, ...] = ()) -> Verdict | None:
+def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damaged: bool,
+                settings: RepairSettings = DEFAULT_SETTINGS, at_sentence_start: bool = True) -> Verdict | None:
     """The most likely German word behind `token`, and whether the evidence suffices to apply it."""
     if len(token) < settings.min_word_length or token.isdigit() or UMLAUT_CHARS & set(token):
         return None
@@ -440,13 +439,13 @@ def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, 
         return None  # intact text: only words the lexicon does not know are repaired
     best = None
     known = read_direct >= settings.listed_word_zipf
-    for candidate, subs in candidate_repairs(token, confusions, settings.max_substitutions, known):
+    for candidate, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions, known):
         if not candidate.isalpha() or (MIXED_CASE.search(candidate) and not candidate.isupper()):
             continue
         score = lexicon.zipf(candidate)
         # a word the lexicon lists beats a compound reading of another candidate
         listed = lexicon.direct(candidate.lower()) >= settings.listed_word_zipf
-        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1), case_fits(candidate, lexicon, at_sentence_start, noun_suffixes, settings.small_word_zipf))
+        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1), case_fits(candidate, lexicon, at_sentence_start, confusions, settings.small_word_zipf))
         if best is None or key > best[0]:
             best = (key, score, candidate, tuple(subs))
     if best is None:
@@ -455,7 +454,10 @@ def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, 
     cand_direct = lexicon.direct(candidate.lower())
     gain = score - original
     if read_direct > 0 and cand_direct > 0:
-        gain = cand_direct - read_direct  # both listed: compare what the lexicon knows, not compound guesses
+        # both listed: compare what the lexicon knows, not compound guesses; as written where the
+        # spelling list knows both forms (inside a sentence 'spuren' is rare, 'Spuren' is not)
+        spelled = spelling_gain(token, candidate, lexicon, at_sentence_start)
+        gain = spelled if spelled is not None else cand_direct - read_direct
     if read_direct == 0:
         gain = max(gain, compound_part_gain(token.lower(), candidate.lower(), lexicon))
     if score < settings.min_candidate_zipf:
@@ -489,13 +491,34 @@ def best_repair(token, lexicon, confusions, damaged, settings=DEFAULT_SETTINGS, 
     return None
 
 
-def case_fits(candidate: str, lexicon: Lexicon, at_sentence_start: bool, noun_suffixes: tuple[str, ...],
+def spelling_gain(token: str, candidate: str, lexicon: Lexicon, at_sentence_start: bool) -> float | None:
+    """Zipf of the candidate minus that of the word as read, both as written: ß counts, and case
+    counts inside a sentence. None when the spelling list lacks either form."""
+    def zipf(word: str) -> float:
+        if at_sentence_start:
+            return max(lexicon.spelled(word), lexicon.spelled(word[0].swapcase() + word[1:]))
+        return lexicon.spelled(word)
+
+    read, repaired = zipf(token), zipf(candidate)
+    return repaired - read if read and repaired else None
+
+
+def case_fits(candidate: str, lexicon: Lexicon, at_sentence_start: bool, confusions: ConfusionTable,
               small_word_zipf: float) -> bool:
-    """OCR reads a small ü as 'U' ('Uber', 'Ubertragen'): inside a sentence a common word that
-    does not look like a noun is written small; at a sentence start it is written capital."""
+    """OCR reads a small ü as 'U' ('Uber', 'Ubertragen'). At a sentence start a word is written
+    capital. Inside a sentence the small spelling fits when German writes it more often than the
+    capital one by more than the OCR's rate of capitals for small umlauts explains ('überfüllt',
+    but 'Übergang', 'die Älteren'); where the spelling list lacks both, when it is a common word
+    that does not look like a noun."""
     if candidate.isupper() or len(candidate) < 2:
         return True
-    small_word = lexicon.direct(candidate.lower()) >= small_word_zipf and not candidate.lower().endswith(noun_suffixes)
-    if candidate[0].isupper():
-        return at_sentence_start or not small_word
-    return not at_sentence_start and small_word
+    if at_sentence_start:
+        return candidate[0].isupper()
+    small, capital = candidate[0].lower() + candidate[1:], candidate[0].upper() + candidate[1:]
+    small_zipf, capital_zipf = lexicon.spelled(small), lexicon.spelled(capital)
+    if small_zipf or capital_zipf:
+        rate = confusions.small_read_as_capital.get(small[0], 1.0)
+        small_wins = small_zipf + math.log10(rate) > capital_zipf
+    else:
+        small_wins = lexicon.direct(small) >= small_word_zipf and not small.endswith(tuple(confusions.noun_suffixes))
+    return candidate[0].islower() == small_wins

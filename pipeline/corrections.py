@@ -41,6 +41,7 @@ class ConfusionRule(Strict):
 class ConfusionTable(Strict):
     about: str = ""
     noun_suffixes: list[str] = Field(default_factory=list)
+    small_read_as_capital: dict[Literal["ä", "ö", "ü"], float] = Field(default_factory=dict)
     rules: list[ConfusionRule]
 
 

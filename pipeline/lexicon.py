@@ -3,13 +3,20 @@
 Frequencies come from wordfreq's large German list (Zipf scale: 7 = very common, 1 = rare,
 0 = unknown). The 16 Länder from ISO 3166-2:DE and the reviewer's lexicon additions count as
 common words. German compounds that the list lacks are scored by their two parts.
+
+wordfreq folds case and ß (Maße and Masse are one entry). Where spelling matters, the exact
+form is looked up in spaCy's German lexeme probabilities (spacy-lookups-data, a million forms as
+written: 'überfüllt' against 'Überfüllt', 'Größe' against 'Große').
 """
 from __future__ import annotations
 
+import gzip
+import json
 import math
 from functools import lru_cache
 
 import pycountry
+import spacy_lookups_data
 import wordfreq
 
 KNOWN_NAME_ZIPF = 4.0
@@ -26,6 +33,14 @@ MIN_PART_ZIPF = 2.5
 def wordfreq_german() -> dict[str, float]:
     """Word -> frequency (not Zipf: converting 600,000 entries up front costs half a second)."""
     return wordfreq.get_frequency_dict("de", wordlist="large")
+
+
+@lru_cache(maxsize=1)
+def spelling_log_probs() -> dict[str, float]:
+    """Form as written -> natural log of its probability. Loaded on first use (1.5 s): only the
+    repair of damaged text asks."""
+    with gzip.open(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"), "rt", encoding="utf-8") as f:
+        return json.load(f)
 
 
 def german_states() -> list[str]:
@@ -48,6 +63,11 @@ class Lexicon:
         # wordfreq keys are case-folded, which turns ß into ss
         freq = self._base.get(word.casefold())
         return max(math.log10(freq) + 9 if freq else 0.0, self._extra.get(word, 0.0))
+
+    def spelled(self, word: str) -> float:
+        """Zipf of `word` exactly as written (case and ß count), 0 when the form is unknown."""
+        log_prob = spelling_log_probs().get(word)
+        return log_prob / math.log(10) + 9 if log_prob is not None else 0.0
 
     def zipf(self, word: str) -> float:
         """Frequency of `word` (lower case); a compound scores as its weaker part, less a penalty."""
