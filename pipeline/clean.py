@@ -30,7 +30,6 @@ from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
-ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
 COORDINATORS = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
 NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:]|[^\W\d_]+)")
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
@@ -73,7 +72,6 @@ class RepairSettings:
     document_rate_min_evidence: int = 10
     document_rate_confidence: float = 0.55
     # An inflected adjective where no noun can follow: a verb or comparative that lost its umlaut.
-    adjective_form_min_zipf: float = 2.5
     syntax_confidence: float = 0.55
     syntax_max_rarer: float = 1.0
     family_min_stem: int = 4
@@ -283,18 +281,6 @@ def outweighs_document_rate(v: Verdict, rates: dict[str, float]) -> bool:
     return v.gain > needed
 
 
-def adjective_stem(word: str, lexicon: Lexicon, settings: RepairSettings) -> str | None:
-    """'starken' -> 'stark' when the word is an inflected adjective form: the stem takes every
-    adjective ending (starke, starken, starker, starkes, starkem are all words). Nouns and verbs
-    ('zahlen': no 'zahles', 'zahlem') do not."""
-    for ending in ADJECTIVE_ENDINGS:
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 2 and all(
-                lexicon.direct(stem + e) >= settings.adjective_form_min_zipf for e in ADJECTIVE_ENDINGS):
-            return stem
-    return None
-
-
 def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings) -> bool:
     """An inflected adjective ('starken', 'alter') stands before a noun. Read where no noun can
     follow (a full stop, 'als', 'das'), it is no adjective: the OCR dropped an umlaut from a verb
@@ -302,7 +288,7 @@ def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings)
     to a noun, so those prove nothing."""
     token = m.group()
     # -en and -er only: those are also verbs and comparatives; 'lange', 'andere' are also adverbs, pronouns
-    if not token.islower() or not token.endswith(("en", "er")) or adjective_stem(token, lexicon, settings) is None:
+    if not token.islower() or not token.endswith(("en", "er")) or lexicon.adjective_stem(token) is None:
         return False
     after = NEXT_TOKEN.match(view, m.start() + len(token))
     if after is None:
@@ -311,7 +297,7 @@ def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings)
     if following in ".!?;:":
         return True
     return (following.islower() and following.isalpha() and following not in COORDINATORS
-            and adjective_stem(following, lexicon, settings) is None)
+            and lexicon.adjective_stem(following) is None)
 
 
 def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable,

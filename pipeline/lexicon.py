@@ -25,6 +25,8 @@ KNOWN_NAME_ZIPF = 4.0
 COMPOUND_PENALTY = 1.5
 MIN_PART = 3
 LINKING = ("s", "es", "n", "en")
+ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+ADJECTIVE_FORM_MIN_ZIPF = 2.5
 COMPOUND_CHECK_BELOW = 3.0
 MIN_PART_ZIPF = 2.5
 
@@ -78,6 +80,17 @@ class Lexicon:
             self._cache[word] = max(direct, compound)
         return self._cache[word]
 
+    def adjective_stem(self, word: str) -> str | None:
+        """'starken' -> 'stark' when the word is an inflected adjective form: the stem takes every
+        adjective ending (starke, starken, starker, starkes, starkem are all words). Nouns and
+        verbs ('zahlen': no 'zahles', 'zahlem') do not."""
+        for ending in ADJECTIVE_ENDINGS:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 2 and all(
+                    self.direct(stem + e) >= ADJECTIVE_FORM_MIN_ZIPF for e in ADJECTIVE_ENDINGS):
+                return stem
+        return None
+
     def _compound_zipf(self, word: str, depth: int) -> float:
         best = 0.0
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
@@ -87,6 +100,8 @@ class Lexicon:
             head = word[:cut]
             heads = [head] + [head[: -len(l)] for l in LINKING if head.endswith(l) and len(head) - len(l) >= MIN_PART]
             for h in heads:
+                if h.endswith("e") and self.adjective_stem(h):
+                    continue  # an adjective enters a compound bare (warm|wasser), never as 'warme|'
                 z = self.direct(h)
                 if z < MIN_PART_ZIPF and depth > 1:
                     z = max(z, self._compound_zipf(h, depth - 1))
