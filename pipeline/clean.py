@@ -10,9 +10,10 @@ Fixers, each a pure function raw text -> list[Edit]:
   repair_umlauts         fiir -> für, GroRstadt -> Großstadt, kénnen -> können (confusion table +
                          German lexicon); real-word conflicts (fordern/fördern) are recorded as
                          suggestions and not applied, unless the document's own repairs show its
-                         OCR drops that umlaut so often that the umlaut word is the likelier one,
-                         or the word as read is an adjective where no noun can follow ('zu
-                         starken.' -> 'zu stärken.')
+                         OCR misreads that letter so often that the repair is the likelier word
+                         (Plane -> Pläne, schliefen -> schließen), or the word as read is an
+                         adjective where no noun can follow ('zu starken.' -> 'zu stärken.').
+                         Case and ß are judged as written (spaCy's German spelling list).
 Every edit keeps raw offsets, so apply_edits(raw, ledger) == cleaned text.
 """
 from __future__ import annotations
@@ -224,7 +225,7 @@ def repair_umlauts(
 
     A real word that may hide an umlaut word (Burger/Bürger) is repaired only on evidence from
     the document itself: a word of the same stem repaired with certainty (Burgerinnen ->
-    Bürgerinnen: ground 'family'), an OCR that drops that umlaut so often that the umlaut word
+    Bürgerinnen: ground 'family'), an OCR that misreads that letter so often that the repair
     is the likelier reading ('document-rate'), or an adjective form where no noun can follow
     ('syntax'). Otherwise it becomes a suggestion for the reviewer."""
     decided: dict[tuple[str, bool], Verdict | None] = {}
@@ -239,7 +240,7 @@ def repair_umlauts(
     if damaged:
         found = with_stranded_adjectives(view, found, lexicon, confusions, settings)
     family = {v.candidate.lower() for _, v in found if v.applied and v.ground in ("unknown-word", "more-frequent")}
-    rates = plain_vowel_rates([v for _, v in found], settings)
+    rates = ReadingRates.of([v for _, v in found], settings)
     edits = []
     for m, v in found:
         if not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and in_family(v.candidate, family, settings.family_min_stem):
@@ -257,28 +258,45 @@ def repair_umlauts(
     return edits
 
 
-def plain_vowel_rates(verdicts: list[Verdict], settings: RepairSettings) -> dict[str, float]:
-    """How often this document's OCR left the plain vowel for an umlaut ('a' for 'ä'), per umlaut,
-    from the repairs it was sure of. Left out below a minimum of evidence."""
-    sure, plain = {}, {}
-    for v in verdicts:
-        if v.applied and v.ground in ("unknown-word", "more-frequent"):
-            for _, rule in v.subs:
-                if rule.replace in PLAIN_VOWEL_OF:
-                    sure[rule.replace] = sure.get(rule.replace, 0) + 1
-                    plain[rule.replace] = plain.get(rule.replace, 0) + (rule.find == PLAIN_VOWEL_OF[rule.replace])
-    return {u: (plain[u] + 1) / (n + 2) for u, n in sure.items() if n >= settings.document_rate_min_evidence}
+@dataclass(frozen=True)
+class ReadingRates:
+    """How often this document's OCR read a German letter in a given way ('a' for 'ä', 'f' for
+    'ß'), counted over the repairs it was sure of."""
+
+    made: dict[str, int]  # 'ä' -> sure repairs that restored an 'ä'
+    read: dict[tuple[str, str], int]  # ('a', 'ä') -> of those, read as 'a'
+    min_evidence: int
+
+    @classmethod
+    def of(cls, verdicts: list[Verdict], settings: RepairSettings) -> "ReadingRates":
+        made, read = {}, {}
+        for v in verdicts:
+            if v.applied and v.ground in ("unknown-word", "more-frequent"):
+                for _, rule in v.subs:
+                    made[rule.replace] = made.get(rule.replace, 0) + 1
+                    read[rule.find, rule.replace] = read.get((rule.find, rule.replace), 0) + 1
+        return cls(made, read, settings.document_rate_min_evidence)
+
+    def rate(self, rule: ConfusionRule) -> float | None:
+        """P(read as rule.find | the letter is rule.replace); None below a minimum of evidence."""
+        made = self.made.get(rule.replace, 0)
+        if made < self.min_evidence:
+            return None
+        return (self.read.get((rule.find, rule.replace), 0) + 1) / (made + 2)
 
 
-def outweighs_document_rate(v: Verdict, rates: dict[str, float]) -> bool:
-    """A real word that may have lost its umlaut (Plane/Pläne). If this document's OCR leaves the
-    plain vowel with rate r, the umlaut reading is the likelier one when it is more than 1/r times
-    as frequent: Zipf gain > -log10(r). The word list knows no context, so such an edit has a
-    low confidence and stays visible to the reviewer."""
-    if not v.subs or not all(PLAIN_VOWEL_OF.get(rule.replace) == rule.find for _, rule in v.subs):
-        return False
-    needed = sum(-math.log10(rates[rule.replace]) if rule.replace in rates else math.inf for _, rule in v.subs)
-    return v.gain > needed
+def outweighs_document_rate(v: Verdict, rates: ReadingRates) -> bool:
+    """A real word that may have lost its umlaut (Plane/Pläne, Strafen/Straßen). If this
+    document's OCR reads the letter that way with rate r, the repair is the likelier reading when
+    it is more than 1/r times as frequent: Zipf gain > -log10(r). The word list knows no context,
+    so such an edit has a low confidence and stays visible to the reviewer."""
+    needed = 0.0
+    for _, rule in v.subs:
+        r = rates.rate(rule)
+        if r is None:
+            return False
+        needed -= math.log10(r)
+    return bool(v.subs) and v.gain > needed
 
 
 def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings) -> bool:
@@ -439,6 +457,7 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
     _, score, candidate, subs = best
     cand_direct = lexicon.direct(candidate.lower())
     gain = score - original
+    spelled = None
     if read_direct > 0 and cand_direct > 0:
         # both listed: compare what the lexicon knows, not compound guesses; as written where the
         # spelling list knows both forms (inside a sentence 'spuren' is rare, 'Spuren' is not)
@@ -471,8 +490,9 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
     needed = settings.damaged_min_gain_common if common else settings.damaged_min_gain_rare
     if gain >= needed:
         return Verdict(candidate, subs, round(min(0.95, 0.5 + gain / 5), 2), True, gain, "more-frequent")
+    # wordfreq folds ß to ss: a ß form is weighed only where the spelling list tells them apart
     if (gain >= settings.suggest_min_gain and score >= settings.suggest_min_candidate_zipf
-            and "ß" not in candidate):  # wordfreq folds ß to ss, so ß forms cannot be told from ss words
+            and ("ß" not in candidate or spelled is not None)):
         return Verdict(candidate, subs, round(max(0.05, 0.3 + gain / 5), 2), False, gain, "real-word-conflict")
     return None
 

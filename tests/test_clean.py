@@ -124,6 +124,20 @@ def test_a_document_that_drops_every_umlaut_decides_real_word_conflicts_by_frequ
     assert "die Pläne einsehen" in cleaned.text and "Gemeinderäte zahlen" in cleaned.text
 
 
+READS_SZ_AS_F = ("Die Mafnahmen fur grofe Strafen und Platze: Die Grofstadt plant Mafnahmen, die Strafen "
+                 "und Fufwege gro&er machen. Mafnahmen, Fufganger, Grofstadte und Mafstabe sind Themen, "
+                 "wir beschliefen gemeinsam. Die Kreise schliefen neue Vertrage mit grofen Firmen.")
+
+
+def test_a_document_that_reads_sz_as_f_decides_ss_conflicts_by_its_rate(lexicon, corrections):
+    """The rate works for any confusion, not only lost umlaut dots: this OCR read most ß as 'f',
+    so 'schliefen' (a real word, the past of schlafen) is the commoner 'schließen' here."""
+    cleaned = clean_text(READS_SZ_AS_F, lexicon, corrections.confusions)
+    by_word = {e.word_before: e for e in cleaned.edits}
+    assert by_word["schliefen"].applied and by_word["schliefen"].rule == "umlaut:f>ß"
+    assert "Die Kreise schließen neue Verträge" in cleaned.text
+
+
 def test_without_enough_evidence_a_real_word_conflict_stays_a_suggestion(lexicon, corrections):
     cleaned = clean_text("Die Burger konnen die Plane einsehen.", lexicon, corrections.confusions)
     assert "die Plane einsehen" in cleaned.text
