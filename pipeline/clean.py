@@ -33,6 +33,7 @@ SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
 COORDINATORS = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
 NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:]|[^\W\d_]+)")
+NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 PLAIN_VOWEL_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
 HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
@@ -243,7 +244,9 @@ def repair_umlauts(
     rates = ReadingRates.of([v for _, v in found], settings)
     edits = []
     for m, v in found:
-        if not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and in_family(v.candidate, family, settings.family_min_stem):
+        if not v.applied and v.ground == "real-word-conflict" and attributive_adjective(view, m, lexicon):
+            pass  # 'ein hoher Druck': an adjective before its noun, where it belongs
+        elif not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and in_family(v.candidate, family, settings.family_min_stem):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
         elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates):
             v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
@@ -316,6 +319,18 @@ def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings)
         return True
     return (following.islower() and following.isalpha() and following not in COORDINATORS
             and lexicon.adjective_stem(following) is None)
+
+
+def attributive_adjective(view: str, m, lexicon: Lexicon) -> bool:
+    """An inflected adjective form ('hoher', 'Starke') right before a capitalised word stands
+    where an adjective belongs, before its noun: the reading as read is sound ('ein hoher Druck',
+    not 'höher'). A verb before its object ('stärken Kommunen') looks the same, so this only keeps
+    the word a suggestion."""
+    token = m.group()
+    if len(token) < 4 or lexicon.adjective_stem(token.lower()) is None:
+        return False
+    after = NEXT_WORD.match(view, m.start() + len(token))
+    return after is not None and after.group(1)[0].isupper()
 
 
 def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable,

@@ -155,3 +155,12 @@ def test_without_enough_evidence_a_real_word_conflict_stays_a_suggestion(lexicon
 def test_an_adjective_where_no_noun_can_follow_lost_its_umlaut(damaged, expected, lexicon, corrections):
     cleaned = clean_text(damaged, lexicon, corrections.confusions)
     assert cleaned.damaged and expected in cleaned.text
+
+
+def test_an_adjective_before_its_noun_keeps_its_reading_despite_a_family_word(lexicon, corrections):
+    """'erhöhen' was repaired for sure, and 'höher' shares its stem; but 'hoher' before a noun is
+    an adjective where it belongs, so only the 'hoher.' that no noun follows is repaired."""
+    cleaned = clean_text("Wir erhohen die Mittel fiir die Stadt. Es entsteht ein hoher Druck auf die Mieten. "
+                         "Die Kosten sind hoher.", lexicon, corrections.confusions)
+    assert "ein hoher Druck" in cleaned.text and "sind höher." in cleaned.text
+    assert [e.applied for e in cleaned.edits if e.word_before == "hoher"] == [False, True]
