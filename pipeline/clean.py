@@ -357,13 +357,14 @@ def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusion
 
 
 def in_family(candidate: str, family: set[str], min_stem: int) -> bool:
-    """Does a surely repaired word of the document contain this word's stem (Bürg- in Bürgerinnen)?"""
+    """Does a surely repaired word of the document begin with this word's stem (Bürg- in Bürgerinnen;
+    not Währ- in gewährleistet)?"""
     word = candidate.lower()
     first = next((i for i, ch in enumerate(word) if ch in UMLAUT_CHARS), None)
     if first is None:
         return False
     stem = word[: max(min_stem, first + 3)]
-    return any(stem in other and other != word for other in family)
+    return any(other.startswith(stem) and other != word for other in family)
 
 
 def sentence_start(view: str, pos: int) -> bool:

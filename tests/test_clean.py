@@ -164,3 +164,11 @@ def test_an_adjective_before_its_noun_keeps_its_reading_despite_a_family_word(le
                          "Die Kosten sind hoher.", lexicon, corrections.confusions)
     assert "ein hoher Druck" in cleaned.text and "sind höher." in cleaned.text
     assert [e.applied for e in cleaned.edits if e.word_before == "hoher"] == [False, True]
+
+
+def test_a_family_word_must_begin_with_the_stem(lexicon, corrections):
+    """'Bürgerinnen' makes 'Burger' 'Bürger'; 'gewährleistet' does not make 'Wahrung' 'Währung'."""
+    cleaned = clean_text("Die Burgerinnen und Burger sind gewahrleistet dabei. Die Wahrung der Rechte ist wichtig.",
+                         lexicon, corrections.confusions)
+    assert "Die Bürgerinnen und Bürger sind gewährleistet" in cleaned.text
+    assert "Die Wahrung der Rechte" in cleaned.text
