@@ -477,7 +477,7 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
     if read_direct > 0 and cand_direct > 0:
         # both listed: compare what the lexicon knows, not compound guesses; as written where the
         # spelling list knows both forms (inside a sentence 'spuren' is rare, 'Spuren' is not)
-        spelled = spelling_gain(token, candidate, lexicon, at_sentence_start)
+        spelled = spelling_gain(token, candidate, lexicon)
         gain = spelled if spelled is not None else cand_direct - read_direct
     if read_direct == 0:
         gain = max(gain, compound_part_gain(token.lower(), candidate.lower(), lexicon))
@@ -513,15 +513,11 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
     return None
 
 
-def spelling_gain(token: str, candidate: str, lexicon: Lexicon, at_sentence_start: bool) -> float | None:
-    """Zipf of the candidate minus that of the word as read, both as written: ß counts, and case
-    counts inside a sentence. None when the spelling list lacks either form."""
-    def zipf(word: str) -> float:
-        if at_sentence_start:
-            return max(lexicon.spelled(word), lexicon.spelled(word[0].swapcase() + word[1:]))
-        return lexicon.spelled(word)
-
-    read, repaired = zipf(token), zipf(candidate)
+def spelling_gain(token: str, candidate: str, lexicon: Lexicon) -> float | None:
+    """Zipf of the candidate minus that of the word as read, both as written: ß counts, and so
+    does case (inside a sentence a small 'spuren' is rare; a capital 'Erhält' is a verb at a
+    sentence start, which German rarely has). None when the spelling list lacks either form."""
+    read, repaired = lexicon.spelled(token), lexicon.spelled(candidate)
     return repaired - read if read and repaired else None
 
 
