@@ -138,6 +138,13 @@ def test_a_document_that_reads_sz_as_f_decides_ss_conflicts_by_its_rate(lexicon,
     assert "Die Kreise schließen neue Verträge" in cleaned.text
 
 
+def test_at_a_sentence_start_words_are_compared_as_written(lexicon, corrections):
+    """'erhält' is commoner than 'Erhalt', but a verb seldom opens a German sentence: written
+    with a capital, 'Erhalt' is the commoner word, even in a document that drops every 'ä'."""
+    cleaned = clean_text(DROPS_EVERY_AE + " Erhalt der Natur ist wichtig.", lexicon, corrections.confusions)
+    assert "Pläne einsehen. Erhalt der Natur" in cleaned.text
+
+
 def test_without_enough_evidence_a_real_word_conflict_stays_a_suggestion(lexicon, corrections):
     cleaned = clean_text("Die Burger konnen die Plane einsehen.", lexicon, corrections.confusions)
     assert "die Plane einsehen" in cleaned.text
