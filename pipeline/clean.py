@@ -92,6 +92,7 @@ class Cleaned:
     edits: list[Edit]  # applied edits and unapplied suggestions, sorted by start
     origin: list[int]  # cleaned position -> raw position
     damaged: bool  # True when the text looks like English-model OCR of German
+    unmatched: tuple[Decision, ...] = ()  # reviewer decisions that found nothing in this text
 
     def raw_offset(self, cleaned_pos: int) -> int:
         return self.origin[min(cleaned_pos, len(self.origin) - 1)]
@@ -112,25 +113,55 @@ def clean_text(
     damaged = looks_damaged(view, settings)
     words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
     edits = merge_edits(layout, normalise_quotes(raw), words)
+    unmatched: tuple[Decision, ...] = ()
     if decisions:
-        edits = apply_decisions(edits, decisions)
+        edits, used = apply_decisions(edits, decisions)
+        replayed = replay_accepted_series(raw, edits, [d for d in decisions if d.key not in used])
+        edits = sorted(edits + replayed, key=lambda e: (e.start, e.end))
+        used |= {f"series:{e.series}" for e in replayed}
+        unmatched = tuple(d for d in decisions if d.key not in used)
     check_edits(raw, edits)
     text, origin = apply_edits_with_map(raw, edits)
-    return Cleaned(raw, text, edits, origin, damaged)
+    return Cleaned(raw, text, edits, origin, damaged, unmatched)
 
 
-def apply_decisions(edits: list[Edit], decisions: list[Decision]) -> list[Edit]:
-    """Edit decisions first, then series decisions ('fiir -> für' covers every such edit)."""
+def apply_decisions(edits: list[Edit], decisions: list[Decision]) -> tuple[list[Edit], set[str]]:
+    """Edit decisions first, then series decisions ('fiir -> für' covers every such edit).
+    Returns the edits and the keys of the decisions that found an edit."""
     by_key = {d.key: d for d in decisions}
-    out = []
+    out, used = [], set()
     for e in edits:
         d = by_key.get(f"edit:{e.id}") or by_key.get(f"series:{e.series}")
         if d is None:
             out.append(e)
-        elif d.decision == "accept":
+            continue
+        used.add(d.key)
+        if d.decision == "accept":
             out.append(replace(e, applied=True, confidence=1.0, decision="accepted"))
         else:
             out.append(replace(e, applied=False, decision="rejected"))
+    return out, used
+
+
+def replay_accepted_series(raw: str, edits: list[Edit], decisions: list[Decision]) -> list[Edit]:
+    """Edits for accepted word series ('Burger -> Bürger') that the rules no longer propose, so a
+    reviewer's decision outlives a change of the rules: every whole-word occurrence that no other
+    edit touches gets the reviewer's spelling."""
+    taken = [(e.start, e.end) for e in edits]
+    out = []
+    for d in decisions:
+        before, arrow, after = (d.series or "").partition(" -> ")
+        if d.decision != "accept" or not arrow or not TOKEN.fullmatch(before) or not after or before == after:
+            continue
+        head = len(os.path.commonprefix([before, after]))
+        tail = min(len(os.path.commonprefix([before[::-1], after[::-1]])), min(len(before), len(after)) - head)
+        for m in re.finditer(rf"(?<![\w]){re.escape(before)}(?![\w])", raw):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Edit(m.start() + head, m.end() - tail, before[head : len(before) - tail],
+                            after[head : len(after) - tail], "reviewer:series", 1.0, True, before, after,
+                            decision="accepted"))
     return out
 
 

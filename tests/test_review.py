@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.clean import clean_text
+from pipeline.edits import check_edits
 from pipeline.corrections import Decision, default_corrections_dir, load_corrections
 from pipeline.review import review_in_terminal
 
@@ -32,6 +33,19 @@ def test_accepted_suggestion_is_applied(lexicon, corrections):
                         decisions=[Decision(edit=suggestion.id, decision="accept")])
     assert "Alle Bürger der Stadt" in result.text
     assert [e.decision for e in result.edits if e.id == suggestion.id] == ["accepted"]
+
+
+def test_an_accepted_series_outlives_the_rules_that_proposed_it(lexicon, corrections):
+    """A decision stays in effect when the rules (changed since) no longer propose its edit."""
+    text = "Die Stadtverwaltnng plant, und die Stadtverwaltnng baut fiir alle."
+    decisions = [Decision(series="Stadtverwaltnng -> Stadtverwaltung", decision="accept"),
+                 Decision(edit="e999-00000000", decision="accept")]
+    result = clean_text(text, lexicon, corrections.confusions, decisions=decisions)
+    assert result.text == "Die Stadtverwaltung plant, und die Stadtverwaltung baut für alle."
+    replayed = [e for e in result.edits if e.rule == "reviewer:series"]
+    assert [(e.before, e.after, e.decision) for e in replayed] == [("n", "u", "accepted")] * 2
+    check_edits(result.raw, result.edits)
+    assert [d.key for d in result.unmatched] == ["edit:e999-00000000"]
 
 
 def test_decision_needs_exactly_one_target():
