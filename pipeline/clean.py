@@ -277,7 +277,8 @@ def repair_umlauts(
     for m, v in found:
         if not v.applied and v.ground == "real-word-conflict" and attributive_adjective(view, m, lexicon):
             pass  # 'ein hoher Druck': an adjective before its noun, where it belongs
-        elif not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and in_family(v.candidate, family, settings.family_min_stem):
+        elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and dots_lost(v)
+              and in_family(v.candidate, family, settings.family_min_stem)):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
         elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates):
             v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
@@ -385,6 +386,12 @@ def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusion
         by_start[m.start()] = (m, Verdict(candidate, ((pos, rule),), settings.syntax_confidence, True,
                                           zipf - lexicon.direct(token), "syntax"))
     return [by_start[start] for start in sorted(by_start)]
+
+
+def dots_lost(v: Verdict) -> bool:
+    """Every substitution restores an umlaut's dots ('u' -> 'ü'); a family word is evidence of
+    that, not of other misreadings ('misst' is no 'müsst' for a document that has 'müssen')."""
+    return all(PLAIN_VOWEL_OF.get(rule.replace) == rule.find for _, rule in v.subs)
 
 
 def in_family(candidate: str, family: set[str], min_stem: int) -> bool:
