@@ -555,6 +555,8 @@ def spelling_gain(token: str, candidate: str, lexicon: Lexicon) -> float | None:
     """Zipf of the candidate minus that of the word as read, both as written: ß counts, and so
     does case (inside a sentence a small 'spuren' is rare; a capital 'Erhält' is a verb at a
     sentence start, which German rarely has). None when the spelling list lacks either form."""
+    if MIXED_CASE.search(token) and not token.isupper():
+        token = token[0] + token[1:].lower()  # 'flieSen': a capital inside is the OCR's, not a spelling
     read, repaired = lexicon.spelled(token), lexicon.spelled(candidate)
     return repaired - read if read and repaired else None
 
