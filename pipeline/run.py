@@ -47,8 +47,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     edition = {"title": title, "year": year, "leitthema": layout_to_leitthema(layout, profile), "profile": profile_name}
     warnings = list(source.warnings)
     if cleaned.unmatched:
-        warnings.append(f"{len(cleaned.unmatched)} reviewer decision(s) in decisions.json found no edit in this text "
-                        "(kept there; they apply where their edit or series occurs)")
+        warnings.append(f"{len(cleaned.unmatched)} reviewer decision(s) in decisions.json found no edit in "
+                        "this text (kept there; they apply where their edit or series occurs)")
     if profile_name == "general":
         known = "no edition title found" if year is None else f"no profile for the edition {year} in corrections/editions/"
         warnings.append(f"{known}: read with the general profile (the names of all known editions)")
