@@ -503,8 +503,10 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
         score = lexicon.zipf(candidate)
         # a word the lexicon lists beats a compound reading of another candidate
         listed = lexicon.direct(candidate.lower()) >= settings.listed_word_zipf
-        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1),
-               case_fits(candidate, lexicon, at_sentence_start, confusions, settings.small_word_zipf))
+        # intact text has its case right; OCR's case is weighed (and the spelling list loaded) only when damaged
+        fits = (case_fits(candidate, lexicon, at_sentence_start, confusions, settings.small_word_zipf) if damaged
+                else candidate[0].isupper() == token[0].isupper())
+        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1), fits)
         if best is None or key > best[0]:
             best = (key, score, candidate, tuple(subs))
     if best is None:

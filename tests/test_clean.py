@@ -184,3 +184,16 @@ def test_a_family_word_restores_lost_dots_only(lexicon, corrections):
     """'müssen' in the document is evidence for 'u' -> 'ü', not for reading 'misst' as 'müsst'."""
     cleaned = clean_text("Wir miissen das Wasser sparen. Die Station misst den Pegel.", lexicon, corrections.confusions)
     assert "Wir müssen das Wasser sparen. Die Station misst den Pegel." == cleaned.text
+
+
+def test_intact_text_does_without_the_spelling_list(lexicon, corrections, monkeypatch):
+    """Loading the spelling list costs 1.5 s; a PDF text layer has its case right and needs none."""
+    import pipeline.lexicon
+
+    def refuse():
+        raise AssertionError("the spelling list was loaded for intact text")
+
+    monkeypatch.setattr(pipeline.lexicon, "spelling_log_probs", refuse)
+    cleaned = clean_text("Die Bürger planen längere Offnungszeiten für die Ämter der Städte.",
+                         lexicon, corrections.confusions)
+    assert not cleaned.damaged and "längere Öffnungszeiten für" in cleaned.text
