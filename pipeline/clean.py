@@ -243,6 +243,11 @@ class Verdict:
     gain: float  # Zipf of the repair minus Zipf of the word as read
     ground: str  # unknown-word | more-frequent | family | document-rate | syntax | real-word-conflict
 
+    @property
+    def sure(self) -> bool:
+        """Applied on the word list alone: the evidence the document-level grounds build on."""
+        return self.applied and self.ground in ("unknown-word", "more-frequent")
+
 
 def repair_umlauts(
     raw: str,
@@ -271,7 +276,7 @@ def repair_umlauts(
     found = list(word_parts(view, verdict))
     if damaged:
         found = with_stranded_adjectives(view, found, lexicon, confusions, settings)
-    family = {v.candidate.lower() for _, v in found if v.applied and v.ground in ("unknown-word", "more-frequent")}
+    family = {v.candidate.lower() for _, v in found if v.sure}
     rates = ReadingRates.of([v for _, v in found], settings)
     edits = []
     for m, v in found:
@@ -306,7 +311,7 @@ class ReadingRates:
     def of(cls, verdicts: list[Verdict], settings: RepairSettings) -> "ReadingRates":
         made, read = {}, {}
         for v in verdicts:
-            if v.applied and v.ground in ("unknown-word", "more-frequent"):
+            if v.sure:
                 for _, rule in v.subs:
                     made[rule.replace] = made.get(rule.replace, 0) + 1
                     read[rule.find, rule.replace] = read.get((rule.find, rule.replace), 0) + 1
