@@ -280,8 +280,10 @@ def repair_umlauts(
     rates = ReadingRates.of([v for _, v in found], settings)
     edits = []
     for m, v in found:
-        if not v.applied and v.ground == "real-word-conflict" and attributive_adjective(view, m, lexicon):
-            pass  # 'ein hoher Druck': an adjective before its noun, where it belongs
+        if v.ground in ("real-word-conflict", "more-frequent") and attributive_adjective(view, m, lexicon):
+            # 'ein hoher Druck', 'grenznahe Region': an adjective before its noun, where it belongs
+            v = replace(v, applied=False, confidence=min(v.confidence, settings.syntax_confidence),
+                        ground="real-word-conflict")
         elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and dots_lost(v)
               and in_family(v.candidate, family, settings.family_min_stem)):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
@@ -364,10 +366,17 @@ def attributive_adjective(view: str, m, lexicon: Lexicon) -> bool:
     not 'höher'). A verb before its object ('stärken Kommunen') looks the same, so this only keeps
     the word a suggestion."""
     token = m.group()
-    if len(token) < 4 or lexicon.adjective_stem(token.lower()) is None:
+    if len(token) < 4 or MIXED_CASE.search(token) or not adjective_form(token.lower(), lexicon):
         return False
     after = NEXT_WORD.match(view, m.start() + len(token))
     return after is not None and after.group(1)[0].isupper()
+
+
+def adjective_form(word: str, lexicon: Lexicon) -> bool:
+    """An inflected adjective, or a compound ending in one ('grenz|nahe')."""
+    return lexicon.adjective_stem(word) is not None or any(
+        lexicon.direct(word[:cut]) >= MIN_PART_ZIPF and lexicon.adjective_stem(word[cut:]) is not None
+        for cut in range(MIN_PART, len(word) - MIN_PART))
 
 
 def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable,

@@ -172,6 +172,13 @@ def test_an_adjective_before_its_noun_keeps_its_reading_despite_a_family_word(le
     assert [e.applied for e in cleaned.edits if e.word_before == "hoher"] == [False, True]
 
 
+def test_a_compound_adjective_before_its_noun_keeps_its_reading(lexicon, corrections):
+    """'grenznähe' is listed as a little commoner than 'grenznahe'; before 'Region' it is the adjective."""
+    cleaned = clean_text("Als grenznahe Region planen wir fiir alle neue Wege.", lexicon, corrections.confusions)
+    assert "Als grenznahe Region planen wir für alle" in cleaned.text
+    assert [e.applied for e in cleaned.edits if e.word_before == "grenznahe"] == [False]
+
+
 def test_a_family_word_must_begin_with_the_stem(lexicon, corrections):
     """'Bürgerinnen' makes 'Burger' 'Bürger'; 'gewährleistet' does not make 'Wahrung' 'Währung'."""
     cleaned = clean_text("Die Burgerinnen und Burger sind gewahrleistet dabei. Die Wahrung der Rechte ist wichtig.",
