@@ -71,12 +71,13 @@ def looks_like_value(text: str) -> bool:
 
 def displaced_value(text: str) -> bool:
     """A value found away from its label needs more evidence than one on the label's line:
-    three words at least (dots join words in slogans like 'bewusst.clever.vernetzt')."""
+    three words at least (dots join words in slogans like 'offen.klug.verbunden')."""
     return looks_like_value(text) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
 
 
 def record_id(name: str) -> str:
-    """'Kempten (Allgäu)' -> 'kempten-allgaeu' (stable across runs and editions)."""
+    """'Musterau (Oberpfalz)' -> 'musterau-oberpfalz', 'Lübbenau' -> 'luebbenau' (stable across runs
+    and editions)."""
     folded = name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
     folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")

@@ -6,7 +6,7 @@ from pipeline.evaluate import normalise, score_output
 
 GOLD = {"projects": [
     {"name": "Musterstadt", "category": "Großstädte", "size_class": "Kleinere Großstadt", "states": ["Hessen"],
-     "title": "Neue Wege – Neue Zentren", "motto": None, "ambiguous": ["motto"]},
+     "title": "Alte Wege – Neue Plätze", "motto": None, "ambiguous": ["motto"]},
     {"name": "Beispielheim", "category": "Mittelstädte", "size_class": "Größere Mittelstadt", "states": ["Bayern", "Hessen"],
      "title": "„Smart“ gemeinsam", "motto": "Digital.Gemeinsam", "ambiguous": []},
 ]}
@@ -15,7 +15,7 @@ GOLD = {"projects": [
 def output(**changes):
     projects = [
         {"name": "Musterstadt", "category": "Großstädte", "size_class": "Kleinere Großstadt", "states": ["Hessen"],
-         "title": "Neue Wege - Neue  Zentren", "motto": "irgendwas", "needs_review": ["motto"]},
+         "title": "Alte Wege - Neue  Plätze", "motto": "irgendwas", "needs_review": ["motto"]},
         {"name": "Beispielheim", "category": "Mittelstädte", "size_class": "Größere Mittelstadt", "states": ["Hessen", "Bayern"],
          "title": '"Smart" gemeinsam', "motto": "Digital.Gemeinsam", "needs_review": []},
     ]
@@ -24,7 +24,7 @@ def output(**changes):
 
 
 def test_normalisation_ignores_dashes_quotes_spaces_and_list_order():
-    assert normalise("Neue Wege – Neue Zentren") == normalise("Neue Wege-Neue  Zentren")
+    assert normalise("Alte Wege – Neue Plätze") == normalise("Alte Wege-Neue  Plätze")
     assert normalise("„Smart“") == normalise('"Smart"')
     assert normalise(["Hessen", "Bayern"]) == normalise(["Bayern", "Hessen"])
 
