@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 
 
@@ -67,10 +68,17 @@ def apply_edits_with_map(raw: str, edits: list[Edit]) -> tuple[str, list[int]]:
 def merge_edits(*groups: list[Edit]) -> list[Edit]:
     """Union of edit lists, sorted; an edit overlapping an earlier-listed group's edit is dropped."""
     taken: list[Edit] = []
+    spans: list[tuple[int, int]] = []  # of the taken edits, sorted; they do not overlap, so their ends rise too
     for group in groups:
         for e in group:
-            if not any(e.start < t.end and t.start < e.end or (e.start == e.end == t.start) for t in taken):
+            before_end = bisect_left(spans, (e.end,))  # spans starting before e ends
+            overlaps = before_end > 0 and spans[before_end - 1][1] > e.start
+            if e.start == e.end:  # an insertion also clashes with anything starting where it stands
+                at = bisect_left(spans, (e.start,))
+                overlaps = overlaps or (at < len(spans) and spans[at][0] == e.start)
+            if not overlaps:
                 taken.append(e)
+                insort(spans, (e.start, e.end))
     return sorted(taken, key=lambda e: (e.start, e.end))
 
 
