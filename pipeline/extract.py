@@ -20,7 +20,7 @@ from .clean import UMLAUT_OF, Cleaned
 from .corrections import Profile
 from .lexicon import MIN_PART_ZIPF, Lexicon, german_states
 from .page_furniture import line_key
-from .segment import PAGE_BREAK_BLANKS, Layout, Line, ProjectBlock
+from .segment import LISTED_MIN_SCORE, PAGE_BREAK_BLANKS, Layout, Line, ProjectBlock, listed_score
 
 LABEL_MIN_SCORE = 80
 STATE_MIN_SCORE = 85
@@ -263,19 +263,25 @@ class Document:
     ocr: bool  # OCR output (a scan, English-model OCR): unsettled words in values are flagged
     usual_line: float  # median length of the project pages' lines with three words or more
     running: frozenset[str]  # keys of lines repeated on many pages: running headers an OCR text kept
+    styled: frozenset[int] = frozenset()  # raw offsets of lines a text layer sets in another size
+    listed: tuple[str, ...] = ()  # the names in the brochure's own overview of all projects
 
 
-def document_facts(layout: Layout, pages: Pages, lexicon: Lexicon, ocr: bool) -> Document:
+def document_facts(layout: Layout, pages: Pages, lexicon: Lexicon, ocr: bool,
+                   styled: frozenset[int] = frozenset()) -> Document:
     lengths = [len(l.text) for b in layout.projects for l in b.lines if len(l.text.split()) >= 3]
-    return Document(pages, lexicon, ocr, statistics.median(lengths) if lengths else 0.0, layout.running)
+    return Document(pages, lexicon, ocr, statistics.median(lengths) if lengths else 0.0, layout.running, styled,
+                    tuple(e["name"] for e in layout.overview))
 
 
 def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document) -> Record:
-    name = block.name_line.text.strip()
+    name = block.name
     record = Record({"id": record_id(name), "name": name})
-    record.used_lines.update({block.name_line.number, block.size_line.number})
+    record.used_lines.update({*(l.number for l in block.name_lines), block.size_line.number})
     if not NAME_CHARS.match(name):
         record.flag("name", f"unexpected characters in the name line '{name}'")
+    if doc.listed and listed_score(name, doc.listed) < LISTED_MIN_SCORE:
+        record.flag("name", "the brochure's overview of all projects has no such name")
     record.fields["category"] = block.category
     if block.category is not None and block.category_score == 0:
         record.flag("category", f"section heading '{block.category}' is not a section name of the profile")
@@ -293,8 +299,10 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     body_start = header_to_fields(block, profile, record)
     record.fields["page"] = page_of(block, doc.pages)
     body = [l for l in block.lines if l.number >= body_start and l.number not in record.used_lines]
-    kept = body_paragraphs(body, doc.running)
+    styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
+    kept, figures = body_paragraphs(body, doc.running, styled)
     record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)
+    record.fields["figure_text"] = [join_lines(p) for p in figures]
     merged = merged_column_lines(raw_lines(cleaned, [l for p in kept for l in p]), doc.usual_line)
     if merged:
         record.flag("description", f"{merged} lines look like two columns read across; sentence order may be wrong")
@@ -347,7 +355,7 @@ def mentions(text: str, key: str) -> int:
 
 def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) -> None:
     """A value that holds an OCR repair the tool did not dare to make (or made with low confidence)."""
-    for field_name, lines in {"name": [block.name_line], **record.value_lines}.items():
+    for field_name, lines in {"name": list(block.name_lines), **record.value_lines}.items():
         for line in lines:
             lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
             doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:")
@@ -392,28 +400,38 @@ def wordlike_share(text: str) -> float:
     return sum(1 for t in tokens if WORDLIKE.match(t)) / len(tokens) if tokens else 0.0
 
 
-def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset()) -> list[list[Line]]:
-    """Body lines -> paragraphs of running text: figure debris, page numbers and running headers
-    (keys in `running`) dropped, a paragraph that a page or column break cut in two (it goes on
-    in lower case) joined again."""
+def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(),
+                    styled: frozenset[int] = frozenset()) -> tuple[list[list[Line]], list[list[Line]]]:
+    """Body lines -> (paragraphs of running text, figure text). Nothing is dropped but page
+    numbers and running headers (keys in `running`): a paragraph set in another size (`styled`:
+    line numbers; text layers only), figure debris, and a short line that neither ends a sentence,
+    nor heads running text, nor goes on in the next paragraph (a caption, a banner, a callout)
+    is figure text. A paragraph that a page or column break cut in two (it goes on in lower
+    case) is joined again."""
     paras = paragraphs(lines)
     kept: list[list[Line]] = []
+    figures: list[list[Line]] = []
     for i, para in enumerate(paras):
         text = join_lines(para)
         words = text.split()
-        if PAGE_NUMBER.match(text) or letters_share(text) < 0.7 or text.isupper() or wordlike_share(text) < 0.7:
+        if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
             continue
-        if len(para) == 1 and line_key(text) in running:
-            continue
-        if kept and text[0].islower() and len(words) >= 3:
+        following = join_lines(paras[i + 1]) if i + 1 < len(paras) else ""
+        if all(l.number in styled for l in para) or letters_share(text) < 0.7 or text.isupper() \
+                or wordlike_share(text) < 0.7:
+            figures.append(para)
+        elif kept and text[0].islower() and letters_share(text) >= 0.8:
             kept[-1] = kept[-1] + para
-            continue
-        if len(words) >= 8 or (len(words) >= 2 and text[-1] in ".!?:" and letters_share(text) >= 0.8):
+        elif len(words) >= 8 or (len(words) >= 2 and text[-1] in ".!?:" and letters_share(text) >= 0.8):
             kept.append(para)
+        elif following[:1].islower() and letters_share(following) >= 0.8:
+            kept.append(para)  # a sentence the layout broke: it goes on in the next paragraph
         elif 2 <= len(words) <= 8 and letters_share(text) >= 0.85 and text[0].isupper() and i + 1 < len(paras) \
                 and is_prose(paras[i + 1]):
             kept.append(para)  # a sub-heading over running text
-    return kept
+        else:
+            figures.append(para)
+    return kept, figures
 
 
 # ---------------------------------------------------------------- pages

@@ -7,15 +7,10 @@ from __future__ import annotations
 import re
 
 from .corrections import Profile
-from .extract import PAGE_BREAK_BLANKS, join_lines, paragraphs
+from .extract import join_lines, paragraphs
 from .segment import Layout, Line
 
 QUOTES = "„“”\"»«‚‘’"
-# Words that never stand in a municipality's name but do in legends and footers.
-NOT_IN_NAMES = {"ein", "eine", "einer", "eines", "einem", "einen", "zur", "zum", "mehr", "sie", "unter",
-                "finden", "sowie", "des", "http", "https", "www"}
-
-
 def text_to_edition_title(text: str, profile: Profile) -> tuple[str | None, int | None]:
     """The first edition title of the text and its year ('Modellprojekte Smart Cities 2019')."""
     match = re.search(profile.edition_title_pattern, text)
@@ -78,51 +73,3 @@ def split_into(paras: list[list[Line]], n: int) -> tuple[list[str], bool]:
         texts = texts[: n - 1] + [" ".join(texts[n - 1 :])]
         exact = False
     return texts + [""] * (n - len(texts)), exact and len(texts) == n
-
-
-def layout_to_overview(layout: Layout, profile: Profile) -> list[dict]:
-    """Headings ending in ':' and their entries; '+ X' lines are members of the entry above.
-    The list ends at the first page break after it began."""
-    if "overview" not in layout.parts:
-        return []
-    first, end = layout.parts["overview"]
-    lines, gaps, blank_run = [], [], 0
-    for line in layout.lines[first + 1 : end]:
-        text = re.sub(r"^[^\w+(]+", "", line.text.strip())
-        if text:
-            lines.append(text)
-            gaps.append(blank_run)
-            blank_run = 0
-        else:
-            blank_run += 1
-    entries: list[dict] = []
-    category = None
-    skip_next = False
-    for i, text in enumerate(lines):
-        if skip_next:
-            skip_next = False
-            continue
-        if gaps[i] >= PAGE_BREAK_BLANKS and entries:
-            break
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        if not text.endswith(":") and following.endswith(":") and following[:1].islower():
-            text, skip_next = f"{text} {following}", True  # a heading wrapped over two lines
-        if text.endswith(":"):
-            category = heading_name(text)
-            continue
-        words = {w.lower() for w in re.findall(r"\w+", text)}
-        if category is None or words & NOT_IN_NAMES or text.endswith(","):
-            continue
-        if text.startswith("+"):
-            if entries:
-                entries[-1]["members"].append(text.lstrip("+ ").strip())
-            continue
-        entries.append({"name": text, "category": category, "members": []})
-    return entries
-
-
-def heading_name(text: str) -> str:
-    """'A Kleinstädte und Landgemeinden:' -> the heading as printed, without debris and colon."""
-    text = text.rstrip(": ").strip()
-    text = re.sub(r"^(?:[^\W\d_]\s+)(?=[A-ZÄÖÜ])", "", text)
-    return text

@@ -43,6 +43,7 @@ class Source:
     warnings: tuple[str, ...] = ()
     page_numbers: tuple[int | None, ...] = ()  # PDF routes: printed number of each page (text has \f between pages)
     removed_lines: tuple[str, ...] = ()  # PDF routes: running headers/footers taken out of the text
+    styled_lines: frozenset[int] = frozenset()  # text layers: offsets of lines set in another size than the text
 
 
 def bundled_path() -> Path:
@@ -68,8 +69,12 @@ def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> 
     if data.startswith(b"%PDF"):
         pages, kind, warnings = pdf_to_pages(path, workers)
         paged = strip_page_furniture(pages)
+        styled, at = set(), 0
+        for text, offsets in zip(paged.pages, paged.styled):
+            styled.update(at + o for o in offsets)
+            at += len(text) + len(PAGE_BREAK)
         return Source(shown, digest, kind, "pdf", PAGE_BREAK.join(paged.pages), False, tuple(warnings),
-                      tuple(paged.printed), tuple(paged.removed))
+                      tuple(paged.printed), tuple(paged.removed), frozenset(styled))
     text, encoding = decode_text_bytes(data, path)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(shown, digest, "text", encoding, normalised, normalised == text and encoding == "utf-8")

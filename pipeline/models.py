@@ -49,6 +49,8 @@ class Project(Model):
     title: Optional[str]
     motto: Optional[str]
     description: str
+    figure_text: list[str] = Field(default_factory=list, description="text on the project's pages that is not "
+                                   "running text: captions, pull quotes, callouts, banner and picture text")
     page: Optional[int] = Field(ge=1)
     needs_review: list[FieldName]
     review_notes: dict[str, str]

@@ -33,6 +33,7 @@ class Paged:
     pages: list[str]
     printed: list[int | None]  # the printed page number of every page, where known
     removed: list[str]  # the distinct running lines taken out, as first seen
+    styled: list[list[int]]  # per page: offsets (in its text) of the lines set apart by their size
 
 
 def strip_page_furniture(pages: list[PageText]) -> Paged:
@@ -61,7 +62,7 @@ def strip_page_furniture(pages: list[PageText]) -> Paged:
         return p > 0 and line_key(text) in running
 
     removed: list[str] = []
-    texts = []
+    texts, styled = [], []
     for p, page in enumerate(pages):
         for text in page.top + page.bottom:
             if text.strip() and is_furniture(p, text) and not PAGE_NUMBER.match(text.strip()) \
@@ -71,7 +72,12 @@ def strip_page_furniture(pages: list[PageText]) -> Paged:
         bottom = [t for t in page.bottom if t.strip() and not is_furniture(p, t)]
         parts = ["\n".join(top), page.body.strip("\n"), "\n".join(bottom)]
         texts.append("\n\n".join(part for part in parts if part) + "\n")
-    return Paged(texts, printed, removed)
+        body_at = len(parts[0]) + 2 if parts[0] else 0
+        starts = [0]
+        for line in page.body.split("\n"):
+            starts.append(starts[-1] + len(line) + 1)
+        styled.append([body_at + starts[n] for n in sorted(page.styled)])
+    return Paged(texts, printed, removed, styled)
 
 
 def line_key(text: str) -> str:

@@ -3,22 +3,29 @@ layer, Tesseract's TSV for a scan).
 
 pdfplumber's `extract_text` reads two-column pages line by line across both columns. Here each
 page's lines are rebuilt from word positions; where a run of lines leaves a vertical gutter
-free, the run is read as two columns (left column first), while full-width lines (names,
-"size class · Land", labels) stay where they are. A vertical gap larger than the usual line
-spacing becomes a blank line, so paragraphs survive.
+free, the run is read column by column (cut again for a third column), while full-width lines
+(names, "size class · Land", labels) stay where they are. Distances are measured per block, as
+pdfminer's layout analysis does: a gap larger than the block's own line spacing, or a change of
+font size, becomes a blank line, so paragraphs survive and captions or pull quotes stand apart.
+(pdfminer's text boxes through pdfplumber's `laparams` were tried on the layout family of
+benchmarks/layout_family.py and measured worse: boxes merge a caption with the paragraph
+under it and order boxes of uneven columns across; see the README.)
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 GUTTER_MIN_WIDTH = 8.0
 GUTTER_STEP = 2.0  # points between the x positions tried
-GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the page width
+GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the width of the lines cut
 MIN_COLUMN_LINES = 3
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
-PARAGRAPH_GAP = 1.6  # a gap this many times the usual line spacing starts a paragraph
+PARAGRAPH_GAP = 1.3  # a gap this many times the block's usual line spacing starts a paragraph
+SIZE_CHANGE = 0.12  # a font size this much larger or smaller is another kind of text
+SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class Word:
     x1: float
     top: float
     bottom: float
+    size: float | None = None  # the font size where a text layer tells it; None for OCR
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,16 @@ class TextLine:
     @property
     def text(self) -> str:
         return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
+
+    @property
+    def size(self) -> float | None:
+        """The font size most of the line's characters have, None where it is not known."""
+        sizes = Counter()
+        for w in self.words:
+            if w.size is None:
+                return None
+            sizes[round(w.size * 2) / 2] += len(w.text)
+        return sizes.most_common(1)[0][0]
 
     def split(self, gutter: float) -> tuple["TextLine | None", "TextLine | None"]:
         left = tuple(w for w in self.words if w.x1 <= gutter)
@@ -61,10 +79,11 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
     return [TextLine(tuple(line)) for line in lines]
 
 
-def find_gutter(lines: list[TextLine], width: float) -> float | None:
-    """The x in the middle of the page that the fewest lines cross, among those with words on
-    both sides in at least MIN_COLUMN_LINES lines; None for a one-column page."""
-    xs = [width * GUTTER_ZONE[0] + GUTTER_STEP * i
+def find_gutter(lines: list[TextLine], left: float, right: float) -> float | None:
+    """The x in the middle of the span [left, right] that the fewest lines cross, among those with
+    words on both sides in at least MIN_COLUMN_LINES lines; None for a one-column span."""
+    width = right - left
+    xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]
     crossing, two_sided = [0] * len(xs), [0] * len(xs)
     for line in lines:  # counted with difference arrays: one pass over the words, not one per x
@@ -100,36 +119,49 @@ def crosses(line: TextLine, x: float) -> bool:
     return any(w.x0 - GUTTER_MIN_WIDTH / 2 < x < w.x1 + GUTTER_MIN_WIDTH / 2 for w in line.words)
 
 
-def page_lines_in_reading_order(lines: list[TextLine], width: float) -> list[list[TextLine]]:
-    """Blocks of lines in reading order: a full-width line stays in place; a run of lines between
-    them that leaves the gutter free is read as its left column, then its right column."""
-    gutter = find_gutter(lines, width)
+def lines_to_blocks(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Lines (top to bottom) -> blocks in reading order, like a recursive XY cut: where a run of
+    lines leaves a gutter free, the run is read as its left part, then its right part, and each
+    part is cut again (three columns are two cuts). Lines that cross the gutter (a header over
+    all columns) stay in place, consecutive ones as one block."""
+    if not lines:
+        return []
+    gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words))
     if gutter is None:
         return [lines]
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
+    wide: list[TextLine] = []
     for line in lines + [None]:
         if line is not None and not crosses(line, gutter):
+            if wide:
+                blocks.append(wide)
+                wide = []
             run.append(line)
             continue
         if run:
             halves = [l.split(gutter) for l in run]
-            left, right = [h[0] for h in halves if h[0]], [h[1] for h in halves if h[1]]
-            blocks += [b for b in (left, right) if b]
+            blocks += lines_to_blocks([h[0] for h in halves if h[0]])
+            blocks += lines_to_blocks([h[1] for h in halves if h[1]])
             run = []
         if line is not None:
-            blocks.append([line])
+            wide.append(line)
+    if wide:
+        blocks.append(wide)
     return blocks
 
 
 @dataclass(frozen=True)
 class PageText:
     """A page's text: the lines in its top and bottom margins (where running headers, footers
-    and page numbers sit) apart from the body in reading order."""
+    and page numbers sit) apart from the body in reading order. `styled` holds the numbers of
+    body lines (in body.split("\\n")) set in another size than the page's running text: captions,
+    pull quotes, callouts, headings; known for text layers only."""
 
     top: list[str]
     body: str
     bottom: list[str]
+    styled: frozenset[int] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -137,8 +169,13 @@ class PageText:
 
 
 def page_to_text(page) -> PageText:
-    """A pdfplumber page -> its text in reading order, paragraphs separated by blank lines."""
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in page.extract_words()]
+    """A pdfplumber page -> its text in reading order, paragraphs separated by blank lines.
+    Font sizes are used only where they are the printed ones: an OCR text layer over a page
+    image (scanner output) sizes its invisible words to fit their boxes."""
+    scanned = any((i["x1"] - i["x0"]) * (i["bottom"] - i["top"]) >= SCAN_IMAGE_SHARE * page.width * page.height
+                  for i in page.images)
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], None if scanned else float(w["size"]))
+             for w in page.extract_words(extra_attrs=["size"])]
     return words_to_text(words, float(page.width), float(page.height))
 
 
@@ -154,9 +191,30 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
     return words
 
 
+def line_spacing(block: list[TextLine]) -> float | None:
+    """The usual distance between the tops of a block's lines, None for a block of one or two."""
+    gaps = sorted(b.top - a.top for a, b in zip(block, block[1:]) if b.top > a.top)
+    return gaps[len(gaps) // 2] if len(gaps) >= 2 else None
+
+
+def body_size(lines: list[TextLine]) -> float | None:
+    """The font size of most characters of the page's body: its running text."""
+    sizes = Counter()
+    for line in lines:
+        if line.size is None:
+            return None
+        sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def other_size(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) > SIZE_CHANGE * max(a, b)
+
+
 def words_to_text(words: list[Word], width: float, height: float) -> PageText:
     """Positioned words of one page -> margin lines and body text in reading order, paragraphs
-    separated by blank lines."""
+    separated by blank lines. Line spacing is measured per block (a column has its own; two
+    columns' lines need not share baselines), and a change of font size starts a paragraph."""
     margin = height * MARGIN_ZONE
     all_lines = words_to_lines(words)
     top = [l.text for l in all_lines if l.top < margin]
@@ -164,16 +222,26 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
     lines = [l for l in all_lines if margin <= l.top <= height - margin]
     if not lines:
         return PageText(top, "", bottom)
-    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
-    usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0  # the line spacing of running text
+    blocks = lines_to_blocks(lines)
+    spacings = [s for s in map(line_spacing, blocks) if s]
+    page_spacing = sorted(spacings)[len(spacings) // 2] if spacings else None
+    running = body_size(lines)
     out: list[str] = []
-    for block in page_lines_in_reading_order(lines, width):
+    styled: set[int] = set()
+    for block in blocks:
         if out and out[-1] != "":
             out.append("")
+        usual = line_spacing(block) or page_spacing
         previous = None
         for line in block:
-            if previous is not None and usual and line.top - previous.top > PARAGRAPH_GAP * usual:
+            if previous is not None and out[-1] != "" and (
+                    (usual and line.top - previous.top > PARAGRAPH_GAP * usual)
+                    or other_size(line.size, previous.size)):
                 out.append("")
+            if other_size(line.size, running):
+                styled.add(len(out))
             out.append(line.text)
             previous = line
-    return PageText(top, "\n".join(out).strip() + "\n", bottom)
+    while out and out[-1] == "":
+        out.pop()
+    return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled))

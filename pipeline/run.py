@@ -12,7 +12,7 @@ from .corrections import Corrections
 from .edits import Edit, with_record
 from .errors import InputError
 from .extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs
-from .extract_parts import layout_to_criteria, layout_to_leitthema, layout_to_overview, text_to_edition_title
+from .extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
 from .lexicon import Lexicon
 from .load import Source
 from .models import Brochure, Edition, SourceInfo, Stats
@@ -39,7 +39,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
     pages = lines_to_pages(layout.lines, source.page_numbers)
-    doc = document_facts(layout, pages, lexicon, ocr=cleaned.damaged or source.kind == "pdf-ocr")
+    doc = document_facts(layout, pages, lexicon, ocr=cleaned.damaged or source.kind == "pdf-ocr",
+                         styled=source.styled_lines)
     records = [block_to_record(block, cleaned, profile, doc) for block in layout.projects]
     move_foreign_paragraphs(records)
     make_ids_unique(records)
@@ -63,7 +64,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         edition=Edition(**edition),
         projects=projects,
         criteria=layout_to_criteria(layout, profile),
-        overview=layout_to_overview(layout, profile),
+        overview=layout.overview,
         rejected=rejected,
         stats=Stats(
             projects=len(projects),

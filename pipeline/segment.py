@@ -23,6 +23,11 @@ PAGE_BREAK_BLANKS = 3  # a run of this many blank lines is a page break (or a co
 HEADING_MAX_LINES = 2
 HEADING_MAX_WORDS = 6
 MIN_RUNNING_REPEATS = 3  # a line seen this often is a running header, not a heading
+LISTED_MIN_SCORE = 90  # a name this similar to an entry of the brochure's overview is that entry
+NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
+# Words that never stand in a municipality's name but do in legends and footers.
+NOT_IN_NAMES = {"ein", "eine", "einer", "eines", "einem", "einen", "zur", "zum", "mehr", "sie", "unter",
+                "finden", "sowie", "des", "http", "https", "www"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,8 @@ class SizeLine:
 class ProjectBlock:
     category: str | None  # the profile's name, or the printed heading when the profile has none like it
     category_score: float  # 0 when the heading is not one of the profile's
-    name_line: Line
+    name_line: Line  # the first line of the name
+    name_lines: tuple[Line, ...]  # every line of the name (a long one wraps)
     size_line: Line
     size: SizeLine
     lines: list[Line]  # from the name line up to (not including) the next block
@@ -56,6 +62,10 @@ class ProjectBlock:
     @property
     def start(self) -> int:
         return self.name_line.start
+
+    @property
+    def name(self) -> str:
+        return " ".join(l.text.strip() for l in self.name_lines)
 
     @property
     def end(self) -> int:
@@ -69,6 +79,7 @@ class Layout:
     parts: dict[str, tuple[int, int]]  # part name -> (first line, end line), found parts only
     projects: list[ProjectBlock]
     running: frozenset[str]  # keys (page_furniture.line_key) of running headers an OCR text kept
+    overview: list[dict]  # the brochure's own list of projects: name, category (as printed), members
 
 
 def text_to_lines(text: str) -> list[Line]:
@@ -84,7 +95,9 @@ def segment_text(text: str, profile: Profile) -> Layout:
     parts = find_parts(lines, profile)
     first, end = parts.get("projects", (0, len(lines)))
     running = running_line_keys(lines)
-    return Layout(lines, parts, find_projects(lines[first:end], profile, running), running)
+    overview = lines_to_overview(lines, parts)
+    listed = [entry["name"] for entry in overview]
+    return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed), running, overview)
 
 
 def running_line_keys(lines: list[Line]) -> frozenset[str]:
@@ -96,14 +109,16 @@ def running_line_keys(lines: list[Line]) -> frozenset[str]:
 
 
 def find_parts(lines: list[Line], profile: Profile) -> dict[str, tuple[int, int]]:
-    """Numbered part headings ('2. Bewertungskriterien') -> line ranges."""
+    """Numbered part headings ('2. Bewertungskriterien') -> line ranges. A heading may say more
+    than the profile's name ('4. Übersicht Modellprojekte Smart Cities 2020'): it is compared by
+    its beginning too."""
     starts = []
     for line in lines:
         m = re.match(r"^\s*\d{1,2}\.\s+(.+?)\s*$", line.text)
         if not m:
             continue
         heading = re.sub(r"\s*(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", "", m.group(1))
-        found = process.extractOne(heading, profile.parts, scorer=fuzz.ratio, score_cutoff=PART_MIN_SCORE)
+        found = process.extractOne(heading, profile.parts, scorer=heading_score, score_cutoff=PART_MIN_SCORE)
         if found and found[2] not in (s[0] for s in starts):
             starts.append((found[2], line.number))
     ranges = {}
@@ -113,10 +128,15 @@ def find_parts(lines: list[Line], profile: Profile) -> dict[str, tuple[int, int]
     return ranges
 
 
+def heading_score(heading: str, name: str, **_) -> float:
+    return max(fuzz.ratio(heading, name), fuzz.ratio(heading[: len(name)], name) if len(heading) > len(name) else 0)
+
+
 def parse_size_line(text: str, profile: Profile) -> SizeLine | None:
     """'Kleinere Großstadt « Nordrhein-Westfalen' -> SizeLine, or None for any other line."""
     seps = re.escape(profile.size_state_separators)
-    for m in re.finditer(rf"\s+[{seps}]\s+", text):
+    # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
+    for m in re.finditer(rf"\s+(?:[{seps}]|\(cid:\d+\))\s+", text):
         left, right = text[: m.start()].strip(), text[m.end() :].strip()
         if not left or not right:
             continue
@@ -154,7 +174,8 @@ def lone_groups(lines: list[Line], running: frozenset[str]) -> list[list[Line]]:
     return [chunk for chunk in chunks if 0 < len(chunk) <= HEADING_MAX_LINES]
 
 
-def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] = frozenset()) -> list[ProjectBlock]:
+def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] = frozenset(),
+                  listed: list[str] = ()) -> list[ProjectBlock]:
     """Section headings and project headers of the projects part -> blocks."""
     nonblank = [l for l in lines if not l.blank]
     headings: dict[int, tuple[str, float, int]] = {}  # line number -> (category, score, last line)
@@ -175,16 +196,18 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             text = " ".join(l.text.strip() for l in group).rstrip(":")
             if len(text.split()) <= HEADING_MAX_WORDS and text[:1].isupper() and not re.search(r"\d", text):
                 headings[group[0].number] = (text, 0.0, group[-1].number)
-    starts = []  # (name line, size line, SizeLine)
+    in_heading = {n for first, (_, _, last) in headings.items() for n in range(first, last + 1)}
+    starts = []  # (name lines, size line, SizeLine)
     for i, line in enumerate(nonblank):
         size = parse_size_line(line.text, profile)
-        if size and i > 0 and nonblank[i - 1].number not in headings:
-            starts.append((nonblank[i - 1], line, size))
+        if size and i > 0 and nonblank[i - 1].number not in in_heading:
+            starts.append((name_lines_before(nonblank, i, in_heading, listed, profile), line, size))
     blocks = []
     by_number = {l.number: l for l in lines}
     last_number = lines[-1].number if lines else 0
-    boundaries = sorted([s[0].number for s in starts] + list(headings) + [last_number + 1])
-    for name_line, size_line, size in starts:
+    boundaries = sorted([s[0][0].number for s in starts] + list(headings) + [last_number + 1])
+    for name_lines, size_line, size in starts:
+        name_line = name_lines[0]
         end = next(b for b in boundaries if b > name_line.number)
         category = None
         for number, (cat, score, _) in sorted(headings.items()):
@@ -192,5 +215,80 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                 category = (cat, score)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
-                                   name_line, size_line, size, block_lines))
+                                   name_line, tuple(name_lines), size_line, size, block_lines))
     return blocks
+
+
+def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str],
+                      profile: Profile) -> list[Line]:
+    """The line(s) over the size line nonblank[i] that print the project's name. A long name wraps:
+    the line above belongs to it when the brochure's own list of projects prints the two lines as
+    one name, or, where the list does not settle it, when the upper line ends in a word that
+    cannot end a name ('… in Kooperation mit X und') or the lower one goes on in lower case."""
+    name = nonblank[i - 1]
+    if i < 2:
+        return [name]
+    above = nonblank[i - 2]
+    if name.number - above.number > 2 or above.number in in_heading or parse_size_line(above.text, profile):
+        return [name]
+    joined = f"{above.text.strip()} {name.text.strip()}"
+    one, two = listed_score(name.text, listed), listed_score(joined, listed)
+    if max(one, two) >= LISTED_MIN_SCORE:
+        return [above, name] if two > one else [name]
+    if NAME_CONNECTORS.search(above.text.strip()) or name.text.strip()[:1].islower():
+        return [above, name]
+    return [name]
+
+
+def listed_score(name: str, listed: list[str]) -> float:
+    """How similar `name` is to the closest entry of the brochure's list of projects (0-100)."""
+    found = process.extractOne(name.strip(), listed, scorer=fuzz.ratio, processor=str.casefold) if listed else None
+    return found[1] if found else 0.0
+
+
+def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]]) -> list[dict]:
+    """Headings ending in ':' and their entries; '+ X' lines are members of the entry above.
+    The list ends at the first page break after it began."""
+    if "overview" not in parts:
+        return []
+    first, end = parts["overview"]
+    texts, gaps, blank_run = [], [], 0
+    for line in lines[first + 1 : end]:
+        text = re.sub(r"^[^\w+(]+", "", line.text.strip())
+        if text:
+            texts.append(text)
+            gaps.append(blank_run)
+            blank_run = 0
+        else:
+            blank_run += 1
+    entries: list[dict] = []
+    category = None
+    skip_next = False
+    for i, text in enumerate(texts):
+        if skip_next:
+            skip_next = False
+            continue
+        if gaps[i] >= PAGE_BREAK_BLANKS and entries:
+            break
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        if not text.endswith(":") and following.endswith(":") and following[:1].islower():
+            text, skip_next = f"{text} {following}", True  # a heading wrapped over two lines
+        if text.endswith(":"):
+            category = heading_name(text)
+            continue
+        words = {w.lower() for w in re.findall(r"\w+", text)}
+        if category is None or words & NOT_IN_NAMES or text.endswith(","):
+            continue
+        if text.startswith("+"):
+            if entries:
+                entries[-1]["members"].append(text.lstrip("+ ").strip())
+            continue
+        entries.append({"name": text, "category": category, "members": []})
+    return entries
+
+
+def heading_name(text: str) -> str:
+    """'A Kleinstädte und Landgemeinden:' -> the heading as printed, without debris and colon."""
+    text = text.rstrip(": ").strip()
+    text = re.sub(r"^(?:[^\W\d_]\s+)(?=[A-ZÄÖÜ])", "", text)
+    return text
