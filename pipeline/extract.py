@@ -20,10 +20,9 @@ from .clean import UMLAUT_OF, Cleaned
 from .corrections import Profile
 from .lexicon import MIN_PART_ZIPF, Lexicon, german_states
 from .page_furniture import line_key
-from .segment import LISTED_MIN_SCORE, PAGE_BREAK_BLANKS, Layout, Line, ProjectBlock, listed_score
+from .segment import LISTED_MIN_SCORE, PAGE_BREAK_BLANKS, STATE_MIN_SCORE, Layout, Line, ProjectBlock, listed_score
 
 LABEL_MIN_SCORE = 80
-STATE_MIN_SCORE = 85
 CLASS_MIN_MARGIN = 8
 CATEGORY_MIN_SCORE = 90
 PROSE_MIN_WORDS = 20
@@ -38,6 +37,7 @@ COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
 FOREIGN_MIN_MENTIONS = 2
 DOUBTFUL_EDIT_CONFIDENCE = 0.6  # a repair below this inside a value puts the value up for review
+SENTENCE_MIN_LOWER = 0.25  # share of words in lower case below which a line is no running text
 DEBRIS_CHARS = re.compile(r"[|\\\[\]{}~$%=<>^°©®™]")
 
 
@@ -283,9 +283,10 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     if doc.listed and listed_score(name, doc.listed) < LISTED_MIN_SCORE:
         record.flag("name", "the brochure's overview of all projects has no such name")
     record.fields["category"] = block.category
-    if block.category is not None and block.category_score == 0:
-        record.flag("category", f"section heading '{block.category}' is not a section name of the profile")
-    elif block.category is None or block.category_score < CATEGORY_MIN_SCORE:
+    if block.doubtful_heading is not None:
+        record.flag("category", f"'{block.doubtful_heading}' stands alone like a section heading but is no section "
+                                "of the profile; the section before it was kept")
+    if block.category is None or block.category_score < CATEGORY_MIN_SCORE:
         record.flag("category", "no clear section heading before this project")
     size = block.size
     record.fields["size_class"] = size.size_class
@@ -394,6 +395,13 @@ def umlaut_variants(word: str) -> list[str]:
     return [word[:i] + UMLAUT_OF[c] + word[i + 1:] for i, c in enumerate(word) if c in UMLAUT_OF]
 
 
+def sentence_like(text: str) -> bool:
+    """German running text has articles, verbs and prepositions in lower case between its nouns;
+    labels of a diagram or a poster ('Digitale Plattform Intelligente Quartiere') have few."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return bool(words) and sum(w[0].islower() for w in words) / len(words) >= SENTENCE_MIN_LOWER
+
+
 def wordlike_share(text: str) -> float:
     """Share of tokens that look like words (figure debris is full of stray letters and symbols)."""
     tokens = text.split()
@@ -417,14 +425,15 @@ def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(),
         if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
             continue
         following = join_lines(paras[i + 1]) if i + 1 < len(paras) else ""
+        ends_sentence = text[-1] in ".!?:" and letters_share(text) >= 0.8
         if all(l.number in styled for l in para) or letters_share(text) < 0.7 or text.isupper() \
                 or wordlike_share(text) < 0.7:
             figures.append(para)
-        elif kept and text[0].islower() and letters_share(text) >= 0.8:
+        elif kept and text[0].islower() and letters_share(text) >= 0.8 and (len(words) >= 3 or ends_sentence):
             kept[-1] = kept[-1] + para
-        elif len(words) >= 8 or (len(words) >= 2 and text[-1] in ".!?:" and letters_share(text) >= 0.8):
+        elif sentence_like(text) and (len(words) >= 8 or (len(words) >= 2 and ends_sentence)):
             kept.append(para)
-        elif following[:1].islower() and letters_share(following) >= 0.8:
+        elif sentence_like(text) and following[:1].islower() and len(following.split()) >= 3:
             kept.append(para)  # a sentence the layout broke: it goes on in the next paragraph
         elif 2 <= len(words) <= 8 and letters_share(text) >= 0.85 and text[0].isupper() and i + 1 < len(paras) \
                 and is_prose(paras[i + 1]):

@@ -21,10 +21,10 @@ LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 GUTTER_MIN_WIDTH = 8.0
 GUTTER_STEP = 2.0  # points between the x positions tried
 GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the width of the lines cut
-MIN_COLUMN_LINES = 3
+MIN_COLUMN_LINES = 2  # a column of two lines (a paragraph's end at the top of the next column) is one
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 PARAGRAPH_GAP = 1.3  # a gap this many times the block's usual line spacing starts a paragraph
-SIZE_CHANGE = 0.12  # a font size this much larger or smaller is another kind of text
+SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
 
 
@@ -192,9 +192,11 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
 
 
 def line_spacing(block: list[TextLine]) -> float | None:
-    """The usual distance between the tops of a block's lines, None for a block of one or two."""
+    """The distance between the tops of a block's lines within a paragraph (the lower quartile of
+    all distances: blocks of one-line paragraphs have more gaps than lines), None for a block of
+    one or two lines."""
     gaps = sorted(b.top - a.top for a, b in zip(block, block[1:]) if b.top > a.top)
-    return gaps[len(gaps) // 2] if len(gaps) >= 2 else None
+    return gaps[len(gaps) // 4] if len(gaps) >= 2 else None
 
 
 def body_size(lines: list[TextLine]) -> float | None:
@@ -224,7 +226,7 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
         return PageText(top, "", bottom)
     blocks = lines_to_blocks(lines)
     spacings = [s for s in map(line_spacing, blocks) if s]
-    page_spacing = sorted(spacings)[len(spacings) // 2] if spacings else None
+    page_spacing = min(spacings) if spacings else None
     running = body_size(lines)
     out: list[str] = []
     styled: set[int] = set()

@@ -14,15 +14,19 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .corrections import Profile
+from .lexicon import german_states
 from .page_furniture import line_key
 
 SECTION_MIN_SCORE = 88
 SIZE_CLASS_MIN_SCORE = 80
 PART_MIN_SCORE = 85
+STATE_MIN_SCORE = 85
+STATES_MAX_WORDS = 6
 PAGE_BREAK_BLANKS = 3  # a run of this many blank lines is a page break (or a column break)
-HEADING_MAX_LINES = 2
+HEADING_MAX_LINES = 3
 HEADING_MAX_WORDS = 6
 MIN_RUNNING_REPEATS = 3  # a line seen this often is a running header, not a heading
+NAME_MAX_LINES = 4
 LISTED_MIN_SCORE = 90  # a name this similar to an entry of the brochure's overview is that entry
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
 # Words that never stand in a municipality's name but do in legends and footers.
@@ -58,6 +62,7 @@ class ProjectBlock:
     size_line: Line
     size: SizeLine
     lines: list[Line]  # from the name line up to (not including) the next block
+    doubtful_heading: str | None = None  # a lone line no profile knows between the section heading and this project
 
     @property
     def start(self) -> int:
@@ -143,6 +148,25 @@ def parse_size_line(text: str, profile: Profile) -> SizeLine | None:
         found = process.extractOne(left, profile.size_classes, scorer=fuzz.ratio, score_cutoff=SIZE_CLASS_MIN_SCORE)
         if found:
             return SizeLine(left, found[0], found[1], right)
+    return size_line_without_separator(text, profile)
+
+
+def size_line_without_separator(text: str, profile: Profile) -> SizeLine | None:
+    """OCR may lose the mark between size class and Land, or glue it to the size class
+    ('Kleinere Großstadt: Niedersachsen'): a line that begins with a size class and goes on with
+    nothing but names of Länder is a size line too."""
+    words, marks = text.split(), profile.size_state_separators + " "
+    for size_class in profile.size_classes:
+        n = len(size_class.split())
+        if not n < len(words) <= n + STATES_MAX_WORDS:
+            continue
+        head = " ".join(words[:n]).strip(marks)
+        score = fuzz.ratio(head, size_class)
+        rest = " ".join(words[n:]).strip(marks)
+        pieces = [p.strip(" .") for p in re.split(r"[,;/]|\bund\b", rest) if p.strip(" .")]
+        if score >= SIZE_CLASS_MIN_SCORE and pieces and all(
+                process.extractOne(p, german_states(), scorer=fuzz.ratio, score_cutoff=STATE_MIN_SCORE) for p in pieces):
+            return SizeLine(head, size_class, score, rest)
     return None
 
 
@@ -176,26 +200,18 @@ def lone_groups(lines: list[Line], running: frozenset[str]) -> list[list[Line]]:
 
 def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] = frozenset(),
                   listed: list[str] = ()) -> list[ProjectBlock]:
-    """Section headings and project headers of the projects part -> blocks."""
+    """Section headings and project headers of the projects part -> blocks. Sections are the
+    profile's closed vocabulary: a lone short line the profile does not know (a heading page of an
+    unknown section, or a line of prose alone on a page) never replaces the current section and
+    never ends a project; the projects after it carry it as `doubtful_heading`."""
     nonblank = [l for l in lines if not l.blank]
-    headings: dict[int, tuple[str, float, int]] = {}  # line number -> (category, score, last line)
-    for i, line in enumerate(nonblank):
-        hit = match_category(line.text, profile)
-        if hit:
-            headings[line.number] = (*hit, line.number)
-            continue
-        if i + 1 < len(nonblank) and not match_category(nonblank[i + 1].text, profile):
-            # a heading wrapped over two lines ("Interkommunale Kooperationen / und Landkreise")
-            wrapped = match_category(f"{line.text.strip()} {nonblank[i + 1].text.strip()}", profile)
-            if wrapped:
-                headings[line.number] = (*wrapped, nonblank[i + 1].number)
+    headings = section_headings(nonblank, profile)  # first line number -> (category, score, last line)
+    unknown: dict[int, str] = {}
     for group in lone_groups(lines, running):
-        # A page holding nothing but a short heading is a section heading page even when the
-        # profile does not know its name; its projects must not inherit the previous section.
         if not any(l.number in headings for l in group) and not parse_size_line(group[-1].text, profile):
             text = " ".join(l.text.strip() for l in group).rstrip(":")
             if len(text.split()) <= HEADING_MAX_WORDS and text[:1].isupper() and not re.search(r"\d", text):
-                headings[group[0].number] = (text, 0.0, group[-1].number)
+                unknown[group[0].number] = text
     in_heading = {n for first, (_, _, last) in headings.items() for n in range(first, last + 1)}
     starts = []  # (name lines, size line, SizeLine)
     for i, line in enumerate(nonblank):
@@ -209,35 +225,62 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     for name_lines, size_line, size in starts:
         name_line = name_lines[0]
         end = next(b for b in boundaries if b > name_line.number)
-        category = None
+        category, since = None, -1
         for number, (cat, score, _) in sorted(headings.items()):
             if number < name_line.number:
-                category = (cat, score)
+                category, since = (cat, score), number
+        doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
-                                   name_line, tuple(name_lines), size_line, size, block_lines))
+                                   name_line, tuple(name_lines), size_line, size, block_lines, doubtful))
     return blocks
+
+
+def section_headings(nonblank: list[Line], profile: Profile) -> dict[int, tuple[str, float, int]]:
+    """Lines, or up to HEADING_MAX_LINES adjacent lines read as one, that name a section of the
+    profile -> first line number: (section, score, last line number)."""
+    headings: dict[int, tuple[str, float, int]] = {}
+    covered = -1
+    for i, line in enumerate(nonblank):
+        if line.number <= covered:
+            continue
+        for k in range(1, HEADING_MAX_LINES + 1):
+            chunk = nonblank[i : i + k]
+            if len(chunk) < k or (k > 1 and chunk[-1].number - chunk[-2].number > 2):
+                break
+            if k > 1 and match_category(chunk[-1].text, profile):
+                break  # the next line is a heading of its own
+            hit = match_category(" ".join(l.text.strip() for l in chunk), profile)
+            if hit:
+                headings[line.number] = (*hit, chunk[-1].number)
+                covered = chunk[-1].number
+                break
+    return headings
 
 
 def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str],
                       profile: Profile) -> list[Line]:
-    """The line(s) over the size line nonblank[i] that print the project's name. A long name wraps:
-    the line above belongs to it when the brochure's own list of projects prints the two lines as
-    one name, or, where the list does not settle it, when the upper line ends in a word that
-    cannot end a name ('… in Kooperation mit X und') or the lower one goes on in lower case."""
-    name = nonblank[i - 1]
-    if i < 2:
-        return [name]
-    above = nonblank[i - 2]
-    if name.number - above.number > 2 or above.number in in_heading or parse_size_line(above.text, profile):
-        return [name]
-    joined = f"{above.text.strip()} {name.text.strip()}"
-    one, two = listed_score(name.text, listed), listed_score(joined, listed)
-    if max(one, two) >= LISTED_MIN_SCORE:
-        return [above, name] if two > one else [name]
-    if NAME_CONNECTORS.search(above.text.strip()) or name.text.strip()[:1].islower():
-        return [above, name]
-    return [name]
+    """The line(s) over the size line nonblank[i] that print the project's name. A long name wraps
+    over up to NAME_MAX_LINES lines: the lines above belong to it when the brochure's own list of
+    projects prints them together as one name, or, where the list does not settle it, when a line
+    ends in a word that cannot end a name ('… in Kooperation mit X und') or the next one goes on
+    in lower case."""
+    chain = [nonblank[i - 1]]
+    for above in reversed(nonblank[max(0, i - NAME_MAX_LINES) : i - 1]):
+        if chain[0].number - above.number > 2 or above.number in in_heading or parse_size_line(above.text, profile):
+            break
+        chain.insert(0, above)
+    options = [chain[len(chain) - k :] for k in range(1, len(chain) + 1)]  # one line, two lines, …
+    scores = [listed_score(" ".join(l.text.strip() for l in option), listed) for option in options]
+    if max(scores) >= LISTED_MIN_SCORE:
+        return options[scores.index(max(scores))]
+    taken = options[0]
+    for option in options[1:]:
+        upper, lower = option[0].text.strip(), option[1].text.strip()
+        if not (NAME_CONNECTORS.search(upper) or lower[:1].islower()):
+            break
+        taken = option
+    return taken
 
 
 def listed_score(name: str, listed: list[str]) -> float:
