@@ -1,0 +1,163 @@
+"""Layouts nobody here designed: a few seeds of the random layout family (benchmarks/layout_family.py)
+as text-layer PDFs, and the reading and segmenting rules they exercise, one by one. The benchmark
+(python -m benchmarks.layouts 50) runs many more seeds; these seeds are not among its own."""
+import re
+from collections import Counter
+
+import pytest
+
+from pipeline.corrections import Profile
+from pipeline.evaluate import pair_records, score_output
+from pipeline.extract import body_paragraphs
+from pipeline.load import load_source
+from pipeline.pdf_text import Word, words_to_text
+from pipeline.run import extract_brochure
+from pipeline.segment import find_projects, text_to_lines
+
+pytest.importorskip("reportlab")
+
+from benchmarks.layout_family import FONTS, make_edition  # noqa: E402
+from benchmarks.layouts import conserved_share  # noqa: E402
+
+SEEDS = [7, 21, 42, 77]
+
+
+@pytest.fixture(scope="module", params=SEEDS, ids=[f"seed-{s}" for s in SEEDS])
+def edition(request, tmp_path_factory, corrections):
+    folder = tmp_path_factory.mktemp(f"layout-{request.param}")
+    truth = make_edition(request.param, folder)
+    brochure = extract_brochure(load_source(folder / "brochure.pdf"), corrections, use_overrides=False).brochure
+    return truth, brochure.model_dump(mode="json")
+
+
+def test_every_record_is_found_and_nothing_is_silently_wrong(edition):
+    truth, brochure = edition
+    score = score_output(brochure, truth)
+    assert score.silent_errors == []
+    assert score.records_matched == score.records_out == len(truth["projects"])
+    assert score.description_wer <= 0.02
+
+
+def test_every_word_on_a_project_page_comes_out_somewhere(edition):
+    truth, brochure = edition
+    found, total, lost = conserved_share(truth, brochure)
+    assert found == total, f"lost: {lost[:10]}"
+
+
+def test_figure_text_stays_out_of_descriptions(edition):
+    truth, brochure = edition
+    pairs = pair_records(brochure["projects"], truth["projects"])
+    for gi, project in enumerate(truth["projects"]):
+        record = brochure["projects"][pairs[gi]]
+        for figure in project["figure_text"]:
+            assert figure not in record["description"]
+
+
+def words_of(lines: list[tuple[float, float, str]], size: float = 10) -> list[Word]:
+    """(x, top, text) lines -> words, each word 6 points a letter wide."""
+    words = []
+    for x, top, text in lines:
+        for token in text.split():
+            words.append(Word(token, x, x + 6 * len(token), top, top + size, size))
+            x += 6 * len(token) + 3
+    return words
+
+
+def test_columns_whose_lines_do_not_share_baselines_read_column_by_column():
+    # the right column's paragraph gap shifts its lines half a line against the left column's
+    left = [(50, 100 + 12 * i, f"links {i} Zeile") for i in range(8)]
+    right = [(320, 106 + 12 * i + (6 if i >= 3 else 0), f"rechts {i} Zeile") for i in range(8)]
+    body = words_to_text(words_of(left + right), 595, 842).body
+    paragraphs = body.strip().split("\n\n")
+    assert paragraphs[0] == "\n".join(f"links {i} Zeile" for i in range(8))  # one paragraph, not eight
+    assert "\n".join(paragraphs[1:]) == "\n".join(f"rechts {i} Zeile" for i in range(8))
+
+
+def test_three_columns_are_three_blocks():
+    lines = [(x, 100 + 12 * i, f"{name} {i}") for name, x in (("eins", 50), ("zwei", 230), ("drei", 410))
+             for i in range(5)]
+    body = words_to_text(words_of(lines), 595, 842).body
+    assert [p.split("\n")[0] for p in body.strip().split("\n\n")] == ["eins 0", "zwei 0", "drei 0"]
+
+
+def test_a_line_in_another_size_is_marked_and_set_apart():
+    words = words_of([(50, 100 + 12 * i, f"Text der Spalte {i}") for i in range(4)])
+    words += words_of([(50, 150, "Foto: Stadtverwaltung")], size=8)
+    text = words_to_text(words, 595, 842)
+    lines = text.body.split("\n")
+    assert [lines[n] for n in text.styled] == ["Foto: Stadtverwaltung"]
+    assert lines[lines.index("Foto: Stadtverwaltung") - 1] == ""
+
+
+PROFILE = Profile(categories=["Großstädte", "Kleinstädte"], size_classes=["Kleinere Großstadt", "Landgemeinde"],
+                  labels={"title": "Projekttitel", "motto": "Motto"}, size_state_separators="·",
+                  parts={"criteria": "Kriterien", "projects": "Projekte", "overview": "Übersicht"},
+                  criterion_id_pattern="^K(\\d)$", edition_title_pattern="Projekte (?P<year>\\d{4})",
+                  leitthema_label="Leitthema")
+
+
+def test_a_name_over_two_lines_is_joined_by_the_brochures_list():
+    text = "Kleinstädte\n\n\n\n\nAltdorf im Tal in Verbindung mit Ober-\nmoos\n\nLandgemeinde · Bayern\n\nText.\n"
+    lines = text_to_lines(text)
+    joined = find_projects(lines, PROFILE, listed=["Altdorf im Tal in Verbindung mit Ober- moos"])
+    assert joined[0].name == "Altdorf im Tal in Verbindung mit Ober- moos"
+    alone = find_projects(lines, PROFILE)  # no list: 'moos' goes on in lower case
+    assert alone[0].name == joined[0].name
+
+
+def test_a_name_line_over_a_name_is_not_joined_without_evidence():
+    text = "Kleinstädte\n\n\n\n\nEin Satz endet hier.\nAltdorf\n\nLandgemeinde · Bayern\n\nText.\n"
+    assert find_projects(text_to_lines(text), PROFILE)[0].name == "Altdorf"
+
+
+def test_an_unknown_lone_heading_does_not_replace_the_section():
+    text = ("Großstädte\n\n\n\n\nNordstadt\n\nKleinere Großstadt · Hessen\n\nText über Nordstadt.\n\n\n\n\n"
+            "Mobilität.\n\n\n\n\nSüdstadt\n\nKleinere Großstadt · Hessen\n\nText.\n")
+    blocks = find_projects(text_to_lines(text), PROFILE)
+    assert [b.category for b in blocks] == ["Großstädte", "Großstädte"]
+    assert blocks[1].doubtful_heading == "Mobilität."
+    assert any("Mobilität." in l.text for l in blocks[0].lines)  # still part of the text before it
+
+
+def test_no_paragraph_is_dropped_from_the_body():
+    text = ("Ein Absatz mit genug Wörtern, damit er ohne Zweifel laufender Text ist.\n\n"
+            "Das gilt auch hier.\n\nFoto: Marktplatz am Abend\n\nSMART CITY\n\nund ein Satz, der weitergeht.\n")
+    kept, figures = body_paragraphs([l for l in text_to_lines(text)])
+    out = Counter(w for para in kept + figures for l in para for w in l.text.split())
+    assert out == Counter(text.split())
+    assert [" ".join(l.text for l in p) for p in figures] == ["Foto: Marktplatz am Abend", "SMART CITY"]
+
+
+def test_every_word_of_the_2021_project_pages_comes_out_somewhere(automatic_result):
+    """The OCR text route conserves text too: each word of a project's lines (cleaned) is in one of
+    the record's fields or figure_text, or is page furniture (a page number, a running header)."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.segment import segment_text
+
+    cleaned = automatic_result.cleaned
+    profile, _ = load_corrections(default_corrections_dir()).profile_for(automatic_result.brochure.edition.year)
+    layout = segment_text(cleaned.text, profile)
+    projects = automatic_result.brochure.projects
+    for block, project in zip(layout.projects, projects):
+        moved_to = [p.description for p in projects if f"about {p.name} was moved" in project.review_notes.get("description", "")]
+        values = [project.name, project.size_class, block.size.states_text, project.title or "", project.motto or "",
+                  project.description, *project.figure_text, *moved_to]
+        bag = Counter(w for v in values for w in v.split())
+        labels = {line.number for line in block.lines if re.match(r"^\s*(Projekttitel|Motto)\s*:", line.text)}
+        for line in block.lines[1:]:
+            if line.number == block.size_line.number or re.fullmatch(r"\s*\d{1,3}\s*", line.text):
+                continue
+            for word in line.text.split():
+                if re.fullmatch(r"(Projekttitel|Motto)\s*:", word):
+                    continue  # a label is structure, not content
+                if bag[word] > 0:
+                    bag[word] -= 1
+                elif line.number not in labels and line.text.strip() not in {"", "\f"}:
+                    assert re.sub(r"\s+", " ", line.text).strip() in layout_running_text(layout), \
+                        f"{project.id}: '{word}' of '{line.text}' came out nowhere"
+
+
+def layout_running_text(layout) -> str:
+    from pipeline.page_furniture import line_key
+
+    return "\n".join(l.text.strip() for l in layout.lines if line_key(l.text) in layout.running)
