@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.corrections import default_corrections_dir, load_corrections
-from pipeline.evaluate import score_output
+from pipeline.evaluate import pair_records, score_output
 from pipeline.load import load_source
 from pipeline.run import extract_brochure
 
@@ -44,11 +44,8 @@ def content_words(words: list[str]) -> list[str]:
 def conserved_share(truth: dict, brochure: dict) -> tuple[int, int, list[str]]:
     """(words found, words drawn, a few lost ones) over the project pages of one edition."""
     running = {k for line in brochure["source"]["removed_lines"] for k in content_words(line.split())}
-    by_name = {p["name"]: p for p in brochure["projects"]}
     found = total = 0
     lost: list[str] = []
-    from pipeline.evaluate import pair_records
-
     pairs = pair_records(brochure["projects"], truth["projects"])
     for gi, project in enumerate(truth["projects"]):
         drawn = content_words(project["page_words"])
@@ -68,7 +65,6 @@ def conserved_share(truth: dict, brochure: dict) -> tuple[int, int, list[str]]:
                 found += 1
             else:
                 lost.append(key)
-    del by_name
     return found, total, lost
 
 

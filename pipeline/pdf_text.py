@@ -7,9 +7,9 @@ free, the run is read column by column (cut again for a third column), while ful
 (names, "size class · Land", labels) stay where they are. Distances are measured per block, as
 pdfminer's layout analysis does: a gap larger than the block's own line spacing, or a change of
 font size, becomes a blank line, so paragraphs survive and captions or pull quotes stand apart.
-(pdfminer's text boxes through pdfplumber's `laparams` were tried on the layout family of
-benchmarks/layout_family.py and measured worse: boxes merge a caption with the paragraph
-under it and order boxes of uneven columns across; see the README.)
+(pdfminer's text boxes through pdfplumber's `laparams` were considered but not measured here:
+they come from the same word positions, and a recursive cut per block is what the layout family
+of benchmarks/layout_family.py measures.)
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 GUTTER_MIN_WIDTH = 8.0
+GUTTER_WORD_GAPS = 1.6  # a gutter is at least this many times the page's usual space between words
 GUTTER_STEP = 2.0  # points between the x positions tried
 GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the width of the lines cut
 MIN_COLUMN_LINES = 2  # a column of two lines (a paragraph's end at the top of the next column) is one
@@ -79,9 +80,10 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
     return [TextLine(tuple(line)) for line in lines]
 
 
-def find_gutter(lines: list[TextLine], left: float, right: float) -> float | None:
-    """The x in the middle of the span [left, right] that the fewest lines cross, among those with
-    words on both sides in at least MIN_COLUMN_LINES lines; None for a one-column span."""
+def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = GUTTER_MIN_WIDTH) -> float | None:
+    """The x in the middle of the span [left, right] that the fewest lines cross (a line crosses
+    x where it has no free space of `gap` points around it), among those with words on both sides
+    in at least MIN_COLUMN_LINES lines; None for a one-column span."""
     width = right - left
     xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]
@@ -89,7 +91,7 @@ def find_gutter(lines: list[TextLine], left: float, right: float) -> float | Non
     for line in lines:  # counted with difference arrays: one pass over the words, not one per x
         crossed = [0] * (len(xs) + 1)
         for w in line.words:
-            first, last = bins_between(xs, w.x0 - GUTTER_MIN_WIDTH / 2, w.x1 + GUTTER_MIN_WIDTH / 2)
+            first, last = bins_between(xs, w.x0 - gap / 2, w.x1 + gap / 2)
             if first <= last:
                 crossed[first] += 1
                 crossed[last + 1] -= 1
@@ -115,25 +117,35 @@ def bins_between(xs: list[float], low: float, high: float, closed: bool = False)
     return bisect_right(xs, low), bisect_left(xs, high) - 1
 
 
-def crosses(line: TextLine, x: float) -> bool:
-    return any(w.x0 - GUTTER_MIN_WIDTH / 2 < x < w.x1 + GUTTER_MIN_WIDTH / 2 for w in line.words)
+def crosses(line: TextLine, x: float, gap: float = GUTTER_MIN_WIDTH) -> bool:
+    return any(w.x0 - gap / 2 < x < w.x1 + gap / 2 for w in line.words)
 
 
-def lines_to_blocks(lines: list[TextLine]) -> list[list[TextLine]]:
+def gutter_width(lines: list[TextLine]) -> float:
+    """The free space that separates columns on this page: GUTTER_MIN_WIDTH, or more where the
+    words themselves stand far apart (an OCR text layer's boxes hug the ink, so its spaces are
+    wide): a gutter is clearly wider than the usual space between words."""
+    gaps = sorted(b.x0 - a.x1 for line in lines
+                  for a, b in zip(sorted(line.words, key=lambda w: w.x0), sorted(line.words, key=lambda w: w.x0)[1:]))
+    gaps = [g for g in gaps if g > 0]
+    return max(GUTTER_MIN_WIDTH, GUTTER_WORD_GAPS * gaps[len(gaps) // 2]) if gaps else GUTTER_MIN_WIDTH
+
+
+def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH) -> list[list[TextLine]]:
     """Lines (top to bottom) -> blocks in reading order, like a recursive XY cut: where a run of
     lines leaves a gutter free, the run is read as its left part, then its right part, and each
     part is cut again (three columns are two cuts). Lines that cross the gutter (a header over
     all columns) stay in place, consecutive ones as one block."""
     if not lines:
         return []
-    gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words))
+    gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words), gap)
     if gutter is None:
         return [lines]
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
     wide: list[TextLine] = []
     for line in lines + [None]:
-        if line is not None and not crosses(line, gutter):
+        if line is not None and not crosses(line, gutter, gap):
             if wide:
                 blocks.append(wide)
                 wide = []
@@ -141,8 +153,8 @@ def lines_to_blocks(lines: list[TextLine]) -> list[list[TextLine]]:
             continue
         if run:
             halves = [l.split(gutter) for l in run]
-            blocks += lines_to_blocks([h[0] for h in halves if h[0]])
-            blocks += lines_to_blocks([h[1] for h in halves if h[1]])
+            blocks += lines_to_blocks([h[0] for h in halves if h[0]], gap)
+            blocks += lines_to_blocks([h[1] for h in halves if h[1]], gap)
             run = []
         if line is not None:
             wide.append(line)
@@ -224,7 +236,7 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
     lines = [l for l in all_lines if margin <= l.top <= height - margin]
     if not lines:
         return PageText(top, "", bottom)
-    blocks = lines_to_blocks(lines)
+    blocks = lines_to_blocks(lines, gutter_width(lines))
     spacings = [s for s in map(line_spacing, blocks) if s]
     page_spacing = min(spacings) if spacings else None
     running = body_size(lines)
