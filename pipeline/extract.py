@@ -299,7 +299,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         record.flag("states", "; ".join(notes))
     body_start = header_to_fields(block, profile, record)
     record.fields["page"] = page_of(block, doc.pages)
-    body = [l for l in block.lines if l.number >= body_start and l.number not in record.used_lines]
+    # lines of the header zone that no field took (a value's second line) stay text, never vanish
+    body = [l for l in block.lines if l.number > block.size_line.number and l.number not in record.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
     kept, figures = body_paragraphs(body, doc.running, styled)
     record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)

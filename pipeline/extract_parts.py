@@ -11,6 +11,8 @@ from .extract import join_lines, paragraphs
 from .segment import Layout, Line
 
 QUOTES = "„“”\"»«‚‘’"
+
+
 def text_to_edition_title(text: str, profile: Profile) -> tuple[str | None, int | None]:
     """The first edition title of the text and its year ('Modellprojekte Smart Cities 2019')."""
     match = re.search(profile.edition_title_pattern, text)

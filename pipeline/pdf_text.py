@@ -125,9 +125,11 @@ def gutter_width(lines: list[TextLine]) -> float:
     """The free space that separates columns on this page: GUTTER_MIN_WIDTH, or more where the
     words themselves stand far apart (an OCR text layer's boxes hug the ink, so its spaces are
     wide): a gutter is clearly wider than the usual space between words."""
-    gaps = sorted(b.x0 - a.x1 for line in lines
-                  for a, b in zip(sorted(line.words, key=lambda w: w.x0), sorted(line.words, key=lambda w: w.x0)[1:]))
-    gaps = [g for g in gaps if g > 0]
+    gaps = []
+    for line in lines:
+        words = sorted(line.words, key=lambda w: w.x0)
+        gaps += [b.x0 - a.x1 for a, b in zip(words, words[1:]) if b.x0 > a.x1]
+    gaps.sort()
     return max(GUTTER_MIN_WIDTH, GUTTER_WORD_GAPS * gaps[len(gaps) // 2]) if gaps else GUTTER_MIN_WIDTH
 
 

@@ -55,8 +55,8 @@ class SizeLine:
 
 @dataclass(frozen=True)
 class ProjectBlock:
-    category: str | None  # the profile's name, or the printed heading when the profile has none like it
-    category_score: float  # 0 when the heading is not one of the profile's
+    category: str | None  # the profile's name of the last section heading before the project
+    category_score: float  # how closely that heading matched the name (0 without a heading)
     name_line: Line  # the first line of the name
     name_lines: tuple[Line, ...]  # every line of the name (a long one wraps)
     size_line: Line

@@ -143,12 +143,13 @@ def test_every_word_of_the_2021_project_pages_comes_out_somewhere(automatic_resu
         values = [project.name, project.size_class, block.size.states_text, project.title or "", project.motto or "",
                   project.description, *project.figure_text, *moved_to]
         bag = Counter(w for v in values for w in v.split())
-        labels = {line.number for line in block.lines if re.match(r"^\s*(Projekttitel|Motto)\s*:", line.text)}
+        label = "|".join(re.escape(l) for l in profile.labels.values())
+        labels = {line.number for line in block.lines if re.match(rf"^\s*(?:{label})\s*:", line.text)}
         for line in block.lines[1:]:
             if line.number == block.size_line.number or re.fullmatch(r"\s*\d{1,3}\s*", line.text):
                 continue
             for word in line.text.split():
-                if re.fullmatch(r"(Projekttitel|Motto)\s*:", word):
+                if re.fullmatch(rf"(?:{label})\s*:", word):
                     continue  # a label is structure, not content
                 if bag[word] > 0:
                     bag[word] -= 1
