@@ -14,9 +14,11 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .cache import key_of, read_entry, write_entry
 from .errors import InputError
 from .page_furniture import strip_page_furniture
 from .pdf_text import PageText, page_to_text, tsv_to_words, words_to_text
@@ -201,9 +203,25 @@ def image_to_text(png: Path, page_width: float, page_height: float) -> PageText:
     """A page image -> its text in reading order: Tesseract (German) finds the words, and the
     same column logic as for a text layer orders them (Tesseract alone reads close columns
     across)."""
+    key = key_of(png.read_bytes(), tesseract_version(), "deu", "tsv")
+    cached = read_entry("tesseract", key)
+    if cached is not None:
+        return words_to_text(tsv_to_words(cached.decode("utf-8"), 72 / OCR_DPI), page_width, page_height)
     # One thread per Tesseract: its own threading costs more than it gains on a page.
     done = subprocess.run(["tesseract", str(png), "stdout", "-l", "deu", "tsv"], capture_output=True, text=True,
                           env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     if done.returncode != 0:
         raise InputError(f"Tesseract failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+    write_entry("tesseract", key, done.stdout.encode("utf-8"))
     return words_to_text(tsv_to_words(done.stdout, 72 / OCR_DPI), page_width, page_height)
+
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    """Part of the OCR cache key: another Tesseract (or model) may read a page otherwise."""
+    version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True)
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
+    folder = re.search(r'"(.+?)"', langs.stdout + langs.stderr)
+    model = Path(folder.group(1)) / "deu.traineddata" if folder else None
+    stamp = f"{model.stat().st_size}:{model.stat().st_mtime_ns}" if model and model.exists() else "?"
+    return f"{(version.stdout + version.stderr).strip()}\ndeu {stamp}"

@@ -14,6 +14,20 @@ FIXTURES = TESTS / "fixtures"
 REPO = TESTS.parent
 
 
+@pytest.fixture(autouse=True, scope="session")
+def isolated_cache(tmp_path_factory):
+    """Tests never read a cache a user's runs left behind, nor leave one."""
+    import os
+
+    before = os.environ.get("MPSC_CACHE_DIR")
+    os.environ["MPSC_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("MPSC_CACHE_DIR", None)
+    else:
+        os.environ["MPSC_CACHE_DIR"] = before
+
+
 def load_cases(name: str) -> list[dict]:
     return json.loads((CASES / "clean" / name).read_text(encoding="utf-8"))
 

@@ -77,6 +77,33 @@ def test_scanned_pdf_goes_through_german_ocr(tmp_path):
     assert "Großstadt" in source.text and "Grüne Straßen für alle" in source.text
 
 
+@pytest.mark.skipif(__import__("pipeline.load", fromlist=["x"]).tesseract_missing() is not None,
+                    reason="needs tesseract-ocr with tesseract-ocr-deu")
+def test_scan_reads_the_same_cold_warm_damaged_and_uncached(tmp_path, monkeypatch):
+    import pipeline.load as load
+
+    scan = scanned_pdf(tmp_path, ["Kleinere Großstadt · Thüringen", "Projekttitel: Grüne Straßen für alle"])
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path / "cache"))
+    cold = load_source(scan)
+    entries = list((tmp_path / "cache" / "tesseract").iterdir())
+    assert len(entries) == 1
+    real_run = load.subprocess.run
+
+    def no_ocr(args, **kwargs):
+        assert not (args[0] == "tesseract" and args[1].endswith(".png")), "Tesseract read a cached page again"
+        return real_run(args, **kwargs)
+
+    monkeypatch.setattr(load.subprocess, "run", no_ocr)
+    warm = load_source(scan)
+    monkeypatch.setattr(load.subprocess, "run", real_run)
+    entries[0].write_bytes(entries[0].read_bytes()[:-3] + b"bad")
+    rebuilt = load_source(scan)
+    monkeypatch.setenv("MPSC_CACHE_DIR", "off")
+    uncached = load_source(scan)
+    assert cold.text == warm.text == rebuilt.text == uncached.text
+    assert "Grüne Straßen" in cold.text
+
+
 def test_file_named_pdf_that_is_no_pdf_is_refused(tmp_path):
     with pytest.raises(InputError, match="not a PDF"):
         load_source(write(tmp_path, "brochure.pdf", "Großstädte\n".encode()))
