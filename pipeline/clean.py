@@ -6,7 +6,7 @@ Fixers, each a pure function raw text -> list[Edit]:
   normalise_quotes       ,,Wissen“ / ,Wissen* / »Wissen“ -> „Wissen“
   join_hyphenated_words  Modell-⏎projekte -> Modellprojekte; Smart-City-⏎Strategie keeps its hyphen;
                          Klimaschutz-⏎und keeps the suspended hyphen
-  join_split_capitals    'V eranderung' -> 'Veranderung' (OCR cut a capital off its word)
+  join_split_capitals    'V eranderung' -> 'Veranderung', 'W andel' -> 'Wandel' (OCR cut a capital off its word)
   repair_umlauts         fiir -> für, GroRstadt -> Großstadt, kénnen -> können (confusion table +
                          German lexicon); real-word conflicts (fordern/fördern) are recorded as
                          suggestions and not applied, unless the document's own repairs show its
@@ -79,6 +79,7 @@ class RepairSettings:
     family_min_stem: int = 4
     small_word_zipf: float = 3.5  # inside a sentence such a word (not noun-like) is written small
     split_rest_max_zipf: float = 1.5  # 'V eranderung': the rest must be no word of its own
+    split_whole_min_zipf: float = 3.0  # 'W andel': or the whole a common capitalised word
     damaged_below_umlaut_share: float = 0.01
 
 
@@ -202,11 +203,17 @@ def join_hyphenated_words(raw: str) -> list[Edit]:
 
 
 def join_split_capitals(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
-    """'V eranderung' -> 'Veranderung': OCR cut a capital off its word (the rest is no word)."""
+    """'V eranderung' -> 'Veranderung': OCR cut a capital off its word, and the rest is no word
+    of its own; or 'W andel' -> 'Wandel', 'V erfahren' -> 'Verfahren': the whole is a word that
+    is written with a capital more often than without (a noun or name), so the lone letter
+    was its first one ('B ist' stays: 'bist' is the commoner spelling)."""
     edits = []
     for m in re.finditer(r"(?<![\w.])([A-ZÄÖÜ])( )([a-zäöüé]{3,})", raw):
+        whole = m.group(1) + m.group(3)
         if lexicon.direct(m.group(3)) < settings.split_rest_max_zipf:
             edits.append(Edit(m.start(2), m.end(2), " ", "", "join_split_capital", 0.8))
+        elif lexicon.direct(whole) >= settings.split_whole_min_zipf and lexicon.spelled(whole) > lexicon.spelled(whole.lower()):
+            edits.append(Edit(m.start(2), m.end(2), " ", "", "join_split_capital_noun", 0.7))
     return edits
 
 

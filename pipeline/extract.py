@@ -20,7 +20,7 @@ from .clean import UMLAUT_OF, Cleaned
 from .corrections import Profile
 from .lexicon import MIN_PART_ZIPF, Lexicon, german_states
 from .page_furniture import line_key
-from .segment import LISTED_MIN_SCORE, PAGE_BREAK_BLANKS, STATE_MIN_SCORE, Layout, Line, ProjectBlock, listed_score
+from .segment import LISTED_MIN_SCORE, PAGE_BREAK_BLANKS, Layout, Line, ProjectBlock, closest_listed, nearest_state
 
 LABEL_MIN_SCORE = 80
 CLASS_MIN_MARGIN = 8
@@ -48,6 +48,7 @@ class Record:
     review_notes: dict[str, str] = field(default_factory=dict)
     used_lines: set[int] = field(default_factory=set)
     value_lines: dict[str, list[Line]] = field(default_factory=dict)  # where title/motto were read
+    name_as_listed: str | None = None  # the overview's spelling, where it differs from the name
 
     def flag(self, name: str, note: str) -> None:
         if name not in self.needs_review:
@@ -139,7 +140,7 @@ def text_to_states(text: str) -> tuple[list[str], list[str]]:
         piece = piece.strip(" .-·")
         if len(piece) < 4:
             continue
-        hit = process.extractOne(piece, german_states(), scorer=fuzz.ratio, score_cutoff=STATE_MIN_SCORE)
+        hit = nearest_state(piece)
         if hit:
             found.append(hit[0])
             notes.append(f"'{piece}' read as {hit[0]} ({hit[1]:.0f} % similar)")
@@ -280,8 +281,15 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     record.used_lines.update({*(l.number for l in block.name_lines), block.size_line.number})
     if not NAME_CHARS.match(name):
         record.flag("name", f"unexpected characters in the name line '{name}'")
-    if doc.listed and listed_score(name, doc.listed) < LISTED_MIN_SCORE:
-        record.flag("name", "the brochure's overview of all projects has no such name")
+    if re.search(r"\d", name):
+        record.flag("name", f"a number in the name '{name}' (a page number read into it?)")
+    if doc.listed:
+        listed, score = closest_listed(name, doc.listed)
+        if score < LISTED_MIN_SCORE:
+            record.flag("name", "the brochure's overview of all projects has no such name")
+        elif words_spelt_otherwise(name, listed):
+            record.flag("name", f"the brochure's overview prints it '{listed}'")
+            record.name_as_listed = listed
     record.fields["category"] = block.category
     if block.doubtful_heading is not None:
         record.flag("category", f"'{block.doubtful_heading}' stands alone like a section heading but is no section "
@@ -309,8 +317,9 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     if merged:
         record.flag("description", f"{merged} lines look like two columns read across; sentence order may be wrong")
     flag_uncertain_edits(record, block, cleaned)
+    flag_name_words_listed_otherwise(record)
     if doc.ocr:
-        flag_doubtful_words(record, doc.lexicon)
+        flag_doubtful_words(record, doc.lexicon, doc.listed)
     return record
 
 
@@ -367,10 +376,33 @@ def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) 
                 record.flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})")
 
 
-def flag_doubtful_words(record: Record, lexicon: Lexicon) -> None:
+def words_spelt_otherwise(name: str, listed: str) -> set[str]:
+    """Words of `name` (case-folded) that the overview's `listed` spells otherwise: not there
+    as words, nor as part of one of its words or containing one ('Kreis' / 'Landkreis' is a
+    choice of words, 'Bienenbuttel' / 'Bienenbüttel' a misreading)."""
+    theirs = {w.casefold() for w in re.findall(r"\w+", listed)}
+    ours = {w.casefold() for w in re.findall(r"\w+", name)}
+    return {w for w in ours - theirs if not any(w in t or t in w for t in theirs)}
+
+
+def flag_name_words_listed_otherwise(record: Record) -> None:
+    """A title or motto that repeats a word of the name which the brochure's overview spells
+    otherwise ('Greiß wald' / 'Greifswald') carries the same doubt as the name."""
+    if not record.name_as_listed:
+        return
+    differing = words_spelt_otherwise(record.fields["name"], record.name_as_listed)
+    for field_name in ("title", "motto"):
+        words = {w.casefold() for w in re.findall(r"\w+", record.fields.get(field_name) or "")}
+        for word in sorted(differing & words):
+            record.flag(field_name, f"'{word}' is spelt as in the name, which the overview prints '{record.name_as_listed}'")
+
+
+def flag_doubtful_words(record: Record, lexicon: Lexicon, listed: tuple[str, ...] = ()) -> None:
     """In OCR text, a name, title or motto whose words the repair could not settle: leftover OCR
     symbols ('Ma&'), a word that is also a word with an umlaut the OCR may have lost ('alter' /
-    'älter'), and, in the name, a word the word list does not know ('Chosebuz')."""
+    'älter'), and a word the word list does not know ('Chosebuz'), unless a title or motto takes
+    it from the project's name or the brochure's list of projects."""
+    names = {w.casefold() for n in (record.fields["name"], *listed) for w in re.findall(r"\w+", n)}
     for field_name in ("name", "title", "motto"):
         for token in re.split(r"[\s/–-]+", record.fields.get(field_name) or ""):
             word = token.strip(".,;:!?()„“”\"'»«-")
@@ -387,7 +419,7 @@ def flag_doubtful_words(record: Record, lexicon: Lexicon) -> None:
                     or lexicon.zipf(v) >= max(zipf, MIN_PART_ZIPF)]
             if lost:
                 record.flag(field_name, f"'{word}' could also be '{lost[0]}' (OCR often loses umlauts)")
-            elif field_name == "name" and len(word) >= 4 and zipf == 0:
+            elif len(word) >= 4 and zipf == 0 and (field_name == "name" or word.casefold() not in names):
                 record.flag(field_name, f"'{word}' is not in the word list; check its spelling")
 
 

@@ -21,6 +21,8 @@ SECTION_MIN_SCORE = 88
 SIZE_CLASS_MIN_SCORE = 80
 PART_MIN_SCORE = 85
 STATE_MIN_SCORE = 85
+STATE_NEAREST_SCORE = 65  # the Länder are a closed list: further than any two of them are apart (67)
+STATE_MARGIN = 15
 STATES_MAX_WORDS = 6
 PAGE_BREAK_BLANKS = 3  # a run of this many blank lines is a page break (or a column break)
 HEADING_MAX_LINES = 3
@@ -99,18 +101,21 @@ def segment_text(text: str, profile: Profile) -> Layout:
     lines = text_to_lines(text)
     parts = find_parts(lines, profile)
     first, end = parts.get("projects", (0, len(lines)))
-    running = running_line_keys(lines)
+    running = running_line_keys(lines, profile)
     overview = lines_to_overview(lines, parts)
     listed = [entry["name"] for entry in overview]
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed), running, overview)
 
 
-def running_line_keys(lines: list[Line]) -> frozenset[str]:
+def running_line_keys(lines: list[Line], profile: Profile) -> frozenset[str]:
     """Lines repeated on many pages: running headers that an OCR text still holds. A label
-    ('Motto:', 'Zukunftsaufgabe 1:') repeats too, but ends in a colon or is one word."""
+    ('Motto:', 'Zukunftsaufgabe 1:') repeats too, but ends in a colon or is one word; so does a
+    size line ('Kleinere Großstadt · Bayern' for three projects), which is never furniture."""
     counts = Counter(line_key(l.text) for l in lines
                      if len(l.text.split()) >= 2 and not l.text.rstrip().endswith(":"))
-    return frozenset(k for k, n in counts.items() if n >= MIN_RUNNING_REPEATS)
+    repeated = {k for k, n in counts.items() if n >= MIN_RUNNING_REPEATS}
+    sizes = {line_key(l.text) for l in lines if line_key(l.text) in repeated and parse_size_line(l.text, profile)}
+    return frozenset(repeated - sizes)
 
 
 def find_parts(lines: list[Line], profile: Profile) -> dict[str, tuple[int, int]]:
@@ -164,9 +169,18 @@ def size_line_without_separator(text: str, profile: Profile) -> SizeLine | None:
         score = fuzz.ratio(head, size_class)
         rest = " ".join(words[n:]).strip(marks)
         pieces = [p.strip(" .") for p in re.split(r"[,;/]|\bund\b", rest) if p.strip(" .")]
-        if score >= SIZE_CLASS_MIN_SCORE and pieces and all(
-                process.extractOne(p, german_states(), scorer=fuzz.ratio, score_cutoff=STATE_MIN_SCORE) for p in pieces):
+        if score >= SIZE_CLASS_MIN_SCORE and pieces and all(nearest_state(p) for p in pieces):
             return SizeLine(head, size_class, score, rest)
+    return None
+
+
+def nearest_state(piece: str) -> tuple[str, float] | None:
+    """The Land an OCR-damaged name stands for ('Bayem' -> Bayern): the closest of the sixteen
+    when it is close (STATE_MIN_SCORE), or when it is fairly close (STATE_NEAREST_SCORE) and no
+    other Land comes near it (STATE_MARGIN). The caller flags every such reading."""
+    best, second = process.extract(piece, german_states(), scorer=fuzz.ratio, limit=2)
+    if best[1] >= STATE_MIN_SCORE or (best[1] >= STATE_NEAREST_SCORE and best[1] - second[1] >= STATE_MARGIN):
+        return best[0], best[1]
     return None
 
 
@@ -193,9 +207,12 @@ def lone_groups(lines: list[Line], running: frozenset[str]) -> list[list[Line]]:
             chunks.append([])
         chunks[-1].append(line)
         blank_run = 0
-    chunks = [[l for l in chunk if not re.fullmatch(r"\s*\d{1,3}\s*", l.text) and line_key(l.text) not in running]
-              for chunk in chunks]
+    chunks = [[l for l in chunk if not is_page_furniture(l, running)] for chunk in chunks]
     return [chunk for chunk in chunks if 0 < len(chunk) <= HEADING_MAX_LINES]
+
+
+def is_page_furniture(line: Line, running: frozenset[str]) -> bool:
+    return bool(re.fullmatch(r"\s*\d{1,3}\s*", line.text)) or line_key(line.text) in running
 
 
 def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] = frozenset(),
@@ -204,7 +221,9 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     profile's closed vocabulary: a lone short line the profile does not know (a heading page of an
     unknown section, or a line of prose alone on a page) never replaces the current section and
     never ends a project; the projects after it carry it as `doubtful_heading`."""
-    nonblank = [l for l in lines if not l.blank]
+    # Page furniture an OCR text kept (a page number, a running header) may stand between a
+    # name and its size line: it is no part of either.
+    nonblank = [l for l in lines if not l.blank and not is_page_furniture(l, running)]
     headings = section_headings(nonblank, profile)  # first line number -> (category, score, last line)
     unknown: dict[int, str] = {}
     for group in lone_groups(lines, running):
@@ -283,10 +302,14 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
     return taken
 
 
-def listed_score(name: str, listed: list[str]) -> float:
-    """How similar `name` is to the closest entry of the brochure's list of projects (0-100)."""
+def closest_listed(name: str, listed: list[str]) -> tuple[str, float]:
+    """The closest entry of the brochure's list of projects and how similar it is (0-100)."""
     found = process.extractOne(name.strip(), listed, scorer=fuzz.ratio, processor=str.casefold) if listed else None
-    return found[1] if found else 0.0
+    return (found[0], found[1]) if found else ("", 0.0)
+
+
+def listed_score(name: str, listed: list[str]) -> float:
+    return closest_listed(name, listed)[1]
 
 
 def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]]) -> list[dict]:

@@ -12,7 +12,8 @@ from pipeline.extract import body_paragraphs
 from pipeline.load import load_source
 from pipeline.pdf_text import Word, words_to_text
 from pipeline.run import extract_brochure
-from pipeline.segment import find_projects, text_to_lines
+from pipeline.page_furniture import line_key
+from pipeline.segment import find_projects, nearest_state, parse_size_line, segment_text, text_to_lines
 
 pytest.importorskip("reportlab")
 
@@ -119,6 +120,24 @@ def test_an_unknown_lone_heading_does_not_replace_the_section():
     assert any("Mobilität." in l.text for l in blocks[0].lines)  # still part of the text before it
 
 
+def test_page_furniture_between_name_and_size_line_is_no_name_and_a_repeated_size_line_no_furniture():
+    header = "Projekte 2021 | Staffel 3"
+    pages = [f"{header}\n\n{town}\n\n{n}\n\nKleinere Großstadt · Hessen\n\nText über {town}.\n"
+             for n, town in [(11, "Nordstadt"), (12, "Südstadt"), (13, "Weststadt")]]
+    text = "Großstädte\n\n\n\n\n" + "\n\n\n\n".join(pages)
+    layout = segment_text(text, PROFILE)
+    assert [b.name for b in layout.projects] == ["Nordstadt", "Südstadt", "Weststadt"]
+    assert line_key(header) in layout.running
+
+
+def test_an_ocr_damaged_land_is_read_as_the_nearest_one_only_when_no_other_is_near():
+    assert nearest_state("Bayem") == ("Bayern", pytest.approx(72.7, abs=0.1))
+    assert nearest_state("Thürmgen")[0] == "Thüringen"
+    assert nearest_state("Baden") is None  # near no Land closely enough
+    assert nearest_state("Sachsen-Anh")[0] == "Sachsen-Anhalt"
+    assert parse_size_line("Kleinere Großstadt Bayem", PROFILE).states_text == "Bayem"
+
+
 def test_no_paragraph_is_dropped_from_the_body():
     text = ("Ein Absatz mit genug Wörtern, damit er ohne Zweifel laufender Text ist.\n\n"
             "Das gilt auch hier.\n\nFoto: Marktplatz am Abend\n\nSMART CITY\n\nund ein Satz, der weitergeht.\n")
@@ -162,3 +181,12 @@ def layout_running_text(layout) -> str:
     from pipeline.page_furniture import line_key
 
     return "\n".join(l.text.strip() for l in layout.lines if line_key(l.text) in layout.running)
+
+
+def test_a_name_the_overview_spells_otherwise_is_told_apart_from_a_choice_of_words():
+    from pipeline.extract import words_spelt_otherwise
+
+    assert words_spelt_otherwise("Bienenbuttel", "Bienenbüttel") == {"bienenbuttel"}
+    assert words_spelt_otherwise("Landkreis Vorpommern-Greiß wald", "Kreis Vorpommern-Greifswald") == {"greiß"}
+    assert words_spelt_otherwise("Landkreis Vorpommern-Greifswald", "Kreis Vorpommern-Greifswald") == set()
+    assert words_spelt_otherwise("Landkreis Tübingen", "landkreis tübingen") == set()
