@@ -377,11 +377,11 @@ def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) 
 
 
 def words_spelt_otherwise(name: str, listed: str) -> set[str]:
-    """Words of `name` (case-folded) that the overview's `listed` spells otherwise: not there
+    """Words of `name` (in lower case) that the overview's `listed` spells otherwise: not there
     as words, nor as part of one of its words or containing one ('Kreis' / 'Landkreis' is a
     choice of words, 'Bienenbuttel' / 'Bienenbüttel' a misreading)."""
-    theirs = {w.casefold() for w in re.findall(r"\w+", listed)}
-    ours = {w.casefold() for w in re.findall(r"\w+", name)}
+    theirs = {w.lower() for w in re.findall(r"\w+", listed)}
+    ours = {w.lower() for w in re.findall(r"\w+", name)}
     return {w for w in ours - theirs if not any(w in t or t in w for t in theirs)}
 
 
@@ -392,7 +392,7 @@ def flag_name_words_listed_otherwise(record: Record) -> None:
         return
     differing = words_spelt_otherwise(record.fields["name"], record.name_as_listed)
     for field_name in ("title", "motto"):
-        words = {w.casefold() for w in re.findall(r"\w+", record.fields.get(field_name) or "")}
+        words = {w.lower() for w in re.findall(r"\w+", record.fields.get(field_name) or "")}
         for word in sorted(differing & words):
             record.flag(field_name, f"'{word}' is spelt as in the name, which the overview prints '{record.name_as_listed}'")
 
