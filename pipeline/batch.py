@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
@@ -69,7 +70,7 @@ def extract_one(path: Path, outdir: Path, corrections: Corrections, use_override
                 formats: tuple[str, ...], workers: int = 1, shown: str | None = None) -> Row:
     """One input end to end; every InputError becomes an error row. `workers`: processes or
     threads for the pages of this one input."""
-    from .emit import extra_format_files, result_to_files
+    from .emit import OWNED_FILES, extra_format_files, result_to_files
     from .files import write_files_atomically
     from .load import load_source
     from .run import extract_brochure
@@ -81,9 +82,14 @@ def extract_one(path: Path, outdir: Path, corrections: Corrections, use_override
         files = result_to_files(result, source)
         for fmt in formats:
             files.update(extra_format_files(result.brochure, fmt))
-        write_files_atomically(outdir, files)
+        write_files_atomically(outdir, files, owned=OWNED_FILES)
     except InputError as exc:
         return Row(shown or str(path), "error", None, None, None, round(time.perf_counter() - start, 2), None, str(exc))
+    except Exception as exc:  # a bug of ours: this input's row says so, the batch goes on
+        if os.environ.get("MPSC_DEBUG"):
+            raise
+        return Row(shown or str(path), "internal error", None, None, None, round(time.perf_counter() - start, 2), None,
+                   f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)")
     stats = result.brochure.stats
     return Row(shown or str(path), "ok", stats.projects, stats.flagged_fields, stats.edits_applied,
                round(time.perf_counter() - start, 2), str(outdir), None, len(result.brochure.rejected),

@@ -50,6 +50,9 @@ def command_extract(args: argparse.Namespace) -> int:
     if outdir.exists() and not outdir.is_dir():
         raise InputError(f"{outdir}: exists and is not a directory")
     row = extract_one(path, outdir, corrections, not args.no_overrides, formats, args.jobs, shown)
+    if row.status == "internal error":
+        print(f"mpsc: {row.error} (please report this)", file=sys.stderr)
+        return EXIT_INTERNAL
     if row.status != "ok":
         raise InputError(row.error)
     for warning in row.warnings:
@@ -73,7 +76,16 @@ def command_review(args: argparse.Namespace) -> int:
 def command_eval(args: argparse.Namespace) -> int:
     from .evaluate import score_output
 
-    score = score_output(read_json(args.output), read_json(args.gold))
+    output, gold = read_json(args.output), read_json(args.gold)
+    if is_output(gold) and not is_output(output):
+        raise InputError(f"{args.output} is a gold file and {args.gold} an output: the order is mpsc eval OUTPUT GOLD")
+    for path, data, want in ((args.output, output, True), (args.gold, gold, False)):
+        if is_output(data) != want:
+            raise InputError(f"{path}: not {'a projects.json of mpsc extract' if want else 'a gold file'}")
+    years = (output.get("edition") or {}).get("year"), (gold.get("edition") or {}).get("year")
+    if None not in years and years[0] != years[1]:
+        raise InputError(f"{args.output} is the edition {years[0]}, {args.gold} the edition {years[1]}")
+    score = score_output(output, gold)
     print(json.dumps(score.to_dict(), ensure_ascii=False, indent=1) if args.json else score.to_text())
     return 0
 
@@ -87,15 +99,27 @@ def read_json(path: str) -> dict:
         raise InputError(f"{path}: not a JSON file") from exc
     if not isinstance(data, dict) or not isinstance(data.get("projects"), list):
         raise InputError(f"{path}: no 'projects' list")
+    if not all(isinstance(p, dict) and isinstance(p.get("name"), str) for p in data["projects"]):
+        raise InputError(f"{path}: its projects have no names")
     return data
+
+
+def is_output(data: dict) -> bool:
+    """A projects.json of `mpsc extract` (any schema version), not a gold file."""
+    return "schema_version" in data and "source" in data and all("id" in p for p in data["projects"])
 
 
 def command_diff(args: argparse.Namespace) -> int:
     from .formats import compare_brochures, comparison_to_text
 
-    diff = compare_brochures(read_json(args.old), read_json(args.new))
+    old, new = read_json(args.old), read_json(args.new)
+    for path, data in ((args.old, old), (args.new, new)):
+        if not is_output(data):
+            raise InputError(f"{path}: not a projects.json of mpsc extract")
+    diff = compare_brochures(old, new)
     print(json.dumps(diff, ensure_ascii=False, indent=1) if args.json else comparison_to_text(diff))
-    return 0
+    differs = diff["added"] or diff["removed"] or diff["changed"]
+    return 1 if args.exit_code and differs else 0
 
 
 def command_schema(args: argparse.Namespace) -> int:
@@ -113,6 +137,8 @@ def positive_int(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mpsc", description="Modellprojekte Smart Cities brochures -> validated JSON")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="extract the model projects of brochures")
     extract.add_argument("inputs", nargs="*", metavar="INPUT",
@@ -141,14 +167,27 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old")
     diff.add_argument("new")
     diff.add_argument("--json", action="store_true")
+    diff.add_argument("--exit-code", action="store_true", help="exit 1 when the two differ (like git diff)")
     diff.set_defaults(func=command_diff)
     schema = sub.add_parser("schema", help="print the JSON Schema of projects.json")
     schema.set_defaults(func=command_schema)
     return parser
 
 
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mpsc")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    before = os.environ.get("MPSC_DEBUG")
+    if args.debug:
+        os.environ["MPSC_DEBUG"] = "1"  # worker processes of a batch inherit it
     try:
         return args.func(args)
     except InputError as exc:
@@ -157,9 +196,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mpsc: interrupted", file=sys.stderr)
         return EXIT_INTERNAL
-    except Exception as exc:  # the user gets one line, never a traceback
+    except Exception as exc:  # the user gets one line, never a traceback (unless asked for)
+        if args.debug:
+            raise
         print(f"mpsc: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if before is None:
+            os.environ.pop("MPSC_DEBUG", None)
 
 
 if __name__ == "__main__":

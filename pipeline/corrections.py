@@ -55,6 +55,11 @@ class Profile(Strict):
     criterion_id_pattern: str
     edition_title_pattern: str
     leitthema_label: str
+    # one vocabulary over all editions: a section printed under another name -> the common name
+    canonical_categories: dict[str, str] = Field(default_factory=dict)
+
+    def canonical(self, category: str | None) -> str | None:
+        return self.canonical_categories.get(category, category) if category else None
 
     @field_validator("criterion_id_pattern", "edition_title_pattern")
     @classmethod

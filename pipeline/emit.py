@@ -19,6 +19,11 @@ from .review import result_to_review_html
 from .run import Result, edit_to_entry
 
 
+# Every file an extraction may write: a rerun into the folder removes those it did not write.
+OWNED_FILES = frozenset({"projects.json", "cleaned.txt", "corrections.jsonl", "corrections.diff", "review.html",
+                         "raw.txt", "projects.jsonl", "projects.csv"})
+
+
 def brochure_to_json(result: Result) -> str:
     return json.dumps(result.brochure.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 

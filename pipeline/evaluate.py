@@ -56,6 +56,7 @@ class Score:
     fields: dict[str, list[int]] = field(default_factory=dict)  # field -> [right, total]
     silent_errors: list[dict] = field(default_factory=list)
     flagged_wrong: int = 0  # wrong values the output flagged
+    flagged_wrong_fields: dict[str, int] = field(default_factory=dict)  # field -> of those, how many
     records_out: int = 0
     description_wer: float | None = None
     umlaut_recall: float | None = None
@@ -65,11 +66,16 @@ class Score:
         return {"records_gold": self.records_gold, "records_out": self.records_out,
                 "records_matched": self.records_matched, "fields": self.fields,
                 "field_accuracy": self.field_accuracy, "silent_errors": self.silent_errors,
-                "flagged_wrong": self.flagged_wrong, "description_wer": self.description_wer,
+                "flagged_wrong": self.flagged_wrong, "flagged_wrong_fields": self.flagged_wrong_fields,
+                "description_wer": self.description_wer,
                 "umlaut_recall": self.umlaut_recall, "umlaut_words": self.umlaut_words}
 
     def to_text(self) -> str:
-        lines = [f"{f:11s} {ok}/{n}" for f, (ok, n) in self.fields.items()]
+        lines = []
+        for f, (ok, n) in self.fields.items():
+            flagged = self.flagged_wrong_fields.get(f, 0)
+            lines.append(f"{f:11s} {ok}/{n}" + (f" (of these, {flagged} differ from the gold but are flagged "
+                                                "where the gold calls the field ambiguous)" if flagged else ""))
         lines += [f"  silent: {e['record']} {e['field']}: gold={e['gold']!r} got={e['got']!r}" for e in self.silent_errors]
         extra = ""
         if self.description_wer is not None:
@@ -84,6 +90,12 @@ class Score:
         right = sum(r for r, _ in self.fields.values())
         total = sum(t for _, t in self.fields.values())
         return right / total if total else 0.0
+
+
+def output_values(record: dict, field: str) -> list:
+    """What a gold value may equal: a gold file may give the section as printed or by its
+    common name."""
+    return [record.get("category"), record.get("category_printed")] if field == "category" else [record.get(field)]
 
 
 def score_output(output: dict, gold: dict) -> Score:
@@ -106,12 +118,13 @@ def score_output(output: dict, gold: dict) -> Score:
         o = out_projects[pairs[gi]] if gi in pairs else None
         for f in FIELDS:
             score.fields[f][1] += 1
-            if o is not None and normalise(g.get(f)) == normalise(o.get(f)):
+            if o is not None and normalise(g.get(f)) in [normalise(v) for v in output_values(o, f)]:
                 score.fields[f][0] += 1
             elif o is not None and f in (o.get("needs_review") or []):
                 score.flagged_wrong += 1
                 if f in (g.get("ambiguous") or []):
                     score.fields[f][0] += 1
+                    score.flagged_wrong_fields[f] = score.flagged_wrong_fields.get(f, 0) + 1
             else:
                 score.silent_errors.append({"record": g["name"], "field": f, "gold": g.get(f),
                                             "got": o.get(f) if o else "<no record>"})

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from .clean import UMLAUT_OF, Cleaned
 from .corrections import Profile
-from .lexicon import MIN_PART_ZIPF, Lexicon, german_states
+from .lexicon import MIN_PART_ZIPF, Lexicon, german_states, state_code
 from .page_furniture import line_key
 from .segment import LISTED_MIN_SCORE, PAGE_BREAK_BLANKS, Layout, Line, ProjectBlock, closest_listed, nearest_state
 
@@ -290,7 +290,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         elif words_spelt_otherwise(name, listed):
             record.flag("name", f"the brochure's overview prints it '{listed}'")
             record.name_as_listed = listed
-    record.fields["category"] = block.category
+    record.fields["category"] = profile.canonical(block.category)
+    record.fields["category_printed"] = block.category
     if block.doubtful_heading is not None:
         record.flag("category", f"'{block.doubtful_heading}' stands alone like a section heading but is no section "
                                 "of the profile; the section before it was kept")
@@ -303,6 +304,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         record.flag("size_class", f"'{size.size_text}' is close to both {ranked[0][0]} and {ranked[1][0]}")
     states, notes = text_to_states(size.states_text)
     record.fields["states"] = states
+    record.fields["state_codes"] = [state_code(s) for s in states]
     if notes:
         record.flag("states", "; ".join(notes))
     body_start = header_to_fields(block, profile, record)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz, process
+
 from .corrections import Profile
-from .extract import join_lines, paragraphs
-from .segment import Layout, Line
+from .extract import join_lines, paragraphs, record_id
+from .segment import LISTED_MIN_SCORE, Layout, Line, match_category
 
 QUOTES = "„“”\"»«‚‘’"
 
@@ -53,7 +55,9 @@ def layout_to_criteria(layout: Layout, profile: Profile) -> list[dict]:
             k += 1
         texts, exact = split_into(paras[j:k], len(ids))
         for cid, text in zip(ids, texts):
-            criteria.append({"id": cid, "group": group, "text": text, "needs_review": not exact})
+            doubt = {} if exact else {"text": f"the texts of {', '.join(ids)} did not come as one paragraph each; "
+                                              "check where each one ends"}
+            criteria.append({"id": cid, "group": group, "text": text, "needs_review": list(doubt), "review_notes": doubt})
         i = k
     return criteria
 
@@ -75,3 +79,25 @@ def split_into(paras: list[list[Line]], n: int) -> tuple[list[str], bool]:
         texts = texts[: n - 1] + [" ".join(texts[n - 1 :])]
         exact = False
     return texts + [""] * (n - len(texts)), exact and len(texts) == n
+
+
+def overview_to_entries(overview: list[dict], records: list[dict], profile: Profile) -> list[dict]:
+    """The brochure's list of all projects -> entries that join the records: each takes the id of
+    the record it is (the closest name, LISTED_MIN_SCORE), or the id its own name gives; its
+    heading is matched to the profile's sections and given the common name."""
+    names = [r["name"] for r in records]
+    entries = []
+    for entry in overview:
+        out = {"id": record_id(entry["name"]), **entry, "category_printed": entry["category"],
+               "needs_review": [], "review_notes": {}}
+        match = process.extractOne(entry["name"], names, scorer=fuzz.ratio, processor=str.casefold,
+                                   score_cutoff=LISTED_MIN_SCORE) if names else None
+        if match:
+            out["id"] = records[match[2]]["id"]
+        section = match_category(entry["category"], profile) if entry["category"] else None
+        out["category"] = profile.canonical(section[0]) if section else None
+        if entry["category"] and not section:
+            out["needs_review"].append("category")
+            out["review_notes"]["category"] = f"'{entry['category']}' is no section of the profile"
+        entries.append(out)
+    return entries

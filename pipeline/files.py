@@ -13,8 +13,10 @@ def current_umask() -> int:
     return mask
 
 
-def write_files_atomically(folder: Path, files: dict[str, str]) -> None:
-    """All files are written to temporary names first; only then are they renamed into place."""
+def write_files_atomically(folder: Path, files: dict[str, str], owned: frozenset[str] = frozenset()) -> None:
+    """All files are written to temporary names first; only then are they renamed into place.
+    Files named in `owned` that this run did not write are removed afterwards: a folder never
+    holds a CSV of an earlier run beside a new JSON. Other files in the folder are left alone."""
     folder.mkdir(parents=True, exist_ok=True)
     staged = []
     try:
@@ -26,6 +28,8 @@ def write_files_atomically(folder: Path, files: dict[str, str]) -> None:
             staged.append((tmp, folder / name))
         for tmp, final in staged:
             os.replace(tmp, final)
+        for name in sorted(owned - files.keys()):
+            (folder / name).unlink(missing_ok=True)
     finally:
         for tmp, _ in staged:
             if os.path.exists(tmp):

@@ -1,7 +1,8 @@
 """Downstream formats of projects.json and the comparison of two runs or editions.
 
-- `projects_to_jsonl`: one project per line.
-- `projects_to_csv`: one project per row; lists joined with '; ', needs_review as a list.
+- `projects_to_jsonl`: one project per line, each with the edition and source it came from.
+- `projects_to_csv`: one project per row, the same; lists joined with '; ', review notes as
+  'field: note' joined with ' | ', overrides as the names of the fields a reviewer set.
 - `compare_brochures` (`mpsc diff OLD NEW`): records added, removed and fields changed, by id.
 """
 from __future__ import annotations
@@ -10,21 +11,40 @@ import csv
 import io
 import json
 
-CSV_FIELDS = ("id", "name", "category", "size_class", "states", "title", "motto", "page", "needs_review", "description")
-COMPARED_FIELDS = ("name", "category", "size_class", "states", "title", "motto", "page", "description")
+CSV_FIELDS = ("edition_year", "edition_title", "source_path", "source_sha256", "id", "name", "category",
+              "category_printed", "size_class", "states", "state_codes", "title", "motto", "page", "needs_review",
+              "review_notes", "overrides", "description", "figure_text")
+COMPARED_FIELDS = ("name", "category", "category_printed", "size_class", "states", "state_codes", "title", "motto",
+                   "page", "description", "figure_text")
+
+
+def flat_rows(brochure: dict) -> list[dict]:
+    """Each project with the edition and source it came from: a row that stands alone."""
+    context = {"edition_year": brochure["edition"]["year"], "edition_title": brochure["edition"]["title"],
+               "source_path": brochure["source"]["path"], "source_sha256": brochure["source"]["sha256"]}
+    return [{**context, **p} for p in brochure["projects"]]
 
 
 def projects_to_jsonl(brochure: dict) -> str:
-    return "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in brochure["projects"])
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in flat_rows(brochure))
+
+
+def csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return " | ".join(f"{k}: {v}" if isinstance(v, str) else k for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
 
 
 def projects_to_csv(brochure: dict) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for p in brochure["projects"]:
-        writer.writerow(["; ".join(v) if isinstance(v, list) else ("" if v is None else v)
-                         for v in (p.get(f) for f in CSV_FIELDS)])
+    for row in flat_rows(brochure):
+        writer.writerow([csv_cell(row.get(f)) for f in CSV_FIELDS])
     return out.getvalue()
 
 
@@ -42,12 +62,24 @@ def compare_brochures(old: dict, new: dict) -> dict:
             "changed": changed}
 
 
+def words_changed(old: str, new: str, shown: int = 3) -> str:
+    """'2 places changed: 'Schaden' -> 'Schäden'; 'fordert' -> 'fördert'' (a word-level diff)."""
+    import difflib
+
+    a, b = old.split(), new.split()
+    changes = [(" ".join(a[i1:i2]), " ".join(b[j1:j2]))
+               for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op != "equal"]
+    listed = "; ".join(f"{x!r} -> {y!r}" for x, y in changes[:shown])
+    more = f"; … {len(changes) - shown} more" if len(changes) > shown else ""
+    return f"{len(changes)} place{'s' if len(changes) != 1 else ''} changed: {listed}{more}"
+
+
 def comparison_to_text(diff: dict) -> str:
     lines = [f"+ {rid}" for rid in diff["added"]] + [f"- {rid}" for rid in diff["removed"]]
     for rid, fields in diff["changed"].items():
         for field, (old, new) in fields.items():
             if field == "description":
-                lines.append(f"~ {rid}.description changed")
+                lines.append(f"~ {rid}.description: {words_changed(old or '', new or '')}")
             else:
                 lines.append(f"~ {rid}.{field}: {old!r} -> {new!r}")
     return "\n".join(lines) if lines else "no differences"

@@ -45,9 +45,19 @@ def spelling_log_probs() -> dict[str, float]:
         return json.load(f)
 
 
+@lru_cache(maxsize=1)
+def state_codes_by_name() -> dict[str, str]:
+    """Name of each of the 16 Länder -> its ISO 3166-2 code ('Nordrhein-Westfalen' -> 'DE-NW')."""
+    return {s.name: s.code for s in pycountry.subdivisions.get(country_code="DE")}
+
+
 def german_states() -> list[str]:
     """Canonical names of the 16 Länder (ISO 3166-2:DE), sorted."""
-    return sorted(s.name for s in pycountry.subdivisions.get(country_code="DE"))
+    return sorted(state_codes_by_name())
+
+
+def state_code(name: str) -> str:
+    return state_codes_by_name()[name]
 
 
 class Lexicon:

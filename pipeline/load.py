@@ -136,12 +136,28 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
         raise
     except PDFPasswordIncorrect as exc:
         raise InputError(f"{path}: the PDF is encrypted") from exc
-    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+    except Exception as exc:
+        if not raised_by_pdf_library(exc):
+            raise  # a bug of ours, not the file's fault: reported as an internal error
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from exc
     warnings = [f"page {n}: OCR found no text" for n, page in enumerate(pages, start=1) if page.empty]
     if len(warnings) == len(pages):
         raise InputError(f"{path}: OCR found no text on any page")
     return pages, "pdf-ocr", warnings
+
+
+def raised_by_pdf_library(exc: BaseException) -> bool:
+    """pdfminer raises many unrelated types for broken files (PSEOF, KeyError, TypeError …): an
+    exception raised inside the PDF libraries is the file's fault; one raised anywhere else
+    (this package) is a bug and must not be reported as a broken file."""
+    import pdfminer
+    import pdfplumber
+
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    where = Path(tb.tb_frame.f_code.co_filename).resolve() if tb is not None else Path()
+    return any(where.is_relative_to(Path(m.__file__).resolve().parent) for m in (pdfminer, pdfplumber))
 
 
 def read_pages(pdf, numbers: range) -> list[PageText]:

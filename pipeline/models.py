@@ -3,10 +3,15 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .corrections import FieldName
-from .lexicon import german_states
+from .lexicon import german_states, state_code
+
+# The 16 Länder (ISO 3166-2:DE names); the JSON Schema lists them, so a consumer can rely on them.
+StateName = Literal[tuple(german_states())]  # type: ignore[valid-type]
+StateCode = Literal[tuple(state_code(s) for s in german_states())]  # type: ignore[valid-type]
+CategoryNote = Field(description="the section as printed in this brochure (an OCR text's spelling repaired)")
 
 
 class Model(BaseModel):
@@ -43,9 +48,12 @@ class OverrideNote(Model):
 class Project(Model):
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     name: str = Field(min_length=2)
-    category: Optional[str]
+    category: Optional[str] = Field(description="the section in the vocabulary of all editions (profile.json: "
+                                                "canonical_categories)")
+    category_printed: Optional[str] = CategoryNote
     size_class: str = Field(min_length=2)
-    states: list[str] = Field(min_length=1)
+    states: list[StateName] = Field(min_length=1)
+    state_codes: list[StateCode] = Field(min_length=1, description="ISO 3166-2 codes of `states`, in the same order")
     title: Optional[str]
     motto: Optional[str]
     description: str
@@ -56,26 +64,30 @@ class Project(Model):
     review_notes: dict[str, str]
     overrides: dict[str, OverrideNote] = Field(default_factory=dict, description="fields set by a reviewer")
 
-    @field_validator("states")
-    @classmethod
-    def known_states(cls, states: list[str]) -> list[str]:
-        unknown = [s for s in states if s not in german_states()]
-        if unknown:
-            raise ValueError(f"not a German Land: {', '.join(unknown)}")
-        return states
+    @model_validator(mode="after")
+    def codes_match_states(self) -> "Project":
+        if self.state_codes != [state_code(s) for s in self.states]:
+            raise ValueError("state_codes do not match states")
+        return self
 
 
 class Criterion(Model):
     id: str = Field(pattern=r"^K\d{1,2}$")
     group: Optional[str]
     text: str = Field(min_length=3)
-    needs_review: bool = False
+    needs_review: list[Literal["text"]] = Field(default_factory=list)
+    review_notes: dict[str, str] = Field(default_factory=dict)
 
 
 class OverviewEntry(Model):
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                    description="the id of the record this entry is, or the id its name would give")
     name: str = Field(min_length=2)
     category: Optional[str]
+    category_printed: Optional[str] = CategoryNote
     members: list[str]
+    needs_review: list[Literal["name", "category"]] = Field(default_factory=list)
+    review_notes: dict[str, str] = Field(default_factory=dict)
 
 
 class RejectionError(Model):
@@ -98,7 +110,7 @@ class Stats(Model):
 
 
 class Brochure(Model):
-    schema_version: Literal["1"] = "1"
+    schema_version: Literal["2"] = "2"
     source: SourceInfo
     edition: Edition
     projects: list[Project]

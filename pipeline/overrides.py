@@ -7,11 +7,16 @@ override leaves `needs_review`; the record keeps the automatic value and its not
 from __future__ import annotations
 
 from .corrections import OverrideFile
+from .extract import record_id
 
 
 def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | None) -> tuple[list[dict], list[str]]:
-    """-> (records with overrides applied, warnings about overrides that matched no record)."""
+    """-> (records with overrides applied, warnings about overrides that matched no record). An
+    override names its record by the id the tool gave it, or, once the name itself was
+    overridden, by the id of the new name (the id the output then shows)."""
     by_id = {r["id"]: r for r in records}
+    renamed = {record_id(o.value): o.record for f in files if f.edition == year for o in f.overrides
+               if o.field == "name" and isinstance(o.value, str) and o.record in by_id}
     warnings = []
     out = {r["id"]: {**r, "needs_review": list(r["needs_review"]), "review_notes": dict(r["review_notes"]),
                      "overrides": dict(r.get("overrides", {}))} for r in records}
@@ -19,6 +24,7 @@ def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | 
         if file.edition != year:
             continue
         for o in file.overrides:
+            o = o.model_copy(update={"record": renamed.get(o.record, o.record)})
             if o.record not in by_id:
                 warnings.append(f"override for unknown record '{o.record}' ({file.edition}) not applied")
                 continue

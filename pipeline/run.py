@@ -11,9 +11,9 @@ from .clean import Cleaned, clean_text
 from .corrections import Corrections
 from .edits import Edit, with_record
 from .errors import InputError
-from .extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs
-from .extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
-from .lexicon import Lexicon
+from .extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs, record_id
+from .extract_parts import layout_to_criteria, layout_to_leitthema, overview_to_entries, text_to_edition_title
+from .lexicon import Lexicon, german_states, state_code
 from .load import Source
 from .models import Brochure, Edition, SourceInfo, Stats
 from .overrides import apply_overrides
@@ -43,7 +43,6 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
                          styled=source.styled_lines)
     records = [block_to_record(block, cleaned, profile, doc) for block in layout.projects]
     move_foreign_paragraphs(records)
-    make_ids_unique(records)
     dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]
     edition = {"title": title, "year": year, "leitthema": layout_to_leitthema(layout, profile), "profile": profile_name}
     warnings = list(source.warnings)
@@ -53,18 +52,20 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if profile_name == "general":
         known = "no edition title found" if year is None else f"no profile for the edition {year} in corrections/editions/"
         warnings.append(f"{known}: read with the general profile (the names of all known editions)")
+    dicts = with_final_ids(dicts)
     if use_overrides:
         dicts, override_warnings = apply_overrides(dicts, corrections.overrides, edition["year"])
         warnings += override_warnings
+    dicts = with_final_ids(dicts)
     projects, rejected = records_to_projects(dicts)
-    ledger = edits_with_records(cleaned, layout, [r.fields["id"] for r in records])
+    ledger = edits_with_records(cleaned, layout, [r["id"] for r in dicts])
     brochure = Brochure(
         source=SourceInfo(path=source.path, sha256=source.sha256, kind=route_of(source, cleaned),
                           encoding=source.encoding, removed_lines=list(source.removed_lines)),
         edition=Edition(**edition),
         projects=projects,
         criteria=layout_to_criteria(layout, profile),
-        overview=layout.overview,
+        overview=overview_to_entries(layout.overview, dicts, profile),
         rejected=rejected,
         stats=Stats(
             projects=len(projects),
@@ -82,13 +83,17 @@ def route_of(source: Source, cleaned: Cleaned) -> str:
     return "pdf-damaged" if source.kind == "pdf" and cleaned.damaged else source.kind
 
 
-def make_ids_unique(records) -> None:
+def with_final_ids(records: list[dict]) -> list[dict]:
+    """Ids and ISO codes from the final values (after repair and a reviewer's overrides), so the
+    same name gives the same id on every input route; a second record of one name gets '-2'."""
     seen: dict[str, int] = {}
+    out = []
     for r in records:
-        base = r.fields["id"]
+        base = record_id(r["name"])
         seen[base] = seen.get(base, 0) + 1
-        if seen[base] > 1:
-            r.fields["id"] = f"{base}-{seen[base]}"
+        codes = [state_code(s) for s in r["states"] if s in german_states()]
+        out.append({**r, "id": base if seen[base] == 1 else f"{base}-{seen[base]}", "state_codes": codes})
+    return out
 
 
 def edits_with_records(cleaned: Cleaned, layout: Layout, ids: list[str]) -> list[Edit]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli import EXIT_INTERNAL, main
 
 from .conftest import CASES, REPO
 
@@ -27,7 +27,7 @@ def test_extract_writes_its_outputs(tmp_path, capsys):
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert files == ["cleaned.txt", "corrections.diff", "corrections.jsonl", "projects.json", "review.html"]
     data = json.loads((tmp_path / "out" / "projects.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == "1" and data["source"]["kind"] == "text"
+    assert data["schema_version"] == "2" and data["source"]["kind"] == "text"
     assert len(data["projects"]) == 4
     ledger = [json.loads(l) for l in (tmp_path / "out" / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {"id", "rule", "start", "end", "before", "after", "confidence", "context", "record"} <= set(ledger[0])
@@ -153,3 +153,59 @@ def test_inputs_with_one_name_get_separate_folders(tmp_path):
 def test_jobs_must_be_positive(capsys):
     with pytest.raises(SystemExit):
         main(["extract", "--jobs", "0"])
+
+
+def test_a_rerun_removes_the_files_it_owns_and_did_not_write(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert run(["extract", str(MINI), "-o", str(out), "--format", "csv", "--format", "jsonl"], capsys)[0] == 0
+    (out / "my-notes.txt").write_text("mine", encoding="utf-8")
+    assert run(["extract", str(MINI), "-o", str(out)], capsys)[0] == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert "projects.csv" not in names and "projects.jsonl" not in names
+    assert (out / "my-notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_bug_in_one_input_of_a_batch_is_an_internal_error_row_and_the_batch_goes_on(tmp_path, capsys, monkeypatch):
+    import pipeline.run as run_module
+
+    real = run_module.extract_brochure
+
+    def buggy(source, *args, **kwargs):
+        if source.path.endswith("b.txt"):
+            raise ZeroDivisionError("a bug")
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(run_module, "extract_brochure", buggy)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run(["extract", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1"], capsys)
+    rows = list(csv.DictReader((tmp_path / "out" / "summary.csv").open(encoding="utf-8")))
+    assert [r["status"] for r in rows] == ["ok", "internal error", "ok"] and code != 0
+    assert "ZeroDivisionError" in rows[1]["error"] and "--debug" in rows[1]["error"]
+    with pytest.raises(ZeroDivisionError):
+        main(["--debug", "extract", str(folder / "b.txt"), "-o", str(tmp_path / "debug")])
+    code, _, err = run(["extract", str(folder / "b.txt"), "-o", str(tmp_path / "single")], capsys)
+    assert code == EXIT_INTERNAL and "internal error: ZeroDivisionError" in err
+
+
+def test_a_bug_while_reading_a_pdf_is_not_blamed_on_the_file(tmp_path, monkeypatch):
+    import pipeline.load as load
+    from .pdf_fixture import pdf_bytes
+
+    path = tmp_path / "ok.pdf"
+    path.write_bytes(pdf_bytes([["Modellprojekte Smart Cities 2030"]]))
+
+    def buggy(*args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(load, "page_to_text", buggy)
+    with pytest.raises(ZeroDivisionError):
+        load.load_source(path)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("mpsc ")

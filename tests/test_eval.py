@@ -14,13 +14,13 @@ GOLD = {"projects": [
 
 def output(**changes):
     projects = [
-        {"name": "Musterstadt", "category": "Großstädte", "size_class": "Kleinere Großstadt", "states": ["Hessen"],
+        {"id": "musterstadt", "name": "Musterstadt", "category": "Großstädte", "size_class": "Kleinere Großstadt", "states": ["Hessen"],
          "title": "Alte Wege - Neue  Plätze", "motto": "irgendwas", "needs_review": ["motto"]},
-        {"name": "Beispielheim", "category": "Mittelstädte", "size_class": "Größere Mittelstadt", "states": ["Hessen", "Bayern"],
+        {"id": "beispielheim", "name": "Beispielheim", "category": "Mittelstädte", "size_class": "Größere Mittelstadt", "states": ["Hessen", "Bayern"],
          "title": '"Smart" gemeinsam', "motto": "Digital.Gemeinsam", "needs_review": []},
     ]
     projects[1].update(changes)
-    return {"projects": projects}
+    return {"schema_version": "2", "source": {}, "projects": projects}
 
 
 def test_normalisation_ignores_dashes_quotes_spaces_and_list_order():

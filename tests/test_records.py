@@ -5,8 +5,8 @@ from pipeline.validate import records_to_projects
 
 
 def record(**changes):
-    base = {"id": "musterstadt", "name": "Musterstadt", "category": "Großstädte", "size_class": "Kleinere Großstadt",
-            "states": ["Hessen"], "title": "Alt", "motto": None, "description": "Text.", "page": None,
+    base = {"id": "musterstadt", "name": "Musterstadt", "category": "Großstädte", "category_printed": "Großstädte",
+            "size_class": "Kleinere Großstadt", "states": ["Hessen"], "state_codes": ["DE-HE"], "title": "Alt", "motto": None, "description": "Text.", "page": None,
             "needs_review": ["title", "motto"], "review_notes": {"title": "label empty", "motto": "no value"}}
     return {**base, **changes}
 
@@ -38,7 +38,31 @@ def test_invalid_record_is_rejected_with_its_errors_not_lost():
     assert [p.id for p in projects] == ["musterstadt"]
     [r] = rejected
     assert r.record["id"] == "atlantis"
-    assert r.errors[0].field == "states" and "Atlantis" in r.errors[0].message
+    assert r.errors[0].field.startswith("states") and "Baden-Württemberg" in r.errors[0].message
+
+
+def test_state_codes_must_follow_the_states():
+    _, rejected = records_to_projects([record(state_codes=["DE-BY"])])
+    assert rejected and "state_codes" in rejected[0].errors[0].message
+
+
+def test_the_schema_lists_the_sixteen_laender_and_their_codes():
+    from pipeline.models import Brochure
+
+    project = Brochure.model_json_schema()["$defs"]["Project"]["properties"]
+    assert len(project["states"]["items"]["enum"]) == 16 and "Thüringen" in project["states"]["items"]["enum"]
+    assert "DE-NW" in project["state_codes"]["items"]["enum"]
+
+
+def test_an_overridden_name_gives_the_id_and_later_overrides_may_use_it():
+    from pipeline.run import with_final_ids
+
+    files = [OverrideFile(edition=2030, overrides=[
+        Override(record="gorlitz", field="name", value="Görlitz", reviewer="A. Prüferin", reason="Umlaut verloren"),
+        Override(record="goerlitz", field="title", value="Neu", reviewer="A. Prüferin", reason="im Druck geprüft")])]
+    [out], warnings = apply_overrides(with_final_ids([record(id="gorlitz", name="Gorlitz")]), files, 2030)
+    [final] = with_final_ids([out])
+    assert warnings == [] and final["id"] == "goerlitz" and final["title"] == "Neu"
 
 
 def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
