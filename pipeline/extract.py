@@ -39,6 +39,14 @@ FOREIGN_MIN_MENTIONS = 2
 DOUBTFUL_EDIT_CONFIDENCE = 0.6  # a repair below this inside a value puts the value up for review
 SENTENCE_MIN_LOWER = 0.25  # share of words in lower case below which a line is no running text
 DEBRIS_CHARS = re.compile(r"[|\\\[\]{}~$%=<>^°©®™]")
+# Description quality: in any QUALITY_WINDOW words in a row, at least this share must be words
+# the lexicon knows (repairs included), numbers or short acronyms. Measured on the layout family
+# (text layers: no description below it) and the 2021 OCR (the unreadable ones fall below it).
+QUALITY_WINDOW = 12
+QUALITY_MIN_SETTLED = 0.7
+QUALITY_MIN_ZIPF = 1.0  # rare words count as words: names of places and programmes are rare
+TYPOGRAPHY = re.compile(r"^[-–—&*•·=+|/]+$")  # dashes, bullets: neither words nor damage
+PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
 
 
 @dataclass
@@ -315,6 +323,10 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     kept, figures = body_paragraphs(body, doc.running, styled)
     record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)
     record.fields["figure_text"] = [join_lines(p) for p in figures]
+    quality, worst = description_quality(record.fields["description"], doc.lexicon)
+    if quality < QUALITY_MIN_SETTLED:
+        record.flag("description", f"quality {quality:.2f}: in '{worst}' only {round(quality * QUALITY_WINDOW)} of "
+                                   f"{QUALITY_WINDOW} words are known words or numbers; the text may be unreadable OCR")
     merged = merged_column_lines(raw_lines(cleaned, [l for p in kept for l in p]), doc.usual_line)
     if merged:
         record.flag("description", f"{merged} lines look like two columns read across; sentence order may be wrong")
@@ -323,6 +335,35 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     if doc.ocr:
         flag_doubtful_words(record, doc.lexicon, doc.listed)
     return record
+
+
+def token_settled(token: str, lexicon: Lexicon) -> bool | None:
+    """A word the lexicon knows (each part of a hyphenated one), a number or a short acronym:
+    True; a word nobody knows, a lone letter or OCR debris ('bapniccn', 'e', '0o', '¥'): False;
+    a dash or a bullet: None (not counted)."""
+    word = token.strip(PUNCTUATION)
+    if not word or TYPOGRAPHY.match(word):
+        return None
+    if re.fullmatch(r"\d+(?:[.,:]\d+)*%?|\d+-\w+", word):
+        return True
+    if re.fullmatch(r"[^\W\d_]", word) and not token.endswith("."):
+        return False  # a lone letter is no German word ('u.', 'v.' abbreviate with a stop)
+    if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]*)*", word):
+        return all(lexicon.zipf(part) >= QUALITY_MIN_ZIPF or (part.isupper() and len(part) <= 6)
+                   for part in word.split("-") if part)
+    return False
+
+
+def description_quality(text: str, lexicon: Lexicon) -> tuple[float, str]:
+    """-> (the lowest share of settled words in any QUALITY_WINDOW words in a row, those words).
+    Damage is local (a paragraph, a figure's text), so a window finds what a mean would hide."""
+    tokens = [t for t in text.split() if token_settled(t, lexicon) is not None]
+    flags = [bool(token_settled(t, lexicon)) for t in tokens]
+    if len(flags) <= QUALITY_WINDOW:
+        return (sum(flags) / len(flags) if flags else 1.0), " ".join(tokens)
+    shares = [sum(flags[i : i + QUALITY_WINDOW]) / QUALITY_WINDOW for i in range(len(flags) - QUALITY_WINDOW + 1)]
+    worst = min(range(len(shares)), key=shares.__getitem__)
+    return shares[worst], " ".join(tokens[worst : worst + QUALITY_WINDOW])
 
 
 def raw_lines(cleaned: Cleaned, lines: list[Line]) -> list[str]:

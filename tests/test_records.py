@@ -82,3 +82,16 @@ def test_common_words_and_stylised_titles_are_not_flagged(lexicon):
     rec = Record({"name": "Landkreis Musterhausen", "title": "Musterst@dt – Raum für Zukunft", "motto": "#2030digital@// Stadt"})
     flag_doubtful_words(rec, lexicon)
     assert rec.needs_review == []
+
+
+def test_description_quality_finds_a_garbled_stretch_that_a_mean_would_hide(lexicon):
+    from pipeline.extract import QUALITY_MIN_SETTLED, description_quality
+
+    clean = ("Die Stadt baut ein offenes Datenportal auf, das Verwaltung, Wirtschaft und Bürgerschaft verbindet. "
+             "Gemeinsam mit den Stadtwerken entstehen Sensoren für Luftqualität, Verkehr und Energie. ") * 3
+    garbled = "Linz kst in wirsschaftlicher, Kuttureler, geselischafbicher und akologischer Hinsicht e 0o bapniccn. "
+    assert description_quality(clean, lexicon)[0] >= QUALITY_MIN_SETTLED
+    score, worst = description_quality(clean + garbled + clean, lexicon)
+    assert score < QUALITY_MIN_SETTLED and "geselischafbicher" in worst
+    bullets = "- smart arbeiten - smart mobil sein - smarte Infrastruktur nutzen - " * 3
+    assert description_quality(bullets, lexicon)[0] >= QUALITY_MIN_SETTLED  # dashes are no damage
