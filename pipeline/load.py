@@ -31,6 +31,8 @@ PAGE_BREAK = "\n\n\n\n\f\n"
 
 # UTF-8 umlauts read as Latin-1 ("fÃ¼r"): the text was damaged before it reached us.
 MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Ã[¤¶¼\u009f]|â€[\u0080-\u00bf\u201c\u201d\u2122]")
+SINGLE_BYTE_ENCODINGS = ("cp1252", "mac_roman", "cp850", "iso8859_15", "latin_1")  # a tie goes to the first
+NOT_GERMAN_LETTER = re.compile(r"[^\x00-\x7fäöüÄÖÜßéèàçñ]")
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
@@ -77,27 +79,26 @@ def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> 
             at += len(text) + len(PAGE_BREAK)
         return Source(shown, digest, kind, "pdf", PAGE_BREAK.join(paged.pages), False, tuple(warnings),
                       tuple(paged.printed), tuple(paged.removed), frozenset(styled))
-    text, encoding = decode_text_bytes(data, path)
+    text, encoding, warnings = decode_text_bytes(data, path)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Source(shown, digest, "text", encoding, normalised, normalised == text and encoding == "utf-8")
+    return Source(shown, digest, "text", encoding, normalised, normalised == text and encoding == "utf-8",
+                  tuple(warnings))
 
 
-def decode_text_bytes(data: bytes, path: Path) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). Refuses binary data, UTF-16 and mojibake."""
+def decode_text_bytes(data: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """Bytes -> (text, encoding name, warnings). Refuses binary data, broken UTF-16 and mojibake."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: broken UTF-16 text") from exc
     if b"\x00" in data:
         raise InputError(f"{path}: binary file, expected the brochure's text (.txt) or a PDF")
+    warnings: list[str] = []
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            text, encoding = data.decode("latin-1"), "latin-1"
+        text, encoding, warnings = decode_single_byte(data, path)
     if len(CONTROL.findall(text)) > max(3, len(text) // 1000):
         raise InputError(f"{path}: binary file, expected the brochure's text (.txt) or a PDF")
     if MOJIBAKE.search(text):
@@ -105,7 +106,50 @@ def decode_text_bytes(data: bytes, path: Path) -> tuple[str, str]:
             f"{path}: the text is already garbled (UTF-8 read as Latin-1, e.g. 'Ã¼' for 'ü'); "
             "export it again as UTF-8"
         )
-    return text, encoding
+    return text, encoding, warnings
+
+
+def decode_single_byte(data: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """Bytes that are no UTF-8 -> (text, encoding, warnings). charset-normalizer proposes the
+    encodings; German decides between them, since on mostly-ASCII text the byte statistics
+    cannot (Mac Roman, cp850 and cp1252 differ only in the umlauts): the decoding with the most
+    known German words that hold a non-ASCII letter wins, less its words no German knows."""
+    import charset_normalizer
+
+    proposed = [m.encoding for m in charset_normalizer.from_bytes(data, cp_isolation=list(SINGLE_BYTE_ENCODINGS))]
+    scores = {}
+    for encoding in dict.fromkeys([*proposed, *SINGLE_BYTE_ENCODINGS]):
+        try:
+            scores[encoding] = german_letter_score(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    best = max(scores, key=lambda e: (scores[e], -SINGLE_BYTE_ENCODINGS.index(e) if e in SINGLE_BYTE_ENCODINGS else -99))
+    text = data.decode(best)
+    rivals = [scores[e] for e in scores if e != best and data.decode(e) != text]
+    if scores[best] <= 0:
+        return text, best, [f"{path.name}: not UTF-8, and no single-byte encoding gives German umlauts; read as {best}: "
+                            "check the umlauts in the output, or convert the file to UTF-8"]
+    if rivals and max(rivals) >= scores[best] * 0.8:
+        return text, best, [f"{path.name}: not UTF-8; read as {best}, but another encoding reads almost as well: "
+                            "check the umlauts in the output, or convert the file to UTF-8"]
+    return text, best, []
+
+
+def german_letter_score(text: str) -> int:
+    """Words with a letter outside ASCII: + each the word list knows, - each with a letter German
+    does not use ('fÃ¼r', 'Gro¤stadt')."""
+    from .lexicon import wordfreq_german
+
+    known = wordfreq_german()
+    score = 0
+    for word in set(re.findall(r"\w+", text)):
+        if len(word) < 3 or word.isascii():
+            continue
+        if NOT_GERMAN_LETTER.search(word):
+            score -= 1
+        elif word.casefold() in known:
+            score += 1
+    return score
 
 
 def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, list[str]]:

@@ -125,3 +125,18 @@ def test_encrypted_pdf_is_refused(tmp_path):
 def test_pdf_with_zero_pages_is_refused(tmp_path):
     with pytest.raises(InputError, match="no pages|not a readable PDF"):
         load_source(write(tmp_path, "empty.pdf", pdf_bytes([])))
+
+
+@pytest.mark.parametrize("encoding", ["mac_roman", "cp850", "cp1252"])
+def test_single_byte_german_is_read_in_its_own_encoding(tmp_path, encoding):
+    from pipeline.load import bundled_path
+
+    text = bundled_path().read_text(encoding="utf-8")
+    text = "".join(c for c in text if c.encode(encoding, errors="ignore"))  # what the encoding can hold
+    source = load_source(write(tmp_path, "brochure.txt", text.encode(encoding)))
+    assert source.text == text and source.encoding == encoding
+
+
+def test_text_whose_umlauts_no_encoding_explains_is_read_with_a_warning(tmp_path):
+    source = load_source(write(tmp_path, "odd.txt", "Nur ASCII hier, und ein Zeichen: \x8f\x9d\x81 Ende".encode("latin-1")))
+    assert source.warnings and "check the umlauts" in source.warnings[0]
