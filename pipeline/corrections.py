@@ -147,8 +147,18 @@ class Corrections(Strict):
 
 
 def default_corrections_dir() -> Path:
-    """corrections/ at the top of the repository this package lives in."""
-    return Path(__file__).resolve().parent.parent / "corrections"
+    """The project folder's corrections/ (the current directory's, when it holds a profile.json),
+    else the corrections shipped with the package (in a source checkout: the repository's
+    corrections/ itself)."""
+    local = Path.cwd() / "corrections"
+    return local if (local / "profile.json").is_file() else packaged_corrections_dir()
+
+
+def packaged_corrections_dir() -> Path:
+    """Installed: pipeline/default_corrections/ (pyproject.toml maps corrections/ there); in a
+    source checkout or an editable install: the repository's corrections/."""
+    installed = Path(__file__).resolve().parent / "default_corrections"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "corrections"
 
 
 def read_model(path: Path, model: type[BaseModel]) -> BaseModel:
