@@ -68,6 +68,9 @@ def command_review(args: argparse.Namespace) -> int:
     from .review import review_in_terminal
 
     corrections = Path(args.corrections) if args.corrections else default_corrections_dir()
+    if corrections.name == "default_corrections":  # inside an installed package: never written to
+        raise InputError("no corrections/ folder here to write decisions to: run in a folder that has one "
+                         "(a copy of the shipped corrections) or give --corrections DIR")
     load_corrections(corrections)  # refuse a broken folder before asking anything
     review_in_terminal(Path(args.outdir), corrections, args.reviewer, sys.stdin, sys.stdout)
     return 0
