@@ -32,6 +32,7 @@ class ConfusionRule(Strict):
     replace: str = Field(min_length=1)
     at: Literal["any", "start", "inside"] = "any"
     only_unknown_words: bool = False
+    evidence: str = Field(min_length=3, description="where the confusion was seen (a reviewer can weigh a rule by it)")
 
     @property
     def id(self) -> str:
@@ -57,6 +58,8 @@ class Profile(Strict):
     leitthema_label: str
     # one vocabulary over all editions: a section printed under another name -> the common name
     canonical_categories: dict[str, str] = Field(default_factory=dict)
+    # words of the overview's legend and footers that never stand in a project's name
+    not_in_overview_names: list[str] = Field(default_factory=list)
 
     def canonical(self, category: str | None) -> str | None:
         return self.canonical_categories.get(category, category) if category else None

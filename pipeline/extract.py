@@ -19,8 +19,8 @@ from rapidfuzz import fuzz, process
 from .clean import UMLAUT_OF, Cleaned
 from .corrections import Profile
 from .lexicon import MIN_PART_ZIPF, Lexicon, german_states, state_code
-from .page_furniture import line_key
-from .segment import LISTED_MIN_SCORE, PAGE_BREAK_BLANKS, Layout, Line, ProjectBlock, closest_listed, nearest_state
+from .page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
+from .segment import LISTED_MIN_SCORE, Layout, Line, ProjectBlock, closest_listed, nearest_state
 
 LABEL_MIN_SCORE = 80
 CLASS_MIN_MARGIN = 8
@@ -31,7 +31,6 @@ LOST_UMLAUT_MIN_ZIPF = 3.5  # the umlaut reading must be a common word to be wor
 LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' is no 'Räum')
 STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Musterst@dt', '#2030digital') are printed so
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
-PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
@@ -61,6 +60,10 @@ class Record:
     def flag(self, name: str, note: str) -> None:
         if name not in self.needs_review:
             self.needs_review.append(name)
+        self.note(name, note)
+
+    def note(self, name: str, note: str) -> None:
+        """A note for the reviewer that does not put the field up for review; earlier notes stay."""
         self.review_notes[name] = f"{self.review_notes[name]}; {note}" if name in self.review_notes else note
 
 
@@ -398,13 +401,14 @@ def move_foreign_paragraphs(records: list[Record]) -> None:
         record.fields["description"] = "\n\n".join(kept)
     for source, target, para in moves:
         target.fields["description"] = "\n\n".join(p for p in (target.fields["description"], para) if p)
-        source.review_notes["description"] = (
-            f"a paragraph about {target.fields['name']} was moved to that project ('{para[:40]}…')")
+        source.note("description", f"a paragraph about {target.fields['name']} was moved to that project ('{para[:40]}…')")
         target.flag("description", f"a paragraph found in the pages of {source.fields['name']} was appended; check its place")
 
 
 def mentions(text: str, key: str) -> int:
-    return len(re.findall(rf"\b{re.escape(key)}", text))
+    """How often `text` names `key` as a word of its own (a genitive 's' allowed: 'Hallenbad' is
+    no mention of Halle, 'Halles' is)."""
+    return len(re.findall(rf"\b{re.escape(key)}s?\b", text))
 
 
 def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) -> None:

@@ -86,6 +86,8 @@ def overview_to_entries(overview: list[dict], records: list[dict], profile: Prof
     the record it is (the closest name, LISTED_MIN_SCORE), or the id its own name gives; its
     heading is matched to the profile's sections and given the common name."""
     names = [r["name"] for r in records]
+    # an overview lists every round's projects under the names their rounds printed
+    every_name = profile.model_copy(update={"categories": [*profile.categories, *profile.canonical_categories]})
     entries = []
     for entry in overview:
         out = {"id": record_id(entry["name"]), **entry, "category_printed": entry["category"],
@@ -94,7 +96,7 @@ def overview_to_entries(overview: list[dict], records: list[dict], profile: Prof
                                    score_cutoff=LISTED_MIN_SCORE) if names else None
         if match:
             out["id"] = records[match[2]]["id"]
-        section = match_category(entry["category"], profile) if entry["category"] else None
+        section = match_category(entry["category"], every_name) if entry["category"] else None
         out["category"] = profile.canonical(section[0]) if section else None
         if entry["category"] and not section:
             out["needs_review"].append("category")

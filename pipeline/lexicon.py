@@ -68,13 +68,14 @@ class Lexicon:
         self._extra: dict[str, float] = {}
         for phrase in [*german_states(), *additions]:
             for word in phrase.replace("-", " ").split():
-                self._extra[word.lower()] = KNOWN_NAME_ZIPF
+                self._extra[word.casefold()] = KNOWN_NAME_ZIPF
         self._cache: dict[str, float] = {}
 
     def direct(self, word: str) -> float:
-        # wordfreq keys are case-folded, which turns ß into ss
-        freq = self._base.get(word.casefold())
-        return max(math.log10(freq) + 9 if freq else 0.0, self._extra.get(word, 0.0))
+        # wordfreq keys are case-folded, which turns ß into ss; the additions are kept the same way
+        key = word.casefold()
+        freq = self._base.get(key)
+        return max(math.log10(freq) + 9 if freq else 0.0, self._extra.get(key, 0.0))
 
     def spelled(self, word: str) -> float:
         """Zipf of `word` exactly as written (case and ß count), 0 when the form is unknown."""

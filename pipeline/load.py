@@ -20,14 +20,13 @@ from pathlib import Path
 
 from .cache import key_of, read_entry, write_entry
 from .errors import InputError
-from .page_furniture import strip_page_furniture
+from .page_furniture import PAGE_BREAK, strip_page_furniture
 from .pdf_text import PageText, page_to_text, tsv_to_words, words_to_text
 from .progress import show_progress
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
 OCR_DPI = 300
 MIN_PAGES_PER_WORKER = 8  # below this, starting another process costs more than it saves
-PAGE_BREAK = "\n\n\n\n\f\n"
 
 # UTF-8 umlauts read as Latin-1 ("fÃ¼r"): the text was damaged before it reached us.
 MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Ã[¤¶¼\u009f]|â€[\u0080-\u00bf\u201c\u201d\u2122]")

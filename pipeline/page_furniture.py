@@ -24,7 +24,11 @@ MIN_RUNNING_PAGES = 3
 MIN_RUNNING_SHARE = 0.3  # of the pages
 SAME_LINE_SIMILARITY = 88  # rapidfuzz ratio between two OCR readings of one running line
 MIN_OFFSET_VOTES = 2
-PAGE_NUMBER = re.compile(r"^(?:Seite\s+)?(\d{1,3})$")
+# The page model every stage shares: how the PDF routes join pages, how many blank lines an OCR
+# text leaves at a page break, and what a printed page number looks like.
+PAGE_BREAK = "\n\n\n\n\f\n"
+PAGE_BREAK_BLANKS = 3  # a run of this many blank lines is a page break (or a column break)
+PAGE_NUMBER = re.compile(r"^\s*(?:Seite\s+)?(\d{1,3})\s*$")
 NUMBER_AT_END = re.compile(r"^(?:(\d{1,3})\s*[|·•]?\s+\S.*|.*\S\s+[|·•]?\s*(\d{1,3}))$")
 
 

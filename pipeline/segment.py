@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from .corrections import Profile
 from .lexicon import german_states
-from .page_furniture import line_key
+from .page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 
 SECTION_MIN_SCORE = 88
 SIZE_CLASS_MIN_SCORE = 80
@@ -24,16 +24,12 @@ STATE_MIN_SCORE = 85
 STATE_NEAREST_SCORE = 65  # the Länder are a closed list: further than any two of them are apart (67)
 STATE_MARGIN = 15
 STATES_MAX_WORDS = 6
-PAGE_BREAK_BLANKS = 3  # a run of this many blank lines is a page break (or a column break)
 HEADING_MAX_LINES = 3
 HEADING_MAX_WORDS = 6
 MIN_RUNNING_REPEATS = 3  # a line seen this often is a running header, not a heading
 NAME_MAX_LINES = 4
 LISTED_MIN_SCORE = 90  # a name this similar to an entry of the brochure's overview is that entry
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
-# Words that never stand in a municipality's name but do in legends and footers.
-NOT_IN_NAMES = {"ein", "eine", "einer", "eines", "einem", "einen", "zur", "zum", "mehr", "sie", "unter",
-                "finden", "sowie", "des", "http", "https", "www"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +98,7 @@ def segment_text(text: str, profile: Profile) -> Layout:
     parts = find_parts(lines, profile)
     first, end = parts.get("projects", (0, len(lines)))
     running = running_line_keys(lines, profile)
-    overview = lines_to_overview(lines, parts)
+    overview = lines_to_overview(lines, parts, profile)
     listed = [entry["name"] for entry in overview]
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed), running, overview)
 
@@ -212,7 +208,7 @@ def lone_groups(lines: list[Line], running: frozenset[str]) -> list[list[Line]]:
 
 
 def is_page_furniture(line: Line, running: frozenset[str]) -> bool:
-    return bool(re.fullmatch(r"\s*\d{1,3}\s*", line.text)) or line_key(line.text) in running
+    return bool(PAGE_NUMBER.match(line.text)) or line_key(line.text) in running
 
 
 def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] = frozenset(),
@@ -312,7 +308,7 @@ def listed_score(name: str, listed: list[str]) -> float:
     return closest_listed(name, listed)[1]
 
 
-def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]]) -> list[dict]:
+def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[dict]:
     """Headings ending in ':' and their entries; '+ X' lines are members of the entry above.
     The list ends at the first page break after it began."""
     if "overview" not in parts:
@@ -330,6 +326,7 @@ def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]]) -> l
     entries: list[dict] = []
     category = None
     skip_next = False
+    not_in_names = {w.casefold() for w in profile.not_in_overview_names}
     for i, text in enumerate(texts):
         if skip_next:
             skip_next = False
@@ -343,7 +340,7 @@ def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]]) -> l
             category = heading_name(text)
             continue
         words = {w.lower() for w in re.findall(r"\w+", text)}
-        if category is None or words & NOT_IN_NAMES or text.endswith(","):
+        if category is None or words & not_in_names or text.endswith(","):
             continue
         if text.startswith("+"):
             if entries:

@@ -1,4 +1,6 @@
 """The clean stage on small cases: repairs, text left alone, suggestions, and the ledger."""
+import json
+
 import pytest
 
 from pipeline.clean import clean_text, join_hyphenated_words, looks_damaged, normalise_quotes
@@ -54,12 +56,22 @@ def test_ledger_replays_to_the_cleaned_text(case, lexicon, corrections):
         assert result.raw[e.start : e.end] == e.before
 
 
-def test_ledger_replays_on_the_whole_brochure(automatic_result):
-    cleaned = automatic_result.cleaned
-    assert apply_edits(cleaned.raw, automatic_result.ledger) == cleaned.text
-    starts = [e.start for e in automatic_result.ledger]
-    assert starts == sorted(starts)
-    assert len({e.id for e in automatic_result.ledger}) == len(automatic_result.ledger)
+def test_the_emitted_ledger_replays_the_input_file_to_the_emitted_cleaned_text(tmp_path):
+    """Read independently of the pipeline: the input's bytes, and the two files a reviewer gets."""
+    from pipeline.cli import main
+    from pipeline.load import bundled_path
+
+    assert main(["extract", "-o", str(tmp_path)]) == 0
+    raw = bundled_path().read_bytes().decode("utf-8")
+    entries = [json.loads(line) for line in (tmp_path / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
+    applied = sorted((e for e in entries if e["applied"]), key=lambda e: e["start"])
+    pieces, at = [], 0
+    for e in applied:
+        assert e["start"] >= at and raw[e["start"] : e["end"]] == e["before"], e["id"]
+        pieces += [raw[at : e["start"]], e["after"]]
+        at = e["end"]
+    assert "".join(pieces) + raw[at:] == (tmp_path / "cleaned.txt").read_text(encoding="utf-8")
+    assert len({e["id"] for e in entries}) == len(entries)
 
 
 def test_every_edit_names_its_rule(automatic_result):

@@ -45,3 +45,28 @@ def test_override_files_are_reviewable_json():
     for path in (default_corrections_dir() / "overrides").glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
         assert all(o["reviewer"] and o["reason"] for o in data["overrides"])
+
+
+def test_lexicon_additions_are_found_in_any_case_and_with_ss_for_sz():
+    from pipeline.lexicon import Lexicon
+
+    lexicon = Lexicon(["Großdorfer", "Tulau"])
+    assert lexicon.direct("Großdorfer") > 0 and lexicon.direct("GROSSDORFER") > 0 and lexicon.direct("großdorfer") > 0
+    assert lexicon.direct("Tulau") == lexicon.direct("tulau") == lexicon.direct("TULAU") > 0
+
+
+def test_every_confusion_rule_says_where_its_evidence_came_from(tmp_path):
+    import json
+    import shutil
+
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.errors import CorrectionsError
+
+    folder = tmp_path / "corrections"
+    shutil.copytree(default_corrections_dir(), folder)
+    assert all(rule.evidence for rule in load_corrections(folder).confusions.rules)
+    table = json.loads((folder / "confusions.json").read_text(encoding="utf-8"))
+    del table["rules"][0]["evidence"]
+    (folder / "confusions.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CorrectionsError, match="evidence"):
+        load_corrections(folder)

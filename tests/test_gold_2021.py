@@ -63,6 +63,18 @@ def test_edition_criteria_and_overview(automatic_result):
     assert sum(1 for e in b.overview if e.members) >= 5
 
 
-def test_states_are_canonical_and_a_cooperation_has_several(automatic_result):
-    projects = automatic_result.brochure.projects
-    assert max(len(p.states) for p in projects) == 3
+def test_states_categories_and_ids_are_canonical(automatic_result, corrections):
+    from pipeline.extract import record_id
+    from pipeline.lexicon import german_states, state_codes_by_name
+
+    b = automatic_result.brochure
+    profile, _ = corrections.profile_for(b.edition.year)
+    canonical = {profile.canonical(c) for c in corrections.profile.categories}
+    for p in b.projects:
+        assert set(p.states) <= set(german_states()) and p.state_codes == [state_codes_by_name()[s] for s in p.states]
+        assert p.category in canonical and p.category_printed in profile.categories
+        assert p.id == record_id(p.name)
+    assert max(len(p.states) for p in b.projects) >= 2  # cooperations across Länder keep every Land
+    listed = {e.id for e in b.overview}
+    assert {p.id for p in b.projects} <= listed  # every record joins its overview entry
+    assert {e.category for e in b.overview} <= canonical

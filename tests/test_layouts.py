@@ -190,3 +190,10 @@ def test_a_name_the_overview_spells_otherwise_is_told_apart_from_a_choice_of_wor
     assert words_spelt_otherwise("Landkreis Vorpommern-Greiß wald", "Kreis Vorpommern-Greifswald") == {"greiß"}
     assert words_spelt_otherwise("Landkreis Vorpommern-Greifswald", "Kreis Vorpommern-Greifswald") == set()
     assert words_spelt_otherwise("Landkreis Tübingen", "landkreis tübingen") == set()
+
+
+def test_overview_legend_words_come_from_the_profile():
+    text = "1. Übersicht\n\nGroßstädte:\nNordstadt\nMehr finden Sie unter www.example.de\n"
+    with_words = PROFILE.model_copy(update={"not_in_overview_names": ["unter", "www"]})
+    assert [e["name"] for e in segment_text(text, with_words).overview] == ["Nordstadt"]
+    assert len(segment_text(text, PROFILE).overview) == 2  # nothing is built in: the profile decides

@@ -95,3 +95,22 @@ def test_description_quality_finds_a_garbled_stretch_that_a_mean_would_hide(lexi
     assert score < QUALITY_MIN_SETTLED and "geselischafbicher" in worst
     bullets = "- smart arbeiten - smart mobil sein - smarte Infrastruktur nutzen - " * 3
     assert description_quality(bullets, lexicon)[0] >= QUALITY_MIN_SETTLED  # dashes are no damage
+
+
+def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():
+    from pipeline.extract import Record, mentions, move_foreign_paragraphs
+
+    halle = Record({"name": "Halle", "description": "Halle baut. Halle plant."})
+    halle.flag("description", "an earlier note")
+    nord = Record({"name": "Nordstadt", "description": "Nordstadt baut.\n\nIn Nordstadt und Nordstadts Mitte entsteht ein Hallenbad."})
+    move_foreign_paragraphs([halle, nord])
+    assert "an earlier note" in halle.review_notes["description"]
+    assert "Hallenbad" in nord.fields["description"]  # 'Hallenbad' names no Halle: nothing moved there
+    assert mentions("Hallenbad und Halles Mitte", "Halle") == 1
+    other = Record({"name": "Südstadt", "description": "Südstadt plant.\n\nNordstadt baut in Nordstadt."})
+    nord2 = Record({"name": "Nordstadt", "description": "Nordstadt baut."})
+    nord2.flag("description", "flagged before")
+    move_foreign_paragraphs([other, nord2])
+    assert nord2.fields["description"].endswith("Nordstadt baut in Nordstadt.")
+    assert "flagged before" in nord2.review_notes["description"] and "was appended" in nord2.review_notes["description"]
+    assert "moved to that project" in other.review_notes["description"] and "description" not in other.needs_review

@@ -82,12 +82,21 @@ def test_terminal_review_changes_the_next_extraction(workspace, capsys):
     assert json.loads((corrections / "decisions.json").read_text(encoding="utf-8"))["decisions"] == decisions
 
 
-def test_lexicon_addition_from_review_takes_effect(workspace, capsys):
-    corrections, out = workspace
-    review_in_terminal(out, corrections, None, io.StringIO("w\n"), io.StringIO())
-    words = json.loads((corrections / "lexicon.json").read_text(encoding="utf-8"))["words"]
-    assert words
-    assert load_corrections(corrections).lexicon.words == words
+def test_lexicon_addition_from_review_changes_the_next_extraction(tmp_path, capsys):
+    corrections = tmp_path / "corrections"
+    shutil.copytree(default_corrections_dir(), corrections)
+    source = tmp_path / "input.txt"
+    source.write_text(MINI.read_text(encoding="utf-8") + "\nDie Gemeinde Tulau ist dabei.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extract = ["extract", str(source), "-o", str(out), "--corrections", str(corrections)]
+    assert main(extract) == 0
+    assert "Tülau" in (out / "cleaned.txt").read_text(encoding="utf-8")  # the rules add an umlaut
+    review_in_terminal(out, corrections, None, io.StringIO("w\n" * 50), io.StringIO())
+    assert "Tulau" in json.loads((corrections / "lexicon.json").read_text(encoding="utf-8"))["words"]
+    (corrections / "decisions.json").write_text('{"decisions": []}', encoding="utf-8")  # the word list alone
+    assert main(extract) == 0
+    cleaned = (out / "cleaned.txt").read_text(encoding="utf-8")
+    assert "Tulau" in cleaned and "Tülau" not in cleaned
 
 
 def test_review_of_a_folder_without_ledger_fails_cleanly(tmp_path, capsys):
