@@ -55,3 +55,11 @@ def test_eval_command_prints_json(tmp_path, capsys):
 def test_eval_refuses_a_file_that_is_not_json(tmp_path, capsys):
     (tmp_path / "out.json").write_text("nope", encoding="utf-8")
     assert main(["eval", str(tmp_path / "out.json"), str(tmp_path / "out.json")]) == 2
+
+
+def test_text_summary_shows_flagged_wrong_values_apart(tmp_path, capsys):
+    (tmp_path / "out.json").write_text(json.dumps(output()), encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    assert main(["eval", str(tmp_path / "out.json"), str(tmp_path / "gold.json")]) == 0
+    motto = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("motto"))
+    assert motto.startswith("motto       2/2") and "1 differ from the gold but are flagged" in motto
