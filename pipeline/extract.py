@@ -298,6 +298,11 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         listed, score = closest_listed(name, doc.listed)
         if score < LISTED_MIN_SCORE:
             record.flag("name", "the brochure's overview of all projects has no such name")
+        elif umlauts_lost(name, listed):
+            record.fields["name"] = " ".join(listed.split())
+            record.fields["id"] = record_id(record.fields["name"])
+            record.flag("name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{listed}', "
+                                "which was taken (OCR loses umlauts, it does not add them)")
         elif words_spelt_otherwise(name, listed):
             record.flag("name", f"the brochure's overview prints it '{listed}'")
             record.name_as_listed = listed
@@ -421,6 +426,13 @@ def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) 
             for e in doubtful:
                 verb = "left unrepaired" if not e.applied else "repaired with low confidence"
                 record.flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})")
+
+
+def umlauts_lost(name: str, listed: str) -> bool:
+    """'Bienenbuttel' / 'Bienenbüttel': the same but for umlauts (or ß) only the list has."""
+    fold = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+    ours, theirs = " ".join(name.split()).lower(), " ".join(listed.split()).lower()
+    return ours != theirs and ours.translate(fold) == theirs.translate(fold) and ours == ours.translate(fold)
 
 
 def words_spelt_otherwise(name: str, listed: str) -> set[str]:

@@ -197,3 +197,12 @@ def test_overview_legend_words_come_from_the_profile():
     with_words = PROFILE.model_copy(update={"not_in_overview_names": ["unter", "www"]})
     assert [e["name"] for e in segment_text(text, with_words).overview] == ["Nordstadt"]
     assert len(segment_text(text, PROFILE).overview) == 2  # nothing is built in: the profile decides
+
+
+def test_a_name_that_lost_its_umlauts_takes_the_overviews_spelling_only_then():
+    from pipeline.extract import umlauts_lost
+
+    assert umlauts_lost("Bienenbuttel", "Bienenbüttel") and umlauts_lost("Grossraschen", "Großräschen")
+    assert not umlauts_lost("Bienenbüttel", "Bienenbüttel")  # nothing lost
+    assert not umlauts_lost("Landkreis Gorlitz", "Görlitz")  # more than umlauts differ
+    assert not umlauts_lost("Müllheim", "Mullheim")  # OCR does not add umlauts: the list is no better
