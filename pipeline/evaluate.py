@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 FIELDS = ("name", "category", "size_class", "states", "title", "motto")
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 QUOTES = dict.fromkeys(map(ord, "\u201e\u201c\u201d\u00bb\u00ab\u201a\u2018\u2019'"), '"')
@@ -40,7 +42,10 @@ def pair_records(output: list[dict], gold: list[dict]) -> dict[int, int]:
         for oi, o in enumerate(output):
             if oi in used:
                 continue
-            ratio = difflib.SequenceMatcher(None, name_key(g["name"]), name_key(o.get("name"))).ratio()
+            ratio = max(difflib.SequenceMatcher(None, name_key(g["name"]), name_key(o.get("name"))).ratio(),
+                        # a name whose lines came out of order ('Lauterbach mit Alsfeld und') keeps its words
+                        fuzz.token_set_ratio((g["name"] or "").lower(), (o.get("name") or "").lower()) / 100
+                        if len((o.get("name") or "").split()) >= 3 else 0.0)
             if ratio > best:
                 best, best_i = ratio, oi
         if best_i is not None and best >= MIN_NAME_SIMILARITY:

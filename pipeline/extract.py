@@ -32,6 +32,7 @@ LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' i
 STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Musterst@dt', '#2030digital') are printed so
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
+NAME_VARIANT_MIN_SCORE = 80  # a word of a title this similar to a word of the name is that word
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
 FOREIGN_MIN_MENTIONS = 2
@@ -340,6 +341,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         record.flag("description", f"{merged} lines look like two columns read across; sentence order may be wrong")
     flag_uncertain_edits(record, block, cleaned)
     flag_name_words_listed_otherwise(record)
+    flag_name_spelt_otherwise_in_values(record)
     if doc.ocr:
         flag_doubtful_words(record, doc.lexicon, doc.listed)
     return record
@@ -433,6 +435,19 @@ def umlauts_lost(name: str, listed: str) -> bool:
     fold = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
     ours, theirs = " ".join(name.split()).lower(), " ".join(listed.split()).lower()
     return ours != theirs and ours.translate(fold) == theirs.translate(fold) and ours == ours.translate(fold)
+
+
+def flag_name_spelt_otherwise_in_values(record: Record) -> None:
+    """The project's own title or motto names the place in another spelling ('Neumutnster' /
+    'Neumünster'): one of the two is misread, so the name is put up for review. A word derived
+    from the name ('Gießener') or a stylised one cut short ('Geestl@nd') is no other spelling."""
+    values = " ".join(record.fields.get(f) or "" for f in ("title", "motto"))
+    theirs = set(re.findall(r"[^\W\d_]{4,}", values))
+    for word in re.findall(r"[^\W\d_]{4,}", record.fields["name"]):
+        near = [w for w in theirs if fuzz.ratio(w.lower(), word.lower()) >= NAME_VARIANT_MIN_SCORE
+                and not (w.lower().startswith(word.lower()) or word.lower().startswith(w.lower()))]
+        if near and word.lower() not in {w.lower() for w in theirs}:
+            record.flag("name", f"'{word}' is spelt '{sorted(near)[0]}' in the title or motto")
 
 
 def words_spelt_otherwise(name: str, listed: str) -> set[str]:

@@ -63,3 +63,11 @@ def test_text_summary_shows_flagged_wrong_values_apart(tmp_path, capsys):
     assert main(["eval", str(tmp_path / "out.json"), str(tmp_path / "gold.json")]) == 0
     motto = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("motto"))
     assert motto.startswith("motto       2/2") and "1 differ from the gold but are flagged" in motto
+
+
+def test_a_name_whose_lines_came_out_of_order_is_paired_by_its_words():
+    from pipeline.evaluate import pair_records
+
+    gold = [{"name": "Grebenhain in Kooperation mit Alsfeld und Lauterbach"}, {"name": "Marburg"}]
+    out = [{"name": "Marburg"}, {"name": "Lauterbach mit Alsfeld und"}]
+    assert pair_records(out, gold) == {0: 1, 1: 0}

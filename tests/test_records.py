@@ -114,3 +114,16 @@ def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():
     assert nord2.fields["description"].endswith("Nordstadt baut in Nordstadt.")
     assert "flagged before" in nord2.review_notes["description"] and "was appended" in nord2.review_notes["description"]
     assert "moved to that project" in other.review_notes["description"] and "description" not in other.needs_review
+
+
+def test_a_name_spelt_otherwise_in_its_own_title_is_flagged_but_not_a_derived_word():
+    from pipeline.extract import Record, flag_name_spelt_otherwise_in_values
+
+    rec = Record({"name": "Neumutnster", "title": "Neumünster klug: Innenstadt neu denken", "motto": None})
+    flag_name_spelt_otherwise_in_values(rec)
+    assert rec.needs_review == ["name"] and "'Neumünster'" in rec.review_notes["name"]
+    for name, title in [("Landkreis Gießen", "Gießener Land digital"), ("Geestland", "Geestl@nd smart"),
+                        ("Neumünster", "Neumünster klug")]:
+        rec = Record({"name": name, "title": title, "motto": None})
+        flag_name_spelt_otherwise_in_values(rec)
+        assert rec.needs_review == [], name

@@ -1,0 +1,226 @@
+"""Extract stage, OCR text only: lines that an OCR read across two columns -> the two columns.
+
+Tesseract, given a page of two columns whose lines share baselines, may return each left line and
+the right line beside it as one line ('Als wachsendes Oberzentrum im Herzen des Klimafolgen bis
+hin zu wirtschaftlichen Krisen'). Without word positions the split is found from the text alone:
+
+- the left column is set to one width, so its lines end near one length: for every width W the
+  split of each line nearest to W is a candidate, and the width whose splits fit best wins;
+- a hyphenated line end belongs to one column and goes on in the next line of the same column:
+  a split that joins 'Entwicklungsherausforderun-' with a word that completes a known word
+  ('…gen') is preferred, one that leaves the hyphen before a word that completes nothing is not;
+- the splits of a whole run are chosen together (a dynamic programme over the run), not line
+  by line.
+
+A run is read back as its left column, then the lines under the run that go on with the left
+column, then its right column. Where two splits of a line fit nearly as well and nothing decides
+between them, the line is counted as uncertain, and the caller keeps the record flagged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+MIN_SIDE_WORDS = 2  # a column line holds at least this many words
+SURE_MARGIN = 1.5  # a split is sure when the next best costs this much more (ems)
+HYPHEN_BONUS = 3.0  # a hyphenated end completed by the next line of its column (a known word)
+HYPHEN_PENALTY = 3.0  # a hyphenated end followed by a word that completes nothing
+KNOWN_JOIN_ZIPF = 2.0
+SENTENCE_END = re.compile(r"[.!?:]\W*$")
+SENTENCE_STOP = re.compile(r"[a-zäöüß]{2,}[.!?][“”\"»«]?$")  # a full stop after a word, not 'z.B.' or '2.'
+SUSPENDED_HYPHEN_BEFORE = ("und", "oder", "bis", "sowie")
+FRAGMENT_PENALTY = 3.0
+FRAGMENT_MAX_ZIPF = 1.0
+CASE_PENALTY = 2.0
+PARAGRAPH_END_WEIGHT = 0.3
+SLACK_WEIGHT = 0.05  # a line ending a sentence may end a paragraph: being short says less
+
+
+@dataclass(frozen=True)
+class ColumnSplit:
+    left: list[str]
+    right: list[str]
+    width: float  # of the columns, in ems
+    uncertain: int  # lines whose split nothing decided
+
+    @property
+    def sure(self) -> bool:
+        return self.uncertain == 0
+
+
+# Widths of characters in ems: the mean of Helvetica's and Times' (a sans and a serif face), since
+# a column is set to one width in points, not in characters ('Illingen' is narrower than 'Wormsmaw').
+# Characters not listed count as a lower-case letter.
+EM_WIDTHS = {w: chars for w, chars in {
+    0.25: "ijl", 0.26: " .,", 0.28: "t;:/", 0.31: "fI!", 0.33: "r-()", 0.38: '"„“”', 0.44: "sJ", 0.47: "cz",
+    0.5: "aekvxyä?", 0.53: "bdghnopqu0123456789öü", 0.56: "ß", 0.58: "FL", 0.61: "PSTZ", 0.64: "E", 0.67: "B",
+    0.69: "ACKRVXYÄ", 0.72: "wDHNUÜ&", 0.75: "GOQÖ", 0.81: "m", 0.86: "M", 0.94: "W"}.items()}
+CHAR_EMS = {c: w for w, chars in EM_WIDTHS.items() for c in chars}
+
+
+def text_measure(text: str) -> float:
+    return sum(CHAR_EMS.get(c, 0.5) for c in text)
+
+
+def split_points(line: str) -> list[int]:
+    """Positions of the spaces a line can be split at, each side keeping MIN_SIDE_WORDS words."""
+    spaces = [m.start() for m in re.finditer(r" +", line)]
+    return [p for p in spaces
+            if len(line[:p].split()) >= MIN_SIDE_WORDS and len(line[p:].split()) >= MIN_SIDE_WORDS]
+
+
+def junction_cost(end: str, following: str, lexicon: Lexicon) -> float:
+    """Evidence from one column line's end and the next line of the same column (negative: for
+    the split, positive: against it). A hyphenated end completed to a known word is for it, one
+    completed to nothing against it; a lower-case fragment that is no word cannot end a line
+    unhyphenated; after a full stop the next word is capitalised, and a capitalised word that is
+    no noun ('Die', 'Wir') starts a sentence, so the line before it ends one."""
+    words, nexts = end.split(), following.split()
+    if not words or not nexts:
+        return 0.0
+    last, first = words[-1], nexts[0]
+    core = re.sub(r"^\W+|\W+$", "", first)
+    if last.endswith("-") and len(last) >= 3 and first[:1].isalpha():
+        if first[:1].isupper() or first in SUSPENDED_HYPHEN_BEFORE:
+            return 0.0  # 'Industrie- und', 'Bus-' 'Bahn': a hyphen that stays
+        joined = re.sub(r"\W+$", "", last[:-1] + first)
+        return -HYPHEN_BONUS if lexicon.zipf(joined) >= KNOWN_JOIN_ZIPF else HYPHEN_PENALTY
+    cost = 0.0
+    if fragment(last, lexicon):
+        cost += FRAGMENT_PENALTY
+    if fragment(first, lexicon):
+        cost += FRAGMENT_PENALTY  # a hyphenation's tail, but the line before has no hyphen
+    if SENTENCE_STOP.search(last) and core[:1].islower():
+        cost += CASE_PENALTY
+    elif not SENTENCE_END.search(last) and core[:1].isupper() and core.isalpha() \
+            and lexicon.spelled(core) < lexicon.spelled(core.lower()):
+        cost += CASE_PENALTY
+    return cost
+
+
+def fragment(word: str, lexicon: Lexicon) -> bool:
+    """A lower-case piece of a word ('kte', 'llen'): no word of its own."""
+    core = re.sub(r"^\W+|\W+$", "", word)
+    return core.isalpha() and core.islower() and lexicon.zipf(core) < FRAGMENT_MAX_ZIPF
+
+
+def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = ()) -> ColumnSplit | None:
+    """Lines that each hold a left and a right column line -> the two columns, or None when a
+    line has no place to split. `below`: the lines under the run (the left column may go on)."""
+    points = [split_points(line) for line in lines]
+    if not lines or any(not p for p in points):
+        return None
+    follow = [first_word(l) for l in lines[1:]] + [first_word(below[0]) if below else ""]
+    # the width of both columns is at least that of their widest line: one of the parts
+    widths = sorted({round(text_measure(part.strip()), 2) for line, pts in zip(lines, points) for p in pts
+                     for part in (line[:p], line[p:])})
+    junctions = {(i, p, q): junction_cost(lines[i][:p], lines[i + 1][:q], lexicon)
+                 + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon)
+                 for i in range(len(lines) - 1) for p in points[i] for q in points[i + 1]}
+    # the right column goes on from the left one's last line (under the run, where there is one)
+    opening = [junction_cost(below[-1], line[p:], lexicon) if below else 0.0 for line, p in [(lines[0], p) for p in points[0]]]
+    best: tuple[float, float, list[int], int] | None = None
+    for width in widths:
+        unary = [[fit_cost(line[:p].strip(), nxt, width) for p in pts] for line, pts, nxt in zip(lines, points, follow)]
+        # the columns of a page are set to one width
+        unary[0] = [u + o for u, o in zip(unary[0], opening)]
+        cost, chosen, uncertain = best_splits(lines, points, unary, width, junctions)
+        if best is None or cost < best[0]:
+            best = (cost, width, chosen, uncertain)
+    _, width, chosen, uncertain = best
+    left = [line[:p].strip() for line, p in zip(lines, chosen)]
+    right = [line[p:].strip() for line, p in zip(lines, chosen)]
+    return ColumnSplit(left, right, width, uncertain)
+
+
+def first_word(line: str) -> str:
+    words = line.split()
+    return words[0] if words else ""
+
+
+def fit_cost(part: str, following: str, width: float) -> float:
+    """How far a column line breaks the rule that set it (in ems): it fits the column's width, and
+    the next line's first word would not have fitted after it (the line is full). A hyphenated
+    end and a line that ends a sentence (perhaps a paragraph) may stay short."""
+    measure = text_measure(part)
+    over = max(0.0, measure - width)
+    slack = SLACK_WEIGHT * max(0.0, width - measure)  # of splits that fit alike, the fuller line
+    if not following or part.endswith("-"):
+        return over + slack
+    under = max(0.0, width - (measure + text_measure(" " + following)))
+    return over + slack + (PARAGRAPH_END_WEIGHT if SENTENCE_END.search(part) else 1.0) * under
+
+
+def best_splits(lines: list[str], points: list[list[int]], unary: list[list[float]], right_width: float,
+                junctions: dict[tuple[int, int, int], float]) -> tuple[float, list[int], int]:
+    """For one width of each column: the splits of all lines with the least total cost (how the
+    left and the right parts fit their columns, plus the hyphen evidence between neighbouring
+    lines of each column), and how many lines had a rival split within SURE_MARGIN."""
+    n = len(lines)
+
+    def pair(i: int, p: int, q: int) -> float:  # line i split at p, line i+1 at q
+        return fit_cost(lines[i][p:].strip(), first_word(lines[i + 1][q:]), right_width) + junctions[(i, p, q)]
+
+    last_right = [max(0.0, text_measure(lines[-1][p:].strip()) - right_width) for p in points[-1]]
+    cost = [list(unary[0])]
+    back: list[list[int]] = [[-1] * len(points[0])]
+    for i in range(1, n):
+        row, links = [], []
+        for k, q in enumerate(points[i]):
+            options = [cost[i - 1][j] + pair(i - 1, p, q) for j, p in enumerate(points[i - 1])]
+            j = min(range(len(options)), key=options.__getitem__)
+            row.append(options[j] + unary[i][k] + (last_right[k] if i == n - 1 else 0))
+            links.append(j)
+        cost.append(row)
+        back.append(links)
+    if n == 1:
+        cost[0] = [c + r for c, r in zip(cost[0], last_right)]
+    k = min(range(len(cost[-1])), key=cost[-1].__getitem__)
+    total = cost[-1][k]
+    chosen = [0] * n
+    for i in range(n - 1, -1, -1):
+        chosen[i] = k
+        k = back[i][k]
+    splits = [points[i][chosen[i]] for i in range(n)]
+    uncertain = 0
+    for i in range(n):
+        def with_split(k: int) -> float:
+            p = points[i][k]
+            c = unary[i][k] + (last_right[k] if i == n - 1 else 0)
+            if i > 0:
+                c += pair(i - 1, splits[i - 1], p)
+            if i + 1 < n:
+                c += pair(i, p, splits[i + 1])
+            return c
+        mine = with_split(chosen[i])
+        if any(with_split(k) - mine < SURE_MARGIN for k in range(len(points[i])) if k != chosen[i]):
+            uncertain += 1
+    return total, splits, uncertain
+
+
+def run_in_column_order(split: ColumnSplit, below: list[str]) -> tuple[list[str], bool]:
+    """The run's lines in reading order, and whether the lines under it were put after the left
+    column. Lines under the run go on with the left column when it stops inside a sentence and
+    the right one ends one (the left column is the longer); else they follow the right column."""
+    left_open = not SENTENCE_END.search(split.left[-1])
+    right_closed = bool(SENTENCE_END.search(split.right[-1]))
+    if below and left_open and right_closed:
+        return split.left + below + split.right, True
+    return split.left + split.right + below, False
+
+
+def join_column_lines(lines: list[str]) -> str:
+    """Lines of one text in reading order -> running text: a word hyphenated at a line end is
+    joined again ('Entwicklungsherausforderun-' 'gen' -> 'Entwicklungsherausforderungen'); a
+    hyphen before a capital or before 'und'/'oder' stays ('Industrie- und')."""
+    text = ""
+    for line in (l.strip() for l in lines if l.strip()):
+        if text.endswith("-") and line[:1].islower() and line.split()[0] not in ("und", "oder", "bis", "sowie"):
+            text = text[:-1] + line
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].isupper():
+            text = text + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
