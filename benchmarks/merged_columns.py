@@ -54,7 +54,7 @@ def run(seeds: range, verbose: bool) -> None:
         hits = sum(l == tl for l, tl in zip(split.left, page["left"]))
         right_lines += hits
         unsure_runs += not split.sure
-        ordered, _ = run_in_column_order(split, page["below"])
+        ordered, _ = run_in_column_order(split.left, split.right, page["below"])
         after.append(word_error_rate(truth, text_to_words(join_column_lines(ordered))))
         if verbose and hits < len(page["lines"]):
             for got, want in zip(split.left, page["left"]):

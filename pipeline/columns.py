@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import Lexicon
 
@@ -34,6 +35,9 @@ SUSPENDED_HYPHEN_BEFORE = ("und", "oder", "bis", "sowie")
 FRAGMENT_PENALTY = 3.0
 FRAGMENT_MAX_ZIPF = 1.0
 CASE_PENALTY = 2.0
+COLUMN_MIN_CHARS = 70
+COLUMN_FACTOR = 1.5
+WIDER_BY = 2.0  # ems: a line under a run this much wider than the run's columns was read across too
 PARAGRAPH_END_WEIGHT = 0.3
 SLACK_WEIGHT = 0.05  # a line ending a sentence may end a paragraph: being short says less
 
@@ -60,6 +64,7 @@ EM_WIDTHS = {w: chars for w, chars in {
 CHAR_EMS = {c: w for w, chars in EM_WIDTHS.items() for c in chars}
 
 
+@lru_cache(maxsize=65536)
 def text_measure(text: str) -> float:
     return sum(CHAR_EMS.get(c, 0.5) for c in text)
 
@@ -114,22 +119,22 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = ()) -> Colu
         return None
     follow = [first_word(l) for l in lines[1:]] + [first_word(below[0]) if below else ""]
     # the width of both columns is at least that of their widest line: one of the parts
-    widths = sorted({round(text_measure(part.strip()), 2) for line, pts in zip(lines, points) for p in pts
-                     for part in (line[:p], line[p:])})
+    widths = sorted({round(text_measure(part.strip()) * 4) / 4 for line, pts in zip(lines, points) for p in pts
+                     for part in (line[:p], line[p:])})  # to a quarter em: finer says nothing more
     junctions = {(i, p, q): junction_cost(lines[i][:p], lines[i + 1][:q], lexicon)
                  + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon)
                  for i in range(len(lines) - 1) for p in points[i] for q in points[i + 1]}
     # the right column goes on from the left one's last line (under the run, where there is one)
     opening = [junction_cost(below[-1], line[p:], lexicon) if below else 0.0 for line, p in [(lines[0], p) for p in points[0]]]
-    best: tuple[float, float, list[int], int] | None = None
+    best: tuple[float, float, list[list[float]]] | None = None
     for width in widths:
         unary = [[fit_cost(line[:p].strip(), nxt, width) for p in pts] for line, pts, nxt in zip(lines, points, follow)]
-        # the columns of a page are set to one width
         unary[0] = [u + o for u, o in zip(unary[0], opening)]
-        cost, chosen, uncertain = best_splits(lines, points, unary, width, junctions)
+        cost = least_cost(lines, points, unary, width, junctions)[0]  # the columns of a page share one width
         if best is None or cost < best[0]:
-            best = (cost, width, chosen, uncertain)
-    _, width, chosen, uncertain = best
+            best = (cost, width, unary)
+    _, width, unary = best
+    _, chosen, uncertain = least_cost(lines, points, unary, width, junctions, count_rivals=True)
     left = [line[:p].strip() for line, p in zip(lines, chosen)]
     right = [line[p:].strip() for line, p in zip(lines, chosen)]
     return ColumnSplit(left, right, width, uncertain)
@@ -153,8 +158,8 @@ def fit_cost(part: str, following: str, width: float) -> float:
     return over + slack + (PARAGRAPH_END_WEIGHT if SENTENCE_END.search(part) else 1.0) * under
 
 
-def best_splits(lines: list[str], points: list[list[int]], unary: list[list[float]], right_width: float,
-                junctions: dict[tuple[int, int, int], float]) -> tuple[float, list[int], int]:
+def least_cost(lines: list[str], points: list[list[int]], unary: list[list[float]], right_width: float,
+               junctions: dict[tuple[int, int, int], float], count_rivals: bool = False) -> tuple[float, list[int], int]:
     """For one width of each column: the splits of all lines with the least total cost (how the
     left and the right parts fit their columns, plus the hyphen evidence between neighbouring
     lines of each column), and how many lines had a rival split within SURE_MARGIN."""
@@ -184,6 +189,8 @@ def best_splits(lines: list[str], points: list[list[int]], unary: list[list[floa
         chosen[i] = k
         k = back[i][k]
     splits = [points[i][chosen[i]] for i in range(n)]
+    if not count_rivals:
+        return total, splits, 0
     uncertain = 0
     for i in range(n):
         def with_split(k: int) -> float:
@@ -200,15 +207,81 @@ def best_splits(lines: list[str], points: list[list[int]], unary: list[list[floa
     return total, splits, uncertain
 
 
-def run_in_column_order(split: ColumnSplit, below: list[str]) -> tuple[list[str], bool]:
-    """The run's lines in reading order, and whether the lines under it were put after the left
+def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], bool]:
+    """A run's lines in reading order, and whether the lines under it were put after the left
     column. Lines under the run go on with the left column when it stops inside a sentence and
     the right one ends one (the left column is the longer); else they follow the right column."""
-    left_open = not SENTENCE_END.search(split.left[-1])
-    right_closed = bool(SENTENCE_END.search(split.right[-1]))
+    left_open = bool(left) and not SENTENCE_END.search(left[-1])
+    right_closed = bool(right) and bool(SENTENCE_END.search(right[-1]))
     if below and left_open and right_closed:
-        return split.left + below + split.right, True
-    return split.left + split.right + below, False
+        return left + below + right, True
+    return left + right + below, False
+
+
+def is_read_across(line: str, usual: float) -> bool:
+    """Far longer than the pages' usual line: two columns read as one."""
+    return len(line.split()) >= 3 and len(line.strip()) > max(COLUMN_MIN_CHARS, COLUMN_FACTOR * usual)
+
+
+def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
+                               lexicon: Lexicon) -> tuple[list[str], list[tuple[str, bool]]]:
+    """The lines of each paragraph as the OCR gave them -> the paragraphs' texts, in column order
+    where lines were read across, and notes for the reviewer (note, sure). Short lines between
+    read-across lines belong to one column: the right one when the OCR indented them (the left
+    column had nothing there), else the left one. A paragraph right under a run, shorter than it,
+    may be the left column's end (run_in_column_order decides)."""
+    texts: list[str] = []
+    notes: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(paragraphs):
+        lines = paragraphs[i]
+        across = [is_read_across(l, usual) for l in lines]
+        if not any(across):
+            texts.append(join_column_lines(lines))
+            i += 1
+            continue
+        first, end = across.index(True), len(across) - across[::-1].index(True)
+        run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
+        split = split_run(run, lexicon, lines[end:])
+        # a line under the run wider than its columns holds a right part too ('… Doch externe gen dar.')
+        while split and end < len(lines) and split_points(lines[end]) \
+                and text_measure(lines[end].strip()) > split.width + WIDER_BY:
+            across[end] = True
+            end += 1
+            run = run + [lines[end - 1]]
+            split = split_run(run, lexicon, lines[end:])
+        below, taken = lines[end:], False
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else []
+        if split and not below and following and len(following) < len(run) \
+                and not any(is_read_across(l, usual) for l in following):
+            below, taken = following, True
+            split = split_run(run, lexicon, below)
+        if split is None:
+            texts.append(join_column_lines(lines))
+            notes.append((f"{len(run)} lines look like two columns read across, and no split was found; "
+                           "sentence order may be wrong", False))
+            i += 1
+            continue
+        left, right, parts = [], [], iter(zip(split.left, split.right))
+        for line, a in zip(lines[first:end], across[first:end]):
+            if a:
+                l, r = next(parts)
+                left.append(l)
+                right.append(r)
+            else:
+                (right if line[:1].isspace() else left).append(line)
+        ordered, below_in = run_in_column_order(left, right, below)
+        if taken and not below_in:
+            ordered, taken = left + right, False  # the paragraph under the run stays a paragraph of its own
+        texts.append(join_column_lines(lines[:first] + ordered))
+        note = (f"reading order rebuilt: {len(run)} lines an OCR read across two columns were split into "
+                f"the left and the right column" + (", with the lines under them after the left one" if below_in else ""))
+        if split.sure:
+            notes.append((note, True))
+        else:
+            notes.append((f"{note}; {split.uncertain} of the splits may be off by a word or two: check the order", False))
+        i += 2 if taken else 1
+    return texts, notes
 
 
 def join_column_lines(lines: list[str]) -> str:
@@ -217,9 +290,10 @@ def join_column_lines(lines: list[str]) -> str:
     hyphen before a capital or before 'und'/'oder' stays ('Industrie- und')."""
     text = ""
     for line in (l.strip() for l in lines if l.strip()):
-        if text.endswith("-") and line[:1].islower() and line.split()[0] not in ("und", "oder", "bis", "sowie"):
+        hyphenated = re.search(r"[^\W\d_]-$", text) is not None  # 'Verkehrs-', not a dash ('cowaHOPE -')
+        if hyphenated and line[:1].islower() and line.split()[0] not in SUSPENDED_HYPHEN_BEFORE:
             text = text[:-1] + line
-        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].isupper():
+        elif hyphenated and line[:1].isupper():
             text = text + line
         else:
             text = f"{text} {line}" if text else line

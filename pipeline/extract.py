@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .clean import UMLAUT_OF, Cleaned
+from .columns import paragraphs_in_column_order
 from .corrections import Profile
 from .lexicon import MIN_PART_ZIPF, Lexicon, german_states, state_code
 from .page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
@@ -33,8 +35,6 @@ STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Musterst@dt', '#2030dig
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
 NAME_VARIANT_MIN_SCORE = 80  # a word of a title this similar to a word of the name is that word
-COLUMN_MIN_CHARS = 70
-COLUMN_FACTOR = 1.5
 FOREIGN_MIN_MENTIONS = 2
 DOUBTFUL_EDIT_CONFIDENCE = 0.6  # a repair below this inside a value puts the value up for review
 SENTENCE_MIN_LOWER = 0.25  # share of words in lower case below which a line is no running text
@@ -278,13 +278,14 @@ class Document:
     running: frozenset[str]  # keys of lines repeated on many pages: running headers an OCR text kept
     styled: frozenset[int] = frozenset()  # raw offsets of lines a text layer sets in another size
     listed: tuple[str, ...] = ()  # the names in the brochure's own overview of all projects
+    positions: bool = False  # the text came with word positions (a PDF): its columns are in order
 
 
 def document_facts(layout: Layout, pages: Pages, lexicon: Lexicon, ocr: bool,
-                   styled: frozenset[int] = frozenset()) -> Document:
+                   styled: frozenset[int] = frozenset(), positions: bool = False) -> Document:
     lengths = [len(l.text) for b in layout.projects for l in b.lines if len(l.text.split()) >= 3]
     return Document(pages, lexicon, ocr, statistics.median(lengths) if lengths else 0.0, layout.running, styled,
-                    tuple(e["name"] for e in layout.overview))
+                    tuple(e["name"] for e in layout.overview), positions)
 
 
 def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document) -> Record:
@@ -330,15 +331,18 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     body = [l for l in block.lines if l.number > block.size_line.number and l.number not in record.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
     kept, figures = body_paragraphs(body, doc.running, styled)
-    record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)
+    if doc.positions:  # a PDF: its words came in column order already
+        record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)
+    else:
+        texts, notes = paragraphs_in_column_order([visual_lines(cleaned, p) for p in kept], doc.usual_line, doc.lexicon)
+        record.fields["description"] = "\n\n".join(texts)
+        for note, sure in notes:
+            (record.note if sure else record.flag)("description", note)
     record.fields["figure_text"] = [join_lines(p) for p in figures]
     quality, worst = description_quality(record.fields["description"], doc.lexicon)
     if quality < QUALITY_MIN_SETTLED:
         record.flag("description", f"quality {quality:.2f}: in '{worst}' only {round(quality * QUALITY_WINDOW)} of "
                                    f"{QUALITY_WINDOW} words are known words or numbers; the text may be unreadable OCR")
-    merged = merged_column_lines(raw_lines(cleaned, [l for p in kept for l in p]), doc.usual_line)
-    if merged:
-        record.flag("description", f"{merged} lines look like two columns read across; sentence order may be wrong")
     flag_uncertain_edits(record, block, cleaned)
     flag_name_words_listed_otherwise(record)
     flag_name_spelt_otherwise_in_values(record)
@@ -376,19 +380,23 @@ def description_quality(text: str, lexicon: Lexicon) -> tuple[float, str]:
     return shares[worst], " ".join(tokens[worst : worst + QUALITY_WINDOW])
 
 
-def raw_lines(cleaned: Cleaned, lines: list[Line]) -> list[str]:
-    """The raw lines behind cleaned lines (joined hyphenations make cleaned lines longer)."""
+def visual_lines(cleaned: Cleaned, para: list[Line]) -> list[str]:
+    """The cleaned text of a paragraph, line by line as the raw text had its lines: a hyphenated
+    line end the cleaner joined is cut again, and keeps its hyphen, so that the lines can be put
+    in another order and joined anew (columns.py)."""
     out = []
-    for line in lines:
+    for line in para:  # line by line: what lies between two lines of a paragraph (a page number) is not its text
         lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
-        out += cleaned.raw[lo:hi].split("\n")
+        pos = lo
+        for raw_line in cleaned.raw[lo:hi].split("\n"):
+            a, b = pos, pos + len(raw_line)
+            pos = b + 1
+            text = cleaned.text[bisect_left(cleaned.origin, a) : bisect_left(cleaned.origin, b)].replace("\n", " ")
+            if raw_line.rstrip().endswith("-") and not text.rstrip().endswith("-"):
+                text = text.rstrip() + "-"
+            if text.strip():
+                out.append(text)
     return out
-
-
-def merged_column_lines(lines: list[str], usual: float) -> int:
-    """How many lines are far longer than the project pages' usual line: two columns read as one.
-    The usual length comes from all project pages, so a short description is judged too."""
-    return sum(1 for l in lines if len(l.split()) >= 3 and len(l) > max(COLUMN_MIN_CHARS, COLUMN_FACTOR * usual))
 
 
 def move_foreign_paragraphs(records: list[Record]) -> None:

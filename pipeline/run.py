@@ -40,7 +40,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
     pages = lines_to_pages(layout.lines, source.page_numbers)
     doc = document_facts(layout, pages, lexicon, ocr=cleaned.damaged or source.kind == "pdf-ocr",
-                         styled=source.styled_lines)
+                         styled=source.styled_lines, positions=source.kind != "text")
     records = [block_to_record(block, cleaned, profile, doc) for block in layout.projects]
     move_foreign_paragraphs(records)
     dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]

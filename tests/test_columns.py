@@ -1,0 +1,44 @@
+"""Columns an OCR read across, split and put in order again (pipeline/columns.py)."""
+import json
+
+import pytest
+
+from pipeline.columns import join_column_lines, paragraphs_in_column_order, split_run, text_measure
+from pipeline.evaluate import text_to_words, word_error_rate
+
+from .conftest import CASES
+
+PAGES = sorted((CASES / "columns").glob("page-*.json"))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
+def test_a_page_read_across_is_read_in_column_order_again(path, lexicon):
+    page = json.loads(path.read_text(encoding="utf-8"))
+    truth = text_to_words(page["truth"])
+    before = word_error_rate(truth, text_to_words(join_column_lines(page["lines"])))
+    usual = sorted(len(l) for l in page["lines"])[0]  # the left column's end: one column's line
+    texts, notes = paragraphs_in_column_order([page["lines"]], usual, lexicon)
+    after = word_error_rate(truth, text_to_words(" ".join(texts)))
+    assert before > 0.5 and after <= 0.1 and after <= before / 4
+    assert notes and notes[0][0].startswith("reading order rebuilt")
+
+
+def test_a_hyphenated_end_goes_on_in_its_own_column(lexicon):
+    lines = ["Die Stadt plant neue Wege für die Verkehrs- morgen fahren die Busse nach Bedarf und",
+             "wende und baut dafür ein Netz aus Ladesäulen, die Haltestellen werden digital."]
+    split = split_run(lines, lexicon)
+    assert split.left[0] == "Die Stadt plant neue Wege für die Verkehrs-"  # 'Verkehrs-' 'wende': a known word
+
+
+def test_wide_letters_measure_wider():
+    assert text_measure("Wormsmaw") > text_measure("Illingen") and text_measure("") == 0
+
+
+def test_hyphens_are_joined_again_but_kept_before_a_capital_or_und():
+    assert join_column_lines(["die Verkehrs-", "wende kommt"]) == "die Verkehrswende kommt"
+    assert join_column_lines(["Bus- und", "Bahnverkehr"]) == "Bus- und Bahnverkehr"
+    assert join_column_lines(["die Smart-City-", "Strategie"]) == "die Smart-City-Strategie"
+
+
+def test_a_dash_at_a_line_end_is_no_hyphenation():
+    assert join_column_lines(["cowaHOPE -", "die Plattform"]) == "cowaHOPE - die Plattform"
