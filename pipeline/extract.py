@@ -34,6 +34,7 @@ LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' i
 STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Musterst@dt', '#2030digital') are printed so
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
+REORDERED_NAME_MIN_SCORE = 95  # the same words as an overview entry, in another order
 NAME_VARIANT_MIN_SCORE = 80  # a word of a title this similar to a word of the name is that word
 FOREIGN_MIN_MENTIONS = 2
 DOUBTFUL_EDIT_CONFIDENCE = 0.6  # a repair below this inside a value puts the value up for review
@@ -57,6 +58,7 @@ class Record:
     used_lines: set[int] = field(default_factory=set)
     value_lines: dict[str, list[Line]] = field(default_factory=dict)  # where title/motto were read
     name_as_listed: str | None = None  # the overview's spelling, where it differs from the name
+    debris: list[str] = field(default_factory=list)  # text taken out of a value: it goes to figure_text
 
     def flag(self, name: str, note: str) -> None:
         if name not in self.needs_review:
@@ -298,7 +300,20 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         record.flag("name", f"a number in the name '{name}' (a page number read into it?)")
     if doc.listed:
         listed, score = closest_listed(name, doc.listed)
-        if score < LISTED_MIN_SCORE:
+        reordered = process.extractOne(name, doc.listed, scorer=fuzz.token_sort_ratio, processor=str.casefold)
+        if score < LISTED_MIN_SCORE and reordered and reordered[1] >= REORDERED_NAME_MIN_SCORE:
+            record.fields["name"] = " ".join(reordered[0].split())
+            record.fields["id"] = record_id(record.fields["name"])
+            record.flag("name", f"read '{name}': its lines came out of order; the brochure's overview prints "
+                                f"'{reordered[0]}', which was taken")
+        elif score < LISTED_MIN_SCORE and (debris := debris_after_listed(name, doc.listed)):
+            listed, rest = debris
+            record.fields["name"] = listed
+            record.fields["id"] = record_id(listed)
+            record.debris.append(rest)
+            record.flag("name", f"read '{name}'; the brochure's overview prints '{listed}', which was taken "
+                                f"('{rest}' looks like OCR debris and went to figure_text)")
+        elif score < LISTED_MIN_SCORE:
             record.flag("name", "the brochure's overview of all projects has no such name")
         elif umlauts_lost(name, listed):
             record.fields["name"] = " ".join(listed.split())
@@ -338,7 +353,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         record.fields["description"] = "\n\n".join(texts)
         for note, sure in notes:
             (record.note if sure else record.flag)("description", note)
-    record.fields["figure_text"] = [join_lines(p) for p in figures]
+    record.fields["figure_text"] = record.debris + [join_lines(p) for p in figures]
     quality, worst = description_quality(record.fields["description"], doc.lexicon)
     if quality < QUALITY_MIN_SETTLED:
         record.flag("description", f"quality {quality:.2f}: in '{worst}' only {round(quality * QUALITY_WINDOW)} of "
@@ -436,6 +451,16 @@ def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) 
             for e in doubtful:
                 verb = "left unrepaired" if not e.applied else "repaired with low confidence"
                 record.flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})")
+
+
+def debris_after_listed(name: str, listed: tuple[str, ...]) -> tuple[str, str] | None:
+    """'Göttingen ee e' -> ('Göttingen', 'ee e'): an entry of the overview followed by nothing but
+    pieces of one or two letters (specks a scan's OCR read as letters)."""
+    for entry in sorted(listed, key=len, reverse=True):
+        rest = name[len(entry):] if name.lower().startswith(entry.lower()) else None
+        if rest and rest[:1].isspace() and all(len(t) <= 2 for t in rest.split()):
+            return entry, rest.strip()
+    return None
 
 
 def umlauts_lost(name: str, listed: str) -> bool:

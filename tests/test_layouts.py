@@ -212,3 +212,17 @@ def test_a_name_that_lost_its_umlauts_takes_the_overviews_spelling_only_then():
     assert not umlauts_lost("Bienenbüttel", "Bienenbüttel")  # nothing lost
     assert not umlauts_lost("Landkreis Gorlitz", "Görlitz")  # more than umlauts differ
     assert not umlauts_lost("Müllheim", "Mullheim")  # OCR does not add umlauts: the list is no better
+
+
+def test_name_debris_after_an_overview_entry_is_taken_off():
+    from pipeline.extract import debris_after_listed
+
+    assert debris_after_listed("Göttingen ee e", ("Göttingen", "Gotha")) == ("Göttingen", "ee e")
+    assert debris_after_listed("Göttingen Land", ("Göttingen",)) is None  # a word, not debris
+    assert debris_after_listed("Gothaer Land", ("Gotha",)) is None
+
+
+def test_a_name_whose_lines_an_ocr_layer_gave_out_of_order_is_found_by_its_words():
+    text = "Kleinstädte\n\n\n\n\nGrebenhain in Kooperation\nLauterbach\nmit Alsfeld und\n\nLandgemeinde · Hessen\n\nText.\n"
+    [block] = find_projects(text_to_lines(text), PROFILE, listed=["Grebenhain in Kooperation mit Alsfeld und Lauterbach"])
+    assert len(block.name_lines) == 3
