@@ -34,7 +34,11 @@ def merged_page(seed: int, sentences: list[str]) -> dict:
     rows = (len(lines) + 1) // 2 + rng.randint(0, 3)  # the left column is full, the right shorter
     left, right = lines[:rows], lines[rows:]
     glued = [f"{l} {r}" for l, r in zip(left, right)]
-    return {"lines": glued, "below": left[len(right):], "truth": text, "left": left[: len(right)], "right": right}
+    # a paragraph above, on a page whose columns the OCR kept apart: it shows the column's width
+    context_text = " ".join(rng.sample(sentences, 3))
+    context = wrap(context_text, font, size, width, rng, hyphenate)
+    return {"lines": glued, "below": left[len(right):], "truth": text, "left": left[: len(right)], "right": right,
+            "context": context, "context_text": context_text}
 
 
 def run(seeds: range, verbose: bool) -> None:

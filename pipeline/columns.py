@@ -37,6 +37,7 @@ FRAGMENT_MAX_ZIPF = 1.0
 CASE_PENALTY = 2.0
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
+COLUMN_SEEN, COLUMN_SEEN_LOW, COLUMN_SEEN_HIGH = 3, 0.8, 1.05
 WIDER_BY = 2.0  # ems: a line under a run this much wider than the run's columns was read across too
 PARAGRAPH_END_WEIGHT = 0.3
 SLACK_WEIGHT = 0.05  # a line ending a sentence may end a paragraph: being short says less
@@ -48,6 +49,7 @@ class ColumnSplit:
     right: list[str]
     width: float  # of the columns, in ems
     uncertain: int  # lines whose split nothing decided
+    cost: float = 0.0  # per line: how far the columns break the rules that set them
 
     @property
     def sure(self) -> bool:
@@ -133,11 +135,11 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = ()) -> Colu
         cost = least_cost(lines, points, unary, width, junctions)[0]  # the columns of a page share one width
         if best is None or cost < best[0]:
             best = (cost, width, unary)
-    _, width, unary = best
+    total, width, unary = best
     _, chosen, uncertain = least_cost(lines, points, unary, width, junctions, count_rivals=True)
     left = [line[:p].strip() for line, p in zip(lines, chosen)]
     right = [line[p:].strip() for line, p in zip(lines, chosen)]
-    return ColumnSplit(left, right, width, uncertain)
+    return ColumnSplit(left, right, width, uncertain, total / len(lines))
 
 
 def first_word(line: str) -> str:
@@ -223,6 +225,14 @@ def is_read_across(line: str, usual: float) -> bool:
     return len(line.split()) >= 3 and len(line.strip()) > max(COLUMN_MIN_CHARS, COLUMN_FACTOR * usual)
 
 
+def column_seen(paragraphs: list[list[str]], usual: float, width: float) -> bool:
+    """Lines that were not read across show a column of that width (COLUMN_SEEN lines at least):
+    a page set in one wide column has long lines too, but none of half their width."""
+    seen = [l for p in paragraphs for l in p if not is_read_across(l, usual) and len(l.split()) >= 3
+            and COLUMN_SEEN_LOW * width <= text_measure(l.strip()) <= COLUMN_SEEN_HIGH * width]
+    return len(seen) >= COLUMN_SEEN
+
+
 def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
                                lexicon: Lexicon) -> tuple[list[str], list[tuple[str, bool]]]:
     """The lines of each paragraph as the OCR gave them -> the paragraphs' texts, in column order
@@ -256,10 +266,11 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
                 and not any(is_read_across(l, usual) for l in following):
             below, taken = following, True
             split = split_run(run, lexicon, below)
-        if split is None:
+        if split is None or not column_seen(paragraphs, usual, split.width):
             texts.append(join_column_lines(lines))
-            notes.append((f"{len(run)} lines look like two columns read across, and no split was found; "
-                           "sentence order may be wrong", False))
+            why = "no split was found" if split is None else f"no line of the pages is as wide as such a column ({split.width:.0f} ems)"
+            notes.append((f"{len(run)} lines are far longer than the usual line: two columns read across, or a wider "
+                          f"layout; the order was not rebuilt, since {why}", False))
             i += 1
             continue
         left, right, parts = [], [], iter(zip(split.left, split.right))
