@@ -113,33 +113,63 @@ def fragment(word: str, lexicon: Lexicon) -> bool:
     return core.isalpha() and core.islower() and lexicon.zipf(core) < FRAGMENT_MAX_ZIPF
 
 
+@dataclass(frozen=True)
+class Part:
+    """What the width rules need of one column line: its width, whether it ends in a hyphen or a
+    sentence, and the width of its first word with the space before it (for the line above)."""
+    measure: float
+    hyphenated: bool
+    sentence_end: bool
+    first: float
+
+    @classmethod
+    def of(cls, text: str) -> "Part":
+        text = text.strip()
+        return cls(text_measure(text), text.endswith("-"), bool(SENTENCE_END.search(text)),
+                   text_measure(" " + first_word(text)) if text else 0.0)
+
+
+def fit(part: Part, following: float | None, width: float) -> float:
+    """How far a column line breaks the rules that set it (in ems): it fits the column's width,
+    and the next line's first word (`following`, its width) would not have fitted after it (the
+    line is full). A hyphenated end and a line that ends a sentence (perhaps a paragraph) may
+    stay short; of splits that fit alike, the fuller line is preferred a little."""
+    over = max(0.0, part.measure - width)
+    slack = SLACK_WEIGHT * max(0.0, width - part.measure)
+    if following is None or part.hyphenated:
+        return over + slack
+    under = max(0.0, width - (part.measure + following))
+    return over + slack + (PARAGRAPH_END_WEIGHT if part.sentence_end else 1.0) * under
+
+
 def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = ()) -> ColumnSplit | None:
     """Lines that each hold a left and a right column line -> the two columns, or None when a
     line has no place to split. `below`: the lines under the run (the left column may go on)."""
     points = [split_points(line) for line in lines]
     if not lines or any(not p for p in points):
         return None
-    follow = [first_word(l) for l in lines[1:]] + [first_word(below[0]) if below else ""]
+    n = len(lines)
+    lefts = [[Part.of(line[:p]) for p in pts] for line, pts in zip(lines, points)]
+    rights = [[Part.of(line[p:]) for p in pts] for line, pts in zip(lines, points)]
+    # the next left line starts where the next line starts; under the run, with the line below
+    follow = [Part.of(l).first for l in lines[1:]] + [Part.of(below[0]).first if below else None]
     # the width of both columns is at least that of their widest line: one of the parts
-    widths = sorted({round(text_measure(part.strip()) * 4) / 4 for line, pts in zip(lines, points) for p in pts
-                     for part in (line[:p], line[p:])})  # to a quarter em: finer says nothing more
-    junctions = {(i, p, q): junction_cost(lines[i][:p], lines[i + 1][:q], lexicon)
+    widths = sorted({round(part.measure * 4) / 4 for row in lefts + rights for part in row})  # a quarter em is fine enough
+    junctions = {(i, j, k): junction_cost(lines[i][:p], lines[i + 1][:q], lexicon)
                  + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon)
-                 for i in range(len(lines) - 1) for p in points[i] for q in points[i + 1]}
+                 for i in range(n - 1) for j, p in enumerate(points[i]) for k, q in enumerate(points[i + 1])}
     # the right column goes on from the left one's last line (under the run, where there is one)
-    opening = [junction_cost(below[-1], line[p:], lexicon) if below else 0.0 for line, p in [(lines[0], p) for p in points[0]]]
-    best: tuple[float, float, list[list[float]]] | None = None
+    opening = [junction_cost(below[-1], lines[0][p:], lexicon) if below else 0.0 for p in points[0]]
+    best: tuple[float, float] | None = None
     for width in widths:
-        unary = [[fit_cost(line[:p].strip(), nxt, width) for p in pts] for line, pts, nxt in zip(lines, points, follow)]
-        unary[0] = [u + o for u, o in zip(unary[0], opening)]
-        cost = least_cost(lines, points, unary, width, junctions)[0]  # the columns of a page share one width
+        cost = least_cost(lefts, rights, follow, opening, junctions, width)[0]  # the columns share one width
         if best is None or cost < best[0]:
-            best = (cost, width, unary)
-    total, width, unary = best
-    _, chosen, uncertain = least_cost(lines, points, unary, width, junctions, count_rivals=True)
-    left = [line[:p].strip() for line, p in zip(lines, chosen)]
-    right = [line[p:].strip() for line, p in zip(lines, chosen)]
-    return ColumnSplit(left, right, width, uncertain, total / len(lines))
+            best = (cost, width)
+    total, width = best
+    _, chosen, uncertain = least_cost(lefts, rights, follow, opening, junctions, width, count_rivals=True)
+    left = [line[: points[i][k]].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
+    right = [line[points[i][k] :].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
+    return ColumnSplit(left, right, width, uncertain, total / n)
 
 
 def first_word(line: str) -> str:
@@ -147,66 +177,54 @@ def first_word(line: str) -> str:
     return words[0] if words else ""
 
 
-def fit_cost(part: str, following: str, width: float) -> float:
-    """How far a column line breaks the rule that set it (in ems): it fits the column's width, and
-    the next line's first word would not have fitted after it (the line is full). A hyphenated
-    end and a line that ends a sentence (perhaps a paragraph) may stay short."""
-    measure = text_measure(part)
-    over = max(0.0, measure - width)
-    slack = SLACK_WEIGHT * max(0.0, width - measure)  # of splits that fit alike, the fuller line
-    if not following or part.endswith("-"):
-        return over + slack
-    under = max(0.0, width - (measure + text_measure(" " + following)))
-    return over + slack + (PARAGRAPH_END_WEIGHT if SENTENCE_END.search(part) else 1.0) * under
+def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[float | None], opening: list[float],
+               junctions: dict[tuple[int, int, int], float], width: float,
+               count_rivals: bool = False) -> tuple[float, list[int], int]:
+    """For one column width: the split of every line (an index into its split points) with the
+    least total cost (how the left and the right parts fit their columns, plus the evidence
+    between neighbouring lines of each column), and how many lines had a rival split within
+    SURE_MARGIN."""
+    n = len(lefts)
+    unary = [[fit(part, follow[i], width) + (opening[k] if i == 0 else 0.0) for k, part in enumerate(row)]
+             for i, row in enumerate(lefts)]
+    for k, part in enumerate(rights[-1]):  # the last right line: nothing below it in the run
+        unary[-1][k] += max(0.0, part.measure - width)
 
+    def pair(i: int, j: int, k: int) -> float:  # line i split at j, line i+1 at k
+        return fit(rights[i][j], rights[i + 1][k].first, width) + junctions[(i, j, k)]
 
-def least_cost(lines: list[str], points: list[list[int]], unary: list[list[float]], right_width: float,
-               junctions: dict[tuple[int, int, int], float], count_rivals: bool = False) -> tuple[float, list[int], int]:
-    """For one width of each column: the splits of all lines with the least total cost (how the
-    left and the right parts fit their columns, plus the hyphen evidence between neighbouring
-    lines of each column), and how many lines had a rival split within SURE_MARGIN."""
-    n = len(lines)
-
-    def pair(i: int, p: int, q: int) -> float:  # line i split at p, line i+1 at q
-        return fit_cost(lines[i][p:].strip(), first_word(lines[i + 1][q:]), right_width) + junctions[(i, p, q)]
-
-    last_right = [max(0.0, text_measure(lines[-1][p:].strip()) - right_width) for p in points[-1]]
     cost = [list(unary[0])]
-    back: list[list[int]] = [[-1] * len(points[0])]
+    back: list[list[int]] = [[-1] * len(unary[0])]
     for i in range(1, n):
         row, links = [], []
-        for k, q in enumerate(points[i]):
-            options = [cost[i - 1][j] + pair(i - 1, p, q) for j, p in enumerate(points[i - 1])]
+        for k in range(len(unary[i])):
+            options = [cost[i - 1][j] + pair(i - 1, j, k) for j in range(len(unary[i - 1]))]
             j = min(range(len(options)), key=options.__getitem__)
-            row.append(options[j] + unary[i][k] + (last_right[k] if i == n - 1 else 0))
+            row.append(options[j] + unary[i][k])
             links.append(j)
         cost.append(row)
         back.append(links)
-    if n == 1:
-        cost[0] = [c + r for c, r in zip(cost[0], last_right)]
     k = min(range(len(cost[-1])), key=cost[-1].__getitem__)
     total = cost[-1][k]
     chosen = [0] * n
     for i in range(n - 1, -1, -1):
         chosen[i] = k
         k = back[i][k]
-    splits = [points[i][chosen[i]] for i in range(n)]
     if not count_rivals:
-        return total, splits, 0
+        return total, chosen, 0
     uncertain = 0
     for i in range(n):
         def with_split(k: int) -> float:
-            p = points[i][k]
-            c = unary[i][k] + (last_right[k] if i == n - 1 else 0)
+            c = unary[i][k]
             if i > 0:
-                c += pair(i - 1, splits[i - 1], p)
+                c += pair(i - 1, chosen[i - 1], k)
             if i + 1 < n:
-                c += pair(i, p, splits[i + 1])
+                c += pair(i, k, chosen[i + 1])
             return c
         mine = with_split(chosen[i])
-        if any(with_split(k) - mine < SURE_MARGIN for k in range(len(points[i])) if k != chosen[i]):
+        if any(with_split(k) - mine < SURE_MARGIN for k in range(len(unary[i])) if k != chosen[i]):
             uncertain += 1
-    return total, splits, uncertain
+    return total, chosen, uncertain
 
 
 def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], bool]:

@@ -14,10 +14,13 @@ import gzip
 import json
 import math
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 import spacy_lookups_data
 import wordfreq
+
+from .cache import key_of, read_entry, write_entry
 
 KNOWN_NAME_ZIPF = 4.0
 # A compound scores as its weakest part less this. Measured on wordfreq itself: for 2,471 listed
@@ -39,10 +42,26 @@ def wordfreq_german() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def spelling_log_probs() -> dict[str, float]:
-    """Form as written -> natural log of its probability. Loaded on first use (1.5 s): only the
-    repair of damaged text asks."""
-    with gzip.open(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"), "rt", encoding="utf-8") as f:
-        return json.load(f)
+    """Form as written -> natural log of its probability. Loaded on first use: only the repair of
+    damaged text asks. Parsing the JSON takes a second; the parsed table is kept in the cache
+    folder (cache.py; keyed by the file's size and time, the package and Python versions) and
+    opens in half that."""
+    import marshal
+    import sys
+
+    source = Path(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"))
+    stat = source.stat()
+    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__, sys.version)
+    stored = read_entry("spelling", key)
+    if stored is not None:
+        try:
+            return marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):
+            pass  # written by another Python: made again below
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        table = json.load(f)
+    write_entry("spelling", key, marshal.dumps(table))
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -70,12 +89,17 @@ class Lexicon:
             for word in phrase.replace("-", " ").split():
                 self._extra[word.casefold()] = KNOWN_NAME_ZIPF
         self._cache: dict[str, float] = {}
+        self._direct: dict[str, float] = {}  # the compound estimate asks for the same parts again and again
+        self._compounds: dict[tuple[str, int], float] = {}
 
     def direct(self, word: str) -> float:
         # wordfreq keys are case-folded, which turns ß into ss; the additions are kept the same way
-        key = word.casefold()
-        freq = self._base.get(key)
-        return max(math.log10(freq) + 9 if freq else 0.0, self._extra.get(key, 0.0))
+        found = self._direct.get(word)
+        if found is None:
+            key = word.casefold()
+            freq = self._base.get(key)
+            found = self._direct[word] = max(math.log10(freq) + 9 if freq else 0.0, self._extra.get(key, 0.0))
+        return found
 
     def spelled(self, word: str) -> float:
         """Zipf of `word` exactly as written (case and ß count), 0 when the form is unknown."""
@@ -103,6 +127,12 @@ class Lexicon:
         return None
 
     def _compound_zipf(self, word: str, depth: int) -> float:
+        known = self._compounds.get((word, depth))
+        if known is None:
+            known = self._compounds[(word, depth)] = self._compound_estimate(word, depth)
+        return known
+
+    def _compound_estimate(self, word: str, depth: int) -> float:
         best = 0.0
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             tail = self.direct(word[cut:])
