@@ -154,7 +154,10 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = ()) -> Colu
     # the next left line starts where the next line starts; under the run, with the line below
     follow = [Part.of(l).first for l in lines[1:]] + [Part.of(below[0]).first if below else None]
     # the width of both columns is at least that of their widest line: one of the parts
-    widths = sorted({round(part.measure * 4) / 4 for row in lefts + rights for part in row})  # a quarter em is fine enough
+    # below the width at which every line can be split with both parts fitting, over-long parts
+    # cost more than any rule saves: those widths are not tried
+    least = max(min(max(l.measure, r.measure) for l, r in zip(ls, rs)) for ls, rs in zip(lefts, rights)) - 1.0
+    widths = sorted({round(part.measure * 4) / 4 for row in lefts + rights for part in row if part.measure >= least})
     junctions = {(i, j, k): junction_cost(lines[i][:p], lines[i + 1][:q], lexicon)
                  + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon)
                  for i in range(n - 1) for j, p in enumerate(points[i]) for k, q in enumerate(points[i + 1])}
