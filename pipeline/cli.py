@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .corrections import default_corrections_dir, load_corrections
 from .errors import InputError
-from .load import BUNDLED_NAME, bundled_path, load_source
+from .load import BUNDLED_NAME, bundled_path
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1

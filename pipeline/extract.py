@@ -340,7 +340,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     record.fields["state_codes"] = [state_code(s) for s in states]
     if notes:
         record.flag("states", "; ".join(notes))
-    body_start = header_to_fields(block, profile, record)
+    header_to_fields(block, profile, record)
     record.fields["page"] = page_of(block, doc.pages)
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
     body = [l for l in block.lines if l.number > block.size_line.number and l.number not in record.used_lines]

@@ -42,12 +42,12 @@ def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cac
 
     mini = CASES / "brochure_mini" / "input.txt"
     outputs = {}
-    for run, cache in (("cold", tmp_path / "c"), ("warm", tmp_path / "c"), ("damaged", tmp_path / "c"), ("off", "off")):
+    for run, folder in (("cold", tmp_path / "c"), ("warm", tmp_path / "c"), ("damaged", tmp_path / "c"), ("off", "off")):
         if run == "damaged":
             for entry in (tmp_path / "c" / "spelling").iterdir():
                 entry.write_bytes(entry.read_bytes()[:1000])
         done = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(mini), "-o", str(tmp_path / run)],
-                              capture_output=True, text=True, env={**os.environ, "MPSC_CACHE_DIR": str(cache)})
+                              capture_output=True, text=True, env={**os.environ, "MPSC_CACHE_DIR": str(folder)})
         assert done.returncode == 0, done.stderr
         outputs[run] = {f: (tmp_path / run / f).read_bytes() for f in ("projects.json", "cleaned.txt", "corrections.jsonl")}
         if run == "cold":

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.cli import EXIT_INTERNAL, main
 
-from .conftest import CASES, REPO
+from .conftest import CASES
 
 MINI = CASES / "brochure_mini" / "input.txt"
 

@@ -17,7 +17,7 @@ from pipeline.segment import find_projects, nearest_state, parse_size_line, segm
 
 pytest.importorskip("reportlab")
 
-from benchmarks.layout_family import FONTS, make_edition  # noqa: E402
+from benchmarks.layout_family import make_edition  # noqa: E402
 from benchmarks.layouts import conserved_share  # noqa: E402
 
 SEEDS = [7, 21, 42, 77]

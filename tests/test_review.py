@@ -9,7 +9,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.clean import clean_text
 from pipeline.edits import check_edits
-from pipeline.corrections import Decision, default_corrections_dir, load_corrections
+from pipeline.corrections import Decision, default_corrections_dir
 from pipeline.review import review_in_terminal
 
 from .conftest import CASES
