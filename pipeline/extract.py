@@ -300,6 +300,9 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         record.flag("name", f"a number in the name '{name}' (a page number read into it?)")
     if doc.listed:
         listed, score = closest_listed(name, doc.listed)
+        # a short name that lost an umlaut is less similar than LISTED_MIN_SCORE ('Gorlitz' / 'Görlitz')
+        listed = next((entry for entry in doc.listed if umlauts_lost(name, entry)), listed)
+        score = 100.0 if umlauts_lost(name, listed) else score
         reordered = process.extractOne(name, doc.listed, scorer=fuzz.token_sort_ratio, processor=str.casefold)
         if score < LISTED_MIN_SCORE and reordered and reordered[1] >= REORDERED_NAME_MIN_SCORE:
             record.fields["name"] = " ".join(reordered[0].split())
