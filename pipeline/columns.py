@@ -4,11 +4,15 @@ Tesseract, given a page of two columns whose lines share baselines, may return e
 the right line beside it as one line ('Als wachsendes Oberzentrum im Herzen des Klimafolgen bis
 hin zu wirtschaftlichen Krisen'). Without word positions the split is found from the text alone:
 
-- the left column is set to one width, so its lines end near one length: for every width W the
-  split of each line nearest to W is a candidate, and the width whose splits fit best wins;
+- both columns are set to one width (in ems, from typical letter widths), and a line is full:
+  each part of a split must fit that width, and the next line's first word must not have fitted
+  after it; every width the parts allow is tried, and the one whose splits break these rules
+  least wins;
 - a hyphenated line end belongs to one column and goes on in the next line of the same column:
   a split that joins 'Entwicklungsherausforderun-' with a word that completes a known word
   ('…gen') is preferred, one that leaves the hyphen before a word that completes nothing is not;
+  a piece of a word ('kte') does not end a line, and after a full stop a line of the same column
+  goes on with a capital;
 - the splits of a whole run are chosen together (a dynamic programme over the run), not line
   by line.
 
@@ -39,8 +43,8 @@ COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
 COLUMN_SEEN, COLUMN_SEEN_LOW, COLUMN_SEEN_HIGH = 3, 0.8, 1.05
 WIDER_BY = 2.0  # ems: a line under a run this much wider than the run's columns was read across too
-PARAGRAPH_END_WEIGHT = 0.3
-SLACK_WEIGHT = 0.05  # a line ending a sentence may end a paragraph: being short says less
+PARAGRAPH_END_WEIGHT = 0.3  # a line ending a sentence may end a paragraph: being short says less
+SLACK_WEIGHT = 0.05  # of splits that fit alike, the fuller line
 
 
 @dataclass(frozen=True)
@@ -290,7 +294,7 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
         if split is None or not column_seen(paragraphs, usual, split.width):
             texts.append(join_column_lines(lines))
             why = "no split was found" if split is None else f"no line of the pages is as wide as such a column ({split.width:.0f} ems)"
-            notes.append((f"{len(run)} lines are far longer than the usual line: two columns read across, or a wider "
+            notes.append((f"lines far longer than the usual line ({len(run)}): two columns read across, or a wider "
                           f"layout; the order was not rebuilt, since {why}", False))
             i += 1
             continue
@@ -306,7 +310,7 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
         if taken and not below_in:
             ordered, taken = left + right, False  # the paragraph under the run stays a paragraph of its own
         texts.append(join_column_lines(lines[:first] + ordered))
-        note = (f"reading order rebuilt: {len(run)} lines an OCR read across two columns were split into "
+        note = (f"reading order rebuilt: the lines an OCR read across two columns ({len(run)}) were split into "
                 f"the left and the right column" + (", with the lines under them after the left one" if below_in else ""))
         if split.sure:
             notes.append((note, True))
