@@ -153,8 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="inputs (or, for one input, pages) processed in parallel (default: %(default)s)")
     extract.add_argument("--no-overrides", action="store_true", help="ignore reviewer overrides in corrections/")
     extract.add_argument("--corrections", help="corrections folder (default: the repository's corrections/)")
-    extract.add_argument("--format", action="append", choices=["jsonl", "csv"],
-                         help="also write projects.jsonl / projects.csv (repeatable)")
+    extract.add_argument("--format", action="append", choices=["jsonl", "csv", "geojson"],
+                         help="also write projects.jsonl / projects.csv / projects.geojson (repeatable)")
     extract.set_defaults(func=command_extract)
     review = sub.add_parser("review", help="accept or reject the uncertain edits of an extraction")
     review.add_argument("outdir", help="an output folder of `mpsc extract`")

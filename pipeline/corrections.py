@@ -5,6 +5,7 @@ corrections/profile.json     names of sections, size classes and labels of the b
                              general profile, for an edition that has none of its own
 corrections/editions/*.json  what one edition calls things, where it differs from the general profile
 corrections/lexicon.json     words the German lexicon does not know
+corrections/places.json      how names are matched to GeoNames places
 corrections/overrides/*.json field values confirmed by a person, per edition and record
 corrections/decisions.json   a reviewer's accept/reject of text edits (`mpsc review` writes it)
 """
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import CorrectionsError
 
-FieldName = Literal["name", "category", "size_class", "states", "title", "motto", "description", "page"]
+FieldName = Literal["name", "category", "size_class", "states", "title", "motto", "description", "page", "place"]
 FIELD_NAMES = get_args(FieldName)
 
 
@@ -88,6 +89,17 @@ class EditionProfile(Strict):
         return general.model_copy(update=changes)
 
 
+class PlaceRules(Strict):
+    """corrections/places.json: how names are matched to GeoNames places (places.py)."""
+
+    about: str = ""
+    land_of_admin1: dict[str, str]
+    prefixes: list[str]
+    district_prefixes: list[str]
+    member_separators: list[str]
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+
+
 class LexiconAdditions(Strict):
     about: str = ""
     words: list[str]
@@ -139,6 +151,7 @@ class Corrections(Strict):
     profile: Profile  # the general one
     editions: dict[int, EditionProfile] = Field(default_factory=dict)
     lexicon: LexiconAdditions
+    places: PlaceRules
     overrides: list[OverrideFile]
     decisions: DecisionFile
 
@@ -194,6 +207,7 @@ def load_corrections(directory: Path) -> Corrections:
         profile=read_model(directory / "profile.json", Profile),
         editions=editions,
         lexicon=read_model(directory / "lexicon.json", LexiconAdditions),
+        places=read_model(directory / "places.json", PlaceRules),
         overrides=[read_model(path, OverrideFile) for path in override_files],
         decisions=read_model(directory / "decisions.json", DecisionFile)
         if (directory / "decisions.json").exists() else DecisionFile(decisions=[]),

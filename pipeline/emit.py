@@ -21,7 +21,7 @@ from .run import Result, edit_to_entry
 
 # Every file an extraction may write: a rerun into the folder removes those it did not write.
 OWNED_FILES = frozenset({"projects.json", "cleaned.txt", "corrections.jsonl", "corrections.diff", "review.html",
-                         "raw.txt", "projects.jsonl", "projects.csv"})
+                         "raw.txt", "projects.jsonl", "projects.csv", "projects.geojson"})
 
 
 def brochure_to_json(result: Result) -> str:
@@ -53,8 +53,10 @@ def result_to_files(result: Result, source: Source) -> dict[str, str]:
 
 
 def extra_format_files(brochure: Brochure, fmt: str) -> dict[str, str]:
-    """`--format jsonl|csv`: the projects once more, for tools that take one row per record."""
-    from .formats import projects_to_csv, projects_to_jsonl
+    """`--format jsonl|csv|geojson`: the projects once more, for tools that take one row per record
+    or a map."""
+    from .formats import projects_to_csv, projects_to_geojson, projects_to_jsonl
 
     data = brochure.model_dump(mode="json")
-    return {"projects.jsonl": projects_to_jsonl(data)} if fmt == "jsonl" else {"projects.csv": projects_to_csv(data)}
+    writer = {"jsonl": projects_to_jsonl, "csv": projects_to_csv, "geojson": projects_to_geojson}[fmt]
+    return {f"projects.{fmt}": writer(data)}

@@ -3,6 +3,8 @@
 - `projects_to_jsonl`: one project per line, each with the edition and source it came from.
 - `projects_to_csv`: one project per row, the same; lists joined with '; ', review notes as
   'field: note' joined with ' | ', overrides as the names of the fields a reviewer set.
+- `projects_to_geojson`: a FeatureCollection, a point per project at its place (GeoNames), the
+  project's fields as properties; a project without a place has a null geometry, never dropped.
 - `compare_brochures` (`mpsc diff OLD NEW`): records added, removed and fields changed, by id.
 """
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 
 CSV_FIELDS = ("edition_year", "edition_title", "source_path", "source_sha256", "id", "name", "category",
               "category_printed", "size_class", "states", "state_codes", "title", "motto", "page", "needs_review",
-              "review_notes", "overrides", "description", "figure_text")
+              "review_notes", "overrides", "description", "figure_text", "latitude", "longitude", "geonameid")
 COMPARED_FIELDS = ("name", "category", "category_printed", "size_class", "states", "state_codes", "title", "motto",
                    "page", "description", "figure_text")
 
@@ -25,8 +27,22 @@ def flat_rows(brochure: dict) -> list[dict]:
     return [{**context, **p} for p in brochure["projects"]]
 
 
+def place_columns(row: dict) -> dict:
+    place = row.get("place") or {}
+    return {"latitude": place.get("latitude"), "longitude": place.get("longitude"), "geonameid": place.get("geonameid")}
+
+
 def projects_to_jsonl(brochure: dict) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in flat_rows(brochure))
+
+
+def projects_to_geojson(brochure: dict) -> str:
+    features = []
+    for row in flat_rows(brochure):
+        place = row.get("place")
+        geometry = {"type": "Point", "coordinates": [place["longitude"], place["latitude"]]} if place else None
+        features.append({"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
 
 
 def csv_cell(value) -> str:
@@ -44,6 +60,7 @@ def projects_to_csv(brochure: dict) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for row in flat_rows(brochure):
+        row = {**row, **place_columns(row)}
         writer.writerow([csv_cell(row.get(f)) for f in CSV_FIELDS])
     return out.getvalue()
 

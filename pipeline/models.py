@@ -45,6 +45,18 @@ class OverrideNote(Model):
     reason: str
 
 
+class PlaceInfo(Model):
+    geonameid: int
+    name: str = Field(description="the place's name in GeoNames")
+    latitude: float = Field(ge=47, le=56)
+    longitude: float = Field(ge=5, le=16)
+    land: Optional[StateName]
+    kind: Literal["municipality", "district seat", "members"] = Field(
+        description="municipality: the name is the place; district seat: a district matched through the place it "
+                    "is named after; members: a cooperation, the point is its first member")
+    members: Optional[list[str]] = Field(default=None, description="the members that were found, for a cooperation")
+
+
 class Project(Model):
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     name: str = Field(min_length=2)
@@ -60,6 +72,8 @@ class Project(Model):
     figure_text: list[str] = Field(default_factory=list, description="text on the project's pages that is not "
                                    "running text: captions, pull quotes, callouts, banner and picture text")
     page: Optional[int] = Field(ge=1)
+    place: Optional[PlaceInfo] = Field(default=None, description="the place in GeoNames (CC BY 4.0) the name "
+                                       "stands for, with coordinates; null where none was found (see review_notes.place)")
     needs_review: list[FieldName]
     review_notes: dict[str, str]
     overrides: dict[str, OverrideNote] = Field(default_factory=dict, description="fields set by a reviewer")
@@ -86,7 +100,8 @@ class OverviewEntry(Model):
     category: Optional[str]
     category_printed: Optional[str] = CategoryNote
     members: list[str]
-    needs_review: list[Literal["name", "category"]] = Field(default_factory=list)
+    place: Optional[PlaceInfo] = None
+    needs_review: list[Literal["name", "category", "place"]] = Field(default_factory=list)
     review_notes: dict[str, str] = Field(default_factory=dict)
 
 

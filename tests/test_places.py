@@ -1,0 +1,61 @@
+"""Places: names matched to GeoNames (pipeline/places.py) and the map output."""
+import json
+
+import pytest
+
+from pipeline.places import name_to_place
+
+
+@pytest.fixture(scope="module")
+def rules(corrections):
+    return corrections.places
+
+
+@pytest.mark.parametrize("name, lands, place, kind", [
+    ("Landkreis Gießen", ["Hessen"], "Gießen", "district seat"),
+    ("Cottbus/Chóśebuz", ["Brandenburg"], "Cottbus", "municipality"),
+    ("Halle (Saale)", ["Sachsen-Anhalt"], "Halle (Saale)", "municipality"),
+    ("Kirchheim b. München", ["Bayern"], "Kirchheim bei München", "municipality"),
+    ("Münster", ["Nordrhein-Westfalen"], "Münster", "municipality"),
+])
+def test_a_name_is_matched_to_its_place_without_doubt(rules, name, lands, place, kind):
+    match = name_to_place(name, lands, rules)
+    assert match.place["name"] == place and match.place["kind"] == kind and match.doubt is None
+    assert match.place["land"] in lands and 47 < match.place["latitude"] < 56
+
+
+def test_a_cooperation_is_placed_by_its_members(rules):
+    match = name_to_place("Grebenhain in Kooperation mit Alsfeld und Lauterbach", ["Hessen"], rules)
+    assert match.place["kind"] == "members" and match.place["members"] == ["Grebenhain", "Alsfeld", "Lauterbach"]
+
+
+@pytest.mark.parametrize("name, lands, doubt", [
+    ("Görlitz", ["Bayern"], "is a place in Sachsen, not in Bayern"),
+    ("HalRkfurt", [], "no German place"),
+    ("Münster", [], "places called 'Münster'"),  # without a Land: the most populous, put up for review
+    ("Landkreis Hameln-Pyrmont", ["Niedersachsen"], "matched through 'Hameln'"),
+])
+def test_a_doubtful_place_says_why(rules, name, lands, doubt):
+    assert doubt in name_to_place(name, lands, rules).doubt
+
+
+def test_the_2021_records_have_places_and_the_doubtful_ones_are_flagged(automatic_result):
+    projects = automatic_result.brochure.projects
+    placed = [p for p in projects if p.place]
+    assert len(placed) >= 25
+    for p in projects:
+        assert (p.place is None) <= ("place" in p.needs_review)
+        assert p.place is None or p.place.land in p.states or "place" in p.needs_review
+
+
+def test_geojson_has_a_feature_per_project_and_none_is_dropped(tmp_path, capsys):
+    from pipeline.cli import main
+    from pipeline.load import bundled_path
+
+    assert main(["extract", str(bundled_path()), "-o", str(tmp_path), "--format", "geojson"]) == 0
+    collection = json.loads((tmp_path / "projects.geojson").read_text(encoding="utf-8"))
+    projects = json.loads((tmp_path / "projects.json").read_text(encoding="utf-8"))["projects"]
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(projects)
+    bochum = next(f for f in collection["features"] if f["id"] == "bochum")
+    assert bochum["geometry"]["type"] == "Point" and 7 < bochum["geometry"]["coordinates"][0] < 8
+    assert bochum["properties"]["edition_year"] == 2021
