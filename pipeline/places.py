@@ -13,11 +13,9 @@ fuzzily, or only in another Land than the record's, is put up for review (field 
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
