@@ -299,33 +299,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     if re.search(r"\d", name):
         record.flag("name", f"a number in the name '{name}' (a page number read into it?)")
     if doc.listed:
-        listed, score = closest_listed(name, doc.listed)
-        # a short name that lost an umlaut is less similar than LISTED_MIN_SCORE ('Gorlitz' / 'Görlitz')
-        listed = next((entry for entry in doc.listed if umlauts_lost(name, entry)), listed)
-        score = 100.0 if umlauts_lost(name, listed) else score
-        reordered = process.extractOne(name, doc.listed, scorer=fuzz.token_sort_ratio, processor=str.casefold)
-        if score < LISTED_MIN_SCORE and reordered and reordered[1] >= REORDERED_NAME_MIN_SCORE:
-            record.fields["name"] = " ".join(reordered[0].split())
-            record.fields["id"] = record_id(record.fields["name"])
-            record.flag("name", f"read '{name}': its lines came out of order; the brochure's overview prints "
-                                f"'{reordered[0]}', which was taken")
-        elif score < LISTED_MIN_SCORE and (debris := debris_after_listed(name, doc.listed)):
-            listed, rest = debris
-            record.fields["name"] = listed
-            record.fields["id"] = record_id(listed)
-            record.debris.append(rest)
-            record.flag("name", f"read '{name}'; the brochure's overview prints '{listed}', which was taken "
-                                f"('{rest}' looks like OCR debris and went to figure_text)")
-        elif score < LISTED_MIN_SCORE:
-            record.flag("name", "the brochure's overview of all projects has no such name")
-        elif umlauts_lost(name, listed):
-            record.fields["name"] = " ".join(listed.split())
-            record.fields["id"] = record_id(record.fields["name"])
-            record.flag("name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{listed}', "
-                                "which was taken (OCR loses umlauts, it does not add them)")
-        elif words_spelt_otherwise(name, listed):
-            record.flag("name", f"the brochure's overview prints it '{listed}'")
-            record.name_as_listed = listed
+        check_name_against_overview(record, doc.listed)
     record.fields["category"] = profile.canonical(block.category)
     record.fields["category_printed"] = block.category
     if block.doubtful_heading is not None:
@@ -454,6 +428,40 @@ def flag_uncertain_edits(record: Record, block: ProjectBlock, cleaned: Cleaned) 
             for e in doubtful:
                 verb = "left unrepaired" if not e.applied else "repaired with low confidence"
                 record.flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})")
+
+
+def check_name_against_overview(record: Record, listed: tuple[str, ...]) -> None:
+    """The name as read, checked against the brochure's own overview of all projects. The
+    overview's spelling is taken, flagged and with the reading in the note, where the difference
+    is what OCR does to a name: the name's lines out of order, specks after it, umlauts lost
+    ('Gorlitz' is less similar to 'Görlitz' than LISTED_MIN_SCORE). Otherwise a name the overview
+    lacks, or spells otherwise, is flagged. The record's id follows its final name (run.py)."""
+    name = record.fields["name"]
+    entry, score = closest_listed(name, listed)
+    entry = next((e for e in listed if umlauts_lost(name, e)), entry)
+    if umlauts_lost(name, entry):
+        record.fields["name"] = " ".join(entry.split())
+        record.flag("name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{entry}', "
+                            "which was taken (OCR loses umlauts, it does not add them)")
+        return
+    if score >= LISTED_MIN_SCORE:
+        if words_spelt_otherwise(name, entry):
+            record.flag("name", f"the brochure's overview prints it '{entry}'")
+            record.name_as_listed = entry
+        return
+    reordered = process.extractOne(name, listed, scorer=fuzz.token_sort_ratio, processor=str.casefold)
+    debris = debris_after_listed(name, listed)
+    if reordered and reordered[1] >= REORDERED_NAME_MIN_SCORE:
+        record.fields["name"] = " ".join(reordered[0].split())
+        record.flag("name", f"read '{name}': its lines came out of order; the brochure's overview prints "
+                            f"'{reordered[0]}', which was taken")
+    elif debris:
+        record.fields["name"], rest = debris
+        record.debris.append(rest)
+        record.flag("name", f"read '{name}'; the brochure's overview prints '{debris[0]}', which was taken "
+                            f"('{rest}' looks like OCR debris and went to figure_text)")
+    else:
+        record.flag("name", "the brochure's overview of all projects has no such name")
 
 
 def debris_after_listed(name: str, listed: tuple[str, ...]) -> tuple[str, str] | None:
