@@ -1,15 +1,15 @@
 """Extract stage, OCR text only: lines that an OCR read across two columns -> the two columns.
 
 Tesseract, given a page of two columns whose lines share baselines, may return each left line and
-the right line beside it as one line ('Als wachsendes Oberzentrum im Herzen des Klimafolgen bis
-hin zu wirtschaftlichen Krisen'). Without word positions the split is found from the text alone:
+the right line beside it as one line ('Die Gemeinde plant seit dem Frühjahr einen dass die Busse
+am Abend öfter fahren'). Without word positions the split is found from the text alone:
 
 - both columns are set to one width (in ems, from typical letter widths), and a line is full:
   each part of a split must fit that width, and the next line's first word must not have fitted
   after it; every width the parts allow is tried, and the one whose splits break these rules
   least wins;
 - a hyphenated line end belongs to one column and goes on in the next line of the same column:
-  a split that joins 'Entwicklungsherausforderun-' with a word that completes a known word
+  a split that joins 'Verkehrsplanungsgrundla-' with a word that completes a known word
   ('…gen') is preferred, one that leaves the hyphen before a word that completes nothing is not;
   a piece of a word ('kte') does not end a line, and after a full stop a line of the same column
   goes on with a capital;
@@ -53,7 +53,6 @@ class ColumnSplit:
     right: list[str]
     width: float  # of the columns, in ems
     uncertain: int  # lines whose split nothing decided
-    cost: float = 0.0  # per line: how far the columns break the rules that set them
 
     @property
     def sure(self) -> bool:
@@ -172,11 +171,11 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = ()) -> Colu
         cost = least_cost(lefts, rights, follow, opening, junctions, width)[0]  # the columns share one width
         if best is None or cost < best[0]:
             best = (cost, width)
-    total, width = best
+    _, width = best
     _, chosen, uncertain = least_cost(lefts, rights, follow, opening, junctions, width, count_rivals=True)
     left = [line[: points[i][k]].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
     right = [line[points[i][k] :].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
-    return ColumnSplit(left, right, width, uncertain, total / n)
+    return ColumnSplit(left, right, width, uncertain)
 
 
 def first_word(line: str) -> str:
@@ -278,7 +277,7 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
         first, end = across.index(True), len(across) - across[::-1].index(True)
         run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
         split = split_run(run, lexicon, lines[end:])
-        # a line under the run wider than its columns holds a right part too ('… Doch externe gen dar.')
+        # a line under the run wider than its columns holds a right part too ('… Doch die Stadt gen vor.')
         while split and end < len(lines) and split_points(lines[end]) \
                 and text_measure(lines[end].strip()) > split.width + WIDER_BY:
             across[end] = True
@@ -322,11 +321,11 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
 
 def join_column_lines(lines: list[str]) -> str:
     """Lines of one text in reading order -> running text: a word hyphenated at a line end is
-    joined again ('Entwicklungsherausforderun-' 'gen' -> 'Entwicklungsherausforderungen'); a
+    joined again ('Verkehrsplanungsgrundla-' 'gen' -> 'Verkehrsplanungsgrundlagen'); a
     hyphen before a capital or before 'und'/'oder' stays ('Industrie- und')."""
     text = ""
     for line in (l.strip() for l in lines if l.strip()):
-        hyphenated = re.search(r"[^\W\d_]-$", text) is not None  # 'Verkehrs-', not a dash ('cowaHOPE -')
+        hyphenated = re.search(r"[^\W\d_]-$", text) is not None  # 'Verkehrs-', not a dash ('SmartHub -')
         if hyphenated and line[:1].islower() and line.split()[0] not in SUSPENDED_HYPHEN_BEFORE:
             text = text[:-1] + line
         elif hyphenated and line[:1].isupper():

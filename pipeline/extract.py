@@ -345,7 +345,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
 
 def token_settled(token: str, lexicon: Lexicon) -> bool | None:
     """A word the lexicon knows (each part of a hyphenated one), a number or a short acronym:
-    True; a word nobody knows, a lone letter or OCR debris ('bapniccn', 'e', '0o', '¥'): False;
+    True; a word nobody knows, a lone letter or OCR debris ('kxnstr', 'e', '0o', '¥'): False;
     a dash or a bullet: None (not counted)."""
     word = token.strip(PUNCTUATION)
     if not word or TYPOGRAPHY.match(word):
@@ -484,7 +484,7 @@ def umlauts_lost(name: str, listed: str) -> bool:
 def flag_name_spelt_otherwise_in_values(record: Record) -> None:
     """The project's own title or motto names the place in another spelling ('Neumutnster' /
     'Neumünster'): one of the two is misread, so the name is put up for review. A word derived
-    from the name ('Gießener') or a stylised one cut short ('Geestl@nd') is no other spelling."""
+    from the name ('Musterauer') or a stylised one cut short ('Musterl@nd') is no other spelling."""
     values = " ".join(record.fields.get(f) or "" for f in ("title", "motto"))
     theirs = set(re.findall(r"[^\W\d_]{4,}", values))
     for word in re.findall(r"[^\W\d_]{4,}", record.fields["name"]):

@@ -41,7 +41,7 @@ def test_hyphens_are_joined_again_but_kept_before_a_capital_or_und():
 
 
 def test_a_dash_at_a_line_end_is_no_hyphenation():
-    assert join_column_lines(["cowaHOPE -", "die Plattform"]) == "cowaHOPE - die Plattform"
+    assert join_column_lines(["SmartHub -", "die Plattform"]) == "SmartHub - die Plattform"
 
 
 def test_long_lines_of_a_page_in_one_wide_column_are_not_split(lexicon):
