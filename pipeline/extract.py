@@ -59,6 +59,7 @@ class Record:
     value_lines: dict[str, list[Line]] = field(default_factory=dict)  # where title/motto were read
     name_as_listed: str | None = None  # the overview's spelling, where it differs from the name
     debris: list[str] = field(default_factory=list)  # text taken out of a value: it goes to figure_text
+    furniture: list[str] = field(default_factory=list)  # running headers an OCR text kept on the record's pages
 
     def flag(self, name: str, note: str) -> None:
         if name not in self.needs_review:
@@ -322,7 +323,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
     body = [l for l in block.lines if l.number > block.size_line.number and l.number not in record.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
-    kept, figures = body_paragraphs(body, doc.running, styled)
+    kept, figures, furniture = body_paragraphs(body, doc.running, styled)
+    record.furniture += [t for t in furniture if not PAGE_NUMBER.match(t)]
     if doc.positions:  # a PDF: its words came in column order already
         record.fields["description"] = "\n\n".join(join_lines(p) for p in kept)
     else:
@@ -559,10 +561,12 @@ def wordlike_share(text: str) -> float:
     return sum(1 for t in tokens if WORDLIKE.match(t)) / len(tokens) if tokens else 0.0
 
 
-def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(),
-                    styled: frozenset[int] = frozenset()) -> tuple[list[list[Line]], list[list[Line]]]:
-    """Body lines -> (paragraphs of running text, figure text). Nothing is dropped but page
-    numbers and running headers (keys in `running`): a paragraph set in another size (`styled`:
+def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(), styled: frozenset[int] = frozenset()
+                    ) -> tuple[list[list[Line]], list[list[Line]], list[str]]:
+    """Body lines -> (paragraphs of running text, figure text, page furniture taken out). Page
+    numbers (the record's `page` tells them) and running headers an OCR text kept (keys in
+    `running`) are furniture: the caller lists the headers with the removed running lines.
+    Nothing else is dropped: a paragraph set in another size (`styled`:
     line numbers; text layers only), figure debris, and a short line that neither ends a sentence,
     nor heads running text, nor goes on in the next paragraph (a caption, a banner, a callout)
     is figure text. A paragraph that a page or column break cut in two (it goes on in lower
@@ -570,10 +574,12 @@ def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(),
     paras = paragraphs(lines)
     kept: list[list[Line]] = []
     figures: list[list[Line]] = []
+    furniture: list[str] = []
     for i, para in enumerate(paras):
         text = join_lines(para)
         words = text.split()
         if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
+            furniture.append(text)
             continue
         following = join_lines(paras[i + 1]) if i + 1 < len(paras) else ""
         ends_sentence = text[-1] in ".!?:" and letters_share(text) >= 0.8
@@ -591,7 +597,7 @@ def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(),
             kept.append(para)  # a sub-heading over running text
         else:
             figures.append(para)
-    return kept, figures
+    return kept, figures, furniture
 
 
 # ---------------------------------------------------------------- pages

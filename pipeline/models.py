@@ -26,7 +26,7 @@ class SourceInfo(Model):
                     "bad OCR, repaired like OCR text; pdf-ocr: a scan read here by Tesseract")
     encoding: str
     removed_lines: list[str] = Field(default_factory=list,
-                                     description="running headers/footers taken out of a PDF's pages")
+                                     description="running headers/footers taken out of the pages (an OCR text's too)")
 
 
 class Edition(Model):

@@ -66,7 +66,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     ledger = edits_with_records(cleaned, layout, [r["id"] for r in dicts])
     brochure = Brochure(
         source=SourceInfo(path=source.path, sha256=source.sha256, kind=route_of(source, cleaned),
-                          encoding=source.encoding, removed_lines=list(source.removed_lines)),
+                          encoding=source.encoding, removed_lines=removed_lines(source, records)),
         edition=Edition(**edition),
         projects=projects,
         criteria=layout_to_criteria(layout, profile),
@@ -86,6 +86,12 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
 
 def route_of(source: Source, cleaned: Cleaned) -> str:
     return "pdf-damaged" if source.kind == "pdf" and cleaned.damaged else source.kind
+
+
+def removed_lines(source: Source, records) -> list[str]:
+    """The running headers and footers taken out: a PDF's (load.py), and those an OCR text kept
+    on the records' pages (extract.py), each once."""
+    return list(dict.fromkeys([*source.removed_lines, *(t for r in records for t in r.furniture)]))
 
 
 def with_place(record: dict, rules: PlaceRules, lands, members: list[str]) -> dict:

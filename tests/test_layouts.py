@@ -141,7 +141,7 @@ def test_an_ocr_damaged_land_is_read_as_the_nearest_one_only_when_no_other_is_ne
 def test_no_paragraph_is_dropped_from_the_body():
     text = ("Ein Absatz mit genug Wörtern, damit er ohne Zweifel laufender Text ist.\n\n"
             "Das gilt auch hier.\n\nFoto: Marktplatz am Abend\n\nSMART CITY\n\nund ein Satz, der weitergeht.\n")
-    kept, figures = body_paragraphs([l for l in text_to_lines(text)])
+    kept, figures, _ = body_paragraphs([l for l in text_to_lines(text)])
     out = Counter(w for para in kept + figures for l in para for w in l.text.split())
     assert out == Counter(text.split())
     assert [" ".join(l.text for l in p) for p in figures] == ["Foto: Marktplatz am Abend", "SMART CITY"]
@@ -226,3 +226,18 @@ def test_a_name_whose_lines_an_ocr_layer_gave_out_of_order_is_found_by_its_words
     text = "Kleinstädte\n\n\n\n\nGrebenhain in Kooperation\nLauterbach\nmit Alsfeld und\n\nLandgemeinde · Hessen\n\nText.\n"
     [block] = find_projects(text_to_lines(text), PROFILE, listed=["Grebenhain in Kooperation mit Alsfeld und Lauterbach"])
     assert len(block.name_lines) == 3
+
+
+def test_running_headers_an_ocr_text_kept_are_taken_out_but_said():
+    from pipeline.extract import Record
+    from pipeline.load import Source
+    from pipeline.run import removed_lines
+
+    header = "Projekte 2030 | Staffel 3"
+    text = f"Ein Satz über die Stadt, der weitergeht.\n\n{header}\n\n12\n\nund hier endet.\n"
+    kept, figures, furniture = body_paragraphs(text_to_lines(text), running=frozenset({line_key(header)}))
+    assert furniture == [header, "12"] and not figures
+    record = Record({})
+    record.furniture = [header]
+    source = Source("x.txt", "0" * 64, "text", "utf-8", text, True, removed_lines=("Kopfzeile",))
+    assert removed_lines(source, [record, record]) == ["Kopfzeile", header]
