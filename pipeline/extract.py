@@ -451,12 +451,12 @@ def check_name_against_overview(record: Record, listed: tuple[str, ...]) -> None
             record.flag("name", f"the brochure's overview prints it '{entry}'")
             record.name_as_listed = entry
         return
-    reordered = process.extractOne(name, listed, scorer=fuzz.token_sort_ratio, processor=str.casefold)
+    reordered, words_score = closest_listed(name, listed, fuzz.token_sort_ratio)
     debris = debris_after_listed(name, listed)
-    if reordered and reordered[1] >= REORDERED_NAME_MIN_SCORE:
-        record.fields["name"] = " ".join(reordered[0].split())
+    if words_score >= REORDERED_NAME_MIN_SCORE:
+        record.fields["name"] = " ".join(reordered.split())
         record.flag("name", f"read '{name}': its lines came out of order; the brochure's overview prints "
-                            f"'{reordered[0]}', which was taken")
+                            f"'{reordered}', which was taken")
     elif debris:
         record.fields["name"], rest = debris
         record.debris.append(rest)

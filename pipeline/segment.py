@@ -287,7 +287,7 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
         chain.insert(0, above)
     options = [chain[len(chain) - k :] for k in range(1, len(chain) + 1)]  # one line, two lines, …
     # an OCR layer may give a name's lines out of order: the words of the list's entry count too
-    scores = [max(listed_score(joined, listed), words_listed_score(joined, listed))
+    scores = [max(closest_listed(joined, listed)[1], closest_listed(joined, listed, fuzz.token_sort_ratio)[1])
               for joined in (" ".join(l.text.strip() for l in option) for option in options)]
     if max(scores) >= LISTED_MIN_SCORE:
         return options[scores.index(max(scores))]
@@ -300,20 +300,11 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
     return taken
 
 
-def closest_listed(name: str, listed: list[str]) -> tuple[str, float]:
-    """The closest entry of the brochure's list of projects and how similar it is (0-100)."""
-    found = process.extractOne(name.strip(), listed, scorer=fuzz.ratio, processor=str.casefold) if listed else None
+def closest_listed(name: str, listed: list[str], scorer=fuzz.ratio) -> tuple[str, float]:
+    """The closest entry of the brochure's list of projects and how similar it is (0-100);
+    with fuzz.token_sort_ratio, its words in any order."""
+    found = process.extractOne(name.strip(), listed, scorer=scorer, processor=str.casefold) if listed else None
     return (found[0], found[1]) if found else ("", 0.0)
-
-
-def words_listed_score(name: str, listed: list[str]) -> float:
-    """How similar `name` is to the closest entry of the list, its words in any order."""
-    found = process.extractOne(name.strip(), listed, scorer=fuzz.token_sort_ratio, processor=str.casefold) if listed else None
-    return found[1] if found else 0.0
-
-
-def listed_score(name: str, listed: list[str]) -> float:
-    return closest_listed(name, listed)[1]
 
 
 def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[dict]:
