@@ -7,29 +7,39 @@ am Abend öfter fahren'). Without word positions the split is found from the tex
 - both columns are set to one width (in ems, from typical letter widths), and a line is full:
   each part of a split must fit that width, and the next line's first word must not have fitted
   after it; every width the parts allow is tried, and the one whose splits break these rules
-  least wins;
+  least wins; column lines seen around the run (not read across) say how wide a column is;
 - a hyphenated line end belongs to one column and goes on in the next line of the same column:
   a split that joins 'Verkehrsplanungsgrundla-' with a word that completes a known word
   ('…gen') is preferred, one that leaves the hyphen before a word that completes nothing is not;
-  a piece of a word ('kte') does not end a line, and after a full stop a line of the same column
-  goes on with a capital;
+  a piece of a word ('rgien', or a noun's tail 'punkt') neither ends a line nor follows a word
+  in one; after a full stop a line of the same column goes on with a capital, and a capitalised
+  word that is no noun ('Die') after a word that ends no sentence starts a column's line;
 - the splits of a whole run are chosen together (a dynamic programme over the run), not line
-  by line.
+  by line; where a line's splits still fit nearly alike (a short word fits either column), the
+  one whose two columns read better as German decides (grammar.py: HanTa's tag model, and
+  determiners that cannot go with their noun, 'des Klimafolgen').
 
 A run is read back as its left column, then the lines under the run that go on with the left
-column, then its right column. Where two splits of a line fit nearly as well and nothing decides
-between them, the line is counted as uncertain, and the caller keeps the record flagged.
+column, then its right column; paragraphs whose runs come close are one run (a blank line in one
+column only). Where two splits of a line still fit nearly as well, the line is counted as
+uncertain, and the caller keeps the record flagged (benchmarks/merged_columns.py measures how
+often a line that won by SURE_MARGIN is right).
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .grammar import disagreements, sequence_logprob, tokens
 from .lexicon import Lexicon
 
-MIN_SIDE_WORDS = 2  # a column line holds at least this many words
+MIN_SIDE_WORDS = 1  # a column line may hold one long word
 SURE_MARGIN = 1.5  # a split is sure when the next best costs this much more (ems)
+RIVAL_MARGIN = 4.0  # splits within this many ems of the best are weighed by how the columns read
+DISAGREEMENT_NATS = 10.0  # a determiner that cannot go with its noun reads this much worse
+READING_WEIGHT = 0.3  # ems per nat of log-probability of the columns' text
 HYPHEN_BONUS = 3.0  # a hyphenated end completed by the next line of its column (a known word)
 HYPHEN_PENALTY = 3.0  # a hyphenated end followed by a word that completes nothing
 KNOWN_JOIN_ZIPF = 2.0
@@ -38,10 +48,19 @@ SENTENCE_STOP = re.compile(r"[a-zäöüß]{2,}[.!?][“”\"»«]?$")  # a full 
 SUSPENDED_HYPHEN_BEFORE = ("und", "oder", "bis", "sowie")
 FRAGMENT_PENALTY = 3.0
 FRAGMENT_MAX_ZIPF = 1.0
+NOUN_TAIL_BY = 1.3  # a lower-case word whose capitalised spelling is this much more frequent (zipf) is a noun's tail
 CASE_PENALTY = 2.0
+BULLETS = ("...", "…", "•", "·", "▪", "*", "e")
+BULLET_PENALTY = 2.0
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
+COLUMN_SHARE = 0.75  # a column line is narrower than this share of a line read across two
 COLUMN_SEEN, COLUMN_SEEN_LOW, COLUMN_SEEN_HIGH = 3, 0.8, 1.05
+SEEN_QUANTILE = 0.75
+SEEN_WIDTH_TOLERANCE = 1.0  # ems: column lines seen around a run measure the width up to this
+SEEN_WIDTH_WEIGHT = 0.3  # per em wider than that
+SEEN_WIDTH_ABOVE = 5.0  # ems: and are no narrower than it by more than a long word
+RUN_GAP_LINES = 2
 WIDER_BY = 2.0  # ems: a line under a run this much wider than the run's columns was read across too
 PARAGRAPH_END_WEIGHT = 0.3  # a line ending a sentence may end a paragraph: being short says less
 SLACK_WEIGHT = 0.05  # of splits that fit alike, the fuller line
@@ -52,7 +71,12 @@ class ColumnSplit:
     left: list[str]
     right: list[str]
     width: float  # of the columns, in ems
-    uncertain: int  # lines whose split nothing decided
+    margins: tuple[float, ...]  # per line: how much better its split is than the next best
+
+    @property
+    def uncertain(self) -> int:
+        """Lines whose split nothing decided."""
+        return sum(m < SURE_MARGIN for m in self.margins)
 
     @property
     def sure(self) -> bool:
@@ -74,11 +98,12 @@ def text_measure(text: str) -> float:
     return sum(CHAR_EMS.get(c, 0.5) for c in text)
 
 
-def split_points(line: str) -> list[int]:
-    """Positions of the spaces a line can be split at, each side keeping MIN_SIDE_WORDS words."""
+def split_points(line: str, right_words: int = MIN_SIDE_WORDS) -> list[int]:
+    """Positions of the spaces a line can be split at, the left side keeping MIN_SIDE_WORDS words,
+    the right one `right_words` (the right column's last line may end a paragraph in one word)."""
     spaces = [m.start() for m in re.finditer(r" +", line)]
     return [p for p in spaces
-            if len(line[:p].split()) >= MIN_SIDE_WORDS and len(line[p:].split()) >= MIN_SIDE_WORDS]
+            if len(line[:p].split()) >= MIN_SIDE_WORDS and len(line[p:].split()) >= right_words]
 
 
 def junction_cost(end: str, following: str, lexicon: Lexicon) -> float:
@@ -97,23 +122,43 @@ def junction_cost(end: str, following: str, lexicon: Lexicon) -> float:
             return 0.0  # 'Industrie- und', 'Bus-' 'Bahn': a hyphen that stays
         joined = re.sub(r"\W+$", "", last[:-1] + first)
         return -HYPHEN_BONUS if lexicon.zipf(joined) >= KNOWN_JOIN_ZIPF else HYPHEN_PENALTY
-    cost = 0.0
+    cost = BULLET_PENALTY if last in BULLETS else 0.0  # a bullet starts its line's text
     if fragment(last, lexicon):
         cost += FRAGMENT_PENALTY
     if fragment(first, lexicon):
         cost += FRAGMENT_PENALTY  # a hyphenation's tail, but the line before has no hyphen
+    return cost + case_cost(last, first, lexicon)
+
+
+def case_cost(last: str, first: str, lexicon: Lexicon) -> float:
+    """Two words read one after the other: after a full stop the next word is capitalised, and a
+    capitalised word that is no noun ('Die', 'Wir') starts a sentence, so a sentence ends before it."""
+    core = re.sub(r"^\W+|\W+$", "", first)
     if SENTENCE_STOP.search(last) and core[:1].islower():
-        cost += CASE_PENALTY
-    elif not SENTENCE_END.search(last) and core[:1].isupper() and core.isalpha() \
+        return CASE_PENALTY
+    if not SENTENCE_END.search(last) and core[:1].isupper() and core.isalpha() \
             and lexicon.spelled(core) < lexicon.spelled(core.lower()):
-        cost += CASE_PENALTY
-    return cost
+        return CASE_PENALTY
+    return 0.0
+
+
+def neighbours_cost(last: str, first: str, lexicon: Lexicon) -> float:
+    """Two words of one line that cannot stand side by side in running text (a sentence starts
+    without a stop before it; a word's tail follows a word that is not hyphenated): split between
+    them, they may be the ends of two columns' lines). A list's bullet, standing alone, starts a
+    line: an OCR reads bullets as '...', '•' or '*'."""
+    tail = fragment(first, lexicon) and not last.endswith("-")
+    return case_cost(last, first, lexicon) + (FRAGMENT_PENALTY if tail else 0.0) \
+        + (BULLET_PENALTY if first in BULLETS else 0.0)
 
 
 def fragment(word: str, lexicon: Lexicon) -> bool:
-    """A lower-case piece of a word ('kte', 'llen'): no word of its own."""
+    """A lower-case piece of a word: no word of its own ('bnisse', 'rgien'), or a noun's tail that
+    running text writes capitalised ('punkt' of 'Knoten-punkt')."""
     core = re.sub(r"^\W+|\W+$", "", word)
-    return core.isalpha() and core.islower() and lexicon.zipf(core) < FRAGMENT_MAX_ZIPF
+    if not (core.isalpha() and core.islower()):
+        return False
+    return lexicon.zipf(core) < FRAGMENT_MAX_ZIPF or lexicon.spelled(core.capitalize()) - lexicon.spelled(core) >= NOUN_TAIL_BY
 
 
 @dataclass(frozen=True)
@@ -145,10 +190,11 @@ def fit(part: Part, following: float | None, width: float) -> float:
     return over + slack + (PARAGRAPH_END_WEIGHT if part.sentence_end else 1.0) * under
 
 
-def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = ()) -> ColumnSplit | None:
+def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_width: float = 0.0) -> ColumnSplit | None:
     """Lines that each hold a left and a right column line -> the two columns, or None when a
-    line has no place to split. `below`: the lines under the run (the left column may go on)."""
-    points = [split_points(line) for line in lines]
+    line has no place to split. `below`: the lines under the run (the left column may go on);
+    `seen_width`: the width of column lines around the run (the columns are no narrower)."""
+    points = [split_points(line) for line in lines[:-1]] + [split_points(lines[-1], right_words=1)]
     if not lines or any(not p for p in points):
         return None
     n = len(lines)
@@ -160,22 +206,70 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = ()) -> Colu
     # below the width at which every line can be split with both parts fitting, over-long parts
     # cost more than any rule saves: those widths are not tried
     least = max(min(max(l.measure, r.measure) for l, r in zip(ls, rs)) for ls, rs in zip(lefts, rights)) - 1.0
-    widths = sorted({round(part.measure * 4) / 4 for row in lefts + rights for part in row if part.measure >= least})
+    least = max(least, seen_width - SEEN_WIDTH_TOLERANCE)
+    most = seen_width + SEEN_WIDTH_ABOVE if seen_width else math.inf
+    measures = {part.measure for row in lefts + rights for part in row} | ({seen_width} if seen_width else set())
+    widths = sorted({round(m * 4) / 4 for m in measures if least <= m <= most})
+    if not widths:  # the lines seen around do not fit the run: its own lines decide
+        widths = sorted({round(m * 4) / 4 for m in measures if m >= least})
     junctions = {(i, j, k): junction_cost(lines[i][:p], lines[i + 1][:q], lexicon)
                  + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon)
                  for i in range(n - 1) for j, p in enumerate(points[i]) for k, q in enumerate(points[i + 1])}
+    def prior(width: float) -> float:  # a width wider than the column lines seen around costs
+        return SEEN_WIDTH_WEIGHT * max(0.0, width - seen_width - SEEN_WIDTH_TOLERANCE) if seen_width else 0.0
+
+    # words on either side of a split that could not be neighbours in running text
+    extra = [[-neighbours_cost(line[:p].split()[-1], line[p:].split()[0], lexicon) for p in pts]
+             for line, pts in zip(lines, points)]
     # the right column goes on from the left one's last line (under the run, where there is one)
-    opening = [junction_cost(below[-1], lines[0][p:], lexicon) if below else 0.0 for p in points[0]]
-    best: tuple[float, float] | None = None
-    for width in widths:
-        cost = least_cost(lefts, rights, follow, opening, junctions, width)[0]  # the columns share one width
-        if best is None or cost < best[0]:
-            best = (cost, width)
-    _, width = best
-    _, chosen, uncertain = least_cost(lefts, rights, follow, opening, junctions, width, count_rivals=True)
+    if below:
+        extra[0] = [c + junction_cost(below[-1], lines[0][p:], lexicon) for c, p in zip(extra[0], points[0])]
+    width, chosen, costs = columns_of_least_cost(lefts, rights, follow, extra, junctions, widths, prior)
+    if not below:  # the left column's last line goes on in the right column's first: known now
+        opening = lines[0][points[0][chosen[0]] :]
+        follow[-1] = Part.of(opening).first
+        extra[-1] = [c + junction_cost(lines[-1][:p], opening, lexicon) for c, p in zip(extra[-1], points[-1])]
+        width, chosen, costs = columns_of_least_cost(lefts, rights, follow, extra, junctions, widths, prior)
+    chosen, margins = splits_settled_by_reading(lines, points, chosen, costs, below)
     left = [line[: points[i][k]].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
     right = [line[points[i][k] :].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
-    return ColumnSplit(left, right, width, uncertain)
+    return ColumnSplit(left, right, width, tuple(margins))
+
+
+def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen: list[int],
+                              costs: list[list[float]], below: list[str]) -> tuple[list[int], list[float]]:
+    """Where the widths leave a line two or more splits that fit nearly alike (a short word fits
+    either column), the one whose columns read best decides: each column's lines around it, as
+    German (reading_score), summed over both columns; the rivals hold the same words,
+    so their readings compare. -> the splits, and per line by how much its split beats the next
+    best (in ems, a nat of reading counting READING_WEIGHT; below SURE_MARGIN it is undecided)."""
+    chosen = list(chosen)
+    margins = [min((c - row[chosen[i]] for k, c in enumerate(row) if k != chosen[i]), default=math.inf)
+               for i, row in enumerate(costs)]
+    for i, row in enumerate(costs):
+        rivals = [k for k in range(len(row)) if row[k] - row[chosen[i]] < RIVAL_MARGIN]
+        if len(rivals) < 2:
+            continue
+
+        def reading(k: int) -> float:
+            split = [points[j][k if j == i else chosen[j]] for j in range(len(lines))]
+            near = range(max(0, i - 1), min(len(lines), i + 2))
+            left = [lines[j][: split[j]] for j in near] + (list(below[:1]) if i == len(lines) - 1 else [])
+            right = [lines[j][split[j] :] for j in near]
+            return sum(reading_score(join_column_lines(side)) for side in (left, right))
+
+        scored = sorted((row[k] - READING_WEIGHT * reading(k), k) for k in rivals)
+        chosen[i] = scored[0][1]
+        margins[i] = scored[1][0] - scored[0][0]
+    return chosen, margins
+
+
+@lru_cache(maxsize=4096)  # a run is split again when lines join it: the same windows are read again
+def reading_score(text: str) -> float:
+    """How well a text reads as German, in nats: the log-probability of its tags, less
+    DISAGREEMENT_NATS for each determiner that cannot go with its noun ('des Klimafolgen')."""
+    words = tokens(text)
+    return sequence_logprob(words) - DISAGREEMENT_NATS * disagreements(words)
 
 
 def first_word(line: str) -> str:
@@ -183,16 +277,25 @@ def first_word(line: str) -> str:
     return words[0] if words else ""
 
 
-def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[float | None], opening: list[float],
-               junctions: dict[tuple[int, int, int], float], width: float,
-               count_rivals: bool = False) -> tuple[float, list[int], int]:
+def columns_of_least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[float | None],
+                          extra: list[list[float]], junctions: dict[tuple[int, int, int], float],
+                          widths: list[float], prior) -> tuple[float, list[int], list[list[float]]]:
+    """The width (the columns share one) whose best splits cost least, `prior(width)` added ->
+    that width, the splits and each line's cost per split with its neighbours as chosen."""
+    width = min(widths, key=lambda w: least_cost(lefts, rights, follow, extra, junctions, w)[0] + prior(w))
+    _, chosen, costs = least_cost(lefts, rights, follow, extra, junctions, width, count_rivals=True)
+    return width, chosen, costs
+
+
+def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[float | None],
+               extra: list[list[float]], junctions: dict[tuple[int, int, int], float], width: float,
+               count_rivals: bool = False) -> tuple[float, list[int], list[list[float]]]:
     """For one column width: the split of every line (an index into its split points) with the
     least total cost (how the left and the right parts fit their columns, plus the evidence
-    between neighbouring lines of each column), and how many lines had a rival split within
+    between neighbouring lines of each column, and that of each line's own split: `extra`), and how many lines had a rival split within
     SURE_MARGIN."""
     n = len(lefts)
-    unary = [[fit(part, follow[i], width) + (opening[k] if i == 0 else 0.0) for k, part in enumerate(row)]
-             for i, row in enumerate(lefts)]
+    unary = [[fit(part, follow[i], width) + extra[i][k] for k, part in enumerate(row)] for i, row in enumerate(lefts)]
     for k, part in enumerate(rights[-1]):  # the last right line: nothing below it in the run
         unary[-1][k] += max(0.0, part.measure - width)
 
@@ -217,29 +320,28 @@ def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[f
         chosen[i] = k
         k = back[i][k]
     if not count_rivals:
-        return total, chosen, 0
-    uncertain = 0
-    for i in range(n):
-        def with_split(k: int) -> float:
-            c = unary[i][k]
-            if i > 0:
-                c += pair(i - 1, chosen[i - 1], k)
-            if i + 1 < n:
-                c += pair(i, k, chosen[i + 1])
-            return c
-        mine = with_split(chosen[i])
-        if any(with_split(k) - mine < SURE_MARGIN for k in range(len(unary[i])) if k != chosen[i]):
-            uncertain += 1
-    return total, chosen, uncertain
+        return total, chosen, []
+
+    def with_split(i: int, k: int) -> float:  # the cost of line i split at k, its neighbours as chosen
+        c = unary[i][k]
+        if i > 0:
+            c += pair(i - 1, chosen[i - 1], k)
+        if i + 1 < n:
+            c += pair(i, k, chosen[i + 1])
+        return c
+
+    costs = [[with_split(i, k) for k in range(len(unary[i]))] for i in range(n)]
+    return total, chosen, costs
 
 
 def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], bool]:
     """A run's lines in reading order, and whether the lines under it were put after the left
-    column. Lines under the run go on with the left column when it stops inside a sentence and
-    the right one ends one (the left column is the longer); else they follow the right column."""
-    left_open = bool(left) and not SENTENCE_END.search(left[-1])
-    right_closed = bool(right) and bool(SENTENCE_END.search(right[-1]))
-    if below and left_open and right_closed:
+    column. Lines under the run stand under the left column and go on with it, unless the OCR
+    indented the first of them (the left column had nothing there) or the left column ends a
+    sentence and the right one stops inside one."""
+    left_closed = bool(left) and bool(SENTENCE_END.search(left[-1]))
+    right_open = bool(right) and not SENTENCE_END.search(right[-1])
+    if below and not below[0][:1].isspace() and not (left_closed and right_open):
         return left + below + right, True
     return left + right + below, False
 
@@ -247,6 +349,17 @@ def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> 
 def is_read_across(line: str, usual: float) -> bool:
     """Far longer than the pages' usual line: two columns read as one."""
     return len(line.split()) >= 3 and len(line.strip()) > max(COLUMN_MIN_CHARS, COLUMN_FACTOR * usual)
+
+
+def column_width_around(paragraphs: list[list[str]], run: list[str], usual: float) -> float:
+    """The width of the column lines (not read across, three words or more, narrower than the
+    run's halves could be) in the paragraphs around a run: most lines of a column are full, so a
+    high quantile of their widths, which a few lines glued otherwise or ending a paragraph do
+    not move; 0 when fewer than COLUMN_SEEN are seen."""
+    narrowest = min(text_measure(l.strip()) for l in run)
+    widths = sorted(w for p in paragraphs for l in p if not is_read_across(l, usual) and len(l.split()) >= 3
+                    and (w := text_measure(l.strip())) < COLUMN_SHARE * narrowest)
+    return widths[int(SEEN_QUANTILE * (len(widths) - 1))] if len(widths) >= COLUMN_SEEN else 0.0
 
 
 def column_seen(paragraphs: list[list[str]], usual: float, width: float) -> bool:
@@ -264,6 +377,7 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
     read-across lines belong to one column: the right one when the OCR indented them (the left
     column had nothing there), else the left one. A paragraph right under a run, shorter than it,
     may be the left column's end (run_in_column_order decides)."""
+    paragraphs = runs_joined_across_breaks(paragraphs, usual)
     texts: list[str] = []
     notes: list[tuple[str, bool]] = []
     i = 0
@@ -276,20 +390,29 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
             continue
         first, end = across.index(True), len(across) - across[::-1].index(True)
         run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
-        split = split_run(run, lexicon, lines[end:])
-        # a line under the run wider than its columns holds a right part too ('… Doch die Stadt gen vor.')
+        seen = column_width_around(paragraphs[max(0, i - 1) : i + 2], run, usual)
+        split = split_run(run, lexicon, lines[end:], seen)
+        # a line in the run or under it wider than its columns holds a right part too ('… Doch
+        # die Stadt gen vor.'): the OCR read it across, though it is not far longer than usual
+        wider = split and [j for j in range(first, end) if not across[j] and split_points(lines[j])
+                           and text_measure(lines[j].strip()) > split.width + WIDER_BY]
+        if wider:
+            for j in wider:
+                across[j] = True
+            run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
+            split = split_run(run, lexicon, lines[end:], seen)
         while split and end < len(lines) and split_points(lines[end]) \
                 and text_measure(lines[end].strip()) > split.width + WIDER_BY:
             across[end] = True
             end += 1
             run = run + [lines[end - 1]]
-            split = split_run(run, lexicon, lines[end:])
+            split = split_run(run, lexicon, lines[end:], seen)
         below, taken = lines[end:], False
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else []
         if split and not below and following and len(following) < len(run) \
                 and not any(is_read_across(l, usual) for l in following):
             below, taken = following, True
-            split = split_run(run, lexicon, below)
+            split = split_run(run, lexicon, below, seen)
         if split is None or not column_seen(paragraphs, usual, split.width):
             texts.append(join_column_lines(lines))
             why = "no split was found" if split is None else f"no line of the pages is as wide as such a column ({split.width:.0f} ems)"
@@ -317,6 +440,25 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
             notes.append((f"{note}; {split.uncertain} of the splits may be off by a word or two: check the order", False))
         i += 2 if taken else 1
     return texts, notes
+
+
+def runs_joined_across_breaks(paragraphs: list[list[str]], usual: float) -> list[list[str]]:
+    """Paragraphs whose lines read across come close to each other (at most RUN_GAP_LINES lines
+    between the last such line of one and the first of the next) -> one paragraph: the blank
+    line between them is a break in one column only (the other went on), so their columns are
+    rebuilt together."""
+    def across_at(lines: list[str]) -> list[int]:
+        return [j for j, l in enumerate(lines) if is_read_across(l, usual)]
+
+    joined: list[list[str]] = []
+    for lines in paragraphs:
+        before = across_at(joined[-1]) if joined else []
+        after = across_at(lines)
+        if before and after and len(joined[-1]) - 1 - before[-1] + after[0] <= RUN_GAP_LINES:
+            joined[-1] = joined[-1] + lines
+        else:
+            joined.append(list(lines))
+    return joined
 
 
 def join_column_lines(lines: list[str]) -> str:

@@ -19,7 +19,7 @@ def test_a_page_read_across_is_read_in_column_order_again(path, lexicon):
     usual = sorted(len(l) for l in page["context"])[len(page["context"]) // 2]
     texts, notes = paragraphs_in_column_order([page["context"], page["lines"]], usual, lexicon)
     after = word_error_rate(truth, text_to_words(" ".join(texts)))
-    assert before > 0.4 and after <= 0.1 and after <= before / 4
+    assert before > 0.25 and after <= 0.1 and after <= before / 4
     assert notes and notes[0][0].startswith("reading order rebuilt")
 
 
@@ -51,3 +51,42 @@ def test_long_lines_of_a_page_in_one_wide_column_are_not_split(lexicon):
     texts, notes = paragraphs_in_column_order([wide], usual=45, lexicon=lexicon)
     assert texts == [join_column_lines(wide)]
     assert notes and not notes[0][1] and "not rebuilt" in notes[0][0]
+
+
+def test_the_right_column_may_end_in_one_word(lexicon):
+    left = ["Die Stadt plant neue Wege für den", "Verkehr und baut dafür ein großes"]
+    right = ["Die Busse fahren bald auch sonntags und", "abends."]
+    split = split_run([f"{l} {r}" for l, r in zip(left, right)], lexicon, below=["Netz aus Ladesäulen am Markt."])
+    assert (split.left, split.right) == (left, right)
+
+
+def test_a_noun_tail_cannot_follow_a_word_that_is_not_hyphenated(lexicon):
+    from pipeline.columns import fragment, neighbours_cost
+
+    assert fragment("punkt", lexicon) and fragment("bnisse", lexicon)
+    assert not fragment("recht", lexicon) and not fragment("statt", lexicon)  # words of their own
+    assert neighbours_cost("der", "punkt", lexicon) > 0 and neighbours_cost("Ausgangs-", "punkt", lexicon) == 0
+    assert neighbours_cost("Hub.", "Die", lexicon) == 0 < neighbours_cost("schaffen,", "Die", lexicon)
+
+
+def test_a_determiner_that_cannot_go_with_its_noun_reads_worse():
+    from pipeline.columns import reading_score
+
+    assert reading_score("im Herzen des Ruhrgebiets steht") > reading_score("im Herzen des Klimafolgen steht")
+
+
+def test_paragraphs_whose_lines_read_across_close_together_are_one_run():
+    from pipeline.columns import runs_joined_across_breaks
+
+    across = "Die Verwaltung veröffentlicht die Daten zu allen Themen und Schwäbisch Gmünd hat Werkstätten"
+    paragraphs = [["Vorher eine Zeile.", across], [across, "eine Zeile der linken Spalte"], [across], ["Neu."]]
+    assert runs_joined_across_breaks(paragraphs, usual=45) == [
+        ["Vorher eine Zeile.", across, across, "eine Zeile der linken Spalte", across], ["Neu."]]
+
+
+def test_lines_under_a_run_go_on_with_the_left_column_unless_indented():
+    from pipeline.columns import run_in_column_order
+
+    left, right = ["die Stadt plant den"], ["neue Wege für alle"]
+    assert run_in_column_order(left, right, ["Umbau der Straßen."]) == (left + ["Umbau der Straßen."] + right, True)
+    assert run_in_column_order(left, right, [" Menschen im Ort."]) == (left + right + [" Menschen im Ort."], False)
