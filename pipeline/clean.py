@@ -36,6 +36,7 @@ NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:]|[^\W\d_]+)")
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 PLAIN_VOWEL_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
+CONTEXT_GROUNDS = ("agreement", "preposition-case", "subject-verb", "compound-head", "opposed-by-context")
 HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
@@ -78,6 +79,10 @@ class RepairSettings:
     syntax_max_rarer: float = 1.0
     family_min_stem: int = 4
     small_word_zipf: float = 3.5  # inside a sentence such a word (not noun-like) is written small
+    # Evidence from the sentence (evidence.py): its scorers' weights summed decide at this size.
+    context_decides: float = 2.0
+    context_confidence: float = 0.8
+    rare_lemma_confidence: float = 0.55  # decided only once a rare lemma's forms were set aside
     split_rest_max_zipf: float = 1.5  # 'V eranderung': the rest must be no word of its own
     split_whole_min_zipf: float = 3.0  # 'W andel': or the whole a common capitalised word
     damaged_below_umlaut_share: float = 0.01
@@ -248,7 +253,10 @@ class Verdict:
     confidence: float
     applied: bool
     gain: float  # Zipf of the repair minus Zipf of the word as read
-    ground: str  # unknown-word | more-frequent | family | document-rate | syntax | real-word-conflict
+    ground: str  # unknown-word | more-frequent | family | document-rate | syntax | real-word-conflict,
+    # or the sentence scorer that decided (evidence.py: agreement | preposition-case | subject-verb | compound-head),
+    # or opposed-by-context: the scorers found the word as read right (a suggestion only)
+    reason: str = ""
 
     @property
     def sure(self) -> bool:
@@ -283,11 +291,14 @@ def repair_umlauts(
     found = list(word_parts(view, verdict))
     if damaged:
         found = with_stranded_adjectives(view, found, lexicon, confusions, settings)
+        found = weighed_in_context(view, found, lexicon, confusions, settings)
     family = {v.candidate.lower() for _, v in found if v.sure}
     rates = ReadingRates.of([v for _, v in found], settings)
     edits = []
     for m, v in found:
-        if v.ground in ("real-word-conflict", "more-frequent") and attributive_adjective(view, m, lexicon):
+        if v.ground in CONTEXT_GROUNDS:
+            pass  # the sentence decided
+        elif v.ground in ("real-word-conflict", "more-frequent") and attributive_adjective(view, m, lexicon):
             # 'ein hoher Druck', 'grenznahe Region': an adjective before its noun, where it belongs
             v = replace(v, applied=False, confidence=min(v.confidence, settings.syntax_confidence),
                         ground="real-word-conflict")
@@ -303,7 +314,7 @@ def repair_umlauts(
             if raw[rs:re_] != view[vs:ve]:
                 continue  # the damaged letters straddle a joined line break
             edits.append(Edit(rs, re_, raw[rs:re_], rule.replace, f"umlaut:{rule.id}", v.confidence,
-                              v.applied, token, v.candidate))
+                              v.applied, token, v.candidate, reason=v.reason or v.ground))
     return edits
 
 
@@ -406,6 +417,58 @@ def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusion
         candidate = token[:pos] + rule.replace + token[pos + 1:]
         by_start[m.start()] = (m, Verdict(candidate, ((pos, rule),), settings.syntax_confidence, True,
                                           zipf - lexicon.direct(token), "syntax"))
+    return [by_start[start] for start in sorted(by_start)]
+
+
+def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable,
+                       settings: RepairSettings) -> list:
+    """`found` (word, verdict) pairs, with the sentence's evidence (evidence.py) weighed where the
+    word list left two real words: a repair the scorers support by CONTEXT_DECIDES or more is
+    applied (its ground the scorer, its reason theirs); one they oppose as much is only
+    suggested; a capitalised word after a determiner or preposition that the word list found
+    no repair for is tried with its dots restored ('die Schaden' -> 'Schäden'). Only words the
+    scorers can judge are looked at, so the noun paradigms load only for them."""
+    from .evidence import Context, evidence_for, judged_here
+
+    by_start = {m.start(): (m, v) for m, v in found}
+    plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
+    for m in TOKEN.finditer(view):
+        token = m.group()
+        known = by_start.get(m.start())
+        if known is not None and known[1].ground == "unknown-word":
+            continue  # the word as read is no word: no sentence makes it one
+        if not token[:1].isupper() or not any(c in plain_rules for c in token[1:]):
+            continue
+        ctx = Context.around(view, m.start(), m.end())
+        if not judged_here(ctx, token, lexicon):
+            continue
+        candidates = [known[1].candidate] if known is not None else [
+            candidate for i, c in enumerate(token) if i and c in plain_rules
+            if lexicon.zipf(candidate := token[:i] + plain_rules[c].replace + token[i + 1:]) >= settings.min_candidate_zipf
+            or lexicon.zipf(token) == 0]
+        best = None
+        for candidate in candidates:
+            evidence = evidence_for(ctx, token, candidate, lexicon)
+            total = sum(e.weight for e in evidence)
+            if evidence and (best is None or abs(total) > abs(best[1])):
+                best = (candidate, total, evidence)
+        if best is None:
+            continue
+        candidate, total, evidence = best
+        strongest = max(evidence, key=lambda e: abs(e.weight))
+        reason = f"{strongest.scorer}: " + "; ".join(e.reason for e in evidence)
+        confidence = settings.context_confidence if all(e.sure for e in evidence) else settings.rare_lemma_confidence
+        if total >= settings.context_decides and known is not None and known[1].applied:
+            by_start[m.start()] = (m, replace(known[1], reason=f"{known[1].ground}; {reason}"))  # agrees
+        elif total >= settings.context_decides:
+            i = next(i for i, (a, b) in enumerate(zip(token, candidate)) if a != b)
+            subs = known[1].subs if known is not None else ((i, plain_rules[token[i]]),)
+            by_start[m.start()] = (m, Verdict(candidate, subs, confidence, True,
+                                              lexicon.zipf(candidate) - lexicon.zipf(token), strongest.scorer, reason))
+        elif total <= -settings.context_decides and known is not None:
+            by_start[m.start()] = (m, replace(known[1], applied=False, ground="opposed-by-context",
+                                              confidence=min(known[1].confidence, 1 - settings.context_confidence),
+                                              reason=reason))
     return [by_start[start] for start in sorted(by_start)]
 
 

@@ -28,7 +28,8 @@ def command_extract(args: argparse.Namespace) -> int:
     from .files import write_files_atomically
 
     corrections = load_corrections(Path(args.corrections) if args.corrections else default_corrections_dir())
-    formats = tuple(args.format or ())
+    # the bundled brochure's run makes the committed dataset, whose map layer is part of it
+    formats = tuple(dict.fromkeys([*(args.format or ()), *(() if args.inputs else ("geojson",))]))
     if len(args.inputs) > 1 or (args.inputs and Path(args.inputs[0]).is_dir()):
         files = inputs_to_files(args.inputs)
         root = Path(args.out) if args.out else DEFAULT_OUTPUT

@@ -89,6 +89,13 @@ class EditionProfile(Strict):
         return general.model_copy(update=changes)
 
 
+class MemberQualifiers(Strict):
+    """How an overview opens a list of members with words that name no place."""
+
+    heads: list[str] = Field(default_factory=list)
+    tails: list[str] = Field(default_factory=list)
+
+
 class PlaceRules(Strict):
     """corrections/places.json: how names are matched to GeoNames places (places.py)."""
 
@@ -98,6 +105,7 @@ class PlaceRules(Strict):
     district_prefixes: list[str]
     member_separators: list[str]
     abbreviations: dict[str, str] = Field(default_factory=dict)
+    member_qualifiers: MemberQualifiers = Field(default_factory=MemberQualifiers)
 
 
 class LexiconAdditions(Strict):

@@ -21,6 +21,7 @@ class Edit:
     word_after: str = ""
     record: str | None = field(default=None, compare=False)
     decision: str | None = None  # "accepted" / "rejected" by a reviewer (corrections/decisions.json)
+    reason: str = ""  # the evidence that decided a repair ('agreement: 'die' goes with …')
 
     @property
     def id(self) -> str:

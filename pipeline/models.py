@@ -100,6 +100,8 @@ class OverviewEntry(Model):
     category: Optional[str]
     category_printed: Optional[str] = CategoryNote
     members: list[str]
+    member_qualifier: Optional[str] = Field(
+        default=None, description="the words the overview puts before its members ('Kommunen aus den Kreisen')")
     place: Optional[PlaceInfo] = None
     needs_review: list[Literal["name", "category", "place"]] = Field(default_factory=list)
     review_notes: dict[str, str] = Field(default_factory=dict)

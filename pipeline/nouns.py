@@ -19,6 +19,7 @@ from .cache import key_of, read_entry, write_entry
 
 CASES = {"nominativ": "n", "genitiv": "g", "dativ": "d", "akkusativ": "a"}
 NUMBERS = {"singular": "s", "plural": "p"}
+TABLE_FORMAT = "lemma:readings;…, first variants"  # part of the cache key: a table of another shape is made again
 MIN_HEAD = 4  # letters of the shortest head a compound is read by
 MIN_MODIFIER = 3  # and of the shortest part before it ('Smart' is no compound of 'Art')
 
@@ -37,6 +38,18 @@ DETERMINERS: dict[str, tuple[str, ...]] = {
     "allen": ("dp.",), "beide": ("np.", "ap."), "beiden": ("dp.", "gp."), "einige": ("np.", "ap."),
     "einigen": ("dp.",), "wenige": ("np.", "ap."), "wenigen": ("dp.",),
 }
+# The endings of the der-words (dieser, jener, jeder, mancher, solcher, welcher) and the
+# ein-words (kein, mein, dein, sein, ihr, unser, euer); 'jed-' has no plural.
+DER_WORD_ENDINGS = {"e": ("nsf", "asf", "np.", "ap."), "er": ("nsm", "gsf", "dsf", "gp."),
+                    "es": ("nsn", "asn", "gsm", "gsn"), "em": ("dsm", "dsn"), "en": ("asm", "dp.")}
+EIN_WORD_ENDINGS = {"e": ("nsf", "asf", "np.", "ap."), "er": ("gsf", "dsf", "gp."), "es": ("gsm", "gsn"),
+                    "em": ("dsm", "dsn"), "en": ("asm", "dp.")}
+for stem in ("dies", "jen", "jed", "manch", "solch", "welch"):
+    for ending, allowed in DER_WORD_ENDINGS.items():
+        DETERMINERS.setdefault(stem + ending, tuple(a for a in allowed if stem != "jed" or a[1] == "s"))
+for stem in ("kein", "mein", "dein", "sein", "ihr", "unser", "unsr", "euer", "eur"):
+    for ending, allowed in EIN_WORD_ENDINGS.items():
+        DETERMINERS.setdefault(stem + ending, allowed)
 
 
 def nouns_csv() -> Path:
@@ -48,11 +61,11 @@ def nouns_csv() -> Path:
 
 @lru_cache(maxsize=1)
 def noun_readings() -> dict[str, str]:
-    """Inflected noun form -> its readings, three letters each, concatenated ('Schäden' ->
-    'npmgpmapmdpm')."""
+    """Inflected noun form -> its readings by lemma, three letters each ('Schäden' ->
+    'Schaden:ap.dp.gp.np.')."""
     source = nouns_csv()
     stat = source.stat()
-    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), sys.version)
+    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), sys.version, TABLE_FORMAT)
     stored = read_entry("nouns", key)
     if stored is not None:
         try:
@@ -65,34 +78,63 @@ def noun_readings() -> dict[str, str]:
 
 
 def readings_of_rows(rows) -> dict[str, str]:
-    """german-nouns CSV rows -> form -> readings. Columns are '<case> <number>[ variant]'."""
-    found: dict[str, set[str]] = {}
+    """german-nouns CSV rows -> form -> its readings by lemma ('Laden' ->
+    'Lade:ap.dp.gp.np.;Laden:asmdsmnsm'). Columns are '<case> <number>[ variant]'."""
+    found: dict[str, dict[str, set[str]]] = {}
     for row in rows:
         gender = (row.get("genus") or "x")[:1]
         if gender not in "mfn":
             gender = "x"
+        lemma = row.get("lemma") or ""
         for column, form in row.items():
             if not form or not column:
                 continue
             parts = column.split()
             if len(parts) < 2 or parts[0] not in CASES or parts[1].rstrip("*") not in NUMBERS:
                 continue
+            if len(parts) == 3 and parts[2] != "1" and row.get(f"{parts[0]} {parts[1]} 1") not in (None, "", form):
+                continue  # a second variant beside a first one ('Laden' beside 'Läden'): the rarer form
             number = NUMBERS[parts[1].rstrip("*")]
-            found.setdefault(form, set()).add(CASES[parts[0]] + number + ("." if number == "p" else gender))
-    return {form: "".join(sorted(r)) for form, r in found.items()}
+            reading = CASES[parts[0]] + number + ("." if number == "p" else gender)
+            found.setdefault(form, {}).setdefault(lemma, set()).add(reading)
+    return {form: ";".join(f"{lemma}:{''.join(sorted(r))}" for lemma, r in sorted(by_lemma.items()))
+            for form, by_lemma in found.items()}
+
+
+def lemma_readings(noun: str, table: dict[str, str] | None = None) -> list[tuple[str, list[str]]]:
+    """A noun form (a compound by its head) -> (lemma, its readings) for each lemma it is a form
+    of; [] when it is no known noun."""
+    table = noun_readings() if table is None else table
+    packed = table.get(noun)
+    if packed is None:
+        split = head_of(noun, table)
+        if split is None:
+            return []
+        packed = table[split[1]]
+    out = []
+    for part in packed.split(";"):
+        lemma, _, codes = part.rpartition(":")
+        out.append((lemma, split_readings(codes)))
+    return out
 
 
 def readings(noun: str, table: dict[str, str] | None = None) -> list[str]:
     """A noun form (a compound by its head) -> its readings, [] when it is no known noun."""
+    return sorted({r for _, rs in lemma_readings(noun, table) for r in rs})
+
+
+def head_of(word: str, table: dict[str, str] | None = None) -> tuple[int, str] | None:
+    """(where the head starts, the head capitalised) of a compound ending in a known noun form:
+    the longest head whose part before it is a noun too ('Dorf|laden', not 'Dor|fladen'; a
+    linking 's' or 'n' allowed), else the longest head ('Experimentier|raume')."""
     table = noun_readings() if table is None else table
-    if noun in table:
-        return split_readings(table[noun])
-    for start in range(MIN_MODIFIER, len(noun) - MIN_HEAD + 1):
-        head = noun[start:]
-        head = head[:1].upper() + head[1:]
-        if head in table:
-            return split_readings(table[head])
-    return []
+    heads = [(start, word[start].upper() + word[start + 1 :]) for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)]
+    heads = [(start, head) for start, head in heads if head in table]
+    for start, head in heads:
+        modifier = word[:start]
+        if any(m in table for m in (modifier, modifier[:-1], modifier[:-2]) if len(m) >= MIN_MODIFIER):
+            return start, head
+    return heads[0] if heads else None
 
 
 def split_readings(packed: str) -> list[str]:
@@ -103,7 +145,13 @@ def agrees(determiner: str, noun_readings_: list[str]) -> bool | None:
     """Whether a determiner can go with a noun of these readings; None when the determiner is
     not one the table knows or the noun is unknown (no evidence)."""
     allowed = DETERMINERS.get(determiner.lower())
-    if allowed is None or not noun_readings_:
+    return None if allowed is None else fits(allowed, noun_readings_)
+
+
+def fits(allowed: tuple[str, ...], noun_readings_: list[str]) -> bool | None:
+    """Whether one of a noun's readings is one of `allowed` ('.' allows any; a noun of unknown
+    gender, 'x', fits any gender); None for an unknown noun."""
+    if not noun_readings_:
         return None
     return any(all(a == "." or r in ".x" or a == r for a, r in zip(rule, reading))
                for rule in allowed for reading in noun_readings_)

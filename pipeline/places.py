@@ -23,6 +23,7 @@ from .cache import key_of, read_entry, write_entry
 from .corrections import PlaceRules
 
 FUZZY_MIN_SCORE = 92  # a name this similar to a place of the record's Land is read as that place
+MAX_PLACE_SUBSTITUTIONS = 2
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,18 @@ class Place:
 class Match:
     place: dict | None  # the output's `place` object, or None
     doubt: str | None  # why the field `place` needs review, if it does
+    repair: "PlaceRepair | None" = None  # the name read as another spelling, which is a place
+
+
+@dataclass(frozen=True)
+class PlaceRepair:
+    """A name as read ('HalRkfurt') -> the place's spelling the OCR confusions lead to ('Haßfurt'):
+    each change as (start, end) in the name as read and what replaces it."""
+
+    read: str
+    spelling: str
+    changes: tuple[tuple[int, int, str], ...]
+    rules: tuple[str, ...]
 
 
 def german_places(rules: PlaceRules) -> tuple[Place, ...]:
@@ -108,6 +121,24 @@ def members_of(name: str, rules: PlaceRules) -> list[str]:
     return parts
 
 
+def members_with_qualifier(members: list[str], rules: PlaceRules) -> tuple[list[str], str | None]:
+    """An overview's member lines -> the members and the words that qualify them: 'Kommunen aus
+    den Kreisen', 'Rendsburg-Eckernförde', 'Plön' -> ['Rendsburg-Eckernförde', 'Plön'],
+    'Kommunen aus den Kreisen'; places named on the qualifier's own line after it are members
+    too ('Kommunen aus den Kreisen A und B')."""
+    heads, tails = rules.member_qualifiers.heads, rules.member_qualifiers.tails
+    out, qualifier = [], None
+    for member in members:
+        words = member.split()
+        end = next((i for i, w in enumerate(words) if w.strip(",") in tails), None)
+        if qualifier is None and words and words[0] in heads and end is not None:
+            qualifier = " ".join(words[: end + 1]).rstrip(",")
+            out += members_of(" ".join(words[end + 1 :]), rules)
+        else:
+            out += [member.rstrip(",")]
+    return [m for m in out if m], qualifier
+
+
 def exact_places(name: str, rules: PlaceRules) -> tuple[Place, ...]:
     """Places called so, in any of the names a '/' separates ('Cottbus/Chóśebuz')."""
     index = places_by_name(rules)
@@ -126,6 +157,41 @@ def fuzzy_place(name: str, lands: list[str], rules: PlaceRules) -> tuple[Place, 
     return (candidates[found[2]], found[1]) if found else None
 
 
+def repaired_place(core: str, lands: list[str], rules: PlaceRules, confusions) -> tuple[PlaceRepair, Place] | None:
+    """A name no place has -> the place a reading of it through the OCR confusion table is (at
+    most MAX_PLACE_SUBSTITUTIONS, and a stray letter beside one dropped: Tesseract may read 'ß'
+    as 'lRk'), where exactly one such place exists among the Länder."""
+    from .clean import candidate_repairs
+
+    found: dict[int, tuple[PlaceRepair, Place]] = {}
+    for _, combo in candidate_repairs(core, confusions.rules, MAX_PLACE_SUBSTITUTIONS):
+        changes = [(pos, pos + len(rule.find), rule.replace) for pos, rule in combo]
+        ids = tuple(rule.id for _, rule in combo)
+        options = [changes] + [changes[:i] + [widened] + changes[i + 1:] for i, change in enumerate(changes)
+                               for widened in with_neighbour_dropped(core, change, changes)]
+        for option in options:
+            spelling = spelled_with(core, option)
+            for place in in_lands(exact_places(spelling, rules), lands):
+                found.setdefault(place.geonameid, (PlaceRepair(core, spelling, tuple(option), ids), place))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def with_neighbour_dropped(name: str, change: tuple[int, int, str], changes) -> list[tuple[int, int, str]]:
+    """The change widened by the letter before or after it, where no other change lies."""
+    start, end, replace = change
+    taken = {i for s, e, _ in changes for i in range(s, e)}
+    return [(s, e, replace) for s, e in ((start - 1, end), (start, end + 1))
+            if 0 < s and e <= len(name) and not (set(range(s, e)) - set(range(start, end))) & taken]
+
+
+def spelled_with(name: str, changes: list[tuple[int, int, str]]) -> str:
+    out, last = [], 0
+    for start, end, replace in sorted(changes):
+        out += [name[last:start], replace]
+        last = end
+    return "".join(out) + name[last:]
+
+
 def place_object(place: Place, kind: str, members: list[str] | None = None) -> dict:
     out = {"geonameid": place.geonameid, "name": place.name, "latitude": place.latitude,
            "longitude": place.longitude, "land": place.land, "kind": kind}
@@ -134,10 +200,13 @@ def place_object(place: Place, kind: str, members: list[str] | None = None) -> d
     return out
 
 
-def name_to_place(name: str, lands: list[str], rules: PlaceRules, listed_members: list[str] = ()) -> Match:
+def name_to_place(name: str, lands: list[str], rules: PlaceRules, listed_members: list[str] = (),
+                  confusions=None) -> Match:
     """A record's name and Länder -> its place, and the doubt that puts it up for review. A
     cooperation named after a region ('Region Oberrhein-Mitte') is placed by the members the
-    brochure's overview lists for it (`listed_members`)."""
+    brochure's overview lists for it (`listed_members`). With the OCR `confusions`, a name that
+    no place has is read through them ('HalRkfurt' -> 'Haßfurt'); such a repair is always put
+    up for review."""
     core, district = core_name(name, rules)
     kind = "district seat" if district else "municipality"
     found = in_lands(exact_places(core, rules), lands)
@@ -164,6 +233,12 @@ def name_to_place(name: str, lands: list[str], rules: PlaceRules, listed_members
     if elsewhere and lands:
         return Match(None, f"'{core}' is a place in {', '.join(sorted({p.land or '?' for p in elsewhere}))}, "
                            f"not in {', '.join(lands)}")
+    repaired = repaired_place(core, lands, rules, confusions) if confusions is not None and not elsewhere else None
+    if repaired:
+        repair, place = repaired
+        changed = ", ".join(f"'{core[a:b]}' -> '{r}'" for a, b, r in repair.changes)
+        return Match(place_object(place, kind), f"'{core}' read as '{repair.spelling}' ({changed}; OCR confusions "
+                     f"{', '.join(repair.rules)}), the one place in GeoNames such a reading gives", repair)
     fuzzy = fuzzy_place(core, lands, rules)
     if fuzzy:
         place, score = fuzzy

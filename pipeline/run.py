@@ -5,11 +5,11 @@ Nothing here writes files; emit.py does that once the whole result exists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .clean import Cleaned, clean_text
+from .clean import Cleaned, apply_decisions, clean_text
 from .corrections import Corrections, PlaceRules
-from .edits import Edit, with_record
+from .edits import Edit, apply_edits_with_map, merge_edits, with_record
 from .errors import InputError
 from .extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs, record_id
 from .extract_parts import layout_to_criteria, layout_to_leitthema, overview_to_entries, text_to_edition_title
@@ -17,11 +17,12 @@ from .lexicon import Lexicon, german_states, state_code
 from .load import Source
 from .models import Brochure, Edition, SourceInfo, Stats
 from .overrides import apply_overrides
-from .places import name_to_place
+from .places import PlaceRepair, members_with_qualifier, name_to_place
 from .segment import Layout, segment_text
 from .validate import records_to_projects
 
 CONTEXT_WORDS = 5
+PLACE_REPAIR_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -58,19 +59,27 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         dicts, override_warnings = apply_overrides(dicts, corrections.overrides, edition["year"])
         warnings += override_warnings
     dicts = with_final_ids(dicts)
-    overview = overview_to_entries(layout.overview, dicts, profile)
+    overview = [with_member_list(e, corrections.places) for e in overview_to_entries(layout.overview, dicts, profile)]
     members = {e["id"]: e["members"] for e in overview if e["members"]}
-    dicts = [with_place(r, corrections.places, r["states"], members.get(r["id"], [])) for r in dicts]
+    dicts = [with_place(r, corrections, r["states"], members.get(r["id"], []), cleaned.damaged)[0] for r in dicts]
     lands = {r["id"]: r["states"] for r in dicts}  # an overview entry lies where its record does
+    placed = [with_place(e, corrections, lands.get(e["id"], ()), e["members"], cleaned.damaged) for e in overview]
+    overview = [{**{k: v for k, v in e.items() if k != "start"},
+                 "id": record_id(e["name"]) if repair and e["id"] == record_id(repair.read) else e["id"]}
+                for e, repair in placed]
     projects, rejected = records_to_projects(dicts)
     ledger = edits_with_records(cleaned, layout, [r["id"] for r in dicts])
+    name_edits = [edit for entry, repair in placed if repair
+                  if (edit := place_repair_to_edit(repair, entry["start"], cleaned)) is not None]
+    if name_edits:
+        cleaned, ledger = with_name_edits(cleaned, ledger, name_edits, corrections)
     brochure = Brochure(
         source=SourceInfo(path=source.path, sha256=source.sha256, kind=route_of(source, cleaned),
                           encoding=source.encoding, removed_lines=removed_lines(source, records)),
         edition=Edition(**edition),
         projects=projects,
         criteria=layout_to_criteria(layout, profile),
-        overview=[with_place(e, corrections.places, lands.get(e["id"], ()), e["members"]) for e in overview],
+        overview=overview,
         rejected=rejected,
         stats=Stats(
             projects=len(projects),
@@ -94,20 +103,63 @@ def removed_lines(source: Source, records) -> list[str]:
     return list(dict.fromkeys([*source.removed_lines, *(t for r in records for t in r.furniture)]))
 
 
-def with_place(record: dict, rules: PlaceRules, lands, members: list[str]) -> dict:
+def with_member_list(entry: dict, rules: PlaceRules) -> dict:
+    """An overview entry whose member lines open with a qualifier ('Kommunen aus den Kreisen')
+    -> its members as the list they are, the qualifier kept apart."""
+    members, qualifier = members_with_qualifier(entry["members"], rules)
+    return {**entry, "members": members, "member_qualifier": qualifier}
+
+
+def with_place(record: dict, corrections: Corrections, lands, members: list[str],
+               damaged: bool) -> tuple[dict, PlaceRepair | None]:
     """A record or overview entry with its place in GeoNames (among the Länder `lands`, where
     they are known; through the `members` the overview lists for a cooperation); a doubt about it
-    is flagged."""
+    is flagged. In damaged text a name no place has may be read through the OCR confusions
+    ('HalRkfurt' -> 'Haßfurt'): the name takes that spelling, flagged, and the repair is returned."""
     if "place" in record.get("overrides", {}):
-        return record  # a reviewer's place stands
-    match = name_to_place(record["name"], [l for l in lands if l], rules, members)
+        return record, None  # a reviewer's place stands
+    confusions = corrections.confusions if damaged else None
+    match = name_to_place(record["name"], [l for l in lands if l], corrections.places, members, confusions)
     out = {**record, "place": match.place, "needs_review": list(record["needs_review"]),
            "review_notes": dict(record["review_notes"])}
     if match.doubt:
         if "place" not in out["needs_review"]:
             out["needs_review"].append("place")
         out["review_notes"]["place"] = match.doubt
-    return out
+    repair = match.repair
+    if repair and "name" not in record.get("overrides", {}) and repair.read in record["name"]:
+        out["name"] = record["name"].replace(repair.read, repair.spelling, 1)
+        if "name" not in out["needs_review"]:
+            out["needs_review"].append("name")
+        out["review_notes"]["name"] = f"read '{record['name']}'; taken as the place's spelling '{repair.spelling}'"
+        return out, repair
+    return out, None
+
+
+def place_repair_to_edit(repair: PlaceRepair, start: int | None, cleaned: Cleaned) -> Edit | None:
+    """A place-name repair of an overview entry -> one edit of the raw text (the changes of the
+    name, as one span), where the name stands in the text as read; else None."""
+    if start is None or cleaned.text[start : start + len(repair.read)] != repair.read:
+        return None
+    first, last = min(a for a, _, _ in repair.changes), max(b for _, b, _ in repair.changes)
+    raw_start, raw_end = cleaned.raw_offset(start + first), cleaned.raw_offset(start + last - 1) + 1
+    before = cleaned.raw[raw_start:raw_end]
+    if before != repair.read[first:last]:
+        return None  # another edit already changed the text there
+    after = repair.spelling[first : len(repair.spelling) - (len(repair.read) - last)]
+    return Edit(raw_start, raw_end, before, after, f"place:{'+'.join(repair.rules)}", PLACE_REPAIR_CONFIDENCE,
+                True, repair.read, repair.spelling,
+                reason=f"place: '{repair.spelling}' is a place in GeoNames, '{repair.read}' none")
+
+
+def with_name_edits(cleaned: Cleaned, ledger: list[Edit], edits: list[Edit], corrections: Corrections):
+    """The cleaned text and the ledger with the place-name repairs in them (a reviewer's decision
+    on them applies as on any edit)."""
+    edits, _ = apply_decisions(edits, corrections.decisions.decisions)
+    merged = merge_edits(cleaned.edits, edits)
+    text, origin = apply_edits_with_map(cleaned.raw, merged)
+    added = [e for e in merged if e in edits]
+    return replace(cleaned, text=text, edits=merged, origin=origin), sorted(ledger + added, key=lambda e: (e.start, e.end))
 
 
 def with_final_ids(records: list[dict]) -> list[dict]:
@@ -145,5 +197,5 @@ def edit_to_entry(raw: str, e: Edit) -> dict:
         "id": e.id, "rule": e.rule, "start": e.start, "end": e.end, "before": e.before, "after": e.after,
         "confidence": e.confidence, "applied": e.applied, "context": edit_context(raw, e),
         "record": e.record, "word_before": e.word_before or None, "word_after": e.word_after or None,
-        "series": e.series, "decision": e.decision,
+        "series": e.series, "decision": e.decision, "reason": e.reason or None,
     }

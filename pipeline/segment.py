@@ -308,17 +308,19 @@ def closest_listed(name: str, listed: list[str], scorer=fuzz.ratio) -> tuple[str
 
 
 def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[dict]:
-    """Headings ending in ':' and their entries; '+ X' lines are members of the entry above.
-    The list ends at the first page break after it began."""
+    """Headings ending in ':' and their entries ({name, category, members, start: where the
+    name stands in the text}); '+ X' lines are members of the entry above. The list ends at the
+    first page break after it began."""
     if "overview" not in parts:
         return []
     first, end = parts["overview"]
-    texts, gaps, blank_run = [], [], 0
+    texts, gaps, starts, blank_run = [], [], [], 0
     for line in lines[first + 1 : end]:
         text = re.sub(r"^[^\w+(]+", "", line.text.strip())
         if text:
             texts.append(text)
             gaps.append(blank_run)
+            starts.append(line.start + line.text.index(text))
             blank_run = 0
         else:
             blank_run += 1
@@ -345,7 +347,7 @@ def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], prof
             if entries:
                 entries[-1]["members"].append(text.lstrip("+ ").strip())
             continue
-        entries.append({"name": text, "category": category, "members": []})
+        entries.append({"name": text, "category": category, "members": [], "start": starts[i]})
     return entries
 
 

@@ -58,3 +58,12 @@ def test_a_damaged_noun_table_in_the_cache_is_made_again(tmp_path, monkeypatch):
     nouns.noun_readings.cache_clear()
     assert nouns.noun_readings() == first
     nouns.noun_readings.cache_clear()
+
+
+def test_a_compounds_head_is_the_noun_after_a_noun():
+    from pipeline.nouns import head_of
+
+    table = readings_of_rows(ROWS + [{"lemma": "Dorf", "genus": "n", "nominativ singular": "Dorf"},
+                                     {"lemma": "Ostaden", "genus": "m", "nominativ singular": "Ostaden"}])
+    assert head_of("Dorfstaden", table) == (4, "Staden")  # 'Dorf|staden', though 'Dor|fstaden' has no head
+    assert head_of("Weitostaden", table) == (4, "Ostaden")  # no noun before any head: the longest head

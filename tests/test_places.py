@@ -59,3 +59,42 @@ def test_geojson_has_a_feature_per_project_and_none_is_dropped(tmp_path, capsys)
     bochum = next(f for f in collection["features"] if f["id"] == "bochum")
     assert bochum["geometry"]["type"] == "Point" and 7 < bochum["geometry"]["coordinates"][0] < 8
     assert bochum["properties"]["edition_year"] == 2021
+
+
+@pytest.mark.parametrize("lines, members, qualifier", [
+    (["Kommunen aus den Kreisen", "Nordfeld-Südheim", "Auental"], ["Nordfeld-Südheim", "Auental"], "Kommunen aus den Kreisen"),
+    (["Gemeinden aus dem Landkreis Nordfeld und Auental"], ["Nordfeld", "Auental"], "Gemeinden aus dem Landkreis"),
+    (["Kommunen aus dem Kreis"], [], "Kommunen aus dem Kreis"),
+    (["Gemeinde Auental", "Stadt Nordfeld,"], ["Gemeinde Auental", "Stadt Nordfeld"], None),  # no qualifier
+])
+def test_an_overviews_member_lines_are_read_as_a_list_with_its_qualifier(rules, lines, members, qualifier):
+    from pipeline.places import members_with_qualifier
+
+    assert members_with_qualifier(lines, rules) == (members, qualifier)
+
+
+def test_a_damaged_name_is_read_through_the_ocr_confusions(rules, corrections):
+    from pipeline.places import name_to_place
+
+    match = name_to_place("WeilRkenfels", [], rules, confusions=corrections.confusions)  # 'ß' read as 'lRk'
+    assert match.place["name"] == "Weißenfels" and match.repair.spelling == "Weißenfels" and "'lRk' -> 'ß'" in match.doubt
+    assert name_to_place("WeilRkenfels", [], rules).place is None  # intact text: no confusions, no repair
+
+
+def test_an_overview_name_repaired_as_a_place_is_in_the_ledger(tmp_path, corrections):
+    from pipeline.edits import apply_edits
+    from pipeline.load import load_source
+    from pipeline.run import extract_brochure
+
+    from .conftest import CASES
+
+    text = (CASES / "brochure_mini" / "input.txt").read_text(encoding="utf-8")
+    path = tmp_path / "input.txt"
+    overview = text.rindex("Landau in der Pfalz\n")  # the overview's entry, not the record's heading
+    path.write_text(text[:overview] + "WeilRkenfels\n" + text[overview:], encoding="utf-8")
+    result = extract_brochure(load_source(path), corrections, use_overrides=False)
+    [entry] = [e for e in result.brochure.overview if e.place and e.place.name == "Weißenfels"]
+    assert entry.name == "Weißenfels" and entry.id == "weissenfels" and {"name", "place"} <= set(entry.needs_review)
+    [edit] = [e for e in result.ledger if e.rule.startswith("place:")]
+    assert (edit.word_before, edit.word_after, edit.before, edit.after) == ("WeilRkenfels", "Weißenfels", "lRk", "ß")
+    assert apply_edits(result.cleaned.raw, result.ledger) == result.cleaned.text and "Weißenfels" in result.cleaned.text

@@ -1,0 +1,209 @@
+"""Clean stage, damaged text: evidence from the sentence for or against an umlaut repair.
+
+A word list cannot decide between two real words ('Schaden' and 'Schäden', 'Anfangen' and
+'Anfängen'); the words around them often can. Each scorer looks at the words before and after
+one word, the word as read and its repair, and returns Evidence (for the repair when its weight
+is positive, for the word as read when negative, with a reason a reviewer can read) or None
+when it has nothing to say:
+
+  agreement         a determiner or quantifier and its noun ('die Schaden': 'die' goes with a
+                    feminine or a plural noun, 'Schaden' is masculine singular; 'viele Leitfaden')
+  preposition-case  a preposition fixes the case ('mit den Laden': dative, so plural 'Läden';
+                    'zum Anfangen': dative singular, not the plural 'Anfängen')
+  subject-verb      a noun right before a finite auxiliary of clear number ('die Schäden sind')
+  capitalised-noun  a capitalised word inside a sentence that is no noun, whose repair is one
+                    ('Schnee und Glatte': 'Glätte')
+  compound-head     a compound no list holds reads as its head ('Experimentierraume': 'Raume'
+                    is a rare dative, 'Räume' the plural)
+
+Noun paradigms come from german-nouns (nouns.py); they are loaded only when a damaged text has
+a word these scorers are asked about.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .nouns import DETERMINERS, fits, head_of, lemma_readings
+
+CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+MAX_ADJECTIVES = 2
+BEFORE_WORDS, AFTER_WORDS = 4, 3
+SENTENCE_ENDS = (".", "!", "?", ":", ";")
+CASE_OF_PREPOSITION = {
+    **dict.fromkeys(("mit", "von", "bei", "aus", "nach", "seit", "zu", "gegenüber", "außer"), "d"),
+    **dict.fromkeys(("durch", "für", "gegen", "ohne", "um"), "a"),
+}
+CONTRACTIONS = ("zum", "zur", "im", "am", "vom", "beim", "ins")
+SINGULAR_VERBS = ("ist", "war", "hat", "hatte", "wird", "wurde", "kann", "muss", "soll")
+PLURAL_VERBS = ("sind", "waren", "haben", "hatten", "werden", "wurden", "können", "müssen", "sollen")
+INFINITIVE_MIN_ZIPF = 3.0
+CAPITALISED_MIN_LENGTH = 4
+LEMMA_RARER = 1.0  # Zipf: a lemma this much rarer than the form's commonest is not read
+NOUN_WEIGHT = 2.0  # a paradigm that excludes one reading: strong evidence
+HEAD_WEIGHT = 1.0  # a head form rarer by a whole Zipf point: weaker
+HEAD_MIN_GAP = 1.0  # Zipf, as written
+HEAD_DECIDES_GAP = 1.5  # a head form some 30 times commoner decides alone
+
+
+@dataclass(frozen=True)
+class Evidence:
+    scorer: str
+    weight: float  # > 0: for the repair; < 0: for the word as read
+    reason: str
+    sure: bool = True  # False: it holds only when a rare lemma's forms are set aside (and weighs half)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The words before (nearest last) and after one word of a sentence, punctuation included."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    @classmethod
+    def around(cls, text: str, start: int, end: int, reach: int = 60) -> "Context":
+        """The context of text[start:end]; the text's start counts as a sentence end ('.')."""
+        before = CONTEXT_WORD.findall(text[max(0, start - reach) : start])
+        if start <= reach and len(before) < BEFORE_WORDS:
+            before = ["."] + before
+        after = CONTEXT_WORD.findall(text[end : end + reach])
+        return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]))
+
+    def determiner(self) -> tuple[str | None, str | None]:
+        """The determiner this word's noun phrase starts with (after at most MAX_ADJECTIVES
+        adjectives), and the word before that determiner."""
+        words = list(self.before)
+        for skipped in range(MAX_ADJECTIVES + 1):
+            if len(words) <= skipped:
+                return None, None
+            word = words[-1 - skipped]
+            if word.lower() in DETERMINERS:
+                previous = words[-2 - skipped] if len(words) > skipped + 1 else None  # None: out of reach
+                return word.lower(), previous.lower() if previous else None
+            if not (word.islower() and word.endswith(ADJECTIVE_ENDINGS)):
+                return None, None
+        return None, None
+
+
+def noun_readings(word: str, lexicon: Lexicon, rare_lemmas: bool = False) -> list[str]:
+    """A capitalised word's readings as a noun, from the lemmas it is a form of that are not far
+    rarer than its commonest (LEMMA_RARER: 'Laden' is the plural of 'Lade' too, which German
+    rarely writes), or from all with `rare_lemmas`. A word in -en whose small form is a common
+    word may also be a nominalised infinitive, neuter singular ('das Nutzen', 'zum Anfangen'),
+    which no noun list holds."""
+    lemmas = lemma_readings(word)
+    if len(lemmas) > 1 and not rare_lemmas:
+        zipfs = [lexicon.spelled(lemma) for lemma, _ in lemmas]
+        lemmas = [l for l, z in zip(lemmas, zipfs) if z >= max(zipfs) - LEMMA_RARER]
+    found = sorted({r for _, rs in lemmas for r in rs})
+    if word[:1].isupper() and word.endswith("en") and lexicon.spelled(word.lower()) >= INFINITIVE_MIN_ZIPF:
+        found = found + ["nsn", "asn", "dsn"]
+    return found
+
+
+def agreement(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    determiner, _ = ctx.determiner()
+    if determiner is None or determiner in CONTRACTIONS:
+        return None
+    return decided_by("agreement", f"'{determiner}'", DETERMINERS[determiner], read, repaired, lexicon)
+
+
+def preposition_case(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    determiner, previous = ctx.determiner()
+    if determiner in CONTRACTIONS:
+        return decided_by("preposition-case", f"'{determiner}'", DETERMINERS[determiner], read, repaired, lexicon)
+    case = CASE_OF_PREPOSITION.get(previous or "")
+    if determiner is None or case is None:
+        return None
+    allowed = tuple(r for r in DETERMINERS[determiner] if r[0] == case)
+    if not allowed or len(allowed) == len(DETERMINERS[determiner]):
+        return None  # the preposition adds nothing to what the determiner says
+    return decided_by("preposition-case", f"'{previous} {determiner}'", allowed, read, repaired, lexicon)
+
+
+def subject_verb(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """A noun phrase that opens a sentence, right before a finite auxiliary, is its subject."""
+    verb = ctx.after[0].lower() if ctx.after else ""
+    determiner, previous = ctx.determiner()
+    opener = previous if determiner else (ctx.before[-1] if ctx.before else None)
+    if opener not in SENTENCE_ENDS:
+        return None
+    if verb in SINGULAR_VERBS:
+        allowed = ("ns.",)
+    elif verb in PLURAL_VERBS:
+        allowed = ("np.",)
+    else:
+        return None
+    return decided_by("subject-verb", f"'{verb}'", allowed, read, repaired, lexicon)
+
+
+def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """German writes nouns with a capital: a capitalised word inside a sentence (after a word,
+    not a dash or a quote that may open a title) that is no noun ('Schnee und Glatte'), whose
+    repair is one ('Glätte'), was a noun that lost its dots. Not before another capitalised word
+    (an adjective in a title: 'Starke Kommunen') or a hyphen (a compound's part: 'Ko-Kreation')."""
+    if len(read) < CAPITALISED_MIN_LENGTH or not read[:1].isupper() or not ctx.before or not ctx.before[-1].isalpha():
+        return None
+    if ctx.after and (ctx.after[0][:1].isupper() or ctx.after[0] == "-"):
+        return None
+    if noun_readings(read, lexicon) or not lemma_readings(repaired) or lexicon.direct(read.lower()) == 0:
+        return None  # a noun as read, no noun repaired, or no word at all (the word list decides)
+    return Evidence("capitalised-noun", NOUN_WEIGHT,
+                    f"'{read}' is capitalised inside a sentence but no noun; '{repaired}' is one")
+
+
+def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """Both forms unknown to the word list: their heads (the longest noun each ends in) as
+    written decide, when one is a noun form and clearly commoner."""
+    if lexicon.direct(read.lower()) or lexicon.direct(repaired.lower()) or not read[:1].isupper():
+        return None
+    heads = [head_of(w) for w in (read, repaired)]
+    if None in heads or heads[0][0] != heads[1][0]:
+        return None
+    (_, read_head), (_, repaired_head) = heads
+    gap = lexicon.spelled(repaired_head) - lexicon.spelled(read_head)
+    if abs(gap) < HEAD_MIN_GAP:
+        return None
+    better, worse = (repaired_head, read_head) if gap > 0 else (read_head, repaired_head)
+    weight = NOUN_WEIGHT if abs(gap) >= HEAD_DECIDES_GAP else HEAD_WEIGHT
+    return Evidence("compound-head", weight if gap > 0 else -weight,
+                    f"its head '{better}' is a far commoner form than '{worse}'")
+
+
+def decided_by(scorer: str, governor: str, allowed: tuple[str, ...], read: str, repaired: str,
+               lexicon: Lexicon) -> Evidence | None:
+    """Evidence when exactly one of the two words fits what `governor` allows; not sure when
+    a rare lemma's forms, set aside, would have let the other fit too."""
+    if not (read[:1].isupper() and repaired[:1].isupper()):
+        return None
+    fits_read = fits(allowed, noun_readings(read, lexicon))
+    fits_repaired = fits(allowed, noun_readings(repaired, lexicon))
+    if fits_read is None or fits_repaired is None or fits_read == fits_repaired:
+        return None
+    sure = fits(allowed, noun_readings(read if fits_repaired else repaired, lexicon, rare_lemmas=True)) is False
+    weight, rare = (NOUN_WEIGHT, "") if sure else (NOUN_WEIGHT / 2, " (unless it is a rare word's form)")
+    if fits_repaired:
+        return Evidence(scorer, weight, f"{governor} goes with '{repaired}', not with '{read}'{rare}", sure)
+    return Evidence(scorer, -weight, f"{governor} goes with '{read}', not with '{repaired}'{rare}", sure)
+
+
+def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
+    """Whether a scorer can judge the word here: after a determiner (or a contraction), opening a
+    sentence before a finite auxiliary, a capitalised word inside a sentence that is no noun, or
+    a word the word list does not know (a compound's head may)."""
+    if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0:
+        return True
+    if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
+        return True
+    return bool(ctx.before) and ctx.before[-1] not in SENTENCE_ENDS and not noun_readings(word, lexicon)
+
+
+SCORERS = (agreement, preposition_case, subject_verb, capitalised_noun, compound_head)
+
+
+def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:
+    """What every scorer says about repairing `read` to `repaired` in this context."""
+    return [e for scorer in SCORERS if (e := scorer(ctx, read, repaired, lexicon)) is not None]

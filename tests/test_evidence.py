@@ -1,0 +1,62 @@
+"""Evidence from the sentence for or against an umlaut repair (pipeline/evidence.py), one scorer at a time."""
+import pytest
+
+from pipeline.clean import clean_text
+from pipeline.evidence import Context, agreement, capitalised_noun, compound_head, preposition_case, subject_verb
+
+
+def weigh(scorer, text, word, repaired, lexicon):
+    start = text.index(word)
+    evidence = scorer(Context.around(text, start, start + len(word)), word, repaired, lexicon)
+    return None if evidence is None else evidence.weight
+
+
+def test_agreement_of_a_determiner_or_quantifier_with_its_noun(lexicon):
+    assert weigh(agreement, "Die hohen Schaden bleiben.", "Schaden", "Schäden", lexicon) > 0
+    assert weigh(agreement, "Es gibt viele neue Leitfaden dazu.", "Leitfaden", "Leitfäden", lexicon) > 0
+    assert weigh(agreement, "Dem Schaden folgt mehr.", "Schaden", "Schäden", lexicon) < 0
+    assert weigh(agreement, "Der Schaden bleibt.", "Schaden", "Schäden", lexicon) is None  # genitive plural fits too
+    assert weigh(agreement, "Wir prüfen den Laden.", "Laden", "Läden", lexicon) is None  # 'den' fits both
+    assert weigh(agreement, "Schaden entsteht.", "Schaden", "Schäden", lexicon) is None  # no determiner
+
+
+def test_a_preposition_fixes_the_case(lexicon):
+    assert weigh(preposition_case, "Projekte zum Anfangen und Anfassen.", "Anfangen", "Anfängen", lexicon) < 0
+    assert weigh(preposition_case, "Wir sprechen mit den Leitfaden.", "Leitfaden", "Leitfäden", lexicon) > 0
+    assert weigh(preposition_case, "Wir lesen die Leitfaden.", "Leitfaden", "Leitfäden", lexicon) is None
+
+
+def test_a_subject_before_a_finite_auxiliary_agrees_in_number(lexicon):
+    assert weigh(subject_verb, "Die Schaden sind groß.", "Schaden", "Schäden", lexicon) > 0
+    assert weigh(subject_verb, "Der Leitfaden ist fertig.", "Leitfaden", "Leitfäden", lexicon) < 0
+    # after a preposition the noun is no subject ('In den Läden sind Waren')
+    assert weigh(subject_verb, "In den Leitfaden sind Fehler.", "Leitfaden", "Leitfäden", lexicon) is None
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_noun(lexicon):
+    assert weigh(capitalised_noun, "Wenn Schnee und Glatte die Wege sperren.", "Glatte", "Glätte", lexicon) > 0
+    assert weigh(capitalised_noun, "Glatte Wege sind gefährlich.", "Glatte", "Glätte", lexicon) is None  # sentence start
+    assert weigh(capitalised_noun, "Netzwerke - Starke Kommunen", "Starke", "Stärke", lexicon) is None  # a title's adjective
+    assert weigh(capitalised_noun, "die digitale Ko-Kreation", "Ko", "Kö", lexicon) is None
+    assert weigh(capitalised_noun, "Wir sehen Schaden am Haus.", "Schaden", "Schäden", lexicon) is None  # a noun as read
+
+
+def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
+    assert weigh(compound_head, "Neue Experimentierraume entstehen.", "Experimentierraume", "Experimentierräume", lexicon) > 0
+    assert weigh(compound_head, "Wir fahren.", "Wir", "Wür", lexicon) is None
+
+
+@pytest.mark.parametrize("read, repaired, why", [
+    ("Die Schaden sind hoch.", "Die Schäden sind hoch.", "agreement"),
+    ("Es gibt viele Leitfaden.", "Es gibt viele Leitfäden.", "agreement"),
+    ("Projekte zum Anfangen.", "Projekte zum Anfangen.", None),
+])
+def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, repaired, why, lexicon, corrections):
+    damaged = read + " Die Burger fiir die Stadt kénnen Losungen fiir alle finden."  # English-model OCR: no umlauts
+    cleaned = clean_text(damaged, lexicon, corrections.confusions)
+    assert cleaned.text.startswith(repaired)
+    first = [e for e in cleaned.edits if e.start < len(read)]
+    if why:
+        assert first and first[0].applied and first[0].reason.startswith(why)
+    else:
+        assert all(not e.applied for e in first)
