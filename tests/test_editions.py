@@ -51,6 +51,7 @@ def test_text_layer_pdf_gives_the_truth(rendered, corrections):
     brochure = extract_brochure(load_source(out / "brochure.pdf"), corrections, use_overrides=False).brochure
     assert_matches_truth(brochure, truth)
     assert brochure.source.kind == "pdf"
+    assert_placed_or_flagged(brochure)
     assert brochure.source.removed_lines == [truth["edition"]["title"]]  # the running header
     assert brochure.edition.profile == str(truth["edition"]["year"])
     assert {p.name: p.page for p in brochure.projects} == project_pages
@@ -92,6 +93,18 @@ def test_english_model_ocr_text_gives_the_truth(case, corrections):
     brochure = extract_brochure(load_source(case / "ocr-eng.txt"), corrections, use_overrides=False).brochure
     assert brochure.source.kind == "text" and brochure.stats.text_damaged
     assert_matches_truth(brochure, truth_of(case))
+    assert_placed_or_flagged(brochure)
+
+
+def assert_placed_or_flagged(brochure) -> None:
+    """Every record and overview entry has a place (a record's in one of its Länder) or a flag
+    on `place` with the reason."""
+    for item in [*brochure.projects, *brochure.overview]:
+        flagged = "place" in item.needs_review and item.review_notes.get("place")
+        assert item.place is not None or flagged, item.name
+        states = getattr(item, "states", None)
+        if item.place is not None and states:
+            assert item.place.land in states or flagged, item.name
 
 
 @pytest.mark.parametrize("case", EDITIONS, ids=IDS)
