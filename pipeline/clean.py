@@ -579,23 +579,29 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
     original = read_direct or lexicon.zipf(token)
     if not damaged and original > 0:
         return None  # intact text: only words the lexicon does not know are repaired
-    best = None
     known = read_direct >= settings.listed_word_zipf
-    for candidate, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions, known):
-        if not candidate.isalpha() or (MIXED_CASE.search(candidate) and not candidate.isupper()):
-            continue
-        score = lexicon.zipf(candidate)
-        # a word the lexicon lists beats a compound reading of another candidate
-        listed = lexicon.direct(candidate.lower()) >= settings.listed_word_zipf
-        # intact text has its case right; OCR's case is weighed (and the spelling list loaded) only when damaged
-        fits = (case_fits(candidate, lexicon, at_sentence_start, confusions, settings.small_word_zipf) if damaged
-                else candidate[0].isupper() == token[0].isupper())
-        key = (listed, score - settings.extra_substitution_cost * (len(subs) - 1), fits)
-        if best is None or key > best[0]:
-            best = (key, score, candidate, tuple(subs))
-    if best is None:
+    options = [(candidate, subs) for candidate, subs in
+               candidate_repairs(token, confusions.rules, settings.max_substitutions, known)
+               if candidate.isalpha() and not (MIXED_CASE.search(candidate) and not candidate.isupper())]
+    # a word the lexicon lists beats a compound reading of another candidate: where one is
+    # listed, the others' compound readings need not be estimated
+    listed = [lexicon.direct(candidate.lower()) >= settings.listed_word_zipf for candidate, _ in options]
+    if any(listed):
+        options = [o for o, l in zip(options, listed) if l]
+    if not options:
         return None
-    _, score, candidate, subs = best
+    ranked = [(score - settings.extra_substitution_cost * (len(subs) - 1), score, candidate, tuple(subs))
+              for candidate, subs in options for score in (lexicon.zipf(candidate),)]
+    top = max(r[0] for r in ranked)
+    tied = [r for r in ranked if r[0] == top]
+
+    # intact text has its case right; OCR's case is weighed (and the spelling list loaded) only when
+    # damaged, and only between candidates that score alike
+    def fits(candidate: str) -> bool:
+        return (case_fits(candidate, lexicon, at_sentence_start, confusions, settings.small_word_zipf) if damaged
+                else candidate[0].isupper() == token[0].isupper())
+
+    _, score, candidate, subs = next((r for r in tied if fits(r[2])), tied[0]) if len(tied) > 1 else tied[0]
     cand_direct = lexicon.direct(candidate.lower())
     gain = score - original
     spelled = None
