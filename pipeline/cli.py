@@ -66,13 +66,17 @@ def command_extract(args: argparse.Namespace) -> int:
 
 
 def command_review(args: argparse.Namespace) -> int:
-    from .review import review_in_terminal
+    from .review import apply_review, review_in_terminal
 
     corrections = Path(args.corrections) if args.corrections else default_corrections_dir()
     if corrections.name == "default_corrections":  # inside an installed package: never written to
         raise InputError("no corrections/ folder here to write decisions to: run in a folder that has one "
                          "(a copy of the shipped corrections) or give --corrections DIR")
     load_corrections(corrections)  # refuse a broken folder before asking anything
+    if args.apply:
+        print(apply_review(Path(args.outdir), Path(args.apply), corrections, args.reviewer))
+        load_corrections(corrections)  # what was written must load
+        return 0
     review_in_terminal(Path(args.outdir), corrections, args.reviewer, sys.stdin, sys.stdout)
     return 0
 
@@ -157,9 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", action="append", choices=["jsonl", "csv", "geojson"],
                          help="also write projects.jsonl / projects.csv / projects.geojson (repeatable)")
     extract.set_defaults(func=command_extract)
-    review = sub.add_parser("review", help="accept or reject the uncertain edits of an extraction")
+    review = sub.add_parser("review", help="check the flagged fields and uncertain edits of an extraction")
     review.add_argument("outdir", help="an output folder of `mpsc extract`")
-    review.add_argument("--reviewer", help="your name, stored with each decision")
+    review.add_argument("--reviewer", help="your name, stored with each decision (required)")
+    review.add_argument("--apply", metavar="FILE", help="merge a review saved by review.html into corrections/")
     review.add_argument("--corrections", help="corrections folder to write to (default: the repository's)")
     review.set_defaults(func=command_review)
     evaluate = sub.add_parser("eval", help="compare a projects.json with a hand-checked gold file")

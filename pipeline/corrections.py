@@ -122,10 +122,25 @@ class Override(Strict):
     reason: str = Field(min_length=1)
 
 
+class Confirmation(Strict):
+    """A reviewer's word that a flagged automatic value is right. It holds while the record's
+    source text (its sha256) and the value are what the reviewer saw; then the field is no
+    longer flagged."""
+
+    record: str = Field(min_length=1)
+    field: FieldName
+    value: Union[str, int, list[str], None]
+    source: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the record's source text")
+    reviewer: str = Field(min_length=1)
+    date: str | None = None
+    reason: str = "confirmed: the automatic value is right"
+
+
 class OverrideFile(Strict):
     about: str = ""
     edition: int
-    overrides: list[Override]
+    overrides: list[Override] = Field(default_factory=list)
+    confirmations: list[Confirmation] = Field(default_factory=list)
 
 
 class Decision(Strict):

@@ -43,6 +43,7 @@ class OverrideNote(Model):
     reviewer: str
     date: Optional[str]
     reason: str
+    confirmed: bool = Field(default=False, description="the reviewer confirmed the automatic value (it is unchanged)")
 
 
 class PlaceInfo(Model):
@@ -77,6 +78,8 @@ class Project(Model):
     needs_review: list[FieldName]
     review_notes: dict[str, str]
     overrides: dict[str, OverrideNote] = Field(default_factory=dict, description="fields set by a reviewer")
+    source_sha256: Optional[str] = Field(default=None, description="sha256 of the source text the record was read "
+                                         "from; a reviewer's confirmation holds while it is unchanged")
 
     @model_validator(mode="after")
     def codes_match_states(self) -> "Project":

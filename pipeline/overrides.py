@@ -2,7 +2,9 @@
 
 Needs the record dicts and the override files of corrections/overrides/. A field set by an
 override leaves `needs_review`; the record keeps the automatic value and its note under
-`overrides`, so it always shows which values came from a person.
+`overrides`, so it always shows which values came from a person. A confirmation (the automatic
+value is right) unflags its field while the record's source text and the value are unchanged,
+and is shown there too (`confirmed: true`).
 """
 from __future__ import annotations
 
@@ -39,4 +41,17 @@ def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | 
             record[o.field] = o.value
             if o.field in record["needs_review"]:
                 record["needs_review"].remove(o.field)
+        for c in file.confirmations:
+            record = out.get(renamed.get(c.record, c.record))
+            if record is None:
+                warnings.append(f"confirmation for unknown record '{c.record}' ({file.edition}) not applied")
+            elif record.get("source_sha256") != c.source or record.get(c.field) != c.value:
+                warnings.append(f"confirmation of {c.record}.{c.field} not applied: the source text or the value "
+                                "changed since it was confirmed")
+            elif c.field in record["needs_review"]:
+                record["needs_review"].remove(c.field)
+                record["overrides"][c.field] = {
+                    "automatic": record.get(c.field), "automatic_note": record["review_notes"].pop(c.field, None),
+                    "reviewer": c.reviewer, "date": c.date, "reason": c.reason, "confirmed": True,
+                }
     return [out[r["id"]] for r in records], warnings

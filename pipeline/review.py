@@ -1,23 +1,35 @@
-"""Review: show a reviewer the edits worth a look, take their decisions, keep them in corrections/.
+"""Review: show a reviewer the fields and edits worth a look, take their word, keep it in corrections/.
 
-- `result_to_review_html`: one self-contained page (review.html): fields to check, uncertain edit
-  series first, every other series below, with accept/reject choices that export decisions.json.
-- `review_in_terminal`: `mpsc review OUTDIR` walks through the uncertain series and writes the
-  answers to corrections/decisions.json (and words to corrections/lexicon.json).
+- `result_to_review_html`: one self-contained page (review.html): each field to check with the
+  source it was read from (the raw OCR lines with their numbers, or a picture of the printed
+  page for a PDF) and a choice to confirm it or give the value; uncertain edit series first,
+  every other series below, each with accept/reject and exceptions per occurrence. "Save review"
+  downloads one JSON file (a reviewer's name is required).
+- `apply_review`: `mpsc review OUTDIR --apply FILE --reviewer NAME` merges such a file into
+  corrections/overrides/<year>.json (values, confirmations) and corrections/decisions.json.
+- `review_in_terminal`: `mpsc review OUTDIR --reviewer NAME` walks through the fields to check and
+  the uncertain series and writes the answers there too (and words to corrections/lexicon.json).
 """
 from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .files import write_files_atomically
+from .corrections import FieldName
 
 UNCERTAIN_BELOW = 0.75
-CONTEXTS_SHOWN = 4
+CONTEXTS_SHOWN = 4  # in the terminal
+OCCURRENCES_SHOWN = 12  # on the page, each with its own exception
+CONTEXT_CHARS = 60
+LINES_AROUND = 3
 
 
 @dataclass(frozen=True)
@@ -63,16 +75,36 @@ def highlight(context: str) -> str:
             + html.escape(context[end + 1 :]))
 
 
-def series_to_html(s: Series, index: int) -> str:
+def cleaned_context(result, entry: dict) -> str:
+    """The cleaned text around an edit, the edit's result marked: what the reader of the output
+    sees ('die Stadt [für] alle')."""
+    from bisect import bisect_left
+
+    origin, text = result.cleaned.origin, result.cleaned.text
+    start = bisect_left(origin, entry["start"])
+    end = start + (len(entry["after"]) if entry["applied"] and entry["decision"] != "rejected" else 0)
+    before = " ".join(text[max(0, start - CONTEXT_CHARS) : start].split()[1:])
+    after = " ".join(text[end : end + CONTEXT_CHARS].split()[:-1])
+    shown = text[start:end] if end > start else f"{entry['before']}→{entry['after']}?"
+    return f"{before} [{shown}] {after}".strip()
+
+
+def series_to_html(s: Series, index: int, contexts: dict[str, str]) -> str:
     state = "suggested, not applied" if s.suggestion else f"applied, confidence {s.confidence:.2f}"
-    contexts = "".join(f"<li>{highlight(e['context'])}</li>" for e in s.entries[:CONTEXTS_SHOWN])
-    more = f"<li>… and {len(s.entries) - CONTEXTS_SHOWN} more</li>" if len(s.entries) > CONTEXTS_SHOWN else ""
+    reasons = sorted({e.get("reason") or "" for e in s.entries} - {""})
+    items = "".join(
+        f'<li><label><input type="checkbox" class="except" data-edit="{html.escape(e["id"], quote=True)}"> except '
+        f'this one</label> <span class="record">{html.escape(e["record"] or "(no record)")}</span>: '
+        f"{highlight(contexts.get(e['id'], e['context']))}</li>"
+        for e in s.entries[:OCCURRENCES_SHOWN])
+    more = f"<li>… and {len(s.entries) - OCCURRENCES_SHOWN} more</li>" if len(s.entries) > OCCURRENCES_SHOWN else ""
     name = f"s{index}"
     key = html.escape(s.key, quote=True)
+    why = f'<p class="why">{html.escape("; ".join(reasons))}</p>' if reasons else ""
     return (
         f'<section class="series{" uncertain" if s.uncertain else ""}" data-series="{key}">'
-        f"<h3>{html.escape(s.key)} <small>{len(s.entries)}× · {html.escape(s.rules)} · {state}</small></h3>"
-        f"<ul>{contexts}{more}</ul>"
+        f"<h3>{html.escape(s.key)} <small>{len(s.entries)}× · {html.escape(s.rules)} · {state}</small></h3>{why}"
+        f"<ul>{items}{more}</ul>"
         f'<label><input type="radio" name="{name}" value="accept"> accept</label> '
         f'<label><input type="radio" name="{name}" value="reject"> reject</label> '
         f'<label><input type="radio" name="{name}" value="" checked> undecided</label>'
@@ -80,115 +112,374 @@ def series_to_html(s: Series, index: int) -> str:
     )
 
 
-def result_to_review_html(result, entries: list[dict]) -> str:
-    """The review page of a Result, from its ledger entries (the lines of corrections.jsonl)."""
+def raw_lines_around(raw: str, span: tuple[int, int], value: str) -> str:
+    """The raw OCR lines of a record around where `value` (or its first words) was read, with
+    their line numbers; the record's first lines when the value is not found as read."""
+    start, end = span
+    lines = raw.split("\n")
+    first_line = raw.count("\n", 0, start)
+    last_line = raw.count("\n", 0, end)
+    words = str(value or "").split()
+    probe = " ".join(words[:3])
+    at = raw.find(probe, start, end) if probe else -1
+    centre = raw.count("\n", 0, at) if at >= 0 else first_line + 1
+    lo, hi = max(first_line, centre - LINES_AROUND), min(last_line, centre + LINES_AROUND)
+    return "\n".join(f"{n + 1:>6}  {lines[n]}" for n in range(lo, hi + 1) if n < len(lines))
+
+
+def field_to_html(project, field_name: str, result, evidence: dict[tuple[str, str], str]) -> str:
+    """One field to check: its value, why it is flagged, where it was read, and the choice."""
+    value = getattr(project, field_name)
+    value = value.model_dump(mode="json") if hasattr(value, "model_dump") else value  # a place
+    note = project.review_notes.get(field_name, "")
+    shown = value if field_name != "description" else None
+    key = f"{project.id}.{field_name}"
+    picture = evidence.get((project.id, field_name))
+    if picture:
+        source = f'<img class="evidence" loading="lazy" src="{html.escape(picture, quote=True)}" alt="the printed page where {html.escape(key)} was read">'
+    else:
+        span = result.record_spans.get(project.id)
+        lines = raw_lines_around(result.cleaned.raw, span, value if field_name != "description" else "") if span else ""
+        source = f'<pre class="raw" title="raw OCR lines, numbered">{html.escape(lines)}</pre>' if lines else ""
+    if field_name == "description":
+        stretch = re.search(r"in '(.+?)' only", note)
+        text = html.escape(value or "")
+        if stretch and html.escape(stretch.group(1)) in text:
+            text = text.replace(html.escape(stretch.group(1)), f"<mark>{html.escape(stretch.group(1))}</mark>", 1)
+        current = f"<details open><summary>the description ({len(value or '')} characters)</summary><p class=\"text\">{text}</p></details>"
+        editor = f'<textarea rows="6" aria-label="new value of {html.escape(key, quote=True)}">{html.escape(value or "")}</textarea>'
+    elif isinstance(value, dict) or field_name == "place":  # a place is confirmed or left; no value is typed
+        current = f"<p class=\"value\"><b>{html.escape(json.dumps(shown, ensure_ascii=False))}</b></p>"
+        editor = None
+    else:
+        current = f"<p class=\"value\"><b>{html.escape(json.dumps(shown, ensure_ascii=False))}</b></p>"
+        initial = ", ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+        editor = f'<input type="text" size="60" value="{html.escape(initial, quote=True)}" aria-label="new value of {html.escape(key, quote=True)}">'
+    name = f"f-{key}"
+    return (
+        f'<section class="field" data-record="{html.escape(project.id, quote=True)}" data-field="{field_name}" '
+        f'data-automatic="{html.escape(json.dumps(value, ensure_ascii=False), quote=True)}" '
+        f'data-source="{project.source_sha256 or ""}">'
+        f"<h3>{html.escape(project.name)} · {field_name}</h3>{current}"
+        f'<p class="why">{html.escape(note)}</p>{source}'
+        f'<label><input type="radio" name="{html.escape(name, quote=True)}" value="" checked> check later</label> '
+        f'<label><input type="radio" name="{html.escape(name, quote=True)}" value="confirm"> the automatic value is right</label> '
+        + (f'<label><input type="radio" name="{html.escape(name, quote=True)}" value="set"> set the value:</label> {editor}'
+           if editor else "")
+        + "</section>"
+    )
+
+
+def result_to_review_html(result, entries: list[dict], evidence: dict[tuple[str, str], str] | None = None) -> str:
+    """The review page of a Result, from its ledger entries (the lines of corrections.jsonl);
+    `evidence`: (record, field) -> a picture of the printed page (a path relative to the page)."""
     series = entries_to_series(entries)
     uncertain = [s for s in series if s.uncertain]
     settled = [s for s in series if not s.uncertain]
     brochure = result.brochure
-    rows = "".join(
-        f"<tr><td>{html.escape(p.name)}</td><td>{html.escape(f)}</td>"
-        f"<td>{html.escape(str(getattr(p, f)) if f != 'description' else '(description)')}</td>"
-        f"<td>{html.escape(p.review_notes.get(f, ''))}</td></tr>"
-        for p in brochure.projects for f in p.needs_review
-    )
+    contexts = {e["id"]: cleaned_context(result, e) for s in series for e in s.entries[:OCCURRENCES_SHOWN]}
+    fields = "".join(field_to_html(p, f, result, evidence or {}) for p in brochure.projects for f in p.needs_review)
+    year = brochure.edition.year
     body = [
         f"<h1>Review: {html.escape(brochure.source.path)}</h1>",
         f"<p>{brochure.stats.projects} projects · {brochure.stats.flagged_fields} fields to check · "
         f"{brochure.stats.edits_applied} edits applied · {brochure.stats.edits_suggested} suggested · "
         f"{len(uncertain)} uncertain series</p>",
+        f'<div id="review" data-edition="{year if year is not None else ""}" data-source="{brochure.source.sha256}">'
+        '<label>Your name (required to save): <input id="reviewer" type="text" autocomplete="name"></label> '
+        '<button id="save">Save review</button> <span id="status" role="status"></span></div>',
         "<h2>Fields to check</h2>",
-        f"<table><tr><th>record</th><th>field</th><th>value</th><th>why</th></tr>{rows}</table>"
-        if rows else "<p>None.</p>",
+        fields or "<p>None.</p>",
         f"<h2>Uncertain edits ({len(uncertain)} series)</h2>",
-        "".join(series_to_html(s, i) for i, s in enumerate(uncertain)) or "<p>None.</p>",
+        "".join(series_to_html(s, i, contexts) for i, s in enumerate(uncertain)) or "<p>None.</p>",
         f"<details><summary><h2>All other edits ({len(settled)} series)</h2></summary>",
-        "".join(series_to_html(s, len(uncertain) + i) for i, s in enumerate(settled)),
+        "".join(series_to_html(s, len(uncertain) + i, contexts) for i, s in enumerate(settled)),
         "</details>",
-        '<h2>Decisions</h2><p>Choose accept or reject above, then save the file as '
-        "<code>corrections/decisions.json</code> (or merge it into the one there) and rerun "
-        "<code>mpsc extract</code>. <code>mpsc review OUTDIR</code> does the same in a terminal.</p>",
-        '<button id="export">Show decisions.json</button><pre id="decisions"></pre>',
+        "<h2>Saving</h2><p>\"Save review\" downloads <code>review-YEAR.json</code> with your choices. "
+        "<code>mpsc review OUTDIR --apply review-YEAR.json --reviewer NAME</code> merges it into "
+        "<code>corrections/</code> (values and confirmations into <code>overrides/YEAR.json</code>, edits into "
+        "<code>decisions.json</code>); the next <code>mpsc extract</code> applies it.</p>",
+        '<pre id="saved" hidden></pre>',
     ]
-    return PAGE.format(body="\n".join(body))
+    return PAGE.replace("{body}", "\n".join(body))
 
 
 PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>mpsc review</title>
 <style>
-body {{ font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }}
-h3 {{ margin: .2em 0; font-size: 1.05em; }} h3 small {{ color: #666; font-weight: normal; }}
-section.series {{ border-left: 4px solid #ccc; padding: .3em .8em; margin: .6em 0; }}
-section.uncertain {{ border-color: #d97706; background: #fffbeb; }}
-mark {{ background: #fde68a; padding: 0 .15em; }} ul {{ margin: .2em 0; }}
-table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ddd; padding: .2em .5em; text-align: left; }}
-summary h2 {{ display: inline; }} pre {{ background: #f4f4f5; padding: .5em; white-space: pre-wrap; }}
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 62em; color: #222; }
+h3 { margin: .2em 0; font-size: 1.05em; } h3 small { color: #666; font-weight: normal; }
+section.series, section.field { border-left: 4px solid #ccc; padding: .3em .8em; margin: .8em 0; }
+section.uncertain, section.field { border-color: #d97706; background: #fffbeb; }
+section.field.decided { border-color: #16a34a; background: #f0fdf4; }
+mark { background: #fde68a; padding: 0 .15em; } ul { margin: .2em 0; } .why { color: #555; margin: .2em 0; }
+.record { color: #555; font-size: .9em; } pre { background: #f4f4f5; padding: .5em; white-space: pre-wrap; }
+pre.raw { font-size: .85em; } img.evidence { max-width: 100%; border: 1px solid #ccc; display: block; margin: .4em 0; }
+#review { position: sticky; top: 0; background: #fff; padding: .5em 0; border-bottom: 1px solid #ddd; }
+summary h2 { display: inline; } textarea { width: 100%; }
 </style></head><body>
 {body}
 <script>
-document.getElementById("export").onclick = function () {{
-  var out = [];
-  document.querySelectorAll("section.series").forEach(function (s) {{
-    var c = s.querySelector("input:checked");
-    if (c && c.value) out.push({{series: s.dataset.series, decision: c.value}});
-  }});
-  document.getElementById("decisions").textContent = JSON.stringify({{decisions: out}}, null, 2);
-}};
+function reviewOf() {
+  var box = document.getElementById("review");
+  var out = {mpsc_review: 1, edition: box.dataset.edition ? Number(box.dataset.edition) : null,
+             source_sha256: box.dataset.source, reviewer: document.getElementById("reviewer").value.trim(),
+             date: new Date().toISOString().slice(0, 10), fields: [], decisions: []};
+  document.querySelectorAll("section.field").forEach(function (f) {
+    var c = f.querySelector("input[type=radio]:checked");
+    if (!c || !c.value) return;
+    var item = {record: f.dataset.record, field: f.dataset.field, action: c.value,
+                automatic: JSON.parse(f.dataset.automatic), source: f.dataset.source};
+    if (c.value === "set") item.value = f.querySelector("input[type=text], textarea").value;
+    out.fields.push(item);
+  });
+  document.querySelectorAll("section.series").forEach(function (s) {
+    var c = s.querySelector("input[type=radio]:checked");
+    if (!c || !c.value) return;
+    out.decisions.push({series: s.dataset.series, decision: c.value});
+    s.querySelectorAll("input.except:checked").forEach(function (e) {
+      out.decisions.push({edit: e.dataset.edit, decision: c.value === "accept" ? "reject" : "accept"});
+    });
+  });
+  return out;
+}
+document.querySelectorAll("section.field input, section.field textarea").forEach(function (el) {
+  el.addEventListener("input", function () {
+    var f = el.closest("section.field");
+    if (el.type !== "radio") f.querySelector("input[value=set]").checked = true;
+    f.classList.toggle("decided", !!f.querySelector("input[type=radio]:checked").value);
+  });
+  el.addEventListener("change", function () {
+    var f = el.closest("section.field");
+    f.classList.toggle("decided", !!f.querySelector("input[type=radio]:checked").value);
+  });
+});
+document.getElementById("save").onclick = function () {
+  var review = reviewOf(), status = document.getElementById("status");
+  if (!review.reviewer) {
+    status.textContent = "Enter your name first: every decision is stored with its reviewer.";
+    document.getElementById("reviewer").focus();
+    return;
+  }
+  var text = JSON.stringify(review, null, 2), saved = document.getElementById("saved");
+  saved.textContent = text; saved.hidden = false;
+  var link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], {type: "application/json"}));
+  link.download = "review-" + (review.edition || "edition") + ".json";
+  document.body.appendChild(link); link.click(); link.remove();
+  status.textContent = review.fields.length + " fields and " + review.decisions.length + " decisions saved to " + link.download;
+};
 </script></body></html>
 """
+
+
+# ---------------------------------------------------------------- merging a review into corrections/
+
+class ReviewedField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    record: str = Field(min_length=1)
+    field: FieldName
+    action: Literal["confirm", "set"]
+    automatic: Any = None
+    source: str = ""
+    value: Optional[str] = None
+
+
+class ReviewedEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    series: Optional[str] = None
+    edit: Optional[str] = None
+    decision: Literal["accept", "reject"]
+
+
+class ReviewFile(BaseModel):
+    """What review.html's "Save review" downloads."""
+
+    model_config = ConfigDict(extra="forbid")
+    mpsc_review: Literal[1]
+    edition: Optional[int]
+    source_sha256: str
+    reviewer: str = ""
+    date: Optional[str] = None
+    fields: list[ReviewedField] = Field(default_factory=list)
+    decisions: list[ReviewedEdit] = Field(default_factory=list)
+
+
+LIST_FIELDS = ("states",)
+
+
+def typed_value(field_name: str, text: str | None):
+    """A value as typed in the page -> the field's type ('Hessen, Bayern' -> a list for states)."""
+    text = (text or "").strip()
+    if field_name in LIST_FIELDS:
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return text or None
+
+
+def apply_review(outdir: Path, review_path: Path, corrections_dir: Path, reviewer: str | None) -> str:
+    """Merge a saved review into corrections/: values into overrides/<year>.json, confirmations
+    beside them, decisions on edits into decisions.json, each with reviewer and date; a later
+    word on the same field or edit replaces an earlier one. -> a one-line summary."""
+    from .errors import InputError
+
+    output = read_output(outdir)
+    try:
+        review = ReviewFile.model_validate_json(review_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{review_path}: no such file") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{review_path}: not a review saved by review.html ({str(exc).splitlines()[0]})") from None
+    year = output["edition"].get("year")
+    if review.source_sha256 != output["source"]["sha256"] or review.edition != year:
+        raise InputError(f"{review_path} was saved for another input than {outdir} (edition {review.edition}, "
+                         f"source {review.source_sha256[:12]}…)")
+    name = (reviewer or review.reviewer or "").strip()
+    if not name:
+        raise InputError("a reviewer's name is required: give --reviewer NAME")
+    if year is None and review.fields:
+        raise InputError(f"{outdir}: the edition has no year, so its values have no overrides file to go to")
+    day = review.date or date.today().isoformat()
+    overrides = [{"record": f.record, "field": f.field, "value": typed_value(f.field, f.value), "reviewer": name,
+                  "date": day, "reason": f"set in review.html ({review_path.name})"}
+                 for f in review.fields if f.action == "set"]
+    confirmations = [{"record": f.record, "field": f.field, "value": f.automatic, "source": f.source,
+                      "reviewer": name, "date": day} for f in review.fields if f.action == "confirm"]
+    decisions = [{k: v for k, v in {"series": d.series, "edit": d.edit, "decision": d.decision,
+                                    "reviewer": name, "date": day}.items() if v is not None} for d in review.decisions]
+    merge_into_corrections(corrections_dir, year, overrides, confirmations, decisions)
+    return (f"{len(overrides)} values, {len(confirmations)} confirmations and {len(decisions)} decisions of {name} "
+            f"merged into {corrections_dir}; rerun `mpsc extract` to apply them")
+
+
+def merge_into_corrections(corrections_dir: Path, year: int | None, overrides: list[dict], confirmations: list[dict],
+                           decisions: list[dict]) -> None:
+    """Write the reviewer's words into corrections/ (validated, atomically); the latest word on
+    a (record, field) or an edit or series replaces earlier ones."""
+    from .corrections import DecisionFile, OverrideFile
+
+    if overrides or confirmations:
+        path = corrections_dir / "overrides" / f"{year}.json"
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {
+            "about": f"Values and confirmations reviewers gave for the {year} edition.", "edition": year, "overrides": []}
+        data.setdefault("overrides", [])
+        data.setdefault("confirmations", [])
+        for key, new in (("overrides", overrides), ("confirmations", confirmations)):
+            taken = {(n["record"], n["field"]) for n in new}
+            data[key] = [o for o in data[key] if (o["record"], o["field"]) not in taken] + new
+        # a field set anew is no longer confirmed as it was, and a confirmed one no longer overridden
+        data["confirmations"] = [c for c in data["confirmations"] if (c["record"], c["field"]) not in
+                                 {(o["record"], o["field"]) for o in overrides}]
+        data["overrides"] = [o for o in data["overrides"] if (o["record"], o["field"]) not in
+                             {(c["record"], c["field"]) for c in confirmations}]
+        OverrideFile.model_validate(data)
+        write_json_atomically(path, data)
+    if decisions:
+        path = corrections_dir / "decisions.json"
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"decisions": []}
+        taken = {(d.get("series"), d.get("edit")) for d in decisions}
+        data["decisions"] = [d for d in data["decisions"] if (d.get("series"), d.get("edit")) not in taken] + decisions
+        DecisionFile.model_validate(data)
+        write_json_atomically(path, data)
+
+
+def read_output(outdir: Path) -> dict:
+    from .errors import InputError
+
+    path = outdir / "projects.json"
+    if not path.is_file():
+        raise InputError(f"{outdir}: no projects.json (run `mpsc extract` first)")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 # ---------------------------------------------------------------- the terminal
 
 def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None, stdin: IO, stdout: IO) -> int:
-    """Ask about every uncertain series not yet decided; return how many decisions were taken."""
+    """Ask about every field to check and every uncertain series not yet decided; return how
+    many answers were taken."""
     from .errors import InputError
 
     ledger = outdir / "corrections.jsonl"
     if not ledger.is_file():
         raise InputError(f"{outdir}: no corrections.jsonl (run `mpsc extract` first)")
+    if not (reviewer or "").strip():
+        raise InputError("a reviewer's name is required: give --reviewer NAME")
+    output = read_output(outdir)
+    cleaned = (outdir / "cleaned.txt").read_text(encoding="utf-8") if (outdir / "cleaned.txt").is_file() else ""
     entries = [json.loads(line) for line in ledger.read_text(encoding="utf-8").splitlines() if line.strip()]
     decisions_path = corrections_dir / "decisions.json"
     decisions = json.loads(decisions_path.read_text(encoding="utf-8")) if decisions_path.exists() else {"decisions": []}
     decided = {d.get("series") for d in decisions["decisions"]} | {d.get("edit") for d in decisions["decisions"]}
+    fields = [(p, f) for p in output["projects"] for f in p["needs_review"]]
     todo = [s for s in entries_to_series(entries) if s.uncertain and s.key not in decided]
-    print(f"{len(todo)} uncertain series to review. Answer a (accept), r (reject), s (skip), "
-          "w (the word as read is right: add it to the lexicon), q (quit).", file=stdout)
-    taken, words = 0, []
-    for number, s in enumerate(todo, start=1):
+    print(f"{len(fields)} fields and {len(todo)} uncertain series to review.\nFields: c (the automatic value is "
+          "right), v (type the value), s (skip), q (quit). Edits: a (accept), r (reject), s (skip), w (the word as "
+          "read is right: add it to the lexicon), q (quit).", file=stdout)
+    day = date.today().isoformat()
+    overrides, confirmations, new_decisions, words = [], [], [], []
+    quit_ = False
+    for number, (project, field_name) in enumerate(fields, start=1):
+        value = project.get(field_name)
+        shown = "(the description below)" if field_name == "description" else json.dumps(value, ensure_ascii=False)
+        print(f"\n[field {number}/{len(fields)}] {project['name']} · {field_name}: {shown}\n    why: "
+              f"{project['review_notes'].get(field_name, '')}", file=stdout)
+        for line in text_around(cleaned, value if field_name != "description" else (value or "")[:60]):
+            print(f"    | {line}", file=stdout)
+        answer = ask(stdin, stdout, "c/v/s/q")
+        if answer == "q":
+            quit_ = True
+            break
+        if answer == "c":
+            confirmations.append({"record": project["id"], "field": field_name, "value": value,
+                                  "source": project.get("source_sha256") or "", "reviewer": reviewer, "date": day})
+        elif answer == "v" and field_name != "place":
+            print("  value: ", end="", file=stdout, flush=True)
+            overrides.append({"record": project["id"], "field": field_name,
+                              "value": typed_value(field_name, stdin.readline()), "reviewer": reviewer,
+                              "date": day, "reason": "set in `mpsc review`"})
+    for number, s in enumerate([] if quit_ else todo, start=1):
         print(f"\n[{number}/{len(todo)}] {s.key}  ({len(s.entries)}×, {s.rules}, "
               f"{'suggested' if s.suggestion else 'applied'})", file=stdout)
         for e in s.entries[:CONTEXTS_SHOWN]:
-            print(f"    {e['context']}", file=stdout)
-        answer = ask(stdin, stdout)
+            print(f"    {e['record'] or '(no record)'}: {e['context']}", file=stdout)
+        answer = ask(stdin, stdout, "a/r/s/w/q")
         if answer == "q":
             break
         if answer in ("a", "r", "w"):
-            entry = {"series": s.key, "decision": "accept" if answer == "a" else "reject",
-                     "reviewer": reviewer, "date": date.today().isoformat()}
-            decisions["decisions"].append({k: v for k, v in entry.items() if v is not None})
-            taken += 1
+            new_decisions.append({"series": s.key, "decision": "accept" if answer == "a" else "reject",
+                                  "reviewer": reviewer, "date": day})
             if answer == "w" and s.entries[0]["word_before"]:
                 words.append(s.entries[0]["word_before"])
-    if taken:
-        write_json_atomically(decisions_path, decisions)
+    merge_into_corrections(corrections_dir, output["edition"].get("year"), overrides, confirmations, new_decisions)
     if words:
         lexicon_path = corrections_dir / "lexicon.json"
         lexicon = json.loads(lexicon_path.read_text(encoding="utf-8"))
         lexicon["words"] = sorted(set(lexicon["words"]) | set(words))
         write_json_atomically(lexicon_path, lexicon)
-    print(f"\n{taken} decisions written to {decisions_path}; rerun `mpsc extract` to apply them.", file=stdout)
+    taken = len(overrides) + len(confirmations) + len(new_decisions)
+    print(f"\n{taken} answers written to {corrections_dir}; rerun `mpsc extract` to apply them.", file=stdout)
     return taken
 
 
-def ask(stdin: IO, stdout: IO) -> str:
+def text_around(cleaned: str, value) -> list[str]:
+    """The cleaned text's lines around where a value's first words stand."""
+    words = (", ".join(value) if isinstance(value, list) else str(value or "")).split()
+    at = cleaned.find(" ".join(words[:3])) if words else -1
+    if at < 0:
+        return []
+    line = cleaned.count("\n", 0, at)
+    lines = cleaned.split("\n")
+    return [l for l in lines[max(0, line - 1) : line + 2] if l.strip()]
+
+
+def ask(stdin: IO, stdout: IO, choices: str = "a/r/s/w/q") -> str:
+    allowed = choices.split("/")
     while True:
-        print("  [a/r/s/w/q] ", end="", file=stdout, flush=True)
+        print(f"  [{choices}] ", end="", file=stdout, flush=True)
         line = stdin.readline()
         if not line:
             return "q"
         answer = line.strip().lower()[:1]
-        if answer in ("a", "r", "s", "w", "q"):
+        if answer in allowed:
             return answer
 
 

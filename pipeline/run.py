@@ -4,8 +4,9 @@ Nothing here writes files; emit.py does that once the whole result exists.
 """
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .clean import Cleaned, apply_decisions, clean_text
 from .corrections import Corrections, PlaceRules
@@ -30,6 +31,7 @@ class Result:
     brochure: Brochure
     cleaned: Cleaned
     ledger: list[Edit]  # every edit, with the record it falls in
+    record_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # record id -> its raw text span
 
 
 def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
@@ -45,7 +47,10 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
                          styled=source.styled_lines, positions=source.kind != "text")
     records = [block_to_record(block, cleaned, profile, doc) for block in layout.projects]
     move_foreign_paragraphs(records)
-    dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes} for r in records]
+    spans = [(cleaned.raw_offset(b.start), cleaned.raw_offset(b.end)) for b in layout.projects]
+    dicts = [{**r.fields, "needs_review": r.needs_review, "review_notes": r.review_notes,
+              "source_sha256": hashlib.sha256(cleaned.raw[a:b].encode("utf-8")).hexdigest()}
+             for r, (a, b) in zip(records, spans)]
     edition = {"title": title, "year": year, "leitthema": layout_to_leitthema(layout, profile), "profile": profile_name}
     warnings = list(source.warnings)
     if cleaned.unmatched:
@@ -67,6 +72,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     overview = [{**{k: v for k, v in e.items() if k != "start"},
                  "id": record_id(e["name"]) if repair and e["id"] == record_id(repair.read) else e["id"]}
                 for e, repair in placed]
+    record_spans = {r["id"]: span for r, span in zip(dicts, spans)}
     projects, rejected = records_to_projects(dicts)
     ledger = edits_with_records(cleaned, layout, [r["id"] for r in dicts])
     name_edits = [edit for entry, repair in placed if repair
@@ -90,7 +96,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         ),
         warnings=warnings,
     )
-    return Result(brochure, cleaned, ledger)
+    return Result(brochure, cleaned, ledger, record_spans)
 
 
 def route_of(source: Source, cleaned: Cleaned) -> str:

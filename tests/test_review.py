@@ -12,6 +12,7 @@ from pipeline.edits import check_edits
 from pipeline.corrections import Decision, default_corrections_dir
 from pipeline.review import review_in_terminal
 
+from .browser import CHROMIUM, MISSING, open_browser, wait_for_file
 from .conftest import CASES
 
 MINI = CASES / "brochure_mini" / "input.txt"
@@ -53,6 +54,11 @@ def test_decision_needs_exactly_one_target():
         Decision(decision="accept")
 
 
+def fields_to_check(out) -> int:
+    projects = json.loads((out / "projects.json").read_text(encoding="utf-8"))["projects"]
+    return sum(len(p["needs_review"]) for p in projects)
+
+
 @pytest.fixture
 def workspace(tmp_path, capsys):
     corrections = tmp_path / "corrections"
@@ -68,7 +74,7 @@ def test_terminal_review_changes_the_next_extraction(workspace, capsys):
     ledger = [json.loads(l) for l in (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
     suggested = [e for e in ledger if not e["applied"]]
     assert suggested, "the case needs an uncertain edit to review"
-    answers = io.StringIO("a\n" * 50)
+    answers = io.StringIO("s\n" * fields_to_check(out) + "a\n" * 50)
     taken = review_in_terminal(out, corrections, "Test Reviewer", answers, io.StringIO())
     assert taken >= 1
     decisions = json.loads((corrections / "decisions.json").read_text(encoding="utf-8"))["decisions"]
@@ -78,7 +84,8 @@ def test_terminal_review_changes_the_next_extraction(workspace, capsys):
     after = {e["id"]: e for e in map(json.loads, (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines())}
     assert after[suggested[0]["id"]]["applied"] and after[suggested[0]["id"]]["decision"] == "accepted"
     # decided series are not asked again, and the decisions stay in the file
-    assert review_in_terminal(out, corrections, None, io.StringIO("r\n" * 50), io.StringIO()) == 0
+    skip = "s\n" * fields_to_check(out)
+    assert review_in_terminal(out, corrections, "Someone", io.StringIO(skip + "r\n" * 50), io.StringIO()) == 0
     assert json.loads((corrections / "decisions.json").read_text(encoding="utf-8"))["decisions"] == decisions
 
 
@@ -91,7 +98,8 @@ def test_lexicon_addition_from_review_changes_the_next_extraction(tmp_path, caps
     extract = ["extract", str(source), "-o", str(out), "--corrections", str(corrections)]
     assert main(extract) == 0
     assert "Tülau" in (out / "cleaned.txt").read_text(encoding="utf-8")  # the rules add an umlaut
-    review_in_terminal(out, corrections, None, io.StringIO("w\n" * 50), io.StringIO())
+    review_in_terminal(out, corrections, "Test Reviewer", io.StringIO("s\n" * fields_to_check(out) + "w\n" * 50),
+                       io.StringIO())
     assert "Tulau" in json.loads((corrections / "lexicon.json").read_text(encoding="utf-8"))["words"]
     (corrections / "decisions.json").write_text('{"decisions": []}', encoding="utf-8")  # the word list alone
     assert main(extract) == 0
@@ -99,15 +107,127 @@ def test_lexicon_addition_from_review_changes_the_next_extraction(tmp_path, caps
     assert "Tulau" in cleaned and "Tülau" not in cleaned
 
 
+def test_a_review_needs_a_reviewer(workspace, capsys):
+    corrections, out = workspace
+    before = (corrections / "decisions.json").read_text(encoding="utf-8")
+    assert main(["review", str(out), "--corrections", str(corrections)]) == 2
+    assert "reviewer" in capsys.readouterr().err
+    assert (corrections / "decisions.json").read_text(encoding="utf-8") == before
+
+
+def test_fields_confirmed_or_set_in_the_terminal_are_not_flagged_again(workspace, capsys):
+    corrections, out = workspace
+    flagged = [(p["id"], f, p[f]) for p in json.loads((out / "projects.json").read_text(encoding="utf-8"))["projects"]
+               for f in p["needs_review"]]
+    assert len(flagged) >= 2, "the case needs two flagged fields"
+    answers = io.StringIO("c\nv\nNeuer Wert\n" + "s\n" * (len(flagged) - 2) + "q\n")
+    assert review_in_terminal(out, corrections, "Test Reviewer", answers, io.StringIO()) == 2
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
+    after = {p["id"]: p for p in json.loads((out / "projects.json").read_text(encoding="utf-8"))["projects"]}
+    (first, f1, v1), (second, f2, _) = flagged[:2]
+    assert f1 not in after[first]["needs_review"] and after[first][f1] == v1
+    assert after[first]["overrides"][f1]["confirmed"] and after[first]["overrides"][f1]["reviewer"] == "Test Reviewer"
+    assert f2 not in after[second]["needs_review"] and after[second][f2] == "Neuer Wert"
+    assert not after[second]["overrides"][f2]["confirmed"]
+
+
+def test_a_confirmation_lapses_when_the_source_text_changes(workspace, tmp_path, capsys):
+    corrections, out = workspace
+    projects = json.loads((out / "projects.json").read_text(encoding="utf-8"))["projects"]
+    index, project = next((i, p) for i, p in enumerate(projects) if p["needs_review"])
+    field_name = project["needs_review"][0]
+    review_in_terminal(out, corrections, "Test Reviewer", io.StringIO("c\nq\n"), io.StringIO())
+    changed = tmp_path / "changed.txt"  # one blank more in that record's text (each record has a title label)
+    text = MINI.read_text(encoding="utf-8")
+    at = [i for i in range(len(text)) if text.startswith("Projekttitel:", i)][index]
+    changed.write_text(text[:at] + "Projekttitel: " + text[at + len("Projekttitel:"):], encoding="utf-8")
+    for source, flagged in ((MINI, False), (changed, True)):
+        assert main(["extract", str(source), "-o", str(out), "--corrections", str(corrections)]) == 0
+        after = {p["id"]: p for p in json.loads((out / "projects.json").read_text(encoding="utf-8"))["projects"]}
+        assert (field_name in after[project["id"]]["needs_review"]) == flagged
+    assert "confirmation" in capsys.readouterr().err  # the lapsed one is named in a warning
+
+
+def test_a_review_saved_by_the_page_is_merged_with_its_reviewer(workspace, tmp_path, capsys):
+    corrections, out = workspace
+    output = json.loads((out / "projects.json").read_text(encoding="utf-8"))
+    ledger = [json.loads(l) for l in (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
+    by_series = {}
+    for e in ledger:
+        by_series.setdefault(e["series"], []).append(e)
+    series, edits = next((k, v) for k, v in by_series.items() if len(v) >= 2 and all(e["applied"] for e in v))
+    project = next(p for p in output["projects"] if p["needs_review"])
+    field_name = project["needs_review"][0]
+    review = {"mpsc_review": 1, "edition": output["edition"]["year"], "source_sha256": output["source"]["sha256"],
+              "reviewer": "", "date": "2026-11-30",
+              "fields": [{"record": project["id"], "field": field_name, "action": "set", "automatic": project[field_name],
+                          "source": project["source_sha256"], "value": "Wert aus der Seite"}],
+              "decisions": [{"series": series, "decision": "reject"}, {"edit": edits[0]["id"], "decision": "accept"}]}
+    saved = tmp_path / "review-2028.json"
+    saved.write_text(json.dumps(review), encoding="utf-8")
+    apply = ["review", str(out), "--apply", str(saved), "--corrections", str(corrections)]
+    assert main(apply) == 2 and "reviewer" in capsys.readouterr().err  # no name in the file nor given
+    assert main(apply + ["--reviewer", "Page Reviewer"]) == 0
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
+    after = {p["id"]: p for p in json.loads((out / "projects.json").read_text(encoding="utf-8"))["projects"]}
+    assert after[project["id"]][field_name] == "Wert aus der Seite"
+    assert after[project["id"]]["overrides"][field_name]["reviewer"] == "Page Reviewer"
+    state = {e["id"]: e for e in map(json.loads, (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert state[edits[0]["id"]]["applied"]  # the exception to the rejected series
+    assert not any(state[e["id"]]["applied"] for e in edits[1:])
+    decisions = json.loads((corrections / "decisions.json").read_text(encoding="utf-8"))["decisions"]
+    assert all(d["reviewer"] == "Page Reviewer" and d["date"] == "2026-11-30" for d in decisions[-2:])
+
+
 def test_review_of_a_folder_without_ledger_fails_cleanly(tmp_path, capsys):
     assert main(["review", str(tmp_path)]) == 2
     assert "run `mpsc extract` first" in capsys.readouterr().err
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+@pytest.mark.skipif(MISSING is not None, reason=str(MISSING))
+def test_a_reviewer_fixes_fields_and_rejects_a_series_in_the_browser(workspace, tmp_path, capsys):
+    """The whole loop in a real browser: confirm one field, type another's value, reject a
+    series, save without a name (refused), with one; apply the file; the next extraction has
+    the values with their reviewer and no flags on them."""
+    from selenium.webdriver.common.by import By
+
+    corrections, out = workspace
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser = open_browser(downloads)
+    try:
+        browser.get((out / "review.html").resolve().as_uri())
+        fields = browser.find_elements(By.CSS_SELECTOR, "section.field")
+        assert len(fields) >= 2 and fields[0].find_element(By.CSS_SELECTOR, "pre.raw").text.strip()
+        confirmed = (fields[0].get_attribute("data-record"), fields[0].get_attribute("data-field"))
+        fields[0].find_element(By.CSS_SELECTOR, "input[value=confirm]").click()
+        typed = (fields[1].get_attribute("data-record"), fields[1].get_attribute("data-field"))
+        box = fields[1].find_element(By.CSS_SELECTOR, "input[type=text]")
+        box.clear()
+        box.send_keys("Im Browser gesetzt")
+        series = browser.find_element(By.CSS_SELECTOR, "section.series.uncertain")
+        rejected = series.get_attribute("data-series")
+        series.find_element(By.CSS_SELECTOR, "input[value=reject]").click()
+        browser.find_element(By.ID, "save").click()
+        assert "name" in browser.find_element(By.ID, "status").text and not list(downloads.iterdir())
+        browser.find_element(By.ID, "reviewer").send_keys("Browser Reviewer")
+        browser.find_element(By.ID, "save").click()
+        saved = wait_for_file(downloads, "review-*.json")
+    finally:
+        browser.quit()
+    assert main(["review", str(out), "--apply", str(saved), "--corrections", str(corrections)]) == 0
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
+    after = {p["id"]: p for p in json.loads((out / "projects.json").read_text(encoding="utf-8"))["projects"]}
+    for (record, field_name), value in ((confirmed, None), (typed, "Im Browser gesetzt")):
+        assert field_name not in after[record]["needs_review"]
+        assert after[record]["overrides"][field_name]["reviewer"] == "Browser Reviewer"
+        if value:
+            assert after[record][field_name] == value
+    ledger = [json.loads(l) for l in (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(not e["applied"] and e["decision"] == "rejected" for e in ledger if e["series"] == rejected)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium (apt-get install chromium)")
+@pytest.mark.skipif(MISSING is not None, reason=str(MISSING))
 def test_review_page_opens_in_a_browser_and_lists_the_edits(workspace, tmp_path):
     _, out = workspace
     page = (out / "review.html").resolve().as_uri()
