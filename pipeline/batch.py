@@ -70,7 +70,7 @@ def extract_one(path: Path, outdir: Path, corrections: Corrections, use_override
                 formats: tuple[str, ...], workers: int = 1, shown: str | None = None) -> Row:
     """One input end to end; every InputError becomes an error row. `workers`: processes or
     threads for the pages of this one input."""
-    from .emit import OWNED_FILES, extra_format_files, result_to_files
+    from .emit import EVIDENCE, OWNED_FILES, extra_format_files, result_to_files
     from .files import write_files_atomically
     from .load import load_source
     from .run import extract_brochure
@@ -82,7 +82,7 @@ def extract_one(path: Path, outdir: Path, corrections: Corrections, use_override
         files = result_to_files(result, source)
         for fmt in formats:
             files.update(extra_format_files(result.brochure, fmt))
-        write_files_atomically(outdir, files, owned=OWNED_FILES)
+        write_files_atomically(outdir, files, owned=OWNED_FILES, owned_folders=frozenset({EVIDENCE}))
     except InputError as exc:
         return Row(shown or str(path), "error", None, None, None, round(time.perf_counter() - start, 2), None, str(exc))
     except Exception as exc:  # a bug of ours: this input's row says so, the batch goes on

@@ -5,7 +5,8 @@ cleaned.txt        the whole cleaned text (= raw text with the ledger applied)
 corrections.jsonl  one edit per line: id, rule, start, end, before, after, confidence, applied,
                    context, record, word_before, word_after, series, decision
 corrections.diff   unified diff of raw against cleaned text, for any diff tool
-review.html        one self-contained page for a reviewer (review.py)
+review.html        one page for a reviewer (review.py), opened from disk
+evidence/*.png     PDF inputs: crops of the printed pages where flagged fields were read (pictures.py)
 raw.txt            the raw text, when it is not the input file itself (other encoding, PDF)
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .run import Result, edit_to_entry
 # Every file an extraction may write: a rerun into the folder removes those it did not write.
 OWNED_FILES = frozenset({"projects.json", "cleaned.txt", "corrections.jsonl", "corrections.diff", "review.html",
                          "raw.txt", "projects.jsonl", "projects.csv", "projects.geojson"})
+EVIDENCE = "evidence"  # a folder of pictures for review.html (PDF inputs); its .png files are owned too
 
 
 def brochure_to_json(result: Result) -> str:
@@ -38,14 +40,18 @@ def ledger_to_diff(result: Result) -> str:
     return "".join(difflib.unified_diff(raw, cleaned, fromfile="raw.txt", tofile="cleaned.txt", n=1))
 
 
-def result_to_files(result: Result, source: Source) -> dict[str, str]:
+def result_to_files(result: Result, source: Source) -> dict[str, str | bytes]:
+    from .pictures import field_pictures
+
     entries = [edit_to_entry(result.cleaned.raw, e) for e in result.ledger]
+    pictures = field_pictures(result, source)
     files = {
         "projects.json": brochure_to_json(result),
         "cleaned.txt": result.cleaned.text,
         "corrections.jsonl": entries_to_jsonl(entries),
         "corrections.diff": ledger_to_diff(result),
-        "review.html": result_to_review_html(result, entries),
+        "review.html": result_to_review_html(result, entries, {k: f"{EVIDENCE}/{name}" for k, (name, _) in pictures.items()}),
+        **{f"{EVIDENCE}/{name}": png for name, png in pictures.values()},
     }
     if not source.file_text_equals_raw:
         files["raw.txt"] = result.cleaned.raw

@@ -21,7 +21,7 @@ from pathlib import Path
 from .cache import key_of, read_entry, write_entry
 from .errors import InputError
 from .page_furniture import PAGE_BREAK, strip_page_furniture
-from .pdf_text import PageText, page_to_text, tsv_to_words, words_to_text
+from .pdf_text import PageText, Word, page_to_text, tsv_to_words, words_to_text
 from .progress import show_progress
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
@@ -47,6 +47,8 @@ class Source:
     page_numbers: tuple[int | None, ...] = ()  # PDF routes: printed number of each page (text has \f between pages)
     removed_lines: tuple[str, ...] = ()  # PDF routes: running headers/footers taken out of the text
     styled_lines: frozenset[int] = frozenset()  # text layers: offsets of lines set in another size than the text
+    page_words: tuple[tuple[Word, ...], ...] = ()  # PDF routes: each page's words with their boxes (points)
+    file: str = ""  # the file read (for the pictures of review.html)
 
 
 def bundled_path() -> Path:
@@ -77,7 +79,8 @@ def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> 
             styled.update(at + o for o in offsets)
             at += len(text) + len(PAGE_BREAK)
         return Source(shown, digest, kind, "pdf", PAGE_BREAK.join(paged.pages), False, tuple(warnings),
-                      tuple(paged.printed), tuple(paged.removed), frozenset(styled))
+                      tuple(paged.printed), tuple(paged.removed), frozenset(styled),
+                      tuple(page.words for page in pages), str(path))
     text, encoding, warnings = decode_text_bytes(data, path)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(shown, digest, "text", encoding, normalised, normalised == text and encoding == "utf-8",

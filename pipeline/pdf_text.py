@@ -176,6 +176,7 @@ class PageText:
     body: str
     bottom: list[str]
     styled: frozenset[int] = frozenset()
+    words: tuple[Word, ...] = ()  # every word with its box, for the pictures of review.html
 
     @property
     def empty(self) -> bool:
@@ -237,7 +238,7 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
     bottom = [l.text for l in all_lines if l.top > height - margin]
     lines = [l for l in all_lines if margin <= l.top <= height - margin]
     if not lines:
-        return PageText(top, "", bottom)
+        return PageText(top, "", bottom, words=tuple(words))
     blocks = lines_to_blocks(lines, gutter_width(lines))
     spacings = [s for s in map(line_spacing, blocks) if s]
     page_spacing = min(spacings) if spacings else None
@@ -260,4 +261,4 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
             previous = line
     while out and out[-1] == "":
         out.pop()
-    return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled))
+    return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words))

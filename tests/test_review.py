@@ -6,7 +6,10 @@ import subprocess
 
 import pytest
 
+from pathlib import Path
+
 from pipeline.cli import main
+from pipeline.load import bundled_path
 from pipeline.clean import clean_text
 from pipeline.edits import check_edits
 from pipeline.corrections import Decision, default_corrections_dir
@@ -16,6 +19,7 @@ from .browser import CHROMIUM, MISSING, open_browser, wait_for_file
 from .conftest import CASES
 
 MINI = CASES / "brochure_mini" / "input.txt"
+LAYOUT_SEED = 1003  # a generated edition with flagged fields
 DAMAGED = "Alle Burger der Stadt sollen fiir die Zukunft gewonnen werden, und fiir alle gilt das."
 
 
@@ -184,30 +188,46 @@ def test_review_of_a_folder_without_ledger_fails_cleanly(tmp_path, capsys):
     assert "run `mpsc extract` first" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(MISSING is not None, reason=str(MISSING))
-def test_a_reviewer_fixes_fields_and_rejects_a_series_in_the_browser(workspace, tmp_path, capsys):
+def click(browser, element) -> None:
+    """Clicked as a person would, once it is scrolled to the middle (the page's bar stays on top)."""
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def review_loop_in_browser(source: Path, corrections: Path, tmp_path: Path) -> None:
     """The whole loop in a real browser: confirm one field, type another's value, reject a
     series, save without a name (refused), with one; apply the file; the next extraction has
-    the values with their reviewer and no flags on them."""
+    the values with their reviewer and no flags on them, and the series rejected."""
     from selenium.webdriver.common.by import By
 
-    corrections, out = workspace
+    out = tmp_path / "out"
+    extract = ["extract", str(source), "-o", str(out), "--corrections", str(corrections)]
+    assert main(extract) == 0
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     browser = open_browser(downloads)
     try:
         browser.get((out / "review.html").resolve().as_uri())
         fields = browser.find_elements(By.CSS_SELECTOR, "section.field")
-        assert len(fields) >= 2 and fields[0].find_element(By.CSS_SELECTOR, "pre.raw").text.strip()
-        confirmed = (fields[0].get_attribute("data-record"), fields[0].get_attribute("data-field"))
-        fields[0].find_element(By.CSS_SELECTOR, "input[value=confirm]").click()
-        typed = (fields[1].get_attribute("data-record"), fields[1].get_attribute("data-field"))
-        box = fields[1].find_element(By.CSS_SELECTOR, "input[type=text]")
+        assert len(fields) >= 2
+        for field in fields:  # each shows where it was read: a picture of the page, or the OCR lines
+            assert field.find_elements(By.CSS_SELECTOR, "img.evidence, pre.raw")
+        editable = [f for f in fields if f.find_elements(By.CSS_SELECTOR, "input[type=text]")]
+        confirmed_field = next(f for f in fields if f is not editable[0])
+        confirmed = (confirmed_field.get_attribute("data-record"), confirmed_field.get_attribute("data-field"))
+        click(browser, confirmed_field.find_element(By.CSS_SELECTOR, "input[value=confirm]"))
+        typed = (editable[0].get_attribute("data-record"), editable[0].get_attribute("data-field"))
+        box = editable[0].find_element(By.CSS_SELECTOR, "input[type=text]")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
         box.clear()
         box.send_keys("Im Browser gesetzt")
-        series = browser.find_element(By.CSS_SELECTOR, "section.series.uncertain")
-        rejected = series.get_attribute("data-series")
-        series.find_element(By.CSS_SELECTOR, "input[value=reject]").click()
+        for summary in browser.find_elements(By.CSS_SELECTOR, "details > summary"):
+            if not summary.find_element(By.XPATH, "..").get_attribute("open"):
+                click(browser, summary)  # the settled series are folded away
+        series = browser.find_elements(By.CSS_SELECTOR, "section.series.uncertain") or \
+            browser.find_elements(By.CSS_SELECTOR, "section.series")
+        rejected = series[0].get_attribute("data-series")
+        click(browser, series[0].find_element(By.CSS_SELECTOR, "input[value=reject]"))
         browser.find_element(By.ID, "save").click()
         assert "name" in browser.find_element(By.ID, "status").text and not list(downloads.iterdir())
         browser.find_element(By.ID, "reviewer").send_keys("Browser Reviewer")
@@ -216,15 +236,35 @@ def test_a_reviewer_fixes_fields_and_rejects_a_series_in_the_browser(workspace, 
     finally:
         browser.quit()
     assert main(["review", str(out), "--apply", str(saved), "--corrections", str(corrections)]) == 0
-    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
+    assert main(extract) == 0
     after = {p["id"]: p for p in json.loads((out / "projects.json").read_text(encoding="utf-8"))["projects"]}
     for (record, field_name), value in ((confirmed, None), (typed, "Im Browser gesetzt")):
         assert field_name not in after[record]["needs_review"]
         assert after[record]["overrides"][field_name]["reviewer"] == "Browser Reviewer"
+        assert after[record]["overrides"][field_name]["confirmed"] == (value is None)
         if value:
             assert after[record][field_name] == value
     ledger = [json.loads(l) for l in (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
     assert all(not e["applied"] and e["decision"] == "rejected" for e in ledger if e["series"] == rejected)
+
+
+@pytest.mark.skipif(MISSING is not None, reason=str(MISSING))
+@pytest.mark.parametrize("kind", ["ocr-text", "2021", "pdf"])  # the 2021 text: OCR lines instead of pictures
+def test_a_reviewer_fixes_fields_and_rejects_a_series_in_the_browser(kind, tmp_path, capsys):
+    corrections = tmp_path / "corrections"
+    shutil.copytree(default_corrections_dir(), corrections)
+    if kind == "pdf":  # a scan with an English-model text layer: edits to review, pictures of the scanned page
+        pytest.importorskip("reportlab")
+        from benchmarks.layout_family import make_edition
+        from pipeline.load import tesseract_missing
+
+        if tesseract_missing() or not shutil.which("pdftoppm"):
+            pytest.skip("needs tesseract and pdftoppm")
+        make_edition(LAYOUT_SEED, tmp_path / "edition", scans=True)
+        source = tmp_path / "edition" / "ocr-layer.pdf"
+    else:
+        source = MINI if kind == "ocr-text" else bundled_path()
+    review_loop_in_browser(source, corrections, tmp_path)
 
 
 @pytest.mark.skipif(MISSING is not None, reason=str(MISSING))

@@ -1,0 +1,146 @@
+"""Review pictures, PDF routes: a flagged field -> a crop of the printed page where it was read.
+
+Needs the Result (each record's span in the text, which says its pages: the PDF routes join
+pages with a form feed), the Source's words with their boxes per page, and the PDF file.
+A value is found among its record's pages' words by its first words (fuzzily: OCR spells them
+otherwise than the repaired value); the crop takes the lines above it too (where its label
+stands) and the page's width of the text. For a description, the region of its first lines;
+the stretch a quality note names is framed. Pages are rendered with pypdfium2 (it comes with
+pdfplumber). A value that is not found gets no picture (the page shows the text lines instead).
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .pdf_text import Word
+
+SCALE = 1.5  # pixels per point: 108 dpi, enough to read 9 pt type
+PROBE_WORDS = 6  # the value's first words looked for
+WORD_MATCH = 70  # rapidfuzz ratio of a word as printed (or read) and as in the value
+FOUND_SHARE = 0.6  # of the probe's words matched, in order, for the value to count as found
+ABOVE, BELOW, SIDE = 48.0, 18.0, 12.0  # points around the value: the label above, a line below
+DESCRIPTION_DEPTH = 220.0  # points of a description's region below its first words
+HEADER_DEPTH = 140.0  # points below a record's name: its size line, Land and labels
+MIN_WIDTH = 300.0  # points: a crop shows the line, not the word
+FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class Region:
+    page: int  # physical page, 0-based
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    marks: tuple[tuple[float, float, float, float], ...] = ()  # boxes to frame
+
+
+def key_of(word: str) -> str:
+    return re.sub(r"\W+", "", word.casefold().translate(FOLD))
+
+
+def find_words(value: str, words: tuple[Word, ...]) -> list[Word] | None:
+    """The page's words (in reading order) that print the first words of `value`, or None."""
+    probe = [key_of(w) for w in value.split()[:PROBE_WORDS]]
+    probe = [p for p in probe if p]
+    if not probe:
+        return None
+    ordered = sorted(words, key=lambda w: (round(w.top / 4), w.x0))
+    keys = [key_of(w.text) for w in ordered]
+    best: tuple[int, list[Word]] | None = None
+    for start, key in enumerate(keys):
+        if fuzz.ratio(key, probe[0]) < WORD_MATCH:
+            continue
+        taken, at = [ordered[start]], start + 1
+        for p in probe[1:]:
+            ahead = next((i for i in range(at, min(at + 3, len(keys))) if fuzz.ratio(keys[i], p) >= WORD_MATCH), None)
+            if ahead is not None:
+                taken.append(ordered[ahead])
+                at = ahead + 1
+        if best is None or len(taken) > best[0]:
+            best = (len(taken), taken)
+    return best[1] if best and best[0] >= FOUND_SHARE * len(probe) else None
+
+
+def field_region(value, field_name: str, pages: range, page_words, stretch: str | None = None) -> Region | None:
+    """Where on the record's pages a field's value was printed (None when not found); for the
+    pseudo-field 'header', the record's name and the lines under it."""
+    text = ", ".join(value) if isinstance(value, list) else str(value or "")
+    for page in pages:
+        if page >= len(page_words):
+            break
+        found = find_words(text, page_words[page])
+        if not found:
+            continue
+        top, bottom = min(w.top for w in found), max(w.bottom for w in found)
+        # whole lines: the words of the found lines in the found words' column
+        left, right = min(w.x0 for w in found), max(w.x1 for w in found)
+        lines = [w for w in page_words[page] if w.bottom > top and w.top < bottom
+                 and w.x1 > left - MIN_WIDTH / 2 and w.x0 < right + MIN_WIDTH / 2]
+        x0 = min(w.x0 for w in lines)
+        x1 = max(max(w.x1 for w in lines), x0 + MIN_WIDTH)
+        marks = ()
+        if field_name == "header":
+            bottom = top + HEADER_DEPTH
+        if field_name == "description":
+            bottom = top + DESCRIPTION_DEPTH
+            x1 = max([x1] + [w.x1 for w in page_words[page] if top <= w.top <= bottom and w.x0 >= x0 - SIDE])
+            framed = find_words(stretch, page_words[page]) if stretch else None
+            if framed:
+                marks = ((min(w.x0 for w in framed), min(w.top for w in framed),
+                          max(w.x1 for w in framed), max(w.bottom for w in framed)),)
+                bottom = max(bottom, marks[0][3])
+        return Region(page, max(0.0, x0 - SIDE), max(0.0, top - ABOVE), x1 + SIDE, bottom + BELOW, marks)
+    return None
+
+
+def region_to_png(pdf, region: Region) -> bytes:
+    """The region of a page rendered as PNG, its marks framed in red."""
+    from PIL import ImageDraw
+
+    page = pdf[region.page]
+    image = page.render(scale=SCALE).to_pil()
+    box = tuple(round(v * SCALE) for v in (region.x0, region.top, region.x1, region.bottom))
+    crop = image.crop((box[0], box[1], min(box[2], image.width), min(box[3], image.height))).convert("RGB")
+    draw = ImageDraw.Draw(crop)
+    for x0, top, x1, bottom in region.marks:
+        draw.rectangle([(x0 - region.x0) * SCALE - 2, (top - region.top) * SCALE - 2,
+                        (x1 - region.x0) * SCALE + 2, (bottom - region.top) * SCALE + 2], outline=(220, 38, 38), width=3)
+    out = io.BytesIO()
+    crop.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def field_pictures(result, source) -> dict[tuple[str, str], tuple[str, bytes]]:
+    """(record id, field) -> (file name under evidence/, PNG) for every flagged field found on
+    its pages; empty for text inputs."""
+    if not source.page_words or not source.file:
+        return {}
+    import pypdfium2
+
+    raw = result.cleaned.raw
+    out: dict[tuple[str, str], tuple[str, bytes]] = {}
+    pdf = pypdfium2.PdfDocument(source.file)
+    try:
+        for project in result.brochure.projects:
+            span = result.record_spans.get(project.id)
+            if not span or not project.needs_review:
+                continue
+            pages = range(raw.count("\f", 0, span[0]), raw.count("\f", 0, span[1]) + 1)
+            for field_name in project.needs_review:
+                note = project.review_notes.get(field_name, "")
+                stretch = re.search(r"in '(.+?)' only", note)
+                # a place is read from the name; the Länder, printed as a list, by their first one
+                value = project.name if field_name == "place" else getattr(project, field_name)
+                region = field_region(value, field_name, pages, source.page_words, stretch.group(1) if stretch else None)
+                if region is None and field_name != "name":  # the record's header, where the labels stand
+                    region = field_region(project.name, "header", pages, source.page_words)
+                if region is not None:
+                    out[(project.id, field_name)] = (f"{project.id}-{field_name}.png", region_to_png(pdf, region))
+    finally:
+        pdf.close()
+    return out
