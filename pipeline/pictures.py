@@ -115,6 +115,31 @@ def region_to_png(pdf, region: Region) -> bytes:
     return out.getvalue()
 
 
+def series_pictures(result, source, series: list) -> dict[str, tuple[str, bytes]]:
+    """Series key -> (file name under evidence/, PNG) of its first occurrence's line, for the
+    uncertain edit series of a PDF input; empty for text inputs."""
+    if not source.page_words or not source.file:
+        return {}
+    import pypdfium2
+
+    raw = result.cleaned.raw
+    out: dict[str, tuple[str, bytes]] = {}
+    pdf = pypdfium2.PdfDocument(source.file)
+    try:
+        for number, s in enumerate(series):
+            entry = s.entries[0]
+            page = raw.count("\f", 0, entry["start"])
+            region = field_region(entry["word_before"] or entry["before"], "edit", range(page, page + 1), source.page_words)
+            if region is not None:
+                found = find_words(entry["word_before"] or entry["before"], source.page_words[page]) or []
+                marks = tuple((w.x0, w.top, w.x1, w.bottom) for w in found[:1])
+                region = Region(region.page, region.x0, region.top + ABOVE - BELOW, region.x1, region.bottom, marks)
+                out[s.key] = (f"edit-{number}.png", region_to_png(pdf, region))
+    finally:
+        pdf.close()
+    return out
+
+
 def field_pictures(result, source) -> dict[tuple[str, str], tuple[str, bytes]]:
     """(record id, field) -> (file name under evidence/, PNG) for every flagged field found on
     its pages; empty for text inputs."""

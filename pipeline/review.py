@@ -89,7 +89,7 @@ def cleaned_context(result, entry: dict) -> str:
     return f"{before} [{shown}] {after}".strip()
 
 
-def series_to_html(s: Series, index: int, contexts: dict[str, str]) -> str:
+def series_to_html(s: Series, index: int, contexts: dict[str, str], picture: str | None = None) -> str:
     state = "suggested, not applied" if s.suggestion else f"applied, confidence {s.confidence:.2f}"
     reasons = sorted({e.get("reason") or "" for e in s.entries} - {""})
     items = "".join(
@@ -101,6 +101,9 @@ def series_to_html(s: Series, index: int, contexts: dict[str, str]) -> str:
     name = f"s{index}"
     key = html.escape(s.key, quote=True)
     why = f'<p class="why">{html.escape("; ".join(reasons))}</p>' if reasons else ""
+    if picture:
+        why += (f'<img class="evidence" loading="lazy" src="{html.escape(picture, quote=True)}" '
+                f'alt="the printed line of the first occurrence of {html.escape(s.key, quote=True)}">')
     return (
         f'<section class="series{" uncertain" if s.uncertain else ""}" data-series="{key}">'
         f"<h3>{html.escape(s.key)} <small>{len(s.entries)}× · {html.escape(s.rules)} · {state}</small></h3>{why}"
@@ -170,9 +173,10 @@ def field_to_html(project, field_name: str, result, evidence: dict[tuple[str, st
     )
 
 
-def result_to_review_html(result, entries: list[dict], evidence: dict[tuple[str, str], str] | None = None) -> str:
+def result_to_review_html(result, entries: list[dict], evidence: dict | None = None) -> str:
     """The review page of a Result, from its ledger entries (the lines of corrections.jsonl);
-    `evidence`: (record, field) -> a picture of the printed page (a path relative to the page)."""
+    `evidence`: (record, field) or a series' key -> a picture of the printed page (a path
+    relative to the page)."""
     series = entries_to_series(entries)
     uncertain = [s for s in series if s.uncertain]
     settled = [s for s in series if not s.uncertain]
@@ -191,7 +195,8 @@ def result_to_review_html(result, entries: list[dict], evidence: dict[tuple[str,
         "<h2>Fields to check</h2>",
         fields or "<p>None.</p>",
         f"<h2>Uncertain edits ({len(uncertain)} series)</h2>",
-        "".join(series_to_html(s, i, contexts) for i, s in enumerate(uncertain)) or "<p>None.</p>",
+        "".join(series_to_html(s, i, contexts, (evidence or {}).get(s.key)) for i, s in enumerate(uncertain))
+        or "<p>None.</p>",
         f"<details><summary><h2>All other edits ({len(settled)} series)</h2></summary>",
         "".join(series_to_html(s, len(uncertain) + i, contexts) for i, s in enumerate(settled)),
         "</details>",
