@@ -212,9 +212,10 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_wi
     widths = sorted({round(m * 4) / 4 for m in measures if least <= m <= most})
     if not widths:  # the lines seen around do not fit the run: its own lines decide
         widths = sorted({round(m * 4) / 4 for m in measures if m >= least})
-    junctions = {(i, j, k): junction_cost(lines[i][:p], lines[i + 1][:q], lexicon)
-                 + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon)
-                 for i in range(n - 1) for j, p in enumerate(points[i]) for k, q in enumerate(points[i + 1])}
+    # junctions[i][j][k]: line i split at its j-th point, line i+1 at its k-th
+    junctions = [[[junction_cost(lines[i][:p], lines[i + 1][:q], lexicon) + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon)
+                   for q in points[i + 1]] for p in points[i]] for i in range(n - 1)]
+
     def prior(width: float) -> float:  # a width wider than the column lines seen around costs
         return SEEN_WIDTH_WEIGHT * max(0.0, width - seen_width - SEEN_WIDTH_TOLERANCE) if seen_width else 0.0
 
@@ -278,7 +279,7 @@ def first_word(line: str) -> str:
 
 
 def columns_of_least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[float | None],
-                          extra: list[list[float]], junctions: dict[tuple[int, int, int], float],
+                          extra: list[list[float]], junctions: list[list[list[float]]],
                           widths: list[float], prior) -> tuple[float, list[int], list[list[float]]]:
     """The width (the columns share one) whose best splits cost least, `prior(width)` added ->
     that width, the splits and each line's cost per split with its neighbours as chosen."""
@@ -288,29 +289,30 @@ def columns_of_least_cost(lefts: list[list[Part]], rights: list[list[Part]], fol
 
 
 def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[float | None],
-               extra: list[list[float]], junctions: dict[tuple[int, int, int], float], width: float,
+               extra: list[list[float]], junctions: list[list[list[float]]], width: float,
                count_rivals: bool = False) -> tuple[float, list[int], list[list[float]]]:
     """For one column width: the split of every line (an index into its split points) with the
     least total cost (how the left and the right parts fit their columns, plus the evidence
-    between neighbouring lines of each column, and that of each line's own split: `extra`), and how many lines had a rival split within
-    SURE_MARGIN."""
+    between neighbouring lines of each column, and that of each line's own split: `extra`), and,
+    with `count_rivals`, each line's cost per split with its neighbours as chosen."""
     n = len(lefts)
     unary = [[fit(part, follow[i], width) + extra[i][k] for k, part in enumerate(row)] for i, row in enumerate(lefts)]
     for k, part in enumerate(rights[-1]):  # the last right line: nothing below it in the run
         unary[-1][k] += max(0.0, part.measure - width)
-
-    def pair(i: int, j: int, k: int) -> float:  # line i split at j, line i+1 at k
-        return fit(rights[i][j], rights[i + 1][k].first, width) + junctions[(i, j, k)]
-
+    # pairs[i][j][k]: line i's right part (split j) above line i+1's (split k), as fit() scores it
+    pairs = [right_pairs(rights[i], rights[i + 1], junctions[i], width) for i in range(n - 1)]
     cost = [list(unary[0])]
     back: list[list[int]] = [[-1] * len(unary[0])]
     for i in range(1, n):
-        row, links = [], []
+        previous, pair, row, links = cost[i - 1], pairs[i - 1], [], []
         for k in range(len(unary[i])):
-            options = [cost[i - 1][j] + pair(i - 1, j, k) for j in range(len(unary[i - 1]))]
-            j = min(range(len(options)), key=options.__getitem__)
-            row.append(options[j] + unary[i][k])
-            links.append(j)
+            best, best_j = math.inf, 0
+            for j, before in enumerate(previous):
+                option = before + pair[j][k]
+                if option < best:  # the first of equal options, as min() takes it
+                    best, best_j = option, j
+            row.append(best + unary[i][k])
+            links.append(best_j)
         cost.append(row)
         back.append(links)
     k = min(range(len(cost[-1])), key=cost[-1].__getitem__)
@@ -325,13 +327,28 @@ def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[f
     def with_split(i: int, k: int) -> float:  # the cost of line i split at k, its neighbours as chosen
         c = unary[i][k]
         if i > 0:
-            c += pair(i - 1, chosen[i - 1], k)
+            c += pairs[i - 1][chosen[i - 1]][k]
         if i + 1 < n:
-            c += pair(i, k, chosen[i + 1])
+            c += pairs[i][k][chosen[i + 1]]
         return c
 
     costs = [[with_split(i, k) for k in range(len(unary[i]))] for i in range(n)]
     return total, chosen, costs
+
+
+def right_pairs(upper: list[Part], lower: list[Part], junction: list[list[float]], width: float) -> list[list[float]]:
+    """fit(upper[j], lower[k].first, width) + junction[j][k] for every j, k: the same sums,
+    with what depends on j alone computed once."""
+    firsts = [part.first for part in lower]
+    out = []
+    for part, row in zip(upper, junction):
+        fixed = max(0.0, part.measure - width) + SLACK_WEIGHT * max(0.0, width - part.measure)
+        if part.hyphenated:
+            out.append([fixed + jc for jc in row])
+            continue
+        weight = PARAGRAPH_END_WEIGHT if part.sentence_end else 1.0
+        out.append([fixed + weight * max(0.0, width - (part.measure + first)) + jc for first, jc in zip(firsts, row)])
+    return out
 
 
 def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], bool]:

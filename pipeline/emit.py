@@ -41,12 +41,11 @@ def ledger_to_diff(result: Result) -> str:
 
 
 def result_to_files(result: Result, source: Source) -> dict[str, str | bytes]:
-    from .pictures import field_pictures, series_pictures
+    from .pictures import review_pictures
     from .review import entries_to_series
 
     entries = [edit_to_entry(result.cleaned.raw, e) for e in result.ledger]
-    pictures = {**field_pictures(result, source),
-                **series_pictures(result, source, [s for s in entries_to_series(entries) if s.uncertain])}
+    pictures = review_pictures(result, source, [s for s in entries_to_series(entries) if s.uncertain])
     files = {
         "projects.json": brochure_to_json(result),
         "cleaned.txt": result.cleaned.text,

@@ -142,7 +142,11 @@ def state_matcher():
 
 
 def text_to_states(text: str) -> tuple[list[str], list[str]]:
-    """'Baden-Württemberg, Hessen, Rheinland-Pfalz' -> (states, notes on fuzzy matches)."""
+    """'Baden-Württemberg, Hessen, Rheinland-Pfalz' -> (states, notes on fuzzy matches). A list
+    of exact names (most lines) needs no matcher; spaCy is imported for the others only."""
+    exact = exact_states(text)
+    if exact is not None:
+        return exact, []
     nlp, matcher = state_matcher()
     doc = nlp.make_doc(text)
     found, covered = [], set()
@@ -162,6 +166,14 @@ def text_to_states(text: str) -> tuple[list[str], list[str]]:
         else:
             notes.append(f"'{piece}' is no Land")
     return list(dict.fromkeys(found)), notes
+
+
+def exact_states(text: str) -> list[str] | None:
+    """The Länder of a line that lists nothing but their exact names (any case), else None."""
+    by_name = {name.casefold(): name for name in german_states()}
+    pieces = [" ".join(p.split()).strip(" .-·") for p in re.split(r"[,;/]|\bund\b", text)]
+    names = [by_name.get(p.casefold()) for p in pieces if p]
+    return list(dict.fromkeys(names)) if names and None not in names else None
 
 
 # ---------------------------------------------------------------- header: labels and values

@@ -91,6 +91,7 @@ class Lexicon:
         self._cache: dict[str, float] = {}
         self._direct: dict[str, float] = {}  # the compound estimate asks for the same parts again and again
         self._compounds: dict[tuple[str, int], float] = {}
+        self._parts: frozenset[str] | None = None
 
     def direct(self, word: str) -> float:
         # wordfreq keys are case-folded, which turns ß into ss; the additions are kept the same way
@@ -126,6 +127,16 @@ class Lexicon:
                 return stem
         return None
 
+    def part_words(self) -> frozenset[str]:
+        """The words that may be parts of a compound (direct() >= MIN_PART_ZIPF), case-folded:
+        the compound estimate tries every cut of a word, and most tails are none."""
+        if self._parts is None:
+            least = 10 ** (MIN_PART_ZIPF - 9)
+            self._parts = frozenset(
+                [k for k, f in self._base.items() if f >= least and math.log10(f) + 9 >= MIN_PART_ZIPF]
+                + [k for k, z in self._extra.items() if z >= MIN_PART_ZIPF])
+        return self._parts
+
     def _compound_zipf(self, word: str, depth: int) -> float:
         known = self._compounds.get((word, depth))
         if known is None:
@@ -134,7 +145,10 @@ class Lexicon:
 
     def _compound_estimate(self, word: str, depth: int) -> float:
         best = 0.0
+        parts = self.part_words() if "ß" not in word else None  # casefold turns ß into ss: look those up
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            if parts is not None and word[cut:] not in parts:
+                continue  # the common case, by a set look-up: this tail is no word of a compound
             tail = self.direct(word[cut:])
             if tail < MIN_PART_ZIPF:
                 continue
