@@ -29,7 +29,7 @@ from .nouns import DETERMINERS, fits, head_of, lemma_readings
 
 CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-MAX_ADJECTIVES = 2
+MAX_ADJECTIVES = 2  # words between a determiner and its noun that are read as adjectives
 BEFORE_WORDS, AFTER_WORDS = 4, 3
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 CASE_OF_PREPOSITION = {

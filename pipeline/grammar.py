@@ -70,15 +70,13 @@ def text_logprob(text: str) -> float:
     return sequence_logprob(tuple(tokens(text)))
 
 
-ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-MAX_ADJECTIVES = 2  # words between a determiner and its noun that are read as adjectives
-
 
 def disagreements(words: list[str] | tuple[str, ...]) -> int:
     """Tokens -> how many determiners ('des', 'zum', 'viele' …) stand before a noun they cannot
     go with ('des Klimafolgen', 'die Schaden'). The noun is the next capitalised word, after at
     most MAX_ADJECTIVES lower-case words with adjective endings; a noun the paradigms do not
     know gives no evidence."""
+    from .evidence import ADJECTIVE_ENDINGS, MAX_ADJECTIVES
     from .nouns import DETERMINERS, agrees, readings
 
     count = 0
