@@ -70,6 +70,14 @@ def write_entry(kind: str, key: str, payload: bytes) -> None:
 def cached_table(kind: str, key: str, make):
     """A table (dicts, lists, strings, numbers) from the cache, or `make()` kept there. Stored
     with marshal, which opens fastest; an entry another Python wrote is made again."""
+    table = read_table(kind, key)
+    if table is None:
+        table = make()
+        write_table(kind, key, table)
+    return table
+
+
+def read_table(kind: str, key: str):
     import marshal
 
     stored = read_entry(kind, key)
@@ -77,7 +85,11 @@ def cached_table(kind: str, key: str, make):
         try:
             return marshal.loads(stored)
         except (EOFError, ValueError, TypeError):
-            pass
-    table = make()
+            pass  # written by another Python: made again
+    return None
+
+
+def write_table(kind: str, key: str, table) -> None:
+    import marshal
+
     write_entry(kind, key, marshal.dumps(table))
-    return table

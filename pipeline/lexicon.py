@@ -20,13 +20,14 @@ import pycountry
 import spacy_lookups_data
 import wordfreq
 
-from .cache import cached_table, key_of
+from .cache import cached_table, key_of, read_table, write_table
 
 KNOWN_NAME_ZIPF = 4.0
 # A compound scores as its weakest part less this. Measured on wordfreq itself: for 2,471 listed
 # words of 12+ letters, the listed frequency lies a median 1.05 below (weakest part - 0.5).
 COMPOUND_PENALTY = 1.5
 MIN_PART = 3
+MAX_KEPT = 400_000  # estimates kept across runs (a few MB)
 LINKING = ("s", "es", "n", "en")
 ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
 ADJECTIVE_FORM_MIN_ZIPF = 2.5
@@ -83,7 +84,9 @@ class Lexicon:
         for phrase in [*german_states(), *additions]:
             for word in phrase.replace("-", " ").split():
                 self._extra[word.casefold()] = KNOWN_NAME_ZIPF
-        self._cache: dict[str, float] = {}
+        self._cache: dict[str, float] | None = None  # zipf() of every word asked, kept across runs (estimates_key)
+        self._known = 0  # how many of them came from the cache folder
+        self._additions = sorted(self._extra)
         self._direct: dict[str, float] = {}  # the compound estimate asks for the same parts again and again
         self._compounds: dict[tuple[str, int], float] = {}
         self._parts: frozenset[str] | None = None
@@ -105,11 +108,29 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         """Frequency of `word` (lower case); a compound scores as its weaker part, less a penalty."""
         word = word.lower()
+        if self._cache is None:
+            self._cache = read_table("zipf", self.estimates_key()) or {}
+            self._known = len(self._cache)
         if word not in self._cache:
             direct = self.direct(word)
             compound = self._compound_zipf(word, depth=2) if direct < COMPOUND_CHECK_BELOW else 0.0
             self._cache[word] = max(direct, compound)
         return self._cache[word]
+
+    def estimates_key(self) -> str:
+        """What zipf() depends on: the word list, the additions, this module's rules."""
+        import sys
+        from importlib.metadata import version
+
+        return key_of("zipf", version("wordfreq"), sys.version, "\n".join(self._additions), Path(__file__).read_bytes())
+
+    def keep_estimates(self) -> None:
+        """Keep the words this run estimated in the cache folder (a compound estimate tries every
+        cut of a word: a document's 50,000 repair candidates cost a second), up to MAX_KEPT."""
+        if self._cache is None or len(self._cache) == self._known:
+            return
+        table = self._cache if len(self._cache) <= MAX_KEPT else dict(list(self._cache.items())[-MAX_KEPT:])
+        write_table("zipf", self.estimates_key(), table)
 
     def adjective_stem(self, word: str) -> str | None:
         """'starken' -> 'stark' when the word is an inflected adjective form: the stem takes every

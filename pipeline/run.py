@@ -96,6 +96,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         ),
         warnings=warnings,
     )
+    lexicon.keep_estimates()
     return Result(brochure, cleaned, ledger, record_spans)
 
 
