@@ -13,6 +13,8 @@ when it has nothing to say:
   subject-verb      a noun right before a finite auxiliary of clear number ('die Schäden sind')
   capitalised-noun  a capitalised word inside a sentence that is no noun, whose repair is one
                     ('Schnee und Glatte': 'Glätte')
+  verb-mood         'wurde' before a participle, 'würde' before an infinitive at the clause's
+                    end ('würde helfen', 'wurde gebaut'), as HanTa tags them
   compound-head     a compound no list holds reads as its head ('Experimentierraume': 'Raume'
                     is a rare dative, 'Räume' the plural)
 
@@ -31,6 +33,9 @@ CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 MAX_ADJECTIVES = 2  # words between a determiner and its noun that are read as adjectives
 BEFORE_WORDS, AFTER_WORDS = 4, 3
+CLAUSE_REACH = 160  # characters looked ahead for the end of a clause
+CLAUSE_ENDS = (".", "!", "?", ":", ";", ",", "(", ")", "„", "“", "”", "\"", "»", "«", "–", "—")
+MOOD_VERBS = {"wurde": "würde", "wurden": "würden"}
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 CASE_OF_PREPOSITION = {
     **dict.fromkeys(("mit", "von", "bei", "aus", "nach", "seit", "zu", "gegenüber", "außer"), "d"),
@@ -58,10 +63,12 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Context:
-    """The words before (nearest last) and after one word of a sentence, punctuation included."""
+    """The words before (nearest last) and after one word of a sentence, punctuation included,
+    and the words after it up to the clause's end (`clause`)."""
 
     before: tuple[str, ...]
     after: tuple[str, ...]
+    clause: tuple[str, ...] = ()
 
     @classmethod
     def around(cls, text: str, start: int, end: int, reach: int = 60) -> "Context":
@@ -69,8 +76,13 @@ class Context:
         before = CONTEXT_WORD.findall(text[max(0, start - reach) : start])
         if start <= reach and len(before) < BEFORE_WORDS:
             before = ["."] + before
-        after = CONTEXT_WORD.findall(text[end : end + reach])
-        return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]))
+        after = CONTEXT_WORD.findall(text[end : end + CLAUSE_REACH])
+        clause = []
+        for word in after:
+            if word in CLAUSE_ENDS:
+                break
+            clause.append(word)
+        return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause))
 
     def determiner(self) -> tuple[str | None, str | None]:
         """The determiner this word's noun phrase starts with (after at most MAX_ADJECTIVES
@@ -155,6 +167,24 @@ def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
                     f"'{read}' is capitalised inside a sentence but no noun; '{repaired}' is one")
 
 
+def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """'wurde' or 'würde': the clause's last word is a past participle after 'wurde' (passive:
+    'wurde gebaut') and an infinitive after 'würde' ('würde helfen'), as HanTa tags it."""
+    if MOOD_VERBS.get(read.lower()) != repaired.lower() or not ctx.clause or "zu" in ctx.clause[-2:-1]:
+        return None  # an infinitive with 'zu' ('um … zu helfen') says nothing of the mood
+    from .grammar import tagger
+
+    tags = tagger().tag_word(ctx.clause[-1])
+    if not tags:
+        return None
+    tag = tags[0][0]
+    if tag.endswith("(INF)"):
+        return Evidence("verb-mood", NOUN_WEIGHT, f"the clause ends in the infinitive '{ctx.clause[-1]}': '{repaired}'")
+    if tag.endswith("(PP)"):
+        return Evidence("verb-mood", -NOUN_WEIGHT, f"the clause ends in the participle '{ctx.clause[-1]}': '{read}'")
+    return None
+
+
 def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """Both forms unknown to the word list: their heads (the longest noun each ends in) as
     written decide, when one is a noun form and clearly commoner."""
@@ -194,14 +224,14 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     """Whether a scorer can judge the word here: after a determiner (or a contraction), opening a
     sentence before a finite auxiliary, a capitalised word inside a sentence that is no noun, or
     a word the word list does not know (a compound's head may)."""
-    if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0:
+    if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in MOOD_VERBS:
         return True
     if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
         return True
     return bool(ctx.before) and ctx.before[-1] not in SENTENCE_ENDS and not noun_readings(word, lexicon)
 
 
-SCORERS = (agreement, preposition_case, subject_verb, capitalised_noun, compound_head)
+SCORERS = (agreement, preposition_case, subject_verb, capitalised_noun, verb_mood, compound_head)
 
 
 def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:

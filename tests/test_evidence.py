@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline.clean import clean_text
-from pipeline.evidence import Context, agreement, capitalised_noun, compound_head, preposition_case, subject_verb
+from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, preposition_case, subject_verb,
+                               verb_mood)
 
 
 def weigh(scorer, text, word, repaired, lexicon):
@@ -39,6 +40,13 @@ def test_a_capitalised_word_inside_a_sentence_is_a_noun(lexicon):
     assert weigh(capitalised_noun, "Netzwerke - Starke Kommunen", "Starke", "Stärke", lexicon) is None  # a title's adjective
     assert weigh(capitalised_noun, "die digitale Ko-Kreation", "Ko", "Kö", lexicon) is None
     assert weigh(capitalised_noun, "Wir sehen Schaden am Haus.", "Schaden", "Schäden", lexicon) is None  # a noun as read
+
+
+def test_wurde_goes_with_a_participle_and_wuerde_with_an_infinitive(lexicon):
+    assert weigh(verb_mood, "Die Stadt wurde gern mehr Menschen helfen.", "wurde", "würde", lexicon) > 0
+    assert weigh(verb_mood, "Die Brücke wurde im Mai gebaut, danach gesperrt.", "wurde", "würde", lexicon) < 0
+    assert weigh(verb_mood, "Es wurde viel getan um allen zu helfen.", "wurde", "würde", lexicon) is None  # 'zu'
+    assert weigh(verb_mood, "Sie wurde Bürgermeisterin.", "wurde", "würde", lexicon) is None
 
 
 def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
