@@ -468,7 +468,7 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
                                               lexicon.zipf(candidate) - lexicon.zipf(token), strongest.scorer, reason))
         elif total <= -settings.context_decides and known is not None:
             by_start[m.start()] = (m, replace(known[1], applied=False, ground="opposed-by-context",
-                                              confidence=min(known[1].confidence, 1 - settings.context_confidence),
+                                              confidence=min(known[1].confidence, round(1 - settings.context_confidence, 2)),
                                               reason=reason))
     return [by_start[start] for start in sorted(by_start)]
 
