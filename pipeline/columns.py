@@ -116,7 +116,6 @@ def junction_cost(end: str, following: str, lexicon: Lexicon) -> float:
     if not words or not nexts:
         return 0.0
     last, first = words[-1], nexts[0]
-    core = re.sub(r"^\W+|\W+$", "", first)
     if last.endswith("-") and len(last) >= 3 and first[:1].isalpha():
         if first[:1].isupper() or first in SUSPENDED_HYPHEN_BEFORE:
             return 0.0  # 'Industrie- und', 'Bus-' 'Bahn': a hyphen that stays
