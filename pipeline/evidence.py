@@ -85,19 +85,24 @@ class Context:
         return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause))
 
     def determiner(self) -> tuple[str | None, str | None]:
-        """The determiner this word's noun phrase starts with (after at most MAX_ADJECTIVES
-        adjectives), and the word before that determiner."""
-        words = list(self.before)
-        for skipped in range(MAX_ADJECTIVES + 1):
-            if len(words) <= skipped:
-                return None, None
-            word = words[-1 - skipped]
-            if word.lower() in DETERMINERS:
-                previous = words[-2 - skipped] if len(words) > skipped + 1 else None  # None: out of reach
-                return word.lower(), previous.lower() if previous else None
-            if not (word.islower() and word.endswith(ADJECTIVE_ENDINGS)):
-                return None, None
-        return None, None
+        """The determiner this word's noun phrase starts with, and the word before it."""
+        return determiner_before(self.before)
+
+
+def determiner_before(words: tuple[str, ...] | list[str]) -> tuple[str | None, str | None]:
+    """The words before a noun -> the determiner its phrase starts with (after at most
+    MAX_ADJECTIVES lower-case words with adjective endings), lower-cased, and the word before
+    that determiner (None where the words run out)."""
+    for skipped in range(MAX_ADJECTIVES + 1):
+        if len(words) <= skipped:
+            return None, None
+        word = words[-1 - skipped]
+        if word.lower() in DETERMINERS:
+            previous = words[-2 - skipped] if len(words) > skipped + 1 else None
+            return word.lower(), previous.lower() if previous else None
+        if not (word.islower() and word.endswith(ADJECTIVE_ENDINGS)):
+            return None, None
+    return None, None
 
 
 def noun_readings(word: str, lexicon: Lexicon, rare_lemmas: bool = False) -> list[str]:

@@ -70,23 +70,17 @@ def text_logprob(text: str) -> float:
     return sequence_logprob(tuple(tokens(text)))
 
 
-
 def disagreements(words: list[str] | tuple[str, ...]) -> int:
-    """Tokens -> how many determiners ('des', 'zum', 'viele' …) stand before a noun they cannot
-    go with ('des Klimafolgen', 'die Schaden'). The noun is the next capitalised word, after at
-    most MAX_ADJECTIVES lower-case words with adjective endings; a noun the paradigms do not
-    know gives no evidence."""
-    from .evidence import ADJECTIVE_ENDINGS, MAX_ADJECTIVES
-    from .nouns import DETERMINERS, agrees, readings
+    """Tokens -> how many nouns stand after a determiner ('des', 'zum', 'viele' …) they cannot
+    go with ('des Klimafolgen', 'die Schaden'); the phrase is read as the repair's agreement
+    scorer reads it (evidence.determiner_before). A noun the paradigms do not know gives no
+    evidence."""
+    from .evidence import determiner_before
+    from .nouns import agrees, readings
 
     count = 0
     for i, word in enumerate(words):
-        if word.lower() not in DETERMINERS:
-            continue
-        for following in words[i + 1 : i + 2 + MAX_ADJECTIVES]:
-            if following[:1].isupper():
-                count += agrees(word, readings(following)) is False
-                break
-            if not (following.isalpha() and following.endswith(ADJECTIVE_ENDINGS)):
-                break
+        if i and word[:1].isupper():
+            determiner, _ = determiner_before(words[max(0, i - 3) : i])
+            count += determiner is not None and agrees(determiner, readings(word)) is False
     return count
