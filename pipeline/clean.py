@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from .corrections import ConfusionRule, ConfusionTable, Decision
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
+from .evidence import SCORER_NAMES
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
@@ -36,8 +37,7 @@ NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:]|[^\W\d_]+)")
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 PLAIN_VOWEL_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
-CONTEXT_GROUNDS = ("agreement", "preposition-case", "subject-verb", "capitalised-noun", "verb-mood", "compound-head",
-                   "opposed-by-context")
+CONTEXT_GROUNDS = (*SCORER_NAMES, "opposed-by-context")
 HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
@@ -255,8 +255,8 @@ class Verdict:
     applied: bool
     gain: float  # Zipf of the repair minus Zipf of the word as read
     ground: str  # unknown-word | more-frequent | family | document-rate | syntax | real-word-conflict,
-    # or the sentence scorer that decided (evidence.py: agreement | preposition-case | subject-verb | compound-head),
-    # or opposed-by-context: the scorers found the word as read right (a suggestion only)
+    # or one of CONTEXT_GROUNDS: the sentence scorer that decided (evidence.SCORER_NAMES), or
+    # opposed-by-context: the scorers found the word as read right (a suggestion only)
     reason: str = ""
 
     @property

@@ -237,6 +237,7 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
 
 
 SCORERS = (agreement, preposition_case, subject_verb, capitalised_noun, verb_mood, compound_head)
+SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "capitalised-noun", "verb-mood", "compound-head")
 
 
 def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:

@@ -68,3 +68,15 @@ def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, re
         assert first and first[0].applied and first[0].reason.startswith(why)
     else:
         assert all(not e.applied for e in first)
+
+
+def test_every_scorer_name_is_one_the_clean_stage_knows():
+    """A verdict whose ground is a scorer's name is left as the sentence decided it (clean.py)."""
+    import inspect
+    import re
+
+    from pipeline import evidence
+
+    source = inspect.getsource(evidence)
+    used = set(re.findall(r'(?:Evidence|decided_by)\("([a-z-]+)"', source))
+    assert used == set(evidence.SCORER_NAMES) and len(evidence.SCORERS) == len(evidence.SCORER_NAMES)
