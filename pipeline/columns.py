@@ -50,7 +50,7 @@ FRAGMENT_PENALTY = 3.0
 FRAGMENT_MAX_ZIPF = 1.0
 NOUN_TAIL_BY = 1.3  # a lower-case word whose capitalised spelling is this much more frequent (zipf) is a noun's tail
 CASE_PENALTY = 2.0
-BULLETS = ("...", "…", "•", "·", "▪", "*", "e")
+BULLETS = ("...", "…", "•", "·", "▪", "*")
 BULLET_PENALTY = 2.0
 COLUMN_MIN_CHARS = 70
 COLUMN_FACTOR = 1.5
@@ -181,12 +181,19 @@ def fit(part: Part, following: float | None, width: float) -> float:
     and the next line's first word (`following`, its width) would not have fitted after it (the
     line is full). A hyphenated end and a line that ends a sentence (perhaps a paragraph) may
     stay short; of splits that fit alike, the fuller line is preferred a little."""
-    over = max(0.0, part.measure - width)
-    slack = SLACK_WEIGHT * max(0.0, width - part.measure)
+    fixed = fit_alone(part, width)
     if following is None or part.hyphenated:
-        return over + slack
-    under = max(0.0, width - (part.measure + following))
-    return over + slack + (PARAGRAPH_END_WEIGHT if part.sentence_end else 1.0) * under
+        return fixed
+    return fixed + fullness_weight(part) * max(0.0, width - (part.measure + following))
+
+
+def fit_alone(part: Part, width: float) -> float:
+    """What fit() asks of a line whatever follows it: no wider than the column, fuller preferred."""
+    return max(0.0, part.measure - width) + SLACK_WEIGHT * max(0.0, width - part.measure)
+
+
+def fullness_weight(part: Part) -> float:
+    return PARAGRAPH_END_WEIGHT if part.sentence_end else 1.0
 
 
 def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_width: float = 0.0) -> ColumnSplit | None:
@@ -336,16 +343,16 @@ def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[f
 
 
 def right_pairs(upper: list[Part], lower: list[Part], junction: list[list[float]], width: float) -> list[list[float]]:
-    """fit(upper[j], lower[k].first, width) + junction[j][k] for every j, k: the same sums,
-    with what depends on j alone computed once."""
+    """fit(upper[j], lower[k].first, width) + junction[j][k] for every j, k: the same sums, with
+    what depends on j alone computed once."""
     firsts = [part.first for part in lower]
     out = []
     for part, row in zip(upper, junction):
-        fixed = max(0.0, part.measure - width) + SLACK_WEIGHT * max(0.0, width - part.measure)
+        fixed = fit_alone(part, width)
         if part.hyphenated:
             out.append([fixed + jc for jc in row])
             continue
-        weight = PARAGRAPH_END_WEIGHT if part.sentence_end else 1.0
+        weight = fullness_weight(part)
         out.append([fixed + weight * max(0.0, width - (part.measure + first)) + jc for first, jc in zip(firsts, row)])
     return out
 
