@@ -66,19 +66,17 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     dicts = with_final_ids(dicts)
     overview = [with_member_list(e, corrections.places) for e in overview_to_entries(layout.overview, dicts, profile)]
     members = {e["id"]: e["members"] for e in overview if e["members"]}
+    # a record's name that is no place stays as read (its note says what it may be); it was checked
+    # against the overview already, and its id and overrides follow it
     dicts = [with_place(r, corrections, r["states"], members.get(r["id"], []), cleaned.damaged)[0] for r in dicts]
     lands = {r["id"]: r["states"] for r in dicts}  # an overview entry lies where its record does
     placed = [with_place(e, corrections, lands.get(e["id"], ()), e["members"], cleaned.damaged) for e in overview]
-    overview = [{**{k: v for k, v in e.items() if k != "start"},
-                 "id": record_id(e["name"]) if repair and e["id"] == record_id(repair.read) else e["id"]}
-                for e, repair in placed]
+    overview, name_edits = overview_with_repaired_names(placed, cleaned, corrections)
     record_spans = {r["id"]: span for r, span in zip(dicts, spans)}
     projects, rejected = records_to_projects(dicts)
     ledger = edits_with_records(cleaned, layout, [r["id"] for r in dicts])
-    name_edits = [edit for entry, repair in placed if repair
-                  if (edit := place_repair_to_edit(repair, entry["start"], cleaned)) is not None]
     if name_edits:
-        cleaned, ledger = with_name_edits(cleaned, ledger, name_edits, corrections)
+        cleaned, ledger = with_name_edits(cleaned, ledger, name_edits)
     brochure = Brochure(
         source=SourceInfo(path=source.path, sha256=source.sha256, kind=route_of(source, cleaned),
                           encoding=source.encoding, removed_lines=removed_lines(source, records)),
@@ -122,7 +120,7 @@ def with_place(record: dict, corrections: Corrections, lands, members: list[str]
     """A record or overview entry with its place in GeoNames (among the Länder `lands`, where
     they are known; through the `members` the overview lists for a cooperation); a doubt about it
     is flagged. In damaged text a name no place has may be read through the OCR confusions
-    ('HalRkfurt' -> 'Haßfurt'): the name takes that spelling, flagged, and the repair is returned."""
+    ('HalRkfurt' -> 'Haßfurt'): that reading is returned too."""
     if "place" in record.get("overrides", {}):
         return record, None  # a reviewer's place stands
     confusions = corrections.confusions if damaged else None
@@ -133,14 +131,33 @@ def with_place(record: dict, corrections: Corrections, lands, members: list[str]
         if "place" not in out["needs_review"]:
             out["needs_review"].append("place")
         out["review_notes"]["place"] = match.doubt
-    repair = match.repair
-    if repair and "name" not in record.get("overrides", {}) and repair.read in record["name"]:
-        out["name"] = record["name"].replace(repair.read, repair.spelling, 1)
-        if "name" not in out["needs_review"]:
-            out["needs_review"].append("name")
-        out["review_notes"]["name"] = f"read '{record['name']}'; taken as the place's spelling '{repair.spelling}'"
-        return out, repair
-    return out, None
+    return out, match.repair
+
+
+def overview_with_repaired_names(placed: list[tuple[dict, PlaceRepair | None]], cleaned: Cleaned,
+                                 corrections: Corrections) -> tuple[list[dict], list[Edit]]:
+    """Overview entries whose name was read as a place through the OCR confusions take the
+    place's spelling where that is an edit of the text (in the ledger, which a reviewer may
+    reject: then the name stays as read and the place is dropped), flagged. -> the entries
+    (without their text positions) and the edits."""
+    entries, edits = [], []
+    for entry, repair in placed:
+        edit = place_repair_to_edit(repair, entry.get("start"), cleaned) if repair else None
+        if edit is not None:
+            [edit], _ = apply_decisions([edit], corrections.decisions.decisions)
+            edits.append(edit)
+        entry = {k: v for k, v in entry.items() if k != "start"}
+        if edit is not None and edit.applied:
+            name = entry["name"].replace(repair.read, repair.spelling, 1)
+            entry = {**entry, "name": name, "id": record_id(name) if entry["id"] == record_id(entry["name"]) else entry["id"],
+                     "needs_review": list(dict.fromkeys([*entry["needs_review"], "name"])),
+                     "review_notes": {**entry["review_notes"],
+                                      "name": f"read '{entry['name']}'; taken as the place's spelling '{repair.spelling}'"}}
+        elif edit is not None:  # a reviewer rejected the reading
+            entry = {**entry, "place": None, "review_notes": {
+                **entry["review_notes"], "place": f"a reviewer rejected reading '{repair.read}' as '{repair.spelling}'"}}
+        entries.append(entry)
+    return entries, edits
 
 
 def place_repair_to_edit(repair: PlaceRepair, start: int | None, cleaned: Cleaned) -> Edit | None:
@@ -151,18 +168,16 @@ def place_repair_to_edit(repair: PlaceRepair, start: int | None, cleaned: Cleane
     first, last = min(a for a, _, _ in repair.changes), max(b for _, b, _ in repair.changes)
     raw_start, raw_end = cleaned.raw_offset(start + first), cleaned.raw_offset(start + last - 1) + 1
     before = cleaned.raw[raw_start:raw_end]
-    if before != repair.read[first:last]:
-        return None  # another edit already changed the text there
+    if before != repair.read[first:last] or any(e.start < raw_end and raw_start < e.end for e in cleaned.edits):
+        return None  # another edit (or a suggestion) is there already
     after = repair.spelling[first : len(repair.spelling) - (len(repair.read) - last)]
     return Edit(raw_start, raw_end, before, after, f"place:{'+'.join(repair.rules)}", PLACE_REPAIR_CONFIDENCE,
                 True, repair.read, repair.spelling,
                 reason=f"place: '{repair.spelling}' is a place in GeoNames, '{repair.read}' none")
 
 
-def with_name_edits(cleaned: Cleaned, ledger: list[Edit], edits: list[Edit], corrections: Corrections):
-    """The cleaned text and the ledger with the place-name repairs in them (a reviewer's decision
-    on them applies as on any edit)."""
-    edits, _ = apply_decisions(edits, corrections.decisions.decisions)
+def with_name_edits(cleaned: Cleaned, ledger: list[Edit], edits: list[Edit]) -> tuple[Cleaned, list[Edit]]:
+    """The cleaned text and the ledger with the place-name edits in them."""
     merged = merge_edits(cleaned.edits, edits)
     text, origin = apply_edits_with_map(cleaned.raw, merged)
     added = [e for e in merged if e in edits]

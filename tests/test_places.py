@@ -82,6 +82,7 @@ def test_a_damaged_name_is_read_through_the_ocr_confusions(rules, corrections):
 
 
 def test_an_overview_name_repaired_as_a_place_is_in_the_ledger(tmp_path, corrections):
+    from pipeline.corrections import Decision
     from pipeline.edits import apply_edits
     from pipeline.load import load_source
     from pipeline.run import extract_brochure
@@ -98,3 +99,11 @@ def test_an_overview_name_repaired_as_a_place_is_in_the_ledger(tmp_path, correct
     [edit] = [e for e in result.ledger if e.rule.startswith("place:")]
     assert (edit.word_before, edit.word_after, edit.before, edit.after) == ("WeilRkenfels", "Weißenfels", "lRk", "ß")
     assert apply_edits(result.cleaned.raw, result.ledger) == result.cleaned.text and "Weißenfels" in result.cleaned.text
+    # a reviewer who rejects the reading keeps the name as read, and no place is claimed for it
+    rejecting = corrections.model_copy(update={"decisions": corrections.decisions.model_copy(update={
+        "decisions": [Decision(series=edit.series, decision="reject", reviewer="Test")]})})
+    result = extract_brochure(load_source(path), rejecting, use_overrides=False)
+    [entry] = [e for e in result.brochure.overview if e.name == "WeilRkenfels"]
+    assert entry.place is None and "place" in entry.needs_review and "rejected" in entry.review_notes["place"]
+    [edit] = [e for e in result.ledger if e.rule.startswith("place:")]
+    assert not edit.applied and "WeilRkenfels" in result.cleaned.text
