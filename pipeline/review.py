@@ -115,19 +115,20 @@ def series_to_html(s: Series, index: int, contexts: dict[str, str], picture: str
     )
 
 
-def raw_lines_around(raw: str, span: tuple[int, int], value: str) -> str:
-    """The raw OCR lines of a record around where `value` (or its first words) was read, with
-    their line numbers; the record's first lines when the value is not found as read."""
-    start, end = span
-    lines = raw.split("\n")
-    first_line = raw.count("\n", 0, start)
-    last_line = raw.count("\n", 0, end)
-    words = str(value or "").split()
+def lines_around(text: str, value, span: tuple[int, int] | None = None, reach: int = LINES_AROUND) -> list[tuple[int, str]]:
+    """(line number, line) of the text's lines around where `value`'s first words stand, within
+    `span` where given (a record's text: its first lines when the value is not found as read;
+    without a span, nothing then)."""
+    start, end = span or (0, len(text))
+    words = (", ".join(value) if isinstance(value, list) else str(value or "")).split()
     probe = " ".join(words[:3])
-    at = raw.find(probe, start, end) if probe else -1
-    centre = raw.count("\n", 0, at) if at >= 0 else first_line + 1
-    lo, hi = max(first_line, centre - LINES_AROUND), min(last_line, centre + LINES_AROUND)
-    return "\n".join(f"{n + 1:>6}  {lines[n]}" for n in range(lo, hi + 1) if n < len(lines))
+    at = text.find(probe, start, end) if probe else -1
+    if at < 0 and span is None:
+        return []
+    first, last = text.count("\n", 0, start), text.count("\n", 0, end)
+    centre = text.count("\n", 0, at) if at >= 0 else first + 1
+    lines = text.split("\n")
+    return [(n + 1, lines[n]) for n in range(max(first, centre - reach), min(last, centre + reach) + 1) if n < len(lines)]
 
 
 def field_to_html(project, field_name: str, result, evidence: dict[tuple[str, str], str]) -> str:
@@ -142,7 +143,8 @@ def field_to_html(project, field_name: str, result, evidence: dict[tuple[str, st
         source = f'<img class="evidence" loading="lazy" src="{html.escape(picture, quote=True)}" alt="the printed page where {html.escape(key)} was read">'
     else:
         span = result.record_spans.get(project.id)
-        lines = raw_lines_around(result.cleaned.raw, span, value if field_name != "description" else "") if span else ""
+        around = lines_around(result.cleaned.raw, value if field_name != "description" else "", span) if span else []
+        lines = "\n".join(f"{number:>6}  {line}" for number, line in around)
         source = f'<pre class="raw" title="raw OCR lines, numbered">{html.escape(lines)}</pre>' if lines else ""
     if field_name == "description":
         stretch = re.search(r"in '(.+?)' only", note)
@@ -427,8 +429,9 @@ def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None
         shown = "(the description below)" if field_name == "description" else json.dumps(value, ensure_ascii=False)
         print(f"\n[field {number}/{len(fields)}] {project['name']} · {field_name}: {shown}\n    why: "
               f"{project['review_notes'].get(field_name, '')}", file=stdout)
-        for line in text_around(cleaned, value if field_name != "description" else (value or "")[:60]):
-            print(f"    | {line}", file=stdout)
+        for _, line in lines_around(cleaned, value if field_name != "description" else (value or "")[:60], reach=1):
+            if line.strip():
+                print(f"    | {line}", file=stdout)
         answer = ask(stdin, stdout, "c/v/s/q")
         if answer == "q":
             quit_ = True
@@ -463,17 +466,6 @@ def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None
     taken = len(overrides) + len(confirmations) + len(new_decisions)
     print(f"\n{taken} answers written to {corrections_dir}; rerun `mpsc extract` to apply them.", file=stdout)
     return taken
-
-
-def text_around(cleaned: str, value) -> list[str]:
-    """The cleaned text's lines around where a value's first words stand."""
-    words = (", ".join(value) if isinstance(value, list) else str(value or "")).split()
-    at = cleaned.find(" ".join(words[:3])) if words else -1
-    if at < 0:
-        return []
-    line = cleaned.count("\n", 0, at)
-    lines = cleaned.split("\n")
-    return [l for l in lines[max(0, line - 1) : line + 2] if l.strip()]
 
 
 def ask(stdin: IO, stdout: IO, choices: str = "a/r/s/w/q") -> str:
