@@ -75,6 +75,15 @@ def state_code(name: str) -> str:
     return state_codes_by_name()[name]
 
 
+@lru_cache(maxsize=1)
+def code_and_list_stamp() -> str:
+    """The word list's version, the Python that marshals the estimates and this module's source."""
+    import sys
+    from importlib.metadata import version
+
+    return f"{version('wordfreq')}\n{sys.version}\n{Path(__file__).read_text(encoding='utf-8')}"
+
+
 class Lexicon:
     """Zipf frequency of lower-cased German words, compounds included."""
 
@@ -119,10 +128,7 @@ class Lexicon:
 
     def estimates_key(self) -> str:
         """What zipf() depends on: the word list, the additions, this module's rules."""
-        import sys
-        from importlib.metadata import version
-
-        return key_of("zipf", version("wordfreq"), sys.version, "\n".join(self._additions), Path(__file__).read_bytes())
+        return key_of("zipf", code_and_list_stamp(), "\n".join(self._additions))
 
     def keep_estimates(self) -> None:
         """Keep the words this run estimated in the cache folder (a compound estimate tries every
