@@ -129,6 +129,7 @@ def junction_cost(end: str, following: str, lexicon: Lexicon) -> float:
     return cost + case_cost(last, first, lexicon)
 
 
+@lru_cache(maxsize=65536)  # every split point of a run asks about the same word pairs
 def case_cost(last: str, first: str, lexicon: Lexicon) -> float:
     """Two words read one after the other: after a full stop the next word is capitalised, and a
     capitalised word that is no noun ('Die', 'Wir') starts a sentence, so a sentence ends before it."""
@@ -151,6 +152,7 @@ def neighbours_cost(last: str, first: str, lexicon: Lexicon) -> float:
         + (BULLET_PENALTY if first in BULLETS else 0.0)
 
 
+@lru_cache(maxsize=65536)
 def fragment(word: str, lexicon: Lexicon) -> bool:
     """A lower-case piece of a word: no word of its own ('bnisse', 'rgien'), or a noun's tail that
     running text writes capitalised ('punkt' of 'Knoten-punkt')."""

@@ -177,12 +177,11 @@ def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evide
     'wurde gebaut') and an infinitive after 'würde' ('würde helfen'), as HanTa tags it."""
     if MOOD_VERBS.get(read.lower()) != repaired.lower() or not ctx.clause or "zu" in ctx.clause[-2:-1]:
         return None  # an infinitive with 'zu' ('um … zu helfen') says nothing of the mood
-    from .grammar import tagger
+    from .grammar import best_tag
 
-    tags = tagger().tag_word(ctx.clause[-1])
-    if not tags:
+    tag = best_tag(ctx.clause[-1])
+    if tag is None:
         return None
-    tag = tags[0][0]
     if tag.endswith("(INF)"):
         return Evidence("verb-mood", NOUN_WEIGHT, f"the clause ends in the infinitive '{ctx.clause[-1]}': '{repaired}'")
     if tag.endswith("(PP)"):

@@ -7,17 +7,23 @@ log-probability of the best tag path, so two orders of the same words can be com
 und öffentlichen Gebäuden' reads better than 'Schulen öffentlichen und Gebäuden', and 'sehen die
 Nutzer' far better than 'sehen die steht Nutzer'.
 
-The model is loaded on first use (about 0.1 s), only by the stages that need it.
+The model is loaded on first use (0.2 s), only by the stages that need it; its transition
+table and the tags of every word asked are kept in the cache folder, so a rerun mostly does
+without it.
 """
 from __future__ import annotations
 
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from .cache import cached_table, key_of, read_table, version_of, write_table
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*-?|[^\w\s]")
 BEAM = 5  # states kept per word, as HanTa's own Viterbi does
 WORD_CUTOFF = 5  # tags within this many nats of a word's best tag, as HanTa's tag_sent
+MAX_KEPT = 200_000  # words whose tags are kept across runs
 
 
 @lru_cache(maxsize=1)
@@ -31,30 +37,91 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
-@lru_cache(maxsize=65536)
+def model_key() -> str:
+    """What the tags depend on: HanTa's version, its model file, the cut-off, the Python that
+    marshals them."""
+    import sys
+    from importlib.util import find_spec
+
+    model = Path(list(find_spec("HanTa").submodule_search_locations)[0]) / "morphmodel_ger.pgz"
+    stat = model.stat()
+    return key_of("hanta", version_of("HanTa"), str(model), str(stat.st_size), str(stat.st_mtime_ns),
+                  str(WORD_CUTOFF), sys.version)
+
+
+@lru_cache(maxsize=1)
+def transitions() -> tuple[dict, tuple[int, int, int, int]]:
+    """HanTa's tag transition table and its (EMPTY, START, END, UNKNOWN) tags, kept in the cache
+    folder: with every word's tags kept too, a run reads without loading the tagger (0.2 s)."""
+    def from_model():
+        from HanTa import HanoverTagger as H
+
+        return [dict(tagger().LP_trans_word), (H.EMPTY, H.START, H.END, H.UNKNOWN)]
+
+    table, marks = cached_table("hanta", model_key() + "-transitions", from_model)
+    return table, tuple(marks)
+
+
+class KnownTags:
+    """The tags of every word asked, kept across runs in the cache folder (like the lexicon's
+    estimates): HanTa's morphological analysis of a word costs a millisecond."""
+
+    def __init__(self):
+        self.table: dict | None = None
+        self.known = 0
+
+    def get(self, key: str, make):
+        if self.table is None:
+            self.table = read_table("hanta", model_key() + "-words") or {}
+            self.known = len(self.table)
+        found = self.table.get(key)
+        if found is None:
+            found = self.table[key] = make()
+        return found
+
+    def keep(self) -> None:
+        if self.table is not None and len(self.table) > self.known:
+            table = self.table if len(self.table) <= MAX_KEPT else dict(list(self.table.items())[-MAX_KEPT:])
+            write_table("hanta", model_key() + "-words", table)
+            self.known = len(self.table)
+
+
+KNOWN_TAGS = KnownTags()
+
+
 def word_tags(word: str, first: bool) -> tuple[tuple[int, float], ...]:
     """A word's tags with log p(tag | word) / p(tag); capitalisation counts except sentence-first."""
-    return tuple(tagger()._tag_word(word, cutoff=WORD_CUTOFF, casesensitive=not first, conditional=True))
+    # HanTa gives some log-probabilities as numpy floats, which marshal would keep as bytes
+    return KNOWN_TAGS.get(f"{int(first)}{word}", lambda: tuple(
+        (int(tag), float(logp))
+        for tag, logp in tagger()._tag_word(word, cutoff=WORD_CUTOFF, casesensitive=not first, conditional=True)))
+
+
+def best_tag(word: str) -> str | None:
+    """HanTa's best tag of a word on its own ('gebaut' -> 'VV(PP)'), None when it has none."""
+    return KNOWN_TAGS.get(f"t{word}", lambda: str((tagger().tag_word(word) or [("",)])[0][0])) or None
+
+
+def keep_tags() -> None:
+    KNOWN_TAGS.keep()
 
 
 def sequence_logprob(words: tuple[str, ...] | list[str]) -> float:
     """Tokens -> the natural log-probability of their best tag path under HanTa's model (from the
     sentence start to its end). Only sequences of the same tokens, reordered or split otherwise,
     are comparable: every token costs."""
-    from HanTa import HanoverTagger as H
-
-    model = tagger()
-    states = {(H.EMPTY, H.START): 0.0}
+    trans, (empty, start, end, unknown_tag) = transitions()
+    states = {(empty, start): 0.0}
     for i, word in enumerate(words):
         known = dict(word_tags(word, i == 0))
-        unknown = not known or set(known) == {H.UNKNOWN}
+        unknown = not known or set(known) == {unknown_tag}
         bound = sorted(states.values(), reverse=True)[BEAM] - 1 if len(states) > BEAM else -math.inf
         following: dict[tuple[int, int], float] = {}
         for state, logp in states.items():
             if logp < bound:
                 continue
-            for tag, transition in model.LP_trans_word[state].items():
-                if tag == H.END or (not unknown and tag not in known):
+            for tag, transition in trans[state].items():
+                if tag == end or (not unknown and tag not in known):
                     continue
                 score = logp + transition + (0.0 if unknown else known[tag])
                 key = (state[1], tag)
@@ -63,7 +130,7 @@ def sequence_logprob(words: tuple[str, ...] | list[str]) -> float:
         states = following
         if not states:
             return -math.inf
-    return max(logp + model.LP_trans_word[state].get(H.END, -math.inf) for state, logp in states.items())
+    return max(logp + trans[state].get(end, -math.inf) for state, logp in states.items())
 
 
 def text_logprob(text: str) -> float:

@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pycountry
 import spacy_lookups_data
-import wordfreq
 
-from .cache import cached_table, key_of, read_table, write_table
+from .cache import cached_word_table, key_of, read_table, version_of, write_table
 
 KNOWN_NAME_ZIPF = 4.0
 # A compound scores as its weakest part less this. Measured on wordfreq itself: for 2,471 listed
@@ -37,27 +36,31 @@ MIN_PART_ZIPF = 2.5
 
 @lru_cache(maxsize=1)
 def wordfreq_german() -> dict[str, float]:
-    """Word -> frequency (not Zipf: converting 600,000 entries up front costs half a second)."""
-    return wordfreq.get_frequency_dict("de", wordlist="large")
+    """Word -> frequency (not Zipf: converting 600,000 entries up front costs half a second),
+    kept in the cache folder as a trie (cache.cached_word_table)."""
+    def from_wordfreq() -> dict[str, float]:
+        import wordfreq  # 0.1 s to import: only to make the table
+
+        return wordfreq.get_frequency_dict("de", wordlist="large")
+
+    return cached_word_table("wordfreq", key_of("wordfreq-de-large", version_of("wordfreq")), from_wordfreq, number=True)
 
 
 @lru_cache(maxsize=1)
 def spelling_log_probs() -> dict[str, float]:
     """Form as written -> natural log of its probability. Loaded on first use: only the repair of
-    damaged text asks. Parsing the JSON takes a second; the parsed table is kept in the cache
-    folder (cache.py; keyed by the file's size and time, the package and Python versions) and
-    opens in half that."""
-    import sys
-
+    damaged text asks. Parsing the JSON takes a second; the table is kept in the cache folder as
+    a trie (cache.cached_word_table; keyed by the file's size and time and the package version),
+    which opens in milliseconds."""
     source = Path(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"))
     stat = source.stat()
-    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__, sys.version)
+    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__)
 
     def parsed() -> dict[str, float]:
         with gzip.open(source, "rt", encoding="utf-8") as f:
             return json.load(f)
 
-    return cached_table("spelling", key, parsed)
+    return cached_word_table("spelling", key, parsed, number=True)
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +101,6 @@ class Lexicon:
         self._additions = sorted(self._extra)
         self._direct: dict[str, float] = {}  # the compound estimate asks for the same parts again and again
         self._compounds: dict[tuple[str, int], float] = {}
-        self._parts: frozenset[str] | None = None
 
     def direct(self, word: str) -> float:
         # wordfreq keys are case-folded, which turns ß into ss; the additions are kept the same way
@@ -149,16 +151,6 @@ class Lexicon:
                 return stem
         return None
 
-    def part_words(self) -> frozenset[str]:
-        """The words that may be parts of a compound (direct() >= MIN_PART_ZIPF), case-folded:
-        the compound estimate tries every cut of a word, and most tails are none."""
-        if self._parts is None:
-            least = 10 ** (MIN_PART_ZIPF - 9)
-            self._parts = frozenset(
-                [k for k, f in self._base.items() if f >= least and math.log10(f) + 9 >= MIN_PART_ZIPF]
-                + [k for k, z in self._extra.items() if z >= MIN_PART_ZIPF])
-        return self._parts
-
     def _compound_zipf(self, word: str, depth: int) -> float:
         known = self._compounds.get((word, depth))
         if known is None:
@@ -167,10 +159,7 @@ class Lexicon:
 
     def _compound_estimate(self, word: str, depth: int) -> float:
         best = 0.0
-        parts = self.part_words() if "ß" not in word else None  # casefold turns ß into ss: look those up
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-            if parts is not None and word[cut:] not in parts:
-                continue  # the common case, by a set look-up: this tail is no word of a compound
             tail = self.direct(word[cut:])
             if tail < MIN_PART_ZIPF:
                 continue

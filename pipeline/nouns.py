@@ -4,17 +4,16 @@ the noun it goes with.
 Each inflected form maps to its readings: case (n g d a), number (s p) and gender (m f n, or x
 where Wiktionary gives none). A compound the list does not hold reads as its head, the longest
 known noun it ends in ('Klimafolgen' as 'Folgen'). Parsing the 20 MB CSV takes two seconds; the
-table is kept in the cache folder (cache.py), keyed by the file and Python versions, and loaded
+table is kept in the cache folder as a trie (cache.py), keyed by the file, and loaded
 only when a stage asks (the column splitter and the repair, for damaged text only).
 """
 from __future__ import annotations
 
 import csv
-import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cached_table, key_of
+from .cache import cached_word_table, key_of
 
 CASES = {"nominativ": "n", "genitiv": "g", "dativ": "d", "akkusativ": "a"}
 NUMBERS = {"singular": "s", "plural": "p"}
@@ -64,8 +63,9 @@ def noun_readings() -> dict[str, str]:
     'Schaden:ap.dp.gp.np.')."""
     source = nouns_csv()
     stat = source.stat()
-    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), sys.version, TABLE_FORMAT)
-    return cached_table("nouns", key, lambda: readings_of_rows(csv.DictReader(source.open(encoding="utf-8"))))
+    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), TABLE_FORMAT)
+    return cached_word_table("nouns", key, lambda: readings_of_rows(csv.DictReader(source.open(encoding="utf-8"))),
+                             number=False)
 
 
 def readings_of_rows(rows) -> dict[str, str]:

@@ -12,6 +12,7 @@ from .clean import Cleaned, apply_decisions, clean_text
 from .corrections import Corrections, PlaceRules
 from .edits import Edit, apply_edits_with_map, merge_edits, with_record
 from .errors import InputError
+from .grammar import keep_tags
 from .extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs, record_id
 from .extract_parts import layout_to_criteria, layout_to_leitthema, overview_to_entries, text_to_edition_title
 from .lexicon import Lexicon, german_states, state_code
@@ -95,6 +96,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         warnings=warnings,
     )
     lexicon.keep_estimates()
+    keep_tags()
     return Result(brochure, cleaned, ledger, record_spans)
 
 

@@ -28,12 +28,66 @@ def test_cache_off_writes_nothing(tmp_path, monkeypatch):
     assert not any(tmp_path.iterdir())
 
 
+def test_word_table_reads_back_the_dict_it_was_made_from(tmp_path, monkeypatch):
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    numbers = {"Größe": -9.575386047363281, "größe": -12.1, "": 1.0}
+    texts = {"Laden": "Lade:ap.;Laden:asm", "Läden": "Laden:np."}
+    for table, number in ((numbers, True), (texts, False)):
+        made = cache.cached_word_table("t", f"k{number}", lambda: dict(table), number=number)
+        kept = cache.cached_word_table("t", f"k{number}", lambda: pytest.fail("made again"), number=number)
+        assert isinstance(kept, cache.WordTable) and made == table
+        assert dict(kept.items()) == table and len(kept) == len(table)
+        assert all(kept.get(k) == v and kept[k] == v and k in kept for k, v in table.items())
+        assert kept.get("nie") is None and "nie" not in kept
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[:-1], lambda b: b[:100]])
+def test_damaged_word_table_is_made_again(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    cache.cached_word_table("t", "k", lambda: {"Wort": 2.0}, number=True)
+    [path] = (tmp_path / "t").iterdir()
+    path.write_bytes(damage(path.read_bytes()))
+    made = []
+    again = cache.cached_word_table("t", "k", lambda: made.append(1) or {"Wort": 2.0}, number=True)
+    assert made and again["Wort"] == 2.0
+
+
+def test_word_table_marisa_cannot_read_is_made_again(tmp_path, monkeypatch):
+    """An entry whose digest holds but whose payload is no trie (written by another marisa)."""
+    import hashlib
+
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    cache.cached_word_table("t", "k", lambda: {"Wort": 2.0}, number=True)
+    [path] = (tmp_path / "t").iterdir()
+    junk = b"not a trie at all"
+    path.write_bytes(junk + hashlib.sha256(junk).digest())
+    assert cache.cached_word_table("t", "k", lambda: {"Wort": 3.0}, number=True)["Wort"] == 3.0
+    assert cache.cached_word_table("t", "k", lambda: pytest.fail("made again"), number=True)["Wort"] == 3.0
+
+
+def test_word_tags_read_back_from_the_cache_as_they_were_made(tmp_path, monkeypatch):
+    """HanTa gives some log-probabilities as numpy floats: kept, they must come back as numbers."""
+    from pipeline import grammar
+
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(grammar, "KNOWN_TAGS", grammar.KnownTags())
+    words = ["Oberzentrum", "Klimafolgen", "gebaut", "die"]
+    made = [grammar.word_tags(w, False) for w in words] + [grammar.best_tag(w) for w in words]
+    grammar.keep_tags()
+    monkeypatch.setattr(grammar, "KNOWN_TAGS", grammar.KnownTags())
+    kept = [grammar.word_tags(w, False) for w in words] + [grammar.best_tag(w) for w in words]
+    assert kept == made and grammar.KNOWN_TAGS.known == 2 * len(words)
+    assert all(type(logp) is float for tags in kept[: len(words)] for _, logp in tags)
+    assert grammar.best_tag("gebaut").endswith("(PP)")
+
+
 def test_keys_do_not_collide_by_concatenation():
     assert cache.key_of("ab", "c") != cache.key_of("a", "bc")
 
 
 def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cache(tmp_path):
-    """The spelling list is kept in the cache (lexicon.py): it must never change a result."""
+    """Word lists, estimates and tags are kept in the cache: they must never change a result.
+    The damaged run finds every entry cut short."""
     import os
     import subprocess
     import sys
@@ -44,7 +98,7 @@ def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cac
     outputs = {}
     for run, folder in (("cold", tmp_path / "c"), ("warm", tmp_path / "c"), ("damaged", tmp_path / "c"), ("off", "off")):
         if run == "damaged":
-            for entry in (tmp_path / "c" / "spelling").iterdir():
+            for entry in (tmp_path / "c").glob("*/*"):
                 entry.write_bytes(entry.read_bytes()[:1000])
         done = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(mini), "-o", str(tmp_path / run)],
                               capture_output=True, text=True, env={**os.environ, "MPSC_CACHE_DIR": str(folder)})
