@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -46,14 +47,19 @@ def key_of(word: str) -> str:
     return re.sub(r"\W+", "", word.casefold().translate(FOLD))
 
 
+@lru_cache(maxsize=8)  # a page is searched for each of its record's fields
+def words_in_lines(words: tuple[Word, ...]) -> tuple[list[Word], list[str]]:
+    ordered = sorted(words, key=lambda w: (round(w.top / 4), w.x0))
+    return ordered, [key_of(w.text) for w in ordered]
+
+
 def find_words(value: str, words: tuple[Word, ...]) -> list[Word] | None:
     """The page's words (in reading order) that print the first words of `value`, or None."""
     probe = [key_of(w) for w in value.split()[:PROBE_WORDS]]
     probe = [p for p in probe if p]
     if not probe:
         return None
-    ordered = sorted(words, key=lambda w: (round(w.top / 4), w.x0))
-    keys = [key_of(w.text) for w in ordered]
+    ordered, keys = words_in_lines(words)
     best: tuple[int, list[Word]] | None = None
     for start, key in enumerate(keys):
         if fuzz.ratio(key, probe[0]) < WORD_MATCH:
@@ -102,12 +108,19 @@ def field_region(value, field_name: str, pages: range, page_words, stretch: str 
 
 
 class Pages:
-    """A PDF opened once for all its pictures."""
+    """A PDF opened once for all its pictures; a region asked again (a record's fields read in
+    one place: its name and its place, or its header for every field not found) is rendered once."""
 
     def __init__(self, path: str):
         import pypdfium2
 
         self.pdf = pypdfium2.PdfDocument(path)
+        self.rendered: dict[Region, bytes] = {}
+
+    def png(self, region: Region) -> bytes:
+        if region not in self.rendered:
+            self.rendered[region] = region_to_png(self, region)
+        return self.rendered[region]
 
     def close(self) -> None:
         self.pdf.close()
@@ -123,7 +136,9 @@ def region_to_png(pages: Pages, region: Region) -> bytes:
     x0, top = max(0.0, region.x0), max(0.0, region.top)
     x1, bottom = min(width, region.x1), min(height, region.bottom)
     # pdfium crops by the points cut off each side: left, bottom, right, top
-    crop = page.render(scale=SCALE, crop=(x0, height - bottom, width - x1, top)).to_pil().convert("RGB")
+    # grey where nothing is framed: the print reads as well, and the PNG is written twice as fast
+    crop = page.render(scale=SCALE, crop=(x0, height - bottom, width - x1, top), grayscale=True).to_pil()
+    crop = crop.convert("RGB" if region.marks else "L")
     draw = ImageDraw.Draw(crop)
     for mx0, mtop, mx1, mbottom in region.marks:
         draw.rectangle([(mx0 - x0) * SCALE - 2, (mtop - top) * SCALE - 2,
@@ -158,7 +173,7 @@ def series_pictures(result, source, series: list, pdf: Pages) -> dict[str, tuple
             found = find_words(entry["word_before"] or entry["before"], source.page_words[page]) or []
             marks = tuple((w.x0, w.top, w.x1, w.bottom) for w in found[:1])
             region = Region(region.page, region.x0, region.top + ABOVE - BELOW, region.x1, region.bottom, marks)
-            out[s.key] = (f"edit-{number}.png", region_to_png(pdf, region))
+            out[s.key] = (f"edit-{number}.png", pdf.png(region))
     return out
 
 
@@ -181,5 +196,5 @@ def field_pictures(result, source, pdf: Pages) -> dict[tuple[str, str], tuple[st
             if region is None and field_name != "name":  # the record's header, where the labels stand
                 region = field_region(project.name, "header", pages, source.page_words)
             if region is not None:
-                out[(project.id, field_name)] = (f"{project.id}-{field_name}.png", region_to_png(pdf, region))
+                out[(project.id, field_name)] = (f"{project.id}-{field_name}.png", pdf.png(region))
     return out

