@@ -220,3 +220,26 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as done:
         main(["--version"])
     assert done.value.code == 0 and capsys.readouterr().out.startswith("mpsc ")
+
+
+def test_a_batch_loads_each_word_list_once_per_process(tmp_path, capsys, monkeypatch):
+    """A pool's worker runs its files in one process: the word lists are opened for its first
+    file only (here the batch runs in this process, --jobs 1)."""
+    from pipeline import cache, lexicon, nouns
+
+    opened = []
+
+    def counted(kind, key, make, number):
+        opened.append(kind)
+        return cache.cached_word_table(kind, key, make, number)
+
+    for function in (lexicon.wordfreq_german, lexicon.spelling_log_probs, nouns.noun_readings):
+        function.cache_clear()
+    monkeypatch.setattr(lexicon, "cached_word_table", counted)
+    monkeypatch.setattr(nouns, "cached_word_table", counted)
+    copies = []
+    for n in range(3):
+        copies.append(tmp_path / f"copy{n}.txt")
+        copies[-1].write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(["extract", *map(str, copies), "-o", str(tmp_path / "out"), "--jobs", "1"], capsys)[0] == 0
+    assert sorted(opened) == sorted(set(opened)) and {"wordfreq", "spelling"} <= set(opened)
