@@ -80,3 +80,38 @@ def test_a_lone_margin_number_that_does_not_fit_the_pages_stays():
     paged = strip_page_furniture(pages)
     assert paged.printed == [10, 11, 12, 13, 14]
     assert paged.pages[4] == "7\n\nText\n"
+
+
+def same_words_as_pdfplumber(path) -> int:
+    """Pages where page_chars_and_images gives other words or images than pdfplumber's own."""
+    import pdfplumber
+    from pdfplumber.utils import extract_words
+
+    from pipeline.pdf_text import page_chars_and_images
+
+    def boxes(objects):
+        return [(o["x0"], o["x1"], o["top"], o["bottom"]) for o in objects]
+
+    differing = 0
+    with pdfplumber.open(path) as ours, pdfplumber.open(path) as theirs:
+        for mine, reference in zip(ours.pages, theirs.pages):
+            chars, images = page_chars_and_images(mine)
+            differing += (extract_words(chars, extra_attrs=["size"]) != reference.extract_words(extra_attrs=["size"])
+                          or boxes(images) != boxes(reference.images))
+    return differing
+
+
+@pytest.mark.parametrize("mediabox, rotate", [((0, 0, 595, 842), 0), ((30, 40, 625, 882), 0), ((30, 40, 625, 882), 90)])
+def test_characters_are_placed_as_pdfplumber_places_them(tmp_path, mediabox, rotate):
+    from .pdf_fixture import pdf_bytes
+
+    path = tmp_path / "page.pdf"
+    path.write_bytes(pdf_bytes([["Erste Zeile mit Wörtern", "Zweite Zeile, länger als die erste"]] * 2, mediabox, rotate))
+    assert same_words_as_pdfplumber(path) == 0
+
+
+def test_characters_of_a_generated_edition_are_placed_as_pdfplumber_places_them(tmp_path):
+    from benchmarks.layout_family import make_edition
+
+    make_edition(21, tmp_path)
+    assert same_words_as_pdfplumber(tmp_path / "brochure.pdf") == 0
