@@ -16,8 +16,10 @@ am Abend öfter fahren'). Without word positions the split is found from the tex
   word that is no noun ('Die') after a word that ends no sentence starts a column's line;
 - the splits of a whole run are chosen together (a dynamic programme over the run), not line
   by line; where a line's splits still fit nearly alike (a short word fits either column), the
-  one whose two columns read better as German decides (grammar.py: HanTa's tag model, and
-  determiners that cannot go with their noun, 'des Klimafolgen').
+  one whose two columns read better as German decides (grammar.py: HanTa's tag model,
+  determiners that cannot go with their noun, 'des Klimafolgen', and attributive adjectives
+  with no noun after them, 'konkrete und Lösungen'); the right column's first line is read
+  after the left column's end, where its sentence goes on.
 
 A run is read back as its left column, then the lines under the run that go on with the left
 column, then its right column; paragraphs whose runs come close are one run (a blank line in one
@@ -32,7 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .grammar import disagreements, sequence_logprob, tokens
+from .grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
 from .lexicon import Lexicon
 
 MIN_SIDE_WORDS = 1  # a column line may hold one long word
@@ -263,8 +265,13 @@ def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen:
         def reading(k: int) -> float:
             split = [points[j][k if j == i else chosen[j]] for j in range(len(lines))]
             near = range(max(0, i - 1), min(len(lines), i + 2))
-            left = [lines[j][: split[j]] for j in near] + (list(below[:1]) if i == len(lines) - 1 else [])
+            left = [lines[j][: split[j]] for j in near]
             right = [lines[j][split[j] :] for j in near]
+            # the left column's end goes on below the run, or else in the right column's first line
+            if i == len(lines) - 1:
+                left += list(below[:1]) if below else [lines[0][split[0] :]]
+            if i == 0:  # and the right column's first line goes on from the left column's end
+                right = [below[-1] if below else lines[-1][: split[-1]]] + right
             return sum(reading_score(join_column_lines(side)) for side in (left, right))
 
         scored = sorted((row[k] - READING_WEIGHT * reading(k), k) for k in rivals)
@@ -278,7 +285,7 @@ def reading_score(text: str) -> float:
     """How well a text reads as German, in nats: the log-probability of its tags, less
     DISAGREEMENT_NATS for each determiner that cannot go with its noun ('des Klimafolgen')."""
     words = tokens(text)
-    return sequence_logprob(words) - DISAGREEMENT_NATS * disagreements(words)
+    return sequence_logprob(words) - DISAGREEMENT_NATS * (disagreements(words) + stranded_adjectives(words))
 
 
 def first_word(line: str) -> str:

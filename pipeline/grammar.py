@@ -102,6 +102,11 @@ def best_tag(word: str) -> str | None:
     return KNOWN_TAGS.get(f"t{word}", lambda: str((tagger().tag_word(word) or [("",)])[0][0])) or None
 
 
+def tag_names(word: str) -> tuple[str, ...]:
+    """Every tag HanTa gives a word on its own, best first ('anderen' -> ADJ(A), PIS, PIAT)."""
+    return KNOWN_TAGS.get(f"a{word}", lambda: tuple(str(t[0]) for t in tagger().tag_word(word)))
+
+
 def keep_tags() -> None:
     KNOWN_TAGS.keep()
 
@@ -150,4 +155,28 @@ def disagreements(words: list[str] | tuple[str, ...]) -> int:
         if i and word[:1].isupper():
             determiner, _ = determiner_before(words[max(0, i - 3) : i])
             count += determiner is not None and agrees(determiner, readings(word)) is False
+    return count
+
+
+ATTRIBUTIVE = "ADJ(A)"
+NOUN_READINGS = {"ADJ(A)", "NNA", "NN"}  # a lower-case form may be tagged as if it were capitalised
+COORDINATORS = {"und", "oder", "sowie"}
+
+
+def stranded_adjectives(words: list[str] | tuple[str, ...]) -> int:
+    """Tokens -> how many attributive adjectives ('konkrete', 'florierende': a lower-case form
+    HanTa reads only as one) are followed by what cannot follow one: a sentence's end, a verb, an
+    article, or 'und' and a noun ('konkrete und Lösungen'). Between them would stand the noun."""
+    count = 0
+    for i, word in enumerate(words[:-1]):
+        if not (word.isalpha() and word.islower()) or (i and words[i - 1] == "am"):
+            continue  # 'am dringendsten': a superlative after 'am' is no attribute
+        tags = tag_names(word)
+        if not tags or tags[0] != ATTRIBUTIVE or not set(tags) <= NOUN_READINGS:
+            continue
+        following = words[i + 1]
+        tag = best_tag(following) or ""
+        after_coordinator = (following in COORDINATORS and i + 2 < len(words) and words[i + 2][:1].isupper()
+                             and (best_tag(words[i + 2]) or "") == "NN")
+        count += following in (".", "!", "?") or tag.startswith("V") or tag == "ART" or after_coordinator
     return count

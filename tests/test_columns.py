@@ -90,3 +90,19 @@ def test_lines_under_a_run_go_on_with_the_left_column_unless_indented():
     left, right = ["die Stadt plant den"], ["neue Wege für alle"]
     assert run_in_column_order(left, right, ["Umbau der Straßen."]) == (left + ["Umbau der Straßen."] + right, True)
     assert run_in_column_order(left, right, [" Menschen im Ort."]) == (left + right + [" Menschen im Ort."], False)
+
+
+def test_the_right_columns_first_line_is_read_on_from_the_left_columns_end():
+    """Where the widths leave a line two splits alike, its right part is read after the left
+    column's last line: 'der alten' goes on with 'Altstadt', not with 'geprägt'."""
+    from pipeline.columns import split_points, splits_settled_by_reading
+
+    lines = ["Der Ort wird von Altstadt geprägt. Dort", "seinem Hafen und der alten leben viele Familien."]
+    points = [split_points(line) for line in lines]
+    first = [lines[0][:p] for p in points[0]]
+    wanted, rival = first.index("Der Ort wird von"), first.index("Der Ort wird von Altstadt")
+    last = [lines[1][:p] for p in points[1]].index("seinem Hafen und der alten")
+    costs = [[0.0] * len(points[0]), [0.0 if k == last else 9.0 for k in range(len(points[1]))]]
+    for start in (wanted, rival):  # whichever the widths chose, the reading settles it
+        chosen, margins = splits_settled_by_reading(lines, points, [start, last], costs, [])
+        assert chosen[0] == wanted and margins[0] > 0

@@ -67,3 +67,15 @@ def test_a_compounds_head_is_the_noun_after_a_noun():
                                      {"lemma": "Ostaden", "genus": "m", "nominativ singular": "Ostaden"}])
     assert head_of("Dorfstaden", table) == (4, "Staden")  # 'Dorf|staden', though 'Dor|fstaden' has no head
     assert head_of("Weitostaden", table) == (4, "Ostaden")  # no noun before any head: the longest head
+
+
+def test_an_attributive_adjective_needs_its_noun_after_it():
+    from pipeline.grammar import stranded_adjectives
+
+    assert stranded_adjectives(tokens("mit ähnlichen und Herausforderungen")) == 1
+    assert stranded_adjectives(tokens("eine florierende entwickelt.")) == 1
+    assert stranded_adjectives(tokens("Sie bauen eine florierende.")) == 1
+    assert stranded_adjectives(tokens("mit ähnlichen Herausforderungen")) == 0
+    assert stranded_adjectives(tokens("für junge und ältere Menschen")) == 0  # two adjectives, one noun
+    assert stranded_adjectives(tokens("wo sie am dringendsten gebraucht werden")) == 0  # a superlative after 'am'
+    assert stranded_adjectives(tokens("mit den anderen und Partnern")) == 0  # 'anderen' may stand alone
