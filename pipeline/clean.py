@@ -57,7 +57,8 @@ class RepairSettings:
 
     max_substitutions: int = 2
     extra_substitution_cost: float = 0.5
-    min_word_length: int = 3
+    min_word_length: int = 2  # two letters: only a capitalised one is tried ("Ol": "Öl")
+    two_letter_min_zipf: float = 4.0  # and only for a common word, as written
     listed_word_zipf: float = 1.5
     short_word_min_zipf: float = 3.0
     min_candidate_zipf: float = 1.0
@@ -304,7 +305,7 @@ def repair_umlauts(
             v = replace(v, applied=False, confidence=min(v.confidence, settings.syntax_confidence),
                         ground="real-word-conflict")
         elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and dots_lost(v)
-              and in_family(v.candidate, family, settings.family_min_stem)):
+              and in_family(v.candidate, family, settings.family_min_stem) and not own_form(m.group())):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
         elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates):
             v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
@@ -473,6 +474,14 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
     return [by_start[start] for start in sorted(by_start)]
 
 
+def own_form(word: str) -> bool:
+    """A word that is a form of a lemma with an umlaut ('durften' of 'dürfen', 'konnten' of
+    'können', as HanTa reads it): that family is its own, and says nothing of its dots."""
+    from .grammar import lemma_of
+
+    return bool(UMLAUT_CHARS & set(lemma_of(word)))
+
+
 def dots_lost(v: Verdict) -> bool:
     """Every substitution restores an umlaut's dots ('u' -> 'ü'); a family word is evidence of
     that, not of other misreadings ('misst' is no 'müsst' for a document that has 'müssen')."""
@@ -574,6 +583,8 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
     """The most likely German word behind `token`, and whether the evidence suffices to apply it."""
     if len(token) < settings.min_word_length or token.isdigit() or UMLAUT_CHARS & set(token):
         return None
+    if len(token) == 2 and not (token.isalpha() and token[0].isupper()):
+        return None  # 'am', 'zu', 'K6': a small word of two letters, or a code, is what it reads
     read_direct = lexicon.direct(token.lower())
     # a word the lexicon lists is scored as listed: compound readings of OCR noise
     # ('ein|kaufe') must not make it look more German than it is
@@ -617,6 +628,8 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
         return None
     if len(token) <= 3 and cand_direct < settings.short_word_min_zipf:
         return None
+    if len(token) == 2 and not lexicon.spelled(candidate) >= max(settings.two_letter_min_zipf, lexicon.spelled(token)):
+        return None  # 'Ol': only a common word as written ('Öl'), commoner than the word as read
     if cand_direct == 0 and read_direct > 0:
         # a compound the lexicon lacks must clearly beat a word it has, read as a compound too
         # ('zukunfts|aufgabe' beats 'zukunfts|auf|gäbe')

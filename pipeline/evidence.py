@@ -13,6 +13,8 @@ when it has nothing to say:
   subject-verb      a noun right before a finite auxiliary of clear number ('die Schäden sind')
   capitalised-noun  a capitalised word inside a sentence that is no noun, whose repair is one
                     ('Schnee und Glatte': 'Glätte')
+  relative-pronoun  a relative pronoun agrees with its noun in gender and number ('Dorfladen, die
+                    von …': 'die' stands for a feminine or a plural noun, so 'Dorfläden')
   verb-mood         'wurde' before a participle, 'würde' before an infinitive at the clause's
                     end ('würde helfen', 'wurde gebaut'), as HanTa tags them
   compound-head     a compound no list holds reads as its head ('Experimentierraume': 'Raume'
@@ -44,9 +46,18 @@ CASE_OF_PREPOSITION = {
 CONTRACTIONS = ("zum", "zur", "im", "am", "vom", "beim", "ins")
 SINGULAR_VERBS = ("ist", "war", "hat", "hatte", "wird", "wurde", "kann", "muss", "soll")
 PLURAL_VERBS = ("sind", "waren", "haben", "hatten", "werden", "wurden", "können", "müssen", "sollen")
+# an adjective's strong endings, with no determiner before it: the readings each allows
+STRONG_ENDINGS = {"em": ("dsm", "dsn"), "en": ("asm", "gsm", "gsn", "dp."), "er": ("nsm", "gsf", "dsf", "gp."),
+                  "es": ("nsn", "asn"), "e": ("nsf", "asf", "np.", "ap.")}
+# the gender and number a relative pronoun stands for (its case is its clause's)
+RELATIVE_PRONOUNS = {"der": (".sm", ".sf"), "die": (".sf", ".p."), "das": (".sn",), "dem": (".sm", ".sn"),
+                     "den": (".sm",), "denen": (".p.",), "dessen": (".sm", ".sn"), "deren": (".sf", ".p.")}
+RELATIVE_PREPOSITIONS = ("in", "an", "auf", "mit", "von", "bei", "aus", "nach", "zu", "für", "über", "unter",
+                         "durch", "um", "vor", "hinter", "zwischen", "gegen", "ohne")
 INFINITIVE_MIN_ZIPF = 3.0
 CAPITALISED_MIN_LENGTH = 4
 LEMMA_RARER = 1.0  # Zipf: a lemma this much rarer than the form's commonest is not read
+RARE_LEMMA_GAP = 0.5  # Zipf: where the word that fits is this much commoner than such a lemma, it weighs in full
 NOUN_WEIGHT = 2.0  # a paradigm that excludes one reading: strong evidence
 HEAD_WEIGHT = 1.0  # a head form rarer by a whole Zipf point: weaker
 HEAD_MIN_GAP = 1.0  # Zipf, as written
@@ -123,9 +134,23 @@ def noun_readings(word: str, lexicon: Lexicon, rare_lemmas: bool = False) -> lis
 
 def agreement(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     determiner, _ = ctx.determiner()
-    if determiner is None or determiner in CONTRACTIONS:
+    if determiner is None:
+        return strong_adjective(ctx, read, repaired, lexicon)
+    if determiner in CONTRACTIONS:
         return None
     return decided_by("agreement", f"'{determiner}'", DETERMINERS[determiner], read, repaired, lexicon)
+
+
+def strong_adjective(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """No determiner: an inflected adjective before the noun takes the strong endings, which
+    show case and number as a determiner's do ('leere Laden' cannot be masculine singular)."""
+    adjective = ctx.before[-1] if ctx.before else ""
+    if not (adjective.isalpha() and adjective.islower()):
+        return None
+    ending = next((e for e in STRONG_ENDINGS if adjective.endswith(e)), None)
+    if ending is None or lexicon.adjective_stem(adjective) is None:
+        return None
+    return decided_by("agreement", f"'{adjective}'", STRONG_ENDINGS[ending], read, repaired, lexicon)
 
 
 def preposition_case(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -157,6 +182,22 @@ def subject_verb(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Ev
     return decided_by("subject-verb", f"'{verb}'", allowed, read, repaired, lexicon)
 
 
+def relative_pronoun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """A noun followed by a comma and a relative pronoun (after a preposition, 'in denen'): the
+    pronoun takes the noun's gender and number, its case is its own clause's. A pronoun followed
+    by a capitalised word may be an article opening a new clause ('…, die Kinder spielen'): only
+    one followed by a small word is read as relative."""
+    after = [w.lower() for w in ctx.after]
+    if len(after) < 3 or after[0] != ",":
+        return None
+    pronoun, following = (after[1], after[2]) if after[1] in RELATIVE_PRONOUNS else (after[2], None)
+    if pronoun not in RELATIVE_PRONOUNS or (following is None and after[1] not in RELATIVE_PREPOSITIONS):
+        return None
+    if following is not None and not (ctx.after[2].islower() and ctx.after[2].isalpha()):
+        return None
+    return decided_by("relative-pronoun", f"', {pronoun}'", RELATIVE_PRONOUNS[pronoun], read, repaired, lexicon)
+
+
 def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """German writes nouns with a capital: a capitalised word inside a sentence (after a word,
     not a dash or a quote that may open a title) that is no noun ('Schnee und Glatte'), whose
@@ -174,11 +215,25 @@ def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
 
 def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """'wurde' or 'würde': the clause's last word is a past participle after 'wurde' (passive:
-    'wurde gebaut') and an infinitive after 'würde' ('würde helfen'), as HanTa tags it."""
-    if MOOD_VERBS.get(read.lower()) != repaired.lower() or not ctx.clause or "zu" in ctx.clause[-2:-1]:
-        return None  # an infinitive with 'zu' ('um … zu helfen') says nothing of the mood
-    from .grammar import best_tag
+    'wurde gebaut') and an infinitive after 'würde' ('würde helfen'), as HanTa tags it; where
+    the verb itself ends the clause (a subordinate clause), the word before it decides ('… gebaut
+    wurde', '… verschwinden würde'), if it can only be one of the two."""
+    if MOOD_VERBS.get(read.lower()) != repaired.lower():
+        return None
+    from .grammar import best_tag, tag_names
 
+    if not ctx.clause and ctx.before and ctx.before[-1].isalpha() and ctx.before[-1].islower() \
+            and (not ctx.after or ctx.after[0] in CLAUSE_ENDS):
+        before = ctx.before[-1]
+        tags = tag_names(before)
+        infinitive, participle = any(t.endswith("(INF)") for t in tags), any(t.endswith("(PP)") for t in tags)
+        if infinitive and not participle:
+            return Evidence("verb-mood", NOUN_WEIGHT, f"the clause ends in the infinitive '{before}' and '{repaired}'")
+        if participle and not infinitive:
+            return Evidence("verb-mood", -NOUN_WEIGHT, f"the clause ends in the participle '{before}' and '{read}'")
+        return None
+    if not ctx.clause or "zu" in ctx.clause[-2:-1]:
+        return None  # an infinitive with 'zu' ('um … zu helfen') says nothing of the mood
     tag = best_tag(ctx.clause[-1])
     if tag is None:
         return None
@@ -217,26 +272,39 @@ def decided_by(scorer: str, governor: str, allowed: tuple[str, ...], read: str, 
     fits_repaired = fits(allowed, noun_readings(repaired, lexicon))
     if fits_read is None or fits_repaired is None or fits_read == fits_repaired:
         return None
-    sure = fits(allowed, noun_readings(read if fits_repaired else repaired, lexicon, rare_lemmas=True)) is False
-    weight, rare = (NOUN_WEIGHT, "") if sure else (NOUN_WEIGHT / 2, " (unless it is a rare word's form)")
+    fitting, other = (repaired, read) if fits_repaired else (read, repaired)
+    rare = [lemma for lemma, readings in lemma_readings(other) if fits(allowed, readings)]
+    sure = not rare
+    # the other word fits only as a form of a rare lemma ('Laden' as the plural of 'Lade'): that
+    # weakens the evidence where the lemma is not clearly rarer than the word that fits ('Läden')
+    strong = sure or all(lexicon.spelled(fitting) - lexicon.spelled(lemma) >= RARE_LEMMA_GAP for lemma in rare)
+    weight = NOUN_WEIGHT if strong else NOUN_WEIGHT / 2
+    rare = "" if sure else f" (unless it is a form of the rarer '{rare[0]}')"
     if fits_repaired:
         return Evidence(scorer, weight, f"{governor} goes with '{repaired}', not with '{read}'{rare}", sure)
     return Evidence(scorer, -weight, f"{governor} goes with '{read}', not with '{repaired}'{rare}", sure)
 
 
 def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
-    """Whether a scorer can judge the word here: after a determiner (or a contraction), opening a
-    sentence before a finite auxiliary, a capitalised word inside a sentence that is no noun, or
-    a word the word list does not know (a compound's head may)."""
+    """Whether a scorer can judge the word here: after a determiner (or a contraction) or an
+    inflected adjective, opening a sentence before a finite auxiliary, before a relative clause,
+    a capitalised word inside a sentence that is no noun, or a word the word list does not know
+    (a compound's head may)."""
     if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in MOOD_VERBS:
         return True
+    adjective = ctx.before[-1] if ctx.before else ""
+    if adjective.islower() and adjective.endswith(tuple(STRONG_ENDINGS)) and lexicon.adjective_stem(adjective):
+        return True
     if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
+        return True
+    if ctx.after[:1] == (",",) and len(ctx.after) > 1 and ctx.after[1].lower() in (*RELATIVE_PRONOUNS, *RELATIVE_PREPOSITIONS):
         return True
     return bool(ctx.before) and ctx.before[-1] not in SENTENCE_ENDS and not noun_readings(word, lexicon)
 
 
-SCORERS = (agreement, preposition_case, subject_verb, capitalised_noun, verb_mood, compound_head)
-SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "capitalised-noun", "verb-mood", "compound-head")
+SCORERS = (agreement, preposition_case, subject_verb, relative_pronoun, capitalised_noun, verb_mood, compound_head)
+SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "relative-pronoun", "capitalised-noun", "verb-mood",
+                "compound-head")
 
 
 def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:

@@ -107,6 +107,11 @@ def tag_names(word: str) -> tuple[str, ...]:
     return KNOWN_TAGS.get(f"a{word}", lambda: tuple(str(t[0]) for t in tagger().tag_word(word)))
 
 
+def lemma_of(word: str) -> str:
+    """HanTa's lemma of a word on its own ('durften' -> 'dürfen')."""
+    return KNOWN_TAGS.get(f"l{word}", lambda: str(tagger().analyze(word)[0]))
+
+
 def keep_tags() -> None:
     KNOWN_TAGS.keep()
 

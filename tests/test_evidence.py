@@ -2,8 +2,8 @@
 import pytest
 
 from pipeline.clean import clean_text
-from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, preposition_case, subject_verb,
-                               verb_mood)
+from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, preposition_case,
+                               relative_pronoun, subject_verb, verb_mood)
 
 
 def weigh(scorer, text, word, repaired, lexicon):
@@ -19,6 +19,25 @@ def test_agreement_of_a_determiner_or_quantifier_with_its_noun(lexicon):
     assert weigh(agreement, "Der Schaden bleibt.", "Schaden", "Schäden", lexicon) is None  # genitive plural fits too
     assert weigh(agreement, "Wir prüfen den Laden.", "Laden", "Läden", lexicon) is None  # 'den' fits both
     assert weigh(agreement, "Schaden entsteht.", "Schaden", "Schäden", lexicon) is None  # no determiner
+
+
+def test_an_adjective_without_a_determiner_shows_the_case_by_its_strong_ending(lexicon):
+    assert weigh(agreement, "Sie vermieten leere Laden.", "Laden", "Läden", lexicon) == 2.0  # 'Lade' far rarer than 'Läden'
+    assert weigh(agreement, "Wir sehen großen Schaden.", "Schaden", "Schäden", lexicon) is None  # -en: both fit
+    assert weigh(agreement, "Wir bauen Laden.", "Laden", "Läden", lexicon) is None  # 'bauen' takes no adjective's endings
+
+
+def test_a_rare_lemmas_reading_weakens_the_evidence_only_where_it_is_not_much_rarer(lexicon):
+    # 'Laden' is also the plural of 'Lade' (3.3 on the Zipf scale as written), 'Läden' 4.0
+    assert weigh(agreement, "Damit die Laden offen bleiben.", "Laden", "Läden", lexicon) == 2.0
+
+
+def test_a_relative_pronoun_takes_its_nouns_gender_and_number(lexicon):
+    assert weigh(relative_pronoun, "Sie gründen Dorfladen, die von allen getragen werden.", "Dorfladen", "Dorfläden", lexicon) > 0
+    assert weigh(relative_pronoun, "Wir sind in den Dorfladen, in denen man sich trifft.", "Dorfladen", "Dorfläden", lexicon) > 0
+    assert weigh(relative_pronoun, "Der Leitfaden, der uns hilft, ist neu.", "Leitfaden", "Leitfäden", lexicon) < 0
+    # an article opening a new clause, not a relative pronoun
+    assert weigh(relative_pronoun, "Wir kaufen im Laden, die Kinder spielen.", "Laden", "Läden", lexicon) is None
 
 
 def test_a_preposition_fixes_the_case(lexicon):
@@ -49,6 +68,12 @@ def test_wurde_goes_with_a_participle_and_wuerde_with_an_infinitive(lexicon):
     assert weigh(verb_mood, "Sie wurde Bürgermeisterin.", "wurde", "würde", lexicon) is None
 
 
+def test_a_clause_ending_in_wurde_is_decided_by_the_verb_before_it(lexicon):
+    assert weigh(verb_mood, "Er fürchtete, dass es verschwinden wurde.", "wurde", "würde", lexicon) > 0
+    assert weigh(verb_mood, "Die Halle, die im Mai gebaut wurde, steht.", "wurde", "würde", lexicon) < 0
+    assert weigh(verb_mood, "Was man so erhalten wurde, blieb.", "wurde", "würde", lexicon) is None  # 'erhalten': both
+
+
 def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     assert weigh(compound_head, "Neue Experimentierraume entstehen.", "Experimentierraume", "Experimentierräume", lexicon) > 0
     assert weigh(compound_head, "Wir fahren.", "Wir", "Wür", lexicon) is None
@@ -58,6 +83,9 @@ def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     ("Die Schaden sind hoch.", "Die Schäden sind hoch.", "agreement"),
     ("Es gibt viele Leitfaden.", "Es gibt viele Leitfäden.", "agreement"),
     ("Projekte zum Anfangen.", "Projekte zum Anfangen.", None),
+    ("Es gibt Dorfladen, die allen offen stehen.", "Es gibt Dorfläden, die allen offen stehen.", "relative-pronoun"),
+    ("Es gibt leere Laden am Markt.", "Es gibt leere Läden am Markt.", "agreement"),
+    ("Es gilt K6 und Ko-Kreation.", "Es gilt K6 und Ko-Kreation.", None),
 ])
 def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, repaired, why, lexicon, corrections):
     damaged = read + " Die Burger fiir die Stadt kénnen Losungen fiir alle finden."  # English-model OCR: no umlauts
@@ -80,3 +108,8 @@ def test_every_scorer_name_is_one_the_clean_stage_knows():
     source = inspect.getsource(evidence)
     used = set(re.findall(r'(?:Evidence|decided_by)\("([a-z-]+)"', source))
     assert used == set(evidence.SCORER_NAMES) and len(evidence.SCORERS) == len(evidence.SCORER_NAMES)
+
+
+def test_a_capitalised_word_of_two_letters_is_repaired_only_to_a_common_word(lexicon, corrections):
+    damaged = "Wir heizen mit Ol und Gas. Die Burger fiir die Stadt kénnen Losungen fiir alle finden."
+    assert clean_text(damaged, lexicon, corrections.confusions).text.startswith("Wir heizen mit Öl und Gas.")
