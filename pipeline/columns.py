@@ -22,8 +22,13 @@ am Abend öfter fahren'). Without word positions the split is found from the tex
   after the left column's end, where its sentence goes on.
 
 A run is read back as its left column, then the lines under the run that go on with the left
-column, then its right column; paragraphs whose runs come close are one run (a blank line in one
-column only). Where two splits of a line still fit nearly as well, the line is counted as
+column, then its right column. Paragraphs whose runs come close are one run (a blank line in one
+column only, or Tesseract's reading of wide line spacing, and paragraphs of short rows between
+them), and so are lines under a run, and the paragraph under it, that are wider than a column
+(rows of both columns, one of them short). A short row between rows read across holds one
+column's line: the right one's when the OCR indented it or when it reads on from that column's
+lines clearly better (a sentence's end before a small word), else the left one's, counted as
+undecided. Where two splits of a line still fit nearly as well, the line is counted as
 uncertain, and the caller keeps the record flagged (benchmarks/merged_columns.py measures how
 often a line that won by SURE_MARGIN is right).
 """
@@ -62,8 +67,9 @@ SEEN_QUANTILE = 0.75
 SEEN_WIDTH_TOLERANCE = 1.0  # ems: column lines seen around a run measure the width up to this
 SEEN_WIDTH_WEIGHT = 0.3  # per em wider than that
 SEEN_WIDTH_ABOVE = 5.0  # ems: and are no narrower than it by more than a long word
-RUN_GAP_LINES = 2
+RUN_GAP_LINES = 4
 WIDER_BY = 2.0  # ems: a line under a run this much wider than the run's columns was read across too
+SIDE_LINE_MARGIN = 2.0  # ems of junction evidence that put a short line in the right column
 PARAGRAPH_END_WEIGHT = 0.3  # a line ending a sentence may end a paragraph: being short says less
 SLACK_WEIGHT = 0.05  # of splits that fit alike, the fuller line
 
@@ -366,6 +372,30 @@ def right_pairs(upper: list[Part], lower: list[Part], junction: list[list[float]
     return out
 
 
+def wide_rows(lines: list[str], width: float) -> list[int]:
+    """Which of these lines are wider than two columns' lines could be alone (WIDER_BY more than
+    a column): rows of both columns, though not far longer than the usual line."""
+    return [j for j, l in enumerate(lines) if split_points(l) and text_measure(l.strip()) > width + WIDER_BY]
+
+
+def in_right_column(line: str, left: list[str], right: list[str], following: tuple[str, str],
+                    lexicon: Lexicon) -> tuple[bool, bool]:
+    """A short line between lines read across stands in one column (the other was empty on that
+    row) -> (in the right one, sure). The right one when the OCR indented it, or when it reads on
+    from the right column's line above and into its line below clearly better than from the left
+    column's (a sentence's end before a small word: 'gesammelt wird.' 'die Praxis.'); the left
+    one when that column reads on clearly better; otherwise the left one, unsure."""
+    if line[:1].isspace():
+        return True, True
+
+    def cost(above: list[str], below: str) -> float:
+        return (junction_cost(above[-1], line, lexicon) if above else 0.0) + \
+            (junction_cost(line, below, lexicon) if below else 0.0)
+
+    gap = cost(left, following[0]) - cost(right, following[1])
+    return gap >= SIDE_LINE_MARGIN, abs(gap) >= SIDE_LINE_MARGIN
+
+
 def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], bool]:
     """A run's lines in reading order, and whether the lines under it were put after the left
     column. Lines under the run stand under the left column and go on with it, unless the OCR
@@ -433,14 +463,19 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
                 across[j] = True
             run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
             split = split_run(run, lexicon, lines[end:], seen)
-        while split and end < len(lines) and split_points(lines[end]) \
-                and text_measure(lines[end].strip()) > split.width + WIDER_BY:
-            across[end] = True
-            end += 1
-            run = run + [lines[end - 1]]
+        # so may lines under the run, a few short ones between (a row with one column empty)
+        while split and (wide := wide_rows(lines[end : end + RUN_GAP_LINES + 1], split.width)):
+            end += wide[0] + 1
+            across[end - 1] = True
+            run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
             split = split_run(run, lexicon, lines[end:], seen)
-        below, taken = lines[end:], False
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else []
+        wide = split and wide_rows(following, split.width)
+        if wide and len(lines) - end + wide[0] <= RUN_GAP_LINES:
+            # the paragraph under the run holds rows read across, short ones: a break in one column
+            paragraphs = paragraphs[: i] + [lines + following] + paragraphs[i + 2 :]
+            continue
+        below, taken = lines[end:], False
         if split and not below and following and len(following) < len(run) \
                 and not any(is_read_across(l, usual) for l in following):
             below, taken = following, True
@@ -452,44 +487,64 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
                           f"layout; the order was not rebuilt, since {why}", False))
             i += 1
             continue
-        left, right, parts = [], [], iter(zip(split.left, split.right))
+        left, right, parts = [], [], list(zip(split.left, split.right))
+        taken_parts = undecided = 0
         for line, a in zip(lines[first:end], across[first:end]):
             if a:
-                l, r = next(parts)
+                l, r = parts[taken_parts]
+                taken_parts += 1
                 left.append(l)
                 right.append(r)
             else:
-                (right if line[:1].isspace() else left).append(line)
+                following = parts[taken_parts] if taken_parts < len(parts) else ("", "")
+                to_right, sure = in_right_column(line, left, right, following, lexicon)
+                (right if to_right else left).append(line)
+                undecided += not sure
         ordered, below_in = run_in_column_order(left, right, below)
         if taken and not below_in:
             ordered, taken = left + right, False  # the paragraph under the run stays a paragraph of its own
         texts.append(join_column_lines(lines[:first] + ordered))
         note = (f"reading order rebuilt: the lines an OCR read across two columns ({len(run)}) were split into "
                 f"the left and the right column" + (", with the lines under them after the left one" if below_in else ""))
-        if split.sure:
-            notes.append((note, True))
-        else:
-            notes.append((f"{note}; {split.uncertain} of the splits may be off by a word or two: check the order", False))
+        doubts = [f"{split.uncertain} of the splits may be off by a word or two"] if split.uncertain else []
+        doubts += [f"{undecided} short line{'s' if undecided > 1 else ''} between them may stand in the other column"] \
+            if undecided else []
+        notes.append((note, True) if not doubts else (f"{note}; {'; '.join(doubts)}: check the order", False))
         i += 2 if taken else 1
     return texts, notes
 
 
 def runs_joined_across_breaks(paragraphs: list[list[str]], usual: float) -> list[list[str]]:
-    """Paragraphs whose lines read across come close to each other (at most RUN_GAP_LINES lines
-    between the last such line of one and the first of the next) -> one paragraph: the blank
-    line between them is a break in one column only (the other went on), so their columns are
-    rebuilt together."""
-    def across_at(lines: list[str]) -> list[int]:
-        return [j for j, l in enumerate(lines) if is_read_across(l, usual)]
-
+    """Paragraphs whose lines read across come close to each other (at most RUN_GAP_LINES lines,
+    blank ones not counted, between one line read across and the next, paragraphs without such
+    a line between them included) -> one paragraph: a blank line between them is a break in one
+    column only, or the OCR's reading of wide line spacing, and a paragraph of short lines
+    between them is a row where one column was empty: their columns are rebuilt together."""
     joined: list[list[str]] = []
+    chain: list[str] = []  # the lines of the paragraphs joined so far, from the first read across
+    pending: list[list[str]] = []  # paragraphs with no line read across, after the chain
+    since = 0  # lines after the chain's last line read across
+
+    def flush() -> None:
+        if chain:
+            joined.append(list(chain))
+        joined.extend(pending)
+
     for lines in paragraphs:
-        before = across_at(joined[-1]) if joined else []
-        after = across_at(lines)
-        if before and after and len(joined[-1]) - 1 - before[-1] + after[0] <= RUN_GAP_LINES:
-            joined[-1] = joined[-1] + lines
+        across = [j for j, l in enumerate(lines) if is_read_across(l, usual)]
+        if chain and across and since + across[0] <= RUN_GAP_LINES:
+            chain += [l for p in pending for l in p] + list(lines)
+            pending, since = [], len(lines) - 1 - across[-1]
+        elif chain and not across and since + len(lines) <= RUN_GAP_LINES:
+            pending.append(list(lines))
+            since += len(lines)
         else:
-            joined.append(list(lines))
+            flush()
+            chain, pending = (list(lines), []) if across else ([], [])
+            since = len(lines) - 1 - across[-1] if across else 0
+            if not across:
+                joined.append(list(lines))
+    flush()
     return joined
 
 

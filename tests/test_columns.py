@@ -106,3 +106,39 @@ def test_the_right_columns_first_line_is_read_on_from_the_left_columns_end():
     for start in (wanted, rival):  # whichever the widths chose, the reading settles it
         chosen, margins = splits_settled_by_reading(lines, points, [start, last], costs, [])
         assert chosen[0] == wanted and margins[0] > 0
+
+
+OCR_PAGES = sorted((CASES / "columns_ocr").glob("page-*.json"))
+
+
+@pytest.mark.parametrize("path", OCR_PAGES, ids=[p.stem for p in OCR_PAGES])
+def test_a_page_tesseract_read_across_paragraph_by_paragraph_is_read_in_column_order(path, lexicon):
+    """The paragraphs of both columns are one block: all left parts, then all right ones."""
+    page = json.loads(path.read_text(encoding="utf-8"))
+    truth = text_to_words(page["truth"].replace("•", ""))
+    usual = sorted(len(l) for l in page["context"])[len(page["context"]) // 2]
+    in_order = [w for w in text_to_words(" ".join(join_column_lines(p) for p in page["paragraphs"])) if w not in "¢*«e"]
+    texts, notes = paragraphs_in_column_order([page["context"]] + page["paragraphs"], usual, lexicon)
+    rebuilt = [w for w in text_to_words(" ".join(texts[1:])) if w not in "¢*«e"]
+    before, after = word_error_rate(truth, in_order), word_error_rate(truth, rebuilt)
+    assert before > 0.5 and after <= 0.05
+    assert notes and all(n.startswith("reading order rebuilt") for n, _ in notes)
+
+
+def test_paragraphs_of_short_rows_between_rows_read_across_join_the_run():
+    from pipeline.columns import runs_joined_across_breaks
+
+    across = "Die Verwaltung veröffentlicht die Daten zu allen Themen und Schwäbisch Gmünd hat Werkstätten"
+    paragraphs = [[across, across], ["eine Zeile."], ["noch eine Zeile"], [across], ["Neu.", "Und mehr.", "Ende.", "Schluss.", "Aus."]]
+    assert runs_joined_across_breaks(paragraphs, usual=45) == [
+        [across, across, "eine Zeile.", "noch eine Zeile", across], ["Neu.", "Und mehr.", "Ende.", "Schluss.", "Aus."]]
+
+
+def test_a_short_row_goes_to_the_column_it_reads_on_in(lexicon):
+    from pipeline.columns import in_right_column
+
+    left, right = ["in einem gemeinsamen Speicher gesammelt wird."], ["übertragen die Werte direkt an"]
+    following = ("die Kassenführung einfacher, weil", "ihr Telefon, wenn sich Termine ändern.")
+    assert in_right_column("die Praxis. Mitglieder erhalten Nachrichten auf", left, right, following, lexicon) == (True, True)
+    assert in_right_column("Energie aus dem Dorf", left, right, following, lexicon)[1] is False  # nothing decides
+    assert in_right_column("  eingerückt", left, right, following, lexicon) == (True, True)
