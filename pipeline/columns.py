@@ -27,8 +27,8 @@ column only, or Tesseract's reading of wide line spacing, and paragraphs of shor
 them), and so are lines under a run, and the paragraph under it, that are wider than a column
 (rows of both columns, one of them short). A short row between rows read across holds one
 column's line: the right one's when the OCR indented it or when it reads on from that column's
-lines clearly better (a sentence's end before a small word), else the left one's, counted as
-undecided. Where two splits of a line still fit nearly as well, the line is counted as
+lines clearly better (a sentence's end before a small word), else the one where both columns
+read better as German, counted as undecided. Where two splits of a line still fit nearly as well, the line is counted as
 uncertain, and the caller keeps the record flagged (benchmarks/merged_columns.py measures how
 often a line that won by SURE_MARGIN is right).
 """
@@ -384,7 +384,8 @@ def in_right_column(line: str, left: list[str], right: list[str], following: tup
     row) -> (in the right one, sure). The right one when the OCR indented it, or when it reads on
     from the right column's line above and into its line below clearly better than from the left
     column's (a sentence's end before a small word: 'gesammelt wird.' 'die Praxis.'); the left
-    one when that column reads on clearly better; otherwise the left one, unsure."""
+    one when that column reads on clearly better; otherwise the one where both columns read
+    better as German (reading_score), unsure."""
     if line[:1].isspace():
         return True, True
 
@@ -393,7 +394,16 @@ def in_right_column(line: str, left: list[str], right: list[str], following: tup
             (junction_cost(line, below, lexicon) if below else 0.0)
 
     gap = cost(left, following[0]) - cost(right, following[1])
-    return gap >= SIDE_LINE_MARGIN, abs(gap) >= SIDE_LINE_MARGIN
+    if abs(gap) >= SIDE_LINE_MARGIN:
+        return gap > 0, True
+    # nothing at the junctions decides: the way both columns read as German leans, unsure
+
+    def reading(side: list[str], below: str, with_line: bool) -> float:
+        return reading_score(join_column_lines(side[-1:] + ([line] if with_line else []) + [below]))
+
+    in_left = reading(left, following[0], True) + reading(right, following[1], False)
+    in_right = reading(left, following[0], False) + reading(right, following[1], True)
+    return READING_WEIGHT * (in_right - in_left) + gap > 0, False
 
 
 def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], bool]:

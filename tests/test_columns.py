@@ -142,3 +142,8 @@ def test_a_short_row_goes_to_the_column_it_reads_on_in(lexicon):
     assert in_right_column("die Praxis. Mitglieder erhalten Nachrichten auf", left, right, following, lexicon) == (True, True)
     assert in_right_column("Energie aus dem Dorf", left, right, following, lexicon)[1] is False  # nothing decides
     assert in_right_column("  eingerückt", left, right, following, lexicon) == (True, True)
+    # no junction decides; how the columns read leans (and the line stays undecided)
+    assert in_right_column("Schutzgebiete bereitstellen. Dafür braucht es Austausch,",
+                           ["erweisen sich als zu teuer im Betrieb."], ["Funknetze ausbauen und Daten über Gewässer und"],
+                           ("* Das Beispiel zeigt, dass die Zukunft", "gegenseitige Unterstützung und den Mut, Neues"),
+                           lexicon) == (True, False)
