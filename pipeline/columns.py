@@ -28,9 +28,10 @@ them), and so are lines under a run, and the paragraph under it, that are wider 
 (rows of both columns, one of them short). A short row between rows read across holds one
 column's line: the right one's when the OCR indented it or when it reads on from that column's
 lines clearly better (a sentence's end before a small word), else the one where both columns
-read better as German, counted as undecided. Where two splits of a line still fit nearly as well, the line is counted as
-uncertain, and the caller keeps the record flagged (benchmarks/merged_columns.py measures how
-often a line that won by SURE_MARGIN is right).
+read better as German, counted as undecided. Where two splits of a line still fit nearly as
+well, the line is counted as uncertain too, and the caller keeps the record flagged
+(benchmarks/merged_columns.py measures how often a line that won by SURE_MARGIN is right,
+benchmarks/columns_ocr.py the whole on pages Tesseract read across).
 """
 from __future__ import annotations
 
@@ -506,8 +507,8 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
                 left.append(l)
                 right.append(r)
             else:
-                following = parts[taken_parts] if taken_parts < len(parts) else ("", "")
-                to_right, sure = in_right_column(line, left, right, following, lexicon)
+                next_parts = parts[taken_parts] if taken_parts < len(parts) else ("", "")
+                to_right, sure = in_right_column(line, left, right, next_parts, lexicon)
                 (right if to_right else left).append(line)
                 undecided += not sure
         ordered, below_in = run_in_column_order(left, right, below)
