@@ -94,10 +94,26 @@ def cached_word_table(kind: str, key: str, make, number: bool):
         except Exception:  # a payload marisa cannot read (its digest matched): made again
             pass
     table = make()
+    if not writable(kind):
+        return table  # a trie that cannot be kept is not worth the second it takes to build
     trie = (marisa_trie.RecordTrie("<d", ((k, (v,)) for k, v in table.items())) if number
             else marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in table.items()))
     write_entry(kind, key, trie.tobytes())
     return table
+
+
+def writable(kind: str) -> bool:
+    """Whether the cache folder takes an entry of this kind (it exists or can be made, and a file
+    can be written there)."""
+    folder = cache_dir()
+    if folder is None:
+        return False
+    try:
+        (folder / kind).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder / kind):
+            return True
+    except OSError:
+        return False
 
 
 class WordTable:

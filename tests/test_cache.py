@@ -52,6 +52,14 @@ def test_damaged_word_table_is_made_again(tmp_path, monkeypatch, damage):
     assert made and again["Wort"] == 2.0
 
 
+def test_a_word_table_the_cache_folder_cannot_take_is_the_dict_itself(tmp_path, monkeypatch):
+    folder = tmp_path / "ro"
+    folder.write_text("a file where the cache folder should be")  # no folder can be made there
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(folder))
+    table = cache.cached_word_table("t", "k", lambda: {"Wort": 2.0}, number=True)
+    assert table == {"Wort": 2.0} and not cache.writable("t")
+
+
 def test_word_table_marisa_cannot_read_is_made_again(tmp_path, monkeypatch):
     """An entry whose digest holds but whose payload is no trie (written by another marisa)."""
     import hashlib
