@@ -28,11 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
-from .nouns import DETERMINERS, fits, head_of, lemma_readings
+from .lexicon import ADJECTIVE_ENDINGS, Lexicon
+from .nouns import DETERMINERS, STRONG_ADJECTIVE_ENDINGS, fits, head_of, lemma_readings
 
 CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
-ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 MAX_ADJECTIVES = 2  # words between a determiner and its noun that are read as adjectives
 BEFORE_WORDS, AFTER_WORDS = 4, 3
 CLAUSE_REACH = 160  # characters looked ahead for the end of a clause
@@ -46,9 +45,6 @@ CASE_OF_PREPOSITION = {
 CONTRACTIONS = ("zum", "zur", "im", "am", "vom", "beim", "ins")
 SINGULAR_VERBS = ("ist", "war", "hat", "hatte", "wird", "wurde", "kann", "muss", "soll")
 PLURAL_VERBS = ("sind", "waren", "haben", "hatten", "werden", "wurden", "können", "müssen", "sollen")
-# an adjective's strong endings, with no determiner before it: the readings each allows
-STRONG_ENDINGS = {"em": ("dsm", "dsn"), "en": ("asm", "gsm", "gsn", "dp."), "er": ("nsm", "gsf", "dsf", "gp."),
-                  "es": ("nsn", "asn"), "e": ("nsf", "asf", "np.", "ap.")}
 # the gender and number a relative pronoun stands for (its case is its clause's)
 RELATIVE_PRONOUNS = {"der": (".sm", ".sf"), "die": (".sf", ".p."), "das": (".sn",), "dem": (".sm", ".sn"),
                      "den": (".sm",), "denen": (".p.",), "dessen": (".sm", ".sn"), "deren": (".sf", ".p.")}
@@ -147,10 +143,10 @@ def strong_adjective(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
     adjective = ctx.before[-1] if ctx.before else ""
     if not (adjective.isalpha() and adjective.islower()):
         return None
-    ending = next((e for e in STRONG_ENDINGS if adjective.endswith(e)), None)
+    ending = next((e for e in ADJECTIVE_ENDINGS if adjective.endswith(e)), None)  # the longest first
     if ending is None or lexicon.adjective_stem(adjective) is None:
         return None
-    return decided_by("agreement", f"'{adjective}'", STRONG_ENDINGS[ending], read, repaired, lexicon)
+    return decided_by("agreement", f"'{adjective}'", STRONG_ADJECTIVE_ENDINGS[ending], read, repaired, lexicon)
 
 
 def preposition_case(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -293,7 +289,7 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in MOOD_VERBS:
         return True
     adjective = ctx.before[-1] if ctx.before else ""
-    if adjective.islower() and adjective.endswith(tuple(STRONG_ENDINGS)) and lexicon.adjective_stem(adjective):
+    if adjective.islower() and adjective.endswith(ADJECTIVE_ENDINGS) and lexicon.adjective_stem(adjective):
         return True
     if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
         return True

@@ -42,6 +42,11 @@ DER_WORD_ENDINGS = {"e": ("nsf", "asf", "np.", "ap."), "er": ("nsm", "gsf", "dsf
                     "es": ("nsn", "asn", "gsm", "gsn"), "em": ("dsm", "dsn"), "en": ("asm", "dp.")}
 EIN_WORD_ENDINGS = {"e": ("nsf", "asf", "np.", "ap."), "er": ("gsf", "dsf", "gp."), "es": ("gsm", "gsn"),
                     "em": ("dsm", "dsn"), "en": ("asm", "dp.")}
+# An adjective with no determiner before it takes the der-words' endings, but for the genitive
+# masculine and neuter, '-en' ('guten Mutes'), not '-es'.
+STRONG_ADJECTIVE_ENDINGS = {
+    ending: tuple(r for r in allowed if r not in ("gsm", "gsn")) + (("gsm", "gsn") if ending == "en" else ())
+    for ending, allowed in DER_WORD_ENDINGS.items()}
 for stem in ("dies", "jen", "jed", "manch", "solch", "welch"):
     for ending, allowed in DER_WORD_ENDINGS.items():
         DETERMINERS.setdefault(stem + ending, tuple(a for a in allowed if stem != "jed" or a[1] == "s"))
