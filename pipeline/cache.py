@@ -77,6 +77,39 @@ def cached_table(kind: str, key: str, make):
     return table
 
 
+class KeptTable:
+    """Results a run works out one at a time (the estimate of a word, its tags), kept across runs
+    in the cache folder: read on first use under `key()`, written back by keep() when the run
+    added some, the newest `limit` of them."""
+
+    def __init__(self, kind: str, key, limit: int):
+        self.kind, self.key, self.limit = kind, key, limit
+        self.table: dict | None = None
+        self.known = 0  # how many came from the cache folder
+        self._stored_as = ""
+
+    def load(self) -> dict:
+        if self.table is None:
+            self._stored_as = self.key()
+            self.table = read_table(self.kind, self._stored_as) or {}
+            self.known = len(self.table)
+        return self.table
+
+    def get(self, key: str, make):
+        table = self.load()
+        found = table.get(key)
+        if found is None:
+            found = table[key] = make()
+        return found
+
+    def keep(self) -> None:
+        if self.table is None or len(self.table) == self.known:
+            return
+        table = self.table if len(self.table) <= self.limit else dict(list(self.table.items())[-self.limit:])
+        write_table(self.kind, self._stored_as, table)
+        self.known = len(self.table)
+
+
 def cached_word_table(kind: str, key: str, make, number: bool):
     """A read-only table word -> number (`number`) or word -> text, from `make()` (a dict), kept
     in the cache folder as a marisa trie: a million words open in milliseconds and take a few MB,

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cached_table, key_of, read_table, version_of, write_table
+from .cache import KeptTable, cached_table, key_of, version_of
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*-?|[^\w\s]")
 BEAM = 5  # states kept per word, as HanTa's own Viterbi does
@@ -37,6 +37,7 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+@lru_cache(maxsize=1)
 def model_key() -> str:
     """What the tags depend on: HanTa's version, its model file, the cut-off, the Python that
     marshals them."""
@@ -62,28 +63,12 @@ def transitions() -> tuple[dict, tuple[int, int, int, int]]:
     return table, tuple(marks)
 
 
-class KnownTags:
-    """The tags of every word asked, kept across runs in the cache folder (like the lexicon's
-    estimates): HanTa's morphological analysis of a word costs a millisecond."""
+class KnownTags(KeptTable):
+    """The tags of every word asked, kept across runs in the cache folder: HanTa's morphological
+    analysis of a word costs a millisecond."""
 
     def __init__(self):
-        self.table: dict | None = None
-        self.known = 0
-
-    def get(self, key: str, make):
-        if self.table is None:
-            self.table = read_table("hanta", model_key() + "-words") or {}
-            self.known = len(self.table)
-        found = self.table.get(key)
-        if found is None:
-            found = self.table[key] = make()
-        return found
-
-    def keep(self) -> None:
-        if self.table is not None and len(self.table) > self.known:
-            table = self.table if len(self.table) <= MAX_KEPT else dict(list(self.table.items())[-MAX_KEPT:])
-            write_table("hanta", model_key() + "-words", table)
-            self.known = len(self.table)
+        super().__init__("hanta", lambda: model_key() + "-words", MAX_KEPT)
 
 
 KNOWN_TAGS = KnownTags()
@@ -99,7 +84,8 @@ def word_tags(word: str, first: bool) -> tuple[tuple[int, float], ...]:
 
 def best_tag(word: str) -> str | None:
     """HanTa's best tag of a word on its own ('gebaut' -> 'VV(PP)'), None when it has none."""
-    return KNOWN_TAGS.get(f"t{word}", lambda: str((tagger().tag_word(word) or [("",)])[0][0])) or None
+    tags = tag_names(word)
+    return tags[0] if tags else None
 
 
 def tag_names(word: str) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pycountry
 import spacy_lookups_data
 
-from .cache import cached_word_table, key_of, read_table, version_of, write_table
+from .cache import KeptTable, cached_word_table, key_of, version_of
 
 KNOWN_NAME_ZIPF = 4.0
 # A compound scores as its weakest part less this. Measured on wordfreq itself: for 2,471 listed
@@ -96,9 +96,8 @@ class Lexicon:
         for phrase in [*german_states(), *additions]:
             for word in phrase.replace("-", " ").split():
                 self._extra[word.casefold()] = KNOWN_NAME_ZIPF
-        self._cache: dict[str, float] | None = None  # zipf() of every word asked, kept across runs (estimates_key)
-        self._known = 0  # how many of them came from the cache folder
         self._additions = sorted(self._extra)
+        self._estimates = KeptTable("zipf", self.estimates_key, MAX_KEPT)  # zipf() of every word asked
         self._direct: dict[str, float] = {}  # the compound estimate asks for the same parts again and again
         self._compounds: dict[tuple[str, int], float] = {}
 
@@ -119,14 +118,12 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         """Frequency of `word` (lower case); a compound scores as its weaker part, less a penalty."""
         word = word.lower()
-        if self._cache is None:
-            self._cache = read_table("zipf", self.estimates_key()) or {}
-            self._known = len(self._cache)
-        if word not in self._cache:
+        estimates = self._estimates.load()
+        if word not in estimates:
             direct = self.direct(word)
             compound = self._compound_zipf(word, depth=2) if direct < COMPOUND_CHECK_BELOW else 0.0
-            self._cache[word] = max(direct, compound)
-        return self._cache[word]
+            estimates[word] = max(direct, compound)
+        return estimates[word]
 
     def estimates_key(self) -> str:
         """What zipf() depends on: the word list, the additions, this module's rules."""
@@ -135,10 +132,7 @@ class Lexicon:
     def keep_estimates(self) -> None:
         """Keep the words this run estimated in the cache folder (a compound estimate tries every
         cut of a word: a document's 50,000 repair candidates cost a second), up to MAX_KEPT."""
-        if self._cache is None or len(self._cache) == self._known:
-            return
-        table = self._cache if len(self._cache) <= MAX_KEPT else dict(list(self._cache.items())[-MAX_KEPT:])
-        write_table("zipf", self.estimates_key(), table)
+        self._estimates.keep()
 
     def adjective_stem(self, word: str) -> str | None:
         """'starken' -> 'stark' when the word is an inflected adjective form: the stem takes every
