@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from pipeline.segment import text_to_lines
 from pipeline.lexicon import Lexicon
 
 from .layout_family import corpus_sentences, wrap
+from .ocr_corpus import pdf_to_english_ocr
 
 FONTS = [("Helvetica", 9.5), ("Times-Roman", 10.5), ("Helvetica", 10.0), ("Times-Roman", 9.5)]
 BULLET_SHARE = 0.3  # of paragraphs set as a bulleted list
@@ -83,14 +83,6 @@ def draw_page(page: dict, path: Path) -> None:
     pdf.save()
 
 
-def ocr(pdf: Path, workdir: Path, psm: int) -> str:
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(workdir / "page")], check=True, capture_output=True)
-    image = sorted(workdir.glob("page*.png"))[0]
-    done = subprocess.run(["tesseract", str(image), "stdout", "-l", "eng", "--psm", str(psm)],
-                          check=True, capture_output=True, text=True)
-    return done.stdout
-
-
 def cleaned_paragraphs(cleaned) -> list[list[str]]:
     """The repaired text's paragraphs, line by line as the OCR had its lines (the pipeline's
     extract.visual_lines: a line-end hyphen the cleaner joined is cut again)."""
@@ -103,17 +95,6 @@ def cleaned_paragraphs(cleaned) -> list[list[str]]:
         else:
             current.append(line)
     return [p for p in paragraphs if p]
-
-
-def ocr_paragraphs(text: str) -> list[list[str]]:
-    paragraphs, current = [], []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line.rstrip())
-        elif current:
-            paragraphs.append(current)
-            current = []
-    return paragraphs + ([current] if current else [])
 
 
 def truth_of(page: dict) -> str:
@@ -136,8 +117,8 @@ def run(seeds: range, keep: Path | None) -> None:
             folder.mkdir(parents=True, exist_ok=True)
             draw_page(page, folder / "page.pdf")
             # repaired as the pipeline repairs an OCR text before it reads the columns
-            across = clean_text(ocr(folder / "page.pdf", folder, 6), lexicon, corrections.confusions)
-            own = clean_text(ocr(folder / "page.pdf", folder, 3), lexicon, corrections.confusions).text
+            across, own = (clean_text(pdf_to_english_ocr(folder / "page.pdf", DPI, folder, psm=psm)[0], lexicon,
+                                      corrections.confusions) for psm in (6, 3))
             if keep:
                 (folder / "across.txt").write_text(across.raw, encoding="utf-8")
                 (folder / "truth.txt").write_text(truth_of(page), encoding="utf-8")
@@ -149,7 +130,7 @@ def run(seeds: range, keep: Path | None) -> None:
         texts = texts[1:]
         line_order = word_error_rate(truth, words_without_bullets(" ".join(join_column_lines(p) for p in paragraphs)))
         rebuilt = word_error_rate(truth, words_without_bullets(" ".join(texts)))
-        own_wer = word_error_rate(truth, words_without_bullets(" ".join(join_column_lines(p) for p in ocr_paragraphs(own))))
+        own_wer = word_error_rate(truth, words_without_bullets(" ".join(join_column_lines(p) for p in cleaned_paragraphs(own))))
         sure = bool(notes) and all(ok for _, ok in notes)
         rows.append((seed, line_order, rebuilt, own_wer, sure, bool(notes)))
         print(f"seed {seed}: line order {line_order:.3f}  rebuilt {rebuilt:.3f}  Tesseract's columns {own_wer:.3f}  "

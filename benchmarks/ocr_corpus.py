@@ -94,14 +94,15 @@ def pages_to_pdf(pages: list[list[str]], setting: Setting, path: Path) -> None:
     pdf.save()
 
 
-def pdf_to_english_ocr(pdf: Path, dpi: int, workdir: Path) -> list[str]:
-    """One OCR text per page, read with Tesseract's English model."""
+def pdf_to_english_ocr(pdf: Path, dpi: int, workdir: Path, psm: int | None = None) -> list[str]:
+    """One OCR text per page, read with Tesseract's English model (in page segmentation mode
+    `psm`, else Tesseract's default)."""
     subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(workdir / "page")],
                    check=True, capture_output=True)
     texts = []
     for image in sorted(workdir.glob("page*.png")):
-        done = subprocess.run(["tesseract", str(image), "stdout", "-l", "eng"], check=True,
-                              capture_output=True, text=True)
+        done = subprocess.run(["tesseract", str(image), "stdout", "-l", "eng", *(["--psm", str(psm)] if psm else [])],
+                              check=True, capture_output=True, text=True)
         texts.append(done.stdout)
     return texts
 
