@@ -220,8 +220,9 @@ def read_pages(pdf, numbers: range) -> list[PageText]:
 
 @contextmanager
 def cycle_collector_paused():
-    """pdfminer makes about 100,000 small objects per page, freed when the page is closed: the
-    cyclic garbage collector's passes over them cost a seventh of the reading (measured)."""
+    """pdfminer makes tens of thousands of small objects per page, freed when the page is closed:
+    the cyclic garbage collector's passes over them cost about 4 % of reading a 40-page text
+    layer (measured: 2.12-2.13 s paused, 2.17-2.25 s not)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
