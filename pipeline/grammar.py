@@ -129,10 +129,6 @@ def sequence_logprob(words: tuple[str, ...] | list[str]) -> float:
     return max(logp + trans[state].get(end, -math.inf) for state, logp in states.items())
 
 
-def text_logprob(text: str) -> float:
-    return sequence_logprob(tuple(tokens(text)))
-
-
 def disagreements(words: list[str] | tuple[str, ...]) -> int:
     """Tokens -> how many nouns stand after a determiner ('des', 'zum', 'viele' …) they cannot
     go with ('des Klimafolgen', 'die Schaden'); the phrase is read as the repair's agreement
