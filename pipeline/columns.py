@@ -71,6 +71,7 @@ SEEN_WIDTH_ABOVE = 5.0  # ems: and are no narrower than it by more than a long w
 RUN_GAP_LINES = 4
 WIDER_BY = 2.0  # ems: a line under a run this much wider than the run's columns was read across too
 SIDE_LINE_MARGIN = 2.0  # ems of junction evidence that put a short line in the right column
+BROKEN_JUNCTION = 3.0  # a word's tail or a hyphen completing nothing where the columns meet
 PARAGRAPH_END_WEIGHT = 0.3  # a line ending a sentence may end a paragraph: being short says less
 SLACK_WEIGHT = 0.05  # of splits that fit alike, the fuller line
 
@@ -407,16 +408,25 @@ def in_right_column(line: str, left: list[str], right: list[str], following: tup
     return READING_WEIGHT * (in_right - in_left) + gap > 0, False
 
 
-def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], bool]:
-    """A run's lines in reading order, and whether the lines under it were put after the left
-    column. Lines under the run stand under the left column and go on with it, unless the OCR
-    indented the first of them (the left column had nothing there) or the left column ends a
-    sentence and the right one stops inside one."""
+def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], int]:
+    """A run's lines in reading order, and how many of the lines under it were put after the left
+    column (left_column_end); the rest follow the right column."""
+    k = left_column_end(left, right, below)
+    return left + below[:k] + right + below[k:], k
+
+
+def left_column_end(left: list[str], right: list[str], below: list[str]) -> int:
+    """How many lines under a run go on with its left column. All of them, unless the OCR indented
+    the first (the left column had nothing there) or the left column ends a sentence and the right
+    one stops inside one: then none. Further down, the left column stops before a line the OCR
+    indented: a block of its own starts there (a box under the columns), and it follows both
+    columns. (That the left column's text reads on across the cut is no evidence of its own: a
+    heading, a nominalised verb or an OCR's capital starts a line as 'Das' does.)"""
     left_closed = bool(left) and bool(SENTENCE_END.search(left[-1]))
     right_open = bool(right) and not SENTENCE_END.search(right[-1])
-    if below and not below[0][:1].isspace() and not (left_closed and right_open):
-        return left + below + right, True
-    return left + right + below, False
+    if not below or below[0][:1].isspace() or (left_closed and right_open):
+        return 0
+    return next((k for k in range(1, len(below)) if below[k][:1].isspace()), len(below))
 
 
 def is_read_across(line: str, usual: float) -> bool:
@@ -514,12 +524,20 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
         ordered, below_in = run_in_column_order(left, right, below)
         if taken and not below_in:
             ordered, taken = left + right, False  # the paragraph under the run stays a paragraph of its own
-        texts.append(join_column_lines(lines[:first] + ordered))
+        # lines under the run that follow both columns (a box under them) are a paragraph of their own
+        after_both = below[below_in:] if 0 < below_in < len(below) else []
+        texts.append(join_column_lines(lines[:first] + ordered[: len(ordered) - len(after_both)]))
+        if after_both:
+            texts.append(join_column_lines(after_both))
         note = (f"reading order rebuilt: the lines an OCR read across two columns ({len(run)}) were split into "
                 f"the left and the right column" + (", with the lines under them after the left one" if below_in else ""))
         doubts = [f"{split.uncertain} of the splits may be off by a word or two"] if split.uncertain else []
         doubts += [f"{undecided} short line{'s' if undecided > 1 else ''} between them may stand in the other column"] \
             if undecided else []
+        left_end = below[below_in - 1] if below_in else left[-1] if left else ""
+        if right and junction_cost(left_end, right[0], lexicon) >= BROKEN_JUNCTION:
+            doubts.append("the right column's first line does not go on from the left column's end "
+                          "(part of a column may stand elsewhere in the text)")
         notes.append((note, True) if not doubts else (f"{note}; {'; '.join(doubts)}: check the order", False))
         i += 2 if taken else 1
     return texts, notes
