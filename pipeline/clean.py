@@ -33,7 +33,10 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
 COORDINATORS = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
-NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:]|[^\W\d_]+)")
+NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:,]|[^\W\d_]+)")
+# words that open a clause after a comma: what stands before the comma ended a phrase there
+CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
+                  "während", "da", "wo", "damit", "sodass"}
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 PLAIN_VOWEL_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
@@ -294,6 +297,7 @@ def repair_umlauts(
     if damaged:
         found = with_stranded_adjectives(view, found, lexicon, confusions, settings)
         found = weighed_in_context(view, found, lexicon, confusions, settings)
+        found = with_compound_heads(found, lexicon, confusions, settings)
     family = {v.candidate.lower() for _, v in found if v.sure}
     rates = ReadingRates.of([v for _, v in found], settings)
     edits = []
@@ -363,9 +367,9 @@ def outweighs_document_rate(v: Verdict, rates: ReadingRates) -> bool:
 
 def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings) -> bool:
     """An inflected adjective ('starken', 'alter') stands before a noun. Read where no noun can
-    follow (a full stop, 'als', 'das'), it is no adjective: the OCR dropped an umlaut from a verb
-    or a comparative ('stärken', 'älter'). A comma, 'und', 'oder' or another adjective may lead on
-    to a noun, so those prove nothing."""
+    follow (a full stop, 'als', 'das', a comma before 'und' or 'weil'), it is no adjective: the OCR
+    dropped an umlaut from a verb or a comparative ('stärken', 'älter'). 'und', 'oder', another
+    adjective or a comma before one may lead on to a noun, so those prove nothing."""
     token = m.group()
     # -en and -er only: those are also verbs and comparatives; 'lange', 'andere' are also adverbs, pronouns
     if not token.islower() or not token.endswith(("en", "er")) or lexicon.adjective_stem(token) is None:
@@ -374,6 +378,9 @@ def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings)
     if after is None:
         return False
     following = after.group(1)
+    if following == ",":  # 'wird alter, und': a clause opens after the comma, no noun follows
+        opener = NEXT_TOKEN.match(view, after.end())
+        return opener is not None and opener.group(1) in CLAUSE_OPENERS
     if following in ".!?;:":
         return True
     return (following.islower() and following.isalpha() and following not in COORDINATORS
@@ -472,6 +479,53 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
                                               confidence=min(known[1].confidence, round(1 - settings.context_confidence, 2)),
                                               reason=reason))
     return [by_start[start] for start in sorted(by_start)]
+
+
+def with_compound_heads(found: list, lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings) -> list:
+    """`found` (word, verdict) pairs, where a repair is a capitalised word no list holds and no
+    compound of nouns: if the word as read is one ('Feuchte|sensoren', not 'Feuchtesensören'),
+    it stays (a suggestion); if one more umlaut makes the repair a listed word or a compound of
+    nouns ('Zählerstanden' -> 'Zähler|ständen', 'Füllstande' -> 'Füllstände'), and only one
+    does, the OCR lost two umlauts. A compound's head is a noun. The noun paradigms load only for
+    such repairs."""
+    from .nouns import of_nouns
+
+    plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
+    mended = []
+    for m, v in found:
+        word = v.candidate
+        if not (v.applied and word[:1].isupper() and word.isalpha() and lexicon.direct(word.lower()) == 0) \
+                or of_nouns(word):
+            mended.append((m, v))
+            continue
+        if of_nouns(m.group()):
+            reason = f"compound-head: '{m.group()}' is a compound of nouns, '{word}' is none"
+            mended.append((m, replace(v, applied=False, confidence=min(v.confidence, round(1 - settings.context_confidence, 2)),
+                                      ground="compound-head", reason=reason)))
+            continue
+        others = [(j, word[:j] + plain_rules[c].replace + word[j + 1:]) for j, c in enumerate(word) if j and c in plain_rules]
+        others = [(j, other) for j, other in others if lexicon.direct(other.lower()) > 0 or of_nouns(other)]
+        if len(others) != 1:
+            mended.append((m, v))
+            continue
+        j, other = others[0]
+        sub = (position_in_token(v.subs, j), plain_rules[word[j]])
+        reason = f"compound-head: '{other}' is {'a listed word' if lexicon.direct(other.lower()) else 'a compound of nouns'}, " \
+                 f"'{word}' is none" + (f"; {v.reason}" if v.reason else "")
+        mended.append((m, Verdict(other, tuple(sorted(v.subs + (sub,), key=lambda s: s[0])), settings.context_confidence,
+                                  True, lexicon.zipf(other) - lexicon.zipf(m.group()), "compound-head", reason)))
+    return mended
+
+
+def position_in_token(subs: tuple, j: int) -> int:
+    """Where letter `j` of a repair stood in the word as read, given the substitutions made
+    ('ii' -> 'ü' shortens the word by one)."""
+    shift = 0
+    for pos, rule in sorted(subs, key=lambda s: s[0]):
+        if pos - shift >= j:
+            break
+        shift += len(rule.find) - len(rule.replace)
+    return j + shift
 
 
 def own_form(word: str) -> bool:

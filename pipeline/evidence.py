@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import ADJECTIVE_ENDINGS, Lexicon
-from .nouns import DETERMINERS, STRONG_ADJECTIVE_ENDINGS, fits, head_of, lemma_readings
+from .nouns import DETERMINERS, STRONG_ADJECTIVE_ENDINGS, fits, head_of, lemma_readings, of_nouns
 
 CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
 MAX_ADJECTIVES = 2  # words between a determiner and its noun that are read as adjectives
@@ -196,15 +196,16 @@ def relative_pronoun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
 
 def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """German writes nouns with a capital: a capitalised word inside a sentence (after a word,
-    not a dash or a quote that may open a title) that is no noun ('Schnee und Glatte'), whose
-    repair is one ('Glätte'), was a noun that lost its dots. Not before another capitalised word
+    not a dash or a quote that may open a title) that is no noun ('Schnee und Glatte') nor a
+    compound of nouns, whose repair is one ('Glätte'; 'Gussen' -> 'Güssen', though a compound
+    reading makes 'Gussen' look commoner), was a noun that lost its dots. Not before another capitalised word
     (an adjective in a title: 'Starke Kommunen') or a hyphen (a compound's part: 'Ko-Kreation')."""
     if len(read) < CAPITALISED_MIN_LENGTH or not read[:1].isupper() or not ctx.before or not ctx.before[-1].isalpha():
         return None
     if ctx.after and (ctx.after[0][:1].isupper() or ctx.after[0] == "-"):
         return None
-    if noun_readings(read, lexicon) or not lemma_readings(repaired) or lexicon.direct(read.lower()) == 0:
-        return None  # a noun as read, no noun repaired, or no word at all (the word list decides)
+    if noun_readings(read, lexicon) or not lemma_readings(repaired) or of_nouns(read):
+        return None  # a noun as read, no noun repaired, or a compound of nouns no list holds
     return Evidence("capitalised-noun", NOUN_WEIGHT,
                     f"'{read}' is capitalised inside a sentence but no noun; '{repaired}' is one")
 

@@ -20,6 +20,7 @@ NUMBERS = {"singular": "s", "plural": "p"}
 TABLE_FORMAT = "lemma:readings;…, first variants"  # part of the cache key: a table of another shape is made again
 MIN_HEAD = 4  # letters of the shortest head a compound is read by
 MIN_MODIFIER = 3  # and of the shortest part before it ('Smart' is no compound of 'Art')
+LINKS = ("s", "n", "e", "es", "en", "er", "ns")  # letters that may join a compound's parts ('Zukunft|s|plan')
 
 # What each determiner (article, quantifier, contracted preposition) allows: case, number,
 # gender as in a reading ('.' allows any). Strong-declined quantifiers and numerals go with
@@ -122,15 +123,24 @@ def readings(noun: str, table: dict[str, str] | None = None) -> list[str]:
 def head_of(word: str, table: dict[str, str] | None = None) -> tuple[int, str] | None:
     """(where the head starts, the head capitalised) of a compound ending in a known noun form:
     the longest head whose part before it is a noun too ('Dorf|laden', not 'Dor|fladen'; a
-    linking 's' or 'n' allowed), else the longest head ('Experimentier|raume')."""
-    table = noun_readings() if table is None else table
+    linking element allowed: LINKS), else the longest head ('Experimentier|raume')."""
+    heads = noun_heads(word, noun_readings() if table is None else table)
+    return next((h for h, of_nouns in heads if of_nouns), heads[0][0] if heads else None)
+
+
+def of_nouns(word: str, table: dict[str, str] | None = None) -> bool:
+    """A compound of a noun and a noun form ('Zähler|ständen'), which 'Zählerstanden' is not
+    ('Zählerst|anden')."""
+    return any(nouns for _, nouns in noun_heads(word, noun_readings() if table is None else table))
+
+
+def noun_heads(word: str, table: dict[str, str]) -> list[tuple[tuple[int, str], bool]]:
+    """Every known noun form `word` ends in, the longest first: ((where it starts, the head
+    capitalised), whether the part before it is a noun too)."""
     heads = [(start, word[start].upper() + word[start + 1 :]) for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)]
-    heads = [(start, head) for start, head in heads if head in table]
-    for start, head in heads:
-        modifier = word[:start]
-        if any(m in table for m in (modifier, modifier[:-1], modifier[:-2]) if len(m) >= MIN_MODIFIER):
-            return start, head
-    return heads[0] if heads else None
+    return [((start, head), any(word[:start - len(link)] in table for link in ("", *LINKS)
+                                if word[:start].endswith(link) and start - len(link) >= MIN_MODIFIER))
+            for start, head in heads if head in table]
 
 
 def split_readings(packed: str) -> list[str]:

@@ -59,6 +59,9 @@ def test_a_capitalised_word_inside_a_sentence_is_a_noun(lexicon):
     assert weigh(capitalised_noun, "Netzwerke - Starke Kommunen", "Starke", "Stärke", lexicon) is None  # a title's adjective
     assert weigh(capitalised_noun, "die digitale Ko-Kreation", "Ko", "Kö", lexicon) is None
     assert weigh(capitalised_noun, "Wir sehen Schaden am Haus.", "Schaden", "Schäden", lexicon) is None  # a noun as read
+    # no word as read, though a compound reading ('Gus|sen') scores it above the rare 'Güssen'
+    assert weigh(capitalised_noun, "Kanäle, die bei heftigen Gussen überlaufen.", "Gussen", "Güssen", lexicon) > 0
+    assert weigh(capitalised_noun, "Der neue Dorfladen hat offen.", "Dorfladen", "Dorfläden", lexicon) is None  # Dorf|laden
 
 
 def test_wurde_goes_with_a_participle_and_wuerde_with_an_infinitive(lexicon):
@@ -86,6 +89,7 @@ def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     ("Es gibt Dorfladen, die allen offen stehen.", "Es gibt Dorfläden, die allen offen stehen.", "relative-pronoun"),
     ("Es gibt leere Laden am Markt.", "Es gibt leere Läden am Markt.", "agreement"),
     ("Es gilt K6 und Ko-Kreation.", "Es gilt K6 und Ko-Kreation.", None),
+    ("Sie lesen die Zahlerstanden ab.", "Sie lesen die Zählerständen ab.", "compound-head"),
 ])
 def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, repaired, why, lexicon, corrections):
     damaged = read + " Die Burger fiir die Stadt kénnen Losungen fiir alle finden."  # English-model OCR: no umlauts
@@ -113,3 +117,12 @@ def test_every_scorer_name_is_one_the_clean_stage_knows():
 def test_a_capitalised_word_of_two_letters_is_repaired_only_to_a_common_word(lexicon, corrections):
     damaged = "Wir heizen mit Ol und Gas. Die Burger fiir die Stadt kénnen Losungen fiir alle finden."
     assert clean_text(damaged, lexicon, corrections.confusions).text.startswith("Wir heizen mit Öl und Gas.")
+
+
+def test_a_compound_of_nouns_is_told_from_one_whose_head_is_no_noun():
+    from pipeline.nouns import head_of, of_nouns
+
+    assert of_nouns("Zählerständen") and of_nouns("Zukunftsplan") and of_nouns("Dorfladen")
+    assert not of_nouns("Zählerstanden")  # 'Zähler|st|anden': 'st' joins no compound
+    assert not of_nouns("Experimentierraume")  # 'Experimentier' is no noun
+    assert head_of("Experimentierraume") == (13, "Raume")  # its head still decides (compound_head)
