@@ -437,7 +437,7 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
     suggested; a capitalised word after a determiner or preposition that the word list found
     no repair for is tried with its dots restored ('die Schaden' -> 'Schäden'). Only words the
     scorers can judge are looked at, so the noun paradigms load only for them."""
-    from .evidence import MOOD_VERBS, Context, evidence_for, judged_here
+    from .evidence import MOOD_VERBS, SUBJUNCTIVE_OF, Context, evidence_for, judged_here
 
     by_start = {m.start(): (m, v) for m, v in found}
     plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
@@ -446,7 +446,8 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
         known = by_start.get(m.start())
         if known is not None and known[1].ground == "unknown-word":
             continue  # the word as read is no word: no sentence makes it one
-        if not (token[:1].isupper() or token.lower() in MOOD_VERBS) or not any(c in plain_rules for c in token[1:]):
+        if not (token[:1].isupper() or token.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF)) \
+                or not any(c in plain_rules for c in token[1:]):
             continue
         ctx = Context.around(view, m.start(), m.end())
         if not judged_here(ctx, token, lexicon):

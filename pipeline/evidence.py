@@ -17,6 +17,7 @@ when it has nothing to say:
                     von …': 'die' stands for a feminine or a plural noun, so 'Dorfläden')
   verb-mood         'wurde' before a participle, 'würde' before an infinitive at the clause's
                     end ('würde helfen', 'wurde gebaut'), as HanTa tags them
+  reported-speech   reported speech takes the subjunctive ('sagte, sie hätte', a clause with 'sei')
   compound-head     a compound no list holds reads as its head ('Experimentierraume': 'Raume'
                     is a rare dative, 'Räume' the plural)
 
@@ -37,6 +38,15 @@ BEFORE_WORDS, AFTER_WORDS = 4, 3
 CLAUSE_REACH = 160  # characters looked ahead for the end of a clause
 CLAUSE_ENDS = (".", "!", "?", ":", ";", ",", "(", ")", "„", "“", "”", "\"", "»", "«", "–", "—")
 MOOD_VERBS = {"wurde": "würde", "wurden": "würden"}
+# a past indicative and its subjunctive (Konjunktiv II), told apart by reported speech
+SUBJUNCTIVE_OF = {"hatte": "hätte", "hatten": "hätten", "waren": "wären", "konnte": "könnte", "konnten": "könnten",
+                  "mochte": "möchte", "mochten": "möchten", "durfte": "dürfte", "durften": "dürften",
+                  "musste": "müsste", "mussten": "müssten"}
+SAYING_VERBS = ("sagt", "sagte", "sagten", "sagen", "erzählte", "erzählten", "berichtete", "berichteten", "betonte",
+                "betonten", "meinte", "meinten", "erklärte", "erklärten", "ergänzte", "warnte", "schrieb", "antwortete")
+# Konjunktiv I forms no indicative shares: a clause holding one is reported speech
+REPORTING_FORMS = ("sei", "seien", "könne", "müsse", "solle", "wolle", "dürfe", "möge")
+REPORT_SUBJECT_WORDS = 3  # words between 'sagte,' and the verb: its subject ('sie', 'die Jugendlichen')
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 CASE_OF_PREPOSITION = {
     **dict.fromkeys(("mit", "von", "bei", "aus", "nach", "seit", "zu", "gegenüber", "außer"), "d"),
@@ -241,6 +251,26 @@ def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evide
     return None
 
 
+def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """'hatte' or 'hätte': reported speech takes the subjunctive. A clause whose subject follows a
+    verb of saying and a comma ('sagte, sie hätte', 'sagen, die Gärtner hätten'), or a clause
+    holding a Konjunktiv I form no indicative shares ('sei', 'könne'), is reported. Right after
+    the comma ('Wie er sagte, hatte die Stadt …') the verb is the main clause's: no evidence."""
+    if SUBJUNCTIVE_OF.get(read.lower()) != repaired.lower():
+        return None
+    before = list(ctx.before)
+    subject = 0
+    while before and before[-1].isalpha() and subject < REPORT_SUBJECT_WORDS:
+        before.pop()
+        subject += 1
+    if subject and len(before) >= 2 and before[-1] == "," and before[-2].lower() in SAYING_VERBS:
+        return Evidence("reported-speech", NOUN_WEIGHT, f"reported speech after '{before[-2]}, …': '{repaired}'")
+    form = next((w for w in (*ctx.before, *ctx.clause) if w.lower() in REPORTING_FORMS), None)
+    if form is not None:
+        return Evidence("reported-speech", NOUN_WEIGHT, f"reported speech ('{form}' nearby): '{repaired}'")
+    return None
+
+
 def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """Both forms unknown to the word list: their heads (the longest noun each ends in) as
     written decide, when one is a noun form and clearly commoner."""
@@ -287,7 +317,7 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     inflected adjective, opening a sentence before a finite auxiliary, before a relative clause,
     a capitalised word inside a sentence that is no noun, or a word the word list does not know
     (a compound's head may)."""
-    if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in MOOD_VERBS:
+    if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF):
         return True
     adjective = ctx.before[-1] if ctx.before else ""
     if adjective.islower() and adjective.endswith(ADJECTIVE_ENDINGS) and lexicon.adjective_stem(adjective):
@@ -299,9 +329,10 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     return bool(ctx.before) and ctx.before[-1] not in SENTENCE_ENDS and not noun_readings(word, lexicon)
 
 
-SCORERS = (agreement, preposition_case, subject_verb, relative_pronoun, capitalised_noun, verb_mood, compound_head)
+SCORERS = (agreement, preposition_case, subject_verb, relative_pronoun, capitalised_noun, verb_mood, reported_speech,
+           compound_head)
 SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "relative-pronoun", "capitalised-noun", "verb-mood",
-                "compound-head")
+                "reported-speech", "compound-head")
 
 
 def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline.clean import clean_text
 from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, preposition_case,
-                               relative_pronoun, subject_verb, verb_mood)
+                               relative_pronoun, reported_speech, subject_verb, verb_mood)
 
 
 def weigh(scorer, text, word, repaired, lexicon):
@@ -77,6 +77,16 @@ def test_a_clause_ending_in_wurde_is_decided_by_the_verb_before_it(lexicon):
     assert weigh(verb_mood, "Was man so erhalten wurde, blieb.", "wurde", "würde", lexicon) is None  # 'erhalten': both
 
 
+def test_reported_speech_takes_the_subjunctive(lexicon):
+    assert weigh(reported_speech, "Die Gärtner sagen, sie hatten mehr Zeit.", "hatten", "hätten", lexicon) > 0
+    assert weigh(reported_speech, "Er sagte, die Jugendlichen hatten nie erlebt, dass", "hatten", "hätten", lexicon) > 0
+    assert weigh(reported_speech, "Sie meint, das sei gut und man konnte mehr tun.", "konnte", "könnte", lexicon) > 0
+    # right after the comma the verb is the main clause's: 'Wie er sagte, hatte die Stadt …'
+    assert weigh(reported_speech, "Wie er sagte, hatte die Stadt viel vor.", "hatte", "hätte", lexicon) is None
+    assert weigh(reported_speech, "Die Stadt hatte viel vor.", "hatte", "hätte", lexicon) is None
+    assert weigh(reported_speech, "Sie sagte, sie hatte Zeit.", "Zeit", "Zeät", lexicon) is None  # no such pair
+
+
 def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     assert weigh(compound_head, "Neue Experimentierraume entstehen.", "Experimentierraume", "Experimentierräume", lexicon) > 0
     assert weigh(compound_head, "Wir fahren.", "Wir", "Wür", lexicon) is None
@@ -90,6 +100,8 @@ def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     ("Es gibt leere Laden am Markt.", "Es gibt leere Läden am Markt.", "agreement"),
     ("Es gilt K6 und Ko-Kreation.", "Es gilt K6 und Ko-Kreation.", None),
     ("Sie lesen die Zahlerstanden ab.", "Sie lesen die Zählerständen ab.", "compound-head"),
+    ("Die Leute sagen, sie hatten mehr Zeit.", "Die Leute sagen, sie hätten mehr Zeit.", "reported-speech"),
+    ("Wie er sagte, hatte die Stadt viel vor.", "Wie er sagte, hatte die Stadt viel vor.", None),
 ])
 def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, repaired, why, lexicon, corrections):
     damaged = read + " Die Burger fiir die Stadt kénnen Losungen fiir alle finden."  # English-model OCR: no umlauts
