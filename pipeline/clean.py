@@ -446,9 +446,10 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
         known = by_start.get(m.start())
         if known is not None and known[1].ground == "unknown-word":
             continue  # the word as read is no word: no sentence makes it one
-        if not (token[:1].isupper() or token.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF)) \
-                or not any(c in plain_rules for c in token[1:]):
+        if not (token[:1].isupper() or token.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF)):
             continue
+        if known is None and not any(c in plain_rules for c in token[1:]):
+            continue  # no repair found, and no plain vowel whose dots may be lost ('Schiller': 'il' for 'ü' was found)
         ctx = Context.around(view, m.start(), m.end())
         if not judged_here(ctx, token, lexicon):
             continue
@@ -469,7 +470,7 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
         reason = f"{strongest.scorer}: " + "; ".join(e.reason for e in evidence)
         confidence = settings.context_confidence if all(e.sure for e in evidence) else settings.rare_lemma_confidence
         if total >= settings.context_decides and known is not None and known[1].applied:
-            by_start[m.start()] = (m, replace(known[1], reason=f"{known[1].ground}; {reason}"))  # agrees
+            by_start[m.start()] = (m, replace(known[1], reason=f"{known[1].reason or known[1].ground}; {reason}"))  # agrees
         elif total >= settings.context_decides:
             i = next(i for i, (a, b) in enumerate(zip(token, candidate)) if a != b)
             subs = known[1].subs if known is not None else ((i, plain_rules[token[i]]),)
@@ -661,6 +662,9 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
               for candidate, subs in options for score in (lexicon.zipf(candidate),)]
     top = max(r[0] for r in ranked)
     tied = [r for r in ranked if r[0] == top]
+    head_note = ""
+    if len(tied) > 1 and all(lexicon.direct(r[2].lower()) == 0 for r in tied):
+        tied, head_note = by_head(tied, lexicon)  # compounds alike by their weaker part: the commoner head first
 
     # intact text has its case right; OCR's case is weighed (and the spelling list loaded) only when
     # damaged, and only between candidates that score alike
@@ -669,6 +673,11 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
                 else candidate[0].isupper() == token[0].isupper())
 
     _, score, candidate, subs = next((r for r in tied if fits(r[2])), tied[0]) if len(tied) > 1 else tied[0]
+    head_note = head_note if candidate == tied[0][2] else ""
+
+    def decided(confidence: float, applied: bool, ground: str) -> Verdict:
+        return Verdict(candidate, subs, confidence, applied, gain, ground, f"{ground}; {head_note}" if head_note else "")
+
     cand_direct = lexicon.direct(candidate.lower())
     gain = score - original
     spelled = None
@@ -692,7 +701,7 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
         gain -= settings.damaged_min_gain_common - settings.damaged_min_gain_rare
     if not damaged:
         if original == 0 and score >= settings.intact_min_candidate_zipf:
-            return Verdict(candidate, subs, 0.7, True, gain, "unknown-word")
+            return decided(0.7, True, "unknown-word")
         return None
     if "ß" in candidate and cand_direct == 0:
         return None  # wordfreq folds ß to ss: a compound reading of a ß form proves nothing
@@ -700,17 +709,32 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
                             and cand_direct >= original - settings.listed_over_compound_margin)
     if original == 0 or listed_over_compound:
         # the word as read is no German word (a compound reading at best), the repair is
-        return Verdict(candidate, subs, round(min(0.99, 0.6 + score / 10), 2), True, gain, "unknown-word")
+        return decided(round(min(0.99, 0.6 + score / 10), 2), True, "unknown-word")
     # only a word the lexicon itself lists counts as common; compound scores are estimates
     common = read_direct >= settings.common_word_zipf
     needed = settings.damaged_min_gain_common if common else settings.damaged_min_gain_rare
     if gain >= needed:
-        return Verdict(candidate, subs, round(min(0.95, 0.5 + gain / 5), 2), True, gain, "more-frequent")
+        return decided(round(min(0.95, 0.5 + gain / 5), 2), True, "more-frequent")
     # wordfreq folds ß to ss: a ß form is weighed only where the spelling list tells them apart
     if (gain >= settings.suggest_min_gain and score >= settings.suggest_min_candidate_zipf
             and ("ß" not in candidate or spelled is not None)):
-        return Verdict(candidate, subs, round(max(0.05, 0.3 + gain / 5), 2), False, gain, "real-word-conflict")
+        return decided(round(max(0.05, 0.3 + gain / 5), 2), False, "real-word-conflict")
     return None
+
+
+def by_head(ranked: list, lexicon: Lexicon) -> tuple[list, str]:
+    """Candidates (score, zipf, candidate, subs) that no list holds and score alike -> the one
+    whose head (the noun form it ends in) German writes more often first ('Schlei|fähre' before
+    'Schlei|führe'), and a note saying so when its head is the commonest. The noun paradigms
+    load only for such ties."""
+    from .nouns import head_of
+
+    heads = {r[2]: head_of(r[2][0].upper() + r[2][1:]) for r in ranked}
+    zipfs = {c: lexicon.spelled(h[1]) if h else 0.0 for c, h in heads.items()}
+    ranked = sorted(ranked, key=lambda r: -zipfs[r[2]])
+    first, second = zipfs[ranked[0][2]], zipfs[ranked[1][2]]
+    note = f"of compounds alike, its head '{heads[ranked[0][2]][1]}' is the commonest" if first > second else ""
+    return ranked, note
 
 
 def spelling_gain(token: str, candidate: str, lexicon: Lexicon) -> float | None:

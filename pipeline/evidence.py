@@ -252,11 +252,11 @@ def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evide
 
 
 def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
-    """'hatte' or 'hätte': reported speech takes the subjunctive. A clause whose subject follows a
+    """'hatte' or 'hätte', 'wurde' or 'würde': reported speech takes the subjunctive. A clause whose subject follows a
     verb of saying and a comma ('sagte, sie hätte', 'sagen, die Gärtner hätten'), or a clause
     holding a Konjunktiv I form no indicative shares ('sei', 'könne'), is reported. Right after
     the comma ('Wie er sagte, hatte die Stadt …') the verb is the main clause's: no evidence."""
-    if SUBJUNCTIVE_OF.get(read.lower()) != repaired.lower():
+    if {**SUBJUNCTIVE_OF, **MOOD_VERBS}.get(read.lower()) != repaired.lower():
         return None
     before = list(ctx.before)
     subject = 0

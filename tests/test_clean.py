@@ -235,3 +235,11 @@ def test_a_verb_form_of_an_umlaut_lemma_is_not_repaired_by_its_family(lexicon, c
     damaged = "Die Kinder durfen spielen. Sie durften es selbst umsetzen. Die Burger fiir die Stadt kénnen Losungen fiir alle finden."
     assert clean_text(damaged, lexicon, corrections.confusions).text.startswith(
         "Die Kinder dürfen spielen. Sie durften es selbst umsetzen.")
+
+
+def test_of_compounds_alike_the_one_with_the_commoner_head_is_chosen(lexicon, corrections):
+    """'Schleifihre': 'i' is read for 'ä' and for 'ü'; 'Schlei|fähre' and 'Schlei|führe' are both
+    compounds no list holds, alike by their weaker part. German writes 'Fähre' far more often."""
+    cleaned = clean_text("Die Burger fahren mit der Schleifihre fiir wenig Geld.", lexicon, corrections.confusions)
+    [edit] = [e for e in cleaned.edits if e.word_before == "Schleifihre"]
+    assert edit.word_after == "Schleifähre" and "head 'Fähre'" in edit.reason
