@@ -634,22 +634,61 @@ def compound_part_gain(original: str, candidate: str, lexicon: Lexicon) -> float
     return best
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """The repair the confusion table proposes for a word: its Zipf (`score`: a compound's estimate
+    where no list holds it; `listed`: 0 then) and why it was chosen among ones alike (`note`)."""
+
+    word: str
+    subs: tuple
+    score: float
+    listed: float
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class WordListEvidence:
+    """What the word lists say of a repair against the word as read: the word's Zipf where a list
+    holds it (`read_listed`) or its compound estimate (`read_score`), and how much commoner the
+    repair is (`gain`; as written where the spelling list knows both: `spelled`)."""
+
+    read_listed: float
+    read_score: float
+    gain: float
+    spelled: bool
+
+
 def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damaged: bool,
                 settings: RepairSettings = DEFAULT_SETTINGS, at_sentence_start: bool = True) -> Verdict | None:
-    """The most likely German word behind `token`, and whether the evidence suffices to apply it."""
+    """The most likely German word behind `token`, and whether the word lists suffice to apply it:
+    a candidate from the confusion table (best_candidate) -> what the word lists say of it against
+    the word as read (word_list_evidence) -> a decision with a confidence (word_list_verdict).
+    The sentence's and the document's evidence are weighed after it (repair_umlauts)."""
     if len(token) < settings.min_word_length or token.isdigit() or UMLAUT_CHARS & set(token):
         return None
     if len(token) == 2 and not (token.isalpha() and token[0].isupper()):
         return None  # 'am', 'zu', 'K6': a small word of two letters, or a code, is what it reads
-    read_direct = lexicon.direct(token.lower())
+    read_listed = lexicon.direct(token.lower())
     # a word the lexicon lists is scored as listed: compound readings of OCR noise
     # ('ein|kaufe') must not make it look more German than it is
-    original = read_direct or lexicon.zipf(token)
-    if not damaged and original > 0:
+    read_score = read_listed or lexicon.zipf(token)
+    if not damaged and read_score > 0:
         return None  # intact text: only words the lexicon does not know are repaired
-    known = read_direct >= settings.listed_word_zipf
-    options = [(candidate, subs) for candidate, subs in
-               candidate_repairs(token, confusions.rules, settings.max_substitutions, known)
+    candidate = best_candidate(token, read_listed >= settings.listed_word_zipf, lexicon, confusions, damaged,
+                               settings, at_sentence_start)
+    if candidate is None:
+        return None
+    evidence = word_list_evidence(token, candidate, read_listed, read_score, lexicon, settings)
+    return word_list_verdict(token, candidate, evidence, damaged, lexicon, settings)
+
+
+def best_candidate(token: str, known: bool, lexicon: Lexicon, confusions: ConfusionTable, damaged: bool,
+                   settings: RepairSettings, at_sentence_start: bool) -> Candidate | None:
+    """The confusion table's readings of `token` (a word the lexicon `known`s is spared the rules
+    for unknown words) -> the commonest, a substitution beyond the first costing
+    extra_substitution_cost; of ones alike, compounds by their heads (by_head), then the one whose
+    case fits."""
+    options = [(candidate, subs) for candidate, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions, known)
                if candidate.isalpha() and not (MIXED_CASE.search(candidate) and not candidate.isupper())]
     # a word the lexicon lists beats a compound reading of another candidate: where one is
     # listed, the others' compound readings need not be estimated
@@ -672,52 +711,66 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
         return (case_fits(candidate, lexicon, at_sentence_start, confusions, settings.small_word_zipf) if damaged
                 else candidate[0].isupper() == token[0].isupper())
 
-    _, score, candidate, subs = next((r for r in tied if fits(r[2])), tied[0]) if len(tied) > 1 else tied[0]
-    head_note = head_note if candidate == tied[0][2] else ""
+    _, score, word, subs = next((r for r in tied if fits(r[2])), tied[0]) if len(tied) > 1 else tied[0]
+    return Candidate(word, subs, score, lexicon.direct(word.lower()), head_note if word == tied[0][2] else "")
 
-    def decided(confidence: float, applied: bool, ground: str) -> Verdict:
-        return Verdict(candidate, subs, confidence, applied, gain, ground, f"{ground}; {head_note}" if head_note else "")
 
-    cand_direct = lexicon.direct(candidate.lower())
-    gain = score - original
+def word_list_evidence(token: str, candidate: Candidate, read_listed: float, read_score: float, lexicon: Lexicon,
+                       settings: RepairSettings) -> WordListEvidence:
+    """How much commoner the repair is than the word as read. Both listed: what the lists know,
+    not compound guesses, as written where the spelling list knows both forms (inside a sentence
+    'spuren' is rare, 'Spuren' is not). The word as read unlisted: the changed part of a compound
+    counts too ('nahversorgungs|raume'). The repair unlisted, the word listed: the compound must
+    clearly beat the word, read as a compound too ('zukunfts|aufgabe' beats 'zukunfts|auf|gäbe')."""
+    gain = candidate.score - read_score
     spelled = None
-    if read_direct > 0 and cand_direct > 0:
-        # both listed: compare what the lexicon knows, not compound guesses; as written where the
-        # spelling list knows both forms (inside a sentence 'spuren' is rare, 'Spuren' is not)
-        spelled = spelling_gain(token, candidate, lexicon)
-        gain = spelled if spelled is not None else cand_direct - read_direct
-    if read_direct == 0:
-        gain = max(gain, compound_part_gain(token.lower(), candidate.lower(), lexicon))
+    if read_listed > 0 and candidate.listed > 0:
+        spelled = spelling_gain(token, candidate.word, lexicon)
+        gain = spelled if spelled is not None else candidate.listed - read_listed
+    if read_listed == 0:
+        gain = max(gain, compound_part_gain(token.lower(), candidate.word.lower(), lexicon))
+    if candidate.listed == 0 and read_listed > 0:
+        gain = candidate.score - max(read_score, lexicon.zipf(token))
+        gain -= settings.damaged_min_gain_common - settings.damaged_min_gain_rare
+    return WordListEvidence(read_listed, read_score, gain, spelled is not None)
+
+
+def word_list_verdict(token: str, candidate: Candidate, evidence: WordListEvidence, damaged: bool, lexicon: Lexicon,
+                      settings: RepairSettings) -> Verdict | None:
+    """The decision on the word lists' evidence. A word as read that is no German word (a compound
+    reading at best) is repaired ('unknown-word'); a real word only to a clearly commoner one
+    ('more-frequent': damaged_min_gain_common for a common word, _rare for a rare one); one a
+    little rarer or not much commoner is a suggestion ('real-word-conflict') that the sentence or
+    the document may decide. Intact text: only unknown words, to common ones."""
+    word, score, gain = candidate.word, candidate.score, evidence.gain
     if score < settings.min_candidate_zipf:
         return None
-    if len(token) <= 3 and cand_direct < settings.short_word_min_zipf:
+    if len(token) <= 3 and candidate.listed < settings.short_word_min_zipf:
         return None
-    if len(token) == 2 and not lexicon.spelled(candidate) >= max(settings.two_letter_min_zipf, lexicon.spelled(token)):
+    if len(token) == 2 and not lexicon.spelled(word) >= max(settings.two_letter_min_zipf, lexicon.spelled(token)):
         return None  # 'Ol': only a common word as written ('Öl'), commoner than the word as read
-    if cand_direct == 0 and read_direct > 0:
-        # a compound the lexicon lacks must clearly beat a word it has, read as a compound too
-        # ('zukunfts|aufgabe' beats 'zukunfts|auf|gäbe')
-        gain = score - max(original, lexicon.zipf(token))
-        gain -= settings.damaged_min_gain_common - settings.damaged_min_gain_rare
+
+    def decided(confidence: float, applied: bool, ground: str) -> Verdict:
+        return Verdict(word, candidate.subs, confidence, applied, gain, ground,
+                       f"{ground}; {candidate.note}" if candidate.note else "")
+
     if not damaged:
-        if original == 0 and score >= settings.intact_min_candidate_zipf:
+        if evidence.read_score == 0 and score >= settings.intact_min_candidate_zipf:
             return decided(0.7, True, "unknown-word")
         return None
-    if "ß" in candidate and cand_direct == 0:
+    if "ß" in word and candidate.listed == 0:
         return None  # wordfreq folds ß to ss: a compound reading of a ß form proves nothing
-    listed_over_compound = (read_direct == 0 and cand_direct >= settings.listed_over_compound_zipf
-                            and cand_direct >= original - settings.listed_over_compound_margin)
-    if original == 0 or listed_over_compound:
-        # the word as read is no German word (a compound reading at best), the repair is
+    listed_over_compound = (evidence.read_listed == 0 and candidate.listed >= settings.listed_over_compound_zipf
+                            and candidate.listed >= evidence.read_score - settings.listed_over_compound_margin)
+    if evidence.read_score == 0 or listed_over_compound:
         return decided(round(min(0.99, 0.6 + score / 10), 2), True, "unknown-word")
     # only a word the lexicon itself lists counts as common; compound scores are estimates
-    common = read_direct >= settings.common_word_zipf
+    common = evidence.read_listed >= settings.common_word_zipf
     needed = settings.damaged_min_gain_common if common else settings.damaged_min_gain_rare
     if gain >= needed:
         return decided(round(min(0.95, 0.5 + gain / 5), 2), True, "more-frequent")
     # wordfreq folds ß to ss: a ß form is weighed only where the spelling list tells them apart
-    if (gain >= settings.suggest_min_gain and score >= settings.suggest_min_candidate_zipf
-            and ("ß" not in candidate or spelled is not None)):
+    if gain >= settings.suggest_min_gain and score >= settings.suggest_min_candidate_zipf and ("ß" not in word or evidence.spelled):
         return decided(round(max(0.05, 0.3 + gain / 5), 2), False, "real-word-conflict")
     return None
 
