@@ -280,11 +280,13 @@ def repair_umlauts(
 ) -> list[Edit]:
     """Words of `view` (raw text with line-end hyphens joined) -> edits in raw offsets.
 
-    A real word that may hide an umlaut word (Burger/Bürger) is repaired only on evidence from
-    the document itself: a word of the same stem repaired with certainty (Burgerinnen ->
-    Bürgerinnen: ground 'family'), an OCR that misreads that letter so often that the repair
-    is the likelier reading ('document-rate'), or an adjective form where no noun can follow
-    ('syntax'). Otherwise it becomes a suggestion for the reviewer."""
+    Each word's repair is decided in one order, each step with its evidence named in the edit's
+    reason: the word lists (best_repair: 'unknown-word', 'more-frequent', or a suggestion,
+    'real-word-conflict'); then, in damaged text, where real words stand both ways (Burger/Bürger),
+    an adjective form where no noun can follow ('syntax'), the sentence's scorers (evidence.py:
+    'agreement', 'verb-mood' …), a compound's head ('compound-head'), and the document itself
+    (weighed_in_document: 'family', 'document-rate'). What no step decides stays a suggestion
+    for the reviewer."""
     decided: dict[tuple[str, bool], Verdict | None] = {}
 
     def verdict(token: str, pos: int) -> Verdict | None:
@@ -298,21 +300,9 @@ def repair_umlauts(
         found = with_stranded_adjectives(view, found, lexicon, confusions, settings)
         found = weighed_in_context(view, found, lexicon, confusions, settings)
         found = with_compound_heads(found, lexicon, confusions, settings)
-    family = {v.candidate.lower() for _, v in found if v.sure}
-    rates = ReadingRates.of([v for _, v in found], settings)
+        found = weighed_in_document(view, found, lexicon, settings)
     edits = []
     for m, v in found:
-        if v.ground in CONTEXT_GROUNDS:
-            pass  # the sentence decided
-        elif v.ground in ("real-word-conflict", "more-frequent") and attributive_adjective(view, m, lexicon):
-            # 'ein hoher Druck', 'grenznahe Region': an adjective before its noun, where it belongs
-            v = replace(v, applied=False, confidence=min(v.confidence, settings.syntax_confidence),
-                        ground="real-word-conflict")
-        elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and dots_lost(v)
-              and in_family(v.candidate, family, settings.family_min_stem) and not own_form(m.group())):
-            v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
-        elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates):
-            v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
         token = m.group()
         for pos, rule in v.subs:
             vs, ve = m.start() + pos, m.start() + pos + len(rule.find)
@@ -322,6 +312,30 @@ def repair_umlauts(
             edits.append(Edit(rs, re_, raw[rs:re_], rule.replace, f"umlaut:{rule.id}", v.confidence,
                               v.applied, token, v.candidate, reason=v.reason or v.ground))
     return edits
+
+
+def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: RepairSettings) -> list:
+    """`found` (word, verdict) pairs, weighed by the document where the sentence did not decide:
+    an adjective form before a capitalised word stands where it belongs ('ein hoher Druck': the
+    word as read stays, a suggestion); a suggestion is applied where a word of the same stem was
+    surely repaired ('Burgerinnen' -> 'Bürgerinnen' makes 'Burger' 'Bürger': 'family'), or where
+    this OCR loses that letter so often that the repair is the likelier reading ('document-rate')."""
+    family = {v.candidate.lower() for _, v in found if v.sure}
+    rates = ReadingRates.of([v for _, v in found], settings)
+    weighed = []
+    for m, v in found:
+        if v.ground in CONTEXT_GROUNDS:
+            pass  # the sentence decided
+        elif v.ground in ("real-word-conflict", "more-frequent") and attributive_adjective(view, m, lexicon):
+            v = replace(v, applied=False, confidence=min(v.confidence, settings.syntax_confidence),
+                        ground="real-word-conflict")
+        elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and dots_lost(v)
+              and in_family(v.candidate, family, settings.family_min_stem) and not own_form(m.group())):
+            v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
+        elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates):
+            v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
+        weighed.append((m, v))
+    return weighed
 
 
 @dataclass(frozen=True)
