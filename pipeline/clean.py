@@ -560,13 +560,18 @@ def dots_lost(v: Verdict) -> bool:
 
 def in_family(candidate: str, family: set[str], min_stem: int) -> bool:
     """Does a surely repaired word of the document begin with this word's stem (Bürg- in Bürgerinnen;
-    not Währ- in gewährleistet)?"""
+    not Währ- in gewährleistet)? A participle's stem is read without its 'ge' (gefördert: Förd- in
+    Förderung)."""
     word = candidate.lower()
-    first = next((i for i, ch in enumerate(word) if ch in UMLAUT_CHARS), None)
-    if first is None:
-        return False
-    stem = word[: max(min_stem, first + 3)]
-    return any(other.startswith(stem) and other != word for other in family)
+    forms = (word, word[2:]) if word.startswith("ge") and len(word) - 2 >= min_stem + 2 else (word,)
+    for form in forms:
+        first = next((i for i, ch in enumerate(form) if ch in UMLAUT_CHARS), None)
+        if first is None:
+            continue
+        stem = form[: max(min_stem, first + 3)]
+        if any(other.startswith(stem) and other != word for other in family):
+            return True
+    return False
 
 
 def sentence_start(view: str, pos: int) -> bool:

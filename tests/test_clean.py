@@ -210,6 +210,14 @@ def test_a_family_word_must_begin_with_the_stem(lexicon, corrections):
     assert "Die Wahrung der Rechte" in cleaned.text
 
 
+def test_a_participle_is_of_the_family_of_its_stem_without_ge():
+    from pipeline.clean import in_family
+
+    assert in_family("gefördert", {"förderung"}, 4)  # Förd-
+    assert not in_family("gefördert", {"gefahr"}, 4)
+    assert in_family("Bürger", {"bürgerinnen"}, 4) and not in_family("Währung", {"gewährleistet"}, 4)
+
+
 def test_a_family_word_restores_lost_dots_only(lexicon, corrections):
     """'müssen' in the document is evidence for 'u' -> 'ü', not for reading 'misst' as 'müsst'."""
     cleaned = clean_text("Wir miissen das Wasser sparen. Die Station misst den Pegel.", lexicon, corrections.confusions)
