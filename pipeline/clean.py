@@ -36,7 +36,7 @@ COORDINATORS = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
 NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:,]|[^\W\d_]+)")
 # words that open a clause after a comma: what stands before the comma ended a phrase there
 CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
-                  "während", "da", "wo", "damit", "sodass"}
+                  "während", "da", "wo", "damit", "sodass", "wer", "was", "warum", "wann"}
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 PLAIN_VOWEL_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}

@@ -179,6 +179,7 @@ def test_a_reading_that_needs_a_far_rarer_lemma_is_repaired_with_low_confidence(
     ("Die Burger warten lange auf die Gebaude.", "warten lange auf"),  # -e forms are adverbs too
     ("Sie zahlen die Gebuhren fur die Burger.", "Sie zahlen die"),  # no adjective: a verb as read
     ("Die Bevolkerung wird alter, und die Burger bleiben.", "wird älter, und"),  # a clause opens after the comma
+    ("Alle Burger mussen klaren, wer die Daten besitzt.", "müssen klären, wer"),
     ("Es gibt alter, grofe Gebaude der Burger.", "Es gibt alter, große"),  # an adjective after it: its noun may follow
 ])
 def test_an_adjective_where_no_noun_can_follow_lost_its_umlaut(damaged, expected, lexicon, corrections):
