@@ -504,33 +504,30 @@ def with_compound_heads(found: list, lexicon: Lexicon, confusions: ConfusionTabl
     nouns ('Zählerstanden' -> 'Zähler|ständen', 'Füllstande' -> 'Füllstände'), and only one
     does, the OCR lost two umlauts. A compound's head is a noun. The noun paradigms load only for
     such repairs."""
+    plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
+    return [(m, compound_verdict(m.group(), v, plain_rules, lexicon, settings)) for m, v in found]
+
+
+def compound_verdict(token: str, v: Verdict, plain_rules: dict, lexicon: Lexicon, settings: RepairSettings) -> Verdict:
+    """with_compound_heads for one word."""
     from .nouns import of_nouns
 
-    plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
-    mended = []
-    for m, v in found:
-        word = v.candidate
-        if not (v.applied and word[:1].isupper() and word.isalpha() and lexicon.direct(word.lower()) == 0) \
-                or of_nouns(word):
-            mended.append((m, v))
-            continue
-        if of_nouns(m.group()):
-            reason = f"compound-head: '{m.group()}' is a compound of nouns, '{word}' is none"
-            mended.append((m, replace(v, applied=False, confidence=min(v.confidence, round(1 - settings.context_confidence, 2)),
-                                      ground="compound-head", reason=reason)))
-            continue
-        others = [(j, word[:j] + plain_rules[c].replace + word[j + 1:]) for j, c in enumerate(word) if j and c in plain_rules]
-        others = [(j, other) for j, other in others if lexicon.direct(other.lower()) > 0 or of_nouns(other)]
-        if len(others) != 1:
-            mended.append((m, v))
-            continue
-        j, other = others[0]
-        sub = (position_in_token(v.subs, j), plain_rules[word[j]])
-        reason = f"compound-head: '{other}' is {'a listed word' if lexicon.direct(other.lower()) else 'a compound of nouns'}, " \
-                 f"'{word}' is none" + (f"; {v.reason}" if v.reason else "")
-        mended.append((m, Verdict(other, tuple(sorted(v.subs + (sub,), key=lambda s: s[0])), settings.context_confidence,
-                                  True, lexicon.zipf(other) - lexicon.zipf(m.group()), "compound-head", reason)))
-    return mended
+    word = v.candidate
+    if not (v.applied and word[:1].isupper() and word.isalpha() and lexicon.direct(word.lower()) == 0) or of_nouns(word):
+        return v
+    if of_nouns(token):
+        return replace(v, applied=False, confidence=min(v.confidence, round(1 - settings.context_confidence, 2)),
+                       ground="compound-head", reason=f"compound-head: '{token}' is a compound of nouns, '{word}' is none")
+    others = [(j, word[:j] + plain_rules[c].replace + word[j + 1:]) for j, c in enumerate(word) if j and c in plain_rules]
+    others = [(j, other) for j, other in others if lexicon.direct(other.lower()) > 0 or of_nouns(other)]
+    if len(others) != 1:
+        return v
+    j, other = others[0]
+    kind = "a listed word" if lexicon.direct(other.lower()) else "a compound of nouns"
+    reason = f"compound-head: '{other}' is {kind}, '{word}' is none" + (f"; {v.reason}" if v.reason else "")
+    subs = tuple(sorted(v.subs + ((position_in_token(v.subs, j), plain_rules[word[j]]),), key=lambda s: s[0]))
+    return Verdict(other, subs, settings.context_confidence, True, lexicon.zipf(other) - lexicon.zipf(token),
+                   "compound-head", reason)
 
 
 def position_in_token(subs: tuple, j: int) -> int:

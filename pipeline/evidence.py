@@ -208,8 +208,9 @@ def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
     """German writes nouns with a capital: a capitalised word inside a sentence (after a word,
     not a dash or a quote that may open a title) that is no noun ('Schnee und Glatte') nor a
     compound of nouns, whose repair is one ('Glätte'; 'Gussen' -> 'Güssen', though a compound
-    reading makes 'Gussen' look commoner), was a noun that lost its dots. Not before another capitalised word
-    (an adjective in a title: 'Starke Kommunen') or a hyphen (a compound's part: 'Ko-Kreation')."""
+    reading makes 'Gussen' look commoner), was a noun that lost its dots. Not before another
+    capitalised word (an adjective in a title: 'Starke Kommunen') or a hyphen (a compound's
+    part: 'Ko-Kreation')."""
     if len(read) < CAPITALISED_MIN_LENGTH or not read[:1].isupper() or not ctx.before or not ctx.before[-1].isalpha():
         return None
     if ctx.after and (ctx.after[0][:1].isupper() or ctx.after[0] == "-"):
@@ -252,10 +253,11 @@ def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evide
 
 
 def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
-    """'hatte' or 'hätte', 'wurde' or 'würde': reported speech takes the subjunctive. A clause whose subject follows a
-    verb of saying and a comma ('sagte, sie hätte', 'sagen, die Gärtner hätten'), or a clause
-    holding a Konjunktiv I form no indicative shares ('sei', 'könne'), is reported. Right after
-    the comma ('Wie er sagte, hatte die Stadt …') the verb is the main clause's: no evidence."""
+    """'hatte' or 'hätte', 'wurde' or 'würde': reported speech takes the subjunctive. A clause
+    whose subject follows a verb of saying and a comma ('sagte, sie hätte', 'sagen, die Gärtner
+    hätten'), or a clause holding a Konjunktiv I form no indicative shares ('sei', 'könne'), is
+    reported. Right after the comma ('Wie er sagte, hatte die Stadt …') the verb is the main
+    clause's: no evidence."""
     if {**SUBJUNCTIVE_OF, **MOOD_VERBS}.get(read.lower()) != repaired.lower():
         return None
     before = list(ctx.before)

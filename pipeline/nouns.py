@@ -125,7 +125,7 @@ def head_of(word: str, table: dict[str, str] | None = None) -> tuple[int, str] |
     the longest head whose part before it is a noun too ('Dorf|laden', not 'Dor|fladen'; a
     linking element allowed: LINKS), else the longest head ('Experimentier|raume')."""
     heads = noun_heads(word, noun_readings() if table is None else table)
-    return next((h for h, of_nouns in heads if of_nouns), heads[0][0] if heads else None)
+    return next((head for head, modifier_a_noun in heads if modifier_a_noun), heads[0][0] if heads else None)
 
 
 def of_nouns(word: str, table: dict[str, str] | None = None) -> bool:
