@@ -32,7 +32,8 @@ from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 UMLAUT_CHARS = set("äöüßÄÖÜ")
-COORDINATORS = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
+# words after an adjective that may lead on to its noun ("starken und …", "hohe wie …")
+LEADING_ON = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
 NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:,]|[^\W\d_]+)")
 # words that open a clause after a comma: what stands before the comma ended a phrase there
 CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
@@ -397,7 +398,7 @@ def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings)
         return opener is not None and opener.group(1) in CLAUSE_OPENERS
     if following in ".!?;:":
         return True
-    return (following.islower() and following.isalpha() and following not in COORDINATORS
+    return (following.islower() and following.isalpha() and following not in LEADING_ON
             and lexicon.adjective_stem(following) is None)
 
 

@@ -147,7 +147,7 @@ def disagreements(words: list[str] | tuple[str, ...]) -> int:
 
 ATTRIBUTIVE = "ADJ(A)"
 NOUN_READINGS = {"ADJ(A)", "NNA", "NN"}  # a lower-case form may be tagged as if it were capitalised
-COORDINATORS = {"und", "oder", "sowie"}
+NOUN_COORDINATORS = {"und", "oder", "sowie"}  # "konkrete und Lösungen": a noun after them is not the adjective's
 
 
 def stranded_adjectives(words: list[str] | tuple[str, ...]) -> int:
@@ -163,7 +163,7 @@ def stranded_adjectives(words: list[str] | tuple[str, ...]) -> int:
             continue
         following = words[i + 1]
         tag = best_tag(following) or ""
-        after_coordinator = (following in COORDINATORS and i + 2 < len(words) and words[i + 2][:1].isupper()
+        after_coordinator = (following in NOUN_COORDINATORS and i + 2 < len(words) and words[i + 2][:1].isupper()
                              and (best_tag(words[i + 2]) or "") == "NN")
         count += following in (".", "!", "?") or tag.startswith("V") or tag == "ART" or after_coordinator
     return count
