@@ -463,14 +463,16 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
             continue  # the word as read is no word: no sentence makes it one
         if not (token[:1].isupper() or token.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF)):
             continue
-        if known is None and not any(c in plain_rules for c in token[1:]):
-            continue  # no repair found, and no plain vowel whose dots may be lost ('Schiller': 'il' for 'ü' was found)
+        # a plain vowel whose dots may be lost: inside the word, or a capital one opening it ('Ofen')
+        losable = [i for i, c in enumerate(token) if c in plain_rules and (i or c.isupper())]
+        if known is None and not losable:
+            continue  # no repair found, and no such vowel ('Schiller': 'il' for 'ü' was found)
         ctx = Context.around(view, m.start(), m.end())
         if not judged_here(ctx, token, lexicon):
             continue
         candidates = [known[1].candidate] if known is not None else [
-            candidate for i, c in enumerate(token) if i and c in plain_rules
-            if lexicon.zipf(candidate := token[:i] + plain_rules[c].replace + token[i + 1:]) >= settings.min_candidate_zipf
+            candidate for i in losable
+            if lexicon.zipf(candidate := token[:i] + plain_rules[token[i]].replace + token[i + 1:]) >= settings.min_candidate_zipf
             or lexicon.zipf(token) == 0]
         best = None
         for candidate in candidates:

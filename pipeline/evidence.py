@@ -11,6 +11,8 @@ when it has nothing to say:
   preposition-case  a preposition fixes the case ('mit den Laden': dative, so plural 'Läden';
                     'zum Anfangen': dative singular, not the plural 'Anfängen')
   subject-verb      a noun right before a finite auxiliary of clear number ('die Schäden sind')
+  relative-clause   the subject of a relative clause ending in a plural verb ('Fälle, die eine
+                    Untersuchung brauchen', 'deren Öfen … laufen')
   capitalised-noun  a capitalised word inside a sentence that is no noun, whose repair is one
                     ('Schnee und Glatte': 'Glätte')
   relative-pronoun  a relative pronoun agrees with its noun in gender and number ('Dorfladen, die
@@ -46,6 +48,7 @@ SAYING_VERBS = ("sagt", "sagte", "sagten", "sagen", "erzählte", "erzählten", "
                 "betonten", "meinte", "meinten", "erklärte", "erklärten", "ergänzte", "warnte", "schrieb", "antwortete")
 # Konjunktiv I forms no indicative shares: a clause holding one is reported speech
 REPORTING_FORMS = ("sei", "seien", "könne", "müsse", "solle", "wolle", "dürfe", "möge")
+PERSONAL_PRONOUNS = ("wir", "ihr", "sie", "man", "er", "es", "ich", "du")
 REPORT_SUBJECT_WORDS = 3  # words between 'sagte,' and the verb: its subject ('sie', 'die Jugendlichen')
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 CASE_OF_PREPOSITION = {
@@ -81,11 +84,13 @@ class Evidence:
 @dataclass(frozen=True)
 class Context:
     """The words before (nearest last) and after one word of a sentence, punctuation included,
-    and the words after it up to the clause's end (`clause`)."""
+    the words after it up to the clause's end (`clause`), and of a relative clause right after
+    it (', die … brauchen'), its words from the pronoun to its end (`relative`)."""
 
     before: tuple[str, ...]
     after: tuple[str, ...]
     clause: tuple[str, ...] = ()
+    relative: tuple[str, ...] = ()
 
     @classmethod
     def around(cls, text: str, start: int, end: int, reach: int = 60) -> "Context":
@@ -99,7 +104,13 @@ class Context:
             if word in CLAUSE_ENDS:
                 break
             clause.append(word)
-        return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause))
+        relative = []
+        if after[:1] == [","] and len(after) > 1 and after[1] in RELATIVE_PRONOUNS:
+            for word in after[1:]:
+                if word in CLAUSE_ENDS:
+                    break
+                relative.append(word)
+        return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause), tuple(relative))
 
     def determiner(self) -> tuple[str | None, str | None]:
         """The determiner this word's noun phrase starts with, and the word before it."""
@@ -202,6 +213,35 @@ def relative_pronoun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
     if following is not None and not (ctx.after[2].islower() and ctx.after[2].isalpha()):
         return None
     return decided_by("relative-pronoun", f"', {pronoun}'", RELATIVE_PRONOUNS[pronoun], read, repaired, lexicon)
+
+
+def relative_clause_verb(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """A relative clause whose subject is its pronoun: the verb ending it has the noun's number.
+    After ', die' ('Fälle, die eine Untersuchung brauchen') the pronoun is the subject when the
+    verb is plural and nothing else in the clause can be a plural subject (no other noun with a
+    plural reading, no personal pronoun): the noun is plural. A noun right after 'deren' or
+    'dessen' ('deren Öfen rund um die Uhr laufen') is its clause's subject on the same terms."""
+    if ctx.relative[:1] == ("die",):
+        words, opener = ctx.relative[1:], "', die"
+    elif ctx.before[-1:] and ctx.before[-1].lower() in ("deren", "dessen"):
+        words, opener = ctx.clause, f"'{ctx.before[-1]}"
+    else:
+        return None
+    if len(words) < 2 or not words[-1].isalpha() or not plural_finite_verb(words[-1]):
+        return None
+    others = words[:-1]
+    if any(w.lower() in PERSONAL_PRONOUNS for w in others) or any(
+            w[:1].isupper() and any(r[1] == "p" for r in noun_readings(w, lexicon)) for w in others):
+        return None  # another word may be the plural subject ('die die Kinder brauchen')
+    return decided_by("relative-clause", f"{opener} … {words[-1]}'", (".p.",), read, repaired, lexicon)
+
+
+def plural_finite_verb(word: str) -> bool:
+    """A finite verb of the plural, as HanTa tags it ('brauchen', 'laufen', 'können'), not an
+    infinitive ending a clause after a modal or 'zu' (the tagger's best reading decides)."""
+    from .grammar import best_tag
+
+    return word.islower() and word.endswith("en") and (best_tag(word) or "").endswith("(FIN)")
 
 
 def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -316,9 +356,9 @@ def decided_by(scorer: str, governor: str, allowed: tuple[str, ...], read: str, 
 
 def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     """Whether a scorer can judge the word here: after a determiner (or a contraction) or an
-    inflected adjective, opening a sentence before a finite auxiliary, before a relative clause,
-    a capitalised word inside a sentence that is no noun, or a word the word list does not know
-    (a compound's head may)."""
+    inflected adjective, opening a sentence before a finite auxiliary, before a relative clause or
+    after 'deren' opening one, a capitalised word inside a sentence that is no noun, or a word the
+    word list does not know (a compound's head may)."""
     if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF):
         return True
     adjective = ctx.before[-1] if ctx.before else ""
@@ -326,15 +366,17 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
         return True
     if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
         return True
+    if ctx.before and ctx.before[-1].lower() in ("deren", "dessen"):
+        return True
     if ctx.after[:1] == (",",) and len(ctx.after) > 1 and ctx.after[1].lower() in (*RELATIVE_PRONOUNS, *RELATIVE_PREPOSITIONS):
         return True
     return bool(ctx.before) and ctx.before[-1] not in SENTENCE_ENDS and not noun_readings(word, lexicon)
 
 
-SCORERS = (agreement, preposition_case, subject_verb, relative_pronoun, capitalised_noun, verb_mood, reported_speech,
-           compound_head)
-SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "relative-pronoun", "capitalised-noun", "verb-mood",
-                "reported-speech", "compound-head")
+SCORERS = (agreement, preposition_case, subject_verb, relative_pronoun, relative_clause_verb, capitalised_noun, verb_mood,
+           reported_speech, compound_head)
+SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "relative-pronoun", "relative-clause", "capitalised-noun",
+                "verb-mood", "reported-speech", "compound-head")
 
 
 def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:

@@ -3,7 +3,7 @@ import pytest
 
 from pipeline.clean import clean_text
 from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, preposition_case,
-                               relative_pronoun, reported_speech, subject_verb, verb_mood)
+                               relative_clause_verb, relative_pronoun, reported_speech, subject_verb, verb_mood)
 
 
 def weigh(scorer, text, word, repaired, lexicon):
@@ -77,6 +77,16 @@ def test_a_clause_ending_in_wurde_is_decided_by_the_verb_before_it(lexicon):
     assert weigh(verb_mood, "Was man so erhalten wurde, blieb.", "wurde", "würde", lexicon) is None  # 'erhalten': both
 
 
+def test_a_relative_clause_ending_in_a_plural_verb_makes_its_subject_plural(lexicon):
+    assert weigh(relative_clause_verb, "Zeit für Falle, die eine Untersuchung vor Ort brauchen.", "Falle", "Fälle",
+                 lexicon) > 0
+    assert weigh(relative_clause_verb, "eine Bäckerei, deren Ofen rund um die Uhr laufen.", "Ofen", "Öfen", lexicon) > 0
+    assert weigh(relative_clause_verb, "eine Bäckerei, deren Ofen rund um die Uhr läuft.", "Ofen", "Öfen", lexicon) is None
+    # another word may be the plural subject: 'die' is then the object
+    assert weigh(relative_clause_verb, "Zeit für Falle, die die Kinder brauchen.", "Falle", "Fälle", lexicon) is None
+    assert weigh(relative_clause_verb, "Es gibt Laden, die wir besuchen.", "Laden", "Läden", lexicon) is None
+
+
 def test_reported_speech_takes_the_subjunctive(lexicon):
     assert weigh(reported_speech, "Die Gärtner sagen, sie hatten mehr Zeit.", "hatten", "hätten", lexicon) > 0
     assert weigh(reported_speech, "Er sagte, die Jugendlichen hatten nie erlebt, dass", "hatten", "hätten", lexicon) > 0
@@ -102,6 +112,9 @@ def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     ("Sie lesen die Zahlerstanden ab.", "Sie lesen die Zählerständen ab.", "compound-head"),
     ("Die Leute sagen, sie hatten mehr Zeit.", "Die Leute sagen, sie hätten mehr Zeit.", "reported-speech"),
     ("Wie er sagte, hatte die Stadt viel vor.", "Wie er sagte, hatte die Stadt viel vor.", None),
+    # a capital opening the word may have lost its dots too ('Ofen')
+    ("Eine Firma, deren Ofen rund um die Uhr laufen.", "Eine Firma, deren Öfen rund um die Uhr laufen.",
+     "relative-clause"),
 ])
 def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, repaired, why, lexicon, corrections):
     damaged = read + " Die Burger fiir die Stadt kénnen Losungen fiir alle finden."  # English-model OCR: no umlauts
