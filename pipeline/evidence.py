@@ -161,13 +161,21 @@ def agreement(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evide
 def strong_adjective(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """No determiner: an inflected adjective before the noun takes the strong endings, which
     show case and number as a determiner's do ('leere Laden' cannot be masculine singular)."""
-    adjective = ctx.before[-1] if ctx.before else ""
-    if not (adjective.isalpha() and adjective.islower()):
+    adjective = adjective_before(ctx)
+    if adjective is None:
         return None
     ending = next((e for e in ADJECTIVE_ENDINGS if adjective.endswith(e)), None)  # the longest first
     if ending is None or lexicon.adjective_stem(adjective) is None:
         return None
     return decided_by("agreement", f"'{adjective}'", STRONG_ADJECTIVE_ENDINGS[ending], read, repaired, lexicon)
+
+
+def adjective_before(ctx: Context) -> str | None:
+    """The word before, lower-cased, where it may be an adjective before its noun: written small,
+    or capitalised opening a sentence or a heading ('Leere Laden prägen …')."""
+    word = ctx.before[-1] if ctx.before else ""
+    opens = len(ctx.before) < 2 or ctx.before[-2] in SENTENCE_ENDS
+    return word.lower() if word.isalpha() and (word.islower() or opens and word[1:].islower()) else None
 
 
 def preposition_case(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -361,8 +369,8 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     word list does not know (a compound's head may)."""
     if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF):
         return True
-    adjective = ctx.before[-1] if ctx.before else ""
-    if adjective.islower() and adjective.endswith(ADJECTIVE_ENDINGS) and lexicon.adjective_stem(adjective):
+    adjective = adjective_before(ctx) or ""
+    if adjective.endswith(ADJECTIVE_ENDINGS) and lexicon.adjective_stem(adjective):
         return True
     if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
         return True

@@ -25,6 +25,9 @@ def test_an_adjective_without_a_determiner_shows_the_case_by_its_strong_ending(l
     assert weigh(agreement, "Sie vermieten leere Laden.", "Laden", "Läden", lexicon) == 2.0  # 'Lade' far rarer than 'Läden'
     assert weigh(agreement, "Wir sehen großen Schaden.", "Schaden", "Schäden", lexicon) is None  # -en: both fit
     assert weigh(agreement, "Wir bauen Laden.", "Laden", "Läden", lexicon) is None  # 'bauen' takes no adjective's endings
+    # capitalised opening a sentence or a heading, an adjective still shows the case; inside one, a name
+    assert weigh(agreement, "Das Dorf lebt. Kleine Laden, große Pläne.", "Laden", "Läden", lexicon) > 0
+    assert weigh(agreement, "Das Dorf hat Kleine Laden.", "Laden", "Läden", lexicon) is None
 
 
 def test_a_rare_lemmas_reading_weakens_the_evidence_only_where_it_is_not_much_rarer(lexicon):
