@@ -117,6 +117,9 @@ class Context:
         return determiner_before(self.before)
 
 
+NO_CONTEXT = Context((), ())  # for a scorer that judges two words by themselves (compound_head)
+
+
 def determiner_before(words: tuple[str, ...] | list[str]) -> tuple[str | None, str | None]:
     """The words before a noun -> the determiner its phrase starts with (after at most
     MAX_ADJECTIVES lower-case words with adjective endings), lower-cased, and the word before
@@ -192,19 +195,30 @@ def preposition_case(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
 
 
 def subject_verb(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
-    """A noun phrase that opens a sentence, right before a finite auxiliary, is its subject."""
-    verb = ctx.after[0].lower() if ctx.after else ""
+    """A noun phrase that opens a sentence, right before a finite auxiliary, is its subject. So
+    is one before a verb HanTa reads as finite (the verb stands second in a German main clause):
+    plural in -en ('Die Räte beraten'), singular in -t ('Die Rate steigt')."""
+    verb = ctx.after[0] if ctx.after else ""
     determiner, previous = ctx.determiner()
     opener = previous if determiner else (ctx.before[-1] if ctx.before else None)
     if opener not in SENTENCE_ENDS:
         return None
-    if verb in SINGULAR_VERBS:
+    if verb.lower() in SINGULAR_VERBS:
         allowed = ("ns.",)
-    elif verb in PLURAL_VERBS:
+    elif verb.lower() in PLURAL_VERBS:
         allowed = ("np.",)
+    elif verb.isalpha() and verb.islower() and verb.endswith(("en", "t")) and finite(verb):
+        allowed = ("np.",) if verb.endswith("en") else ("ns.",)
     else:
         return None
-    return decided_by("subject-verb", f"'{verb}'", allowed, read, repaired, lexicon)
+    return decided_by("subject-verb", f"'{verb.lower()}'", allowed, read, repaired, lexicon)
+
+
+def finite(verb: str) -> bool:
+    """HanTa reads the word as a finite verb, among its readings."""
+    from .grammar import tag_names
+
+    return any(tag.endswith("(FIN)") for tag in tag_names(verb))
 
 
 def relative_pronoun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:

@@ -54,6 +54,10 @@ def test_a_subject_before_a_finite_auxiliary_agrees_in_number(lexicon):
     assert weigh(subject_verb, "Der Leitfaden ist fertig.", "Leitfaden", "Leitfäden", lexicon) < 0
     # after a preposition the noun is no subject ('In den Läden sind Waren')
     assert weigh(subject_verb, "In den Leitfaden sind Fehler.", "Leitfaden", "Leitfäden", lexicon) is None
+    # a finite main verb stands second too: plural in -en, singular in -t
+    assert weigh(subject_verb, "Das Dorf wählt. Die Rate beraten über das Geld.", "Rate", "Räte", lexicon) > 0
+    assert weigh(subject_verb, "Das Dorf wählt. Die Rate steigt im Mai.", "Rate", "Räte", lexicon) < 0
+    assert weigh(subject_verb, "Die Rate gebaut.", "Rate", "Räte", lexicon) is None  # a participle is not finite
 
 
 def test_a_capitalised_word_inside_a_sentence_is_a_noun(lexicon):
