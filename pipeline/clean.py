@@ -320,16 +320,22 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
     an adjective form before a capitalised word stands where it belongs ('ein hoher Druck': the
     word as read stays, a suggestion); a suggestion is applied where a word of the same stem was
     surely repaired ('Burgerinnen' -> 'Bürgerinnen' makes 'Burger' 'Bürger': 'family'), or where
-    this OCR loses that letter so often that the repair is the likelier reading ('document-rate')."""
+    this OCR loses that letter so often that the repair is the likelier reading ('document-rate'),
+    unless the repair would be an adjective where no noun can follow ('Gewässer schonen.': not
+    'schönen')."""
     family = {v.candidate.lower() for _, v in found if v.sure}
     rates = ReadingRates.of([v for _, v in found], settings)
     weighed = []
     for m, v in found:
+        end = m.start() + len(m.group())
         if v.ground in CONTEXT_GROUNDS:
             pass  # the sentence decided
         elif v.ground in ("real-word-conflict", "more-frequent") and attributive_adjective(view, m, lexicon):
             v = replace(v, applied=False, confidence=min(v.confidence, settings.syntax_confidence),
                         ground="real-word-conflict")
+        elif not v.applied and v.ground == "real-word-conflict" and adjective_without_noun(view, end, v.candidate, lexicon) \
+                and not adjective_without_noun(view, end, m.group(), lexicon):
+            pass  # the repair would be an adjective where no noun can follow ('die Gewässer schönen.')
         elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and dots_lost(v)
               and in_family(v.candidate, family, settings.family_min_stem) and not own_form(m.group())):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
@@ -385,11 +391,16 @@ def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings)
     follow (a full stop, 'als', 'das', a comma before 'und' or 'weil'), it is no adjective: the OCR
     dropped an umlaut from a verb or a comparative ('stärken', 'älter'). 'und', 'oder', another
     adjective or a comma before one may lead on to a noun, so those prove nothing."""
-    token = m.group()
+    return adjective_without_noun(view, m.start() + len(m.group()), m.group(), lexicon)
+
+
+def adjective_without_noun(view: str, end: int, word: str, lexicon: Lexicon) -> bool:
+    """`word`, standing in `view` up to `end`, is an inflected adjective in -en or -er where no
+    noun can follow (stranded_adjective)."""
     # -en and -er only: those are also verbs and comparatives; 'lange', 'andere' are also adverbs, pronouns
-    if not token.islower() or not token.endswith(("en", "er")) or lexicon.adjective_stem(token) is None:
+    if not word.islower() or not word.endswith(("en", "er")) or lexicon.adjective_stem(word) is None:
         return False
-    after = NEXT_TOKEN.match(view, m.start() + len(token))
+    after = NEXT_TOKEN.match(view, end)
     if after is None:
         return False
     following = after.group(1)
@@ -398,6 +409,9 @@ def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings)
         return opener is not None and opener.group(1) in CLAUSE_OPENERS
     if following in ".!?;:":
         return True
+    if following in ("und", "oder", "sowie"):  # 'Ressourcen schonen und Beteiligung': a noun, no adjective, next
+        noun = NEXT_TOKEN.match(view, after.end())
+        return noun is not None and noun.group(1)[:1].isupper() and lexicon.adjective_stem(noun.group(1).lower()) is None
     return (following.islower() and following.isalpha() and following not in LEADING_ON
             and lexicon.adjective_stem(following) is None)
 

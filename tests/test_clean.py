@@ -260,3 +260,20 @@ def test_a_compound_of_nouns_goes_one_umlaut_further_where_its_head_is_far_commo
     cleaned = clean_text("Die Stadt plant Riickzugsflachen fiir die Burger.", lexicon, corrections.confusions)
     assert "plant Rückzugsflächen für" in cleaned.text
     assert any("compound-head" in e.reason and e.word_after == "Rückzugsflächen" for e in cleaned.edits)
+
+
+@pytest.mark.parametrize("text, stranded", [
+    ("die Gewässer schönen.", True),
+    ("Ressourcen schönen und Beteiligung erleichtern", True),  # 'und' and a noun: the adjective has none
+    ("die schönen und neuen Häuser", False),  # 'und' and an adjective may lead on to its noun
+    ("die schönen Gärten", False),
+    ("Die Stadt wird älter, und", False),  # no inflected adjective
+])
+def test_an_adjective_without_a_noun_after_it(text, stranded, lexicon):
+    """What keeps a document-level repair from making a verb an adjective where no noun can follow
+    ('die Gewässer schonen.' is not 'schönen'), and makes 'zu starken.' 'stärken'."""
+    from pipeline.clean import adjective_without_noun
+
+    word = next(w for w in ("schönen", "älter") if w in text)
+    end = text.index(word) + len(word)
+    assert adjective_without_noun(text, end, word, lexicon) is stranded
