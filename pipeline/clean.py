@@ -335,7 +335,7 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
                         ground="real-word-conflict")
         elif not v.applied and v.ground == "real-word-conflict" and adjective_without_noun(view, end, v.candidate, lexicon) \
                 and not adjective_without_noun(view, end, m.group(), lexicon):
-            pass  # the repair would be an adjective where no noun can follow ('die Gewässer schönen.')
+            v = replace(v, reason=f"real-word-conflict; '{v.candidate}' would be an adjective where no noun can follow")
         elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and dots_lost(v)
               and in_family(v.candidate, family, settings.family_min_stem) and not own_form(m.group())):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
@@ -388,9 +388,10 @@ def outweighs_document_rate(v: Verdict, rates: ReadingRates) -> bool:
 
 def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings) -> bool:
     """An inflected adjective ('starken', 'alter') stands before a noun. Read where no noun can
-    follow (a full stop, 'als', 'das', a comma before 'und' or 'weil'), it is no adjective: the OCR
-    dropped an umlaut from a verb or a comparative ('stärken', 'älter'). 'und', 'oder', another
-    adjective or a comma before one may lead on to a noun, so those prove nothing."""
+    follow (a full stop, 'als', 'das', a comma before 'und' or 'weil', 'und' before a noun), it is
+    no adjective: the OCR dropped an umlaut from a verb or a comparative ('stärken', 'älter').
+    'und' or 'oder' before an adjective, another adjective or a comma before one may lead on to a
+    noun, so those prove nothing."""
     return adjective_without_noun(view, m.start() + len(m.group()), m.group(), lexicon)
 
 
