@@ -745,7 +745,7 @@ def best_candidate(token: str, known: bool, lexicon: Lexicon, confusions: Confus
     top = max(r[0] for r in ranked)
     tied = [r for r in ranked if r[0] == top]
     head_note = ""
-    if len(tied) > 1 and top >= settings.min_candidate_zipf and token[:1].isupper() \
+    if damaged and len(tied) > 1 and top >= settings.min_candidate_zipf and token[:1].isupper() \
             and all(lexicon.direct(r[2].lower()) == 0 for r in tied):
         tied, head_note = by_head(tied, lexicon)  # nouns alike by their weaker part: the commoner head first
 

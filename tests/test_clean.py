@@ -226,13 +226,16 @@ def test_a_family_word_restores_lost_dots_only(lexicon, corrections):
 
 
 def test_intact_text_does_without_the_spelling_list(lexicon, corrections, monkeypatch):
-    """Loading the spelling list costs 1.5 s; a PDF text layer has its case right and needs none."""
+    """Loading the spelling list costs 1.5 s, the noun paradigms more; a PDF text layer has its
+    case right and needs neither."""
     import pipeline.lexicon
+    import pipeline.nouns
 
     def refuse():
-        raise AssertionError("the spelling list was loaded for intact text")
+        raise AssertionError("a word list of the damaged text's repair was loaded for intact text")
 
     monkeypatch.setattr(pipeline.lexicon, "spelling_log_probs", refuse)
+    monkeypatch.setattr(pipeline.nouns, "noun_readings", refuse)
     cleaned = clean_text("Die Bürger planen längere Offnungszeiten für die Ämter der Städte.",
                          lexicon, corrections.confusions)
     assert not cleaned.damaged and "längere Öffnungszeiten für" in cleaned.text
