@@ -26,8 +26,9 @@ from dataclasses import dataclass, replace
 
 from .corrections import ConfusionRule, ConfusionTable, Decision
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
-from .evidence import SCORER_NAMES
+from .evidence import MOOD_PAIRS, NO_CONTEXT, SCORER_NAMES, Context, compound_head, evidence_for, judged_here
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
+from .nouns import head_of, of_nouns
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
@@ -436,13 +437,19 @@ def adjective_form(word: str, lexicon: Lexicon) -> bool:
         for cut in range(MIN_PART, len(word) - MIN_PART))
 
 
+def plain_vowel_rules(confusions: ConfusionTable) -> dict[str, ConfusionRule]:
+    """The confusion rules that restore a plain vowel's dots ('a' -> 'ä', 'U' -> 'Ü'), by the
+    letter they replace: the sentence and the compound steps try these on real words."""
+    return {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
+
+
 def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable,
                              settings: RepairSettings) -> list:
     """`found` (word, verdict) pairs, plus or instead of a suggestion: a word read as an adjective
     where no noun can follow, repaired to its commonest umlaut reading (a plain vowel made
     umlaut), whatever the word as read scores."""
     by_start = {m.start(): (m, v) for m, v in found}
-    plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
+    plain_rules = plain_vowel_rules(confusions)
     for m in TOKEN.finditer(view):
         known = by_start.get(m.start())
         if (known is not None and known[1].applied) or not stranded_adjective(view, m, lexicon, settings):
@@ -467,16 +474,14 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
     suggested; a capitalised word after a determiner or preposition that the word list found
     no repair for is tried with its dots restored ('die Schaden' -> 'Schäden'). Only words the
     scorers can judge are looked at, so the noun paradigms load only for them."""
-    from .evidence import MOOD_VERBS, SUBJUNCTIVE_OF, Context, evidence_for, judged_here
-
     by_start = {m.start(): (m, v) for m, v in found}
-    plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
+    plain_rules = plain_vowel_rules(confusions)
     for m in TOKEN.finditer(view):
         token = m.group()
         known = by_start.get(m.start())
         if known is not None and known[1].ground == "unknown-word":
             continue  # the word as read is no word: no sentence makes it one
-        if not (token[:1].isupper() or token.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF)):
+        if not (token[:1].isupper() or token.lower() in MOOD_PAIRS):
             continue
         # a plain vowel whose dots may be lost: inside the word, or a capital one opening it ('Ofen')
         losable = [i for i, c in enumerate(token) if c in plain_rules and (i or c.isupper())]
@@ -522,7 +527,7 @@ def with_compound_heads(found: list, lexicon: Lexicon, confusions: ConfusionTabl
     nouns ('Zählerstanden' -> 'Zähler|ständen', 'Füllstande' -> 'Füllstände'), and only one
     does, the OCR lost two umlauts. A compound's head is a noun. The noun paradigms load only for
     such repairs."""
-    plain_rules = {r.find: r for r in confusions.rules if PLAIN_VOWEL_OF.get(r.replace) == r.find}
+    plain_rules = plain_vowel_rules(confusions)
     return [(m, compound_verdict(m.group(), v, plain_rules, lexicon, settings)) for m, v in found]
 
 
@@ -530,9 +535,6 @@ def compound_verdict(token: str, v: Verdict, plain_rules: dict, lexicon: Lexicon
     """with_compound_heads for one word. A repair that is a compound of nouns itself goes one
     umlaut further only where the head becomes far commoner (evidence.compound_head decides:
     'Rückzugs|flachen' -> 'Rückzugs|flächen')."""
-    from .evidence import NO_CONTEXT, compound_head
-    from .nouns import of_nouns
-
     word = v.candidate
     if not (v.applied and word[:1].isupper() and word.isalpha() and lexicon.direct(word.lower()) == 0):
         return v
@@ -824,8 +826,6 @@ def by_head(ranked: list, lexicon: Lexicon) -> tuple[list, str]:
     whose head (the noun form it ends in) German writes more often first ('Schlei|fähre' before
     'Schlei|führe'), and a note saying so when its head is the commonest. The noun paradigms
     load only for such ties."""
-    from .nouns import head_of
-
     heads = {r[2]: head_of(r[2][0].upper() + r[2][1:]) for r in ranked}
     zipfs = {c: lexicon.spelled(h[1]) if h else 0.0 for c, h in heads.items()}
     ranked = sorted(ranked, key=lambda r: -zipfs[r[2]])

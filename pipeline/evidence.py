@@ -50,6 +50,8 @@ SAYING_VERBS = ("sagt", "sagte", "sagten", "sagen", "erzählte", "erzählten", "
 REPORTING_FORMS = ("sei", "seien", "könne", "müsse", "solle", "wolle", "dürfe", "möge")
 PERSONAL_PRONOUNS = ("wir", "ihr", "sie", "man", "er", "es", "ich", "du")
 REPORT_SUBJECT_WORDS = 3  # words between 'sagte,' and the verb: its subject ('sie', 'die Jugendlichen')
+MOOD_PAIRS = {**SUBJUNCTIVE_OF, **MOOD_VERBS}  # every past form whose subjunctive a sentence may call for
+GENITIVE_RELATIVES = ("deren", "dessen")  # 'deren Öfen': the noun after them opens a relative clause
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 CASE_OF_PREPOSITION = {
     **dict.fromkeys(("mit", "von", "bei", "aus", "nach", "seit", "zu", "gegenüber", "außer"), "d"),
@@ -207,18 +209,21 @@ def subject_verb(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Ev
         allowed = ("ns.",)
     elif verb.lower() in PLURAL_VERBS:
         allowed = ("np.",)
-    elif verb.isalpha() and verb.islower() and verb.endswith(("en", "t")) and finite(verb):
+    elif verb.isalpha() and verb.islower() and verb.endswith(("en", "t")) and finite(verb, best_only=False):
         allowed = ("np.",) if verb.endswith("en") else ("ns.",)
     else:
         return None
     return decided_by("subject-verb", f"'{verb.lower()}'", allowed, read, repaired, lexicon)
 
 
-def finite(verb: str) -> bool:
-    """HanTa reads the word as a finite verb, among its readings."""
-    from .grammar import tag_names
+def finite(verb: str, best_only: bool) -> bool:
+    """HanTa reads the word as a finite verb: as its best reading (`best_only`: a clause's last
+    word 'helfen' may be an infinitive after a modal), or among its readings (the verb standing
+    second in a main clause is finite)."""
+    from .grammar import best_tag, tag_names
 
-    return any(tag.endswith("(FIN)") for tag in tag_names(verb))
+    tags = [best_tag(verb) or ""] if best_only else tag_names(verb)
+    return any(tag.endswith("(FIN)") for tag in tags)
 
 
 def relative_pronoun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -245,25 +250,18 @@ def relative_clause_verb(ctx: Context, read: str, repaired: str, lexicon: Lexico
     'dessen' ('deren Öfen rund um die Uhr laufen') is its clause's subject on the same terms."""
     if ctx.relative[:1] == ("die",):
         words, opener = ctx.relative[1:], "', die"
-    elif ctx.before[-1:] and ctx.before[-1].lower() in ("deren", "dessen"):
+    elif ctx.before[-1:] and ctx.before[-1].lower() in GENITIVE_RELATIVES:
         words, opener = ctx.clause, f"'{ctx.before[-1]}"
     else:
         return None
-    if len(words) < 2 or not words[-1].isalpha() or not plural_finite_verb(words[-1]):
+    verb = words[-1] if words else ""
+    if len(words) < 2 or not (verb.isalpha() and verb.islower() and verb.endswith("en") and finite(verb, best_only=True)):
         return None
     others = words[:-1]
     if any(w.lower() in PERSONAL_PRONOUNS for w in others) or any(
             w[:1].isupper() and any(r[1] == "p" for r in noun_readings(w, lexicon)) for w in others):
         return None  # another word may be the plural subject ('die die Kinder brauchen')
     return decided_by("relative-clause", f"{opener} … {words[-1]}'", (".p.",), read, repaired, lexicon)
-
-
-def plural_finite_verb(word: str) -> bool:
-    """A finite verb of the plural, as HanTa tags it ('brauchen', 'laufen', 'können'), not an
-    infinitive ending a clause after a modal or 'zu' (the tagger's best reading decides)."""
-    from .grammar import best_tag
-
-    return word.islower() and word.endswith("en") and (best_tag(word) or "").endswith("(FIN)")
 
 
 def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -320,7 +318,7 @@ def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) ->
     hätten'), or a clause holding a Konjunktiv I form no indicative shares ('sei', 'könne'), is
     reported. Right after the comma ('Wie er sagte, hatte die Stadt …') the verb is the main
     clause's: no evidence."""
-    if {**SUBJUNCTIVE_OF, **MOOD_VERBS}.get(read.lower()) != repaired.lower():
+    if MOOD_PAIRS.get(read.lower()) != repaired.lower():
         return None
     before = list(ctx.before)
     subject = 0
@@ -381,14 +379,14 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     inflected adjective, opening a sentence before a finite auxiliary, before a relative clause or
     after 'deren' opening one, a capitalised word inside a sentence that is no noun, or a word the
     word list does not know (a compound's head may)."""
-    if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in (*MOOD_VERBS, *SUBJUNCTIVE_OF):
+    if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in MOOD_PAIRS:
         return True
     adjective = adjective_before(ctx) or ""
     if adjective.endswith(ADJECTIVE_ENDINGS) and lexicon.adjective_stem(adjective):
         return True
     if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
         return True
-    if ctx.before and ctx.before[-1].lower() in ("deren", "dessen"):
+    if ctx.before and ctx.before[-1].lower() in GENITIVE_RELATIVES:
         return True
     if ctx.after[:1] == (",",) and len(ctx.after) > 1 and ctx.after[1].lower() in (*RELATIVE_PRONOUNS, *RELATIVE_PREPOSITIONS):
         return True
