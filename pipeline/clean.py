@@ -62,6 +62,7 @@ class RepairSettings:
 
     max_substitutions: int = 2
     extra_substitution_cost: float = 0.5
+    head_tie_window: float = 0.5  # compounds scoring this close are told apart by their heads
     min_word_length: int = 2  # two letters: only a capitalised one is tried ("Ol": "Öl")
     two_letter_min_zipf: float = 4.0  # and only for a common word, as written
     listed_word_zipf: float = 1.5
@@ -731,8 +732,8 @@ def best_candidate(token: str, known: bool, lexicon: Lexicon, confusions: Confus
                    settings: RepairSettings, at_sentence_start: bool) -> Candidate | None:
     """The confusion table's readings of `token` (a word the lexicon `known`s is spared the rules
     for unknown words) -> the commonest, a substitution beyond the first costing
-    extra_substitution_cost; of ones alike, compounds by their heads (by_head), then the one whose
-    case fits."""
+    extra_substitution_cost; of capitalised compounds scoring close, the one with the commoner
+    head (by_head); of ones alike, the one whose case fits."""
     options = [(candidate, subs) for candidate, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions, known)
                if candidate.isalpha() and not (MIXED_CASE.search(candidate) and not candidate.isupper())]
     # a word the lexicon lists beats a compound reading of another candidate: where one is
@@ -747,9 +748,12 @@ def best_candidate(token: str, known: bool, lexicon: Lexicon, confusions: Confus
     top = max(r[0] for r in ranked)
     tied = [r for r in ranked if r[0] == top]
     head_note = ""
-    if damaged and len(tied) > 1 and top >= settings.min_candidate_zipf and token[:1].isupper() \
-            and all(lexicon.direct(r[2].lower()) == 0 for r in tied):
-        tied, head_note = by_head(tied, lexicon)  # nouns alike by their weaker part: the commoner head first
+    # nouns no list holds, scored alike by their weaker part (a verb form 'führe' scores as a
+    # tail too): the commoner head as a noun first
+    near = [r for r in ranked if r[0] >= top - settings.head_tie_window]
+    if damaged and len(near) > 1 and top >= settings.min_candidate_zipf and token[:1].isupper() \
+            and all(lexicon.direct(r[2].lower()) == 0 for r in near):
+        tied, head_note = by_head(near, lexicon)
 
     # intact text has its case right; OCR's case is weighed (and the spelling list loaded) only when
     # damaged, and only between candidates that score alike
@@ -822,13 +826,14 @@ def word_list_verdict(token: str, candidate: Candidate, evidence: WordListEviden
 
 
 def by_head(ranked: list, lexicon: Lexicon) -> tuple[list, str]:
-    """Candidates (score, zipf, candidate, subs) that no list holds and score alike -> the one
-    whose head (the noun form it ends in) German writes more often first ('Schlei|fähre' before
-    'Schlei|führe'), and a note saying so when its head is the commonest. The noun paradigms
-    load only for such ties."""
+    """Candidates (score, zipf, candidate, subs) that no list holds and score within
+    head_tie_window of the best -> the one whose head (the noun form it ends in) German writes
+    more often first ('See|fähre' before 'See|führe', whose verb form 'führe' made it score
+    higher), then by score, and a note saying so when its head is the commonest. The noun
+    paradigms load only for such candidates."""
     heads = {r[2]: head_of(r[2][0].upper() + r[2][1:]) for r in ranked}
     zipfs = {c: lexicon.spelled(h[1]) if h else 0.0 for c, h in heads.items()}
-    ranked = sorted(ranked, key=lambda r: -zipfs[r[2]])
+    ranked = sorted(ranked, key=lambda r: (-zipfs[r[2]], -r[0]))
     first, second = zipfs[ranked[0][2]], zipfs[ranked[1][2]]
     note = f"of compounds alike, its head '{heads[ranked[0][2]][1]}' is the commonest" if first > second else ""
     return ranked, note
