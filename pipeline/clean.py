@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from .corrections import ConfusionRule, ConfusionTable, Decision
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
-from .evidence import MOOD_PAIRS, NO_CONTEXT, SCORER_NAMES, Context, compound_head, evidence_for, judged_here
+from .evidence import MOOD_PAIRS, SCORER_NAMES, Context, evidence_for, judged_here
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 from .nouns import head_of, of_nouns
 
@@ -533,28 +533,20 @@ def with_compound_heads(found: list, lexicon: Lexicon, confusions: ConfusionTabl
 
 
 def compound_verdict(token: str, v: Verdict, plain_rules: dict, lexicon: Lexicon, settings: RepairSettings) -> Verdict:
-    """with_compound_heads for one word. A repair that is a compound of nouns itself goes one
-    umlaut further only where the head becomes far commoner (evidence.compound_head decides:
-    'Rückzugs|flachen' -> 'Rückzugs|flächen')."""
+    """with_compound_heads for one word."""
     word = v.candidate
-    if not (v.applied and word[:1].isupper() and word.isalpha() and lexicon.direct(word.lower()) == 0):
+    if not (v.applied and word[:1].isupper() and word.isalpha() and lexicon.direct(word.lower()) == 0) or of_nouns(word):
         return v
-    nouns = of_nouns(word)
-    if not nouns and of_nouns(token):
+    if of_nouns(token):
         return replace(v, applied=False, confidence=min(v.confidence, round(1 - settings.context_confidence, 2)),
                        ground="compound-head", reason=f"compound-head: '{token}' is a compound of nouns, '{word}' is none")
     others = [(j, word[:j] + plain_rules[c].replace + word[j + 1:]) for j, c in enumerate(word) if j and c in plain_rules]
     others = [(j, other) for j, other in others if lexicon.direct(other.lower()) > 0 or of_nouns(other)]
-    if nouns:
-        weighed = [(j, other, compound_head(NO_CONTEXT, word, other, lexicon)) for j, other in others]
-        found = [(j, other, e.reason) for j, other, e in weighed if e is not None and e.weight >= settings.context_decides]
-    else:
-        kinds = ["a listed word" if lexicon.direct(other.lower()) else "a compound of nouns" for _, other in others]
-        found = [(j, other, f"'{other}' is {kind}, '{word}' is none") for (j, other), kind in zip(others, kinds)]
-    if len(found) != 1:
+    if len(others) != 1:
         return v
-    j, other, why = found[0]
-    reason = f"compound-head: {why}" + (f"; {v.reason}" if v.reason else "")
+    j, other = others[0]
+    kind = "a listed word" if lexicon.direct(other.lower()) else "a compound of nouns"
+    reason = f"compound-head: '{other}' is {kind}, '{word}' is none" + (f"; {v.reason}" if v.reason else "")
     subs = tuple(sorted(v.subs + ((position_in_token(v.subs, j), plain_rules[word[j]]),), key=lambda s: s[0]))
     return Verdict(other, subs, settings.context_confidence, True, lexicon.zipf(other) - lexicon.zipf(token),
                    "compound-head", reason)

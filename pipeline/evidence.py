@@ -119,9 +119,6 @@ class Context:
         return determiner_before(self.before)
 
 
-NO_CONTEXT = Context((), ())  # for a scorer that judges two words by themselves (compound_head)
-
-
 def determiner_before(words: tuple[str, ...] | list[str]) -> tuple[str | None, str | None]:
     """The words before a noun -> the determiner its phrase starts with (after at most
     MAX_ADJECTIVES lower-case words with adjective endings), lower-cased, and the word before
