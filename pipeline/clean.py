@@ -37,6 +37,9 @@ UMLAUT_CHARS = set("äöüßÄÖÜ")
 LEADING_ON = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
 NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:,]|[^\W\d_]+)")
 # words that open a clause after a comma: what stands before the comma ended a phrase there
+# an article or a relative pronoun opens a phrase of its own: no adjective before it goes with its noun
+ARTICLES = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines")
+RELATIVE_OPENERS = ("der", "die", "das", "den", "dem", "denen", "deren", "dessen")
 CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
                   "während", "da", "wo", "damit", "sodass", "wer", "was", "warum", "wann"}
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
@@ -407,11 +410,22 @@ def adjective_without_noun(view: str, end: int, word: str, lexicon: Lexicon) -> 
     if after is None:
         return False
     following = after.group(1)
-    if following == ",":  # 'wird alter, und': a clause opens after the comma, no noun follows
+    if following == ",":  # 'wird alter, und', 'starken, die in …': a clause opens after the comma
         opener = NEXT_TOKEN.match(view, after.end())
-        return opener is not None and opener.group(1) in CLAUSE_OPENERS
+        if opener is None or not (opener.group(1) in CLAUSE_OPENERS or opener.group(1) in RELATIVE_OPENERS):
+            return False
+        # 'schönen, aber teuren Häuser': a contrasting adjective leads on to the noun (a comma before
+        # 'und' or 'oder' opens a clause: 'wird älter, und junge Menschen …')
+        if opener.group(1) in ("aber", "doch", "sondern"):
+            nxt = NEXT_TOKEN.match(view, opener.end())
+            return nxt is None or nxt.group(1) in ARTICLES or lexicon.adjective_stem(nxt.group(1)) is None
+        return True
     if following in ".!?;:":
         return True
+    if following in LEADING_ON:  # 'starken aber das Vertrauen': an article opens a phrase of its own
+        nxt = NEXT_TOKEN.match(view, after.end())
+        if nxt is not None and nxt.group(1) in ARTICLES:
+            return True
     if following in ("und", "oder", "sowie"):  # 'Ressourcen schonen und Beteiligung': a noun, no adjective, next
         noun = NEXT_TOKEN.match(view, after.end())
         return noun is not None and noun.group(1)[:1].isupper() and lexicon.adjective_stem(noun.group(1).lower()) is None
@@ -477,6 +491,7 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
     scorers can judge are looked at, so the noun paradigms load only for them."""
     by_start = {m.start(): (m, v) for m, v in found}
     plain_rules = plain_vowel_rules(confusions)
+    sure = {m.group(): v.candidate for m, v in found if v.sure}
     for m in TOKEN.finditer(view):
         token = m.group()
         known = by_start.get(m.start())
@@ -488,7 +503,7 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
         losable = [i for i, c in enumerate(token) if c in plain_rules and (i or c.isupper())]
         if known is None and not losable:
             continue  # no repair found, and no such vowel ('Schiller': 'il' for 'ü' was found)
-        ctx = Context.around(view, m.start(), m.end())
+        ctx = Context.around(view, m.start(), m.end(), repaired=sure)
         if not judged_here(ctx, token, lexicon):
             continue
         candidates = [known[1].candidate] if known is not None else [

@@ -22,6 +22,8 @@ when it has nothing to say:
   reported-speech   reported speech takes the subjunctive ('sagte, sie hätte', a clause with 'sei')
   compound-head     a compound no list holds reads as its head ('Experimentierraume': 'Raume'
                     is a rare dative, 'Räume' the plural)
+  paired-form       a noun named in both genders shares its stem with the feminine beside it
+                    ('Schülerinnen und Schiller': 'Schüler')
 
 Noun paradigms come from german-nouns (nouns.py); they are loaded only when a damaged text has
 a word these scorers are asked about.
@@ -53,6 +55,9 @@ REPORT_SUBJECT_WORDS = 3  # words between 'sagte,' and the verb: its subject ('s
 MOOD_PAIRS = {**SUBJUNCTIVE_OF, **MOOD_VERBS}  # every past form whose subjunctive a sentence may call for
 GENITIVE_RELATIVES = ("deren", "dessen")  # 'deren Öfen': the noun after them opens a relative clause
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
+PAIR_JOINERS = ("und", "oder", "bzw", "sowie")
+FEMININE_PLURAL = "innen"
+MIN_PAIR_STEM = 3
 CASE_OF_PREPOSITION = {
     **dict.fromkeys(("mit", "von", "bei", "aus", "nach", "seit", "zu", "gegenüber", "außer"), "d"),
     **dict.fromkeys(("durch", "für", "gegen", "ohne", "um"), "a"),
@@ -95,12 +100,15 @@ class Context:
     relative: tuple[str, ...] = ()
 
     @classmethod
-    def around(cls, text: str, start: int, end: int, reach: int = 60) -> "Context":
-        """The context of text[start:end]; the text's start counts as a sentence end ('.')."""
-        before = CONTEXT_WORD.findall(text[max(0, start - reach) : start])
+    def around(cls, text: str, start: int, end: int, reach: int = 60,
+               repaired: dict[str, str] | None = None) -> "Context":
+        """The context of text[start:end]; the text's start counts as a sentence end ('.'). The
+        words around are read as `repaired` maps them (the repairs the word lists were sure of)."""
+        repaired = repaired or {}
+        before = [repaired.get(w, w) for w in CONTEXT_WORD.findall(text[max(0, start - reach) : start])]
         if start <= reach and len(before) < BEFORE_WORDS:
             before = ["."] + before
-        after = CONTEXT_WORD.findall(text[end : end + CLAUSE_REACH])
+        after = [repaired.get(w, w) for w in CONTEXT_WORD.findall(text[end : end + CLAUSE_REACH])]
         clause = []
         for word in after:
             if word in CLAUSE_ENDS:
@@ -146,9 +154,20 @@ def noun_readings(word: str, lexicon: Lexicon, rare_lemmas: bool = False) -> lis
         zipfs = [lexicon.spelled(lemma) for lemma, _ in lemmas]
         lemmas = [l for l, z in zip(lemmas, zipfs) if z >= max(zipfs) - LEMMA_RARER]
     found = sorted({r for _, rs in lemmas for r in rs})
-    if word[:1].isupper() and word.endswith("en") and lexicon.spelled(word.lower()) >= INFINITIVE_MIN_ZIPF:
+    if nominalised_infinitive(word, lexicon):
         found = found + ["nsn", "asn", "dsn"]
     return found
+
+
+def nominalised_infinitive(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised word in -en whose small form is a common word, or one HanTa reads as an
+    infinitive first ('ins Stocken'), may be a verb used as a noun."""
+    if not (word[:1].isupper() and word.endswith("en")):
+        return False
+    from .grammar import best_tag
+
+    small = word.lower()
+    return lexicon.spelled(small) >= INFINITIVE_MIN_ZIPF or best_tag(small) == "VV(INF)"
 
 
 def agreement(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -348,6 +367,25 @@ def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> E
                     f"its head '{better}' is a far commoner form than '{worse}'")
 
 
+def paired_form(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """German names a group of people in both genders with one stem: the word right after
+    'Schülerinnen und' (or right before 'und Schülerinnen') is the masculine of that stem, as
+    the word list reads it ('Schüler', or with a case ending, 'Bürgern'), not a word that lost
+    the stem's umlaut ('Schiller')."""
+    for joiner, partner in ((ctx.before[-1:], ctx.before[-2:-1]), (ctx.after[:1], ctx.after[1:2])):
+        if not (joiner and partner and joiner[0] in PAIR_JOINERS and partner[0].endswith(FEMININE_PLURAL)):
+            continue
+        stem = partner[0].removesuffix(FEMININE_PLURAL)
+        if len(stem) < MIN_PAIR_STEM:
+            continue
+        fits_read, fits_repaired = (w in (stem, stem + "n") for w in (read, repaired))
+        if fits_read != fits_repaired:
+            fitting = repaired if fits_repaired else read
+            return Evidence("paired-form", NOUN_WEIGHT if fits_repaired else -NOUN_WEIGHT,
+                            f"'{partner[0]} {joiner[0]}' names both genders: '{fitting}'")
+    return None
+
+
 def decided_by(scorer: str, governor: str, allowed: tuple[str, ...], read: str, repaired: str,
                lexicon: Lexicon) -> Evidence | None:
     """Evidence when exactly one of the two words fits what `governor` allows; not sure when
@@ -385,15 +423,17 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
         return True
     if ctx.before and ctx.before[-1].lower() in GENITIVE_RELATIVES:
         return True
+    if ctx.before[-1:] and ctx.before[-1] in PAIR_JOINERS or ctx.after[:1] and ctx.after[0] in PAIR_JOINERS:
+        return True
     if ctx.after[:1] == (",",) and len(ctx.after) > 1 and ctx.after[1].lower() in (*RELATIVE_PRONOUNS, *RELATIVE_PREPOSITIONS):
         return True
     return bool(ctx.before) and ctx.before[-1] not in SENTENCE_ENDS and not noun_readings(word, lexicon)
 
 
 SCORERS = (agreement, preposition_case, subject_verb, relative_pronoun, relative_clause_verb, capitalised_noun, verb_mood,
-           reported_speech, compound_head)
+           reported_speech, compound_head, paired_form)
 SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "relative-pronoun", "relative-clause", "capitalised-noun",
-                "verb-mood", "reported-speech", "compound-head")
+                "verb-mood", "reported-speech", "compound-head", "paired-form")
 
 
 def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:

@@ -272,6 +272,9 @@ def test_a_compound_of_nouns_goes_one_umlaut_further_where_its_head_is_far_commo
     ("Ressourcen schönen und Beteiligung erleichtern", True),  # 'und' and a noun: the adjective has none
     ("die schönen und neuen Häuser", False),  # 'und' and an adjective may lead on to its noun
     ("die schönen Gärten", False),
+    ("die Gewässer schönen, die im Tal liegen", True),  # a relative clause opens after the comma
+    ("zu pflegen, schönen aber das Bild", True),  # an article after 'aber' opens a phrase of its own
+    ("die schönen, aber teuren Häuser", False),  # an adjective after 'aber' may lead on to its noun
     ("Die Stadt wird älter, und", False),  # no inflected adjective
 ])
 def test_an_adjective_without_a_noun_after_it(text, stranded, lexicon):

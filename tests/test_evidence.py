@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.clean import clean_text
-from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, preposition_case,
+from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, paired_form, preposition_case,
                                relative_clause_verb, relative_pronoun, reported_speech, subject_verb, verb_mood)
 
 
@@ -69,6 +69,16 @@ def test_a_capitalised_word_inside_a_sentence_is_a_noun(lexicon):
     # no word as read, though a compound reading ('Gus|sen') scores it above the rare 'Güssen'
     assert weigh(capitalised_noun, "Kanäle, die bei heftigen Gussen überlaufen.", "Gussen", "Güssen", lexicon) > 0
     assert weigh(capitalised_noun, "Der neue Dorfladen hat offen.", "Dorfladen", "Dorfläden", lexicon) is None  # Dorf|laden
+    # a verb used as a noun after a contraction ('ins Stocken'), though German writes 'stocken' rarely
+    assert weigh(capitalised_noun, "Dann gerät alles ins Stocken und", "Stocken", "Stöcken", lexicon) is None
+
+
+def test_a_noun_named_in_both_genders_shares_the_feminines_stem(lexicon):
+    assert weigh(paired_form, "Es lernen Schülerinnen und Schiller dort.", "Schiller", "Schüler", lexicon) > 0
+    assert weigh(paired_form, "Es helfen Burger und Bürgerinnen mit.", "Burger", "Bürger", lexicon) > 0
+    assert weigh(paired_form, "Mit Bürgerinnen und Burgern reden.", "Burgern", "Bürgern", lexicon) > 0
+    assert weigh(paired_form, "Es kamen Lehrerinnen und Schiller dazu.", "Schiller", "Schüler", lexicon) is None
+    assert weigh(paired_form, "Es kamen Schülerinnen, Schiller dazu.", "Schiller", "Schüler", lexicon) is None
 
 
 def test_wurde_goes_with_a_participle_and_wuerde_with_an_infinitive(lexicon):
@@ -122,6 +132,8 @@ def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     # a capital opening the word may have lost its dots too ('Ofen')
     ("Eine Firma, deren Ofen rund um die Uhr laufen.", "Eine Firma, deren Öfen rund um die Uhr laufen.",
      "relative-clause"),
+    # the feminine beside it is read as the word lists repaired it ('Schiilerinnen')
+    ("Es lernen Schiilerinnen und Schiller dort.", "Es lernen Schülerinnen und Schüler dort.", "unknown-word"),
 ])
 def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, repaired, why, lexicon, corrections):
     damaged = read + " Die Burger fiir die Stadt kénnen Losungen fiir alle finden."  # English-model OCR: no umlauts
