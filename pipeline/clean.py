@@ -97,6 +97,9 @@ class RepairSettings:
     split_rest_max_zipf: float = 1.5  # 'V eranderung': the rest must be no word of its own
     split_whole_min_zipf: float = 3.0  # 'W andel': or the whole a common capitalised word
     damaged_below_umlaut_share: float = 0.01
+    # A letter the OCR dropped ('Straen'): the word put back must be common as written.
+    dropped_min_length: int = 3
+    dropped_min_zipf: float = 3.0
 
 
 DEFAULT_SETTINGS = RepairSettings()
@@ -729,10 +732,16 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
         return None  # intact text: only words the lexicon does not know are repaired
     candidate = best_candidate(token, read_listed >= settings.listed_word_zipf, lexicon, confusions, damaged,
                                settings, at_sentence_start)
-    if candidate is None:
-        return None
-    evidence = word_list_evidence(token, candidate, read_listed, read_score, lexicon, settings)
-    return word_list_verdict(token, candidate, evidence, damaged, lexicon, settings)
+    found = None
+    if candidate is not None:
+        evidence = word_list_evidence(token, candidate, read_listed, read_score, lexicon, settings)
+        found = word_list_verdict(token, candidate, evidence, damaged, lexicon, settings)
+    if damaged and (found is None or lexicon.direct(found.candidate.lower()) == 0):
+        # no repair, or one no list holds ('Grostädten'): a dropped letter may explain the word better
+        dropped = dropped_letter_verdict(token, read_listed, lexicon, confusions, settings)
+        if dropped is not None and (found is None or lexicon.zipf(dropped.candidate) > lexicon.zipf(found.candidate)):
+            return dropped
+    return found
 
 
 def best_candidate(token: str, known: bool, lexicon: Lexicon, confusions: ConfusionTable, damaged: bool,
@@ -830,6 +839,68 @@ def word_list_verdict(token: str, candidate: Candidate, evidence: WordListEviden
     if gain >= settings.suggest_min_gain and score >= settings.suggest_min_candidate_zipf and ("ß" not in word or evidence.spelled):
         return decided(round(max(0.05, 0.3 + gain / 5), 2), False, "real-word-conflict")
     return None
+
+
+@dataclass(frozen=True)
+class DroppedLetter:
+    """An umlaut or ß the OCR left out ('Straen', 'knnen'), as the substitution of the letter
+    beside it ('a' -> 'aß'), so that the edit covers a letter of the word as read."""
+
+    find: str
+    replace: str
+    letter: str
+
+    @property
+    def id(self) -> str:
+        return f"dropped:{self.letter}"
+
+
+def dropped_letter_verdict(token: str, read_listed: float, lexicon: Lexicon, confusions: ConfusionTable,
+                           settings: RepairSettings) -> Verdict | None:
+    """A word whose umlaut or ß the OCR dropped: the commonest word made by putting one back
+    ('Straen' -> 'Straßen', 'ber' -> 'über'), with at most one plain vowel also given its dots
+    ('regelmaig' -> 'regelmäßig'). A ß goes only after a vowel, as German writes it. The repair
+    must be a common word as written (a compound of nouns by its head: 'Einkaufs|straßen') and,
+    where the word as read is listed (OCR noise gets into word lists too: 'knnen'), far commoner."""
+    if len(token) < settings.dropped_min_length or not token.isalpha():
+        return None
+    plain_rules = plain_vowel_rules(confusions)
+    best = None
+    for i in range(len(token) + 1):
+        for letter in "äöüß":
+            if letter == "ß" and (i == 0 or token[i - 1].lower() not in "aeiouy"):
+                continue
+            if i == 0 and token[0].isupper():
+                continue  # 'Ber…' is no 'Über…': a put-back first letter would take the capital
+            pos, rule = (i, DroppedLetter(token[i], letter + token[i], letter)) if i < len(token) else \
+                (i - 1, DroppedLetter(token[i - 1], token[i - 1] + letter, letter))
+            inserted = token[:pos] + rule.replace + token[pos + 1:]
+            options = [(inserted, ((pos, rule),))]
+            for j, c in enumerate(token):  # one plain vowel of the word as read given its dots too
+                if c in plain_rules and j != pos and (j or c.isupper()):
+                    k = j if j < i else j + 1
+                    options.append((inserted[:k] + plain_rules[c].replace + inserted[k + 1:],
+                                    tuple(sorted(((pos, rule), (j, plain_rules[c])), key=lambda s: s[0]))))
+            for word, subs in options:
+                zipf = put_back_zipf(word, subs[0][0], lexicon)
+                if best is None or zipf > best[0]:
+                    best = (zipf, word, subs)
+    zipf, word, subs = best or (0.0, "", ())
+    gain = zipf - read_listed
+    if zipf < settings.dropped_min_zipf or gain < settings.damaged_min_gain_common:
+        return None
+    return Verdict(word, subs, round(min(0.9, 0.4 + zipf / 10), 2), True, gain, "dropped-letter")
+
+
+def put_back_zipf(word: str, first_change: int, lexicon: Lexicon) -> float:
+    """A repair's Zipf as written; a capitalised compound of nouns the list lacks, by its head,
+    where the letters put back are the head's ('Einkaufs|straßen', not 'Mediä|enzentren') and not
+    its last (a word cut at a line end: 'Ressourcenscho-' is no 'Ressourcen|schoß')."""
+    zipf = lexicon.spelled(word)
+    if zipf or not word[:1].isupper() or len(word) < 8 or first_change >= len(word) - 2:
+        return zipf
+    head = head_of(word)
+    return lexicon.spelled(head[1]) if head is not None and head[0] <= first_change and of_nouns(word) else 0.0
 
 
 def by_head(ranked: list, lexicon: Lexicon) -> tuple[list, str]:

@@ -285,3 +285,21 @@ def test_an_adjective_without_a_noun_after_it(text, stranded, lexicon):
     word = next(w for w in ("schönen", "älter") if w in text)
     end = text.index(word) + len(word)
     assert adjective_without_noun(text, end, word, lexicon) is stranded
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("Die Straen der Stadt sind voll.", "Die Straßen der"),  # a ß left out after a vowel
+    ("Wir knnen das ber die Burger regeln.", "Wir können das über die"),  # an umlaut left out ('knnen' is in word lists)
+    ("Sie kommen regelmaig fiir die Burger.", "Sie kommen regelmäßig für"),  # and a plain vowel that lost its dots
+    ("Die Grostadten wachsen fiir die Burger.", "Die Großstädten wachsen"),  # over a compound reading 'Gro|städten'
+    ("Die Quartiersstraen sind fiir die Burger da.", "Die Quartiersstraßen sind"),  # a compound by its head
+    ("Die Ressourcenscho- und Burger fiir alle.", "Die Ressourcenscho- und"),  # the head's last letter: a cut word
+    ("Die Medienzentren fiir die Burger sind offen.", "Die Medienzentren für"),  # not a letter of the compound's first part
+    ("Die Berater fiir die Burger sind da.", "Die Berater für"),  # a capital first letter is not put after an umlaut
+])
+def test_a_letter_the_ocr_dropped_is_put_back(damaged, expected, lexicon, corrections):
+    cleaned = clean_text(damaged, lexicon, corrections.confusions)
+    assert cleaned.damaged and expected in cleaned.text
+    put_back = [e for e in cleaned.edits if e.rule.startswith("umlaut:dropped:")]
+    assert all(e.reason.startswith("dropped-letter") for e in put_back)
+    assert apply_edits(damaged, [e for e in cleaned.edits if e.applied]) == cleaned.text
