@@ -7,12 +7,14 @@ Fixers, each a pure function raw text -> list[Edit]:
   join_hyphenated_words  Modell-⏎projekte -> Modellprojekte; Smart-City-⏎Strategie keeps its hyphen;
                          Klimaschutz-⏎und keeps the suspended hyphen
   join_split_capitals    'V eranderung' -> 'Veranderung', 'W andel' -> 'Wandel' (OCR cut a capital off its word)
+  join_split_eszett      'Maf nahme' -> 'Maßnahme', 'gro Se' -> 'große' (OCR read a ß as a gap)
   repair_umlauts         fiir -> für, GroRstadt -> Großstadt, kénnen -> können (confusion table +
                          German lexicon); real-word conflicts (fordern/fördern) are recorded as
                          suggestions and not applied, unless the document's own repairs show its
                          OCR misreads that letter so often that the repair is the likelier word
                          (Plane -> Pläne, schliefen -> schließen), or the word as read is an
                          adjective where no noun can follow ('zu starken.' -> 'zu stärken.').
+                         A letter the OCR left out is put back ('Straen' -> 'Straßen', 'knnen' -> 'können').
                          Case and ß are judged as written (spaCy's German spelling list).
 Every edit keeps raw offsets, so apply_edits(raw, ledger) == cleaned text.
 """
@@ -53,6 +55,8 @@ HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end h
 TOKEN = re.compile(r"(?<![\w{&!@§$])[{&]?(?:[^\W_]|(?<=[^\W_])[&!{@§$](?=[^\W_]))+(?:(?<=f)!)?")
 MIXED_CASE = re.compile(r"[^\W\d_][A-ZÄÖÜ]+[a-zäöüß]|[a-zäöüß][A-ZÄÖÜ]")
 CAMEL = re.compile(r"(?:[A-ZÄÖÜ][^\W\dA-ZÄÖÜ_{&!@§$]+){2,}")
+# a word cut where its ß stood, the ß read as a space with an 'f' or 'S' beside it or none
+SPLIT_ESZETT = re.compile(r"(?=(?<![\w-])([^\W\d_]*[aeiouäöüy])(fS? S?|S? S?)([a-zäöü]+)(?![\w-]))")  # overlapping
 QUOTED = re.compile(
     r"(?<![\w,])(?P<open>,,|„|,|~|»)(?=[\w#(])(?P<body>[^\n„“”\"«]{1,160}?(?:\n[^\n„“”\"«]{1,160}?)?)"
     r"(?P<close>\*”|\*®|“|”|\"|®|\*|«)(?![\w])"
@@ -96,6 +100,7 @@ class RepairSettings:
     rare_lemma_confidence: float = 0.55  # decided only once a rare lemma's forms were set aside
     split_rest_max_zipf: float = 1.5  # 'V eranderung': the rest must be no word of its own
     split_whole_min_zipf: float = 3.0  # 'W andel': or the whole a common capitalised word
+    split_eszett_margin: float = 1.0  # 'gro en': 'großen' far commoner than either piece
     damaged_below_umlaut_share: float = 0.01
     # A letter the OCR dropped ('Straen'): the word put back must be common as written.
     dropped_min_length: int = 3
@@ -128,7 +133,7 @@ def clean_text(
     """Raw text -> Cleaned. A reviewer's decisions win over the rules: a rejected edit is kept
     in the ledger but not applied, an accepted one (a suggestion too) is applied."""
     layout = merge_edits(expand_ligatures(raw), undouble_characters(raw), join_hyphenated_words(raw),
-                         join_split_capitals(raw, lexicon, settings))
+                         join_split_capitals(raw, lexicon, settings), join_split_eszett(raw, lexicon, settings))
     view, view_origin = apply_edits_with_map(raw, layout)
     damaged = looks_damaged(view, settings)
     words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
@@ -233,6 +238,20 @@ def join_split_capitals(raw: str, lexicon: Lexicon, settings: RepairSettings = D
             edits.append(Edit(m.start(2), m.end(2), " ", "", "join_split_capital", 0.8))
         elif lexicon.direct(whole) >= settings.split_whole_min_zipf and lexicon.spelled(whole) > lexicon.spelled(whole.lower()):
             edits.append(Edit(m.start(2), m.end(2), " ", "", "join_split_capital_noun", 0.7))
+    return edits
+
+
+def join_split_eszett(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
+    """'gro en' -> 'großen', 'flief Sen' -> 'fließen', 'aufS erhalb' -> 'außerhalb': the OCR read
+    a ß as a gap, with or without an 'f' or 'S' beside it. Joined, the two pieces must make a word
+    German writes far more often than either piece."""
+    edits = []
+    for m in SPLIT_ESZETT.finditer(raw):
+        left, gap, right = m.group(1), m.group(2), m.group(3)
+        first, second = (left + gap + right).split(" ")
+        as_read = min(lexicon.spelled(first), lexicon.spelled(second))  # two words only if both are words
+        if lexicon.spelled(left + "ß" + right) >= max(settings.split_whole_min_zipf, as_read + settings.split_eszett_margin):
+            edits.append(Edit(m.start(2), m.end(2), gap, "ß", "join_split_eszett", 0.8))
     return edits
 
 

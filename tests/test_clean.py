@@ -303,3 +303,19 @@ def test_a_letter_the_ocr_dropped_is_put_back(damaged, expected, lexicon, correc
     put_back = [e for e in cleaned.edits if e.rule.startswith("umlaut:dropped:")]
     assert all(e.reason.startswith("dropped-letter") for e in put_back)
     assert apply_edits(damaged, [e for e in cleaned.edits if e.applied]) == cleaned.text
+
+
+@pytest.mark.parametrize("raw, joined", [
+    ("die gro en Häuser", "die großen Häuser"),  # the ß read as a space
+    ("Das Wasser flief Sen ab.", "Das Wasser fließen ab."),  # as 'f S'
+    ("aufS erhalb der Stadt", "außerhalb der Stadt"),
+    ("Die Mafnahme: Maf nahme", "Die Mafnahme: Maßnahme"),
+    ("Sie sehen es so en bloc.", "Sie sehen es so en bloc."),  # two words as read: 'soßen' is none
+    ("Wie er sagt, da es geht.", "Wie er sagt, da es geht."),
+])
+def test_a_word_cut_where_its_eszett_stood_is_joined(raw, joined, lexicon):
+    from pipeline.clean import join_split_eszett
+
+    edits = join_split_eszett(raw, lexicon)
+    assert apply_edits(raw, edits) == joined
+    assert all(e.rule == "join_split_eszett" for e in edits)
