@@ -30,7 +30,7 @@ from .corrections import ConfusionRule, ConfusionTable, Decision
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from .evidence import MOOD_PAIRS, SCORER_NAMES, Context, evidence_for, judged_here
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
-from .nouns import head_of, of_nouns
+from .nouns import DETERMINERS, head_of, lemma_readings, of_nouns
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
@@ -42,6 +42,8 @@ NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:,]|[^\W\d_]+)")
 # an article or a relative pronoun opens a phrase of its own: no adjective before it goes with its noun
 ARTICLES = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines")
 RELATIVE_OPENERS = ("der", "die", "das", "den", "dem", "denen", "deren", "dessen")
+NUMBER_WORDS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
+                "hundert", "tausend")
 CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
                   "während", "da", "wo", "damit", "sodass", "wer", "was", "warum", "wann"}
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
@@ -327,6 +329,7 @@ def repair_umlauts(
     if damaged:
         found = with_stranded_adjectives(view, found, lexicon, confusions, settings)
         found = weighed_in_context(view, found, lexicon, confusions, settings)
+        found = with_case_in_sentence(view, found, lexicon, confusions)
         found = with_compound_heads(found, lexicon, confusions, settings)
         found = weighed_in_document(view, found, lexicon, settings)
     edits = []
@@ -556,6 +559,51 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
                                               confidence=min(known[1].confidence, round(1 - settings.context_confidence, 2)),
                                               reason=reason))
     return [by_start[start] for start in sorted(by_start)]
+
+
+def with_case_in_sentence(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable) -> list:
+    """`found` (word, verdict) pairs, with the case of a repaired first umlaut set by the words
+    around it, where the OCR's capital says little ('Offentliche' for 'öffentliche'): inside a
+    sentence an inflected adjective before a capitalised word stands before its noun and is
+    written small ('der öffentliche Nahverkehr'); a word after an article or a number is a noun
+    when German has it as one ('neun Übergaben'). The rule that reads the other case must be in
+    the confusion table."""
+    by_case = {(r.find, r.replace): r for r in confusions.rules}
+    out = []
+    for m, v in found:
+        token, word = m.group(), v.candidate
+        first = v.subs[0] if v.subs else None
+        if first is None or first[0] != 0 or word[:1].lower() not in "äöü" or sentence_start(view, m.start()):
+            out.append((m, v))
+            continue
+        other = word[0].swapcase() + word[1:]
+        rule = by_case.get((first[1].find, other[0]))
+        if rule is not None and (small_before_noun(view, m, other, lexicon) or noun_after_determiner(view, m, other)):
+            v = replace(v, candidate=other, subs=((0, rule),) + v.subs[1:],
+                        reason=f"{v.reason or v.ground}; written {'small' if other[0].islower() else 'capital'} here")
+        out.append((m, v))
+    return out
+
+
+def small_before_noun(view: str, m, small: str, lexicon: Lexicon) -> bool:
+    """An inflected adjective, written small, before a capitalised word (its noun)."""
+    if not small[0].islower() or lexicon.adjective_stem(small) is None:
+        return False
+    after = NEXT_WORD.match(view, m.start() + len(m.group()))
+    return after is not None and after.group(1)[0].isupper()
+
+
+def noun_after_determiner(view: str, m, capital: str) -> bool:
+    """A capitalised noun form after an article, a quantifier or a number ('neun Übergaben'), and
+    before no capitalised word (which would be the noun: 'die übernehmende Kommune')."""
+    if not capital[0].isupper() or not lemma_readings(capital):
+        return False
+    after = NEXT_WORD.match(view, m.start() + len(m.group()))
+    if after is not None and after.group(1)[0].isupper():
+        return False
+    before = re.search(r"([^\W_]+)[ \t]*\n?[ \t]*$", view[max(0, m.start() - 40) : m.start()])
+    return before is not None and (before.group(1).lower() in DETERMINERS or before.group(1).lower() in NUMBER_WORDS
+                                   or before.group(1).isdigit())
 
 
 def with_compound_heads(found: list, lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings) -> list:

@@ -319,3 +319,14 @@ def test_a_word_cut_where_its_eszett_stood_is_joined(raw, joined, lexicon):
     edits = join_split_eszett(raw, lexicon)
     assert apply_edits(raw, edits) == joined
     assert all(e.rule == "join_split_eszett" for e in edits)
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("Der Weg ist lang und der Offentliche Nahverkehr fahrt fiir die Burger selten.", "der öffentliche Nahverkehr"),
+    ("Es gab auf diese Weise neun Ubergaben fiir die Burger.", "neun Übergaben für"),
+    ("Es braucht die Ubernehmende Kommune fiir die Burger.", "die übernehmende Kommune"),  # its noun follows
+    ("Die Offentlichkeit wird fiir die Burger informiert.", "Die Öffentlichkeit wird"),  # a sentence's start
+])
+def test_the_case_of_a_repaired_first_umlaut_follows_the_words_around(damaged, expected, lexicon, corrections):
+    cleaned = clean_text(damaged, lexicon, corrections.confusions)
+    assert cleaned.damaged and expected in cleaned.text
