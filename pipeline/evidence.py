@@ -20,6 +20,7 @@ when it has nothing to say:
   verb-mood         'wurde' before a participle, 'würde' before an infinitive at the clause's
                     end ('würde helfen', 'wurde gebaut'), as HanTa tags them
   reported-speech   reported speech takes the subjunctive ('sagte, sie hätte', a clause with 'sei')
+  counterfactual    a clause ending in an infinitive and a modal's ('hätte … abtippen müssen')
   compound-head     a compound no list holds reads as its head ('Experimentierraume': 'Raume'
                     is a rare dative, 'Räume' the plural)
   paired-form       a noun named in both genders shares its stem with the feminine beside it
@@ -33,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ADJECTIVE_ENDINGS, Lexicon
+from .lexicon import ADJECTIVE_ENDINGS, MIN_PART_ZIPF, Lexicon
 from .nouns import DETERMINERS, STRONG_ADJECTIVE_ENDINGS, fits, head_of, lemma_readings, of_nouns
 
 CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
@@ -49,6 +50,7 @@ SUBJUNCTIVE_OF = {"hatte": "hätte", "hatten": "hätten", "waren": "wären", "ko
 SAYING_VERBS = ("sagt", "sagte", "sagten", "sagen", "erzählte", "erzählten", "berichtete", "berichteten", "betonte",
                 "betonten", "meinte", "meinten", "erklärte", "erklärten", "ergänzte", "warnte", "schrieb", "antwortete")
 # Konjunktiv I forms no indicative shares: a clause holding one is reported speech
+MODAL_INFINITIVES = ("können", "müssen", "sollen", "dürfen", "wollen")
 REPORTING_FORMS = ("sei", "seien", "könne", "müsse", "solle", "wolle", "dürfe", "möge")
 PERSONAL_PRONOUNS = ("wir", "ihr", "sie", "man", "er", "es", "ich", "du")
 REPORT_SUBJECT_WORDS = 3  # words between 'sagte,' and the verb: its subject ('sie', 'die Jugendlichen')
@@ -349,10 +351,35 @@ def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) ->
     return None
 
 
+def counterfactual(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """'hatte' or 'hätte': a clause that ends in an infinitive and a modal's infinitive ('hätte
+    … abtippen müssen', 'hätte geschlossen werden müssen') is, but rarely, a past perfect; German
+    writes it far more often as what could have been."""
+    if read.lower() not in ("hatte", "hatten") or SUBJUNCTIVE_OF[read.lower()] != repaired.lower():
+        return None
+    words = ctx.clause
+    if len(words) < 2 or words[-1].lower() not in MODAL_INFINITIVES:
+        return None
+    verb = words[-2]
+    if not (verb.isalpha() and verb.islower() and verb.endswith(("en", "rn", "ln"))) or "zu" in words[-3:-2]:
+        return None
+    return Evidence("counterfactual", NOUN_WEIGHT, f"the clause ends in '{verb} {words[-1]}': '{repaired}'")
+
+
 def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
-    """Both forms unknown to the word list: their heads (the longest noun each ends in) as
+    """Both forms unknown to the word list: the one that is a compound of nouns (a noun, then a
+    noun form) where the other is none; else their heads (the longest noun each ends in) as
     written decide, when one is a noun form and clearly commoner."""
-    if lexicon.direct(read.lower()) or lexicon.direct(repaired.lower()) or not read[:1].isupper():
+    if not read[:1].isupper():
+        return None
+    listed = [lexicon.direct(w.lower()) for w in (read, repaired)]
+    if max(listed) < MIN_PART_ZIPF:  # both rare at most: 'Kitaplätzen' is listed, barely
+        read_nouns, repaired_nouns = of_nouns(read), of_nouns(repaired)
+        if read_nouns != repaired_nouns:  # 'Kita|plätzen' is a noun and a noun form, 'Kitaplatzen' no such pair
+            nouns, other = (repaired, read) if repaired_nouns else (read, repaired)
+            return Evidence("compound-head", NOUN_WEIGHT if repaired_nouns else -NOUN_WEIGHT,
+                            f"'{nouns}' is a compound of nouns, '{other}' is none")
+    if any(listed):
         return None
     heads = [head_of(w) for w in (read, repaired)]
     if None in heads or heads[0][0] != heads[1][0]:
@@ -431,9 +458,9 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
 
 
 SCORERS = (agreement, preposition_case, subject_verb, relative_pronoun, relative_clause_verb, capitalised_noun, verb_mood,
-           reported_speech, compound_head, paired_form)
+           reported_speech, counterfactual, compound_head, paired_form)
 SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "relative-pronoun", "relative-clause", "capitalised-noun",
-                "verb-mood", "reported-speech", "compound-head", "paired-form")
+                "verb-mood", "reported-speech", "counterfactual", "compound-head", "paired-form")
 
 
 def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:

@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline.clean import clean_text
-from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, paired_form, preposition_case,
+from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, counterfactual, paired_form,
+                               preposition_case,
                                relative_clause_verb, relative_pronoun, reported_speech, subject_verb, verb_mood)
 
 
@@ -114,9 +115,22 @@ def test_reported_speech_takes_the_subjunctive(lexicon):
     assert weigh(reported_speech, "Sie sagte, sie hatte Zeit.", "Zeit", "Zeät", lexicon) is None  # no such pair
 
 
+def test_a_clause_ending_in_a_modals_infinitive_is_what_could_have_been(lexicon):
+    assert weigh(counterfactual, "Ohne das Amt hatte er alles selbst tragen müssen.", "hatte", "hätte", lexicon) > 0
+    assert weigh(counterfactual, "Das Bad, das sonst hatte geschlossen werden müssen, bleibt.", "hatte", "hätte",
+                 lexicon) > 0
+    assert weigh(counterfactual, "Sie hatte keine Zeit, es zu tun.", "hatte", "hätte", lexicon) is None
+    assert weigh(counterfactual, "Er hatte das Geld gebraucht.", "hatte", "hätte", lexicon) is None
+    assert weigh(counterfactual, "Sie hatte vor, mehr tun zu können.", "hatte", "hätte", lexicon) is None  # a clause of its own
+
+
 def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     assert weigh(compound_head, "Neue Experimentierraume entstehen.", "Experimentierraume", "Experimentierräume", lexicon) > 0
     assert weigh(compound_head, "Wir fahren.", "Wir", "Wür", lexicon) is None
+    # a noun and a noun form ('Zelt|plätzen', listed but rare) where the word as read is no such pair
+    assert weigh(compound_head, "Es gibt freie Zeltplatzen im Ort.", "Zeltplatzen", "Zeltplätzen", lexicon) == 2.0
+    assert weigh(compound_head, "Sie lesen Hohenkarten.", "Hohenkarten", "Höhenkarten", lexicon) == 2.0
+    assert weigh(compound_head, "Neue Feuchtesensoren messen.", "Feuchtesensoren", "Feuchtesensören", lexicon) == -2.0
 
 
 @pytest.mark.parametrize("read, repaired, why", [
