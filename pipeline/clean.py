@@ -366,7 +366,7 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
         elif not v.applied and v.ground == "real-word-conflict" and adjective_without_noun(view, end, v.candidate, lexicon) \
                 and not adjective_without_noun(view, end, m.group(), lexicon):
             v = replace(v, reason=f"real-word-conflict; '{v.candidate}' would be an adjective where no noun can follow")
-        elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and dots_lost(v)
+        elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and family_can_tell(v)
               and in_family(v.candidate, family, settings.family_min_stem) and not own_form(m.group())):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
         elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates):
@@ -656,10 +656,11 @@ def own_form(word: str) -> bool:
     return bool(UMLAUT_CHARS & set(lemma_of(word)))
 
 
-def dots_lost(v: Verdict) -> bool:
-    """Every substitution restores an umlaut's dots ('u' -> 'ü'); a family word is evidence of
-    that, not of other misreadings ('misst' is no 'müsst' for a document that has 'müssen')."""
-    return all(PLAIN_VOWEL_OF.get(rule.replace) == rule.find for _, rule in v.subs)
+def family_can_tell(v: Verdict) -> bool:
+    """Every substitution restores an umlaut's dots ('u' -> 'ü') or a ß (which has no plain twin:
+    'Strafen' beside a surely repaired 'Straßenraum'); a family word is evidence of those, not of
+    other misreadings ('misst' is no 'müsst' for a document that has 'müssen')."""
+    return all(PLAIN_VOWEL_OF.get(rule.replace) == rule.find or rule.replace == "ß" for _, rule in v.subs)
 
 
 def in_family(candidate: str, family: set[str], min_stem: int) -> bool:

@@ -225,6 +225,14 @@ def test_a_family_word_restores_lost_dots_only(lexicon, corrections):
     assert "Wir müssen das Wasser sparen. Die Station misst den Pegel." == cleaned.text
 
 
+def test_a_family_word_restores_a_eszett(lexicon, corrections):
+    """A ß has no plain twin: a surely repaired 'Straßenraum' makes the document's 'Strafen' 'Straßen'."""
+    text = "Der Strafenraum wird fiir alle neu geplant. In den Strafen fahren weniger Autos."
+    assert "In den Straßen fahren" in clean_text(text, lexicon, corrections.confusions).text
+    alone = "Der Platz wird fiir alle neu geplant. In den Strafen fahren weniger Autos."
+    assert "In den Strafen fahren" in clean_text(alone, lexicon, corrections.confusions).text
+
+
 def test_intact_text_does_without_the_spelling_list(lexicon, corrections, monkeypatch):
     """Loading the spelling list costs 1.5 s, the noun paradigms more; a PDF text layer has its
     case right and needs neither."""
