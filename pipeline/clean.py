@@ -29,8 +29,9 @@ from dataclasses import dataclass, replace
 from .corrections import ConfusionRule, ConfusionTable, Decision
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from .evidence import MOOD_PAIRS, SCORER_NAMES, Context, evidence_for, judged_here
-from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
-from .nouns import DETERMINERS, head_of, lemma_readings, of_nouns
+from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon, put_back_index
+from .nouns import DETERMINERS, LINKS, MIN_HEAD, MIN_MODIFIER, head_of, lemma_readings, of_nouns
+from .nouns import noun_readings as noun_table
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
@@ -925,50 +926,63 @@ class DroppedLetter:
 
 def dropped_letter_verdict(token: str, read_listed: float, lexicon: Lexicon, confusions: ConfusionTable,
                            settings: RepairSettings) -> Verdict | None:
-    """A word whose umlaut or ß the OCR dropped: the commonest word made by putting one back
-    ('Straen' -> 'Straßen', 'ber' -> 'über'), with at most one plain vowel also given its dots
-    ('regelmaig' -> 'regelmäßig'). A ß goes only after a vowel, as German writes it. The repair
-    must be a common word as written (a compound of nouns by its head: 'Einkaufs|straßen') and,
-    where the word as read is listed (OCR noise gets into word lists too: 'knnen'), far commoner."""
+    """A word whose umlaut or ß the OCR dropped: the commonest word that reads so with one put back
+    ('Straen' -> 'Straßen', 'ber' -> 'über'), at most one plain vowel also given its dots
+    ('regelmaig' -> 'regelmäßig'), from the spelling list (lexicon.put_back_index); a capitalised
+    compound of a noun and such a word by its head ('Quartiers|straßen'). The repair must be a
+    common word as written and, where the word as read is listed (OCR noise gets into word lists
+    too: 'knnen'), far commoner."""
     if len(token) < settings.dropped_min_length or not token.isalpha():
         return None
-    plain_rules = plain_vowel_rules(confusions)
-    best = None
-    for i in range(len(token) + 1):
-        for letter in "äöüß":
-            if letter == "ß" and (i == 0 or token[i - 1].lower() not in "aeiouy"):
-                continue
-            if i == 0 and token[0].isupper():
-                continue  # 'Ber…' is no 'Über…': a put-back first letter would take the capital
-            pos, rule = (i, DroppedLetter(token[i], letter + token[i], letter)) if i < len(token) else \
-                (i - 1, DroppedLetter(token[i - 1], token[i - 1] + letter, letter))
-            inserted = token[:pos] + rule.replace + token[pos + 1:]
-            options = [(inserted, ((pos, rule),))]
-            for j, c in enumerate(token):  # one plain vowel of the word as read given its dots too
-                if c in plain_rules and j != pos and (j or c.isupper()):
-                    k = j if j < i else j + 1
-                    options.append((inserted[:k] + plain_rules[c].replace + inserted[k + 1:],
-                                    tuple(sorted(((pos, rule), (j, plain_rules[c])), key=lambda s: s[0]))))
-            for word, subs in options:
-                zipf = put_back_zipf(word, subs[0][0], lexicon)
-                if best is None or zipf > best[0]:
-                    best = (zipf, word, subs)
-    zipf, word, subs = best or (0.0, "", ())
-    gain = zipf - read_listed
-    if zipf < settings.dropped_min_zipf or gain < settings.damaged_min_gain_common:
+    word = put_back_index().get(token)
+    zipf = lexicon.spelled(word) if word else 0.0
+    if zipf < settings.dropped_min_zipf and token[:1].isupper():
+        word, zipf = compound_put_back(token, lexicon)
+    if word is None or zipf < settings.dropped_min_zipf or zipf - read_listed < settings.damaged_min_gain_common:
         return None
-    return Verdict(word, subs, round(min(0.9, 0.4 + zipf / 10), 2), True, gain, "dropped-letter")
+    subs = put_back_subs(token, word, plain_vowel_rules(confusions))
+    if subs is None:
+        return None
+    return Verdict(word, subs, round(min(0.9, 0.4 + zipf / 10), 2), True, zipf - read_listed, "dropped-letter")
 
 
-def put_back_zipf(word: str, first_change: int, lexicon: Lexicon) -> float:
-    """A repair's Zipf as written; a capitalised compound of nouns the list lacks, by its head,
-    where the letters put back are the head's ('Einkaufs|straßen', not 'Mediä|enzentren') and not
-    its last (a word cut at a line end: 'Ressourcenscho-' is no 'Ressourcen|schoß')."""
-    zipf = lexicon.spelled(word)
-    if zipf or not word[:1].isupper() or len(word) < 8 or first_change >= len(word) - 2:
-        return zipf
-    head = head_of(word)
-    return lexicon.spelled(head[1]) if head is not None and head[0] <= first_change and of_nouns(word) else 0.0
+def compound_put_back(token: str, lexicon: Lexicon) -> tuple[str | None, float]:
+    """A capitalised word read as a noun (a linking letter allowed) and a noun form whose umlaut or
+    ß the OCR dropped -> the compound and its head's Zipf as written; not where the letter would go
+    last (a word cut at a line end: 'Ressourcenscho-' is no 'Ressourcen|schoß')."""
+    table, index = noun_table(), put_back_index()
+    best: tuple[str | None, float] = (None, 0.0)
+    for start in range(MIN_MODIFIER, len(token) - MIN_HEAD + 1):
+        modifier = token[:start]
+        if not any(modifier.endswith(link) and modifier[: len(modifier) - len(link)] in table for link in ("", *LINKS)):
+            continue
+        head = index.get(token[start].upper() + token[start + 1 :])
+        if head is None or head not in table or head[-1] != token[-1] or (zipf := lexicon.spelled(head)) <= best[1]:
+            continue  # a head is a noun form ('Stadt|weit' is no 'Stadt|weißt')
+        best = (modifier + head[0].lower() + head[1:], zipf)
+    return best
+
+
+def put_back_subs(token: str, word: str, plain_rules: dict) -> tuple | None:
+    """The substitutions that make `word` of `token`: the letter put back, as a DroppedLetter on the
+    letter beside it, and a plain vowel's dots."""
+    for i in range(len(token) + 1):
+        letter = word[i] if i < len(word) else ""
+        if letter not in UMLAUT_CHARS or len(token) + 1 != len(word):
+            continue
+        inserted = token[:i] + letter + token[i:]
+        diffs = [j for j in range(len(word)) if inserted[j] != word[j]]
+        if len(diffs) > 1 or diffs and PLAIN_VOWEL_OF.get(word[diffs[0]]) != inserted[diffs[0]]:
+            continue
+        vowel = [j if j < i else j - 1 for j in diffs]  # its place in the word as read
+        if i < len(token) and i not in vowel:
+            put = (i, DroppedLetter(token[i], letter + token[i], letter))
+        elif i > 0 and i - 1 not in vowel:
+            put = (i - 1, DroppedLetter(token[i - 1], token[i - 1] + letter, letter))
+        else:
+            continue
+        return tuple(sorted([put] + [(j, plain_rules[token[j]]) for j in vowel], key=lambda s: s[0]))
+    return None
 
 
 def by_head(ranked: list, lexicon: Lexicon) -> tuple[list, str]:

@@ -63,6 +63,48 @@ def spelling_log_probs() -> dict[str, float]:
     return cached_word_table("spelling", key, parsed, number=True)
 
 
+PUT_BACK_FORMAT = "one of äöüß left out, at most one other umlaut plain"  # part of the index's cache key
+PLAIN_OF = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
+
+
+@lru_cache(maxsize=1)
+def put_back_index() -> dict[str, str]:
+    """A form as the OCR reads it when it left out one umlaut or ß (and lost at most one other
+    umlaut's dots) -> the commonest form as written that reads so ('Straen' -> 'Straßen',
+    'knnen' -> 'können', 'regelmaig' -> 'regelmäßig'). Built once from the spelling list (a few
+    seconds) and kept in the cache folder as a trie."""
+    source = Path(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"))
+    stat = source.stat()
+    key = key_of("put-back", str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__,
+                 PUT_BACK_FORMAT)
+
+    def made() -> dict[str, str]:
+        best: dict[str, tuple[str, float]] = {}
+        for form, log_prob in spelling_log_probs().items():
+            for read in put_back_readings(form):
+                if read not in best or log_prob > best[read][1]:
+                    best[read] = (form, log_prob)
+        return {read: form for read, (form, _) in best.items()}
+
+    return cached_word_table("put-back", key, made, number=False)
+
+
+def put_back_readings(form: str):
+    """How the OCR may read `form` with one of its umlauts or ß left out, and at most one other
+    umlaut without its dots. A capital first letter left out leaves no word that would be read as
+    this one ('ber' is read for 'über', not for 'Über')."""
+    for i, ch in enumerate(form):
+        if ch not in "äöüß" and not (ch in "ÄÖÜ" and i):
+            continue
+        left_out = form[:i] + form[i + 1 :]
+        if not left_out:
+            continue
+        yield left_out
+        for j, other in enumerate(left_out):
+            if other in PLAIN_OF:
+                yield left_out[:j] + PLAIN_OF[other] + left_out[j + 1 :]
+
+
 @lru_cache(maxsize=1)
 def state_codes_by_name() -> dict[str, str]:
     """Name of each of the 16 Länder -> its ISO 3166-2 code ('Nordrhein-Westfalen' -> 'DE-NW')."""

@@ -338,3 +338,11 @@ def test_a_word_cut_where_its_eszett_stood_is_joined(raw, joined, lexicon):
 def test_the_case_of_a_repaired_first_umlaut_follows_the_words_around(damaged, expected, lexicon, corrections):
     cleaned = clean_text(damaged, lexicon, corrections.confusions)
     assert cleaned.damaged and expected in cleaned.text
+
+
+def test_how_the_ocr_reads_a_word_with_a_letter_left_out():
+    from pipeline.lexicon import put_back_readings
+
+    assert set(put_back_readings("regelmäßig")) == {"regelmßig", "regelmäig", "regelmaig"}
+    assert "ber" in set(put_back_readings("über")) and not set(put_back_readings("Über"))  # a capital stays
+    assert not set(put_back_readings("Stadt"))
