@@ -566,8 +566,8 @@ def with_case_in_sentence(view: str, found: list, lexicon: Lexicon, confusions: 
     """`found` (word, verdict) pairs, with the case of a repaired first umlaut set by the words
     around it, where the OCR's capital says little ('Offentliche' for 'öffentliche'): inside a
     sentence an inflected adjective before a capitalised word stands before its noun and is
-    written small ('der öffentliche Nahverkehr'); a word after an article or a number is a noun
-    when German has it as one ('neun Übergaben'). The rule that reads the other case must be in
+    written small ('der öffentliche Nahverkehr'), and so is a verb after a noun ('Kunden öffnen');
+    a word after an article or a number is a noun when German has it as one ('neun Übergaben'). The rule that reads the other case must be in
     the confusion table."""
     by_case = {(r.find, r.replace): r for r in confusions.rules}
     out = []
@@ -579,7 +579,8 @@ def with_case_in_sentence(view: str, found: list, lexicon: Lexicon, confusions: 
             continue
         other = word[0].swapcase() + word[1:]
         rule = by_case.get((first[1].find, other[0]))
-        if rule is not None and (small_before_noun(view, m, other, lexicon) or noun_after_determiner(view, m, other)):
+        if rule is not None and (small_before_noun(view, m, other, lexicon) or noun_after_determiner(view, m, other)
+                                 or verb_after_noun(view, m, other)):
             v = replace(v, candidate=other, subs=((0, rule),) + v.subs[1:],
                         reason=f"{v.reason or v.ground}; written {'small' if other[0].islower() else 'capital'} here")
         out.append((m, v))
@@ -592,6 +593,20 @@ def small_before_noun(view: str, m, small: str, lexicon: Lexicon) -> bool:
         return False
     after = NEXT_WORD.match(view, m.start() + len(m.group()))
     return after is not None and after.group(1)[0].isupper()
+
+
+def verb_after_noun(view: str, m, small: str) -> bool:
+    """A verb in -en, written small, right after a capitalised word ('mit dem Telefon öffnen lassen',
+    'Kunden öffnen die Tür'): German uses a verb as a noun after an article or a preposition, not
+    after a noun. Not where the capital form is a noun of its own ('Übergaben')."""
+    if not (small[0].islower() and small.endswith("en")) or lemma_readings(small[0].upper() + small[1:]):
+        return False
+    from .grammar import best_tag
+
+    before = re.search(r"([^\W\d_]+)[ \t]*\n?[ \t]*$", view[max(0, m.start() - 40) : m.start()])
+    return (before is not None and before.group(1)[0].isupper() and before.group(1)[1:].islower()
+            and not sentence_start(view, before.start(1) + max(0, m.start() - 40))
+            and (best_tag(small) or "").startswith("VV"))
 
 
 def noun_after_determiner(view: str, m, capital: str) -> bool:

@@ -334,6 +334,8 @@ def test_a_word_cut_where_its_eszett_stood_is_joined(raw, joined, lexicon):
     ("Es gab auf diese Weise neun Ubergaben fiir die Burger.", "neun Übergaben für"),
     ("Es braucht die Ubernehmende Kommune fiir die Burger.", "die übernehmende Kommune"),  # its noun follows
     ("Die Offentlichkeit wird fiir die Burger informiert.", "Die Öffentlichkeit wird"),  # a sentence's start
+    ("Die Tur lasst sich mit dem Telefon Offnen fiir die Burger.", "dem Telefon öffnen für"),  # a verb after a noun
+    ("Beim Offnen hilft es fiir die Burger.", "Beim Öffnen hilft"),  # a verb as a noun after a preposition
 ])
 def test_the_case_of_a_repaired_first_umlaut_follows_the_words_around(damaged, expected, lexicon, corrections):
     cleaned = clean_text(damaged, lexicon, corrections.confusions)
