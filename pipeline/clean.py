@@ -47,6 +47,7 @@ NUMBER_WORDS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neu
                 "hundert", "tausend")
 CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
                   "während", "da", "wo", "damit", "sodass", "wer", "was", "warum", "wann"}
+WORD_BEFORE = re.compile(r"([^\W_]+)[ \t]*\n?[ \t]*$")
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 PLAIN_VOWEL_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
@@ -567,8 +568,8 @@ def with_case_in_sentence(view: str, found: list, lexicon: Lexicon, confusions: 
     around it, where the OCR's capital says little ('Offentliche' for 'öffentliche'): inside a
     sentence an inflected adjective before a capitalised word stands before its noun and is
     written small ('der öffentliche Nahverkehr'), and so is a verb after a noun ('Kunden öffnen');
-    a word after an article or a number is a noun when German has it as one ('neun Übergaben'). The rule that reads the other case must be in
-    the confusion table."""
+    a word after an article or a number is a noun when German has it as one ('neun Übergaben').
+    The rule that reads the other case must be in the confusion table."""
     by_case = {(r.find, r.replace): r for r in confusions.rules}
     out = []
     for m, v in found:
@@ -603,9 +604,8 @@ def verb_after_noun(view: str, m, small: str) -> bool:
         return False
     from .grammar import best_tag
 
-    before = re.search(r"([^\W\d_]+)[ \t]*\n?[ \t]*$", view[max(0, m.start() - 40) : m.start()])
-    return (before is not None and before.group(1)[0].isupper() and before.group(1)[1:].islower()
-            and not sentence_start(view, before.start(1) + max(0, m.start() - 40))
+    before, start = word_before(view, m.start())
+    return (before[:1].isupper() and before[1:].islower() and not sentence_start(view, start)
             and (best_tag(small) or "").startswith("VV"))
 
 
@@ -617,9 +617,15 @@ def noun_after_determiner(view: str, m, capital: str) -> bool:
     after = NEXT_WORD.match(view, m.start() + len(m.group()))
     if after is not None and after.group(1)[0].isupper():
         return False
-    before = re.search(r"([^\W_]+)[ \t]*\n?[ \t]*$", view[max(0, m.start() - 40) : m.start()])
-    return before is not None and (before.group(1).lower() in DETERMINERS or before.group(1).lower() in NUMBER_WORDS
-                                   or before.group(1).isdigit())
+    before = word_before(view, m.start())[0].lower()
+    return before in DETERMINERS or before in NUMBER_WORDS or before.isdigit()
+
+
+def word_before(view: str, pos: int) -> tuple[str, int]:
+    """The word (letters or digits) right before `pos`, across a line break, and where it starts;
+    ('', pos) where a sign stands between."""
+    found = WORD_BEFORE.search(view, max(0, pos - HEAD_WORD_WINDOW), pos)
+    return (found.group(1), found.start(1)) if found else ("", pos)
 
 
 def with_compound_heads(found: list, lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings) -> list:
@@ -802,7 +808,8 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
                 settings: RepairSettings = DEFAULT_SETTINGS, at_sentence_start: bool = True) -> Verdict | None:
     """The most likely German word behind `token`, and whether the word lists suffice to apply it:
     a candidate from the confusion table (best_candidate) -> what the word lists say of it against
-    the word as read (word_list_evidence) -> a decision with a confidence (word_list_verdict).
+    the word as read (word_list_evidence) -> a decision with a confidence (word_list_verdict); in
+    damaged text, where that finds no listed word, a letter the OCR left out (dropped_letter_verdict).
     The sentence's and the document's evidence are weighed after it (repair_umlauts)."""
     if len(token) < settings.min_word_length or token.isdigit() or UMLAUT_CHARS & set(token):
         return None
@@ -981,9 +988,11 @@ def compound_put_back(token: str, lexicon: Lexicon) -> tuple[str | None, float]:
 def put_back_subs(token: str, word: str, plain_rules: dict) -> tuple | None:
     """The substitutions that make `word` of `token`: the letter put back, as a DroppedLetter on the
     letter beside it, and a plain vowel's dots."""
+    if len(token) + 1 != len(word):
+        return None
     for i in range(len(token) + 1):
-        letter = word[i] if i < len(word) else ""
-        if letter not in UMLAUT_CHARS or len(token) + 1 != len(word):
+        letter = word[i]
+        if letter not in UMLAUT_CHARS:
             continue
         inserted = token[:i] + letter + token[i:]
         diffs = [j for j in range(len(word)) if inserted[j] != word[j]]
