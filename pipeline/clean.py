@@ -93,6 +93,7 @@ class RepairSettings:
     # A real-word conflict decided by how often the document's OCR drops that umlaut.
     document_rate_min_evidence: int = 10
     document_rate_confidence: float = 0.55
+    reading_rate_margin: float = 0.5  # Zipf: another repair of a non-word, likelier by the document's misreadings
     # An inflected adjective where no noun can follow: a verb or comparative that lost its umlaut.
     syntax_confidence: float = 0.55
     syntax_max_rarer: float = 1.0
@@ -333,6 +334,7 @@ def repair_umlauts(
         found = weighed_in_context(view, found, lexicon, confusions, settings)
         found = with_case_in_sentence(view, found, lexicon, confusions)
         found = with_compound_heads(found, lexicon, confusions, settings)
+        found = with_reading_rates(found, lexicon, confusions, settings)
         found = weighed_in_document(view, found, lexicon, settings)
     edits = []
     for m, v in found:
@@ -345,6 +347,55 @@ def repair_umlauts(
             edits.append(Edit(rs, re_, raw[rs:re_], rule.replace, f"umlaut:{rule.id}", v.confidence,
                               v.applied, token, v.candidate, reason=v.reason or v.ground))
     return edits
+
+
+def with_reading_rates(found: list, lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings) -> list:
+    """`found` (word, verdict) pairs, where a word as read that is no word has two listed repairs
+    by different readings ('Héfen': 'Häfen' by 'é' for 'ä', 'Höfen' by 'é' for 'ö'): the word
+    lists' choice is weighed by how often this document's OCR reads each letter so (ReadingRates),
+    the repair's frequency times the chance of the misreading. It changes only where that makes
+    another repair clearly likelier."""
+    rates = ReadingRates.of([v for _, v in found], settings)
+    replaces: dict[str, set[str]] = {}
+    for rule in confusions.rules:
+        replaces.setdefault(rule.find, set()).add(rule.replace.lower())
+    ambiguous = [find for find, letters in replaces.items() if len(letters) > 1]  # 'é' for 'ö' or 'ä'
+    weighed = []
+    for m, v in found:
+        if (v.applied and v.ground == "unknown-word" and not isinstance(m, _Shifted)
+                and any(find in m.group() for find in ambiguous)):
+            v = likelier_reading(m.group(), v, rates, lexicon, confusions, settings)
+        weighed.append((m, v))
+    return weighed
+
+
+def likelier_reading(token: str, v: Verdict, rates: "ReadingRates", lexicon: Lexicon, confusions: ConfusionTable,
+                     settings: RepairSettings) -> Verdict:
+    """with_reading_rates for one word."""
+    def likelihood(word: str, subs: tuple) -> float | None:
+        misreadings = [rates.rate(rule) for _, rule in subs]
+        if None in misreadings or lexicon.direct(word.lower()) < settings.listed_word_zipf:
+            return None
+        return (lexicon.spelled(word) or lexicon.direct(word.lower())) + sum(math.log10(r) for r in misreadings)
+
+    chosen = likelihood(v.candidate, v.subs)
+    if chosen is None:
+        return v
+    options = {}
+    for word, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions):
+        if (word != v.candidate and word.isalpha() and word[0].isupper() == v.candidate[0].isupper()
+                and not (MIXED_CASE.search(word) and not word.isupper())):
+            score = likelihood(word, tuple(subs))
+            if score is not None and score > options.get(word, (float("-inf"),))[0]:
+                options[word] = (score, tuple(subs))
+    if not options:
+        return v
+    word, (score, subs) = max(options.items(), key=lambda o: o[1][0])
+    if score - chosen < settings.reading_rate_margin:
+        return v
+    return replace(v, candidate=word, subs=subs, reason=f"{v.reason or v.ground}; this document's OCR reads "
+                   f"{', '.join(repr(r.find) for _, r in subs)} so often for {', '.join(repr(r.replace) for _, r in subs)} "
+                   f"that '{word}' is likelier than '{v.candidate}'")
 
 
 def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: RepairSettings) -> list:

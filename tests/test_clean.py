@@ -348,3 +348,17 @@ def test_how_the_ocr_reads_a_word_with_a_letter_left_out():
     assert set(put_back_readings("regelmäßig")) == {"regelmßig", "regelmäig", "regelmaig"}
     assert "ber" in set(put_back_readings("über")) and not set(put_back_readings("Über"))  # a capital stays
     assert not set(put_back_readings("Stadt"))
+
+
+def test_a_non_words_repair_is_weighed_by_how_this_ocr_misreads(lexicon, corrections):
+    """'é' is read for 'ö' all through this document ('kénnen', 'Lésungen' …), 'a' for 'ä':
+    'Héfen' is 'Höfen', though 'Häfen' is the commoner word."""
+    ocr = " ".join(["Wir kénnen Lésungen fiir die Dérfer finden und mégliche Férderung nutzen.",
+                    "Die Stadte planen Gebaude fiir andere Stadte."] * 4)  # 'a' read for 'ä', never 'é'
+
+    cleaned = clean_text(ocr + " Die Waren kommen von Héfen aus der Umgebung.", lexicon, corrections.confusions)
+    assert "von Höfen aus" in cleaned.text
+    edit = next(e for e in cleaned.edits if e.word_before == "Héfen")
+    assert "likelier than 'Häfen'" in edit.reason
+    alone = clean_text("Die Waren kommen von Héfen aus der Umgebung fiir alle.", lexicon, corrections.confusions)
+    assert "von Häfen aus" in alone.text  # no evidence of how this OCR reads: the word lists decide
