@@ -24,12 +24,14 @@ LINKS = ("s", "n", "e", "es", "en", "er", "ns")  # letters that may join a compo
 
 # What each determiner (article, quantifier, contracted preposition) allows: case, number,
 # gender as in a reading ('.' allows any). Strong-declined quantifiers and numerals go with
-# plurals only; 'ein' and the possessives' bare forms are left out: they need no ending.
+# plurals only; 'ein', 'kein' and the possessives' bare forms with a singular masculine or neuter
+# ('ein Schlosser', not 'Schlösser'); 'sein' and 'ihr' are left out (a verb, a pronoun too).
 DETERMINERS: dict[str, tuple[str, ...]] = {
     "der": ("nsm", "gsf", "dsf", "gp."), "die": ("nsf", "asf", "np.", "ap."), "das": ("nsn", "asn"),
     "des": ("gsm", "gsn"), "dem": ("dsm", "dsn"), "den": ("asm", "dp."),
     "eine": ("nsf", "asf"), "einer": ("gsf", "dsf"), "eines": ("gsm", "gsn"), "einem": ("dsm", "dsn"),
     "einen": ("asm",),
+    **dict.fromkeys(("ein", "kein", "mein", "dein", "unser", "euer"), ("nsm", "nsn", "asn")),
     "zum": ("dsm", "dsn"), "zur": ("dsf",), "im": ("dsm", "dsn"), "am": ("dsm", "dsn"), "vom": ("dsm", "dsn"),
     "beim": ("dsm", "dsn"), "ins": ("asn",),
     "zwei": ("np.", "gp.", "dp.", "ap."), "drei": ("np.", "gp.", "dp.", "ap."), "viele": ("np.", "ap."),

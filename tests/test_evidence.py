@@ -20,6 +20,8 @@ def test_agreement_of_a_determiner_or_quantifier_with_its_noun(lexicon):
     assert weigh(agreement, "Der Schaden bleibt.", "Schaden", "Schäden", lexicon) is None  # genitive plural fits too
     assert weigh(agreement, "Wir prüfen den Laden.", "Laden", "Läden", lexicon) is None  # 'den' fits both
     assert weigh(agreement, "Schaden entsteht.", "Schaden", "Schäden", lexicon) is None  # no determiner
+    assert weigh(agreement, "Ein Schlosser zeigte es.", "Schlosser", "Schlösser", lexicon) < 0  # 'ein': singular
+    assert weigh(agreement, "Das ist kein Laden mehr.", "Laden", "Läden", lexicon) < 0
 
 
 def test_an_adjective_without_a_determiner_shows_the_case_by_its_strong_ending(lexicon):
