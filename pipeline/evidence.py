@@ -162,14 +162,16 @@ def noun_readings(word: str, lexicon: Lexicon, rare_lemmas: bool = False) -> lis
 
 
 def nominalised_infinitive(word: str, lexicon: Lexicon) -> bool:
-    """A capitalised word in -en whose small form is a common word, or one HanTa reads as an
-    infinitive first ('ins Stocken'), may be a verb used as a noun."""
+    """A capitalised word in -en whose small form is a common word as written, or a common word
+    HanTa reads as an infinitive first ('ins Stocken'), may be a verb used as a noun."""
     if not (word[:1].isupper() and word.endswith("en")):
         return False
     from .grammar import best_tag
 
     small = word.lower()
-    return lexicon.spelled(small) >= INFINITIVE_MIN_ZIPF or best_tag(small) == "VV(INF)"
+    # HanTa guesses an infinitive for an unknown word in -en ('gottingen'): the word list must know it
+    return lexicon.spelled(small) >= INFINITIVE_MIN_ZIPF or (
+        lexicon.direct(small) >= INFINITIVE_MIN_ZIPF and best_tag(small) == "VV(INF)")
 
 
 def agreement(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:

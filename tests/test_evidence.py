@@ -22,6 +22,8 @@ def test_agreement_of_a_determiner_or_quantifier_with_its_noun(lexicon):
     assert weigh(agreement, "Schaden entsteht.", "Schaden", "Schäden", lexicon) is None  # no determiner
     assert weigh(agreement, "Ein Schlosser zeigte es.", "Schlosser", "Schlösser", lexicon) < 0  # 'ein': singular
     assert weigh(agreement, "Das ist kein Laden mehr.", "Laden", "Läden", lexicon) < 0
+    # a name in -en is no verb used as a noun, though HanTa guesses an infinitive for it
+    assert weigh(agreement, "Wir wollen ein lebenswertes Gottingen.", "Gottingen", "Göttingen", lexicon) is None
 
 
 def test_an_adjective_without_a_determiner_shows_the_case_by_its_strong_ending(lexicon):
