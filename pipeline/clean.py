@@ -624,7 +624,7 @@ def with_case_in_sentence(view: str, found: list, lexicon: Lexicon, confusions: 
     by_case = {(r.find, r.replace): r for r in confusions.rules}
     out = []
     for m, v in found:
-        token, word = m.group(), v.candidate
+        word = v.candidate
         first = v.subs[0] if v.subs else None
         if first is None or first[0] != 0 or word[:1].lower() not in "äöü" or sentence_start(view, m.start()):
             out.append((m, v))
