@@ -39,12 +39,12 @@ UMLAUT_CHARS = set("äöüßÄÖÜ")
 # words after an adjective that may lead on to its noun ("starken und …", "hohe wie …")
 LEADING_ON = {"und", "oder", "sowie", "bzw", "wie", "noch", "aber", "sondern"}
 NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:,]|[^\W\d_]+)")
-# words that open a clause after a comma: what stands before the comma ended a phrase there
 # an article or a relative pronoun opens a phrase of its own: no adjective before it goes with its noun
 ARTICLES = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines")
 RELATIVE_OPENERS = ("der", "die", "das", "den", "dem", "denen", "deren", "dessen")
 NUMBER_WORDS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
                 "hundert", "tausend")
+# words that open a clause after a comma: what stands before the comma ended a phrase there
 CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
                   "während", "da", "wo", "damit", "sodass", "wer", "was", "warum", "wann"}
 WORD_BEFORE = re.compile(r"([^\W_]+)[ \t]*\n?[ \t]*$")

@@ -49,8 +49,8 @@ SUBJUNCTIVE_OF = {"hatte": "hätte", "hatten": "hätten", "waren": "wären", "ko
                   "musste": "müsste", "mussten": "müssten"}
 SAYING_VERBS = ("sagt", "sagte", "sagten", "sagen", "erzählte", "erzählten", "berichtete", "berichteten", "betonte",
                 "betonten", "meinte", "meinten", "erklärte", "erklärten", "ergänzte", "warnte", "schrieb", "antwortete")
-# Konjunktiv I forms no indicative shares: a clause holding one is reported speech
 MODAL_INFINITIVES = ("können", "müssen", "sollen", "dürfen", "wollen")
+# Konjunktiv I forms no indicative shares: a clause holding one is reported speech
 REPORTING_FORMS = ("sei", "seien", "könne", "müsse", "solle", "wolle", "dürfe", "möge")
 PERSONAL_PRONOUNS = ("wir", "ihr", "sie", "man", "er", "es", "ich", "du")
 REPORT_SUBJECT_WORDS = 3  # words between 'sagte,' and the verb: its subject ('sie', 'die Jugendlichen')
@@ -459,12 +459,14 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     return bool(ctx.before) and ctx.before[-1] not in SENTENCE_ENDS and not noun_readings(word, lexicon)
 
 
-SCORERS = (agreement, preposition_case, subject_verb, relative_pronoun, relative_clause_verb, capitalised_noun, verb_mood,
-           reported_speech, counterfactual, compound_head, paired_form)
-SCORER_NAMES = ("agreement", "preposition-case", "subject-verb", "relative-pronoun", "relative-clause", "capitalised-noun",
-                "verb-mood", "reported-speech", "counterfactual", "compound-head", "paired-form")
+# each scorer by the name its Evidence carries (a ledger reason starts with it)
+SCORERS = {"agreement": agreement, "preposition-case": preposition_case, "subject-verb": subject_verb,
+           "relative-pronoun": relative_pronoun, "relative-clause": relative_clause_verb,
+           "capitalised-noun": capitalised_noun, "verb-mood": verb_mood, "reported-speech": reported_speech,
+           "counterfactual": counterfactual, "compound-head": compound_head, "paired-form": paired_form}
+SCORER_NAMES = tuple(SCORERS)
 
 
 def evidence_for(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> list[Evidence]:
     """What every scorer says about repairing `read` to `repaired` in this context."""
-    return [e for scorer in SCORERS if (e := scorer(ctx, read, repaired, lexicon)) is not None]
+    return [e for scorer in SCORERS.values() if (e := scorer(ctx, read, repaired, lexicon)) is not None]
