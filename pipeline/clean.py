@@ -30,7 +30,8 @@ from .corrections import ConfusionRule, ConfusionTable, Decision
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from .evidence import MOOD_PAIRS, SCORER_NAMES, Context, evidence_for, judged_here
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon, put_back_index
-from .nouns import DETERMINERS, LINKS, MIN_HEAD, MIN_MODIFIER, head_of, lemma_readings, of_nouns
+from .lexicon import PLAIN_OF as PLAIN_VOWEL_OF
+from .nouns import DETERMINERS, MIN_HEAD, MIN_MODIFIER, head_of, lemma_readings, noun_modifier, of_nouns
 from .nouns import noun_readings as noun_table
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
@@ -49,8 +50,6 @@ CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "das
                   "während", "da", "wo", "damit", "sodass", "wer", "was", "warum", "wann"}
 WORD_BEFORE = re.compile(r"([^\W_]+)[ \t]*\n?[ \t]*$")
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
-UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
-PLAIN_VOWEL_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
 CONTEXT_GROUNDS = (*SCORER_NAMES, "opposed-by-context")
 HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
 
@@ -1026,13 +1025,12 @@ def compound_put_back(token: str, lexicon: Lexicon) -> tuple[str | None, float]:
     table, index = noun_table(), put_back_index()
     best: tuple[str | None, float] = (None, 0.0)
     for start in range(MIN_MODIFIER, len(token) - MIN_HEAD + 1):
-        modifier = token[:start]
-        if not any(modifier.endswith(link) and modifier[: len(modifier) - len(link)] in table for link in ("", *LINKS)):
+        if not noun_modifier(token, start, table):
             continue
         head = index.get(token[start].upper() + token[start + 1 :])
         if head is None or head not in table or head[-1] != token[-1] or (zipf := lexicon.spelled(head)) <= best[1]:
             continue  # a head is a noun form ('Stadt|weit' is no 'Stadt|weißt')
-        best = (modifier + head[0].lower() + head[1:], zipf)
+        best = (token[:start] + head[0].lower() + head[1:], zipf)
     return best
 
 
@@ -1050,6 +1048,8 @@ def put_back_subs(token: str, word: str, plain_rules: dict) -> tuple | None:
         if len(diffs) > 1 or diffs and PLAIN_VOWEL_OF.get(word[diffs[0]]) != inserted[diffs[0]]:
             continue
         vowel = [j if j < i else j - 1 for j in diffs]  # its place in the word as read
+        if any(token[j] not in plain_rules for j in vowel):
+            continue  # the confusion table has no rule giving that vowel its dots
         if i < len(token) and i not in vowel:
             put = (i, DroppedLetter(token[i], letter + token[i], letter))
         elif i > 0 and i - 1 not in vowel:

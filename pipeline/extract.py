@@ -17,10 +17,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .clean import UMLAUT_OF, Cleaned
+from .clean import Cleaned
 from .columns import paragraphs_in_column_order
 from .corrections import Profile
-from .lexicon import MIN_PART_ZIPF, Lexicon, german_states, state_code
+from .lexicon import MIN_PART_ZIPF, UMLAUT_OF, Lexicon, german_states, state_code
 from .page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from .segment import LISTED_MIN_SCORE, Layout, Line, ProjectBlock, closest_listed, nearest_state
 

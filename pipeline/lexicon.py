@@ -52,19 +52,30 @@ def spelling_log_probs() -> dict[str, float]:
     damaged text asks. Parsing the JSON takes a second; the table is kept in the cache folder as
     a trie (cache.cached_word_table; keyed by the file's size and time and the package version),
     which opens in milliseconds."""
-    source = Path(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"))
-    stat = source.stat()
-    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__)
+    source = spelling_source()
 
     def parsed() -> dict[str, float]:
         with gzip.open(source, "rt", encoding="utf-8") as f:
             return json.load(f)
 
-    return cached_word_table("spelling", key, parsed, number=True)
+    return cached_word_table("spelling", spelling_key(), parsed, number=True)
+
+
+def spelling_source() -> Path:
+    return Path(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"))
+
+
+def spelling_key() -> str:
+    """What the spelling list and the tables made from it depend on: the file's path, size and
+    time, and the package version."""
+    source = spelling_source()
+    stat = source.stat()
+    return key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__)
 
 
 PUT_BACK_FORMAT = "one of äöüß left out, at most one other umlaut plain"  # part of the index's cache key
-PLAIN_OF = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
+UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+PLAIN_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
 
 
 @lru_cache(maxsize=1)
@@ -73,10 +84,7 @@ def put_back_index() -> dict[str, str]:
     umlaut's dots) -> the commonest form as written that reads so ('Straen' -> 'Straßen',
     'knnen' -> 'können', 'regelmaig' -> 'regelmäßig'). Built once from the spelling list (a few
     seconds) and kept in the cache folder as a trie."""
-    source = Path(spacy_lookups_data.get_file("de_lexeme_prob.json.gz"))
-    stat = source.stat()
-    key = key_of("put-back", str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__,
-                 PUT_BACK_FORMAT)
+    key = key_of("put-back", spelling_key(), PUT_BACK_FORMAT)
 
     def made() -> dict[str, str]:
         best: dict[str, tuple[str, float]] = {}

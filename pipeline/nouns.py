@@ -140,9 +140,13 @@ def noun_heads(word: str, table: dict[str, str]) -> list[tuple[tuple[int, str], 
     """Every known noun form `word` ends in, the longest first: ((where it starts, the head
     capitalised), whether the part before it is a noun too)."""
     heads = [(start, word[start].upper() + word[start + 1 :]) for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1)]
-    return [((start, head), any(word[:start - len(link)] in table for link in ("", *LINKS)
-                                if word[:start].endswith(link) and start - len(link) >= MIN_MODIFIER))
-            for start, head in heads if head in table]
+    return [((start, head), noun_modifier(word, start, table)) for start, head in heads if head in table]
+
+
+def noun_modifier(word: str, start: int, table: dict[str, str]) -> bool:
+    """Whether `word` up to `start` is a noun form, a linking element allowed ('Zukunft|s|')."""
+    return any(word[:start - len(link)] in table for link in ("", *LINKS)
+               if word[:start].endswith(link) and start - len(link) >= MIN_MODIFIER)
 
 
 def split_readings(packed: str) -> list[str]:

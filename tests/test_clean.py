@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.clean import clean_text, join_hyphenated_words, looks_damaged, normalise_quotes
+from pipeline.clean import DEFAULT_SETTINGS, clean_text, join_hyphenated_words, looks_damaged, normalise_quotes
 from pipeline.edits import Edit, apply_edits, check_edits, merge_edits
 
 from .conftest import load_cases
@@ -362,3 +362,14 @@ def test_a_non_words_repair_is_weighed_by_how_this_ocr_misreads(lexicon, correct
     assert "likelier than 'Häfen'" in edit.reason
     alone = clean_text("Die Waren kommen von Héfen aus der Umgebung fiir alle.", lexicon, corrections.confusions)
     assert "von Häfen aus" in alone.text  # no evidence of how this OCR reads: the word lists decide
+
+
+def test_a_letter_put_back_needs_no_rule_the_confusion_table_lacks(lexicon):
+    """A reviewer's table without 'a' -> 'ä' cannot give 'regelmaig' its second umlaut: no repair,
+    and no error; the letter alone is still put back ('Straen')."""
+    from pipeline.clean import dropped_letter_verdict
+    from pipeline.corrections import ConfusionTable
+
+    table = ConfusionTable(rules=[{"find": "ii", "replace": "ü", "evidence": "a test"}])
+    assert dropped_letter_verdict("regelmaig", 0.0, lexicon, table, DEFAULT_SETTINGS) is None
+    assert dropped_letter_verdict("Straen", 0.0, lexicon, table, DEFAULT_SETTINGS).candidate == "Straßen"
