@@ -51,7 +51,7 @@ CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "das
 WORD_BEFORE = re.compile(r"([^\W_]+)[ \t]*\n?[ \t]*$")
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
 CONTEXT_GROUNDS = (*SCORER_NAMES, "opposed-by-context")
-HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen
+HEAD_WORD_WINDOW = 80  # characters looked back for the word before a line-end hyphen or a repaired word
 
 # A word, with the symbols English OCR puts in place of umlauts inside it ("Mafinahmen",
 # "{iber", "&ndern", "grof!").
