@@ -25,6 +25,8 @@ when it has nothing to say:
                     is a rare dative, 'Räume' the plural)
   paired-form       a noun named in both genders shares its stem with the feminine beside it
                     ('Schülerinnen und Schiller': 'Schüler')
+  coordination      a noun in a list of plurals is a plural ('Museen, Garten und Werkstätten':
+                    'Gärten')
 
 Noun paradigms come from german-nouns (nouns.py); they are loaded only when a damaged text has
 a word these scorers are asked about.
@@ -58,6 +60,7 @@ MOOD_PAIRS = {**SUBJUNCTIVE_OF, **MOOD_VERBS}  # every past form whose subjuncti
 GENITIVE_RELATIVES = ("deren", "dessen")  # 'deren Öfen': the noun after them opens a relative clause
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 PAIR_JOINERS = ("und", "oder", "bzw", "sowie")
+LIST_JOINERS = (",", "und", "oder", "sowie")
 FEMININE_PLURAL = "innen"
 MIN_PAIR_STEM = 3
 CASE_OF_PREPOSITION = {
@@ -100,6 +103,7 @@ class Context:
     after: tuple[str, ...]
     clause: tuple[str, ...] = ()
     relative: tuple[str, ...] = ()
+    heading: bool = False  # the word's line stands alone between blank lines, no sentence end
 
     @classmethod
     def around(cls, text: str, start: int, end: int, reach: int = 60,
@@ -122,11 +126,25 @@ class Context:
                 if word in CLAUSE_ENDS:
                     break
                 relative.append(word)
-        return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause), tuple(relative))
+        return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause), tuple(relative),
+                   in_heading(text, start, end))
 
     def determiner(self) -> tuple[str | None, str | None]:
         """The determiner this word's noun phrase starts with, and the word before it."""
         return determiner_before(self.before)
+
+
+def in_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in a line of its own, between blank lines (or the text's
+    start), that ends in no sentence sign: a heading, which leaves out articles ('Handel und
+    Innenstädte')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opens = line_start == 0 or not text[:line_start - 1].rsplit("\n", 1)[-1].strip()
+    closes = line_end == len(text) or not text[line_end + 1:].split("\n", 1)[0].strip()
+    line = text[line_start:line_end].strip()
+    return opens and closes and bool(line) and line[-1] not in SENTENCE_ENDS + (",",)
 
 
 def determiner_before(words: tuple[str, ...] | list[str]) -> tuple[str | None, str | None]:
@@ -415,6 +433,36 @@ def paired_form(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evi
     return None
 
 
+def coordination(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """A noun joined by a comma, 'und' or 'oder' to a capitalised word that can only be a plural
+    ('Busse, Bahnen, Fahren', 'Museen, Garten und Werkstätten') is a plural too, and in the
+    partner's case ('aus Abwasser, Flüssen': 'Flüssen' is dative, 'Abwässer' is not): German
+    lists nouns of one number, and a singular count noun without an article is rare, but in a
+    heading ('Handel und Innenstädte'). A partner that can only be a singular ('Abwasser, Abfall
+    und Tourismus') says the list mixes numbers: no evidence; nor does a verb used as a noun
+    ('Planen und Bauen')."""
+    if ctx.heading:
+        return None
+    partners = []
+    if len(ctx.before) >= 2 and ctx.before[-1] in LIST_JOINERS:
+        partners.append((ctx.before[-2], f"'{ctx.before[-2]} {ctx.before[-1]}'"))
+    if len(ctx.after) >= 2 and ctx.after[0] in LIST_JOINERS:
+        partners.append((ctx.after[1], f"'{ctx.after[0]} {ctx.after[1]}'"))
+    plural = None
+    for partner, governor in partners:
+        if not (partner[:1].isupper() and partner.isalpha()) or partner in (read, repaired):
+            continue
+        readings = noun_readings(partner, lexicon)
+        numbers = {r[1] for r in readings}
+        if numbers == {"s"}:
+            return None
+        if numbers == {"p"} and plural is None:
+            plural = (governor, tuple(readings))
+    if plural is None:
+        return None
+    return decided_by("coordination", f"the plural {plural[0]}", plural[1], read, repaired, lexicon)
+
+
 def decided_by(scorer: str, governor: str, allowed: tuple[str, ...], read: str, repaired: str,
                lexicon: Lexicon) -> Evidence | None:
     """Evidence when exactly one of the two words fits what `governor` allows; not sure when
@@ -452,7 +500,7 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
         return True
     if ctx.before and ctx.before[-1].lower() in GENITIVE_RELATIVES:
         return True
-    if ctx.before[-1:] and ctx.before[-1] in PAIR_JOINERS or ctx.after[:1] and ctx.after[0] in PAIR_JOINERS:
+    if ctx.before[-1:] and ctx.before[-1] in PAIR_JOINERS + LIST_JOINERS or ctx.after[:1] and ctx.after[0] in PAIR_JOINERS + LIST_JOINERS:
         return True
     if ctx.after[:1] == (",",) and len(ctx.after) > 1 and ctx.after[1].lower() in (*RELATIVE_PRONOUNS, *RELATIVE_PREPOSITIONS):
         return True
@@ -463,7 +511,8 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
 SCORERS = {"agreement": agreement, "preposition-case": preposition_case, "subject-verb": subject_verb,
            "relative-pronoun": relative_pronoun, "relative-clause": relative_clause_verb,
            "capitalised-noun": capitalised_noun, "verb-mood": verb_mood, "reported-speech": reported_speech,
-           "counterfactual": counterfactual, "compound-head": compound_head, "paired-form": paired_form}
+           "counterfactual": counterfactual, "compound-head": compound_head, "paired-form": paired_form,
+           "coordination": coordination}
 SCORER_NAMES = tuple(SCORERS)
 
 

@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline.clean import clean_text
-from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, counterfactual, paired_form,
+from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, coordination, counterfactual,
+                               in_heading, paired_form,
                                preposition_case,
                                relative_clause_verb, relative_pronoun, reported_speech, subject_verb, verb_mood)
 
@@ -188,3 +189,26 @@ def test_a_compound_of_nouns_is_told_from_one_whose_head_is_no_noun():
     assert not of_nouns("Zählerstanden")  # 'Zähler|st|anden': 'st' joins no compound
     assert not of_nouns("Experimentierraume")  # 'Experimentier' is no noun
     assert head_of("Experimentierraume") == (13, "Raume")  # its head still decides (compound_head)
+
+
+def test_a_noun_in_a_list_of_plurals_is_a_plural_in_their_case(lexicon):
+    assert weigh(coordination, "Es gibt Museen, Garten und Werkstätten.", "Garten", "Gärten", lexicon) > 0
+    assert weigh(coordination, "Er nennt Busse, Bahnen, Fahren und Räder.", "Fahren", "Fähren", lexicon) > 0
+    assert weigh(coordination, "Leer stehen Wohnungen und Laden.", "Laden", "Läden", lexicon) > 0
+    # the partner's case: 'Flüssen' is dative, 'Abwässer' is not
+    assert weigh(coordination, "Wärme aus Abwasser, Flüssen und Seen.", "Abwasser", "Abwässer", lexicon) is None
+    # a partner that can only be singular: the list mixes numbers
+    assert weigh(coordination, "Es geht um Ströme, Abwasser, Abfall und Verkehr.", "Abwasser", "Abwässer", lexicon) is None
+    # a singular partner alone, a verb used as a noun, no partner: nothing said
+    assert weigh(coordination, "Sie haben Haus und Garten.", "Garten", "Gärten", lexicon) is None
+    assert weigh(coordination, "Sie lernen Fahren und Parken.", "Fahren", "Fähren", lexicon) is None
+    assert weigh(coordination, "Im Garten wächst es.", "Garten", "Gärten", lexicon) is None
+
+
+def test_a_heading_leaves_out_articles_so_a_list_in_it_says_nothing(lexicon):
+    text = "Mehr dazu.\n\nHandel und Innenstädte\n\nDie Innenstädte leiden."
+    start = text.index("Handel")
+    assert in_heading(text, start, start + 6)
+    assert weigh(coordination, text, "Handel", "Händel", lexicon) is None
+    assert not in_heading("Wir sehen Handel und Innenstädte.", 10, 16)
+    assert weigh(coordination, "Wir sehen Garten, Innenstädte und Plätze.", "Garten", "Gärten", lexicon) > 0
