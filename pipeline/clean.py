@@ -564,8 +564,9 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
     word list left two real words: a repair the scorers support by CONTEXT_DECIDES or more is
     applied (its ground the scorer, its reason theirs); one they oppose as much is only
     suggested; a capitalised word after a determiner or preposition that the word list found
-    no repair for is tried with its dots restored ('die Schaden' -> 'Schäden'). Only words the
-    scorers can judge are looked at, so the noun paradigms load only for them."""
+    no repair for is tried with its dots restored ('die Schaden' -> 'Schäden'); a word as read
+    that is no word may take another of its readings (other_reading). Only words the scorers can
+    judge are looked at, so the noun paradigms load only for them."""
     by_start = {m.start(): (m, v) for m, v in found}
     plain_rules = plain_vowel_rules(confusions)
     sure = {m.group(): v.candidate for m, v in found if v.sure}
@@ -573,7 +574,11 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
         token = m.group()
         known = by_start.get(m.start())
         if known is not None and known[1].ground == "unknown-word":
-            continue  # the word as read is no word: no sentence makes it one
+            # the word as read is no word, but the sentence may choose among its readings
+            other = other_reading(view, m, known[1], sure, lexicon, confusions, settings)
+            if other is not None:
+                by_start[m.start()] = (m, other)
+            continue
         if not (token[:1].isupper() or token.lower() in MOOD_PAIRS):
             continue
         # a plain vowel whose dots may be lost: inside the word, or a capital one opening it ('Ofen')
@@ -611,6 +616,36 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
                                               confidence=min(known[1].confidence, round(1 - settings.context_confidence, 2)),
                                               reason=reason))
     return [by_start[start] for start in sorted(by_start)]
+
+
+def other_reading(view: str, m, v: Verdict, sure: dict[str, str], lexicon: Lexicon, confusions: ConfusionTable,
+                  settings: RepairSettings) -> Verdict | None:
+    """A word as read that is no word ('Gro&e'), repaired to the commonest of its readings
+    ('Große'): another listed reading of it, capitalised alike, that the sentence's scorers
+    support by context_decides or more ('unterschiedlicher Gro&e': 'Größe', which the strong
+    adjective allows and the nominalised 'Große' does not) replaces it; None where none does."""
+    chosen = v.candidate
+    if not (chosen[:1].isupper() and chosen.isalpha()) or isinstance(m, _Shifted):
+        return None
+    ctx = Context.around(view, m.start(), m.end(), repaired=sure)
+    if not judged_here(ctx, chosen, lexicon):
+        return None
+    others = {word: subs for word, subs in candidate_repairs(m.group(), confusions.rules, settings.max_substitutions)
+              if word != chosen and word.isalpha() and word[:1].isupper() and not MIXED_CASE.search(word)
+              and lexicon.direct(word.lower()) >= settings.listed_word_zipf}
+    best = None
+    for word, subs in others.items():
+        evidence = evidence_for(ctx, chosen, word, lexicon)
+        total = sum(e.weight for e in evidence)
+        if total >= settings.context_decides and (best is None or total > best[1]):
+            best = (word, total, evidence, tuple(subs))
+    if best is None:
+        return None
+    word, _, evidence, subs = best
+    strongest = max(evidence, key=lambda e: e.weight)
+    reason = f"unknown-word; {strongest.scorer}: " + "; ".join(e.reason for e in evidence)
+    confidence = settings.context_confidence if all(e.sure for e in evidence) else settings.rare_lemma_confidence
+    return Verdict(word, subs, confidence, True, lexicon.zipf(word) - lexicon.zipf(m.group()), strongest.scorer, reason)
 
 
 def with_case_in_sentence(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable) -> list:

@@ -153,6 +153,10 @@ def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
      "relative-clause"),
     # the feminine beside it is read as the word lists repaired it ('Schiilerinnen')
     ("Es lernen Schiilerinnen und Schiller dort.", "Es lernen Schülerinnen und Schüler dort.", "unknown-word"),
+    # the partner read as the word lists repaired it ('Werkstatten')
+    ("Es gibt Museen, Garten und Werkstatten.", "Es gibt Museen, Gärten und Werkstätten.", "coordination"),
+    # a word as read that is no word: the sentence chooses among its readings ('Große' or 'Größe')
+    ("Wegen ihrer Grofe ist es schwer.", "Wegen ihrer Größe ist es schwer.", "unknown-word; agreement"),
 ])
 def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, repaired, why, lexicon, corrections):
     damaged = read + " Die Burger fiir die Stadt kénnen Losungen fiir alle finden."  # English-model OCR: no umlauts
