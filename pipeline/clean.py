@@ -24,6 +24,7 @@ import itertools
 import math
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .corrections import ConfusionRule, ConfusionTable, Decision
@@ -92,6 +93,10 @@ class RepairSettings:
     # A real-word conflict decided by how often the document's OCR drops that umlaut.
     document_rate_min_evidence: int = 10
     document_rate_confidence: float = 0.55
+    # Where the word lists nearly tie ('zahlt' 4.3, 'zählt' 4.7) the rate makes a coin toss, and a
+    # wrong change costs more than a miss (a reader trusts what the tool wrote): the repair must
+    # be commoner by this much (Zipf), however often the OCR drops the dots.
+    document_rate_min_gain: float = 0.5
     reading_rate_margin: float = 0.5  # Zipf: another repair of a non-word, likelier by the document's misreadings
     # An inflected adjective where no noun can follow: a verb or comparative that lost its umlaut.
     syntax_confidence: float = 0.55
@@ -401,11 +406,14 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
     """`found` (word, verdict) pairs, weighed by the document where the sentence did not decide:
     an adjective form before a capitalised word stands where it belongs ('ein hoher Druck': the
     word as read stays, a suggestion); a suggestion is applied where a word of the same stem was
-    surely repaired ('Burgerinnen' -> 'Bürgerinnen' makes 'Burger' 'Bürger': 'family'), or where
+    surely repaired ('Burgerinnen' -> 'Bürgerinnen' makes 'Burger' 'Bürger': 'family'; more often
+    than the document has words of the plain stem the word lists left alone: plain_kin), or where
     this OCR loses that letter so often that the repair is the likelier reading ('document-rate'),
     unless the repair would be an adjective where no noun can follow ('Gewässer schonen.': not
     'schönen')."""
-    family = {v.candidate.lower() for _, v in found if v.sure}
+    family = Counter(v.candidate.lower() for _, v in found if v.sure)
+    judged = {m.start() for m, _ in found}
+    left_alone = Counter(t.group().lower() for t in TOKEN.finditer(view) if t.start() not in judged)
     rates = ReadingRates.of([v for _, v in found], settings)
     weighed = []
     for m, v in found:
@@ -419,9 +427,10 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
                 and not adjective_without_noun(view, end, m.group(), lexicon):
             v = replace(v, reason=f"real-word-conflict; '{v.candidate}' would be an adjective where no noun can follow")
         elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and family_can_tell(v)
-              and in_family(v.candidate, family, settings.family_min_stem) and not own_form(m.group())):
+              and in_family(v.candidate, family, settings.family_min_stem) > plain_kin(
+                  m.group(), v.candidate, left_alone, settings.family_min_stem) and not own_form(m.group())):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
-        elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates):
+        elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates, settings.document_rate_min_gain):
             v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
         weighed.append((m, v))
     return weighed
@@ -454,18 +463,19 @@ class ReadingRates:
         return (self.read.get((rule.find, rule.replace), 0) + 1) / (made + 2)
 
 
-def outweighs_document_rate(v: Verdict, rates: ReadingRates) -> bool:
+def outweighs_document_rate(v: Verdict, rates: ReadingRates, min_gain: float = 0.0) -> bool:
     """A real word that may have lost its umlaut (Plane/Pläne, Strafen/Straßen). If this
     document's OCR reads the letter that way with rate r, the repair is the likelier reading when
-    it is more than 1/r times as frequent: Zipf gain > -log10(r). The word list knows no context,
-    so such an edit has a low confidence and stays visible to the reviewer."""
+    it is more than 1/r times as frequent: Zipf gain > -log10(r), and at least `min_gain`. The
+    word list knows no context, so such an edit has a low confidence and stays visible to the
+    reviewer."""
     needed = 0.0
     for _, rule in v.subs:
         r = rates.rate(rule)
         if r is None:
             return False
         needed -= math.log10(r)
-    return bool(v.subs) and v.gain > needed
+    return bool(v.subs) and v.gain > needed and v.gain >= min_gain
 
 
 def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings) -> bool:
@@ -770,10 +780,11 @@ def family_can_tell(v: Verdict) -> bool:
     return all(PLAIN_VOWEL_OF.get(rule.replace) == rule.find or rule.replace == "ß" for _, rule in v.subs)
 
 
-def in_family(candidate: str, family: set[str], min_stem: int) -> bool:
-    """Does a surely repaired word of the document begin with this word's stem (Bürg- in Bürgerinnen;
-    not Währ- in gewährleistet)? A participle's stem is read without its 'ge' (gefördert: Förd- in
-    Förderung)."""
+def in_family(candidate: str, family: Counter | set[str], min_stem: int) -> int:
+    """How many surely repaired words of the document (`family`, by their count) begin with this
+    word's stem (Bürg- in Bürgerinnen; not Währ- in gewährleistet)? A participle's stem is read
+    without its 'ge' (gefördert: Förd- in Förderung)."""
+    family = family if isinstance(family, Counter) else Counter(family)
     word = candidate.lower()
     forms = (word, word[2:]) if word.startswith("ge") and len(word) - 2 >= min_stem + 2 else (word,)
     for form in forms:
@@ -781,9 +792,23 @@ def in_family(candidate: str, family: set[str], min_stem: int) -> bool:
         if first is None:
             continue
         stem = form[: max(min_stem, first + 3)]
-        if any(other.startswith(stem) and other != word for other in family):
-            return True
-    return False
+        found = sum(n for other, n in family.items() if other.startswith(stem) and other != word)
+        if found:
+            return found
+    return 0
+
+
+def plain_kin(token: str, candidate: str, left_alone: Counter, min_stem: int) -> int:
+    """How many words the word lists left alone (`left_alone`, by their count) begin with the
+    word's stem as read ('Zahl' beside 'zahlt', whose family word 'Zähler' was surely repaired)?
+    Where they are as many as the family words, both stems are the document's own (zahlen,
+    zählen), and a family word cannot tell them apart."""
+    word, read = candidate.lower(), token.lower()
+    first = next((i for i, ch in enumerate(word) if ch in UMLAUT_CHARS), None)
+    if first is None or len(word) != len(read):
+        return 0
+    stem = read[: max(min_stem, first + 3)]
+    return sum(n for other, n in left_alone.items() if other.startswith(stem) and other != read)
 
 
 def sentence_start(view: str, pos: int) -> bool:
