@@ -426,6 +426,11 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
         elif not v.applied and v.ground == "real-word-conflict" and adjective_without_noun(view, end, v.candidate, lexicon) \
                 and not adjective_without_noun(view, end, m.group(), lexicon):
             v = replace(v, reason=f"real-word-conflict; '{v.candidate}' would be an adjective where no noun can follow")
+        elif v.applied and v.ground == "more-frequent" and lexicon.direct(m.group().lower()) >= settings.listed_word_zipf \
+                and seldom_read_so(v, rates):
+            v = replace(v, applied=False, confidence=min(v.confidence, settings.document_rate_confidence),
+                        ground="real-word-conflict", reason="real-word-conflict; this document's OCR seldom reads "
+                        + ", ".join(f"'{r.replace}' as '{r.find}'" for _, r in v.subs))
         elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and family_can_tell(v)
               and in_family(v.candidate, family, settings.family_min_stem) > plain_kin(
                   m.group(), v.candidate, left_alone, settings.family_min_stem) and not own_form(m.group())):
@@ -434,6 +439,23 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
             v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
         weighed.append((m, v))
     return weighed
+
+
+def seldom_read_so(v: Verdict, rates: "ReadingRates") -> bool:
+    """A real word repaired to a commoner one by a misreading of a letter's shape this document's
+    OCR seldom makes ('dimmen' -> 'dämmen', where it reads 'ä' as 'i' once in a hundred): the
+    word as read is likelier than the repair times the chance of that misreading (Zipf gain <=
+    -log10(r)). Not for lost dots: the sure repairs that count the rates are of non-words, and
+    the many real words that lost their dots ('schon' for 'schön') are not among them."""
+    if not v.subs or any(PLAIN_VOWEL_OF.get(rule.replace) == rule.find for _, rule in v.subs):
+        return False
+    needed = 0.0
+    for _, rule in v.subs:
+        r = rates.rate(rule)
+        if r is None:
+            return False
+        needed -= math.log10(r)
+    return bool(v.subs) and v.gain <= needed
 
 
 @dataclass(frozen=True)
