@@ -43,12 +43,14 @@ CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
 MAX_ADJECTIVES = 2  # words between a determiner and its noun that are read as adjectives
 BEFORE_WORDS, AFTER_WORDS = 4, 3
 CLAUSE_REACH = 160  # characters looked ahead for the end of a clause
+SENTENCE_REACH = 300  # characters looked back for the start of a sentence
 CLAUSE_ENDS = (".", "!", "?", ":", ";", ",", "(", ")", "„", "“", "”", "\"", "»", "«", "–", "—")
 MOOD_VERBS = {"wurde": "würde", "wurden": "würden"}
 # a past indicative and its subjunctive (Konjunktiv II), told apart by reported speech
 SUBJUNCTIVE_OF = {"hatte": "hätte", "hatten": "hätten", "waren": "wären", "konnte": "könnte", "konnten": "könnten",
                   "mochte": "möchte", "mochten": "möchten", "durfte": "dürfte", "durften": "dürften",
-                  "musste": "müsste", "mussten": "müssten"}
+                  "musste": "müsste", "mussten": "müssten", "lagen": "lägen", "kamen": "kämen", "gaben": "gäben",
+                  "brauchten": "bräuchten", "wussten": "wüssten", "fanden": "fänden"}
 SAYING_VERBS = ("sagt", "sagte", "sagten", "sagen", "erzählte", "erzählten", "berichtete", "berichteten", "betonte",
                 "betonten", "meinte", "meinten", "erklärte", "erklärten", "ergänzte", "warnte", "schrieb", "antwortete")
 MODAL_INFINITIVES = ("können", "müssen", "sollen", "dürfen", "wollen")
@@ -104,6 +106,7 @@ class Context:
     clause: tuple[str, ...] = ()
     relative: tuple[str, ...] = ()
     heading: bool = False  # the word's line stands alone between blank lines, no sentence end
+    opening: tuple[str, ...] = ()  # the words of its sentence before it
 
     @classmethod
     def around(cls, text: str, start: int, end: int, reach: int = 60,
@@ -127,11 +130,19 @@ class Context:
                     break
                 relative.append(word)
         return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause), tuple(relative),
-                   in_heading(text, start, end))
+                   in_heading(text, start, end), sentence_before(text, start, repaired))
 
     def determiner(self) -> tuple[str | None, str | None]:
         """The determiner this word's noun phrase starts with, and the word before it."""
         return determiner_before(self.before)
+
+
+def sentence_before(text: str, start: int, repaired: dict[str, str]) -> tuple[str, ...]:
+    """The words of the sentence before `start` (within SENTENCE_REACH characters), punctuation
+    inside the sentence kept."""
+    before = CONTEXT_WORD.findall(text[max(0, start - SENTENCE_REACH) : start])
+    cut = max((i for i, w in enumerate(before) if w in SENTENCE_ENDS), default=-1)
+    return tuple(repaired.get(w, w) for w in before[cut + 1 :])
 
 
 def in_heading(text: str, start: int, end: int) -> bool:
@@ -354,8 +365,9 @@ def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) ->
     """'hatte' or 'hätte', 'wurde' or 'würde': reported speech takes the subjunctive. A clause
     whose subject follows a verb of saying and a comma ('sagte, sie hätte', 'sagen, die Gärtner
     hätten'), or a clause holding a Konjunktiv I form no indicative shares ('sei', 'könne'), is
-    reported. Right after the comma ('Wie er sagte, hatte die Stadt …') the verb is the main
-    clause's: no evidence."""
+    reported, and so is every clause after one in its sentence ('Früher sei … gestritten
+    worden, heute lägen Zahlen vor'; not one before: 'gaben sie zu, dass … sei'). Right after the comma ('Wie er sagte, hatte die Stadt …')
+    the verb is the main clause's: no evidence."""
     if MOOD_PAIRS.get(read.lower()) != repaired.lower():
         return None
     before = list(ctx.before)
@@ -365,7 +377,7 @@ def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) ->
         subject += 1
     if subject and len(before) >= 2 and before[-1] == "," and before[-2].lower() in SAYING_VERBS:
         return Evidence("reported-speech", NOUN_WEIGHT, f"reported speech after '{before[-2]}, …': '{repaired}'")
-    form = next((w for w in (*ctx.before, *ctx.clause) if w.lower() in REPORTING_FORMS), None)
+    form = next((w for w in (*ctx.opening, *ctx.before, *ctx.clause) if w.lower() in REPORTING_FORMS), None)
     if form is not None:
         return Evidence("reported-speech", NOUN_WEIGHT, f"reported speech ('{form}' nearby): '{repaired}'")
     return None
@@ -374,11 +386,13 @@ def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) ->
 def counterfactual(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """'hatte' or 'hätte': a clause that ends in an infinitive and a modal's infinitive ('hätte
     … abtippen müssen', 'hätte geschlossen werden müssen') is, but rarely, a past perfect; German
-    writes it far more often as what could have been."""
+    writes it far more often as what could have been. So does 'sich … lassen', which says what
+    can be done ('hätten sich klären lassen'); 'lassen' alone has a thing done ('hatte das
+    Gutachten erstellen lassen')."""
     if read.lower() not in ("hatte", "hatten") or SUBJUNCTIVE_OF[read.lower()] != repaired.lower():
         return None
     words = ctx.clause
-    if len(words) < 2 or words[-1].lower() not in MODAL_INFINITIVES:
+    if len(words) < 2 or not (words[-1].lower() in MODAL_INFINITIVES or words[-1] == "lassen" and "sich" in words):
         return None
     verb = words[-2]
     if not (verb.isalpha() and verb.islower() and verb.endswith(("en", "rn", "ln"))) or "zu" in words[-3:-2]:

@@ -115,6 +115,11 @@ def test_reported_speech_takes_the_subjunctive(lexicon):
     assert weigh(reported_speech, "Er sagte, die Jugendlichen hatten nie erlebt, dass", "hatten", "hätten", lexicon) > 0
     assert weigh(reported_speech, "Sie meint, das sei gut und man konnte mehr tun.", "konnte", "könnte", lexicon) > 0
     # right after the comma the verb is the main clause's: 'Wie er sagte, hatte die Stadt …'
+    # a Konjunktiv I form earlier in the sentence makes the clauses after it reported, not those before it
+    assert weigh(reported_speech, "Früher sei über Netze lange gestritten worden, heute lagen Zahlen vor.", "lagen",
+                 "lägen", lexicon) > 0
+    assert weigh(reported_speech, "Im Herbst gaben sie zu, dass die Fläche zu klein sei.", "gaben", "gäben",
+                 lexicon) is None
     assert weigh(reported_speech, "Wie er sagte, hatte die Stadt viel vor.", "hatte", "hätte", lexicon) is None
     assert weigh(reported_speech, "Die Stadt hatte viel vor.", "hatte", "hätte", lexicon) is None
     assert weigh(reported_speech, "Sie sagte, sie hatte Zeit.", "Zeit", "Zeät", lexicon) is None  # no such pair
@@ -124,6 +129,8 @@ def test_a_clause_ending_in_a_modals_infinitive_is_what_could_have_been(lexicon)
     assert weigh(counterfactual, "Ohne das Amt hatte er alles selbst tragen müssen.", "hatte", "hätte", lexicon) > 0
     assert weigh(counterfactual, "Das Bad, das sonst hatte geschlossen werden müssen, bleibt.", "hatte", "hätte",
                  lexicon) > 0
+    assert weigh(counterfactual, "Viele Fragen hatten sich im Gespräch klären lassen.", "hatten", "hätten", lexicon) > 0
+    assert weigh(counterfactual, "Die Stadt hatte ein Gutachten erstellen lassen.", "hatte", "hätte", lexicon) is None
     assert weigh(counterfactual, "Sie hatte keine Zeit, es zu tun.", "hatte", "hätte", lexicon) is None
     assert weigh(counterfactual, "Er hatte das Geld gebraucht.", "hatte", "hätte", lexicon) is None
     assert weigh(counterfactual, "Sie hatte vor, mehr tun zu können.", "hatte", "hätte", lexicon) is None  # a clause of its own
