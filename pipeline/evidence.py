@@ -219,7 +219,7 @@ def strong_adjective(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
     if adjective is None:
         return None
     ending = next((e for e in ADJECTIVE_ENDINGS if adjective.endswith(e)), None)  # the longest first
-    if ending is None or lexicon.adjective_stem(adjective) is None:
+    if ending is None or not inflected_adjective(adjective, lexicon):
         return None
     return decided_by("agreement", f"'{adjective}'", STRONG_ADJECTIVE_ENDINGS[ending], read, repaired, lexicon)
 
@@ -230,6 +230,17 @@ def adjective_before(ctx: Context) -> str | None:
     word = ctx.before[-1] if ctx.before else ""
     opens = len(ctx.before) < 2 or ctx.before[-2] in SENTENCE_ENDS
     return word.lower() if word.isalpha() and (word.islower() or opens and word[1:].islower()) else None
+
+
+def inflected_adjective(word: str, lexicon: Lexicon) -> bool:
+    """An adjective form with an ending: its stem takes every ending in the word list ('leere'),
+    or, for a compound or a participle the list holds too few forms of ('leerstehende'), HanTa
+    reads it as an attributive adjective."""
+    if lexicon.adjective_stem(word) is not None:
+        return True
+    from .grammar import ATTRIBUTIVE, best_tag
+
+    return best_tag(word) == ATTRIBUTIVE
 
 
 def preposition_case(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -467,11 +478,12 @@ def coordination(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Ev
         if not (partner[:1].isupper() and partner.isalpha()) or partner in (read, repaired):
             continue
         readings = noun_readings(partner, lexicon)
-        numbers = {r[1] for r in readings}
+        # an old dative singular in -e ('dem Schmetterlinge') is no reading German writes today
+        numbers = {r[1] for r in readings if not (r[:2] == "ds" and partner.endswith("e"))}
         if numbers == {"s"}:
             return None
         if numbers == {"p"} and plural is None:
-            plural = (governor, tuple(readings))
+            plural = (governor, tuple(r for r in readings if r[1] == "p"))
     if plural is None:
         return None
     return decided_by("coordination", f"the plural {plural[0]}", plural[1], read, repaired, lexicon)
@@ -508,7 +520,7 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     if ctx.determiner()[0] is not None or lexicon.direct(word.lower()) == 0 or word.lower() in MOOD_PAIRS:
         return True
     adjective = adjective_before(ctx) or ""
-    if adjective.endswith(ADJECTIVE_ENDINGS) and lexicon.adjective_stem(adjective):
+    if adjective.endswith(ADJECTIVE_ENDINGS) and inflected_adjective(adjective, lexicon):
         return True
     if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
         return True
