@@ -469,10 +469,11 @@ def coordination(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Ev
     if ctx.heading:
         return None
     partners = []
-    if len(ctx.before) >= 2 and ctx.before[-1] in LIST_JOINERS:
-        partners.append((ctx.before[-2], f"'{ctx.before[-2]} {ctx.before[-1]}'"))
-    if len(ctx.after) >= 2 and ctx.after[0] in LIST_JOINERS:
-        partners.append((ctx.after[1], f"'{ctx.after[0]} {ctx.after[1]}'"))
+    before, after = without_adjectives(ctx.before[::-1], lexicon), without_adjectives(ctx.after[1:], lexicon)
+    if len(before) >= 2 and before[0] in LIST_JOINERS:
+        partners.append((before[1], f"'{before[1]} {before[0]}'"))
+    if ctx.after[:1] and ctx.after[0] in LIST_JOINERS and after:
+        partners.append((after[0], f"'{ctx.after[0]} {after[0]}'"))
     plural = None
     for partner, governor in partners:
         if not (partner[:1].isupper() and partner.isalpha()) or partner in (read, repaired):
@@ -487,6 +488,16 @@ def coordination(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Ev
     if plural is None:
         return None
     return decided_by("coordination", f"the plural {plural[0]}", plural[1], read, repaired, lexicon)
+
+
+def without_adjectives(words: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+    """Words from a noun outwards, its adjectives (up to MAX_ADJECTIVES small inflected adjectives)
+    left out: 'Verwaltungen, eigene' read back from 'Rate' in 'eigene Verwaltungen, eigene Rate'."""
+    skipped = 0
+    while skipped < MAX_ADJECTIVES and len(words) > skipped and words[skipped].islower() \
+            and words[skipped].endswith(ADJECTIVE_ENDINGS) and inflected_adjective(words[skipped], lexicon):
+        skipped += 1
+    return words[skipped:]
 
 
 def decided_by(scorer: str, governor: str, allowed: tuple[str, ...], read: str, repaired: str,

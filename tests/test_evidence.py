@@ -208,6 +208,9 @@ def test_a_noun_in_a_list_of_plurals_is_a_plural_in_their_case(lexicon):
     assert weigh(coordination, "Es gibt Museen, Garten und Werkstätten.", "Garten", "Gärten", lexicon) > 0
     assert weigh(coordination, "Er nennt Busse, Bahnen, Fahren und Räder.", "Fahren", "Fähren", lexicon) > 0
     assert weigh(coordination, "Leer stehen Wohnungen und Laden.", "Laden", "Läden", lexicon) > 0
+    # the nouns' own adjectives left out; 'oder' is no adjective, though it ends like one
+    assert weigh(coordination, "Sie haben eigene Ämter, eigene Rate und Regeln.", "Rate", "Räte", lexicon) > 0
+    assert weigh(coordination, "Es liegt in Apotheken oder Dorfladen.", "Dorfladen", "Dorfläden", lexicon) > 0
     # 'Schmetterlinge' is also an old dative singular, which German no longer writes
     assert weigh(coordination, "Man zählt Vogel, Schmetterlinge und Bienen.", "Vogel", "Vögel", lexicon) > 0
     # the partner's case: 'Flüssen' is dative, 'Abwässer' is not
