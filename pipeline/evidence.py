@@ -399,8 +399,16 @@ def counterfactual(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> 
     … abtippen müssen', 'hätte geschlossen werden müssen') is, but rarely, a past perfect; German
     writes it far more often as what could have been. So does 'sich … lassen', which says what
     can be done ('hätten sich klären lassen'); 'lassen' alone has a thing done ('hatte das
-    Gutachten erstellen lassen')."""
-    if read.lower() not in ("hatte", "hatten") or SUBJUNCTIVE_OF[read.lower()] != repaired.lower():
+    Gutachten erstellen lassen'). A past form with a subjunctive twin in a clause that says what
+    would be otherwise ('die sich sonst nie begegnet wären', 'ohne die … nicht möglich wären')
+    is the subjunctive."""
+    if SUBJUNCTIVE_OF.get(read.lower()) != repaired.lower():
+        return None
+    own = clause_so_far(ctx.opening)
+    if "sonst" in own or own[:1] == ("ohne",) and own[1:2] and own[1].lower() in RELATIVE_PRONOUNS:
+        cue = "sonst" if "sonst" in own else f"ohne {own[1]}"
+        return Evidence("counterfactual", NOUN_WEIGHT, f"the clause says what would be otherwise ('{cue}'): '{repaired}'")
+    if read.lower() not in ("hatte", "hatten"):
         return None
     words = ctx.clause
     if len(words) < 2 or not (words[-1].lower() in MODAL_INFINITIVES or words[-1] == "lassen" and "sich" in words):
@@ -409,6 +417,13 @@ def counterfactual(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> 
     if not (verb.isalpha() and verb.islower() and verb.endswith(("en", "rn", "ln"))) or "zu" in words[-3:-2]:
         return None
     return Evidence("counterfactual", NOUN_WEIGHT, f"the clause ends in '{verb} {words[-1]}': '{repaired}'")
+
+
+def clause_so_far(opening: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a sentence before a word -> those of the word's own clause (after the last
+    sign that ends a clause)."""
+    cut = max((i for i, w in enumerate(opening) if w in CLAUSE_ENDS), default=-1)
+    return opening[cut + 1 :]
 
 
 def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:

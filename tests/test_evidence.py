@@ -132,6 +132,10 @@ def test_a_clause_ending_in_a_modals_infinitive_is_what_could_have_been(lexicon)
     assert weigh(counterfactual, "Das Bad, das sonst hatte geschlossen werden müssen, bleibt.", "hatte", "hätte",
                  lexicon) > 0
     assert weigh(counterfactual, "Viele Fragen hatten sich im Gespräch klären lassen.", "hatten", "hätten", lexicon) > 0
+    # a clause that says what would be otherwise
+    assert weigh(counterfactual, "Es kamen Leute, die sich sonst nie gemeldet hatten.", "hatten", "hätten", lexicon) > 0
+    assert weigh(counterfactual, "Wir danken allen, ohne die das nicht möglich waren.", "waren", "wären", lexicon) > 0
+    assert weigh(counterfactual, "Sonst kam sie gern, doch sie hatte keine Zeit.", "hatte", "hätte", lexicon) is None
     assert weigh(counterfactual, "Die Stadt hatte ein Gutachten erstellen lassen.", "hatte", "hätte", lexicon) is None
     assert weigh(counterfactual, "Sie hatte keine Zeit, es zu tun.", "hatte", "hätte", lexicon) is None
     assert weigh(counterfactual, "Er hatte das Geld gebraucht.", "hatte", "hätte", lexicon) is None
