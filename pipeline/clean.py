@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from .corrections import ConfusionRule, ConfusionTable, Decision
 from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
-from .evidence import MOOD_PAIRS, SCORER_NAMES, Context, evidence_for, judged_here
+from .evidence import MODAL_INFINITIVES, MOOD_PAIRS, SCORER_NAMES, Context, evidence_for, judged_here
 from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon, put_back_index
 from .lexicon import PLAIN_OF as PLAIN_VOWEL_OF
 from .nouns import DETERMINERS, MIN_HEAD, MIN_MODIFIER, head_of, lemma_readings, noun_modifier, of_nouns
@@ -426,8 +426,8 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
         elif not v.applied and v.ground == "real-word-conflict" and adjective_without_noun(view, end, v.candidate, lexicon) \
                 and not adjective_without_noun(view, end, m.group(), lexicon):
             v = replace(v, reason=f"real-word-conflict; '{v.candidate}' would be an adjective where no noun can follow")
-        elif v.applied and v.ground == "more-frequent" and lexicon.direct(m.group().lower()) >= settings.listed_word_zipf \
-                and seldom_read_so(v, rates):
+        elif v.applied and v.ground == "more-frequent" and m.group().islower() \
+                and lexicon.direct(m.group()) >= settings.listed_word_zipf and seldom_read_so(v, rates):
             v = replace(v, applied=False, confidence=min(v.confidence, settings.document_rate_confidence),
                         ground="real-word-conflict", reason="real-word-conflict; this document's OCR seldom reads "
                         + ", ".join(f"'{r.replace}' as '{r.find}'" for _, r in v.subs))
@@ -446,7 +446,9 @@ def seldom_read_so(v: Verdict, rates: "ReadingRates") -> bool:
     OCR seldom makes ('dimmen' -> 'dämmen', where it reads 'ä' as 'i' once in a hundred): the
     word as read is likelier than the repair times the chance of that misreading (Zipf gain <=
     -log10(r)). Not for lost dots: the sure repairs that count the rates are of non-words, and
-    the many real words that lost their dots ('schon' for 'schön') are not among them."""
+    the many real words that lost their dots ('schon' for 'schön') are not among them. Only for
+    words written small: a capitalised one may be a name ('Firth' for 'Fürth'), which the word
+    lists know poorly."""
     if not v.subs or any(PLAIN_VOWEL_OF.get(rule.replace) == rule.find for _, rule in v.subs):
         return False
     needed = 0.0
@@ -611,14 +613,15 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
             if other is not None:
                 by_start[m.start()] = (m, other)
             continue
-        if not (token[:1].isupper() or token.lower() in MOOD_PAIRS):
+        modal = known is not None and known[1].candidate.lower() in MODAL_INFINITIVES  # 'missen' -> 'müssen'
+        if not (token[:1].isupper() or token.lower() in MOOD_PAIRS or modal):
             continue
         # a plain vowel whose dots may be lost: inside the word, or a capital one opening it ('Ofen')
         losable = [i for i, c in enumerate(token) if c in plain_rules and (i or c.isupper())]
         if known is None and not losable:
             continue  # no repair found, and no such vowel ('Schiller': 'il' for 'ü' was found)
         ctx = Context.around(view, m.start(), m.end(), repaired=sure)
-        if not judged_here(ctx, token, lexicon):
+        if not (modal or judged_here(ctx, token, lexicon)):
             continue
         candidates = [known[1].candidate] if known is not None else [
             candidate for i in losable

@@ -25,6 +25,7 @@ when it has nothing to say:
                     is a rare dative, 'Räume' the plural)
   paired-form       a noun named in both genders shares its stem with the feminine beside it
                     ('Schülerinnen und Schiller': 'Schüler')
+  modal-infinitive  a modal verb governs an infinitive ('nicht mehr missen wollen' is no 'müssen')
   coordination      a noun in a list of plurals is a plural ('Museen, Garten und Werkstätten':
                     'Gärten')
 
@@ -78,6 +79,7 @@ RELATIVE_PRONOUNS = {"der": (".sm", ".sf"), "die": (".sf", ".p."), "das": (".sn"
 RELATIVE_PREPOSITIONS = ("in", "an", "auf", "mit", "von", "bei", "aus", "nach", "zu", "für", "über", "unter",
                          "durch", "um", "vor", "hinter", "zwischen", "gegen", "ohne")
 INFINITIVE_MIN_ZIPF = 3.0
+REAL_WORD_ZIPF = 3.0  # as written: a word as read this common is one German writes, not a typo ("konnen" 2.7)
 CAPITALISED_MIN_LENGTH = 4
 LEMMA_RARER = 1.0  # Zipf: a lemma this much rarer than the form's commonest is not read
 RARE_LEMMA_GAP = 0.5  # Zipf: where the word that fits is this much commoner than such a lemma, it weighs in full
@@ -426,6 +428,25 @@ def clause_so_far(opening: tuple[str, ...]) -> tuple[str, ...]:
     return opening[cut + 1 :]
 
 
+def modal_infinitive(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """A modal verb governs an infinitive: right before it at a clause's end ('fahren müssen'),
+    or later in its clause ('Sie müssen lernen'). A repair to a modal with neither ('die Planung
+    nicht mehr missen, weil', '… missen wollen') would stand alone, which German seldom lets a
+    modal do: the word as read stays."""
+    if repaired.lower() not in MODAL_INFINITIVES or lexicon.spelled(read) < REAL_WORD_ZIPF:
+        return None  # OCR noise ('miissen') is no word that could stand instead
+    from .grammar import tag_names
+
+    def verb_form(word: str, forms: tuple[str, ...]) -> bool:
+        return word.isalpha() and any(t.startswith(("VV", "VA")) and t.endswith(forms) for t in tag_names(word))
+
+    if ctx.before and (ctx.before[-1] == "zu" or verb_form(ctx.before[-1], ("(INF)", "(PP)"))):
+        return None
+    if any(verb_form(w, ("(INF)",)) for w in ctx.clause):
+        return None
+    return Evidence("modal-infinitive", -NOUN_WEIGHT, f"'{repaired}' would govern no infinitive here: '{read}'")
+
+
 def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """Both forms unknown to the word list: the one that is a compound of nouns (a noun, then a
     noun form) where the other is none; else their heads (the longest noun each ends in) as
@@ -564,7 +585,7 @@ SCORERS = {"agreement": agreement, "preposition-case": preposition_case, "subjec
            "relative-pronoun": relative_pronoun, "relative-clause": relative_clause_verb,
            "capitalised-noun": capitalised_noun, "verb-mood": verb_mood, "reported-speech": reported_speech,
            "counterfactual": counterfactual, "compound-head": compound_head, "paired-form": paired_form,
-           "coordination": coordination}
+           "coordination": coordination, "modal-infinitive": modal_infinitive}
 SCORER_NAMES = tuple(SCORERS)
 
 

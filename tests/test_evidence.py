@@ -3,7 +3,7 @@ import pytest
 
 from pipeline.clean import clean_text
 from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, coordination, counterfactual,
-                               in_heading, paired_form,
+                               in_heading, modal_infinitive, paired_form,
                                preposition_case,
                                relative_clause_verb, relative_pronoun, reported_speech, subject_verb, verb_mood)
 
@@ -234,3 +234,15 @@ def test_a_heading_leaves_out_articles_so_a_list_in_it_says_nothing(lexicon):
     assert weigh(coordination, text, "Handel", "Händel", lexicon) is None
     assert not in_heading("Wir sehen Handel und Innenstädte.", 10, 16)
     assert weigh(coordination, "Wir sehen Garten, Innenstädte und Plätze.", "Garten", "Gärten", lexicon) > 0
+
+
+def test_a_modal_verb_governs_an_infinitive(lexicon):
+    # 'müssen' with no infinitive before it at the clause's end, nor after it in the clause
+    assert weigh(modal_infinitive, "Sie würden es nicht mehr missen wollen.", "missen", "müssen", lexicon) < 0
+    assert weigh(modal_infinitive, "Sie möchte die Karte nicht mehr missen, weil sie hilft.", "missen", "müssen",
+                 lexicon) < 0
+    assert weigh(modal_infinitive, "Wann sie die Reben bewässern missen.", "missen", "müssen", lexicon) is None
+    assert weigh(modal_infinitive, "Viele Fahrten missen abgelehnt werden.", "missen", "müssen", lexicon) is None
+    assert weigh(modal_infinitive, "Ohne ein Amt aufsuchen zu missen, geht es.", "missen", "müssen", lexicon) is None
+    # OCR noise that web text knows as a typo is no word that could stand instead
+    assert weigh(modal_infinitive, "Sie würden es nicht mehr konnen wollen.", "konnen", "können", lexicon) is None
