@@ -337,10 +337,23 @@ def capitalised_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
         return None
     if ctx.after and (ctx.after[0][:1].isupper() or ctx.after[0] == "-"):
         return None
-    if noun_readings(read, lexicon) or not lemma_readings(repaired) or of_nouns(read):
-        return None  # a noun as read, no noun repaired, or a compound of nouns no list holds
+    if not lemma_readings(repaired) or nominalised_adjective(repaired, lexicon):
+        return None  # no noun repaired
+    if nominalised_adjective(read, lexicon):
+        return Evidence("capitalised-noun", NOUN_WEIGHT, f"'{read}' is capitalised inside a sentence but an "
+                        f"adjective's form, no noun of its own; '{repaired}' is one")
+    if noun_readings(read, lexicon) or of_nouns(read):
+        return None  # a noun as read, or a compound of nouns no list holds
     return Evidence("capitalised-noun", NOUN_WEIGHT,
                     f"'{read}' is capitalised inside a sentence but no noun; '{repaired}' is one")
+
+
+def nominalised_adjective(word: str, lexicon: Lexicon) -> bool:
+    """A noun only as an adjective used as one ('die Große', 'der Großer' of the noun list): every
+    lemma it is a form of is an inflected adjective written small. Its frequency as written is
+    mostly the adjective's, opening a sentence ('Große Flächen')."""
+    lemmas = lemma_readings(word)
+    return bool(lemmas) and all(lexicon.adjective_stem(lemma.lower()) is not None for lemma, _ in lemmas)
 
 
 def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:

@@ -74,6 +74,8 @@ def test_a_capitalised_word_inside_a_sentence_is_a_noun(lexicon):
     assert weigh(capitalised_noun, "Netzwerke - Starke Kommunen", "Starke", "Stärke", lexicon) is None  # a title's adjective
     assert weigh(capitalised_noun, "die digitale Ko-Kreation", "Ko", "Kö", lexicon) is None
     assert weigh(capitalised_noun, "Wir sehen Schaden am Haus.", "Schaden", "Schäden", lexicon) is None  # a noun as read
+    # a noun only as an adjective used as one: its frequency is the adjective's, opening sentences
+    assert weigh(capitalised_noun, "Es zählt die Große der Stadt.", "Große", "Größe", lexicon) > 0
     # no word as read, though a compound reading ('Gus|sen') scores it above the rare 'Güssen'
     assert weigh(capitalised_noun, "Kanäle, die bei heftigen Gussen überlaufen.", "Gussen", "Güssen", lexicon) > 0
     assert weigh(capitalised_noun, "Der neue Dorfladen hat offen.", "Dorfladen", "Dorfläden", lexicon) is None  # Dorf|laden
