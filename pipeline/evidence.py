@@ -26,6 +26,8 @@ when it has nothing to say:
   paired-form       a noun named in both genders shares its stem with the feminine beside it
                     ('Schülerinnen und Schiller': 'Schüler')
   modal-infinitive  a modal verb governs an infinitive ('nicht mehr missen wollen' is no 'müssen')
+  bare-noun         after a preposition, a noun without an article is a plural or a mass noun
+                    ('für schwierige Falle': 'Fälle')
   coordination      a noun in a list of plurals is a plural ('Museen, Garten und Werkstätten':
                     'Gärten')
 
@@ -549,6 +551,29 @@ def without_adjectives(words: tuple[str, ...], lexicon: Lexicon) -> tuple[str, .
     return words[skipped:]
 
 
+PREPOSITIONS = (*CASE_OF_PREPOSITION, "in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen")
+
+
+def bare_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """After a preposition a noun phrase without an article ('für schwierige Falle') is a plural
+    or a mass noun: German gives a singular count noun an article. Where the word as read can only
+    be a singular and its repair only a plural, the plural; but not where the word as read is the
+    same noun's singular ('für Handel', 'aus Abwasser'), which a mass noun may be."""
+    if ctx.heading or ctx.determiner()[0] is not None:
+        return None
+    before = without_adjectives(ctx.before[::-1], lexicon)
+    if not before or before[0].lower() not in PREPOSITIONS:
+        return None
+    read_numbers = {r[1] for r in noun_readings(read, lexicon)}
+    repaired_numbers = {r[1] for r in noun_readings(repaired, lexicon)}
+    if read_numbers != {"s"} or repaired_numbers != {"p"}:
+        return None
+    plural_of = {lemma for lemma, _ in lemma_readings(repaired)}
+    if any(lemma in plural_of and any(r.startswith("ns") for r in readings) for lemma, readings in lemma_readings(read)):
+        return None
+    return Evidence("bare-noun", NOUN_WEIGHT, f"'{before[0]}' and no article: the plural '{repaired}', not '{read}'")
+
+
 def decided_by(scorer: str, governor: str, allowed: tuple[str, ...], read: str, repaired: str,
                lexicon: Lexicon) -> Evidence | None:
     """Evidence when exactly one of the two words fits what `governor` allows; not sure when
@@ -598,7 +623,7 @@ SCORERS = {"agreement": agreement, "preposition-case": preposition_case, "subjec
            "relative-pronoun": relative_pronoun, "relative-clause": relative_clause_verb,
            "capitalised-noun": capitalised_noun, "verb-mood": verb_mood, "reported-speech": reported_speech,
            "counterfactual": counterfactual, "compound-head": compound_head, "paired-form": paired_form,
-           "coordination": coordination, "modal-infinitive": modal_infinitive}
+           "coordination": coordination, "modal-infinitive": modal_infinitive, "bare-noun": bare_noun}
 SCORER_NAMES = tuple(SCORERS)
 
 

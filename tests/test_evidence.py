@@ -2,7 +2,8 @@
 import pytest
 
 from pipeline.clean import clean_text
-from pipeline.evidence import (Context, agreement, capitalised_noun, compound_head, coordination, counterfactual,
+from pipeline.evidence import (Context, agreement, bare_noun, capitalised_noun, compound_head, coordination,
+                               counterfactual,
                                in_heading, modal_infinitive, paired_form,
                                preposition_case,
                                relative_clause_verb, relative_pronoun, reported_speech, subject_verb, verb_mood)
@@ -248,3 +249,12 @@ def test_a_modal_verb_governs_an_infinitive(lexicon):
     assert weigh(modal_infinitive, "Ohne ein Amt aufsuchen zu missen, geht es.", "missen", "müssen", lexicon) is None
     # OCR noise that web text knows as a typo is no word that could stand instead
     assert weigh(modal_infinitive, "Sie würden es nicht mehr konnen wollen.", "konnen", "können", lexicon) is None
+
+
+def test_after_a_preposition_a_noun_without_an_article_is_a_plural_or_a_mass_noun(lexicon):
+    assert weigh(bare_noun, "Es bleibt mehr Zeit für schwierige Falle.", "Falle", "Fälle", lexicon) > 0
+    assert weigh(bare_noun, "Es bleibt mehr Zeit für die Falle.", "Falle", "Fälle", lexicon) is None  # an article
+    assert weigh(bare_noun, "Schwierige Falle gibt es.", "Falle", "Fälle", lexicon) is None  # no preposition
+    # the same noun's singular may be a mass noun, which stands without an article
+    assert weigh(bare_noun, "Sie ist ein Zentrum für Handel und Kultur.", "Handel", "Händel", lexicon) is None
+    assert weigh(bare_noun, "Sie gewinnen Wärme aus Abwasser.", "Abwasser", "Abwässer", lexicon) is None
