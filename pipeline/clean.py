@@ -451,13 +451,8 @@ def seldom_read_so(v: Verdict, rates: "ReadingRates") -> bool:
     lists know poorly."""
     if not v.subs or any(PLAIN_VOWEL_OF.get(rule.replace) == rule.find for _, rule in v.subs):
         return False
-    needed = 0.0
-    for _, rule in v.subs:
-        r = rates.rate(rule)
-        if r is None:
-            return False
-        needed -= math.log10(r)
-    return bool(v.subs) and v.gain <= needed
+    needed = rates.cost(v.subs)
+    return needed is not None and v.gain <= needed
 
 
 @dataclass(frozen=True)
@@ -479,6 +474,12 @@ class ReadingRates:
                     read[rule.find, rule.replace] = read.get((rule.find, rule.replace), 0) + 1
         return cls(made, read, settings.document_rate_min_evidence)
 
+    def cost(self, subs: tuple) -> float | None:
+        """-log10 of the chance that this OCR misread every substitution so: the Zipf points a
+        repair must be commoner by to be the likelier reading; None below a minimum of evidence."""
+        rates = [self.rate(rule) for _, rule in subs]
+        return None if None in rates else -sum(math.log10(r) for r in rates)
+
     def rate(self, rule: ConfusionRule) -> float | None:
         """P(read as rule.find | the letter is rule.replace); None below a minimum of evidence."""
         made = self.made.get(rule.replace, 0)
@@ -493,13 +494,8 @@ def outweighs_document_rate(v: Verdict, rates: ReadingRates, min_gain: float = 0
     it is more than 1/r times as frequent: Zipf gain > -log10(r), and at least `min_gain`. The
     word list knows no context, so such an edit has a low confidence and stays visible to the
     reviewer."""
-    needed = 0.0
-    for _, rule in v.subs:
-        r = rates.rate(rule)
-        if r is None:
-            return False
-        needed -= math.log10(r)
-    return bool(v.subs) and v.gain > needed and v.gain >= min_gain
+    needed = rates.cost(v.subs)
+    return bool(v.subs) and needed is not None and v.gain > needed and v.gain >= min_gain
 
 
 def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings) -> bool:
@@ -636,9 +632,7 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
         if best is None:
             continue
         candidate, total, evidence = best
-        strongest = max(evidence, key=lambda e: abs(e.weight))
-        reason = f"{strongest.scorer}: " + "; ".join(e.reason for e in evidence)
-        confidence = settings.context_confidence if all(e.sure for e in evidence) else settings.rare_lemma_confidence
+        strongest, reason, confidence = summed_up(evidence, settings)
         if total >= settings.context_decides and known is not None and known[1].applied:
             by_start[m.start()] = (m, replace(known[1], reason=f"{known[1].reason or known[1].ground}; {reason}"))  # agrees
         elif total >= settings.context_decides:
@@ -677,10 +671,19 @@ def other_reading(view: str, m, v: Verdict, sure: dict[str, str], lexicon: Lexic
     if best is None:
         return None
     word, _, evidence, subs = best
-    strongest = max(evidence, key=lambda e: e.weight)
-    reason = f"unknown-word; {strongest.scorer}: " + "; ".join(e.reason for e in evidence)
+    strongest, reason, confidence = summed_up(evidence, settings)
+    return Verdict(word, subs, confidence, True, lexicon.zipf(word) - lexicon.zipf(m.group()), strongest.scorer,
+                   f"unknown-word; {reason}")
+
+
+def summed_up(evidence: list, settings: RepairSettings) -> tuple:
+    """The sentence's evidence on a repair -> the scorer that weighed most (the verdict's
+    ground), the reason a reviewer reads (that scorer's name, then every scorer's reason), and
+    the confidence: lower where the evidence holds only by setting a rare lemma aside."""
+    strongest = max(evidence, key=lambda e: abs(e.weight))
+    reason = f"{strongest.scorer}: " + "; ".join(e.reason for e in evidence)
     confidence = settings.context_confidence if all(e.sure for e in evidence) else settings.rare_lemma_confidence
-    return Verdict(word, subs, confidence, True, lexicon.zipf(word) - lexicon.zipf(m.group()), strongest.scorer, reason)
+    return strongest, reason, confidence
 
 
 def with_case_in_sentence(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable) -> list:
