@@ -600,12 +600,13 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
     by_start = {m.start(): (m, v) for m, v in found}
     plain_rules = plain_vowel_rules(confusions)
     sure = {m.group(): v.candidate for m, v in found if v.sure}
+    readings_kept: dict[str, dict] = {}
     for m in TOKEN.finditer(view):
         token = m.group()
         known = by_start.get(m.start())
         if known is not None and known[1].ground == "unknown-word":
             # the word as read is no word, but the sentence may choose among its readings
-            other = other_reading(view, m, known[1], sure, lexicon, confusions, settings)
+            other = other_reading(view, m, known[1], sure, lexicon, confusions, settings, readings_kept)
             if other is not None:
                 by_start[m.start()] = (m, other)
             continue
@@ -648,22 +649,22 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
 
 
 def other_reading(view: str, m, v: Verdict, sure: dict[str, str], lexicon: Lexicon, confusions: ConfusionTable,
-                  settings: RepairSettings) -> Verdict | None:
+                  settings: RepairSettings, kept: dict[str, dict]) -> Verdict | None:
     """A word as read that is no word ('Gro&e'), repaired to the commonest of its readings
     ('Große'): another listed reading of it, capitalised alike, that the sentence's scorers
     support by context_decides or more ('unterschiedlicher Gro&e': 'Größe', which the strong
     adjective allows and the nominalised 'Große' does not) replaces it; None where none does."""
     chosen = v.candidate
-    if not (chosen[:1].isupper() and chosen.isalpha()) or isinstance(m, _Shifted):
-        return None
+    if not (chosen[:1].isupper() and chosen.isalpha()) or isinstance(m, _Shifted) or not lemma_readings(chosen):
+        return None  # the scorers weigh nouns: a repair that is none has no rival they could prefer
     ctx = Context.around(view, m.start(), m.end(), repaired=sure)
     if not judged_here(ctx, chosen, lexicon):
         return None
-    others = {word: subs for word, subs in candidate_repairs(m.group(), confusions.rules, settings.max_substitutions)
-              if word != chosen and word.isalpha() and word[:1].isupper() and not MIXED_CASE.search(word)
-              and lexicon.direct(word.lower()) >= settings.listed_word_zipf}
+    others = listed_readings(m.group(), lexicon, confusions, settings, kept)
     best = None
     for word, subs in others.items():
+        if word == chosen:
+            continue
         evidence = evidence_for(ctx, chosen, word, lexicon)
         total = sum(e.weight for e in evidence)
         if total >= settings.context_decides and (best is None or total > best[1]):
@@ -674,6 +675,18 @@ def other_reading(view: str, m, v: Verdict, sure: dict[str, str], lexicon: Lexic
     strongest, reason, confidence = summed_up(evidence, settings)
     return Verdict(word, subs, confidence, True, lexicon.zipf(word) - lexicon.zipf(m.group()), strongest.scorer,
                    f"unknown-word; {reason}")
+
+
+def listed_readings(token: str, lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings,
+                    kept: dict[str, dict]) -> dict:
+    """A capitalised word's readings by the confusion table that the word list holds, capitalised
+    alike -> their substitutions; `kept` holds them per word for the document, which repeats its
+    words."""
+    if token not in kept:
+        kept[token] = {word: tuple(subs) for word, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions)
+                       if word.isalpha() and word[:1].isupper() and not MIXED_CASE.search(word)
+                       and lexicon.direct(word.lower()) >= settings.listed_word_zipf}
+    return kept[token]
 
 
 def summed_up(evidence: list, settings: RepairSettings) -> tuple:

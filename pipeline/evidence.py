@@ -134,7 +134,9 @@ class Context:
                     break
                 relative.append(word)
         return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause), tuple(relative),
-                   in_heading(text, start, end), sentence_before(text, start, repaired))
+                   in_heading(text, start, end),
+                   # only the mood scorers read the sentence's start: looked up for their words alone
+                   sentence_before(text, start, repaired) if text[start:end].lower() in MOOD_PAIRS else ())
 
     def determiner(self) -> tuple[str | None, str | None]:
         """The determiner this word's noun phrase starts with, and the word before it."""
@@ -156,8 +158,10 @@ def in_heading(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    opens = line_start == 0 or not text[:line_start - 1].rsplit("\n", 1)[-1].strip()
-    closes = line_end == len(text) or not text[line_end + 1:].split("\n", 1)[0].strip()
+    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    next_end = text.find("\n", line_end + 1)
+    opens = line_start == 0 or not text[previous_start : line_start - 1].strip()
+    closes = line_end == len(text) or not text[line_end + 1 : len(text) if next_end < 0 else next_end].strip()
     line = text[line_start:line_end].strip()
     return opens and closes and bool(line) and line[-1] not in SENTENCE_ENDS + (",",)
 
