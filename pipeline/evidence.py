@@ -22,7 +22,8 @@ when it has nothing to say:
   reported-speech   reported speech takes the subjunctive ('sagte, sie hätte', a clause with 'sei')
   counterfactual    a clause ending in an infinitive and a modal's ('hätte … abtippen müssen')
   compound-head     a compound no list holds reads as its head ('Experimentierraume': 'Raume'
-                    is a rare dative, 'Räume' the plural)
+                    is a rare dative, 'Räume' the plural), or by its lemma ('Bürgerräte' of the
+                    listed 'Bürgerrat')
   paired-form       a noun named in both genders shares its stem with the feminine beside it
                     ('Schülerinnen und Schiller': 'Schüler')
   modal-infinitive  a modal verb governs an infinitive ('nicht mehr missen wollen' is no 'müssen')
@@ -479,6 +480,12 @@ def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> E
             nouns, other = (repaired, read) if repaired_nouns else (read, repaired)
             return Evidence("compound-head", NOUN_WEIGHT if repaired_nouns else -NOUN_WEIGHT,
                             f"'{nouns}' is a compound of nouns, '{other}' is none")
+    if max(listed) < MIN_PART_ZIPF:  # a rare compound: is its lemma one German writes?
+        known = [compound_lemma_known(w, lexicon) for w in (read, repaired)]
+        if known[0] != known[1]:
+            lemma, other = (repaired, read) if known[1] else (read, repaired)
+            return Evidence("compound-head", NOUN_WEIGHT if known[1] else -NOUN_WEIGHT,
+                            f"'{lemma}' is a form of a compound the word list holds, '{other}' is none")
     if any(listed):
         return None
     heads = [head_of(w) for w in (read, repaired)]
@@ -492,6 +499,19 @@ def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> E
     weight = NOUN_WEIGHT if abs(gap) >= HEAD_DECIDES_GAP else HEAD_WEIGHT
     return Evidence("compound-head", weight if gap > 0 else -weight,
                     f"its head '{better}' is a far commoner form than '{worse}'")
+
+
+def compound_lemma_known(word: str, lexicon: Lexicon) -> bool:
+    """Whether the word list holds a compound's lemma: the part before its head and the head's
+    lemma ('Bürger|räte' -> 'Bürgerrat'), or the word itself. An old dative singular in -e
+    ('dem Rate') is no lemma's form German writes today."""
+    head = head_of(word)
+    if head is None:
+        return False
+    lemmas = [lemma for lemma, readings in lemma_readings(word)
+              if not (word.endswith("e") and all(r[:2] == "ds" for r in readings))]
+    return any(lexicon.direct((word[: head[0]] + lemma.lower()).lower()) > 0 for lemma in lemmas) \
+        or lexicon.direct(word.lower()) > 0
 
 
 def paired_form(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:

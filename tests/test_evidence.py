@@ -152,6 +152,10 @@ def test_a_compound_no_list_holds_reads_as_its_head(lexicon):
     assert weigh(compound_head, "Es gibt freie Zeltplatzen im Ort.", "Zeltplatzen", "Zeltplätzen", lexicon) == 2.0
     assert weigh(compound_head, "Sie lesen Hohenkarten.", "Hohenkarten", "Höhenkarten", lexicon) == 2.0
     assert weigh(compound_head, "Neue Feuchtesensoren messen.", "Feuchtesensoren", "Feuchtesensören", lexicon) == -2.0
+    # a rare compound whose lemma the word list holds ('Bürgerrat'), against one whose lemma it does
+    # not ('Bürgerrate'; 'dem Rate' is an old dative of 'Rat' German no longer writes)
+    assert weigh(compound_head, "Sie bilden Bürgerrate.", "Bürgerrate", "Bürgerräte", lexicon) == 2.0
+    assert weigh(compound_head, "Sie nutzen Zahlgeräte.", "Zahlgeräte", "Zählgeräte", lexicon) == 2.0
 
 
 @pytest.mark.parametrize("read, repaired, why", [
