@@ -468,24 +468,25 @@ def modal_infinitive(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
 
 
 def compound_head(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
-    """Both forms unknown to the word list: the one that is a compound of nouns (a noun, then a
-    noun form) where the other is none; else their heads (the longest noun each ends in) as
+    """Both forms rare in the word list: the one whose lemma it holds ('Bürgerräte' of
+    'Bürgerrat'); else the one that is a compound of nouns (a noun, then a noun form) where the
+    other is none; else, both unknown to it, their heads (the longest noun each ends in) as
     written decide, when one is a noun form and clearly commoner."""
     if not read[:1].isupper():
         return None
     listed = [lexicon.direct(w.lower()) for w in (read, repaired)]
     if max(listed) < MIN_PART_ZIPF:  # both rare at most: 'Kitaplätzen' is listed, barely
-        read_nouns, repaired_nouns = of_nouns(read), of_nouns(repaired)
-        if read_nouns != repaired_nouns:  # 'Kita|plätzen' is a noun and a noun form, 'Kitaplatzen' no such pair
-            nouns, other = (repaired, read) if repaired_nouns else (read, repaired)
-            return Evidence("compound-head", NOUN_WEIGHT if repaired_nouns else -NOUN_WEIGHT,
-                            f"'{nouns}' is a compound of nouns, '{other}' is none")
-    if max(listed) < MIN_PART_ZIPF:  # a rare compound: is its lemma one German writes?
+        # the word list holds one's lemma ('Bürgerrat'), not the other's: the surest sign of the two
         known = [compound_lemma_known(w, lexicon) for w in (read, repaired)]
         if known[0] != known[1]:
             lemma, other = (repaired, read) if known[1] else (read, repaired)
             return Evidence("compound-head", NOUN_WEIGHT if known[1] else -NOUN_WEIGHT,
                             f"'{lemma}' is a form of a compound the word list holds, '{other}' is none")
+        read_nouns, repaired_nouns = of_nouns(read), of_nouns(repaired)
+        if read_nouns != repaired_nouns:  # 'Kita|plätzen' is a noun and a noun form, 'Kitaplatzen' no such pair
+            nouns, other = (repaired, read) if repaired_nouns else (read, repaired)
+            return Evidence("compound-head", NOUN_WEIGHT if repaired_nouns else -NOUN_WEIGHT,
+                            f"'{nouns}' is a compound of nouns, '{other}' is none")
     if any(listed):
         return None
     heads = [head_of(w) for w in (read, repaired)]
