@@ -399,8 +399,8 @@ def reported_speech(ctx: Context, read: str, repaired: str, lexicon: Lexicon) ->
     whose subject follows a verb of saying and a comma ('sagte, sie hätte', 'sagen, die Gärtner
     hätten'), or a clause holding a Konjunktiv I form no indicative shares ('sei', 'könne'), is
     reported, and so is every clause after one in its sentence ('Früher sei … gestritten
-    worden, heute lägen Zahlen vor'; not one before: 'gaben sie zu, dass … sei'). Right after the comma ('Wie er sagte, hatte die Stadt …')
-    the verb is the main clause's: no evidence."""
+    worden, heute lägen Zahlen vor'; not one before: 'gaben sie zu, dass … sei'). Right after
+    the comma ('Wie er sagte, hatte die Stadt …') the verb is the main clause's: no evidence."""
     if MOOD_PAIRS.get(read.lower()) != repaired.lower():
         return None
     before = list(ctx.before)
@@ -509,10 +509,15 @@ def compound_lemma_known(word: str, lexicon: Lexicon) -> bool:
     head = head_of(word)
     if head is None:
         return False
-    lemmas = [lemma for lemma, readings in lemma_readings(word)
-              if not (word.endswith("e") and all(r[:2] == "ds" for r in readings))]
+    lemmas = [lemma for lemma, readings in lemma_readings(word) if not all(old_dative(word, r) for r in readings)]
     return any(lexicon.direct((word[: head[0]] + lemma.lower()).lower()) > 0 for lemma in lemmas) \
         or lexicon.direct(word.lower()) > 0
+
+
+def old_dative(word: str, reading: str) -> bool:
+    """A dative singular in -e ('dem Schmetterlinge', 'dem Rate'), which the noun list holds and
+    German no longer writes."""
+    return reading[:2] == "ds" and word.endswith("e")
 
 
 def paired_form(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -555,8 +560,7 @@ def coordination(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Ev
         if not (partner[:1].isupper() and partner.isalpha()) or partner in (read, repaired):
             continue
         readings = noun_readings(partner, lexicon)
-        # an old dative singular in -e ('dem Schmetterlinge') is no reading German writes today
-        numbers = {r[1] for r in readings if not (r[:2] == "ds" and partner.endswith("e"))}
+        numbers = {r[1] for r in readings if not old_dative(partner, r)}
         if numbers == {"s"}:
             return None
         if numbers == {"p"} and plural is None:
