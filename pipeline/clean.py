@@ -44,7 +44,7 @@ NEXT_TOKEN = re.compile(r"[ \t]*\n?[ \t]*([.!?;:,]|[^\W\d_]+)")
 # an article or a relative pronoun opens a phrase of its own: no adjective before it goes with its noun
 ARTICLES = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines")
 RELATIVE_OPENERS = ("der", "die", "das", "den", "dem", "denen", "deren", "dessen")
-NUMBER_WORDS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
+NUMBER_WORDS = ("vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig",
                 "hundert", "tausend")
 # words that open a clause after a comma: what stands before the comma ended a phrase there
 CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
@@ -335,10 +335,11 @@ def repair_umlauts(
     found = list(word_parts(view, verdict))
     if damaged:
         found = with_stranded_adjectives(view, found, lexicon, confusions, settings)
-        found = weighed_in_context(view, found, lexicon, confusions, settings)
+        readings_kept: dict[str, dict] = {}  # a word's listed readings, asked by two steps
+        found = weighed_in_context(view, found, lexicon, confusions, settings, readings_kept)
         found = with_case_in_sentence(view, found, lexicon, confusions)
         found = with_compound_heads(found, lexicon, confusions, settings)
-        found = with_reading_rates(found, lexicon, confusions, settings)
+        found = with_reading_rates(found, lexicon, confusions, settings, readings_kept)
         found = weighed_in_document(view, found, lexicon, settings)
     edits = []
     for m, v in found:
@@ -353,7 +354,8 @@ def repair_umlauts(
     return edits
 
 
-def with_reading_rates(found: list, lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings) -> list:
+def with_reading_rates(found: list, lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings,
+                       readings_kept: dict[str, dict]) -> list:
     """`found` (word, verdict) pairs, where a word as read that is no word has two listed repairs
     by different readings ('Héfen': 'Häfen' by 'é' for 'ä', 'Höfen' by 'é' for 'ö'): the word
     lists' choice is weighed by how often this document's OCR reads each letter so (ReadingRates),
@@ -368,30 +370,31 @@ def with_reading_rates(found: list, lexicon: Lexicon, confusions: ConfusionTable
     for m, v in found:
         if (v.applied and v.ground == "unknown-word" and not isinstance(m, _Shifted)
                 and any(find in m.group() for find in ambiguous)):
-            v = likelier_reading(m.group(), v, rates, lexicon, confusions, settings)
+            v = likelier_reading(m.group(), v, rates, lexicon, listed_readings(m.group(), lexicon, confusions, settings,
+                                                                                readings_kept), settings)
         weighed.append((m, v))
     return weighed
 
 
-def likelier_reading(token: str, v: Verdict, rates: "ReadingRates", lexicon: Lexicon, confusions: ConfusionTable,
+def likelier_reading(token: str, v: Verdict, rates: "ReadingRates", lexicon: Lexicon, readings: dict,
                      settings: RepairSettings) -> Verdict:
-    """with_reading_rates for one word."""
+    """with_reading_rates for one word, given its listed readings."""
     def likelihood(word: str, subs: tuple) -> float | None:
-        misreadings = [rates.rate(rule) for _, rule in subs]
-        if None in misreadings or lexicon.direct(word.lower()) < settings.listed_word_zipf:
+        cost = rates.cost(subs)
+        if cost is None or lexicon.direct(word.lower()) < settings.listed_word_zipf:
             return None
-        return (lexicon.spelled(word) or lexicon.direct(word.lower())) + sum(math.log10(r) for r in misreadings)
+        return (lexicon.spelled(word) or lexicon.direct(word.lower())) - cost
 
     chosen = likelihood(v.candidate, v.subs)
     if chosen is None:
         return v
     options = {}
-    for word, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions):
-        if (word != v.candidate and word.isalpha() and word[0].isupper() == v.candidate[0].isupper()
-                and not (MIXED_CASE.search(word) and not word.isupper())):
-            score = likelihood(word, tuple(subs))
-            if score is not None and score > options.get(word, (float("-inf"),))[0]:
-                options[word] = (score, tuple(subs))
+    for word, ways in readings.items():
+        if word != v.candidate and word[0].isupper() == v.candidate[0].isupper():
+            for subs in ways:
+                score = likelihood(word, subs)
+                if score is not None and score > options.get(word, (float("-inf"),))[0]:
+                    options[word] = (score, subs)
     if not options:
         return v
     word, (score, subs) = max(options.items(), key=lambda o: o[1][0])
@@ -589,7 +592,7 @@ def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusion
 
 
 def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: ConfusionTable,
-                       settings: RepairSettings) -> list:
+                       settings: RepairSettings, readings_kept: dict[str, dict]) -> list:
     """`found` (word, verdict) pairs, with the sentence's evidence (evidence.py) weighed where the
     word list left two real words: a repair the scorers support by CONTEXT_DECIDES or more is
     applied (its ground the scorer, its reason theirs); one they oppose as much is only
@@ -600,7 +603,6 @@ def weighed_in_context(view: str, found: list, lexicon: Lexicon, confusions: Con
     by_start = {m.start(): (m, v) for m, v in found}
     plain_rules = plain_vowel_rules(confusions)
     sure = {m.group(): v.candidate for m, v in found if v.sure}
-    readings_kept: dict[str, dict] = {}
     for m in TOKEN.finditer(view):
         token = m.group()
         known = by_start.get(m.start())
@@ -662,13 +664,14 @@ def other_reading(view: str, m, v: Verdict, sure: dict[str, str], lexicon: Lexic
         return None
     others = listed_readings(m.group(), lexicon, confusions, settings, kept)
     best = None
-    for word, subs in others.items():
-        if word == chosen:
+    for word, ways in others.items():
+        if word == chosen or not word[:1].isupper():
             continue
+        subs = min(ways, key=len)  # the fewest misreadings that make it
         evidence = evidence_for(ctx, chosen, word, lexicon)
         total = sum(e.weight for e in evidence)
         if total >= settings.context_decides and (best is None or total > best[1]):
-            best = (word, total, evidence, tuple(subs))
+            best = (word, total, evidence, subs)
     if best is None:
         return None
     word, _, evidence, subs = best
@@ -679,13 +682,16 @@ def other_reading(view: str, m, v: Verdict, sure: dict[str, str], lexicon: Lexic
 
 def listed_readings(token: str, lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings,
                     kept: dict[str, dict]) -> dict:
-    """A capitalised word's readings by the confusion table that the word list holds, capitalised
-    alike -> their substitutions; `kept` holds them per word for the document, which repeats its
-    words."""
+    """A word's readings by the confusion table that the word list holds, with no case mixed inside
+    them -> every way of substitutions that makes each; `kept` holds them per word for the
+    document, which repeats its words."""
     if token not in kept:
-        kept[token] = {word: tuple(subs) for word, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions)
-                       if word.isalpha() and word[:1].isupper() and not MIXED_CASE.search(word)
-                       and lexicon.direct(word.lower()) >= settings.listed_word_zipf}
+        readings: dict[str, list[tuple]] = {}
+        for word, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions):
+            if word.isalpha() and not (MIXED_CASE.search(word) and not word.isupper()) \
+                    and lexicon.direct(word.lower()) >= settings.listed_word_zipf:
+                readings.setdefault(word, []).append(tuple(subs))
+        kept[token] = readings
     return kept[token]
 
 
@@ -821,11 +827,10 @@ def family_can_tell(v: Verdict) -> bool:
     return all(PLAIN_VOWEL_OF.get(rule.replace) == rule.find or rule.replace == "ß" for _, rule in v.subs)
 
 
-def in_family(candidate: str, family: Counter | set[str], min_stem: int) -> int:
+def in_family(candidate: str, family: Counter, min_stem: int) -> int:
     """How many surely repaired words of the document (`family`, by their count) begin with this
     word's stem (Bürg- in Bürgerinnen; not Währ- in gewährleistet)? A participle's stem is read
     without its 'ge' (gefördert: Förd- in Förderung)."""
-    family = family if isinstance(family, Counter) else Counter(family)
     word = candidate.lower()
     forms = (word, word[2:]) if word.startswith("ge") and len(word) - 2 >= min_stem + 2 else (word,)
     for form in forms:

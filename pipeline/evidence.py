@@ -73,14 +73,14 @@ CASE_OF_PREPOSITION = {
     **dict.fromkeys(("mit", "von", "bei", "aus", "nach", "seit", "zu", "gegenüber", "außer"), "d"),
     **dict.fromkeys(("durch", "für", "gegen", "ohne", "um"), "a"),
 }
+# the prepositions: those that fix one case, and those that take a dative or an accusative
+PREPOSITIONS = (*CASE_OF_PREPOSITION, "in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen")
 CONTRACTIONS = ("zum", "zur", "im", "am", "vom", "beim", "ins")
 SINGULAR_VERBS = ("ist", "war", "hat", "hatte", "wird", "wurde", "kann", "muss", "soll")
 PLURAL_VERBS = ("sind", "waren", "haben", "hatten", "werden", "wurden", "können", "müssen", "sollen")
 # the gender and number a relative pronoun stands for (its case is its clause's)
 RELATIVE_PRONOUNS = {"der": (".sm", ".sf"), "die": (".sf", ".p."), "das": (".sn",), "dem": (".sm", ".sn"),
                      "den": (".sm",), "denen": (".p.",), "dessen": (".sm", ".sn"), "deren": (".sf", ".p.")}
-RELATIVE_PREPOSITIONS = ("in", "an", "auf", "mit", "von", "bei", "aus", "nach", "zu", "für", "über", "unter",
-                         "durch", "um", "vor", "hinter", "zwischen", "gegen", "ohne")
 INFINITIVE_MIN_ZIPF = 3.0
 REAL_WORD_ZIPF = 3.0  # as written: a word as read this common is one German writes, not a typo ("konnen" 2.7)
 CAPITALISED_MIN_LENGTH = 4
@@ -304,7 +304,7 @@ def relative_pronoun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
     if len(after) < 3 or after[0] != ",":
         return None
     pronoun, following = (after[1], after[2]) if after[1] in RELATIVE_PRONOUNS else (after[2], None)
-    if pronoun not in RELATIVE_PRONOUNS or (following is None and after[1] not in RELATIVE_PREPOSITIONS):
+    if pronoun not in RELATIVE_PRONOUNS or (following is None and after[1] not in PREPOSITIONS):
         return None
     if following is not None and not (ctx.after[2].islower() and ctx.after[2].isalpha()):
         return None
@@ -580,9 +580,6 @@ def without_adjectives(words: tuple[str, ...], lexicon: Lexicon) -> tuple[str, .
     return words[skipped:]
 
 
-PREPOSITIONS = (*CASE_OF_PREPOSITION, "in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen")
-
-
 def bare_noun(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
     """After a preposition a noun phrase without an article ('für schwierige Falle') is a plural
     or a mass noun: German gives a singular count noun an article. Where the word as read can only
@@ -642,7 +639,7 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
         return True
     if ctx.before[-1:] and ctx.before[-1] in PAIR_JOINERS + LIST_JOINERS or ctx.after[:1] and ctx.after[0] in PAIR_JOINERS + LIST_JOINERS:
         return True
-    if ctx.after[:1] == (",",) and len(ctx.after) > 1 and ctx.after[1].lower() in (*RELATIVE_PRONOUNS, *RELATIVE_PREPOSITIONS):
+    if ctx.after[:1] == (",",) and len(ctx.after) > 1 and ctx.after[1].lower() in (*RELATIVE_PRONOUNS, *PREPOSITIONS):
         return True
     return bool(ctx.before) and ctx.before[-1] not in SENTENCE_ENDS and not noun_readings(word, lexicon)
 

@@ -1,5 +1,6 @@
 """The clean stage on small cases: repairs, text left alone, suggestions, and the ledger."""
 import json
+from collections import Counter
 
 import pytest
 
@@ -214,9 +215,9 @@ def test_a_family_word_must_begin_with_the_stem(lexicon, corrections):
 def test_a_participle_is_of_the_family_of_its_stem_without_ge():
     from pipeline.clean import in_family
 
-    assert in_family("gefördert", {"förderung"}, 4)  # Förd-
-    assert not in_family("gefördert", {"gefahr"}, 4)
-    assert in_family("Bürger", {"bürgerinnen"}, 4) and not in_family("Währung", {"gewährleistet"}, 4)
+    assert in_family("gefördert", Counter({"förderung": 1}), 4)  # Förd-
+    assert not in_family("gefördert", Counter({"gefahr": 1}), 4)
+    assert in_family("Bürger", Counter({"bürgerinnen": 1}), 4) and not in_family("Währung", Counter({"gewährleistet": 1}), 4)
 
 
 def test_a_family_word_restores_lost_dots_only(lexicon, corrections):
