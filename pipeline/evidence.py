@@ -66,7 +66,7 @@ MOOD_PAIRS = {**SUBJUNCTIVE_OF, **MOOD_VERBS}  # every past form whose subjuncti
 GENITIVE_RELATIVES = ("deren", "dessen")  # 'deren Öfen': the noun after them opens a relative clause
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 PAIR_JOINERS = ("und", "oder", "bzw", "sowie")
-LIST_JOINERS = (",", "und", "oder", "sowie")
+LIST_JOINERS = (",", *PAIR_JOINERS)  # what joins the nouns of a list
 FEMININE_PLURAL = "innen"
 MIN_PAIR_STEM = 3
 CASE_OF_PREPOSITION = {
@@ -637,7 +637,7 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
         return True
     if ctx.before and ctx.before[-1].lower() in GENITIVE_RELATIVES:
         return True
-    if ctx.before[-1:] and ctx.before[-1] in PAIR_JOINERS + LIST_JOINERS or ctx.after[:1] and ctx.after[0] in PAIR_JOINERS + LIST_JOINERS:
+    if ctx.before[-1:] and ctx.before[-1] in LIST_JOINERS or ctx.after[:1] and ctx.after[0] in LIST_JOINERS:
         return True
     if ctx.after[:1] == (",",) and len(ctx.after) > 1 and ctx.after[1].lower() in (*RELATIVE_PRONOUNS, *PREPOSITIONS):
         return True
