@@ -1,4 +1,4 @@
-"""Two columns read across by Tesseract itself: does `pipeline.columns` put them in order again?
+"""Two columns read across by Tesseract itself: does `pipeline.records.columns` put them in order again?
 
     python -m benchmarks.columns_ocr N [--first SEED] [--keep DIR]
 
@@ -21,13 +21,13 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from pipeline.clean import clean_text
-from pipeline.columns import join_column_lines, paragraphs_in_column_order
+from pipeline.repair.clean import clean_text
+from pipeline.records.columns import join_column_lines, paragraphs_in_column_order
 from pipeline.corrections import default_corrections_dir, load_corrections
 from pipeline.evaluate import text_to_words, word_error_rate
-from pipeline.extract import visual_lines
-from pipeline.segment import text_to_lines
-from pipeline.lexicon import Lexicon
+from pipeline.records.extract import visual_lines
+from pipeline.records.segment import text_to_lines
+from pipeline.language.lexicon import Lexicon
 
 from .layout_family import corpus_sentences, wrap
 from .ocr_corpus import pdf_to_english_ocr

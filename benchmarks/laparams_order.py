@@ -12,8 +12,8 @@ import sys
 
 import pdfplumber
 
-import pipeline.load as load
-from pipeline.pdf_text import MARGIN_ZONE, PageText
+import pipeline.read.load as load
+from pipeline.read.pdf_text import MARGIN_ZONE, PageText
 
 from . import layouts
 

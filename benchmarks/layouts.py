@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pipeline.corrections import default_corrections_dir, load_corrections
 from pipeline.evaluate import pair_records, score_output
-from pipeline.load import load_source
+from pipeline.read.load import load_source
 from pipeline.run import extract_brochure
 
 from .layout_family import make_edition

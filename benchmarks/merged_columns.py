@@ -1,4 +1,4 @@
-"""Two columns read across, with the truth known: does `pipeline.columns` split them back?
+"""Two columns read across, with the truth known: does `pipeline.records.columns` split them back?
 
     python -m benchmarks.merged_columns N [--first SEED] [-v]
 
@@ -16,10 +16,10 @@ import argparse
 import random
 import statistics
 
-from pipeline.columns import column_width_around, join_column_lines, run_in_column_order, split_run
+from pipeline.records.columns import column_width_around, join_column_lines, run_in_column_order, split_run
 from pipeline.corrections import default_corrections_dir, load_corrections
 from pipeline.evaluate import text_to_words, word_error_rate
-from pipeline.lexicon import Lexicon
+from pipeline.language.lexicon import Lexicon
 
 from .layout_family import corpus_sentences, wrap
 

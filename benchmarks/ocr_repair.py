@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.clean import clean_text
+from pipeline.repair.clean import clean_text
 from pipeline.corrections import default_corrections_dir, load_corrections
 from pipeline.edits import apply_edits
 from pipeline.evaluate import TextScore, score_text, word_error_rate, text_to_words
@@ -39,7 +39,7 @@ def corpus_documents(corpus: Path) -> list[tuple[str, str, str]]:
 
 
 def mpsc_repair():
-    from pipeline.lexicon import Lexicon
+    from pipeline.language.lexicon import Lexicon
 
     corrections = load_corrections(default_corrections_dir())
     lexicon = Lexicon(corrections.lexicon.words)

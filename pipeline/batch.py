@@ -15,9 +15,9 @@ from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .corrections import Corrections
-from .errors import InputError
-from .progress import show_progress
+from pipeline.corrections import Corrections
+from pipeline.errors import InputError
+from pipeline.progress import show_progress
 
 INPUT_SUFFIXES = (".pdf", ".txt")
 
@@ -70,10 +70,10 @@ def extract_one(path: Path, outdir: Path, corrections: Corrections, use_override
                 formats: tuple[str, ...], workers: int = 1, shown: str | None = None) -> Row:
     """One input end to end; every InputError becomes an error row. `workers`: processes or
     threads for the pages of this one input."""
-    from .emit import EVIDENCE, OWNED_FILES, extra_format_files, result_to_files
-    from .files import write_files_atomically
-    from .load import load_source
-    from .run import extract_brochure
+    from pipeline.emit.files import EVIDENCE, OWNED_FILES, extra_format_files, result_to_files
+    from pipeline.files import write_files_atomically
+    from pipeline.read.load import load_source
+    from pipeline.run import extract_brochure
 
     start = time.perf_counter()
     try:

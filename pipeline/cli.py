@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from .corrections import default_corrections_dir, load_corrections
-from .errors import InputError
-from .load import BUNDLED_NAME, bundled_path
+from pipeline.corrections import default_corrections_dir, load_corrections
+from pipeline.errors import InputError
+from pipeline.read.load import BUNDLED_NAME, bundled_path
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -18,14 +18,14 @@ DEFAULT_OUTPUT = Path("output")
 
 def output_dir_for(input_name: str) -> Path:
     """'modellprojekte-smart-cities-2021.ocr.txt' -> output/modellprojekte-smart-cities-2021"""
-    from .batch import output_folders
+    from pipeline.batch import output_folders
 
     return output_folders([Path(input_name)], DEFAULT_OUTPUT)[0]
 
 
 def command_extract(args: argparse.Namespace) -> int:
-    from .batch import extract_many, extract_one, inputs_to_files, rows_to_csv, rows_to_table
-    from .files import write_files_atomically
+    from pipeline.batch import extract_many, extract_one, inputs_to_files, rows_to_csv, rows_to_table
+    from pipeline.files import write_files_atomically
 
     corrections = load_corrections(Path(args.corrections) if args.corrections else default_corrections_dir())
     # the bundled brochure's run makes the committed dataset, whose map layer is part of it
@@ -66,7 +66,7 @@ def command_extract(args: argparse.Namespace) -> int:
 
 
 def command_review(args: argparse.Namespace) -> int:
-    from .review import apply_review, review_in_terminal
+    from pipeline.review.page import apply_review, review_in_terminal
 
     corrections = Path(args.corrections) if args.corrections else default_corrections_dir()
     if corrections.name == "default_corrections":  # inside an installed package: never written to
@@ -82,7 +82,7 @@ def command_review(args: argparse.Namespace) -> int:
 
 
 def command_eval(args: argparse.Namespace) -> int:
-    from .evaluate import score_output
+    from pipeline.evaluate import score_output
 
     output, gold = read_json(args.output), read_json(args.gold)
     if is_output(gold) and not is_output(output):
@@ -118,7 +118,7 @@ def is_output(data: dict) -> bool:
 
 
 def command_diff(args: argparse.Namespace) -> int:
-    from .formats import compare_brochures, comparison_to_text
+    from pipeline.emit.formats import compare_brochures, comparison_to_text
 
     old, new = read_json(args.old), read_json(args.new)
     for path, data in ((args.old, old), (args.new, new)):
@@ -131,7 +131,7 @@ def command_diff(args: argparse.Namespace) -> int:
 
 
 def command_schema(args: argparse.Namespace) -> int:
-    from .models import Brochure
+    from pipeline.validate.models import Brochure
 
     print(json.dumps(Brochure.model_json_schema(), ensure_ascii=False, indent=2))
     return 0

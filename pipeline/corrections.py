@@ -18,7 +18,7 @@ from typing import Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import CorrectionsError
+from pipeline.errors import CorrectionsError
 
 FieldName = Literal["name", "category", "size_class", "states", "title", "motto", "description", "page", "place"]
 FIELD_NAMES = get_args(FieldName)

@@ -5,34 +5,25 @@ Nothing here writes files; emit.py does that once the whole result exists.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field, replace
 
-from .clean import Cleaned, apply_decisions, clean_text
-from .corrections import Corrections, PlaceRules
-from .edits import Edit, apply_edits_with_map, merge_edits, with_record
-from .errors import InputError
-from .grammar import keep_tags
-from .extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs, record_id
-from .extract_parts import layout_to_criteria, layout_to_leitthema, overview_to_entries, text_to_edition_title
-from .lexicon import Lexicon, german_states, state_code
-from .load import Source
-from .models import Brochure, Edition, SourceInfo, Stats
-from .overrides import apply_overrides
-from .places import PlaceRepair, members_with_qualifier, name_to_place
-from .segment import Layout, segment_text
-from .validate import records_to_projects
+from pipeline.repair.clean import Cleaned, apply_decisions, clean_text
+from pipeline.corrections import Corrections, PlaceRules
+from pipeline.edits import Edit, apply_edits_with_map, merge_edits, with_record
+from pipeline.errors import InputError
+from pipeline.language.grammar import keep_tags
+from pipeline.records.extract import block_to_record, document_facts, lines_to_pages, move_foreign_paragraphs, record_id
+from pipeline.records.extract_parts import layout_to_criteria, layout_to_leitthema, overview_to_entries, text_to_edition_title
+from pipeline.language.lexicon import Lexicon, german_states, state_code
+from pipeline.read.load import Source
+from pipeline.validate.models import Brochure, Edition, SourceInfo, Stats
+from pipeline.validate.result import Result
+from pipeline.records.overrides import apply_overrides
+from pipeline.records.places import PlaceRepair, members_with_qualifier, name_to_place
+from pipeline.records.segment import Layout, segment_text
+from pipeline.validate.records import records_to_projects
 
-CONTEXT_WORDS = 5
 PLACE_REPAIR_CONFIDENCE = 0.6
-
-
-@dataclass(frozen=True)
-class Result:
-    brochure: Brochure
-    cleaned: Cleaned
-    ledger: list[Edit]  # every edit, with the record it falls in
-    record_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # record id -> its raw text span
 
 
 def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
@@ -206,20 +197,3 @@ def edits_with_records(cleaned: Cleaned, layout: Layout, ids: list[str]) -> list
         record = next((rid for lo, hi, rid in spans if lo <= e.start < hi), None)
         out.append(with_record(e, record))
     return out
-
-
-def edit_context(raw: str, edit: Edit) -> str:
-    """A few words either side of the edit, the edit itself in [brackets]."""
-    before = re.sub(r"\s+", " ", raw[max(0, edit.start - 80) : edit.start]).split(" ")[-CONTEXT_WORDS:]
-    after = re.sub(r"\s+", " ", raw[edit.end : edit.end + 80]).split(" ")[:CONTEXT_WORDS]
-    return f"{' '.join(before)}[{edit.before}→{edit.after}]{' '.join(after)}".strip()
-
-
-def edit_to_entry(raw: str, e: Edit) -> dict:
-    """One line of corrections.jsonl."""
-    return {
-        "id": e.id, "rule": e.rule, "start": e.start, "end": e.end, "before": e.before, "after": e.after,
-        "confidence": e.confidence, "applied": e.applied, "context": edit_context(raw, e),
-        "record": e.record, "word_before": e.word_before or None, "word_after": e.word_after or None,
-        "series": e.series, "decision": e.decision, "reason": e.reason or None,
-    }

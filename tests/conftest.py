@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.corrections import default_corrections_dir, load_corrections
-from pipeline.lexicon import Lexicon
-from pipeline.load import bundled_path, load_source
+from pipeline.language.lexicon import Lexicon
+from pipeline.read.load import bundled_path, load_source
 from pipeline.run import extract_brochure
 
 TESTS = Path(__file__).parent

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pipeline.load import load_source
+from pipeline.read.load import load_source
 from pipeline.run import extract_brochure
 
 from .conftest import CASES

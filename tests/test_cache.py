@@ -75,7 +75,7 @@ def test_word_table_marisa_cannot_read_is_made_again(tmp_path, monkeypatch):
 
 def test_word_tags_read_back_from_the_cache_as_they_were_made(tmp_path, monkeypatch):
     """HanTa gives some log-probabilities as numpy floats: kept, they must come back as numbers."""
-    from pipeline import grammar
+    from pipeline.language import grammar
 
     monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(grammar, "KNOWN_TAGS", grammar.KnownTags())

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.clean import DEFAULT_SETTINGS, clean_text, join_hyphenated_words, looks_damaged, normalise_quotes
+from pipeline.repair.clean import DEFAULT_SETTINGS, clean_text, join_hyphenated_words, looks_damaged, normalise_quotes
 from pipeline.edits import Edit, apply_edits, check_edits, merge_edits
 
 from .conftest import load_cases
@@ -60,7 +60,7 @@ def test_ledger_replays_to_the_cleaned_text(case, lexicon, corrections):
 def test_the_emitted_ledger_replays_the_input_file_to_the_emitted_cleaned_text(tmp_path):
     """Read independently of the pipeline: the input's bytes, and the two files a reviewer gets."""
     from pipeline.cli import main
-    from pipeline.load import bundled_path
+    from pipeline.read.load import bundled_path
 
     assert main(["extract", "-o", str(tmp_path)]) == 0
     raw = bundled_path().read_bytes().decode("utf-8")
@@ -213,7 +213,7 @@ def test_a_family_word_must_begin_with_the_stem(lexicon, corrections):
 
 
 def test_a_participle_is_of_the_family_of_its_stem_without_ge():
-    from pipeline.clean import in_family
+    from pipeline.repair.clean import in_family
 
     assert in_family("gefördert", Counter({"förderung": 1}), 4)  # Förd-
     assert not in_family("gefördert", Counter({"gefahr": 1}), 4)
@@ -237,14 +237,14 @@ def test_a_family_word_restores_a_eszett(lexicon, corrections):
 def test_intact_text_does_without_the_spelling_list(lexicon, corrections, monkeypatch):
     """Loading the spelling list costs 1.5 s, the noun paradigms more; a PDF text layer has its
     case right and needs neither."""
-    import pipeline.lexicon
-    import pipeline.nouns
+    import pipeline.language.lexicon
+    import pipeline.language.nouns
 
     def refuse():
         raise AssertionError("a word list of the damaged text's repair was loaded for intact text")
 
-    monkeypatch.setattr(pipeline.lexicon, "spelling_log_probs", refuse)
-    monkeypatch.setattr(pipeline.nouns, "noun_readings", refuse)
+    monkeypatch.setattr(pipeline.language.lexicon, "spelling_log_probs", refuse)
+    monkeypatch.setattr(pipeline.language.nouns, "noun_readings", refuse)
     cleaned = clean_text("Die Bürger planen längere Offnungszeiten für die Ämter der Städte.",
                          lexicon, corrections.confusions)
     assert not cleaned.damaged and "längere Öffnungszeiten für" in cleaned.text
@@ -289,7 +289,7 @@ def test_a_compound_of_nouns_goes_one_umlaut_further_where_its_head_is_far_commo
 def test_an_adjective_without_a_noun_after_it(text, stranded, lexicon):
     """What keeps a document-level repair from making a verb an adjective where no noun can follow
     ('die Gewässer schonen.' is not 'schönen'), and makes 'zu starken.' 'stärken'."""
-    from pipeline.clean import adjective_without_noun
+    from pipeline.repair.clean import adjective_without_noun
 
     word = next(w for w in ("schönen", "älter") if w in text)
     end = text.index(word) + len(word)
@@ -323,7 +323,7 @@ def test_a_letter_the_ocr_dropped_is_put_back(damaged, expected, lexicon, correc
     ("Wie er sagt, da es geht.", "Wie er sagt, da es geht."),
 ])
 def test_a_word_cut_where_its_eszett_stood_is_joined(raw, joined, lexicon):
-    from pipeline.clean import join_split_eszett
+    from pipeline.repair.clean import join_split_eszett
 
     edits = join_split_eszett(raw, lexicon)
     assert apply_edits(raw, edits) == joined
@@ -344,7 +344,7 @@ def test_the_case_of_a_repaired_first_umlaut_follows_the_words_around(damaged, e
 
 
 def test_how_the_ocr_reads_a_word_with_a_letter_left_out():
-    from pipeline.lexicon import put_back_readings
+    from pipeline.language.lexicon import put_back_readings
 
     assert set(put_back_readings("regelmäßig")) == {"regelmßig", "regelmäig", "regelmaig"}
     assert "ber" in set(put_back_readings("über")) and not set(put_back_readings("Über"))  # a capital stays
@@ -368,7 +368,7 @@ def test_a_non_words_repair_is_weighed_by_how_this_ocr_misreads(lexicon, correct
 def test_a_letter_put_back_needs_no_rule_the_confusion_table_lacks(lexicon):
     """A reviewer's table without 'a' -> 'ä' cannot give 'regelmaig' its second umlaut: no repair,
     and no error; the letter alone is still put back ('Straen')."""
-    from pipeline.clean import dropped_letter_verdict
+    from pipeline.repair.clean import dropped_letter_verdict
     from pipeline.corrections import ConfusionTable
 
     table = ConfusionTable(rules=[{"find": "ii", "replace": "ü", "evidence": "a test"}])

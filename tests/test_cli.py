@@ -202,7 +202,7 @@ def test_a_bug_in_one_input_of_a_batch_is_an_internal_error_row_and_the_batch_go
 
 
 def test_a_bug_while_reading_a_pdf_is_not_blamed_on_the_file(tmp_path, monkeypatch):
-    import pipeline.load as load
+    import pipeline.read.load as load
     from .pdf_fixture import pdf_bytes
 
     path = tmp_path / "ok.pdf"
@@ -225,7 +225,8 @@ def test_version(capsys):
 def test_a_batch_loads_each_word_list_once_per_process(tmp_path, capsys, monkeypatch):
     """A pool's worker runs its files in one process: the word lists are opened for its first
     file only (here the batch runs in this process, --jobs 1)."""
-    from pipeline import cache, lexicon, nouns
+    from pipeline import cache
+    from pipeline.language import lexicon, nouns
 
     opened = []
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.columns import join_column_lines, paragraphs_in_column_order, split_run, text_measure
+from pipeline.records.columns import join_column_lines, paragraphs_in_column_order, split_run, text_measure
 from pipeline.evaluate import text_to_words, word_error_rate
 
 from .conftest import CASES
@@ -61,7 +61,7 @@ def test_the_right_column_may_end_in_one_word(lexicon):
 
 
 def test_a_noun_tail_cannot_follow_a_word_that_is_not_hyphenated(lexicon):
-    from pipeline.columns import fragment, neighbours_cost
+    from pipeline.records.columns import fragment, neighbours_cost
 
     assert fragment("punkt", lexicon) and fragment("bnisse", lexicon)
     assert not fragment("recht", lexicon) and not fragment("statt", lexicon)  # words of their own
@@ -70,13 +70,13 @@ def test_a_noun_tail_cannot_follow_a_word_that_is_not_hyphenated(lexicon):
 
 
 def test_a_determiner_that_cannot_go_with_its_noun_reads_worse():
-    from pipeline.columns import reading_score
+    from pipeline.records.columns import reading_score
 
     assert reading_score("im Herzen des Ruhrgebiets steht") > reading_score("im Herzen des Klimafolgen steht")
 
 
 def test_paragraphs_whose_lines_read_across_close_together_are_one_run():
-    from pipeline.columns import runs_joined_across_breaks
+    from pipeline.records.columns import runs_joined_across_breaks
 
     across = "Die Verwaltung veröffentlicht die Daten zu allen Themen und Schwäbisch Gmünd hat Werkstätten"
     paragraphs = [["Vorher eine Zeile.", across], [across, "eine Zeile der linken Spalte"], [across], ["Neu."]]
@@ -85,7 +85,7 @@ def test_paragraphs_whose_lines_read_across_close_together_are_one_run():
 
 
 def test_lines_under_a_run_go_on_with_the_left_column_unless_indented():
-    from pipeline.columns import run_in_column_order
+    from pipeline.records.columns import run_in_column_order
 
     left, right = ["die Stadt plant den"], ["neue Wege für alle"]
     assert run_in_column_order(left, right, ["Umbau der Straßen."]) == (left + ["Umbau der Straßen."] + right, 1)
@@ -95,7 +95,7 @@ def test_lines_under_a_run_go_on_with_the_left_column_unless_indented():
 def test_an_indented_block_under_the_left_column_follows_both_columns():
     """The left column goes on under the run up to a line the OCR indented: a box under the
     columns starts there, and the right column is read before it."""
-    from pipeline.columns import run_in_column_order
+    from pipeline.records.columns import run_in_column_order
 
     left, right = ["die Kommune stärken. Dafür"], ["wollen wir Wege zeigen."]
     below = ["gemeinsam mit allen. Dafür", " Das Projekt stärkt die", "Kommune."]
@@ -121,7 +121,7 @@ def test_a_page_tesseract_read_across_paragraph_by_paragraph_is_read_in_column_o
 
 
 def test_paragraphs_of_short_rows_between_rows_read_across_join_the_run():
-    from pipeline.columns import runs_joined_across_breaks
+    from pipeline.records.columns import runs_joined_across_breaks
 
     across = "Die Verwaltung veröffentlicht die Daten zu allen Themen und Schwäbisch Gmünd hat Werkstätten"
     paragraphs = [[across, across], ["eine Zeile."], ["noch eine Zeile"], [across], ["Neu.", "Und mehr.", "Ende.", "Schluss.", "Aus."]]
@@ -130,7 +130,7 @@ def test_paragraphs_of_short_rows_between_rows_read_across_join_the_run():
 
 
 def test_a_short_row_goes_to_the_column_it_reads_on_in(lexicon):
-    from pipeline.columns import in_right_column
+    from pipeline.records.columns import in_right_column
 
     left, right = ["in einem gemeinsamen Speicher gesammelt wird."], ["übertragen die Werte direkt an"]
     following = ("die Kassenführung einfacher, weil", "ihr Telefon, wenn sich Termine ändern.")

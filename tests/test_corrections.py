@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.corrections import FIELD_NAMES, default_corrections_dir, load_corrections
 from pipeline.errors import CorrectionsError
-from pipeline.lexicon import german_states
+from pipeline.language.lexicon import german_states
 
 
 def test_all_corrections_load(corrections):
@@ -48,7 +48,7 @@ def test_override_files_are_reviewable_json():
 
 
 def test_lexicon_additions_are_found_in_any_case_and_with_ss_for_sz():
-    from pipeline.lexicon import Lexicon
+    from pipeline.language.lexicon import Lexicon
 
     lexicon = Lexicon(["Großdorfer", "Tulau"])
     assert lexicon.direct("Großdorfer") > 0 and lexicon.direct("GROSSDORFER") > 0 and lexicon.direct("großdorfer") > 0

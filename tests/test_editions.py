@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.edition_pdf import FONT_FILES, pdf_to_scan, render_edition
 from pipeline.evaluate import score_output
-from pipeline.load import load_source, tesseract_missing
+from pipeline.read.load import load_source, tesseract_missing
 from pipeline.run import extract_brochure
 
 from .conftest import CASES

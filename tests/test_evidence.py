@@ -1,8 +1,8 @@
 """Evidence from the sentence for or against an umlaut repair (pipeline/evidence.py), one scorer at a time."""
 import pytest
 
-from pipeline.clean import clean_text
-from pipeline.evidence import (Context, agreement, bare_noun, capitalised_noun, compound_head, coordination,
+from pipeline.repair.clean import clean_text
+from pipeline.repair.evidence import (Context, agreement, bare_noun, capitalised_noun, compound_head, coordination,
                                counterfactual,
                                in_heading, modal_infinitive, paired_form,
                                preposition_case,
@@ -194,7 +194,7 @@ def test_every_scorer_name_is_one_the_clean_stage_knows():
     import inspect
     import re
 
-    from pipeline import evidence
+    from pipeline.repair import evidence
 
     source = inspect.getsource(evidence)
     used = set(re.findall(r'(?:Evidence|decided_by)\("([a-z-]+)"', source))
@@ -207,7 +207,7 @@ def test_a_capitalised_word_of_two_letters_is_repaired_only_to_a_common_word(lex
 
 
 def test_a_compound_of_nouns_is_told_from_one_whose_head_is_no_noun():
-    from pipeline.nouns import head_of, of_nouns
+    from pipeline.language.nouns import head_of, of_nouns
 
     assert of_nouns("Zählerständen") and of_nouns("Zukunftsplan") and of_nouns("Dorfladen")
     assert not of_nouns("Zählerstanden")  # 'Zähler|st|anden': 'st' joins no compound

@@ -64,8 +64,8 @@ def test_edition_criteria_and_overview(automatic_result):
 
 
 def test_states_categories_and_ids_are_canonical(automatic_result, corrections):
-    from pipeline.extract import record_id
-    from pipeline.lexicon import german_states, state_codes_by_name
+    from pipeline.records.extract import record_id
+    from pipeline.language.lexicon import german_states, state_codes_by_name
 
     b = automatic_result.brochure
     profile, _ = corrections.profile_for(b.edition.year)

@@ -1,6 +1,6 @@
 """Grammar evidence: noun paradigms (pipeline/nouns.py) and how well words read (pipeline/grammar.py)."""
-from pipeline.grammar import disagreements, sequence_logprob, tokens
-from pipeline.nouns import agrees, readings, readings_of_rows
+from pipeline.language.grammar import disagreements, sequence_logprob, tokens
+from pipeline.language.nouns import agrees, readings, readings_of_rows
 
 # two invented rows in german-nouns' CSV shape (a masculine noun whose plural takes an umlaut)
 ROWS = [
@@ -48,7 +48,7 @@ def test_an_order_that_reads_as_german_scores_higher():
 
 
 def test_a_damaged_noun_table_in_the_cache_is_made_again(tmp_path, monkeypatch):
-    from pipeline import nouns
+    from pipeline.language import nouns
 
     monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
     nouns.noun_readings.cache_clear()
@@ -61,7 +61,7 @@ def test_a_damaged_noun_table_in_the_cache_is_made_again(tmp_path, monkeypatch):
 
 
 def test_a_compounds_head_is_the_noun_after_a_noun():
-    from pipeline.nouns import head_of
+    from pipeline.language.nouns import head_of
 
     table = readings_of_rows(ROWS + [{"lemma": "Dorf", "genus": "n", "nominativ singular": "Dorf"},
                                      {"lemma": "Ostaden", "genus": "m", "nominativ singular": "Ostaden"}])
@@ -70,7 +70,7 @@ def test_a_compounds_head_is_the_noun_after_a_noun():
 
 
 def test_an_attributive_adjective_needs_its_noun_after_it():
-    from pipeline.grammar import stranded_adjectives
+    from pipeline.language.grammar import stranded_adjectives
 
     assert stranded_adjectives(tokens("mit ähnlichen und Herausforderungen")) == 1
     assert stranded_adjectives(tokens("eine florierende entwickelt.")) == 1

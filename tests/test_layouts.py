@@ -8,12 +8,12 @@ import pytest
 
 from pipeline.corrections import Profile
 from pipeline.evaluate import pair_records, score_output
-from pipeline.extract import body_paragraphs
-from pipeline.load import load_source
-from pipeline.pdf_text import Word, words_to_text
+from pipeline.records.extract import body_paragraphs
+from pipeline.read.load import load_source
+from pipeline.read.pdf_text import Word, words_to_text
 from pipeline.run import extract_brochure
-from pipeline.page_furniture import line_key
-from pipeline.segment import find_projects, nearest_state, parse_size_line, segment_text, text_to_lines
+from pipeline.read.page_furniture import line_key
+from pipeline.records.segment import find_projects, nearest_state, parse_size_line, segment_text, text_to_lines
 
 pytest.importorskip("reportlab")
 
@@ -151,7 +151,7 @@ def test_every_word_of_the_2021_project_pages_comes_out_somewhere(automatic_resu
     """The OCR text route conserves text too: each word of a project's lines (cleaned) is in one of
     the record's fields or figure_text, or is page furniture (a page number, a running header)."""
     from pipeline.corrections import default_corrections_dir, load_corrections
-    from pipeline.segment import segment_text
+    from pipeline.records.segment import segment_text
 
     cleaned = automatic_result.cleaned
     profile, _ = load_corrections(default_corrections_dir()).profile_for(automatic_result.brochure.edition.year)
@@ -184,13 +184,13 @@ def test_every_word_of_the_2021_project_pages_comes_out_somewhere(automatic_resu
 
 
 def layout_running_text(layout) -> str:
-    from pipeline.page_furniture import line_key
+    from pipeline.read.page_furniture import line_key
 
     return "\n".join(l.text.strip() for l in layout.lines if line_key(l.text) in layout.running)
 
 
 def test_a_name_the_overview_spells_otherwise_is_told_apart_from_a_choice_of_words():
-    from pipeline.extract import words_spelt_otherwise
+    from pipeline.records.extract import words_spelt_otherwise
 
     assert words_spelt_otherwise("Bienenbuttel", "Bienenbüttel") == {"bienenbuttel"}
     assert words_spelt_otherwise("Landkreis Vorpommern-Greiß wald", "Kreis Vorpommern-Greifswald") == {"greiß"}
@@ -206,7 +206,7 @@ def test_overview_legend_words_come_from_the_profile():
 
 
 def test_a_name_that_lost_its_umlauts_takes_the_overviews_spelling_only_then():
-    from pipeline.extract import umlauts_lost
+    from pipeline.records.extract import umlauts_lost
 
     assert umlauts_lost("Bienenbuttel", "Bienenbüttel") and umlauts_lost("Grossraschen", "Großräschen")
     assert not umlauts_lost("Bienenbüttel", "Bienenbüttel")  # nothing lost
@@ -215,7 +215,7 @@ def test_a_name_that_lost_its_umlauts_takes_the_overviews_spelling_only_then():
 
 
 def test_name_debris_after_an_overview_entry_is_taken_off():
-    from pipeline.extract import debris_after_listed
+    from pipeline.records.extract import debris_after_listed
 
     assert debris_after_listed("Göttingen ee e", ("Göttingen", "Gotha")) == ("Göttingen", "ee e")
     assert debris_after_listed("Göttingen Land", ("Göttingen",)) is None  # a word, not debris
@@ -229,8 +229,8 @@ def test_a_name_whose_lines_an_ocr_layer_gave_out_of_order_is_found_by_its_words
 
 
 def test_running_headers_an_ocr_text_kept_are_taken_out_but_said():
-    from pipeline.extract import Record
-    from pipeline.load import Source
+    from pipeline.records.extract import Record
+    from pipeline.read.load import Source
     from pipeline.run import removed_lines
 
     header = "Projekte 2030 | Staffel 3"

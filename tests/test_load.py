@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.load import PAGE_BREAK, load_source
+from pipeline.read.load import PAGE_BREAK, load_source
 
 from .pdf_fixture import pdf_bytes
 
@@ -44,7 +44,7 @@ def test_blank_pdf_is_refused(tmp_path):
 
 
 def test_scan_without_tesseract_says_what_to_install(tmp_path, monkeypatch):
-    import pipeline.load as load
+    import pipeline.read.load as load
 
     monkeypatch.setattr(load.shutil, "which", lambda name: None)
     with pytest.raises(InputError, match="apt-get install tesseract-ocr tesseract-ocr-deu"):
@@ -68,7 +68,7 @@ def scanned_pdf(tmp_path, lines):
     return scan
 
 
-@pytest.mark.skipif(__import__("pipeline.load", fromlist=["x"]).tesseract_missing() is not None,
+@pytest.mark.skipif(__import__("pipeline.read.load", fromlist=["x"]).tesseract_missing() is not None,
                     reason="needs tesseract-ocr with tesseract-ocr-deu")
 def test_scanned_pdf_goes_through_german_ocr(tmp_path):
     scan = scanned_pdf(tmp_path, ["Kleinere Großstadt · Thüringen", "Projekttitel: Grüne Straßen für alle"])
@@ -77,10 +77,10 @@ def test_scanned_pdf_goes_through_german_ocr(tmp_path):
     assert "Großstadt" in source.text and "Grüne Straßen für alle" in source.text
 
 
-@pytest.mark.skipif(__import__("pipeline.load", fromlist=["x"]).tesseract_missing() is not None,
+@pytest.mark.skipif(__import__("pipeline.read.load", fromlist=["x"]).tesseract_missing() is not None,
                     reason="needs tesseract-ocr with tesseract-ocr-deu")
 def test_scan_reads_the_same_cold_warm_damaged_and_uncached(tmp_path, monkeypatch):
-    import pipeline.load as load
+    import pipeline.read.load as load
 
     scan = scanned_pdf(tmp_path, ["Kleinere Großstadt · Thüringen", "Projekttitel: Grüne Straßen für alle"])
     monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path / "cache"))
@@ -129,7 +129,7 @@ def test_pdf_with_zero_pages_is_refused(tmp_path):
 
 @pytest.mark.parametrize("encoding", ["mac_roman", "cp850", "cp1252"])
 def test_single_byte_german_is_read_in_its_own_encoding(tmp_path, encoding):
-    from pipeline.load import bundled_path
+    from pipeline.read.load import bundled_path
 
     text = bundled_path().read_text(encoding="utf-8")
     text = "".join(c for c in text if c.encode(encoding, errors="ignore"))  # what the encoding can hold

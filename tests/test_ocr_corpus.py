@@ -5,7 +5,7 @@ import pytest
 
 from benchmarks.ocr_corpus import Setting, build_corpus, tools_missing
 from benchmarks.ocr_repair import corpus_documents
-from pipeline.clean import clean_text
+from pipeline.repair.clean import clean_text
 from pipeline.evaluate import score_text, text_to_words, word_error_rate
 
 from .conftest import CASES

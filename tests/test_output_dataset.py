@@ -2,8 +2,8 @@
 from pipeline.cli import output_dir_for
 import json
 
-from pipeline.emit import extra_format_files, result_to_files
-from pipeline.load import BUNDLED_NAME
+from pipeline.emit.files import extra_format_files, result_to_files
+from pipeline.read.load import BUNDLED_NAME
 
 from .conftest import REPO
 

@@ -5,7 +5,7 @@ pytest.importorskip("reportlab")
 
 from reportlab.pdfgen import canvas  # noqa: E402
 
-from pipeline.load import load_source  # noqa: E402
+from pipeline.read.load import load_source  # noqa: E402
 
 LEFT = ["Erster Satz der linken Spalte", "geht hier weiter und endet.", "", "Zweiter Absatz links beginnt", "und schließt die Spalte."]
 RIGHT = ["Dritter Satz steht rechts oben", "und läuft hier weiter.", "", "Vierter Absatz rechts folgt", "als letzter Text der Seite."]
@@ -40,7 +40,7 @@ def test_two_columns_come_out_in_reading_order(tmp_path):
 
 
 def test_fake_bold_doubled_characters_are_undone_and_recorded(tmp_path, lexicon, corrections):
-    from pipeline.clean import clean_text
+    from pipeline.repair.clean import clean_text
 
     path = tmp_path / "bold.pdf"
     pdf = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
@@ -56,8 +56,8 @@ def test_fake_bold_doubled_characters_are_undone_and_recorded(tmp_path, lexicon,
 
 
 def test_running_lines_in_the_margins_go_and_page_numbers_are_kept():
-    from pipeline.page_furniture import strip_page_furniture
-    from pipeline.pdf_text import PageText
+    from pipeline.read.page_furniture import strip_page_furniture
+    from pipeline.read.pdf_text import PageText
 
     body = "Kleinere Großstadt · Hessen\n\nText der Seite.\n"  # repeats on every page, but in the body
     header = ["Modellprojekte Smart Cities 2031"]
@@ -73,8 +73,8 @@ def test_running_lines_in_the_margins_go_and_page_numbers_are_kept():
 
 
 def test_a_lone_margin_number_that_does_not_fit_the_pages_stays():
-    from pipeline.page_furniture import strip_page_furniture
-    from pipeline.pdf_text import PageText
+    from pipeline.read.page_furniture import strip_page_furniture
+    from pipeline.read.pdf_text import PageText
 
     pages = [PageText([], "Text\n", [str(n + 10)]) for n in range(4)] + [PageText(["7"], "Text\n", ["14"])]
     paged = strip_page_furniture(pages)
@@ -87,7 +87,7 @@ def same_words_as_pdfplumber(path) -> int:
     import pdfplumber
     from pdfplumber.utils import extract_words
 
-    from pipeline.pdf_text import page_chars_and_images
+    from pipeline.read.pdf_text import page_chars_and_images
 
     def boxes(objects):
         return [(o["x0"], o["x1"], o["top"], o["bottom"]) for o in objects]

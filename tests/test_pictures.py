@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.emit import result_to_files
-from pipeline.load import load_source
+from pipeline.emit.files import result_to_files
+from pipeline.read.load import load_source
 from pipeline.run import extract_brochure
 
 from .browser import MISSING, open_browser
@@ -52,7 +52,7 @@ def test_every_flagged_field_of_a_pdf_has_a_crop_of_its_page(rendered_pdf, corre
 
 
 def test_a_text_input_has_no_pictures_but_its_raw_lines(corrections):
-    from pipeline.load import bundled_path
+    from pipeline.read.load import bundled_path
 
     source = load_source(bundled_path())
     result = extract_brochure(source, corrections)

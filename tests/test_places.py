@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.places import name_to_place
+from pipeline.records.places import name_to_place
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_the_2021_records_have_places_and_the_doubtful_ones_are_flagged(automati
 
 def test_geojson_has_a_feature_per_project_and_none_is_dropped(tmp_path, capsys):
     from pipeline.cli import main
-    from pipeline.load import bundled_path
+    from pipeline.read.load import bundled_path
 
     assert main(["extract", str(bundled_path()), "-o", str(tmp_path), "--format", "geojson"]) == 0
     collection = json.loads((tmp_path / "projects.geojson").read_text(encoding="utf-8"))
@@ -68,13 +68,13 @@ def test_geojson_has_a_feature_per_project_and_none_is_dropped(tmp_path, capsys)
     (["Gemeinde Auental", "Stadt Nordfeld,"], ["Gemeinde Auental", "Stadt Nordfeld"], None),  # no qualifier
 ])
 def test_an_overviews_member_lines_are_read_as_a_list_with_its_qualifier(rules, lines, members, qualifier):
-    from pipeline.places import members_with_qualifier
+    from pipeline.records.places import members_with_qualifier
 
     assert members_with_qualifier(lines, rules) == (members, qualifier)
 
 
 def test_a_damaged_name_is_read_through_the_ocr_confusions(rules, corrections):
-    from pipeline.places import name_to_place
+    from pipeline.records.places import name_to_place
 
     match = name_to_place("WeilRkenfels", [], rules, confusions=corrections.confusions)  # 'ß' read as 'lRk'
     assert match.place["name"] == "Weißenfels" and match.repair.spelling == "Weißenfels" and "'lRk' -> 'ß'" in match.doubt
@@ -84,7 +84,7 @@ def test_a_damaged_name_is_read_through_the_ocr_confusions(rules, corrections):
 def test_an_overview_name_repaired_as_a_place_is_in_the_ledger(tmp_path, corrections):
     from pipeline.corrections import Decision
     from pipeline.edits import apply_edits
-    from pipeline.load import load_source
+    from pipeline.read.load import load_source
     from pipeline.run import extract_brochure
 
     from .conftest import CASES

@@ -1,7 +1,7 @@
 """Overrides and validation on small records."""
 from pipeline.corrections import Override, OverrideFile
-from pipeline.overrides import apply_overrides
-from pipeline.validate import records_to_projects
+from pipeline.records.overrides import apply_overrides
+from pipeline.validate.records import records_to_projects
 
 
 def record(**changes):
@@ -47,7 +47,7 @@ def test_state_codes_must_follow_the_states():
 
 
 def test_the_schema_lists_the_sixteen_laender_and_their_codes():
-    from pipeline.models import Brochure
+    from pipeline.validate.models import Brochure
 
     project = Brochure.model_json_schema()["$defs"]["Project"]["properties"]
     assert len(project["states"]["items"]["enum"]) == 16 and "Thüringen" in project["states"]["items"]["enum"]
@@ -66,7 +66,7 @@ def test_an_overridden_name_gives_the_id_and_later_overrides_may_use_it():
 
 
 def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
-    from pipeline.extract import Record, flag_doubtful_words
+    from pipeline.records.extract import Record, flag_doubtful_words
 
     rec = Record({"name": "Cottbus/Chosebuz", "title": "Gesund alter werden", "motto": "Wachsen mit Ma&"})
     flag_doubtful_words(rec, lexicon)
@@ -77,7 +77,7 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
 
 
 def test_common_words_and_stylised_titles_are_not_flagged(lexicon):
-    from pipeline.extract import Record, flag_doubtful_words
+    from pipeline.records.extract import Record, flag_doubtful_words
 
     rec = Record({"name": "Landkreis Musterhausen", "title": "Musterst@dt – Raum für Zukunft", "motto": "#2030digital@// Stadt"})
     flag_doubtful_words(rec, lexicon)
@@ -85,7 +85,7 @@ def test_common_words_and_stylised_titles_are_not_flagged(lexicon):
 
 
 def test_description_quality_finds_a_garbled_stretch_that_a_mean_would_hide(lexicon):
-    from pipeline.extract import QUALITY_MIN_SETTLED, description_quality
+    from pipeline.records.extract import QUALITY_MIN_SETTLED, description_quality
 
     clean = ("Die Stadt baut ein offenes Datenportal auf, das Verwaltung, Wirtschaft und Bürgerschaft verbindet. "
              "Gemeinsam mit den Stadtwerken entstehen Sensoren für Luftqualität, Verkehr und Energie. ") * 3
@@ -98,7 +98,7 @@ def test_description_quality_finds_a_garbled_stretch_that_a_mean_would_hide(lexi
 
 
 def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():
-    from pipeline.extract import Record, mentions, move_foreign_paragraphs
+    from pipeline.records.extract import Record, mentions, move_foreign_paragraphs
 
     halle = Record({"name": "Halle", "description": "Halle baut. Halle plant."})
     halle.flag("description", "an earlier note")
@@ -117,7 +117,7 @@ def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():
 
 
 def test_a_name_spelt_otherwise_in_its_own_title_is_flagged_but_not_a_derived_word():
-    from pipeline.extract import Record, flag_name_spelt_otherwise_in_values
+    from pipeline.records.extract import Record, flag_name_spelt_otherwise_in_values
 
     rec = Record({"name": "Neumutnster", "title": "Neumünster klug: Innenstadt neu denken", "motto": None})
     flag_name_spelt_otherwise_in_values(rec)

@@ -9,11 +9,11 @@ import pytest
 from pathlib import Path
 
 from pipeline.cli import main
-from pipeline.load import bundled_path
-from pipeline.clean import clean_text
+from pipeline.read.load import bundled_path
+from pipeline.repair.clean import clean_text
 from pipeline.edits import check_edits
 from pipeline.corrections import Decision, default_corrections_dir
-from pipeline.review import review_in_terminal
+from pipeline.review.page import review_in_terminal
 
 from .browser import CHROMIUM, MISSING, open_browser, wait_for_file
 from .conftest import CASES
@@ -256,7 +256,7 @@ def test_a_reviewer_fixes_fields_and_rejects_a_series_in_the_browser(kind, tmp_p
     if kind == "pdf":  # a scan with an English-model text layer: edits to review, pictures of the scanned page
         pytest.importorskip("reportlab")
         from benchmarks.layout_family import make_edition
-        from pipeline.load import tesseract_missing
+        from pipeline.read.load import tesseract_missing
 
         if tesseract_missing() or not shutil.which("pdftoppm"):
             pytest.skip("needs tesseract and pdftoppm")

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import KeptTable, cached_table, key_of, version_of
+from pipeline.cache import KeptTable, cached_table, key_of, version_of
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*-?|[^\w\s]")
 BEAM = 5  # states kept per word, as HanTa's own Viterbi does
@@ -132,10 +132,9 @@ def sequence_logprob(words: tuple[str, ...] | list[str]) -> float:
 def disagreements(words: list[str] | tuple[str, ...]) -> int:
     """Tokens -> how many nouns stand after a determiner ('des', 'zum', 'viele' …) they cannot
     go with ('des Klimafolgen', 'die Schaden'); the phrase is read as the repair's agreement
-    scorer reads it (evidence.determiner_before). A noun the paradigms do not know gives no
+    scorer reads it (nouns.determiner_before). A noun the paradigms do not know gives no
     evidence."""
-    from .evidence import determiner_before
-    from .nouns import agrees, readings
+    from pipeline.language.nouns import agrees, determiner_before, readings
 
     count = 0
     for i, word in enumerate(words):

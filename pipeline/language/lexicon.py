@@ -19,7 +19,7 @@ from pathlib import Path
 import pycountry
 import spacy_lookups_data
 
-from .cache import KeptTable, cached_word_table, key_of, version_of
+from pipeline.cache import KeptTable, cached_word_table, key_of, version_of
 
 KNOWN_NAME_ZIPF = 4.0
 # A compound scores as its weakest part less this. Measured on wordfreq itself: for 2,471 listed

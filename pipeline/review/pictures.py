@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .pdf_text import Word
+from pipeline.read.pdf_text import Word
 
 SCALE = 1.5  # pixels per point: 108 dpi, enough to read 9 pt type
 PNG_LEVEL = 3  # zlib level: the pictures are a third larger than at 9, and written four times faster

@@ -40,8 +40,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
-from .lexicon import Lexicon
+from pipeline.language.grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
+from pipeline.language.lexicon import Lexicon
 
 MIN_SIDE_WORDS = 1  # a column line may hold one long word
 SURE_MARGIN = 1.5  # a split is sure when the next best costs this much more (ems)

@@ -13,13 +13,15 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import cached_word_table, key_of
+from pipeline.cache import cached_word_table, key_of
+from pipeline.language.lexicon import ADJECTIVE_ENDINGS
 
 CASES = {"nominativ": "n", "genitiv": "g", "dativ": "d", "akkusativ": "a"}
 NUMBERS = {"singular": "s", "plural": "p"}
 TABLE_FORMAT = "lemma:readings;…, first variants"  # part of the cache key: a table of another shape is made again
 MIN_HEAD = 4  # letters of the shortest head a compound is read by
 MIN_MODIFIER = 3  # and of the shortest part before it ('Smart' is no compound of 'Art')
+MAX_ADJECTIVES = 2  # words between a determiner and its noun that are read as adjectives
 LINKS = ("s", "n", "e", "es", "en", "er", "ns")  # letters that may join a compound's parts ('Zukunft|s|plan')
 
 # What each determiner (article, quantifier, contracted preposition) allows: case, number,
@@ -167,3 +169,19 @@ def fits(allowed: tuple[str, ...], noun_readings_: list[str]) -> bool | None:
         return None
     return any(all(a == "." or r in ".x" or a == r for a, r in zip(rule, reading))
                for rule in allowed for reading in noun_readings_)
+
+
+def determiner_before(words: tuple[str, ...] | list[str]) -> tuple[str | None, str | None]:
+    """The words before a noun -> the determiner its phrase starts with (after at most
+    MAX_ADJECTIVES lower-case words with adjective endings), lower-cased, and the word before
+    that determiner (None where the words run out)."""
+    for skipped in range(MAX_ADJECTIVES + 1):
+        if len(words) <= skipped:
+            return None, None
+        word = words[-1 - skipped]
+        if word.lower() in DETERMINERS:
+            previous = words[-2 - skipped] if len(words) > skipped + 1 else None
+            return word.lower(), previous.lower() if previous else None
+        if not (word.islower() and word.endswith(ADJECTIVE_ENDINGS)):
+            return None, None
+    return None, None

@@ -17,12 +17,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .clean import Cleaned
-from .columns import paragraphs_in_column_order
-from .corrections import Profile
-from .lexicon import MIN_PART_ZIPF, UMLAUT_OF, Lexicon, german_states, state_code
-from .page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from .segment import LISTED_MIN_SCORE, Layout, Line, ProjectBlock, closest_listed, nearest_state
+from pipeline.repair.clean import Cleaned
+from pipeline.records.columns import paragraphs_in_column_order
+from pipeline.corrections import Profile
+from pipeline.language.lexicon import MIN_PART_ZIPF, UMLAUT_OF, Lexicon, german_states, state_code
+from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
+from pipeline.records.segment import LISTED_MIN_SCORE, Layout, Line, ProjectBlock, closest_listed, nearest_state
 
 LABEL_MIN_SCORE = 80
 CLASS_MIN_MARGIN = 8

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .pdf_text import PageText
+from pipeline.read.pdf_text import PageText
 
 MIN_RUNNING_PAGES = 3
 MIN_RUNNING_SHARE = 0.3  # of the pages

@@ -22,8 +22,8 @@ from typing import IO, Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .files import write_files_atomically
-from .corrections import FieldName
+from pipeline.files import write_files_atomically
+from pipeline.corrections import FieldName
 
 UNCERTAIN_BELOW = 0.75
 CONTEXTS_SHOWN = 4  # in the terminal
@@ -327,7 +327,7 @@ def apply_review(outdir: Path, review_path: Path, corrections_dir: Path, reviewe
     """Merge a saved review into corrections/: values into overrides/<year>.json, confirmations
     beside them, decisions on edits into decisions.json, each with reviewer and date; a later
     word on the same field or edit replaces an earlier one. -> a one-line summary."""
-    from .errors import InputError
+    from pipeline.errors import InputError
 
     output = read_output(outdir)
     try:
@@ -362,7 +362,7 @@ def merge_into_corrections(corrections_dir: Path, year: int | None, overrides: l
                            decisions: list[dict]) -> None:
     """Write the reviewer's words into corrections/ (validated, atomically); the latest word on
     a (record, field) or an edit or series replaces earlier ones."""
-    from .corrections import DecisionFile, OverrideFile
+    from pipeline.corrections import DecisionFile, OverrideFile
 
     if overrides or confirmations:
         path = corrections_dir / "overrides" / f"{year}.json"
@@ -390,7 +390,7 @@ def merge_into_corrections(corrections_dir: Path, year: int | None, overrides: l
 
 
 def read_output(outdir: Path) -> dict:
-    from .errors import InputError
+    from pipeline.errors import InputError
 
     path = outdir / "projects.json"
     if not path.is_file():
@@ -403,7 +403,7 @@ def read_output(outdir: Path) -> dict:
 def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None, stdin: IO, stdout: IO) -> int:
     """Ask about every field to check and every uncertain series not yet decided; return how
     many answers were taken."""
-    from .errors import InputError
+    from pipeline.errors import InputError
 
     ledger = outdir / "corrections.jsonl"
     if not ledger.is_file():

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .corrections import Profile
-from .lexicon import german_states
-from .page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
+from pipeline.corrections import Profile
+from pipeline.language.lexicon import german_states
+from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 
 SECTION_MIN_SCORE = 88
 SIZE_CLASS_MIN_SCORE = 80

@@ -20,11 +20,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .cache import key_of, read_entry, write_entry
-from .errors import InputError
-from .page_furniture import PAGE_BREAK, strip_page_furniture
-from .pdf_text import PageText, Word, page_to_text, tsv_to_words, words_to_text
-from .progress import show_progress
+from pipeline.cache import key_of, read_entry, write_entry
+from pipeline.errors import InputError
+from pipeline.read.page_furniture import PAGE_BREAK, strip_page_furniture
+from pipeline.read.pdf_text import PageText, Word, page_to_text, tsv_to_words, words_to_text
+from pipeline.progress import show_progress
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
 OCR_DPI = 300
@@ -142,7 +142,7 @@ def decode_single_byte(data: bytes, path: Path) -> tuple[str, str, list[str]]:
 def german_letter_score(text: str) -> int:
     """Words with a letter outside ASCII: + each the word list knows, - each with a letter German
     does not use ('fÃ¼r', 'Gro¤stadt')."""
-    from .lexicon import wordfreq_german
+    from pipeline.language.lexicon import wordfreq_german
 
     known = wordfreq_german()
     score = 0

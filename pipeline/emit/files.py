@@ -14,10 +14,11 @@ from __future__ import annotations
 import difflib
 import json
 
-from .load import Source
-from .models import Brochure
-from .review import result_to_review_html
-from .run import Result, edit_to_entry
+from pipeline.read.load import Source
+from pipeline.validate.models import Brochure
+from pipeline.review.page import result_to_review_html
+from pipeline.emit.ledger import edit_to_entry
+from pipeline.validate.result import Result
 
 
 # Every file an extraction may write: a rerun into the folder removes those it did not write.
@@ -41,8 +42,8 @@ def ledger_to_diff(result: Result) -> str:
 
 
 def result_to_files(result: Result, source: Source) -> dict[str, str | bytes]:
-    from .pictures import review_pictures
-    from .review import entries_to_series
+    from pipeline.review.pictures import review_pictures
+    from pipeline.review.page import entries_to_series
 
     entries = [edit_to_entry(result.cleaned.raw, e) for e in result.ledger]
     pictures = review_pictures(result, source, [s for s in entries_to_series(entries) if s.uncertain])
@@ -62,7 +63,7 @@ def result_to_files(result: Result, source: Source) -> dict[str, str | bytes]:
 def extra_format_files(brochure: Brochure, fmt: str) -> dict[str, str]:
     """`--format jsonl|csv|geojson`: the projects once more, for tools that take one row per record
     or a map."""
-    from .formats import projects_to_csv, projects_to_geojson, projects_to_jsonl
+    from pipeline.emit.formats import projects_to_csv, projects_to_geojson, projects_to_jsonl
 
     data = brochure.model_dump(mode="json")
     writer = {"jsonl": projects_to_jsonl, "csv": projects_to_csv, "geojson": projects_to_geojson}[fmt]

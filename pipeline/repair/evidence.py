@@ -40,11 +40,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ADJECTIVE_ENDINGS, MIN_PART_ZIPF, Lexicon
-from .nouns import DETERMINERS, STRONG_ADJECTIVE_ENDINGS, fits, head_of, lemma_readings, of_nouns
+from pipeline.language.lexicon import ADJECTIVE_ENDINGS, MIN_PART_ZIPF, Lexicon
+from pipeline.language.nouns import (DETERMINERS, MAX_ADJECTIVES, STRONG_ADJECTIVE_ENDINGS, determiner_before, fits,
+                                     head_of, lemma_readings, of_nouns)
 
 CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
-MAX_ADJECTIVES = 2  # words between a determiner and its noun that are read as adjectives
 BEFORE_WORDS, AFTER_WORDS = 4, 3
 CLAUSE_REACH = 160  # characters looked ahead for the end of a clause
 SENTENCE_REACH = 300  # characters looked back for the start of a sentence
@@ -167,22 +167,6 @@ def in_heading(text: str, start: int, end: int) -> bool:
     return opens and closes and bool(line) and line[-1] not in SENTENCE_ENDS + (",",)
 
 
-def determiner_before(words: tuple[str, ...] | list[str]) -> tuple[str | None, str | None]:
-    """The words before a noun -> the determiner its phrase starts with (after at most
-    MAX_ADJECTIVES lower-case words with adjective endings), lower-cased, and the word before
-    that determiner (None where the words run out)."""
-    for skipped in range(MAX_ADJECTIVES + 1):
-        if len(words) <= skipped:
-            return None, None
-        word = words[-1 - skipped]
-        if word.lower() in DETERMINERS:
-            previous = words[-2 - skipped] if len(words) > skipped + 1 else None
-            return word.lower(), previous.lower() if previous else None
-        if not (word.islower() and word.endswith(ADJECTIVE_ENDINGS)):
-            return None, None
-    return None, None
-
-
 def noun_readings(word: str, lexicon: Lexicon, rare_lemmas: bool = False) -> list[str]:
     """A capitalised word's readings as a noun, from the lemmas it is a form of that are not far
     rarer than its commonest (LEMMA_RARER: 'Laden' is the plural of 'Lade' too, which German
@@ -204,7 +188,7 @@ def nominalised_infinitive(word: str, lexicon: Lexicon) -> bool:
     HanTa reads as an infinitive first ('ins Stocken'), may be a verb used as a noun."""
     if not (word[:1].isupper() and word.endswith("en")):
         return False
-    from .grammar import best_tag
+    from pipeline.language.grammar import best_tag
 
     small = word.lower()
     # HanTa guesses an infinitive for an unknown word in -en ('gottingen'): the word list must know it
@@ -247,7 +231,7 @@ def inflected_adjective(word: str, lexicon: Lexicon) -> bool:
     reads it as an attributive adjective."""
     if lexicon.adjective_stem(word) is not None:
         return True
-    from .grammar import ATTRIBUTIVE, best_tag
+    from pipeline.language.grammar import ATTRIBUTIVE, best_tag
 
     return best_tag(word) == ATTRIBUTIVE
 
@@ -289,7 +273,7 @@ def finite(verb: str, best_only: bool) -> bool:
     """HanTa reads the word as a finite verb: as its best reading (`best_only`: a clause's last
     word 'helfen' may be an infinitive after a modal), or among its readings (the verb standing
     second in a main clause is finite)."""
-    from .grammar import best_tag, tag_names
+    from pipeline.language.grammar import best_tag, tag_names
 
     tags = [best_tag(verb) or ""] if best_only else tag_names(verb)
     return any(tag.endswith("(FIN)") for tag in tags)
@@ -370,7 +354,7 @@ def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evide
     wurde', '… verschwinden würde'), if it can only be one of the two."""
     if MOOD_VERBS.get(read.lower()) != repaired.lower():
         return None
-    from .grammar import best_tag, tag_names
+    from pipeline.language.grammar import best_tag, tag_names
 
     if not ctx.clause and ctx.before and ctx.before[-1].isalpha() and ctx.before[-1].islower() \
             and (not ctx.after or ctx.after[0] in CLAUSE_ENDS):
@@ -455,7 +439,7 @@ def modal_infinitive(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
     modal do: the word as read stays."""
     if repaired.lower() not in MODAL_INFINITIVES or lexicon.spelled(read) < REAL_WORD_ZIPF:
         return None  # OCR noise ('miissen') is no word that could stand instead
-    from .grammar import tag_names
+    from pipeline.language.grammar import tag_names
 
     def verb_form(word: str, forms: tuple[str, ...]) -> bool:
         return word.isalpha() and any(t.startswith(("VV", "VA")) and t.endswith(forms) for t in tag_names(word))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from .models import Project, Rejected, RejectionError
+from pipeline.validate.models import Project, Rejected, RejectionError
 
 
 def records_to_projects(records: list[dict]) -> tuple[list[Project], list[Rejected]]:

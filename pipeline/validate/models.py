@@ -5,8 +5,8 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .corrections import FieldName
-from .lexicon import german_states, state_code
+from pipeline.corrections import FieldName
+from pipeline.language.lexicon import german_states, state_code
 
 # The 16 Länder (ISO 3166-2:DE names); the JSON Schema lists them, so a consumer can rely on them.
 StateName = Literal[tuple(german_states())]  # type: ignore[valid-type]

@@ -27,13 +27,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .corrections import ConfusionRule, ConfusionTable, Decision
-from .edits import Edit, apply_edits_with_map, check_edits, merge_edits
-from .evidence import MODAL_INFINITIVES, MOOD_PAIRS, SCORER_NAMES, Context, evidence_for, judged_here
-from .lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon, put_back_index
-from .lexicon import PLAIN_OF as PLAIN_VOWEL_OF
-from .nouns import DETERMINERS, MIN_HEAD, MIN_MODIFIER, head_of, lemma_readings, noun_modifier, of_nouns
-from .nouns import noun_readings as noun_table
+from pipeline.corrections import ConfusionRule, ConfusionTable, Decision
+from pipeline.edits import Edit, apply_edits_with_map, check_edits, merge_edits
+from pipeline.repair.evidence import MODAL_INFINITIVES, MOOD_PAIRS, SCORER_NAMES, Context, evidence_for, judged_here
+from pipeline.language.lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon, put_back_index
+from pipeline.language.lexicon import PLAIN_OF as PLAIN_VOWEL_OF
+from pipeline.language.nouns import DETERMINERS, MIN_HEAD, MIN_MODIFIER, head_of, lemma_readings, noun_modifier, of_nouns
+from pipeline.language.nouns import noun_readings as noun_table
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
@@ -744,7 +744,7 @@ def verb_after_noun(view: str, m, small: str) -> bool:
     after a noun. Not where the capital form is a noun of its own ('Übergaben')."""
     if not (small[0].islower() and small.endswith("en")) or lemma_readings(small[0].upper() + small[1:]):
         return False
-    from .grammar import best_tag
+    from pipeline.language.grammar import best_tag
 
     before, start = word_before(view, m.start())
     return (before[:1].isupper() and before[1:].islower() and not sentence_start(view, start)
@@ -815,7 +815,7 @@ def position_in_token(subs: tuple, j: int) -> int:
 def own_form(word: str) -> bool:
     """A word that is a form of a lemma with an umlaut ('durften' of 'dürfen', 'konnten' of
     'können', as HanTa reads it): that family is its own, and says nothing of its dots."""
-    from .grammar import lemma_of
+    from pipeline.language.grammar import lemma_of
 
     return bool(UMLAUT_CHARS & set(lemma_of(word)))
 

@@ -1,0 +1,1 @@
+from pipeline.repair.clean import Cleaned, apply_decisions, clean_text
