@@ -66,7 +66,7 @@ def command_extract(args: argparse.Namespace) -> int:
 
 
 def command_review(args: argparse.Namespace) -> int:
-    from pipeline.review.page import apply_review, review_in_terminal
+    from pipeline.review import apply_review, review_in_terminal
 
     corrections = Path(args.corrections) if args.corrections else default_corrections_dir()
     if corrections.name == "default_corrections":  # inside an installed package: never written to

@@ -13,7 +13,7 @@ from pipeline.read.load import bundled_path
 from pipeline.repair.clean import clean_text
 from pipeline.edits import check_edits
 from pipeline.corrections import Decision, default_corrections_dir
-from pipeline.review.page import review_in_terminal
+from pipeline.review.terminal import review_in_terminal
 
 from .browser import CHROMIUM, MISSING, open_browser, wait_for_file
 from .conftest import CASES
