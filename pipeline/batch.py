@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline.corrections import Corrections
+from pipeline.emit.formats import spreadsheet_safe
 from pipeline.errors import InputError
 from pipeline.progress import show_progress
 
@@ -71,7 +72,7 @@ def extract_one(path: Path, outdir: Path, corrections: Corrections, use_override
     """One input end to end; every InputError becomes an error row. `workers`: processes or
     threads for the pages of this one input."""
     from pipeline.emit.files import EVIDENCE, OWNED_FILES, extra_format_files, result_to_files
-    from pipeline.files import write_files_atomically
+    from pipeline.files import replace_folder
     from pipeline.read.load import load_source
     from pipeline.run import extract_brochure
 
@@ -82,9 +83,15 @@ def extract_one(path: Path, outdir: Path, corrections: Corrections, use_override
         files = result_to_files(result, source)
         for fmt in formats:
             files.update(extra_format_files(result.brochure, fmt))
-        write_files_atomically(outdir, files, owned=OWNED_FILES, owned_folders=frozenset({EVIDENCE}))
+        replace_folder(outdir, files, owned=OWNED_FILES, owned_folders=frozenset({EVIDENCE}))
     except InputError as exc:
         return Row(shown or str(path), "error", None, None, None, round(time.perf_counter() - start, 2), None, str(exc))
+    except MemoryError:  # the machine's limit for this input, not a bug
+        return Row(shown or str(path), "error", None, None, None, round(time.perf_counter() - start, 2), None,
+                   f"{shown or path}: out of memory (the input is too large for this machine)")
+    except OSError as exc:  # a read-only or full output folder
+        return Row(shown or str(path), "error", None, None, None, round(time.perf_counter() - start, 2), None,
+                   f"{exc.filename or outdir}: {exc.strerror or exc}")
     except Exception as exc:  # a bug of ours: this input's row says so, the batch goes on
         if os.environ.get("MPSC_DEBUG"):
             raise
@@ -131,5 +138,5 @@ def rows_to_csv(rows: list[Row]) -> str:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for r in rows:
-        writer.writerow(asdict(r))
+        writer.writerow({k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in asdict(r).items()})
     return out.getvalue()

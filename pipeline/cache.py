@@ -91,7 +91,8 @@ class KeptTable:
     def load(self) -> dict:
         if self.table is None:
             self._stored_as = self.key()
-            self.table = read_table(self.kind, self._stored_as) or {}
+            kept = read_table(self.kind, self._stored_as)
+            self.table = kept if isinstance(kept, dict) else {}  # an entry of another shape is made again
             self.known = len(self.table)
         return self.table
 

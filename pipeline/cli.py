@@ -36,8 +36,8 @@ def command_extract(args: argparse.Namespace) -> int:
         if root.exists() and not root.is_dir():
             raise InputError(f"{root}: exists and is not a directory")
         rows = extract_many(files, root, corrections, not args.no_overrides, formats, args.jobs)
+        print(rows_to_table(rows))  # before the summary file: a full disk must not cost the table
         write_files_atomically(root, {"summary.csv": rows_to_csv(rows)})
-        print(rows_to_table(rows))
         print(f"summary -> {root / 'summary.csv'}")
         failed = [r for r in rows if r.status != "ok"]
         if failed:
@@ -68,10 +68,10 @@ def command_extract(args: argparse.Namespace) -> int:
 def command_review(args: argparse.Namespace) -> int:
     from pipeline.review import apply_review, review_in_terminal
 
-    corrections = Path(args.corrections) if args.corrections else default_corrections_dir()
-    if corrections.name == "default_corrections":  # inside an installed package: never written to
-        raise InputError("no corrections/ folder here to write decisions to: run in a folder that has one "
-                         "(a copy of the shipped corrections) or give --corrections DIR")
+    corrections = Path(args.corrections) if args.corrections else Path.cwd() / "corrections"
+    if not (corrections / "profile.json").is_file():  # never the package's own corrections
+        raise InputError(f"no corrections folder at {corrections} to write decisions to: run in a folder that has "
+                         "corrections/ (a copy of the shipped one) or give --corrections DIR")
     load_corrections(corrections)  # refuse a broken folder before asking anything
     if args.apply:
         print(apply_review(Path(args.outdir), Path(args.apply), corrections, args.reviewer))
@@ -183,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def os_error_text(exc: OSError) -> str:
+    """'output/x: Permission denied' from an OSError."""
+    where = exc.filename if exc.filename is not None else ""
+    return f"{where}: {exc.strerror or exc}" if where else str(exc.strerror or exc)
+
+
 def package_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -205,6 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mpsc: interrupted", file=sys.stderr)
         return EXIT_INTERNAL
+    except MemoryError:  # the machine's limit, not a bug
+        print("mpsc: error: out of memory (the input is too large for this machine)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # a read-only folder, a full disk: the environment, not a bug
+        print(f"mpsc: error: {os_error_text(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # the user gets one line, never a traceback (unless asked for)
         if args.debug:
             raise

@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Literal, Union, get_args
+from typing import Any, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pipeline.errors import CorrectionsError
+from pipeline.files import finish_pending_writes
 
 FieldName = Literal["name", "category", "size_class", "states", "title", "motto", "description", "page", "place"]
 FIELD_NAMES = get_args(FieldName)
@@ -129,7 +130,7 @@ class Confirmation(Strict):
 
     record: str = Field(min_length=1)
     field: FieldName
-    value: Union[str, int, list[str], None]
+    value: Union[str, int, list[str], dict[str, Any], None]  # an object only for a place
     source: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the record's source text")
     reviewer: str = Field(min_length=1)
     date: str | None = None
@@ -144,11 +145,17 @@ class OverrideFile(Strict):
 
 
 class Decision(Strict):
-    """A reviewer's word on one edit (`edit`: its id) or on a whole series (`series`: 'fiir -> für')."""
+    """A reviewer's word on one edit (`edit`: its id) or on a whole series (`series`: 'fiir -> für').
+    It holds where it was made: on that source text (`scope` "source", the default: `source` is
+    its sha256), on every source of that edition ("edition": `edition` is its year), or, where
+    the reviewer says so, on every edition ("all")."""
 
     edit: str | None = None
     series: str | None = None
     decision: Literal["accept", "reject"]
+    scope: Literal["source", "edition", "all"] = "source"
+    edition: int | None = None
+    source: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     reviewer: str | None = None
     date: str | None = None
     note: str | None = None
@@ -157,7 +164,17 @@ class Decision(Strict):
     def one_target(self) -> "Decision":
         if (self.edit is None) == (self.series is None):
             raise ValueError("a decision names either an edit or a series")
+        if self.scope == "source" and self.source is None:
+            raise ValueError("a decision for one source names it (`source`: its sha256), or says `scope`: "
+                             "'edition' (with `edition`) or 'all'")
+        if self.scope == "edition" and self.edition is None:
+            raise ValueError("a decision for one edition names it (`edition`: its year)")
         return self
+
+    def holds_for(self, edition: int | None, source: str) -> bool:
+        """Whether the decision applies to a text of `edition` whose sha256 is `source`."""
+        return (self.scope == "all" or (self.scope == "edition" and self.edition == edition)
+                or (self.scope == "source" and self.source == source))
 
     @property
     def key(self) -> str:
@@ -167,6 +184,10 @@ class Decision(Strict):
 class DecisionFile(Strict):
     about: str = ""
     decisions: list[Decision]
+
+    def holding_for(self, edition: int | None, source: str) -> list[Decision]:
+        """The decisions that apply to a text of `edition` whose sha256 is `source`."""
+        return [d for d in self.decisions if d.holds_for(edition, source)]
 
 
 class Corrections(Strict):
@@ -217,6 +238,7 @@ def load_corrections(directory: Path) -> Corrections:
     """Read and validate every file of a corrections folder."""
     if not directory.is_dir():
         raise CorrectionsError(f"{directory}: corrections folder not found")
+    finish_pending_writes(directory)  # a review whose writing a kill cut short is completed first
     override_dir = directory / "overrides"
     override_files = sorted(override_dir.glob("*.json")) if override_dir.is_dir() else []
     editions: dict[int, EditionProfile] = {}

@@ -101,7 +101,7 @@ def test_an_overview_name_repaired_as_a_place_is_in_the_ledger(tmp_path, correct
     assert apply_edits(result.cleaned.raw, result.ledger) == result.cleaned.text and "Weißenfels" in result.cleaned.text
     # a reviewer who rejects the reading keeps the name as read, and no place is claimed for it
     rejecting = corrections.model_copy(update={"decisions": corrections.decisions.model_copy(update={
-        "decisions": [Decision(series=edit.series, decision="reject", reviewer="Test")]})})
+        "decisions": [Decision(series=edit.series, decision="reject", scope="all", reviewer="Test")]})})
     result = extract_brochure(load_source(path), rejecting, use_overrides=False)
     [entry] = [e for e in result.brochure.overview if e.name == "WeilRkenfels"]
     assert entry.place is None and "place" in entry.needs_review and "rejected" in entry.review_notes["place"]

@@ -25,7 +25,7 @@ DAMAGED = "Alle Burger der Stadt sollen fiir die Zukunft gewonnen werden, und fi
 
 def test_rejected_series_is_not_applied_but_kept_in_the_ledger(lexicon, corrections):
     result = clean_text(DAMAGED, lexicon, corrections.confusions,
-                        decisions=[Decision(series="fiir -> für", decision="reject")])
+                        decisions=[Decision(series="fiir -> für", decision="reject", scope="all")])
     assert result.text.count("fiir") == 2
     rejected = [e for e in result.edits if e.decision == "rejected"]
     assert len(rejected) == 2 and not any(e.applied for e in rejected)
@@ -35,7 +35,7 @@ def test_accepted_suggestion_is_applied(lexicon, corrections):
     plain = clean_text(DAMAGED, lexicon, corrections.confusions)
     [suggestion] = [e for e in plain.edits if not e.applied]
     result = clean_text(DAMAGED, lexicon, corrections.confusions,
-                        decisions=[Decision(edit=suggestion.id, decision="accept")])
+                        decisions=[Decision(edit=suggestion.id, decision="accept", scope="all")])
     assert "Alle Bürger der Stadt" in result.text
     assert [e.decision for e in result.edits if e.id == suggestion.id] == ["accepted"]
 
@@ -43,8 +43,8 @@ def test_accepted_suggestion_is_applied(lexicon, corrections):
 def test_an_accepted_series_outlives_the_rules_that_proposed_it(lexicon, corrections):
     """A decision stays in effect when the rules (changed since) no longer propose its edit."""
     text = "Die Stadtverwaltnng plant, und die Stadtverwaltnng baut fiir alle."
-    decisions = [Decision(series="Stadtverwaltnng -> Stadtverwaltung", decision="accept"),
-                 Decision(edit="e999-00000000", decision="accept")]
+    decisions = [Decision(series="Stadtverwaltnng -> Stadtverwaltung", decision="accept", scope="all"),
+                 Decision(edit="e999-00000000", decision="accept", scope="all")]
     result = clean_text(text, lexicon, corrections.confusions, decisions=decisions)
     assert result.text == "Die Stadtverwaltung plant, und die Stadtverwaltung baut für alle."
     replayed = [e for e in result.edits if e.rule == "reviewer:series"]
@@ -55,7 +55,7 @@ def test_an_accepted_series_outlives_the_rules_that_proposed_it(lexicon, correct
 
 def test_decision_needs_exactly_one_target():
     with pytest.raises(ValueError):
-        Decision(decision="accept")
+        Decision(decision="accept", scope="all")
 
 
 def fields_to_check(out) -> int:

@@ -2,7 +2,8 @@
 
 - `projects_to_jsonl`: one project per line, each with the edition and source it came from.
 - `projects_to_csv`: one project per row, the same; lists joined with '; ', review notes as
-  'field: note' joined with ' | ', overrides as the names of the fields a reviewer set.
+  'field: note' joined with ' | ', overrides as the names of the fields a reviewer set; a text
+  cell a spreadsheet would run as a formula starts with an apostrophe (`spreadsheet_safe`).
 - `projects_to_geojson`: a FeatureCollection, a point per project at its place (GeoNames), the
   project's fields as properties; a project without a place has a null geometry, never dropped.
 - `compare_brochures` (`mpsc diff OLD NEW`): records added, removed and fields changed, by id.
@@ -16,6 +17,7 @@ import json
 CSV_FIELDS = ("edition_year", "edition_title", "source_path", "source_sha256", "id", "name", "category",
               "category_printed", "size_class", "states", "state_codes", "title", "motto", "page", "needs_review",
               "review_notes", "overrides", "description", "figure_text", "latitude", "longitude", "geonameid")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COMPARED_FIELDS = ("name", "category", "category_printed", "size_class", "states", "state_codes", "title", "motto",
                    "page", "description", "figure_text")
 
@@ -48,11 +50,20 @@ def projects_to_geojson(brochure: dict) -> str:
 def csv_cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, (int, float)):
+        return str(value)
     if isinstance(value, dict):
-        return " | ".join(f"{k}: {v}" if isinstance(v, str) else k for k, v in value.items())
+        return spreadsheet_safe(" | ".join(f"{k}: {v}" if isinstance(v, str) else k for k, v in value.items()))
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        return spreadsheet_safe("; ".join(str(v) for v in value))
+    return spreadsheet_safe(str(value))
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet would run as a formula ('=HYPERLINK(…)', '+cmd|…', '@SUM(…)') gets a
+    leading apostrophe, as spreadsheet programs expect (OWASP's advice on CSV injection); other
+    text is left as it is. Numbers are not text and never pass through here."""
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def projects_to_csv(brochure: dict) -> str:

@@ -183,8 +183,10 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
     except InputError:
         raise
     except PDFPasswordIncorrect as exc:
-        raise InputError(f"{path}: the PDF is encrypted") from exc
+        raise InputError(f"{path}: the PDF is encrypted (a password is needed to read it)") from exc
     except Exception as exc:
+        if encrypted(exc):  # pdfplumber wraps pdfminer's password error in its own exception
+            raise InputError(f"{path}: the PDF is encrypted (a password is needed to read it)") from exc
         if not raised_by_pdf_library(exc):
             raise  # a bug of ours, not the file's fault: reported as an internal error
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from exc
@@ -192,6 +194,14 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
     if len(warnings) == len(pages):
         raise InputError(f"{path}: OCR found no text on any page")
     return pages, "pdf-ocr", warnings
+
+
+def encrypted(exc: BaseException) -> bool:
+    """Whether pdfminer's password or encryption error is behind `exc` (as its argument or cause)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen = [exc, exc.__cause__, exc.__context__, *(exc.args if exc.args else ())]
+    return any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in seen)
 
 
 def raised_by_pdf_library(exc: BaseException) -> bool:

@@ -8,8 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from pipeline.corrections import load_corrections
 from pipeline.errors import InputError
-from pipeline.review.apply import merge_into_corrections, read_output, typed_value, write_json_atomically
+from pipeline.review.apply import (decision_entry, merge_into_corrections, output_year, read_output, typed_value, value_problem,
+                                   write_json_atomically)
 from pipeline.review.page import CONTEXTS_SHOWN, entries_to_series, lines_around
 
 
@@ -25,9 +27,9 @@ def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None
     output = read_output(outdir)
     cleaned = (outdir / "cleaned.txt").read_text(encoding="utf-8") if (outdir / "cleaned.txt").is_file() else ""
     entries = [json.loads(line) for line in ledger.read_text(encoding="utf-8").splitlines() if line.strip()]
-    decisions_path = corrections_dir / "decisions.json"
-    decisions = json.loads(decisions_path.read_text(encoding="utf-8")) if decisions_path.exists() else {"decisions": []}
-    decided = {d.get("series") for d in decisions["decisions"]} | {d.get("edit") for d in decisions["decisions"]}
+    holding = load_corrections(corrections_dir).decisions.holding_for(output_year(output, outdir),
+                                                                       output["source"]["sha256"])
+    decided = {d.series for d in holding} | {d.edit for d in holding}
     fields = [(p, f) for p in output["projects"] for f in p["needs_review"]]
     todo = [s for s in entries_to_series(entries) if s.uncertain and s.key not in decided]
     print(f"{len(fields)} fields and {len(todo)} uncertain series to review.\nFields: c (the automatic value is "
@@ -44,18 +46,18 @@ def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None
         for _, line in lines_around(cleaned, value if field_name != "description" else (value or "")[:60], reach=1):
             if line.strip():
                 print(f"    | {line}", file=stdout)
-        answer = ask(stdin, stdout, "c/v/s/q")
+        answer = ask(stdin, stdout, "c/s/q" if field_name == "place" else "c/v/s/q")  # a place is not typed
         if answer == "q":
             quit_ = True
             break
         if answer == "c":
             confirmations.append({"record": project["id"], "field": field_name, "value": value,
                                   "source": project.get("source_sha256") or "", "reviewer": reviewer, "date": day})
-        elif answer == "v" and field_name != "place":
-            print("  value: ", end="", file=stdout, flush=True)
-            overrides.append({"record": project["id"], "field": field_name,
-                              "value": typed_value(field_name, stdin.readline()), "reviewer": reviewer,
-                              "date": day, "reason": "set in `mpsc review`"})
+        elif answer == "v":
+            value = ask_value(stdin, stdout, field_name)
+            if value is not SKIPPED:
+                overrides.append({"record": project["id"], "field": field_name, "value": value, "reviewer": reviewer,
+                                  "date": day, "reason": "set in `mpsc review`"})
     for number, s in enumerate([] if quit_ else todo, start=1):
         print(f"\n[{number}/{len(todo)}] {s.key}  ({len(s.entries)}×, {s.rules}, "
               f"{'suggested' if s.suggestion else 'applied'})", file=stdout)
@@ -65,11 +67,11 @@ def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None
         if answer == "q":
             break
         if answer in ("a", "r", "w"):
-            new_decisions.append({"series": s.key, "decision": "accept" if answer == "a" else "reject",
-                                  "reviewer": reviewer, "date": day})
+            new_decisions.append(decision_entry(s.key, None, "accept" if answer == "a" else "reject", "source",
+                                                output_year(output, outdir), output["source"]["sha256"], reviewer, day))
             if answer == "w" and s.entries[0]["word_before"]:
                 words.append(s.entries[0]["word_before"])
-    merge_into_corrections(corrections_dir, output["edition"].get("year"), overrides, confirmations, new_decisions)
+    merge_into_corrections(corrections_dir, output_year(output, outdir), overrides, confirmations, new_decisions)
     if words:
         lexicon_path = corrections_dir / "lexicon.json"
         lexicon = json.loads(lexicon_path.read_text(encoding="utf-8"))
@@ -80,7 +82,14 @@ def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None
     return taken
 
 
+CHOICES = {"a": "accept", "r": "reject", "s": "skip", "w": "the word as read is right", "q": "quit",
+           "c": "the automatic value is right", "v": "type the value"}
+SKIPPED = object()
+
+
 def ask(stdin: IO, stdout: IO, choices: str = "a/r/s/w/q") -> str:
+    """One answer among `choices`; an answer that is none of them says what is allowed and asks
+    again; the end of the input is 'q'."""
     allowed = choices.split("/")
     while True:
         print(f"  [{choices}] ", end="", file=stdout, flush=True)
@@ -90,3 +99,20 @@ def ask(stdin: IO, stdout: IO, choices: str = "a/r/s/w/q") -> str:
         answer = line.strip().lower()[:1]
         if answer in allowed:
             return answer
+        print("  please answer " + ", ".join(f"{c} ({CHOICES[c]})" for c in allowed), file=stdout)
+
+
+def ask_value(stdin: IO, stdout: IO, field_name: str):
+    """A typed value for the field, asked again until it is one the field can hold; an empty
+    line or the end of the input skips the field."""
+    while True:
+        print(f"  {field_name}{' (Länder, comma-separated)' if field_name == 'states' else ''}: ", end="",
+              file=stdout, flush=True)
+        line = stdin.readline()
+        if not line.strip():
+            return SKIPPED
+        value = typed_value(field_name, line)
+        problem = value_problem(field_name, value)
+        if problem is None:
+            return value
+        print(f"  {problem}; type it again, or an empty line to skip", file=stdout)
