@@ -4,7 +4,9 @@ from collections import Counter
 
 import pytest
 
-from pipeline.repair.clean import DEFAULT_SETTINGS, clean_text, join_hyphenated_words, looks_damaged, normalise_quotes
+from pipeline.repair.clean import clean_text
+from pipeline.repair.fixers import join_hyphenated_words, looks_damaged, normalise_quotes
+from pipeline.repair.settings import DEFAULT_SETTINGS
 from pipeline.edits import Edit, apply_edits, check_edits, merge_edits
 
 from .conftest import load_cases
@@ -213,7 +215,7 @@ def test_a_family_word_must_begin_with_the_stem(lexicon, corrections):
 
 
 def test_a_participle_is_of_the_family_of_its_stem_without_ge():
-    from pipeline.repair.clean import in_family
+    from pipeline.repair.document import in_family
 
     assert in_family("gefördert", Counter({"förderung": 1}), 4)  # Förd-
     assert not in_family("gefördert", Counter({"gefahr": 1}), 4)
@@ -289,7 +291,7 @@ def test_a_compound_of_nouns_goes_one_umlaut_further_where_its_head_is_far_commo
 def test_an_adjective_without_a_noun_after_it(text, stranded, lexicon):
     """What keeps a document-level repair from making a verb an adjective where no noun can follow
     ('die Gewässer schonen.' is not 'schönen'), and makes 'zu starken.' 'stärken'."""
-    from pipeline.repair.clean import adjective_without_noun
+    from pipeline.repair.syntax import adjective_without_noun
 
     word = next(w for w in ("schönen", "älter") if w in text)
     end = text.index(word) + len(word)
@@ -323,7 +325,7 @@ def test_a_letter_the_ocr_dropped_is_put_back(damaged, expected, lexicon, correc
     ("Wie er sagt, da es geht.", "Wie er sagt, da es geht."),
 ])
 def test_a_word_cut_where_its_eszett_stood_is_joined(raw, joined, lexicon):
-    from pipeline.repair.clean import join_split_eszett
+    from pipeline.repair.fixers import join_split_eszett
 
     edits = join_split_eszett(raw, lexicon)
     assert apply_edits(raw, edits) == joined
@@ -368,7 +370,7 @@ def test_a_non_words_repair_is_weighed_by_how_this_ocr_misreads(lexicon, correct
 def test_a_letter_put_back_needs_no_rule_the_confusion_table_lacks(lexicon):
     """A reviewer's table without 'a' -> 'ä' cannot give 'regelmaig' its second umlaut: no repair,
     and no error; the letter alone is still put back ('Straen')."""
-    from pipeline.repair.clean import dropped_letter_verdict
+    from pipeline.repair.dropped import dropped_letter_verdict
     from pipeline.corrections import ConfusionTable
 
     table = ConfusionTable(rules=[{"find": "ii", "replace": "ü", "evidence": "a test"}])

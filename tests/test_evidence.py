@@ -1,12 +1,12 @@
-"""Evidence from the sentence for or against an umlaut repair (pipeline/evidence.py), one scorer at a time."""
+"""Evidence from the sentence for or against an umlaut repair (pipeline/repair/*_scorers.py), one scorer at a time."""
 import pytest
 
 from pipeline.repair.clean import clean_text
-from pipeline.repair.evidence import (Context, agreement, bare_noun, capitalised_noun, compound_head, coordination,
-                               counterfactual,
-                               in_heading, modal_infinitive, paired_form,
-                               preposition_case,
-                               relative_clause_verb, relative_pronoun, reported_speech, subject_verb, verb_mood)
+from pipeline.repair.context import Context, in_heading
+from pipeline.repair.noun_scorers import (agreement, bare_noun, capitalised_noun, compound_head, coordination,
+                                          paired_form, preposition_case, relative_clause_verb, relative_pronoun,
+                                          subject_verb)
+from pipeline.repair.verb_scorers import counterfactual, modal_infinitive, reported_speech, verb_mood
 
 
 def weigh(scorer, text, word, repaired, lexicon):
@@ -190,13 +190,13 @@ def test_the_clean_stage_applies_what_the_sentence_decides_and_says_why(read, re
 
 
 def test_every_scorer_name_is_one_the_clean_stage_knows():
-    """A verdict whose ground is a scorer's name is left as the sentence decided it (clean.py)."""
+    """A verdict whose ground is a scorer's name is left as the sentence decided it (document.py)."""
     import inspect
     import re
 
-    from pipeline.repair import evidence
+    from pipeline.repair import evidence, noun_scorers, verb_scorers
 
-    source = inspect.getsource(evidence)
+    source = inspect.getsource(noun_scorers) + inspect.getsource(verb_scorers)
     used = set(re.findall(r'(?:Evidence|decided_by)\("([a-z-]+)"', source))
     assert used == set(evidence.SCORER_NAMES) and len(evidence.SCORERS) == len(evidence.SCORER_NAMES)
 

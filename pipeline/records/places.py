@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.cache import cached_table, key_of, version_of
 from pipeline.corrections import PlaceRules
+from pipeline.language.candidates import candidate_repairs
 
 FUZZY_MIN_SCORE = 92  # a name this similar to a place of the record's Land is read as that place
 MAX_PLACE_SUBSTITUTIONS = 2
@@ -151,8 +152,6 @@ def repaired_place(core: str, lands: list[str], rules: PlaceRules, confusions) -
     """A name no place has -> the place a reading of it through the OCR confusion table is (at
     most MAX_PLACE_SUBSTITUTIONS, and a stray letter beside one dropped: Tesseract may read 'ß'
     as 'lRk'), where exactly one such place exists among the Länder."""
-    from pipeline.repair.clean import candidate_repairs
-
     found: dict[int, tuple[PlaceRepair, Place]] = {}
     for _, combo in candidate_repairs(core, confusions.rules, MAX_PLACE_SUBSTITUTIONS):
         changes = [(pos, pos + len(rule.find), rule.replace) for pos, rule in combo]

@@ -1,0 +1,125 @@
+"""The fixers: raw text -> edits that mend what a PDF or an OCR did to the text's layout.
+
+Each is a pure function of the raw text (those of WORD_LIST_FIXERS also of the word lists and
+the thresholds) -> list[Edit] in raw offsets:
+  expand_ligatures       ﬁ -> fi, soft hyphens dropped
+  undouble_characters    PPrroojjeekkttttiitteell -> Projekttitel (a PDF's fake bold: each glyph twice)
+  join_hyphenated_words  Modell-⏎projekte -> Modellprojekte; Smart-City-⏎Strategie keeps its hyphen;
+                         Klimaschutz-⏎und keeps the suspended hyphen
+  join_split_capitals    'V eranderung' -> 'Veranderung', 'W andel' -> 'Wandel' (OCR cut a capital off its word)
+  join_split_eszett      'Maf nahme' -> 'Maßnahme', 'gro Se' -> 'große' (OCR read a ß as a gap)
+  normalise_quotes       ,,Wissen“ / ,Wissen* / »Wissen“ -> „Wissen“
+and looks_damaged: text -> whether it looks like English-model OCR of German.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.edits import Edit
+from pipeline.language.lexicon import Lexicon
+from pipeline.repair.settings import DEFAULT_SETTINGS, RepairSettings
+from pipeline.repair.words import HEAD_WORD_WINDOW, UMLAUT_CHARS
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
+SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
+
+# a word cut where its ß stood, the ß read as a space with an 'f' or 'S' beside it or none
+SPLIT_ESZETT = re.compile(r"(?=(?<![\w-])([^\W\d_]*[aeiouäöüy])(fS? S?|S? S?)([a-zäöü]+)(?![\w-]))")  # overlapping
+QUOTED = re.compile(
+    r"(?<![\w,])(?P<open>,,|„|,|~|»)(?=[\w#(])(?P<body>[^\n„“”\"«]{1,160}?(?:\n[^\n„“”\"«]{1,160}?)?)"
+    r"(?P<close>\*”|\*®|“|”|\"|®|\*|«)(?![\w])"
+)
+
+
+def expand_ligatures(raw: str) -> list[Edit]:
+    return [
+        Edit(m.start(), m.end(), m.group(), LIGATURES[m.group()],
+             "drop_soft_hyphen" if m.group() == "\u00ad" else "expand_ligature", 1.0)
+        for m in re.finditer("[" + "".join(LIGATURES) + "]", raw)
+    ]
+
+
+def undouble_characters(raw: str) -> list[Edit]:
+    """A word whose every character comes twice: a PDF that prints bold by drawing each glyph
+    twice, read back by the text layer ('GGrrüünnee' -> 'Grüne')."""
+    edits = []
+    for m in re.finditer(r"\S{4,}", raw):
+        token = m.group()
+        if len(token) % 2 == 0 and token[0::2] == token[1::2] and sum(c.isalpha() for c in token[0::2]) >= 2:
+            edits.append(Edit(m.start(), m.end(), token, token[0::2], "undouble_characters", 0.95))
+    return edits
+
+
+def join_hyphenated_words(raw: str) -> list[Edit]:
+    """Line-end hyphens: join lower-case continuations, keep compounds and suspended hyphens."""
+    edits = []
+    for m in re.finditer(r"(?<=[^\W_])(-)([ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=([^\W\d_][^\W_]*))", raw):
+        following = m.group(3)
+        head_word = re.search(r"[\w*]+$", raw[max(0, m.start() - HEAD_WORD_WINDOW) : m.start()])
+        if following.lower() in SUSPENDED_HYPHEN_NEXT:
+            continue
+        if "\n\n" in m.group(2).replace(" ", "") and not following[0].islower():
+            continue  # a paragraph ending in a dash, not a word cut by a page or column break
+        if following[0].isupper() or (head_word and head_word.group().isupper()):
+            edits.append(Edit(m.end(1), m.end(), m.group(2), "", "join_hyphenated_compound", 0.9))
+        else:
+            edits.append(Edit(m.start(), m.end(), m.group(), "", "join_hyphenated_word", 0.9))
+    return edits
+
+
+def join_split_capitals(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
+    """'V eranderung' -> 'Veranderung': OCR cut a capital off its word, and the rest is no word
+    of its own; or 'W andel' -> 'Wandel', 'V erfahren' -> 'Verfahren': the whole is a word that
+    is written with a capital more often than without (a noun or name), so the lone letter
+    was its first one ('B ist' stays: 'bist' is the commoner spelling)."""
+    edits = []
+    for m in re.finditer(r"(?<![\w.])([A-ZÄÖÜ])( )([a-zäöüé]{3,})", raw):
+        whole = m.group(1) + m.group(3)
+        if lexicon.direct(m.group(3)) < settings.split_rest_max_zipf:
+            edits.append(Edit(m.start(2), m.end(2), " ", "", "join_split_capital", 0.8))
+        elif lexicon.direct(whole) >= settings.split_whole_min_zipf and lexicon.spelled(whole) > lexicon.spelled(whole.lower()):
+            edits.append(Edit(m.start(2), m.end(2), " ", "", "join_split_capital_noun", 0.7))
+    return edits
+
+
+def join_split_eszett(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
+    """'gro en' -> 'großen', 'flief Sen' -> 'fließen', 'aufS erhalb' -> 'außerhalb': the OCR read
+    a ß as a gap, with or without an 'f' or 'S' beside it. Joined, the two pieces must make a word
+    German writes far more often than either piece."""
+    edits = []
+    for m in SPLIT_ESZETT.finditer(raw):
+        left, gap, right = m.group(1), m.group(2), m.group(3)
+        first, second = (left + gap + right).split(" ")
+        as_read = min(lexicon.spelled(first), lexicon.spelled(second))  # two words only if both are words
+        if lexicon.spelled(left + "ß" + right) >= max(settings.split_whole_min_zipf, as_read + settings.split_eszett_margin):
+            edits.append(Edit(m.start(2), m.end(2), gap, "ß", "join_split_eszett", 0.8))
+    return edits
+
+
+def normalise_quotes(raw: str) -> list[Edit]:
+    """OCR'd German quotes („ … “) read as ,, , ~ » and “ ” " * ® -> „ … “."""
+    edits = []
+    for m in QUOTED.finditer(raw):
+        if m.group("open") == "»" and m.group("close") == "«":
+            continue  # guillemets are a correct German style
+        if m.group("open") != "„":
+            edits.append(Edit(m.start("open"), m.end("open"), m.group("open"), "„", "normalise_opening_quote", 0.9))
+        if m.group("close") != "“":
+            edits.append(Edit(m.start("close"), m.end("close"), m.group("close"), "“", "normalise_closing_quote", 0.8))
+    return edits
+
+
+def looks_damaged(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> bool:
+    """True when long words almost never carry an umlaut or ß (German prose: about 8 %)."""
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    if not words:
+        return True
+    share = sum(1 for w in words if UMLAUT_CHARS & set(w)) / len(words)
+    return share < settings.damaged_below_umlaut_share
+
+
+# The layout's fixers, in the order their edits win where two overlap (merge_edits): those that
+# read the raw text alone, then those that ask the word lists. The umlaut repair reads the text
+# they make; the quotes are mended apart (normalise_quotes, in clean_text).
+RAW_TEXT_FIXERS = (expand_ligatures, undouble_characters, join_hyphenated_words)
+WORD_LIST_FIXERS = (join_split_capitals, join_split_eszett)
