@@ -53,13 +53,26 @@ def clean_text(
     damaged = looks_damaged(view, settings)
     words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
     edits = merge_edits(layout, normalise_quotes(raw), words)
-    unmatched: tuple[Decision, ...] = ()
-    if decisions:
-        edits, used = apply_decisions(edits, decisions)
-        replayed = replay_accepted_series(raw, edits, [d for d in decisions if d.key not in used])
-        edits = sorted(edits + replayed, key=lambda e: (e.start, e.end))
-        used |= {f"series:{e.series}" for e in replayed}
-        unmatched = tuple(d for d in decisions if d.key not in used)
+    return with_decisions(edits_to_cleaned(raw, edits, damaged), decisions)
+
+
+def edits_to_cleaned(raw: str, edits: list[Edit], damaged: bool, unmatched: tuple[Decision, ...] = ()) -> Cleaned:
+    """The raw text and its edits (checked: sorted, not overlapping, each matching the raw text)
+    -> Cleaned, the applied edits made."""
     check_edits(raw, edits)
     text, origin = apply_edits_with_map(raw, edits)
     return Cleaned(raw, text, edits, origin, damaged, unmatched)
+
+
+def with_decisions(cleaned: Cleaned, decisions: list[Decision]) -> Cleaned:
+    """A cleaned text with a reviewer's decisions applied to its edits (a rejected edit stays in
+    the ledger, not applied; an accepted one, a suggestion too, is applied; an accepted series
+    the rules no longer propose is replayed); the decisions that found nothing are kept in
+    `unmatched`. Without decisions, the text as it is."""
+    if not decisions:
+        return cleaned
+    edits, used = apply_decisions(cleaned.edits, decisions)
+    replayed = replay_accepted_series(cleaned.raw, edits, [d for d in decisions if d.key not in used])
+    edits = sorted(edits + replayed, key=lambda e: (e.start, e.end))
+    used |= {f"series:{e.series}" for e in replayed}
+    return edits_to_cleaned(cleaned.raw, edits, cleaned.damaged, tuple(d for d in decisions if d.key not in used))
