@@ -79,8 +79,10 @@ class Score:
         lines = []
         for f, (ok, n) in self.fields.items():
             flagged = self.flagged_wrong_fields.get(f, 0)
-            lines.append(f"{f:11s} {ok - flagged}/{n} right" + (f", {flagged} more differ from the gold but are "
-                                                           "flagged where the gold calls the field ambiguous" if flagged else ""))
+            # the same count as the JSON and field_accuracy: a flagged value where the gold calls the
+            # field ambiguous counts as right, and the line says how many of the right ones those are
+            lines.append(f"{f:11s} {ok}/{n} right" + (f" ({ok - flagged} as the gold has it, {flagged} differ where the "
+                                                      "gold calls the field ambiguous and are flagged)" if flagged else ""))
         lines += [f"  silent: {e['record']} {e['field']}: gold={e['gold']!r} got={e['got']!r}" for e in self.silent_errors]
         extra = ""
         if self.description_wer is not None:

@@ -62,7 +62,11 @@ def test_text_summary_shows_flagged_wrong_values_apart(tmp_path, capsys):
     (tmp_path / "gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
     assert main(["eval", str(tmp_path / "out.json"), str(tmp_path / "gold.json")]) == 0
     motto = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("motto"))
-    assert motto.startswith("motto       1/2 right") and "1 more differ from the gold but are flagged" in motto
+    assert "(1 as the gold has it, 1 differ where the gold calls the field ambiguous and are flagged)" in motto
+    # one truth: the text, the JSON and field_accuracy count the same
+    assert main(["eval", str(tmp_path / "out.json"), str(tmp_path / "gold.json"), "--json"]) == 0
+    right, total = json.loads(capsys.readouterr().out)["fields"]["motto"]
+    assert motto.startswith(f"motto       {right}/{total} right")
 
 
 def test_a_name_whose_lines_came_out_of_order_is_paired_by_its_words():
