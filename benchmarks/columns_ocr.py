@@ -25,7 +25,7 @@ from pipeline.repair.clean import clean_text
 from pipeline.records.columns import join_column_lines, paragraphs_in_column_order
 from pipeline.corrections import default_corrections_dir, load_corrections
 from pipeline.evaluate import text_to_words, word_error_rate
-from pipeline.records.extract import visual_lines
+from pipeline.records.body import visual_lines
 from pipeline.records.segment import text_to_lines
 from pipeline.language.lexicon import Lexicon
 

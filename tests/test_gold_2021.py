@@ -64,7 +64,7 @@ def test_edition_criteria_and_overview(automatic_result):
 
 
 def test_states_categories_and_ids_are_canonical(automatic_result, corrections):
-    from pipeline.records.extract import record_id
+    from pipeline.records.ids import record_id
     from pipeline.language.lexicon import german_states, state_codes_by_name
 
     b = automatic_result.brochure

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.corrections import Profile
 from pipeline.evaluate import pair_records, score_output
-from pipeline.records.extract import body_paragraphs
+from pipeline.records.body import body_paragraphs
 from pipeline.read.load import load_source
 from pipeline.read.pdf_text import Word, words_to_text
 from pipeline.run import extract_brochure
@@ -190,7 +190,7 @@ def layout_running_text(layout) -> str:
 
 
 def test_a_name_the_overview_spells_otherwise_is_told_apart_from_a_choice_of_words():
-    from pipeline.records.extract import words_spelt_otherwise
+    from pipeline.records.names import words_spelt_otherwise
 
     assert words_spelt_otherwise("Bienenbuttel", "Bienenbüttel") == {"bienenbuttel"}
     assert words_spelt_otherwise("Landkreis Vorpommern-Greiß wald", "Kreis Vorpommern-Greifswald") == {"greiß"}
@@ -206,7 +206,7 @@ def test_overview_legend_words_come_from_the_profile():
 
 
 def test_a_name_that_lost_its_umlauts_takes_the_overviews_spelling_only_then():
-    from pipeline.records.extract import umlauts_lost
+    from pipeline.records.names import umlauts_lost
 
     assert umlauts_lost("Bienenbuttel", "Bienenbüttel") and umlauts_lost("Grossraschen", "Großräschen")
     assert not umlauts_lost("Bienenbüttel", "Bienenbüttel")  # nothing lost
@@ -215,7 +215,7 @@ def test_a_name_that_lost_its_umlauts_takes_the_overviews_spelling_only_then():
 
 
 def test_name_debris_after_an_overview_entry_is_taken_off():
-    from pipeline.records.extract import debris_after_listed
+    from pipeline.records.names import debris_after_listed
 
     assert debris_after_listed("Göttingen ee e", ("Göttingen", "Gotha")) == ("Göttingen", "ee e")
     assert debris_after_listed("Göttingen Land", ("Göttingen",)) is None  # a word, not debris
@@ -229,15 +229,14 @@ def test_a_name_whose_lines_an_ocr_layer_gave_out_of_order_is_found_by_its_words
 
 
 def test_running_headers_an_ocr_text_kept_are_taken_out_but_said():
-    from pipeline.records.extract import Record
     from pipeline.read.load import Source
-    from pipeline.run import removed_lines
+    from pipeline.records.draft import Record
+    from pipeline.records.extract import removed_lines
 
     header = "Projekte 2030 | Staffel 3"
     text = f"Ein Satz über die Stadt, der weitergeht.\n\n{header}\n\n12\n\nund hier endet.\n"
     kept, figures, furniture = body_paragraphs(text_to_lines(text), running=frozenset({line_key(header)}))
     assert furniture == [header, "12"] and not figures
-    record = Record({})
-    record.furniture = [header]
+    record = Record({}, furniture=(header,))
     source = Source("x.txt", "0" * 64, "text", "utf-8", text, True, removed_lines=("Kopfzeile",))
     assert removed_lines(source, [record, record]) == ["Kopfzeile", header]

@@ -55,7 +55,7 @@ def test_the_schema_lists_the_sixteen_laender_and_their_codes():
 
 
 def test_an_overridden_name_gives_the_id_and_later_overrides_may_use_it():
-    from pipeline.run import with_final_ids
+    from pipeline.records.ids import with_final_ids
 
     files = [OverrideFile(edition=2030, overrides=[
         Override(record="gorlitz", field="name", value="Görlitz", reviewer="A. Prüferin", reason="Umlaut verloren"),
@@ -66,10 +66,11 @@ def test_an_overridden_name_gives_the_id_and_later_overrides_may_use_it():
 
 
 def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
-    from pipeline.records.extract import Record, flag_doubtful_words
+    from pipeline.records.draft import Record
+    from pipeline.records.names import doubtful_word_doubts
 
-    rec = Record({"name": "Cottbus/Chosebuz", "title": "Gesund alter werden", "motto": "Wachsen mit Ma&"})
-    flag_doubtful_words(rec, lexicon)
+    fields = {"name": "Cottbus/Chosebuz", "title": "Gesund alter werden", "motto": "Wachsen mit Ma&"}
+    rec = Record(fields, tuple(doubtful_word_doubts(fields, lexicon)))
     assert rec.needs_review == ["name", "title", "motto"]
     assert "'Chosebuz' is not in the word list" in rec.review_notes["name"]
     assert "'alter' could also be 'älter'" in rec.review_notes["title"]
@@ -77,15 +78,14 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
 
 
 def test_common_words_and_stylised_titles_are_not_flagged(lexicon):
-    from pipeline.records.extract import Record, flag_doubtful_words
+    from pipeline.records.names import doubtful_word_doubts
 
-    rec = Record({"name": "Landkreis Musterhausen", "title": "Musterst@dt – Raum für Zukunft", "motto": "#2030digital@// Stadt"})
-    flag_doubtful_words(rec, lexicon)
-    assert rec.needs_review == []
+    fields = {"name": "Landkreis Musterhausen", "title": "Musterst@dt – Raum für Zukunft", "motto": "#2030digital@// Stadt"}
+    assert doubtful_word_doubts(fields, lexicon) == []
 
 
 def test_description_quality_finds_a_garbled_stretch_that_a_mean_would_hide(lexicon):
-    from pipeline.records.extract import QUALITY_MIN_SETTLED, description_quality
+    from pipeline.records.body import QUALITY_MIN_SETTLED, description_quality
 
     clean = ("Die Stadt baut ein offenes Datenportal auf, das Verwaltung, Wirtschaft und Bürgerschaft verbindet. "
              "Gemeinsam mit den Stadtwerken entstehen Sensoren für Luftqualität, Verkehr und Energie. ") * 3
@@ -98,32 +98,29 @@ def test_description_quality_finds_a_garbled_stretch_that_a_mean_would_hide(lexi
 
 
 def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():
-    from pipeline.records.extract import Record, mentions, move_foreign_paragraphs
+    from pipeline.records.body import mentions, move_foreign_paragraphs
+    from pipeline.records.draft import Record, flag
 
-    halle = Record({"name": "Halle", "description": "Halle baut. Halle plant."})
-    halle.flag("description", "an earlier note")
+    halle = Record({"name": "Halle", "description": "Halle baut. Halle plant."}, (flag("description", "an earlier note"),))
     nord = Record({"name": "Nordstadt", "description": "Nordstadt baut.\n\nIn Nordstadt und Nordstadts Mitte entsteht ein Hallenbad."})
-    move_foreign_paragraphs([halle, nord])
+    halle, nord = move_foreign_paragraphs([halle, nord])
     assert "an earlier note" in halle.review_notes["description"]
     assert "Hallenbad" in nord.fields["description"]  # 'Hallenbad' names no Halle: nothing moved there
     assert mentions("Hallenbad und Halles Mitte", "Halle") == 1
     other = Record({"name": "Südstadt", "description": "Südstadt plant.\n\nNordstadt baut in Nordstadt."})
-    nord2 = Record({"name": "Nordstadt", "description": "Nordstadt baut."})
-    nord2.flag("description", "flagged before")
-    move_foreign_paragraphs([other, nord2])
+    nord2 = Record({"name": "Nordstadt", "description": "Nordstadt baut."}, (flag("description", "flagged before"),))
+    other, nord2 = move_foreign_paragraphs([other, nord2])
     assert nord2.fields["description"].endswith("Nordstadt baut in Nordstadt.")
     assert "flagged before" in nord2.review_notes["description"] and "was appended" in nord2.review_notes["description"]
     assert "moved to that project" in other.review_notes["description"] and "description" not in other.needs_review
 
 
 def test_a_name_spelt_otherwise_in_its_own_title_is_flagged_but_not_a_derived_word():
-    from pipeline.records.extract import Record, flag_name_spelt_otherwise_in_values
+    from pipeline.records.names import other_spelling_in_values_doubts
 
-    rec = Record({"name": "Neumutnster", "title": "Neumünster klug: Innenstadt neu denken", "motto": None})
-    flag_name_spelt_otherwise_in_values(rec)
-    assert rec.needs_review == ["name"] and "'Neumünster'" in rec.review_notes["name"]
+    [doubt] = other_spelling_in_values_doubts({"name": "Neumutnster", "title": "Neumünster klug: Innenstadt neu denken",
+                                               "motto": None})
+    assert doubt.field == "name" and doubt.flagged and "'Neumünster'" in doubt.note
     for name, title in [("Landkreis Musterau", "Musterauer Land digital"), ("Musterland", "Musterl@nd smart"),
                         ("Neumünster", "Neumünster klug")]:
-        rec = Record({"name": name, "title": title, "motto": None})
-        flag_name_spelt_otherwise_in_values(rec)
-        assert rec.needs_review == [], name
+        assert other_spelling_in_values_doubts({"name": name, "title": title, "motto": None}) == [], name

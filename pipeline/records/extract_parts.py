@@ -9,8 +9,9 @@ import re
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
-from pipeline.records.extract import join_lines, paragraphs, record_id
+from pipeline.records.ids import record_id
 from pipeline.records.segment import LISTED_MIN_SCORE, Layout, Line, match_category
+from pipeline.records.text import join_lines, paragraphs
 
 QUOTES = "„“”\"»«‚‘’"
 

@@ -9,7 +9,7 @@ and is shown there too (`confirmed: true`).
 from __future__ import annotations
 
 from pipeline.corrections import OverrideFile
-from pipeline.records.extract import record_id
+from pipeline.records.ids import record_id
 
 
 def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | None) -> tuple[list[dict], list[str]]:

@@ -1,0 +1,184 @@
+"""A record's header: the Länder of its size line, and title and motto read from their labels
+(or, where a label is empty, from the text near the header or a banner in the project's pages)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from pipeline.corrections import Profile
+from pipeline.language.lexicon import german_states
+from pipeline.records.draft import Doubt, flag
+from pipeline.records.segment import Line, ProjectBlock, nearest_state
+from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
+
+LABEL_MIN_SCORE = 80
+
+
+# ---------------------------------------------------------------- states (spaCy rules)
+
+@lru_cache(maxsize=1)
+def state_matcher():
+    import spacy  # imported here: it costs a second at start-up and only this matcher needs it
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("de")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for state in german_states():
+        matcher.add(state, [nlp.make_doc(state)])
+    return nlp, matcher
+
+
+def text_to_states(text: str) -> tuple[list[str], list[str]]:
+    """'Baden-Württemberg, Hessen, Rheinland-Pfalz' -> (states, notes on fuzzy matches). A list
+    of exact names (most lines) needs no matcher; spaCy is imported for the others only."""
+    exact = exact_states(text)
+    if exact is not None:
+        return exact, []
+    nlp, matcher = state_matcher()
+    doc = nlp.make_doc(text)
+    found, covered = [], set()
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1]):
+        found.append(nlp.vocab.strings[match_id])
+        covered.update(range(start, end))
+    rest = " ".join(t.text for i, t in enumerate(doc) if i not in covered)
+    notes = []
+    for piece in re.split(r"[,;/]|\bund\b", rest):
+        piece = piece.strip(" .-·")
+        if len(piece) < 4:
+            continue
+        hit = nearest_state(piece)
+        if hit:
+            found.append(hit[0])
+            notes.append(f"'{piece}' read as {hit[0]} ({hit[1]:.0f} % similar)")
+        else:
+            notes.append(f"'{piece}' is no Land")
+    return list(dict.fromkeys(found)), notes
+
+
+def exact_states(text: str) -> list[str] | None:
+    """The Länder of a line that lists nothing but their exact names (any case), else None."""
+    by_name = {name.casefold(): name for name in german_states()}
+    pieces = [" ".join(p.split()).strip(" .-·") for p in re.split(r"[,;/]|\bund\b", text)]
+    names = [by_name.get(p.casefold()) for p in pieces if p]
+    return list(dict.fromkeys(names)) if names and None not in names else None
+
+
+# ---------------------------------------------------------------- labels and values
+
+def match_label(text: str, profile: Profile) -> tuple[str, str] | None:
+    """'Projekttitel: X' -> ('title', 'X'); None if the line does not start with a label."""
+    m = re.match(r"^\s*([^\W\d_]+)\s*[:;.]\s*(.*)$", text)
+    if not m:
+        return None
+    for field_name, label in profile.labels.items():
+        if fuzz.ratio(m.group(1).lower(), label.lower()) >= LABEL_MIN_SCORE:
+            return field_name, m.group(2).strip()
+    return None
+
+
+def split_run_in_label(value: str, profile: Profile) -> tuple[str, str | None]:
+    """'X Motto: Y' on the title line -> ('X', 'Y')."""
+    label = re.escape(profile.labels["motto"])
+    m = re.search(rf"\s{label}\s*:\s*", value, flags=re.I)
+    return (value[: m.start()].strip(), value[m.end():].strip() or None) if m else (value, None)
+
+
+@dataclass(frozen=True)
+class Header:
+    """Title and motto as a block's header gives them, where they were read, and the doubts."""
+
+    title: str | None
+    motto: str | None
+    used_lines: frozenset[int]  # lines a label or a value took: they are no body text
+    value_lines: dict[str, list[Line]]  # where title and motto were read, in the order they were found
+    doubts: tuple[Doubt, ...]
+
+
+def block_to_header(block: ProjectBlock, profile: Profile, name: str) -> Header:
+    """Title and motto from their labels; where a label is empty, from value-like text near the
+    header or a banner line in the project's pages (`name` prefers the banner that names it),
+    always flagged. The body starts after the last label."""
+    values: dict[str, str | None] = {}
+    label_order: list[str] = []
+    loose: list[list[Line]] = []  # runs of value-like lines in the header zone, in order
+    used: set[int] = set()
+    value_lines: dict[str, list[Line]] = {}
+    doubts: list[Doubt] = []
+    last_label = block.size_line.number
+    after = [l for l in block.lines if l.number > block.size_line.number]
+    for para in paragraphs(after):
+        if is_prose(para) and not any(match_label(l.text, profile) for l in para):
+            break
+        chunk: list[Line] = []
+        for line in para:
+            if "title" in values and "motto" in values:
+                break
+            label = match_label(line.text, profile)
+            if label is None:
+                if looks_like_value(line.text) or (chunk and len(line.text.split()) <= 3 and letters_share(line.text) >= 0.8):
+                    chunk.append(line)
+                elif chunk:
+                    loose.append(chunk)
+                    chunk = []
+                continue
+            if chunk:
+                loose.append(chunk)
+                chunk = []
+            field_name, value = label
+            used.add(line.number)
+            label_order.append(field_name)
+            last_label = line.number
+            if field_name == "title" and value:
+                value, motto = split_run_in_label(value, profile)
+                if motto:
+                    values["motto"] = motto
+                    value_lines["motto"] = [line]
+            if value:
+                values[field_name] = value
+                value_lines[field_name] = [line]
+        if chunk:
+            loose.append(chunk)
+        if "title" in values and "motto" in values:
+            break
+    body_start = last_label + 1
+    for field_name in ("title", "motto"):
+        if field_name not in label_order:
+            doubts.append(flag(field_name, f"no '{profile.labels[field_name]}:' label in the header"))
+    empty = [f for f in ("title", "motto") if f not in values]
+    for chunk in loose:
+        text = join_lines(chunk)
+        if not empty or not displaced_value(text):
+            continue
+        target = empty.pop(0)
+        values[target] = text
+        used.update(l.number for l in chunk)
+        value_lines[target] = chunk
+        doubts.append(flag(target, "label empty; value taken from the text near the header"))
+    for field_name in empty:
+        banner = body_banner(block, used, name, body_start, [v for v in values.values() if v])
+        if banner is not None:
+            values[field_name] = join_lines([banner])
+            used.add(banner.number)
+            value_lines[field_name] = [banner]
+            doubts.append(flag(field_name, "label empty; value taken from banner text in the project's pages"))
+        else:
+            values[field_name] = None
+            doubts.append(flag(field_name, "label empty and no value found"))
+    return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts))
+
+
+def body_banner(block: ProjectBlock, used: set[int], name: str, body_start: int, taken: list[str]) -> Line | None:
+    """A stand-alone line in the body that reads like a slogan (the value a label lost)."""
+    lines = [l for l in block.lines if l.number >= body_start and l.number not in used]
+    singles = [p[0] for p in paragraphs(lines) if len(p) == 1 and looks_like_value(p[0].text)
+               and not any(fuzz.partial_ratio(p[0].text, t) >= 90 for t in taken)]
+    singles = [l for l in singles if 3 <= len(l.text.split()) <= 14 and not l.text.strip().isupper()
+               and not l.text.rstrip().endswith(("-", ","))]
+    if not singles:
+        return None
+    key = name_key(name).lower()
+    with_name = [l for l in singles if key in l.text.lower()]
+    return (with_name or singles)[0]

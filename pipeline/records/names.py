@@ -1,0 +1,177 @@
+"""A record's name, title and motto checked: against the brochure's overview of all projects,
+against each other, and (in OCR text) word by word against the lexicon and the repair's doubts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from pipeline.language.lexicon import MIN_PART_ZIPF, UMLAUT_OF, Lexicon
+from pipeline.records.draft import Doubt, flag, notes_of
+from pipeline.records.segment import LISTED_MIN_SCORE, Line, closest_listed
+from pipeline.repair.clean import Cleaned
+
+OCR_DEBRIS = re.compile(r"[A-Za-zÄÖÜäöüß][&$@§|\\{}\[\]<>]|[&$@§|\\{}\[\]<>][A-Za-zÄÖÜäöüß]|[a-zäöüß]\d|\d[a-zäöüß]")
+LOST_UMLAUT_MIN_ZIPF = 3.5  # the umlaut reading must be a common word to be worth a question,
+LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' is no 'Räum')
+STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Musterst@dt', '#2030digital') are printed so
+REORDERED_NAME_MIN_SCORE = 95  # the same words as an overview entry, in another order
+NAME_VARIANT_MIN_SCORE = 80  # a word of a title this similar to a word of the name is that word
+DOUBTFUL_EDIT_CONFIDENCE = 0.6  # a repair below this inside a value puts the value up for review
+NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
+
+
+@dataclass(frozen=True)
+class NameReading:
+    """A name as the check against the overview leaves it, and the doubts about it."""
+
+    name: str
+    doubts: tuple[Doubt, ...] = ()
+    as_listed: str | None = None  # the overview's spelling, where it differs from the name
+    debris: tuple[str, ...] = ()  # text taken off the name: it goes to figure_text
+
+
+def name_line_doubts(name: str) -> list[Doubt]:
+    """A name as read with characters no name has, or a number."""
+    doubts = []
+    if not NAME_CHARS.match(name):
+        doubts.append(flag("name", f"unexpected characters in the name line '{name}'"))
+    if re.search(r"\d", name):
+        doubts.append(flag("name", f"a number in the name '{name}' (a page number read into it?)"))
+    return doubts
+
+
+def uncertain_edit_doubts(value_lines: dict[str, list[Line]], cleaned: Cleaned) -> list[Doubt]:
+    """A value (field -> the lines it was read from) that holds an OCR repair the tool did not
+    dare to make (or made with low confidence)."""
+    doubts = []
+    for field_name, lines in value_lines.items():
+        for line in lines:
+            lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
+            doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:")
+                        and (not e.applied or e.confidence < DOUBTFUL_EDIT_CONFIDENCE)]
+            for e in doubtful:
+                verb = "left unrepaired" if not e.applied else "repaired with low confidence"
+                doubts.append(flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})"))
+    return doubts
+
+
+def name_against_overview(name: str, listed: tuple[str, ...]) -> NameReading:
+    """The name as read, checked against the brochure's own overview of all projects. The
+    overview's spelling is taken, flagged and with the reading in the note, where the difference
+    is what OCR does to a name: the name's lines out of order, specks after it, umlauts lost
+    ('Gorlitz' is less similar to 'Görlitz' than LISTED_MIN_SCORE). Otherwise a name the overview
+    lacks, or spells otherwise, is flagged. The record's id follows its final name (ids.py)."""
+    entry, score = closest_listed(name, listed)
+    entry = next((e for e in listed if umlauts_lost(name, e)), entry)
+    if umlauts_lost(name, entry):
+        return NameReading(" ".join(entry.split()), (flag(
+            "name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{entry}', "
+                    "which was taken (OCR loses umlauts, it does not add them)"),))
+    if score >= LISTED_MIN_SCORE:
+        if words_spelt_otherwise(name, entry):
+            return NameReading(name, (flag("name", f"the brochure's overview prints it '{entry}'"),), as_listed=entry)
+        return NameReading(name)
+    reordered, words_score = closest_listed(name, listed, fuzz.token_sort_ratio)
+    debris = debris_after_listed(name, listed)
+    if words_score >= REORDERED_NAME_MIN_SCORE:
+        return NameReading(" ".join(reordered.split()), (flag(
+            "name", f"read '{name}': its lines came out of order; the brochure's overview prints "
+                    f"'{reordered}', which was taken"),))
+    if debris:
+        listed_name, rest = debris
+        return NameReading(listed_name, (flag(
+            "name", f"read '{name}'; the brochure's overview prints '{listed_name}', which was taken "
+                    f"('{rest}' looks like OCR debris and went to figure_text)"),), debris=(rest,))
+    return NameReading(name, (flag("name", "the brochure's overview of all projects has no such name"),))
+
+
+def debris_after_listed(name: str, listed: tuple[str, ...]) -> tuple[str, str] | None:
+    """'Göttingen ee e' -> ('Göttingen', 'ee e'): an entry of the overview followed by nothing but
+    pieces of one or two letters (specks a scan's OCR read as letters)."""
+    for entry in sorted(listed, key=len, reverse=True):
+        rest = name[len(entry):] if name.lower().startswith(entry.lower()) else None
+        if rest and rest[:1].isspace() and all(len(t) <= 2 for t in rest.split()):
+            return entry, rest.strip()
+    return None
+
+
+def umlauts_lost(name: str, listed: str) -> bool:
+    """'Bienenbuttel' / 'Bienenbüttel': the same but for umlauts (or ß) only the list has."""
+    fold = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+    ours, theirs = " ".join(name.split()).lower(), " ".join(listed.split()).lower()
+    return ours != theirs and ours.translate(fold) == theirs.translate(fold) and ours == ours.translate(fold)
+
+
+def other_spelling_in_values_doubts(fields: dict) -> list[Doubt]:
+    """The project's own title or motto names the place in another spelling ('Neumutnster' /
+    'Neumünster'): one of the two is misread, so the name is put up for review. A word derived
+    from the name ('Musterauer') or a stylised one cut short ('Musterl@nd') is no other spelling."""
+    values = " ".join(fields.get(f) or "" for f in ("title", "motto"))
+    theirs = set(re.findall(r"[^\W\d_]{4,}", values))
+    doubts = []
+    for word in re.findall(r"[^\W\d_]{4,}", fields["name"]):
+        near = [w for w in theirs if fuzz.ratio(w.lower(), word.lower()) >= NAME_VARIANT_MIN_SCORE
+                and not (w.lower().startswith(word.lower()) or word.lower().startswith(w.lower()))]
+        if near and word.lower() not in {w.lower() for w in theirs}:
+            doubts.append(flag("name", f"'{word}' is spelt '{sorted(near)[0]}' in the title or motto"))
+    return doubts
+
+
+def words_spelt_otherwise(name: str, listed: str) -> set[str]:
+    """Words of `name` (in lower case) that the overview's `listed` spells otherwise: not there
+    as words, nor as part of one of its words or containing one ('Kreis' / 'Landkreis' is a
+    choice of words, 'Bienenbuttel' / 'Bienenbüttel' a misreading)."""
+    theirs = {w.lower() for w in re.findall(r"\w+", listed)}
+    ours = {w.lower() for w in re.findall(r"\w+", name)}
+    return {w for w in ours - theirs if not any(w in t or t in w for t in theirs)}
+
+
+def listed_spelling_in_values_doubts(fields: dict, as_listed: str | None) -> list[Doubt]:
+    """A title or motto that repeats a word of the name which the brochure's overview spells
+    otherwise (`as_listed`: 'Greiß wald' / 'Greifswald') carries the same doubt as the name."""
+    if not as_listed:
+        return []
+    differing = words_spelt_otherwise(fields["name"], as_listed)
+    doubts = []
+    for field_name in ("title", "motto"):
+        words = {w.lower() for w in re.findall(r"\w+", fields.get(field_name) or "")}
+        for word in sorted(differing & words):
+            doubts.append(flag(field_name, f"'{word}' is spelt as in the name, which the overview prints '{as_listed}'"))
+    return doubts
+
+
+def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...] = (),
+                         earlier: tuple[Doubt, ...] = ()) -> list[Doubt]:
+    """In OCR text, a name, title or motto whose words the repair could not settle: leftover OCR
+    symbols ('Ma&'), a word that is also a word with an umlaut the OCR may have lost ('alter' /
+    'älter'), and a word the word list does not know ('Chosebuz'), unless a title or motto takes
+    it from the project's name or the brochure's list of projects. A word an `earlier` doubt
+    names already is not asked about again."""
+    names = {w.casefold() for n in (fields["name"], *listed) for w in re.findall(r"\w+", n)}
+    doubts: list[Doubt] = []
+    for field_name in ("name", "title", "motto"):
+        for token in re.split(r"[\s/–-]+", fields.get(field_name) or ""):
+            word = token.strip(".,;:!?()„“”\"'»«-")
+            if OCR_DEBRIS.search(word) and not STYLISED.search(word):
+                doubts.append(flag(field_name, f"'{word}' looks like unrepaired OCR"))
+                continue
+            if not word.isalpha() or f"'{word}'" in notes_of([*earlier, *doubts]).get(field_name, ""):
+                continue  # no word, or already questioned by the repair itself
+            zipf = lexicon.zipf(word)
+            # a common word with an umlaut not far rarer than the word as read, or any word with
+            # an umlaut that is commoner than it ('Sudwestfalen' / 'Südwestfalen')
+            lost = [v for v in umlaut_variants(word)
+                    if (lexicon.zipf(v) >= LOST_UMLAUT_MIN_ZIPF and lexicon.zipf(v) >= zipf - LOST_UMLAUT_MAX_RARER)
+                    or lexicon.zipf(v) >= max(zipf, MIN_PART_ZIPF)]
+            if lost:
+                doubts.append(flag(field_name, f"'{word}' could also be '{lost[0]}' (OCR often loses umlauts)"))
+            elif len(word) >= 4 and zipf == 0 and (field_name == "name" or word.casefold() not in names):
+                doubts.append(flag(field_name, f"'{word}' is not in the word list; check its spelling"))
+    return doubts
+
+
+def umlaut_variants(word: str) -> list[str]:
+    """'alter' -> ['älter']: the word with one vowel given the umlaut an OCR may have dropped."""
+    return [word[:i] + UMLAUT_OF[c] + word[i + 1:] for i, c in enumerate(word) if c in UMLAUT_OF]

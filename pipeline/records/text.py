@@ -1,0 +1,71 @@
+"""Small tests and joins of the text a record is read from: paragraphs of lines, their words,
+whether a piece reads like running text, a value or figure debris."""
+from __future__ import annotations
+
+import re
+
+from pipeline.records.segment import Line
+
+PROSE_MIN_WORDS = 20
+WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
+SENTENCE_MIN_LOWER = 0.25  # share of words in lower case below which a line is no running text
+DEBRIS_CHARS = re.compile(r"[|\\\[\]{}~$%=<>^°©®™]")
+
+
+def letters_share(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
+
+
+def looks_like_value(text: str) -> bool:
+    """A title or motto candidate: mostly letters, at least two real words, no figure debris."""
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    return (letters_share(text) >= 0.6 and len(words) >= 2 and not DEBRIS_CHARS.search(text)
+            and wordlike_share(text) >= 0.7)
+
+
+def displaced_value(text: str) -> bool:
+    """A value found away from its label needs more evidence than one on the label's line:
+    three words at least (dots join words in slogans like 'offen.klug.verbunden')."""
+    return looks_like_value(text) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+
+
+def name_key(name: str) -> str:
+    """The most distinctive word of a name, used to spot its text in another project's pages."""
+    return max(re.findall(r"[^\W\d_][\w-]+", name) or [name], key=len)
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    groups, current = [], []
+    for line in lines:
+        if line.blank:
+            if current:
+                groups.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def join_lines(lines: list[Line]) -> str:
+    return re.sub(r"\s+", " ", " ".join(l.text.strip() for l in lines)).strip()
+
+
+def is_prose(para: list[Line]) -> bool:
+    text = join_lines(para)
+    return len(text.split()) >= PROSE_MIN_WORDS and letters_share(text) >= 0.7
+
+
+def sentence_like(text: str) -> bool:
+    """German running text has articles, verbs and prepositions in lower case between its nouns;
+    labels of a diagram or a poster ('Digitale Plattform Intelligente Quartiere') have few."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return bool(words) and sum(w[0].islower() for w in words) / len(words) >= SENTENCE_MIN_LOWER
+
+
+def wordlike_share(text: str) -> float:
+    """Share of tokens that look like words (figure debris is full of stray letters and symbols)."""
+    tokens = text.split()
+    return sum(1 for t in tokens if WORDLIKE.match(t)) / len(tokens) if tokens else 0.0
