@@ -16,7 +16,11 @@ REPO = TESTS.parent
 
 @pytest.fixture(autouse=True, scope="session")
 def isolated_cache(tmp_path_factory):
-    """Tests never read a cache a user's runs left behind, nor leave one."""
+    """One cache folder for the whole run, empty at its start: tests never read a cache a user's
+    runs left behind, nor leave one, and the word lists (~20 s) are built once, by the first test
+    that needs them. It is set in os.environ, so the processes tests start (the CLI, the installed
+    wheel) use it too, as long as they pass the environment on. Tests of the cache itself set
+    their own folder (monkeypatch.setenv) and are marked slow where they build the word lists."""
     import os
 
     before = os.environ.get("MPSC_CACHE_DIR")

@@ -93,6 +93,7 @@ def test_keys_do_not_collide_by_concatenation():
     assert cache.key_of("ab", "c") != cache.key_of("a", "bc")
 
 
+@pytest.mark.slow  # builds the word lists in its own folder, twice, and once without a cache
 def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cache(tmp_path):
     """Word lists, estimates and tags are kept in the cache: they must never change a result.
     The damaged run finds every entry cut short."""

@@ -70,6 +70,7 @@ def test_displaced_titles_and_mottos_are_found_or_flagged(rendered, corrections)
         assert field_name in by_name[name].needs_review
 
 
+@pytest.mark.slow  # Tesseract reads every page of a generated scan
 @pytest.mark.skipif(SCAN_MISSING is not None, reason=f"scan route: {SCAN_MISSING}")
 def test_scan_gives_the_truth_and_the_same_pages(rendered, corrections):
     case, out, project_pages = rendered

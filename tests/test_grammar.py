@@ -1,4 +1,6 @@
 """Grammar evidence: noun paradigms (pipeline/nouns.py) and how well words read (pipeline/grammar.py)."""
+import pytest
+
 from pipeline.language.grammar import disagreements, sequence_logprob, tokens
 from pipeline.language.nouns import agrees, readings, readings_of_rows
 
@@ -47,6 +49,7 @@ def test_an_order_that_reads_as_german_scores_higher():
     assert sequence_logprob(tokens("Schulen und öffentlichen Gebäuden")) > sequence_logprob(tokens("Schulen öffentlichen und Gebäuden"))
 
 
+@pytest.mark.slow  # builds the noun table twice in its own folder
 def test_a_damaged_noun_table_in_the_cache_is_made_again(tmp_path, monkeypatch):
     from pipeline.language import nouns
 

@@ -6,12 +6,16 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
 
 IGNORED = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "output", "__pycache__", ".pytest_cache")
 
 
-def test_wheel_installs_and_runs_outside_the_repository(tmp_path):
+@pytest.mark.slow  # builds a wheel and a venv
+def test_wheel_installs_and_runs_outside_the_repository(tmp_path, monkeypatch):
+    monkeypatch.delenv("PYTHONPATH", raising=False)  # a checkout on the path would be imported instead of the wheel
     source = tmp_path / "src"
     shutil.copytree(REPO, source, ignore=IGNORED)
     run = lambda *args, **kw: subprocess.run(args, capture_output=True, text=True, **kw)  # noqa: E731

@@ -68,6 +68,7 @@ def scanned_pdf(tmp_path, lines):
     return scan
 
 
+@pytest.mark.slow  # Tesseract reads a generated scan
 @pytest.mark.skipif(__import__("pipeline.read.load", fromlist=["x"]).tesseract_missing() is not None,
                     reason="needs tesseract-ocr with tesseract-ocr-deu")
 def test_scanned_pdf_goes_through_german_ocr(tmp_path):
@@ -77,6 +78,7 @@ def test_scanned_pdf_goes_through_german_ocr(tmp_path):
     assert "Großstadt" in source.text and "Grüne Straßen für alle" in source.text
 
 
+@pytest.mark.slow  # Tesseract reads a generated scan
 @pytest.mark.skipif(__import__("pipeline.read.load", fromlist=["x"]).tesseract_missing() is not None,
                     reason="needs tesseract-ocr with tesseract-ocr-deu")
 def test_scan_reads_the_same_cold_warm_damaged_and_uncached(tmp_path, monkeypatch):

@@ -24,6 +24,7 @@ def test_repair_quality_on_tesseract_output(doc, lexicon, corrections):
     assert score.umlaut_recall >= 0.93
 
 
+@pytest.mark.slow  # Tesseract reads a generated page
 @pytest.mark.skipif(bool(tools_missing()), reason=f"needs {', '.join(tools_missing())}")
 def test_corpus_generator_makes_english_ocr_of_german(tmp_path):
     build_corpus(tmp_path, [Setting("Helvetica", 10, 150)], max_pages=1)

@@ -60,6 +60,7 @@ def test_a_text_input_has_no_pictures_but_its_raw_lines(corrections):
     assert not [n for n in files if n.startswith("evidence/")] and 'class="raw"' in files["review.html"]
 
 
+@pytest.mark.slow  # a browser
 @pytest.mark.skipif(MISSING is not None, reason=str(MISSING))
 def test_the_page_shows_the_crops_in_a_browser(rendered_pdf, tmp_path, capsys):
     from selenium.webdriver.common.by import By

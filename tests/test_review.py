@@ -248,6 +248,7 @@ def review_loop_in_browser(source: Path, corrections: Path, tmp_path: Path) -> N
     assert all(not e["applied"] and e["decision"] == "rejected" for e in ledger if e["series"] == rejected)
 
 
+@pytest.mark.slow  # a browser; its pdf case OCRs a generated scan
 @pytest.mark.skipif(MISSING is not None, reason=str(MISSING))
 @pytest.mark.parametrize("kind", ["ocr-text", "2021", "pdf"])  # the 2021 text: OCR lines instead of pictures
 def test_a_reviewer_fixes_fields_and_rejects_a_series_in_the_browser(kind, tmp_path, capsys):
@@ -267,6 +268,7 @@ def test_a_reviewer_fixes_fields_and_rejects_a_series_in_the_browser(kind, tmp_p
     review_loop_in_browser(source, corrections, tmp_path)
 
 
+@pytest.mark.slow  # a browser
 @pytest.mark.skipif(MISSING is not None, reason=str(MISSING))
 def test_review_page_opens_in_a_browser_and_lists_the_edits(workspace, tmp_path):
     _, out = workspace
