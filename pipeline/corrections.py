@@ -199,6 +199,12 @@ class Corrections(Strict):
     overrides: list[OverrideFile]
     decisions: DecisionFile
 
+    def for_text(self, year: int | None, source: str) -> "Corrections":
+        """These corrections with only the reviewer decisions that hold for a text of the edition
+        `year` whose sha256 is `source` (a decision stays where it was made)."""
+        return self.model_copy(update={"decisions": self.decisions.model_copy(
+            update={"decisions": self.decisions.holding_for(year, source)})})
+
     def profile_for(self, year: int | None) -> tuple[Profile, str]:
         """The profile to read an edition with, and its name: the year, or 'general'."""
         if year in self.editions:

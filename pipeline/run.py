@@ -21,7 +21,7 @@ from pipeline.records.ids import with_edit_records, with_final_ids
 from pipeline.records.overrides import apply_overrides
 from pipeline.records.placing import place_records_and_overview
 from pipeline.records.segment import segment_text
-from pipeline.repair.clean import Cleaned, clean_text
+from pipeline.repair.clean import Cleaned, clean_text, with_decisions
 from pipeline.repair.ledger import with_added_edits
 from pipeline.validate.models import Brochure, Edition, SourceInfo, Stats
 from pipeline.validate.records import records_to_projects
@@ -30,8 +30,10 @@ from pipeline.validate.result import Result
 
 def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
     lexicon = Lexicon(corrections.lexicon.words)
-    cleaned = clean_text(source.text, lexicon, corrections.confusions, decisions=corrections.decisions.decisions)
+    cleaned = clean_text(source.text, lexicon, corrections.confusions)
     title, year = text_to_edition_title(cleaned.text, corrections.profile)
+    corrections = corrections.for_text(year, source.sha256)  # a reviewer's decisions hold where they were made
+    cleaned = with_decisions(cleaned, corrections.decisions.decisions)
     profile, profile_name = corrections.profile_for(year)
     layout = segment_text(cleaned.text, profile)
     if not layout.projects:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from pipeline.cache import key_of, read_entry, write_entry
 from pipeline.errors import InputError
+from pipeline.read.limits import (MAX_PAGES, MAX_PDF_BYTES, MAX_TEXT_BYTES, check_lines, check_size, render_dpi,
+                                  streams_bounded)
 from pipeline.read.page_furniture import PAGE_BREAK, strip_page_furniture
 from pipeline.read.pdf_text import PageText, Word, page_to_text, tsv_to_words, words_to_text
 from pipeline.progress import show_progress
@@ -69,22 +71,26 @@ def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> 
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
+    is_pdf = data.startswith(b"%PDF")
+    check_size(len(data), MAX_PDF_BYTES if is_pdf else MAX_TEXT_BYTES, path, "the PDF" if is_pdf else "the text")
     digest = hashlib.sha256(data).hexdigest()
     shown = shown_path or str(path)
-    if path.suffix.lower() == ".pdf" and not data.startswith(b"%PDF"):
+    if path.suffix.lower() == ".pdf" and not is_pdf:
         raise InputError(f"{path}: not a PDF (the file does not start with %PDF)")
-    if data.startswith(b"%PDF"):
+    if is_pdf:
         pages, kind, warnings = pdf_to_pages(path, workers)
         paged = strip_page_furniture(pages)
         styled, at = set(), 0
         for text, offsets in zip(paged.pages, paged.styled):
             styled.update(at + o for o in offsets)
             at += len(text) + len(PAGE_BREAK)
+        check_lines(PAGE_BREAK.join(paged.pages), path)
         return Source(shown, digest, kind, "pdf", PAGE_BREAK.join(paged.pages), False, tuple(warnings),
                       tuple(paged.printed), tuple(paged.removed), frozenset(styled),
                       tuple(page.words for page in pages), str(path))
     text, encoding, warnings = decode_text_bytes(data, path)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_lines(normalised, path)
     return Source(shown, digest, "text", encoding, normalised, normalised == text and encoding == "utf-8",
                   tuple(warnings))
 
@@ -165,10 +171,12 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
-        with pdfplumber.open(path) as pdf:
+        with streams_bounded(path), pdfplumber.open(path) as pdf:
             count = len(pdf.pages)
             if not count:
                 raise InputError(f"{path}: the PDF has no pages")
+            if count > MAX_PAGES:
+                raise InputError(f"{path}: the PDF has {count:,} pages; at most {MAX_PAGES:,} are read")
             if workers > 1 and count >= MIN_PAGES_PER_WORKER * 2:
                 pages = read_pages_in_parallel(path, count, workers)
             else:
@@ -179,7 +187,7 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
             if missing:
                 raise InputError(f"{path}: the PDF has no text layer (a scan) and {missing}; "
                                  "install it with: apt-get install tesseract-ocr tesseract-ocr-deu")
-            pages = ocr_pages(pdf, workers)
+            pages, warnings = ocr_pages(pdf, workers)
     except InputError:
         raise
     except PDFPasswordIncorrect as exc:
@@ -190,10 +198,10 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
         if not raised_by_pdf_library(exc):
             raise  # a bug of ours, not the file's fault: reported as an internal error
         raise InputError(f"{path}: not a readable PDF ({type(exc).__name__})") from exc
-    warnings = [f"page {n}: OCR found no text" for n, page in enumerate(pages, start=1) if page.empty]
-    if len(warnings) == len(pages):
+    empty = [f"page {n}: OCR found no text" for n, page in enumerate(pages, start=1) if page.empty]
+    if len(empty) == len(pages):
         raise InputError(f"{path}: OCR found no text on any page")
-    return pages, "pdf-ocr", warnings
+    return pages, "pdf-ocr", warnings + empty
 
 
 def encrypted(exc: BaseException) -> bool:
@@ -245,7 +253,7 @@ def cycle_collector_paused():
 def read_page_range(path: Path, first: int, stop: int) -> list[PageText]:
     import pdfplumber
 
-    with pdfplumber.open(path) as pdf:
+    with streams_bounded(path), pdfplumber.open(path) as pdf:
         return read_pages(pdf, range(first, stop))
 
 
@@ -268,41 +276,47 @@ def tesseract_missing() -> str | None:
     return None if "deu" in langs else "Tesseract has no German model (tesseract-ocr-deu)"
 
 
-def ocr_pages(pdf, workers: int) -> list[PageText]:
+def ocr_pages(pdf, workers: int) -> tuple[list[PageText], list[str]]:
     """Every page rendered (here, one after the other: the renderer is not thread-safe) and
-    read by Tesseract, up to `workers` pages at a time."""
+    read by Tesseract, up to `workers` pages at a time. -> the pages' text, and a warning for each
+    page so large that it was rendered at less than OCR_DPI (limits.MAX_RENDER_PIXELS)."""
     from concurrent.futures import ThreadPoolExecutor
 
     count = len(pdf.pages)
+    warnings = []
     with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(max(1, workers)) as pool:
         pending = []
         for number, page in enumerate(pdf.pages, start=1):
             png = Path(tmp) / f"page-{number}.png"
-            page.to_image(resolution=OCR_DPI).original.save(png, compress_level=1)
-            pending.append(pool.submit(image_to_text, png, float(page.width), float(page.height)))
+            dpi = render_dpi(float(page.width), float(page.height), OCR_DPI)
+            if dpi < OCR_DPI:
+                warnings.append(f"page {number} ({float(page.width):.0f} x {float(page.height):.0f} pt) is too large "
+                                f"to read at {OCR_DPI} dpi: read at {dpi} dpi")
+            page.to_image(resolution=dpi).original.save(png, compress_level=1)
+            pending.append(pool.submit(image_to_text, png, float(page.width), float(page.height), dpi))
             page.close()
         texts = []
         for number, future in enumerate(pending, start=1):
             texts.append(future.result())
             show_progress("OCR", number, count, "pages")
-    return texts
+    return texts, warnings
 
 
-def image_to_text(png: Path, page_width: float, page_height: float) -> PageText:
-    """A page image -> its text in reading order: Tesseract (German) finds the words, and the
-    same column logic as for a text layer orders them (Tesseract alone reads close columns
-    across)."""
+def image_to_text(png: Path, page_width: float, page_height: float, dpi: int = OCR_DPI) -> PageText:
+    """A page image (rendered at `dpi`) -> its text in reading order: Tesseract (German) finds the
+    words, and the same column logic as for a text layer orders them (Tesseract alone reads close
+    columns across)."""
     key = key_of(png.read_bytes(), tesseract_version(), "deu", "tsv")
     cached = read_entry("tesseract", key)
     if cached is not None:
-        return words_to_text(tsv_to_words(cached.decode("utf-8"), 72 / OCR_DPI), page_width, page_height)
+        return words_to_text(tsv_to_words(cached.decode("utf-8"), 72 / dpi), page_width, page_height)
     # One thread per Tesseract: its own threading costs more than it gains on a page.
     done = subprocess.run(["tesseract", str(png), "stdout", "-l", "deu", "tsv"], capture_output=True, text=True,
                           env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     if done.returncode != 0:
         raise InputError(f"Tesseract failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
     write_entry("tesseract", key, done.stdout.encode("utf-8"))
-    return words_to_text(tsv_to_words(done.stdout, 72 / OCR_DPI), page_width, page_height)
+    return words_to_text(tsv_to_words(done.stdout, 72 / dpi), page_width, page_height)
 
 
 @lru_cache(maxsize=1)
