@@ -26,6 +26,7 @@ KNOWN_NAME_ZIPF = 4.0
 # words of 12+ letters, the listed frequency lies a median 1.05 below (weakest part - 0.5).
 COMPOUND_PENALTY = 1.5
 MIN_PART = 3
+MAX_COMPOUND_LETTERS = 64  # German's long compounds have some 40 letters
 MAX_KEPT = 400_000  # estimates kept across runs (a few MB)
 LINKING = ("s", "es", "n", "en")
 ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
@@ -202,6 +203,8 @@ class Lexicon:
 
     def _compound_estimate(self, word: str, depth: int) -> float:
         best = 0.0
+        if len(word) > MAX_COMPOUND_LETTERS:
+            return best  # no word: every cut of it would be tried, at every depth
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             tail = self.direct(word[cut:])
             if tail < MIN_PART_ZIPF:

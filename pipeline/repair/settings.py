@@ -16,6 +16,7 @@ class RepairSettings:
     extra_substitution_cost: float = 0.5
     head_tie_window: float = 0.5  # compounds scoring this close are told apart by their heads
     min_word_length: int = 2  # two letters: only a capitalised one is tried ("Ol": "Öl")
+    max_word_length: int = 64  # longer is no word (German's long compounds have some 40 letters): left as read
     two_letter_min_zipf: float = 4.0  # and only for a common word, as written
     listed_word_zipf: float = 1.5
     short_word_min_zipf: float = 3.0

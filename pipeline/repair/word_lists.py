@@ -54,7 +54,8 @@ def best_repair(token: str, lexicon: Lexicon, confusions: ConfusionTable, damage
     the word as read (word_list_evidence) -> a decision with a confidence (word_list_verdict); in
     damaged text, where that finds no listed word, a letter the OCR left out (dropped_letter_verdict).
     The sentence's and the document's evidence are weighed after it (repair_umlauts)."""
-    if len(token) < settings.min_word_length or token.isdigit() or UMLAUT_CHARS & set(token):
+    if not settings.min_word_length <= len(token) <= settings.max_word_length or token.isdigit() \
+            or UMLAUT_CHARS & set(token):
         return None
     if len(token) == 2 and not (token.isalpha() and token[0].isupper()):
         return None  # 'am', 'zu', 'K6': a small word of two letters, or a code, is what it reads
