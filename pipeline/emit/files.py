@@ -11,12 +11,12 @@ raw.txt            the raw text, when it is not the input file itself (other enc
 """
 from __future__ import annotations
 
-import difflib
 import json
 
 from pipeline.read.load import Source
 from pipeline.validate.models import Brochure
 from pipeline.review.page import result_to_review_html
+from pipeline.emit.diff import ledger_to_unified_diff
 from pipeline.emit.ledger import edit_to_entry
 from pipeline.validate.result import Result
 
@@ -36,9 +36,7 @@ def entries_to_jsonl(entries: list[dict]) -> str:
 
 
 def ledger_to_diff(result: Result) -> str:
-    raw = result.cleaned.raw.splitlines(keepends=True)
-    cleaned = result.cleaned.text.splitlines(keepends=True)
-    return "".join(difflib.unified_diff(raw, cleaned, fromfile="raw.txt", tofile="cleaned.txt", n=1))
+    return ledger_to_unified_diff(result.cleaned.raw, result.cleaned.text, result.cleaned.edits)
 
 
 def result_to_files(result: Result, source: Source) -> dict[str, str | bytes]:
