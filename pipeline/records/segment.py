@@ -142,7 +142,10 @@ def parse_size_line(text: str, profile: Profile) -> SizeLine | None:
     """'Kleinere Großstadt « Nordrhein-Westfalen' -> SizeLine, or None for any other line."""
     seps = re.escape(profile.size_state_separators)
     # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
+    longest = 3 * max(map(len, profile.size_classes))  # a left part longer never scores as a size class
     for m in re.finditer(rf"\s+(?:[{seps}]|\(cid:\d+\))\s+", text):
+        if m.start() > longest:
+            break  # each separator further on would slice and match the whole line again
         left, right = text[: m.start()].strip(), text[m.end() :].strip()
         if not left or not right:
             continue
