@@ -193,7 +193,11 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
     except PDFPasswordIncorrect as exc:
         raise InputError(f"{path}: the PDF is encrypted (a password is needed to read it)") from exc
     except Exception as exc:
-        if encrypted(exc):  # pdfplumber wraps pdfminer's password error in its own exception
+        # pdfplumber wraps what pdfminer raises, our own refusals (limits.py) among them
+        refusal = next((e for e in wrapped_in(exc) if isinstance(e, InputError)), None)
+        if refusal is not None:
+            raise refusal from None
+        if encrypted(exc):
             raise InputError(f"{path}: the PDF is encrypted (a password is needed to read it)") from exc
         if not raised_by_pdf_library(exc):
             raise  # a bug of ours, not the file's fault: reported as an internal error
@@ -204,12 +208,16 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
     return pages, "pdf-ocr", warnings + empty
 
 
+def wrapped_in(exc: BaseException) -> list:
+    """`exc` and what it wraps: its cause, its context and exceptions among its arguments."""
+    return [exc, exc.__cause__, exc.__context__, *(exc.args if exc.args else ())]
+
+
 def encrypted(exc: BaseException) -> bool:
-    """Whether pdfminer's password or encryption error is behind `exc` (as its argument or cause)."""
+    """Whether pdfminer's password or encryption error is behind `exc`."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    seen = [exc, exc.__cause__, exc.__context__, *(exc.args if exc.args else ())]
-    return any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in seen)
+    return any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in wrapped_in(exc))
 
 
 def raised_by_pdf_library(exc: BaseException) -> bool:
