@@ -250,3 +250,23 @@ def test_the_shipped_corrections_are_in_the_format_a_review_writes():
     for name in ("decisions.json", "lexicon.json", "overrides/2021.json"):
         text = (default_corrections_dir() / name).read_text(encoding="utf-8")
         assert corrections_json(json.loads(text)) == text
+
+
+# 7. a reviewer's name reaches the overview
+
+def test_a_name_set_by_a_reviewer_reaches_the_overview_entry(workspace, capsys):
+    corrections, out = workspace
+    output = read(out / "projects.json")
+    year = output["edition"]["year"]
+    entry = next(e for e in output["overview"] if any(p["id"] == e["id"] for p in output["projects"]))
+    renamed = entry["name"] + " (Stadt)"
+    (corrections / "overrides" / f"{year}.json").write_text(corrections_json({
+        "edition": year, "overrides": [{"record": entry["id"], "field": "name", "value": renamed,
+                                        "reviewer": "R", "reason": "as the town writes itself"}]}), encoding="utf-8")
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
+    after = read(out / "projects.json")
+    record = next(p for p in after["projects"] if p["name"] == renamed)
+    listed = next(e for e in after["overview"] if e["id"] == record["id"])
+    assert listed["name"] == renamed and entry["name"] in listed["review_notes"]["name"]
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections), "--no-overrides"]) == 0
+    assert next(e for e in read(out / "projects.json")["overview"] if e["id"] == entry["id"])["name"] == entry["name"]

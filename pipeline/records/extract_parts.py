@@ -86,7 +86,13 @@ def overview_to_entries(overview: list[dict], records: list[dict], profile: Prof
     """The brochure's list of all projects -> entries that join the records: each takes the id of
     the record it is (the closest name, LISTED_MIN_SCORE), or the id its own name gives; its
     heading is matched to the profile's sections and given the common name."""
-    names = [r["name"] for r in records]
+    # a record is found by its name, or by the name read before a reviewer set another
+    names, owners = [], []
+    for index, r in enumerate(records):
+        automatic = ((r.get("overrides") or {}).get("name") or {}).get("automatic")
+        for name in dict.fromkeys([r["name"], *([automatic] if isinstance(automatic, str) else [])]):
+            names.append(name)
+            owners.append(index)
     # an overview lists every round's projects under the names their rounds printed
     every_name = profile.model_copy(update={"categories": [*profile.categories, *profile.canonical_categories]})
     entries = []
@@ -96,7 +102,9 @@ def overview_to_entries(overview: list[dict], records: list[dict], profile: Prof
         match = process.extractOne(entry["name"], names, scorer=fuzz.ratio, processor=str.casefold,
                                    score_cutoff=LISTED_MIN_SCORE) if names else None
         if match:
-            out["id"] = records[match[2]]["id"]
+            record = records[owners[match[2]]]
+            out["id"] = record["id"]
+            out = with_reviewed_name(out, record)
         section = match_category(entry["category"], every_name) if entry["category"] else None
         out["category"] = profile.canonical(section[0]) if section else None
         if entry["category"] and not section:
@@ -104,3 +112,13 @@ def overview_to_entries(overview: list[dict], records: list[dict], profile: Prof
             out["review_notes"]["category"] = f"'{entry['category']}' is no section of the profile"
         entries.append(out)
     return entries
+
+
+def with_reviewed_name(entry: dict, record: dict) -> dict:
+    """An overview entry takes the name a reviewer gave its record (an override of `name`), and
+    its note says what the overview printed; any other entry stays as printed."""
+    reviewed = (record.get("overrides") or {}).get("name")
+    if not reviewed or reviewed.get("confirmed") or entry["name"] == record["name"]:
+        return entry
+    note = f"the name {reviewed['reviewer']} set for the record; the overview printed '{entry['name']}'"
+    return {**entry, "name": record["name"], "review_notes": {**entry["review_notes"], "name": note}}
