@@ -80,3 +80,55 @@ def test_the_page_shows_the_crops_in_a_browser(rendered_pdf, tmp_path, capsys):
             assert not_blank(image.screenshot_as_png)
     finally:
         browser.quit()
+
+
+def words_of(lines: list[tuple[float, str]], x: float = 60.0) -> tuple:
+    """Words with boxes: each (top, text) a line starting at `x`, 6 points a letter."""
+    from pipeline.read.pdf_text import Word
+
+    out = []
+    for top, text in lines:
+        at = x
+        for word in text.split():
+            out.append(Word(word, at, at + 6 * len(word), top, top + 10))
+            at += 6 * len(word) + 4
+    return tuple(out)
+
+
+def test_the_crop_frames_the_occurrence_the_text_around_the_edit_names():
+    from pipeline.review.pictures import occurrence_on_page
+
+    page = words_of([(100, "auf den umliegenden Höfen wächst"), (300, "Haller Höfe digital"),
+                     (500, "die Netzwerk Idee"), (520, "eine Netzwerkstadt entsteht")])
+    found = occurrence_on_page("Hofe", ["Projekttitel", "Haller"], ["digital", "Motto"], page)
+    assert [w.text for w in found] == ["Höfe"] and found[0].top == 300
+    found = occurrence_on_page("Netzwerkstadt", ["eine"], ["entsteht"], page)
+    assert [w.text for w in found] == ["Netzwerkstadt"]
+
+
+def test_a_word_printed_in_two_pieces_is_framed_whole():
+    from pipeline.review.pictures import occurrence_on_page
+
+    page = words_of([(100, "Oberhausen nutz t bestehende Infrastruktur")])
+    found = occurrence_on_page("nutzt", ["Ferner"], ["Oberhausen", "bestehende"], page)
+    assert [w.text for w in found] == ["nutz", "t"]
+
+
+def test_the_review_page_marks_the_edit_inside_its_word(automatic_result):
+    """'Netzwerkst[a→ä?]dt' and 'Haller H[ö]fe', not 'Netzwerkst ad→ä? adt' nor 'H ö fe'."""
+    from pipeline.emit.ledger import edit_to_entry
+    from pipeline.review.page import cleaned_context
+
+    entries = [edit_to_entry(automatic_result.cleaned.raw, e) for e in automatic_result.ledger]
+
+    def once_inside(e, word, part):
+        return word and len(word) > 5 and word.count(part) == 1 and 0 < word.index(part) < len(word) - len(part)
+
+    suggestion = next(e for e in entries if not e["applied"] and once_inside(e, e["word_before"], e["before"]))
+    word, part = suggestion["word_before"], suggestion["before"]
+    head, tail = word.split(part)
+    assert f"{head}[{part}→{suggestion['after']}?]{tail}" in cleaned_context(automatic_result, suggestion)
+    applied = next(e for e in entries if e["applied"] and len(e["after"]) == 1 and once_inside(e, e["word_after"], e["after"]))
+    word, part = applied["word_after"], applied["after"]
+    head, tail = word.split(part)
+    assert f"{head}[{part}]{tail}" in cleaned_context(automatic_result, applied)

@@ -64,17 +64,31 @@ def highlight(context: str) -> str:
 
 
 def cleaned_context(result, entry: dict) -> str:
-    """The cleaned text around an edit, the edit's result marked: what the reader of the output
-    sees ('die Stadt [für] alle')."""
+    """The cleaned text around an edit, the edit marked inside its word: what the reader of the
+    output sees ('die Stadt [für] alle', 'Haller H[ö]fe digital'); a suggestion shows the letters
+    as read and the repair offered ('Netzwerkst[a→ä?]dt')."""
     from bisect import bisect_left
 
     origin, text = result.cleaned.origin, result.cleaned.text
     start = bisect_left(origin, entry["start"])
-    end = start + (len(entry["after"]) if entry["applied"] and entry["decision"] != "rejected" else 0)
-    before = " ".join(text[max(0, start - CONTEXT_CHARS) : start].split()[1:])
-    after = " ".join(text[end : end + CONTEXT_CHARS].split()[:-1])
-    shown = text[start:end] if end > start else f"{entry['before']}→{entry['after']}?"
-    return f"{before} [{shown}] {after}".strip()
+    applied = entry["applied"] and entry["decision"] != "rejected"
+    end = start + len(entry["after"] if applied else entry["before"])
+    if applied:  # what the output reads; a deletion (a line-end hyphen joined) shows what went
+        shown = text[start:end] or f"{visible(entry['before'])}→"
+    else:
+        shown = f"{visible(entry['before'])}→{visible(entry['after'])}?"
+    left = re.sub(r"\s+", " ", text[max(0, start - CONTEXT_CHARS) : start])
+    right = re.sub(r"\s+", " ", text[end : end + CONTEXT_CHARS])
+    if start > CONTEXT_CHARS:
+        left = left.partition(" ")[2]  # no word cut at the window's edge
+    if end + CONTEXT_CHARS < len(text):
+        right = right.rpartition(" ")[0]
+    return f"{left}[{shown}]{right}".strip()
+
+
+def visible(text: str) -> str:
+    """Line breaks and tabs in an edit, shown as signs."""
+    return text.replace("\n", "⏎").replace("\t", "⇥")
 
 
 def series_to_html(s: Series, index: int, contexts: dict[str, str], picture: str | None = None) -> str:

@@ -31,6 +31,8 @@ DESCRIPTION_DEPTH = 220.0  # points of a description's region below its first wo
 HEADER_DEPTH = 140.0  # points below a record's name: its size line, Land and labels
 MIN_WIDTH = 300.0  # points: a crop shows the line, not the word
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+CONTEXT_WORD = re.compile(r"[^\W_]+")
+CONTEXT_AROUND = 3  # words either side of an edit that tell its occurrence on the page
 
 
 @dataclass(frozen=True)
@@ -161,20 +163,65 @@ def review_pictures(result, source, series: list) -> dict:
 
 
 def series_pictures(result, source, series: list, pdf: Pages) -> dict[str, tuple[str, bytes]]:
-    """Series key -> (file name under evidence/, PNG) of its first occurrence's line, for the
-    uncertain edit series of a PDF input."""
+    """Series key -> (file name under evidence/, PNG) of its first occurrence's line, the word
+    framed, for the uncertain edit series of a PDF input."""
     raw = result.cleaned.raw
     out: dict[str, tuple[str, bytes]] = {}
     for number, s in enumerate(series):
         entry = s.entries[0]
         page = raw.count("\f", 0, entry["start"])
-        region = field_region(entry["word_before"] or entry["before"], "edit", range(page, page + 1), source.page_words)
-        if region is not None:
-            found = find_words(entry["word_before"] or entry["before"], source.page_words[page]) or []
-            marks = tuple((w.x0, w.top, w.x1, w.bottom) for w in found[:1])
-            region = Region(region.page, region.x0, region.top + ABOVE - BELOW, region.x1, region.bottom, marks)
-            out[s.key] = (f"edit-{number}.png", pdf.png(region))
+        if page >= len(source.page_words):
+            continue
+        word = entry["word_before"] or entry["before"]
+        start = raw.rfind(word, max(0, entry["start"] - len(word)), entry["end"] + len(word))
+        start = start if start >= 0 else entry["start"]
+        before, after = CONTEXT_WORD.findall(raw[max(0, start - 80):start]), CONTEXT_WORD.findall(raw[start + len(word):start + len(word) + 80])
+        found = occurrence_on_page(word, before[-CONTEXT_AROUND:], after[:CONTEXT_AROUND], source.page_words[page])
+        if not found:
+            continue
+        line = [w for w in source.page_words[page] if w.bottom > found[0].top and w.top < found[0].bottom
+                and abs(w.x0 - found[0].x0) < 2 * MIN_WIDTH]
+        x0 = min(w.x0 for w in line)
+        x1 = max(max(w.x1 for w in line), x0 + MIN_WIDTH)
+        marks = ((min(w.x0 for w in found), min(w.top for w in found), max(w.x1 for w in found),
+                  max(w.bottom for w in found)),)
+        region = Region(page, max(0.0, x0 - SIDE), max(0.0, found[0].top - BELOW), x1 + SIDE, found[0].bottom + BELOW,
+                        marks)
+        out[s.key] = (f"edit-{number}.png", pdf.png(region))
     return out
+
+
+def occurrence_on_page(word: str, before: list[str], after: list[str], words: tuple[Word, ...]) -> list[Word] | None:
+    """The printed occurrence of `word` that the text around it (`before`, `after`: a few words
+    each) points to: of the page's words that print it, the one with the most of those words
+    near it (its line and the lines above and below), a word printed as read before one read
+    otherwise; a word printed in two pieces ('nutz' 't') is framed whole. None where the page
+    does not print it."""
+    target = key_of(word)
+    if not target:
+        return None
+    ordered, keys = words_in_lines(words)
+    around = {key_of(w) for w in before + after} - {"", target}
+    best, best_score = None, None
+    for i, key in enumerate(keys):
+        pieces = [ordered[i]]
+        joined = key
+        while len(joined) < len(target) and target.startswith(joined) and i + len(pieces) < len(keys):
+            nxt = ordered[i + len(pieces)]
+            if abs(nxt.top - ordered[i].top) > ordered[i].bottom - ordered[i].top or nxt.x0 - pieces[-1].x1 > SIDE:
+                break
+            pieces.append(nxt)
+            joined += keys[i + len(pieces) - 1]
+        similarity = fuzz.ratio(joined, target)
+        if similarity < WORD_MATCH:
+            continue
+        w = ordered[i]
+        height = w.bottom - w.top
+        near = {keys[j] for j, o in enumerate(ordered) if abs(o.top - w.top) <= 1.6 * height and abs(o.x0 - w.x0) < MIN_WIDTH}
+        score = (len(around & near), joined == target, similarity)
+        if best_score is None or score > best_score:
+            best, best_score = pieces if joined == target or len(pieces) == 1 else pieces[:1], score
+    return best
 
 
 def field_pictures(result, source, pdf: Pages) -> dict[tuple[str, str], tuple[str, bytes]]:
