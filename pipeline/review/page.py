@@ -112,7 +112,9 @@ def series_to_html(s: Series, index: int, contexts: dict[str, str], picture: str
         f"<ul>{items}{more}</ul>"
         f'<label><input type="radio" name="{name}" value="accept"> accept</label> '
         f'<label><input type="radio" name="{name}" value="reject"> reject</label> '
-        f'<label><input type="radio" name="{name}" value="" checked> undecided</label>'
+        f'<label><input type="radio" name="{name}" value="" checked> undecided</label> '
+        '<label title="without this, the decision holds for this source text only">'
+        '<input type="checkbox" class="everywhere"> for every edition</label>'
         "</section>"
     )
 
@@ -245,7 +247,8 @@ function reviewOf() {
   document.querySelectorAll("section.series").forEach(function (s) {
     var c = s.querySelector("input[type=radio]:checked");
     if (!c || !c.value) return;
-    out.decisions.push({series: s.dataset.series, decision: c.value});
+    var scope = s.querySelector("input.everywhere:checked") ? "all" : "source";
+    out.decisions.push({series: s.dataset.series, decision: c.value, scope: scope});
     s.querySelectorAll("input.except:checked").forEach(function (e) {
       out.decisions.push({edit: e.dataset.edit, decision: c.value === "accept" ? "reject" : "accept"});
     });
