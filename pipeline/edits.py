@@ -6,6 +6,11 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 
 
+# An edit of less confidence than this is uncertain: its series is listed first for a reviewer,
+# and a field value that holds one is flagged.
+UNCERTAIN_BELOW = 0.75
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace raw[start:end] (code points) by `after`. Not applied edits are review suggestions."""
@@ -22,6 +27,11 @@ class Edit:
     record: str | None = field(default=None, compare=False)
     decision: str | None = None  # "accepted" / "rejected" by a reviewer (corrections/decisions.json)
     reason: str = ""  # the evidence that decided a repair ('agreement: 'die' goes with …')
+
+    @property
+    def uncertain(self) -> bool:
+        """A suggestion left unapplied, or an edit made with little confidence."""
+        return not self.applied or self.confidence < UNCERTAIN_BELOW
 
     @property
     def id(self) -> str:

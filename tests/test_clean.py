@@ -246,7 +246,7 @@ def test_intact_text_does_without_the_spelling_list(lexicon, corrections, monkey
         raise AssertionError("a word list of the damaged text's repair was loaded for intact text")
 
     monkeypatch.setattr(pipeline.language.lexicon, "spelling_log_probs", refuse)
-    monkeypatch.setattr(pipeline.language.nouns, "noun_readings", refuse)
+    monkeypatch.setattr(pipeline.language.nouns, "noun_table", refuse)
     cleaned = clean_text("Die Bürger planen längere Offnungszeiten für die Ämter der Städte.",
                          lexicon, corrections.confusions)
     assert not cleaned.damaged and "längere Öffnungszeiten für" in cleaned.text

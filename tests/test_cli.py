@@ -234,7 +234,7 @@ def test_a_batch_loads_each_word_list_once_per_process(tmp_path, capsys, monkeyp
         opened.append(kind)
         return cache.cached_word_table(kind, key, make, number)
 
-    for function in (lexicon.wordfreq_german, lexicon.spelling_log_probs, nouns.noun_readings):
+    for function in (lexicon.wordfreq_german, lexicon.spelling_log_probs, nouns.noun_table):
         function.cache_clear()
     monkeypatch.setattr(lexicon, "cached_word_table", counted)
     monkeypatch.setattr(nouns, "cached_word_table", counted)

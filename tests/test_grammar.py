@@ -54,13 +54,13 @@ def test_a_damaged_noun_table_in_the_cache_is_made_again(tmp_path, monkeypatch):
     from pipeline.language import nouns
 
     monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
-    nouns.noun_readings.cache_clear()
-    first = nouns.noun_readings()
+    nouns.noun_table.cache_clear()
+    first = nouns.noun_table()
     [entry] = (tmp_path / "nouns").iterdir()
     entry.write_bytes(entry.read_bytes()[:-40] + b"x" * 40)
-    nouns.noun_readings.cache_clear()
-    assert nouns.noun_readings() == first
-    nouns.noun_readings.cache_clear()
+    nouns.noun_table.cache_clear()
+    assert nouns.noun_table() == first
+    nouns.noun_table.cache_clear()
 
 
 def test_a_compounds_head_is_the_noun_after_a_noun():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,6 +78,14 @@ def spelling_key() -> str:
 PUT_BACK_FORMAT = "one of äöüß left out, at most one other umlaut plain"  # part of the index's cache key
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 PLAIN_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
+# the two ways German text is written without umlauts and ß: plain vowels (how an English OCR
+# and fuzzy matching see them) and the transliteration (how ids and addresses spell them)
+WITHOUT_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+TRANSLITERATED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# words after which a line-end hyphen stays: the first part of a pair ('Verkehrs- und Umweltplanung')
+SUSPENDED_HYPHEN_NEXT = frozenset({"und", "oder", "bzw", "sowie", "bis", "als", "noch"})
+# what joins the Länder of a cooperation on a size line ('Bayern, Hessen', 'Bayern und Hessen')
+LAENDER_JOINERS = re.compile(r"[,;/]|\bund\b")
 
 
 @lru_cache(maxsize=1)

@@ -68,7 +68,7 @@ def nouns_csv() -> Path:
 
 
 @lru_cache(maxsize=1)
-def noun_readings() -> dict[str, str]:
+def noun_table() -> dict[str, str]:
     """Inflected noun form -> its readings by lemma, three letters each ('Schäden' ->
     'Schaden:ap.dp.gp.np.')."""
     source = nouns_csv()
@@ -105,7 +105,7 @@ def readings_of_rows(rows) -> dict[str, str]:
 def lemma_readings(noun: str, table: dict[str, str] | None = None) -> list[tuple[str, list[str]]]:
     """A noun form (a compound by its head) -> (lemma, its readings) for each lemma it is a form
     of; [] when it is no known noun."""
-    table = noun_readings() if table is None else table
+    table = noun_table() if table is None else table
     packed = table.get(noun)
     if packed is None:
         split = head_of(noun, table)
@@ -128,14 +128,14 @@ def head_of(word: str, table: dict[str, str] | None = None) -> tuple[int, str] |
     """(where the head starts, the head capitalised) of a compound ending in a known noun form:
     the longest head whose part before it is a noun too ('Dorf|laden', not 'Dor|fladen'; a
     linking element allowed: LINKS), else the longest head ('Experimentier|raume')."""
-    heads = noun_heads(word, noun_readings() if table is None else table)
+    heads = noun_heads(word, noun_table() if table is None else table)
     return next((head for head, modifier_a_noun in heads if modifier_a_noun), heads[0][0] if heads else None)
 
 
 def of_nouns(word: str, table: dict[str, str] | None = None) -> bool:
     """A compound of a noun and a noun form ('Zähler|ständen'), which 'Zählerstanden' is not
     ('Zählerst|anden')."""
-    return any(nouns for _, nouns in noun_heads(word, noun_readings() if table is None else table))
+    return any(nouns for _, nouns in noun_heads(word, noun_table() if table is None else table))
 
 
 def noun_heads(word: str, table: dict[str, str]) -> list[tuple[tuple[int, str], bool]]:
@@ -155,20 +155,20 @@ def split_readings(packed: str) -> list[str]:
     return [packed[i : i + 3] for i in range(0, len(packed), 3)]
 
 
-def agrees(determiner: str, noun_readings_: list[str]) -> bool | None:
-    """Whether a determiner can go with a noun of these readings; None when the determiner is
-    not one the table knows or the noun is unknown (no evidence)."""
+def agrees(determiner: str, forms: list[str]) -> bool | None:
+    """Whether a determiner can go with a noun of these readings (`forms`: 'nsm', 'dp.' …); None
+    when the determiner is not one the table knows or the noun is unknown (no evidence)."""
     allowed = DETERMINERS.get(determiner.lower())
-    return None if allowed is None else fits(allowed, noun_readings_)
+    return None if allowed is None else fits(allowed, forms)
 
 
-def fits(allowed: tuple[str, ...], noun_readings_: list[str]) -> bool | None:
+def fits(allowed: tuple[str, ...], forms: list[str]) -> bool | None:
     """Whether one of a noun's readings is one of `allowed` ('.' allows any; a noun of unknown
     gender, 'x', fits any gender); None for an unknown noun."""
-    if not noun_readings_:
+    if not forms:
         return None
     return any(all(a == "." or r in ".x" or a == r for a, r in zip(rule, reading))
-               for rule in allowed for reading in noun_readings_)
+               for rule in allowed for reading in forms)
 
 
 def determiner_before(words: tuple[str, ...] | list[str]) -> tuple[str | None, str | None]:

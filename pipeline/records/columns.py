@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.language.grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
-from pipeline.language.lexicon import Lexicon
+from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
 
 MIN_SIDE_WORDS = 1  # a column line may hold one long word
 SURE_MARGIN = 1.5  # a split is sure when the next best costs this much more (ems)
@@ -53,7 +53,6 @@ HYPHEN_PENALTY = 3.0  # a hyphenated end followed by a word that completes nothi
 KNOWN_JOIN_ZIPF = 2.0
 SENTENCE_END = re.compile(r"[.!?:]\W*$")
 SENTENCE_STOP = re.compile(r"[a-zäöüß]{2,}[.!?][“”\"»«]?$")  # a full stop after a word, not 'z.B.' or '2.'
-SUSPENDED_HYPHEN_BEFORE = ("und", "oder", "bis", "sowie")
 FRAGMENT_PENALTY = 3.0
 FRAGMENT_MAX_ZIPF = 1.0
 NOUN_TAIL_BY = 1.3  # a lower-case word whose capitalised spelling is this much more frequent (zipf) is a noun's tail
@@ -127,7 +126,7 @@ def junction_cost(end: str, following: str, lexicon: Lexicon) -> float:
         return 0.0
     last, first = words[-1], nexts[0]
     if last.endswith("-") and len(last) >= 3 and first[:1].isalpha():
-        if first[:1].isupper() or first in SUSPENDED_HYPHEN_BEFORE:
+        if first[:1].isupper() or first in SUSPENDED_HYPHEN_NEXT:
             return 0.0  # 'Industrie- und', 'Bus-' 'Bahn': a hyphen that stays
         joined = re.sub(r"\W+$", "", last[:-1] + first)
         return -HYPHEN_BONUS if lexicon.zipf(joined) >= KNOWN_JOIN_ZIPF else HYPHEN_PENALTY
@@ -584,7 +583,7 @@ def join_column_lines(lines: list[str]) -> str:
     text = ""
     for line in (l.strip() for l in lines if l.strip()):
         hyphenated = re.search(r"[^\W\d_]-$", text) is not None  # 'Verkehrs-', not a dash ('SmartHub -')
-        if hyphenated and line[:1].islower() and line.split()[0] not in SUSPENDED_HYPHEN_BEFORE:
+        if hyphenated and line[:1].islower() and line.split()[0] not in SUSPENDED_HYPHEN_NEXT:
             text = text[:-1] + line
         elif hyphenated and line[:1].isupper():
             text = text + line

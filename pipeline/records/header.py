@@ -9,7 +9,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pipeline.corrections import Profile
-from pipeline.language.lexicon import german_states
+from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.segment import Line, ProjectBlock, nearest_state
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
@@ -45,7 +45,7 @@ def text_to_states(text: str) -> tuple[list[str], list[str]]:
         covered.update(range(start, end))
     rest = " ".join(t.text for i, t in enumerate(doc) if i not in covered)
     notes = []
-    for piece in re.split(r"[,;/]|\bund\b", rest):
+    for piece in LAENDER_JOINERS.split(rest):
         piece = piece.strip(" .-·")
         if len(piece) < 4:
             continue
@@ -61,7 +61,7 @@ def text_to_states(text: str) -> tuple[list[str], list[str]]:
 def exact_states(text: str) -> list[str] | None:
     """The Länder of a line that lists nothing but their exact names (any case), else None."""
     by_name = {name.casefold(): name for name in german_states()}
-    pieces = [" ".join(p.split()).strip(" .-·") for p in re.split(r"[,;/]|\bund\b", text)]
+    pieces = [" ".join(p.split()).strip(" .-·") for p in LAENDER_JOINERS.split(text)]
     names = [by_name.get(p.casefold()) for p in pieces if p]
     return list(dict.fromkeys(names)) if names and None not in names else None
 

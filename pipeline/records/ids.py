@@ -11,14 +11,14 @@ import unicodedata
 from dataclasses import replace
 
 from pipeline.edits import Edit, with_record
-from pipeline.language.lexicon import german_states, state_code
+from pipeline.language.lexicon import TRANSLITERATED, german_states, state_code
 from pipeline.repair.clean import Cleaned
 
 
 def record_id(name: str) -> str:
     """'Musterau (Oberpfalz)' -> 'musterau-oberpfalz', 'Lübbenau' -> 'luebbenau' (stable across runs
     and editions)."""
-    folded = name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    folded = name.lower().translate(TRANSLITERATED)
     folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 

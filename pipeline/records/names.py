@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from pipeline.language.lexicon import MIN_PART_ZIPF, UMLAUT_OF, Lexicon
+from pipeline.language.lexicon import MIN_PART_ZIPF, UMLAUT_OF, WITHOUT_UMLAUTS, Lexicon
 from pipeline.records.draft import Doubt, flag, notes_of
 from pipeline.records.segment import LISTED_MIN_SCORE, Line, closest_listed
 from pipeline.repair.clean import Cleaned
@@ -18,7 +18,6 @@ LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' i
 STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Musterst@dt', '#2030digital') are printed so
 REORDERED_NAME_MIN_SCORE = 95  # the same words as an overview entry, in another order
 NAME_VARIANT_MIN_SCORE = 80  # a word of a title this similar to a word of the name is that word
-DOUBTFUL_EDIT_CONFIDENCE = 0.6  # a repair below this inside a value puts the value up for review
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 
 
@@ -49,8 +48,7 @@ def uncertain_edit_doubts(value_lines: dict[str, list[Line]], cleaned: Cleaned) 
     for field_name, lines in value_lines.items():
         for line in lines:
             lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
-            doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:")
-                        and (not e.applied or e.confidence < DOUBTFUL_EDIT_CONFIDENCE)]
+            doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:") and e.uncertain]
             for e in doubtful:
                 verb = "left unrepaired" if not e.applied else "repaired with low confidence"
                 doubts.append(flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})"))
@@ -99,7 +97,7 @@ def debris_after_listed(name: str, listed: tuple[str, ...]) -> tuple[str, str] |
 
 def umlauts_lost(name: str, listed: str) -> bool:
     """'Bienenbuttel' / 'Bienenbüttel': the same but for umlauts (or ß) only the list has."""
-    fold = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+    fold = WITHOUT_UMLAUTS
     ours, theirs = " ".join(name.split()).lower(), " ".join(listed.split()).lower()
     return ours != theirs and ours.translate(fold) == theirs.translate(fold) and ours == ours.translate(fold)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
-from pipeline.language.lexicon import german_states
+from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 
 SECTION_MIN_SCORE = 88
@@ -167,7 +167,7 @@ def size_line_without_separator(text: str, profile: Profile) -> SizeLine | None:
         head = " ".join(words[:n]).strip(marks)
         score = fuzz.ratio(head, size_class)
         rest = " ".join(words[n:]).strip(marks)
-        pieces = [p.strip(" .") for p in re.split(r"[,;/]|\bund\b", rest) if p.strip(" .")]
+        pieces = [p.strip(" .") for p in LAENDER_JOINERS.split(rest) if p.strip(" .")]
         if score >= SIZE_CLASS_MIN_SCORE and pieces and all(nearest_state(p) for p in pieces):
             return SizeLine(head, size_class, score, rest)
     return None

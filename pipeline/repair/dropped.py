@@ -14,7 +14,7 @@ from pipeline.language.candidates import plain_vowel_rules
 from pipeline.language.lexicon import Lexicon, put_back_index
 from pipeline.language.lexicon import PLAIN_OF as PLAIN_VOWEL_OF
 from pipeline.language.nouns import MIN_HEAD, MIN_MODIFIER, noun_modifier
-from pipeline.language.nouns import noun_readings as noun_table
+from pipeline.language.nouns import noun_table
 from pipeline.repair.settings import RepairSettings
 from pipeline.repair.verdict import Verdict
 from pipeline.repair.words import UMLAUT_CHARS

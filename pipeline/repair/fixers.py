@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 
 from pipeline.edits import Edit
-from pipeline.language.lexicon import Lexicon
+from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
 from pipeline.repair.settings import DEFAULT_SETTINGS, RepairSettings
 from pipeline.repair.words import HEAD_WORD_WINDOW, UMLAUT_CHARS
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
-SUSPENDED_HYPHEN_NEXT = {"und", "oder", "bzw", "sowie", "bis", "als", "noch"}
 
 # a word cut where its ß stood, the ß read as a space with an 'f' or 'S' beside it or none
 SPLIT_ESZETT = re.compile(r"(?=(?<![\w-])([^\W\d_]*[aeiouäöüy])(fS? S?|S? S?)([a-zäöü]+)(?![\w-]))")  # overlapping

@@ -13,7 +13,8 @@ import json
 import re
 from dataclasses import dataclass
 
-UNCERTAIN_BELOW = 0.75
+from pipeline.edits import UNCERTAIN_BELOW
+
 CONTEXTS_SHOWN = 4  # in the terminal
 OCCURRENCES_SHOWN = 12  # on the page, each with its own exception
 CONTEXT_CHARS = 60

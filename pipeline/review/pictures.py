@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from pipeline.language.lexicon import WITHOUT_UMLAUTS
 from pipeline.read.pdf_text import Word
 
 SCALE = 1.5  # pixels per point: 108 dpi, enough to read 9 pt type
@@ -30,7 +31,6 @@ ABOVE, BELOW, SIDE = 48.0, 18.0, 12.0  # points around the value: the label abov
 DESCRIPTION_DEPTH = 220.0  # points of a description's region below its first words
 HEADER_DEPTH = 140.0  # points below a record's name: its size line, Land and labels
 MIN_WIDTH = 300.0  # points: a crop shows the line, not the word
-FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 CONTEXT_WORD = re.compile(r"[^\W_]+")
 CONTEXT_AROUND = 3  # words either side of an edit that tell its occurrence on the page
 
@@ -45,19 +45,19 @@ class Region:
     marks: tuple[tuple[float, float, float, float], ...] = ()  # boxes to frame
 
 
-def key_of(word: str) -> str:
-    return re.sub(r"\W+", "", word.casefold().translate(FOLD))
+def word_key(word: str) -> str:
+    return re.sub(r"\W+", "", word.casefold().translate(WITHOUT_UMLAUTS))
 
 
 @lru_cache(maxsize=8)  # a page is searched for each of its record's fields
 def words_in_lines(words: tuple[Word, ...]) -> tuple[list[Word], list[str]]:
     ordered = sorted(words, key=lambda w: (round(w.top / 4), w.x0))
-    return ordered, [key_of(w.text) for w in ordered]
+    return ordered, [word_key(w.text) for w in ordered]
 
 
 def find_words(value: str, words: tuple[Word, ...]) -> list[Word] | None:
     """The page's words (in reading order) that print the first words of `value`, or None."""
-    probe = [key_of(w) for w in value.split()[:PROBE_WORDS]]
+    probe = [word_key(w) for w in value.split()[:PROBE_WORDS]]
     probe = [p for p in probe if p]
     if not probe:
         return None
@@ -109,7 +109,7 @@ def field_region(value, field_name: str, pages: range, page_words, stretch: str 
     return None
 
 
-class Pages:
+class RenderedPages:
     """A PDF opened once for all its pictures; a region asked again (a record's fields read in
     one place: its name and its place, or its header for every field not found) is rendered once."""
 
@@ -128,7 +128,7 @@ class Pages:
         self.pdf.close()
 
 
-def region_to_png(pages: Pages, region: Region) -> bytes:
+def region_to_png(pages: RenderedPages, region: Region) -> bytes:
     """The region of a page rendered as PNG (only that region: a whole page costs ten times
     more), its marks framed in red."""
     from PIL import ImageDraw
@@ -155,14 +155,14 @@ def review_pictures(result, source, series: list) -> dict:
     evidence/, PNG); empty for text inputs."""
     if not source.page_words or not source.file:
         return {}
-    pages = Pages(source.file)
+    pages = RenderedPages(source.file)
     try:
         return {**field_pictures(result, source, pages), **series_pictures(result, source, series, pages)}
     finally:
         pages.close()
 
 
-def series_pictures(result, source, series: list, pdf: Pages) -> dict[str, tuple[str, bytes]]:
+def series_pictures(result, source, series: list, pdf: RenderedPages) -> dict[str, tuple[str, bytes]]:
     """Series key -> (file name under evidence/, PNG) of its first occurrence's line, the word
     framed, for the uncertain edit series of a PDF input."""
     raw = result.cleaned.raw
@@ -197,11 +197,11 @@ def occurrence_on_page(word: str, before: list[str], after: list[str], words: tu
     near it (its line and the lines above and below), a word printed as read before one read
     otherwise; a word printed in two pieces ('nutz' 't') is framed whole. None where the page
     does not print it."""
-    target = key_of(word)
+    target = word_key(word)
     if not target:
         return None
     ordered, keys = words_in_lines(words)
-    around = {key_of(w) for w in before + after} - {"", target}
+    around = {word_key(w) for w in before + after} - {"", target}
     best, best_score = None, None
     for i, key in enumerate(keys):
         pieces = [ordered[i]]
@@ -224,7 +224,7 @@ def occurrence_on_page(word: str, before: list[str], after: list[str], words: tu
     return best
 
 
-def field_pictures(result, source, pdf: Pages) -> dict[tuple[str, str], tuple[str, bytes]]:
+def field_pictures(result, source, pdf: RenderedPages) -> dict[tuple[str, str], tuple[str, bytes]]:
     """(record id, field) -> (file name under evidence/, PNG) for every flagged field found on
     its pages."""
     raw = result.cleaned.raw
