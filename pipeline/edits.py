@@ -6,9 +6,12 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 
 
-# An edit of less confidence than this is uncertain: its series is listed first for a reviewer,
-# and a field value that holds one is flagged.
+# Two meanings, two thresholds: an edit below UNCERTAIN_BELOW is uncertain, and its series is
+# listed first for a reviewer; a field value that holds an edit below DOUBTFUL_BELOW is itself in
+# doubt and flagged (between the two, the repair is likely enough not to flag a value whose other
+# evidence is sure: the 2021 gold checks that no unambiguous value is flagged).
 UNCERTAIN_BELOW = 0.75
+DOUBTFUL_BELOW = 0.6
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,14 @@ class Edit:
 
     @property
     def uncertain(self) -> bool:
-        """A suggestion left unapplied, or an edit made with little confidence."""
+        """A suggestion left unapplied, or an edit made with little confidence: a reviewer's
+        first look."""
         return not self.applied or self.confidence < UNCERTAIN_BELOW
+
+    @property
+    def doubtful(self) -> bool:
+        """A suggestion left unapplied, or an edit so unsure that a value holding it is flagged."""
+        return not self.applied or self.confidence < DOUBTFUL_BELOW
 
     @property
     def id(self) -> str:

@@ -48,7 +48,7 @@ def uncertain_edit_doubts(value_lines: dict[str, list[Line]], cleaned: Cleaned) 
     for field_name, lines in value_lines.items():
         for line in lines:
             lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
-            doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:") and e.uncertain]
+            doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:") and e.doubtful]
             for e in doubtful:
                 verb = "left unrepaired" if not e.applied else "repaired with low confidence"
                 doubts.append(flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})"))
