@@ -1,4 +1,5 @@
-"""Command line: `mpsc extract [INPUT ...]`, `mpsc review`, `mpsc eval`, `mpsc diff`, `mpsc schema`."""
+"""Command line: `mpsc extract [INPUT ...]`, `mpsc review`, `mpsc publish`, `mpsc eval`, `mpsc diff`,
+`mpsc schema`."""
 from __future__ import annotations
 
 import argparse
@@ -78,6 +79,13 @@ def command_review(args: argparse.Namespace) -> int:
         load_corrections(corrections)  # what was written must load
         return 0
     review_in_terminal(Path(args.outdir), corrections, args.reviewer, sys.stdin, sys.stdout)
+    return 0
+
+
+def command_publish(args: argparse.Namespace) -> int:
+    from pipeline.emit.publish import publish
+
+    print(publish([Path(p) for p in args.outdirs], Path(args.out), excel=args.excel).summary())
     return 0
 
 
@@ -167,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--apply", metavar="FILE", help="merge a review saved by review.html into corrections/")
     review.add_argument("--corrections", help="corrections folder to write to (default: the repository's)")
     review.set_defaults(func=command_review)
+    publish = sub.add_parser("publish", help="one dataset of several editions: CSV tables with a Frictionless "
+                                             "data package, and an SQLite database")
+    publish.add_argument("outdirs", nargs="+", metavar="OUTDIR", help="output folders of `mpsc extract`, one per edition")
+    publish.add_argument("-o", "--out", required=True, metavar="DIR", help="the folder to write the dataset to")
+    publish.add_argument("--excel", action="store_true", help="CSV files with a UTF-8 byte order mark, for Excel")
+    publish.set_defaults(func=command_publish)
     evaluate = sub.add_parser("eval", help="compare a projects.json with a hand-checked gold file")
     evaluate.add_argument("output")
     evaluate.add_argument("gold")
