@@ -8,7 +8,7 @@ right line beside it, the way Tesseract reads such a page. Mostly the left colum
 so its last lines stand under the run; on RIGHT_LONGER of the pages the right one is, and its last
 lines stand under the run indented (Tesseract keeps the empty left column as a space). Printed: the share of glued lines split at the right word, and
 the WER of the text read in line order (before) and in the rebuilt column order (after), and how
-often a line whose split won by a margin was right (what SURE_MARGIN rests on).
+often a line whose split won by a margin was right (what ColumnSettings.sure_margin rests on).
 """
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from pipeline.records.ids import with_edit_records, with_final_ids
 from pipeline.records.overrides import apply_overrides
 from pipeline.records.placing import place_records_and_overview
 from pipeline.records.segment import segment_text
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.repair.clean import Cleaned, clean_text, with_decisions
 from pipeline.repair.ledger import with_added_edits
 from pipeline.validate.models import Brochure, Edition, SourceInfo, Stats
@@ -28,24 +29,26 @@ from pipeline.validate.records import records_to_projects
 from pipeline.validate.result import Result
 
 
-def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True) -> Result:
+def extract_brochure(source: Source, corrections: Corrections, use_overrides: bool = True,
+                     records_settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Result:
     lexicon = Lexicon(corrections.lexicon.words)
     cleaned = clean_text(source.text, lexicon, corrections.confusions)
     title, year = text_to_edition_title(cleaned.text, corrections.profile)
     corrections = corrections.for_text(year, source.sha256)  # a reviewer's decisions hold where they were made
     cleaned = with_decisions(cleaned, corrections.decisions.decisions)
     profile, profile_name = corrections.profile_for(year)
-    layout = segment_text(cleaned.text, profile)
+    layout = segment_text(cleaned.text, profile, records_settings)
     if not layout.projects:
         raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
-    drafts = layout_to_records(layout, cleaned, profile, document_facts(layout, source, cleaned, lexicon))
+    facts = document_facts(layout, source, cleaned, lexicon, records_settings)
+    drafts = layout_to_records(layout, cleaned, profile, facts, records_settings)
     spans = block_spans(layout, cleaned)
     records = with_final_ids(records_to_dicts(drafts, cleaned.raw, spans))
     warnings = warnings_of(source, cleaned, year, profile_name)
     if use_overrides:
         records, override_warnings = apply_overrides(records, corrections.overrides, year)
         records, warnings = with_final_ids(records), warnings + override_warnings
-    placed = place_records_and_overview(records, layout, profile, corrections, cleaned)
+    placed = place_records_and_overview(records, layout, profile, corrections, cleaned, records_settings)
     ids = [r["id"] for r in placed.records]
     # the place edits are the records stage's one hand-over to the ledger; they repair names in
     # the overview, which is no record's text, so they are added after the edits got their records

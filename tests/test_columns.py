@@ -62,17 +62,24 @@ def test_the_right_column_may_end_in_one_word(lexicon):
 
 def test_a_noun_tail_cannot_follow_a_word_that_is_not_hyphenated(lexicon):
     from pipeline.records.columns import fragment, neighbours_cost
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
 
-    assert fragment("punkt", lexicon) and fragment("bnisse", lexicon)
-    assert not fragment("recht", lexicon) and not fragment("statt", lexicon)  # words of their own
+    def piece(word: str) -> bool:
+        columns = DEFAULT_RECORDS_SETTINGS.columns
+        return fragment(word, lexicon, columns.fragment_max_zipf, columns.noun_tail_by)
+
+    assert piece("punkt") and piece("bnisse")
+    assert not piece("recht") and not piece("statt")  # words of their own
     assert neighbours_cost("der", "punkt", lexicon) > 0 and neighbours_cost("Ausgangs-", "punkt", lexicon) == 0
     assert neighbours_cost("Hub.", "Die", lexicon) == 0 < neighbours_cost("schaffen,", "Die", lexicon)
 
 
 def test_a_determiner_that_cannot_go_with_its_noun_reads_worse():
     from pipeline.records.columns import reading_score
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
 
-    assert reading_score("im Herzen des Ruhrgebiets steht") > reading_score("im Herzen des Klimafolgen steht")
+    nats = DEFAULT_RECORDS_SETTINGS.columns.disagreement_nats
+    assert reading_score("im Herzen des Ruhrgebiets steht", nats) > reading_score("im Herzen des Klimafolgen steht", nats)
 
 
 def test_paragraphs_whose_lines_read_across_close_together_are_one_run():

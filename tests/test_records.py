@@ -85,16 +85,19 @@ def test_common_words_and_stylised_titles_are_not_flagged(lexicon):
 
 
 def test_description_quality_finds_a_garbled_stretch_that_a_mean_would_hide(lexicon):
-    from pipeline.records.body import QUALITY_MIN_SETTLED, description_quality
+    from pipeline.records.body import description_quality
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+    least = DEFAULT_RECORDS_SETTINGS.fields.quality_min_settled
 
     clean = ("Die Stadt baut ein offenes Datenportal auf, das Verwaltung, Wirtschaft und Bürgerschaft verbindet. "
              "Gemeinsam mit den Stadtwerken entstehen Sensoren für Luftqualität, Verkehr und Energie. ") * 3
     garbled = "Linz kst in wirsschaftlicher, Kuttureler, geselischafbicher und akologischer Hinsicht e 0o bapniccn. "
-    assert description_quality(clean, lexicon)[0] >= QUALITY_MIN_SETTLED
+    assert description_quality(clean, lexicon)[0] >= least
     score, worst = description_quality(clean + garbled + clean, lexicon)
-    assert score < QUALITY_MIN_SETTLED and "geselischafbicher" in worst
+    assert score < least and "geselischafbicher" in worst
     bullets = "- smart arbeiten - smart mobil sein - smarte Infrastruktur nutzen - " * 3
-    assert description_quality(bullets, lexicon)[0] >= QUALITY_MIN_SETTLED  # dashes are no damage
+    assert description_quality(bullets, lexicon)[0] >= least  # dashes are no damage
 
 
 def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():

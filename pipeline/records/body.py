@@ -10,21 +10,16 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.segment import Line
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, name_key, paragraphs, sentence_like, wordlike_share
 from pipeline.repair.clean import Cleaned
 
-FOREIGN_MIN_MENTIONS = 2
-# Description quality: in any QUALITY_WINDOW words in a row, at least this share must be words
-# the lexicon knows (repairs included), numbers or short acronyms. Measured on the layout family
-# (text layers: no description below it) and the 2021 OCR (the unreadable ones fall below it).
-QUALITY_WINDOW = 12
-QUALITY_MIN_SETTLED = 0.7
-QUALITY_MIN_ZIPF = 1.0  # rare words count as words: names of places and programmes are rare
 TYPOGRAPHY = re.compile(r"^[-–—&*•·=+|/]+$")  # dashes, bullets: neither words nor damage
 PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
 
 
-def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(), styled: frozenset[int] = frozenset()
+def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(), styled: frozenset[int] = frozenset(),
+                    settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS
                     ) -> tuple[list[list[Line]], list[list[Line]], list[str]]:
     """Body lines -> (paragraphs of running text, figure text, page furniture taken out). Page
     numbers (the record's `page` tells them) and running headers an OCR text kept (keys in
@@ -34,6 +29,7 @@ def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(), st
     nor heads running text, nor goes on in the next paragraph (a caption, a banner, a callout)
     is figure text. A paragraph that a page or column break cut in two (it goes on in lower
     case) is joined again."""
+    t = settings.text
     paras = paragraphs(lines)
     kept: list[list[Line]] = []
     figures: list[list[Line]] = []
@@ -45,25 +41,29 @@ def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(), st
             furniture.append(text)
             continue
         following = join_lines(paras[i + 1]) if i + 1 < len(paras) else ""
-        ends_sentence = text[-1] in ".!?:" and letters_share(text) >= 0.8
-        if all(l.number in styled for l in para) or letters_share(text) < 0.7 or text.isupper() \
-                or wordlike_share(text) < 0.7:
+        ends_sentence = text[-1] in ".!?:" and letters_share(text) >= t.clean_min_letters
+        if all(l.number in styled for l in para) or letters_share(text) < t.prose_min_letters or text.isupper() \
+                or wordlike_share(text) < t.wordlike_min_share:
             figures.append(para)
-        elif kept and text[0].islower() and letters_share(text) >= 0.8 and (len(words) >= 3 or ends_sentence):
+        elif kept and text[0].islower() and letters_share(text) >= t.clean_min_letters \
+                and (len(words) >= t.continuation_min_words or ends_sentence):
             kept[-1] = kept[-1] + para
-        elif sentence_like(text) and (len(words) >= 8 or (len(words) >= 2 and ends_sentence)):
+        elif sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
+                                                or (len(words) >= t.sentence_min_words and ends_sentence)):
             kept.append(para)
-        elif sentence_like(text) and following[:1].islower() and len(following.split()) >= 3:
+        elif sentence_like(text, settings) and following[:1].islower() \
+                and len(following.split()) >= t.continuation_min_words:
             kept.append(para)  # a sentence the layout broke: it goes on in the next paragraph
-        elif 2 <= len(words) <= 8 and letters_share(text) >= 0.85 and text[0].isupper() and i + 1 < len(paras) \
-                and is_prose(paras[i + 1]):
+        elif t.subheading_min_words <= len(words) <= t.subheading_max_words \
+                and letters_share(text) >= t.subheading_min_letters and text[0].isupper() and i + 1 < len(paras) \
+                and is_prose(paras[i + 1], settings):
             kept.append(para)  # a sub-heading over running text
         else:
             figures.append(para)
     return kept, figures, furniture
 
 
-def token_settled(token: str, lexicon: Lexicon) -> bool | None:
+def token_settled(token: str, lexicon: Lexicon, settings: RecordsSettings) -> bool | None:
     """A word the lexicon knows (each part of a hyphenated one), a number or a short acronym:
     True; a word nobody knows, a lone letter or OCR debris ('kxnstr', 'e', '0o', '¥'): False;
     a dash or a bullet: None (not counted)."""
@@ -75,31 +75,35 @@ def token_settled(token: str, lexicon: Lexicon) -> bool | None:
     if re.fullmatch(r"[^\W\d_]", word) and not token.endswith("."):
         return False  # a lone letter is no German word ('u.', 'v.' abbreviate with a stop)
     if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]*)*", word):
-        return all(lexicon.zipf(part) >= QUALITY_MIN_ZIPF or (part.isupper() and len(part) <= 6)
+        f = settings.fields
+        return all(lexicon.zipf(part) >= f.quality_min_zipf or (part.isupper() and len(part) <= f.acronym_max_chars)
                    for part in word.split("-") if part)
     return False
 
 
-def description_quality(text: str, lexicon: Lexicon) -> tuple[float, str]:
-    """-> (the lowest share of settled words in any QUALITY_WINDOW words in a row, those words).
+def description_quality(text: str, lexicon: Lexicon,
+                        settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> tuple[float, str]:
+    """-> (the lowest share of settled words in any `quality_window` words in a row, those words).
     Damage is local (a paragraph, a figure's text), so a window finds what a mean would hide."""
-    tokens = [t for t in text.split() if token_settled(t, lexicon) is not None]
-    flags = [bool(token_settled(t, lexicon)) for t in tokens]
-    if len(flags) <= QUALITY_WINDOW:
+    window = settings.fields.quality_window
+    tokens = [t for t in text.split() if token_settled(t, lexicon, settings) is not None]
+    flags = [bool(token_settled(t, lexicon, settings)) for t in tokens]
+    if len(flags) <= window:
         return (sum(flags) / len(flags) if flags else 1.0), " ".join(tokens)
-    shares = [sum(flags[i : i + QUALITY_WINDOW]) / QUALITY_WINDOW for i in range(len(flags) - QUALITY_WINDOW + 1)]
+    shares = [sum(flags[i : i + window]) / window for i in range(len(flags) - window + 1)]
     worst = min(range(len(shares)), key=shares.__getitem__)
-    return shares[worst], " ".join(tokens[worst : worst + QUALITY_WINDOW])
+    return shares[worst], " ".join(tokens[worst : worst + window])
 
 
-def quality_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
+def quality_doubts(description: str, lexicon: Lexicon, settings: RecordsSettings) -> list[Doubt]:
     """A description with a stretch of words nobody knows (description_quality) may be
     unreadable OCR."""
-    quality, worst = description_quality(description, lexicon)
-    if quality >= QUALITY_MIN_SETTLED:
+    quality, worst = description_quality(description, lexicon, settings)
+    window = settings.fields.quality_window
+    if quality >= settings.fields.quality_min_settled:
         return []
-    return [flag("description", f"quality {quality:.2f}: in '{worst}' only {round(quality * QUALITY_WINDOW)} of "
-                                f"{QUALITY_WINDOW} words are known words or numbers; the text may be unreadable OCR")]
+    return [flag("description", f"quality {quality:.2f}: in '{worst}' only {round(quality * window)} of "
+                                f"{window} words are known words or numbers; the text may be unreadable OCR")]
 
 
 def visual_lines(cleaned: Cleaned, para: list[Line]) -> list[str]:
@@ -121,7 +125,7 @@ def visual_lines(cleaned: Cleaned, para: list[Line]) -> list[str]:
     return out
 
 
-def move_foreign_paragraphs(records: list[Record]) -> list[Record]:
+def move_foreign_paragraphs(records: list[Record], settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[Record]:
     """Paragraphs that speak of another project by name, and never of their own, were put on the
     wrong pages by the layout: the records with each such paragraph moved to the project it
     names, noted on both."""
@@ -131,7 +135,8 @@ def move_foreign_paragraphs(records: list[Record]) -> list[Record]:
         kept = []
         for para in record.fields["description"].split("\n\n"):
             own = mentions(para, keys[i])
-            others = [j for j in range(len(records)) if j != i and mentions(para, keys[j]) >= FOREIGN_MIN_MENTIONS]
+            others = [j for j in range(len(records))
+                      if j != i and mentions(para, keys[j]) >= settings.fields.foreign_min_mentions]
             if own == 0 and len(others) == 1:
                 moves.append((i, others[0], para))
             else:

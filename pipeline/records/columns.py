@@ -30,8 +30,9 @@ column's line: the right one's when the OCR indented it or when it reads on from
 lines clearly better (a sentence's end before a small word), else the one where both columns
 read better as German, counted as undecided. Where two splits of a line still fit nearly as
 well, the line is counted as uncertain too, and the caller keeps the record flagged
-(benchmarks/merged_columns.py measures how often a line that won by SURE_MARGIN is right,
-benchmarks/columns_ocr.py the whole on pages Tesseract read across).
+(benchmarks/merged_columns.py measures how often a line that won by the sure margin is right,
+benchmarks/columns_ocr.py the whole on pages Tesseract read across). The numbers are
+ColumnSettings' (settings.py).
 """
 from __future__ import annotations
 
@@ -42,37 +43,11 @@ from functools import lru_cache
 
 from pipeline.language.grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
 from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
-MIN_SIDE_WORDS = 1  # a column line may hold one long word
-SURE_MARGIN = 1.5  # a split is sure when the next best costs this much more (ems)
-RIVAL_MARGIN = 4.0  # splits within this many ems of the best are weighed by how the columns read
-DISAGREEMENT_NATS = 10.0  # a determiner that cannot go with its noun reads this much worse
-READING_WEIGHT = 0.3  # ems per nat of log-probability of the columns' text
-HYPHEN_BONUS = 3.0  # a hyphenated end completed by the next line of its column (a known word)
-HYPHEN_PENALTY = 3.0  # a hyphenated end followed by a word that completes nothing
-KNOWN_JOIN_ZIPF = 2.0
 SENTENCE_END = re.compile(r"[.!?:]\W*$")
 SENTENCE_STOP = re.compile(r"[a-zäöüß]{2,}[.!?][“”\"»«]?$")  # a full stop after a word, not 'z.B.' or '2.'
-FRAGMENT_PENALTY = 3.0
-FRAGMENT_MAX_ZIPF = 1.0
-NOUN_TAIL_BY = 1.3  # a lower-case word whose capitalised spelling is this much more frequent (zipf) is a noun's tail
-CASE_PENALTY = 2.0
 BULLETS = ("...", "…", "•", "·", "▪", "*")
-BULLET_PENALTY = 2.0
-COLUMN_MIN_CHARS = 70
-COLUMN_FACTOR = 1.5
-COLUMN_SHARE = 0.75  # a column line is narrower than this share of a line read across two
-COLUMN_SEEN, COLUMN_SEEN_LOW, COLUMN_SEEN_HIGH = 3, 0.8, 1.05
-SEEN_QUANTILE = 0.75
-SEEN_WIDTH_TOLERANCE = 1.0  # ems: column lines seen around a run measure the width up to this
-SEEN_WIDTH_WEIGHT = 0.3  # per em wider than that
-SEEN_WIDTH_ABOVE = 5.0  # ems: and are no narrower than it by more than a long word
-RUN_GAP_LINES = 4
-WIDER_BY = 2.0  # ems: a line under a run this much wider than the run's columns was read across too
-SIDE_LINE_MARGIN = 2.0  # ems of junction evidence that put a short line in the right column
-BROKEN_JUNCTION = 3.0  # a word's tail or a hyphen completing nothing where the columns meet
-PARAGRAPH_END_WEIGHT = 0.3  # a line ending a sentence may end a paragraph: being short says less
-SLACK_WEIGHT = 0.05  # of splits that fit alike, the fuller line
 
 
 @dataclass(frozen=True)
@@ -81,11 +56,7 @@ class ColumnSplit:
     right: list[str]
     width: float  # of the columns, in ems
     margins: tuple[float, ...]  # per line: how much better its split is than the next best
-
-    @property
-    def uncertain(self) -> int:
-        """Lines whose split nothing decided."""
-        return sum(m < SURE_MARGIN for m in self.margins)
+    uncertain: int  # lines whose split nothing decided (a margin below the sure margin)
 
     @property
     def sure(self) -> bool:
@@ -107,68 +78,73 @@ def text_measure(text: str) -> float:
     return sum(CHAR_EMS.get(c, 0.5) for c in text)
 
 
-def split_points(line: str, right_words: int = MIN_SIDE_WORDS) -> list[int]:
-    """Positions of the spaces a line can be split at, the left side keeping MIN_SIDE_WORDS words,
-    the right one `right_words` (the right column's last line may end a paragraph in one word)."""
+def split_points(line: str, settings: RecordsSettings, right_words: int | None = None) -> list[int]:
+    """Positions of the spaces a line can be split at, each side keeping the column line's least
+    words, the right one `right_words` where given (the right column's last line may end a
+    paragraph in one word)."""
+    least = settings.columns.min_side_words
+    right_words = least if right_words is None else right_words
     spaces = [m.start() for m in re.finditer(r" +", line)]
-    return [p for p in spaces
-            if len(line[:p].split()) >= MIN_SIDE_WORDS and len(line[p:].split()) >= right_words]
+    return [p for p in spaces if len(line[:p].split()) >= least and len(line[p:].split()) >= right_words]
 
 
-def junction_cost(end: str, following: str, lexicon: Lexicon) -> float:
+def junction_cost(end: str, following: str, lexicon: Lexicon, settings: RecordsSettings) -> float:
     """Evidence from one column line's end and the next line of the same column (negative: for
     the split, positive: against it). A hyphenated end completed to a known word is for it, one
     completed to nothing against it; a lower-case fragment that is no word cannot end a line
     unhyphenated; after a full stop the next word is capitalised, and a capitalised word that is
     no noun ('Die', 'Wir') starts a sentence, so the line before it ends one."""
+    c = settings.columns
     words, nexts = end.split(), following.split()
     if not words or not nexts:
         return 0.0
     last, first = words[-1], nexts[0]
-    if last.endswith("-") and len(last) >= 3 and first[:1].isalpha():
+    if last.endswith("-") and len(last) >= c.hyphenated_min_chars and first[:1].isalpha():
         if first[:1].isupper() or first in SUSPENDED_HYPHEN_NEXT:
             return 0.0  # 'Industrie- und', 'Bus-' 'Bahn': a hyphen that stays
         joined = re.sub(r"\W+$", "", last[:-1] + first)
-        return -HYPHEN_BONUS if lexicon.zipf(joined) >= KNOWN_JOIN_ZIPF else HYPHEN_PENALTY
-    cost = BULLET_PENALTY if last in BULLETS else 0.0  # a bullet starts its line's text
-    if fragment(last, lexicon):
-        cost += FRAGMENT_PENALTY
-    if fragment(first, lexicon):
-        cost += FRAGMENT_PENALTY  # a hyphenation's tail, but the line before has no hyphen
-    return cost + case_cost(last, first, lexicon)
+        return -c.hyphen_bonus if lexicon.zipf(joined) >= c.known_join_zipf else c.hyphen_penalty
+    cost = c.bullet_penalty if last in BULLETS else 0.0  # a bullet starts its line's text
+    if fragment(last, lexicon, c.fragment_max_zipf, c.noun_tail_by):
+        cost += c.fragment_penalty
+    if fragment(first, lexicon, c.fragment_max_zipf, c.noun_tail_by):
+        cost += c.fragment_penalty  # a hyphenation's tail, but the line before has no hyphen
+    return cost + (c.case_penalty if breaks_case(last, first, lexicon) else 0.0)
 
 
 @lru_cache(maxsize=65536)  # every split point of a run asks about the same word pairs
-def case_cost(last: str, first: str, lexicon: Lexicon) -> float:
-    """Two words read one after the other: after a full stop the next word is capitalised, and a
-    capitalised word that is no noun ('Die', 'Wir') starts a sentence, so a sentence ends before it."""
+def breaks_case(last: str, first: str, lexicon: Lexicon) -> bool:
+    """Two words read one after the other that break the rules of case: after a full stop the
+    next word is capitalised, and a capitalised word that is no noun ('Die', 'Wir') starts a
+    sentence, so a sentence ends before it."""
     core = re.sub(r"^\W+|\W+$", "", first)
     if SENTENCE_STOP.search(last) and core[:1].islower():
-        return CASE_PENALTY
-    if not SENTENCE_END.search(last) and core[:1].isupper() and core.isalpha() \
-            and lexicon.spelled(core) < lexicon.spelled(core.lower()):
-        return CASE_PENALTY
-    return 0.0
+        return True
+    return not SENTENCE_END.search(last) and core[:1].isupper() and core.isalpha() \
+        and lexicon.spelled(core) < lexicon.spelled(core.lower())
 
 
-def neighbours_cost(last: str, first: str, lexicon: Lexicon) -> float:
+def neighbours_cost(last: str, first: str, lexicon: Lexicon,
+                    settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> float:
     """Two words of one line that cannot stand side by side in running text (a sentence starts
     without a stop before it; a word's tail follows a word that is not hyphenated): split between
     them, they may be the ends of two columns' lines). A list's bullet, standing alone, starts a
     line: an OCR reads bullets as '...', '•' or '*'."""
-    tail = fragment(first, lexicon) and not last.endswith("-")
-    return case_cost(last, first, lexicon) + (FRAGMENT_PENALTY if tail else 0.0) \
-        + (BULLET_PENALTY if first in BULLETS else 0.0)
+    c = settings.columns
+    tail = fragment(first, lexicon, c.fragment_max_zipf, c.noun_tail_by) and not last.endswith("-")
+    return (c.case_penalty if breaks_case(last, first, lexicon) else 0.0) + (c.fragment_penalty if tail else 0.0) \
+        + (c.bullet_penalty if first in BULLETS else 0.0)
 
 
 @lru_cache(maxsize=65536)
-def fragment(word: str, lexicon: Lexicon) -> bool:
-    """A lower-case piece of a word: no word of its own ('bnisse', 'rgien'), or a noun's tail that
-    running text writes capitalised ('punkt' of 'Knoten-punkt')."""
+def fragment(word: str, lexicon: Lexicon, max_zipf: float, noun_tail_by: float) -> bool:
+    """A lower-case piece of a word: no word of its own ('bnisse', 'rgien': rarer than
+    `max_zipf`), or a noun's tail that running text writes capitalised ('punkt' of 'Knoten-punkt':
+    capitalised, `noun_tail_by` commoner)."""
     core = re.sub(r"^\W+|\W+$", "", word)
     if not (core.isalpha() and core.islower()):
         return False
-    return lexicon.zipf(core) < FRAGMENT_MAX_ZIPF or lexicon.spelled(core.capitalize()) - lexicon.spelled(core) >= NOUN_TAIL_BY
+    return lexicon.zipf(core) < max_zipf or lexicon.spelled(core.capitalize()) - lexicon.spelled(core) >= noun_tail_by
 
 
 @dataclass(frozen=True)
@@ -187,31 +163,33 @@ class Part:
                    text_measure(" " + first_word(text)) if text else 0.0)
 
 
-def fit(part: Part, following: float | None, width: float) -> float:
+def fit(part: Part, following: float | None, width: float, settings: RecordsSettings) -> float:
     """How far a column line breaks the rules that set it (in ems): it fits the column's width,
     and the next line's first word (`following`, its width) would not have fitted after it (the
     line is full). A hyphenated end and a line that ends a sentence (perhaps a paragraph) may
     stay short; of splits that fit alike, the fuller line is preferred a little."""
-    fixed = fit_alone(part, width)
+    fixed = fit_alone(part, width, settings)
     if following is None or part.hyphenated:
         return fixed
-    return fixed + fullness_weight(part) * max(0.0, width - (part.measure + following))
+    return fixed + fullness_weight(part, settings) * max(0.0, width - (part.measure + following))
 
 
-def fit_alone(part: Part, width: float) -> float:
+def fit_alone(part: Part, width: float, settings: RecordsSettings) -> float:
     """What fit() asks of a line whatever follows it: no wider than the column, fuller preferred."""
-    return max(0.0, part.measure - width) + SLACK_WEIGHT * max(0.0, width - part.measure)
+    return max(0.0, part.measure - width) + settings.columns.slack_weight * max(0.0, width - part.measure)
 
 
-def fullness_weight(part: Part) -> float:
-    return PARAGRAPH_END_WEIGHT if part.sentence_end else 1.0
+def fullness_weight(part: Part, settings: RecordsSettings) -> float:
+    return settings.columns.paragraph_end_weight if part.sentence_end else 1.0
 
 
-def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_width: float = 0.0) -> ColumnSplit | None:
+def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_width: float = 0.0,
+              settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> ColumnSplit | None:
     """Lines that each hold a left and a right column line -> the two columns, or None when a
     line has no place to split. `below`: the lines under the run (the left column may go on);
     `seen_width`: the width of column lines around the run (the columns are no narrower)."""
-    points = [split_points(line) for line in lines[:-1]] + [split_points(lines[-1], right_words=1)]
+    c = settings.columns
+    points = [split_points(line, settings) for line in lines[:-1]] + [split_points(lines[-1], settings, right_words=1)]
     if not lines or any(not p for p in points):
         return None
     n = len(lines)
@@ -222,56 +200,60 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_wi
     # the width of both columns is at least that of their widest line: one of the parts
     # below the width at which every line can be split with both parts fitting, over-long parts
     # cost more than any rule saves: those widths are not tried
-    least = max(min(max(l.measure, r.measure) for l, r in zip(ls, rs)) for ls, rs in zip(lefts, rights)) - 1.0
-    least = max(least, seen_width - SEEN_WIDTH_TOLERANCE)
-    most = seen_width + SEEN_WIDTH_ABOVE if seen_width else math.inf
+    least = max(min(max(l.measure, r.measure) for l, r in zip(ls, rs)) for ls, rs in zip(lefts, rights))
+    least = max(least - c.narrower_tried, seen_width - c.seen_width_tolerance)
+    most = seen_width + c.seen_width_above if seen_width else math.inf
     measures = {part.measure for row in lefts + rights for part in row} | ({seen_width} if seen_width else set())
-    widths = sorted({round(m * 4) / 4 for m in measures if least <= m <= most})
+    steps = c.width_steps_per_em
+    widths = sorted({round(m * steps) / steps for m in measures if least <= m <= most})
     if not widths:  # the lines seen around do not fit the run: its own lines decide
-        widths = sorted({round(m * 4) / 4 for m in measures if m >= least})
+        widths = sorted({round(m * steps) / steps for m in measures if m >= least})
     # junctions[i][j][k]: line i split at its j-th point, line i+1 at its k-th
-    junctions = [[[junction_cost(lines[i][:p], lines[i + 1][:q], lexicon) + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon)
+    junctions = [[[junction_cost(lines[i][:p], lines[i + 1][:q], lexicon, settings)
+                   + junction_cost(lines[i][p:], lines[i + 1][q:], lexicon, settings)
                    for q in points[i + 1]] for p in points[i]] for i in range(n - 1)]
 
     def prior(width: float) -> float:  # a width wider than the column lines seen around costs
-        return SEEN_WIDTH_WEIGHT * max(0.0, width - seen_width - SEEN_WIDTH_TOLERANCE) if seen_width else 0.0
+        return c.seen_width_weight * max(0.0, width - seen_width - c.seen_width_tolerance) if seen_width else 0.0
 
     # words on either side of a split that could not be neighbours in running text
-    extra = [[-neighbours_cost(line[:p].split()[-1], line[p:].split()[0], lexicon) for p in pts]
+    extra = [[-neighbours_cost(line[:p].split()[-1], line[p:].split()[0], lexicon, settings) for p in pts]
              for line, pts in zip(lines, points)]
     # the right column goes on from the left one's last line (under the run, where there is one)
     if below:
-        extra[0] = [c + junction_cost(below[-1], lines[0][p:], lexicon) for c, p in zip(extra[0], points[0])]
-    width, chosen, costs = columns_of_least_cost(lefts, rights, follow, extra, junctions, widths, prior)
+        extra[0] = [e + junction_cost(below[-1], lines[0][p:], lexicon, settings) for e, p in zip(extra[0], points[0])]
+    width, chosen, costs = columns_of_least_cost(lefts, rights, follow, extra, junctions, widths, prior, settings)
     if not below:  # the left column's last line goes on in the right column's first: known now
         opening = lines[0][points[0][chosen[0]] :]
         follow[-1] = Part.of(opening).first
-        extra[-1] = [c + junction_cost(lines[-1][:p], opening, lexicon) for c, p in zip(extra[-1], points[-1])]
-        width, chosen, costs = columns_of_least_cost(lefts, rights, follow, extra, junctions, widths, prior)
-    chosen, margins = splits_settled_by_reading(lines, points, chosen, costs, below)
+        extra[-1] = [e + junction_cost(lines[-1][:p], opening, lexicon, settings) for e, p in zip(extra[-1], points[-1])]
+        width, chosen, costs = columns_of_least_cost(lefts, rights, follow, extra, junctions, widths, prior, settings)
+    chosen, margins = splits_settled_by_reading(lines, points, chosen, costs, below, settings)
     left = [line[: points[i][k]].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
     right = [line[points[i][k] :].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
-    return ColumnSplit(left, right, width, tuple(margins))
+    return ColumnSplit(left, right, width, tuple(margins), sum(m < c.sure_margin for m in margins))
 
 
-def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen: list[int],
-                              costs: list[list[float]], below: list[str]) -> tuple[list[int], list[float]]:
+def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen: list[int], costs: list[list[float]],
+                              below: list[str], settings: RecordsSettings) -> tuple[list[int], list[float]]:
     """Where the widths leave a line two or more splits that fit nearly alike (a short word fits
     either column), the one whose columns read best decides: each column's lines around it, as
     German (reading_score), summed over both columns; the rivals hold the same words,
     so their readings compare. -> the splits, and per line by how much its split beats the next
-    best (in ems, a nat of reading counting READING_WEIGHT; below SURE_MARGIN it is undecided)."""
+    best (in ems, a nat of reading counting the reading weight; below the sure margin it is
+    undecided)."""
+    c = settings.columns
     chosen = list(chosen)
     margins = [min((c - row[chosen[i]] for k, c in enumerate(row) if k != chosen[i]), default=math.inf)
                for i, row in enumerate(costs)]
     for i, row in enumerate(costs):
-        rivals = [k for k in range(len(row)) if row[k] - row[chosen[i]] < RIVAL_MARGIN]
+        rivals = [k for k in range(len(row)) if row[k] - row[chosen[i]] < c.rival_margin]
         if len(rivals) < 2:
             continue
 
         def reading(k: int) -> float:
             split = [points[j][k if j == i else chosen[j]] for j in range(len(lines))]
-            near = range(max(0, i - 1), min(len(lines), i + 2))
+            near = range(max(0, i - c.reading_window_lines), min(len(lines), i + c.reading_window_lines + 1))
             left = [lines[j][: split[j]] for j in near]
             right = [lines[j][split[j] :] for j in near]
             # the left column's end goes on below the run, or else in the right column's first line
@@ -279,20 +261,20 @@ def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen:
                 left += list(below[:1]) if below else [lines[0][split[0] :]]
             if i == 0:  # and the right column's first line goes on from the left column's end
                 right = [below[-1] if below else lines[-1][: split[-1]]] + right
-            return sum(reading_score(join_column_lines(side)) for side in (left, right))
+            return sum(reading_score(join_column_lines(side), c.disagreement_nats) for side in (left, right))
 
-        scored = sorted((row[k] - READING_WEIGHT * reading(k), k) for k in rivals)
+        scored = sorted((row[k] - c.reading_weight * reading(k), k) for k in rivals)
         chosen[i] = scored[0][1]
         margins[i] = scored[1][0] - scored[0][0]
     return chosen, margins
 
 
 @lru_cache(maxsize=4096)  # a run is split again when lines join it: the same windows are read again
-def reading_score(text: str) -> float:
+def reading_score(text: str, disagreement_nats: float) -> float:
     """How well a text reads as German, in nats: the log-probability of its tags, less
-    DISAGREEMENT_NATS for each determiner that cannot go with its noun ('des Klimafolgen')."""
+    `disagreement_nats` for each determiner that cannot go with its noun ('des Klimafolgen')."""
     words = tokens(text)
-    return sequence_logprob(words) - DISAGREEMENT_NATS * (disagreements(words) + stranded_adjectives(words))
+    return sequence_logprob(words) - disagreement_nats * (disagreements(words) + stranded_adjectives(words))
 
 
 def first_word(line: str) -> str:
@@ -302,27 +284,29 @@ def first_word(line: str) -> str:
 
 def columns_of_least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[float | None],
                           extra: list[list[float]], junctions: list[list[list[float]]],
-                          widths: list[float], prior) -> tuple[float, list[int], list[list[float]]]:
+                          widths: list[float], prior,
+                          settings: RecordsSettings) -> tuple[float, list[int], list[list[float]]]:
     """The width (the columns share one) whose best splits cost least, `prior(width)` added ->
     that width, the splits and each line's cost per split with its neighbours as chosen."""
-    width = min(widths, key=lambda w: least_cost(lefts, rights, follow, extra, junctions, w)[0] + prior(w))
-    _, chosen, costs = least_cost(lefts, rights, follow, extra, junctions, width, count_rivals=True)
+    width = min(widths, key=lambda w: least_cost(lefts, rights, follow, extra, junctions, w, settings)[0] + prior(w))
+    _, chosen, costs = least_cost(lefts, rights, follow, extra, junctions, width, settings, count_rivals=True)
     return width, chosen, costs
 
 
 def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[float | None],
-               extra: list[list[float]], junctions: list[list[list[float]]], width: float,
+               extra: list[list[float]], junctions: list[list[list[float]]], width: float, settings: RecordsSettings,
                count_rivals: bool = False) -> tuple[float, list[int], list[list[float]]]:
     """For one column width: the split of every line (an index into its split points) with the
     least total cost (how the left and the right parts fit their columns, plus the evidence
     between neighbouring lines of each column, and that of each line's own split: `extra`), and,
     with `count_rivals`, each line's cost per split with its neighbours as chosen."""
     n = len(lefts)
-    unary = [[fit(part, follow[i], width) + extra[i][k] for k, part in enumerate(row)] for i, row in enumerate(lefts)]
+    unary = [[fit(part, follow[i], width, settings) + extra[i][k] for k, part in enumerate(row)]
+             for i, row in enumerate(lefts)]
     for k, part in enumerate(rights[-1]):  # the last right line: nothing below it in the run
         unary[-1][k] += max(0.0, part.measure - width)
     # pairs[i][j][k]: line i's right part (split j) above line i+1's (split k), as fit() scores it
-    pairs = [right_pairs(rights[i], rights[i + 1], junctions[i], width) for i in range(n - 1)]
+    pairs = [right_pairs(rights[i], rights[i + 1], junctions[i], width, settings) for i in range(n - 1)]
     cost = [list(unary[0])]
     back: list[list[int]] = [[-1] * len(unary[0])]
     for i in range(1, n):
@@ -358,29 +342,31 @@ def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[f
     return total, chosen, costs
 
 
-def right_pairs(upper: list[Part], lower: list[Part], junction: list[list[float]], width: float) -> list[list[float]]:
+def right_pairs(upper: list[Part], lower: list[Part], junction: list[list[float]], width: float,
+                settings: RecordsSettings) -> list[list[float]]:
     """fit(upper[j], lower[k].first, width) + junction[j][k] for every j, k: the same sums, with
     what depends on j alone computed once."""
     firsts = [part.first for part in lower]
     out = []
     for part, row in zip(upper, junction):
-        fixed = fit_alone(part, width)
+        fixed = fit_alone(part, width, settings)
         if part.hyphenated:
             out.append([fixed + jc for jc in row])
             continue
-        weight = fullness_weight(part)
+        weight = fullness_weight(part, settings)
         out.append([fixed + weight * max(0.0, width - (part.measure + first)) + jc for first, jc in zip(firsts, row)])
     return out
 
 
-def wide_rows(lines: list[str], width: float) -> list[int]:
-    """Which of these lines are wider than two columns' lines could be alone (WIDER_BY more than
-    a column): rows of both columns, though not far longer than the usual line."""
-    return [j for j, l in enumerate(lines) if split_points(l) and text_measure(l.strip()) > width + WIDER_BY]
+def wide_rows(lines: list[str], width: float, settings: RecordsSettings) -> list[int]:
+    """Which of these lines are wider than two columns' lines could be alone (`wider_by` more
+    than a column): rows of both columns, though not far longer than the usual line."""
+    return [j for j, l in enumerate(lines)
+            if split_points(l, settings) and text_measure(l.strip()) > width + settings.columns.wider_by]
 
 
 def in_right_column(line: str, left: list[str], right: list[str], following: tuple[str, str],
-                    lexicon: Lexicon) -> tuple[bool, bool]:
+                    lexicon: Lexicon, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> tuple[bool, bool]:
     """A short line between lines read across stands in one column (the other was empty on that
     row) -> (in the right one, sure). The right one when the OCR indented it, or when it reads on
     from the right column's line above and into its line below clearly better than from the left
@@ -389,22 +375,23 @@ def in_right_column(line: str, left: list[str], right: list[str], following: tup
     better as German (reading_score), unsure."""
     if line[:1].isspace():
         return True, True
+    c = settings.columns
 
     def cost(above: list[str], below: str) -> float:
-        return (junction_cost(above[-1], line, lexicon) if above else 0.0) + \
-            (junction_cost(line, below, lexicon) if below else 0.0)
+        return (junction_cost(above[-1], line, lexicon, settings) if above else 0.0) + \
+            (junction_cost(line, below, lexicon, settings) if below else 0.0)
 
     gap = cost(left, following[0]) - cost(right, following[1])
-    if abs(gap) >= SIDE_LINE_MARGIN:
+    if abs(gap) >= c.side_line_margin:
         return gap > 0, True
     # nothing at the junctions decides: the way both columns read as German leans, unsure
 
     def reading(side: list[str], below: str, with_line: bool) -> float:
-        return reading_score(join_column_lines(side[-1:] + ([line] if with_line else []) + [below]))
+        return reading_score(join_column_lines(side[-1:] + ([line] if with_line else []) + [below]), c.disagreement_nats)
 
     in_left = reading(left, following[0], True) + reading(right, following[1], False)
     in_right = reading(left, following[0], False) + reading(right, following[1], True)
-    return READING_WEIGHT * (in_right - in_left) + gap > 0, False
+    return c.reading_weight * (in_right - in_left) + gap > 0, False
 
 
 def run_in_column_order(left: list[str], right: list[str], below: list[str]) -> tuple[list[str], int]:
@@ -428,79 +415,93 @@ def left_column_end(left: list[str], right: list[str], below: list[str]) -> int:
     return next((k for k in range(1, len(below)) if below[k][:1].isspace()), len(below))
 
 
-def is_read_across(line: str, usual: float) -> bool:
+def is_read_across(line: str, usual: float, settings: RecordsSettings) -> bool:
     """Far longer than the pages' usual line: two columns read as one."""
-    return len(line.split()) >= 3 and len(line.strip()) > max(COLUMN_MIN_CHARS, COLUMN_FACTOR * usual)
+    c = settings.columns
+    return len(line.split()) >= c.read_across_min_words \
+        and len(line.strip()) > max(c.read_across_min_chars, c.read_across_factor * usual)
 
 
-def column_width_around(paragraphs: list[list[str]], run: list[str], usual: float) -> float:
+def column_width_around(paragraphs: list[list[str]], run: list[str], usual: float,
+                        settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> float:
     """The width of the column lines (not read across, three words or more, narrower than the
     run's halves could be) in the paragraphs around a run: most lines of a column are full, so a
     high quantile of their widths, which a few lines glued otherwise or ending a paragraph do
-    not move; 0 when fewer than COLUMN_SEEN are seen."""
+    not move; 0 when fewer than `column_seen_lines` are seen."""
+    c = settings.columns
     narrowest = min(text_measure(l.strip()) for l in run)
-    widths = sorted(w for p in paragraphs for l in p if not is_read_across(l, usual) and len(l.split()) >= 3
-                    and (w := text_measure(l.strip())) < COLUMN_SHARE * narrowest)
-    return widths[int(SEEN_QUANTILE * (len(widths) - 1))] if len(widths) >= COLUMN_SEEN else 0.0
+    widths = sorted(w for l in column_lines(paragraphs, usual, settings)
+                    if (w := text_measure(l.strip())) < c.column_share * narrowest)
+    return widths[int(c.seen_quantile * (len(widths) - 1))] if len(widths) >= c.column_seen_lines else 0.0
 
 
-def column_seen(paragraphs: list[list[str]], usual: float, width: float) -> bool:
-    """Lines that were not read across show a column of that width (COLUMN_SEEN lines at least):
-    a page set in one wide column has long lines too, but none of half their width."""
-    seen = [l for p in paragraphs for l in p if not is_read_across(l, usual) and len(l.split()) >= 3
-            and COLUMN_SEEN_LOW * width <= text_measure(l.strip()) <= COLUMN_SEEN_HIGH * width]
-    return len(seen) >= COLUMN_SEEN
+def column_seen(paragraphs: list[list[str]], usual: float, width: float, settings: RecordsSettings) -> bool:
+    """Lines that were not read across show a column of that width (`column_seen_lines` lines at
+    least): a page set in one wide column has long lines too, but none of half their width."""
+    c = settings.columns
+    seen = [l for l in column_lines(paragraphs, usual, settings)
+            if c.column_seen_low * width <= text_measure(l.strip()) <= c.column_seen_high * width]
+    return len(seen) >= c.column_seen_lines
 
 
-def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
-                               lexicon: Lexicon) -> tuple[list[str], list[tuple[str, bool]]]:
+def column_lines(paragraphs: list[list[str]], usual: float, settings: RecordsSettings) -> list[str]:
+    """The lines that measure a column: not read across, and long enough to be full."""
+    return [l for p in paragraphs for l in p
+            if not is_read_across(l, usual, settings) and len(l.split()) >= settings.columns.measured_line_min_words]
+
+
+def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float, lexicon: Lexicon,
+                               settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS
+                               ) -> tuple[list[str], list[tuple[str, bool]]]:
     """The lines of each paragraph as the OCR gave them -> the paragraphs' texts, in column order
     where lines were read across, and notes for the reviewer (note, sure). Short lines between
     read-across lines belong to one column: the right one when the OCR indented them (the left
     column had nothing there), else the left one. A paragraph right under a run, shorter than it,
     may be the left column's end (run_in_column_order decides)."""
-    paragraphs = runs_joined_across_breaks(paragraphs, usual)
+    c = settings.columns
+    paragraphs = runs_joined_across_breaks(paragraphs, usual, settings)
     texts: list[str] = []
     notes: list[tuple[str, bool]] = []
     i = 0
     while i < len(paragraphs):
         lines = paragraphs[i]
-        across = [is_read_across(l, usual) for l in lines]
+        across = [is_read_across(l, usual, settings) for l in lines]
         if not any(across):
             texts.append(join_column_lines(lines))
             i += 1
             continue
         first, end = across.index(True), len(across) - across[::-1].index(True)
         run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
-        seen = column_width_around(paragraphs[max(0, i - 1) : i + 2], run, usual)
-        split = split_run(run, lexicon, lines[end:], seen)
+        around = c.seen_paragraphs_around
+        seen = column_width_around(paragraphs[max(0, i - around) : i + around + 1], run, usual, settings)
+        split = split_run(run, lexicon, lines[end:], seen, settings)
         # a line in the run or under it wider than its columns holds a right part too ('… Doch
         # die Stadt gen vor.'): the OCR read it across, though it is not far longer than usual
-        wider = split and [j for j in range(first, end) if not across[j] and split_points(lines[j])
-                           and text_measure(lines[j].strip()) > split.width + WIDER_BY]
+        wider = split and [j for j in range(first, end) if not across[j] and split_points(lines[j], settings)
+                           and text_measure(lines[j].strip()) > split.width + c.wider_by]
         if wider:
             for j in wider:
                 across[j] = True
             run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
-            split = split_run(run, lexicon, lines[end:], seen)
+            split = split_run(run, lexicon, lines[end:], seen, settings)
         # so may lines under the run, a few short ones between (a row with one column empty)
-        while split and (wide := wide_rows(lines[end : end + RUN_GAP_LINES + 1], split.width)):
+        while split and (wide := wide_rows(lines[end : end + c.run_gap_lines + 1], split.width, settings)):
             end += wide[0] + 1
             across[end - 1] = True
             run = [l for l, a in zip(lines[first:end], across[first:end]) if a]
-            split = split_run(run, lexicon, lines[end:], seen)
+            split = split_run(run, lexicon, lines[end:], seen, settings)
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else []
-        wide = split and wide_rows(following, split.width)
-        if wide and len(lines) - end + wide[0] <= RUN_GAP_LINES:
+        wide = split and wide_rows(following, split.width, settings)
+        if wide and len(lines) - end + wide[0] <= c.run_gap_lines:
             # the paragraph under the run holds rows read across, short ones: a break in one column
             paragraphs = paragraphs[: i] + [lines + following] + paragraphs[i + 2 :]
             continue
         below, taken = lines[end:], False
         if split and not below and following and len(following) < len(run) \
-                and not any(is_read_across(l, usual) for l in following):
+                and not any(is_read_across(l, usual, settings) for l in following):
             below, taken = following, True
-            split = split_run(run, lexicon, below, seen)
-        if split is None or not column_seen(paragraphs, usual, split.width):
+            split = split_run(run, lexicon, below, seen, settings)
+        if split is None or not column_seen(paragraphs, usual, split.width, settings):
             texts.append(join_column_lines(lines))
             why = "no split was found" if split is None else f"no line of the pages is as wide as such a column ({split.width:.0f} ems)"
             notes.append((f"lines far longer than the usual line ({len(run)}): two columns read across, or a wider "
@@ -517,7 +518,7 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
                 right.append(r)
             else:
                 next_parts = parts[taken_parts] if taken_parts < len(parts) else ("", "")
-                to_right, sure = in_right_column(line, left, right, next_parts, lexicon)
+                to_right, sure = in_right_column(line, left, right, next_parts, lexicon, settings)
                 (right if to_right else left).append(line)
                 undecided += not sure
         ordered, below_in = run_in_column_order(left, right, below)
@@ -534,7 +535,7 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
         doubts += [f"{undecided} short line{'s' if undecided > 1 else ''} between them may stand in the other column"] \
             if undecided else []
         left_end = below[below_in - 1] if below_in else left[-1] if left else ""
-        if right and junction_cost(left_end, right[0], lexicon) >= BROKEN_JUNCTION:
+        if right and junction_cost(left_end, right[0], lexicon, settings) >= c.broken_junction:
             doubts.append("the right column's first line does not go on from the left column's end "
                           "(part of a column may stand elsewhere in the text)")
         notes.append((note, True) if not doubts else (f"{note}; {'; '.join(doubts)}: check the order", False))
@@ -542,8 +543,9 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float,
     return texts, notes
 
 
-def runs_joined_across_breaks(paragraphs: list[list[str]], usual: float) -> list[list[str]]:
-    """Paragraphs whose lines read across come close to each other (at most RUN_GAP_LINES lines,
+def runs_joined_across_breaks(paragraphs: list[list[str]], usual: float,
+                              settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[list[str]]:
+    """Paragraphs whose lines read across come close to each other (at most `run_gap_lines` lines,
     blank ones not counted, between one line read across and the next, paragraphs without such
     a line between them included) -> one paragraph: a blank line between them is a break in one
     column only, or the OCR's reading of wide line spacing, and a paragraph of short lines
@@ -559,11 +561,11 @@ def runs_joined_across_breaks(paragraphs: list[list[str]], usual: float) -> list
         joined.extend(pending)
 
     for lines in paragraphs:
-        across = [j for j, l in enumerate(lines) if is_read_across(l, usual)]
-        if chain and across and since + across[0] <= RUN_GAP_LINES:
+        across = [j for j, l in enumerate(lines) if is_read_across(l, usual, settings)]
+        if chain and across and since + across[0] <= settings.columns.run_gap_lines:
             chain += [l for p in pending for l in p] + list(lines)
             pending, since = [], len(lines) - 1 - across[-1]
-        elif chain and not across and since + len(lines) <= RUN_GAP_LINES:
+        elif chain and not across and since + len(lines) <= settings.columns.run_gap_lines:
             pending.append(list(lines))
             since += len(lines)
         else:

@@ -32,11 +32,9 @@ from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_sp
                                     uncertain_edit_doubts)
 from pipeline.records.pages import Pages, lines_to_pages, page_of
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines
 from pipeline.repair.clean import Cleaned
-
-CLASS_MIN_MARGIN = 8
-CATEGORY_MIN_SCORE = 90
 
 
 @dataclass(frozen=True)
@@ -53,70 +51,77 @@ class Document:
     positions: bool = False  # the text came with word positions (a PDF): its columns are in order
 
 
-def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon) -> Document:
+def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon,
+                   settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Document:
     """What the Source's route and the whole Layout tell every record: its pages, whether it is
     OCR, whether its columns came in order."""
-    lengths = [len(l.text) for b in layout.projects for l in b.lines if len(l.text.split()) >= 3]
+    least = settings.columns.measured_line_min_words
+    lengths = [len(l.text) for b in layout.projects for l in b.lines if len(l.text.split()) >= least]
     return Document(lines_to_pages(layout.lines, source.page_numbers), lexicon,
                     cleaned.damaged or source.kind == "pdf-ocr", statistics.median(lengths) if lengths else 0.0,
                     layout.running, source.styled_lines, tuple(e["name"] for e in layout.overview),
                     source.kind != "text")
 
 
-def layout_to_records(layout: Layout, cleaned: Cleaned, profile: Profile, doc: Document) -> list[Record]:
+def layout_to_records(layout: Layout, cleaned: Cleaned, profile: Profile, doc: Document,
+                      settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[Record]:
     """Every project block -> its record draft; a paragraph that speaks of another project only
     goes to that project."""
-    return move_foreign_paragraphs([block_to_record(block, cleaned, profile, doc) for block in layout.projects])
+    return move_foreign_paragraphs([block_to_record(block, cleaned, profile, doc, settings) for block in layout.projects],
+                                   settings)
 
 
-def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document) -> Record:
+def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document,
+                    settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Record:
     """One project block -> its record draft, built here in one go from what the parts read, with
     their doubts in the order the output's notes give them."""
-    reading = name_against_overview(block.name, doc.listed) if doc.listed else NameReading(block.name)
+    reading = name_against_overview(block.name, doc.listed, settings) if doc.listed else NameReading(block.name)
     size = block.size
-    states, state_notes = text_to_states(size.states_text)
-    header = block_to_header(block, profile, reading.name)
+    states, state_notes = text_to_states(size.states_text, settings)
+    header = block_to_header(block, profile, reading.name, settings)
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
     body = [l for l in block.lines if l.number > block.size_line.number and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
-    kept, figures, furniture = body_paragraphs(body, doc.running, styled)
+    kept, figures, furniture = body_paragraphs(body, doc.running, styled, settings)
     if doc.positions:  # a PDF: its words came in column order already
         description, column_notes = "\n\n".join(join_lines(p) for p in kept), []
     else:
         texts, column_notes = paragraphs_in_column_order([visual_lines(cleaned, p) for p in kept], doc.usual_line,
-                                                         doc.lexicon)
+                                                         doc.lexicon, settings)
         description = "\n\n".join(texts)
     fields = {"id": record_id(block.name), "name": reading.name, "category": profile.canonical(block.category),
               "category_printed": block.category, "size_class": size.size_class, "states": states,
               "state_codes": [state_code(s) for s in states], "title": header.title, "motto": header.motto,
               "page": page_of(block, doc.pages), "description": description,
               "figure_text": [*reading.debris, *(join_lines(p) for p in figures)]}
-    doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block), *size_class_doubts(size, profile),
+    doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
+              *size_class_doubts(size, profile, settings),
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes),
-              *quality_doubts(description, doc.lexicon),
+              *quality_doubts(description, doc.lexicon, settings),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
-              *listed_spelling_in_values_doubts(fields, reading.as_listed), *other_spelling_in_values_doubts(fields)]
+              *listed_spelling_in_values_doubts(fields, reading.as_listed),
+              *other_spelling_in_values_doubts(fields, settings)]
     if doc.ocr:
-        doubts += doubtful_word_doubts(fields, doc.lexicon, doc.listed, tuple(doubts))
+        doubts += doubtful_word_doubts(fields, doc.lexicon, doc.listed, tuple(doubts), settings)
     return Record(fields, tuple(doubts), tuple(t for t in furniture if not PAGE_NUMBER.match(t)))
 
 
-def category_doubts(block: ProjectBlock) -> list[Doubt]:
+def category_doubts(block: ProjectBlock, settings: RecordsSettings) -> list[Doubt]:
     """A project under no clear section heading, or after a lone line that looks like one."""
     doubts = []
     if block.doubtful_heading is not None:
         doubts.append(flag("category", f"'{block.doubtful_heading}' stands alone like a section heading but is no "
                                        "section of the profile; the section before it was kept"))
-    if block.category is None or block.category_score < CATEGORY_MIN_SCORE:
+    if block.category is None or block.category_score < settings.fields.category_min_score:
         doubts.append(flag("category", "no clear section heading before this project"))
     return doubts
 
 
-def size_class_doubts(size: SizeLine, profile: Profile) -> list[Doubt]:
+def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSettings) -> list[Doubt]:
     """A size class as printed that is about as close to two of the profile's classes."""
     ranked = process.extract(size.size_text, profile.size_classes, scorer=fuzz.ratio, limit=2)
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < CLASS_MIN_MARGIN:
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < settings.fields.class_min_margin:
         return [flag("size_class", f"'{size.size_text}' is close to both {ranked[0][0]} and {ranked[1][0]}")]
     return []
 

@@ -10,7 +10,8 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.records.ids import record_id
-from pipeline.records.segment import LISTED_MIN_SCORE, Layout, Line, match_category
+from pipeline.records.segment import Layout, Line, match_category
+from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import join_lines, paragraphs
 
 QUOTES = "„“”\"»«‚‘’"
@@ -82,9 +83,10 @@ def split_into(paras: list[list[Line]], n: int) -> tuple[list[str], bool]:
     return texts + [""] * (n - len(texts)), exact and len(texts) == n
 
 
-def overview_to_entries(overview: list[dict], records: list[dict], profile: Profile) -> list[dict]:
+def overview_to_entries(overview: list[dict], records: list[dict], profile: Profile,
+                        settings: RecordsSettings) -> list[dict]:
     """The brochure's list of all projects -> entries that join the records: each takes the id of
-    the record it is (the closest name, LISTED_MIN_SCORE), or the id its own name gives; its
+    the record it is (the closest name, listed_min_score), or the id its own name gives; its
     heading is matched to the profile's sections and given the common name."""
     # a record is found by its name, or by the name read before a reviewer set another
     names, owners = [], []
@@ -100,12 +102,12 @@ def overview_to_entries(overview: list[dict], records: list[dict], profile: Prof
         out = {"id": record_id(entry["name"]), **entry, "category_printed": entry["category"],
                "needs_review": [], "review_notes": {}}
         match = process.extractOne(entry["name"], names, scorer=fuzz.ratio, processor=str.casefold,
-                                   score_cutoff=LISTED_MIN_SCORE) if names else None
+                                   score_cutoff=settings.segment.listed_min_score) if names else None
         if match:
             record = records[owners[match[2]]]
             out["id"] = record["id"]
             out = with_reviewed_name(out, record)
-        section = match_category(entry["category"], every_name) if entry["category"] else None
+        section = match_category(entry["category"], every_name, settings) if entry["category"] else None
         out["category"] = profile.canonical(section[0]) if section else None
         if entry["category"] and not section:
             out["needs_review"].append("category")

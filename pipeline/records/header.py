@@ -12,9 +12,8 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.segment import Line, ProjectBlock, nearest_state
+from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
-
-LABEL_MIN_SCORE = 80
 
 
 # ---------------------------------------------------------------- states (spaCy rules)
@@ -31,7 +30,7 @@ def state_matcher():
     return nlp, matcher
 
 
-def text_to_states(text: str) -> tuple[list[str], list[str]]:
+def text_to_states(text: str, settings: RecordsSettings) -> tuple[list[str], list[str]]:
     """'Baden-Württemberg, Hessen, Rheinland-Pfalz' -> (states, notes on fuzzy matches). A list
     of exact names (most lines) needs no matcher; spaCy is imported for the others only."""
     exact = exact_states(text)
@@ -47,9 +46,9 @@ def text_to_states(text: str) -> tuple[list[str], list[str]]:
     notes = []
     for piece in LAENDER_JOINERS.split(rest):
         piece = piece.strip(" .-·")
-        if len(piece) < 4:
+        if len(piece) < settings.segment.state_piece_min_chars:
             continue
-        hit = nearest_state(piece)
+        hit = nearest_state(piece, settings)
         if hit:
             found.append(hit[0])
             notes.append(f"'{piece}' read as {hit[0]} ({hit[1]:.0f} % similar)")
@@ -68,13 +67,13 @@ def exact_states(text: str) -> list[str] | None:
 
 # ---------------------------------------------------------------- labels and values
 
-def match_label(text: str, profile: Profile) -> tuple[str, str] | None:
+def match_label(text: str, profile: Profile, settings: RecordsSettings) -> tuple[str, str] | None:
     """'Projekttitel: X' -> ('title', 'X'); None if the line does not start with a label."""
     m = re.match(r"^\s*([^\W\d_]+)\s*[:;.]\s*(.*)$", text)
     if not m:
         return None
     for field_name, label in profile.labels.items():
-        if fuzz.ratio(m.group(1).lower(), label.lower()) >= LABEL_MIN_SCORE:
+        if fuzz.ratio(m.group(1).lower(), label.lower()) >= settings.fields.label_min_score:
             return field_name, m.group(2).strip()
     return None
 
@@ -97,7 +96,7 @@ class Header:
     doubts: tuple[Doubt, ...]
 
 
-def block_to_header(block: ProjectBlock, profile: Profile, name: str) -> Header:
+def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: RecordsSettings) -> Header:
     """Title and motto from their labels; where a label is empty, from value-like text near the
     header or a banner line in the project's pages (`name` prefers the banner that names it),
     always flagged. The body starts after the last label."""
@@ -110,15 +109,17 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str) -> Header:
     last_label = block.size_line.number
     after = [l for l in block.lines if l.number > block.size_line.number]
     for para in paragraphs(after):
-        if is_prose(para) and not any(match_label(l.text, profile) for l in para):
+        if is_prose(para, settings) and not any(match_label(l.text, profile, settings) for l in para):
             break
         chunk: list[Line] = []
         for line in para:
             if "title" in values and "motto" in values:
                 break
-            label = match_label(line.text, profile)
+            label = match_label(line.text, profile, settings)
             if label is None:
-                if looks_like_value(line.text) or (chunk and len(line.text.split()) <= 3 and letters_share(line.text) >= 0.8):
+                value_tail = len(line.text.split()) <= settings.text.value_tail_max_words \
+                    and letters_share(line.text) >= settings.text.clean_min_letters
+                if looks_like_value(line.text, settings) or (chunk and value_tail):
                     chunk.append(line)
                 elif chunk:
                     loose.append(chunk)
@@ -150,7 +151,7 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str) -> Header:
     empty = [f for f in ("title", "motto") if f not in values]
     for chunk in loose:
         text = join_lines(chunk)
-        if not empty or not displaced_value(text):
+        if not empty or not displaced_value(text, settings):
             continue
         target = empty.pop(0)
         values[target] = text
@@ -158,7 +159,7 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str) -> Header:
         value_lines[target] = chunk
         doubts.append(flag(target, "label empty; value taken from the text near the header"))
     for field_name in empty:
-        banner = body_banner(block, used, name, body_start, [v for v in values.values() if v])
+        banner = body_banner(block, used, name, body_start, [v for v in values.values() if v], settings)
         if banner is not None:
             values[field_name] = join_lines([banner])
             used.add(banner.number)
@@ -170,13 +171,15 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str) -> Header:
     return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts))
 
 
-def body_banner(block: ProjectBlock, used: set[int], name: str, body_start: int, taken: list[str]) -> Line | None:
+def body_banner(block: ProjectBlock, used: set[int], name: str, body_start: int, taken: list[str],
+                settings: RecordsSettings) -> Line | None:
     """A stand-alone line in the body that reads like a slogan (the value a label lost)."""
+    t = settings.text
     lines = [l for l in block.lines if l.number >= body_start and l.number not in used]
-    singles = [p[0] for p in paragraphs(lines) if len(p) == 1 and looks_like_value(p[0].text)
-               and not any(fuzz.partial_ratio(p[0].text, t) >= 90 for t in taken)]
-    singles = [l for l in singles if 3 <= len(l.text.split()) <= 14 and not l.text.strip().isupper()
-               and not l.text.rstrip().endswith(("-", ","))]
+    singles = [p[0] for p in paragraphs(lines) if len(p) == 1 and looks_like_value(p[0].text, settings)
+               and not any(fuzz.partial_ratio(p[0].text, v) >= settings.fields.banner_repeat_min_score for v in taken)]
+    singles = [l for l in singles if t.displaced_min_words <= len(l.text.split()) <= t.banner_max_words
+               and not l.text.strip().isupper() and not l.text.rstrip().endswith(("-", ","))]
     if not singles:
         return None
     key = name_key(name).lower()

@@ -9,15 +9,12 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import MIN_PART_ZIPF, UMLAUT_OF, WITHOUT_UMLAUTS, Lexicon
 from pipeline.records.draft import Doubt, flag, notes_of
-from pipeline.records.segment import LISTED_MIN_SCORE, Line, closest_listed
+from pipeline.records.segment import Line, closest_listed
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.repair.clean import Cleaned
 
 OCR_DEBRIS = re.compile(r"[A-Za-zÄÖÜäöüß][&$@§|\\{}\[\]<>]|[&$@§|\\{}\[\]<>][A-Za-zÄÖÜäöüß]|[a-zäöüß]\d|\d[a-zäöüß]")
-LOST_UMLAUT_MIN_ZIPF = 3.5  # the umlaut reading must be a common word to be worth a question,
-LOST_UMLAUT_MAX_RARER = 1.5  # and not far rarer than the word as read ('Raum' is no 'Räum')
 STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Musterst@dt', '#2030digital') are printed so
-REORDERED_NAME_MIN_SCORE = 95  # the same words as an overview entry, in another order
-NAME_VARIANT_MIN_SCORE = 80  # a word of a title this similar to a word of the name is that word
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 
 
@@ -55,11 +52,11 @@ def uncertain_edit_doubts(value_lines: dict[str, list[Line]], cleaned: Cleaned) 
     return doubts
 
 
-def name_against_overview(name: str, listed: tuple[str, ...]) -> NameReading:
+def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsSettings) -> NameReading:
     """The name as read, checked against the brochure's own overview of all projects. The
     overview's spelling is taken, flagged and with the reading in the note, where the difference
     is what OCR does to a name: the name's lines out of order, specks after it, umlauts lost
-    ('Gorlitz' is less similar to 'Görlitz' than LISTED_MIN_SCORE). Otherwise a name the overview
+    ('Gorlitz' is less similar to 'Görlitz' than listed_min_score). Otherwise a name the overview
     lacks, or spells otherwise, is flagged. The record's id follows its final name (ids.py)."""
     entry, score = closest_listed(name, listed)
     entry = next((e for e in listed if umlauts_lost(name, e)), entry)
@@ -67,13 +64,13 @@ def name_against_overview(name: str, listed: tuple[str, ...]) -> NameReading:
         return NameReading(" ".join(entry.split()), (flag(
             "name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{entry}', "
                     "which was taken (OCR loses umlauts, it does not add them)"),))
-    if score >= LISTED_MIN_SCORE:
+    if score >= settings.segment.listed_min_score:
         if words_spelt_otherwise(name, entry):
             return NameReading(name, (flag("name", f"the brochure's overview prints it '{entry}'"),), as_listed=entry)
         return NameReading(name)
     reordered, words_score = closest_listed(name, listed, fuzz.token_sort_ratio)
-    debris = debris_after_listed(name, listed)
-    if words_score >= REORDERED_NAME_MIN_SCORE:
+    debris = debris_after_listed(name, listed, settings)
+    if words_score >= settings.fields.reordered_name_min_score:
         return NameReading(" ".join(reordered.split()), (flag(
             "name", f"read '{name}': its lines came out of order; the brochure's overview prints "
                     f"'{reordered}', which was taken"),))
@@ -85,12 +82,13 @@ def name_against_overview(name: str, listed: tuple[str, ...]) -> NameReading:
     return NameReading(name, (flag("name", "the brochure's overview of all projects has no such name"),))
 
 
-def debris_after_listed(name: str, listed: tuple[str, ...]) -> tuple[str, str] | None:
+def debris_after_listed(name: str, listed: tuple[str, ...],
+                        settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> tuple[str, str] | None:
     """'Göttingen ee e' -> ('Göttingen', 'ee e'): an entry of the overview followed by nothing but
     pieces of one or two letters (specks a scan's OCR read as letters)."""
     for entry in sorted(listed, key=len, reverse=True):
         rest = name[len(entry):] if name.lower().startswith(entry.lower()) else None
-        if rest and rest[:1].isspace() and all(len(t) <= 2 for t in rest.split()):
+        if rest and rest[:1].isspace() and all(len(t) <= settings.fields.speck_max_chars for t in rest.split()):
             return entry, rest.strip()
     return None
 
@@ -102,15 +100,16 @@ def umlauts_lost(name: str, listed: str) -> bool:
     return ours != theirs and ours.translate(fold) == theirs.translate(fold) and ours == ours.translate(fold)
 
 
-def other_spelling_in_values_doubts(fields: dict) -> list[Doubt]:
+def other_spelling_in_values_doubts(fields: dict, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[Doubt]:
     """The project's own title or motto names the place in another spelling ('Neumutnster' /
     'Neumünster'): one of the two is misread, so the name is put up for review. A word derived
     from the name ('Musterauer') or a stylised one cut short ('Musterl@nd') is no other spelling."""
+    least = settings.fields.checked_word_min_chars
     values = " ".join(fields.get(f) or "" for f in ("title", "motto"))
-    theirs = set(re.findall(r"[^\W\d_]{4,}", values))
+    theirs = {w for w in re.findall(r"[^\W\d_]+", values) if len(w) >= least}
     doubts = []
-    for word in re.findall(r"[^\W\d_]{4,}", fields["name"]):
-        near = [w for w in theirs if fuzz.ratio(w.lower(), word.lower()) >= NAME_VARIANT_MIN_SCORE
+    for word in (w for w in re.findall(r"[^\W\d_]+", fields["name"]) if len(w) >= least):
+        near = [w for w in theirs if fuzz.ratio(w.lower(), word.lower()) >= settings.fields.name_variant_min_score
                 and not (w.lower().startswith(word.lower()) or word.lower().startswith(w.lower()))]
         if near and word.lower() not in {w.lower() for w in theirs}:
             doubts.append(flag("name", f"'{word}' is spelt '{sorted(near)[0]}' in the title or motto"))
@@ -140,13 +139,14 @@ def listed_spelling_in_values_doubts(fields: dict, as_listed: str | None) -> lis
     return doubts
 
 
-def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...] = (),
-                         earlier: tuple[Doubt, ...] = ()) -> list[Doubt]:
+def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...] = (), earlier: tuple[Doubt, ...] = (),
+                         settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[Doubt]:
     """In OCR text, a name, title or motto whose words the repair could not settle: leftover OCR
     symbols ('Ma&'), a word that is also a word with an umlaut the OCR may have lost ('alter' /
     'älter'), and a word the word list does not know ('Chosebuz'), unless a title or motto takes
     it from the project's name or the brochure's list of projects. A word an `earlier` doubt
     names already is not asked about again."""
+    f = settings.fields
     names = {w.casefold() for n in (fields["name"], *listed) for w in re.findall(r"\w+", n)}
     doubts: list[Doubt] = []
     for field_name in ("name", "title", "motto"):
@@ -161,11 +161,12 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
             # a common word with an umlaut not far rarer than the word as read, or any word with
             # an umlaut that is commoner than it ('Sudwestfalen' / 'Südwestfalen')
             lost = [v for v in umlaut_variants(word)
-                    if (lexicon.zipf(v) >= LOST_UMLAUT_MIN_ZIPF and lexicon.zipf(v) >= zipf - LOST_UMLAUT_MAX_RARER)
+                    if (lexicon.zipf(v) >= f.lost_umlaut_min_zipf and lexicon.zipf(v) >= zipf - f.lost_umlaut_max_rarer)
                     or lexicon.zipf(v) >= max(zipf, MIN_PART_ZIPF)]
             if lost:
                 doubts.append(flag(field_name, f"'{word}' could also be '{lost[0]}' (OCR often loses umlauts)"))
-            elif len(word) >= 4 and zipf == 0 and (field_name == "name" or word.casefold() not in names):
+            elif len(word) >= f.checked_word_min_chars and zipf == 0 \
+                    and (field_name == "name" or word.casefold() not in names):
                 doubts.append(flag(field_name, f"'{word}' is not in the word list; check its spelling"))
     return doubts
 

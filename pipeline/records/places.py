@@ -22,9 +22,7 @@ from rapidfuzz import fuzz, process
 from pipeline.cache import cached_table, key_of, version_of
 from pipeline.corrections import PlaceRules
 from pipeline.language.candidates import candidate_repairs
-
-FUZZY_MIN_SCORE = 92  # a name this similar to a place of the record's Land is read as that place
-MAX_PLACE_SUBSTITUTIONS = 2
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 
 @dataclass(frozen=True)
@@ -141,19 +139,20 @@ def in_lands(places: tuple[Place, ...], lands: list[str]) -> tuple[Place, ...]:
     return tuple(p for p in places if not lands or p.land in lands)
 
 
-def fuzzy_place(name: str, lands: list[str], rules: PlaceRules) -> tuple[Place, float] | None:
+def fuzzy_place(name: str, lands: list[str], rules: PlaceRules, settings: RecordsSettings) -> tuple[Place, float] | None:
     candidates = rows_in_lands(tuple(lands), tuple(sorted(rules.land_of_admin1.items())))
     found = process.extractOne(name.casefold(), [row[5][0] for row in candidates], scorer=fuzz.ratio,
-                               score_cutoff=FUZZY_MIN_SCORE)
+                               score_cutoff=settings.places.fuzzy_min_score)
     return (place_of_row(candidates[found[2]], rules), found[1]) if found else None
 
 
-def repaired_place(core: str, lands: list[str], rules: PlaceRules, confusions) -> tuple[PlaceRepair, Place] | None:
+def repaired_place(core: str, lands: list[str], rules: PlaceRules, confusions,
+                   settings: RecordsSettings) -> tuple[PlaceRepair, Place] | None:
     """A name no place has -> the place a reading of it through the OCR confusion table is (at
-    most MAX_PLACE_SUBSTITUTIONS, and a stray letter beside one dropped: Tesseract may read 'ß'
+    most `max_substitutions`, and a stray letter beside one dropped: Tesseract may read 'ß'
     as 'lRk'), where exactly one such place exists among the Länder."""
     found: dict[int, tuple[PlaceRepair, Place]] = {}
-    for _, combo in candidate_repairs(core, confusions.rules, MAX_PLACE_SUBSTITUTIONS):
+    for _, combo in candidate_repairs(core, confusions.rules, settings.places.max_substitutions):
         changes = [(pos, pos + len(rule.find), rule.replace) for pos, rule in combo]
         ids = tuple(rule.id for _, rule in combo)
         options = [changes] + [changes[:i] + [widened] + changes[i + 1:] for i, change in enumerate(changes)
@@ -190,7 +189,7 @@ def place_object(place: Place, kind: str, members: list[str] | None = None) -> d
 
 
 def name_to_place(name: str, lands: list[str], rules: PlaceRules, listed_members: list[str] = (),
-                  confusions=None) -> Match:
+                  confusions=None, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Match:
     """A record's name and Länder -> its place, and the doubt that puts it up for review. A
     cooperation named after a region ('Region Oberrhein-Mitte') is placed by the members the
     brochure's overview lists for it (`listed_members`). With the OCR `confusions`, a name that
@@ -222,13 +221,14 @@ def name_to_place(name: str, lands: list[str], rules: PlaceRules, listed_members
     if elsewhere and lands:
         return Match(None, f"'{core}' is a place in {', '.join(sorted({p.land or '?' for p in elsewhere}))}, "
                            f"not in {', '.join(lands)}")
-    repaired = repaired_place(core, lands, rules, confusions) if confusions is not None and not elsewhere else None
+    repaired = repaired_place(core, lands, rules, confusions, settings) \
+        if confusions is not None and not elsewhere else None
     if repaired:
         repair, place = repaired
         changed = ", ".join(f"'{core[a:b]}' -> '{r}'" for a, b, r in repair.changes)
         return Match(place_object(place, kind), f"'{core}' read as '{repair.spelling}' ({changed}; OCR confusions "
                      f"{', '.join(repair.rules)}), the one place in GeoNames such a reading gives", repair)
-    fuzzy = fuzzy_place(core, lands, rules)
+    fuzzy = fuzzy_place(core, lands, rules, settings)
     if fuzzy:
         place, score = fuzzy
         return Match(place_object(place, kind), f"'{core}' read as the place '{place.name}' ({score:.0f} % similar)")

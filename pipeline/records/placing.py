@@ -17,9 +17,8 @@ from pipeline.records.extract_parts import overview_to_entries
 from pipeline.records.ids import record_id
 from pipeline.records.places import PlaceRepair, members_with_qualifier, name_to_place
 from pipeline.records.segment import Layout
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.repair.clean import Cleaned, apply_decisions
-
-PLACE_REPAIR_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -30,18 +29,21 @@ class Placed:
 
 
 def place_records_and_overview(records: list[dict], layout: Layout, profile: Profile, corrections: Corrections,
-                               cleaned: Cleaned) -> Placed:
+                               cleaned: Cleaned, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Placed:
     """Records and the overview's entries -> both with their places, and the place-name edits.
     A cooperation is placed through the members the overview lists for it; an overview entry
     among the Länder of its record."""
-    overview = [with_member_list(e, corrections.places) for e in overview_to_entries(layout.overview, records, profile)]
+    overview = [with_member_list(e, corrections.places)
+                for e in overview_to_entries(layout.overview, records, profile, settings)]
     members = {e["id"]: e["members"] for e in overview if e["members"]}
     # a record's name that is no place stays as read (its note says what it may be); it was checked
     # against the overview already, and its id and overrides follow it
-    records = [with_place(r, corrections, r["states"], members.get(r["id"], []), cleaned.damaged)[0] for r in records]
+    records = [with_place(r, corrections, r["states"], members.get(r["id"], []), cleaned.damaged, settings)[0]
+               for r in records]
     lands = {r["id"]: r["states"] for r in records}  # an overview entry lies where its record does
-    placed = [with_place(e, corrections, lands.get(e["id"], ()), e["members"], cleaned.damaged) for e in overview]
-    overview, edits = overview_with_repaired_names(placed, cleaned, corrections)
+    placed = [with_place(e, corrections, lands.get(e["id"], ()), e["members"], cleaned.damaged, settings)
+              for e in overview]
+    overview, edits = overview_with_repaired_names(placed, cleaned, corrections, settings)
     return Placed(records, overview, edits)
 
 
@@ -52,8 +54,8 @@ def with_member_list(entry: dict, rules: PlaceRules) -> dict:
     return {**entry, "members": members, "member_qualifier": qualifier}
 
 
-def with_place(record: dict, corrections: Corrections, lands, members: list[str],
-               damaged: bool) -> tuple[dict, PlaceRepair | None]:
+def with_place(record: dict, corrections: Corrections, lands, members: list[str], damaged: bool,
+               settings: RecordsSettings) -> tuple[dict, PlaceRepair | None]:
     """A record or overview entry with its place in GeoNames (among the Länder `lands`, where
     they are known; through the `members` the overview lists for a cooperation); a doubt about it
     is flagged. In damaged text a name no place has may be read through the OCR confusions
@@ -61,7 +63,7 @@ def with_place(record: dict, corrections: Corrections, lands, members: list[str]
     if "place" in record.get("overrides", {}):
         return record, None  # a reviewer's place stands
     confusions = corrections.confusions if damaged else None
-    match = name_to_place(record["name"], [l for l in lands if l], corrections.places, members, confusions)
+    match = name_to_place(record["name"], [l for l in lands if l], corrections.places, members, confusions, settings)
     out = {**record, "place": match.place, "needs_review": list(record["needs_review"]),
            "review_notes": dict(record["review_notes"])}
     if match.doubt:
@@ -72,14 +74,14 @@ def with_place(record: dict, corrections: Corrections, lands, members: list[str]
 
 
 def overview_with_repaired_names(placed: list[tuple[dict, PlaceRepair | None]], cleaned: Cleaned,
-                                 corrections: Corrections) -> tuple[list[dict], list[Edit]]:
+                                 corrections: Corrections, settings: RecordsSettings) -> tuple[list[dict], list[Edit]]:
     """Overview entries whose name was read as a place through the OCR confusions take the
     place's spelling where that is an edit of the text (in the ledger, which a reviewer may
     reject: then the name stays as read and the place is dropped), flagged. -> the entries
     (without their text positions) and the edits."""
     entries, edits = [], []
     for entry, repair in placed:
-        edit = place_repair_to_edit(repair, entry.get("start"), cleaned) if repair else None
+        edit = place_repair_to_edit(repair, entry.get("start"), cleaned, settings) if repair else None
         if edit is not None:
             [edit], _ = apply_decisions([edit], corrections.decisions.decisions)
             edits.append(edit)
@@ -97,7 +99,8 @@ def overview_with_repaired_names(placed: list[tuple[dict, PlaceRepair | None]], 
     return entries, edits
 
 
-def place_repair_to_edit(repair: PlaceRepair, start: int | None, cleaned: Cleaned) -> Edit | None:
+def place_repair_to_edit(repair: PlaceRepair, start: int | None, cleaned: Cleaned,
+                         settings: RecordsSettings) -> Edit | None:
     """A place-name repair of an overview entry -> one edit of the raw text (the changes of the
     name, as one span), where the name stands in the text as read; else None."""
     if start is None or cleaned.text[start : start + len(repair.read)] != repair.read:
@@ -108,6 +111,6 @@ def place_repair_to_edit(repair: PlaceRepair, start: int | None, cleaned: Cleane
     if before != repair.read[first:last] or any(e.start < raw_end and raw_start < e.end for e in cleaned.edits):
         return None  # another edit (or a suggestion) is there already
     after = repair.spelling[first : len(repair.spelling) - (len(repair.read) - last)]
-    return Edit(raw_start, raw_end, before, after, f"place:{'+'.join(repair.rules)}", PLACE_REPAIR_CONFIDENCE,
+    return Edit(raw_start, raw_end, before, after, f"place:{'+'.join(repair.rules)}", settings.places.repair_confidence,
                 True, repair.read, repair.spelling,
                 reason=f"place: '{repair.spelling}' is a place in GeoNames, '{repair.read}' none")

@@ -16,19 +16,8 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
-SECTION_MIN_SCORE = 88
-SIZE_CLASS_MIN_SCORE = 80
-PART_MIN_SCORE = 85
-STATE_MIN_SCORE = 85
-STATE_NEAREST_SCORE = 65  # the Länder are a closed list: further than any two of them are apart (67)
-STATE_MARGIN = 15
-STATES_MAX_WORDS = 6
-HEADING_MAX_LINES = 3
-HEADING_MAX_WORDS = 6
-MIN_RUNNING_REPEATS = 3  # a line seen this often is a running header, not a heading
-NAME_MAX_LINES = 4
-LISTED_MIN_SCORE = 90  # a name this similar to an entry of the brochure's overview is that entry
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
 
 
@@ -93,28 +82,30 @@ def text_to_lines(text: str) -> list[Line]:
     return lines
 
 
-def segment_text(text: str, profile: Profile) -> Layout:
+def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Layout:
     lines = text_to_lines(text)
-    parts = find_parts(lines, profile)
+    parts = find_parts(lines, profile, settings)
     first, end = parts.get("projects", (0, len(lines)))
-    running = running_line_keys(lines, profile)
+    running = running_line_keys(lines, profile, settings)
     overview = lines_to_overview(lines, parts, profile)
     listed = [entry["name"] for entry in overview]
-    return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed), running, overview)
+    return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
 
 
-def running_line_keys(lines: list[Line], profile: Profile) -> frozenset[str]:
+def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSettings) -> frozenset[str]:
     """Lines repeated on many pages: running headers that an OCR text still holds. A label
     ('Motto:', 'Zukunftsaufgabe 1:') repeats too, but ends in a colon or is one word; so does a
     size line ('Kleinere Großstadt · Bayern' for three projects), which is never furniture."""
+    s = settings.segment
     keys = {text: line_key(text) for text in {l.text for l in lines}}
-    counts = Counter(keys[l.text] for l in lines if len(l.text.split()) >= 2 and not l.text.rstrip().endswith(":"))
-    repeated = {k for k, n in counts.items() if n >= MIN_RUNNING_REPEATS}
-    sizes = {key for text, key in keys.items() if key in repeated and parse_size_line(text, profile)}
+    counts = Counter(keys[l.text] for l in lines
+                     if len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
+    repeated = {k for k, n in counts.items() if n >= s.running_min_repeats}
+    sizes = {key for text, key in keys.items() if key in repeated and parse_size_line(text, profile, settings)}
     return frozenset(repeated - sizes)
 
 
-def find_parts(lines: list[Line], profile: Profile) -> dict[str, tuple[int, int]]:
+def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -> dict[str, tuple[int, int]]:
     """Numbered part headings ('2. Bewertungskriterien') -> line ranges. A heading may say more
     than the profile's name ('4. Übersicht Modellprojekte Smart Cities 2020'): it is compared by
     its beginning too."""
@@ -124,7 +115,8 @@ def find_parts(lines: list[Line], profile: Profile) -> dict[str, tuple[int, int]
         if not m:
             continue
         heading = re.sub(r"\s*(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", "", m.group(1))
-        found = process.extractOne(heading, profile.parts, scorer=heading_score, score_cutoff=PART_MIN_SCORE)
+        found = process.extractOne(heading, profile.parts, scorer=heading_score,
+                                   score_cutoff=settings.segment.part_min_score)
         if found and found[2] not in (s[0] for s in starts):
             starts.append((found[2], line.number))
     ranges = {}
@@ -138,7 +130,7 @@ def heading_score(heading: str, name: str, **_) -> float:
     return max(fuzz.ratio(heading, name), fuzz.ratio(heading[: len(name)], name) if len(heading) > len(name) else 0)
 
 
-def parse_size_line(text: str, profile: Profile) -> SizeLine | None:
+def parse_size_line(text: str, profile: Profile, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> SizeLine | None:
     """'Kleinere Großstadt « Nordrhein-Westfalen' -> SizeLine, or None for any other line."""
     seps = re.escape(profile.size_state_separators)
     # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
@@ -149,51 +141,55 @@ def parse_size_line(text: str, profile: Profile) -> SizeLine | None:
         left, right = text[: m.start()].strip(), text[m.end() :].strip()
         if not left or not right:
             continue
-        found = process.extractOne(left, profile.size_classes, scorer=fuzz.ratio, score_cutoff=SIZE_CLASS_MIN_SCORE)
+        found = process.extractOne(left, profile.size_classes, scorer=fuzz.ratio,
+                                   score_cutoff=settings.segment.size_class_min_score)
         if found:
             return SizeLine(left, found[0], found[1], right)
-    return size_line_without_separator(text, profile)
+    return size_line_without_separator(text, profile, settings)
 
 
-def size_line_without_separator(text: str, profile: Profile) -> SizeLine | None:
+def size_line_without_separator(text: str, profile: Profile, settings: RecordsSettings) -> SizeLine | None:
     """OCR may lose the mark between size class and Land, or glue it to the size class
     ('Kleinere Großstadt: Niedersachsen'): a line that begins with a size class and goes on with
     nothing but names of Länder is a size line too."""
+    s = settings.segment
     words, marks = text.split(), profile.size_state_separators + " "
     for size_class in profile.size_classes:
         n = len(size_class.split())
-        if not n < len(words) <= n + STATES_MAX_WORDS:
+        if not n < len(words) <= n + s.states_max_words:
             continue
         head = " ".join(words[:n]).strip(marks)
         score = fuzz.ratio(head, size_class)
         rest = " ".join(words[n:]).strip(marks)
         pieces = [p.strip(" .") for p in LAENDER_JOINERS.split(rest) if p.strip(" .")]
-        if score >= SIZE_CLASS_MIN_SCORE and pieces and all(nearest_state(p) for p in pieces):
+        if score >= s.size_class_min_score and pieces and all(nearest_state(p, settings) for p in pieces):
             return SizeLine(head, size_class, score, rest)
     return None
 
 
-def nearest_state(piece: str) -> tuple[str, float] | None:
+def nearest_state(piece: str, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> tuple[str, float] | None:
     """The Land an OCR-damaged name stands for ('Bayem' -> Bayern): the closest of the sixteen
-    when it is close (STATE_MIN_SCORE), or when it is fairly close (STATE_NEAREST_SCORE) and no
-    other Land comes near it (STATE_MARGIN). The caller flags every such reading."""
+    when it is close (state_min_score), or when it is fairly close (state_nearest_score) and no
+    other Land comes near it (state_margin). The caller flags every such reading."""
+    s = settings.segment
     best, second = process.extract(piece, german_states(), scorer=fuzz.ratio, limit=2)
-    if best[1] >= STATE_MIN_SCORE or (best[1] >= STATE_NEAREST_SCORE and best[1] - second[1] >= STATE_MARGIN):
+    if best[1] >= s.state_min_score or (best[1] >= s.state_nearest_score and best[1] - second[1] >= s.state_margin):
         return best[0], best[1]
     return None
 
 
-def match_category(text: str, profile: Profile) -> tuple[str, float] | None:
+def match_category(text: str, profile: Profile, settings: RecordsSettings) -> tuple[str, float] | None:
     cleaned = re.sub(r"^[^\w]*\w?\W*(?=[A-ZÄÖÜ])|[:\s]+$", "", text.strip()) if text.strip() else ""
     for candidate in dict.fromkeys((text.strip(), cleaned)):  # ordered: the same answer on every run
-        found = process.extractOne(candidate, profile.categories, scorer=fuzz.ratio, score_cutoff=SECTION_MIN_SCORE)
+        found = process.extractOne(candidate, profile.categories, scorer=fuzz.ratio,
+                                   score_cutoff=settings.segment.section_min_score)
         if found:
             return found[0], found[1]
     return None
 
 
-def lone_groups(lines: list[Line], running: frozenset[str]) -> list[list[Line]]:
-    """Runs of at most HEADING_MAX_LINES text lines with a page break (or the part's start or
+def lone_groups(lines: list[Line], running: frozenset[str], settings: RecordsSettings) -> list[list[Line]]:
+    """Runs of at most `heading_max_lines` text lines with a page break (or the part's start or
     end) before and after them, not counting page furniture an OCR text may still hold there
     (lone numbers, lines repeated on many pages)."""
     chunks: list[list[Line]] = [[]]  # the text lines between page breaks
@@ -207,7 +203,7 @@ def lone_groups(lines: list[Line], running: frozenset[str]) -> list[list[Line]]:
         chunks[-1].append(line)
         blank_run = 0
     chunks = [[l for l in chunk if not is_page_furniture(l, running)] for chunk in chunks]
-    return [chunk for chunk in chunks if 0 < len(chunk) <= HEADING_MAX_LINES]
+    return [chunk for chunk in chunks if 0 < len(chunk) <= settings.segment.heading_max_lines]
 
 
 def is_page_furniture(line: Line, running: frozenset[str]) -> bool:
@@ -215,7 +211,7 @@ def is_page_furniture(line: Line, running: frozenset[str]) -> bool:
 
 
 def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] = frozenset(),
-                  listed: list[str] = ()) -> list[ProjectBlock]:
+                  listed: list[str] = (), settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[ProjectBlock]:
     """Section headings and project headers of the projects part -> blocks. Sections are the
     profile's closed vocabulary: a lone short line the profile does not know (a heading page of an
     unknown section, or a line of prose alone on a page) never replaces the current section and
@@ -223,19 +219,20 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     # Page furniture an OCR text kept (a page number, a running header) may stand between a
     # name and its size line: it is no part of either.
     nonblank = [l for l in lines if not l.blank and not is_page_furniture(l, running)]
-    headings = section_headings(nonblank, profile)  # first line number -> (category, score, last line)
+    headings = section_headings(nonblank, profile, settings)  # first line number -> (category, score, last line)
     unknown: dict[int, str] = {}
-    for group in lone_groups(lines, running):
-        if not any(l.number in headings for l in group) and not parse_size_line(group[-1].text, profile):
+    for group in lone_groups(lines, running, settings):
+        if not any(l.number in headings for l in group) and not parse_size_line(group[-1].text, profile, settings):
             text = " ".join(l.text.strip() for l in group).rstrip(":")
-            if len(text.split()) <= HEADING_MAX_WORDS and text[:1].isupper() and not re.search(r"\d", text):
+            if len(text.split()) <= settings.segment.heading_max_words and text[:1].isupper() \
+                    and not re.search(r"\d", text):
                 unknown[group[0].number] = text
     in_heading = {n for first, (_, _, last) in headings.items() for n in range(first, last + 1)}
     starts = []  # (name lines, size line, SizeLine)
     for i, line in enumerate(nonblank):
-        size = parse_size_line(line.text, profile)
+        size = parse_size_line(line.text, profile, settings)
         if size and i > 0 and nonblank[i - 1].number not in in_heading:
-            starts.append((name_lines_before(nonblank, i, in_heading, listed, profile), line, size))
+            starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size))
     blocks = []
     by_number = {l.number: l for l in lines}
     last_number = lines[-1].number if lines else 0
@@ -254,21 +251,23 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     return blocks
 
 
-def section_headings(nonblank: list[Line], profile: Profile) -> dict[int, tuple[str, float, int]]:
-    """Lines, or up to HEADING_MAX_LINES adjacent lines read as one, that name a section of the
+def section_headings(nonblank: list[Line], profile: Profile,
+                     settings: RecordsSettings) -> dict[int, tuple[str, float, int]]:
+    """Lines, or up to `heading_max_lines` adjacent lines read as one, that name a section of the
     profile -> first line number: (section, score, last line number)."""
+    s = settings.segment
     headings: dict[int, tuple[str, float, int]] = {}
     covered = -1
     for i, line in enumerate(nonblank):
         if line.number <= covered:
             continue
-        for k in range(1, HEADING_MAX_LINES + 1):
+        for k in range(1, s.heading_max_lines + 1):
             chunk = nonblank[i : i + k]
-            if len(chunk) < k or (k > 1 and chunk[-1].number - chunk[-2].number > 2):
+            if len(chunk) < k or (k > 1 and chunk[-1].number - chunk[-2].number > s.wrapped_max_gap):
                 break
-            if k > 1 and match_category(chunk[-1].text, profile):
+            if k > 1 and match_category(chunk[-1].text, profile, settings):
                 break  # the next line is a heading of its own
-            hit = match_category(" ".join(l.text.strip() for l in chunk), profile)
+            hit = match_category(" ".join(l.text.strip() for l in chunk), profile, settings)
             if hit:
                 headings[line.number] = (*hit, chunk[-1].number)
                 covered = chunk[-1].number
@@ -277,22 +276,24 @@ def section_headings(nonblank: list[Line], profile: Profile) -> dict[int, tuple[
 
 
 def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str],
-                      profile: Profile) -> list[Line]:
+                      profile: Profile, settings: RecordsSettings) -> list[Line]:
     """The line(s) over the size line nonblank[i] that print the project's name. A long name wraps
-    over up to NAME_MAX_LINES lines: the lines above belong to it when the brochure's own list of
+    over up to `name_max_lines` lines: the lines above belong to it when the brochure's own list of
     projects prints them together as one name, or, where the list does not settle it, when a line
     ends in a word that cannot end a name ('… in Kooperation mit X und') or the next one goes on
     in lower case."""
+    s = settings.segment
     chain = [nonblank[i - 1]]
-    for above in reversed(nonblank[max(0, i - NAME_MAX_LINES) : i - 1]):
-        if chain[0].number - above.number > 2 or above.number in in_heading or parse_size_line(above.text, profile):
+    for above in reversed(nonblank[max(0, i - s.name_max_lines) : i - 1]):
+        if chain[0].number - above.number > s.wrapped_max_gap or above.number in in_heading \
+                or parse_size_line(above.text, profile, settings):
             break
         chain.insert(0, above)
     options = [chain[len(chain) - k :] for k in range(1, len(chain) + 1)]  # one line, two lines, …
     # an OCR layer may give a name's lines out of order: the words of the list's entry count too
     scores = [max(closest_listed(joined, listed)[1], closest_listed(joined, listed, fuzz.token_sort_ratio)[1])
               for joined in (" ".join(l.text.strip() for l in option) for option in options)]
-    if max(scores) >= LISTED_MIN_SCORE:
+    if max(scores) >= s.listed_min_score:
         return options[scores.index(max(scores))]
     taken = options[0]
     for option in options[1:]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from pipeline.records.segment import Line
+from pipeline.records.settings import RecordsSettings
 
-PROSE_MIN_WORDS = 20
 WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
-SENTENCE_MIN_LOWER = 0.25  # share of words in lower case below which a line is no running text
 DEBRIS_CHARS = re.compile(r"[|\\\[\]{}~$%=<>^°©®™]")
 
 
@@ -17,17 +16,19 @@ def letters_share(text: str) -> float:
     return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
 
 
-def looks_like_value(text: str) -> bool:
+def looks_like_value(text: str, settings: RecordsSettings) -> bool:
     """A title or motto candidate: mostly letters, at least two real words, no figure debris."""
+    s = settings.text
     words = re.findall(r"[^\W\d_]{3,}", text)
-    return (letters_share(text) >= 0.6 and len(words) >= 2 and not DEBRIS_CHARS.search(text)
-            and wordlike_share(text) >= 0.7)
+    return (letters_share(text) >= s.value_min_letters and len(words) >= s.value_min_words
+            and not DEBRIS_CHARS.search(text) and wordlike_share(text) >= s.wordlike_min_share)
 
 
-def displaced_value(text: str) -> bool:
+def displaced_value(text: str, settings: RecordsSettings) -> bool:
     """A value found away from its label needs more evidence than one on the label's line:
     three words at least (dots join words in slogans like 'offen.klug.verbunden')."""
-    return looks_like_value(text) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return looks_like_value(text, settings) and len(words) >= settings.text.displaced_min_words
 
 
 def name_key(name: str) -> str:
@@ -53,16 +54,16 @@ def join_lines(lines: list[Line]) -> str:
     return re.sub(r"\s+", " ", " ".join(l.text.strip() for l in lines)).strip()
 
 
-def is_prose(para: list[Line]) -> bool:
+def is_prose(para: list[Line], settings: RecordsSettings) -> bool:
     text = join_lines(para)
-    return len(text.split()) >= PROSE_MIN_WORDS and letters_share(text) >= 0.7
+    return len(text.split()) >= settings.text.prose_min_words and letters_share(text) >= settings.text.prose_min_letters
 
 
-def sentence_like(text: str) -> bool:
+def sentence_like(text: str, settings: RecordsSettings) -> bool:
     """German running text has articles, verbs and prepositions in lower case between its nouns;
     labels of a diagram or a poster ('Digitale Plattform Intelligente Quartiere') have few."""
     words = re.findall(r"[^\W\d_]{2,}", text)
-    return bool(words) and sum(w[0].islower() for w in words) / len(words) >= SENTENCE_MIN_LOWER
+    return bool(words) and sum(w[0].islower() for w in words) / len(words) >= settings.text.sentence_min_lower
 
 
 def wordlike_share(text: str) -> float:
