@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.language.grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
-from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
+from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon, remembered_per_lexicon
 
 MIN_SIDE_WORDS = 1  # a column line may hold one long word
 SURE_MARGIN = 1.5  # a split is sure when the next best costs this much more (ems)
@@ -138,7 +138,7 @@ def junction_cost(end: str, following: str, lexicon: Lexicon) -> float:
     return cost + case_cost(last, first, lexicon)
 
 
-@lru_cache(maxsize=65536)  # every split point of a run asks about the same word pairs
+@remembered_per_lexicon  # every split point of a run asks about the same word pairs
 def case_cost(last: str, first: str, lexicon: Lexicon) -> float:
     """Two words read one after the other: after a full stop the next word is capitalised, and a
     capitalised word that is no noun ('Die', 'Wir') starts a sentence, so a sentence ends before it."""
@@ -161,7 +161,7 @@ def neighbours_cost(last: str, first: str, lexicon: Lexicon) -> float:
         + (BULLET_PENALTY if first in BULLETS else 0.0)
 
 
-@lru_cache(maxsize=65536)
+@remembered_per_lexicon
 def fragment(word: str, lexicon: Lexicon) -> bool:
     """A lower-case piece of a word: no word of its own ('bnisse', 'rgien'), or a noun's tail that
     running text writes capitalised ('punkt' of 'Knoten-punkt')."""
@@ -248,14 +248,14 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_wi
         follow[-1] = Part.of(opening).first
         extra[-1] = [c + junction_cost(lines[-1][:p], opening, lexicon) for c, p in zip(extra[-1], points[-1])]
         width, chosen, costs = columns_of_least_cost(lefts, rights, follow, extra, junctions, widths, prior)
-    chosen, margins = splits_settled_by_reading(lines, points, chosen, costs, below)
+    chosen, margins = splits_settled_by_reading(lines, points, chosen, costs, below, lexicon)
     left = [line[: points[i][k]].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
     right = [line[points[i][k] :].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
     return ColumnSplit(left, right, width, tuple(margins))
 
 
-def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen: list[int],
-                              costs: list[list[float]], below: list[str]) -> tuple[list[int], list[float]]:
+def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen: list[int], costs: list[list[float]],
+                              below: list[str], lexicon: Lexicon) -> tuple[list[int], list[float]]:
     """Where the widths leave a line two or more splits that fit nearly alike (a short word fits
     either column), the one whose columns read best decides: each column's lines around it, as
     German (reading_score), summed over both columns; the rivals hold the same words,
@@ -279,7 +279,7 @@ def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen:
                 left += list(below[:1]) if below else [lines[0][split[0] :]]
             if i == 0:  # and the right column's first line goes on from the left column's end
                 right = [below[-1] if below else lines[-1][: split[-1]]] + right
-            return sum(reading_score(join_column_lines(side)) for side in (left, right))
+            return sum(reading_score(join_column_lines(side), lexicon) for side in (left, right))
 
         scored = sorted((row[k] - READING_WEIGHT * reading(k), k) for k in rivals)
         chosen[i] = scored[0][1]
@@ -287,12 +287,13 @@ def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen:
     return chosen, margins
 
 
-@lru_cache(maxsize=4096)  # a run is split again when lines join it: the same windows are read again
-def reading_score(text: str) -> float:
+@remembered_per_lexicon  # a run is split again when lines join it: the same windows are read again
+def reading_score(text: str, lexicon: Lexicon) -> float:
     """How well a text reads as German, in nats: the log-probability of its tags, less
     DISAGREEMENT_NATS for each determiner that cannot go with its noun ('des Klimafolgen')."""
     words = tokens(text)
-    return sequence_logprob(words) - DISAGREEMENT_NATS * (disagreements(words) + stranded_adjectives(words))
+    tags = lexicon.tags
+    return sequence_logprob(words, tags) - DISAGREEMENT_NATS * (disagreements(words) + stranded_adjectives(words, tags))
 
 
 def first_word(line: str) -> str:
@@ -400,7 +401,7 @@ def in_right_column(line: str, left: list[str], right: list[str], following: tup
     # nothing at the junctions decides: the way both columns read as German leans, unsure
 
     def reading(side: list[str], below: str, with_line: bool) -> float:
-        return reading_score(join_column_lines(side[-1:] + ([line] if with_line else []) + [below]))
+        return reading_score(join_column_lines(side[-1:] + ([line] if with_line else []) + [below]), lexicon)
 
     in_left = reading(left, following[0], True) + reading(right, following[1], False)
     in_right = reading(left, following[0], False) + reading(right, following[1], True)
