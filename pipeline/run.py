@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pipeline.corrections import Corrections
 from pipeline.errors import InputError
-from pipeline.language.grammar import keep_tags
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.load import Source
 from pipeline.records.extract import (block_spans, document_facts, layout_to_records, records_to_dicts, removed_lines,
@@ -89,7 +88,7 @@ def warnings_of(source: Source, cleaned: Cleaned, year: int | None, profile_name
 
 
 def keep_what_was_learnt(lexicon: Lexicon) -> None:
-    """Writes the cache folder: the compound estimates the lexicon made and the word tags the
-    grammar looked up in this run."""
+    """Writes the cache folder: the compound estimates the lexicon made and the word tags it
+    looked up in this run (lexicon.tags)."""
     lexicon.keep_estimates()
-    keep_tags()
+    lexicon.tags.keep()

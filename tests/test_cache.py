@@ -75,18 +75,18 @@ def test_word_table_marisa_cannot_read_is_made_again(tmp_path, monkeypatch):
 
 def test_word_tags_read_back_from_the_cache_as_they_were_made(tmp_path, monkeypatch):
     """HanTa gives some log-probabilities as numpy floats: kept, they must come back as numbers."""
-    from pipeline.language import grammar
+    from pipeline.language.tags import WordTags
 
     monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(grammar, "KNOWN_TAGS", grammar.KnownTags())
     words = ["Oberzentrum", "Klimafolgen", "gebaut", "die"]
-    made = [grammar.word_tags(w, False) for w in words] + [grammar.best_tag(w) for w in words]
-    grammar.keep_tags()
-    monkeypatch.setattr(grammar, "KNOWN_TAGS", grammar.KnownTags())
-    kept = [grammar.word_tags(w, False) for w in words] + [grammar.best_tag(w) for w in words]
-    assert kept == made and grammar.KNOWN_TAGS.known == 2 * len(words)
+    first_run = WordTags()
+    made = [first_run.word_tags(w, False) for w in words] + [first_run.best_tag(w) for w in words]
+    first_run.keep()
+    next_run = WordTags()
+    kept = [next_run.word_tags(w, False) for w in words] + [next_run.best_tag(w) for w in words]
+    assert kept == made and next_run.known == 2 * len(words)
     assert all(type(logp) is float for tags in kept[: len(words)] for _, logp in tags)
-    assert grammar.best_tag("gebaut").endswith("(PP)")
+    assert next_run.best_tag("gebaut").endswith("(PP)")
 
 
 def test_keys_do_not_collide_by_concatenation():

@@ -66,7 +66,7 @@ def test_a_noun_tail_cannot_follow_a_word_that_is_not_hyphenated(lexicon):
 
     def piece(word: str) -> bool:
         columns = DEFAULT_RECORDS_SETTINGS.columns
-        return fragment(word, lexicon, columns.fragment_max_zipf, columns.noun_tail_by)
+        return fragment(word, columns.fragment_max_zipf, columns.noun_tail_by, lexicon)
 
     assert piece("punkt") and piece("bnisse")
     assert not piece("recht") and not piece("statt")  # words of their own
@@ -74,12 +74,13 @@ def test_a_noun_tail_cannot_follow_a_word_that_is_not_hyphenated(lexicon):
     assert neighbours_cost("Hub.", "Die", lexicon) == 0 < neighbours_cost("schaffen,", "Die", lexicon)
 
 
-def test_a_determiner_that_cannot_go_with_its_noun_reads_worse():
+def test_a_determiner_that_cannot_go_with_its_noun_reads_worse(lexicon):
     from pipeline.records.columns import reading_score
     from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
 
     nats = DEFAULT_RECORDS_SETTINGS.columns.disagreement_nats
-    assert reading_score("im Herzen des Ruhrgebiets steht", nats) > reading_score("im Herzen des Klimafolgen steht", nats)
+    assert reading_score("im Herzen des Ruhrgebiets steht", nats, lexicon) \
+        > reading_score("im Herzen des Klimafolgen steht", nats, lexicon)
 
 
 def test_paragraphs_whose_lines_read_across_close_together_are_one_run():

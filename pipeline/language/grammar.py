@@ -8,46 +8,24 @@ und öffentlichen Gebäuden' reads better than 'Schulen öffentlichen und Gebäu
 Nutzer' far better than 'sehen die steht Nutzer'.
 
 The model is loaded on first use (0.2 s), only by the stages that need it; its transition
-table and the tags of every word asked are kept in the cache folder, so a rerun mostly does
-without it.
+table is kept in the cache folder, and so are the tags of every word asked (a WordTags table,
+tags.py, which the caller passes: the run's lexicon.tags), so a rerun mostly does without it.
 """
 from __future__ import annotations
 
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from pipeline.cache import KeptTable, cached_table, key_of, version_of
+from pipeline.cache import cached_table
+from pipeline.language.tags import WordTags, model_key, tagger
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*-?|[^\w\s]")
 BEAM = 5  # states kept per word, as HanTa's own Viterbi does
-WORD_CUTOFF = 5  # tags within this many nats of a word's best tag, as HanTa's tag_sent
-MAX_KEPT = 200_000  # words whose tags are kept across runs
-
-
-@lru_cache(maxsize=1)
-def tagger():
-    from HanTa import HanoverTagger
-
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
 
 
 def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
-
-
-@lru_cache(maxsize=1)
-def model_key() -> str:
-    """What the tags depend on: HanTa's version, its model file, the cut-off, the Python that
-    marshals them."""
-    import sys
-    from importlib.util import find_spec
-
-    model = Path(list(find_spec("HanTa").submodule_search_locations)[0]) / "morphmodel_ger.pgz"
-    stat = model.stat()
-    return key_of("hanta", version_of("HanTa"), str(model), str(stat.st_size), str(stat.st_mtime_ns),
-                  str(WORD_CUTOFF), sys.version)
 
 
 @lru_cache(maxsize=1)
@@ -63,53 +41,14 @@ def transitions() -> tuple[dict, tuple[int, int, int, int]]:
     return table, tuple(marks)
 
 
-class KnownTags(KeptTable):
-    """The tags of every word asked, kept across runs in the cache folder: HanTa's morphological
-    analysis of a word costs a millisecond."""
-
-    def __init__(self):
-        super().__init__("hanta", lambda: model_key() + "-words", MAX_KEPT)
-
-
-KNOWN_TAGS = KnownTags()
-
-
-def word_tags(word: str, first: bool) -> tuple[tuple[int, float], ...]:
-    """A word's tags with log p(tag | word) / p(tag); capitalisation counts except sentence-first."""
-    # HanTa gives some log-probabilities as numpy floats, which marshal would keep as bytes
-    return KNOWN_TAGS.get(f"{int(first)}{word}", lambda: tuple(
-        (int(tag), float(logp))
-        for tag, logp in tagger()._tag_word(word, cutoff=WORD_CUTOFF, casesensitive=not first, conditional=True)))
-
-
-def best_tag(word: str) -> str | None:
-    """HanTa's best tag of a word on its own ('gebaut' -> 'VV(PP)'), None when it has none."""
-    tags = tag_names(word)
-    return tags[0] if tags else None
-
-
-def tag_names(word: str) -> tuple[str, ...]:
-    """Every tag HanTa gives a word on its own, best first ('anderen' -> ADJ(A), PIS, PIAT)."""
-    return KNOWN_TAGS.get(f"a{word}", lambda: tuple(str(t[0]) for t in tagger().tag_word(word)))
-
-
-def lemma_of(word: str) -> str:
-    """HanTa's lemma of a word on its own ('durften' -> 'dürfen')."""
-    return KNOWN_TAGS.get(f"l{word}", lambda: str(tagger().analyze(word)[0]))
-
-
-def keep_tags() -> None:
-    KNOWN_TAGS.keep()
-
-
-def sequence_logprob(words: tuple[str, ...] | list[str]) -> float:
+def sequence_logprob(words: tuple[str, ...] | list[str], tags: WordTags) -> float:
     """Tokens -> the natural log-probability of their best tag path under HanTa's model (from the
     sentence start to its end). Only sequences of the same tokens, reordered or split otherwise,
     are comparable: every token costs."""
     trans, (empty, start, end, unknown_tag) = transitions()
     states = {(empty, start): 0.0}
     for i, word in enumerate(words):
-        known = dict(word_tags(word, i == 0))
+        known = dict(tags.word_tags(word, i == 0))
         unknown = not known or set(known) == {unknown_tag}
         bound = sorted(states.values(), reverse=True)[BEAM] - 1 if len(states) > BEAM else -math.inf
         following: dict[tuple[int, int], float] = {}
@@ -149,7 +88,7 @@ NOUN_READINGS = {"ADJ(A)", "NNA", "NN"}  # a lower-case form may be tagged as if
 NOUN_COORDINATORS = {"und", "oder", "sowie"}  # "konkrete und Lösungen": a noun after them is not the adjective's
 
 
-def stranded_adjectives(words: list[str] | tuple[str, ...]) -> int:
+def stranded_adjectives(words: list[str] | tuple[str, ...], tags: WordTags) -> int:
     """Tokens -> how many attributive adjectives ('konkrete', 'florierende': a lower-case form
     HanTa reads only as one) are followed by what cannot follow one: a sentence's end, a verb, an
     article, or 'und' and a noun ('konkrete und Lösungen'). Between them would stand the noun."""
@@ -157,12 +96,12 @@ def stranded_adjectives(words: list[str] | tuple[str, ...]) -> int:
     for i, word in enumerate(words[:-1]):
         if not (word.isalpha() and word.islower()) or (i and words[i - 1] == "am"):
             continue  # 'am dringendsten': a superlative after 'am' is no attribute
-        tags = tag_names(word)
-        if not tags or tags[0] != ATTRIBUTIVE or not set(tags) <= NOUN_READINGS:
+        names = tags.tag_names(word)
+        if not names or names[0] != ATTRIBUTIVE or not set(names) <= NOUN_READINGS:
             continue
         following = words[i + 1]
-        tag = best_tag(following) or ""
+        tag = tags.best_tag(following) or ""
         after_coordinator = (following in NOUN_COORDINATORS and i + 2 < len(words) and words[i + 2][:1].isupper()
-                             and (best_tag(words[i + 2]) or "") == "NN")
+                             and (tags.best_tag(words[i + 2]) or "") == "NN")
         count += following in (".", "!", "?") or tag.startswith("V") or tag == "ART" or after_coordinator
     return count

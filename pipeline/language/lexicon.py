@@ -14,13 +14,14 @@ import gzip
 import json
 import math
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
 import pycountry
 import spacy_lookups_data
 
 from pipeline.cache import KeptTable, cached_word_table, key_of, version_of
+from pipeline.language.tags import WordTags
 
 KNOWN_NAME_ZIPF = 4.0
 # A compound scores as its weakest part less this. Measured on wordfreq itself: for 2,471 listed
@@ -147,7 +148,10 @@ def code_and_list_stamp() -> str:
 
 
 class Lexicon:
-    """Zipf frequency of lower-cased German words, compounds included."""
+    """Zipf frequency of lower-cased German words, compounds included, and what a run works out
+    from German words: HanTa's tags of each word asked (`tags`) and the answers of functions
+    remembered for this lexicon (remembered_per_lexicon). Made once per run and handed down to
+    the stages; what it learnt goes with it."""
 
     def __init__(self, additions: list[str] = ()):
         self._base = wordfreq_german()
@@ -159,6 +163,8 @@ class Lexicon:
         self._estimates = KeptTable("zipf", self.estimates_key, MAX_KEPT)  # zipf() of every word asked
         self._direct: dict[str, float] = {}  # the compound estimate asks for the same parts again and again
         self._compounds: dict[tuple[str, int], float] = {}
+        self.tags = WordTags()  # HanTa's tags of every word asked in this run
+        self._remembered: dict = {}  # function -> its answers for this lexicon (remembered_per_lexicon)
 
     def direct(self, word: str) -> float:
         # wordfreq keys are case-folded, which turns ß into ss; the additions are kept the same way
@@ -229,3 +235,22 @@ class Lexicon:
                 if z >= MIN_PART_ZIPF:
                     best = max(best, min(z, tail) - COMPOUND_PENALTY)
         return best
+
+
+def remembered_per_lexicon(function):
+    """`function(*args, lexicon)` -> the same function, its answers kept in a table that the
+    lexicon owns: asked again in the run, it answers at once, and no answer outlives its
+    lexicon (an lru_cache keyed on the lexicon would keep both)."""
+    @wraps(function)
+    def remembering(*args):
+        remembered = args[-1]._remembered
+        try:
+            return remembered[function][args[:-1]]
+        except KeyError:  # asked for the first time (a try is cheapest when the answer is known)
+            answers = remembered.get(function)
+            if answers is None:
+                answers = remembered[function] = {}
+            answer = answers[args[:-1]] = function(*args)
+            return answer
+
+    return remembering

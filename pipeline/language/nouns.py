@@ -10,8 +10,10 @@ only when a stage asks (the column splitter and the repair, for damaged text onl
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from pipeline.cache import cached_word_table, key_of
 from pipeline.language.lexicon import ADJECTIVE_ENDINGS
@@ -28,7 +30,7 @@ LINKS = ("s", "n", "e", "es", "en", "er", "ns")  # letters that may join a compo
 # gender as in a reading ('.' allows any). Strong-declined quantifiers and numerals go with
 # plurals only; 'ein', 'kein' and the possessives' bare forms with a singular masculine or neuter
 # ('ein Schlosser', not 'Schlösser'); 'sein' and 'ihr' are left out (a verb, a pronoun too).
-DETERMINERS: dict[str, tuple[str, ...]] = {
+BASE_DETERMINERS: dict[str, tuple[str, ...]] = {
     "der": ("nsm", "gsf", "dsf", "gp."), "die": ("nsf", "asf", "np.", "ap."), "das": ("nsn", "asn"),
     "des": ("gsm", "gsn"), "dem": ("dsm", "dsn"), "den": ("asm", "dp."),
     "eine": ("nsf", "asf"), "einer": ("gsf", "dsf"), "eines": ("gsm", "gsn"), "einem": ("dsm", "dsn"),
@@ -41,8 +43,10 @@ DETERMINERS: dict[str, tuple[str, ...]] = {
     "allen": ("dp.",), "beide": ("np.", "ap."), "beiden": ("dp.", "gp."), "einige": ("np.", "ap."),
     "einigen": ("dp.",), "wenige": ("np.", "ap."), "wenigen": ("dp.",),
 }
-# The endings of the der-words (dieser, jener, jeder, mancher, solcher, welcher) and the
-# ein-words (kein, mein, dein, sein, ihr, unser, euer); 'jed-' has no plural.
+# The stems and endings of the der-words (dieser, jener, jeder, mancher, solcher, welcher) and
+# the ein-words (kein, mein, dein, sein, ihr, unser, euer); 'jed-' has no plural.
+DER_WORD_STEMS = ("dies", "jen", "jed", "manch", "solch", "welch")
+EIN_WORD_STEMS = ("kein", "mein", "dein", "sein", "ihr", "unser", "unsr", "euer", "eur")
 DER_WORD_ENDINGS = {"e": ("nsf", "asf", "np.", "ap."), "er": ("nsm", "gsf", "dsf", "gp."),
                     "es": ("nsn", "asn", "gsm", "gsn"), "em": ("dsm", "dsn"), "en": ("asm", "dp.")}
 EIN_WORD_ENDINGS = {"e": ("nsf", "asf", "np.", "ap."), "er": ("gsf", "dsf", "gp."), "es": ("gsm", "gsn"),
@@ -52,12 +56,18 @@ EIN_WORD_ENDINGS = {"e": ("nsf", "asf", "np.", "ap."), "er": ("gsf", "dsf", "gp.
 STRONG_ADJECTIVE_ENDINGS = {
     ending: tuple(r for r in allowed if r not in ("gsm", "gsn")) + (("gsm", "gsn") if ending == "en" else ())
     for ending, allowed in DER_WORD_ENDINGS.items()}
-for stem in ("dies", "jen", "jed", "manch", "solch", "welch"):
-    for ending, allowed in DER_WORD_ENDINGS.items():
-        DETERMINERS.setdefault(stem + ending, tuple(a for a in allowed if stem != "jed" or a[1] == "s"))
-for stem in ("kein", "mein", "dein", "sein", "ihr", "unser", "unsr", "euer", "eur"):
-    for ending, allowed in EIN_WORD_ENDINGS.items():
-        DETERMINERS.setdefault(stem + ending, allowed)
+
+
+def with_der_and_ein_words(determiners: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """The determiners and every inflected der-word and ein-word ('dieses', 'keinem'), a new
+    read-only table; a word the determiners hold keeps their entry."""
+    der_words = {stem + ending: tuple(a for a in allowed if stem != "jed" or a[1] == "s")
+                 for stem in DER_WORD_STEMS for ending, allowed in DER_WORD_ENDINGS.items()}
+    ein_words = {stem + ending: allowed for stem in EIN_WORD_STEMS for ending, allowed in EIN_WORD_ENDINGS.items()}
+    return MappingProxyType({**ein_words, **der_words, **determiners})
+
+
+DETERMINERS = with_der_and_ein_words(BASE_DETERMINERS)
 
 
 def nouns_csv() -> Path:

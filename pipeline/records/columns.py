@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.language.grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
-from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
+from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon, remembered_per_lexicon
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 SENTENCE_END = re.compile(r"[.!?:]\W*$")
@@ -105,14 +105,14 @@ def junction_cost(end: str, following: str, lexicon: Lexicon, settings: RecordsS
         joined = re.sub(r"\W+$", "", last[:-1] + first)
         return -c.hyphen_bonus if lexicon.zipf(joined) >= c.known_join_zipf else c.hyphen_penalty
     cost = c.bullet_penalty if last in BULLETS else 0.0  # a bullet starts its line's text
-    if fragment(last, lexicon, c.fragment_max_zipf, c.noun_tail_by):
+    if fragment(last, c.fragment_max_zipf, c.noun_tail_by, lexicon):
         cost += c.fragment_penalty
-    if fragment(first, lexicon, c.fragment_max_zipf, c.noun_tail_by):
+    if fragment(first, c.fragment_max_zipf, c.noun_tail_by, lexicon):
         cost += c.fragment_penalty  # a hyphenation's tail, but the line before has no hyphen
     return cost + (c.case_penalty if breaks_case(last, first, lexicon) else 0.0)
 
 
-@lru_cache(maxsize=65536)  # every split point of a run asks about the same word pairs
+@remembered_per_lexicon  # every split point of a run asks about the same word pairs
 def breaks_case(last: str, first: str, lexicon: Lexicon) -> bool:
     """Two words read one after the other that break the rules of case: after a full stop the
     next word is capitalised, and a capitalised word that is no noun ('Die', 'Wir') starts a
@@ -131,13 +131,13 @@ def neighbours_cost(last: str, first: str, lexicon: Lexicon,
     them, they may be the ends of two columns' lines). A list's bullet, standing alone, starts a
     line: an OCR reads bullets as '...', '•' or '*'."""
     c = settings.columns
-    tail = fragment(first, lexicon, c.fragment_max_zipf, c.noun_tail_by) and not last.endswith("-")
+    tail = fragment(first, c.fragment_max_zipf, c.noun_tail_by, lexicon) and not last.endswith("-")
     return (c.case_penalty if breaks_case(last, first, lexicon) else 0.0) + (c.fragment_penalty if tail else 0.0) \
         + (c.bullet_penalty if first in BULLETS else 0.0)
 
 
-@lru_cache(maxsize=65536)
-def fragment(word: str, lexicon: Lexicon, max_zipf: float, noun_tail_by: float) -> bool:
+@remembered_per_lexicon
+def fragment(word: str, max_zipf: float, noun_tail_by: float, lexicon: Lexicon) -> bool:
     """A lower-case piece of a word: no word of its own ('bnisse', 'rgien': rarer than
     `max_zipf`), or a noun's tail that running text writes capitalised ('punkt' of 'Knoten-punkt':
     capitalised, `noun_tail_by` commoner)."""
@@ -228,14 +228,15 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_wi
         follow[-1] = Part.of(opening).first
         extra[-1] = [e + junction_cost(lines[-1][:p], opening, lexicon, settings) for e, p in zip(extra[-1], points[-1])]
         width, chosen, costs = columns_of_least_cost(lefts, rights, follow, extra, junctions, widths, prior, settings)
-    chosen, margins = splits_settled_by_reading(lines, points, chosen, costs, below, settings)
+    chosen, margins = splits_settled_by_reading(lines, points, chosen, costs, below, settings, lexicon)
     left = [line[: points[i][k]].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
     right = [line[points[i][k] :].strip() for i, (line, k) in enumerate(zip(lines, chosen))]
     return ColumnSplit(left, right, width, tuple(margins), sum(m < c.sure_margin for m in margins))
 
 
 def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen: list[int], costs: list[list[float]],
-                              below: list[str], settings: RecordsSettings) -> tuple[list[int], list[float]]:
+                              below: list[str], settings: RecordsSettings,
+                              lexicon: Lexicon) -> tuple[list[int], list[float]]:
     """Where the widths leave a line two or more splits that fit nearly alike (a short word fits
     either column), the one whose columns read best decides: each column's lines around it, as
     German (reading_score), summed over both columns; the rivals hold the same words,
@@ -261,7 +262,7 @@ def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen:
                 left += list(below[:1]) if below else [lines[0][split[0] :]]
             if i == 0:  # and the right column's first line goes on from the left column's end
                 right = [below[-1] if below else lines[-1][: split[-1]]] + right
-            return sum(reading_score(join_column_lines(side), c.disagreement_nats) for side in (left, right))
+            return sum(reading_score(join_column_lines(side), c.disagreement_nats, lexicon) for side in (left, right))
 
         scored = sorted((row[k] - c.reading_weight * reading(k), k) for k in rivals)
         chosen[i] = scored[0][1]
@@ -269,12 +270,13 @@ def splits_settled_by_reading(lines: list[str], points: list[list[int]], chosen:
     return chosen, margins
 
 
-@lru_cache(maxsize=4096)  # a run is split again when lines join it: the same windows are read again
-def reading_score(text: str, disagreement_nats: float) -> float:
+@remembered_per_lexicon  # a run is split again when lines join it: the same windows are read again
+def reading_score(text: str, disagreement_nats: float, lexicon: Lexicon) -> float:
     """How well a text reads as German, in nats: the log-probability of its tags, less
     `disagreement_nats` for each determiner that cannot go with its noun ('des Klimafolgen')."""
     words = tokens(text)
-    return sequence_logprob(words) - disagreement_nats * (disagreements(words) + stranded_adjectives(words))
+    tags = lexicon.tags
+    return sequence_logprob(words, tags) - disagreement_nats * (disagreements(words) + stranded_adjectives(words, tags))
 
 
 def first_word(line: str) -> str:
@@ -387,7 +389,7 @@ def in_right_column(line: str, left: list[str], right: list[str], following: tup
     # nothing at the junctions decides: the way both columns read as German leans, unsure
 
     def reading(side: list[str], below: str, with_line: bool) -> float:
-        return reading_score(join_column_lines(side[-1:] + ([line] if with_line else []) + [below]), c.disagreement_nats)
+        return reading_score(join_column_lines(side[-1:] + ([line] if with_line else []) + [below]), c.disagreement_nats, lexicon)
 
     in_left = reading(left, following[0], True) + reading(right, following[1], False)
     in_right = reading(left, following[0], False) + reading(right, following[1], True)

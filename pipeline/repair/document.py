@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from pipeline.corrections import ConfusionRule, ConfusionTable
-from pipeline.language.grammar import lemma_of
 from pipeline.language.lexicon import Lexicon
 from pipeline.language.lexicon import PLAIN_OF as PLAIN_VOWEL_OF
 from pipeline.repair.evidence import SCORER_NAMES
@@ -145,7 +144,7 @@ def weighed_in_document(view: str, found: list, lexicon: Lexicon, settings: Repa
                         + ", ".join(f"'{r.replace}' as '{r.find}'" for _, r in v.subs))
         elif (not v.applied and v.ground == "real-word-conflict" and v.gain >= 0 and family_can_tell(v)
               and in_family(v.candidate, family, settings.family_min_stem) > plain_kin(
-                  m.group(), v.candidate, left_alone, settings.family_min_stem) and not own_form(m.group())):
+                  m.group(), v.candidate, left_alone, settings.family_min_stem) and not own_form(m.group(), lexicon)):
             v = replace(v, applied=True, confidence=settings.family_confidence, ground="family")
         elif not v.applied and v.ground == "real-word-conflict" and outweighs_document_rate(v, rates, settings.document_rate_min_gain):
             v = replace(v, applied=True, confidence=settings.document_rate_confidence, ground="document-rate")
@@ -177,10 +176,10 @@ def outweighs_document_rate(v: Verdict, rates: ReadingRates, min_gain: float = 0
     return bool(v.subs) and needed is not None and v.gain > needed and v.gain >= min_gain
 
 
-def own_form(word: str) -> bool:
+def own_form(word: str, lexicon: Lexicon) -> bool:
     """A word that is a form of a lemma with an umlaut ('durften' of 'dürfen', 'konnten' of
     'können', as HanTa reads it): that family is its own, and says nothing of its dots."""
-    return bool(UMLAUT_CHARS & set(lemma_of(word)))
+    return bool(UMLAUT_CHARS & set(lexicon.tags.lemma_of(word)))
 
 
 def family_can_tell(v: Verdict) -> bool:

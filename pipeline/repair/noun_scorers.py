@@ -8,7 +8,7 @@ compound-head, paired-form, coordination, bare-noun (evidence.py describes each)
 """
 from __future__ import annotations
 
-from pipeline.language.grammar import ATTRIBUTIVE, best_tag, tag_names
+from pipeline.language.grammar import ATTRIBUTIVE
 from pipeline.language.lexicon import ADJECTIVE_ENDINGS, MIN_PART_ZIPF, Lexicon
 from pipeline.language.nouns import (DETERMINERS, MAX_ADJECTIVES, STRONG_ADJECTIVE_ENDINGS, fits, head_of,
                                      lemma_readings, of_nouns)
@@ -63,7 +63,7 @@ def nominalised_infinitive(word: str, lexicon: Lexicon) -> bool:
     small = word.lower()
     # HanTa guesses an infinitive for an unknown word in -en ('gottingen'): the word list must know it
     return lexicon.spelled(small) >= INFINITIVE_MIN_ZIPF or (
-        lexicon.direct(small) >= INFINITIVE_MIN_ZIPF and best_tag(small) == "VV(INF)")
+        lexicon.direct(small) >= INFINITIVE_MIN_ZIPF and lexicon.tags.best_tag(small) == "VV(INF)")
 
 
 def agreement(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -101,7 +101,7 @@ def inflected_adjective(word: str, lexicon: Lexicon) -> bool:
     reads it as an attributive adjective."""
     if lexicon.adjective_stem(word) is not None:
         return True
-    return best_tag(word) == ATTRIBUTIVE
+    return lexicon.tags.best_tag(word) == ATTRIBUTIVE
 
 
 def preposition_case(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
@@ -130,18 +130,18 @@ def subject_verb(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Ev
         allowed = ("ns.",)
     elif verb.lower() in PLURAL_VERBS:
         allowed = ("np.",)
-    elif verb.isalpha() and verb.islower() and verb.endswith(("en", "t")) and finite(verb, best_only=False):
+    elif verb.isalpha() and verb.islower() and verb.endswith(("en", "t")) and finite(verb, lexicon, best_only=False):
         allowed = ("np.",) if verb.endswith("en") else ("ns.",)
     else:
         return None
     return decided_by("subject-verb", f"'{verb.lower()}'", allowed, read, repaired, lexicon)
 
 
-def finite(verb: str, best_only: bool) -> bool:
+def finite(verb: str, lexicon: Lexicon, best_only: bool) -> bool:
     """HanTa reads the word as a finite verb: as its best reading (`best_only`: a clause's last
     word 'helfen' may be an infinitive after a modal), or among its readings (the verb standing
     second in a main clause is finite)."""
-    tags = [best_tag(verb) or ""] if best_only else tag_names(verb)
+    tags = [lexicon.tags.best_tag(verb) or ""] if best_only else lexicon.tags.tag_names(verb)
     return any(tag.endswith("(FIN)") for tag in tags)
 
 
@@ -174,7 +174,8 @@ def relative_clause_verb(ctx: Context, read: str, repaired: str, lexicon: Lexico
     else:
         return None
     verb = words[-1] if words else ""
-    if len(words) < 2 or not (verb.isalpha() and verb.islower() and verb.endswith("en") and finite(verb, best_only=True)):
+    if len(words) < 2 or not (verb.isalpha() and verb.islower() and verb.endswith("en")
+                              and finite(verb, lexicon, best_only=True)):
         return None
     others = words[:-1]
     if any(w.lower() in PERSONAL_PRONOUNS for w in others) or any(

@@ -16,7 +16,6 @@ from dataclasses import replace
 
 from pipeline.corrections import ConfusionTable
 from pipeline.language.candidates import plain_vowel_rules
-from pipeline.language.grammar import best_tag
 from pipeline.language.lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
 from pipeline.language.nouns import DETERMINERS, lemma_readings
 from pipeline.repair.settings import RepairSettings
@@ -140,7 +139,7 @@ def with_case_in_sentence(view: str, found: list, lexicon: Lexicon, confusions: 
         other = word[0].swapcase() + word[1:]
         rule = by_case.get((first[1].find, other[0]))
         if rule is not None and (small_before_noun(view, m, other, lexicon) or noun_after_determiner(view, m, other)
-                                 or verb_after_noun(view, m, other)):
+                                 or verb_after_noun(view, m, other, lexicon)):
             v = replace(v, candidate=other, subs=((0, rule),) + v.subs[1:],
                         reason=f"{v.reason or v.ground}; written {'small' if other[0].islower() else 'capital'} here")
         out.append((m, v))
@@ -155,7 +154,7 @@ def small_before_noun(view: str, m, small: str, lexicon: Lexicon) -> bool:
     return after is not None and after.group(1)[0].isupper()
 
 
-def verb_after_noun(view: str, m, small: str) -> bool:
+def verb_after_noun(view: str, m, small: str, lexicon: Lexicon) -> bool:
     """A verb in -en, written small, right after a capitalised word ('mit dem Telefon öffnen lassen',
     'Kunden öffnen die Tür'): German uses a verb as a noun after an article or a preposition, not
     after a noun. Not where the capital form is a noun of its own ('Übergaben')."""
@@ -163,7 +162,7 @@ def verb_after_noun(view: str, m, small: str) -> bool:
         return False
     before, start = word_before(view, m.start())
     return (before[:1].isupper() and before[1:].islower() and not sentence_start(view, start)
-            and (best_tag(small) or "").startswith("VV"))
+            and (lexicon.tags.best_tag(small) or "").startswith("VV"))
 
 
 def noun_after_determiner(view: str, m, capital: str) -> bool:

@@ -7,7 +7,6 @@ None: verb-mood, reported-speech, counterfactual, modal-infinitive (evidence.py 
 """
 from __future__ import annotations
 
-from pipeline.language.grammar import best_tag, tag_names
 from pipeline.language.lexicon import Lexicon
 from pipeline.repair.context import CLAUSE_ENDS, MOOD_PAIRS, MOOD_VERBS, NOUN_WEIGHT, RELATIVE_PRONOUNS, SUBJUNCTIVE_OF
 from pipeline.repair.context import Context, Evidence
@@ -31,7 +30,7 @@ def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evide
     if not ctx.clause and ctx.before and ctx.before[-1].isalpha() and ctx.before[-1].islower() \
             and (not ctx.after or ctx.after[0] in CLAUSE_ENDS):
         before = ctx.before[-1]
-        tags = tag_names(before)
+        tags = lexicon.tags.tag_names(before)
         infinitive, participle = any(t.endswith("(INF)") for t in tags), any(t.endswith("(PP)") for t in tags)
         if infinitive and not participle:
             return Evidence("verb-mood", NOUN_WEIGHT, f"the clause ends in the infinitive '{before}' and '{repaired}'")
@@ -40,7 +39,7 @@ def verb_mood(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evide
         return None
     if not ctx.clause or "zu" in ctx.clause[-2:-1]:
         return None  # an infinitive with 'zu' ('um … zu helfen') says nothing of the mood
-    tag = best_tag(ctx.clause[-1])
+    tag = lexicon.tags.best_tag(ctx.clause[-1])
     if tag is None:
         return None
     if tag.endswith("(INF)"):
@@ -113,7 +112,8 @@ def modal_infinitive(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -
         return None  # OCR noise ('miissen') is no word that could stand instead
 
     def verb_form(word: str, forms: tuple[str, ...]) -> bool:
-        return word.isalpha() and any(t.startswith(("VV", "VA")) and t.endswith(forms) for t in tag_names(word))
+        return word.isalpha() and any(t.startswith(("VV", "VA")) and t.endswith(forms)
+                                      for t in lexicon.tags.tag_names(word))
 
     if ctx.before and (ctx.before[-1] == "zu" or verb_form(ctx.before[-1], ("(INF)", "(PP)"))):
         return None
