@@ -1,4 +1,5 @@
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,18 @@ def reviewed_result(bundled_source, corrections):
 @pytest.fixture(scope="session")
 def gold():
     return json.loads((FIXTURES / "gold_2021.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def workspace(tmp_path, capsys):
+    """A copy of the shipped corrections and an output folder of the small brochure extracted
+    with them: what a reviewer works on."""
+    from pipeline.cli import main
+
+    corrections = tmp_path / "corrections"
+    shutil.copytree(default_corrections_dir(), corrections)
+    out = tmp_path / "out"
+    assert main(["extract", str(CASES / "brochure_mini" / "input.txt"), "-o", str(out),
+                 "--corrections", str(corrections)]) == 0
+    capsys.readouterr()
+    return corrections, out

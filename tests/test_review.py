@@ -63,16 +63,6 @@ def fields_to_check(out) -> int:
     return sum(len(p["needs_review"]) for p in projects)
 
 
-@pytest.fixture
-def workspace(tmp_path, capsys):
-    corrections = tmp_path / "corrections"
-    shutil.copytree(default_corrections_dir(), corrections)
-    out = tmp_path / "out"
-    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
-    capsys.readouterr()
-    return corrections, out
-
-
 def test_terminal_review_changes_the_next_extraction(workspace, capsys):
     corrections, out = workspace
     ledger = [json.loads(l) for l in (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]

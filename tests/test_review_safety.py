@@ -18,16 +18,6 @@ MINI = CASES / "brochure_mini" / "input.txt"
 OTHER_SHA = "0" * 64
 
 
-@pytest.fixture
-def workspace(tmp_path, capsys):
-    corrections = tmp_path / "corrections"
-    shutil.copytree(default_corrections_dir(), corrections)
-    out = tmp_path / "out"
-    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
-    capsys.readouterr()
-    return corrections, out
-
-
 def read(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
