@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal, Union, get_args
+from typing import Any, Literal, Optional, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -153,7 +153,8 @@ class Decision(Strict):
     edit: str | None = None
     series: str | None = None
     decision: Literal["accept", "reject"]
-    scope: Literal["source", "edition", "all"] = "source"
+    # None: a decision written before decisions held where they were made; it holds everywhere
+    scope: Optional[Literal["source", "edition", "all"]] = None
     edition: int | None = None
     source: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     reviewer: str | None = None
@@ -165,15 +166,14 @@ class Decision(Strict):
         if (self.edit is None) == (self.series is None):
             raise ValueError("a decision names either an edit or a series")
         if self.scope == "source" and self.source is None:
-            raise ValueError("a decision for one source names it (`source`: its sha256), or says `scope`: "
-                             "'edition' (with `edition`) or 'all'")
+            raise ValueError("a decision for one source names it (`source`: its sha256)")
         if self.scope == "edition" and self.edition is None:
             raise ValueError("a decision for one edition names it (`edition`: its year)")
         return self
 
     def holds_for(self, edition: int | None, source: str) -> bool:
         """Whether the decision applies to a text of `edition` whose sha256 is `source`."""
-        return (self.scope == "all" or (self.scope == "edition" and self.edition == edition)
+        return (self.scope in ("all", None) or (self.scope == "edition" and self.edition == edition)
                 or (self.scope == "source" and self.source == source))
 
     @property

@@ -5,26 +5,35 @@
   the two are swapped in one step, so a kill at any moment leaves the old folder or the new one.
 - `write_files_together`: several files (a review's overrides and decisions) replaced as one,
   through a journal that a later run completes (`finish_pending_writes`).
-Temporary names start with '.mpsc-' or '.<name>.' and are removed by the next write there.
+Temporary names hold '.mpsc-'; those an output folder's replacement left are removed by the
+next replacement of that folder.
 """
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from pathlib import Path
+
+from pipeline.errors import CorrectionsError
 
 STAGED_PREFIX = ".mpsc-new-"  # a folder being written beside its final place
 RETIRED_PREFIX = ".mpsc-old-"  # the folder it replaced, until it is removed
 JOURNAL = ".mpsc-pending.json"  # files to be written together, written first
 RENAME_EXCHANGE = 2  # renameat2(2) flag: swap two paths in one step (Linux)
 AT_FDCWD = -100
-# a temporary file of write_files_atomically that a kill left ('.projects.json.ab12cd_3')
-TEMPORARY = re.compile(r"\.[^/]+\.(?:json|jsonl|txt|html|diff|csv|geojson|png)\.[a-z0-9_]{8}")
+TEMPORARY_MARK = ".mpsc-tmp-"
+# a temporary file of write_files_atomically that a kill left ('.projects.json.mpsc-tmp-ab12cd_3')
+TEMPORARY = re.compile(r"\..+\.mpsc-tmp-[a-z0-9_]{8}")
+# what the journal may name: the files a review writes, nothing outside the folder
+JOURNALED = re.compile(r"decisions\.json|lexicon\.json|overrides/\d{4}\.json")
 
 
 def current_umask() -> int:
@@ -46,7 +55,7 @@ def write_files_atomically(folder: Path, files: dict[str, str | bytes], owned: f
         for name, content in files.items():
             target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMPORARY_MARK}", dir=target.parent)
             staged.append((tmp, target))
             write_content(fd, content)
             os.chmod(tmp, 0o666 & ~current_umask())
@@ -80,18 +89,30 @@ def remove_unwritten(folder: Path, files: dict, owned: frozenset[str], owned_fol
 def replace_folder(folder: Path, files: dict[str, str | bytes], owned: frozenset[str] = frozenset(),
                    owned_folders: frozenset[str] = frozenset()) -> None:
     """The output folder `folder` replaced as a whole by `files`. The new folder is written beside
-    it (with the files the tool does not own carried over), then the two are swapped in one
-    rename; a kill leaves either the old folder or the new one, and the next run removes what a
-    killed one left beside it."""
+    it (with the files and folders the tool does not own carried over, and the old folder's
+    modes), then the two are swapped in one rename; a kill leaves either the old folder or the new
+    one, and the next run removes what a killed one left beside it. A folder the tool did not make
+    (no projects.json: the current folder, a project's own), a symlink, a mount point, or a place
+    where no folder can be made beside it is written file by file instead (write_files_atomically:
+    each file whole, the owned files this run did not write removed)."""
     folder = folder.absolute()
     folder.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
-    staged = Path(tempfile.mkdtemp(prefix=f"{STAGED_PREFIX}{folder.name}-", dir=folder.parent))
+    if folder.exists() and not swappable(folder):
+        write_files_atomically(folder, files, owned, owned_folders)
+        return
+    try:
+        staged = Path(tempfile.mkdtemp(prefix=f"{STAGED_PREFIX}{folder_tag(folder)}-", dir=folder.parent))
+    except OSError:  # the parent takes no new folder: file by file
+        write_files_atomically(folder, files, owned, owned_folders)
+        return
     try:
         if folder.is_dir():
             carry_over(folder, staged, files, owned, owned_folders)
+            os.chmod(staged, stat.S_IMODE(folder.stat().st_mode))
+        else:
+            os.chmod(staged, 0o777 & ~current_umask())
         write_files_atomically(staged, files)
-        os.chmod(staged, 0o777 & ~current_umask())
         if folder.is_dir():
             retired = swap_folders(staged, folder)
             shutil.rmtree(retired, ignore_errors=True)
@@ -102,28 +123,47 @@ def replace_folder(folder: Path, files: dict[str, str | bytes], owned: frozenset
             shutil.rmtree(staged, ignore_errors=True)
 
 
+def swappable(folder: Path) -> bool:
+    """A folder this tool made (it holds projects.json), not a symlink, not a mount point."""
+    return (folder.is_dir() and not folder.is_symlink() and not os.path.ismount(folder)
+            and (folder / "projects.json").is_file())
+
+
+def folder_tag(folder: Path) -> str:
+    """A name for the folder's temporary siblings that no other folder's shares ('report' and
+    'report-2022' in one batch must not take each other's)."""
+    return hashlib.sha1(os.fsencode(folder.name)).hexdigest()[:16]
+
+
 def carry_over(old: Path, new: Path, files: dict, owned: frozenset[str], owned_folders: frozenset[str]) -> None:
-    """Files of the old folder that this run neither writes nor owns (a reviewer's notes, a
-    saved review) go into the new one, hard-linked where the file system allows."""
-    for path in old.rglob("*"):
+    """What of the old folder this run neither writes nor owns (a reviewer's notes, a saved
+    review, folders, links) goes into the new one: files hard-linked where the file system
+    allows, folders with their modes, symlinks as links."""
+    for path in sorted(old.rglob("*")):
         name = path.relative_to(old).as_posix()
         top = name.split("/")[0]
         owned_picture = top in owned_folders and path.suffix == ".png"
-        if not path.is_file() or name in files or name in owned or owned_picture or TEMPORARY.fullmatch(path.name):
+        if name in files or name in owned or owned_picture or TEMPORARY.fullmatch(path.name):
             continue
         target = new / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, target)
-        except OSError:
-            shutil.copy2(path, target)
+        if path.is_symlink():
+            os.symlink(os.readlink(path), target)
+        elif path.is_dir():
+            target.mkdir(exist_ok=True)
+            os.chmod(target, stat.S_IMODE(path.stat().st_mode))
+        elif path.is_file():
+            try:
+                os.link(path, target)
+            except OSError:
+                shutil.copy2(path, target)
 
 
 def swap_folders(new: Path, folder: Path) -> Path:
     """Put `new` where `folder` is; -> where the old folder now lies (to be removed)."""
     if exchange_paths(new, folder):
         return new  # the old folder now has the staged name
-    retired = folder.parent / f"{RETIRED_PREFIX}{folder.name}"
+    retired = folder.parent / f"{RETIRED_PREFIX}{folder_tag(folder)}"
     os.rename(folder, retired)  # no atomic swap here: a kill between the renames is repaired next run
     os.rename(new, folder)
     return retired
@@ -131,7 +171,7 @@ def swap_folders(new: Path, folder: Path) -> Path:
 
 def exchange_paths(a: Path, b: Path) -> bool:
     """Swap two paths in one step (Linux renameat2 with RENAME_EXCHANGE); False where the system
-    cannot."""
+    has no such call; any other failure is raised."""
     libc_name = ctypes.util.find_library("c")
     if not libc_name:
         return False
@@ -140,23 +180,28 @@ def exchange_paths(a: Path, b: Path) -> bool:
     except (OSError, AttributeError):
         return False
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    done = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
-    return done == 0
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    failure = ctypes.get_errno()
+    if failure in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False  # this file system or kernel cannot exchange
+    raise OSError(failure, os.strerror(failure), str(b))
 
 
 def remove_leftovers(folder: Path) -> None:
     """What a killed run left beside `folder`: a half-written new folder is removed; an old one
-    whose swap was cut short is put back where the folder is missing, else removed."""
-    retired = folder.parent / f"{RETIRED_PREFIX}{folder.name}"
+    whose swap was cut short is put back where the folder is missing, else removed; inside it,
+    temporary files of a write a kill cut short."""
+    retired = folder.parent / f"{RETIRED_PREFIX}{folder_tag(folder)}"
     if retired.is_dir():
         if folder.exists():
             shutil.rmtree(retired, ignore_errors=True)
         else:
             os.rename(retired, folder)
-    for staged in folder.parent.glob(f"{STAGED_PREFIX}{folder.name}-*"):
+    for staged in folder.parent.glob(f"{STAGED_PREFIX}{folder_tag(folder)}-*"):
         shutil.rmtree(staged, ignore_errors=True)
-    if folder.is_dir():
-        for stale in folder.rglob(".*"):
+    if folder.is_dir() and not folder.is_symlink():
+        for stale in folder.rglob(f"*{TEMPORARY_MARK}*"):
             if stale.is_file() and TEMPORARY.fullmatch(stale.name):
                 stale.unlink(missing_ok=True)
 
@@ -171,11 +216,20 @@ def write_files_together(folder: Path, files: dict[str, str]) -> None:
 
 
 def finish_pending_writes(folder: Path) -> bool:
-    """Complete a change `write_files_together` began and a kill cut short. -> whether there was one."""
+    """Complete a change `write_files_together` began and a kill cut short. -> whether there was
+    one. A journal that names any other file than a review writes (decisions.json, lexicon.json,
+    overrides/<year>.json), or is no journal, is refused, not followed."""
     journal = folder / JOURNAL
     if not journal.is_file():
         return False
-    files = json.loads(journal.read_text(encoding="utf-8"))
+    try:
+        files = json.loads(journal.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        files = None
+    if not isinstance(files, dict) or not all(isinstance(n, str) and JOURNALED.fullmatch(n) and isinstance(c, str)
+                                              for n, c in files.items()):
+        raise CorrectionsError(f"{journal}: not a journal of `mpsc review` (it names other files, or is "
+                               "damaged); look at it, then remove it")
     for name, content in files.items():
         target = folder / name
         write_files_atomically(target.parent, {target.name: content})

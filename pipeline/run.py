@@ -43,7 +43,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     drafts = layout_to_records(layout, cleaned, profile, facts, records_settings)
     spans = block_spans(layout, cleaned)
     records = with_final_ids(records_to_dicts(drafts, cleaned.raw, spans))
-    warnings = warnings_of(source, cleaned, year, profile_name)
+    warnings = warnings_of(source, cleaned, corrections.decisions.decisions, year, profile_name)
     if use_overrides:
         records, override_warnings = apply_overrides(records, corrections.overrides, year)
         records, warnings = with_final_ids(records), warnings + override_warnings
@@ -74,10 +74,15 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     return Result(brochure, cleaned, cleaned.edits, dict(zip(ids, spans)))
 
 
-def warnings_of(source: Source, cleaned: Cleaned, year: int | None, profile_name: str) -> list[str]:
+def warnings_of(source: Source, cleaned: Cleaned, decisions: list, year: int | None, profile_name: str) -> list[str]:
     """What the output warns of before any record is read: the Source's warnings, reviewer
-    decisions that found nothing to decide, and an edition read without its own profile."""
+    decisions that say nowhere where they hold or found nothing to decide, and an edition read
+    without its own profile."""
     warnings = list(source.warnings)
+    unscoped = sum(d.scope is None for d in decisions)
+    if unscoped:
+        warnings.append(f"{unscoped} reviewer decision(s) in decisions.json say nowhere where they hold: they hold "
+                        "for every edition, as before (give each a `scope`: source, edition or all)")
     if cleaned.unmatched:
         warnings.append(f"{len(cleaned.unmatched)} reviewer decision(s) in decisions.json found no edit in "
                         "this text (kept there; they apply where their edit or series occurs)")

@@ -98,10 +98,11 @@ def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path, capsys, 
 def test_a_folder_that_cannot_be_written_is_one_line(tmp_path, capsys, monkeypatch):
     import pipeline.files as files
 
-    def refused(*args, **kwargs):
+    def refused(fd, content):
+        os.close(fd)
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "out"))
 
-    monkeypatch.setattr(files.tempfile, "mkdtemp", refused)
+    monkeypatch.setattr(files, "write_content", refused)
     assert main(["extract", str(Path(__file__).parent / "cases" / "brochure_mini" / "input.txt"),
                  "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
@@ -146,3 +147,40 @@ def test_replace_folder_keeps_files_that_are_not_the_tools(tmp_path):
     make_old(folder)
     replace_folder(folder, NEW, owned=OWNED, owned_folders=frozenset({"evidence"}))
     assert state(folder) == {**NEW, **MINE}
+
+
+def test_a_folder_the_tool_did_not_make_is_written_file_by_file(tmp_path):
+    """`-o .` in a project folder: its files and folders stay where they are, with their modes."""
+    folder = tmp_path / "project"
+    (folder / ".git" / "refs").mkdir(parents=True)
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    (folder / ".projects.json.20240101").write_text("a dated backup", encoding="utf-8")
+    os.chmod(folder, 0o700)
+    inode = folder.stat().st_ino
+    replace_folder(folder, NEW, owned=OWNED, owned_folders=frozenset({"evidence"}))
+    assert folder.stat().st_ino == inode and (folder.stat().st_mode & 0o777) == 0o700
+    assert (folder / ".git" / "refs").is_dir() and (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (folder / ".projects.json.20240101").exists() and (folder / "projects.json").read_text() == "new"
+
+
+def test_a_replaced_folder_keeps_its_modes_empty_folders_and_links(tmp_path):
+    folder = tmp_path / "out"
+    make_old(folder)
+    (folder / "empty").mkdir()
+    (folder / "link").symlink_to("notes.txt")
+    os.chmod(folder, 0o700)
+    replace_folder(folder, NEW, owned=OWNED, owned_folders=frozenset({"evidence"}))
+    assert (folder.stat().st_mode & 0o777) == 0o700 and (folder / "empty").is_dir()
+    assert (folder / "link").is_symlink() and os.readlink(folder / "link") == "notes.txt"
+
+
+def test_folders_of_like_names_in_one_batch_leave_each_other_alone(tmp_path):
+    """The leftovers of 'report' are not those of 'report-2022' (a parallel batch writes both)."""
+    import pipeline.files as files
+
+    other = tmp_path / "report-2022"
+    make_old(other)
+    staged = tmp_path / f"{files.STAGED_PREFIX}{files.folder_tag(other)}-x"
+    staged.mkdir()  # 'report-2022' being written by another process
+    replace_folder(tmp_path / "report", NEW, owned=OWNED)
+    assert staged.is_dir() and state(other) == {**OLD, **MINE}

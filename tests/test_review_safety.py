@@ -77,9 +77,21 @@ def test_an_edition_decision_does_not_hold_for_another_edition():
     assert DecisionFile(decisions=[made]).holding_for(2021, OTHER_SHA) == []
 
 
-def test_a_decision_says_where_it_holds():
+def test_a_decision_for_one_source_names_it():
     with pytest.raises(ValueError):
-        Decision(series="a -> ä", decision="reject")  # no source, no edition, not 'all'
+        Decision(series="a -> ä", decision="reject", scope="source")
+    with pytest.raises(ValueError):
+        Decision(series="a -> ä", decision="reject", scope="edition")
+
+
+def test_a_decision_written_before_scopes_holds_everywhere_with_a_warning(workspace, capsys):
+    corrections, out = workspace
+    series, edits = applied_series(out)
+    (corrections / "decisions.json").write_text(corrections_json({"decisions": [
+        {"series": series, "decision": "reject", "reviewer": "R"}]}), encoding="utf-8")
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 0
+    assert not any(ledger(out)[e["id"]]["applied"] for e in edits)
+    assert "say nowhere where they hold" in capsys.readouterr().err
 
 
 # 2. --apply checks everything first and writes all or nothing
@@ -126,21 +138,29 @@ def test_a_confirmation_of_an_object_is_refused_clearly(workspace, tmp_path, cap
     assert "no object" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("year", [2021.0, True, "2021"])
-def test_a_tampered_year_makes_no_overrides_file(workspace, tmp_path, capsys, year):
+def test_a_tampered_year_makes_no_overrides_file(workspace, tmp_path, capsys):
+    """projects.json says 2021.0: equal to the review's 2021 in Python, it must not name a file
+    'overrides/2021.0.json'."""
     corrections, out = workspace
     project, field_name = a_flagged_field(out)
     review = saved_review(out, tmp_path, fields=[{"record": project["id"], "field": field_name, "action": "set",
                                                   "value": "Ein Wert"}])
     output = read(out / "projects.json")
-    output["edition"]["year"] = year
+    output["edition"]["year"] = float(output["edition"]["year"])
     (out / "projects.json").write_text(json.dumps(output), encoding="utf-8")
-    data = read(review)
-    data["edition"] = year if type(year) is not str else data["edition"]
-    review.write_text(json.dumps(data), encoding="utf-8")
     before = sorted(p.name for p in (corrections / "overrides").iterdir())
     assert main(["review", str(out), "--apply", str(review), "--corrections", str(corrections)]) == 2
+    assert "is not a year" in capsys.readouterr().err
     assert sorted(p.name for p in (corrections / "overrides").iterdir()) == before
+
+
+def test_a_name_that_gives_no_id_is_refused(workspace, tmp_path, capsys):
+    corrections, out = workspace
+    project, _ = a_flagged_field(out)
+    review = saved_review(out, tmp_path, fields=[{"record": project["id"], "field": "name", "action": "set",
+                                                  "value": "Ωμέγα"}])
+    assert main(["review", str(out), "--apply", str(review), "--corrections", str(corrections)]) == 2
+    assert "gives no id" in capsys.readouterr().err
 
 
 def test_a_kill_between_the_two_writes_is_completed_by_the_next_load(tmp_path, monkeypatch):
@@ -216,7 +236,6 @@ def test_a_typed_value_the_field_cannot_hold_is_asked_again(workspace):
 
 def test_a_review_adds_lines_and_rewrites_none(workspace, tmp_path):
     corrections, out = workspace
-    path = corrections / "overrides" / "2021.json"
     year = read(out / "projects.json")["edition"]["year"]
     path = corrections / "overrides" / f"{year}.json"
     if not path.exists():
@@ -260,3 +279,15 @@ def test_a_name_set_by_a_reviewer_reaches_the_overview_entry(workspace, capsys):
     assert listed["name"] == renamed and entry["name"] in listed["review_notes"]["name"]
     assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections), "--no-overrides"]) == 0
     assert next(e for e in read(out / "projects.json")["overview"] if e["id"] == entry["id"])["name"] == entry["name"]
+
+
+@pytest.mark.parametrize("journal", ['{"../../escaped.txt": "x"}', '{"decisions.json": 1}', "not json",
+                                     '{"/tmp/abs.json": "x"}'])
+def test_a_journal_that_names_other_files_is_refused_not_followed(tmp_path, capsys, journal):
+    corrections = tmp_path / "a" / "b" / "corrections"
+    shutil.copytree(default_corrections_dir(), corrections)
+    (corrections / JOURNAL).write_text(journal, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(MINI), "-o", str(out), "--corrections", str(corrections)]) == 2
+    assert "journal" in capsys.readouterr().err
+    assert not (tmp_path / "a" / "escaped.txt").exists() and not out.exists()

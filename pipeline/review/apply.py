@@ -15,6 +15,7 @@ from pipeline.corrections import DecisionFile, FieldName, OverrideFile
 from pipeline.errors import InputError
 from pipeline.files import write_files_atomically, write_files_together
 from pipeline.language.lexicon import german_states
+from pipeline.records.ids import record_id
 
 
 SHA256 = r"^[0-9a-f]{64}$"
@@ -88,6 +89,8 @@ def value_problem(field_name: str, value) -> str | None:
                 if unknown else None)
     if not isinstance(value, str):
         return f"a {field_name} is text, not {type(value).__name__}"
+    if field_name == "name" and not record_id(value):
+        return f"{value!r} gives no id (a name needs letters or digits a-z, 0-9 once folded)"
     if sum(c.isalpha() for c in value) < MIN_LETTERS.get(field_name, 2):
         return f"{value!r} is too short to be a {field_name}"
     return None
@@ -231,7 +234,8 @@ def read_output(outdir: Path) -> dict:
         raise InputError(f"{outdir}: no projects.json (run `mpsc extract` first)")
     output = read_json(path)
     if not (isinstance(output, dict) and isinstance(output.get("source"), dict)
-            and isinstance(output.get("edition"), dict) and isinstance(output.get("projects"), list)):
+            and isinstance(output["source"].get("sha256"), str) and isinstance(output.get("edition"), dict)
+            and isinstance(output.get("projects"), list) and all(isinstance(p, dict) for p in output["projects"])):
         raise InputError(f"{path}: not a projects.json of mpsc extract")
     return output
 

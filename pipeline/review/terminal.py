@@ -26,7 +26,7 @@ def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None
         raise InputError("a reviewer's name is required: give --reviewer NAME")
     output = read_output(outdir)
     cleaned = (outdir / "cleaned.txt").read_text(encoding="utf-8") if (outdir / "cleaned.txt").is_file() else ""
-    entries = [json.loads(line) for line in ledger.read_text(encoding="utf-8").splitlines() if line.strip()]
+    entries = read_ledger(ledger)
     holding = load_corrections(corrections_dir).decisions.holding_for(output_year(output, outdir),
                                                                        output["source"]["sha256"])
     decided = {d.series for d in holding} | {d.edit for d in holding}
@@ -116,3 +116,15 @@ def ask_value(stdin: IO, stdout: IO, field_name: str):
         if problem is None:
             return value
         print(f"  {problem}; type it again, or an empty line to skip", file=stdout)
+
+
+def read_ledger(path: Path) -> list[dict]:
+    """corrections.jsonl's entries, refused where a line is not one."""
+    try:
+        entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a ledger of mpsc extract ({str(exc).splitlines()[0]})") from None
+    needed = ("id", "series", "applied", "confidence", "decision", "record", "context", "rule", "word_before")
+    if not all(isinstance(e, dict) and all(k in e for k in needed) for e in entries):
+        raise InputError(f"{path}: not a ledger of mpsc extract (an entry lacks its fields)")
+    return entries
