@@ -83,6 +83,8 @@ def hostile_inputs(folder: Path) -> dict[str, str]:
         "truncated.pdf": (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "a PDF cut short"),
         "pdf-head-only.txt": (b"%PDF-1.7\n" + bytes(rng.randrange(256) for _ in range(5000)), "a PDF header, then noise"),
         "bomb.pdf": (bomb_pdf(MAX_STREAM_BYTES * 4), "a stream inflating to half a GB"),
+        "cut-stream.pdf": (bomb_pdf(16_000_000).replace(b"/FlateDecode", b"/FlateDecode ", 1)[:-4000] + b"\n%%EOF\n",
+                           "a compressed stream cut short"),
         "many-pages.pdf": (pdf_bytes([[]] * (MAX_PAGES + 1)), "more pages than any brochure"),
         "no-pages.pdf": (pdf_bytes([]), "a PDF without pages"),
     }

@@ -6,6 +6,7 @@ read at a lower one, with a warning.
 """
 from __future__ import annotations
 
+import io
 import math
 import zlib
 from contextlib import contextmanager
@@ -58,20 +59,48 @@ class BoundedZlib:
         if len(out) > MAX_STREAM_BYTES:
             raise InputError(f"{self.path}: a compressed stream of the PDF inflates past {MAX_STREAM_BYTES:,} "
                              "bytes (a decompression bomb?)")
-        out += inflater.flush()
-        if not inflater.eof:  # as zlib.decompress says of a cut stream (pdfminer then reads what it can)
-            raise zlib.error("incomplete or truncated stream")
-        return out
+        # a cut stream gives what it holds: pdfminer's own way to read one is quadratic in its length
+        return out + inflater.flush()
+
+
+def bounded_lzw(path):
+    """pdfminer's LZW decoding, stopped with a refusal once its output passes MAX_STREAM_BYTES."""
+    from pdfminer.lzw import LZWDecoder
+
+    def lzwdecode(data: bytes) -> bytes:
+        out, size = [], 0
+        for chunk in LZWDecoder(io.BytesIO(data)).run():
+            out.append(chunk)
+            size += len(chunk)
+            if size > MAX_STREAM_BYTES:
+                raise InputError(f"{path}: a compressed stream of the PDF inflates past {MAX_STREAM_BYTES:,} "
+                                 "bytes (a decompression bomb?)")
+        return b"".join(out)
+
+    return lzwdecode
 
 
 @contextmanager
 def streams_bounded(path):
-    """While reading the PDF at `path`, pdfminer inflates no stream past MAX_STREAM_BYTES."""
+    """While reading the PDF at `path`, pdfminer inflates no stream (Flate or LZW) past
+    MAX_STREAM_BYTES."""
     import pdfminer.pdftypes
 
-    kept = pdfminer.pdftypes.zlib
-    pdfminer.pdftypes.zlib = BoundedZlib(path)
+    kept = pdfminer.pdftypes.zlib, pdfminer.pdftypes.lzwdecode
+    pdfminer.pdftypes.zlib, pdfminer.pdftypes.lzwdecode = BoundedZlib(path), bounded_lzw(path)
     try:
         yield
     finally:
-        pdfminer.pdftypes.zlib = kept
+        pdfminer.pdftypes.zlib, pdfminer.pdftypes.lzwdecode = kept
+
+
+def count_pages(path) -> int:
+    """How many pages a PDF has, from its page tree alone (pypdfium2: no page is read), so that a
+    file of very many pages is refused before they are loaded."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from pipeline.cache import key_of, read_entry, write_entry
 from pipeline.errors import InputError
-from pipeline.read.limits import (MAX_PAGES, MAX_PDF_BYTES, MAX_TEXT_BYTES, check_lines, check_size, render_dpi,
-                                  streams_bounded)
+from pipeline.read.limits import (MAX_PAGES, MAX_PDF_BYTES, MAX_TEXT_BYTES, check_lines, check_size, count_pages,
+                                  render_dpi, streams_bounded)
 from pipeline.read.page_furniture import PAGE_BREAK, strip_page_furniture
 from pipeline.read.pdf_text import PageText, Word, page_to_text, tsv_to_words, words_to_text
 from pipeline.progress import show_progress
@@ -170,6 +170,9 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    count = pages_in_tree(path)
+    if count > MAX_PAGES:  # refused before any page is loaded
+        raise InputError(f"{path}: the PDF has {count:,} pages; at most {MAX_PAGES:,} are read")
     try:
         with streams_bounded(path), pdfplumber.open(path) as pdf:
             count = len(pdf.pages)
@@ -206,6 +209,17 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
     if len(empty) == len(pages):
         raise InputError(f"{path}: OCR found no text on any page")
     return pages, "pdf-ocr", warnings + empty
+
+
+def pages_in_tree(path: Path) -> int:
+    """The PDF's page count from its page tree (0 where pdfium cannot open it: pdfplumber's
+    reading then says why)."""
+    from pypdfium2 import PdfiumError
+
+    try:
+        return count_pages(path)
+    except PdfiumError:
+        return 0
 
 
 def wrapped_in(exc: BaseException) -> list:
