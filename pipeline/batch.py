@@ -11,7 +11,7 @@ import io
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -105,16 +105,39 @@ def extract_one(path: Path, outdir: Path, corrections: Corrections, use_override
 
 def extract_many(files: list[Path], root: Path, corrections: Corrections, use_overrides: bool,
                  formats: tuple[str, ...], jobs: int) -> list[Row]:
-    """Rows in the order of `files`; up to `jobs` inputs at a time, each in its own process."""
+    """Rows in the order of `files`; up to `jobs` inputs at a time, each in its own process. A
+    process that dies (killed, out of memory) costs its input a row, not the batch: the inputs
+    whose process pool broke are run again one by one, each in a process of its own."""
     folders = output_folders(files, root)
-    columns = (files, folders, [corrections] * len(files), [use_overrides] * len(files), [formats] * len(files))
-    with ProcessPoolExecutor(jobs) if jobs > 1 else nullcontext() as pool:
-        results = pool.map(extract_one, *columns) if pool else map(extract_one, *columns)
-        rows = []
-        for number, row in enumerate(results, start=1):
-            rows.append(row)
-            show_progress("extract", number, len(files), Path(row.input).name[:40])
+    common = (corrections, use_overrides, formats)
+    rows: list[Row | None] = [None] * len(files)
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            futures = [pool.submit(extract_one, f, o, *common) for f, o in zip(files, folders)]
+            for number, future in enumerate(futures):
+                try:
+                    rows[number] = future.result()
+                except BrokenProcessPool:
+                    continue
+                show_progress("extract", sum(r is not None for r in rows), len(files), files[number].name[:40])
+    for number, row in enumerate(rows):
+        if row is None:
+            rows[number] = extract_alone(files[number], folders[number], *common) if jobs > 1 \
+                else extract_one(files[number], folders[number], *common)
+            show_progress("extract", sum(r is not None for r in rows), len(files), files[number].name[:40])
     return rows
+
+
+def extract_alone(path: Path, outdir: Path, corrections: Corrections, use_overrides: bool,
+                  formats: tuple[str, ...]) -> Row:
+    """One input in a process of its own; a row that says so where that process dies."""
+    start = time.perf_counter()
+    with ProcessPoolExecutor(1) as pool:
+        try:
+            return pool.submit(extract_one, path, outdir, corrections, use_overrides, formats).result()
+        except BrokenProcessPool:
+            return Row(str(path), "error", None, None, None, round(time.perf_counter() - start, 2), None,
+                       f"{path}: the process reading it died (killed, or out of memory)")
 
 
 def rows_to_table(rows: list[Row]) -> str:

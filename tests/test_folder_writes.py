@@ -184,3 +184,24 @@ def test_folders_of_like_names_in_one_batch_leave_each_other_alone(tmp_path):
     staged.mkdir()  # 'report-2022' being written by another process
     replace_folder(tmp_path / "report", NEW, owned=OWNED)
     assert staged.is_dir() and state(other) == {**OLD, **MINE}
+
+
+def test_a_worker_that_dies_costs_its_input_a_row_not_the_batch(tmp_path, capsys, monkeypatch):
+    import pipeline.run as run
+
+    real = run.extract_brochure
+
+    def dies_on_one(source, *args, **kwargs):
+        if Path(source.path).name == "dies.txt":
+            os._exit(9)  # killed, as by the out-of-memory killer
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(run, "extract_brochure", dies_on_one)  # worker processes are forked with it
+    mini = Path(__file__).parent / "cases" / "brochure_mini" / "input.txt"
+    for name in ("dies.txt", "lives.txt"):
+        (tmp_path / name).write_text(mini.read_text(encoding="utf-8"), encoding="utf-8")
+    code = main(["extract", str(tmp_path / "dies.txt"), str(tmp_path / "lives.txt"), "-o", str(tmp_path / "out"),
+                 "--jobs", "2"])
+    out = capsys.readouterr().out
+    assert code == 2 and "1 of 2 inputs extracted" in out and "process reading it died" in out
+    assert (tmp_path / "out" / "summary.csv").exists() and (tmp_path / "out" / "lives" / "projects.json").exists()
