@@ -15,9 +15,9 @@ HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@$")
 def patched(raw: str, diff: str) -> str:
     """`diff` applied to `raw` by the unified format's rules; every context and removed line must
     be where the hunk says."""
-    old = raw.splitlines(keepends=True)
+    old = [line + "\n" for line in raw.split("\n")[:-1]] + ([raw.split("\n")[-1]] if raw.split("\n")[-1] else [])
     out, at = [], 0
-    lines = diff.splitlines(keepends=True)
+    lines = [line + "\n" for line in diff.split("\n")[:-1]]
     assert lines[:2] == ["--- raw.txt\n", "+++ cleaned.txt\n"]
     i = 2
     while i < len(lines):
@@ -62,3 +62,22 @@ def test_a_text_of_many_like_lines_is_diffed_line_for_line(lexicon, corrections)
     assert patched(raw, diff) == cleaned.text
     assert diff.count("\n-Bundesinstitut") == diff.count("\n+Bundesinstitut") == 2000
     assert "\n-\n" not in diff  # no blank line moved
+
+
+def test_git_applies_the_diff_of_a_text_with_page_breaks(lexicon, corrections, tmp_path):
+    """A PDF's text has a form feed between pages: diff tools break lines at '\\n' only."""
+    import shutil
+    import subprocess
+
+    raw = "Seite eins fiir alle\n\f\nSeite zwei\nDie Stadtverwaltnng plant\f\nund Grofstadt\nEnde\n"
+    cleaned = clean_text(raw, lexicon, corrections.confusions)
+    diff = ledger_to_unified_diff(raw, cleaned.text, cleaned.edits)
+    assert patched(raw, diff) == cleaned.text
+    if shutil.which("git"):
+        (tmp_path / "raw.txt").write_text(raw, encoding="utf-8", newline="")
+        (tmp_path / "fix.diff").write_text(diff.replace("--- raw.txt", "--- a/raw.txt").replace("+++ cleaned.txt", "+++ b/raw.txt"),
+                                           encoding="utf-8", newline="")
+        done = subprocess.run(["git", "apply", "--unsafe-paths", "--directory=.", "fix.diff"], cwd=tmp_path,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / "raw.txt").read_bytes().decode("utf-8") == cleaned.text

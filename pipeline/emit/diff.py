@@ -11,11 +11,17 @@ from pipeline.edits import Edit
 CONTEXT = 1
 
 
+def lines_of(text: str) -> list[str]:
+    """The text's lines as diff tools count them: broken at '\\n' only (a PDF's page break, a form
+    feed, stays inside its line, as `patch` and `git apply` read it)."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 def line_starts(text: str) -> list[int]:
-    """Where each line of text.splitlines() starts: it breaks at form feeds and the like too, as
-    the lines difflib was given did."""
+    """Where each line of `lines_of(text)` starts."""
     starts, at = [], 0
-    for line in text.splitlines(keepends=True):
+    for line in lines_of(text):
         starts.append(at)
         at += len(line)
     return starts or [0]
@@ -31,7 +37,7 @@ def changed_line_runs(raw: str, edits: list[Edit]) -> list[tuple[int, int]]:
             line += 1
         # the last line it touches: where its end falls; one that takes out or puts in a line
         # break joins the line after it too
-        breaks = len((e.before + e.after + "x").splitlines()) > 1
+        breaks = "\n" in e.before + e.after
         reach = e.end if breaks else max(e.end, e.start + 1) - 1
         last = line
         while last + 1 < len(starts) and starts[last + 1] <= reach:
@@ -50,7 +56,7 @@ def opcodes(raw: str, text: str, edits: list[Edit]) -> tuple[list[str], list[str
     """The raw and the cleaned text as lines, and difflib-style opcodes between them: the lines no
     applied edit touches are equal, each run of touched lines is replaced by the cleaned lines
     it became."""
-    raw_lines, text_lines = raw.splitlines(keepends=True), text.splitlines(keepends=True)
+    raw_lines, text_lines = lines_of(raw), lines_of(text)
     raw_starts = line_starts(raw)
     applied = sorted((e for e in edits if e.applied), key=lambda e: e.start)
     codes, i, j, shift, k = [], 0, 0, 0, 0
