@@ -165,7 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-j", "--jobs", type=positive_int, default=min(2, os.cpu_count() or 1),
                          help="inputs (or, for one input, pages) processed in parallel (default: %(default)s)")
     extract.add_argument("--no-overrides", action="store_true", help="ignore reviewer overrides in corrections/")
-    extract.add_argument("--corrections", help="corrections folder (default: the repository's corrections/)")
+    extract.add_argument("--corrections", help="corrections folder (default: ./corrections where it has a "
+                                               "profile.json, else the shipped one)")
     extract.add_argument("--format", action="append", choices=["jsonl", "csv", "geojson"],
                          help="also write projects.jsonl / projects.csv / projects.geojson (repeatable)")
     extract.set_defaults(func=command_extract)
@@ -173,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("outdir", help="an output folder of `mpsc extract`")
     review.add_argument("--reviewer", help="your name, stored with each decision (required)")
     review.add_argument("--apply", metavar="FILE", help="merge a review saved by review.html into corrections/")
-    review.add_argument("--corrections", help="corrections folder to write to (default: the repository's)")
+    review.add_argument("--corrections", help="corrections folder to write to (default: ./corrections; "
+                                              "never the shipped one)")
     review.set_defaults(func=command_review)
     publish = sub.add_parser("publish", help="one dataset of several editions: CSV tables with a Frictionless "
                                              "data package, and an SQLite database")

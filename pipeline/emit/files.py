@@ -1,12 +1,13 @@
-"""Emit stage: Result -> the contents of the files in OUTDIR (files.py writes them atomically).
+"""Emit stage: Result -> the contents of the files in OUTDIR (pipeline/files.py writes them; this
+module writes nothing).
 
 projects.json      the validated Brochure
 cleaned.txt        the whole cleaned text (= raw text with the ledger applied)
 corrections.jsonl  one edit per line: id, rule, start, end, before, after, confidence, applied,
                    context, record, word_before, word_after, series, decision
-corrections.diff   unified diff of raw against cleaned text, for any diff tool
-review.html        one page for a reviewer (review.py), opened from disk
-evidence/*.png     PDF inputs: crops of the printed pages where flagged fields were read (pictures.py)
+corrections.diff   unified diff of raw against cleaned text (diff.py), for any diff tool
+review.html        one page for a reviewer (review/page.py), opened from disk
+evidence/*.png     PDF inputs: crops of the printed pages where flagged fields were read (review/pictures.py)
 raw.txt            the raw text, when it is not the input file itself (other encoding, PDF)
 """
 from __future__ import annotations
