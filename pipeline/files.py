@@ -87,18 +87,18 @@ def remove_unwritten(folder: Path, files: dict, owned: frozenset[str], owned_fol
 
 
 def replace_folder(folder: Path, files: dict[str, str | bytes], owned: frozenset[str] = frozenset(),
-                   owned_folders: frozenset[str] = frozenset()) -> None:
+                   owned_folders: frozenset[str] = frozenset(), mark: str = "projects.json") -> None:
     """The output folder `folder` replaced as a whole by `files`. The new folder is written beside
     it (with the files and folders the tool does not own carried over, and the old folder's
     modes), then the two are swapped in one rename; a kill leaves either the old folder or the new
     one, and the next run removes what a killed one left beside it. A folder the tool did not make
-    (no projects.json: the current folder, a project's own), a symlink, a mount point, or a place
+    (without its `mark`, projects.json: the current folder, a project's own), a symlink, a mount point, or a place
     where no folder can be made beside it is written file by file instead (write_files_atomically:
     each file whole, the owned files this run did not write removed)."""
     folder = folder.absolute()
     folder.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
-    if folder.exists() and not swappable(folder):
+    if folder.exists() and not swappable(folder, mark):
         write_files_atomically(folder, files, owned, owned_folders)
         return
     try:
@@ -123,10 +123,10 @@ def replace_folder(folder: Path, files: dict[str, str | bytes], owned: frozenset
             shutil.rmtree(staged, ignore_errors=True)
 
 
-def swappable(folder: Path) -> bool:
-    """A folder this tool made (it holds projects.json), not a symlink, not a mount point."""
+def swappable(folder: Path, mark: str) -> bool:
+    """A folder this tool made (it holds the file `mark`), not a symlink, not a mount point."""
     return (folder.is_dir() and not folder.is_symlink() and not os.path.ismount(folder)
-            and (folder / "projects.json").is_file())
+            and (folder / mark).is_file())
 
 
 def folder_tag(folder: Path) -> str:

@@ -33,7 +33,7 @@ from pipeline.validate.models import Brochure
 PACKAGE_FILE = "datapackage.json"
 DATABASE_FILE = "mpsc.db"
 LEDGER_FILE = "corrections.jsonl"
-OWNED_FILES = frozenset({PACKAGE_FILE, DATABASE_FILE, *(f"{t.name}.csv" for t in TABLES)})
+PUBLISHED_FILES = frozenset({PACKAGE_FILE, DATABASE_FILE, *(f"{t.name}.csv" for t in TABLES)})
 BOM = "\ufeff"
 SEARCHED_COLUMNS = ("name", "title", "motto", "description")
 INDEXED_COLUMNS = {"projects": ("geonameid",), "overview": ("geonameid",), "project_states": ("state_code",)}
@@ -104,6 +104,10 @@ def validated_brochure(folder: Path, output: dict) -> dict:
         raise InputError(f"{folder}/projects.json: not a valid output ({first_error(exc)})") from None
     if output_year(output, folder) is None:
         raise InputError(f"{folder}/projects.json: the edition has no year, so it cannot be told from another")
+    ids = [p.id for p in brochure.projects]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:  # mpsc extract never writes that: the file was edited
+        raise InputError(f"{folder}/projects.json: the record id {twice[0]!r} stands twice")
     return brochure.model_dump(mode="json")
 
 
@@ -302,5 +306,5 @@ def publish(folders: list[Path], dest: Path, excel: bool = False) -> Published:
     problems = package_problems(files)
     if problems:  # the tables are made from validated outputs: a problem here is this code's
         raise ValueError(f"the data package does not validate ({len(problems)} problems): {problems[0]}")
-    replace_folder(dest, files, owned=OWNED_FILES)
+    replace_folder(dest, files, owned=PUBLISHED_FILES, mark=PACKAGE_FILE)
     return Published(dest, tuple(o.year for o in outputs), {name: len(rows) for name, rows in tables.items()})

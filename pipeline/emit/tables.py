@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from pipeline.emit.formats import place_columns
+
 LIST_JOINER = "; "
 NOTE_JOINER = " | "
 
@@ -197,12 +199,6 @@ def as_value_text(value) -> str | None:
     return str(value)
 
 
-def place_cells(item: dict) -> dict:
-    place = item.get("place") or {}
-    return {"geonameid": place.get("geonameid"), "latitude": place.get("latitude"),
-            "longitude": place.get("longitude")}
-
-
 def brochure_to_edition_row(brochure: dict, ledger: list[dict] | None) -> dict:
     edition, source = brochure["edition"], brochure["source"]
     return {"year": edition["year"], "title": edition["title"], "leitthema": edition["leitthema"],
@@ -219,7 +215,7 @@ def project_to_row(year: int, p: dict) -> dict:
             "category_printed": p["category_printed"], "size_class": p["size_class"],
             "states": as_list_text(p["states"]), "state_codes": as_list_text(p["state_codes"]), "title": p["title"],
             "motto": p["motto"], "description": p["description"], "figure_text": as_list_text(p["figure_text"]),
-            "page": p["page"], **place_cells(p), "place_name": place.get("name"), "place_kind": place.get("kind"),
+            "page": p["page"], **place_columns(p), "place_name": place.get("name"), "place_kind": place.get("kind"),
             "needs_review": as_list_text(p["needs_review"]), "review_notes": as_notes_text(p["review_notes"]),
             "overrides": as_list_text(list(p["overrides"])), "source_sha256": p["source_sha256"]}
 
@@ -249,7 +245,7 @@ def overview_to_rows(year: int, overview: list[dict], record_ids: set[str]) -> l
         rows.append({"edition_year": year, "position": position, "id": e["id"], "name": e["name"],
                      "category": e["category"], "category_printed": e["category_printed"],
                      "members": as_list_text(e["members"]), "member_qualifier": e["member_qualifier"],
-                     **place_cells(e), "needs_review": as_list_text(e["needs_review"]),
+                     **place_columns(e), "needs_review": as_list_text(e["needs_review"]),
                      "review_notes": as_notes_text(e["review_notes"]),
                      "record_year": year if has_record else None, "record_id": e["id"] if has_record else None})
     return rows

@@ -11,9 +11,9 @@ from typing import Any, Literal, Optional, Union
 from pydantic import (BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError,
                       model_validator)
 
-from pipeline.corrections import DecisionFile, FieldName, OverrideFile
+from pipeline.corrections import DecisionFile, FieldName, LexiconAdditions, OverrideFile
 from pipeline.errors import InputError
-from pipeline.files import write_files_atomically, write_files_together
+from pipeline.files import write_files_together
 from pipeline.language.lexicon import german_states
 from pipeline.records.ids import record_id
 
@@ -176,11 +176,17 @@ def first_error(exc: ValidationError) -> str:
 
 
 def merge_into_corrections(corrections_dir: Path, year: int | None, overrides: list[dict], confirmations: list[dict],
-                           decisions: list[dict]) -> None:
-    """Write the reviewer's words into corrections/: both files are made and validated first,
-    then written together (files.write_files_together); the latest word on a (record, field) or
-    an edit or series replaces earlier ones."""
+                           decisions: list[dict], words: list[str] = ()) -> None:
+    """Write the reviewer's words into corrections/: the files (overrides, decisions, words for
+    the lexicon) are made and validated first, then written together (files.write_files_together);
+    the latest word on a (record, field) or an edit or series replaces earlier ones."""
     files: dict[str, str] = {}
+    if words:
+        path = corrections_dir / "lexicon.json"
+        data = read_json(path)
+        data["words"] = sorted(set(data.get("words", [])) | set(words))
+        validated(path, data, LexiconAdditions)
+        files["lexicon.json"] = corrections_json(data)
     if overrides or confirmations:
         path = corrections_dir / "overrides" / f"{year}.json"
         data = read_json(path) if path.exists() else {
@@ -238,10 +244,6 @@ def read_output(outdir: Path) -> dict:
             and isinstance(output.get("projects"), list) and all(isinstance(p, dict) for p in output["projects"])):
         raise InputError(f"{path}: not a projects.json of mpsc extract")
     return output
-
-
-def write_json_atomically(path: Path, data: dict) -> None:
-    write_files_atomically(path.parent, {path.name: corrections_json(data)})
 
 
 def corrections_json(data: dict) -> str:

@@ -10,8 +10,8 @@ from typing import IO
 
 from pipeline.corrections import load_corrections
 from pipeline.errors import InputError
-from pipeline.review.apply import (decision_entry, merge_into_corrections, output_year, read_output, typed_value, value_problem,
-                                   write_json_atomically)
+from pipeline.review.apply import (decision_entry, merge_into_corrections, output_year, read_output, typed_value,
+                                   value_problem)
 from pipeline.review.page import CONTEXTS_SHOWN, entries_to_series, lines_around
 
 
@@ -71,12 +71,8 @@ def review_in_terminal(outdir: Path, corrections_dir: Path, reviewer: str | None
                                                 output_year(output, outdir), output["source"]["sha256"], reviewer, day))
             if answer == "w" and s.entries[0]["word_before"]:
                 words.append(s.entries[0]["word_before"])
-    merge_into_corrections(corrections_dir, output_year(output, outdir), overrides, confirmations, new_decisions)
-    if words:
-        lexicon_path = corrections_dir / "lexicon.json"
-        lexicon = json.loads(lexicon_path.read_text(encoding="utf-8"))
-        lexicon["words"] = sorted(set(lexicon["words"]) | set(words))
-        write_json_atomically(lexicon_path, lexicon)
+    merge_into_corrections(corrections_dir, output_year(output, outdir), overrides, confirmations, new_decisions,
+                           words)
     taken = len(overrides) + len(confirmations) + len(new_decisions)
     print(f"\n{taken} answers written to {corrections_dir}; rerun `mpsc extract` to apply them.", file=stdout)
     return taken
