@@ -26,9 +26,11 @@ HANG = 600  # seconds: a batch still running then hangs
 MAX_RSS_MB = 1500
 
 
-def bomb_pdf(inflated: int) -> bytes:
-    """A one-page PDF whose content stream is a few hundred KB and inflates to `inflated` bytes."""
+def bomb_pdf(inflated: int, cut: bool = False) -> bytes:
+    """A one-page PDF whose content stream is a few hundred KB and inflates to `inflated` bytes
+    (with `cut`, only its first half is there: a stream cut short)."""
     packed = zlib.compress(b" " * inflated, 9)
+    packed = packed[: len(packed) // 2] if cut else packed
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"]
@@ -83,8 +85,7 @@ def hostile_inputs(folder: Path) -> dict[str, str]:
         "truncated.pdf": (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "a PDF cut short"),
         "pdf-head-only.txt": (b"%PDF-1.7\n" + bytes(rng.randrange(256) for _ in range(5000)), "a PDF header, then noise"),
         "bomb.pdf": (bomb_pdf(MAX_STREAM_BYTES * 4), "a stream inflating to half a GB"),
-        "cut-stream.pdf": (bomb_pdf(16_000_000).replace(b"/FlateDecode", b"/FlateDecode ", 1)[:-4000] + b"\n%%EOF\n",
-                           "a compressed stream cut short"),
+        "cut-stream.pdf": (bomb_pdf(64_000_000, cut=True), "a compressed stream cut short"),
         "many-pages.pdf": (pdf_bytes([[]] * (MAX_PAGES + 1)), "more pages than any brochure"),
         "no-pages.pdf": (pdf_bytes([]), "a PDF without pages"),
     }

@@ -29,16 +29,20 @@ def ledger_lines(folder) -> int:
     return len((folder / "corrections.jsonl").read_text(encoding="utf-8").splitlines())
 
 
+def shared_record() -> dict:
+    """The 2021 record the test copies into the other edition: the first one with a place."""
+    return next(p for p in read_projects(DATASET_2021)["projects"] if p["place"])
+
+
 @pytest.fixture(scope="module")
 def edition_2019(tmp_path_factory):
-    """A generated 2019 edition, extracted; its first title made to look like a formula and Bochum's
-    2021 record copied into it, so one municipality is in both editions."""
+    """A generated 2019 edition, extracted; its first title made to look like a formula and the
+    first placed 2021 record copied into it, so one municipality is in both editions."""
     folder = tmp_path_factory.mktemp("edition") / "2019"
     assert main(["extract", str(GENERATED), "-o", str(folder)]) == 0
     data = read_projects(folder)
     data["projects"][0]["title"] = FORMULA
-    bochum = next(p for p in read_projects(DATASET_2021)["projects"] if p["id"] == "bochum")
-    data["projects"].append(bochum)
+    data["projects"].append(shared_record())
     (folder / "projects.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return folder
 
@@ -80,7 +84,9 @@ def test_a_broken_key_is_what_frictionless_would_catch(published, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(published, copy)
     package = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
-    overview = (copy / "overview.csv").read_text(encoding="utf-8").replace(",2021,bochum\n", ",2021,nowhere\n")
+    record = shared_record()["id"]
+    overview = (copy / "overview.csv").read_text(encoding="utf-8").replace(f",2021,{record}\n", ",2021,nowhere\n")
+    assert "nowhere" in overview
     (copy / "overview.csv").write_text(overview, encoding="utf-8")
     for resource in package["resources"]:
         resource.pop("hash"), resource.pop("bytes")
@@ -103,17 +109,20 @@ def test_the_database_holds_every_record_of_both_editions(published, edition_201
     assert query(published, "pragma foreign_key_check") == []
 
 
-def test_full_text_search_finds_descriptions(published):
+def test_full_text_search_finds_descriptions(published, edition_2019):
+    project = read_projects(edition_2019)["projects"][1]
+    word = max((w.strip(".,;:()„“\"") for w in project["description"].split()), key=len)
     found = query(published, "select p.edition_year, p.id from projects p join projects_fts f on f.rowid = p.rowid "
-                             "where projects_fts match ? order by p.edition_year", "Datenraum")
-    assert (2019, "oldenburg") in found
+                             "where projects_fts match ? order by p.edition_year", f'"{word}"')
+    assert (2019, project["id"]) in found
     assert query(published, "select count(*) from projects_fts where projects_fts match 'Quartier*'")[0][0] >= 2
 
 
 def test_a_municipality_in_two_editions_joins_by_its_place_id(published):
     pairs = query(published, "select a.id, a.edition_year, b.edition_year, a.geonameid from projects a "
                              "join projects b on a.geonameid = b.geonameid and a.edition_year < b.edition_year")
-    assert pairs == [("bochum", 2019, 2021, 2947416)]
+    shared = shared_record()
+    assert pairs == [(shared["id"], 2019, 2021, shared["place"]["geonameid"])]
 
 
 def test_a_formula_looking_title_is_text_in_csv_and_intact_in_sqlite(published, edition_2019):
@@ -124,13 +133,13 @@ def test_a_formula_looking_title_is_text_in_csv_and_intact_in_sqlite(published, 
 
 
 def test_overrides_are_published_with_their_values(published):
-    dresden = next(p for p in read_projects(DATASET_2021)["projects"] if p["id"] == "dresden")
+    reviewed = next(p for p in read_projects(DATASET_2021)["projects"] if p["overrides"])
     rows = query(published, "select field, value, automatic, reviewer, confirmed from project_overrides "
-                            "where edition_year = 2021 and id = 'dresden' order by field")
-    assert rows == [(field, dresden[field], note["automatic"], note["reviewer"], 0)
-                    for field, note in sorted(dresden["overrides"].items())]
-    assert query(published, "select overrides from projects where edition_year = 2021 and id = 'dresden'") == [
-        ("; ".join(dresden["overrides"]),)]
+                            "where edition_year = 2021 and id = ? order by field", reviewed["id"])
+    assert rows == [(field, reviewed[field], note["automatic"], note["reviewer"], 0)
+                    for field, note in sorted(reviewed["overrides"].items())]
+    assert query(published, "select overrides from projects where edition_year = 2021 and id = ?", reviewed["id"]) == [
+        ("; ".join(reviewed["overrides"]),)]
 
 
 def test_lists_and_notes_are_rows_a_person_can_filter(published):

@@ -27,9 +27,9 @@ def line_starts(text: str) -> list[int]:
     return starts or [0]
 
 
-def changed_line_runs(raw: str, edits: list[Edit]) -> list[tuple[int, int]]:
-    """The raw text's line numbers (0-based, end exclusive) that applied edits touch, in runs."""
-    starts = line_starts(raw)
+def changed_line_runs(starts: list[int], edits: list[Edit]) -> list[tuple[int, int]]:
+    """The numbers of the raw text's lines (starting at `starts`; 0-based, end exclusive) that
+    applied edits touch, in runs."""
     touched: set[int] = set()
     line = 0
     for e in sorted((e for e in edits if e.applied), key=lambda e: e.start):
@@ -61,7 +61,7 @@ def opcodes(raw: str, text: str, edits: list[Edit]) -> tuple[list[str], list[str
     applied = sorted((e for e in edits if e.applied), key=lambda e: e.start)
     codes, i, j, shift, k = [], 0, 0, 0, 0
     text_starts = line_starts(text)
-    for first, stop in changed_line_runs(raw, edits):
+    for first, stop in changed_line_runs(raw_starts, edits):
         if first > i:
             codes.append(("equal", i, first, j, j + first - i))
             j += first - i

@@ -84,8 +84,9 @@ def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> 
         for text, offsets in zip(paged.pages, paged.styled):
             styled.update(at + o for o in offsets)
             at += len(text) + len(PAGE_BREAK)
-        check_lines(PAGE_BREAK.join(paged.pages), path)
-        return Source(shown, digest, kind, "pdf", PAGE_BREAK.join(paged.pages), False, tuple(warnings),
+        joined = PAGE_BREAK.join(paged.pages)
+        check_lines(joined, path)
+        return Source(shown, digest, kind, "pdf", joined, False, tuple(warnings),
                       tuple(paged.printed), tuple(paged.removed), frozenset(styled),
                       tuple(page.words for page in pages), str(path))
     text, encoding, warnings = decode_text_bytes(data, path)
@@ -178,8 +179,6 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
             count = len(pdf.pages)
             if not count:
                 raise InputError(f"{path}: the PDF has no pages")
-            if count > MAX_PAGES:
-                raise InputError(f"{path}: the PDF has {count:,} pages; at most {MAX_PAGES:,} are read")
             if workers > 1 and count >= MIN_PAGES_PER_WORKER * 2:
                 pages = read_pages_in_parallel(path, count, workers)
             else:
