@@ -27,6 +27,7 @@ from pipeline.errors import CorrectionsError
 STAGED_PREFIX = ".mpsc-new-"  # a folder being written beside its final place
 RETIRED_PREFIX = ".mpsc-old-"  # the folder it replaced, until it is removed
 JOURNAL = ".mpsc-pending.json"  # files to be written together, written first
+RENAMES = ".mpsc-renames.json"  # a file-by-file replacement's renames, listed before they are made
 RENAME_EXCHANGE = 2  # renameat2(2) flag: swap two paths in one step (Linux)
 AT_FDCWD = -100
 TEMPORARY_MARK = ".mpsc-tmp-"
@@ -43,12 +44,13 @@ def current_umask() -> int:
 
 
 def write_files_atomically(folder: Path, files: dict[str, str | bytes], owned: frozenset[str] = frozenset(),
-                           owned_folders: frozenset[str] = frozenset()) -> None:
+                           owned_folders: frozenset[str] = frozenset(), journaled: bool = False) -> None:
     """All files are written to temporary names first; only then are they renamed into place.
     A name may lie in a subfolder ('evidence/a.png'); bytes are written as they are, text as
     UTF-8. Files named in `owned`, and files in `owned_folders`, that this run did not write are
     removed afterwards. Other files in the folder are left alone. A failure (a full disk) leaves
-    no temporary file."""
+    no temporary file. `journaled`: the renames and removals are listed in a journal first, so
+    that a kill among them is completed by `finish_renames` (the next replace_folder there)."""
     folder.mkdir(parents=True, exist_ok=True)
     staged = []
     try:
@@ -59,13 +61,38 @@ def write_files_atomically(folder: Path, files: dict[str, str | bytes], owned: f
             staged.append((tmp, target))
             write_content(fd, content)
             os.chmod(tmp, 0o666 & ~current_umask())
+        unwritten = unwritten_owned(folder, files, owned, owned_folders)
+        if journaled:
+            plan = {"renames": [[os.path.relpath(tmp, folder), final.relative_to(folder).as_posix()]
+                                for tmp, final in staged], "remove": unwritten}
+            write_files_atomically(folder, {RENAMES: json.dumps(plan, ensure_ascii=False)})
         for tmp, final in staged:
             os.replace(tmp, final)
-        remove_unwritten(folder, files, owned, owned_folders)
+        for name in unwritten:
+            (folder / name).unlink(missing_ok=True)
+        if journaled:
+            (folder / RENAMES).unlink()
     finally:
         for tmp, _ in staged:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+
+
+def finish_renames(folder: Path) -> None:
+    """Complete the renames and removals a journaled write listed and a kill cut short."""
+    journal = folder / RENAMES
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # none, or one a kill cut short while it was written: the change had not begun
+    for tmp, final in plan.get("renames", []):
+        if (folder / tmp).exists() and TEMPORARY.fullmatch(Path(tmp).name) and not Path(final).is_absolute() \
+                and ".." not in Path(final).parts:
+            os.replace(folder / tmp, folder / final)
+    for name in plan.get("remove", []):
+        if not Path(name).is_absolute() and ".." not in Path(name).parts:
+            (folder / name).unlink(missing_ok=True)
+    journal.unlink()
 
 
 def write_content(fd: int, content: str | bytes) -> None:
@@ -77,13 +104,14 @@ def write_content(fd: int, content: str | bytes) -> None:
             fh.write(content)
 
 
-def remove_unwritten(folder: Path, files: dict, owned: frozenset[str], owned_folders: frozenset[str]) -> None:
-    for name in sorted(owned - files.keys()):
-        (folder / name).unlink(missing_ok=True)
-    for sub in owned_folders:
-        for stale in (folder / sub).glob("*.png") if (folder / sub).is_dir() else ():
+def unwritten_owned(folder: Path, files: dict, owned: frozenset[str], owned_folders: frozenset[str]) -> list[str]:
+    """The files the tool owns in `folder` that this write does not make: to be removed."""
+    names = [name for name in sorted(owned - files.keys()) if (folder / name).exists()]
+    for sub in sorted(owned_folders):
+        for stale in sorted((folder / sub).glob("*.png")) if (folder / sub).is_dir() else ():
             if f"{sub}/{stale.name}" not in files:
-                stale.unlink(missing_ok=True)
+                names.append(f"{sub}/{stale.name}")
+    return names
 
 
 def replace_folder(folder: Path, files: dict[str, str | bytes], owned: frozenset[str] = frozenset(),
@@ -92,19 +120,20 @@ def replace_folder(folder: Path, files: dict[str, str | bytes], owned: frozenset
     it (with the files and folders the tool does not own carried over, and the old folder's
     modes), then the two are swapped in one rename; a kill leaves either the old folder or the new
     one, and the next run removes what a killed one left beside it. A folder the tool did not make
-    (without its `mark`, projects.json: the current folder, a project's own), a symlink, a mount point, or a place
-    where no folder can be made beside it is written file by file instead (write_files_atomically:
-    each file whole, the owned files this run did not write removed)."""
+    (without its `mark`, projects.json: the current folder, a project's own), a symlink, a mount
+    point, or a place where no folder can be made beside it is written file by file instead: each
+    file whole, the renames listed in a journal first, so the next run completes a write a kill cut
+    short (new files, never a mix once it is done)."""
     folder = folder.absolute()
     folder.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(folder)
     if folder.exists() and not swappable(folder, mark):
-        write_files_atomically(folder, files, owned, owned_folders)
+        write_files_atomically(folder, files, owned, owned_folders, journaled=True)
         return
     try:
         staged = Path(tempfile.mkdtemp(prefix=f"{STAGED_PREFIX}{folder_tag(folder)}-", dir=folder.parent))
     except OSError:  # the parent takes no new folder: file by file
-        write_files_atomically(folder, files, owned, owned_folders)
+        write_files_atomically(folder, files, owned, owned_folders, journaled=True)
         return
     try:
         if folder.is_dir():
@@ -200,7 +229,8 @@ def remove_leftovers(folder: Path) -> None:
             os.rename(retired, folder)
     for staged in folder.parent.glob(f"{STAGED_PREFIX}{folder_tag(folder)}-*"):
         shutil.rmtree(staged, ignore_errors=True)
-    if folder.is_dir() and not folder.is_symlink():
+    if folder.is_dir():
+        finish_renames(folder)
         for stale in folder.rglob(f"*{TEMPORARY_MARK}*"):
             if stale.is_file() and TEMPORARY.fullmatch(stale.name):
                 stale.unlink(missing_ok=True)

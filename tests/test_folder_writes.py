@@ -38,8 +38,9 @@ CHILD = textwrap.dedent("""
     else:
         files.exchange_paths = killed_at_call(files.exchange_paths)
     new = {"projects.json": "new", "cleaned.txt": "new", "evidence/b.png": "new"}
+    mark = "not-there.json" if sys.argv[3] == "file-by-file" else "projects.json"  # a folder it did not make
     files.replace_folder(Path(sys.argv[1]), new, owned=frozenset({"projects.json", "cleaned.txt", "review.html"}),
-                         owned_folders=frozenset({"evidence"}))
+                         owned_folders=frozenset({"evidence"}), mark=mark)
 """)
 
 
@@ -54,7 +55,7 @@ def make_old(folder: Path) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
 
-@pytest.mark.parametrize("swap", ["exchange", "no-exchange"])
+@pytest.mark.parametrize("swap", ["exchange", "no-exchange", "file-by-file"])
 def test_a_kill_at_any_write_leaves_the_old_folder_or_the_new_one(tmp_path, swap):
     repo = Path(__file__).resolve().parent.parent
     whole_old, whole_new = {**OLD, **MINE}, {**NEW, **MINE}
