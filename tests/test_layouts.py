@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.corrections import Profile
 from pipeline.evaluate import pair_records, score_output
-from pipeline.records.body import body_paragraphs
+from pipeline.language.lexicon import Lexicon
+from pipeline.records.body import Page, body_paragraphs
 from pipeline.read.load import load_source
 from pipeline.read.pdf_text import Word, words_to_text
 from pipeline.run import extract_brochure
@@ -138,10 +139,13 @@ def test_an_ocr_damaged_land_is_read_as_the_nearest_one_only_when_no_other_is_ne
     assert parse_size_line("Kleinere Großstadt Bayem", PROFILE).states_text == "Bayem"
 
 
+PAGE = Page(Lexicon(), 0.0)  # no measure: the evidence of lines does not count
+
+
 def test_no_paragraph_is_dropped_from_the_body():
     text = ("Ein Absatz mit genug Wörtern, damit er ohne Zweifel laufender Text ist.\n\n"
             "Das gilt auch hier.\n\nFoto: Marktplatz am Abend\n\nSMART CITY\n\nund ein Satz, der weitergeht.\n")
-    kept, figures, _ = body_paragraphs([l for l in text_to_lines(text)])
+    kept, figures, _, _ = body_paragraphs([l for l in text_to_lines(text)], PAGE)
     out = Counter(w for para in kept + figures for l in para for w in l.text.split())
     assert out == Counter(text.split())
     assert [" ".join(l.text for l in p) for p in figures] == ["Foto: Marktplatz am Abend", "SMART CITY"]
@@ -235,7 +239,7 @@ def test_running_headers_an_ocr_text_kept_are_taken_out_but_said():
 
     header = "Projekte 2030 | Staffel 3"
     text = f"Ein Satz über die Stadt, der weitergeht.\n\n{header}\n\n12\n\nund hier endet.\n"
-    kept, figures, furniture = body_paragraphs(text_to_lines(text), running=frozenset({line_key(header)}))
+    kept, figures, furniture, _ = body_paragraphs(text_to_lines(text), PAGE, running=frozenset({line_key(header)}))
     assert furniture == [header, "12"] and not figures
     record = Record({}, furniture=(header,))
     source = Source("x.txt", "0" * 64, "text", "utf-8", text, True, removed_lines=("Kopfzeile",))

@@ -3,12 +3,16 @@ lines as printed (for the column order), its quality, and paragraphs that belong
 from __future__ import annotations
 
 import re
+import statistics
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
+from pipeline.records.prose import ends_early, list_mark, piece_evidence, reads_as_prose
 from pipeline.records.segment import Line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, name_key, paragraphs, sentence_like, wordlike_share
@@ -16,51 +20,321 @@ from pipeline.repair.clean import Cleaned
 
 TYPOGRAPHY = re.compile(r"^[-–—&*•·=+|/]+$")  # dashes, bullets: neither words nor damage
 PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
+SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
 
 
-def body_paragraphs(lines: list[Line], running: frozenset[str] = frozenset(), styled: frozenset[int] = frozenset(),
-                    settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS
-                    ) -> tuple[list[list[Line]], list[list[Line]], list[str]]:
-    """Body lines -> (paragraphs of running text, figure text, page furniture taken out). Page
-    numbers (the record's `page` tells them) and running headers an OCR text kept (keys in
-    `running`) are furniture: the caller lists the headers with the removed running lines.
-    Nothing else is dropped: a paragraph set in another size (`styled`:
-    line numbers; text layers only), figure debris, and a short line that neither ends a sentence,
-    nor heads running text, nor goes on in the next paragraph (a caption, a banner, a callout)
-    is figure text. A paragraph that a page or column break cut in two (it goes on in lower
-    case) is joined again."""
-    t = settings.text
-    paras = paragraphs(lines)
-    kept: list[list[Line]] = []
-    figures: list[list[Line]] = []
-    furniture: list[str] = []
-    for i, para in enumerate(paras):
+@dataclass(frozen=True)
+class Page:
+    """What the body's reading needs besides its lines: the word lists, the column's measure
+    (usual line length in characters), the record's title and motto (a banner repeats them)."""
+
+    lexicon: Lexicon
+    measure: float
+    banners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph, or a piece of one, and what was decided of it."""
+
+    lines: list[Line]
+    kind: str  # "prose", "item" (of a list the text introduces), "heading", "figure"
+    verdict: bool | None = None  # the evidence of words and lines (prose.reads_as_prose)
+    why: str = ""  # what made it figure text: "style", "banner", "evidence", "opening", "interruption", "short"
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+    def as_(self, kind: str, why: str = "") -> "Unit":
+        return replace(self, kind=kind, why=why)
+
+
+def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = frozenset(),
+                    styled: frozenset[int] = frozenset(), settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS
+                    ) -> tuple[list[list[Line]], list[list[Line]], list[str], list[Doubt]]:
+    """Body lines -> (paragraphs of running text, figure text, page furniture taken out, doubts).
+    Page numbers and running headers an OCR text kept (keys in `running`) are furniture: the
+    caller lists the headers with the removed running lines. Nothing else is dropped: a paragraph
+    set in another size (`styled`: line numbers; text layers only), figure debris, a banner
+    repeating the title or motto, lines that are no column's text (prose.py), a short piece
+    standing between a sentence and its continuation, and a short line that neither ends a
+    sentence, nor heads running text, nor goes on in the next paragraph (a caption, a callout) is
+    figure text; so is what stands before the first running text. The items of a list the text
+    introduces ('… wie folgt:') are running text. A sentence that a column break, a page break or
+    a figure cut in two is joined again. What the evidence does not decide is flagged, with the
+    stretch named."""
+    units, furniture = [], []
+    for para in paragraphs(lines):
         text = join_lines(para)
-        words = text.split()
         if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
             furniture.append(text)
-            continue
-        following = join_lines(paras[i + 1]) if i + 1 < len(paras) else ""
-        ends_sentence = text[-1] in ".!?:" and letters_share(text) >= t.clean_min_letters
-        if all(l.number in styled for l in para) or letters_share(text) < t.prose_min_letters or text.isupper() \
-                or wordlike_share(text) < t.wordlike_min_share:
-            figures.append(para)
-        elif kept and text[0].islower() and letters_share(text) >= t.clean_min_letters \
-                and (len(words) >= t.continuation_min_words or ends_sentence):
-            kept[-1] = kept[-1] + para
-        elif sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
-                                                or (len(words) >= t.sentence_min_words and ends_sentence)):
-            kept.append(para)
-        elif sentence_like(text, settings) and following[:1].islower() \
-                and len(following.split()) >= t.continuation_min_words:
-            kept.append(para)  # a sentence the layout broke: it goes on in the next paragraph
-        elif t.subheading_min_words <= len(words) <= t.subheading_max_words \
-                and letters_share(text) >= t.subheading_min_letters and text[0].isupper() and i + 1 < len(paras) \
-                and is_prose(paras[i + 1], settings):
-            kept.append(para)  # a sub-heading over running text
         else:
-            figures.append(para)
-    return kept, figures, furniture
+            units += pieces_of(para, page, settings)
+    units = interruptions_cut(classify_units(units, page, styled, settings), page.measure, settings)
+    units, doubts = opening_checked(units, page.measure, settings)
+    kept, joins = sentences_joined(units, page, settings)
+    doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
+               for a, b in joins]
+    doubts += undecided_doubts(units, settings)
+    return kept, [u.lines for u in units if u.kind == "figure"], furniture, doubts
+
+
+def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece; pieces
+    that read as figure text stand apart from the others (a paragraph's own short line, a
+    heading over it, stay with it)."""
+    early, start = [], 0
+    for i in range(len(para) - 1):
+        if ends_early(para[i].text, para[i + 1].text, page.measure, settings):
+            early.append(para[start : i + 1])
+            start = i + 1
+    early.append(para[start:])
+    cuts = []
+    for piece in early:  # lines of debris at a piece's edges stand apart
+        head, tail = debris_edges(piece, page, settings)
+        cuts += [part for part in (piece[:head], piece[head : len(piece) - tail], piece[len(piece) - tail :]) if part]
+    if len(para) >= 3 and statistics.median(len(l.text.strip()) for l in para) \
+            < settings.text.short_line_share * page.measure:
+        return [Unit(para, "prose", False)]  # a block of short lines: a box, a label, a caption
+    units: list[Unit] = []
+    for piece in cuts:
+        verdict = evidence_verdict(piece, page, settings)
+        if units and (verdict is False) == (units[-1].verdict is False):
+            merged = units[-1].lines + piece
+            units[-1] = Unit(merged, "prose", evidence_verdict(merged, page, settings))
+        else:
+            units.append(Unit(piece, "prose", verdict))
+    return units
+
+
+def debris_edges(para: list[Line], page: Page, settings: RecordsSettings) -> tuple[int, int]:
+    """How many lines at the start and at the end of a paragraph are debris on their own (signs,
+    words nobody knows): the text of a figure the OCR set against the paragraph."""
+    def debris(line: Line) -> bool:
+        ev = piece_evidence([line.text], page.measure, page.lexicon, settings)
+        return ev.debris > settings.text.debris_max_share or ev.known < settings.text.figure_max_known
+
+    head = 0
+    while head < len(para) - 1 and debris(para[head]):
+        head += 1
+    tail = 0
+    while tail < len(para) - 1 - head and debris(para[len(para) - 1 - tail]):
+        tail += 1
+    return head, tail
+
+
+def evidence_verdict(lines: list[Line], page: Page, settings: RecordsSettings) -> bool | None:
+    return reads_as_prose(piece_evidence([l.text for l in lines], page.measure, page.lexicon, settings), settings)
+
+
+def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settings: RecordsSettings) -> list[Unit]:
+    """Each unit -> its kind, in the order of the text: what reads as figure text (styled,
+    debris, capitals, banners, the evidence of words and lines) is figure text; the items after
+    a line that introduces a list (or a sentence going on in marked items) are items; running
+    text as before (unit_kind)."""
+    t = settings.text
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        text = unit.text
+        previous = next((u for u in reversed(out) if u.kind != "figure"), None)
+        mark = list_mark(text)
+        listing = (bool(out) and (out[-1].kind == "item" or (
+            out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
+            or (previous is not None and previous.text.endswith(":"))
+        if all(l.number in styled for l in unit.lines):
+            out.append(unit.as_("figure", "style"))
+        elif letters_share(text) < t.prose_min_letters or wordlike_share(text) < t.wordlike_min_share \
+                or text.isupper():
+            out.append(unit.as_("figure", "evidence"))
+        elif repeats_banner(text, page.banners, settings):
+            out.append(unit.as_("figure", "banner"))
+        elif listing and (mark is not None or unit.verdict is not False) and is_list_item(unit, page, settings):
+            out.append(unit.as_("item"))
+        elif unit.verdict is False:
+            out.append(unit.as_("figure", "evidence"))
+        else:
+            kind = unit_kind(units, i, out, settings)
+            out.append(unit.as_(kind, "short" if kind == "figure" else ""))
+    return out
+
+
+def stops_inside(text: str) -> bool:
+    """Running text that stops inside a sentence: no stop, colon or semicolon at its end."""
+    return bool(text) and text.rstrip("“”\"'»«)")[-1:] not in (".", "!", "?", ":", ";")
+
+
+def unit_kind(units: list[Unit], i: int, done: list[Unit], settings: RecordsSettings) -> str:
+    """Running text, a heading over it, or a caption: a piece that goes on in lower case from
+    running text, a sentence or a long enough piece is running text; one that the next piece
+    goes on from in lower case too; a short clean line over running text is a heading; the rest
+    (a short line that neither ends a sentence nor goes on) is figure text."""
+    t = settings.text
+    text = units[i].text
+    words = text.split()
+    following = units[i + 1].text if i + 1 < len(units) else ""
+    ends_sentence = text[-1] in ".!?:" and letters_share(text) >= t.clean_min_letters
+    if any(u.kind != "figure" for u in done) and text[0].islower() and letters_share(text) >= t.clean_min_letters \
+            and (len(words) >= t.continuation_min_words or ends_sentence):
+        return "prose"
+    if sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
+                                          or (len(words) >= t.sentence_min_words and ends_sentence)):
+        return "prose"
+    if sentence_like(text, settings) and following[:1].islower() and len(following.split()) >= t.continuation_min_words:
+        return "prose"  # a sentence the layout broke: it goes on in the next piece
+    if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
+            and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings):
+        return "heading"
+    return "figure"
+
+
+def is_list_item(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """An item of a list the text introduced: it starts with a list mark, or it is short, of
+    known words and no debris."""
+    ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
+    if ev.words == 0 or ev.words > settings.text.list_item_max_words or ev.known < settings.text.prose_min_known:
+        return False
+    return list_mark(unit.text) is not None or ev.debris <= settings.text.undecided_max_debris
+
+
+def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSettings) -> bool:
+    """A piece that repeats the record's title or motto and little else (the banner of a page)."""
+    rest = text
+    for banner in banners:
+        if banner and len(banner) >= 8 and fuzz.partial_ratio(banner, rest) >= settings.text.banner_min_score:
+            alignment = fuzz.partial_ratio_alignment(banner, rest)
+            rest = rest[: alignment.dest_start] + " " + rest[alignment.dest_end :]
+    if rest == text:
+        return False
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= settings.text.banner_max_extra_words
+
+
+def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettings) -> list[Unit]:
+    """A short piece between running text that stops inside a sentence (a hyphen, no stop) and
+    the piece that goes on with it in lower case is no part of the sentence: a caption or a
+    label set into the column. It becomes figure text. Not where lines read across two columns
+    meet (their order is rebuilt later), nor for a piece that holds the end of a sentence, nor
+    for more than one item of a list."""
+    t = settings.text
+    units = list(units)
+    wide = t.read_across_share * measure
+    for i, unit in enumerate(units):
+        if unit.kind != "prose" or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
+            continue
+        seen = 0  # pieces of running text passed: a figure's own pieces do not count
+        for j in range(i + 1, len(units)):
+            following = units[j]
+            if following.kind == "figure":
+                continue
+            between = [u for u in units[i + 1 : j] if u.kind != "figure"]
+            if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
+                    and between and sum(u.kind == "item" for u in between) <= 1 and all(
+                    len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
+                    and not SENTENCE_INSIDE.search(u.text) for u in between):
+                for k in range(i + 1, j):
+                    if units[k].kind != "figure":
+                        units[k] = units[k].as_("figure", "interruption")
+                break
+            seen += 1
+            if seen > t.interruption_max_pieces or len(following.text.split()) >= t.prose_min_words:
+                break
+    return units
+
+
+def solid(unit: Unit, measure: float, settings: RecordsSettings) -> bool:
+    """Running text beyond doubt: the evidence says prose, or a long sentence-like piece; not an
+    item, nor one line of a column that ends no sentence (a heading, a caption)."""
+    text = unit.text
+    one_line = len(unit.lines) == 1 and len(text) <= settings.text.read_across_share * measure
+    if unit.kind != "prose" or list_mark(text) is not None or (one_line and stops_inside(text)):
+        return False
+    return unit.verdict is True or (len(text.split()) >= settings.text.paragraph_min_words
+                                    and sentence_like(text, settings))
+
+
+def opening_checked(units: list[Unit], measure: float, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
+    """A description opens with running text: what stands before the first piece that is surely
+    running text (the title of a diagram, a map's caption, an infographic's items) goes to figure
+    text, said in a note; flagged where it ends a sentence (it may be prose)."""
+    first = next((i for i, u in enumerate(units) if solid(u, measure, settings)), None)
+    if first is None:
+        return units, []
+    doubts = []
+    for i in range(first):
+        unit = units[i]
+        if unit.kind == "figure":
+            continue
+        units[i] = unit.as_("figure", "opening")
+        text = unit.text
+        if text[-1] in ".!?" and len(text.split()) >= settings.text.paragraph_min_words:
+            doubts.append(flag("description", f"'{text[:80]}' before the running text was put in figure_text: "
+                                              "it ends a sentence, check that it is no prose"))
+        else:
+            doubts.append(note("description", f"'{text[:80]}' stands over the text like the title of a figure: "
+                                              "put in figure_text"))
+    return units, doubts
+
+
+def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
+                     ) -> tuple[list[list[Line]], list[tuple[str, str]]]:
+    """Units -> the paragraphs of running text: a piece that goes on in lower case from the one
+    before is joined to it (a page or column break cut the paragraph); so is a piece after
+    running text that surely stopped inside a sentence (a blank line the OCR put there, or
+    figure text between), unless a word broken at a line end would not be completed by it, or
+    lines read across two columns meet there (the column order is rebuilt later).
+    -> (paragraphs, joins across figure text: (the end before, the start after))."""
+    t = settings.text
+    kept: list[list[Line]] = []
+    last: Unit | None = None
+    figure_between = False
+    joins = []
+    for unit in units:
+        if unit.kind == "figure":
+            figure_between = bool(kept)
+            continue
+        text = unit.text
+        if kept and last.kind == "prose" and unit.kind == "prose" and list_mark(text) is None:
+            before = join_lines(kept[-1])
+            goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
+            stopped = stops_inside(before) and solid(last, page.measure, settings) and list_mark(before) is None \
+                and completes_word(before, text, page.lexicon, settings) \
+                and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure
+            if (goes_on and completes_word(before, text, page.lexicon, settings)) or stopped:
+                if figure_between:
+                    joins.append((before, text))
+                kept[-1] = kept[-1] + unit.lines
+                figure_between = False
+                continue
+        kept.append(list(unit.lines))
+        last = unit
+        figure_between = False
+    return kept, joins
+
+
+def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """Text before a break that ends in a broken word ('inte-') goes on with text whose first
+    word completes it into a known word ('grierten'); any other text goes on with anything."""
+    if not before.endswith("-") or before.endswith(" -"):
+        return True
+    head = before.split()[-1].rstrip("-")
+    tail = re.match(r"[^\W\d_]+", after)
+    return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
+                           or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
+
+
+def undecided_doubts(units: list[Unit], settings: RecordsSettings) -> list[Doubt]:
+    """Running text the evidence does not settle and figure text that reads like running text:
+    flagged, with the stretch named."""
+    doubts = []
+    for unit in units:
+        text = unit.text
+        if unit.kind == "figure" and unit.why in ("short", "evidence") and unit.verdict is True \
+                and len(text.split()) >= settings.text.paragraph_min_words:
+            doubts.append(flag("description", f"figure_text holds '{text[:80]}', which reads like running text"))
+        elif unit.kind == "prose" and unit.verdict is False:
+            doubts.append(flag("description", f"'{text[:80]}' was kept as running text, though its words and "
+                                              "lines look like figure text"))
+    return doubts
 
 
 def token_settled(token: str, lexicon: Lexicon, settings: RecordsSettings) -> bool | None:
@@ -131,18 +405,22 @@ def move_foreign_paragraphs(records: list[Record], settings: RecordsSettings = D
     names, noted on both."""
     keys = [name_key(r.fields["name"]) for r in records]
     descriptions, moves = [], []  # moves: (from, to, paragraph), as indexes into records
+    doubts: list[list[Doubt]] = [[] for _ in records]
     for i, record in enumerate(records):
         kept = []
         for para in record.fields["description"].split("\n\n"):
             own = mentions(para, keys[i])
-            others = [j for j in range(len(records))
-                      if j != i and mentions(para, keys[j]) >= settings.fields.foreign_min_mentions]
+            counts = {j: mentions(para, keys[j]) for j in range(len(records)) if j != i}
+            others = [j for j, n in counts.items() if n >= settings.fields.foreign_min_mentions]
+            named = [j for j, n in counts.items() if n]
             if own == 0 and len(others) == 1:
                 moves.append((i, others[0], para))
-            else:
-                kept.append(para)
+                continue
+            if own == 0 and len(named) == 1 and len(para.split()) < settings.text.prose_min_words:
+                doubts[i].append(flag("description", f"'{para[:60]}' names {records[named[0]].fields['name']} and "
+                                                     "not this project: it may belong there"))
+            kept.append(para)
         descriptions.append("\n\n".join(kept))
-    doubts: list[list[Doubt]] = [[] for _ in records]
     for source, target, para in moves:
         descriptions[target] = "\n\n".join(p for p in (descriptions[target], para) if p)
         doubts[source].append(note("description", f"a paragraph about {records[target].fields['name']} was moved "
@@ -155,5 +433,6 @@ def move_foreign_paragraphs(records: list[Record], settings: RecordsSettings = D
 
 def mentions(text: str, key: str) -> int:
     """How often `text` names `key` as a word of its own (a genitive 's' allowed: 'Hallenbad' is
-    no mention of Halle, 'Halles' is)."""
-    return len(re.findall(rf"\b{re.escape(key)}s?\b", text))
+    no mention of Halle, 'Halles' is), or as the first part of a name in capitals inside
+    ('MünsterZukunft')."""
+    return len(re.findall(rf"\b{re.escape(key)}(?:s?\b|(?=[A-ZÄÖÜ]))", text))

@@ -22,7 +22,7 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import Lexicon, state_code
 from pipeline.read.load import Source
 from pipeline.read.page_furniture import PAGE_NUMBER
-from pipeline.records.body import body_paragraphs, move_foreign_paragraphs, quality_doubts, visual_lines
+from pipeline.records.body import Page, body_paragraphs, move_foreign_paragraphs, quality_doubts, visual_lines
 from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag
 from pipeline.records.header import block_to_header, text_to_states
@@ -82,7 +82,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
     body = [l for l in block.lines if l.number > block.size_line.number and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
-    kept, figures, furniture = body_paragraphs(body, doc.running, styled, settings)
+    page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""))
+    kept, figures, furniture, body_doubts = body_paragraphs(body, page, doc.running, styled, settings)
     if doc.positions:  # a PDF: its words came in column order already
         description, column_notes = "\n\n".join(join_lines(p) for p in kept), []
     else:
@@ -97,7 +98,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
               *size_class_doubts(size, profile, settings),
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
-              *(Doubt("description", text, flagged=not sure) for text, sure in column_notes),
+              *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *listed_spelling_in_values_doubts(fields, reading.as_listed),

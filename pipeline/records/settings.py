@@ -103,6 +103,22 @@ class TextSettings:
     value_tail_max_words: int = 3  # a short clean line goes on with the value above it
     displaced_min_words: int = 3  # a value found away from its label holds this many words
     banner_max_words: int = 14  # a longer line of the pages is no banner (a slogan)
+    # prose or figure text by the evidence of words and lines (prose.py)
+    early_end_share: float = 0.8  # a line this much shorter than the measure, the next word fitting, ends early
+    short_line_share: float = 0.6  # lines all shorter than this share of the measure are no column's text
+    full_line_share: float = 0.75  # lines of running text but the last run to this share of the measure
+    debris_max_share: float = 0.3  # a piece with more tokens that are no words is figure debris
+    figure_max_known: float = 0.5  # a piece with a smaller share of known words is figure debris
+    label_max_function: float = 0.1  # a short piece with fewer function words and no stop is a label
+    label_max_words: int = 12  # up to this many words
+    prose_min_known: float = 0.8  # running text: this share of known words at least,
+    prose_min_function: float = 0.15  # this share of function words, and a stop or full lines
+    undecided_max_debris: float = 0.1  # running text kept with more debris than this is flagged
+    list_item_max_words: int = 40  # an item of a list the text introduces holds at most this many words
+    banner_min_score: int = 90  # a piece repeating the title or motto this closely is a banner
+    banner_max_extra_words: int = 3  # and holds at most this many words besides
+    interruption_max_pieces: int = 4  # a sentence goes on at most this many pieces after it stopped
+    read_across_share: float = 1.3  # a line this much longer than the measure may hold two columns
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Needs the raw text, the word lists (Lexicon), the OCR confusion table, the thres
 offsets, so apply_edits(raw, ledger) == cleaned text. The edits come, in this order, from
   fixers.py     the layout: ligatures, doubled glyphs, line-end hyphens, a capital or a ß read as
                 a gap (RAW_TEXT_FIXERS, WORD_LIST_FIXERS)
+  list_marks.py bullets read as letters or signs ('B das Miteinander') -> '•'
   umlauts.py    the umlauts and ß an English-model OCR lost, read on the text with its layout mended
   fixers.py     quotes (normalise_quotes)
   decisions.py  a reviewer's decisions, which win over the rules
@@ -18,6 +19,7 @@ from pipeline.edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from pipeline.language.lexicon import Lexicon
 from pipeline.repair.decisions import apply_decisions, replay_accepted_series
 from pipeline.repair.fixers import RAW_TEXT_FIXERS, WORD_LIST_FIXERS, looks_damaged, normalise_quotes
+from pipeline.repair.list_marks import mark_list_items
 from pipeline.repair.settings import DEFAULT_SETTINGS, RepairSettings
 from pipeline.repair.umlauts import repair_umlauts
 
@@ -47,7 +49,7 @@ def clean_text(
 ) -> Cleaned:
     """Raw text -> Cleaned. A reviewer's decisions win over the rules: a rejected edit is kept
     in the ledger but not applied, an accepted one (a suggestion too) is applied."""
-    layout = merge_edits(*(fix(raw) for fix in RAW_TEXT_FIXERS),
+    layout = merge_edits(*(fix(raw) for fix in RAW_TEXT_FIXERS), mark_list_items(raw),
                          *(fix(raw, lexicon, settings) for fix in WORD_LIST_FIXERS))
     view, view_origin = apply_edits_with_map(raw, layout)
     damaged = looks_damaged(view, settings)

@@ -1,0 +1,97 @@
+"""Is a piece of a record's body running text or figure text? The evidence of its words and of
+its lines, for text without coordinates (an OCR text) as for a PDF's.
+
+Running text is set to the column's measure: every line but a paragraph's last runs nearly to the
+column's edge, since a line breaks only where the next word does not fit. A line that stops well
+short while the next word would have fitted ends a paragraph, or is no line of the column at all
+(a caption, a label, a box). German prose holds function words (articles, prepositions,
+conjunctions: spaCy's German stop words) between its nouns, words the lexicon knows, and ends its
+sentences with a stop; the labels of a diagram hold nouns, capitals and signs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.language.lexicon import Lexicon
+from pipeline.records.settings import RecordsSettings
+from pipeline.records.text import WORDLIKE
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+LIST_MARK = re.compile(r"^(?:[•\-–—*·»>■▪●◆➢➤✓]|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])\s+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """German function words: spaCy's German stop words (articles, pronouns, prepositions,
+    conjunctions, auxiliaries and the commonest adverbs)."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the words and lines of a piece say about it."""
+
+    words: int  # tokens of letters
+    known: float  # share of them the lexicon knows
+    function: float  # share of them that are function words
+    debris: float  # share of all tokens that look like no word (signs, lone letters)
+    sentence: bool  # it ends a sentence
+    short_lines: bool  # two lines or more, each stopping well short of the measure: no column text
+    full_lines: bool  # its lines but the last run to the measure (one line: the line is that long)
+
+
+def piece_evidence(lines: list[str], measure: float, lexicon: Lexicon, settings: RecordsSettings) -> Evidence:
+    """The lines of a piece and the column's measure (usual line length in characters) -> Evidence."""
+    t = settings.text
+    text = " ".join(l.strip() for l in lines).strip()
+    words = WORD.findall(text)
+    tokens = text.split()
+    known = sum(lexicon.zipf(w) >= settings.fields.quality_min_zipf or (w.isupper() and len(w) <= 6)
+                for w in words)
+    function = sum(w.lower() in function_words() for w in words)
+    debris = sum(not WORDLIKE.match(tok) and not LIST_MARK.match(tok + " x") for tok in tokens)
+    lengths = [len(l.strip()) for l in lines if l.strip()]
+    body = lengths[:-1] if len(lengths) > 1 else lengths
+    return Evidence(
+        words=len(words),
+        known=known / len(words) if words else 0.0,
+        function=function / len(words) if words else 0.0,
+        debris=debris / len(tokens) if tokens else 1.0,
+        sentence=bool(text) and text.rstrip("“”\"')»«")[-1:] in (".", "!", "?"),
+        short_lines=measure > 0 and len(lengths) >= 2 and max(lengths) < t.short_line_share * measure,
+        full_lines=measure > 0 and bool(body) and min(body) >= t.full_line_share * measure,
+    )
+
+
+def reads_as_prose(ev: Evidence, settings: RecordsSettings) -> bool | None:
+    """True: running text; False: figure text (labels, captions, debris); None: the evidence
+    does not decide."""
+    t = settings.text
+    if ev.words == 0 or ev.debris > t.debris_max_share or ev.known < t.figure_max_known:
+        return False
+    if ev.short_lines and not ev.sentence:
+        return False
+    if ev.function < t.label_max_function and not ev.sentence and ev.words <= t.label_max_words:
+        return False
+    if ev.known >= t.prose_min_known and ev.function >= t.prose_min_function and (ev.sentence or ev.full_lines):
+        return True
+    return None
+
+
+def ends_early(line: str, next_line: str, measure: float, settings: RecordsSettings) -> bool:
+    """A line that stops although the next line's first word would have fitted on it: the end of
+    a paragraph, or no line of the running text (a hyphen at its end says it goes on)."""
+    line, following = line.rstrip(), next_line.strip()
+    if not line or not following or line.endswith("-") or measure <= 0:
+        return False
+    return len(line) + 1 + len(following.split()[0]) < settings.text.early_end_share * measure
+
+
+def list_mark(text: str) -> str | None:
+    """The mark an item of a list starts with ('•', '–', 'A1', '3.', 'b)'), None for none."""
+    m = LIST_MARK.match(text.strip())
+    return m.group().strip() if m else None

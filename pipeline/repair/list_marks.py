@@ -1,0 +1,33 @@
+"""List marks an OCR read as letters or signs: raw text -> edits that write them as '•'.
+
+A bullet glyph in a display font comes out of an English-model OCR as 'B', 'P', '¥', '=', 'e',
+'o', '»' or '.' at the start of a line, where no German word stands alone. One such line could be
+a word ('P' for parking); several lines within a few lines of one another that start with the
+same lone sign are the items of a list. The mark is written '•' (rule `list_mark`), so that the
+records stage reads the items as a list and no quality check counts the mark as a word.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.edits import Edit
+
+# a lone letter or sign, then a space and a word: an item's mark as the OCR read it
+MARKED_LINE = re.compile(r"^[ \t]*([BPMeo¥=»*®.■▪●◆➢➤✓])[ \t]+(?=[(„\"]?[^\W\d_])", re.MULTILINE)
+ITEMS_WITHIN_LINES = 12  # two marked lines this close to each other belong to one list
+CONFIDENCE = 0.8
+
+
+def mark_list_items(raw: str) -> list[Edit]:
+    """Lines that start with the same lone letter or sign as another line within
+    ITEMS_WITHIN_LINES lines -> edits replacing that sign by '•'."""
+    found = [(m, raw.count("\n", 0, m.start())) for m in MARKED_LINE.finditer(raw)]
+    edits = []
+    for i, (m, line) in enumerate(found):
+        near = [other for other, other_line in found[max(0, i - 6) : i + 7]
+                if other is not m and abs(other_line - line) <= ITEMS_WITHIN_LINES and other.group(1) == m.group(1)]
+        if near:
+            edits.append(Edit(m.start(1), m.end(1), m.group(1), "•", "list_mark", CONFIDENCE, word_before=m.group(1),
+                              word_after="•", reason=f"{len(near) + 1} lines near each other start with a lone "
+                                                     f"'{m.group(1)}': the marks of a list's items"))
+    return edits
