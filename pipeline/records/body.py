@@ -91,9 +91,13 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
             start = i + 1
     early.append(para[start:])
     cuts = []
-    for piece in early:  # lines of debris at a piece's edges stand apart
+    for piece in early:  # lines of debris at the edges of a piece of clean running text stand apart
         head, tail = debris_edges(piece, page, settings)
-        cuts += [part for part in (piece[:head], piece[head : len(piece) - tail], piece[len(piece) - tail :]) if part]
+        if (head or tail) and evidence_verdict(piece[head : len(piece) - tail], page, settings) is True:
+            cuts += [part for part in (piece[:head], piece[head : len(piece) - tail], piece[len(piece) - tail :])
+                     if part]
+        else:
+            cuts.append(piece)
     if len(para) >= 3 and statistics.median(len(l.text.strip()) for l in para) \
             < settings.text.short_line_share * page.measure:
         return [Unit(para, "prose", False)]  # a block of short lines: a box, a label, a caption
@@ -113,7 +117,9 @@ def debris_edges(para: list[Line], page: Page, settings: RecordsSettings) -> tup
     words nobody knows): the text of a figure the OCR set against the paragraph."""
     def debris(line: Line) -> bool:
         ev = piece_evidence([line.text], page.measure, page.lexicon, settings)
-        return ev.debris > settings.text.debris_max_share or ev.known < settings.text.figure_max_known
+        tokens = len(line.text.split())
+        return (ev.debris > settings.text.debris_max_share and ev.debris * tokens >= 2) \
+            or ev.known < settings.text.figure_max_known
 
     head = 0
     while head < len(para) - 1 and debris(para[head]):
@@ -149,10 +155,13 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             out.append(unit.as_("figure", "evidence"))
         elif repeats_banner(text, page.banners, settings):
             out.append(unit.as_("figure", "banner"))
-        elif listing and (mark is not None or unit.verdict is not False) and is_list_item(unit, page, settings):
+        elif listing and is_list_item(unit, page, settings):
             out.append(unit.as_("item"))
         elif unit.verdict is False:
             out.append(unit.as_("figure", "evidence"))
+        elif out and out[-1].why == "evidence" and stops_inside(out[-1].text) and text[0].islower() \
+                and unit.lines[0].number == out[-1].lines[-1].number + 1:
+            out.append(unit.as_("figure", "evidence"))  # the next line of a figure's text
         else:
             kind = unit_kind(units, i, out, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
@@ -174,7 +183,9 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], settings: RecordsSett
     words = text.split()
     following = units[i + 1].text if i + 1 < len(units) else ""
     ends_sentence = text[-1] in ".!?:" and letters_share(text) >= t.clean_min_letters
-    if any(u.kind != "figure" for u in done) and text[0].islower() and letters_share(text) >= t.clean_min_letters \
+    before = next((u for u in reversed(done) if u.kind != "figure"), None)
+    goes_on = text[0].islower() or (text[0].isdigit() and before is not None and stops_inside(before.text))
+    if before is not None and goes_on and letters_share(text) >= t.clean_min_letters \
             and (len(words) >= t.continuation_min_words or ends_sentence):
         return "prose"
     if sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
@@ -194,7 +205,7 @@ def is_list_item(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
     if ev.words == 0 or ev.words > settings.text.list_item_max_words or ev.known < settings.text.prose_min_known:
         return False
-    return list_mark(unit.text) is not None or ev.debris <= settings.text.undecided_max_debris
+    return list_mark(unit.text) is not None or ev.debris <= settings.text.debris_max_share
 
 
 def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSettings) -> bool:
@@ -213,8 +224,9 @@ def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettin
     """A short piece between running text that stops inside a sentence (a hyphen, no stop) and
     the piece that goes on with it in lower case is no part of the sentence: a caption or a
     label set into the column. It becomes figure text. Not where lines read across two columns
-    meet (their order is rebuilt later), nor for a piece that holds the end of a sentence, nor
-    for more than one item of a list."""
+    meet (their order is rebuilt later), nor for a piece that holds the end of a sentence or
+    could go on with the sentence (in lower case, with a number) unless a word broken at the
+    line's end waits for its rest, nor for more than one item of a list."""
     t = settings.text
     units = list(units)
     wide = t.read_across_share * measure
@@ -227,10 +239,13 @@ def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettin
             if following.kind == "figure":
                 continue
             between = [u for u in units[i + 1 : j] if u.kind != "figure"]
+            broken_word = unit.text.endswith("-") and not unit.text.endswith(" -")
             if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
                     and between and sum(u.kind == "item" for u in between) <= 1 and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
-                    and not SENTENCE_INSIDE.search(u.text) for u in between):
+                    and not SENTENCE_INSIDE.search(u.text) and (broken_word or (
+                        all(len(l.text) <= wide for l in u.lines)
+                        and not (u.text[0].islower() or u.text[0].isdigit()))) for u in between):
                 for k in range(i + 1, j):
                     if units[k].kind != "figure":
                         units[k] = units[k].as_("figure", "interruption")
@@ -293,10 +308,12 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             figure_between = bool(kept)
             continue
         text = unit.text
-        if kept and last.kind == "prose" and unit.kind == "prose" and list_mark(text) is None:
+        mark = list_mark(text)
+        if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
-            stopped = stops_inside(before) and solid(last, page.measure, settings) and list_mark(before) is None \
+            stopped = stops_inside(before) and solid(last, page.measure, settings) and last.verdict is True \
+                and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
                 and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure
             if (goes_on and completes_word(before, text, page.lexicon, settings)) or stopped:

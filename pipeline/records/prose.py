@@ -50,8 +50,7 @@ def piece_evidence(lines: list[str], measure: float, lexicon: Lexicon, settings:
     text = " ".join(l.strip() for l in lines).strip()
     words = WORD.findall(text)
     tokens = text.split()
-    known = sum(lexicon.zipf(w) >= settings.fields.quality_min_zipf or (w.isupper() and len(w) <= 6)
-                for w in words)
+    known = sum(known_word(w, lexicon, settings) for w in words)
     function = sum(w.lower() in function_words() for w in words)
     debris = sum(not WORDLIKE.match(tok) and not LIST_MARK.match(tok + " x") for tok in tokens)
     lengths = [len(l.strip()) for l in lines if l.strip()]
@@ -65,6 +64,18 @@ def piece_evidence(lines: list[str], measure: float, lexicon: Lexicon, settings:
         short_lines=measure > 0 and len(lengths) >= 2 and max(lengths) < t.short_line_share * measure,
         full_lines=measure > 0 and bool(body) and min(body) >= t.full_line_share * measure,
     )
+
+
+def known_word(word: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """A word the lexicon knows; a short one in capitals (an acronym); one in capitals whose
+    ordinary spelling it knows ('INNOVATIONS'); a hyphenated one whose parts it knows."""
+    least = settings.fields.quality_min_zipf
+    if "-" in word:
+        return all(known_word(part, lexicon, settings) for part in word.split("-") if part)
+    if word.isupper():
+        return len(word) <= settings.fields.acronym_max_chars or lexicon.zipf(word.capitalize()) >= least \
+            or lexicon.zipf(word.lower()) >= least
+    return lexicon.zipf(word) >= least
 
 
 def reads_as_prose(ev: Evidence, settings: RecordsSettings) -> bool | None:

@@ -7,7 +7,7 @@ import re
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 
-WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}[\w*/.#@-]*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
+WORDLIKE = re.compile(r"^[(„\"#]?[^\W\d_]{2,}(?:[\w*/.#@-]|:(?=\w))*[)“\".,;:!?]*$|^\d+[.,]?\d*[.,:;%)]*$|^[-–&]$")
 DEBRIS_CHARS = re.compile(r"[|\\\[\]{}~$%=<>^°©®™]")
 
 
