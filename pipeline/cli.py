@@ -78,7 +78,7 @@ def command_review(args: argparse.Namespace) -> int:
         print(apply_review(Path(args.outdir), Path(args.apply), corrections, args.reviewer))
         load_corrections(corrections)  # what was written must load
         return 0
-    review_in_terminal(Path(args.outdir), corrections, args.reviewer, sys.stdin, sys.stdout)
+    review_in_terminal(Path(args.outdir), corrections, args.reviewer, sys.stdin, sys.stdout, args.descriptions)
     return 0
 
 
@@ -176,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--apply", metavar="FILE", help="merge a review saved by review.html into corrections/")
     review.add_argument("--corrections", help="corrections folder to write to (default: ./corrections; "
                                               "never the shipped one)")
+    review.add_argument("--descriptions", action="store_true",
+                        help="go through every record's description, not only the flagged ones")
     review.set_defaults(func=command_review)
     publish = sub.add_parser("publish", help="one dataset of several editions: CSV tables with a Frictionless "
                                              "data package, and an SQLite database")

@@ -137,10 +137,41 @@ class Confirmation(Strict):
     reason: str = "confirmed: the automatic value is right"
 
 
+class Passage(Strict):
+    """A reviewer's decision about a stretch of a record's text, keyed to the stretch itself (not
+    to an offset), so it holds on every rerun that reads the stretch again: `figure` takes it out
+    of the description into figure_text; `prose` puts figure text into the description (after the
+    text `after`, in its paragraph, or as a paragraph of its own with `paragraph`; at the end
+    without `after`); `move` puts a stretch of the description into the record `to`; `word`
+    replaces a word of the description by `value`."""
+
+    record: str = Field(min_length=1)
+    action: Literal["figure", "prose", "move", "word"]
+    text: str = Field(min_length=1)
+    to: str | None = Field(default=None, min_length=1)
+    after: str | None = Field(default=None, min_length=1)
+    paragraph: bool = False
+    value: str | None = Field(default=None, min_length=1)
+    reviewer: str = Field(min_length=1)
+    date: str | None = None
+    reason: str = ""
+
+    @model_validator(mode="after")
+    def what_the_action_needs(self) -> "Passage":
+        if self.action == "move" and not self.to:
+            raise ValueError("a move names the record it goes `to`")
+        if self.action == "word" and not self.value:
+            raise ValueError("a word decision gives the word's `value`")
+        if self.action in ("figure", "word") and (self.to or self.after):
+            raise ValueError(f"a {self.action} decision takes no `to` or `after`")
+        return self
+
+
 class OverrideFile(Strict):
     about: str = ""
     edition: int
     overrides: list[Override] = Field(default_factory=list)
+    passages: list[Passage] = Field(default_factory=list)
     confirmations: list[Confirmation] = Field(default_factory=list)
 
 

@@ -77,7 +77,23 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]
     doubts += undecided_doubts(units, settings)
-    return kept, [u.lines for u in units if u.kind == "figure"], furniture, doubts
+    return kept, figure_blocks(units), furniture, doubts
+
+
+def figure_blocks(units: list[Unit]) -> list[list[Line]]:
+    """The figure text, one entry per block of lines that follow each other with no blank line
+    between (a label over two lines stays one entry)."""
+    blocks: list[list[Line]] = []
+    last = None
+    for unit in units:
+        if unit.kind == "figure":
+            if blocks and last is not None and last.kind == "figure" \
+                    and unit.lines[0].number == last.lines[-1].number + 1:
+                blocks[-1] = blocks[-1] + unit.lines
+            else:
+                blocks.append(list(unit.lines))
+        last = unit
+    return blocks
 
 
 def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[Unit]:

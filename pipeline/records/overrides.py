@@ -4,12 +4,15 @@ Needs the record dicts and the override files of corrections/overrides/. A field
 override leaves `needs_review`; the record keeps the automatic value and its note under
 `overrides`, so it always shows which values came from a person. A confirmation (the automatic
 value is right) unflags its field while the record's source text and the value are unchanged,
-and is shown there too (`confirmed: true`).
+and is shown there too (`confirmed: true`). Between the two, a reviewer's decisions about
+stretches of the descriptions (passages.py): a confirmation of a description confirms it as they
+left it.
 """
 from __future__ import annotations
 
 from pipeline.corrections import OverrideFile
 from pipeline.records.ids import record_id
+from pipeline.records.passages import apply_passages
 
 
 def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | None) -> tuple[list[dict], list[str]]:
@@ -41,17 +44,23 @@ def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | 
             record[o.field] = o.value
             if o.field in record["needs_review"]:
                 record["needs_review"].remove(o.field)
-        for c in file.confirmations:
-            record = out.get(renamed.get(c.record, c.record))
-            if record is None:
-                warnings.append(f"confirmation for unknown record '{c.record}' ({file.edition}) not applied")
-            elif record.get("source_sha256") != c.source or record.get(c.field) != c.value:
-                warnings.append(f"confirmation of {c.record}.{c.field} not applied: the source text or the value "
-                                "changed since it was confirmed")
-            elif c.field in record["needs_review"]:
-                record["needs_review"].remove(c.field)
-                record["overrides"][c.field] = {
-                    "automatic": record.get(c.field), "automatic_note": record["review_notes"].pop(c.field, None),
-                    "reviewer": c.reviewer, "date": c.date, "reason": c.reason, "confirmed": True,
-                }
+    decided, passage_warnings = apply_passages([out[r["id"]] for r in records], files, year, renamed)
+    out, warnings = {r["id"]: r for r in decided}, warnings + passage_warnings
+    for c in (c for f in files if f.edition == year for c in f.confirmations):
+        record = out.get(renamed.get(c.record, c.record))
+        if record is None:
+            warnings.append(f"confirmation for unknown record '{c.record}' ({year}) not applied")
+        elif record.get("source_sha256") != c.source or record.get(c.field) != c.value:
+            warnings.append(f"confirmation of {c.record}.{c.field} not applied: the source text or the value "
+                            "changed since it was confirmed")
+        elif c.field in record["needs_review"]:
+            record["needs_review"].remove(c.field)
+            decisions = record["overrides"].get(c.field, {})  # the passages a reviewer decided, if any
+            record["overrides"][c.field] = {
+                "automatic": decisions.get("automatic", record.get(c.field)),
+                "automatic_note": record["review_notes"].pop(c.field, None),
+                "reviewer": c.reviewer, "date": c.date,
+                "reason": "; ".join(r for r in (decisions.get("reason"), c.reason) if r),
+                "confirmed": True,
+            }
     return [out[r["id"]] for r in records], warnings

@@ -16,6 +16,7 @@ from pipeline.errors import InputError
 from pipeline.files import write_files_together
 from pipeline.language.lexicon import german_states
 from pipeline.records.ids import record_id
+from pipeline.records.passages import apply_passages, stretch_pattern
 
 
 SHA256 = r"^[0-9a-f]{64}$"
@@ -46,6 +47,19 @@ class ReviewedEdit(BaseModel):
         return self
 
 
+class ReviewedPassage(BaseModel):
+    """A stretch of a description marked on review.html (corrections.Passage without reviewer and date)."""
+
+    model_config = ConfigDict(extra="forbid")
+    record: str = Field(min_length=1)
+    action: Literal["figure", "prose", "move", "word"]
+    text: StrictStr = Field(min_length=1)
+    to: Optional[StrictStr] = None
+    after: Optional[StrictStr] = None
+    paragraph: bool = False
+    value: Optional[StrictStr] = None
+
+
 class ReviewFile(BaseModel):
     """What review.html's "Save review" downloads."""
 
@@ -57,6 +71,7 @@ class ReviewFile(BaseModel):
     date: Optional[str] = None
     fields: list[ReviewedField] = Field(default_factory=list)
     decisions: list[ReviewedEdit] = Field(default_factory=list)
+    passages: list[ReviewedPassage] = Field(default_factory=list)
 
 
 LIST_FIELDS = ("states",)
@@ -153,12 +168,59 @@ def apply_review(outdir: Path, review_path: Path, corrections_dir: Path, reviewe
     overrides = [{"record": f.record, "field": f.field, "value": typed_value(f.field, f.value), "reviewer": name,
                   "date": day, "reason": f"set in review.html ({review_path.name})"}
                  for f in review.fields if f.action == "set"]
-    confirmations = [{"record": f.record, "field": f.field, "value": f.automatic, "source": f.source,
-                      "reviewer": name, "date": day} for f in review.fields if f.action == "confirm"]
+    passages = [passage_entry(p.model_dump(), name, day, f"marked in review.html ({review_path.name})")
+                for p in review.passages]
+    for p in passages:
+        problem = passage_problem(p, output["projects"])
+        if problem:
+            raise InputError(f"{review_path}: {p['record']}: {problem}; nothing was written")
+    if year is None and passages:
+        raise InputError(f"{outdir}: the edition has no year, so its passages have no overrides file to go to")
+    decided = descriptions_after(output["projects"], passages, year)
+    confirmations = [{"record": f.record, "field": f.field, "source": f.source, "reviewer": name, "date": day,
+                      "value": decided.get(f.record, f.automatic) if f.field == "description" else f.automatic}
+                     for f in review.fields if f.action == "confirm"]
     decisions = [decision_entry(d.series, d.edit, d.decision, d.scope, year, sha, name, day) for d in review.decisions]
-    merge_into_corrections(corrections_dir, year, overrides, confirmations, decisions)
-    return (f"{len(overrides)} values, {len(confirmations)} confirmations and {len(decisions)} decisions of {name} "
-            f"merged into {corrections_dir}; rerun `mpsc extract` to apply them")
+    merge_into_corrections(corrections_dir, year, overrides, confirmations, decisions, passages=passages)
+    return (f"{len(overrides)} values, {len(confirmations)} confirmations, {len(passages)} passages and "
+            f"{len(decisions)} decisions of {name} merged into {corrections_dir}; rerun `mpsc extract` to apply them")
+
+
+def passage_entry(p: dict, reviewer: str, day: str, reason: str) -> dict:
+    """One passage decision as corrections/overrides/<year>.json holds it (no empty keys)."""
+    entry = {**p, "reviewer": reviewer, "date": day, "reason": reason}
+    return {k: v for k, v in entry.items() if v not in (None, False, "")}
+
+
+def descriptions_after(projects: list[dict], passages: list[dict], year: int | None) -> dict[str, str]:
+    """Record id -> its description once these new passage decisions apply (what a confirmation
+    of the description in the same review confirms)."""
+    if not passages:
+        return {}
+    file = OverrideFile(edition=year or 0, passages=passages)
+    records, _ = apply_passages(projects, [file], year or 0)
+    return {r["id"]: r["description"] for r in records}
+
+
+def passage_problem(p: dict, projects: list[dict]) -> str | None:
+    """Why a passage decision cannot apply to this output (its record, its stretch, the record
+    it moves to or the text it goes after not there), or None."""
+    by_id = {r["id"]: r for r in projects}
+    record = by_id.get(p["record"])
+    if record is None:
+        return "no such record in this output"
+    pattern = stretch_pattern(p["text"])
+    if p["action"] == "prose":
+        if not any(pattern.search(entry) for entry in record["figure_text"]):
+            return f"'{p['text'][:40]}' is not in its figure_text"
+    elif not pattern.search(record["description"]):
+        return f"'{p['text'][:40]}' is not in its description"
+    if p["action"] == "move" and p.get("to") not in by_id:
+        return f"no record '{p.get('to')}' to move it to"
+    target = by_id.get(p.get("to") or p["record"])
+    if p.get("after") and not stretch_pattern(p["after"]).search(target["description"]):
+        return f"'{p['after'][:40]}' is not in the description it should follow"
+    return None
 
 
 def decision_entry(series: str | None, edit: str | None, decision: str, scope: str, year: int | None, sha: str,
@@ -176,7 +238,7 @@ def first_error(exc: ValidationError) -> str:
 
 
 def merge_into_corrections(corrections_dir: Path, year: int | None, overrides: list[dict], confirmations: list[dict],
-                           decisions: list[dict], words: list[str] = ()) -> None:
+                           decisions: list[dict], words: list[str] = (), passages: list[dict] = ()) -> None:
     """Write the reviewer's words into corrections/: the files (overrides, decisions, words for
     the lexicon) are made and validated first, then written together (files.write_files_together);
     the latest word on a (record, field) or an edit or series replaces earlier ones."""
@@ -187,12 +249,17 @@ def merge_into_corrections(corrections_dir: Path, year: int | None, overrides: l
         data["words"] = sorted(set(data.get("words", [])) | set(words))
         validated(path, data, LexiconAdditions)
         files["lexicon.json"] = corrections_json(data)
-    if overrides or confirmations:
+    if overrides or confirmations or passages:
         path = corrections_dir / "overrides" / f"{year}.json"
         data = read_json(path) if path.exists() else {
             "about": f"Values and confirmations reviewers gave for the {year} edition.", "edition": year, "overrides": []}
         data.setdefault("overrides", [])
         data.setdefault("confirmations", [])
+        taken = {(p["record"], p["action"], p["text"]) for p in passages}
+        data["passages"] = [p for p in data.get("passages", []) if (p["record"], p["action"], p["text"]) not in taken] \
+            + list(passages)
+        if not data["passages"]:
+            del data["passages"]
         for key, new in (("overrides", overrides), ("confirmations", confirmations)):
             taken = {(n["record"], n["field"]) for n in new}
             data[key] = [o for o in data[key] if (o["record"], o["field"]) not in taken] + new

@@ -3,8 +3,10 @@
 - `result_to_review_html`: one self-contained page (review.html): each field to check with the
   source it was read from (the raw OCR lines with their numbers, or a picture of the printed
   page for a PDF) and a choice to confirm it or give the value; uncertain edit series first,
-  every other series below, each with accept/reject and exceptions per occurrence. "Save review"
-  downloads one JSON file (a reviewer's name is required).
+  every other series below, each with accept/reject and exceptions per occurrence; every
+  record's description, where selected words can be marked as figure text, misspelt or another
+  record's, and figure text as running text (passage decisions). "Save review" downloads one
+  JSON file (a reviewer's name is required).
 """
 from __future__ import annotations
 
@@ -180,6 +182,28 @@ def field_to_html(project, field_name: str, result, evidence: dict[tuple[str, st
     )
 
 
+def description_to_html(project, ids: list[str]) -> str:
+    """A record's description and figure text, for marking stretches: select words of the
+    description and say they are figure text, belong to another record or are misspelt; say of
+    a figure text entry that it is running text. Each mark is a passage decision of the review."""
+    record = html.escape(project.id, quote=True)
+    paragraphs = "".join(f'<p class="text">{html.escape(p)}</p>' for p in project.description.split("\n\n"))
+    figures = "".join(f'<li><span class="figure">{html.escape(f)}</span> <button class="prose">is running text</button></li>'
+                      for f in project.figure_text)
+    options = "".join(f'<option value="{html.escape(i, quote=True)}">{html.escape(i)}</option>' for i in ids
+                      if i != project.id)
+    return (
+        f'<section class="description" data-record="{record}"><h3>{html.escape(project.name)} · description '
+        f'<small>{"flagged" if "description" in project.needs_review else "not flagged"}</small></h3>'
+        f'<div class="paragraphs">{paragraphs}</div>'
+        '<p>Selected words: <button class="mark-figure">are figure text</button> '
+        '<button class="mark-word">are misspelt…</button> '
+        f'<select class="move-to"><option value="">belong to record…</option>{options}</select></p>'
+        f'<details><summary>figure text ({len(project.figure_text)})</summary><ul>{figures}</ul></details>'
+        '<ul class="marked"></ul></section>'
+    )
+
+
 def result_to_review_html(result, entries: list[dict], evidence: dict | None = None) -> str:
     """The review page of a Result, from its ledger entries (the lines of corrections.jsonl);
     `evidence`: (record, field) or a series' key -> a picture of the printed page (a path
@@ -201,6 +225,9 @@ def result_to_review_html(result, entries: list[dict], evidence: dict | None = N
         '<button id="save">Save review</button> <span id="status" role="status"></span></div>',
         "<h2>Fields to check</h2>",
         fields or "<p>None.</p>",
+        "<h2>Descriptions</h2><p>Select words of a description and mark them; the marks are saved with the "
+        "review as passage decisions, keyed to the words themselves.</p>",
+        "".join(description_to_html(p, [q.id for q in brochure.projects]) for p in brochure.projects),
         f"<h2>Uncertain edits ({len(uncertain)} series)</h2>",
         "".join(series_to_html(s, i, contexts, (evidence or {}).get(s.key)) for i, s in enumerate(uncertain))
         or "<p>None.</p>",
@@ -236,7 +263,8 @@ function reviewOf() {
   var box = document.getElementById("review");
   var out = {mpsc_review: 1, edition: box.dataset.edition ? Number(box.dataset.edition) : null,
              source_sha256: box.dataset.source, reviewer: document.getElementById("reviewer").value.trim(),
-             date: new Date().toISOString().slice(0, 10), fields: [], decisions: []};
+             date: new Date().toISOString().slice(0, 10), fields: [], decisions: [],
+             passages: passages.slice()};
   document.querySelectorAll("section.field").forEach(function (f) {
     var c = f.querySelector("input[type=radio]:checked");
     if (!c || !c.value) return;
@@ -267,6 +295,50 @@ document.querySelectorAll("section.field input, section.field textarea").forEach
     f.classList.toggle("decided", !!f.querySelector("input[type=radio]:checked").value);
   });
 });
+var passages = [];
+function mark(section, passage) {
+  passage.record = section.dataset.record;
+  passages.push(passage);
+  var item = document.createElement("li"), drop = document.createElement("button");
+  item.textContent = passage.action + ": \u201c" + passage.text + "\u201d" +
+    (passage.to ? " \u2192 " + passage.to : "") + (passage.value ? " \u2192 " + passage.value : "") +
+    (passage.after ? " after \u201c" + passage.after + "\u201d" : "") + " ";
+  drop.textContent = "undo";
+  drop.onclick = function () { passages.splice(passages.indexOf(passage), 1); item.remove(); };
+  item.appendChild(drop);
+  section.querySelector("ul.marked").appendChild(item);
+}
+function selected(section) {
+  var text = window.getSelection().toString().replace(/\s+/g, " ").trim(), where = window.getSelection().anchorNode;
+  if (!text || !where || !section.querySelector(".paragraphs").contains(where)) {
+    document.getElementById("status").textContent = "Select words of this description first.";
+    return null;
+  }
+  return text;
+}
+document.querySelectorAll("section.description").forEach(function (section) {
+  section.querySelector(".mark-figure").onclick = function () {
+    var text = selected(section); if (text) mark(section, {action: "figure", text: text});
+  };
+  section.querySelector(".mark-word").onclick = function () {
+    var text = selected(section); if (!text) return;
+    var value = prompt("\u201c" + text + "\u201d reads:", text);
+    if (value && value.trim() && value.trim() !== text) mark(section, {action: "word", text: text, value: value.trim()});
+  };
+  section.querySelector(".move-to").onchange = function (e) {
+    var to = e.target.value, text = to && selected(section);
+    if (text) mark(section, {action: "move", text: text, to: to});
+    e.target.value = "";
+  };
+  section.querySelectorAll("button.prose").forEach(function (b) {
+    b.onclick = function () {
+      var text = b.parentNode.querySelector(".figure").textContent;
+      var after = prompt("It goes after these words of the description (empty: at the end):", "");
+      if (after === null) return;
+      mark(section, after.trim() ? {action: "prose", text: text, after: after.trim()} : {action: "prose", text: text});
+    };
+  });
+});
 document.getElementById("save").onclick = function () {
   var review = reviewOf(), status = document.getElementById("status");
   if (!review.reviewer) {
@@ -280,7 +352,8 @@ document.getElementById("save").onclick = function () {
   link.href = URL.createObjectURL(new Blob([text], {type: "application/json"}));
   link.download = "review-" + (review.edition || "edition") + ".json";
   document.body.appendChild(link); link.click(); link.remove();
-  status.textContent = review.fields.length + " fields and " + review.decisions.length + " decisions saved to " + link.download;
+  status.textContent = review.fields.length + " fields, " + review.passages.length + " passages and " +
+    review.decisions.length + " decisions saved to " + link.download;
 };
 </script></body></html>
 """
