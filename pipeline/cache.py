@@ -9,9 +9,12 @@ it only saves time, it never changes a result.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import tempfile
+from collections.abc import Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 DIGEST_SIZE = 32
@@ -74,9 +77,24 @@ def cached_table(kind: str, key: str, make, shape: tuple[type, ...]):
     content not what this code makes), is made again."""
     table = read_table(kind, key)
     if not fits(table, shape):
-        table = make()
+        with collector_paused():
+            table = make()
         write_table(kind, key, table)
     return table
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused while a table is made: the table holds no cycles,
+    and a collection every 700 new dicts or sets would walk the growing table again and again
+    (the noun paradigms took twice as long)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def fits(table, shape: tuple[type, ...]) -> bool:
@@ -119,28 +137,39 @@ class KeptTable:
 
 
 def cached_word_table(kind: str, key: str, make, number: bool):
-    """A read-only table word -> number (`number`) or word -> text, from `make()` (a dict), kept
-    in the cache folder as a marisa trie: a million words open in milliseconds and take a few MB,
-    where the dict takes half a second and 150 MB. The trie is checked like every entry (a
-    broken one is made again); without a cache folder the dict itself is used."""
+    """A read-only table word -> number (`number`) or word -> text, from `make()` (a dict, or
+    the (word, value) pairs of one, each word once), kept in the cache folder as a marisa trie: a
+    million words open in milliseconds and take a few MB, where the dict takes half a second and
+    150 MB. The trie is checked like every entry (a broken one is made again); without a cache
+    folder a dict is used. A table just made is answered from its trie too, so its words are let
+    go at once (a first run would otherwise hold every word list as a dict: 800 MB)."""
     import marisa_trie
 
     if cache_dir() is None:
-        return make()
+        return made_dict(make)
     key = key_of(key, "marisa-trie", version_of("marisa-trie"))
     stored = read_entry(kind, key)
     if stored is not None:
         try:
-            return WordTable(marisa_trie.RecordTrie("<d") if number else marisa_trie.BytesTrie(), stored, number)
+            return WordTable.from_bytes(marisa_trie.RecordTrie("<d") if number else marisa_trie.BytesTrie(),
+                                        stored, number)
         except Exception:  # a payload marisa cannot read (its digest matched): made again
             pass
-    table = make()
     if not writable(kind):
-        return table  # a trie that cannot be kept is not worth the second it takes to build
-    trie = (marisa_trie.RecordTrie("<d", ((k, (v,)) for k, v in table.items())) if number
-            else marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in table.items()))
+        return made_dict(make)  # a trie that cannot be kept is not worth the second it takes to build
+    with collector_paused():
+        made = make()
+        pairs = made.items() if isinstance(made, Mapping) else made
+        trie = (marisa_trie.RecordTrie("<d", ((k, (v,)) for k, v in pairs)) if number
+                else marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in pairs))
     write_entry(kind, key, trie.tobytes())
-    return table
+    return WordTable(trie, number)
+
+
+def made_dict(make) -> dict:
+    with collector_paused():
+        made = make()
+        return made if isinstance(made, Mapping) else dict(made)
 
 
 def writable(kind: str) -> bool:
@@ -157,12 +186,16 @@ def writable(kind: str) -> bool:
         return False
 
 
-class WordTable:
-    """The dict interface the stages use (get, in, [], len) over a marisa trie."""
+class WordTable(Mapping):
+    """The dict interface the stages use (get, in, [], len, items, ==) over a marisa trie."""
 
-    def __init__(self, trie, payload: bytes, number: bool):
-        self._trie = trie.frombytes(payload)
+    def __init__(self, trie, number: bool):
+        self._trie = trie
         self._number = number
+
+    @classmethod
+    def from_bytes(cls, empty_trie, payload: bytes, number: bool) -> "WordTable":
+        return cls(empty_trie.frombytes(payload), number)
 
     def get(self, word: str, default=None):
         found = self._trie.get(word)
@@ -178,6 +211,9 @@ class WordTable:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word in self._trie
+
+    def __iter__(self):
+        return iter(self._trie.keys())
 
     def __len__(self) -> int:
         return len(self._trie)
@@ -199,7 +235,8 @@ def read_table(kind: str, key: str):
     stored = read_entry(kind, key)
     if stored is not None:
         try:
-            return marshal.loads(stored)
+            with collector_paused():
+                return marshal.loads(stored)
         except (EOFError, ValueError, TypeError):
             pass  # written by another Python: made again
     return None

@@ -234,7 +234,8 @@ def test_a_batch_loads_each_word_list_once_per_process(tmp_path, capsys, monkeyp
         opened.append(kind)
         return cache.cached_word_table(kind, key, make, number)
 
-    for function in (lexicon.wordfreq_german, lexicon.spelling_log_probs, nouns.noun_table):
+    for function in (lexicon.wordfreq_german, lexicon.spelling_log_probs, lexicon.spelling_tables,
+                     lexicon.put_back_index, nouns.noun_table):
         function.cache_clear()
     monkeypatch.setattr(lexicon, "cached_word_table", counted)
     monkeypatch.setattr(nouns, "cached_word_table", counted)

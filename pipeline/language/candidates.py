@@ -14,27 +14,31 @@ from pipeline.language.lexicon import PLAIN_OF as PLAIN_VOWEL_OF
 
 
 def candidate_repairs(token: str, confusions: list[ConfusionRule], max_subs: int, known: bool = False):
-    """Yield (candidate, substitutions) for every combination of non-overlapping confusion matches."""
+    """Yield (candidate, substitutions) for every combination of non-overlapping confusion matches,
+    fewer substitutions first, each combination in the order of its matches' places."""
     matches = []
     for rule in confusions:
         if rule.only_unknown_words and known:
             continue
-        start = 0
-        while (pos := token.find(rule.find, start)) != -1:
+        pos = token.find(rule.find)
+        while pos != -1:
             if rule.at == "any" or (rule.at == "start") == (pos == 0):
                 matches.append((pos, rule))
-            start = pos + 1
+            pos = token.find(rule.find, pos + 1)
+    matches.sort(key=lambda x: x[0])
+    spans = [(p, p + len(r.find), r.replace) for p, r in matches]
     for n in range(1, max_subs + 1):
-        for combo in itertools.combinations(sorted(matches, key=lambda x: x[0]), n):
-            spans = [(p, p + len(r.find)) for p, r in combo]
-            if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
-                continue
+        for picked in itertools.combinations(range(len(matches)), n):
             out, last = [], 0
-            for p, r in combo:
-                out += [token[last:p], r.replace]
-                last = p + len(r.find)
-            out.append(token[last:])
-            yield "".join(out), combo
+            for i in picked:
+                start, end, replace = spans[i]
+                if start < last:
+                    break  # overlaps the match before it
+                out += [token[last:start], replace]
+                last = end
+            else:
+                out.append(token[last:])
+                yield "".join(out), tuple(matches[i] for i in picked)
 
 
 def plain_vowel_rules(confusions: ConfusionTable) -> dict[str, ConfusionRule]:

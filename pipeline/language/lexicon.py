@@ -44,7 +44,12 @@ def wordfreq_german() -> dict[str, float]:
     def from_wordfreq() -> dict[str, float]:
         import wordfreq  # 0.1 s to import: only to make the table
 
-        return wordfreq.get_frequency_dict("de", wordlist="large")
+        table = wordfreq.get_frequency_dict("de", wordlist="large")
+        # wordfreq keeps the list and the dict for the process's life (lru_cache): 100 MB that a
+        # run answered from the trie no longer needs
+        wordfreq.get_frequency_dict.cache_clear()
+        wordfreq.get_frequency_list.cache_clear()
+        return table
 
     return cached_word_table("wordfreq", key_of("wordfreq-de-large", version_of("wordfreq")), from_wordfreq, number=True)
 
@@ -52,16 +57,52 @@ def wordfreq_german() -> dict[str, float]:
 @lru_cache(maxsize=1)
 def spelling_log_probs() -> dict[str, float]:
     """Form as written -> natural log of its probability. Loaded on first use: only the repair of
-    damaged text asks. Parsing the JSON takes a second; the table is kept in the cache folder as
-    a trie (cache.cached_word_table; keyed by the file's size and time and the package version),
-    which opens in milliseconds."""
-    source = spelling_source()
+    damaged text asks (spelling_tables)."""
+    return spelling_tables()[0]
 
-    def parsed() -> dict[str, float]:
-        with gzip.open(source, "rt", encoding="utf-8") as f:
-            return json.load(f)
 
-    return cached_word_table("spelling", spelling_key(), parsed, number=True)
+@lru_cache(maxsize=1)
+def spelling_tables() -> tuple[dict[str, float], dict[str, str]]:
+    """The spelling list (form -> log probability) and its put-back index (put_back_index), each
+    kept in the cache folder as a trie (cache.cached_word_table; keyed by the file's size and time
+    and the package version), which opens in milliseconds. Where the spelling list is made, its
+    forms stream from the file into the trie and the put-back index is noted on the way: the
+    JSON is read once, and its million forms never stand in one dict (150 MB)."""
+    noted: dict[str, tuple[str, float]] = {}
+    streamed = []  # [True] once every form went by
+
+    def noting():
+        for form, log_prob in spelling_entries():
+            note_put_back(noted, form, log_prob)
+            yield form, log_prob
+        streamed.append(True)
+
+    spelling = cached_word_table("spelling", spelling_key(), noting, number=True)
+    index = cached_word_table("put-back", key_of("put-back", spelling_key(), PUT_BACK_FORMAT),
+                              lambda: best_forms(noted) if streamed else put_back_of(spelling_entries()),
+                              number=False)
+    return spelling, index
+
+
+SPELLING_BLOCK = 1 << 20  # bytes of the spelling list's JSON parsed at a time
+
+
+def spelling_entries():
+    """spaCy's German spelling list as (form, log probability), in its file's order (the commonest
+    first). The file is one JSON object written a form a line (json.dump of a dict: each form
+    once); it is parsed a block of lines at a time. A file laid out otherwise (a line break that
+    does not follow a form) is parsed whole."""
+    with gzip.open(spelling_source(), "rb") as f:
+        text = f.read()
+    start, end = text.find(b"{") + 1, text.rfind(b"}")
+    if not 0 < start <= end or text.count(b"\n") != text.count(b",\n") + 2:
+        yield from json.loads(text).items()
+        return
+    while start < end:
+        cut = text.find(b",\n", min(start + SPELLING_BLOCK, end), end)
+        cut = end if cut == -1 else cut
+        yield from json.loads(b"{" + text[start:cut] + b"}").items()
+        start = cut + 1
 
 
 def spelling_source() -> Path:
@@ -79,6 +120,7 @@ def spelling_key() -> str:
 PUT_BACK_FORMAT = "one of äöüß left out, at most one other umlaut plain"  # part of the index's cache key
 UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 PLAIN_OF = {umlaut: plain for plain, umlaut in UMLAUT_OF.items()}
+HAS_UMLAUT = re.compile("[äöüßÄÖÜ]")  # a form put_back_readings may find a letter to leave out in
 # the two ways German text is written without umlauts and ß: plain vowels (how an English OCR
 # and fuzzy matching see them) and the transliteration (how ids and addresses spell them)
 WITHOUT_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -93,27 +135,41 @@ LAENDER_JOINERS = re.compile(r"[,;/]|\bund\b")
 def put_back_index() -> dict[str, str]:
     """A form as the OCR reads it when it left out one umlaut or ß (and lost at most one other
     umlaut's dots) -> the commonest form as written that reads so ('Straen' -> 'Straßen',
-    'knnen' -> 'können', 'regelmaig' -> 'regelmäßig'). Built once from the spelling list (a few
-    seconds) and kept in the cache folder as a trie."""
-    key = key_of("put-back", spelling_key(), PUT_BACK_FORMAT)
+    'knnen' -> 'können', 'regelmaig' -> 'regelmäßig'). Built once from the spelling list
+    (put_back_of) and kept in the cache folder as a trie (spelling_tables)."""
+    return spelling_tables()[1]
 
-    def made() -> dict[str, str]:
-        best: dict[str, tuple[str, float]] = {}
-        for form, log_prob in spelling_log_probs().items():
-            for read in put_back_readings(form):
-                if read not in best or log_prob > best[read][1]:
-                    best[read] = (form, log_prob)
-        return {read: form for read, (form, _) in best.items()}
 
-    return cached_word_table("put-back", key, made, number=False)
+def put_back_of(entries) -> dict[str, str]:
+    """The spelling list's (form, log probability) in its file's order -> the put-back index: of
+    forms alike in probability, the first."""
+    best: dict[str, tuple[str, float]] = {}
+    for form, log_prob in entries:
+        note_put_back(best, form, log_prob)
+    return best_forms(best)
+
+
+def note_put_back(best: dict[str, tuple[str, float]], form: str, log_prob: float) -> None:
+    """Note `form` in `best` (a reading -> the likeliest form so far and its log probability)
+    under every reading put_back_readings gives it; of forms alike, the one noted first stays.
+    Only a form with an umlaut or ß is read letter by letter (a seventh of them)."""
+    if HAS_UMLAUT.search(form):
+        for read in put_back_readings(form):
+            if read not in best or log_prob > best[read][1]:
+                best[read] = (form, log_prob)
+
+
+def best_forms(best: dict[str, tuple[str, float]]) -> dict[str, str]:
+    return {read: form for read, (form, _) in best.items()}
 
 
 def put_back_readings(form: str):
     """How the OCR may read `form` with one of its umlauts or ß left out, and at most one other
     umlaut without its dots. A capital first letter left out leaves no word that would be read as
     this one ('ber' is read for 'über', not for 'Über')."""
-    for i, ch in enumerate(form):
-        if ch not in "äöüß" and not (ch in "ÄÖÜ" and i):
+    for found in HAS_UMLAUT.finditer(form):
+        i = found.start()
+        if found.group() in "ÄÖÜ" and not i:
             continue
         left_out = form[:i] + form[i + 1 :]
         if not left_out:

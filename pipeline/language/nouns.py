@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Mapping
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
 
@@ -84,32 +85,68 @@ def noun_table() -> dict[str, str]:
     source = nouns_csv()
     stat = source.stat()
     key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), TABLE_FORMAT)
-    return cached_word_table("nouns", key, lambda: readings_of_rows(csv.DictReader(source.open(encoding="utf-8"))),
-                             number=False)
+
+    def parsed() -> dict[str, str]:
+        with source.open(encoding="utf-8", newline="") as lines:
+            rows = csv.reader(lines)
+            return readings_of_columns(next(rows, []), rows)
+
+    return cached_word_table("nouns", key, parsed, number=False)
 
 
 def readings_of_rows(rows) -> dict[str, str]:
-    """german-nouns CSV rows -> form -> its readings by lemma ('Laden' ->
-    'Lade:ap.dp.gp.np.;Laden:asmdsmnsm'). Columns are '<case> <number>[ variant]'."""
-    found: dict[str, dict[str, set[str]]] = {}
+    """german-nouns CSV rows as dicts (column -> value) -> form -> its readings by lemma
+    (readings_of_columns)."""
+    rows = list(rows)
+    header = list(dict.fromkeys(column for row in rows for column in row))
+    return readings_of_columns(header, ([row.get(column) or "" for column in header] for row in rows))
+
+
+def readings_of_columns(header: list[str], rows) -> dict[str, str]:
+    """german-nouns CSV rows (lists of values under `header`) -> form -> its readings by lemma
+    ('Laden' -> 'Lade:ap.dp.gp.np.;Laden:asmdsmnsm'). Columns are '<case> <number>[ variant]'.
+    The rows are read one at a time (the CSV holds 20 MB), each form column as planned once
+    (form_columns)."""
+    plan = form_columns(header)
+    forms_of = itemgetter(*(at for at, _, _ in plan)) if len(plan) > 1 else lambda row: [row[at] for at, _, _ in plan]
+    lemma_at = header.index("lemma") if "lemma" in header else None
+    gender_at = header.index("genus") if "genus" in header else None
+    found: dict[str, dict[str, str]] = {}  # form -> lemma -> its readings, run together
     for row in rows:
-        gender = (row.get("genus") or "x")[:1]
+        if len(row) < len(header):
+            row = row + [""] * (len(header) - len(row))
+        gender = (row[gender_at] if gender_at is not None else "")[:1] or "x"
         if gender not in "mfn":
             gender = "x"
-        lemma = row.get("lemma") or ""
-        for column, form in row.items():
-            if not form or not column:
+        lemma = row[lemma_at] if lemma_at is not None else ""
+        for form, (_, reading_of, first_at) in zip(forms_of(row), plan):
+            if not form:
                 continue
-            parts = column.split()
-            if len(parts) < 2 or parts[0] not in CASES or parts[1].rstrip("*") not in NUMBERS:
-                continue
-            if len(parts) == 3 and parts[2] != "1" and row.get(f"{parts[0]} {parts[1]} 1") not in (None, "", form):
+            if first_at is not None and row[first_at] not in ("", form):
                 continue  # a second variant beside a first one ('Laden' beside 'Läden'): the rarer form
-            number = NUMBERS[parts[1].rstrip("*")]
-            reading = CASES[parts[0]] + number + ("." if number == "p" else gender)
-            found.setdefault(form, {}).setdefault(lemma, set()).add(reading)
-    return {form: ";".join(f"{lemma}:{''.join(sorted(r))}" for lemma, r in sorted(by_lemma.items()))
+            by_lemma = found.get(form)
+            if by_lemma is None:  # setdefault would make a dict for every cell
+                by_lemma = found[form] = {}
+            # the readings run together in a string: a set per form and lemma takes four times the room
+            by_lemma[lemma] = by_lemma.get(lemma, "") + reading_of[gender]
+    return {form: ";".join(f"{lemma}:{''.join(sorted(set(split_readings(r))))}"
+                           for lemma, r in sorted(by_lemma.items()))
             for form, by_lemma in found.items()}
+
+
+def form_columns(header: list[str]) -> list[tuple[int, dict[str, str], int | None]]:
+    """The CSV's columns that hold a form -> (where, its reading by the lemma's gender ('nsm'; a
+    plural's is 'np.' for any), where its first variant stands when it is a later one, else None)."""
+    plan = []
+    for at, column in enumerate(header):
+        parts = column.split()
+        if len(parts) < 2 or parts[0] not in CASES or parts[1].rstrip("*") not in NUMBERS:
+            continue
+        number = NUMBERS[parts[1].rstrip("*")]
+        first = f"{parts[0]} {parts[1]} 1"
+        first_at = header.index(first) if len(parts) == 3 and parts[2] != "1" and first in header else None
+        plan.append((at, {g: CASES[parts[0]] + number + ("." if number == "p" else g) for g in "mfnx"}, first_at))
+    return plan
 
 
 def lemma_readings(noun: str, table: dict[str, str] | None = None) -> list[tuple[str, list[str]]]:
