@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
-from pipeline.records.prose import ends_early, list_mark, piece_evidence, reads_as_prose
+from pipeline.records.prose import WORD, ends_early, list_mark, piece_evidence, reads_as_prose
 from pipeline.records.segment import Line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, name_key, paragraphs, sentence_like, wordlike_share
@@ -72,7 +72,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
         else:
             units += pieces_of(para, page, settings)
     units = interruptions_cut(classify_units(units, page, styled, settings), page.measure, settings)
-    units, doubts = opening_checked(units, page.measure, settings)
+    units, doubts = opening_checked(units, page, settings)
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]
@@ -161,7 +161,9 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         text = unit.text
         previous = next((u for u in reversed(out) if u.kind != "figure"), None)
         mark = list_mark(text)
-        listing = (bool(out) and (out[-1].kind == "item" or (
+        marked_list = bool(out) and out[-1].kind == "item" and list_mark(out[-1].text) is not None
+        short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text))
+        listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
             or (previous is not None and previous.text.endswith(":"))
         if all(l.number in styled for l in unit.lines):
@@ -173,6 +175,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             out.append(unit.as_("figure", "banner"))
         elif listing and is_list_item(unit, page, settings):
             out.append(unit.as_("item"))
+        elif is_heading(unit, units[i + 1] if i + 1 < len(units) else None, page, settings):
+            out.append(unit.as_("heading"))
         elif unit.verdict is False:
             out.append(unit.as_("figure", "evidence"))
         elif out and out[-1].why == "evidence" and stops_inside(out[-1].text) and text[0].islower() \
@@ -213,6 +217,17 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], settings: RecordsSett
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings):
         return "heading"
     return "figure"
+
+
+def is_heading(unit: Unit, following: Unit | None, page: Page, settings: RecordsSettings) -> bool:
+    """A sub-heading: one short line of known words, no debris and no finite verb ('Strategische
+    Pilotprojekte', 'Zukunftsaufgabe 2:') right over a paragraph of running text."""
+    if len(unit.lines) != 1 or following is None or following.verdict is not True \
+            or not is_prose(following.lines, settings) or not unit.text[0].isupper() \
+            or following.text[0].islower() or has_finite_verb(unit.text, page.lexicon):
+        return False  # a sentence's start the OCR set apart goes on in lower case, or has its verb
+    ev = piece_evidence([unit.lines[0].text], page.measure, page.lexicon, settings)
+    return 1 <= ev.words <= settings.text.subheading_max_words and ev.known == 1.0 and ev.debris == 0
 
 
 def is_list_item(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
@@ -272,22 +287,32 @@ def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettin
     return units
 
 
-def solid(unit: Unit, measure: float, settings: RecordsSettings) -> bool:
-    """Running text beyond doubt: the evidence says prose, or a long sentence-like piece; not an
-    item, nor one line of a column that ends no sentence (a heading, a caption)."""
+def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """Running text beyond doubt: the evidence says prose, or a long sentence-like piece, with a
+    finite verb; not an item, nor one line of a column that ends no sentence (a heading, a
+    caption)."""
     text = unit.text
-    one_line = len(unit.lines) == 1 and len(text) <= settings.text.read_across_share * measure
-    if unit.kind != "prose" or list_mark(text) is not None or (one_line and stops_inside(text)):
+    one_line = len(unit.lines) == 1 and len(text) <= settings.text.read_across_share * page.measure
+    if unit.kind != "prose" or list_mark(text) is not None or (one_line and stops_inside(text)) \
+            or len(WORD.findall(text)) < settings.text.paragraph_min_words or not has_finite_verb(text, page.lexicon):
         return False
     return unit.verdict is True or (len(text.split()) >= settings.text.paragraph_min_words
                                     and sentence_like(text, settings))
 
 
-def opening_checked(units: list[Unit], measure: float, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
+def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
+    """A word in lower case that HanTa knows as a finite verb ('bietet', 'wollen'); words in
+    capitals are left out, since HanTa reads many nouns as verbs too ('Quartiere')."""
+    return any(any(tag.endswith("(FIN)") for tag in lexicon.tags.tag_names(word))
+               for word in dict.fromkeys(re.findall(r"\b[a-zäöüß]{2,}\b", text)))
+
+
+def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
     """A description opens with running text: what stands before the first piece that is surely
     running text (the title of a diagram, a map's caption, an infographic's items) goes to figure
-    text, said in a note; flagged where it ends a sentence (it may be prose)."""
-    first = next((i for i, u in enumerate(units) if solid(u, measure, settings)), None)
+    text, said in a note; flagged where it is a sentence with a finite verb, or a long piece the
+    evidence did not call figure text (it may be prose)."""
+    first = next((i for i, u in enumerate(units) if solid(u, page, settings)), None)
     if first is None:
         return units, []
     doubts = []
@@ -297,9 +322,10 @@ def opening_checked(units: list[Unit], measure: float, settings: RecordsSettings
             continue
         units[i] = unit.as_("figure", "opening")
         text = unit.text
-        if text[-1] in ".!?" and len(text.split()) >= settings.text.paragraph_min_words:
+        if (text[-1] in ".!?" and has_finite_verb(text, page.lexicon)) \
+                or (unit.verdict is not False and len(WORD.findall(text)) >= settings.text.paragraph_min_words):
             doubts.append(flag("description", f"'{text[:80]}' before the running text was put in figure_text: "
-                                              "it ends a sentence, check that it is no prose"))
+                                              "check that it is no prose"))
         else:
             doubts.append(note("description", f"'{text[:80]}' stands over the text like the title of a figure: "
                                               "put in figure_text"))
@@ -328,7 +354,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
         if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
-            stopped = stops_inside(before) and solid(last, page.measure, settings) and last.verdict is True \
+            stopped = stops_inside(before) and solid(last, page, settings) and last.verdict is True \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
                 and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure

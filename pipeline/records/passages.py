@@ -46,12 +46,15 @@ def apply_passages(records: list[dict], files: list[OverrideFile], year: int | N
     stretch or record was not found). A decision may name a record by the id an override of its
     name gave it (`renamed`: that id -> the tool's)."""
     renamed = renamed or {}
-    by_id = {r["id"]: {**r, "figure_text": list(r["figure_text"]), "overrides": dict(r.get("overrides", {}))}
+    chosen = [p for f in files if f.edition == year for p in f.passages]
+    if not chosen:
+        return records, []
+    by_id = {r["id"]: {**r, "figure_text": list(r.get("figure_text", [])), "overrides": dict(r.get("overrides", {}))}
              for r in records}
     automatic = {i: r["description"] for i, r in by_id.items()}
     applied: dict[str, list[Passage]] = {}
     warnings = []
-    for passage in (p for f in files if f.edition == year for p in f.passages):
+    for passage in chosen:
         passage = passage.model_copy(update={"record": renamed.get(passage.record, passage.record),
                                              "to": renamed.get(passage.to, passage.to)})
         problem = apply_one(passage, by_id)
