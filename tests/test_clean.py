@@ -406,3 +406,27 @@ def test_a_real_word_stays_where_this_ocr_seldom_misreads_the_letters_shape_so(l
     assert "Leuchten dimmen sich" in cleaned.text
     alone = clean_text("Die Burger fiir die Stadt." + tail, lexicon, corrections.confusions)
     assert "Leuchten dämmen sich" in alone.text
+
+
+COLUMN_LINES = ("Die Stadt hat ihre Ziele für die nächsten Jahre\n"
+                "in einem offenen Verfahren gemeinsam bestimmt.\n"
+                "Dabei halfen viele Menschen aus den Vierteln\n")
+
+
+def test_a_join_that_makes_no_known_word_in_a_line_read_across_stays_apart_as_a_suggestion(lexicon, corrections):
+    """Two columns read across: 'Volks-' went on in the other column, in the middle of the next
+    line; joined with the line's start it would make 'Volksjekte', which nothing knows."""
+    text = COLUMN_LINES + ("Zuerst beginnt die Planung der Modellpro- Dafür sorgen die Netzwerke der Volks-\n"
+                           "jekte im Mai des Jahres. quarzigen Dinge und die Vereine der Fahr-\nbahnen.\n")
+    result = clean(text, lexicon, corrections)
+    assert "Fahrbahnen" in result.text and "Volks-\njekte" in result.text
+    kept = [e for e in result.edits if e.rule == "join_hyphenated_word" and not e.applied]
+    assert len(kept) == 1 and kept[0].uncertain and kept[0].reason.startswith("unknown-join")
+
+
+def test_a_join_that_makes_no_known_word_in_a_line_of_the_usual_width_is_made(lexicon, corrections):
+    """In a line as wide as the text's others the pieces are one word the OCR damaged: joined."""
+    text = COLUMN_LINES + "der Stadt mit ihren Ideen für die Quartiersentwi-\ncklungskonzpete und Pläne.\n"
+    result = clean(text, lexicon, corrections)
+    assert "Quartiersentwicklungskonzpete" in result.text
+    assert all(e.applied for e in result.edits if e.rule == "join_hyphenated_word")

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from pipeline.cache import cached_word_table, key_of
-from pipeline.language.lexicon import ADJECTIVE_ENDINGS
+from pipeline.language.lexicon import ADJECTIVE_ENDINGS, PLAIN_OF
 
 CASES = {"nominativ": "n", "genitiv": "g", "dativ": "d", "akkusativ": "a"}
 NUMBERS = {"singular": "s", "plural": "p"}
@@ -159,11 +159,34 @@ def lemma_readings(noun: str, table: dict[str, str] | None = None) -> list[tuple
         if split is None:
             return []
         packed = table[split[1]]
+    return unpacked_readings(packed)
+
+
+def unpacked_readings(packed: str) -> list[tuple[str, list[str]]]:
+    """A noun table's entry ('Lade:ap.dp.gp.np.;Laden:asmdsmnsm') -> (lemma, its readings) for each lemma."""
     out = []
     for part in packed.split(";"):
         lemma, _, codes = part.rpartition(":")
         out.append((lemma, split_readings(codes)))
     return out
+
+
+def sense_readings(noun: str, table: dict[str, str] | None = None) -> list[tuple[str, list[str]]]:
+    """lemma_readings, but a compound the list does not hold is no form of its head's lemma where
+    the same compound with its head's dots taken off is a listed noun of its own: that noun's
+    paradigm, which lacks the form, decides ('Einzelhändel' is no plural: 'Einzelhandel' is
+    listed, a singular only; read by its head it would be 'Händel', another word)."""
+    table = noun_table() if table is None else table
+    if noun in table:
+        return unpacked_readings(table[noun])
+    split = head_of(noun, table)
+    if split is None:
+        return []
+    start, head = split
+    plain = noun[:start] + "".join(PLAIN_OF.get(c, c) for c in head.lower())
+    if plain != noun and plain in table and any(lemma == plain for lemma, _ in unpacked_readings(table[plain])):
+        return []
+    return unpacked_readings(table[head])
 
 
 def readings(noun: str, table: dict[str, str] | None = None) -> list[str]:

@@ -7,6 +7,8 @@ offsets, so apply_edits(raw, ledger) == cleaned text. The edits come, in this or
                 a gap (RAW_TEXT_FIXERS, WORD_LIST_FIXERS)
   list_marks.py bullets read as letters or signs ('B das Miteinander') -> '•'
   umlauts.py    the umlauts and ß an English-model OCR lost, read on the text with its layout mended
+  fixers.py     a line-end join in a line read across two columns whose word, repaired, is no
+                known word left a suggestion (keep_unknown_joins_apart)
   fixers.py     quotes (normalise_quotes)
   decisions.py  a reviewer's decisions, which win over the rules
 """
@@ -18,7 +20,8 @@ from pipeline.corrections import ConfusionTable, Decision
 from pipeline.edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from pipeline.language.lexicon import Lexicon
 from pipeline.repair.decisions import apply_decisions, replay_accepted_series
-from pipeline.repair.fixers import RAW_TEXT_FIXERS, WORD_LIST_FIXERS, looks_damaged, normalise_quotes
+from pipeline.repair.fixers import (RAW_TEXT_FIXERS, WORD_LIST_FIXERS, keep_unknown_joins_apart, looks_damaged,
+                                   normalise_quotes)
 from pipeline.repair.list_marks import mark_list_items
 from pipeline.repair.settings import DEFAULT_SETTINGS, RepairSettings
 from pipeline.repair.umlauts import repair_umlauts
@@ -54,7 +57,7 @@ def clean_text(
     view, view_origin = apply_edits_with_map(raw, layout)
     damaged = looks_damaged(view, settings)
     words = repair_umlauts(raw, view, view_origin, lexicon, confusions, damaged, settings)
-    edits = merge_edits(layout, normalise_quotes(raw), words)
+    edits = keep_unknown_joins_apart(raw, merge_edits(layout, normalise_quotes(raw), words), lexicon, settings)
     return with_decisions(edits_to_cleaned(raw, edits, damaged), decisions)
 
 

@@ -54,6 +54,7 @@ class Context:
     relative: tuple[str, ...] = ()
     heading: bool = False  # the word's line stands alone between blank lines, no sentence end
     opening: tuple[str, ...] = ()  # the words of its sentence before it
+    leading: tuple[str, ...] = ()  # the words of its own clause before it ('In vielen Orten sichern')
 
     @classmethod
     def around(cls, text: str, start: int, end: int, reach: int = 60,
@@ -79,7 +80,10 @@ class Context:
         return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause), tuple(relative),
                    in_heading(text, start, end),
                    # only the mood scorers read the sentence's start: looked up for their words alone
-                   sentence_before(text, start, repaired) if text[start:end].lower() in MOOD_PAIRS else ())
+                   sentence_before(text, start, repaired) if text[start:end].lower() in MOOD_PAIRS else (),
+                   # only verb-subject reads the clause's start, after a word that may be its verb
+                   clause_before(text, start, repaired) if before and before[-1].isalpha() and before[-1].islower()
+                   else ())
 
     def determiner(self) -> tuple[str | None, str | None]:
         """The determiner this word's noun phrase starts with, and the word before it."""
@@ -92,6 +96,16 @@ def sentence_before(text: str, start: int, repaired: dict[str, str]) -> tuple[st
     before = CONTEXT_WORD.findall(text[max(0, start - SENTENCE_REACH) : start])
     cut = max((i for i, w in enumerate(before) if w in SENTENCE_ENDS), default=-1)
     return tuple(repaired.get(w, w) for w in before[cut + 1 :])
+
+
+def clause_before(text: str, start: int, repaired: dict[str, str]) -> tuple[str, ...]:
+    """The words of the clause before `start` (after the last sign that ends a clause, within
+    CLAUSE_REACH characters); () where the clause may start further back."""
+    before = CONTEXT_WORD.findall(text[max(0, start - CLAUSE_REACH) : start])
+    cut = max((i for i, w in enumerate(before) if w in CLAUSE_ENDS), default=None)
+    if cut is None and start > CLAUSE_REACH:
+        return ()
+    return tuple(repaired.get(w, w) for w in before[(cut if cut is not None else -1) + 1 :])
 
 
 def in_heading(text: str, start: int, end: int) -> bool:

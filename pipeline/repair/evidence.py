@@ -31,6 +31,9 @@ reviewer can read) or None when it has nothing to say:
                     ('für schwierige Falle': 'Fälle')
   coordination      a noun in a list of plurals is a plural ('Museen, Garten und Werkstätten':
                     'Gärten')
+  verb-subject      a noun without an article right after the finite verb of a clause that opens
+                    with an adverbial is its subject, of the verb's number ('In vielen Orten
+                    sichern Dorfladen': 'Dorfläden')
 
 Needs a word's Context, the word as read, its repair and the word lists. Produces what every
 scorer says (evidence_for), whether any can judge the word at all (judged_here), and the
@@ -44,7 +47,8 @@ from pipeline.repair.context import MOOD_PAIRS, RELATIVE_PRONOUNS, SENTENCE_ENDS
 from pipeline.repair.noun_scorers import (GENITIVE_RELATIVES, LIST_JOINERS, PLURAL_VERBS, PREPOSITIONS, SINGULAR_VERBS,
                                           adjective_before, agreement, bare_noun, capitalised_noun, compound_head,
                                           coordination, inflected_adjective, noun_readings, paired_form,
-                                          preposition_case, relative_clause_verb, relative_pronoun, subject_verb)
+                                          preposition_case, relative_clause_verb, relative_pronoun, subject_verb,
+                                          verb_after_adverbial, verb_subject)
 from pipeline.repair.verb_scorers import counterfactual, modal_infinitive, reported_speech, verb_mood
 
 
@@ -53,7 +57,8 @@ SCORERS = {"agreement": agreement, "preposition-case": preposition_case, "subjec
            "relative-pronoun": relative_pronoun, "relative-clause": relative_clause_verb,
            "capitalised-noun": capitalised_noun, "verb-mood": verb_mood, "reported-speech": reported_speech,
            "counterfactual": counterfactual, "compound-head": compound_head, "paired-form": paired_form,
-           "coordination": coordination, "modal-infinitive": modal_infinitive, "bare-noun": bare_noun}
+           "coordination": coordination, "modal-infinitive": modal_infinitive, "bare-noun": bare_noun,
+           "verb-subject": verb_subject}
 SCORER_NAMES = tuple(SCORERS)
 
 
@@ -73,6 +78,8 @@ def judged_here(ctx: Context, word: str, lexicon: Lexicon) -> bool:
     if adjective.endswith(ADJECTIVE_ENDINGS) and inflected_adjective(adjective, lexicon):
         return True
     if ctx.after and ctx.after[0].lower() in SINGULAR_VERBS + PLURAL_VERBS:
+        return True
+    if ctx.determiner()[0] is None and verb_after_adverbial(ctx, lexicon) is not None:
         return True
     if ctx.before and ctx.before[-1].lower() in GENITIVE_RELATIVES:
         return True

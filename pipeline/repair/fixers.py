@@ -9,11 +9,15 @@ the thresholds) -> list[Edit] in raw offsets:
   join_split_capitals    'V eranderung' -> 'Veranderung', 'W andel' -> 'Wandel' (OCR cut a capital off its word)
   join_split_eszett      'Maf nahme' -> 'Maßnahme', 'gro Se' -> 'große' (OCR read a ß as a gap)
   normalise_quotes       ,,Wissen“ / ,Wissen* / »Wissen“ -> „Wissen“
+and, once the words are repaired, keep_unknown_joins_apart: a line-end join in a line read across
+two columns that makes no known word ('Voll-⏎jekte') is left a suggestion.
 and looks_damaged: text -> whether it looks like English-model OCR of German.
 """
 from __future__ import annotations
 
 import re
+import statistics
+from dataclasses import replace
 
 from pipeline.edits import Edit
 from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
@@ -23,6 +27,9 @@ from pipeline.repair.words import HEAD_WORD_WINDOW, UMLAUT_CHARS
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 
 # a word cut where its ß stood, the ß read as a space with an 'f' or 'S' beside it or none
+LETTER = re.compile(r"[^\W\d_]")
+LETTERS = re.compile(r"[^\W\d_]+")
+WORD_SIGN = re.compile(r"[\w*]")
 SPLIT_ESZETT = re.compile(r"(?=(?<![\w-])([^\W\d_]*[aeiouäöüy])(fS? S?|S? S?)([a-zäöü]+)(?![\w-]))")  # overlapping
 QUOTED = re.compile(
     r"(?<![\w,])(?P<open>,,|„|,|~|»)(?=[\w#(])(?P<body>[^\n„“”\"«]{1,160}?(?:\n[^\n„“”\"«]{1,160}?)?)"
@@ -64,6 +71,91 @@ def join_hyphenated_words(raw: str) -> list[Edit]:
         else:
             edits.append(Edit(m.start(), m.end(), m.group(), "", "join_hyphenated_word", 0.9))
     return edits
+
+
+def keep_unknown_joins_apart(raw: str, edits: list[Edit], lexicon: Lexicon,
+                             settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
+    """`edits` (sorted, the word repairs made), with each join of a line-end hyphen left a
+    suggestion where its line was read across two columns (read_across: far longer than the
+    text's usual line) and its word, repaired, no word list knows, nor as a compound of listed
+    parts, nor one letter away from one (near_known_word): such a line's hyphen ends a word of the
+    right column, which goes on in the middle of the next line ('Voll-⏎jekte': 'Modellpro-' went
+    on in the other column). The pieces stay apart, the join is for a reviewer to accept. In a
+    line of the usual width the pieces are one word the OCR damaged ('Multimobilititsange-⏎bot'):
+    joined."""
+    usual = usual_line_length(raw)
+    out = []
+    for e in edits:
+        if e.rule == "join_hyphenated_word" and e.applied \
+                and read_across(raw[raw.rfind("\n", 0, e.start) + 1 : e.start + 1], usual, settings):
+            word = joined_word(raw, e, edits)
+            if word is not None and lexicon.zipf(word) == 0 and not near_known_word(word, lexicon) \
+                    and not of_listed_parts(word, lexicon, settings):
+                e = replace(e, applied=False, confidence=settings.unknown_join_confidence, word_before=word,
+                            word_after=word, reason=f"unknown-join: '{word}' is no known word or compound, in a "
+                                                    "line read across two columns")
+        out.append(e)
+    return out
+
+
+def usual_line_length(raw: str, settings: RepairSettings = DEFAULT_SETTINGS) -> float:
+    """The median length of the text's lines with `read_across_min_words` words or more (the
+    measure the records stage splits lines read across by)."""
+    lengths = [len(l.strip()) for l in raw.split("\n") if len(l.split()) >= settings.read_across_min_words]
+    return statistics.median(lengths) if lengths else 0.0
+
+
+def read_across(line: str, usual: float, settings: RepairSettings = DEFAULT_SETTINGS) -> bool:
+    """Far longer than the text's usual line: two columns read as one."""
+    return len(line.split()) >= settings.read_across_min_words \
+        and len(line.strip()) > max(settings.read_across_min_chars, settings.read_across_factor * usual)
+
+
+def of_listed_parts(word: str, lexicon: Lexicon, settings: RepairSettings) -> bool:
+    """The word cut in two listed words of three letters or more ('Hallen|belegungen', a
+    linking 's' allowed): a new compound of listed parts, which the compound estimate, asking
+    more of each part, may not know."""
+    low = word.lower()
+    return any(lexicon.direct(low[cut:]) >= settings.listed_word_zipf
+               and any(len(h) >= 3 and lexicon.direct(h) >= settings.listed_word_zipf
+                       for h in (low[:cut], low[:cut].removesuffix("s")))
+               for cut in range(3, len(low) - 2))
+
+
+def near_known_word(word: str, lexicon: Lexicon) -> bool:
+    """One letter changed or put in makes a listed word: the OCR damaged one word
+    ('Sportverelne'), whose pieces belong together."""
+    letters = "abcdefghijklmnopqrstuvwxyzäöüß"
+    low = word.lower()
+    return any(lexicon.direct(low[:i] + c + low[i + skip :]) > 0
+               for skip in (1, 0) for i in range(len(low) + 1 - skip) for c in letters
+               if skip == 0 or c != low[i])
+
+
+def joined_word(raw: str, join: Edit, edits: list[Edit]) -> str | None:
+    """The word a line-end join makes, with the applied repairs inside it made; None where it
+    holds other signs than letters ('Biirger*innen' is judged as the letters before the '*')."""
+    start = join.start
+    while start > 0 and LETTER.match(raw, start - 1):
+        start -= 1
+    right = LETTERS.match(raw, join.end)
+    # the two signs before the word, as a search of the whole text up to it read them: a word sign
+    # right before it, or before a line break right before it ('…Stadt⏎Voll-⏎jekte' is not judged)
+    if start == join.start or right is None or WORD_SIGN.match(raw, right.end()) \
+            or re.search(r"[\w*]$", raw[max(0, start - 2) : start]):
+        return None
+    end = right.end()
+    text, last = [], start
+    for e in edits:
+        if e is join or not e.applied or e.end <= start or e.start >= end:
+            continue
+        if e.start < start or e.end > end:
+            return None
+        text += [raw[last : e.start], e.after]
+        last = e.end
+    text.append(raw[last:end])
+    word = "".join(text).replace(join.before, "")
+    return word if word.isalpha() else None
 
 
 def join_split_capitals(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pipeline.language.grammar import ATTRIBUTIVE
 from pipeline.language.lexicon import ADJECTIVE_ENDINGS, MIN_PART_ZIPF, Lexicon
 from pipeline.language.nouns import (DETERMINERS, MAX_ADJECTIVES, STRONG_ADJECTIVE_ENDINGS, fits, head_of,
-                                     lemma_readings, of_nouns)
+                                     lemma_readings, of_nouns, sense_readings)
 from pipeline.repair.context import NOUN_WEIGHT, RELATIVE_PRONOUNS, SENTENCE_ENDS, Context, Evidence
 
 PERSONAL_PRONOUNS = ("wir", "ihr", "sie", "man", "er", "es", "ich", "du")
@@ -45,7 +45,7 @@ def noun_readings(word: str, lexicon: Lexicon, rare_lemmas: bool = False) -> lis
     rarely writes), or from all with `rare_lemmas`. A word in -en whose small form is a common
     word may also be a nominalised infinitive, neuter singular ('das Nutzen', 'zum Anfangen'),
     which no noun list holds."""
-    lemmas = lemma_readings(word)
+    lemmas = sense_readings(word)
     if len(lemmas) > 1 and not rare_lemmas:
         zipfs = [lexicon.spelled(lemma) for lemma, _ in lemmas]
         lemmas = [l for l, z in zip(lemmas, zipfs) if z >= max(zipfs) - LEMMA_RARER]
@@ -368,3 +368,39 @@ def decided_by(scorer: str, governor: str, allowed: tuple[str, ...], read: str, 
     if fits_repaired:
         return Evidence(scorer, weight, f"{governor} goes with '{repaired}', not with '{read}'{rare}", sure)
     return Evidence(scorer, -weight, f"{governor} goes with '{read}', not with '{repaired}'{rare}", sure)
+
+
+def verb_subject(ctx: Context, read: str, repaired: str, lexicon: Lexicon) -> Evidence | None:
+    """A main clause that opens with a prepositional phrase or an adverb has its finite verb
+    second and its subject right after it ('Auf dem Land sichern Dorfläden die Versorgung', 'Über
+    die App können Schäden … gemeldet werden', 'Dabei entsteht Schaden'): a noun without an
+    article right after that verb takes its number. Not one of a pair ('sind Laden und Post
+    geschlossen'), nor where the clause opens with a noun phrase, its subject ('Die Gemeinden
+    können Schaden abwenden')."""
+    if ctx.heading or ctx.determiner()[0] is not None or ctx.after[:1] and ctx.after[0] in LIST_JOINERS:
+        return None
+    verb = verb_after_adverbial(ctx, lexicon)
+    if verb is None:
+        return None
+    allowed = ("np.",) if verb in PLURAL_VERBS or verb not in SINGULAR_VERBS and verb.endswith("n") else ("ns.",)
+    return decided_by("verb-subject", f"the verb '{verb}' before its subject", allowed, read, repaired, lexicon)
+
+
+def verb_after_adverbial(ctx: Context, lexicon: Lexicon) -> str | None:
+    """The finite verb right before the word, standing second in a main clause that opens with a
+    prepositional phrase ('In vielen Orten sichern') or an adverb ('Dabei entsteht'), or None."""
+    lead = ctx.leading[:-1]
+    if not ctx.before or not lead or not lead[0].isalpha():
+        return None
+    verb = ctx.before[-1]
+    if not (verb.isalpha() and verb.islower()):
+        return None
+    first = lead[0].lower()
+    if not (first in PREPOSITIONS or first in CONTRACTIONS
+            or len(lead) == 1 and (lexicon.tags.best_tag(first) or "").startswith("ADV")):
+        return None
+    if verb in SINGULAR_VERBS + PLURAL_VERBS:
+        return verb
+    if verb.endswith(("en", "rn", "ln", "t")) and finite(verb, lexicon, best_only=False):
+        return verb
+    return None

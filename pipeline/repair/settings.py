@@ -49,6 +49,11 @@ class RepairSettings:
     context_decides: float = 2.0
     context_confidence: float = 0.8
     rare_lemma_confidence: float = 0.55  # decided only once a rare lemma's forms were set aside
+    unknown_join_confidence: float = 0.4  # a line-end join that makes no known word: a suggestion
+    # a line read across two columns (the records stage's ColumnSettings measure it alike)
+    read_across_min_chars: int = 70  # is longer than this (characters)
+    read_across_factor: float = 1.5  # and longer than the text's usual line by this factor
+    read_across_min_words: int = 3  # and holds so many words (so does a line that measures the usual one)
     split_rest_max_zipf: float = 1.5  # 'V eranderung': the rest must be no word of its own
     split_whole_min_zipf: float = 3.0  # 'W andel': or the whole a common capitalised word
     split_eszett_margin: float = 1.0  # 'gro en': 'großen' far commoner than either piece

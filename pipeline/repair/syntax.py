@@ -4,7 +4,9 @@ Needs the text as viewed, the (word, verdict) pairs found so far, the word lists
 stems, noun paradigms, HanTa's tags), the confusion table and the thresholds. Produces the pairs
 with two steps of the umlaut repair applied:
   with_stranded_adjectives  an adjective form where no noun can follow is a verb or comparative
-                            that lost its umlaut ('zu starken.' -> 'zu stärken.'; ground 'syntax')
+                            that lost its umlaut ('zu starken.' -> 'zu stärken.'; ground 'syntax'),
+                            and so is one after 'zu' that closes an infinitive clause
+                            ('Resilienz zu starken, müssen wir')
   with_case_in_sentence     a repaired first umlaut takes the case its place calls for
                             ('der Offentliche Nahverkehr' -> 'öffentliche')
 and the tests the document step reuses (adjective_without_noun, attributive_adjective).
@@ -34,6 +36,9 @@ NUMBER_WORDS = ("vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf
 CLAUSE_OPENERS = {"und", "oder", "aber", "denn", "doch", "sondern", "weil", "dass", "wenn", "als", "ob", "obwohl",
                   "während", "da", "wo", "damit", "sodass", "wer", "was", "warum", "wann"}
 WORD_BEFORE = re.compile(r"([^\W_]+)[ \t]*\n?[ \t]*$")
+CLAUSE_END = re.compile(r"[.!?;:,]")
+CLAUSE_WINDOW = 120  # characters looked ahead for a second 'zu' and its infinitive
+ZU_INFINITIVE = re.compile(r"\bzu\s+([a-zäöüß]+)\b")
 NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*[„“”\"»«‘’]?([^\W\d_]+)")
 
 
@@ -46,7 +51,8 @@ def with_stranded_adjectives(view: str, found: list, lexicon: Lexicon, confusion
     plain_rules = plain_vowel_rules(confusions)
     for m in TOKEN.finditer(view):
         known = by_start.get(m.start())
-        if (known is not None and known[1].applied) or not stranded_adjective(view, m, lexicon, settings):
+        if (known is not None and known[1].applied) or not (stranded_adjective(view, m, lexicon, settings)
+                                                              or infinitive_with_zu(view, m, lexicon)):
             continue
         token = m.group()
         options = [(lexicon.direct(token[:i] + plain_rules[c].replace + token[i + 1:]), i, plain_rules[c])
@@ -67,6 +73,31 @@ def stranded_adjective(view: str, m, lexicon: Lexicon, settings: RepairSettings)
     'und' or 'oder' before an adjective, another adjective or a comma before one may lead on to a
     noun, so those prove nothing."""
     return adjective_without_noun(view, m.start() + len(m.group()), m.group(), lexicon)
+
+
+def infinitive_with_zu(view: str, m, lexicon: Lexicon) -> bool:
+    """An adjective form in -en after 'zu' ('zu starken') is an infinitive that lost its umlaut
+    ('zu stärken') where what follows closes the infinitive clause: a comma and a finite verb
+    ('Resilienz zu starken, müssen wir'), or 'und'/'oder' and, later in the clause, another
+    'zu' and an infinitive ('den Hub zu starken und so Potenziale zu nutzen'). Before a noun it
+    stays ('zu starken Veränderungen')."""
+    token = m.group()
+    if not (token.islower() and token.endswith("en")) or word_before(view, m.start())[0] != "zu" \
+            or lexicon.adjective_stem(token) is None:
+        return False
+    after = NEXT_TOKEN.match(view, m.end())
+    if after is None:
+        return False
+    if after.group(1) == ",":
+        verb = NEXT_TOKEN.match(view, after.end())
+        word = verb.group(1) if verb is not None else ""
+        return word.isalpha() and word.islower() and (lexicon.tags.best_tag(word) or "").startswith("V") \
+            and any(t.endswith("(FIN)") for t in lexicon.tags.tag_names(word))
+    if after.group(1) in ("und", "oder"):
+        clause = CLAUSE_END.split(view[after.end() : after.end() + CLAUSE_WINDOW], maxsplit=1)[0]
+        return any((lexicon.tags.best_tag(verb) or "").endswith("(INF)") and lexicon.adjective_stem(verb) is None
+                   for verb in ZU_INFINITIVE.findall(clause))
+    return False
 
 
 def adjective_without_noun(view: str, end: int, word: str, lexicon: Lexicon) -> bool:
