@@ -20,6 +20,7 @@ from pipeline.repair.clean import Cleaned
 
 TYPOGRAPHY = re.compile(r"^[-–—&*•·=+|/]+$")  # dashes, bullets: neither words nor damage
 PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
+ITEM_START = re.compile(r"^\s*(?:•|[A-Z]\d{1,2})\s+\S")  # a line that starts an item of a list: a bullet, "A3"
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
 
 
@@ -97,12 +98,15 @@ def figure_blocks(units: list[Unit]) -> list[list[Line]]:
 
 
 def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[Unit]:
-    """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece; pieces
+    """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece, a line
+    that starts with a bullet or an item's number ('A3 ') starts one; pieces
     that read as figure text stand apart from the others (a paragraph's own short line, a
     heading over it, stay with it)."""
     early, start = [], 0
+    wide = settings.text.read_across_share * page.measure
     for i in range(len(para) - 1):
-        if ends_early(para[i].text, para[i + 1].text, page.measure, settings):
+        item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
+        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item:
             early.append(para[start : i + 1])
             start = i + 1
     early.append(para[start:])
@@ -120,7 +124,8 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     units: list[Unit] = []
     for piece in cuts:
         verdict = evidence_verdict(piece, page, settings)
-        if units and (verdict is False) == (units[-1].verdict is False):
+        if units and (verdict is False) == (units[-1].verdict is False) \
+                and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide):
             merged = units[-1].lines + piece
             units[-1] = Unit(merged, "prose", evidence_verdict(merged, page, settings))
         else:

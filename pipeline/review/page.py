@@ -309,7 +309,7 @@ function mark(section, passage) {
   section.querySelector("ul.marked").appendChild(item);
 }
 function selected(section) {
-  var text = window.getSelection().toString().replace(/\s+/g, " ").trim(), where = window.getSelection().anchorNode;
+  var text = window.getSelection().toString().replace(/\\s+/g, " ").trim(), where = window.getSelection().anchorNode;
   if (!text || !where || !section.querySelector(".paragraphs").contains(where)) {
     document.getElementById("status").textContent = "Select words of this description first.";
     return null;
