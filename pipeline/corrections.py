@@ -143,10 +143,11 @@ class Passage(Strict):
     of the description into figure_text; `prose` puts figure text into the description (after the
     text `after`, in its paragraph, or as a paragraph of its own with `paragraph`; at the end
     without `after`); `move` puts a stretch of the description into the record `to`; `word`
-    replaces a word of the description by `value`."""
+    replaces a word (or words) of the description by `value`; `break` starts a paragraph at the
+    text; `join` joins the paragraph that starts with the text to the one before."""
 
     record: str = Field(min_length=1)
-    action: Literal["figure", "prose", "move", "word"]
+    action: Literal["figure", "prose", "move", "word", "break", "join"]
     text: str = Field(min_length=1)
     to: str | None = Field(default=None, min_length=1)
     after: str | None = Field(default=None, min_length=1)
@@ -162,7 +163,7 @@ class Passage(Strict):
             raise ValueError("a move names the record it goes `to`")
         if self.action == "word" and not self.value:
             raise ValueError("a word decision gives the word's `value`")
-        if self.action in ("figure", "word") and (self.to or self.after):
+        if self.action in ("figure", "word", "break", "join") and (self.to or self.after):
             raise ValueError(f"a {self.action} decision takes no `to` or `after`")
         return self
 

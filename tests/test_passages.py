@@ -60,6 +60,16 @@ def test_a_confirmation_confirms_the_description_as_the_passages_left_it():
     assert out["overrides"]["description"]["confirmed"] and "figure text" in out["overrides"]["description"]["reason"]
 
 
+def test_a_paragraph_break_is_made_and_a_split_sentence_joined():
+    a = record("alpha", "Erster Satz. Zweiter Absatz beginnt hier.\n\nund geht hier weiter.")
+    [out], warnings = apply_passages([a], passages(
+        {"record": "alpha", "action": "break", "text": "Zweiter Absatz"},
+        {"record": "alpha", "action": "join", "text": "und geht hier"},
+        {"record": "alpha", "action": "join", "text": "Erster Satz."}), 2030)
+    assert out["description"] == "Erster Satz.\n\nZweiter Absatz beginnt hier. und geht hier weiter."
+    assert len(warnings) == 1 and "no paragraph starts" in warnings[0]
+
+
 @pytest.mark.parametrize("line,problem", [("x Text", "a command"), ("m Text", "needs"), ("f Text >> y", "no '>>'")])
 def test_a_passage_command_that_says_too_little_is_refused(line, problem):
     entry, said = parse_passage(line, "alpha")

@@ -93,6 +93,19 @@ def apply_one(p: Passage, by_id: dict[str, dict]) -> str | None:
         if not pattern.search(description):
             return "the word is not in the description"
         record["description"] = pattern.sub(p.value, description)
+    elif p.action in ("break", "join"):
+        if found is None:
+            return "the text is not in the description"
+        before = description[: found.start()].rstrip(" ")
+        if p.action == "break":
+            if not before or before.endswith("\n"):
+                return "a paragraph starts there already"
+            record["description"] = before + "\n\n" + description[found.start() :]
+        else:
+            if not before.endswith("\n\n"):
+                return "no paragraph starts with the text"
+            glue = "" if before.rstrip().endswith("-") else " "
+            record["description"] = before.rstrip() + glue + description[found.start() :]
     elif p.action == "prose":
         at = next(((i, m) for i, entry in enumerate(record["figure_text"])
                    if (m := stretch_pattern(p.text).search(entry))), None)
@@ -128,5 +141,9 @@ def summary(p: Passage, record_id: str) -> str:
         return f"{head} is running text ({p.reviewer})"
     if p.action == "word":
         return f"{head} reads '{p.value}' ({p.reviewer})"
+    if p.action == "break":
+        return f"a paragraph starts at {head} ({p.reviewer})"
+    if p.action == "join":
+        return f"the paragraph {head} goes on from the one before ({p.reviewer})"
     return (f"{head} moved to {p.to} ({p.reviewer})" if record_id == p.record
             else f"{head} moved here from {p.record} ({p.reviewer})")

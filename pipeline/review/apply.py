@@ -52,7 +52,7 @@ class ReviewedPassage(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     record: str = Field(min_length=1)
-    action: Literal["figure", "prose", "move", "word"]
+    action: Literal["figure", "prose", "move", "word", "break", "join"]
     text: StrictStr = Field(min_length=1)
     to: Optional[StrictStr] = None
     after: Optional[StrictStr] = None

@@ -198,6 +198,8 @@ def description_to_html(project, ids: list[str]) -> str:
         f'<div class="paragraphs">{paragraphs}</div>'
         '<p>Selected words: <button class="mark-figure">are figure text</button> '
         '<button class="mark-word">are misspelt…</button> '
+        '<button class="mark-break">start a paragraph</button> '
+        '<button class="mark-join">go on from the paragraph before</button> '
         f'<select class="move-to"><option value="">belong to record…</option>{options}</select></p>'
         f'<details><summary>figure text ({len(project.figure_text)})</summary><ul>{figures}</ul></details>'
         '<ul class="marked"></ul></section>'
@@ -324,6 +326,12 @@ document.querySelectorAll("section.description").forEach(function (section) {
     var text = selected(section); if (!text) return;
     var value = prompt("\u201c" + text + "\u201d reads:", text);
     if (value && value.trim() && value.trim() !== text) mark(section, {action: "word", text: text, value: value.trim()});
+  };
+  section.querySelector(".mark-break").onclick = function () {
+    var text = selected(section); if (text) mark(section, {action: "break", text: text});
+  };
+  section.querySelector(".mark-join").onclick = function () {
+    var text = selected(section); if (text) mark(section, {action: "join", text: text});
   };
   section.querySelector(".move-to").onchange = function (e) {
     var to = e.target.value, text = to && selected(section);

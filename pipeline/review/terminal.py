@@ -102,7 +102,9 @@ PASSAGE_HELP = """  Mark stretches of the description, one per line (TEXT: the w
     p TEXT [>> AFTER]   figure text TEXT is running text: after AFTER in its paragraph, else at the end
     P TEXT >> AFTER     the same, as a paragraph of its own after the one holding AFTER
     m TEXT >> RECORD    TEXT belongs to the record with the id RECORD (at the end of its description)
-    w WORD >> RIGHT     the word WORD reads RIGHT
+    w WORD >> RIGHT     the word WORD reads RIGHT (words too: 'w Distanz eine >> Distanz erhalten eine')
+    b TEXT              a paragraph starts at TEXT
+    j TEXT              the paragraph starting with TEXT goes on from the one before
     .                   done"""
 
 
@@ -152,12 +154,12 @@ def parse_passage(line: str, record: str) -> tuple[dict | None, str | None]:
     """One command of PASSAGE_HELP -> (the decision as a dict, None) or (None, what is wrong)."""
     command, _, rest = line.partition(" ")
     text, _, target = (part.strip() for part in rest.partition(">>"))
-    if command not in ("f", "p", "P", "m", "w") or not text:
-        return None, "a command is f, p, P, m or w and a text"
-    entry = {"record": record, "action": {"f": "figure", "p": "prose", "P": "prose", "m": "move", "w": "word"}[command],
-             "text": text}
-    if command == "f" and target:
-        return None, "f takes no '>>'"
+    actions = {"f": "figure", "p": "prose", "P": "prose", "m": "move", "w": "word", "b": "break", "j": "join"}
+    if command not in actions or not text:
+        return None, "a command is f, p, P, m, w, b or j and a text"
+    entry = {"record": record, "action": actions[command], "text": text}
+    if command in ("f", "b", "j") and target:
+        return None, f"{command} takes no '>>'"
     if command in ("m", "w", "P") and not target:
         return None, f"{command} needs '>> {'RECORD' if command == 'm' else 'RIGHT' if command == 'w' else 'AFTER'}'"
     if command in ("p", "P") and target:
