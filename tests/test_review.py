@@ -218,6 +218,16 @@ def review_loop_in_browser(source: Path, corrections: Path, tmp_path: Path) -> N
             browser.find_elements(By.CSS_SELECTOR, "section.series")
         rejected = series[0].get_attribute("data-series")
         click(browser, series[0].find_element(By.CSS_SELECTOR, "input[value=reject]"))
+        section = browser.find_elements(By.CSS_SELECTOR, "section.description")[0]  # mark words as figure text
+        marked_record = section.get_attribute("data-record")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", section)
+        marked = browser.execute_script(
+            "var node = arguments[0].querySelector('.paragraphs p').firstChild;"
+            "var words = node.textContent.split(' ').slice(0, 3).join(' ');"
+            "var range = document.createRange(); range.setStart(node, 0); range.setEnd(node, words.length);"
+            "window.getSelection().removeAllRanges(); window.getSelection().addRange(range); return words;", section)
+        click(browser, section.find_element(By.CSS_SELECTOR, "button.mark-figure"))
+        assert marked in section.find_element(By.CSS_SELECTOR, "ul.marked").text
         browser.find_element(By.ID, "save").click()
         assert "name" in browser.find_element(By.ID, "status").text and not list(downloads.iterdir())
         browser.find_element(By.ID, "reviewer").send_keys("Browser Reviewer")
@@ -236,6 +246,8 @@ def review_loop_in_browser(source: Path, corrections: Path, tmp_path: Path) -> N
             assert after[record][field_name] == value
     ledger = [json.loads(l) for l in (out / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
     assert all(not e["applied"] and e["decision"] == "rejected" for e in ledger if e["series"] == rejected)
+    assert marked in after[marked_record]["figure_text"] and not after[marked_record]["description"].startswith(marked)
+    assert after[marked_record]["overrides"]["description"]["reviewer"] == "Browser Reviewer"
 
 
 @pytest.mark.slow  # a browser; its pdf case OCRs a generated scan
