@@ -293,6 +293,22 @@ def project_pages(project: dict, design: Design, rng: random.Random) -> list[Pag
     size, lead = design.size, design.size * design.lead
     page = Page(project=project["name"])
     pages = [page]
+    y = project_header(project, design, page, rng)
+    flow = Flow(design, page, y, pages)
+    paragraphs = project["description"].split("\n\n")
+    for n, para in enumerate(paragraphs):
+        flow.lines(wrap(para, regular, size, flow.width, rng, design.hyphenate), regular, size, lead)
+        flow.space(design.para_gap * lead)
+        if n + 1 < len(paragraphs) and rng.random() < design.figures:
+            figure_element(project, design, flow, rng)
+    return pages
+
+
+def project_header(project: dict, design: Design, page: Page, rng: random.Random) -> float:
+    """Draws a project's name, size line, labels (and a displaced value) on `page`; returns the
+    height where its text may begin."""
+    regular, bold, italic = FONTS[design.font]
+    size, lead = design.size, design.size * design.lead
     y = HEIGHT - 80
     name_lines = wrap(project["name"], bold, design.name_size, design.text_width() * rng.uniform(0.45, 0.9), rng, 0)
     for line in name_lines:
@@ -319,14 +335,7 @@ def project_pages(project: dict, design: Design, rng: random.Random) -> list[Pag
     if project["displaced"]:  # the value stands as a banner over the text
         page.strings.append((design.margin, y, project[project["displaced"]], bold, size + 5))
         y -= 2.2 * lead
-    flow = Flow(design, page, y, pages)
-    paragraphs = project["description"].split("\n\n")
-    for n, para in enumerate(paragraphs):
-        flow.lines(wrap(para, regular, size, flow.width, rng, design.hyphenate), regular, size, lead)
-        flow.space(design.para_gap * lead)
-        if n + 1 < len(paragraphs) and rng.random() < design.figures:
-            figure_element(project, design, flow, rng)
-    return pages
+    return y
 
 
 def figure_element(project: dict, design: Design, flow: Flow, rng: random.Random) -> None:
@@ -360,7 +369,8 @@ def figure_element(project: dict, design: Design, flow: Flow, rng: random.Random
     flow.space(lead)
 
 
-def edition_pages(truth: dict, design: Design, rng: random.Random) -> list[Page]:
+def edition_pages(truth: dict, design: Design, rng: random.Random, pages_of=project_pages) -> list[Page]:
+    """The edition's pages; `pages_of(project, design, rng)` draws one project's pages."""
     regular, bold, _ = FONTS[design.font]
     edition = truth["edition"]
     cover = Page(running=False)
@@ -379,7 +389,7 @@ def edition_pages(truth: dict, design: Design, rng: random.Random) -> list[Page]
                 heading.strings.append((design.margin, 600 - 36 * n, line, bold, 28))
             pages.append(heading)
         project["first_page"] = len(pages) + 1
-        pages += project_pages(project, design, rng)
+        pages += pages_of(project, design, rng)
     overview = Page()
     y = HEIGHT - 80
     overview.strings.append((design.margin, y, f"2. Übersicht {edition['title']}", bold, 16))
@@ -412,14 +422,15 @@ def running_lines(design: Design, truth: dict, number: int) -> list[tuple[float,
     return out
 
 
-def render_pdf(truth: dict, path: Path) -> list[Page]:
-    """truth -> text-layer PDF; fills each project's `page`, `figure_text` and `page_words`."""
+def render_pdf(truth: dict, path: Path, pages_of=project_pages) -> list[Page]:
+    """truth -> text-layer PDF; fills each project's `page`, `figure_text` and `page_words`
+    (`pages_of` as in `edition_pages`)."""
     from reportlab.pdfgen import canvas
 
     register_fonts()
     design = Design(**truth["design"])
     rng = random.Random(truth["seed"] * 7919 + 1)
-    pages = edition_pages(truth, design, rng)
+    pages = edition_pages(truth, design, rng, pages_of)
     pdf = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT), invariant=1)
     lines: dict[str, list[str]] = {}
     for number, page in enumerate(pages, start=1):
@@ -456,9 +467,10 @@ def unhyphenated(lines: list[str]) -> list[str]:
     return out
 
 
-def render_scans(pdf: Path, dpi: int, outdir: Path) -> None:
+def render_scans(pdf: Path, dpi: int, outdir: Path, german: bool = False) -> None:
     """brochure.pdf -> scan.pdf (images only), ocr-layer.pdf (images + an invisible text layer
-    from Tesseract's English model) and ocr-eng.txt (the same OCR as text, pages apart)."""
+    from Tesseract's English model) and ocr-eng.txt (the same OCR as text, pages apart); with
+    `german` also ocr-deu.txt (the same images read by the German model)."""
     from reportlab.pdfgen import canvas
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -474,10 +486,18 @@ def render_scans(pdf: Path, dpi: int, outdir: Path) -> None:
         listing.write_text("\n".join(str(i) for i in images) + "\n", encoding="utf-8")
         subprocess.run(["tesseract", str(listing), str(outdir / "ocr-layer"), "-l", "eng", "--dpi", str(dpi),
                         "pdf", "txt"], check=True, capture_output=True)
-    layer_text = outdir / "ocr-layer.txt"
-    texts = [t.strip() for t in layer_text.read_text(encoding="utf-8").split("\f")][: len(images)]
-    layer_text.unlink()
-    (outdir / "ocr-eng.txt").write_text("\n\n\n\n".join(texts) + "\n", encoding="utf-8")
+        paged_text(outdir / "ocr-layer.txt", len(images), outdir / "ocr-eng.txt")
+        if german:
+            subprocess.run(["tesseract", str(listing), str(outdir / "ocr-deu"), "-l", "deu", "--dpi", str(dpi),
+                            "txt"], check=True, capture_output=True)
+            paged_text(outdir / "ocr-deu.txt", len(images), outdir / "ocr-deu.txt")
+
+
+def paged_text(tesseract_txt: Path, pages: int, out: Path) -> None:
+    """Tesseract's text (pages apart by form feeds) -> `out`, pages apart by blank lines."""
+    texts = [t.strip() for t in tesseract_txt.read_text(encoding="utf-8").split("\f")][:pages]
+    tesseract_txt.unlink()
+    out.write_text("\n\n\n\n".join(texts) + "\n", encoding="utf-8")
 
 
 def make_edition(seed: int, outdir: Path, scans: bool = False) -> dict:
