@@ -62,6 +62,8 @@ class Profile(Strict):
     canonical_categories: dict[str, str] = Field(default_factory=dict)
     # words of the overview's legend and footers that never stand in a project's name
     not_in_overview_names: list[str] = Field(default_factory=list)
+    # words that open a caption or a credit ('Foto: …', 'Abbildung 3: …'): figure text
+    caption_labels: list[str] = Field(default_factory=list)
 
     def canonical(self, category: str | None) -> str | None:
         return self.canonical_categories.get(category, category) if category else None

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
-from pipeline.records.prose import WORD, ends_early, list_mark, piece_evidence, reads_as_prose
+from pipeline.records.prose import WORD, ends_early, ends_open, list_mark, piece_evidence, reads_as_prose
 from pipeline.records.segment import Line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, name_key, paragraphs, sentence_like, wordlike_share
@@ -32,6 +32,15 @@ class Page:
     lexicon: Lexicon
     measure: float
     banners: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()  # words that open a caption or a credit (profile.caption_labels)
+
+    def is_caption(self, text: str) -> bool:
+        """'Foto: Stadt X', 'Abbildung 3: Nutzung', '© Projektteam': a caption or a credit."""
+        first, _, rest = text.strip().partition(" ")
+        if first in self.captions and first == "©":
+            return True
+        head = first.rstrip(":")
+        return head in self.captions and (first.endswith(":") or bool(re.match(r"\d+[a-z]?:", rest)))
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
         else:
             units += pieces_of(para, page, settings)
     units = interruptions_cut(classify_units(units, page, styled, settings), page.measure, settings)
+    units = set_into_open_sentences(units, page, settings)
     units, doubts = opening_checked(units, page, settings)
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
@@ -101,7 +111,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece, a line
     that starts with a bullet or an item's number ('A3 ') starts one; pieces
     that read as figure text stand apart from the others (a paragraph's own short line, a
-    heading over it, stay with it)."""
+    heading over it, stay with it); a block of short lines that is no list is figure text."""
     early, start = [], 0
     wide = settings.text.read_across_share * page.measure
     for i in range(len(para) - 1):
@@ -118,18 +128,45 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
                      if part]
         else:
             cuts.append(piece)
-    if len(para) >= 3 and statistics.median(len(l.text.strip()) for l in para) \
+    listed = any(list_mark(l.text) or l.text.rstrip().endswith(":") for l in para)
+    if len(para) >= 3 and not listed and statistics.median(len(l.text.strip()) for l in para) \
             < settings.text.short_line_share * page.measure:
         return [Unit(para, "prose", False)]  # a block of short lines: a box, a label, a caption
     units: list[Unit] = []
+    apart = False  # the last piece was a short line set into an open sentence: what follows stands apart too
     for piece in cuts:
         verdict = evidence_verdict(piece, page, settings)
-        if units and (verdict is False) == (units[-1].verdict is False) \
+        set_into = bool(units) and ends_open(units[-1].text) and short_piece(piece, page, settings)
+        if units and (verdict is False) == (units[-1].verdict is False) and not set_into and not apart \
                 and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide):
             merged = units[-1].lines + piece
             units[-1] = Unit(merged, "prose", evidence_verdict(merged, page, settings))
         else:
             units.append(Unit(piece, "prose", verdict))
+        apart = set_into
+    return units
+
+
+def short_piece(piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
+    """One short line that ends no word at its end and holds no sentence's end: a label, a
+    caption, the words under a number."""
+    text = join_lines(piece)
+    return len(piece) == 1 and len(text) < settings.text.short_line_share * page.measure \
+        and not text.endswith("-") and not SENTENCE_INSIDE.search(text) and text[-1:] not in ".!?"
+
+
+def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A short line right after running text that stops on a function word ('… am'), with
+    running text after it that can go on with the sentence, is set into the column (the words
+    under a number, a label): figure text."""
+    units = list(units)
+    text_units = [i for i, u in enumerate(units) if u.kind != "figure"]
+    for a, f1, f2 in zip(text_units, text_units[1:], text_units[2:]):
+        first, then = units[f1], units[f2]
+        if units[a].kind == "prose" and ends_open(units[a].text) and not units[a].text.endswith("-") \
+                and first.kind == "prose" and short_piece(first.lines, page, settings) \
+                and then.kind == "prose" and not first.text[0].islower():
+            units[f1] = first.as_("figure", "interruption")
     return units
 
 
@@ -178,6 +215,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             out.append(unit.as_("figure", "evidence"))
         elif repeats_banner(text, page.banners, settings):
             out.append(unit.as_("figure", "banner"))
+        elif page.is_caption(text) and len(unit.lines) <= 2:
+            out.append(unit.as_("figure", "caption"))
         elif listing and is_list_item(unit, page, settings):
             out.append(unit.as_("item"))
         elif is_heading(unit, units[i + 1] if i + 1 < len(units) else None, page, settings):
@@ -209,14 +248,16 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], settings: RecordsSett
     following = units[i + 1].text if i + 1 < len(units) else ""
     ends_sentence = text[-1] in ".!?:" and letters_share(text) >= t.clean_min_letters
     before = next((u for u in reversed(done) if u.kind != "figure"), None)
-    goes_on = text[0].islower() or (text[0].isdigit() and before is not None and stops_inside(before.text))
+    goes_on = text[0].islower() or (before is not None and (
+        (text[0].isdigit() and stops_inside(before.text)) or (before.kind == "prose" and ends_open(before.text))))
     if before is not None and goes_on and letters_share(text) >= t.clean_min_letters \
             and (len(words) >= t.continuation_min_words or ends_sentence):
         return "prose"
     if sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
                                           or (len(words) >= t.sentence_min_words and ends_sentence)):
         return "prose"
-    if sentence_like(text, settings) and following[:1].islower() and len(following.split()) >= t.continuation_min_words:
+    if sentence_like(text, settings) and (following[:1].islower() or ends_open(text)) \
+            and len(following.split()) >= t.continuation_min_words:
         return "prose"  # a sentence the layout broke: it goes on in the next piece
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings):
@@ -359,7 +400,8 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
         if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
-            stopped = stops_inside(before) and solid(last, page, settings) and last.verdict is True \
+            stopped = stops_inside(before) and (ends_open(before) or (solid(last, page, settings)
+                                                                    and last.verdict is True)) \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
                 and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure

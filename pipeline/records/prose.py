@@ -106,3 +106,13 @@ def list_mark(text: str) -> str | None:
     """The mark an item of a list starts with ('•', '–', 'A1', '3.', 'b)'), None for none."""
     m = LIST_MARK.match(text.strip())
     return m.group().strip() if m else None
+
+
+def ends_open(text: str) -> bool:
+    """Text that cannot end a sentence: it stops on a word broken at the line's end ('veröffentli-')
+    or on a function word in lower case ('… messen die', '… und')."""
+    text = text.rstrip()
+    if text.endswith("-") and not text.endswith(" -"):
+        return True
+    last = text.split()[-1] if text.split() else ""
+    return last.islower() and last.isalpha() and last in function_words()
