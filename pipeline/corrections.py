@@ -143,8 +143,8 @@ class Passage(Strict):
     """A reviewer's decision about a stretch of a record's text, keyed to the stretch itself (not
     to an offset), so it holds on every rerun that reads the stretch again: `figure` takes it out
     of the description into figure_text; `prose` puts figure text into the description (after the
-    text `after`, in its paragraph, or as a paragraph of its own with `paragraph`; at the end
-    without `after`); `move` puts a stretch of the description into the record `to`; `word`
+    text `after`, in its paragraph, or as a paragraph of its own with `paragraph`; as the
+    paragraph before the one holding `before`; at the end without either); `move` puts a stretch of the description into the record `to`; `word`
     replaces a word (or words) of the description by `value`; `break` starts a paragraph at the
     text; `join` joins the paragraph that starts with the text to the one before."""
 
@@ -153,6 +153,7 @@ class Passage(Strict):
     text: str = Field(min_length=1)
     to: str | None = Field(default=None, min_length=1)
     after: str | None = Field(default=None, min_length=1)
+    before: str | None = Field(default=None, min_length=1)
     paragraph: bool = False
     value: str | None = Field(default=None, min_length=1)
     reviewer: str = Field(min_length=1)
@@ -165,7 +166,9 @@ class Passage(Strict):
             raise ValueError("a move names the record it goes `to`")
         if self.action == "word" and not self.value:
             raise ValueError("a word decision gives the word's `value`")
-        if self.action in ("figure", "word", "break", "join") and (self.to or self.after):
+        if self.after and self.before:
+            raise ValueError("a stretch goes `after` some words or `before` them, not both")
+        if self.action in ("figure", "word", "break", "join") and (self.to or self.after or self.before):
             raise ValueError(f"a {self.action} decision takes no `to` or `after`")
         return self
 

@@ -60,6 +60,15 @@ def test_a_confirmation_confirms_the_description_as_the_passages_left_it():
     assert out["overrides"]["description"]["confirmed"] and "figure text" in out["overrides"]["description"]["reason"]
 
 
+def test_figure_text_becomes_the_first_paragraph_before_the_text():
+    a = record("alpha", "Erster Absatz.\n\nZweiter Absatz.", figures=["Ein Vorspann"])
+    [out], warnings = apply_passages([a], passages(
+        {"record": "alpha", "action": "prose", "text": "Ein Vorspann", "before": "Erster Absatz."}), 2030)
+    assert not warnings and out["description"] == "Ein Vorspann\n\nErster Absatz.\n\nZweiter Absatz."
+    with pytest.raises(ValueError):
+        Passage(record="alpha", action="prose", text="x", after="a", before="b", reviewer="R")
+
+
 def test_a_paragraph_break_is_made_and_a_split_sentence_joined():
     a = record("alpha", "Erster Satz. Zweiter Absatz beginnt hier.\n\nund geht hier weiter.")
     [out], warnings = apply_passages([a], passages(

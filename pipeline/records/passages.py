@@ -24,9 +24,18 @@ def without(text: str, start: int, end: int) -> str:
     return re.sub(r"\n{3,}", "\n\n", before + glue + after).strip()
 
 
-def with_inserted(description: str, stretch: str, after: str | None, paragraph: bool) -> str | None:
+def with_inserted(description: str, stretch: str, after: str | None, paragraph: bool,
+                  before: str | None = None) -> str | None:
     """The description with `stretch` put after the text `after` (in its paragraph, or as the
-    next paragraph), or as its last paragraph; None when `after` is not in it."""
+    next paragraph), as the paragraph before the one holding `before`, or as its last paragraph;
+    None when `after` or `before` is not in it."""
+    if before is not None:
+        m = stretch_pattern(before).search(description)
+        if m is None:
+            return None
+        start = description.rfind("\n\n", 0, m.start())
+        start = 0 if start < 0 else start + 2
+        return description[:start] + stretch + "\n\n" + description[start:]
     if after is None:
         return "\n\n".join(p for p in (description, stretch) if p)
     m = stretch_pattern(after).search(description)
@@ -111,9 +120,9 @@ def apply_one(p: Passage, by_id: dict[str, dict]) -> str | None:
                    if (m := stretch_pattern(p.text).search(entry))), None)
         if at is None:
             return "the text is not in figure_text"
-        placed = with_inserted(description, at[1].group(), p.after, p.paragraph)
+        placed = with_inserted(description, at[1].group(), p.after, p.paragraph, p.before)
         if placed is None:
-            return f"'{p.after[:40]}' is not in the description"
+            return f"'{(p.after or p.before)[:40]}' is not in the description"
         i, m = at
         rest = without(record["figure_text"][i], m.start(), m.end())
         record["figure_text"][i : i + 1] = [rest] if rest.strip() else []
@@ -124,9 +133,9 @@ def apply_one(p: Passage, by_id: dict[str, dict]) -> str | None:
             return f"no record '{p.to}' to move it to"
         if found is None:
             return "the text is not in the description"
-        placed = with_inserted(target["description"], found.group(), p.after, p.paragraph)
+        placed = with_inserted(target["description"], found.group(), p.after, p.paragraph, p.before)
         if placed is None:
-            return f"'{p.after[:40]}' is not in the description of {p.to}"
+            return f"'{(p.after or p.before)[:40]}' is not in the description of {p.to}"
         record["description"] = without(description, found.start(), found.end())
         target["description"] = placed
     return None

@@ -56,6 +56,7 @@ class ReviewedPassage(BaseModel):
     text: StrictStr = Field(min_length=1)
     to: Optional[StrictStr] = None
     after: Optional[StrictStr] = None
+    before: Optional[StrictStr] = None
     paragraph: bool = False
     value: Optional[StrictStr] = None
 
@@ -170,10 +171,12 @@ def apply_review(outdir: Path, review_path: Path, corrections_dir: Path, reviewe
                  for f in review.fields if f.action == "set"]
     passages = [passage_entry(p.model_dump(), name, day, f"marked in review.html ({review_path.name})")
                 for p in review.passages]
-    for p in passages:
-        problem = passage_problem(p, output["projects"])
+    working = output["projects"]
+    for p in passages:  # each against the descriptions as the ones before it left them
+        problem = passage_problem(p, working)
         if problem:
             raise InputError(f"{review_path}: {p['record']}: {problem}; nothing was written")
+        working, _ = apply_passages(working, [OverrideFile(edition=year or 0, passages=[p])], year or 0)
     if year is None and passages:
         raise InputError(f"{outdir}: the edition has no year, so its passages have no overrides file to go to")
     decided = descriptions_after(output["projects"], passages, year)
@@ -218,8 +221,9 @@ def passage_problem(p: dict, projects: list[dict]) -> str | None:
     if p["action"] == "move" and p.get("to") not in by_id:
         return f"no record '{p.get('to')}' to move it to"
     target = by_id.get(p.get("to") or p["record"])
-    if p.get("after") and not stretch_pattern(p["after"]).search(target["description"]):
-        return f"'{p['after'][:40]}' is not in the description it should follow"
+    for key in ("after", "before"):
+        if p.get(key) and not stretch_pattern(p[key]).search(target["description"]):
+            return f"'{p[key][:40]}' is not in the description it should go {key}"
     return None
 
 

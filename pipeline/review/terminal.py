@@ -101,6 +101,7 @@ PASSAGE_HELP = """  Mark stretches of the description, one per line (TEXT: the w
     f TEXT              TEXT is figure text, not running text
     p TEXT [>> AFTER]   figure text TEXT is running text: after AFTER in its paragraph, else at the end
     P TEXT >> AFTER     the same, as a paragraph of its own after the one holding AFTER
+    B TEXT >> BEFORE    the same, as the paragraph before the one holding BEFORE
     m TEXT >> RECORD    TEXT belongs to the record with the id RECORD (at the end of its description)
     w WORD >> RIGHT     the word WORD reads RIGHT (words too: 'w Distanz eine >> Distanz erhalten eine')
     b TEXT              a paragraph starts at TEXT
@@ -154,16 +155,19 @@ def parse_passage(line: str, record: str) -> tuple[dict | None, str | None]:
     """One command of PASSAGE_HELP -> (the decision as a dict, None) or (None, what is wrong)."""
     command, _, rest = line.partition(" ")
     text, _, target = (part.strip() for part in rest.partition(">>"))
-    actions = {"f": "figure", "p": "prose", "P": "prose", "m": "move", "w": "word", "b": "break", "j": "join"}
+    actions = {"f": "figure", "p": "prose", "P": "prose", "B": "prose", "m": "move", "w": "word", "b": "break",
+               "j": "join"}
     if command not in actions or not text:
-        return None, "a command is f, p, P, m, w, b or j and a text"
+        return None, "a command is f, p, P, B, m, w, b or j and a text"
     entry = {"record": record, "action": actions[command], "text": text}
     if command in ("f", "b", "j") and target:
         return None, f"{command} takes no '>>'"
-    if command in ("m", "w", "P") and not target:
-        return None, f"{command} needs '>> {'RECORD' if command == 'm' else 'RIGHT' if command == 'w' else 'AFTER'}'"
+    if command in ("m", "w", "P", "B") and not target:
+        return None, f"{command} needs '>> {dict(m='RECORD', w='RIGHT', P='AFTER', B='BEFORE')[command]}'"
     if command in ("p", "P") and target:
         entry.update(after=target, paragraph=command == "P")
+    elif command == "B":
+        entry["before"] = target
     elif command == "m":
         entry["to"] = target
     elif command == "w":
