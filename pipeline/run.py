@@ -9,6 +9,8 @@ next run time. It never changes an output.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.corrections import Corrections
 from pipeline.errors import InputError
 from pipeline.language.lexicon import Lexicon
@@ -17,7 +19,7 @@ from pipeline.records.extract import (block_spans, document_facts, layout_to_rec
                                       route_of)
 from pipeline.records.extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
 from pipeline.records.ids import with_edit_records, with_final_ids
-from pipeline.records.overrides import apply_overrides
+from pipeline.records.overrides import apply_overrides, apply_place_confirmations
 from pipeline.records.placing import place_records_and_overview
 from pipeline.records.segment import segment_text
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -48,6 +50,9 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         records, override_warnings = apply_overrides(records, corrections.overrides, year)
         records, warnings = with_final_ids(records), warnings + override_warnings
     placed = place_records_and_overview(records, layout, profile, corrections, cleaned, records_settings)
+    if use_overrides:
+        placed_records, place_warnings = apply_place_confirmations(placed.records, corrections.overrides, year)
+        placed, warnings = replace(placed, records=placed_records), warnings + place_warnings
     ids = [r["id"] for r in placed.records]
     # the place edits are the records stage's one hand-over to the ledger; they repair names in
     # the overview, which is no record's text, so they are added after the edits got their records

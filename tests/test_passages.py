@@ -121,3 +121,19 @@ def test_a_saved_review_with_a_passage_not_in_the_output_writes_nothing(workspac
     with pytest.raises(InputError, match="not in its description"):
         apply_review(out, saved, corrections, None)
     assert (overrides.read_text(encoding="utf-8") if overrides.exists() else None) == before
+
+
+def test_a_place_is_confirmed_after_it_is_found():
+    from pipeline.corrections import Confirmation
+    from pipeline.records.overrides import apply_place_confirmations
+
+    place = {"geonameid": 1, "name": "Ort", "latitude": 50.0, "longitude": 10.0, "land": "Bayern",
+             "kind": "district seat", "members": None}
+    a = {**record("alpha", "Text.", flagged=("place",)), "place": place, "review_notes": {"place": "why"}}
+    file = OverrideFile(edition=2030, confirmations=[Confirmation(record="alpha", field="place", value=place,
+                                                                  source="0" * 64, reviewer="R")])
+    [out], warnings = apply_place_confirmations([a], [file], 2030)
+    assert not warnings and out["needs_review"] == [] and out["overrides"]["place"]["confirmed"]
+    moved = {**a, "place": {**place, "latitude": 51.0}}
+    [out], warnings = apply_place_confirmations([moved], [file], 2030)
+    assert out["needs_review"] == ["place"] and "changed" in warnings[0]

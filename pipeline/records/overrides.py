@@ -46,7 +46,27 @@ def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | 
                 record["needs_review"].remove(o.field)
     decided, passage_warnings = apply_passages([out[r["id"]] for r in records], files, year, renamed)
     out, warnings = {r["id"]: r for r in decided}, warnings + passage_warnings
-    for c in (c for f in files if f.edition == year for c in f.confirmations):
+    warnings += confirmed(out, [c for f in files if f.edition == year for c in f.confirmations if c.field != "place"],
+                          renamed, year)
+    return [out[r["id"]] for r in records], warnings
+
+
+def apply_place_confirmations(records: list[dict], files: list[OverrideFile], year: int | None
+                              ) -> tuple[list[dict], list[str]]:
+    """-> (records with the confirmations of their places applied, warnings). A place is found
+    after the overrides (places.py reads the final name), so its confirmations come then."""
+    out = {r["id"]: {**r, "needs_review": list(r["needs_review"]), "review_notes": dict(r["review_notes"]),
+                     "overrides": dict(r.get("overrides", {}))} for r in records}
+    chosen = [c for f in files if f.edition == year for c in f.confirmations if c.field == "place"]
+    warnings = confirmed(out, chosen, {}, year)
+    return [out[r["id"]] for r in records], warnings
+
+
+def confirmed(out: dict[str, dict], confirmations: list, renamed: dict[str, str], year: int | None) -> list[str]:
+    """Apply confirmations to the records of `out` (in place): a field confirmed while the
+    record's source text and the value are unchanged leaves needs_review; -> warnings."""
+    warnings = []
+    for c in confirmations:
         record = out.get(renamed.get(c.record, c.record))
         if record is None:
             warnings.append(f"confirmation for unknown record '{c.record}' ({year}) not applied")
@@ -63,4 +83,4 @@ def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | 
                 "reason": "; ".join(r for r in (decisions.get("reason"), c.reason) if r),
                 "confirmed": True,
             }
-    return [out[r["id"]] for r in records], warnings
+    return warnings

@@ -239,11 +239,8 @@ def spelled_with(name: str, changes: list[tuple[int, int, str]]) -> str:
 
 
 def place_object(place: Place, kind: str, members: list[str] | None = None) -> dict:
-    out = {"geonameid": place.geonameid, "name": place.name, "latitude": place.latitude,
-           "longitude": place.longitude, "land": place.land, "kind": kind}
-    if members is not None:
-        out["members"] = members
-    return out
+    return {"geonameid": place.geonameid, "name": place.name, "latitude": place.latitude,
+            "longitude": place.longitude, "land": place.land, "kind": kind, "members": members}
 
 
 def name_to_place(name: str, lands: list[str], rules: PlaceRules, listed_members: list[str] = (),
