@@ -219,7 +219,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             out.append(unit.as_("figure", "caption"))
         elif listing and is_list_item(unit, page, settings):
             out.append(unit.as_("item"))
-        elif is_heading(unit, units[i + 1] if i + 1 < len(units) else None, page, settings):
+        elif (not out or out[-1].kind != "figure") \
+                and is_heading(unit, units[i + 1] if i + 1 < len(units) else None, page, settings):
             out.append(unit.as_("heading"))
         elif unit.verdict is False:
             out.append(unit.as_("figure", "evidence"))
@@ -267,7 +268,8 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], settings: RecordsSett
 
 def is_heading(unit: Unit, following: Unit | None, page: Page, settings: RecordsSettings) -> bool:
     """A sub-heading: one short line of known words, no debris and no finite verb ('Strategische
-    Pilotprojekte', 'Zukunftsaufgabe 2:') right over a paragraph of running text."""
+    Pilotprojekte', 'Zukunftsaufgabe 2:') right over a paragraph of running text (and, as the
+    caller asks, right under one: after figure text it is the figure's label)."""
     if len(unit.lines) != 1 or following is None or following.verdict is not True \
             or not is_prose(following.lines, settings) or not unit.text[0].isupper() \
             or following.text[0].islower() or has_finite_verb(unit.text, page.lexicon):
@@ -353,12 +355,31 @@ def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
                for word in dict.fromkeys(re.findall(r"\b[a-zäöüß]{2,}\b", text)))
 
 
+def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings, most: int = 6) -> Unit:
+    """The unit at i with the pieces of running text that go on from it (in lower case, after a
+    broken word or a function word), figure text between them passed over: the paragraph a
+    layout of one line per piece hides."""
+    lines = list(units[i].lines)
+    last = units[i]
+    for unit in units[i + 1 :]:
+        if most == 0 or unit.kind not in ("prose", "figure"):
+            break
+        if unit.kind == "figure":
+            continue
+        if not (stops_inside(last.text) and (unit.text[0].islower() or ends_open(last.text))):
+            break
+        lines += unit.lines
+        last, most = unit, most - 1
+    return Unit(lines, "prose", evidence_verdict(lines, page, settings))
+
+
 def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
     """A description opens with running text: what stands before the first piece that is surely
     running text (the title of a diagram, a map's caption, an infographic's items) goes to figure
     text, said in a note; flagged where it is a sentence with a finite verb, or a long piece the
     evidence did not call figure text (it may be prose)."""
-    first = next((i for i, u in enumerate(units) if solid(u, page, settings)), None)
+    first = next((i for i, u in enumerate(units) if u.kind == "prose" and solid(chain_from(units, i, page, settings),
+                                                                                  page, settings)), None)
     if first is None:
         return units, []
     doubts = []

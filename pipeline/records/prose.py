@@ -115,4 +115,4 @@ def ends_open(text: str) -> bool:
     if text.endswith("-") and not text.endswith(" -"):
         return True
     last = text.split()[-1] if text.split() else ""
-    return last.islower() and last.isalpha() and last in function_words()
+    return len(last) >= 2 and last.islower() and last.isalpha() and last in function_words()
