@@ -20,6 +20,7 @@ from pipeline.repair.clean import Cleaned
 
 TYPOGRAPHY = re.compile(r"^[-–—&*•·=+|/]+$")  # dashes, bullets: neither words nor damage
 PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
 ITEM_START = re.compile(r"^\s*(?:•|[A-Z]\d{1,2})\s+\S")  # a line that starts an item of a list: a bullet, "A3"
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
 
@@ -87,7 +88,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]
-    doubts += undecided_doubts(units, settings)
+    doubts += undecided_doubts(units, page.lexicon, settings)
     return kept, figure_blocks(units), furniture, doubts
 
 
@@ -228,7 +229,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
                 and unit.lines[0].number == out[-1].lines[-1].number + 1:
             out.append(unit.as_("figure", "evidence"))  # the next line of a figure's text
         else:
-            kind = unit_kind(units, i, out, settings)
+            kind = unit_kind(units, i, out, page, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
     return out
 
@@ -238,10 +239,11 @@ def stops_inside(text: str) -> bool:
     return bool(text) and text.rstrip("“”\"'»«)")[-1:] not in (".", "!", "?", ":", ";")
 
 
-def unit_kind(units: list[Unit], i: int, done: list[Unit], settings: RecordsSettings) -> str:
+def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings: RecordsSettings) -> str:
     """Running text, a heading over it, or a caption: a piece that goes on in lower case from
     running text, a sentence or a long enough piece is running text; one that the next piece
-    goes on from in lower case too; a short clean line over running text is a heading; the rest
+    goes on from in lower case too; a short clean line over running text, with no finite verb and
+    not stopping on a function word, is a heading; the rest
     (a short line that neither ends a sentence nor goes on) is figure text."""
     t = settings.text
     text = units[i].text
@@ -257,11 +259,13 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], settings: RecordsSett
     if sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
                                           or (len(words) >= t.sentence_min_words and ends_sentence)):
         return "prose"
-    if sentence_like(text, settings) and (following[:1].islower() or ends_open(text)) \
+    if sentence_like(text, settings) and (following[:1].islower() or ends_open(text)
+                                          or (following[:1].isdigit() and stops_inside(text))) \
             and len(following.split()) >= t.continuation_min_words:
         return "prose"  # a sentence the layout broke: it goes on in the next piece
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
-            and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings):
+            and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
+            and not ends_open(text) and not has_finite_verb(text, page.lexicon):
         return "heading"
     return "figure"
 
@@ -272,7 +276,7 @@ def is_heading(unit: Unit, following: Unit | None, page: Page, settings: Records
     caller asks, right under one: after figure text it is the figure's label)."""
     if len(unit.lines) != 1 or following is None or following.verdict is not True \
             or not is_prose(following.lines, settings) or not unit.text[0].isupper() \
-            or following.text[0].islower() or has_finite_verb(unit.text, page.lexicon):
+            or following.text[0].islower() or ends_open(unit.text) or has_finite_verb(unit.text, page.lexicon):
         return False  # a sentence's start the OCR set apart goes on in lower case, or has its verb
     ev = piece_evidence([unit.lines[0].text], page.measure, page.lexicon, settings)
     return 1 <= ev.words <= settings.text.subheading_max_words and ev.known == 1.0 and ev.debris == 0
@@ -449,15 +453,20 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
 
 
-def undecided_doubts(units: list[Unit], settings: RecordsSettings) -> list[Doubt]:
+def undecided_doubts(units: list[Unit], lexicon: Lexicon, settings: RecordsSettings) -> list[Doubt]:
     """Running text the evidence does not settle and figure text that reads like running text:
     flagged, with the stretch named."""
+    t = settings.text
     doubts = []
     for unit in units:
         text = unit.text
-        if unit.kind == "figure" and unit.why in ("short", "evidence") and unit.verdict is True \
-                and len(text.split()) >= settings.text.paragraph_min_words:
+        if unit.kind == "figure" and unit.why in ("short", "evidence", "interruption") and unit.verdict is not False \
+                and len(WORD.findall(text)) >= settings.text.sentence_min_words + 2 and has_finite_verb(text, lexicon):
             doubts.append(flag("description", f"figure_text holds '{text[:80]}', which reads like running text"))
+        elif unit.kind == "heading" and (len(WORD.findall(text)) > t.caption_like_words
+                                         or text.split()[0].lower() in ARTICLES):
+            doubts.append(flag("description", f"'{text[:80]}' stands between paragraphs like a sub-heading, or a "
+                                              "picture's caption: kept as a sub-heading"))
         elif unit.kind == "prose" and unit.verdict is False:
             doubts.append(flag("description", f"'{text[:80]}' was kept as running text, though its words and "
                                               "lines look like figure text"))
