@@ -55,8 +55,12 @@ def sequence_logprob(words: tuple[str, ...] | list[str], tags: WordTags) -> floa
         for state, logp in states.items():
             if logp < bound:
                 continue
-            for tag, transition in trans[state].items():
-                if tag == end or (not unknown and tag not in known):
+            row = trans[state]
+            # a known word: only its own tags, looked up among the state's transitions (the same
+            # scores as walking every transition; the order met does not change a maximum)
+            steps = row.items() if unknown else ((tag, row[tag]) for tag in known if tag in row)
+            for tag, transition in steps:
+                if tag == end:
                     continue
                 score = logp + transition + (0.0 if unknown else known[tag])
                 key = (state[1], tag)

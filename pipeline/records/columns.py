@@ -307,20 +307,17 @@ def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[f
              for i, row in enumerate(lefts)]
     for k, part in enumerate(rights[-1]):  # the last right line: nothing below it in the run
         unary[-1][k] += max(0.0, part.measure - width)
-    # pairs[i][j][k]: line i's right part (split j) above line i+1's (split k), as fit() scores it
+    # pairs[i][k][j]: line i's right part (split j) above line i+1's (split k), as fit() scores it
     pairs = [right_pairs(rights[i], rights[i + 1], junctions[i], width, settings) for i in range(n - 1)]
     cost = [list(unary[0])]
     back: list[list[int]] = [[-1] * len(unary[0])]
     for i in range(1, n):
-        previous, pair, row, links = cost[i - 1], pairs[i - 1], [], []
-        for k in range(len(unary[i])):
-            best, best_j = math.inf, 0
-            for j, before in enumerate(previous):
-                option = before + pair[j][k]
-                if option < best:  # the first of equal options, as min() takes it
-                    best, best_j = option, j
-            row.append(best + unary[i][k])
-            links.append(best_j)
+        previous, row, links = cost[i - 1], [], []
+        for column, here in zip(pairs[i - 1], unary[i]):
+            options = [before + pair for before, pair in zip(previous, column)]
+            best = min(options)
+            row.append(best + here)
+            links.append(options.index(best))  # the first of equal options, as min() takes it
         cost.append(row)
         back.append(links)
     k = min(range(len(cost[-1])), key=cost[-1].__getitem__)
@@ -335,9 +332,9 @@ def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[f
     def with_split(i: int, k: int) -> float:  # the cost of line i split at k, its neighbours as chosen
         c = unary[i][k]
         if i > 0:
-            c += pairs[i - 1][chosen[i - 1]][k]
+            c += pairs[i - 1][k][chosen[i - 1]]
         if i + 1 < n:
-            c += pairs[i][k][chosen[i + 1]]
+            c += pairs[i][chosen[i + 1]][k]
         return c
 
     costs = [[with_split(i, k) for k in range(len(unary[i]))] for i in range(n)]
@@ -346,18 +343,13 @@ def least_cost(lefts: list[list[Part]], rights: list[list[Part]], follow: list[f
 
 def right_pairs(upper: list[Part], lower: list[Part], junction: list[list[float]], width: float,
                 settings: RecordsSettings) -> list[list[float]]:
-    """fit(upper[j], lower[k].first, width) + junction[j][k] for every j, k: the same sums, with
-    what depends on j alone computed once."""
-    firsts = [part.first for part in lower]
-    out = []
-    for part, row in zip(upper, junction):
-        fixed = fit_alone(part, width, settings)
-        if part.hyphenated:
-            out.append([fixed + jc for jc in row])
-            continue
-        weight = fullness_weight(part, settings)
-        out.append([fixed + weight * max(0.0, width - (part.measure + first)) + jc for first, jc in zip(firsts, row)])
-    return out
+    """fit(upper[j], lower[k].first, width) + junction[j][k] for every k (outer) and j: the same
+    sums, with what depends on j alone computed once (max(0.0, x) written out: x > 0.0 or 0.0)."""
+    fixed = [(fit_alone(part, width, settings), None if part.hyphenated else fullness_weight(part, settings),
+              part.measure) for part in upper]
+    return [[f + jc if weight is None else f + weight * (gap if (gap := width - (measure + first)) > 0.0 else 0.0) + jc
+             for (f, weight, measure), jc in zip(fixed, column)]
+            for first, column in zip((part.first for part in lower), zip(*junction))]
 
 
 def wide_rows(lines: list[str], width: float, settings: RecordsSettings) -> list[int]:

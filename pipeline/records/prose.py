@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.language.lexicon import Lexicon
+from pipeline.language.lexicon import Lexicon, german_stop_words
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE
 
@@ -26,9 +26,7 @@ LIST_MARK = re.compile(r"^(?:[•\-–—*·»>■▪●◆➢➤✓]|\(?[A-Z]?\
 def function_words() -> frozenset[str]:
     """German function words: spaCy's German stop words (articles, pronouns, prepositions,
     conjunctions, auxiliaries and the commonest adverbs)."""
-    from spacy.lang.de.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    return german_stop_words()
 
 
 @dataclass(frozen=True)

@@ -85,11 +85,13 @@ def best_candidate(token: str, known: bool, lexicon: Lexicon, confusions: Confus
     for unknown words) -> the commonest, a substitution beyond the first costing
     extra_substitution_cost; of capitalised compounds scoring close, the one with the commoner
     head (by_head); of ones alike, the one whose case fits."""
+    # no case mixed inside: all lower case after the first letter needs no pattern (a hundred thousand candidates a run)
     options = [(candidate, subs) for candidate, subs in candidate_repairs(token, confusions.rules, settings.max_substitutions, known)
-               if candidate.isalpha() and not (MIXED_CASE.search(candidate) and not candidate.isupper())]
+               if candidate.isalpha() and (candidate[1:].islower() or not MIXED_CASE.search(candidate) or candidate.isupper())]
     # a word the lexicon lists beats a compound reading of another candidate: where one is
     # listed, the others' compound readings need not be estimated
-    listed = [lexicon.direct(candidate.lower()) >= settings.listed_word_zipf for candidate, _ in options]
+    direct, least = lexicon.direct, settings.listed_word_zipf
+    listed = [direct(candidate.lower()) >= least for candidate, _ in options]
     if any(listed):
         options = [o for o, l in zip(options, listed) if l]
     if not options:
