@@ -55,7 +55,7 @@ def test_a_text_input_has_no_pictures_but_its_raw_lines(corrections):
     from pipeline.read.load import bundled_path
 
     source = load_source(bundled_path())
-    result = extract_brochure(source, corrections)
+    result = extract_brochure(source, corrections, use_overrides=False)  # flagged fields to show
     files = result_to_files(result, source)
     assert not [n for n in files if n.startswith("evidence/")] and 'class="raw"' in files["review.html"]
 

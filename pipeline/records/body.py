@@ -429,7 +429,8 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
                                                                     and last.verdict is True)) \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
-                and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure
+                and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure \
+                and not under_a_run(kept, page, settings)
             if (goes_on and completes_word(before, text, page.lexicon, settings)) or stopped:
                 if figure_between:
                     joins.append((before, text))
@@ -451,6 +452,13 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[^\W\d_]+", after)
     return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
+
+
+def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -> bool:
+    """The last paragraph is one line right under lines an OCR read across two columns: it may
+    be the left column's end, which the column reading (columns.py) puts in place."""
+    wide = settings.text.read_across_share * page.measure
+    return len(kept) >= 2 and len(kept[-1]) == 1 and any(len(l.text) > wide for l in kept[-2])
 
 
 def undecided_doubts(units: list[Unit], lexicon: Lexicon, settings: RecordsSettings) -> list[Doubt]:
