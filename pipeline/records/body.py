@@ -425,8 +425,9 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
         if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
-            stopped = stops_inside(before) and (ends_open(before) or (solid(last, page, settings)
-                                                                    and last.verdict is True)) \
+            stopped = stops_inside(before) and (ends_open(before) or (
+                solid(last, page, settings) and last.verdict is True
+                and not before.endswith(("“", "”", '"', "«", "»")))) \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
                 and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure \
