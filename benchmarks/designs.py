@@ -1,0 +1,225 @@
+"""Extraction over the design family (benchmarks/design_family.py), per route and per structural axis.
+
+    python -m benchmarks.designs N [--first SEED] [--routes pdf,scan,ocr-layer,ocr-text] [--keep DIR]
+    python -m benchmarks.designs --report --keep DIR     # the figures of the results kept in DIR
+
+Makes N editions (seeds FIRST .. FIRST+N-1), runs `extract_brochure` on each route and scores it as
+benchmarks/layouts.py does (records found, field accuracy, silent errors, description WER, words
+conserved), plus the editions refused ('no model project found') and the labelled facts kept (a
+record's `facts` holding the printed value under its label). Each edition's result is written to
+DIR/results/ROUTE/seed-N.json when --keep is given, and the editions rendered there are reused,
+so a rerun only extracts again. The figures come per route and per value of each axis.
+
+Counting: a refused edition finds no record, no field and no word (so it lowers records, field
+accuracy, conservation and facts); silent errors and description WER are over the editions that
+gave output. Routes other than `pdf` need the scans (pdftoppm, tesseract eng and deu).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from pipeline.corrections import default_corrections_dir, load_corrections
+from pipeline.errors import InputError
+from pipeline.evaluate import FIELDS, normalise, pair_records, score_output
+from pipeline.read.load import load_source
+from pipeline.run import extract_brochure
+
+from .design_family import FACT_LABELS, LABELS, make_edition
+from .layouts import ROUTES, word_key
+
+STRUCTURE = {word_key(w) for w in [*LABELS.values(), *FACT_LABELS]}  # label words: structure, not content
+AXES = ("labels", "label_case", "colon", "land_size", "facts", "sections", "name_lines", "columns",
+        "continued_name", "overview", "toc", "ruled")
+
+
+def content_words(words: list[str]) -> list[str]:
+    keys = [word_key(part) for w in words for part in w.split("/")]
+    return [k for k in keys if k and not k.isdigit() and k not in STRUCTURE]
+
+
+def axis_values(truth: dict) -> dict[str, str]:
+    st = truth["structure"]
+    values = {axis: str(st[axis]) for axis in AXES if axis in st}
+    values["facts"] = "none" if not st["facts"] else "some"
+    values["ruled"] = str(st["ruled"]) if st["labels"] == "table" else "-"
+    return values
+
+
+def record_values(record: dict) -> list[str]:
+    return [record["name"], record.get("category") or "", record.get("category_printed") or "", record["size_class"],
+            " ".join(record["states"]), record.get("title") or "", record.get("motto") or "", record["description"],
+            " ".join(record.get("figure_text", [])), " ".join((record.get("facts") or {}).values())]
+
+
+def conserved_share(truth: dict, brochure: dict) -> tuple[int, int, list[str]]:
+    """(words found, words drawn, a few lost ones) over the project pages of one edition; the
+    section counts too (it is printed on project pages in some designs), and a record's facts."""
+    running = {k for line in brochure["source"]["removed_lines"] for k in content_words(line.split())}
+    found = total = 0
+    lost: list[str] = []
+    pairs = pair_records(brochure["projects"], truth["projects"])
+    for gi, project in enumerate(truth["projects"]):
+        drawn = content_words(project["page_words"])
+        total += len(drawn)
+        if gi not in pairs:
+            lost += drawn[:3]
+            continue
+        bag = Counter(content_words(" ".join(record_values(brochure["projects"][pairs[gi]])).split()))
+        for key in drawn:
+            if bag[key] > 0:
+                bag[key] -= 1
+                found += 1
+            elif key in running:
+                found += 1
+            else:
+                lost.append(key)
+    return found, total, lost
+
+
+def facts_kept(truth: dict, brochure: dict) -> tuple[int, int]:
+    pairs = pair_records(brochure["projects"], truth["projects"])
+    kept = total = 0
+    for gi, project in enumerate(truth["projects"]):
+        facts = (brochure["projects"][pairs[gi]].get("facts") or {}) if gi in pairs else {}
+        for label, value in project["facts"].items():
+            total += 1
+            kept += normalise(facts.get(label)) == normalise(value)
+    return kept, total
+
+
+def score_route(truth: dict, path: Path, corrections) -> dict:
+    """One edition on one route -> its figures (a JSON-able dict)."""
+    gold = len(truth["projects"])
+    drawn = sum(len(content_words(p["page_words"])) for p in truth["projects"])
+    n_facts = sum(len(p["facts"]) for p in truth["projects"])
+    row = {"seed": truth["seed"], "axes": axis_values(truth), "gold": gold, "matched": 0, "out": 0, "right": 0,
+           "fields": gold * len(FIELDS), "silent": 0, "wer": None, "found": 0, "drawn": drawn, "facts": [0, n_facts],
+           "refused": False, "error": None, "examples": []}
+    try:
+        source = load_source(path, workers=1)
+        brochure = extract_brochure(source, corrections, use_overrides=False).brochure.model_dump(mode="json")
+    except InputError as exc:
+        row["refused"] = "no model project found" in str(exc)
+        row["error"] = str(exc)
+        return row
+    except Exception as exc:  # a benchmark reports, it does not stop
+        row["error"] = f"{type(exc).__name__}: {exc}"
+        return row
+    score = score_output(brochure, truth)
+    found, total, lost = conserved_share(truth, brochure)
+    row.update(matched=score.records_matched, out=score.records_out, silent=len(score.silent_errors),
+               right=sum(r for r, _ in score.fields.values()), wer=score.description_wer, found=found,
+               facts=list(facts_kept(truth, brochure)))
+    row["examples"] = [f"{e['record']} {e['field']}: {e['gold']!r} -> {e['got']!r}" for e in score.silent_errors]
+    if lost:
+        row["examples"].append(f"{total - found} words lost, e.g. {lost[:8]}")
+    return row
+
+
+def run(seeds: range, routes: list[str], keep: Path | None) -> dict[str, list[dict]]:
+    corrections = load_corrections(default_corrections_dir())
+    scans = routes != ["pdf"]
+    rows: dict[str, list[dict]] = defaultdict(list)
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in seeds:
+            folder = (keep or Path(tmp)) / f"seed-{seed}"
+            made = folder / "truth.json"
+            if keep and made.exists() and all((folder / ROUTES[r]).exists() for r in routes):
+                truth = json.loads(made.read_text(encoding="utf-8"))  # rendered before: the same seed
+            else:
+                truth = make_edition(seed, folder, scans=scans)
+            for route in routes:
+                row = score_route(truth, folder / ROUTES[route], corrections)
+                rows[route].append(row)
+                if keep:
+                    out = keep / "results" / route / f"seed-{seed}.json"
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    out.write_text(json.dumps(row, ensure_ascii=False, indent=1), encoding="utf-8")
+                print(f"{route} seed {seed}: {summary(row)}", flush=True)
+    return rows
+
+
+def summary(row: dict) -> str:
+    if row["error"]:
+        return ("refused" if row["refused"] else "failed") + f": {row['error'][:120]}"
+    return (f"{row['matched']}/{row['gold']} records, {row['right']}/{row['fields']} fields, {row['silent']} silent, "
+            f"WER {row['wer']:.3f}, words {row['found']}/{row['drawn']}")
+
+
+def kept_rows(keep: Path) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {}
+    for route in ROUTES:
+        files = sorted((keep / "results" / route).glob("seed-*.json"))
+        if files:
+            rows[route] = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    return rows
+
+
+HEAD = "eds. refused  records   fields  silent desc.WER conserved  facts"
+
+
+def figures(rows: list[dict]) -> str:
+    """One line of figures over a set of edition results."""
+    def total(key: str) -> int:
+        return sum(r[key] for r in rows)
+
+    wers = [r["wer"] for r in rows if r["wer"] is not None]
+    wer = f"{sum(wers) / len(wers):8.4f}" if wers else "       -"
+    facts = [sum(r["facts"][i] for r in rows) for i in (0, 1)]
+    return (f"{len(rows):4d} {sum(r['refused'] for r in rows):7d} {total('matched'):4d}/{total('gold'):<4d} "
+            f"{total('right') / max(1, total('fields')):8.4f} {total('silent'):7d} {wer} "
+            f"{total('found') / max(1, total('drawn')):9.4f} {facts[0]:3d}/{facts[1]:<3d}")
+
+
+def by_axis(title: str, rows: list[dict]) -> list[str]:
+    out = ["", title, f"{'axis':15s} {'value':9s} {HEAD}"]
+    for axis in AXES:
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for row in rows:
+            groups[row["axes"][axis]].append(row)
+        out += [f"{axis:15s} {value:9s} {figures(group)}" for value, group in sorted(groups.items())]
+    return out
+
+
+def report(rows: dict[str, list[dict]], verbose: bool) -> str:
+    out = [f"{'route':10s} {HEAD}"]
+    out += [f"{route:10s} {figures(route_rows)}" for route, route_rows in rows.items()]
+    for route, route_rows in rows.items():
+        out += by_axis(f"{route}: by axis value", route_rows)
+        # a refusing axis (one that makes the tool find no project) hides what the others do
+        out += by_axis(f"{route}: by axis value, editions with output only", [r for r in route_rows if not r["error"]])
+        failed = [r for r in route_rows if r["error"] and not r["refused"]]
+        out += [f"{route}: seed {r['seed']} failed: {r['error']}" for r in failed]
+        if verbose:
+            out += [f"{route}: seed {r['seed']} {r['axes']['labels']}: {e}" for r in route_rows for e in r["examples"]]
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=0)
+    parser.add_argument("--first", type=int, default=7001)
+    parser.add_argument("--routes", default="pdf", help=f"comma-separated, of {', '.join(ROUTES)}")
+    parser.add_argument("--keep", type=Path, help="keep the rendered editions and the results here (and reuse them)")
+    parser.add_argument("--report", action="store_true", help="only print the figures of the results kept")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list silent errors and lost words")
+    args = parser.parse_args()
+    if args.report:
+        if not args.keep:
+            parser.error("--report needs --keep DIR")
+        print(report(kept_rows(args.keep), args.verbose))
+        return
+    routes = args.routes.split(",")
+    unknown = set(routes) - set(ROUTES)
+    if unknown:
+        parser.error(f"unknown route(s): {', '.join(sorted(unknown))}")
+    rows = run(range(args.first, args.first + args.n), routes, args.keep)
+    print(report(rows, args.verbose))
+
+
+if __name__ == "__main__":
+    main()
