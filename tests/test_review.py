@@ -267,6 +267,8 @@ def test_a_reviewer_fixes_fields_and_rejects_a_series_in_the_browser(kind, tmp_p
         source = tmp_path / "edition" / "ocr-layer.pdf"
     else:
         source = MINI if kind == "ocr-text" else bundled_path()
+        if kind == "2021":  # the shipped review leaves nothing flagged: review the automatic pass
+            (corrections / "overrides" / "2021.json").unlink()
     review_loop_in_browser(source, corrections, tmp_path)
 
 
