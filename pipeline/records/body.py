@@ -20,6 +20,7 @@ from pipeline.repair.clean import Cleaned
 
 TYPOGRAPHY = re.compile(r"^[-–—&*•·=+|/]+$")  # dashes, bullets: neither words nor damage
 PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
+CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
 ITEM_START = re.compile(r"^\s*(?:•|[A-Z]\d{1,2})\s+\S")  # a line that starts an item of a list: a bullet, "A3"
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
@@ -486,6 +487,9 @@ def undecided_doubts(units: list[Unit], lexicon: Lexicon, settings: RecordsSetti
                                          or text.split()[0].lower() in ARTICLES):
             doubts.append(flag("description", f"'{text[:80]}' stands between paragraphs like a sub-heading, or a "
                                               "picture's caption: kept as a sub-heading"))
+        elif unit.kind == "prose" and (caps := CAPITALS_RUN.search(text)):
+            doubts.append(flag("description", f"'{caps.group()}' in running text is set in capitals, as a figure's "
+                                              "labels are: check the stretch around it"))
         elif unit.kind == "prose" and unit.verdict is False:
             doubts.append(flag("description", f"'{text[:80]}' was kept as running text, though its words and "
                                               "lines look like figure text"))
