@@ -83,7 +83,10 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     body = [l for l in block.lines if l.number > block.size_line.number and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
     page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""), tuple(profile.caption_labels))
-    kept, figures, furniture, body_doubts = body_paragraphs(body, page, doc.running, styled, settings)
+    # a PDF's running lines were taken out by their place on the page (read/page_furniture.py): a
+    # line repeated inside the body is text there
+    running = frozenset() if doc.positions else doc.running
+    kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings)
     if doc.positions:  # a PDF: its words came in column order already
         description, column_notes = "\n\n".join(join_lines(p) for p in kept), []
     else:
