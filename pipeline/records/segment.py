@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
+from pipeline.records.labels import LabelledBlock, known_labels, read_labelled_block
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
@@ -50,6 +51,13 @@ class ProjectBlock:
     size: SizeLine
     lines: list[Line]  # from the name line up to (not including) the next block
     doubtful_heading: str | None = None  # a lone line no profile knows between the section heading and this project
+    labelled: LabelledBlock | None = None  # the header as labelled values, where the size class and Land are such
+
+    @property
+    def header_end(self) -> int:
+        """The last line number of the header before the text (the size line, or the name over a
+        labelled block, which may stand beside or after the text)."""
+        return self.name_lines[-1].number if self.labelled else self.size_line.number
 
     @property
     def start(self) -> int:
@@ -86,7 +94,8 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     lines = text_to_lines(text)
     parts = find_parts(lines, profile, settings)
     first, end = parts.get("projects", (0, len(lines)))
-    running = running_line_keys(lines, profile, settings)
+    # a name the contents and the overview list as well is no running header: count the projects' pages only
+    running = running_line_keys(lines[first:end], profile, settings)
     overview = lines_to_overview(lines, parts, profile)
     listed = [entry["name"] for entry in overview]
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
@@ -108,22 +117,38 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
 def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -> dict[str, tuple[int, int]]:
     """Numbered part headings ('2. Bewertungskriterien') -> line ranges. A heading may say more
     than the profile's name ('4. Übersicht Modellprojekte Smart Cities 2020'): it is compared by
-    its beginning too."""
-    starts = []
+    its beginning too. A table of contents prints the headings too: an entry that ends in its page
+    number is no heading, and of a part named more than once the heading is the one followed by
+    the most text before the next heading (the contents' entries are followed by each other)."""
+    found_at = []  # (part, line number) of every heading
     for line in lines:
         m = re.match(r"^\s*\d{1,2}\.\s+(.+?)\s*$", line.text)
-        if not m:
+        if not m or CONTENTS_ENTRY.search(m.group(1)):
             continue
         heading = re.sub(r"\s*(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", "", m.group(1))
         found = process.extractOne(heading, profile.parts, scorer=heading_score,
                                    score_cutoff=settings.segment.part_min_score)
-        if found and found[2] not in (s[0] for s in starts):
-            starts.append((found[2], line.number))
+        if found:
+            found_at.append((found[2], line.number))
+    starts = []
+    for name in dict.fromkeys(name for name, _ in found_at):
+        own = [n for part, n in found_at if part == name]
+        starts.append((name, own[0] if len(own) == 1 else max(own, key=lambda n: text_before_next(lines, n, found_at))))
+    starts.sort(key=lambda s: s[1])
     ranges = {}
     for i, (name, start) in enumerate(starts):
         end = starts[i + 1][1] if i + 1 < len(starts) else len(lines)
         ranges[name] = (start, end)
     return ranges
+
+
+CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*\d{1,3}$")  # '… 5', '.... 12': a page number, not a year
+
+
+def text_before_next(lines: list[Line], start: int, headings: list[tuple[str, int]]) -> int:
+    """How many text lines follow the heading on line `start` before the next heading."""
+    end = min((n for _, n in headings if n > start), default=len(lines))
+    return sum(1 for l in lines[start + 1: end] if not l.blank and not PAGE_NUMBER.match(l.text))
 
 
 def heading_score(heading: str, name: str, **_) -> float:
@@ -228,16 +253,27 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                     and not re.search(r"\d", text):
                 unknown[group[0].number] = text
     in_heading = {n for first, (_, _, last) in headings.items() for n in range(first, last + 1)}
-    starts = []  # (name lines, size line, SizeLine)
+    starts = []  # (name lines, size line, SizeLine, labelled block or None)
+    known, in_block = known_labels(profile), -1
     for i, line in enumerate(nonblank):
+        if line.number <= in_block:
+            continue
         size = parse_size_line(line.text, profile, settings)
         if size and i > 0 and nonblank[i - 1].number not in in_heading:
-            starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size))
+            starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size, None))
+            continue
+        block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap) if i > 0 else None
+        size = labelled_size(block, profile, settings) if block else None
+        if size and nonblank[i - 1].number not in in_heading:
+            in_block = max(block.line_numbers)
+            name = name_over_block(nonblank, i, in_heading, listed, profile, settings)
+            if name:
+                starts.append((name, line, size, block))
     blocks = []
     by_number = {l.number: l for l in lines}
     last_number = lines[-1].number if lines else 0
     boundaries = sorted([s[0][0].number for s in starts] + list(headings) + [last_number + 1])
-    for name_lines, size_line, size in starts:
+    for name_lines, size_line, size, labelled in starts:
         name_line = name_lines[0]
         end = next(b for b in boundaries if b > name_line.number)
         category, since = None, -1
@@ -247,8 +283,46 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
-                                   name_line, tuple(name_lines), size_line, size, block_lines, doubtful))
+                                   name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled))
     return blocks
+
+
+def labelled_size(block: LabelledBlock, profile: Profile, settings: RecordsSettings) -> SizeLine | None:
+    """A labelled block's size class and Land(s) as a SizeLine, if it prints both and they read as
+    a size class and as Länder."""
+    size, states = block.get("size_class"), block.get("states")
+    if size is None or states is None or not size.value or not states.value:
+        return None
+    found = process.extractOne(size.value, profile.size_classes, scorer=fuzz.ratio,
+                               score_cutoff=settings.segment.size_class_min_score)
+    pieces = [p.strip(" .") for p in LAENDER_JOINERS.split(states.value) if p.strip(" .")]
+    if not found or not pieces or not all(nearest_state(p, settings) for p in pieces):
+        return None
+    return SizeLine(size.value, found[0], found[1], states.value)
+
+
+def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str], profile: Profile,
+                    settings: RecordsSettings) -> list[Line] | None:
+    """The name over a labelled block that starts at nonblank[i]: the line(s) right before it, or,
+    where that is running text (the block stands beside or after the text, a sidebar), the first
+    short line after the page break above."""
+    name = name_lines_before(nonblank, i, in_heading, listed, profile, settings)
+    if name_like(" ".join(l.text.strip() for l in name), settings):
+        return name
+    k = i - 1
+    while k > 0 and nonblank[k].number - nonblank[k - 1].number <= PAGE_BREAK_BLANKS and nonblank[k - 1].number not in in_heading:
+        k -= 1
+    for line in nonblank[k:i]:
+        if name_like(line.text, settings):
+            return [line]
+    return None
+
+
+def name_like(text: str, settings: RecordsSettings) -> bool:
+    """A line that can be a project's name: short, capitalised, no sentence's end."""
+    text = text.strip()
+    return bool(text) and text[:1].isupper() and len(text.split()) <= 2 * settings.segment.heading_max_words \
+        and not text.endswith((".", ",", ";", "-"))
 
 
 def section_headings(nonblank: list[Line], profile: Profile,
