@@ -28,14 +28,15 @@ somewhere. The truth records them, the facts, and every word drawn on a project'
 """
 from __future__ import annotations
 
-import json
 import random
 import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from .layout_family import (FONTS, HEIGHT, WIDTH, Design, Flow, Page, corpus_sentences, figure_element,
-                            random_design, random_project, register_fonts, render_scans, running_lines,
+from . import layout_family
+from .layout_family import (FONTS, HEIGHT, WIDTH, Design, Flow, Page, corpus_sentences, cover_page,
+                            flow_description, overview_list,
+                            random_design, random_project, register_fonts, running_lines,
                             string_width, unhyphenated, wrap, SECTIONS)
 
 LABEL_PLACES = ("inline", "above", "sidebar", "table")
@@ -251,29 +252,11 @@ def project_pages(project: dict, design: Design, st: Structure, rng: random.Rand
         w = (area - design.gutter * (st.columns - 1)) / st.columns
         flow.xs = [area_x + n * (w + design.gutter) for n in range(st.columns)]
         flow.widths = [w] * st.columns
-    paragraphs = project["description"].split("\n\n")
-    for n, para in enumerate(paragraphs):
-        flow.lines(wrap(para, regular, size, flow.width, rng, design.hyphenate), regular, size, lead)
-        flow.space(design.para_gap * lead)
-        if n + 1 < len(paragraphs) and rng.random() < design.figures:
-            figure_element(project, columns, flow, rng)
+    flow_description(project, flow, design, columns, rng)
     return pages
 
 
 # ---------------------------------------------------------------- the edition's other pages
-
-def overview_list(page: Page, truth: dict, design: Design, y: float) -> None:
-    regular, bold, _ = FONTS[design.font]
-    section = None
-    for project in truth["projects"]:
-        if project["category"] != section:
-            section = project["category"]
-            y -= design.size * 1.4
-            page.strings.append((design.margin, y, f"{section}:", bold, design.size))
-            y -= design.size * 2
-        page.strings.append((design.margin, y, project["name"], regular, design.size))
-        y -= design.size * 1.4
-
 
 def overview_table(page: Page, truth: dict, design: Design, y: float, rng: random.Random) -> None:
     """A ruled table: name, Land, section per row."""
@@ -315,10 +298,7 @@ def toc_page(truth: dict, design: Design, entries: list[tuple[str, int, int]]) -
 def edition_pages(truth: dict, design: Design, st: Structure, rng: random.Random) -> list[Page]:
     regular, bold, _ = FONTS[design.font]
     edition = truth["edition"]
-    cover = Page(running=False)
-    cover.strings += [(design.margin, 560, edition["title"], bold, 26),
-                      (design.margin, 520, "Die geförderten Projekte im Überblick", regular, 13)]
-    pages = [cover]
+    pages = [cover_page(edition, design)]
     if st.toc:
         pages.append(Page())  # filled in once the page numbers are known
     part = Page()
@@ -416,26 +396,8 @@ def render_pdf(truth: dict, path: Path) -> list[Page]:
 
 
 def make_edition(seed: int, outdir: Path, scans: bool = False) -> dict:
-    outdir.mkdir(parents=True, exist_ok=True)
-    truth = random_edition(seed)
-    render_pdf(truth, outdir / "brochure.pdf")
-    if scans:
-        render_scans(outdir / "brochure.pdf", truth["design"]["dpi"], outdir)
-    (outdir / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
-    return truth
-
-
-def main() -> None:
-    import argparse
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("seed", type=int)
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("--scans", action="store_true", help="also the scan, the OCR layer PDF and the OCR text")
-    args = parser.parse_args()
-    truth = make_edition(args.seed, args.outdir, args.scans)
-    print(f"seed {args.seed}: {len(truth['projects'])} projects, {truth['structure']} -> {args.outdir}")
+    return layout_family.make_edition(seed, outdir, scans, random_edition, render_pdf)
 
 
 if __name__ == "__main__":
-    main()
+    layout_family.main(make_edition, __doc__, lambda truth: f", {truth['structure']}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 from pipeline.corrections import default_corrections_dir, load_corrections
@@ -29,16 +29,12 @@ from pipeline.read.load import load_source
 from pipeline.run import extract_brochure
 
 from .design_family import FACT_LABELS, LABELS, make_edition
-from .layouts import ROUTES, word_key
+from . import layouts
+from .layouts import ROUTES, content_words, word_key
 
 STRUCTURE = {word_key(w) for w in [*LABELS.values(), *FACT_LABELS]}  # label words: structure, not content
 AXES = ("labels", "label_case", "colon", "land_size", "facts", "sections", "name_lines", "columns",
         "continued_name", "overview", "toc", "ruled")
-
-
-def content_words(words: list[str]) -> list[str]:
-    keys = [word_key(part) for w in words for part in w.split("/")]
-    return [k for k in keys if k and not k.isdigit() and k not in STRUCTURE]
 
 
 def axis_values(truth: dict) -> dict[str, str]:
@@ -58,26 +54,7 @@ def record_values(record: dict) -> list[str]:
 def conserved_share(truth: dict, brochure: dict) -> tuple[int, int, list[str]]:
     """(words found, words drawn, a few lost ones) over the project pages of one edition; the
     section counts too (it is printed on project pages in some designs), and a record's facts."""
-    running = {k for line in brochure["source"]["removed_lines"] for k in content_words(line.split())}
-    found = total = 0
-    lost: list[str] = []
-    pairs = pair_records(brochure["projects"], truth["projects"])
-    for gi, project in enumerate(truth["projects"]):
-        drawn = content_words(project["page_words"])
-        total += len(drawn)
-        if gi not in pairs:
-            lost += drawn[:3]
-            continue
-        bag = Counter(content_words(" ".join(record_values(brochure["projects"][pairs[gi]])).split()))
-        for key in drawn:
-            if bag[key] > 0:
-                bag[key] -= 1
-                found += 1
-            elif key in running:
-                found += 1
-            else:
-                lost.append(key)
-    return found, total, lost
+    return layouts.conserved_share(truth, brochure, record_values, STRUCTURE)
 
 
 def facts_kept(truth: dict, brochure: dict) -> tuple[int, int]:
@@ -94,7 +71,7 @@ def facts_kept(truth: dict, brochure: dict) -> tuple[int, int]:
 def score_route(truth: dict, path: Path, corrections) -> dict:
     """One edition on one route -> its figures (a JSON-able dict)."""
     gold = len(truth["projects"])
-    drawn = sum(len(content_words(p["page_words"])) for p in truth["projects"])
+    drawn = sum(len(content_words(p["page_words"], STRUCTURE)) for p in truth["projects"])
     n_facts = sum(len(p["facts"]) for p in truth["projects"])
     row = {"seed": truth["seed"], "axes": axis_values(truth), "gold": gold, "matched": 0, "out": 0, "right": 0,
            "fields": gold * len(FIELDS), "silent": 0, "wer": None, "found": 0, "drawn": drawn, "facts": [0, n_facts],
@@ -127,11 +104,7 @@ def run(seeds: range, routes: list[str], keep: Path | None) -> dict[str, list[di
     with tempfile.TemporaryDirectory() as tmp:
         for seed in seeds:
             folder = (keep or Path(tmp)) / f"seed-{seed}"
-            made = folder / "truth.json"
-            if keep and made.exists() and all((folder / ROUTES[r]).exists() for r in routes):
-                truth = json.loads(made.read_text(encoding="utf-8"))  # rendered before: the same seed
-            else:
-                truth = make_edition(seed, folder, scans=scans)
+            truth = layouts.edition_of(seed, folder, routes, bool(keep), scans, make_edition)
             for route in routes:
                 row = score_route(truth, folder / ROUTES[route], corrections)
                 rows[route].append(row)

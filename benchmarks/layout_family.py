@@ -295,13 +295,21 @@ def project_pages(project: dict, design: Design, rng: random.Random) -> list[Pag
     pages = [page]
     y = project_header(project, design, page, rng)
     flow = Flow(design, page, y, pages)
+    flow_description(project, flow, design, design, rng)
+    return pages
+
+
+def flow_description(project: dict, flow: "Flow", design: Design, figures: Design, rng: random.Random) -> None:
+    """A project's paragraphs into the flow, with a figure element (drawn in the `figures`
+    design's columns) between two paragraphs now and then."""
+    regular = FONTS[design.font][0]
+    size, lead = design.size, design.size * design.lead
     paragraphs = project["description"].split("\n\n")
     for n, para in enumerate(paragraphs):
         flow.lines(wrap(para, regular, size, flow.width, rng, design.hyphenate), regular, size, lead)
         flow.space(design.para_gap * lead)
         if n + 1 < len(paragraphs) and rng.random() < design.figures:
-            figure_element(project, design, flow, rng)
-    return pages
+            figure_element(project, figures, flow, rng)
 
 
 def project_header(project: dict, design: Design, page: Page, rng: random.Random) -> float:
@@ -369,14 +377,19 @@ def figure_element(project: dict, design: Design, flow: Flow, rng: random.Random
     flow.space(lead)
 
 
+def cover_page(edition: dict, design: Design) -> Page:
+    regular, bold, _ = FONTS[design.font]
+    cover = Page(running=False)
+    cover.strings += [(design.margin, 560, edition["title"], bold, 26),
+                      (design.margin, 520, "Die geförderten Projekte im Überblick", regular, 13)]
+    return cover
+
+
 def edition_pages(truth: dict, design: Design, rng: random.Random, pages_of=project_pages) -> list[Page]:
     """The edition's pages; `pages_of(project, design, rng)` draws one project's pages."""
     regular, bold, _ = FONTS[design.font]
     edition = truth["edition"]
-    cover = Page(running=False)
-    cover.strings += [(design.margin, 560, edition["title"], bold, 26),
-                      (design.margin, 520, "Die geförderten Projekte im Überblick", regular, 13)]
-    pages = [cover]
+    pages = [cover_page(edition, design)]
     part = Page()
     part.strings.append((design.margin, 600, f"1. {edition['title']}", bold, 22))
     pages.append(part)
@@ -393,18 +406,23 @@ def edition_pages(truth: dict, design: Design, rng: random.Random, pages_of=proj
     overview = Page()
     y = HEIGHT - 80
     overview.strings.append((design.margin, y, f"2. Übersicht {edition['title']}", bold, 16))
-    y -= 36
+    overview_list(overview, truth, design, y - 36)
+    pages.append(overview)
+    return pages
+
+
+def overview_list(page: Page, truth: dict, design: Design, y: float) -> None:
+    """The overview of all projects as a list: a section's name, then its projects' names."""
+    regular, bold, _ = FONTS[design.font]
     section = None
     for project in truth["projects"]:
         if project["category"] != section:
             section = project["category"]
             y -= design.size * 1.4
-            overview.strings.append((design.margin, y, f"{section}:", bold, design.size))
+            page.strings.append((design.margin, y, f"{section}:", bold, design.size))
             y -= design.size * 2
-        overview.strings.append((design.margin, y, project["name"], regular, design.size))
+        page.strings.append((design.margin, y, project["name"], regular, design.size))
         y -= design.size * 1.4
-    pages.append(overview)
-    return pages
 
 
 def running_lines(design: Design, truth: dict, number: int) -> list[tuple[float, float, str, float]]:
@@ -500,26 +518,29 @@ def paged_text(tesseract_txt: Path, pages: int, out: Path) -> None:
     out.write_text("\n\n\n\n".join(texts) + "\n", encoding="utf-8")
 
 
-def make_edition(seed: int, outdir: Path, scans: bool = False) -> dict:
+def make_edition(seed: int, outdir: Path, scans: bool = False, edition=None, render=None) -> dict:
+    """An edition from its seed -> outdir/truth.json, brochure.pdf (and the scans); another
+    family passes its own `edition` (seed -> truth) and `render` (truth, path)."""
     outdir.mkdir(parents=True, exist_ok=True)
-    truth = random_edition(seed)
-    render_pdf(truth, outdir / "brochure.pdf")
+    truth = (edition or random_edition)(seed)
+    (render or render_pdf)(truth, outdir / "brochure.pdf")
     if scans:
         render_scans(outdir / "brochure.pdf", truth["design"]["dpi"], outdir)
     (outdir / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
     return truth
 
 
-def main() -> None:
+def main(make=make_edition, description: str = __doc__, told=lambda truth: "") -> None:
+    """`SEED OUTDIR [--scans]`: one edition of this family (or of another, by its `make`)."""
     import argparse
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("seed", type=int)
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--scans", action="store_true", help="also the scan, the OCR layer PDF and the OCR text")
     args = parser.parse_args()
-    truth = make_edition(args.seed, args.outdir, args.scans)
-    print(f"seed {args.seed}: {len(truth['projects'])} projects -> {args.outdir}")
+    truth = make(args.seed, args.outdir, args.scans)
+    print(f"seed {args.seed}: {len(truth['projects'])} projects{told(truth)} -> {args.outdir}")
 
 
 if __name__ == "__main__":

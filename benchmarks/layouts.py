@@ -36,27 +36,33 @@ def word_key(token: str) -> str:
     return re.sub(r"\W", "", unicodedata.normalize("NFC", token).casefold())
 
 
-def content_words(words: list[str]) -> list[str]:
+def content_words(words: list[str], structure: frozenset[str] | set[str] = STRUCTURE) -> list[str]:
     keys = [word_key(part) for w in words for part in w.split("/")]
-    return [k for k in keys if k and not k.isdigit() and k not in STRUCTURE]
+    return [k for k in keys if k and not k.isdigit() and k not in structure]
 
 
-def conserved_share(truth: dict, brochure: dict) -> tuple[int, int, list[str]]:
-    """(words found, words drawn, a few lost ones) over the project pages of one edition."""
-    running = {k for line in brochure["source"]["removed_lines"] for k in content_words(line.split())}
+def layout_values(record: dict) -> list[str]:
+    """The texts of a record the words of its pages may come out in."""
+    return [record["name"], record["size_class"], " ".join(record["states"]), record.get("title") or "",
+            record.get("motto") or "", record["description"], " ".join(record.get("figure_text", []))]
+
+
+def conserved_share(truth: dict, brochure: dict, values=layout_values, structure=STRUCTURE
+                    ) -> tuple[int, int, list[str]]:
+    """(words found, words drawn, a few lost ones) over the project pages of one edition: a word
+    drawn counts as found in one of the record's `values`, or among the running lines taken out;
+    `structure` words (labels) do not count."""
+    running = {k for line in brochure["source"]["removed_lines"] for k in content_words(line.split(), structure)}
     found = total = 0
     lost: list[str] = []
     pairs = pair_records(brochure["projects"], truth["projects"])
     for gi, project in enumerate(truth["projects"]):
-        drawn = content_words(project["page_words"])
+        drawn = content_words(project["page_words"], structure)
         total += len(drawn)
-        record = brochure["projects"][pairs[gi]] if gi in pairs else None
-        if record is None:
+        if gi not in pairs:
             lost += drawn[:3]
             continue
-        values = [record["name"], record["size_class"], " ".join(record["states"]), record.get("title") or "",
-                  record.get("motto") or "", record["description"], " ".join(record.get("figure_text", []))]
-        bag = Counter(content_words(" ".join(values).split()))
+        bag = Counter(content_words(" ".join(values(brochure["projects"][pairs[gi]])).split(), structure))
         for key in drawn:
             if bag[key] > 0:
                 bag[key] -= 1
@@ -89,6 +95,15 @@ class RouteFigures:
                 f"{self.whole_editions:4d}/{self.editions:<4d} {len(self.failures):4d}")
 
 
+def edition_of(seed: int, folder: Path, routes: list[str], kept: bool, scans: bool, make) -> dict:
+    """The truth of the edition of `seed` in `folder`: read where it was rendered before with
+    every route's file (`kept`), else made anew by `make`."""
+    made = folder / "truth.json"
+    if kept and made.exists() and all((folder / ROUTES[r]).exists() for r in routes):
+        return json.loads(made.read_text(encoding="utf-8"))  # rendered before: the same seed
+    return make(seed, folder, scans=scans)
+
+
 def run(seeds: range, scans: bool, keep: Path | None) -> dict[str, RouteFigures]:
     corrections = load_corrections(default_corrections_dir())
     figures: dict[str, RouteFigures] = {}
@@ -96,11 +111,7 @@ def run(seeds: range, scans: bool, keep: Path | None) -> dict[str, RouteFigures]
     with tempfile.TemporaryDirectory() as tmp:
         for seed in seeds:
             folder = (keep or Path(tmp)) / f"seed-{seed}"
-            made = folder / "truth.json"
-            if keep and made.exists() and all((folder / ROUTES[r]).exists() for r in routes):
-                truth = json.loads(made.read_text(encoding="utf-8"))  # rendered before: the same seed
-            else:
-                truth = make_edition(seed, folder, scans=scans)
+            truth = edition_of(seed, folder, routes, bool(keep), scans, make_edition)
             for route in routes:
                 fig = figures.setdefault(route, RouteFigures())
                 fig.editions += 1

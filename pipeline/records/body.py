@@ -377,13 +377,23 @@ def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings,
     return Unit(lines, "prose", evidence_verdict(lines, page, settings))
 
 
+def a_sentence(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """A short piece that is a sentence all the same: five words or more from a capital, a finite
+    verb, no list mark and no debris, and a stop at its end or lines that run to the measure."""
+    text = unit.text
+    if unit.verdict is False or list_mark(text) is not None or not text[0].isupper() or len(WORD.findall(text)) < 5:
+        return False
+    ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
+    return ev.debris == 0 and (text[-1] in ".!?" or unit.verdict is True) and has_finite_verb(text, page.lexicon)
+
+
 def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
     """A description opens with running text: what stands before the first piece that is surely
     running text (the title of a diagram, a map's caption, an infographic's items) goes to figure
     text, said in a note; flagged where it is a sentence with a finite verb, or a long piece the
     evidence did not call figure text (it may be prose)."""
-    first = next((i for i, u in enumerate(units) if u.kind == "prose" and solid(chain_from(units, i, page, settings),
-                                                                                  page, settings)), None)
+    first = next((i for i, u in enumerate(units) if u.kind == "prose" and (
+        solid(chain_from(units, i, page, settings), page, settings) or a_sentence(u, page, settings))), None)
     if first is None:
         return units, []
     doubts = []
