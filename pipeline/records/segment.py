@@ -110,8 +110,13 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
     counts = Counter(keys[l.text] for l in lines
                      if len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
     repeated = {k for k, n in counts.items() if n >= s.running_min_repeats}
-    sizes = {key for text, key in keys.items() if key in repeated and parse_size_line(text, profile, settings)}
-    return frozenset(repeated - sizes)
+    # a size line, a size class or a section's name repeats as a value or a band: it is no furniture
+    values = {key for text, key in keys.items() if key in repeated and (
+        parse_size_line(text, profile, settings) or match_category(text, profile, settings)
+        or running_section(text, profile, settings)
+        or process.extractOne(text.strip(), profile.size_classes, scorer=fuzz.ratio, processor=str.casefold,
+                              score_cutoff=s.size_class_min_score))}
+    return frozenset(repeated - values)
 
 
 def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -> dict[str, tuple[int, int]]:
@@ -210,7 +215,24 @@ def match_category(text: str, profile: Profile, settings: RecordsSettings) -> tu
                                    score_cutoff=settings.segment.section_min_score)
         if found:
             return found[0], found[1]
+    if cleaned.isupper():  # a band in capitals ('GROSSSTÄDTE'): case and SS for ß do not count
+        found = process.extractOne(cleaned, profile.categories, scorer=fuzz.ratio, processor=str.casefold,
+                                   score_cutoff=settings.segment.section_min_score)
+        if found:
+            return found[0], found[1]
     return None
+
+
+def running_section(text: str, profile: Profile, settings: RecordsSettings) -> tuple[str, float] | None:
+    """A running header that names the section ('Modellprojekte Smart Cities | Großstädte') ->
+    (section, score): a part of the line between separators names a section of the profile."""
+    parts = [p.strip() for p in RUNNING_SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    return next((hit for part in parts[1:] if (hit := match_category(part, profile, settings))), None)
+
+
+RUNNING_SEPARATOR = re.compile(r"\s[|·•–]\s")
 
 
 def lone_groups(lines: list[Line], running: frozenset[str], settings: RecordsSettings) -> list[list[Line]]:
@@ -245,6 +267,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     # name and its size line: it is no part of either.
     nonblank = [l for l in lines if not l.blank and not is_page_furniture(l, running)]
     headings = section_headings(nonblank, profile, settings)  # first line number -> (category, score, last line)
+    by_line = {l.number: l for l in nonblank}
     unknown: dict[int, str] = {}
     for group in lone_groups(lines, running, settings):
         if not any(l.number in headings for l in group) and not parse_size_line(group[-1].text, profile, settings):
@@ -253,6 +276,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                     and not re.search(r"\d", text):
                 unknown[group[0].number] = text
     in_heading = {n for first, (_, _, last) in headings.items() for n in range(first, last + 1)}
+    banners = {n for n in headings if running_section(by_line[n].text, profile, settings)}
     starts = []  # (name lines, size line, SizeLine, labelled block or None)
     known, in_block = known_labels(profile), -1
     for i, line in enumerate(nonblank):
@@ -280,11 +304,23 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         for number, (cat, score, _) in sorted(headings.items()):
             if number < name_line.number:
                 category, since = (cat, score), number
+        if since in banners and page_break_between(by_number, since, name_line.number):
+            category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled))
     return blocks
+
+
+def page_break_between(by_number: dict[int, Line], first: int, last: int) -> bool:
+    """Whether a page break (a run of PAGE_BREAK_BLANKS blank lines) lies between two lines."""
+    run = 0
+    for n in range(first + 1, last):
+        run = run + 1 if n in by_number and by_number[n].blank else 0
+        if run >= PAGE_BREAK_BLANKS:
+            return True
+    return False
 
 
 def labelled_size(block: LabelledBlock, profile: Profile, settings: RecordsSettings) -> SizeLine | None:
@@ -341,7 +377,8 @@ def section_headings(nonblank: list[Line], profile: Profile,
                 break
             if k > 1 and match_category(chunk[-1].text, profile, settings):
                 break  # the next line is a heading of its own
-            hit = match_category(" ".join(l.text.strip() for l in chunk), profile, settings)
+            hit = match_category(" ".join(l.text.strip() for l in chunk), profile, settings) \
+                or (running_section(line.text, profile, settings) if k == 1 else None)
             if hit:
                 headings[line.number] = (*hit, chunk[-1].number)
                 covered = chunk[-1].number
