@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import LabelledBlock, known_labels, read_labelled_block
+from pipeline.records.labels import LabelledBlock, known_labels, line_label, read_labelled_block
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
@@ -113,7 +113,7 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
     # a size line, a size class or a section's name repeats as a value or a band: it is no furniture
     values = {key for text, key in keys.items() if key in repeated and (
         parse_size_line(text, profile, settings) or match_category(text, profile, settings)
-        or running_section(text, profile, settings)
+        or running_section(text, profile, settings) or line_label(text, known_labels(profile))
         or process.extractOne(text.strip(), profile.size_classes, scorer=fuzz.ratio, processor=str.casefold,
                               score_cutoff=s.size_class_min_score))}
     return frozenset(repeated - values)
