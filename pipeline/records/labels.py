@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from typing import Protocol
+from typing import Callable, Protocol
 
 from pipeline.corrections import Profile
 
@@ -25,6 +25,7 @@ class Line(Protocol):
 
 LABEL_MAX_TOKENS = 3  # a label is at most so many words as printed ('B UNDESLAND:' is two)
 VALUE_MAX_LINES = 4  # a value wraps over at most so many lines
+VALUE_MAX_SKIP = 40  # a column of values stands at most so many lines after its column of labels
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
 
@@ -96,11 +97,14 @@ def line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, 
 
 
 def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, str]],
-                        max_gap: int) -> LabelledBlock | None:
+                        max_gap: int, accepts: Callable[[str, str], bool | None] | None = None) -> LabelledBlock | None:
     """The labelled block whose first label is lines[i] (non-blank lines, in order) -> its values;
     None if lines[i] holds no label. A label alone on its line takes the next line(s) that are no
     label; several such labels in a row (a table read column by column) take one line each, in
-    order. Lines more than `max_gap` line numbers apart belong to no one block."""
+    order. Lines more than `max_gap` line numbers apart belong to no one block. Where a column of
+    labels waits for its values and `accepts(field, text)` says the next line cannot be the first
+    one's value (text set between the columns), the values begin at the first line it accepts,
+    within VALUE_MAX_SKIP lines and before the next label."""
     labels: list[tuple[int, tuple[str, str, str]]] = []  # (index in lines, label)
     j = i
     while j < len(lines):
@@ -123,18 +127,37 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         if n + 1 < len(labels):
             assign(list(lines[at + 1: labels[n + 1][0]]), pending, found)
         else:
-            assign(tail_lines(lines, at, len(pending), max_gap), pending, found)
+            start = value_start(lines, at, found[pending[0]][0], known, accepts) if len(pending) > 1 and accepts else at
+            assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
     return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest) for f, lab, ll, vl, rest in found))
 
 
-def tail_lines(lines: list[Line], last: int, want: int, max_gap: int) -> list[Line]:
+def value_start(lines: list[Line], last: int, field_name: str, known: dict[str, tuple[str, str]],
+                accepts: Callable[[str, str], bool | None]) -> int:
+    """Where a column of values begins after the column of labels ending at lines[last]: the line
+    before the first that `accepts` takes as the first label's value (the values are read after
+    it), or `last` itself where the next line is such a value, the field cannot be checked
+    (`accepts` gives None) or none comes near."""
+    for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
+        if line_label(lines[k].text, known):
+            break
+        verdict = accepts(field_name, lines[k].text.strip())
+        if verdict is None:
+            break
+        if verdict:
+            return k - 1
+    return last
+
+
+def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first: bool = False) -> list[Line]:
     """The lines after the block's last label that are values: one per label still waiting, then
-    the lines that go on the last value (after a connector, or in lower case)."""
+    the lines that go on the last value (after a connector, or in lower case). With `free_first`
+    the first line is a value however far it stands from lines[last]."""
     out: list[Line] = []
     previous = lines[last]
     for line in lines[last + 1:]:
         gap = line.number - previous.number
-        if len(out) < want and gap <= max_gap:
+        if len(out) < want and (gap <= max_gap or (free_first and not out)):
             out.append(line)
         elif (out or not want) and gap <= 1 and continues(previous.text, line.text) and len(out) < want + VALUE_MAX_LINES - 1:
             out.append(line)

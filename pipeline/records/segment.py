@@ -286,7 +286,8 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         if size and i > 0 and nonblank[i - 1].number not in in_heading:
             starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size, None))
             continue
-        block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap) if i > 0 else None
+        block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap,
+                                    lambda field, text: value_reads_as(field, text, profile, settings)) if i > 0 else None
         size = labelled_size(block, profile, settings) if block else None
         if size and nonblank[i - 1].number not in in_heading:
             in_block = max(block.line_numbers)
@@ -321,6 +322,17 @@ def page_break_between(by_number: dict[int, Line], first: int, last: int) -> boo
         if run >= PAGE_BREAK_BLANKS:
             return True
     return False
+
+
+def value_reads_as(field_name: str, text: str, profile: Profile, settings: RecordsSettings) -> bool | None:
+    """Whether a line can be the value of a labelled size class or Land(s); None for other fields."""
+    if field_name == "size_class":
+        return bool(process.extractOne(text, profile.size_classes, scorer=fuzz.ratio,
+                                       score_cutoff=settings.segment.size_class_min_score))
+    if field_name == "states":
+        pieces = [p.strip(" .") for p in LAENDER_JOINERS.split(text) if p.strip(" .")]
+        return bool(pieces) and all(nearest_state(p, settings) for p in pieces)
+    return None
 
 
 def labelled_size(block: LabelledBlock, profile: Profile, settings: RecordsSettings) -> SizeLine | None:
