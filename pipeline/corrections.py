@@ -57,6 +57,8 @@ class Profile(Strict):
     value_labels: dict[Literal["states", "size_class"], list[str]] = Field(default_factory=dict)
     # labels of further facts a project's header block may print ('Einwohner: 12.000')
     fact_labels: list[str] = Field(default_factory=list)
+    # the column heads of an overview printed as a table: the projects' names stand under the first
+    overview_columns: list[str] = Field(default_factory=list)
     size_state_separators: str
     parts: dict[Literal["criteria", "projects", "overview"], str]
     criterion_id_pattern: str
