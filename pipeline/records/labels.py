@@ -104,7 +104,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     order. Lines more than `max_gap` line numbers apart belong to no one block. Where a column of
     labels waits for its values and `accepts(field, text)` says the next line cannot be the first
     one's value (text set between the columns), the values begin at the first line it accepts,
-    within VALUE_MAX_SKIP lines and before the next label."""
+    within VALUE_MAX_SKIP lines and before the next label that is no fact's."""
     labels: list[tuple[int, tuple[str, str, str]]] = []  # (index in lines, label)
     j = i
     while j < len(lines):
@@ -139,8 +139,9 @@ def value_start(lines: list[Line], last: int, field_name: str, known: dict[str, 
     it), or `last` itself where the next line is such a value, the field cannot be checked
     (`accepts` gives None) or none comes near."""
     for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
-        if line_label(lines[k].text, known):
-            break
+        label = line_label(lines[k].text, known)
+        if label and label[0] != "fact":
+            break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
         verdict = accepts(field_name, lines[k].text.strip())
         if verdict is None:
             break
