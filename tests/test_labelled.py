@@ -82,3 +82,22 @@ def test_contents_whose_page_numbers_were_read_apart(profile):
     lines = text_to_lines(text)
     parts = find_parts(lines, profile, DEFAULT_RECORDS_SETTINGS)
     assert parts["projects"][0] == 11 and lines[parts["overview"][0]].text.startswith("2.") and parts["overview"][0] > 11
+
+
+def test_a_column_of_values_after_text_that_names_a_land(profile):
+    """Text set between the labels and their values, naming a Land on one of its lines, is no value."""
+    from pipeline.records.segment import value_reads_as
+    text = "Bundesland\nGrößenklasse\nMotto\n\nIn Hessen\nhaben sich Ämter\nzusammengeschlossen.\n\nBayern\n" \
+           "Kleinere Mittelstadt\nHeute für morgen\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert [(v.field, v.value) for v in block.values] == [("states", "Bayern"), ("size_class", "Kleinere Mittelstadt"),
+                                                          ("motto", "Heute für morgen")]
+
+
+def test_a_section_band_in_capitals_and_a_running_header_name_the_section(profile):
+    from pipeline.records.segment import match_category, running_section
+    assert match_category("GROSSSTÄDTE", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Großstädte"
+    assert running_section("Modellprojekte Smart Cities | Mittelstädte", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Mittelstädte"
+    assert running_section("Koblenz klug: Nachbarschaft neu denken", profile, DEFAULT_RECORDS_SETTINGS) is None

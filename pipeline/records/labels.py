@@ -25,7 +25,7 @@ class Line(Protocol):
 
 LABEL_MAX_TOKENS = 3  # a label is at most so many words as printed ('B UNDESLAND:' is two)
 VALUE_MAX_LINES = 4  # a value wraps over at most so many lines
-VALUE_MAX_SKIP = 40  # a column of values stands at most so many lines after its column of labels
+VALUE_MAX_SKIP = 80  # a column of values stands at most so many lines after its column of labels (a page of text between)
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
 
@@ -127,25 +127,32 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         if n + 1 < len(labels):
             assign(list(lines[at + 1: labels[n + 1][0]]), pending, found)
         else:
-            start = value_start(lines, at, found[pending[0]][0], known, accepts) if len(pending) > 1 and accepts else at
+            fields = [found[k][0] for k in pending]
+            start = value_start(lines, at, fields, known, accepts) if len(pending) > 1 and accepts else at
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
     return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest) for f, lab, ll, vl, rest in found))
 
 
-def value_start(lines: list[Line], last: int, field_name: str, known: dict[str, tuple[str, str]],
+def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
                 accepts: Callable[[str, str], bool | None]) -> int:
     """Where a column of values begins after the column of labels ending at lines[last]: the line
-    before the first that `accepts` takes as the first label's value (the values are read after
-    it), or `last` itself where the next line is such a value, the field cannot be checked
-    (`accepts` gives None) or none comes near."""
+    before the first run of lines that `accepts` takes as the values of the labels' leading fields
+    it can check (a Land, then a size class; prose that names a Land is no such run), or `last`
+    itself where the next lines are such values, the first field cannot be checked (`accepts`
+    gives None) or no run comes near."""
     for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
         label = line_label(lines[k].text, known)
         if label and label[0] != "fact":
             break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
-        verdict = accepts(field_name, lines[k].text.strip())
-        if verdict is None:
+        verdicts = []
+        for field_name, line in zip(fields, lines[k:]):
+            verdict = accepts(field_name, line.text.strip())
+            if verdict is None:
+                break
+            verdicts.append(verdict)
+        if not verdicts:
             break
-        if verdict:
+        if all(verdicts):
             return k - 1
     return last
 
