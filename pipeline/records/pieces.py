@@ -1,0 +1,463 @@
+"""The pieces of a record's body and what each is: running text, an item of a list the text
+introduces, a sub-heading, or figure text, by the evidence of their words and lines (prose.py)
+and of their neighbours; the sentences a layout cut joined again; the doubts left. body.py puts
+them in order (body_paragraphs).
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from pipeline.language.lexicon import Lexicon
+from pipeline.records.draft import Doubt, flag, note
+from pipeline.records.prose import WORD, ends_early, ends_open, list_mark, piece_evidence, reads_as_prose
+from pipeline.records.segment import Line
+from pipeline.records.settings import RecordsSettings
+from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
+
+CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
+ITEM_START = re.compile(r"^\s*(?:•|[A-Z]\d{1,2})\s+\S")  # a line that starts an item of a list: a bullet, "A3"
+SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the body's reading needs besides its lines: the word lists, the column's measure
+    (usual line length in characters), the record's title and motto (a banner repeats them)."""
+
+    lexicon: Lexicon
+    measure: float
+    banners: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()  # words that open a caption or a credit (profile.caption_labels)
+
+    def is_caption(self, text: str) -> bool:
+        """'Foto: Stadt X', 'Abbildung 3: Nutzung', '© Projektteam': a caption or a credit."""
+        first, _, rest = text.strip().partition(" ")
+        if first == "©":
+            return "©" in self.captions
+        head = first.rstrip(":")
+        return head in self.captions and (first.endswith(":") or bool(re.match(r"\d+[a-z]?:", rest)))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph, or a piece of one, and what was decided of it."""
+
+    lines: list[Line]
+    kind: str  # "prose", "item" (of a list the text introduces), "heading", "figure"
+    verdict: bool | None = None  # the evidence of words and lines (prose.reads_as_prose)
+    why: str = ""  # what made it figure text: "style", "banner", "evidence", "opening", "interruption", "short"
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+    def as_(self, kind: str, why: str = "") -> "Unit":
+        return replace(self, kind=kind, why=why)
+
+
+def figure_blocks(units: list[Unit]) -> list[list[Line]]:
+    """The figure text, one entry per block of lines that follow each other with no blank line
+    between (a label over two lines stays one entry)."""
+    blocks: list[list[Line]] = []
+    last = None
+    for unit in units:
+        if unit.kind == "figure":
+            if blocks and last is not None and last.kind == "figure" \
+                    and unit.lines[0].number == last.lines[-1].number + 1:
+                blocks[-1] = blocks[-1] + unit.lines
+            else:
+                blocks.append(list(unit.lines))
+        last = unit
+    return blocks
+
+
+def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece, a line
+    that starts with a bullet or an item's number ('A3 ') starts one; pieces
+    that read as figure text stand apart from the others (a paragraph's own short line, a
+    heading over it, stay with it); a block of short lines that is no list is figure text."""
+    early, start = [], 0
+    wide = settings.text.read_across_share * page.measure
+    for i in range(len(para) - 1):
+        item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
+        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item:
+            early.append(para[start : i + 1])
+            start = i + 1
+    early.append(para[start:])
+    cuts = []
+    for piece in early:  # lines of debris at the edges of a piece of clean running text stand apart
+        head, tail = debris_edges(piece, page, settings)
+        if (head or tail) and evidence_verdict(piece[head : len(piece) - tail], page, settings) is True:
+            cuts += [part for part in (piece[:head], piece[head : len(piece) - tail], piece[len(piece) - tail :])
+                     if part]
+        else:
+            cuts.append(piece)
+    listed = any(list_mark(l.text) or l.text.rstrip().endswith(":") for l in para)
+    if len(para) >= 3 and not listed and statistics.median(len(l.text.strip()) for l in para) \
+            < settings.text.short_line_share * page.measure:
+        return [Unit(para, "prose", False)]  # a block of short lines: a box, a label, a caption
+    units: list[Unit] = []
+    apart = False  # the last piece was a short line set into an open sentence: what follows stands apart too
+    for piece in cuts:
+        verdict = evidence_verdict(piece, page, settings)
+        set_into = bool(units) and ends_open(units[-1].text) and short_piece(piece, page, settings)
+        if units and (verdict is False) == (units[-1].verdict is False) and not set_into and not apart \
+                and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide):
+            merged = units[-1].lines + piece
+            units[-1] = Unit(merged, "prose", evidence_verdict(merged, page, settings))
+        else:
+            units.append(Unit(piece, "prose", verdict))
+        apart = set_into
+    return units
+
+
+def short_piece(piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
+    """One short line that ends no word at its end and holds no sentence's end: a label, a
+    caption, the words under a number."""
+    text = join_lines(piece)
+    return len(piece) == 1 and len(text) < settings.text.short_line_share * page.measure \
+        and not text.endswith("-") and not SENTENCE_INSIDE.search(text) and text[-1:] not in ".!?"
+
+
+def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A short line right after running text that stops on a function word ('… am'), with
+    running text after it that can go on with the sentence, is set into the column (the words
+    under a number, a label): figure text."""
+    units = list(units)
+    text_units = [i for i, u in enumerate(units) if u.kind != "figure"]
+    for a, f1, f2 in zip(text_units, text_units[1:], text_units[2:]):
+        first, then = units[f1], units[f2]
+        if units[a].kind == "prose" and ends_open(units[a].text) and not units[a].text.endswith("-") \
+                and first.kind == "prose" and short_piece(first.lines, page, settings) \
+                and then.kind == "prose" and not first.text[0].islower():
+            units[f1] = first.as_("figure", "interruption")
+    return units
+
+
+def debris_edges(para: list[Line], page: Page, settings: RecordsSettings) -> tuple[int, int]:
+    """How many lines at the start and at the end of a paragraph are debris on their own (signs,
+    words nobody knows): the text of a figure the OCR set against the paragraph."""
+    def debris(line: Line) -> bool:
+        ev = piece_evidence([line.text], page.measure, page.lexicon, settings)
+        tokens = len(line.text.split())
+        return (ev.debris > settings.text.debris_max_share and ev.debris * tokens >= 2) \
+            or ev.known < settings.text.figure_max_known
+
+    head = 0
+    while head < len(para) - 1 and debris(para[head]):
+        head += 1
+    tail = 0
+    while tail < len(para) - 1 - head and debris(para[len(para) - 1 - tail]):
+        tail += 1
+    return head, tail
+
+
+def evidence_verdict(lines: list[Line], page: Page, settings: RecordsSettings) -> bool | None:
+    return reads_as_prose(piece_evidence([l.text for l in lines], page.measure, page.lexicon, settings), settings)
+
+
+def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settings: RecordsSettings) -> list[Unit]:
+    """Each unit -> its kind, in the order of the text: what reads as figure text (styled,
+    debris, capitals, banners, the evidence of words and lines) is figure text; the items after
+    a line that introduces a list (or a sentence going on in marked items) are items; running
+    text as before (unit_kind)."""
+    t = settings.text
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        text = unit.text
+        previous = next((u for u in reversed(out) if u.kind != "figure"), None)
+        mark = list_mark(text)
+        marked_list = bool(out) and out[-1].kind == "item" and list_mark(out[-1].text) is not None
+        short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text))
+        listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
+            out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
+            or (previous is not None and previous.text.endswith(":"))
+        if all(l.number in styled for l in unit.lines):
+            out.append(unit.as_("figure", "style"))
+        elif letters_share(text) < t.prose_min_letters or wordlike_share(text) < t.wordlike_min_share \
+                or text.isupper():
+            out.append(unit.as_("figure", "evidence"))
+        elif repeats_banner(text, page.banners, settings):
+            out.append(unit.as_("figure", "banner"))
+        elif page.is_caption(text) and len(unit.lines) <= 2:
+            out.append(unit.as_("figure", "caption"))
+        elif listing and is_list_item(unit, page, settings):
+            out.append(unit.as_("item"))
+        elif (not out or out[-1].kind != "figure") \
+                and is_heading(unit, units[i + 1] if i + 1 < len(units) else None, page, settings):
+            out.append(unit.as_("heading"))
+        elif unit.verdict is False:
+            out.append(unit.as_("figure", "evidence"))
+        elif out and out[-1].why == "evidence" and stops_inside(out[-1].text) and text[0].islower() \
+                and unit.lines[0].number == out[-1].lines[-1].number + 1:
+            out.append(unit.as_("figure", "evidence"))  # the next line of a figure's text
+        else:
+            kind = unit_kind(units, i, out, page, settings)
+            out.append(unit.as_(kind, "short" if kind == "figure" else ""))
+    return out
+
+
+def stops_inside(text: str) -> bool:
+    """Running text that stops inside a sentence: no stop, colon or semicolon at its end."""
+    return bool(text) and text.rstrip("“”\"'»«)")[-1:] not in (".", "!", "?", ":", ";")
+
+
+def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings: RecordsSettings) -> str:
+    """Running text, a heading over it, or a caption: a piece that goes on in lower case from
+    running text, a sentence or a long enough piece is running text; one that the next piece
+    goes on from in lower case too; a short clean line over running text, with no finite verb and
+    not stopping on a function word, is a heading; the rest
+    (a short line that neither ends a sentence nor goes on) is figure text."""
+    t = settings.text
+    text = units[i].text
+    words = text.split()
+    following = units[i + 1].text if i + 1 < len(units) else ""
+    ends_sentence = text[-1] in ".!?:" and letters_share(text) >= t.clean_min_letters
+    before = next((u for u in reversed(done) if u.kind != "figure"), None)
+    goes_on = text[0].islower() or (before is not None and (
+        (text[0].isdigit() and stops_inside(before.text)) or (before.kind == "prose" and ends_open(before.text))))
+    if before is not None and goes_on and letters_share(text) >= t.clean_min_letters \
+            and (len(words) >= t.continuation_min_words or ends_sentence):
+        return "prose"
+    if sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
+                                          or (len(words) >= t.sentence_min_words and ends_sentence)):
+        return "prose"
+    if sentence_like(text, settings) and (following[:1].islower() or ends_open(text)
+                                          or (following[:1].isdigit() and stops_inside(text))) \
+            and len(following.split()) >= t.continuation_min_words:
+        return "prose"  # a sentence the layout broke: it goes on in the next piece
+    if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
+            and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
+            and not ends_open(text) and not has_finite_verb(text, page.lexicon):
+        return "heading"
+    return "figure"
+
+
+def is_heading(unit: Unit, following: Unit | None, page: Page, settings: RecordsSettings) -> bool:
+    """A sub-heading: one short line of known words, no debris and no finite verb ('Strategische
+    Pilotprojekte', 'Zukunftsaufgabe 2:') right over a paragraph of running text (and, as the
+    caller asks, right under one: after figure text it is the figure's label)."""
+    if len(unit.lines) != 1 or following is None or following.verdict is not True \
+            or not is_prose(following.lines, settings) or not unit.text[0].isupper() \
+            or following.text[0].islower() or ends_open(unit.text) or has_finite_verb(unit.text, page.lexicon):
+        return False  # a sentence's start the OCR set apart goes on in lower case, or has its verb
+    ev = piece_evidence([unit.lines[0].text], page.measure, page.lexicon, settings)
+    return 1 <= ev.words <= settings.text.subheading_max_words and ev.known == 1.0 and ev.debris == 0
+
+
+def is_list_item(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """An item of a list the text introduced: it starts with a list mark, or it is short, of
+    known words and no debris."""
+    ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
+    if ev.words == 0 or ev.words > settings.text.list_item_max_words or ev.known < settings.text.prose_min_known:
+        return False
+    return list_mark(unit.text) is not None or ev.debris <= settings.text.debris_max_share
+
+
+def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSettings) -> bool:
+    """A piece that repeats the record's title or motto and little else (the banner of a page)."""
+    rest = text
+    for banner in banners:
+        if banner and len(banner) >= 8 and fuzz.partial_ratio(banner, rest) >= settings.text.banner_min_score:
+            alignment = fuzz.partial_ratio_alignment(banner, rest)
+            rest = rest[: alignment.dest_start] + " " + rest[alignment.dest_end :]
+    if rest == text:
+        return False
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= settings.text.banner_max_extra_words
+
+
+def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettings) -> list[Unit]:
+    """A short piece between running text that stops inside a sentence (a hyphen, no stop) and
+    the piece that goes on with it in lower case is no part of the sentence: a caption or a
+    label set into the column. It becomes figure text. Not where lines read across two columns
+    meet (their order is rebuilt later), nor for a piece that holds the end of a sentence or
+    could go on with the sentence (in lower case, with a number) unless a word broken at the
+    line's end waits for its rest, nor for more than one item of a list."""
+    t = settings.text
+    units = list(units)
+    wide = t.read_across_share * measure
+    for i, unit in enumerate(units):
+        if unit.kind != "prose" or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
+            continue
+        seen = 0  # pieces of running text passed: a figure's own pieces do not count
+        for j in range(i + 1, len(units)):
+            following = units[j]
+            if following.kind == "figure":
+                continue
+            between = [u for u in units[i + 1 : j] if u.kind != "figure"]
+            broken_word = unit.text.endswith("-") and not unit.text.endswith(" -")
+            if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
+                    and between and sum(u.kind == "item" for u in between) <= 1 and all(
+                    len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
+                    and not SENTENCE_INSIDE.search(u.text) and (broken_word or (
+                        all(len(l.text) <= wide for l in u.lines)
+                        and not (u.text[0].islower() or u.text[0].isdigit()))) for u in between):
+                for k in range(i + 1, j):
+                    if units[k].kind != "figure":
+                        units[k] = units[k].as_("figure", "interruption")
+                break
+            seen += 1
+            if seen > t.interruption_max_pieces or len(following.text.split()) >= t.prose_min_words:
+                break
+    return units
+
+
+def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """Running text beyond doubt: the evidence says prose, or a long sentence-like piece, with a
+    finite verb; not an item, nor one line of a column that ends no sentence (a heading, a
+    caption)."""
+    text = unit.text
+    one_line = len(unit.lines) == 1 and len(text) <= settings.text.read_across_share * page.measure
+    if unit.kind != "prose" or list_mark(text) is not None or (one_line and stops_inside(text)) \
+            or len(WORD.findall(text)) < settings.text.paragraph_min_words or not has_finite_verb(text, page.lexicon):
+        return False
+    return unit.verdict is True or (len(text.split()) >= settings.text.paragraph_min_words
+                                    and sentence_like(text, settings))
+
+
+def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
+    """A word in lower case that HanTa knows as a finite verb ('bietet', 'wollen'); words in
+    capitals are left out, since HanTa reads many nouns as verbs too ('Quartiere')."""
+    return any(any(tag.endswith("(FIN)") for tag in lexicon.tags.tag_names(word))
+               for word in dict.fromkeys(re.findall(r"\b[a-zäöüß]{2,}\b", text)))
+
+
+def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings, most: int = 6) -> Unit:
+    """The unit at i with the pieces of running text that go on from it (in lower case, after a
+    broken word or a function word), figure text between them passed over: the paragraph a
+    layout of one line per piece hides."""
+    lines = list(units[i].lines)
+    last = units[i]
+    for unit in units[i + 1 :]:
+        if most == 0 or unit.kind not in ("prose", "figure"):
+            break
+        if unit.kind == "figure":
+            continue
+        if not (stops_inside(last.text) and (unit.text[0].islower() or ends_open(last.text))):
+            break
+        lines += unit.lines
+        last, most = unit, most - 1
+    return Unit(lines, "prose", evidence_verdict(lines, page, settings))
+
+
+def a_sentence(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """A short piece that is a sentence all the same: five words or more from a capital, a finite
+    verb, no list mark and no debris, and a stop at its end or lines that run to the measure."""
+    text = unit.text
+    if unit.verdict is False or list_mark(text) is not None or not text[0].isupper() or len(WORD.findall(text)) < 5:
+        return False
+    ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
+    return ev.debris == 0 and (text[-1] in ".!?" or unit.verdict is True) and has_finite_verb(text, page.lexicon)
+
+
+def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
+    """A description opens with running text: what stands before the first piece that is surely
+    running text (the title of a diagram, a map's caption, an infographic's items) goes to figure
+    text, said in a note; flagged where it is a sentence with a finite verb, or a long piece the
+    evidence did not call figure text (it may be prose)."""
+    first = next((i for i, u in enumerate(units) if u.kind == "prose" and (
+        solid(chain_from(units, i, page, settings), page, settings) or a_sentence(u, page, settings))), None)
+    if first is None:
+        return units, []
+    doubts = []
+    for i in range(first):
+        unit = units[i]
+        if unit.kind == "figure":
+            continue
+        units[i] = unit.as_("figure", "opening")
+        text = unit.text
+        if (text[-1] in ".!?" and has_finite_verb(text, page.lexicon)) \
+                or (unit.verdict is not False and len(WORD.findall(text)) >= settings.text.paragraph_min_words):
+            doubts.append(flag("description", f"'{text[:80]}' before the running text was put in figure_text: "
+                                              "check that it is no prose"))
+        else:
+            doubts.append(note("description", f"'{text[:80]}' stands over the text like the title of a figure: "
+                                              "put in figure_text"))
+    return units, doubts
+
+
+def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
+                     ) -> tuple[list[list[Line]], list[tuple[str, str]]]:
+    """Units -> the paragraphs of running text: a piece that goes on in lower case from the one
+    before is joined to it (a page or column break cut the paragraph); so is a piece after
+    running text that surely stopped inside a sentence (a blank line the OCR put there, or
+    figure text between), unless a word broken at a line end would not be completed by it, or
+    lines read across two columns meet there (the column order is rebuilt later).
+    -> (paragraphs, joins across figure text: (the end before, the start after))."""
+    t = settings.text
+    kept: list[list[Line]] = []
+    last: Unit | None = None
+    figure_between = False
+    joins = []
+    for unit in units:
+        if unit.kind == "figure":
+            figure_between = bool(kept)
+            continue
+        text = unit.text
+        mark = list_mark(text)
+        if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
+            before = join_lines(kept[-1])
+            goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
+            stopped = stops_inside(before) and (ends_open(before) or (
+                solid(last, page, settings) and last.verdict is True
+                and not before.endswith(("“", "”", '"', "«", "»")))) \
+                and list_mark(before) is None \
+                and completes_word(before, text, page.lexicon, settings) \
+                and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure \
+                and not under_a_run(kept, page, settings)
+            if (goes_on and completes_word(before, text, page.lexicon, settings)) or stopped:
+                if figure_between:
+                    joins.append((before, text))
+                kept[-1] = kept[-1] + unit.lines
+                figure_between = False
+                continue
+        kept.append(list(unit.lines))
+        last = unit
+        figure_between = False
+    return kept, joins
+
+
+def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """Text before a break that ends in a broken word ('inte-') goes on with text whose first
+    word completes it into a known word ('grierten'); any other text goes on with anything."""
+    if not before.endswith("-") or before.endswith(" -"):
+        return True
+    head = before.split()[-1].rstrip("-")
+    tail = re.match(r"[^\W\d_]+", after)
+    return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
+                           or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
+
+
+def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -> bool:
+    """The last paragraph is one line right under lines an OCR read across two columns: it may
+    be the left column's end, which the column reading (columns.py) puts in place."""
+    wide = settings.text.read_across_share * page.measure
+    return len(kept) >= 2 and len(kept[-1]) == 1 and any(len(l.text) > wide for l in kept[-2])
+
+
+def undecided_doubts(units: list[Unit], lexicon: Lexicon, settings: RecordsSettings) -> list[Doubt]:
+    """Running text the evidence does not settle and figure text that reads like running text:
+    flagged, with the stretch named."""
+    t = settings.text
+    doubts = []
+    for unit in units:
+        text = unit.text
+        if unit.kind == "figure" and unit.why in ("short", "evidence", "interruption") and unit.verdict is not False \
+                and len(WORD.findall(text)) >= settings.text.sentence_min_words + 2 and has_finite_verb(text, lexicon):
+            doubts.append(flag("description", f"figure_text holds '{text[:80]}', which reads like running text"))
+        elif unit.kind == "heading" and (len(WORD.findall(text)) > t.caption_like_words
+                                         or text.split()[0].lower() in ARTICLES):
+            doubts.append(flag("description", f"'{text[:80]}' stands between paragraphs like a sub-heading, or a "
+                                              "picture's caption: kept as a sub-heading"))
+        elif unit.kind == "prose" and (caps := CAPITALS_RUN.search(text)):
+            doubts.append(flag("description", f"'{caps.group()}' in running text is set in capitals, as a figure's "
+                                              "labels are: check the stretch around it"))
+        elif unit.kind == "prose" and unit.verdict is False:
+            doubts.append(flag("description", f"'{text[:80]}' was kept as running text, though its words and "
+                                              "lines look like figure text"))
+    return doubts
