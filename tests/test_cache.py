@@ -115,6 +115,7 @@ def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cac
         outputs[run] = {f: (tmp_path / run / f).read_bytes() for f in ("projects.json", "cleaned.txt", "corrections.jsonl")}
         if run == "cold":
             assert list((tmp_path / "c" / "spelling").iterdir()), "the damaged text should have used the spelling list"
+            assert list((tmp_path / "c" / "verdicts").iterdir()), "the repair's verdicts should have been kept"
     assert outputs["cold"] == outputs["warm"] == outputs["damaged"] == outputs["off"]
 
 
@@ -139,3 +140,47 @@ def test_kept_estimates_of_another_shape_are_dropped(tmp_path, monkeypatch):
     cache.write_table("zipf", "k", ["a", "list"])
     kept = cache.KeptTable("zipf", lambda: "k", 10)
     assert kept.get("wort", lambda: 3.0) == 3.0 and kept.known == 0
+
+
+DAMAGED_WORDS = ["fiir", "GroRstadt", "Straen", "kénnen", "Burger", "MiinsterZukunft", "regelmaig", "Mafinahmen",
+                 "Quartiersstraen", "Stadt", "zu", "Ol"]
+
+
+def test_kept_verdicts_read_back_as_they_were_made(corrections):
+    """A verdict from the cache folder is the one best_repair gives, its confusion rules the
+    table's own objects; one never asked is made (the session's cache folder; thresholds of
+    their own make the key this test's alone)."""
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.repair.kept_verdicts import KeptVerdicts
+    from pipeline.repair.settings import RepairSettings
+    from pipeline.repair.word_lists import best_repair
+
+    settings, confusions = RepairSettings(max_word_length=63), corrections.confusions
+
+    def verdicts(lexicon, make):
+        kept = KeptVerdicts(lexicon, confusions, settings)
+        return [kept.verdict(w, True, start, lambda: make(w, lexicon, start)) for w in DAMAGED_WORDS
+                for start in (True, False)]
+
+    first_run = Lexicon(corrections.lexicon.words)
+    made = verdicts(first_run, lambda w, lexicon, start: best_repair(w, lexicon, confusions, True, settings, start))
+    assert sum(v is not None for v in made) >= 6, "the words should have repairs to keep"
+    first_run.keep_estimates()
+    kept = verdicts(Lexicon(corrections.lexicon.words), lambda *_: pytest.fail("made again"))
+    assert kept == made
+    rules = {id(r) for r in confusions.rules}
+    assert all(id(rule) in rules for v in kept if v for _, rule in v.subs if hasattr(rule, "evidence"))
+
+
+def test_kept_verdicts_depend_on_the_confusions_and_the_thresholds(corrections, lexicon):
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.repair.kept_verdicts import verdicts_key
+    from pipeline.repair.settings import DEFAULT_SETTINGS, RepairSettings
+
+    confusions = corrections.confusions
+    fewer = confusions.model_copy(update={"rules": confusions.rules[1:]})
+    key = verdicts_key(lexicon, confusions, DEFAULT_SETTINGS)
+    assert key == verdicts_key(lexicon, confusions, RepairSettings())
+    assert key != verdicts_key(lexicon, fewer, DEFAULT_SETTINGS)
+    assert key != verdicts_key(lexicon, confusions, RepairSettings(max_substitutions=1))
+    assert key != verdicts_key(Lexicon([*corrections.lexicon.words, "Neuwort"]), confusions, DEFAULT_SETTINGS)

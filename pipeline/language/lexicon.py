@@ -239,6 +239,7 @@ class Lexicon:
         self._compounds: dict[tuple[str, int], float] = {}
         self.tags = WordTags()  # HanTa's tags of every word asked in this run
         self._remembered: dict = {}  # function -> its answers for this lexicon (remembered_per_lexicon)
+        self._kept_answers: dict[tuple[str, str], KeptTable] = {}  # kept_answers() by kind and key
 
     def direct(self, word: str) -> float:
         # wordfreq keys are case-folded, which turns ß into ss; the additions are kept the same way
@@ -270,8 +271,20 @@ class Lexicon:
 
     def keep_estimates(self) -> None:
         """Keep the words this run estimated in the cache folder (a compound estimate tries every
-        cut of a word: a document's 50,000 repair candidates cost a second), up to MAX_KEPT."""
+        cut of a word: a document's 50,000 repair candidates cost a second), up to MAX_KEPT, and
+        the answers of kept_answers()."""
         self._estimates.keep()
+        for table in self._kept_answers.values():
+            table.keep()
+
+    def kept_answers(self, kind: str, key: str, limit: int) -> KeptTable:
+        """A table of answers a later stage works out word by word with this lexicon (the repair's
+        verdict on a word), read from the cache folder under `key` (which must name everything
+        the answers depend on) and written back with the estimates (keep_estimates)."""
+        table = self._kept_answers.get((kind, key))
+        if table is None:
+            table = self._kept_answers[(kind, key)] = KeptTable(kind, lambda: key, limit)
+        return table
 
     def adjective_stem(self, word: str) -> str | None:
         """'starken' -> 'stark' when the word is an inflected adjective form: the stem takes every
