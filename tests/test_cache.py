@@ -184,3 +184,31 @@ def test_kept_verdicts_depend_on_the_confusions_and_the_thresholds(corrections, 
     assert key != verdicts_key(lexicon, fewer, DEFAULT_SETTINGS)
     assert key != verdicts_key(lexicon, confusions, RepairSettings(max_substitutions=1))
     assert key != verdicts_key(Lexicon([*corrections.lexicon.words, "Neuwort"]), confusions, DEFAULT_SETTINGS)
+
+
+def test_kept_column_splits_read_back_as_they_were_made(corrections):
+    """A run split in an earlier run comes from the cache folder as split_run made it, None
+    included (the session's cache folder; settings of their own make the key this test's alone)."""
+    from dataclasses import replace
+
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.records.column_splits import kept_split
+    from pipeline.records.columns import split_run_afresh
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+    settings = replace(DEFAULT_RECORDS_SETTINGS, columns=replace(DEFAULT_RECORDS_SETTINGS.columns, sure_margin=0.2501))
+    runs = [(["Die Stadt plant neue Wege für die Verkehrs- morgen fahren die Busse nach Bedarf und",
+              "wende und baut dafür ein Netz aus Ladesäulen, die Haltestellen werden digital."], [], 0.0),
+            (["Die Stadt plant neue Wege für den Die Busse fahren bald auch sonntags und",
+              "Verkehr und baut dafür ein großes abends."], ["Netz aus Ladesäulen am Markt."], 30.5),
+            (["Ein"], [], 0.0)]
+
+    def splits(lexicon, make):
+        return [kept_split(lines, below, seen, lexicon, settings, lambda: make(lines, lexicon, below, seen))
+                for lines, below, seen in runs]
+
+    first_run = Lexicon(corrections.lexicon.words)
+    made = splits(first_run, lambda *args: split_run_afresh(*args, settings))
+    assert made[0] is not None and made[0].left and made[-1] is None
+    first_run.keep_estimates()
+    assert splits(Lexicon(corrections.lexicon.words), lambda *_: pytest.fail("split again")) == made

@@ -9,14 +9,13 @@ text, so a rerun, or a new edition sharing most words, skips a third of the repa
 """
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cache import key_of
+from pipeline.cache import key_of, sources_key
 from pipeline.corrections import ConfusionRule, ConfusionTable
-from pipeline.language.lexicon import Lexicon, spelling_key
-from pipeline.language.nouns import nouns_key
+from pipeline.language.knowledge import knowledge_key
+from pipeline.language.lexicon import Lexicon
 from pipeline.repair.dropped import DroppedLetter
 from pipeline.repair.settings import RepairSettings
 from pipeline.repair.verdict import Verdict
@@ -26,20 +25,17 @@ NO_VERDICT = ()  # a word the lists leave as read (the kept table's None means "
 
 
 @lru_cache(maxsize=1)
-def code_stamp() -> str:
-    """The source of every module best_repair's answer may depend on: the language and repair
-    stages and the corrections' models. A change to any of them makes every verdict again."""
-    root = Path(__file__).resolve().parent.parent
-    files = sorted([*(root / "language").glob("*.py"), *(root / "repair").glob("*.py"), root / "corrections.py"])
-    return key_of(sys.version, *(f"{f.relative_to(root)}\n{f.read_text(encoding='utf-8')}" for f in files))
+def repair_code_key() -> str:
+    """The source of the repair stage and of the corrections' models: best_repair's code beside
+    the language stage's (knowledge_key)."""
+    here = Path(__file__).resolve().parent
+    return sources_key([*sorted(here.glob("*.py")), here.parent / "corrections.py"])
 
 
 def verdicts_key(lexicon: Lexicon, confusions: ConfusionTable, settings: RepairSettings) -> str:
-    """What best_repair depends on beside the word: the code, the word lists (wordfreq and the
-    additions: lexicon.estimates_key; the spelling list; the noun paradigms), the confusion table
-    and the thresholds."""
-    return key_of("verdicts", code_stamp(), lexicon.estimates_key(), spelling_key(), nouns_key(),
-                  confusions.model_dump_json(), repr(settings))
+    """What best_repair depends on beside the word: the code and the word lists (knowledge_key,
+    repair_code_key), the confusion table and the thresholds."""
+    return key_of("verdicts", knowledge_key(lexicon), repair_code_key(), confusions.model_dump_json(), repr(settings))
 
 
 class KeptVerdicts:
