@@ -172,6 +172,29 @@ def test_kept_verdicts_read_back_as_they_were_made(corrections):
     assert all(id(rule) in rules for v in kept if v for _, rule in v.subs if hasattr(rule, "evidence"))
 
 
+def test_kept_readings_read_back_as_they_were_made(corrections):
+    """A word's listed readings from the cache folder: the same words in the same order, the same
+    ways, the table's own rules."""
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.repair.kept_verdicts import KeptVerdicts
+    from pipeline.repair.settings import RepairSettings
+    from pipeline.repair.word_lists import listed_readings
+
+    settings, confusions = RepairSettings(max_word_length=62), corrections.confusions
+    first_run = Lexicon(corrections.lexicon.words)
+    kept = KeptVerdicts(first_run, confusions, settings).readings()
+    made = [listed_readings(w, first_run, confusions, settings, kept) for w in DAMAGED_WORDS]
+    assert sum(bool(r) for r in made) >= 4, "the words should have readings to keep"
+    first_run.keep_estimates()
+    next_run = Lexicon(corrections.lexicon.words)
+    again = KeptVerdicts(next_run, confusions, settings).readings()
+    assert all(w in again for w in DAMAGED_WORDS)
+    kept_readings = [listed_readings(w, next_run, confusions, settings, again) for w in DAMAGED_WORDS]
+    assert [list(r.items()) for r in kept_readings] == [list(r.items()) for r in made]
+    rules = {id(r) for r in confusions.rules}
+    assert all(id(rule) in rules for r in kept_readings for ways in r.values() for way in ways for _, rule in way)
+
+
 def test_kept_verdicts_depend_on_the_confusions_and_the_thresholds(corrections, lexicon):
     from pipeline.language.lexicon import Lexicon
     from pipeline.repair.kept_verdicts import verdicts_key

@@ -2,10 +2,11 @@
 
 Needs the run's Lexicon (which owns the kept table and writes it with what else the run learnt),
 the confusion table and the thresholds. Produces KeptVerdicts: best_repair's answer for a word,
-from the cache folder where a run with the same code, word lists, additions, confusion table and
-thresholds worked it out before, else worked out now. best_repair looks at the word alone
-(whether it opens a sentence, whether the text is damaged): its answer is the same in every
-text, so a rerun, or a new edition sharing most words, skips a third of the repair.
+and a word's listed readings (KeptReadings), from the cache folder where a run with the same
+code, word lists, additions, confusion table and thresholds worked them out before, else worked
+out now. Both look at the word alone (whether it opens a sentence, whether the text is
+damaged): the answer is the same in every text, so a rerun, or a new edition sharing most
+words, skips a third of the repair.
 """
 from __future__ import annotations
 
@@ -58,6 +59,36 @@ class KeptVerdicts:
         if row is not None:
             table[key] = row
         return made
+
+    def readings(self) -> "KeptReadings":
+        """The table of a word's listed readings (word_lists.listed_readings) for one document,
+        backed by the same kept table."""
+        return KeptReadings(self._table.load(), self._rules, self._index)
+
+
+class KeptReadings:
+    """word_lists.listed_readings' answers by word: `in`, [] and []= as the dict it asks for,
+    read from and written to the kept table (under 'r' and the word)."""
+
+    def __init__(self, rows: dict, rules: list[ConfusionRule], rule_index: dict[int, int]):
+        self._rows, self._rules, self._index = rows, rules, rule_index
+        self._answers: dict[str, dict] = {}
+
+    def __contains__(self, token: str) -> bool:
+        return token in self._answers or self._rows.get("r" + token) is not None
+
+    def __getitem__(self, token: str) -> dict:
+        found = self._answers.get(token)
+        if found is None:
+            found = self._answers[token] = {word: [tuple((pos, self._rules[rule]) for pos, rule in way) for way in ways]
+                                            for word, ways in self._rows["r" + token]}
+        return found
+
+    def __setitem__(self, token: str, readings: dict) -> None:
+        self._answers[token] = readings
+        if all(id(rule) in self._index for ways in readings.values() for way in ways for _, rule in way):
+            self._rows["r" + token] = tuple((word, tuple(tuple((pos, self._index[id(rule)]) for pos, rule in way)
+                                                         for way in ways)) for word, ways in readings.items())
 
 
 def row_of_verdict(verdict: Verdict | None, rule_index: dict[int, int]) -> tuple | None:

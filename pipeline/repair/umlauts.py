@@ -91,7 +91,7 @@ def repair_umlauts(
 
     found = list(word_parts(view, verdict))
     if damaged:
-        read = StepInput(view, lexicon, confusions, settings, readings_kept={})
+        read = StepInput(view, lexicon, confusions, settings, readings_kept=kept.readings())
         for step in DAMAGED_TEXT_STEPS.values():
             found = step(found, read)
     edits = []
