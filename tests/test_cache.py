@@ -115,7 +115,8 @@ def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cac
         outputs[run] = {f: (tmp_path / run / f).read_bytes() for f in ("projects.json", "cleaned.txt", "corrections.jsonl")}
         if run == "cold":
             assert list((tmp_path / "c" / "spelling").iterdir()), "the damaged text should have used the spelling list"
-            assert list((tmp_path / "c" / "verdicts").iterdir()), "the repair's verdicts should have been kept"
+            for kind in ("verdicts", "laender"):
+                assert list((tmp_path / "c" / kind).iterdir()), f"{kind} should have been kept"
     assert outputs["cold"] == outputs["warm"] == outputs["damaged"] == outputs["off"]
 
 
@@ -235,3 +236,20 @@ def test_kept_column_splits_read_back_as_they_were_made(corrections):
     assert made[0] is not None and made[0].left and made[-1] is None
     first_run.keep_estimates()
     assert splits(Lexicon(corrections.lexicon.words), lambda *_: pytest.fail("split again")) == made
+
+
+def test_the_laender_kept_are_pycountrys(tmp_path, monkeypatch):
+    import pycountry
+
+    from pipeline.language import lexicon
+
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    lexicon.state_codes_by_name.cache_clear()
+    try:
+        made = lexicon.state_codes_by_name()  # from pycountry, then kept
+        lexicon.state_codes_by_name.cache_clear()
+        kept = lexicon.state_codes_by_name()  # from the cache folder
+    finally:
+        lexicon.state_codes_by_name.cache_clear()
+    assert made == kept == {s.name: s.code for s in pycountry.subdivisions.get(country_code="DE")}
+    assert len(kept) == 16 and list((tmp_path / "laender").iterdir())
