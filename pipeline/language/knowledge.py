@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.cache import key_of, sources_key
-from pipeline.language.lexicon import Lexicon, spelling_key
+from pipeline.language.lexicon import Lexicon, remembered_per_lexicon, spelling_key
 from pipeline.language.nouns import nouns_key
 from pipeline.language.tags import model_key
 
@@ -22,5 +22,6 @@ def language_code_key() -> str:
     return sources_key(sorted(Path(__file__).resolve().parent.glob("*.py")))
 
 
+@remembered_per_lexicon  # asked by every run of lines the column splitter splits
 def knowledge_key(lexicon: Lexicon) -> str:
     return key_of(language_code_key(), lexicon.estimates_key(), spelling_key(), nouns_key(), model_key())
