@@ -38,6 +38,14 @@ def key_of(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
+def sources_key(files) -> str:
+    """The key of some source files (their names and contents) and of the Python running them:
+    answers worked out by this code are kept under it, so a change to the code makes them again."""
+    import sys
+
+    return key_of(sys.version, *(f"{Path(f).name}\n{Path(f).read_text(encoding='utf-8')}" for f in files))
+
+
 def read_entry(kind: str, key: str) -> bytes | None:
     folder = cache_dir()
     if folder is None:

@@ -98,7 +98,8 @@ def warnings_of(source: Source, cleaned: Cleaned, decisions: list, year: int | N
 
 
 def keep_what_was_learnt(lexicon: Lexicon) -> None:
-    """Writes the cache folder: the compound estimates the lexicon made and the word tags it
-    looked up in this run (lexicon.tags)."""
+    """Writes the cache folder: the compound estimates the lexicon made, the word tags it
+    looked up in this run (lexicon.tags) and the repair's verdicts on single words it kept
+    (lexicon.kept_answers)."""
     lexicon.keep_estimates()
     lexicon.tags.keep()

@@ -115,6 +115,8 @@ def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cac
         outputs[run] = {f: (tmp_path / run / f).read_bytes() for f in ("projects.json", "cleaned.txt", "corrections.jsonl")}
         if run == "cold":
             assert list((tmp_path / "c" / "spelling").iterdir()), "the damaged text should have used the spelling list"
+            for kind in ("verdicts", "laender"):
+                assert list((tmp_path / "c" / kind).iterdir()), f"{kind} should have been kept"
     assert outputs["cold"] == outputs["warm"] == outputs["damaged"] == outputs["off"]
 
 
@@ -139,3 +141,115 @@ def test_kept_estimates_of_another_shape_are_dropped(tmp_path, monkeypatch):
     cache.write_table("zipf", "k", ["a", "list"])
     kept = cache.KeptTable("zipf", lambda: "k", 10)
     assert kept.get("wort", lambda: 3.0) == 3.0 and kept.known == 0
+
+
+DAMAGED_WORDS = ["fiir", "GroRstadt", "Straen", "kénnen", "Burger", "MiinsterZukunft", "regelmaig", "Mafinahmen",
+                 "Quartiersstraen", "Stadt", "zu", "Ol"]
+
+
+def test_kept_verdicts_read_back_as_they_were_made(corrections):
+    """A verdict from the cache folder is the one best_repair gives, its confusion rules the
+    table's own objects; one never asked is made (the session's cache folder; thresholds of
+    their own make the key this test's alone)."""
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.repair.kept_verdicts import KeptVerdicts
+    from pipeline.repair.settings import RepairSettings
+    from pipeline.repair.word_lists import best_repair
+
+    settings, confusions = RepairSettings(max_word_length=63), corrections.confusions
+
+    def verdicts(lexicon, make):
+        kept = KeptVerdicts(lexicon, confusions, settings)
+        return [kept.verdict(w, True, start, lambda: make(w, lexicon, start)) for w in DAMAGED_WORDS
+                for start in (True, False)]
+
+    first_run = Lexicon(corrections.lexicon.words)
+    made = verdicts(first_run, lambda w, lexicon, start: best_repair(w, lexicon, confusions, True, settings, start))
+    assert sum(v is not None for v in made) >= 6, "the words should have repairs to keep"
+    first_run.keep_estimates()
+    kept = verdicts(Lexicon(corrections.lexicon.words), lambda *_: pytest.fail("made again"))
+    assert kept == made
+    rules = {id(r) for r in confusions.rules}
+    assert all(id(rule) in rules for v in kept if v for _, rule in v.subs if hasattr(rule, "evidence"))
+
+
+def test_kept_readings_read_back_as_they_were_made(corrections):
+    """A word's listed readings from the cache folder: the same words in the same order, the same
+    ways, the table's own rules."""
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.repair.kept_verdicts import KeptVerdicts
+    from pipeline.repair.settings import RepairSettings
+    from pipeline.repair.word_lists import listed_readings
+
+    settings, confusions = RepairSettings(max_word_length=62), corrections.confusions
+    first_run = Lexicon(corrections.lexicon.words)
+    kept = KeptVerdicts(first_run, confusions, settings).readings()
+    made = [listed_readings(w, first_run, confusions, settings, kept) for w in DAMAGED_WORDS]
+    assert sum(bool(r) for r in made) >= 4, "the words should have readings to keep"
+    first_run.keep_estimates()
+    next_run = Lexicon(corrections.lexicon.words)
+    again = KeptVerdicts(next_run, confusions, settings).readings()
+    assert all(w in again for w in DAMAGED_WORDS)
+    kept_readings = [listed_readings(w, next_run, confusions, settings, again) for w in DAMAGED_WORDS]
+    assert [list(r.items()) for r in kept_readings] == [list(r.items()) for r in made]
+    rules = {id(r) for r in confusions.rules}
+    assert all(id(rule) in rules for r in kept_readings for ways in r.values() for way in ways for _, rule in way)
+
+
+def test_kept_verdicts_depend_on_the_confusions_and_the_thresholds(corrections, lexicon):
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.repair.kept_verdicts import verdicts_key
+    from pipeline.repair.settings import DEFAULT_SETTINGS, RepairSettings
+
+    confusions = corrections.confusions
+    fewer = confusions.model_copy(update={"rules": confusions.rules[1:]})
+    key = verdicts_key(lexicon, confusions, DEFAULT_SETTINGS)
+    assert key == verdicts_key(lexicon, confusions, RepairSettings())
+    assert key != verdicts_key(lexicon, fewer, DEFAULT_SETTINGS)
+    assert key != verdicts_key(lexicon, confusions, RepairSettings(max_substitutions=1))
+    assert key != verdicts_key(Lexicon([*corrections.lexicon.words, "Neuwort"]), confusions, DEFAULT_SETTINGS)
+
+
+def test_kept_column_splits_read_back_as_they_were_made(corrections):
+    """A run split in an earlier run comes from the cache folder as split_run made it, None
+    included (the session's cache folder; settings of their own make the key this test's alone)."""
+    from dataclasses import replace
+
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.records.column_splits import kept_split
+    from pipeline.records.columns import split_run_afresh
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+    settings = replace(DEFAULT_RECORDS_SETTINGS, columns=replace(DEFAULT_RECORDS_SETTINGS.columns, sure_margin=0.2501))
+    runs = [(["Die Stadt plant neue Wege für die Verkehrs- morgen fahren die Busse nach Bedarf und",
+              "wende und baut dafür ein Netz aus Ladesäulen, die Haltestellen werden digital."], [], 0.0),
+            (["Die Stadt plant neue Wege für den Die Busse fahren bald auch sonntags und",
+              "Verkehr und baut dafür ein großes abends."], ["Netz aus Ladesäulen am Markt."], 30.5),
+            (["Ein"], [], 0.0)]
+
+    def splits(lexicon, make):
+        return [kept_split(lines, below, seen, lexicon, settings, lambda: make(lines, lexicon, below, seen))
+                for lines, below, seen in runs]
+
+    first_run = Lexicon(corrections.lexicon.words)
+    made = splits(first_run, lambda *args: split_run_afresh(*args, settings))
+    assert made[0] is not None and made[0].left and made[-1] is None
+    first_run.keep_estimates()
+    assert splits(Lexicon(corrections.lexicon.words), lambda *_: pytest.fail("split again")) == made
+
+
+def test_the_laender_kept_are_pycountrys(tmp_path, monkeypatch):
+    import pycountry
+
+    from pipeline.language import lexicon
+
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    lexicon.state_codes_by_name.cache_clear()
+    try:
+        made = lexicon.state_codes_by_name()  # from pycountry, then kept
+        lexicon.state_codes_by_name.cache_clear()
+        kept = lexicon.state_codes_by_name()  # from the cache folder
+    finally:
+        lexicon.state_codes_by_name.cache_clear()
+    assert made == kept == {s.name: s.code for s in pycountry.subdivisions.get(country_code="DE")}
+    assert len(kept) == 16 and list((tmp_path / "laender").iterdir())

@@ -17,10 +17,9 @@ import re
 from functools import lru_cache, wraps
 from pathlib import Path
 
-import pycountry
 import spacy_lookups_data
 
-from pipeline.cache import KeptTable, cached_word_table, key_of, version_of
+from pipeline.cache import KeptTable, cached_table, cached_word_table, key_of, version_of
 from pipeline.language.tags import WordTags
 
 KNOWN_NAME_ZIPF = 4.0
@@ -171,7 +170,7 @@ def note_put_back(best: dict[str, tuple[str, float]], form: str, log_prob: float
     """Note `form` in `best` (a reading -> the likeliest form so far and its log probability)
     under every reading put_back_readings gives it; of forms alike, the one noted first stays.
     Only a form with an umlaut or ß is read letter by letter (a seventh of them)."""
-    if HAS_UMLAUT.search(form):
+    if not form.isascii() and HAS_UMLAUT.search(form):  # isascii: the million plain forms at C speed
         for read in put_back_readings(form):
             if read not in best or log_prob > best[read][1]:
                 best[read] = (form, log_prob)
@@ -200,8 +199,14 @@ def put_back_readings(form: str):
 
 @lru_cache(maxsize=1)
 def state_codes_by_name() -> dict[str, str]:
-    """Name of each of the 16 Länder -> its ISO 3166-2 code ('Nordrhein-Westfalen' -> 'DE-NW')."""
-    return {s.name: s.code for s in pycountry.subdivisions.get(country_code="DE")}
+    """Name of each of the 16 Länder -> its ISO 3166-2 code ('Nordrhein-Westfalen' -> 'DE-NW'),
+    kept in the cache folder: pycountry takes 0.07 s to import and read its 5,000 subdivisions."""
+    def from_pycountry() -> list:
+        import pycountry
+
+        return [{s.name: s.code for s in pycountry.subdivisions.get(country_code="DE")}]
+
+    return cached_table("laender", key_of("laender-de", version_of("pycountry")), from_pycountry, (dict,))[0]
 
 
 def german_states() -> list[str]:
@@ -239,6 +244,7 @@ class Lexicon:
         self._compounds: dict[tuple[str, int], float] = {}
         self.tags = WordTags()  # HanTa's tags of every word asked in this run
         self._remembered: dict = {}  # function -> its answers for this lexicon (remembered_per_lexicon)
+        self._kept_answers: dict[tuple[str, str], KeptTable] = {}  # kept_answers() by kind and key
 
     def direct(self, word: str) -> float:
         # wordfreq keys are case-folded, which turns ß into ss; the additions are kept the same way
@@ -270,8 +276,20 @@ class Lexicon:
 
     def keep_estimates(self) -> None:
         """Keep the words this run estimated in the cache folder (a compound estimate tries every
-        cut of a word: a document's 50,000 repair candidates cost a second), up to MAX_KEPT."""
+        cut of a word: a document's 50,000 repair candidates cost a second), up to MAX_KEPT, and
+        the answers of kept_answers()."""
         self._estimates.keep()
+        for table in self._kept_answers.values():
+            table.keep()
+
+    def kept_answers(self, kind: str, key: str, limit: int) -> KeptTable:
+        """A table of answers a later stage works out word by word with this lexicon (the repair's
+        verdict on a word), read from the cache folder under `key` (which must name everything
+        the answers depend on) and written back with the estimates (keep_estimates)."""
+        table = self._kept_answers.get((kind, key))
+        if table is None:
+            table = self._kept_answers[(kind, key)] = KeptTable(kind, lambda: key, limit)
+        return table
 
     def adjective_stem(self, word: str) -> str | None:
         """'starken' -> 'stark' when the word is an inflected adjective form: the stem takes every

@@ -83,15 +83,20 @@ def noun_table() -> dict[str, str]:
     """Inflected noun form -> its readings by lemma, three letters each ('Schäden' ->
     'Schaden:ap.dp.gp.np.')."""
     source = nouns_csv()
-    stat = source.stat()
-    key = key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), TABLE_FORMAT)
 
     def parsed() -> dict[str, str]:
         with source.open(encoding="utf-8", newline="") as lines:
             rows = csv.reader(lines)
             return readings_of_columns(next(rows, []), rows)
 
-    return cached_word_table("nouns", key, parsed, number=False)
+    return cached_word_table("nouns", nouns_key(), parsed, number=False)
+
+
+def nouns_key() -> str:
+    """What the noun table depends on: german-nouns' file (path, size, time) and the table's format."""
+    source = nouns_csv()
+    stat = source.stat()
+    return key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), TABLE_FORMAT)
 
 
 def readings_of_rows(rows) -> dict[str, str]:

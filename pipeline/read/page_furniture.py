@@ -84,8 +84,11 @@ def strip_page_furniture(pages: list[PageText]) -> Paged:
     return Paged(texts, printed, removed, styled)
 
 
+SPACES, DIGITS = re.compile(r"\s+"), re.compile(r"\d+")
+
+
 def line_key(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.casefold())).strip()
+    return SPACES.sub(" ", DIGITS.sub("#", text.casefold())).strip()
 
 
 def running_keys(margins: list[list[str]]) -> dict[str, str]:

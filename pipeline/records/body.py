@@ -52,6 +52,11 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     return kept, figure_blocks(units), furniture, doubts
 
 
+NUMBER_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|\d+-\w+")
+LONE_LETTER = re.compile(r"[^\W\d_]")
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]*)*")
+
+
 def token_settled(token: str, lexicon: Lexicon, settings: RecordsSettings) -> bool | None:
     """A word the lexicon knows (each part of a hyphenated one), a number or a short acronym:
     True; a word nobody knows, a lone letter or OCR debris ('kxnstr', 'e', '0o', '¥'): False;
@@ -59,11 +64,11 @@ def token_settled(token: str, lexicon: Lexicon, settings: RecordsSettings) -> bo
     word = token.strip(PUNCTUATION)
     if not word or TYPOGRAPHY.match(word):
         return None
-    if re.fullmatch(r"\d+(?:[.,:]\d+)*%?|\d+-\w+", word):
+    if NUMBER_TOKEN.fullmatch(word):
         return True
-    if re.fullmatch(r"[^\W\d_]", word) and not token.endswith("."):
+    if LONE_LETTER.fullmatch(word) and not token.endswith("."):
         return False  # a lone letter is no German word ('u.', 'v.' abbreviate with a stop)
-    if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]*)*", word):
+    if LETTER_WORD.fullmatch(word):
         f = settings.fields
         return all(lexicon.zipf(part) >= f.quality_min_zipf or (part.isupper() and len(part) <= f.acronym_max_chars)
                    for part in word.split("-") if part)
@@ -75,8 +80,8 @@ def description_quality(text: str, lexicon: Lexicon,
     """-> (the lowest share of settled words in any `quality_window` words in a row, those words).
     Damage is local (a paragraph, a figure's text), so a window finds what a mean would hide."""
     window = settings.fields.quality_window
-    tokens = [t for t in text.split() if token_settled(t, lexicon, settings) is not None]
-    flags = [bool(token_settled(t, lexicon, settings)) for t in tokens]
+    judged = [(t, settled) for t in text.split() if (settled := token_settled(t, lexicon, settings)) is not None]
+    tokens, flags = [t for t, _ in judged], [bool(settled) for _, settled in judged]
     if len(flags) <= window:
         return (sum(flags) / len(flags) if flags else 1.0), " ".join(tokens)
     shares = [sum(flags[i : i + window]) / window for i in range(len(flags) - window + 1)]

@@ -43,24 +43,12 @@ from functools import lru_cache
 
 from pipeline.language.grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
 from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon, remembered_per_lexicon
+from pipeline.records.column_splits import ColumnSplit, kept_split
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 SENTENCE_END = re.compile(r"[.!?:]\W*$")
 SENTENCE_STOP = re.compile(r"[a-zäöüß]{2,}[.!?][“”\"»«]?$")  # a full stop after a word, not 'z.B.' or '2.'
 BULLETS = ("...", "…", "•", "·", "▪", "*")
-
-
-@dataclass(frozen=True)
-class ColumnSplit:
-    left: list[str]
-    right: list[str]
-    width: float  # of the columns, in ems
-    margins: tuple[float, ...]  # per line: how much better its split is than the next best
-    uncertain: int  # lines whose split nothing decided (a margin below the sure margin)
-
-    @property
-    def sure(self) -> bool:
-        return self.uncertain == 0
 
 
 # Widths of characters in ems: the mean of Helvetica's and Times' (a sans and a serif face), since
@@ -187,7 +175,15 @@ def split_run(lines: list[str], lexicon: Lexicon, below: list[str] = (), seen_wi
               settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> ColumnSplit | None:
     """Lines that each hold a left and a right column line -> the two columns, or None when a
     line has no place to split. `below`: the lines under the run (the left column may go on);
-    `seen_width`: the width of column lines around the run (the columns are no narrower)."""
+    `seen_width`: the width of column lines around the run (the columns are no narrower). A run
+    split before with the same code and word knowledge is read from the cache folder (kept_split)."""
+    return kept_split(lines, below, seen_width, lexicon, settings,
+                      lambda: split_run_afresh(lines, lexicon, below, seen_width, settings))
+
+
+def split_run_afresh(lines: list[str], lexicon: Lexicon, below: list[str], seen_width: float,
+                     settings: RecordsSettings) -> ColumnSplit | None:
+    """split_run's search, not kept."""
     c = settings.columns
     points = [split_points(line, settings) for line in lines[:-1]] + [split_points(lines[-1], settings, right_words=1)]
     if not lines or any(not p for p in points):

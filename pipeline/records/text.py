@@ -50,8 +50,11 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
+SPACES = re.compile(r"\s+")
+
+
 def join_lines(lines: list[Line]) -> str:
-    return re.sub(r"\s+", " ", " ".join(l.text.strip() for l in lines)).strip()
+    return SPACES.sub(" ", " ".join(l.text.strip() for l in lines)).strip()
 
 
 def is_prose(para: list[Line], settings: RecordsSettings) -> bool:

@@ -28,6 +28,7 @@ from pipeline.edits import Edit
 from pipeline.language.lexicon import Lexicon
 from pipeline.repair.compound_heads import with_compound_heads
 from pipeline.repair.document import weighed_in_document, with_reading_rates
+from pipeline.repair.kept_verdicts import KeptVerdicts
 from pipeline.repair.sentence import weighed_in_context
 from pipeline.repair.settings import DEFAULT_SETTINGS, RepairSettings
 from pipeline.repair.syntax import with_case_in_sentence, with_stranded_adjectives
@@ -79,16 +80,18 @@ def repair_umlauts(
     ('compound-head'), and the document itself (weighed_in_document: 'family', 'document-rate').
     What no step decides stays a suggestion for the reviewer."""
     decided: dict[tuple[str, bool], Verdict | None] = {}
+    kept = KeptVerdicts(lexicon, confusions, settings)
 
     def verdict(token: str, pos: int) -> Verdict | None:
         key = (token, sentence_start(view, pos))
         if key not in decided:
-            decided[key] = best_repair(token, lexicon, confusions, damaged, settings, key[1])
+            decided[key] = kept.verdict(token, damaged, key[1],
+                                        lambda: best_repair(token, lexicon, confusions, damaged, settings, key[1]))
         return decided[key]
 
     found = list(word_parts(view, verdict))
     if damaged:
-        read = StepInput(view, lexicon, confusions, settings, readings_kept={})
+        read = StepInput(view, lexicon, confusions, settings, readings_kept=kept.readings())
         for step in DAMAGED_TEXT_STEPS.values():
             found = step(found, read)
     edits = []
