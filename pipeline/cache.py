@@ -43,7 +43,16 @@ def sources_key(files) -> str:
     answers worked out by this code are kept under it, so a change to the code makes them again."""
     import sys
 
-    return key_of(sys.version, *(f"{Path(f).name}\n{Path(f).read_text(encoding='utf-8')}" for f in files))
+    files = list(files)
+    try:
+        sources = [f"{Path(f).name}\n{Path(f).read_text(encoding='utf-8')}" for f in files]
+    except OSError:
+        # An install without its .py files: a key never made again, so no answer is kept for a
+        # code that cannot be told apart from the next version's.
+        return key_of("unreadable sources", os.urandom(16))
+    if not files:
+        return key_of("no sources", os.urandom(16))
+    return key_of(sys.version, *sources)
 
 
 def read_entry(kind: str, key: str) -> bytes | None:

@@ -253,3 +253,12 @@ def test_the_laender_kept_are_pycountrys(tmp_path, monkeypatch):
         lexicon.state_codes_by_name.cache_clear()
     assert made == kept == {s.name: s.code for s in pycountry.subdivisions.get(country_code="DE")}
     assert len(kept) == 16 and list((tmp_path / "laender").iterdir())
+
+
+def test_code_that_cannot_be_read_keeps_no_answer_for_another_run(tmp_path):
+    source = tmp_path / "stage.py"
+    source.write_text("x = 1\n", encoding="utf-8")
+    assert cache.sources_key([source]) == cache.sources_key([source])
+    missing = [tmp_path / "compiled_only.py"]
+    assert cache.sources_key(missing) != cache.sources_key(missing)
+    assert cache.sources_key([]) != cache.sources_key([])
