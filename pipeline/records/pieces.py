@@ -13,7 +13,8 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.prose import WORD, ends_early, ends_open, list_mark, piece_evidence, reads_as_prose
+from pipeline.records.prose import (WORD, ends_early, ends_open, function_words, list_mark, piece_evidence,
+                                    reads_as_prose)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -361,7 +362,8 @@ def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) ->
     text, said in a note; flagged where it is a sentence with a finite verb, or a long piece the
     evidence did not call figure text (it may be prose)."""
     first = next((i for i, u in enumerate(units) if u.kind == "prose" and (
-        solid(chain_from(units, i, page, settings), page, settings) or a_sentence(u, page, settings))), None)
+        solid(chain := chain_from(units, i, page, settings), page, settings) or a_sentence(u, page, settings))
+        and not left_unfinished(units, i, chain, page)), None)
     if first is None:
         return units, []
     doubts = []
@@ -379,6 +381,37 @@ def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) ->
             doubts.append(note("description", f"'{text[:80]}' stands over the text like the title of a figure: "
                                               "put in figure_text"))
     return units, doubts
+
+
+SENTENCE_OPENERS = frozenset({"ART", "PDS", "PDAT", "PPER", "PPOSAT", "PIS", "PIAT", "APPR", "APPRART", "KON", "KOUS",
+                              "PROAV", "ADV", "PWAV", "PWS"})  # HanTa's tags of words that open a sentence
+
+
+def holds_sentence_end(text: str) -> bool:
+    """Text that ends a sentence: a stop or a colon at its end, or a stop before a capital inside."""
+    return text.rstrip("“”\"')»«")[-1:] in (".", "!", "?", ":") or bool(SENTENCE_INSIDE.search(text))
+
+
+def opens_sentence(text: str, lexicon: Lexicon) -> bool:
+    """Text whose first word is a function word with a capital ('Das', 'Wir', 'Mit'): in German it
+    opens a sentence and cannot go on with one (a noun with a capital can)."""
+    first = text.split()[0] if text.split() else ""
+    return first[:1].isupper() and first[1:].islower() and first.isalpha() and first.lower() in function_words() \
+        and lexicon.tags.best_tag(first) in SENTENCE_OPENERS
+
+
+def left_unfinished(units: list[Unit], i: int, chain: Unit, page: Page) -> bool:
+    """Running text at i (with its chain) whose sentence never ends: no stop in it, and the first
+    piece after it that holds one opens a new sentence, pieces with no stop passed over: the words
+    of a diagram read as text ('Austausch mit Partnern aus dem Netzwerk' … 'Das Motto beschreibt …')."""
+    if holds_sentence_end(chain.text):
+        return False
+    chained = {l.number for l in chain.lines}
+    for unit in units[i + 1 :]:
+        if unit.kind == "figure" or unit.lines[0].number in chained or not holds_sentence_end(unit.text):
+            continue
+        return opens_sentence(unit.text, page.lexicon)
+    return False
 
 
 def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
