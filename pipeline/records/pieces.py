@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.prose import (WORD, ends_early, ends_open, function_words, list_mark, piece_evidence,
-                                    reads_as_prose)
+                                    reads_as_prose, unmarked)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -180,14 +180,17 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             or (previous is not None and previous.text.endswith(":"))
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
-        elif letters_share(text) < t.prose_min_letters or wordlike_share(text) < t.wordlike_min_share \
+        elif letters_share(text) < t.prose_min_letters or wordlike_share(unmarked(text)) < t.wordlike_min_share \
                 or text.isupper():
             out.append(unit.as_("figure", "evidence"))
         elif repeats_banner(text, page.banners, settings):
             out.append(unit.as_("figure", "banner"))
         elif page.is_caption(text) and len(unit.lines) <= 2:
             out.append(unit.as_("figure", "caption"))
-        elif listing and is_list_item(unit, page, settings):
+        elif previous is not None and previous.kind == "prose" and ends_open(previous.text) \
+                and introduces_list(unit, units[i + 1] if i + 1 < len(units) else None, settings):
+            out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
+        elif listing and is_list_item(unit, page, settings, list_mark(out[-1].text) if marked_list else None):
             out.append(unit.as_("item"))
         elif (not out or out[-1].kind != "figure") \
                 and is_heading(unit, units[i + 1] if i + 1 < len(units) else None, page, settings):
@@ -201,6 +204,16 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             kind = unit_kind(units, i, out, page, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
     return out
+
+
+def introduces_list(unit: Unit, following: Unit | None, settings: RecordsSettings) -> bool:
+    """A short clean piece ending in a colon right over an item with a list mark ('Schwerpunkte:'
+    over 'A1 …'): the end of a sentence that introduces the list, as the caller asks, after
+    running text that stops open ('… setzt auf fünf'), figure text allowed between."""
+    text = unit.text
+    return following is not None and list_mark(following.text) is not None and text.rstrip().endswith(":") \
+        and len(unit.lines) <= 2 and len(WORD.findall(text)) <= settings.text.label_max_words \
+        and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
 
 
 def stops_inside(text: str) -> bool:
@@ -251,13 +264,25 @@ def is_heading(unit: Unit, following: Unit | None, page: Page, settings: Records
     return 1 <= ev.words <= settings.text.subheading_max_words and ev.known == 1.0 and ev.debris == 0
 
 
-def is_list_item(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before: str | None = None) -> bool:
     """An item of a list the text introduced: it starts with a list mark, or it is short, of
-    known words and no debris."""
+    known words and no debris. After an item marked the same way ('•' after '•', 'B3' after 'A2')
+    half its words known will do: items are names of fields ('lebendige Ortskerne')."""
+    t = settings.text
     ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
-    if ev.words == 0 or ev.words > settings.text.list_item_max_words or ev.known < settings.text.prose_min_known:
+    mark = list_mark(unit.text)
+    if ev.words == 0 or ev.words > t.list_item_max_words:
         return False
-    return list_mark(unit.text) is not None or ev.debris <= settings.text.debris_max_share
+    if mark is not None and mark_before is not None and mark_shape(mark) == mark_shape(mark_before):
+        return ev.known >= t.figure_max_known and ev.debris <= t.debris_max_share
+    if ev.known < t.prose_min_known:
+        return False
+    return mark is not None or ev.debris <= t.debris_max_share
+
+
+def mark_shape(mark: str) -> str:
+    """A list mark with its letters and digits made alike: 'B3' and 'A2' are 'A1', '3.' is '1.'."""
+    return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "1", mark)))
 
 
 def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSettings) -> bool:
@@ -272,16 +297,17 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= settings.text.banner_max_extra_words
 
 
-def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettings) -> list[Unit]:
+def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A short piece between running text that stops inside a sentence (a hyphen, no stop) and
     the piece that goes on with it in lower case is no part of the sentence: a caption or a
     label set into the column. It becomes figure text. Not where lines read across two columns
     meet (their order is rebuilt later), nor for a piece that holds the end of a sentence or
     could go on with the sentence (in lower case, with a number) unless a word broken at the
-    line's end waits for its rest, nor for more than one item of a list."""
+    line's end waits for its rest, nor for more than one item of a list, nor where a piece between
+    ends in a broken word that the piece after completes ('veröffentli-' + 'chen')."""
     t = settings.text
     units = list(units)
-    wide = t.read_across_share * measure
+    wide = t.read_across_share * page.measure
     for i, unit in enumerate(units):
         if unit.kind != "prose" or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
             continue
@@ -292,8 +318,11 @@ def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettin
                 continue
             between = [u for u in units[i + 1 : j] if u.kind != "figure"]
             broken_word = unit.text.endswith("-") and not unit.text.endswith(" -")
+            if not between and word_completed(unit.text, following.text, page.lexicon, settings):
+                break  # the broken word's rest comes first: the sentence goes on there
             if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
-                    and between and sum(u.kind == "item" for u in between) <= 1 and all(
+                    and between and sum(u.kind == "item" for u in between) <= 1 \
+                    and not word_completed(between[-1].text, following.text, page.lexicon, settings) and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
                     and not SENTENCE_INSIDE.search(u.text) and (broken_word or (
                         all(len(l.text) <= wide for l in u.lines)
@@ -464,6 +493,14 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[^\W\d_]+", after)
     return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
+
+
+def word_completed(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """Text that ends in a word broken at the line's end ('veröffentli-') and text whose first word
+    completes it in lower case into a known word ('chen'): the two go on from each other."""
+    tail = re.match(r"[a-zäöüß]+", after)
+    return before.endswith("-") and not before.endswith(" -") and bool(tail) and bool(before.split()) \
+        and lexicon.zipf(before.split()[-1].rstrip("-") + tail.group()) >= settings.fields.quality_min_zipf
 
 
 def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -> bool:

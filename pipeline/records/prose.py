@@ -106,6 +106,12 @@ def list_mark(text: str) -> str | None:
     return m.group().strip() if m else None
 
 
+def unmarked(text: str) -> str:
+    """Text without the list mark it starts with ('• lebendige Ortskerne' -> 'lebendige Ortskerne'):
+    a mark is neither a word nor debris."""
+    return LIST_MARK.sub("", text.strip(), count=1) or text
+
+
 def ends_open(text: str) -> bool:
     """Text that cannot end a sentence: it stops on a word broken at the line's end ('veröffentli-')
     or on a function word in lower case ('… messen die', '… und')."""
