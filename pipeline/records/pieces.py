@@ -245,11 +245,29 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
                                           or (following[:1].isdigit() and stops_inside(text))) \
             and len(following.split()) >= t.continuation_min_words:
         return "prose"  # a sentence the layout broke: it goes on in the next piece
+    if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
+            and goes_on_later(units, i, settings):
+        return "prose"  # ... or after a label or a caption set between
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
             and not ends_open(text) and not has_finite_verb(text, page.lexicon):
         return "heading"
     return "figure"
+
+
+def goes_on_later(units: list[Unit], i: int, settings: RecordsSettings) -> bool:
+    """The piece at i goes on in a later piece in lower case (a few words that may be prose), with only
+    short pieces between that hold no sentence and do not start in lower case themselves: the
+    words under a number, a label or a caption set into the column ('… viele Bewohner' |
+    'Foto: Projektteam' | 'täglich in die Städte …')."""
+    t = settings.text
+    for unit in units[i + 1 : i + 1 + t.interruption_max_pieces]:
+        text = unit.text
+        if text[:1].islower():
+            return len(text.split()) >= t.continuation_min_words and unit.verdict is not False
+        if len(unit.lines) > 2 or len(text.split()) >= t.prose_min_words or SENTENCE_INSIDE.search(text):
+            return False
+    return False
 
 
 def is_heading(unit: Unit, following: Unit | None, page: Page, settings: RecordsSettings) -> bool:
