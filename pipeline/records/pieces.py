@@ -21,7 +21,7 @@ from pipeline.records.text import is_prose, join_lines, letters_share, sentence_
 
 CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
-ITEM_START = re.compile(r"^\s*(?:•|[A-Z]\d{1,2})\s+\S")  # a line that starts an item of a list: a bullet, "A3"
+ITEM_START = re.compile(r"^\s*(?:•|\(cid:\d+\)|[A-Z]\d{1,2})\s+\S")  # a line that starts an item: a bullet, "A3"
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
 
 
@@ -177,7 +177,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text))
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
-            or (previous is not None and previous.text.endswith(":"))
+            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous)
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
         elif letters_share(text) < t.prose_min_letters or wordlike_share(unmarked(text)) < t.wordlike_min_share \
@@ -190,7 +190,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif previous is not None and previous.kind == "prose" and ends_open(previous.text) \
                 and introduces_list(unit, units[i + 1] if i + 1 < len(units) else None, settings):
             out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
-        elif listing and is_list_item(unit, page, settings, list_mark(out[-1].text) if marked_list else None):
+        elif listing and is_list_item(unit, page, settings, list_mark(previous.text) if previous is not None
+                                      and previous.kind == "item" else None):
             out.append(unit.as_("item"))
         elif (not out or out[-1].kind != "figure") \
                 and is_heading(unit, units[i + 1] if i + 1 < len(units) else None, page, settings):
@@ -296,6 +297,13 @@ def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before:
     if ev.known < t.prose_min_known:
         return False
     return mark is not None or ev.debris <= t.debris_max_share
+
+
+def marked_like(mark: str | None, previous: "Unit | None") -> bool:
+    """An item's mark shaped like the mark of the item before it, figure text between allowed
+    (a list a figure cut)."""
+    before = list_mark(previous.text) if previous is not None and previous.kind == "item" else None
+    return mark is not None and before is not None and mark_shape(mark) == mark_shape(before)
 
 
 def mark_shape(mark: str) -> str:

@@ -19,7 +19,8 @@ from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-LIST_MARK = re.compile(r"^(?:[•\-–—*·»>■▪●◆➢➤✓]|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])\s+(?=\S)")
+# '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
+LIST_MARK = re.compile(r"^(?:[•\-–—*·»>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
