@@ -329,8 +329,9 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
     label set into the column. It becomes figure text. Not where lines read across two columns
     meet (their order is rebuilt later), nor for a piece that holds the end of a sentence or
     could go on with the sentence (in lower case, with a number) unless a word broken at the
-    line's end waits for its rest, nor for more than one item of a list, nor where a piece between
-    ends in a broken word that the piece after completes ('veröffentli-' + 'chen')."""
+    line's end waits for its rest, nor for more than one item of a list, nor where the last piece
+    between goes on into the piece after ('veröffentli-' + 'chen', '… zu' + 'entwickeln') and
+    the piece before does not (a broken word that it completes).""" 
     t = settings.text
     units = list(units)
     wide = t.read_across_share * page.measure
@@ -348,7 +349,8 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
                 break  # the broken word's rest comes first: the sentence goes on there
             if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
                     and between and sum(u.kind == "item" for u in between) <= 1 \
-                    and not word_completed(between[-1].text, following.text, page.lexicon, settings) and all(
+                    and (word_completed(unit.text, following.text, page.lexicon, settings)
+                         or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
                     and not SENTENCE_INSIDE.search(u.text) and (broken_word or (
                         all(len(l.text) <= wide for l in u.lines)
@@ -519,6 +521,12 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[^\W\d_]+", after)
     return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
+
+
+def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
+    'entwickeln.') or on a word broken at the line's end that `after` completes."""
+    return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-"))
 
 
 def word_completed(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
