@@ -180,7 +180,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous)
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
-        elif letters_share(text) < t.prose_min_letters or wordlike_share(unmarked(text)) < t.wordlike_min_share \
+        elif letters_share(text) < t.prose_min_letters or wordlike_share(item_words(text, settings)) < t.wordlike_min_share \
                 or text.isupper():
             out.append(unit.as_("figure", "evidence"))
         elif repeats_banner(text, page.banners, settings):
@@ -215,6 +215,14 @@ def introduces_list(unit: Unit, following: Unit | None, settings: RecordsSetting
     return following is not None and list_mark(following.text) is not None and text.rstrip().endswith(":") \
         and len(unit.lines) <= 2 and len(WORD.findall(text)) <= settings.text.label_max_words \
         and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
+
+
+def item_words(text: str, settings: RecordsSettings) -> str:
+    """Text without its list mark where its words read as running text's (one in lower case at
+    least: '• lebendige Ortskerne'); with it where they are names alone, as a map's points are
+    ('• Bahnhof'): a mark before them counts as a sign."""
+    bare = unmarked(text)
+    return bare if sentence_like(bare, settings) else text
 
 
 def stops_inside(text: str) -> bool:
