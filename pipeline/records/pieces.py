@@ -174,7 +174,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         previous = next((u for u in reversed(out) if u.kind != "figure"), None)
         mark = list_mark(text)
         marked_list = bool(out) and out[-1].kind == "item" and list_mark(out[-1].text) is not None
-        short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text))
+        short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text)
+                                           and not (marked_list and has_finite_verb(text, page.lexicon)))
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
             or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous)
@@ -255,7 +256,7 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
             and len(following.split()) >= t.continuation_min_words:
         return "prose"  # a sentence the layout broke: it goes on in the next piece
     if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
-            and goes_on_later(units, i, settings):
+            and goes_on_later(units, i, page.lexicon, settings):
         return "prose"  # ... or after a label or a caption set between
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
@@ -264,15 +265,18 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
     return "figure"
 
 
-def goes_on_later(units: list[Unit], i: int, settings: RecordsSettings) -> bool:
-    """The piece at i goes on in a later piece in lower case (a few words that may be prose), with only
+def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """The piece at i goes on in a later piece in lower case (a few words that may be prose), or,
+    where it stops on a function word, in running text that opens no new sentence, with only
     short pieces between that hold no sentence and do not start in lower case themselves: the
     words under a number, a label or a caption set into the column ('… viele Bewohner' |
-    'Foto: Projektteam' | 'täglich in die Städte …')."""
+    'Foto: Projektteam' | 'täglich in die Städte …'; '… verbinden Rufbusse die' | 'Idee' |
+    'Dörfer mit …')."""
     t = settings.text
-    for unit in units[i + 1 : i + 1 + t.interruption_max_pieces]:
+    open_end = ends_open(units[i].text) and not units[i].text.endswith("-")
+    for unit in units[i + 1 : i + 2 + t.interruption_max_pieces]:
         text = unit.text
-        if text[:1].islower():
+        if text[:1].islower() or (open_end and unit.verdict is True and not opens_sentence(text, lexicon)):
             return len(text.split()) >= t.continuation_min_words and unit.verdict is not False
         if len(unit.lines) > 2 or len(text.split()) >= t.prose_min_words or SENTENCE_INSIDE.search(text):
             return False
@@ -315,7 +319,10 @@ def marked_like(mark: str | None, previous: "Unit | None") -> bool:
 
 
 def mark_shape(mark: str) -> str:
-    """A list mark with its letters and digits made alike: 'B3' and 'A2' are 'A1', '3.' is '1.'."""
+    """A list mark with its letters and digits made alike: 'B3' and 'A2' are 'A1', '3.' is '1.';
+    every sign is a bullet ('*' and '•': an OCR reads one bullet as several signs)."""
+    if mark.startswith("(cid:") or not any(c.isalnum() for c in mark):
+        return "•"
     return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "1", mark)))
 
 
