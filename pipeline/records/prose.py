@@ -20,7 +20,7 @@ from pipeline.records.text import WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
-LIST_MARK = re.compile(r"^(?:[•\-–—*·»>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])\s+(?=\S)")
+LIST_MARK = re.compile(r"^(?:[•\-–—*·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
