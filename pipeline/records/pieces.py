@@ -79,14 +79,16 @@ def figure_blocks(units: list[Unit]) -> list[list[Line]]:
 
 def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece, a line
-    that starts with a bullet or an item's number ('A3 ') starts one; pieces
+    that starts with a bullet or an item's number ('A3 ') starts one, a caption's line
+    ('Abbildung: …', 'Foto: …', an OCR set against a paragraph) is a piece of its own; pieces
     that read as figure text stand apart from the others (a paragraph's own short line, a
     heading over it, stay with it); a block of short lines that is no list is figure text."""
     early, start = [], 0
     wide = settings.text.read_across_share * page.measure
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
-        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item:
+        caption = page.is_caption(para[i].text) or page.is_caption(para[i + 1].text)
+        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption:
             early.append(para[start : i + 1])
             start = i + 1
     early.append(para[start:])
@@ -108,7 +110,8 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         verdict = evidence_verdict(piece, page, settings)
         set_into = bool(units) and ends_open(units[-1].text) and short_piece(piece, page, settings)
         if units and (verdict is False) == (units[-1].verdict is False) and not set_into and not apart \
-                and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide):
+                and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide) \
+                and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text):
             merged = units[-1].lines + piece
             units[-1] = Unit(merged, "prose", evidence_verdict(merged, page, settings))
         else:
