@@ -194,7 +194,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif page.is_caption(text) and len(unit.lines) <= 2:
             out.append(unit.as_("figure", "caption"))
         elif previous is not None and previous.kind == "prose" and ends_open(previous.text) \
-                and introduces_list(unit, units[i + 1] if i + 1 < len(units) else None, settings):
+                and introduces_list(unit, units[i + 1 : i + 3], settings):
             out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
         elif listing and is_list_item(unit, page, settings, list_mark(previous.text) if previous is not None
                                       and previous.kind == "item" else None):
@@ -213,12 +213,13 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
     return out
 
 
-def introduces_list(unit: Unit, following: Unit | None, settings: RecordsSettings) -> bool:
-    """A short clean piece ending in a colon right over an item with a list mark ('Schwerpunkte:'
-    over 'A1 …'): the end of a sentence that introduces the list, as the caller asks, after
-    running text that stops open ('… setzt auf fünf'), figure text allowed between."""
+def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings) -> bool:
+    """A short clean piece ending in a colon right over an item with a list mark, or over one more
+    and then such an item (an OCR misread the first mark: 'Al'), ('Schwerpunkte:' over 'A1 …'):
+    the end of a sentence that introduces the list, as the caller asks, after running text that
+    stops open ('… setzt auf fünf'), figure text allowed between."""
     text = unit.text
-    return following is not None and list_mark(following.text) is not None and text.rstrip().endswith(":") \
+    return any(list_mark(u.text) is not None for u in following) and text.rstrip().endswith(":") \
         and len(unit.lines) <= 2 and len(WORD.findall(text)) <= settings.text.label_max_words \
         and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
 
