@@ -352,7 +352,8 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
     could go on with the sentence (in lower case, with a number) unless a word broken at the
     line's end waits for its rest, nor for more than one item of a list, nor where the last piece
     between goes on into the piece after ('veröffentli-' + 'chen', '… zu' + 'entwickeln') and
-    the piece before does not (a broken word that it completes).""" 
+    the piece before does not (a broken word that it completes), nor for a piece that is a clause
+    unless a broken word waits for its rest.""" 
     t = settings.text
     units = list(units)
     wide = t.read_across_share * page.measure
@@ -373,7 +374,8 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
                     and (word_completed(unit.text, following.text, page.lexicon, settings)
                          or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
-                    and not SENTENCE_INSIDE.search(u.text) and (broken_word or (
+                    and not SENTENCE_INSIDE.search(u.text) and (broken_word or not clause(u.text, page.lexicon, settings))
+                    and (broken_word or (
                         all(len(l.text) <= wide for l in u.lines)
                         and not (u.text[0].islower() or u.text[0].isdigit()))) for u in between):
                 for k in range(i + 1, j):
@@ -542,6 +544,14 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[^\W\d_]+", after)
     return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
+
+
+def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """A sentence's clause: as many words as a paragraph needs at least, read as running text,
+    with a finite verb ('Ein häufiger Fehler besteht darin, Technik zu kaufen, bevor'); no label
+    or caption is that."""
+    return len(WORD.findall(text)) >= settings.text.paragraph_min_words and sentence_like(text, settings) \
+        and has_finite_verb(text, lexicon)
 
 
 def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
