@@ -38,7 +38,7 @@ def test_bullets_read_as_letters_become_list_marks_only_in_a_run():
 
 
 def test_a_function_word_with_a_capital_opens_a_sentence_and_a_noun_may_go_on_with_one(lexicon):
-    from pipeline.records.pieces import holds_sentence_end, opens_sentence
+    from pipeline.records.prose import holds_sentence_end, opens_sentence
     assert opens_sentence("Das Motto beschreibt die Region.", lexicon)
     assert opens_sentence("Wir wollen wachsen.", lexicon)
     assert not opens_sentence("Plattform für alle.", lexicon)  # a noun: may go on with a sentence

@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.prose import (WORD, ends_early, ends_open, function_words, list_mark, piece_evidence,
-                                    reads_as_prose, unmarked)
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, list_mark,
+                                    opens_sentence, piece_evidence, reads_as_prose, unmarked, word_completed)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -22,7 +22,6 @@ from pipeline.records.text import is_prose, join_lines, letters_share, sentence_
 CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
 ITEM_START = re.compile(r"^\s*(?:•|\(cid:\d+\)|[A-Z]\d{1,2})\s+\S")  # a line that starts an item: a bullet, "A3"
-SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
 
 
 @dataclass(frozen=True)
@@ -111,13 +110,21 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         set_into = bool(units) and ends_open(units[-1].text) and short_piece(piece, page, settings)
         if units and (verdict is False) == (units[-1].verdict is False) and not set_into and not apart \
                 and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide) \
-                and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text):
+                and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text) \
+                and not label_over_continuation(units[-1], piece, page, settings):
             merged = units[-1].lines + piece
             units[-1] = Unit(merged, "prose", evidence_verdict(merged, page, settings))
         else:
             units.append(Unit(piece, "prose", verdict))
         apart = set_into
     return units
+
+
+def label_over_continuation(before: Unit, piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
+    """A short line ending early over a piece that goes on in lower case: no heading over a
+    paragraph (a paragraph opens with a capital), but a label set against the rest of a sentence
+    ('Gefördert vom Bund' | 'den Wärmebedarf der Haushalte …')."""
+    return piece[0].text[:1].islower() and short_piece(before.lines, page, settings) and not ends_open(before.text)
 
 
 def short_piece(piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
@@ -186,8 +193,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous)
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
-        elif letters_share(text) < t.prose_min_letters or wordlike_share(item_words(text, settings)) < t.wordlike_min_share \
-                or text.isupper():
+        elif letters_share(text) < t.prose_min_letters or text.isupper() \
+                or wordlike_share(item_words(text, settings)) < t.wordlike_min_share:
             out.append(unit.as_("figure", "evidence"))
         elif repeats_banner(text, page.banners, settings):
             out.append(unit.as_("figure", "banner"))
@@ -374,7 +381,8 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
                     and (word_completed(unit.text, following.text, page.lexicon, settings)
                          or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
-                    and not SENTENCE_INSIDE.search(u.text) and (broken_word or not clause(u.text, page.lexicon, settings))
+                    and not SENTENCE_INSIDE.search(u.text)
+                    and (broken_word or not clause(u.text, page.lexicon, settings))
                     and (broken_word or (
                         all(len(l.text) <= wide for l in u.lines)
                         and not (u.text[0].islower() or u.text[0].isdigit()))) for u in between):
@@ -463,23 +471,6 @@ def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) ->
     return units, doubts
 
 
-SENTENCE_OPENERS = frozenset({"ART", "PDS", "PDAT", "PPER", "PPOSAT", "PIS", "PIAT", "APPR", "APPRART", "KON", "KOUS",
-                              "PROAV", "ADV", "PWAV", "PWS"})  # HanTa's tags of words that open a sentence
-
-
-def holds_sentence_end(text: str) -> bool:
-    """Text that ends a sentence: a stop or a colon at its end, or a stop before a capital inside."""
-    return text.rstrip("“”\"')»«")[-1:] in (".", "!", "?", ":") or bool(SENTENCE_INSIDE.search(text))
-
-
-def opens_sentence(text: str, lexicon: Lexicon) -> bool:
-    """Text whose first word is a function word with a capital ('Das', 'Wir', 'Mit'): in German it
-    opens a sentence and cannot go on with one (a noun with a capital can)."""
-    first = text.split()[0] if text.split() else ""
-    return first[:1].isupper() and first[1:].islower() and first.isalpha() and first.lower() in function_words() \
-        and lexicon.tags.best_tag(first) in SENTENCE_OPENERS
-
-
 def left_unfinished(units: list[Unit], i: int, chain: Unit, page: Page) -> bool:
     """Running text at i (with its chain) whose sentence never ends: no stop in it, and the first
     piece after it that holds one opens a new sentence, pieces with no stop passed over: the words
@@ -558,14 +549,6 @@ def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSet
     """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
     'entwickeln.') or on a word broken at the line's end that `after` completes."""
     return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-"))
-
-
-def word_completed(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
-    """Text that ends in a word broken at the line's end ('veröffentli-') and text whose first word
-    completes it in lower case into a known word ('chen'): the two go on from each other."""
-    tail = re.match(r"[a-zäöüß]+", after)
-    return before.endswith("-") and not before.endswith(" -") and bool(tail) and bool(before.split()) \
-        and lexicon.zipf(before.split()[-1].rstrip("-") + tail.group()) >= settings.fields.quality_min_zipf
 
 
 def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -> bool:

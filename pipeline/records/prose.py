@@ -19,8 +19,10 @@ from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
 # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
-LIST_MARK = re.compile(r"^(?:[•\-–—*·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])\s+(?=\S)")
+LIST_MARK = re.compile(r"^(?:[•\-–—*·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
+                       r"\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -121,3 +123,28 @@ def ends_open(text: str) -> bool:
         return True
     last = text.split()[-1] if text.split() else ""
     return len(last) >= 2 and last.islower() and last.isalpha() and last in function_words()
+
+
+SENTENCE_OPENERS = frozenset({"ART", "PDS", "PDAT", "PPER", "PPOSAT", "PIS", "PIAT", "APPR", "APPRART", "KON", "KOUS",
+                              "PROAV", "ADV", "PWAV", "PWS"})  # HanTa's tags of words that open a sentence
+
+
+def holds_sentence_end(text: str) -> bool:
+    """Text that ends a sentence: a stop or a colon at its end, or a stop before a capital inside."""
+    return text.rstrip("“”\"')»«")[-1:] in (".", "!", "?", ":") or bool(SENTENCE_INSIDE.search(text))
+
+
+def opens_sentence(text: str, lexicon: Lexicon) -> bool:
+    """Text whose first word is a function word with a capital ('Das', 'Wir', 'Mit'): in German it
+    opens a sentence and cannot go on with one (a noun with a capital can)."""
+    first = text.split()[0] if text.split() else ""
+    return first[:1].isupper() and first[1:].islower() and first.isalpha() and first.lower() in function_words() \
+        and lexicon.tags.best_tag(first) in SENTENCE_OPENERS
+
+
+def word_completed(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """Text that ends in a word broken at the line's end ('veröffentli-') and text whose first word
+    completes it in lower case into a known word ('chen'): the two go on from each other."""
+    tail = re.match(r"[a-zäöüß]+", after)
+    return before.endswith("-") and not before.endswith(" -") and bool(tail) and bool(before.split()) \
+        and lexicon.zipf(before.split()[-1].rstrip("-") + tail.group()) >= settings.fields.quality_min_zipf
