@@ -21,7 +21,8 @@ from pipeline.records.text import is_prose, join_lines, letters_share, sentence_
 
 CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
-ITEM_START = re.compile(r"^\s*(?:•|\(cid:\d+\)|[A-Z]\d{1,2})\s+\S")  # a line that starts an item: a bullet, "A3"
+# a line that starts an item of a list: a bullet, a dash, "A3"
+ITEM_START = re.compile(r"^\s*(?:[•–—]|\(cid:\d+\)|[A-Z]\d{1,2})\s+\S")
 
 
 @dataclass(frozen=True)
