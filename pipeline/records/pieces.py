@@ -288,11 +288,16 @@ def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: Records
     'Dörfer mit …')."""
     t = settings.text
     open_end = ends_open(units[i].text) and not units[i].text.endswith("-")
-    for unit in units[i + 1 : i + 2 + t.interruption_max_pieces]:
+    passed = 0
+    for unit in units[i + 1 :]:
         text = unit.text
+        if unit.verdict is False:
+            continue  # debris, numbers, labels: no continuation, and no sentence between
         if text[:1].islower() or (open_end and unit.verdict is True and not opens_sentence(text, lexicon)):
-            return len(text.split()) >= t.continuation_min_words and unit.verdict is not False
-        if len(unit.lines) > 2 or len(text.split()) >= t.prose_min_words or SENTENCE_INSIDE.search(text):
+            return len(text.split()) >= t.continuation_min_words
+        passed += 1
+        if passed > t.interruption_max_pieces or len(unit.lines) > 2 or len(text.split()) >= t.prose_min_words \
+                or SENTENCE_INSIDE.search(text):
             return False
     return False
 
