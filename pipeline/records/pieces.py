@@ -281,13 +281,16 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
 
 def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: RecordsSettings) -> bool:
     """The piece at i goes on in a later piece in lower case (a few words that may be prose), or,
-    where it stops on a function word, in running text that opens no new sentence, with only
+    where it stops on a function word or an attributive adjective, in running text that opens no
+    new sentence, with only
     short pieces between that hold no sentence and do not start in lower case themselves: the
     words under a number, a label or a caption set into the column ('… viele Bewohner' |
     'Foto: Projektteam' | 'täglich in die Städte …'; '… verbinden Rufbusse die' | 'Idee' |
     'Dörfer mit …')."""
     t = settings.text
-    open_end = ends_open(units[i].text) and not units[i].text.endswith("-")
+    last = (units[i].text.split() or [""])[-1]
+    open_end = (ends_open(units[i].text) and not last.endswith("-")) \
+        or (last.isalpha() and last.islower() and lexicon.tags.best_tag(last) == "ADJ(A)")  # '… einer genauen'
     passed = 0
     for unit in units[i + 1 :]:
         text = unit.text
