@@ -35,3 +35,16 @@ def test_bullets_read_as_letters_become_list_marks_only_in_a_run():
     edits = mark_list_items(text)
     assert [(e.before, e.after) for e in edits] == [("B", "•"), ("B", "•")]
     assert all(e.rule == "list_mark" and e.reason for e in edits)
+
+
+def test_a_function_word_with_a_capital_opens_a_sentence_and_a_noun_may_go_on_with_one(lexicon):
+    from pipeline.records.prose import holds_sentence_end, opens_sentence
+    assert opens_sentence("Das Motto beschreibt die Region.", lexicon)
+    assert opens_sentence("Wir wollen wachsen.", lexicon)
+    assert not opens_sentence("Plattform für alle.", lexicon)  # a noun: may go on with a sentence
+    assert not opens_sentence("Zeit für neue Wege.", lexicon)  # a noun among spaCy's stop words
+    assert not opens_sentence("DIE WEITE SO NAH", lexicon)
+    assert holds_sentence_end("Wir wollen wachsen. Die Region")
+    assert holds_sentence_end("in vier Feldern:")
+    assert not holds_sentence_end("Austausch mit Partnern aus dem Wissens: nach 2026 in die")
+    assert not holds_sentence_end("geführt 5 . Smart Regions")

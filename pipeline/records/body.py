@@ -42,7 +42,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
             furniture.append(text)
         else:
             units += pieces_of(para, page, settings)
-    units = interruptions_cut(classify_units(units, page, styled, settings), page.measure, settings)
+    units = interruptions_cut(classify_units(units, page, styled, settings), page, settings)
     units = set_into_open_sentences(units, page, settings)
     units, doubts = opening_checked(units, page, settings)
     kept, joins = sentences_joined(units, page, settings)

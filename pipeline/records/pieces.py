@@ -13,15 +13,16 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.prose import WORD, ends_early, ends_open, list_mark, piece_evidence, reads_as_prose
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, list_mark,
+                                    opens_sentence, piece_evidence, reads_as_prose, unmarked, word_completed)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
 
 CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
-ITEM_START = re.compile(r"^\s*(?:•|[A-Z]\d{1,2})\s+\S")  # a line that starts an item of a list: a bullet, "A3"
-SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
+# a line that starts an item of a list: a bullet, a dash, "A3"
+ITEM_START = re.compile(r"^\s*(?:[•–—]|\(cid:\d+\)|[A-Z]\d{1,2})\s+\S")
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,16 @@ def figure_blocks(units: list[Unit]) -> list[list[Line]]:
 
 def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece, a line
-    that starts with a bullet or an item's number ('A3 ') starts one; pieces
+    that starts with a bullet or an item's number ('A3 ') starts one, a caption's line
+    ('Abbildung: …', 'Foto: …', an OCR set against a paragraph) is a piece of its own; pieces
     that read as figure text stand apart from the others (a paragraph's own short line, a
     heading over it, stay with it); a block of short lines that is no list is figure text."""
     early, start = [], 0
     wide = settings.text.read_across_share * page.measure
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
-        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item:
+        caption = page.is_caption(para[i].text) or page.is_caption(para[i + 1].text)
+        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption:
             early.append(para[start : i + 1])
             start = i + 1
     early.append(para[start:])
@@ -107,13 +110,22 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         verdict = evidence_verdict(piece, page, settings)
         set_into = bool(units) and ends_open(units[-1].text) and short_piece(piece, page, settings)
         if units and (verdict is False) == (units[-1].verdict is False) and not set_into and not apart \
-                and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide):
+                and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide) \
+                and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text) \
+                and not label_over_continuation(units[-1], piece, page, settings):
             merged = units[-1].lines + piece
             units[-1] = Unit(merged, "prose", evidence_verdict(merged, page, settings))
         else:
             units.append(Unit(piece, "prose", verdict))
         apart = set_into
     return units
+
+
+def label_over_continuation(before: Unit, piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
+    """A short line ending early over a piece that goes on in lower case: no heading over a
+    paragraph (a paragraph opens with a capital), but a label set against the rest of a sentence
+    ('Gefördert vom Bund' | 'den Wärmebedarf der Haushalte …')."""
+    return piece[0].text[:1].islower() and short_piece(before.lines, page, settings) and not ends_open(before.text)
 
 
 def short_piece(piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
@@ -173,20 +185,27 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         previous = next((u for u in reversed(out) if u.kind != "figure"), None)
         mark = list_mark(text)
         marked_list = bool(out) and out[-1].kind == "item" and list_mark(out[-1].text) is not None
-        short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text))
+        # after marked items, an unmarked piece with a verb or opening with an article is a sentence or a caption
+        short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text)
+                                           and not (marked_list and (has_finite_verb(text, page.lexicon)
+                                                                     or text.split()[0] in ("Der", "Die", "Das"))))
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
-            or (previous is not None and previous.text.endswith(":"))
+            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous)
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
-        elif letters_share(text) < t.prose_min_letters or wordlike_share(text) < t.wordlike_min_share \
-                or text.isupper():
+        elif letters_share(text) < t.prose_min_letters or text.isupper() \
+                or wordlike_share(item_words(text, settings)) < t.wordlike_min_share:
             out.append(unit.as_("figure", "evidence"))
         elif repeats_banner(text, page.banners, settings):
             out.append(unit.as_("figure", "banner"))
         elif page.is_caption(text) and len(unit.lines) <= 2:
             out.append(unit.as_("figure", "caption"))
-        elif listing and is_list_item(unit, page, settings):
+        elif previous is not None and previous.kind == "prose" and ends_open(previous.text) \
+                and introduces_list(unit, units[i + 1 : i + 3], settings):
+            out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
+        elif listing and is_list_item(unit, page, settings, list_mark(previous.text) if previous is not None
+                                      and previous.kind == "item" else None):
             out.append(unit.as_("item"))
         elif (not out or out[-1].kind != "figure") \
                 and is_heading(unit, units[i + 1] if i + 1 < len(units) else None, page, settings):
@@ -200,6 +219,25 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             kind = unit_kind(units, i, out, page, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
     return out
+
+
+def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings) -> bool:
+    """A short clean piece ending in a colon right over an item with a list mark, or over one more
+    and then such an item (an OCR misread the first mark: 'Al'), ('Schwerpunkte:' over 'A1 …'):
+    the end of a sentence that introduces the list, as the caller asks, after running text that
+    stops open ('… setzt auf fünf'), figure text allowed between."""
+    text = unit.text
+    return any(list_mark(u.text) is not None for u in following) and text.rstrip().endswith(":") \
+        and len(unit.lines) <= 2 and len(WORD.findall(text)) <= settings.text.label_max_words \
+        and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
+
+
+def item_words(text: str, settings: RecordsSettings) -> str:
+    """Text without its list mark where its words read as running text's (one in lower case at
+    least: '• lebendige Ortskerne'); with it where they are names alone, as a map's points are
+    ('• Bahnhof'): a mark before them counts as a sign."""
+    bare = unmarked(text)
+    return bare if sentence_like(bare, settings) else text
 
 
 def stops_inside(text: str) -> bool:
@@ -231,11 +269,40 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
                                           or (following[:1].isdigit() and stops_inside(text))) \
             and len(following.split()) >= t.continuation_min_words:
         return "prose"  # a sentence the layout broke: it goes on in the next piece
+    if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
+            and goes_on_later(units, i, page.lexicon, settings):
+        return "prose"  # ... or after a label or a caption set between
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
             and not ends_open(text) and not has_finite_verb(text, page.lexicon):
         return "heading"
     return "figure"
+
+
+def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """The piece at i goes on in a later piece in lower case (a few words that may be prose), or,
+    where it stops on a function word or an attributive adjective, in running text that opens no
+    new sentence, with only
+    short pieces between that hold no sentence and do not start in lower case themselves: the
+    words under a number, a label or a caption set into the column ('… viele Bewohner' |
+    'Foto: Projektteam' | 'täglich in die Städte …'; '… verbinden Rufbusse die' | 'Idee' |
+    'Dörfer mit …')."""
+    t = settings.text
+    last = (units[i].text.split() or [""])[-1]
+    open_end = (ends_open(units[i].text) and not last.endswith("-")) \
+        or (last.isalpha() and last.islower() and lexicon.tags.best_tag(last) == "ADJ(A)")  # '… einer genauen'
+    passed = 0
+    for unit in units[i + 1 :]:
+        text = unit.text
+        if unit.verdict is False:
+            continue  # debris, numbers, labels: no continuation, and no sentence between
+        if text[:1].islower() or (open_end and unit.verdict is True and not opens_sentence(text, lexicon)):
+            return len(text.split()) >= t.continuation_min_words
+        passed += 1
+        if passed > t.interruption_max_pieces or len(unit.lines) > 2 or len(text.split()) >= t.prose_min_words \
+                or SENTENCE_INSIDE.search(text):
+            return False
+    return False
 
 
 def is_heading(unit: Unit, following: Unit | None, page: Page, settings: RecordsSettings) -> bool:
@@ -250,13 +317,35 @@ def is_heading(unit: Unit, following: Unit | None, page: Page, settings: Records
     return 1 <= ev.words <= settings.text.subheading_max_words and ev.known == 1.0 and ev.debris == 0
 
 
-def is_list_item(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before: str | None = None) -> bool:
     """An item of a list the text introduced: it starts with a list mark, or it is short, of
-    known words and no debris."""
+    known words and no debris. After an item marked the same way ('•' after '•', 'B3' after 'A2')
+    half its words known will do: items are names of fields ('lebendige Ortskerne')."""
+    t = settings.text
     ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
-    if ev.words == 0 or ev.words > settings.text.list_item_max_words or ev.known < settings.text.prose_min_known:
+    mark = list_mark(unit.text)
+    if ev.words == 0 or ev.words > t.list_item_max_words:
         return False
-    return list_mark(unit.text) is not None or ev.debris <= settings.text.debris_max_share
+    if mark is not None and mark_before is not None and mark_shape(mark) == mark_shape(mark_before):
+        return ev.known >= t.figure_max_known and ev.debris <= t.debris_max_share
+    if ev.known < t.prose_min_known:
+        return False
+    return mark is not None or ev.debris <= t.debris_max_share
+
+
+def marked_like(mark: str | None, previous: "Unit | None") -> bool:
+    """An item's mark shaped like the mark of the item before it, figure text between allowed
+    (a list a figure cut)."""
+    before = list_mark(previous.text) if previous is not None and previous.kind == "item" else None
+    return mark is not None and before is not None and mark_shape(mark) == mark_shape(before)
+
+
+def mark_shape(mark: str) -> str:
+    """A list mark with its letters and digits made alike: 'B3' and 'A2' are 'A1', '3.' is '1.';
+    every sign is a bullet ('*' and '•': an OCR reads one bullet as several signs)."""
+    if mark.startswith("(cid:") or not any(c.isalnum() for c in mark):
+        return "•"
+    return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "1", mark)))
 
 
 def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSettings) -> bool:
@@ -271,16 +360,19 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= settings.text.banner_max_extra_words
 
 
-def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettings) -> list[Unit]:
+def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A short piece between running text that stops inside a sentence (a hyphen, no stop) and
     the piece that goes on with it in lower case is no part of the sentence: a caption or a
     label set into the column. It becomes figure text. Not where lines read across two columns
     meet (their order is rebuilt later), nor for a piece that holds the end of a sentence or
     could go on with the sentence (in lower case, with a number) unless a word broken at the
-    line's end waits for its rest, nor for more than one item of a list."""
+    line's end waits for its rest, nor for more than one item of a list, nor where the last piece
+    between goes on into the piece after ('veröffentli-' + 'chen', '… zu' + 'entwickeln') and
+    the piece before does not (a broken word that it completes), nor for a piece that is a clause
+    unless a broken word waits for its rest.""" 
     t = settings.text
     units = list(units)
-    wide = t.read_across_share * measure
+    wide = t.read_across_share * page.measure
     for i, unit in enumerate(units):
         if unit.kind != "prose" or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
             continue
@@ -291,10 +383,16 @@ def interruptions_cut(units: list[Unit], measure: float, settings: RecordsSettin
                 continue
             between = [u for u in units[i + 1 : j] if u.kind != "figure"]
             broken_word = unit.text.endswith("-") and not unit.text.endswith(" -")
+            if not between and word_completed(unit.text, following.text, page.lexicon, settings):
+                break  # the broken word's rest comes first: the sentence goes on there
             if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
-                    and between and sum(u.kind == "item" for u in between) <= 1 and all(
+                    and between and sum(u.kind == "item" for u in between) <= 1 \
+                    and (word_completed(unit.text, following.text, page.lexicon, settings)
+                         or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
-                    and not SENTENCE_INSIDE.search(u.text) and (broken_word or (
+                    and not SENTENCE_INSIDE.search(u.text)
+                    and (broken_word or not clause(u.text, page.lexicon, settings))
+                    and (broken_word or (
                         all(len(l.text) <= wide for l in u.lines)
                         and not (u.text[0].islower() or u.text[0].isdigit()))) for u in between):
                 for k in range(i + 1, j):
@@ -361,7 +459,8 @@ def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) ->
     text, said in a note; flagged where it is a sentence with a finite verb, or a long piece the
     evidence did not call figure text (it may be prose)."""
     first = next((i for i, u in enumerate(units) if u.kind == "prose" and (
-        solid(chain_from(units, i, page, settings), page, settings) or a_sentence(u, page, settings))), None)
+        solid(chain := chain_from(units, i, page, settings), page, settings) or a_sentence(u, page, settings))
+        and not left_unfinished(units, i, chain, page)), None)
     if first is None:
         return units, []
     doubts = []
@@ -379,6 +478,20 @@ def opening_checked(units: list[Unit], page: Page, settings: RecordsSettings) ->
             doubts.append(note("description", f"'{text[:80]}' stands over the text like the title of a figure: "
                                               "put in figure_text"))
     return units, doubts
+
+
+def left_unfinished(units: list[Unit], i: int, chain: Unit, page: Page) -> bool:
+    """Running text at i (with its chain) whose sentence never ends: no stop in it, and the first
+    piece after it that holds one opens a new sentence, pieces with no stop passed over: the words
+    of a diagram read as text ('Austausch mit Partnern aus dem Netzwerk' … 'Das Motto beschreibt …')."""
+    if holds_sentence_end(chain.text):
+        return False
+    chained = {l.number for l in chain.lines}
+    for unit in units[i + 1 :]:
+        if unit.kind == "figure" or unit.lines[0].number in chained or not holds_sentence_end(unit.text):
+            continue
+        return opens_sentence(unit.text, page.lexicon)
+    return False
 
 
 def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
@@ -431,6 +544,20 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[^\W\d_]+", after)
     return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
+
+
+def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """A sentence's clause: as many words as a paragraph needs at least, read as running text,
+    with a finite verb ('Ein häufiger Fehler besteht darin, Technik zu kaufen, bevor'); no label
+    or caption is that."""
+    return len(WORD.findall(text)) >= settings.text.paragraph_min_words and sentence_like(text, settings) \
+        and has_finite_verb(text, lexicon)
+
+
+def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
+    'entwickeln.') or on a word broken at the line's end that `after` completes."""
+    return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-"))
 
 
 def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -> bool:

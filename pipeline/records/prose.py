@@ -19,7 +19,10 @@ from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-LIST_MARK = re.compile(r"^(?:[•\-–—*·»>■▪●◆➢➤✓]|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])\s+(?=\S)")
+SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
+# '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
+LIST_MARK = re.compile(r"^(?:[•\-–—*·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
+                       r"\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +109,12 @@ def list_mark(text: str) -> str | None:
     return m.group().strip() if m else None
 
 
+def unmarked(text: str) -> str:
+    """Text without the list mark it starts with ('• lebendige Ortskerne' -> 'lebendige Ortskerne'):
+    a mark is neither a word nor debris."""
+    return LIST_MARK.sub("", text.strip(), count=1) or text
+
+
 def ends_open(text: str) -> bool:
     """Text that cannot end a sentence: it stops on a word broken at the line's end ('veröffentli-')
     or on a function word in lower case ('… messen die', '… und')."""
@@ -114,3 +123,28 @@ def ends_open(text: str) -> bool:
         return True
     last = text.split()[-1] if text.split() else ""
     return len(last) >= 2 and last.islower() and last.isalpha() and last in function_words()
+
+
+SENTENCE_OPENERS = frozenset({"ART", "PDS", "PDAT", "PPER", "PPOSAT", "PIS", "PIAT", "APPR", "APPRART", "KON", "KOUS",
+                              "PROAV", "ADV", "PWAV", "PWS"})  # HanTa's tags of words that open a sentence
+
+
+def holds_sentence_end(text: str) -> bool:
+    """Text that ends a sentence: a stop or a colon at its end, or a stop before a capital inside."""
+    return text.rstrip("“”\"')»«")[-1:] in (".", "!", "?", ":") or bool(SENTENCE_INSIDE.search(text))
+
+
+def opens_sentence(text: str, lexicon: Lexicon) -> bool:
+    """Text whose first word is a function word with a capital ('Das', 'Wir', 'Mit'): in German it
+    opens a sentence and cannot go on with one (a noun with a capital can)."""
+    first = text.split()[0] if text.split() else ""
+    return first[:1].isupper() and first[1:].islower() and first.isalpha() and first.lower() in function_words() \
+        and lexicon.tags.best_tag(first) in SENTENCE_OPENERS
+
+
+def word_completed(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """Text that ends in a word broken at the line's end ('veröffentli-') and text whose first word
+    completes it in lower case into a known word ('chen'): the two go on from each other."""
+    tail = re.match(r"[a-zäöüß]+", after)
+    return before.endswith("-") and not before.endswith(" -") and bool(tail) and bool(before.split()) \
+        and lexicon.zipf(before.split()[-1].rstrip("-") + tail.group()) >= settings.fields.quality_min_zipf

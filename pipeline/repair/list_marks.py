@@ -1,8 +1,9 @@
 """List marks an OCR read as letters or signs: raw text -> edits that write them as '•'.
 
 A bullet glyph in a display font comes out of an English-model OCR as 'B', 'P', '¥', '=', 'e',
-'o', '»' or '.' at the start of a line, where no German word stands alone. One such line could be
-a word ('P' for parking); several lines within a few lines of one another that start with the
+'o', '¢', '»' or '.' (of a German model as '«') at the start of a line, where no German word
+stands alone. One such line could be a word ('P' for parking); several lines within a few lines
+of one another that start with the
 same lone sign are the items of a list. The mark is written '•' (rule `list_mark`), so that the
 records stage reads the items as a list and no quality check counts the mark as a word.
 """
@@ -13,7 +14,7 @@ import re
 from pipeline.edits import Edit
 
 # a lone letter or sign, then a space and a word: an item's mark as the OCR read it
-MARKED_LINE = re.compile(r"^[ \t]*([BPMeo¥=»*®.■▪●◆➢➤✓])[ \t]+(?=[(„\"]?[^\W\d_])", re.MULTILINE)
+MARKED_LINE = re.compile(r"^[ \t]*([BPMeo¥¢=»«*®.■▪●◆➢➤✓])[ \t]+(?=[(„\"]?[^\W\d_])", re.MULTILINE)
 ITEMS_WITHIN_LINES = 12  # two marked lines this close to each other belong to one list
 CONFIDENCE = 0.8
 
