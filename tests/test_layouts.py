@@ -209,6 +209,11 @@ def test_overview_legend_words_come_from_the_profile():
     assert len(segment_text(text, PROFILE).overview) == 2  # nothing is built in: the profile decides
 
 
+def test_a_page_number_under_an_overview_is_no_entry():
+    text = "1. Übersicht\n\nGroßstädte:\nNordstadt\nSüdheim\n\n8\n"
+    assert [e["name"] for e in segment_text(text, PROFILE).overview] == ["Nordstadt", "Südheim"]
+
+
 def test_a_name_that_lost_its_umlauts_takes_the_overviews_spelling_only_then():
     from pipeline.records.names import umlauts_lost
 

@@ -345,6 +345,8 @@ def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], prof
             category = heading_name(text)
             continue
         words = {w.lower() for w in re.findall(r"\w+", text)}
+        if sum(c.isalpha() for c in text) < 2:
+            continue  # a page number or a lone mark: no name
         if category is None or words & not_in_names or text.endswith(","):
             continue
         if text.startswith("+"):
