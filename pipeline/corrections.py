@@ -53,6 +53,12 @@ class Profile(Strict):
     categories: list[str] = Field(min_length=1)
     size_classes: list[str] = Field(min_length=1)
     labels: dict[Literal["title", "motto"], str]
+    # the size class and the Land(s) printed as labelled values ('Bundesland: Bayern'), not on one line
+    value_labels: dict[Literal["states", "size_class"], list[str]] = Field(default_factory=dict)
+    # labels of further facts a project's header block may print ('Einwohner: 12.000')
+    fact_labels: list[str] = Field(default_factory=list)
+    # the column heads of an overview printed as a table: the projects' names stand under the first
+    overview_columns: list[str] = Field(default_factory=list)
     size_state_separators: str
     parts: dict[Literal["criteria", "projects", "overview"], str]
     criterion_id_pattern: str

@@ -17,6 +17,7 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.read.load import Source
 from pipeline.records.extract import (block_spans, document_facts, layout_to_records, records_to_dicts, removed_lines,
                                       route_of)
+from pipeline.records.coverage import listed_names, with_coverage
 from pipeline.records.extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
 from pipeline.records.ids import with_edit_records, with_final_ids
 from pipeline.records.overrides import apply_overrides, apply_place_confirmations
@@ -53,6 +54,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if use_overrides:
         placed_records, place_warnings = apply_place_confirmations(placed.records, corrections.overrides, year)
         placed, warnings = replace(placed, records=placed_records), warnings + place_warnings
+    covered, coverage_warnings = with_coverage(placed.records, listed_names(layout, profile), records_settings)
+    placed, warnings = replace(placed, records=covered), warnings + coverage_warnings
     ids = [r["id"] for r in placed.records]
     # the place edits are the records stage's one hand-over to the ledger; they repair names in
     # the overview, which is no record's text, so they are added after the edits got their records

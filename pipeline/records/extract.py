@@ -80,7 +80,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     states, state_notes = text_to_states(size.states_text, settings)
     header = block_to_header(block, profile, reading.name, settings)
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
-    body = [l for l in block.lines if l.number > block.size_line.number and l.number not in header.used_lines]
+    body = [l for l in block.lines if l.number > block.header_end and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
     page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""), tuple(profile.caption_labels))
     # a PDF's running lines were taken out by their place on the page (read/page_furniture.py): a

@@ -94,12 +94,15 @@ class Header:
     used_lines: frozenset[int]  # lines a label or a value took: they are no body text
     value_lines: dict[str, list[Line]]  # where title and motto were read, in the order they were found
     doubts: tuple[Doubt, ...]
+    facts: tuple[tuple[str, str], ...] = ()  # further labelled facts of the header: (label, value)
 
 
 def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: RecordsSettings) -> Header:
     """Title and motto from their labels; where a label is empty, from value-like text near the
     header or a banner line in the project's pages (`name` prefers the banner that names it),
     always flagged. The body starts after the last label."""
+    if block.labelled is not None:
+        return labelled_header(block, profile)
     values: dict[str, str | None] = {}
     label_order: list[str] = []
     loose: list[list[Line]] = []  # runs of value-like lines in the header zone, in order
@@ -169,6 +172,27 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
             values[field_name] = None
             doubts.append(flag(field_name, "label empty and no value found"))
     return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts))
+
+
+def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
+    """Title, motto and facts of a header printed as a labelled block (segment found the project
+    by it): each value up to the next label; a missing label or an empty value is flagged."""
+    labelled = block.labelled
+    values: dict[str, str | None] = {}
+    value_lines: dict[str, list[Line]] = {}
+    doubts: list[Doubt] = []
+    for field_name in ("title", "motto"):
+        found = labelled.get(field_name)
+        values[field_name] = (found.value or None) if found else None
+        if found is None:
+            doubts.append(flag(field_name, f"no '{profile.labels[field_name]}:' label in the header"))
+        elif not found.value:
+            doubts.append(flag(field_name, "label empty and no value found"))
+        else:
+            value_lines[field_name] = list(found.lines)
+    used = labelled.line_numbers | {l.number for l in block.name_lines}
+    return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts),
+                  tuple(labelled.facts.items()))
 
 
 def body_banner(block: ProjectBlock, used: set[int], name: str, body_start: int, taken: list[str],

@@ -1,0 +1,103 @@
+"""Headers printed as labelled values (issue 28) and tables of contents before the parts."""
+import json
+
+import pytest
+
+from pipeline.read.load import load_source
+from pipeline.records.labels import known_labels, line_label, read_labelled_block
+from pipeline.records.segment import find_parts, text_to_lines
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+from pipeline.run import extract_brochure
+
+from .conftest import CASES
+
+LABELLED = sorted(p for p in (CASES / "labelled").iterdir() if (p / "input.txt").exists())
+
+
+@pytest.fixture
+def profile(corrections):
+    return corrections.profile_for(None)[0]
+
+
+@pytest.mark.parametrize("case", LABELLED, ids=[p.name for p in LABELLED])
+def test_labelled_case(case, corrections):
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    got = extract_brochure(load_source(case / "input.txt"), corrections, use_overrides=False).brochure
+    fields = list(expected["projects"][0])
+    assert [{f: p.model_dump(mode="json")[f] for f in fields} for p in got.projects] == expected["projects"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bundesland: Bayern", ("states", "Bundesland", "Bayern")),
+    ("BUNDESLAND Bayern", ("states", "Bundesland", "Bayern")),
+    ("GRÖSSENKLASSE: Kleinere Großstadt", ("size_class", "Größenklasse", "Kleinere Großstadt")),
+    ("G RÖSSENKLASSE:", ("size_class", "Größenklasse", "")),
+    ("P ROJEKTTITEL: Stadt digital", ("title", "Projekttitel", "Stadt digital")),
+    ("Einwohner 12.000", ("fact", "Einwohner", "12.000")),
+    ("Land : Hessen", ("states", "Land", "Hessen")),
+])
+def test_labels_match_ignoring_case_colon_and_sharp_s(text, expected, profile):
+    assert line_label(text, known_labels(profile)) == expected
+
+
+@pytest.mark.parametrize("text", ["Landau in der Pfalz", "Landkreis Gießen", "Bad Kreuznach", "Koblenz klug: neu denken",
+                                  "Mottos der Stadt"])
+def test_other_lines_are_no_labels(text, profile):
+    assert line_label(text, known_labels(profile)) is None
+
+
+def values(text: str, profile) -> list[tuple[str, str]]:
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    return [(v.field, v.value) for v in block.values]
+
+
+def test_a_label_ends_the_value_before_it(profile):
+    text = "PROJEKTTITEL:\nKoblenz klug:\nNachbarschaft neu denken\nMOTTO:\nDigital und nah: ein\nlebenswertes Koblenz\n" \
+           "EINWOHNER:\n334.644\nDie Stadt baut eine Plattform auf."
+    assert values(text, profile) == [("title", "Koblenz klug: Nachbarschaft neu denken"),
+                                     ("motto", "Digital und nah: ein lebenswertes Koblenz"), ("fact", "334.644")]
+
+
+def test_a_column_of_labels_takes_the_column_of_values_in_order(profile):
+    text = "Bundesland\nGrößenklasse\nMotto\n\nNiedersachsen\nKleinere Mittelstadt\nHeute für morgen\n\nDie Stadt baut."
+    assert values(text, profile) == [("states", "Niedersachsen"), ("size_class", "Kleinere Mittelstadt"),
+                                     ("motto", "Heute für morgen")]
+
+
+def test_contents_entries_are_not_the_parts(profile):
+    text = "Inhalt\n1. Modellprojekte Smart Cities 2023 … 5\n2. Übersicht Modellprojekte 2023 … 9\n\n\n\n\n" \
+           "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nA\nB\nC\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\nX\n"
+    lines = text_to_lines(text)
+    parts = find_parts(lines, profile, DEFAULT_RECORDS_SETTINGS)
+    assert lines[parts["projects"][0]].text == "1. Modellprojekte Smart Cities 2023"
+    assert lines[parts["overview"][0]].text == "2. Übersicht Modellprojekte 2023"
+    assert parts["projects"][0] > 3
+
+
+def test_contents_whose_page_numbers_were_read_apart(profile):
+    text = "Inhalt\n1. Modellprojekte Smart Cities 2023\nGroßstädte\nA\n2. Übersicht Modellprojekte 2023\n3\n5\n\n\n\n\n" \
+           "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nA\nText über A.\nMehr Text.\nNoch mehr.\n\n\n\n\n" \
+           "2. Übersicht Modellprojekte 2023\n\nA\n"
+    lines = text_to_lines(text)
+    parts = find_parts(lines, profile, DEFAULT_RECORDS_SETTINGS)
+    assert parts["projects"][0] == 11 and lines[parts["overview"][0]].text.startswith("2.") and parts["overview"][0] > 11
+
+
+def test_a_column_of_values_after_text_that_names_a_land(profile):
+    """Text set between the labels and their values, naming a Land on one of its lines, is no value."""
+    from pipeline.records.segment import value_reads_as
+    text = "Bundesland\nGrößenklasse\nMotto\n\nIn Hessen\nhaben sich Ämter\nzusammengeschlossen.\n\nBayern\n" \
+           "Kleinere Mittelstadt\nHeute für morgen\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert [(v.field, v.value) for v in block.values] == [("states", "Bayern"), ("size_class", "Kleinere Mittelstadt"),
+                                                          ("motto", "Heute für morgen")]
+
+
+def test_a_section_band_in_capitals_and_a_running_header_name_the_section(profile):
+    from pipeline.records.segment import match_category, running_section
+    assert match_category("GROSSSTÄDTE", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Großstädte"
+    assert running_section("Modellprojekte Smart Cities | Mittelstädte", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Mittelstädte"
+    assert running_section("Koblenz klug: Nachbarschaft neu denken", profile, DEFAULT_RECORDS_SETTINGS) is None
