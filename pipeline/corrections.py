@@ -70,9 +70,24 @@ class Profile(Strict):
     not_in_overview_names: list[str] = Field(default_factory=list)
     # words that open a caption or a credit ('Foto: …', 'Abbildung 3: …'): figure text
     caption_labels: list[str] = Field(default_factory=list)
+    # the size classes of each section (by its common name): a record whose size class belongs to
+    # another section was put under a section heading its own was missed for
+    section_size_classes: dict[str, list[str]] = Field(default_factory=dict)
 
     def canonical(self, category: str | None) -> str | None:
         return self.canonical_categories.get(category, category) if category else None
+
+    def section_of_size_class(self, size_class: str) -> str | None:
+        """The section (common name) whose projects have this size class; None if none says."""
+        return next((section for section, classes in self.section_size_classes.items() if size_class in classes), None)
+
+    @model_validator(mode="after")
+    def sections_known(self) -> "Profile":
+        known = {self.canonical(c) for c in self.categories}
+        unknown = set(self.section_size_classes) - known
+        if unknown:
+            raise ValueError(f"section_size_classes names no section of the profile: {sorted(unknown)}")
+        return self
 
     @field_validator("criterion_id_pattern", "edition_title_pattern")
     @classmethod

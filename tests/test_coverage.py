@@ -26,3 +26,14 @@ def test_overview_of_more_than_this_brochure_raises_nothing():
     listed = [f"Ort {i}" for i in range(10)]
     out, warnings = with_coverage([record("Ort 1"), record("Ort 2")], listed, DEFAULT_RECORDS_SETTINGS)
     assert warnings == [] and all(r["needs_review"] == [] for r in out)
+
+
+def test_a_table_overviews_name_over_two_lines_is_one_name(corrections):
+    from pipeline.records.coverage import listed_names
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n" \
+           "Modellprojekt\nAachen\nZittau in Kooperation mit Ebersbach-Neugersdorf und\nOderwitz\n\nBundesland\n" \
+           "Nordrhein-Westfalen\nSachsen\n"
+    layout = segment_text(text, profile)
+    assert listed_names(layout, profile) == ["Aachen", "Zittau in Kooperation mit Ebersbach-Neugersdorf und Oderwitz"]

@@ -101,3 +101,38 @@ def test_a_section_band_in_capitals_and_a_running_header_name_the_section(profil
     assert match_category("GROSSSTÄDTE", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Großstädte"
     assert running_section("Modellprojekte Smart Cities | Mittelstädte", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Mittelstädte"
     assert running_section("Koblenz klug: Nachbarschaft neu denken", profile, DEFAULT_RECORDS_SETTINGS) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MoTTOo:", ("motto", "Motto", "")),
+    ("MOoTTo", ("motto", "Motto", "")),
+    ("GROSSENKLASSE:", ("size_class", "Größenklasse", "")),
+    ("PROJEKTTITFL: Koblenz klug", ("title", "Projekttitel", "Koblenz klug")),
+])
+def test_a_label_the_ocr_damaged_is_read_fuzzily(text, expected, profile):
+    from pipeline.records.labels import line_label_read
+    assert line_label_read(text, known_labels(profile)) == (*expected, True)
+    assert line_label(text, known_labels(profile)) is None  # no exact label: it is no running line's label
+
+
+@pytest.mark.parametrize("text", ["Mottos", "Landau:", "Lana:", "Moment:", "Bayern:", "Kontaktdaten und mehr:"])
+def test_a_word_like_a_label_without_colon_or_capitals_is_none(text, profile):
+    from pipeline.records.labels import line_label_read
+    assert line_label_read(text, known_labels(profile)) is None
+
+
+def test_a_damaged_label_in_a_column_takes_its_value_not_the_value_of_the_one_before(profile):
+    text = "BUNDESLAND:\nGRÖSSENKLASSE:\nPROJEKTTITEL:\nMoTTOo:\nEINWOHNER:\n\nBayern\nKleinere Mittelstadt\n" \
+           "Straubing digital\nHeute für morgen\n132.280\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert [(v.field, v.value, v.fuzzy) for v in block.values] == [
+        ("states", "Bayern", False), ("size_class", "Kleinere Mittelstadt", False), ("title", "Straubing digital", False),
+        ("motto", "Heute für morgen", True), ("fact", "132.280", False)]
+
+
+def test_a_size_class_of_another_section_flags_the_section(profile):
+    from pipeline.records.extract import section_size_doubts
+    assert section_size_doubts("Mittelstädte", "Landgemeinde", profile)[0].field == "category"
+    assert section_size_doubts("Kleinstädte und Landgemeinden", "Landgemeinde", profile) == []
+    assert section_size_doubts("Mittelstädte", "a class no section lists", profile) == []

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.records.labels import label_key
-from pipeline.records.segment import Layout
+from pipeline.records.segment import NAME_CONNECTORS, Layout
 from pipeline.records.settings import RecordsSettings
 
 
@@ -24,7 +24,8 @@ COVERAGE_MIN_SHARE = 0.5  # an overview fewer of whose names a record matches li
 
 def listed_names(layout: Layout, profile: Profile) -> list[str]:
     """The names the overview lists: its entries, or where none were read, the lines under the
-    name column's head of a table overview up to the next column head."""
+    name column's head of a table overview up to the next column head (a line ending in a
+    connector goes on with the next)."""
     if layout.overview:
         return [e["name"] for e in layout.overview]
     if "overview" not in layout.parts or len(profile.overview_columns) < 2:
@@ -42,7 +43,10 @@ def listed_names(layout: Layout, profile: Profile) -> list[str]:
             continue
         if label_key(words[0]) in heads or label_key(text) in heads:
             break
-        names.append(text)
+        if names and NAME_CONNECTORS.search(names[-1]):
+            names[-1] = f"{names[-1]} {text}"  # a name over two lines ('… mit Ebersbach-Neugersdorf und' / 'Oderwitz')
+        else:
+            names.append(text)
     return names if inside else []
 
 

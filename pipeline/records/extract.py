@@ -99,6 +99,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               "page": page_of(block, doc.pages), "description": description,
               "figure_text": [*reading.debris, *(join_lines(p) for p in figures)]}
     doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
+              *section_size_doubts(fields["category"], size.size_class, profile),
               *size_class_doubts(size, profile, settings),
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
@@ -120,6 +121,14 @@ def category_doubts(block: ProjectBlock, settings: RecordsSettings) -> list[Doub
     if block.category is None or block.category_score < settings.fields.category_min_score:
         doubts.append(flag("category", "no clear section heading before this project"))
     return doubts
+
+
+def section_size_doubts(category: str | None, size_class: str, profile: Profile) -> list[Doubt]:
+    """A section whose projects have other size classes than this one's (its heading was missed)."""
+    own = profile.section_of_size_class(size_class)
+    if category and own and own != category:
+        return [flag("category", f"the size class {size_class} belongs to the section {own}, not {category}")]
+    return []
 
 
 def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSettings) -> list[Doubt]:

@@ -190,6 +190,9 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             doubts.append(flag(field_name, "label empty and no value found"))
         else:
             value_lines[field_name] = list(found.lines)
+            if found.fuzzy:
+                doubts.append(flag(field_name, f"the label '{found.label_line.text.strip()}' read as "
+                                               f"'{found.label}' only by its likeness"))
     used = labelled.line_numbers | {l.number for l in block.name_lines}
     return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts),
                   tuple(labelled.facts.items()))

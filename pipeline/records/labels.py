@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from typing import Callable, Protocol
 
+from rapidfuzz import fuzz, process
+
 from pipeline.corrections import Profile
 
 
@@ -26,6 +28,8 @@ class Line(Protocol):
 LABEL_MAX_TOKENS = 3  # a label is at most so many words as printed ('B UNDESLAND:' is two)
 VALUE_MAX_LINES = 4  # a value wraps over at most so many lines
 VALUE_MAX_SKIP = 80  # a column of values stands at most so many lines after its column of labels (a page of text between)
+LABEL_MIN_SCORE = 80  # a label the OCR damaged ('MoTTOo:', 'GROSSENKLASSE') is this similar to a known one
+LABEL_FUZZY_MIN_CHARS = 5  # a shorter label ('Land') is matched exactly only: one letter off is another word
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
 
@@ -36,6 +40,7 @@ class LabelledValue:
     label_line: Line
     lines: tuple[Line, ...]  # the value's lines (the label's own line too where the value stands on it)
     inline: str  # the value's part on the label's line
+    fuzzy: bool = False  # the label was read only as similar to the profile's (an OCR's damage)
 
     @property
     def value(self) -> str:
@@ -81,7 +86,40 @@ def known_labels(profile: Profile) -> dict[str, tuple[str, str]]:
 def line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
     """'Bundesland: Bayern' -> ('states', 'Bundesland', 'Bayern'); None if no known label opens
     the line. Without a colon the label must be the line's first word(s) as printed; the value
-    is what follows."""
+    is what follows. A label read only fuzzily counts as none here (see line_label_read)."""
+    hit = line_label_read(text, known)
+    return hit[:3] if hit and not hit[3] else None
+
+
+def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str, bool] | None:
+    """line_label's answer and whether the label was read fuzzily: a label as printed, or one
+    the OCR damaged ('MoTTOo:', 'GROSSENKLASSE', 'MOoTTo') where it ends in a colon or stands
+    alone in mostly capitals, is LABEL_MIN_SCORE similar to a known label of LABEL_FUZZY_MIN_CHARS letters or more."""
+    exact = exact_line_label(text, known)
+    if exact:
+        return (*exact, False)
+    tokens = text.split()
+    for k in range(1, min(LABEL_MAX_TOKENS, len(tokens)) + 1):
+        head = tokens[:k]
+        if k > 1 and not (len(head[0]) == 1 and head[0].isupper()):
+            break
+        key = label_key("".join(head))
+        if len(key) < LABEL_FUZZY_MIN_CHARS or not all(re.fullmatch(r"[^\W\d_]+:?", t) for t in head):
+            continue
+        letters = [c for c in "".join(head) if c.isalpha()]
+        alone_in_capitals = k == len(tokens) and sum(c.isupper() for c in letters) > len(letters) / 2
+        if not (head[-1].endswith(":") or alone_in_capitals):
+            continue
+        found = process.extractOne(key, [k_ for k_ in known if len(k_) >= LABEL_FUZZY_MIN_CHARS], scorer=fuzz.ratio,
+                                   score_cutoff=LABEL_MIN_SCORE)
+        if found:
+            field_name, label = known[found[0]]
+            return field_name, label, " ".join(tokens[k:]).lstrip(":").strip(), True
+    return None
+
+
+def exact_line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
+    """A label spelt as the profile has it (letters only) opening the line -> (field, label, rest)."""
     tokens = text.split()
     for k in range(1, min(LABEL_MAX_TOKENS, len(tokens)) + 1):
         head = tokens[:k]
@@ -105,12 +143,12 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     labels waits for its values and `accepts(field, text)` says the next line cannot be the first
     one's value (text set between the columns), the values begin at the first line it accepts,
     within VALUE_MAX_SKIP lines and before the next label that is no fact's."""
-    labels: list[tuple[int, tuple[str, str, str]]] = []  # (index in lines, label)
+    labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
     j = i
     while j < len(lines):
         if j > i and lines[j].number - lines[j - 1].number > max_gap:
             break
-        hit = line_label(lines[j].text, known)
+        hit = line_label_read(lines[j].text, known)
         if hit:
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
@@ -119,9 +157,9 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     if not labels:
         return None
     pending: list[int] = []  # positions in `found` of labels still waiting for their value
-    found: list[tuple[str, str, Line, list[Line], str]] = []
-    for n, (at, (field_name, label, rest)) in enumerate(labels):
-        found.append((field_name, label, lines[at], [lines[at]] if rest else [], rest))
+    found: list[tuple[str, str, Line, list[Line], str, bool]] = []
+    for n, (at, (field_name, label, rest, fuzzy)) in enumerate(labels):
+        found.append((field_name, label, lines[at], [lines[at]] if rest else [], rest, fuzzy))
         if not rest:
             pending.append(len(found) - 1)
         if n + 1 < len(labels):
@@ -130,7 +168,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             fields = [found[k][0] for k in pending]
             start = value_start(lines, at, fields, known, accepts) if len(pending) > 1 and accepts else at
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
-    return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest) for f, lab, ll, vl, rest in found))
+    return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy) for f, lab, ll, vl, rest, fuzzy in found))
 
 
 def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
@@ -141,7 +179,7 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
     itself where the next lines are such values, the first field cannot be checked (`accepts`
     gives None) or no run comes near."""
     for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
-        label = line_label(lines[k].text, known)
+        label = line_label_read(lines[k].text, known)
         if label and label[0] != "fact":
             break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
         verdicts = []
