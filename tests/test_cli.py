@@ -27,7 +27,7 @@ def test_extract_writes_its_outputs(tmp_path, capsys):
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert files == ["cleaned.txt", "corrections.diff", "corrections.jsonl", "projects.json", "review.html"]
     data = json.loads((tmp_path / "out" / "projects.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == "2" and data["source"]["kind"] == "text"
+    assert data["schema_version"] == "3" and data["source"]["kind"] == "text"
     assert len(data["projects"]) == 4
     ledger = [json.loads(l) for l in (tmp_path / "out" / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {"id", "rule", "start", "end", "before", "after", "confidence", "context", "record"} <= set(ledger[0])

@@ -136,3 +136,32 @@ def test_a_size_class_of_another_section_flags_the_section(profile):
     assert section_size_doubts("Mittelstädte", "Landgemeinde", profile)[0].field == "category"
     assert section_size_doubts("Kleinstädte und Landgemeinden", "Landgemeinde", profile) == []
     assert section_size_doubts("Mittelstädte", "a class no section lists", profile) == []
+
+
+def test_facts_under_a_size_line_go_to_facts_not_to_the_text(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nFörderphase:\nUmsetzungsphase\n\nFÖRDERSUMME 10,6 Mio. Euro\n\n" \
+           "Einwohner und Gäste nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.facts == {"Förderphase": "Umsetzungsphase", "Fördersumme": "10,6 Mio. Euro"}
+    assert "Umsetzungsphase" not in got.description and "Mio" not in got.description
+    assert "Umsetzungsphase" not in " ".join(got.figure_text)
+    assert got.description.startswith("Einwohner und Gäste")  # prose that opens with a label's word is text
+
+
+@pytest.mark.parametrize("text, rest, apart", [
+    ("Einwohner: 12.000", "12.000", True), ("EINWOHNER 12.000", "12.000", True), ("Einwohner 12.000", "12.000", True),
+    ("Einwohner", "", True), ("Einwohner und Gäste kommen gern", "und Gäste kommen gern", False),
+    ("Website der Stadt Koblenz und des Landkreises.", "der Stadt Koblenz und des Landkreises.", False),
+])
+def test_a_fact_label_stands_apart_from_prose(text, rest, apart):
+    from pipeline.records.labels import label_stands_apart
+    assert label_stands_apart(text, rest, False) is apart
+
+
+def load_source_text(text: str):
+    import tempfile
+    from pathlib import Path
+    folder = Path(tempfile.mkdtemp())
+    (folder / "input.txt").write_text(text, encoding="utf-8")
+    return load_source(folder / "input.txt")

@@ -97,7 +97,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               "category_printed": block.category, "size_class": size.size_class, "states": states,
               "state_codes": [state_code(s) for s in states], "title": header.title, "motto": header.motto,
               "page": page_of(block, doc.pages), "description": description,
-              "figure_text": [*reading.debris, *(join_lines(p) for p in figures)]}
+              "figure_text": [*reading.debris, *(join_lines(p) for p in figures)], "facts": dict(header.facts)}
     doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
               *section_size_doubts(fields["category"], size.size_class, profile),
               *size_class_doubts(size, profile, settings),

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.labels import facts_in_lines, known_labels
 from pipeline.records.segment import Line, ProjectBlock, nearest_state
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
@@ -100,17 +101,21 @@ class Header:
 def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: RecordsSettings) -> Header:
     """Title and motto from their labels; where a label is empty, from value-like text near the
     header or a banner line in the project's pages (`name` prefers the banner that names it),
-    always flagged. The body starts after the last label."""
+    always flagged. The body starts after the last label. The facts under the profile's fact
+    labels are read first and are no title, motto or body text."""
     if block.labelled is not None:
         return labelled_header(block, profile)
+    after = [l for l in block.lines if l.number > block.size_line.number]
+    facts, fact_lines = facts_in_lines([l for l in after if not l.blank], known_labels(profile),
+                                       settings.segment.wrapped_max_gap)
+    after = [l for l in after if l.number not in fact_lines]
     values: dict[str, str | None] = {}
     label_order: list[str] = []
     loose: list[list[Line]] = []  # runs of value-like lines in the header zone, in order
-    used: set[int] = set()
+    used: set[int] = set(fact_lines)
     value_lines: dict[str, list[Line]] = {}
     doubts: list[Doubt] = []
     last_label = block.size_line.number
-    after = [l for l in block.lines if l.number > block.size_line.number]
     for para in paragraphs(after):
         if is_prose(para, settings) and not any(match_label(l.text, profile, settings) for l in para):
             break
@@ -171,7 +176,8 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         else:
             values[field_name] = None
             doubts.append(flag(field_name, "label empty and no value found"))
-    return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts))
+    return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts),
+                  tuple(facts.items()))
 
 
 def labelled_header(block: ProjectBlock, profile: Profile) -> Header:

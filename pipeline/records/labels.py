@@ -30,6 +30,7 @@ VALUE_MAX_LINES = 4  # a value wraps over at most so many lines
 VALUE_MAX_SKIP = 80  # a column of values stands at most so many lines after its column of labels (a page of text between)
 LABEL_MIN_SCORE = 80  # a label the OCR damaged ('MoTTOo:', 'GROSSENKLASSE') is this similar to a known one
 LABEL_FUZZY_MIN_CHARS = 5  # a shorter label ('Land') is matched exactly only: one letter off is another word
+FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
 
@@ -142,14 +143,15 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     order. Lines more than `max_gap` line numbers apart belong to no one block. Where a column of
     labels waits for its values and `accepts(field, text)` says the next line cannot be the first
     one's value (text set between the columns), the values begin at the first line it accepts,
-    within VALUE_MAX_SKIP lines and before the next label that is no fact's."""
+    within VALUE_MAX_SKIP lines and before the next label that is no fact's. A fact's label must
+    stand apart from prose (label_stands_apart)."""
     labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
     j = i
     while j < len(lines):
         if j > i and lines[j].number - lines[j - 1].number > max_gap:
             break
         hit = line_label_read(lines[j].text, known)
-        if hit:
+        if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
             break
@@ -234,3 +236,38 @@ def assign(between: list[Line], pending: list[int], found: list) -> None:
         if not pending:
             found[target][3].extend(between)
             between = []
+
+
+def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int) -> tuple[dict[str, str], frozenset[int]]:
+    """Non-blank lines of a project's pages -> the facts printed under the profile's fact labels
+    among them ({label: value}, the first of each label) and the numbers of their label and value
+    lines. A block is read where a label stands apart from prose (label_stands_apart)."""
+    facts: dict[str, str] = {}
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        hit = line_label_read(lines[i].text, known)
+        if not hit or not label_stands_apart(lines[i].text, hit[2], hit[3]):
+            i += 1
+            continue
+        block = read_labelled_block(lines, i, known, max_gap)
+        for value in block.values:
+            if value.field == "fact" and value.value and value.label not in facts:
+                facts[value.label] = value.value
+                used |= {value.label_line.number, *(l.number for l in value.lines)}
+        last = max(block.line_numbers)
+        while i < len(lines) and lines[i].number <= last:
+            i += 1
+    return facts, frozenset(used)
+
+
+def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
+    """A label, not prose that opens with the label's word: it has a colon, is printed in capitals
+    or stands alone, or what follows is short and does not go on in lower case ('Einwohner
+    12.000', not 'Einwohner und Gäste kommen …')."""
+    text = text.strip()
+    head = text[: len(text) - len(rest)] if rest else text
+    letters = [c for c in head if c.isalpha()]
+    if fuzzy or not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2:
+        return True
+    return len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ","))
