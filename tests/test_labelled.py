@@ -165,3 +165,25 @@ def load_source_text(text: str):
     folder = Path(tempfile.mkdtemp())
     (folder / "input.txt").write_text(text, encoding="utf-8")
     return load_source(folder / "input.txt")
+
+
+@pytest.mark.parametrize("value, reads_as_text", [
+    ("Heilbronn klug: Region gestalten", False), ("stadt.land.smart", False), ("Bochum. Zukunftsfähig. Bürgernah.", False),
+    ("26", False), ("nextlevel #KlimaStadt #MobileStadt #MitmachStadt", False),
+    ("der Planung nachvollziehen kann.", True), ("Göttingen wird erprobt, wie", True), ("a ar . .", True),
+    ("Mit Daten für morgen Gruppenarbeiten. Eine ausgebildete Pflegekraft misst vor Ort Blutdruck und Blutzucker", True),
+])
+def test_a_title_or_motto_that_reads_as_running_text(value, reads_as_text):
+    from pipeline.records.text import value_running_text_reason
+    assert (value_running_text_reason(value, DEFAULT_RECORDS_SETTINGS) is not None) is reads_as_text
+
+
+def test_a_short_line_over_the_name_is_flagged_and_a_bracket_goes_on_the_name(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nHalle\n(Saale)\nKleinere Großstadt · Sachsen-Anhalt\n\n" \
+           "Projekttitel: Halle klug\nMotto: Heute für morgen\n\nDie Stadt baut eine Plattform.\n\n\n\n\n" \
+           "Interkommunale Kooperationen und Landkreise\n\nLandkreis\nMärkisch-Oderland\n" \
+           "Interkommunale Kooperationen/Landkreis · Brandenburg\n\nProjekttitel: Oderland klug\nMotto: Heute\n\nText.\n"
+    projects = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
+    assert projects[0].name == "Halle (Saale)"
+    assert projects[1].name == "Märkisch-Oderland" and "name" in projects[1].needs_review
+    assert "'Landkreis'" in projects[1].review_notes["name"]

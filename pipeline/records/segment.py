@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import LabelledBlock, known_labels, line_label, read_labelled_block
+from pipeline.records.labels import LabelledBlock, known_labels, line_label, line_label_read, read_labelled_block
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
@@ -52,6 +52,7 @@ class ProjectBlock:
     lines: list[Line]  # from the name line up to (not including) the next block
     doubtful_heading: str | None = None  # a lone line no profile knows between the section heading and this project
     labelled: LabelledBlock | None = None  # the header as labelled values, where the size class and Land are such
+    name_above: str | None = None  # a short line right above the name that no part took: the name may begin there
 
     @property
     def header_end(self) -> int:
@@ -295,6 +296,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             if name:
                 starts.append((name, line, size, block))
     blocks = []
+    index = {l.number: i for i, l in enumerate(nonblank)}
     by_number = {l.number: l for l in lines}
     last_number = lines[-1].number if lines else 0
     boundaries = sorted([s[0][0].number for s in starts] + list(headings) + [last_number + 1])
@@ -309,9 +311,32 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
+        above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings)
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
-                                   name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled))
+                                   name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
+                                   above))
     return blocks
+
+
+def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: dict[str, tuple[str, str]],
+                    settings: RecordsSettings) -> str | None:
+    """The line right above a name that nonblank[i] begins, where it could be the name's first
+    line ('Landkreis' over 'Märkisch-Oderland'): near it, short, capitalised, no sentence's end,
+    no section heading, label or size line, and the end of nothing above it."""
+    if i == 0:
+        return None
+    above, name = nonblank[i - 1], nonblank[i]
+    if name.number - above.number > settings.segment.wrapped_max_gap or above.number in in_heading \
+            or line_label_read(above.text, known) or not name_like(above.text, settings) \
+            or len(above.text.split()) > NAME_START_MAX_WORDS:
+        return None
+    if i > 1 and above.number - nonblank[i - 2].number <= settings.segment.wrapped_max_gap \
+            and nonblank[i - 2].number not in in_heading:
+        return None  # the line above goes on from text above it: a paragraph's end, not a name's start
+    return above.text.strip()
+
+
+NAME_START_MAX_WORDS = 2  # a name's first line cut off by the line break ('Landkreis', 'Bad') is this short
 
 
 def page_break_between(by_number: dict[int, Line], first: int, last: int) -> bool:
@@ -404,7 +429,7 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
     over up to `name_max_lines` lines: the lines above belong to it when the brochure's own list of
     projects prints them together as one name, or, where the list does not settle it, when a line
     ends in a word that cannot end a name ('… in Kooperation mit X und') or the next one goes on
-    in lower case."""
+    in lower case or in brackets."""
     s = settings.segment
     chain = [nonblank[i - 1]]
     for above in reversed(nonblank[max(0, i - s.name_max_lines) : i - 1]):
@@ -421,8 +446,8 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
     taken = options[0]
     for option in options[1:]:
         upper, lower = option[0].text.strip(), option[1].text.strip()
-        if not (NAME_CONNECTORS.search(upper) or lower[:1].islower()):
-            break
+        if not (NAME_CONNECTORS.search(upper) or lower[:1].islower() or lower[:1] == "("):
+            break  # a name goes on after a connector, in lower case or in brackets ('Halle' / '(Saale)')
         taken = option
     return taken
 
