@@ -187,3 +187,24 @@ def test_a_short_line_over_the_name_is_flagged_and_a_bracket_goes_on_the_name(co
     assert projects[0].name == "Halle (Saale)"
     assert projects[1].name == "Märkisch-Oderland" and "name" in projects[1].needs_review
     assert "'Landkreis'" in projects[1].review_notes["name"]
+
+
+@pytest.mark.parametrize("lines, doubtful", [
+    (["Koblenz verbunden: Ortskerne", "gestalten"], False), (["Rheine digital: Zukunft im", "Wandel"], False),
+    (["Bad Säckingen vernetzt: Teilhabe", "denken", "neu"], True), (["Zukunft", "Tübingen klug: neu", "denken"], True),
+    (["In Fürth messen Schülerinnen und", "Digital und nah: alle"], True),
+])
+def test_a_labelled_value_whose_lines_look_misread(lines, doubtful):
+    from pipeline.records.header import wrapped_value_reason
+    assert (wrapped_value_reason(lines) is not None) is doubtful
+
+
+def test_a_sidebar_name_after_running_lines_taken_out_and_over_two_lines(profile):
+    """Running lines taken out leave no page break; the list of projects picks the name and its second line."""
+    from pipeline.records.segment import find_projects
+    text = "Großstädte\n\n\n\n\nBad\n\nSackingen\n\nDie Stadt baut eine Plattform.\nAuf einen Blick\n\n" \
+           "Nicht alles ist gelungen: Die Plattform\nwurde kaum genutzt.\n\nBUNDESLAND\nSaarland\n\nGRÖSSENKLASSE\n" \
+           "Kleine Kleinstadt\n\nPROJEKTTITEL\nBad Säckingen vernetzt\n"
+    lines = text_to_lines(text)
+    blocks = find_projects(lines, profile, frozenset({"auf einen blick"}), ["Bad Säckingen", "Koblenz"])
+    assert [l.text for l in blocks[0].name_lines] == ["Bad", "Sackingen"]

@@ -14,40 +14,20 @@ import re
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
-from pipeline.records.labels import label_key
-from pipeline.records.segment import NAME_CONNECTORS, Layout
+from pipeline.records.segment import Layout, table_overview_names
 from pipeline.records.settings import RecordsSettings
 
 
-COVERAGE_MIN_SHARE = 0.5  # an overview fewer of whose names a record matches lists more than this brochure
+COVERAGE_MIN_SHARE = 0.5  # an overview fewer of whose names a record matches lists more than this brochure,
+OVERVIEW_MORE_FACTOR = 2  # if it lists more than this many times as many names as records were found (2021: 73, 28)
 
 
 def listed_names(layout: Layout, profile: Profile) -> list[str]:
-    """The names the overview lists: its entries, or where none were read, the lines under the
-    name column's head of a table overview up to the next column head (a line ending in a
-    connector goes on with the next)."""
+    """The names the overview lists: its entries, or where none were read, the names of a table
+    overview (segment.table_overview_names)."""
     if layout.overview:
         return [e["name"] for e in layout.overview]
-    if "overview" not in layout.parts or len(profile.overview_columns) < 2:
-        return []
-    first, end = layout.parts["overview"]
-    heads = {label_key(h) for h in profile.overview_columns[1:]}
-    names, inside = [], False
-    for line in layout.lines[first + 1: end]:
-        text = line.text.strip()
-        if not text:
-            continue
-        words = text.split()
-        if not inside:
-            inside = label_key(text) == label_key(profile.overview_columns[0])
-            continue
-        if label_key(words[0]) in heads or label_key(text) in heads:
-            break
-        if names and NAME_CONNECTORS.search(names[-1]):
-            names[-1] = f"{names[-1]} {text}"  # a name over two lines ('… mit Ebersbach-Neugersdorf und' / 'Oderwitz')
-        else:
-            names.append(text)
-    return names if inside else []
+    return table_overview_names(layout.lines, layout.parts, profile)
 
 
 def with_coverage(records: list[dict], listed: list[str], settings: RecordsSettings) -> tuple[list[dict], list[str]]:
@@ -62,7 +42,7 @@ def with_coverage(records: list[dict], listed: list[str], settings: RecordsSetti
         found = process.extractOne(name, keys, scorer=fuzz.ratio, processor=str.casefold, score_cutoff=cutoff)
         if found and found[2] not in matched.values():
             matched[li] = found[2]
-    if len(matched) < COVERAGE_MIN_SHARE * len(listed):
+    if len(matched) < COVERAGE_MIN_SHARE * len(listed) and len(listed) > OVERVIEW_MORE_FACTOR * len(records):
         return records, []  # a list of more than this brochure's projects (2021's lists every year's)
     warnings = []
     if len(listed) > len(records):

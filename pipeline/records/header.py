@@ -199,9 +199,29 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             if found.fuzzy:
                 doubts.append(flag(field_name, f"the label '{found.label_line.text.strip()}' read as "
                                                f"'{found.label}' only by its likeness"))
+            reason = wrapped_value_reason([l.text for l in found.lines if l.number != found.label_line.number])
+            if reason:
+                doubts.append(flag(field_name, f"{reason}: an OCR may have read its words out of order or "
+                                               "text beside it into it"))
     used = labelled.line_numbers | {l.number for l in block.name_lines}
     return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts),
                   tuple(labelled.facts.items()))
+
+
+def wrapped_value_reason(lines: list[str]) -> str | None:
+    """Why the lines a labelled value wraps over look misread, or None: a word alone on a line
+    that is not the value's last ('Teilhabe' / 'denken' / 'neu'), or a line ending in a connector
+    whose next line starts anew in capitals ('… Schülerinnen und' / 'Digital und nah: alle')."""
+    lines = [l.strip() for l in lines if l.strip()]
+    for upper, lower in zip(lines, lines[1:]):
+        if len(upper.split()) == 1:
+            return f"the word '{upper}' stands alone inside the value"
+        if VALUE_LINE_CONNECTOR.search(upper) and lower[:1].isupper() and len(lower.split()) > 1:
+            return f"'{upper}' ends in a connector and '{lower}' starts anew"
+    return None
+
+
+VALUE_LINE_CONNECTOR = re.compile(r"\b(?:und|oder|sowie|mit)$")
 
 
 def body_banner(block: ProjectBlock, used: set[int], name: str, body_start: int, taken: list[str],

@@ -16,7 +16,8 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import LabelledBlock, known_labels, line_label, line_label_read, read_labelled_block
+from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read,
+                                     read_labelled_block)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
@@ -98,8 +99,34 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     # a name the contents and the overview list as well is no running header: count the projects' pages only
     running = running_line_keys(lines[first:end], profile, settings)
     overview = lines_to_overview(lines, parts, profile)
-    listed = [entry["name"] for entry in overview]
+    listed = [entry["name"] for entry in overview] or table_overview_names(lines, parts, profile)
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
+
+
+def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
+    """The names of an overview printed as a table whose columns the text gives one after the
+    other: the lines under the name column's head (profile.overview_columns) up to the next column
+    head; a line ending in a connector goes on with the next. [] where there is no such head."""
+    if "overview" not in parts or len(profile.overview_columns) < 2:
+        return []
+    first, end = parts["overview"]
+    heads = {label_key(h) for h in profile.overview_columns[1:]}
+    names: list[str] = []
+    inside = False
+    for line in lines[first + 1: end]:
+        text = line.text.strip()
+        if not text:
+            continue
+        if not inside:
+            inside = label_key(text) == label_key(profile.overview_columns[0])
+            continue
+        if label_key(text.split()[0]) in heads or label_key(text) in heads:
+            break
+        if names and NAME_CONNECTORS.search(names[-1]):
+            names[-1] = f"{names[-1]} {text}"  # a name over two lines ('… mit Ebersbach-Neugersdorf und' / 'Oderwitz')
+        else:
+            names.append(text)
+    return names if inside else []
 
 
 def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSettings) -> frozenset[str]:
@@ -269,6 +296,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     nonblank = [l for l in lines if not l.blank and not is_page_furniture(l, running)]
     headings = section_headings(nonblank, profile, settings)  # first line number -> (category, score, last line)
     by_line = {l.number: l for l in nonblank}
+    by_number = {l.number: l for l in lines}
     unknown: dict[int, str] = {}
     for group in lone_groups(lines, running, settings):
         if not any(l.number in headings for l in group) and not parse_size_line(group[-1].text, profile, settings):
@@ -292,12 +320,11 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         size = labelled_size(block, profile, settings) if block else None
         if size and nonblank[i - 1].number not in in_heading:
             in_block = max(block.line_numbers)
-            name = name_over_block(nonblank, i, in_heading, listed, profile, settings)
+            name = name_over_block(nonblank, i, in_heading, listed, profile, settings, by_number)
             if name:
                 starts.append((name, line, size, block))
     blocks = []
     index = {l.number: i for i, l in enumerate(nonblank)}
-    by_number = {l.number: l for l in lines}
     last_number = lines[-1].number if lines else 0
     boundaries = sorted([s[0][0].number for s in starts] + list(headings) + [last_number + 1])
     for name_lines, size_line, size, labelled in starts:
@@ -375,20 +402,37 @@ def labelled_size(block: LabelledBlock, profile: Profile, settings: RecordsSetti
 
 
 def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str], profile: Profile,
-                    settings: RecordsSettings) -> list[Line] | None:
+                    settings: RecordsSettings, by_number: dict[int, Line]) -> list[Line] | None:
     """The name over a labelled block that starts at nonblank[i]: the line(s) right before it, or,
-    where that is running text (the block stands beside or after the text, a sidebar), the first
-    short line after the page break above."""
+    where that is running text (the block stands beside or after the text, a sidebar), a line
+    after the page break above (blank lines only make one: running lines taken out do not): the
+    one the brochure's list of projects names, or else the first short one."""
     name = name_lines_before(nonblank, i, in_heading, listed, profile, settings)
     if name_like(" ".join(l.text.strip() for l in name), settings):
         return name
     k = i - 1
-    while k > 0 and nonblank[k].number - nonblank[k - 1].number <= PAGE_BREAK_BLANKS and nonblank[k - 1].number not in in_heading:
+    while k > 0 and not page_break_between(by_number, nonblank[k - 1].number, nonblank[k].number) \
+            and nonblank[k - 1].number not in in_heading:
         k -= 1
-    for line in nonblank[k:i]:
-        if name_like(line.text, settings):
-            return [line]
-    return None
+    starts = [j for j in range(k, i) if name_like(nonblank[j].text, settings)]
+    chains = [chain for j in starts for chain in wrapped_chains(nonblank, j, i, settings)]
+    scored = [(closest_listed(" ".join(l.text.strip() for l in chain), listed)[1], -n, chain)
+              for n, chain in enumerate(chains)]
+    best = max(scored, key=lambda s: s[:2], default=None)
+    if best and best[0] >= settings.segment.listed_min_score:
+        return best[2]
+    return [nonblank[starts[0]]] if starts else None
+
+
+def wrapped_chains(nonblank: list[Line], j: int, end: int, settings: RecordsSettings) -> list[list[Line]]:
+    """nonblank[j] alone, with the next line, … up to `name_max_lines` lines, each within
+    `wrapped_max_gap` of the one before and before nonblank[end]: the ways a name may wrap."""
+    chains = [[nonblank[j]]]
+    for n in range(j + 1, min(end, j + settings.segment.name_max_lines)):
+        if nonblank[n].number - nonblank[n - 1].number > settings.segment.wrapped_max_gap:
+            break
+        chains.append(nonblank[j: n + 1])
+    return chains
 
 
 def name_like(text: str, settings: RecordsSettings) -> bool:
