@@ -108,6 +108,8 @@ def test_a_section_band_in_capitals_and_a_running_header_name_the_section(profil
     ("MOoTTo", ("motto", "Motto", "")),
     ("GROSSENKLASSE:", ("size_class", "Größenklasse", "")),
     ("PROJEKTTITFL: Koblenz klug", ("title", "Projekttitel", "Koblenz klug")),
+    ("Gro8&enklasse: Landgemeinde", ("size_class", "Größenklasse", "Landgemeinde")),
+    ("GROSSENKLASSE Große Großstadt", ("size_class", "Größenklasse", "Große Großstadt")),
 ])
 def test_a_label_the_ocr_damaged_is_read_fuzzily(text, expected, profile):
     from pipeline.records.labels import line_label_read
@@ -115,7 +117,8 @@ def test_a_label_the_ocr_damaged_is_read_fuzzily(text, expected, profile):
     assert line_label(text, known_labels(profile)) is None  # no exact label: it is no running line's label
 
 
-@pytest.mark.parametrize("text", ["Mottos", "Landau:", "Lana:", "Moment:", "Bayern:", "Kontaktdaten und mehr:"])
+@pytest.mark.parametrize("text", ["Mottos", "Landau:", "Lana:", "Moment:", "Bayern:", "Kontaktdaten und mehr:",
+                                  "2,1 Mio:", "www.x.de:", "GROSSSTÄDTE"])
 def test_a_word_like_a_label_without_colon_or_capitals_is_none(text, profile):
     from pipeline.records.labels import line_label_read
     assert line_label_read(text, known_labels(profile)) is None
@@ -208,3 +211,13 @@ def test_a_sidebar_name_after_running_lines_taken_out_and_over_two_lines(profile
     lines = text_to_lines(text)
     blocks = find_projects(lines, profile, frozenset({"auf einen blick"}), ["Bad Säckingen", "Koblenz"])
     assert [l.text for l in blocks[0].name_lines] == ["Bad", "Sackingen"]
+
+
+def test_a_running_name_over_a_labelled_header_is_the_name_there(profile):
+    """A continuation page's header repeats the project's name: over the header it is the name."""
+    from pipeline.read.page_furniture import line_key
+    from pipeline.records.segment import find_projects
+    text = "Großstädte\n\nHalle (Saale)\n\nBUNDESLAND: Sachsen-Anhalt\nGRÖSSENKLASSE: Kleinere Großstadt\n" \
+           "PROJEKTTITEL: Halle digital\n\nText.\n\n\n\n\nHalle (Saale)\n\nMehr Text.\n"
+    blocks = find_projects(text_to_lines(text), profile, frozenset({line_key("Halle (Saale)")}), [])
+    assert [b.name_lines[0].text for b in blocks] == ["Halle (Saale)"]

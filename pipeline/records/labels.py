@@ -29,6 +29,7 @@ LABEL_MAX_TOKENS = 3  # a label is at most so many words as printed ('B UNDESLAN
 VALUE_MAX_LINES = 4  # a value wraps over at most so many lines
 VALUE_MAX_SKIP = 80  # a column of values stands at most so many lines after its column of labels (a page of text between)
 LABEL_MIN_SCORE = 80  # a label the OCR damaged ('MoTTOo:', 'GROSSENKLASSE') is this similar to a known one
+LABEL_FUZZY_MIN_LETTERS = 0.8  # a damaged label's share of letters
 LABEL_FUZZY_MIN_CHARS = 5  # a shorter label ('Land') is matched exactly only: one letter off is another word
 FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
@@ -94,8 +95,8 @@ def line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, 
 
 def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str, bool] | None:
     """line_label's answer and whether the label was read fuzzily: a label as printed, or one
-    the OCR damaged ('MoTTOo:', 'GROSSENKLASSE', 'MOoTTo') where it ends in a colon or stands
-    alone in mostly capitals, is LABEL_MIN_SCORE similar to a known label of LABEL_FUZZY_MIN_CHARS letters or more."""
+    the OCR damaged ('MoTTOo:', 'GROSSENKLASSE Große Großstadt', 'MOoTTo') where it ends in a
+    colon or is printed in mostly capitals, is LABEL_MIN_SCORE similar to a known label of LABEL_FUZZY_MIN_CHARS letters or more."""
     exact = exact_line_label(text, known)
     if exact:
         return (*exact, False)
@@ -105,11 +106,12 @@ def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, 
         if k > 1 and not (len(head[0]) == 1 and head[0].isupper()):
             break
         key = label_key("".join(head))
-        if len(key) < LABEL_FUZZY_MIN_CHARS or not all(re.fullmatch(r"[^\W\d_]+:?", t) for t in head):
-            continue
+        letters_share = len(key) / max(1, len("".join(head).rstrip(":")))
+        if len(key) < LABEL_FUZZY_MIN_CHARS or letters_share < LABEL_FUZZY_MIN_LETTERS:
+            continue  # a label misread with a digit or a sign in it ('Gro8&enklasse:') is still mostly letters
         letters = [c for c in "".join(head) if c.isalpha()]
-        alone_in_capitals = k == len(tokens) and sum(c.isupper() for c in letters) > len(letters) / 2
-        if not (head[-1].endswith(":") or alone_in_capitals):
+        in_capitals = sum(c.isupper() for c in letters) > len(letters) / 2
+        if not (head[-1].endswith(":") or in_capitals):
             continue
         found = process.extractOne(key, [k_ for k_ in known if len(k_) >= LABEL_FUZZY_MIN_CHARS], scorer=fuzz.ratio,
                                    score_cutoff=LABEL_MIN_SCORE)

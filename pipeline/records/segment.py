@@ -293,7 +293,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     never ends a project; the projects after it carry it as `doubtful_heading`."""
     # Page furniture an OCR text kept (a page number, a running header) may stand between a
     # name and its size line: it is no part of either.
-    nonblank = [l for l in lines if not l.blank and not is_page_furniture(l, running)]
+    nonblank = without_furniture([l for l in lines if not l.blank], running, profile, settings)
     headings = section_headings(nonblank, profile, settings)  # first line number -> (category, score, last line)
     by_line = {l.number: l for l in nonblank}
     by_number = {l.number: l for l in lines}
@@ -343,6 +343,21 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
                                    above))
     return blocks
+
+
+def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Profile,
+                      settings: RecordsSettings) -> list[Line]:
+    """Non-blank lines -> those that are no page furniture. A line repeated as a running header
+    that stands right over a size line or a labelled header is the project's name there (a
+    continuation page's header repeats the name): it stays."""
+    known = known_labels(profile)
+    kept = []
+    for i, line in enumerate(nonblank):
+        nxt = nonblank[i + 1].text if i + 1 < len(nonblank) else ""
+        if not is_page_furniture(line, running) or (line_key(line.text) in running and (
+                parse_size_line(nxt, profile, settings) or line_label_read(nxt, known))):
+            kept.append(line)
+    return kept
 
 
 def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: dict[str, tuple[str, str]],
