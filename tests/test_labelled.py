@@ -221,3 +221,12 @@ def test_a_running_name_over_a_labelled_header_is_the_name_there(profile):
            "PROJEKTTITEL: Halle digital\n\nText.\n\n\n\n\nHalle (Saale)\n\nMehr Text.\n"
     blocks = find_projects(text_to_lines(text), profile, frozenset({line_key("Halle (Saale)")}), [])
     assert [b.name_lines[0].text for b in blocks] == ["Halle (Saale)"]
+
+
+def test_a_header_with_no_name_over_it_is_warned_of(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \
+           "Bundesland\nBayern\n\nGrößenklasse\nLandgemeinde\n\nProjekttitel\nFüssen verbunden\n\nText über Füssen.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [p.name for p in brochure.projects] == ["Koblenz"]
+    assert any("(Landgemeinde, Bayern, 'Füssen verbunden')" in w and "no record" in w for w in brochure.warnings)
