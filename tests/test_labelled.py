@@ -175,6 +175,10 @@ def load_source_text(text: str):
     ("26", False), ("nextlevel #KlimaStadt #MobileStadt #MitmachStadt", False),
     ("der Planung nachvollziehen kann.", True), ("Göttingen wird erprobt, wie", True), ("a ar . .", True),
     ("Mit Daten für morgen Gruppenarbeiten. Eine ausgebildete Pflegekraft misst vor Ort Blutdruck und Blutzucker", True),
+    ("Smarter, nachhaltiger Tourismus", False), ("Linz verbindet Lebenswelten: fürsorglich, menschlich, bunt", False),
+    ("Smart City Potsdam - Innovativ. Grün. Gerecht.", False),
+    ("Auszubildende lernen an Maschinen, die über Datenleitungen gesteuert werden", True),
+    ("Informationssicherheit zu beschäftigen. In Sülzetal und Bad Kötzting wurden", True),
 ])
 def test_a_title_or_motto_that_reads_as_running_text(value, reads_as_text):
     from pipeline.records.text import value_running_text_reason
