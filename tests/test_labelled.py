@@ -234,3 +234,24 @@ def test_a_header_with_no_name_over_it_is_warned_of(corrections):
     brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
     assert [p.name for p in brochure.projects] == ["Koblenz"]
     assert any("(Landgemeinde, Bayern, 'Füssen verbunden')" in w and "no record" in w for w in brochure.warnings)
+
+
+def test_values_repeated_in_the_middle_of_pages_are_no_running_lines(profile):
+    from pipeline.records.segment import running_line_keys
+    page = "Modellprojekte Smart Cities 2023\n\nText über die Stadt.\n\n2,4 Mio. Euro\n\nMehr Text hier.\nSeite unten\n"
+    text = "\n\n\n\n".join([page] * 4)
+    running = running_line_keys(text_to_lines(text), profile, DEFAULT_RECORDS_SETTINGS)
+    assert "modellprojekte smart cities ####" in running or any("modellprojekte" in k for k in running)
+    assert not any("mio" in k for k in running)
+
+
+def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
+    from pipeline.records.segment import value_reads_as
+    text = "Motto:\nFörderphase:\nWebsite:\n\nErgänzend gibt es nun\neinen Rufbus, den man\nbestellen kann.\n\n" \
+           "Gemeinsam für die Region\nStrategiephase\nwww.luenen.de/smart-city\n\nMehr Text.\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert [(v.field, v.value, v.displaced) for v in block.values] == [
+        ("motto", "Gemeinsam für die Region", True), ("fact", "Strategiephase", True),
+        ("fact", "www.luenen.de/smart-city", True)]

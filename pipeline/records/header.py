@@ -196,6 +196,9 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             doubts.append(flag(field_name, "label empty and no value found"))
         else:
             value_lines[field_name] = list(found.lines)
+            if found.displaced:
+                doubts.append(flag(field_name, "the value stands in a column of values after text set between "
+                                               "the columns: check that it is this label's"))
             if found.fuzzy:
                 doubts.append(flag(field_name, f"the label '{found.label_line.text.strip()}' read as "
                                                f"'{found.label}' only by its likeness"))

@@ -31,6 +31,9 @@ VALUE_MAX_SKIP = 80  # a column of values stands at most so many lines after its
 LABEL_MIN_SCORE = 80  # a label the OCR damaged ('MoTTOo:', 'GROSSENKLASSE') is this similar to a known one
 LABEL_FUZZY_MIN_LETTERS = 0.8  # a damaged label's share of letters
 LABEL_FUZZY_MIN_CHARS = 5  # a shorter label ('Land') is matched exactly only: one letter off is another word
+SENTENCE_PIECE = re.compile(r"[a-zäöüß]{3}[.,](?:\s|$)")  # 'dabei,' 'vermeiden.': a sentence's (not 'Mio. Euro')
+TITLE_LINE_MAX_WORDS = 12  # a line of a title or motto (a value wraps) holds at most so many words
+FACT_VALUE_MAX_WORDS = 6  # a fact's value is this short ('Strategie- und Umsetzungsphase', 'Amt für Stadtentwicklung')
 FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
@@ -43,6 +46,7 @@ class LabelledValue:
     lines: tuple[Line, ...]  # the value's lines (the label's own line too where the value stands on it)
     inline: str  # the value's part on the label's line
     fuzzy: bool = False  # the label was read only as similar to the profile's (an OCR's damage)
+    displaced: bool = False  # the value stands in a column of values after text set between the columns
 
     @property
     def value(self) -> str:
@@ -161,6 +165,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     if not labels:
         return None
     pending: list[int] = []  # positions in `found` of labels still waiting for their value
+    displaced: set[int] = set()  # of them, those whose values stand after text between the columns
     found: list[tuple[str, str, Line, list[Line], str, bool]] = []
     for n, (at, (field_name, label, rest, fuzzy)) in enumerate(labels):
         found.append((field_name, label, lines[at], [lines[at]] if rest else [], rest, fuzzy))
@@ -171,8 +176,11 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         else:
             fields = [found[k][0] for k in pending]
             start = value_start(lines, at, fields, known, accepts) if len(pending) > 1 and accepts else at
+            if start != at:
+                displaced = set(pending)
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
-    return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy) for f, lab, ll, vl, rest, fuzzy in found))
+    return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced)
+                               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)))
 
 
 def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
@@ -180,15 +188,18 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
     """Where a column of values begins after the column of labels ending at lines[last]: the line
     before the first run of lines that `accepts` takes as the values of the labels' leading fields
     it can check (a Land, then a size class; prose that names a Land is no such run), or `last`
-    itself where the next lines are such values, the first field cannot be checked (`accepts`
-    gives None) or no run comes near."""
+    itself where the next lines are such values or no run comes near. Where `accepts` cannot
+    check the first field (a title, a motto, a fact), the lines must only look like such values
+    (value_looks_like: no running text)."""
+    if accepts(fields[0], lines[last + 1].text.strip() if last + 1 < len(lines) else "") is None:
+        accepts = value_looks_like
     for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
         label = line_label_read(lines[k].text, known)
         if label and label[0] != "fact":
             break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
         verdicts = []
         for field_name, line in zip(fields, lines[k:]):
-            verdict = accepts(field_name, line.text.strip())
+            verdict = False if line_label_read(line.text, known) else accepts(field_name, line.text.strip())
             if verdict is None:
                 break
             verdicts.append(verdict)
@@ -253,14 +264,39 @@ def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap
             i += 1
             continue
         block = read_labelled_block(lines, i, known, max_gap)
-        for value in block.values:
-            if value.field == "fact" and value.value and value.label not in facts:
-                facts[value.label] = value.value
-                used |= {value.label_line.number, *(l.number for l in value.lines)}
+        found = [v for v in block.values if v.field == "fact" and v.value]
+        if all(fact_value_like(v.value) for v in found):  # else the values are text beside the labels: it stays text
+            for value in found:
+                if value.label not in facts:
+                    facts[value.label] = value.value
+                    used |= {value.label_line.number, *(l.number for l in value.lines)}
         last = max(block.line_numbers)
         while i < len(lines) and lines[i].number <= last:
             i += 1
     return facts, frozenset(used)
+
+
+def value_looks_like(field_name: str, text: str) -> bool:
+    """Whether a line may be a title's, a motto's or a fact's value, or a Land's or size class's
+    (those are checked elsewhere: here anything short goes)."""
+    return fact_value_like(text) if field_name == "fact" else title_value_like(text)
+
+
+def title_value_like(value: str) -> bool:
+    """A title's or motto's line, not a line of running text: begun in capitals (or a slogan
+    without spaces), short, no sentence in it, mostly letters."""
+    letters = sum(c.isalpha() for c in value) / max(1, len(value.replace(" ", "")))
+    return (not value[:1].islower() or " " not in value) and len(value.split()) <= TITLE_LINE_MAX_WORDS \
+        and not SENTENCE_PIECE.search(value) and letters >= 0.6
+
+
+def fact_value_like(value: str) -> bool:
+    """A fact's value ('187.382', 'Strategie- und Umsetzungsphase', '2,1 Mio. Euro', a web
+    address), not a line of running text: short, not begun in lower case (but for one token, a
+    web address), no sentence in it."""
+    words = value.split()
+    return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
+        and not SENTENCE_PIECE.search(value)
 
 
 def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:

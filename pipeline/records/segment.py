@@ -103,6 +103,23 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
 
 
+def page_edge_lines(lines: list[Line], depth: int = 2) -> set[int]:
+    """The numbers of the first and last `depth` text lines of each page (pages end at a run of
+    PAGE_BREAK_BLANKS blank lines): where running headers and footers stand. A value repeated in
+    the middle of pages ('2,4 Mio. Euro' under each project) is no running line."""
+    pages: list[list[int]] = [[]]
+    blanks = 0
+    for line in lines:
+        if line.blank:
+            blanks += 1
+            continue
+        if blanks >= PAGE_BREAK_BLANKS and pages[-1]:
+            pages.append([])
+        blanks = 0
+        pages[-1].append(line.number)
+    return {n for page in pages for n in (*page[:depth], *page[-depth:])}
+
+
 def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
     """The names of an overview printed as a table whose columns the text gives one after the
     other: the lines under the name column's head (profile.overview_columns) up to the next column
@@ -135,8 +152,9 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
     size line ('Kleinere Großstadt · Bayern' for three projects), which is never furniture."""
     s = settings.segment
     keys = {text: line_key(text) for text in {l.text for l in lines}}
-    counts = Counter(keys[l.text] for l in lines
-                     if len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
+    edge = page_edge_lines(lines)
+    counts = Counter(keys[l.text] for l in lines if l.number in edge
+                     and len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
     repeated = {k for k, n in counts.items() if n >= s.running_min_repeats}
     # a size line, a size class or a section's name repeats as a value or a band: it is no furniture
     values = {key for text, key in keys.items() if key in repeated and (
