@@ -255,3 +255,12 @@ def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
     assert [(v.field, v.value, v.displaced) for v in block.values] == [
         ("motto", "Gemeinsam für die Region", True), ("fact", "Strategiephase", True),
         ("fact", "www.luenen.de/smart-city", True)]
+
+
+def test_a_footer_read_over_every_sidebar_is_no_name(profile):
+    from pipeline.records.segment import segment_text
+    page = "Modellprojekte Smart Cities | Großstädte\n\n{name}\n\nText über {name} hier.\nMehr Text.\n\n" \
+           "Bundesinstitut für Bau-, Stadt- und Raumforschung\n\nBUNDESLAND:\n{land}\n\nGROSSENKLASSE:\nGroße Großstadt\n\n\n\n"
+    text = "1. Modellprojekte Smart Cities 2023\n\n\n\n" + "".join(
+        page.format(name=n, land=l) for n, l in [("Koblenz", "Rheinland-Pfalz"), ("Kassel", "Hessen"), ("Essen", "Bayern")])
+    assert [b.name for b in segment_text(text, profile).projects] == ["Koblenz", "Kassel", "Essen"]

@@ -103,6 +103,15 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
 
 
+def lines_over_headers(lines: list[Line], profile: Profile, settings: RecordsSettings) -> set[int]:
+    """The numbers of the text lines right over a size line or a label: where an OCR may put a
+    page's footer it read before a sidebar (a name stands there too, but is not repeated)."""
+    known = known_labels(profile)
+    text = [l for l in lines if not l.blank]
+    return {line.number for line, nxt in zip(text, text[1:])
+            if parse_size_line(nxt.text, profile, settings) or line_label_read(nxt.text, known)}
+
+
 def page_edge_lines(lines: list[Line], depth: int = 2) -> set[int]:
     """The numbers of the first and last `depth` text lines of each page (pages end at a run of
     PAGE_BREAK_BLANKS blank lines): where running headers and footers stand. A value repeated in
@@ -152,14 +161,14 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
     size line ('Kleinere Großstadt · Bayern' for three projects), which is never furniture."""
     s = settings.segment
     keys = {text: line_key(text) for text in {l.text for l in lines}}
-    edge = page_edge_lines(lines)
+    edge = page_edge_lines(lines) | lines_over_headers(lines, profile, settings)
     counts = Counter(keys[l.text] for l in lines if l.number in edge
                      and len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
     repeated = {k for k, n in counts.items() if n >= s.running_min_repeats}
     # a size line, a size class or a section's name repeats as a value or a band: it is no furniture
     values = {key for text, key in keys.items() if key in repeated and (
         parse_size_line(text, profile, settings) or match_category(text, profile, settings)
-        or running_section(text, profile, settings) or line_label(text, known_labels(profile))
+        or running_section(text, profile, settings) or line_label_read(text, known_labels(profile))
         or process.extractOne(text.strip(), profile.size_classes, scorer=fuzz.ratio, processor=str.casefold,
                               score_cutoff=s.size_class_min_score))}
     return frozenset(repeated - values)
@@ -366,16 +375,15 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
 def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Profile,
                       settings: RecordsSettings) -> list[Line]:
     """Non-blank lines -> those that are no page furniture. A line repeated as a running header
-    that stands right over a size line or a labelled header is the project's name there (a
-    continuation page's header repeats the name): it stays."""
+    that stands right over one size line or labelled header is the project's name there (a
+    continuation page's header repeats the name); one over several (a footer the OCR read
+    before a sidebar) is furniture."""
     known = known_labels(profile)
-    kept = []
-    for i, line in enumerate(nonblank):
-        nxt = nonblank[i + 1].text if i + 1 < len(nonblank) else ""
-        if not is_page_furniture(line, running) or (line_key(line.text) in running and (
-                parse_size_line(nxt, profile, settings) or line_label_read(nxt, known))):
-            kept.append(line)
-    return kept
+    over_header = Counter(line_key(line.text) for line, nxt in zip(nonblank, nonblank[1:])
+                          if line_key(line.text) in running
+                          and (parse_size_line(nxt.text, profile, settings) or line_label_read(nxt.text, known)))
+    return [line for line in nonblank
+            if not is_page_furniture(line, running) or over_header[line_key(line.text)] == 1]
 
 
 def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: dict[str, tuple[str, str]],
