@@ -5,8 +5,9 @@
 
 Makes N editions (seeds FIRST .. FIRST+N-1), runs `extract_brochure` on each route and scores it as
 benchmarks/layouts.py does (records found, field accuracy, silent errors, description WER, words
-conserved), plus the editions refused ('no model project found') and the labelled facts kept (a
-record's `facts` holding the printed value under its label). Each edition's result is written to
+conserved), plus the editions refused ('no model project found'), the labelled facts kept (a
+record's `facts` holding the printed value under its label) and, of the records missed in
+editions with output, how many a warning names ('warned': each still counts six silent errors). Each edition's result is written to
 DIR/results/ROUTE/seed-N.json when --keep is given, and the editions rendered there are reused,
 so a rerun only extracts again. The figures come per route and per value of each axis.
 
@@ -68,6 +69,15 @@ def facts_kept(truth: dict, brochure: dict) -> tuple[int, int]:
     return kept, total
 
 
+def missed_warned(truth: dict, brochure: dict) -> tuple[int, int]:
+    """(records missed whose name a warning gives, records missed): a missed record counts as six
+    silent errors in score_output whatever the warnings say; this says how many were named."""
+    pairs = pair_records(brochure["projects"], truth["projects"])
+    warnings = " ".join(brochure.get("warnings", [])).casefold()
+    missed = [p["name"] for gi, p in enumerate(truth["projects"]) if gi not in pairs]
+    return sum(f"'{name.casefold()}'" in warnings for name in missed), len(missed)
+
+
 def score_route(truth: dict, path: Path, corrections) -> dict:
     """One edition on one route -> its figures (a JSON-able dict)."""
     gold = len(truth["projects"])
@@ -90,7 +100,7 @@ def score_route(truth: dict, path: Path, corrections) -> dict:
     found, total, lost = conserved_share(truth, brochure)
     row.update(matched=score.records_matched, out=score.records_out, silent=len(score.silent_errors),
                right=sum(r for r, _ in score.fields.values()), wer=score.description_wer, found=found,
-               facts=list(facts_kept(truth, brochure)))
+               facts=list(facts_kept(truth, brochure)), missed_warned=list(missed_warned(truth, brochure)))
     row["examples"] = [f"{e['record']} {e['field']}: {e['gold']!r} -> {e['got']!r}" for e in score.silent_errors]
     if lost:
         row["examples"].append(f"{total - found} words lost, e.g. {lost[:8]}")
@@ -132,7 +142,7 @@ def kept_rows(keep: Path) -> dict[str, list[dict]]:
     return rows
 
 
-HEAD = "eds. refused  records   fields  silent desc.WER conserved  facts"
+HEAD = "eds. refused  records   fields  silent desc.WER conserved  facts   warned"
 
 
 def figures(rows: list[dict]) -> str:
@@ -143,9 +153,10 @@ def figures(rows: list[dict]) -> str:
     wers = [r["wer"] for r in rows if r["wer"] is not None]
     wer = f"{sum(wers) / len(wers):8.4f}" if wers else "       -"
     facts = [sum(r["facts"][i] for r in rows) for i in (0, 1)]
+    warned = [sum(r.get("missed_warned", [0, 0])[i] for r in rows) for i in (0, 1)]  # results of older code lack it
     return (f"{len(rows):4d} {sum(r['refused'] for r in rows):7d} {total('matched'):4d}/{total('gold'):<4d} "
             f"{total('right') / max(1, total('fields')):8.4f} {total('silent'):7d} {wer} "
-            f"{total('found') / max(1, total('drawn')):9.4f} {facts[0]:3d}/{facts[1]:<3d}")
+            f"{total('found') / max(1, total('drawn')):9.4f} {facts[0]:3d}/{facts[1]:<3d} {warned[0]:3d}/{warned[1]:<3d}")
 
 
 def by_axis(title: str, rows: list[dict]) -> list[str]:

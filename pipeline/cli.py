@@ -127,12 +127,13 @@ def is_output(data: dict) -> bool:
 
 def command_diff(args: argparse.Namespace) -> int:
     from pipeline.emit.formats import compare_brochures, comparison_to_text
+    from pipeline.validate.models import upgraded_output
 
     old, new = read_json(args.old), read_json(args.new)
     for path, data in ((args.old, old), (args.new, new)):
         if not is_output(data):
             raise InputError(f"{path}: not a projects.json of mpsc extract")
-    diff = compare_brochures(old, new)
+    diff = compare_brochures(upgraded_output(old), upgraded_output(new))  # an older version's output reads as the current
     print(json.dumps(diff, ensure_ascii=False, indent=1) if args.json else comparison_to_text(diff))
     differs = diff["added"] or diff["removed"] or diff["changed"]
     return 1 if args.exit_code and differs else 0

@@ -53,6 +53,12 @@ class Profile(Strict):
     categories: list[str] = Field(min_length=1)
     size_classes: list[str] = Field(min_length=1)
     labels: dict[Literal["title", "motto"], str]
+    # the size class and the Land(s) printed as labelled values ('Bundesland: Bayern'), not on one line
+    value_labels: dict[Literal["states", "size_class"], list[str]] = Field(default_factory=dict)
+    # labels of further facts a project's header block may print ('Einwohner: 12.000')
+    fact_labels: list[str] = Field(default_factory=list)
+    # the column heads of an overview printed as a table: the projects' names stand under the first
+    overview_columns: list[str] = Field(default_factory=list)
     size_state_separators: str
     parts: dict[Literal["criteria", "projects", "overview"], str]
     criterion_id_pattern: str
@@ -64,9 +70,24 @@ class Profile(Strict):
     not_in_overview_names: list[str] = Field(default_factory=list)
     # words that open a caption or a credit ('Foto: …', 'Abbildung 3: …'): figure text
     caption_labels: list[str] = Field(default_factory=list)
+    # the size classes of each section (by its common name): a record whose size class belongs to
+    # another section was put under a section heading its own was missed for
+    section_size_classes: dict[str, list[str]] = Field(default_factory=dict)
 
     def canonical(self, category: str | None) -> str | None:
         return self.canonical_categories.get(category, category) if category else None
+
+    def section_of_size_class(self, size_class: str) -> str | None:
+        """The section (common name) whose projects have this size class; None if none says."""
+        return next((section for section, classes in self.section_size_classes.items() if size_class in classes), None)
+
+    @model_validator(mode="after")
+    def sections_known(self) -> "Profile":
+        known = {self.canonical(c) for c in self.categories}
+        unknown = set(self.section_size_classes) - known
+        if unknown:
+            raise ValueError(f"section_size_classes names no section of the profile: {sorted(unknown)}")
+        return self
 
     @field_validator("criterion_id_pattern", "edition_title_pattern")
     @classmethod

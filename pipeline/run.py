@@ -17,6 +17,8 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.read.load import Source
 from pipeline.records.extract import (block_spans, document_facts, layout_to_records, records_to_dicts, removed_lines,
                                       route_of)
+from pipeline.records.absence import headers_without_name, no_project_message
+from pipeline.records.coverage import listed_names, with_coverage
 from pipeline.records.extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
 from pipeline.records.ids import with_edit_records, with_final_ids
 from pipeline.records.overrides import apply_overrides, apply_place_confirmations
@@ -40,7 +42,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     profile, profile_name = corrections.profile_for(year)
     layout = segment_text(cleaned.text, profile, records_settings)
     if not layout.projects:
-        raise InputError(f"{source.path}: no model project found (no 'size class · Land' header line)")
+        raise InputError(f"{source.path}: {no_project_message(layout, profile, records_settings)}")
     facts = document_facts(layout, source, cleaned, lexicon, records_settings)
     drafts = layout_to_records(layout, cleaned, profile, facts, records_settings)
     spans = block_spans(layout, cleaned)
@@ -53,6 +55,9 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if use_overrides:
         placed_records, place_warnings = apply_place_confirmations(placed.records, corrections.overrides, year)
         placed, warnings = replace(placed, records=placed_records), warnings + place_warnings
+    covered, coverage_warnings = with_coverage(placed.records, listed_names(layout, profile), records_settings)
+    placed, warnings = replace(placed, records=covered), warnings + coverage_warnings
+    warnings = warnings + headers_without_name(layout, profile, records_settings)
     ids = [r["id"] for r in placed.records]
     # the place edits are the records stage's one hand-over to the ledger; they repair names in
     # the overview, which is no record's text, so they are added after the edits got their records

@@ -27,7 +27,7 @@ def test_extract_writes_its_outputs(tmp_path, capsys):
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert files == ["cleaned.txt", "corrections.diff", "corrections.jsonl", "projects.json", "review.html"]
     data = json.loads((tmp_path / "out" / "projects.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == "2" and data["source"]["kind"] == "text"
+    assert data["schema_version"] == "3" and data["source"]["kind"] == "text"
     assert len(data["projects"]) == 4
     ledger = [json.loads(l) for l in (tmp_path / "out" / "corrections.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {"id", "rule", "start", "end", "before", "after", "confidence", "context", "record"} <= set(ledger[0])
@@ -245,3 +245,13 @@ def test_a_batch_loads_each_word_list_once_per_process(tmp_path, capsys, monkeyp
         copies[-1].write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
     assert run(["extract", *map(str, copies), "-o", str(tmp_path / "out"), "--jobs", "1"], capsys)[0] == 0
     assert sorted(opened) == sorted(set(opened)) and {"wordfreq", "spelling"} <= set(opened)
+
+
+def test_the_refusal_says_what_was_looked_for_and_found(tmp_path, capsys):
+    text = "Modellprojekte Smart Cities 2023\n\n1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\n" \
+           "GROSSE GROSSSTADT\nProjekttitel: Koblenz klug\n\nDie Stadt baut eine Plattform.\n"
+    (tmp_path / "in.txt").write_text(text, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "looked for a 'size class · Land' line" in err and "Bundesland/Land" in err and "Größenklasse" in err
+    assert "1 section headings" in err and "1 lines naming a size class, 0 of them" in err and "Projekttitel ×1" in err

@@ -56,6 +56,18 @@ def test_diff_of_two_runs_of_one_input_is_empty_and_a_change_shows_its_words(tmp
     assert "1 place changed: '' -> 'neues Wort'" in capsys.readouterr().out
 
 
+def test_diff_reads_an_output_of_schema_version_2_as_one_without_facts(tmp_path, capsys):
+    assert main(["extract", str(MINI), "-o", str(tmp_path / "a")]) == 0
+    new = tmp_path / "a" / "projects.json"
+    data = json.loads(new.read_text(encoding="utf-8"))
+    assert data["schema_version"] == "3" and all(p["facts"] == {} for p in data["projects"])
+    older = {**data, "schema_version": "2", "projects": [{k: v for k, v in p.items() if k != "facts"}
+                                                          for p in data["projects"]]}
+    (tmp_path / "old.json").write_text(json.dumps(older), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["diff", str(tmp_path / "old.json"), str(new), "--exit-code"]) == 0
+
+
 def test_diff_and_eval_refuse_files_that_are_not_what_they_need(tmp_path, capsys):
     from .conftest import FIXTURES
 

@@ -17,7 +17,7 @@ from .conftest import CASES, REPO
 DATASET_2021 = REPO / "output" / "modellprojekte-smart-cities-2021"
 GENERATED = CASES / "editions" / "sample-2019" / "ocr-eng.txt"
 FORMULA = '=HYPERLINK("http://example.org","Klick")'
-TABLES = ("editions", "projects", "project_states", "project_notes", "project_overrides", "overview", "criteria",
+TABLES = ("editions", "projects", "project_states", "project_facts", "project_notes", "project_overrides", "overview", "criteria",
           "edits")
 
 
@@ -42,6 +42,7 @@ def edition_2019(tmp_path_factory):
     assert main(["extract", str(GENERATED), "-o", str(folder)]) == 0
     data = read_projects(folder)
     data["projects"][0]["title"] = FORMULA
+    data["projects"][0]["facts"] = {"Einwohner": "12.000", "Förderphase": "Umsetzungsphase"}
     data["projects"].append(shared_record())
     (folder / "projects.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return folder
@@ -196,6 +197,25 @@ def test_two_outputs_of_one_edition_are_refused(tmp_path, capsys):
     message = refused(["publish", str(DATASET_2021), str(twin), "-o", str(tmp_path / "out")], capsys)
     assert "both the edition 2021" in message
     assert not (tmp_path / "out").exists()
+
+
+def test_labelled_facts_are_a_column_and_rows_of_their_own(published, edition_2019):
+    first = read_projects(edition_2019)["projects"][0]["id"]
+    assert query(published, "select label, value from project_facts where edition_year = 2019 and id = ? order by label",
+                 first) == [("Einwohner", "12.000"), ("Förderphase", "Umsetzungsphase")]
+    row = next(r for r in csv_rows(published / "projects.csv") if r["id"] == first and r["edition_year"] == "2019")
+    assert row["facts"] == "Einwohner: 12.000 | Förderphase: Umsetzungsphase"
+
+
+def test_an_output_of_schema_version_2_is_published_as_one_without_facts(edition_2019, tmp_path):
+    older = tmp_path / "older"
+    shutil.copytree(edition_2019, older)
+    data = read_projects(older)
+    projects = [{k: v for k, v in p.items() if k != "facts"} for p in data["projects"]]
+    (older / "projects.json").write_text(json.dumps({**data, "schema_version": "2", "projects": projects}),
+                                         encoding="utf-8")
+    assert main(["publish", str(DATASET_2021), str(older), "-o", str(tmp_path / "out")]) == 0
+    assert query(tmp_path / "out", "select count(*) from project_facts where edition_year = 2019") == [(0,)]
 
 
 def test_outputs_of_different_schema_versions_are_refused(edition_2019, tmp_path, capsys):

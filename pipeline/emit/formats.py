@@ -2,7 +2,7 @@
 
 - `projects_to_jsonl`: one project per line, each with the edition and source it came from.
 - `projects_to_csv`: one project per row, the same; lists joined with '; ', review notes as
-  'field: note' joined with ' | ', overrides as the names of the fields a reviewer set; a text
+  'field: note' and facts as 'label: value' joined with ' | ', overrides as the names of the fields a reviewer set; a text
   cell a spreadsheet would run as a formula starts with an apostrophe (`spreadsheet_safe`).
 - `projects_to_geojson`: a FeatureCollection, a point per project at its place (GeoNames), the
   project's fields as properties; a project without a place has a null geometry, never dropped.
@@ -16,10 +16,10 @@ import json
 
 CSV_FIELDS = ("edition_year", "edition_title", "source_path", "source_sha256", "id", "name", "category",
               "category_printed", "size_class", "states", "state_codes", "title", "motto", "page", "needs_review",
-              "review_notes", "overrides", "description", "figure_text", "latitude", "longitude", "geonameid")
+              "review_notes", "overrides", "description", "figure_text", "facts", "latitude", "longitude", "geonameid")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COMPARED_FIELDS = ("name", "category", "category_printed", "size_class", "states", "state_codes", "title", "motto",
-                   "page", "description", "figure_text")
+                   "page", "description", "figure_text", "facts")
 
 
 def flat_rows(brochure: dict) -> list[dict]:

@@ -28,7 +28,7 @@ from pipeline.emit.tables import TABLE, TABLES, Table, editions_to_tables
 from pipeline.errors import InputError
 from pipeline.files import replace_folder
 from pipeline.review.apply import first_error, output_year, read_output
-from pipeline.validate.models import Brochure
+from pipeline.validate.models import Brochure, upgraded_output
 
 PACKAGE_FILE = "datapackage.json"
 DATABASE_FILE = "mpsc.db"
@@ -163,7 +163,7 @@ def folders_to_outputs(folders: list[Path]) -> list[Output]:
     version, one per edition."""
     if not folders:
         raise InputError("no output folders to publish")
-    raw = [folder_to_raw_output(f) for f in folders]
+    raw = [upgraded_output(folder_to_raw_output(f)) for f in folders]  # an older version's output reads as the current
     same_schema_version(folders, raw)
     outputs = [Output(f, validated_brochure(f, o), folder_to_ledger(f)) for f, o in zip(folders, raw)]
     return one_output_per_edition(outputs)

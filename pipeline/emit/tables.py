@@ -101,6 +101,7 @@ TABLES = (
         text("motto", "the project's motto"),
         text("description", "the running text"),
         text("figure_text", "captions, pull quotes, callouts and picture text, '; '-joined"),
+        text("facts", "the labelled facts as 'label: value', ' | '-joined (one row each in project_facts)"),
         integer("page", "the printed page of the record's header"),
         GEONAMEID,
         text("place_name", "the place's name in GeoNames"),
@@ -116,6 +117,11 @@ TABLES = (
         text("state", "a Land by its ISO 3166-2 name"),
         text("state_code", "its ISO 3166-2 code"),
     ), ("edition_year", "id", "state_code"), (TO_RECORD,)),
+    Table("project_facts", "one row per labelled fact of a project ('Einwohner', 'Förderphase', …)", (
+        EDITION_YEAR, RECORD_ID,
+        text("label", "the fact's label as the profile spells it"),
+        text("value", "the value as printed"),
+    ), ("edition_year", "id", "label"), (TO_RECORD,)),
     Table("project_notes", "one row per field of a project that is flagged or carries a note", (
         EDITION_YEAR, RECORD_ID,
         text("field", "the field"),
@@ -215,7 +221,7 @@ def project_to_row(year: int, p: dict) -> dict:
             "category_printed": p["category_printed"], "size_class": p["size_class"],
             "states": as_list_text(p["states"]), "state_codes": as_list_text(p["state_codes"]), "title": p["title"],
             "motto": p["motto"], "description": p["description"], "figure_text": as_list_text(p["figure_text"]),
-            "page": p["page"], **place_columns(p), "place_name": place.get("name"), "place_kind": place.get("kind"),
+            "facts": as_notes_text(p["facts"]), "page": p["page"], **place_columns(p), "place_name": place.get("name"), "place_kind": place.get("kind"),
             "needs_review": as_list_text(p["needs_review"]), "review_notes": as_notes_text(p["review_notes"]),
             "overrides": as_list_text(list(p["overrides"])), "source_sha256": p["source_sha256"]}
 
@@ -223,6 +229,10 @@ def project_to_row(year: int, p: dict) -> dict:
 def project_to_state_rows(year: int, p: dict) -> list[dict]:
     pairs = dict.fromkeys(zip(p["states"], p["state_codes"]))  # a Land named twice is one row
     return [{"edition_year": year, "id": p["id"], "state": state, "state_code": code} for state, code in pairs]
+
+
+def project_to_fact_rows(year: int, p: dict) -> list[dict]:
+    return [{"edition_year": year, "id": p["id"], "label": label, "value": value} for label, value in p["facts"].items()]
 
 
 def project_to_note_rows(year: int, p: dict) -> list[dict]:
@@ -270,6 +280,7 @@ def edition_to_rows(brochure: dict, ledger: list[dict] | None) -> dict[str, list
         "editions": [brochure_to_edition_row(brochure, ledger)],
         "projects": [project_to_row(year, p) for p in projects],
         "project_states": [row for p in projects for row in project_to_state_rows(year, p)],
+        "project_facts": [row for p in projects for row in project_to_fact_rows(year, p)],
         "project_notes": [row for p in projects for row in project_to_note_rows(year, p)],
         "project_overrides": [row for p in projects for row in project_to_override_rows(year, p)],
         "overview": overview_to_rows(year, brochure["overview"], {p["id"] for p in projects}),

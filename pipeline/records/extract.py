@@ -33,7 +33,7 @@ from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_sp
 from pipeline.records.pages import Pages, lines_to_pages, page_of
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
-from pipeline.records.text import join_lines
+from pipeline.records.text import join_lines, value_running_text_reason
 from pipeline.repair.clean import Cleaned
 
 
@@ -80,7 +80,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     states, state_notes = text_to_states(size.states_text, settings)
     header = block_to_header(block, profile, reading.name, settings)
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
-    body = [l for l in block.lines if l.number > block.size_line.number and l.number not in header.used_lines]
+    body = [l for l in block.lines if l.number > block.header_end and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
     page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""), tuple(profile.caption_labels))
     # a PDF's running lines were taken out by their place on the page (read/page_furniture.py): a
@@ -97,14 +97,18 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               "category_printed": block.category, "size_class": size.size_class, "states": states,
               "state_codes": [state_code(s) for s in states], "title": header.title, "motto": header.motto,
               "page": page_of(block, doc.pages), "description": description,
-              "figure_text": [*reading.debris, *(join_lines(p) for p in figures)]}
+              "figure_text": [*reading.debris, *(join_lines(p) for p in figures)], "facts": dict(header.facts)}
     doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
+              *section_size_doubts(fields["category"], size.size_class, profile),
+              *([flag("name", f"the short line '{block.name_above}' stands right above the name: the name may "
+                              "begin there")] if block.name_above else []),
               *size_class_doubts(size, profile, settings),
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *listed_spelling_in_values_doubts(fields, reading.as_listed),
+              *running_text_value_doubts(fields, settings),
               *other_spelling_in_values_doubts(fields, settings)]
     if doc.ocr:
         doubts += doubtful_word_doubts(fields, doc.lexicon, doc.listed, tuple(doubts), settings)
@@ -120,6 +124,25 @@ def category_doubts(block: ProjectBlock, settings: RecordsSettings) -> list[Doub
     if block.category is None or block.category_score < settings.fields.category_min_score:
         doubts.append(flag("category", "no clear section heading before this project"))
     return doubts
+
+
+def running_text_value_doubts(fields: dict, settings: RecordsSettings) -> list[Doubt]:
+    """A title or motto that reads as running text rather than a value."""
+    doubts = []
+    for field_name in ("title", "motto"):
+        reason = value_running_text_reason(fields[field_name], settings) if fields[field_name] else None
+        if reason:
+            doubts.append(flag(field_name, f"the value reads as running text ({reason}): the text beside the "
+                                           "label may have been read into it"))
+    return doubts
+
+
+def section_size_doubts(category: str | None, size_class: str, profile: Profile) -> list[Doubt]:
+    """A section whose projects have other size classes than this one's (its heading was missed)."""
+    own = profile.section_of_size_class(size_class)
+    if category and own and own != category:
+        return [flag("category", f"the size class {size_class} belongs to the section {own}, not {category}")]
+    return []
 
 
 def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSettings) -> list[Doubt]:

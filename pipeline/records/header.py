@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.labels import facts_in_lines, known_labels
 from pipeline.records.segment import Line, ProjectBlock, nearest_state
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
@@ -94,20 +95,27 @@ class Header:
     used_lines: frozenset[int]  # lines a label or a value took: they are no body text
     value_lines: dict[str, list[Line]]  # where title and motto were read, in the order they were found
     doubts: tuple[Doubt, ...]
+    facts: tuple[tuple[str, str], ...] = ()  # further labelled facts of the header: (label, value)
 
 
 def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: RecordsSettings) -> Header:
     """Title and motto from their labels; where a label is empty, from value-like text near the
     header or a banner line in the project's pages (`name` prefers the banner that names it),
-    always flagged. The body starts after the last label."""
+    always flagged. The body starts after the last label. The facts under the profile's fact
+    labels are read first and are no title, motto or body text."""
+    if block.labelled is not None:
+        return labelled_header(block, profile)
+    after = [l for l in block.lines if l.number > block.size_line.number]
+    facts, fact_lines = facts_in_lines([l for l in after if not l.blank], known_labels(profile),
+                                       settings.segment.wrapped_max_gap)
+    after = [l for l in after if l.number not in fact_lines]
     values: dict[str, str | None] = {}
     label_order: list[str] = []
     loose: list[list[Line]] = []  # runs of value-like lines in the header zone, in order
-    used: set[int] = set()
+    used: set[int] = set(fact_lines)
     value_lines: dict[str, list[Line]] = {}
     doubts: list[Doubt] = []
     last_label = block.size_line.number
-    after = [l for l in block.lines if l.number > block.size_line.number]
     for para in paragraphs(after):
         if is_prose(para, settings) and not any(match_label(l.text, profile, settings) for l in para):
             break
@@ -168,7 +176,55 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         else:
             values[field_name] = None
             doubts.append(flag(field_name, "label empty and no value found"))
-    return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts))
+    return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts),
+                  tuple(facts.items()))
+
+
+def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
+    """Title, motto and facts of a header printed as a labelled block (segment found the project
+    by it): each value up to the next label; a missing label or an empty value is flagged."""
+    labelled = block.labelled
+    values: dict[str, str | None] = {}
+    value_lines: dict[str, list[Line]] = {}
+    doubts: list[Doubt] = []
+    for field_name in ("title", "motto"):
+        found = labelled.get(field_name)
+        values[field_name] = (found.value or None) if found else None
+        if found is None:
+            doubts.append(flag(field_name, f"no '{profile.labels[field_name]}:' label in the header"))
+        elif not found.value:
+            doubts.append(flag(field_name, "label empty and no value found"))
+        else:
+            value_lines[field_name] = list(found.lines)
+            if found.displaced:
+                doubts.append(flag(field_name, "the value stands in a column of values after text set between "
+                                               "the columns: check that it is this label's"))
+            if found.fuzzy:
+                doubts.append(flag(field_name, f"the label '{found.label_line.text.strip()}' read as "
+                                               f"'{found.label}' only by its likeness"))
+            reason = wrapped_value_reason([l.text for l in found.lines if l.number != found.label_line.number])
+            if reason:
+                doubts.append(flag(field_name, f"{reason}: an OCR may have read its words out of order or "
+                                               "text beside it into it"))
+    used = labelled.line_numbers | {l.number for l in block.name_lines}
+    return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts),
+                  tuple(labelled.facts.items()))
+
+
+def wrapped_value_reason(lines: list[str]) -> str | None:
+    """Why the lines a labelled value wraps over look misread, or None: a word alone on a line
+    that is not the value's last ('Teilhabe' / 'denken' / 'neu'), or a line ending in a connector
+    whose next line starts anew in capitals ('… Schülerinnen und' / 'Digital und nah: alle')."""
+    lines = [l.strip() for l in lines if l.strip()]
+    for upper, lower in zip(lines, lines[1:]):
+        if len(upper.split()) == 1:
+            return f"the word '{upper}' stands alone inside the value"
+        if VALUE_LINE_CONNECTOR.search(upper) and lower[:1].isupper() and len(lower.split()) > 1:
+            return f"'{upper}' ends in a connector and '{lower}' starts anew"
+    return None
+
+
+VALUE_LINE_CONNECTOR = re.compile(r"\b(?:und|oder|sowie|mit)$")
 
 
 def body_banner(block: ProjectBlock, used: set[int], name: str, body_start: int, taken: list[str],

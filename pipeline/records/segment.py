@@ -16,6 +16,8 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
+from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read,
+                                     read_labelled_block)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
@@ -50,6 +52,14 @@ class ProjectBlock:
     size: SizeLine
     lines: list[Line]  # from the name line up to (not including) the next block
     doubtful_heading: str | None = None  # a lone line no profile knows between the section heading and this project
+    labelled: LabelledBlock | None = None  # the header as labelled values, where the size class and Land are such
+    name_above: str | None = None  # a short line right above the name that no part took: the name may begin there
+
+    @property
+    def header_end(self) -> int:
+        """The last line number of the header before the text (the size line, or the name over a
+        labelled block, which may stand beside or after the text)."""
+        return self.name_lines[-1].number if self.labelled else self.size_line.number
 
     @property
     def start(self) -> int:
@@ -86,10 +96,63 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     lines = text_to_lines(text)
     parts = find_parts(lines, profile, settings)
     first, end = parts.get("projects", (0, len(lines)))
-    running = running_line_keys(lines, profile, settings)
+    # a name the contents and the overview list as well is no running header: count the projects' pages only
+    running = running_line_keys(lines[first:end], profile, settings)
     overview = lines_to_overview(lines, parts, profile)
-    listed = [entry["name"] for entry in overview]
+    listed = [entry["name"] for entry in overview] or table_overview_names(lines, parts, profile)
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
+
+
+def lines_over_headers(lines: list[Line], profile: Profile, settings: RecordsSettings) -> set[int]:
+    """The numbers of the text lines right over a size line or a label: where an OCR may put a
+    page's footer it read before a sidebar (a name stands there too, but is not repeated)."""
+    known = known_labels(profile)
+    text = [l for l in lines if not l.blank]
+    return {line.number for line, nxt in zip(text, text[1:])
+            if parse_size_line(nxt.text, profile, settings) or line_label_read(nxt.text, known)}
+
+
+def page_edge_lines(lines: list[Line], depth: int = 2) -> set[int]:
+    """The numbers of the first and last `depth` text lines of each page (pages end at a run of
+    PAGE_BREAK_BLANKS blank lines): where running headers and footers stand. A value repeated in
+    the middle of pages ('2,4 Mio. Euro' under each project) is no running line."""
+    pages: list[list[int]] = [[]]
+    blanks = 0
+    for line in lines:
+        if line.blank:
+            blanks += 1
+            continue
+        if blanks >= PAGE_BREAK_BLANKS and pages[-1]:
+            pages.append([])
+        blanks = 0
+        pages[-1].append(line.number)
+    return {n for page in pages for n in (*page[:depth], *page[-depth:])}
+
+
+def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
+    """The names of an overview printed as a table whose columns the text gives one after the
+    other: the lines under the name column's head (profile.overview_columns) up to the next column
+    head; a line ending in a connector goes on with the next. [] where there is no such head."""
+    if "overview" not in parts or len(profile.overview_columns) < 2:
+        return []
+    first, end = parts["overview"]
+    heads = {label_key(h) for h in profile.overview_columns[1:]}
+    names: list[str] = []
+    inside = False
+    for line in lines[first + 1: end]:
+        text = line.text.strip()
+        if not text:
+            continue
+        if not inside:
+            inside = label_key(text) == label_key(profile.overview_columns[0])
+            continue
+        if label_key(text.split()[0]) in heads or label_key(text) in heads:
+            break
+        if names and NAME_CONNECTORS.search(names[-1]):
+            names[-1] = f"{names[-1]} {text}"  # a name over two lines ('… mit Ebersbach-Neugersdorf und' / 'Oderwitz')
+        else:
+            names.append(text)
+    return names if inside else []
 
 
 def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSettings) -> frozenset[str]:
@@ -98,32 +161,54 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
     size line ('Kleinere Großstadt · Bayern' for three projects), which is never furniture."""
     s = settings.segment
     keys = {text: line_key(text) for text in {l.text for l in lines}}
-    counts = Counter(keys[l.text] for l in lines
-                     if len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
+    edge = page_edge_lines(lines) | lines_over_headers(lines, profile, settings)
+    counts = Counter(keys[l.text] for l in lines if l.number in edge
+                     and len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
     repeated = {k for k, n in counts.items() if n >= s.running_min_repeats}
-    sizes = {key for text, key in keys.items() if key in repeated and parse_size_line(text, profile, settings)}
-    return frozenset(repeated - sizes)
+    # a size line, a size class or a section's name repeats as a value or a band: it is no furniture
+    values = {key for text, key in keys.items() if key in repeated and (
+        parse_size_line(text, profile, settings) or match_category(text, profile, settings)
+        or running_section(text, profile, settings) or line_label_read(text, known_labels(profile))
+        or process.extractOne(text.strip(), profile.size_classes, scorer=fuzz.ratio, processor=str.casefold,
+                              score_cutoff=s.size_class_min_score))}
+    return frozenset(repeated - values)
 
 
 def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -> dict[str, tuple[int, int]]:
     """Numbered part headings ('2. Bewertungskriterien') -> line ranges. A heading may say more
     than the profile's name ('4. Übersicht Modellprojekte Smart Cities 2020'): it is compared by
-    its beginning too."""
-    starts = []
+    its beginning too. A table of contents prints the headings too: an entry that ends in its page
+    number is no heading, and of a part named more than once the heading is the one followed by
+    the most text before the next heading (the contents' entries are followed by each other)."""
+    found_at = []  # (part, line number) of every heading
     for line in lines:
         m = re.match(r"^\s*\d{1,2}\.\s+(.+?)\s*$", line.text)
-        if not m:
+        if not m or CONTENTS_ENTRY.search(m.group(1)):
             continue
         heading = re.sub(r"\s*(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", "", m.group(1))
         found = process.extractOne(heading, profile.parts, scorer=heading_score,
                                    score_cutoff=settings.segment.part_min_score)
-        if found and found[2] not in (s[0] for s in starts):
-            starts.append((found[2], line.number))
+        if found:
+            found_at.append((found[2], line.number))
+    starts = []
+    for name in dict.fromkeys(name for name, _ in found_at):
+        own = [n for part, n in found_at if part == name]
+        starts.append((name, own[0] if len(own) == 1 else max(own, key=lambda n: text_before_next(lines, n, found_at))))
+    starts.sort(key=lambda s: s[1])
     ranges = {}
     for i, (name, start) in enumerate(starts):
         end = starts[i + 1][1] if i + 1 < len(starts) else len(lines)
         ranges[name] = (start, end)
     return ranges
+
+
+CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*\d{1,3}$")  # '… 5', '.... 12': a page number, not a year
+
+
+def text_before_next(lines: list[Line], start: int, headings: list[tuple[str, int]]) -> int:
+    """How many text lines follow the heading on line `start` before the next heading."""
+    end = min((n for _, n in headings if n > start), default=len(lines))
+    return sum(1 for l in lines[start + 1: end] if not l.blank and not PAGE_NUMBER.match(l.text))
 
 
 def heading_score(heading: str, name: str, **_) -> float:
@@ -185,7 +270,24 @@ def match_category(text: str, profile: Profile, settings: RecordsSettings) -> tu
                                    score_cutoff=settings.segment.section_min_score)
         if found:
             return found[0], found[1]
+    if cleaned.isupper():  # a band in capitals ('GROSSSTÄDTE'): case and SS for ß do not count
+        found = process.extractOne(cleaned, profile.categories, scorer=fuzz.ratio, processor=str.casefold,
+                                   score_cutoff=settings.segment.section_min_score)
+        if found:
+            return found[0], found[1]
     return None
+
+
+def running_section(text: str, profile: Profile, settings: RecordsSettings) -> tuple[str, float] | None:
+    """A running header that names the section ('Modellprojekte Smart Cities | Großstädte') ->
+    (section, score): a part of the line between separators names a section of the profile."""
+    parts = [p.strip() for p in RUNNING_SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    return next((hit for part in parts[1:] if (hit := match_category(part, profile, settings))), None)
+
+
+RUNNING_SEPARATOR = re.compile(r"\s[|·•–]\s")
 
 
 def lone_groups(lines: list[Line], running: frozenset[str], settings: RecordsSettings) -> list[list[Line]]:
@@ -218,8 +320,10 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     never ends a project; the projects after it carry it as `doubtful_heading`."""
     # Page furniture an OCR text kept (a page number, a running header) may stand between a
     # name and its size line: it is no part of either.
-    nonblank = [l for l in lines if not l.blank and not is_page_furniture(l, running)]
+    nonblank = without_furniture([l for l in lines if not l.blank], running, profile, settings)
     headings = section_headings(nonblank, profile, settings)  # first line number -> (category, score, last line)
+    by_line = {l.number: l for l in nonblank}
+    by_number = {l.number: l for l in lines}
     unknown: dict[int, str] = {}
     for group in lone_groups(lines, running, settings):
         if not any(l.number in headings for l in group) and not parse_size_line(group[-1].text, profile, settings):
@@ -228,27 +332,155 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                     and not re.search(r"\d", text):
                 unknown[group[0].number] = text
     in_heading = {n for first, (_, _, last) in headings.items() for n in range(first, last + 1)}
-    starts = []  # (name lines, size line, SizeLine)
+    banners = {n for n in headings if running_section(by_line[n].text, profile, settings)}
+    starts = []  # (name lines, size line, SizeLine, labelled block or None)
+    known, in_block = known_labels(profile), -1
     for i, line in enumerate(nonblank):
+        if line.number <= in_block:
+            continue
         size = parse_size_line(line.text, profile, settings)
         if size and i > 0 and nonblank[i - 1].number not in in_heading:
-            starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size))
+            starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size, None))
+            continue
+        block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap,
+                                    lambda field, text: value_reads_as(field, text, profile, settings)) if i > 0 else None
+        size = labelled_size(block, profile, settings) if block else None
+        if size and nonblank[i - 1].number not in in_heading:
+            in_block = max(block.line_numbers)
+            name = name_over_block(nonblank, i, in_heading, listed, profile, settings, by_number)
+            if name:
+                starts.append((name, line, size, block))
     blocks = []
-    by_number = {l.number: l for l in lines}
+    index = {l.number: i for i, l in enumerate(nonblank)}
     last_number = lines[-1].number if lines else 0
     boundaries = sorted([s[0][0].number for s in starts] + list(headings) + [last_number + 1])
-    for name_lines, size_line, size in starts:
+    for name_lines, size_line, size, labelled in starts:
         name_line = name_lines[0]
         end = next(b for b in boundaries if b > name_line.number)
         category, since = None, -1
         for number, (cat, score, _) in sorted(headings.items()):
             if number < name_line.number:
                 category, since = (cat, score), number
+        if since in banners and page_break_between(by_number, since, name_line.number):
+            category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
+        above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings)
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
-                                   name_line, tuple(name_lines), size_line, size, block_lines, doubtful))
+                                   name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
+                                   above))
     return blocks
+
+
+def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Profile,
+                      settings: RecordsSettings) -> list[Line]:
+    """Non-blank lines -> those that are no page furniture. A line repeated as a running header
+    that stands right over one size line or labelled header is the project's name there (a
+    continuation page's header repeats the name); one over several (a footer the OCR read
+    before a sidebar) is furniture."""
+    known = known_labels(profile)
+    over_header = Counter(line_key(line.text) for line, nxt in zip(nonblank, nonblank[1:])
+                          if line_key(line.text) in running
+                          and (parse_size_line(nxt.text, profile, settings) or line_label_read(nxt.text, known)))
+    return [line for line in nonblank
+            if not is_page_furniture(line, running) or over_header[line_key(line.text)] == 1]
+
+
+def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: dict[str, tuple[str, str]],
+                    settings: RecordsSettings) -> str | None:
+    """The line right above a name that nonblank[i] begins, where it could be the name's first
+    line ('Landkreis' over 'Märkisch-Oderland'): near it, short, capitalised, no sentence's end,
+    no section heading, label or size line, and the end of nothing above it."""
+    if i == 0:
+        return None
+    above, name = nonblank[i - 1], nonblank[i]
+    if name.number - above.number > settings.segment.wrapped_max_gap or above.number in in_heading \
+            or line_label_read(above.text, known) or not name_like(above.text, settings) \
+            or len(above.text.split()) > NAME_START_MAX_WORDS:
+        return None
+    if i > 1 and above.number - nonblank[i - 2].number <= settings.segment.wrapped_max_gap \
+            and nonblank[i - 2].number not in in_heading:
+        return None  # the line above goes on from text above it: a paragraph's end, not a name's start
+    return above.text.strip()
+
+
+NAME_START_MAX_WORDS = 2  # a name's first line cut off by the line break ('Landkreis', 'Bad') is this short
+
+
+def page_break_between(by_number: dict[int, Line], first: int, last: int) -> bool:
+    """Whether a page break (a run of PAGE_BREAK_BLANKS blank lines) lies between two lines."""
+    run = 0
+    for n in range(first + 1, last):
+        run = run + 1 if n in by_number and by_number[n].blank else 0
+        if run >= PAGE_BREAK_BLANKS:
+            return True
+    return False
+
+
+def value_reads_as(field_name: str, text: str, profile: Profile, settings: RecordsSettings) -> bool | None:
+    """Whether a line can be the value of a labelled size class or Land(s); None for other fields."""
+    if field_name == "size_class":
+        return bool(process.extractOne(text, profile.size_classes, scorer=fuzz.ratio,
+                                       score_cutoff=settings.segment.size_class_min_score))
+    if field_name == "states":
+        pieces = [p.strip(" .") for p in LAENDER_JOINERS.split(text) if p.strip(" .")]
+        return bool(pieces) and all(nearest_state(p, settings) for p in pieces)
+    return None
+
+
+def labelled_size(block: LabelledBlock, profile: Profile, settings: RecordsSettings) -> SizeLine | None:
+    """A labelled block's size class and Land(s) as a SizeLine, if it prints both and they read as
+    a size class and as Länder."""
+    size, states = block.get("size_class"), block.get("states")
+    if size is None or states is None or not size.value or not states.value:
+        return None
+    found = process.extractOne(size.value, profile.size_classes, scorer=fuzz.ratio,
+                               score_cutoff=settings.segment.size_class_min_score)
+    pieces = [p.strip(" .") for p in LAENDER_JOINERS.split(states.value) if p.strip(" .")]
+    if not found or not pieces or not all(nearest_state(p, settings) for p in pieces):
+        return None
+    return SizeLine(size.value, found[0], found[1], states.value)
+
+
+def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str], profile: Profile,
+                    settings: RecordsSettings, by_number: dict[int, Line]) -> list[Line] | None:
+    """The name over a labelled block that starts at nonblank[i]: the line(s) right before it, or,
+    where that is running text (the block stands beside or after the text, a sidebar), a line
+    after the page break above (blank lines only make one: running lines taken out do not): the
+    one the brochure's list of projects names, or else the first short one."""
+    name = name_lines_before(nonblank, i, in_heading, listed, profile, settings)
+    if name_like(" ".join(l.text.strip() for l in name), settings):
+        return name
+    k = i - 1
+    while k > 0 and not page_break_between(by_number, nonblank[k - 1].number, nonblank[k].number) \
+            and nonblank[k - 1].number not in in_heading:
+        k -= 1
+    starts = [j for j in range(k, i) if name_like(nonblank[j].text, settings)]
+    chains = [chain for j in starts for chain in wrapped_chains(nonblank, j, i, settings)]
+    scored = [(closest_listed(" ".join(l.text.strip() for l in chain), listed)[1], -n, chain)
+              for n, chain in enumerate(chains)]
+    best = max(scored, key=lambda s: s[:2], default=None)
+    if best and best[0] >= settings.segment.listed_min_score:
+        return best[2]
+    return [nonblank[starts[0]]] if starts else None
+
+
+def wrapped_chains(nonblank: list[Line], j: int, end: int, settings: RecordsSettings) -> list[list[Line]]:
+    """nonblank[j] alone, with the next line, … up to `name_max_lines` lines, each within
+    `wrapped_max_gap` of the one before and before nonblank[end]: the ways a name may wrap."""
+    chains = [[nonblank[j]]]
+    for n in range(j + 1, min(end, j + settings.segment.name_max_lines)):
+        if nonblank[n].number - nonblank[n - 1].number > settings.segment.wrapped_max_gap:
+            break
+        chains.append(nonblank[j: n + 1])
+    return chains
+
+
+def name_like(text: str, settings: RecordsSettings) -> bool:
+    """A line that can be a project's name: short, capitalised, no sentence's end."""
+    text = text.strip()
+    return bool(text) and text[:1].isupper() and len(text.split()) <= 2 * settings.segment.heading_max_words \
+        and not text.endswith((".", ",", ";", "-"))
 
 
 def section_headings(nonblank: list[Line], profile: Profile,
@@ -267,7 +499,8 @@ def section_headings(nonblank: list[Line], profile: Profile,
                 break
             if k > 1 and match_category(chunk[-1].text, profile, settings):
                 break  # the next line is a heading of its own
-            hit = match_category(" ".join(l.text.strip() for l in chunk), profile, settings)
+            hit = match_category(" ".join(l.text.strip() for l in chunk), profile, settings) \
+                or (running_section(line.text, profile, settings) if k == 1 else None)
             if hit:
                 headings[line.number] = (*hit, chunk[-1].number)
                 covered = chunk[-1].number
@@ -281,7 +514,7 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
     over up to `name_max_lines` lines: the lines above belong to it when the brochure's own list of
     projects prints them together as one name, or, where the list does not settle it, when a line
     ends in a word that cannot end a name ('… in Kooperation mit X und') or the next one goes on
-    in lower case."""
+    in lower case or in brackets."""
     s = settings.segment
     chain = [nonblank[i - 1]]
     for above in reversed(nonblank[max(0, i - s.name_max_lines) : i - 1]):
@@ -298,8 +531,8 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
     taken = options[0]
     for option in options[1:]:
         upper, lower = option[0].text.strip(), option[1].text.strip()
-        if not (NAME_CONNECTORS.search(upper) or lower[:1].islower()):
-            break
+        if not (NAME_CONNECTORS.search(upper) or lower[:1].islower() or lower[:1] == "("):
+            break  # a name goes on after a connector, in lower case or in brackets ('Halle' / '(Saale)')
         taken = option
     return taken
 

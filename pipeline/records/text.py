@@ -73,3 +73,33 @@ def wordlike_share(text: str) -> float:
     """Share of tokens that look like words (figure debris is full of stray letters and symbols)."""
     tokens = text.split()
     return sum(1 for t in tokens if WORDLIKE.match(t)) / len(tokens) if tokens else 0.0
+
+
+VALUE_MAX_WORDS = 12  # a title or motto is shorter: a longer value ran into the text beside it
+CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, die …', '…, findet …'
+CLAUSE_MIN_WORDS = 8  # a shorter value lists words ('Smarter, nachhaltiger Tourismus', '…: fürsorglich, menschlich, bunt')
+SENTENCE_END_INSIDE = re.compile(r"\b[a-zäöüß]{2,}\.\s+\S+\s+\S+")  # '… beschäftigen. In Sülzetal …' (a noun may close a slogan's part)
+VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|mit|in|an|am|der|die|das|den|dem|für|ein|eine|zur|zum|im|von|wie|dass))$")
+
+
+def value_running_text_reason(value: str, settings: RecordsSettings) -> str | None:
+    """Why a title or motto read from its label's line reads as running text (an OCR read the
+    label's column across into the text beside it), or None: too long, a sentence's middle
+    (a lower-case start, three words or more, mostly lower case: no slogan like
+    'stadt.land.smart'), cut after a connector, a clause after a comma (in eight words or more), a sentence that ends
+    inside it on a word in lower case (a verb), or words of hardly letters."""
+    words = value.split()
+    real = re.findall(r"[^\W\d_]{2,}", value)
+    if len(words) > VALUE_MAX_WORDS:
+        return f"{len(words)} words"
+    if value[:1].islower() and len(words) >= 3 and sum(w[0].islower() for w in real) / len(real) >= 0.5:
+        return "it begins in lower case, inside a sentence"
+    if len(words) > 1 and VALUE_END_CONNECTOR.search(value.strip()):
+        return "it ends in a word that goes on"
+    if len(words) >= CLAUSE_MIN_WORDS and CLAUSE_AFTER_COMMA.search(value):
+        return "a clause follows a comma"
+    if SENTENCE_END_INSIDE.search(value):
+        return "a sentence ends inside it"
+    if len(words) > 1 and letters_share(value) < settings.text.value_min_letters:  # a number alone may be a title
+        return "it is hardly letters"
+    return None

@@ -72,6 +72,9 @@ class Project(Model):
     description: str
     figure_text: list[str] = Field(default_factory=list, description="text on the project's pages that is not "
                                    "running text: captions, pull quotes, callouts, banner and picture text")
+    facts: dict[str, str] = Field(default_factory=dict, description="further facts the project's header prints "
+                                  "under a label of the profile's fact_labels ('Einwohner', 'Förderphase', …): "
+                                  "{label as the profile spells it: value as printed}; never part of the description")
     page: Optional[int] = Field(ge=1)
     place: Optional[PlaceInfo] = Field(default=None, description="the place in GeoNames (CC BY 4.0) the name "
                                        "stands for, with coordinates; null where none was found (see review_notes.place)")
@@ -129,8 +132,21 @@ class Stats(Model):
     text_damaged: bool = Field(description="the text looked like English-model OCR of German")
 
 
+READABLE_SCHEMA_VERSIONS = ("2", "3")  # outputs mpsc publish and mpsc diff still read
+
+
+def upgraded_output(output: dict) -> dict:
+    """A projects.json of an older schema version -> the same as the current version says it (a
+    version 2 record has no facts: it gets none); the current version's unchanged."""
+    if str(output.get("schema_version")) != "2":
+        return output
+    projects = [{**p, "facts": p.get("facts", {})} if isinstance(p, dict) else p for p in output.get("projects", [])]
+    return {**output, "schema_version": "3", "projects": projects}
+
+
 class Brochure(Model):
-    schema_version: Literal["2"] = "2"
+    # 3: projects carry `facts`; an output of version 2 reads as one with no facts (upgraded_output)
+    schema_version: Literal["3"] = "3"
     source: SourceInfo
     edition: Edition
     projects: list[Project]

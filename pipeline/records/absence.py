@@ -1,0 +1,72 @@
+"""Why no project was found: what the segmenter looked for and what of it the text holds, for the
+refusal (exit 2) to say.
+
+Needs the Layout (lines, parts and project blocks), the profile and the settings. Produces the
+refusal's sentence (the two header forms looked for, then the parts, section headings, size
+classes and labels that were found), and warnings for headers no project block was made from.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz import fuzz, process
+
+from pipeline.corrections import Profile
+from pipeline.records.labels import known_labels, line_label_read, read_labelled_block
+from pipeline.records.segment import Layout, labelled_size, match_category, parse_size_line, value_reads_as
+from pipeline.records.settings import RecordsSettings
+
+
+def looked_for(profile: Profile) -> str:
+    """The header forms a project is found by, in the profile's words."""
+    states = "/".join(profile.value_labels.get("states", [])) or "no label"
+    size = "/".join(profile.value_labels.get("size_class", [])) or "no label"
+    return (f"a 'size class {profile.size_state_separators[0]} Land' line under a name, or a labelled block with a "
+            f"Land ({states}) and a size class ({size}) under a name")
+
+
+def found_in_text(layout: Layout, profile: Profile, settings: RecordsSettings) -> str:
+    """What of it the text holds: the parts' headings, section headings, lines that name a size
+    class, size lines and the labels read (how often each)."""
+    first, end = layout.parts.get("projects", (0, len(layout.lines)))
+    lines = [l for l in layout.lines[first:end] if not l.blank]
+    known = known_labels(profile)
+    labels = Counter(hit[1] for l in lines if (hit := line_label_read(l.text, known)))
+    sizes = sum(1 for l in lines if process.extractOne(l.text.strip(), profile.size_classes, scorer=fuzz.partial_ratio,
+                                                       score_cutoff=settings.segment.size_class_min_score))
+    size_lines = sum(1 for l in lines if parse_size_line(l.text, profile, settings))
+    sections = sum(1 for l in lines if match_category(l.text, profile, settings))
+    parts = ", ".join(f"'{profile.parts[p]}'" for p in layout.parts) or "no part heading"
+    label_text = ", ".join(f"{label} ×{n}" for label, n in labels.most_common()) or "no label"
+    return (f"{parts}; {sections} section headings; {sizes} lines naming a size class, {size_lines} of them "
+            f"'size class · Land' lines; {label_text}")
+
+
+def no_project_message(layout: Layout, profile: Profile, settings: RecordsSettings) -> str:
+    return (f"no model project found: looked for {looked_for(profile)}; found {found_in_text(layout, profile, settings)}"
+            " (none of them made a header with a name, a size class and a Land)")
+
+
+def headers_without_name(layout: Layout, profile: Profile, settings: RecordsSettings) -> list[str]:
+    """Warnings for project headers (a size line, or a labelled block with a size class and a
+    Land) in the projects' part that no project block starts from: no name could be read over
+    them (a section heading right above, or the name lost to the OCR), so no record was made."""
+    first, end = layout.parts.get("projects", (0, len(layout.lines)))
+    lines = [l for l in layout.lines[first:end] if not l.blank]
+    taken = {b.size_line.number for b in layout.projects}
+    known, in_block, warnings = known_labels(profile), -1, []
+    for i, line in enumerate(lines):
+        if line.number <= in_block:
+            continue
+        size = parse_size_line(line.text, profile, settings)
+        block = None if size else read_labelled_block(lines, i, known, settings.segment.wrapped_max_gap,
+                                                      lambda f, t: value_reads_as(f, t, profile, settings))
+        if block is not None:
+            size = labelled_size(block, profile, settings)
+            in_block = max(block.line_numbers) if size else in_block
+        if size and line.number not in taken:
+            title = block.get("title").value if block is not None and block.get("title") else None
+            what = f"{size.size_class}, {size.states_text}" + (f", '{title}'" if title else "")
+            warnings.append(f"a project's header ({what}) at line {line.number + 1} has no name over it that "
+                            "could be read: no record was made for it")
+    return warnings

@@ -1,0 +1,311 @@
+"""Labelled blocks: a project's header printed as 'Label: value' pairs ('Bundesland: Bayern',
+'GRÖSSENKLASSE Kleinere Großstadt', 'Projekttitel:' over its value, or a column of labels read
+before the column of their values).
+
+Needs the profile's labels (`labels`, `value_labels`, `fact_labels`). A label is matched by its
+letters alone: case, a colon, ß or SS and the gap small capitals leave after the first letter
+('B UNDESLAND:') do not count. Produces the block's values in the order printed; any known label
+ends the value before it, so a title never swallows the motto or a fact.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from typing import Callable, Protocol
+
+from rapidfuzz import fuzz, process
+
+from pipeline.corrections import Profile
+
+
+class Line(Protocol):
+    """A line of the cleaned text with its number (segment.Line)."""
+
+    number: int
+    text: str
+
+LABEL_MAX_TOKENS = 3  # a label is at most so many words as printed ('B UNDESLAND:' is two)
+VALUE_MAX_LINES = 4  # a value wraps over at most so many lines
+VALUE_MAX_SKIP = 80  # a column of values stands at most so many lines after its column of labels (a page of text between)
+LABEL_MIN_SCORE = 80  # a label the OCR damaged ('MoTTOo:', 'GROSSENKLASSE') is this similar to a known one
+LABEL_FUZZY_MIN_LETTERS = 0.8  # a damaged label's share of letters
+LABEL_FUZZY_MIN_CHARS = 5  # a shorter label ('Land') is matched exactly only: one letter off is another word
+SENTENCE_PIECE = re.compile(r"[a-zäöüß]{3}[.,](?:\s|$)")  # 'dabei,' 'vermeiden.': a sentence's (not 'Mio. Euro')
+TITLE_LINE_MAX_WORDS = 12  # a line of a title or motto (a value wraps) holds at most so many words
+FACT_VALUE_MAX_WORDS = 6  # a fact's value is this short ('Strategie- und Umsetzungsphase', 'Amt für Stadtentwicklung')
+FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
+CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
+
+
+@dataclass(frozen=True)
+class LabelledValue:
+    field: str  # 'title', 'motto', 'states', 'size_class' or 'fact'
+    label: str  # the profile's label ('Einwohner')
+    label_line: Line
+    lines: tuple[Line, ...]  # the value's lines (the label's own line too where the value stands on it)
+    inline: str  # the value's part on the label's line
+    fuzzy: bool = False  # the label was read only as similar to the profile's (an OCR's damage)
+    displaced: bool = False  # the value stands in a column of values after text set between the columns
+
+    @property
+    def value(self) -> str:
+        pieces = [self.inline] if self.inline else []
+        pieces += [l.text.strip() for l in self.lines if l.number != self.label_line.number]
+        return " ".join(p for p in pieces if p).strip()
+
+
+@dataclass(frozen=True)
+class LabelledBlock:
+    values: tuple[LabelledValue, ...]
+
+    def get(self, field_name: str) -> LabelledValue | None:
+        return next((v for v in self.values if v.field == field_name), None)
+
+    @property
+    def first(self) -> int:
+        return self.values[0].label_line.number
+
+    @property
+    def line_numbers(self) -> frozenset[int]:
+        return frozenset(n for v in self.values for n in (v.label_line.number, *(l.number for l in v.lines)))
+
+    @property
+    def facts(self) -> dict[str, str]:
+        return {v.label: v.value for v in self.values if v.field == "fact" and v.value}
+
+
+def label_key(text: str) -> str:
+    """'GRÖSSENKLASSE:' and 'Größenklasse' -> 'grossenklasse'."""
+    return "".join(c for c in text.casefold() if c.isalpha())
+
+
+def known_labels(profile: Profile) -> dict[str, tuple[str, str]]:
+    """Every label of the profile by its key -> (field, label as the profile spells it)."""
+    known = {label_key(label): ("fact", label) for label in profile.fact_labels}
+    for field_name, labels in profile.value_labels.items():
+        known.update({label_key(label): (field_name, label) for label in labels})
+    known.update({label_key(label): (field_name, label) for field_name, label in profile.labels.items()})
+    return known
+
+
+def line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
+    """'Bundesland: Bayern' -> ('states', 'Bundesland', 'Bayern'); None if no known label opens
+    the line. Without a colon the label must be the line's first word(s) as printed; the value
+    is what follows. A label read only fuzzily counts as none here (see line_label_read)."""
+    hit = line_label_read(text, known)
+    return hit[:3] if hit and not hit[3] else None
+
+
+def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str, bool] | None:
+    """line_label's answer and whether the label was read fuzzily: a label as printed, or one
+    the OCR damaged ('MoTTOo:', 'GROSSENKLASSE Große Großstadt', 'MOoTTo') where it ends in a
+    colon or is printed in mostly capitals, is LABEL_MIN_SCORE similar to a known label of LABEL_FUZZY_MIN_CHARS letters or more."""
+    exact = exact_line_label(text, known)
+    if exact:
+        return (*exact, False)
+    tokens = text.split()
+    for k in range(1, min(LABEL_MAX_TOKENS, len(tokens)) + 1):
+        head = tokens[:k]
+        if k > 1 and not (len(head[0]) == 1 and head[0].isupper()):
+            break
+        key = label_key("".join(head))
+        letters_share = len(key) / max(1, len("".join(head).rstrip(":")))
+        if len(key) < LABEL_FUZZY_MIN_CHARS or letters_share < LABEL_FUZZY_MIN_LETTERS:
+            continue  # a label misread with a digit or a sign in it ('Gro8&enklasse:') is still mostly letters
+        letters = [c for c in "".join(head) if c.isalpha()]
+        in_capitals = sum(c.isupper() for c in letters) > len(letters) / 2
+        if not (head[-1].endswith(":") or in_capitals):
+            continue
+        found = process.extractOne(key, [k_ for k_ in known if len(k_) >= LABEL_FUZZY_MIN_CHARS], scorer=fuzz.ratio,
+                                   score_cutoff=LABEL_MIN_SCORE)
+        if found:
+            field_name, label = known[found[0]]
+            return field_name, label, " ".join(tokens[k:]).lstrip(":").strip(), True
+    return None
+
+
+def exact_line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
+    """A label spelt as the profile has it (letters only) opening the line -> (field, label, rest)."""
+    tokens = text.split()
+    for k in range(1, min(LABEL_MAX_TOKENS, len(tokens)) + 1):
+        head = tokens[:k]
+        if k > 1 and not (len(head[0]) == 1 and head[0].isupper()):
+            break  # only small capitals split a label's word
+        if not all(re.fullmatch(r"[^\W\d_]+:?", t) for t in head[:-1]) or not re.fullmatch(r"[^\W\d_]+\s*:?", head[-1]):
+            continue
+        hit = known.get(label_key("".join(head)))
+        if hit:
+            rest = " ".join(tokens[k:]).lstrip(":").strip()
+            return hit[0], hit[1], rest
+    return None
+
+
+def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, str]],
+                        max_gap: int, accepts: Callable[[str, str], bool | None] | None = None) -> LabelledBlock | None:
+    """The labelled block whose first label is lines[i] (non-blank lines, in order) -> its values;
+    None if lines[i] holds no label. A label alone on its line takes the next line(s) that are no
+    label; several such labels in a row (a table read column by column) take one line each, in
+    order. Lines more than `max_gap` line numbers apart belong to no one block. Where a column of
+    labels waits for its values and `accepts(field, text)` says the next line cannot be the first
+    one's value (text set between the columns), the values begin at the first line it accepts,
+    within VALUE_MAX_SKIP lines and before the next label that is no fact's. A fact's label must
+    stand apart from prose (label_stands_apart)."""
+    labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
+    j = i
+    while j < len(lines):
+        if j > i and lines[j].number - lines[j - 1].number > max_gap:
+            break
+        hit = line_label_read(lines[j].text, known)
+        if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
+            labels.append((j, hit))
+        elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
+            break
+        j += 1
+    if not labels:
+        return None
+    pending: list[int] = []  # positions in `found` of labels still waiting for their value
+    displaced: set[int] = set()  # of them, those whose values stand after text between the columns
+    found: list[tuple[str, str, Line, list[Line], str, bool]] = []
+    for n, (at, (field_name, label, rest, fuzzy)) in enumerate(labels):
+        found.append((field_name, label, lines[at], [lines[at]] if rest else [], rest, fuzzy))
+        if not rest:
+            pending.append(len(found) - 1)
+        if n + 1 < len(labels):
+            assign(list(lines[at + 1: labels[n + 1][0]]), pending, found)
+        else:
+            fields = [found[k][0] for k in pending]
+            start = value_start(lines, at, fields, known, accepts) if len(pending) > 1 and accepts else at
+            if start != at:
+                displaced = set(pending)
+            assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
+    return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced)
+                               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)))
+
+
+def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
+                accepts: Callable[[str, str], bool | None]) -> int:
+    """Where a column of values begins after the column of labels ending at lines[last]: the line
+    before the first run of lines that `accepts` takes as the values of the labels' leading fields
+    it can check (a Land, then a size class; prose that names a Land is no such run), or `last`
+    itself where the next lines are such values or no run comes near. Where `accepts` cannot
+    check the first field (a title, a motto, a fact), the lines must only look like such values
+    (value_looks_like: no running text)."""
+    if accepts(fields[0], lines[last + 1].text.strip() if last + 1 < len(lines) else "") is None:
+        accepts = value_looks_like
+    for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
+        label = line_label_read(lines[k].text, known)
+        if label and label[0] != "fact":
+            break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
+        verdicts = []
+        for field_name, line in zip(fields, lines[k:]):
+            verdict = False if line_label_read(line.text, known) else accepts(field_name, line.text.strip())
+            if verdict is None:
+                break
+            verdicts.append(verdict)
+        if not verdicts:
+            break
+        if all(verdicts):
+            return k - 1
+    return last
+
+
+def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first: bool = False) -> list[Line]:
+    """The lines after the block's last label that are values: one per label still waiting, then
+    the lines that go on the last value (after a connector, or in lower case). With `free_first`
+    the first line is a value however far it stands from lines[last]."""
+    out: list[Line] = []
+    previous = lines[last]
+    for line in lines[last + 1:]:
+        gap = line.number - previous.number
+        if len(out) < want and (gap <= max_gap or (free_first and not out)):
+            out.append(line)
+        elif (out or not want) and gap <= 1 and continues(previous.text, line.text) and len(out) < want + VALUE_MAX_LINES - 1:
+            out.append(line)
+        else:
+            break
+        previous = line
+    return out
+
+
+def continues(upper: str, lower: str) -> bool:
+    """A value's next line: the line before ends in a connector or the next begins in lower case."""
+    upper, lower = upper.strip(), lower.strip()
+    return bool(CONNECTOR_END.search(upper)) or lower[:1].islower()
+
+
+def assign(between: list[Line], pending: list[int], found: list) -> None:
+    """Value lines between two labels (or after the last) -> the labels waiting for them: one
+    waiting label takes them all; several take one each, the last the rest; with none waiting
+    they go on the value before."""
+    if not between:
+        return
+    if not pending:
+        found[-1][3].extend(between)
+        return
+    while between and pending:
+        target = pending.pop(0)
+        found[target][3].append(between.pop(0))
+        if not pending:
+            found[target][3].extend(between)
+            between = []
+
+
+def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int) -> tuple[dict[str, str], frozenset[int]]:
+    """Non-blank lines of a project's pages -> the facts printed under the profile's fact labels
+    among them ({label: value}, the first of each label) and the numbers of their label and value
+    lines. A block is read where a label stands apart from prose (label_stands_apart)."""
+    facts: dict[str, str] = {}
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        hit = line_label_read(lines[i].text, known)
+        if not hit or not label_stands_apart(lines[i].text, hit[2], hit[3]):
+            i += 1
+            continue
+        block = read_labelled_block(lines, i, known, max_gap)
+        found = [v for v in block.values if v.field == "fact" and v.value]
+        if all(fact_value_like(v.value) for v in found):  # else the values are text beside the labels: it stays text
+            for value in found:
+                if value.label not in facts:
+                    facts[value.label] = value.value
+                    used |= {value.label_line.number, *(l.number for l in value.lines)}
+        last = max(block.line_numbers)
+        while i < len(lines) and lines[i].number <= last:
+            i += 1
+    return facts, frozenset(used)
+
+
+def value_looks_like(field_name: str, text: str) -> bool:
+    """Whether a line may be a title's, a motto's or a fact's value, or a Land's or size class's
+    (those are checked elsewhere: here anything short goes)."""
+    return fact_value_like(text) if field_name == "fact" else title_value_like(text)
+
+
+def title_value_like(value: str) -> bool:
+    """A title's or motto's line, not a line of running text: begun in capitals (or a slogan
+    without spaces), short, no sentence in it, mostly letters."""
+    letters = sum(c.isalpha() for c in value) / max(1, len(value.replace(" ", "")))
+    return (not value[:1].islower() or " " not in value) and len(value.split()) <= TITLE_LINE_MAX_WORDS \
+        and not SENTENCE_PIECE.search(value) and letters >= 0.6
+
+
+def fact_value_like(value: str) -> bool:
+    """A fact's value ('187.382', 'Strategie- und Umsetzungsphase', '2,1 Mio. Euro', a web
+    address), not a line of running text: short, not begun in lower case (but for one token, a
+    web address), no sentence in it."""
+    words = value.split()
+    return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
+        and not SENTENCE_PIECE.search(value)
+
+
+def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
+    """A label, not prose that opens with the label's word: it has a colon, is printed in capitals
+    or stands alone, or what follows is short and does not go on in lower case ('Einwohner
+    12.000', not 'Einwohner und Gäste kommen …')."""
+    text = text.strip()
+    head = text[: len(text) - len(rest)] if rest else text
+    letters = [c for c in head if c.isalpha()]
+    if fuzzy or not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2:
+        return True
+    return len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ","))

@@ -1,0 +1,39 @@
+"""Coverage: a project the overview lists but no record matched is warned of and the records
+around the gap are flagged; a list of more than the brochure's projects raises nothing."""
+from pipeline.records.coverage import with_coverage
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+
+def record(name: str) -> dict:
+    return {"name": name, "needs_review": [], "review_notes": {}}
+
+
+def test_missed_record_is_warned_and_its_neighbours_flagged():
+    records = [record("Aachen"), record("Cottbus"), record("Zeitz")]
+    out, warnings = with_coverage(records, ["Aachen", "Bonn", "Cottbus", "Dessau", "Zeitz"], DEFAULT_RECORDS_SETTINGS)
+    assert any("'Bonn'" in w for w in warnings) and any("'Dessau'" in w for w in warnings)
+    assert [r["needs_review"] for r in out] == [["name", "description"]] * 3
+    assert records[0]["needs_review"] == []  # the input is not changed
+
+
+def test_unlisted_name_is_flagged():
+    out, warnings = with_coverage([record("Aachen"), record("Bonn"), record("Kreis")], ["Aachen", "Bonn", "Celle"],
+                                  DEFAULT_RECORDS_SETTINGS)
+    assert out[2]["needs_review"] == ["name"]
+
+
+def test_overview_of_more_than_this_brochure_raises_nothing():
+    listed = [f"Ort {i}" for i in range(10)]
+    out, warnings = with_coverage([record("Ort 1"), record("Ort 2")], listed, DEFAULT_RECORDS_SETTINGS)
+    assert warnings == [] and all(r["needs_review"] == [] for r in out)
+
+
+def test_a_table_overviews_name_over_two_lines_is_one_name(corrections):
+    from pipeline.records.coverage import listed_names
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n" \
+           "Modellprojekt\nAachen\nZittau in Kooperation mit Ebersbach-Neugersdorf und\nOderwitz\n\nBundesland\n" \
+           "Nordrhein-Westfalen\nSachsen\n"
+    layout = segment_text(text, profile)
+    assert listed_names(layout, profile) == ["Aachen", "Zittau in Kooperation mit Ebersbach-Neugersdorf und Oderwitz"]

@@ -1,0 +1,266 @@
+"""Headers printed as labelled values (issue 28) and tables of contents before the parts."""
+import json
+
+import pytest
+
+from pipeline.read.load import load_source
+from pipeline.records.labels import known_labels, line_label, read_labelled_block
+from pipeline.records.segment import find_parts, text_to_lines
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+from pipeline.run import extract_brochure
+
+from .conftest import CASES
+
+LABELLED = sorted(p for p in (CASES / "labelled").iterdir() if (p / "input.txt").exists())
+
+
+@pytest.fixture
+def profile(corrections):
+    return corrections.profile_for(None)[0]
+
+
+@pytest.mark.parametrize("case", LABELLED, ids=[p.name for p in LABELLED])
+def test_labelled_case(case, corrections):
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    got = extract_brochure(load_source(case / "input.txt"), corrections, use_overrides=False).brochure
+    fields = list(expected["projects"][0])
+    assert [{f: p.model_dump(mode="json")[f] for f in fields} for p in got.projects] == expected["projects"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bundesland: Bayern", ("states", "Bundesland", "Bayern")),
+    ("BUNDESLAND Bayern", ("states", "Bundesland", "Bayern")),
+    ("GRÖSSENKLASSE: Kleinere Großstadt", ("size_class", "Größenklasse", "Kleinere Großstadt")),
+    ("G RÖSSENKLASSE:", ("size_class", "Größenklasse", "")),
+    ("P ROJEKTTITEL: Stadt digital", ("title", "Projekttitel", "Stadt digital")),
+    ("Einwohner 12.000", ("fact", "Einwohner", "12.000")),
+    ("Land : Hessen", ("states", "Land", "Hessen")),
+])
+def test_labels_match_ignoring_case_colon_and_sharp_s(text, expected, profile):
+    assert line_label(text, known_labels(profile)) == expected
+
+
+@pytest.mark.parametrize("text", ["Landau in der Pfalz", "Landkreis Gießen", "Bad Kreuznach", "Koblenz klug: neu denken",
+                                  "Mottos der Stadt"])
+def test_other_lines_are_no_labels(text, profile):
+    assert line_label(text, known_labels(profile)) is None
+
+
+def values(text: str, profile) -> list[tuple[str, str]]:
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    return [(v.field, v.value) for v in block.values]
+
+
+def test_a_label_ends_the_value_before_it(profile):
+    text = "PROJEKTTITEL:\nKoblenz klug:\nNachbarschaft neu denken\nMOTTO:\nDigital und nah: ein\nlebenswertes Koblenz\n" \
+           "EINWOHNER:\n334.644\nDie Stadt baut eine Plattform auf."
+    assert values(text, profile) == [("title", "Koblenz klug: Nachbarschaft neu denken"),
+                                     ("motto", "Digital und nah: ein lebenswertes Koblenz"), ("fact", "334.644")]
+
+
+def test_a_column_of_labels_takes_the_column_of_values_in_order(profile):
+    text = "Bundesland\nGrößenklasse\nMotto\n\nNiedersachsen\nKleinere Mittelstadt\nHeute für morgen\n\nDie Stadt baut."
+    assert values(text, profile) == [("states", "Niedersachsen"), ("size_class", "Kleinere Mittelstadt"),
+                                     ("motto", "Heute für morgen")]
+
+
+def test_contents_entries_are_not_the_parts(profile):
+    text = "Inhalt\n1. Modellprojekte Smart Cities 2023 … 5\n2. Übersicht Modellprojekte 2023 … 9\n\n\n\n\n" \
+           "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nA\nB\nC\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\nX\n"
+    lines = text_to_lines(text)
+    parts = find_parts(lines, profile, DEFAULT_RECORDS_SETTINGS)
+    assert lines[parts["projects"][0]].text == "1. Modellprojekte Smart Cities 2023"
+    assert lines[parts["overview"][0]].text == "2. Übersicht Modellprojekte 2023"
+    assert parts["projects"][0] > 3
+
+
+def test_contents_whose_page_numbers_were_read_apart(profile):
+    text = "Inhalt\n1. Modellprojekte Smart Cities 2023\nGroßstädte\nA\n2. Übersicht Modellprojekte 2023\n3\n5\n\n\n\n\n" \
+           "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nA\nText über A.\nMehr Text.\nNoch mehr.\n\n\n\n\n" \
+           "2. Übersicht Modellprojekte 2023\n\nA\n"
+    lines = text_to_lines(text)
+    parts = find_parts(lines, profile, DEFAULT_RECORDS_SETTINGS)
+    assert parts["projects"][0] == 11 and lines[parts["overview"][0]].text.startswith("2.") and parts["overview"][0] > 11
+
+
+def test_a_column_of_values_after_text_that_names_a_land(profile):
+    """Text set between the labels and their values, naming a Land on one of its lines, is no value."""
+    from pipeline.records.segment import value_reads_as
+    text = "Bundesland\nGrößenklasse\nMotto\n\nIn Hessen\nhaben sich Ämter\nzusammengeschlossen.\n\nBayern\n" \
+           "Kleinere Mittelstadt\nHeute für morgen\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert [(v.field, v.value) for v in block.values] == [("states", "Bayern"), ("size_class", "Kleinere Mittelstadt"),
+                                                          ("motto", "Heute für morgen")]
+
+
+def test_a_section_band_in_capitals_and_a_running_header_name_the_section(profile):
+    from pipeline.records.segment import match_category, running_section
+    assert match_category("GROSSSTÄDTE", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Großstädte"
+    assert running_section("Modellprojekte Smart Cities | Mittelstädte", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Mittelstädte"
+    assert running_section("Koblenz klug: Nachbarschaft neu denken", profile, DEFAULT_RECORDS_SETTINGS) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MoTTOo:", ("motto", "Motto", "")),
+    ("MOoTTo", ("motto", "Motto", "")),
+    ("GROSSENKLASSE:", ("size_class", "Größenklasse", "")),
+    ("PROJEKTTITFL: Koblenz klug", ("title", "Projekttitel", "Koblenz klug")),
+    ("Gro8&enklasse: Landgemeinde", ("size_class", "Größenklasse", "Landgemeinde")),
+    ("GROSSENKLASSE Große Großstadt", ("size_class", "Größenklasse", "Große Großstadt")),
+])
+def test_a_label_the_ocr_damaged_is_read_fuzzily(text, expected, profile):
+    from pipeline.records.labels import line_label_read
+    assert line_label_read(text, known_labels(profile)) == (*expected, True)
+    assert line_label(text, known_labels(profile)) is None  # no exact label: it is no running line's label
+
+
+@pytest.mark.parametrize("text", ["Mottos", "Landau:", "Lana:", "Moment:", "Bayern:", "Kontaktdaten und mehr:",
+                                  "2,1 Mio:", "www.x.de:", "GROSSSTÄDTE"])
+def test_a_word_like_a_label_without_colon_or_capitals_is_none(text, profile):
+    from pipeline.records.labels import line_label_read
+    assert line_label_read(text, known_labels(profile)) is None
+
+
+def test_a_damaged_label_in_a_column_takes_its_value_not_the_value_of_the_one_before(profile):
+    text = "BUNDESLAND:\nGRÖSSENKLASSE:\nPROJEKTTITEL:\nMoTTOo:\nEINWOHNER:\n\nBayern\nKleinere Mittelstadt\n" \
+           "Straubing digital\nHeute für morgen\n132.280\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert [(v.field, v.value, v.fuzzy) for v in block.values] == [
+        ("states", "Bayern", False), ("size_class", "Kleinere Mittelstadt", False), ("title", "Straubing digital", False),
+        ("motto", "Heute für morgen", True), ("fact", "132.280", False)]
+
+
+def test_a_size_class_of_another_section_flags_the_section(profile):
+    from pipeline.records.extract import section_size_doubts
+    assert section_size_doubts("Mittelstädte", "Landgemeinde", profile)[0].field == "category"
+    assert section_size_doubts("Kleinstädte und Landgemeinden", "Landgemeinde", profile) == []
+    assert section_size_doubts("Mittelstädte", "a class no section lists", profile) == []
+
+
+def test_facts_under_a_size_line_go_to_facts_not_to_the_text(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nFörderphase:\nUmsetzungsphase\n\nFÖRDERSUMME 10,6 Mio. Euro\n\n" \
+           "Einwohner und Gäste nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.facts == {"Förderphase": "Umsetzungsphase", "Fördersumme": "10,6 Mio. Euro"}
+    assert "Umsetzungsphase" not in got.description and "Mio" not in got.description
+    assert "Umsetzungsphase" not in " ".join(got.figure_text)
+    assert got.description.startswith("Einwohner und Gäste")  # prose that opens with a label's word is text
+
+
+@pytest.mark.parametrize("text, rest, apart", [
+    ("Einwohner: 12.000", "12.000", True), ("EINWOHNER 12.000", "12.000", True), ("Einwohner 12.000", "12.000", True),
+    ("Einwohner", "", True), ("Einwohner und Gäste kommen gern", "und Gäste kommen gern", False),
+    ("Website der Stadt Koblenz und des Landkreises.", "der Stadt Koblenz und des Landkreises.", False),
+])
+def test_a_fact_label_stands_apart_from_prose(text, rest, apart):
+    from pipeline.records.labels import label_stands_apart
+    assert label_stands_apart(text, rest, False) is apart
+
+
+def load_source_text(text: str):
+    import tempfile
+    from pathlib import Path
+    folder = Path(tempfile.mkdtemp())
+    (folder / "input.txt").write_text(text, encoding="utf-8")
+    return load_source(folder / "input.txt")
+
+
+@pytest.mark.parametrize("value, reads_as_text", [
+    ("Heilbronn klug: Region gestalten", False), ("stadt.land.smart", False), ("Bochum. Zukunftsfähig. Bürgernah.", False),
+    ("26", False), ("nextlevel #KlimaStadt #MobileStadt #MitmachStadt", False),
+    ("der Planung nachvollziehen kann.", True), ("Göttingen wird erprobt, wie", True), ("a ar . .", True),
+    ("Mit Daten für morgen Gruppenarbeiten. Eine ausgebildete Pflegekraft misst vor Ort Blutdruck und Blutzucker", True),
+    ("Smarter, nachhaltiger Tourismus", False), ("Linz verbindet Lebenswelten: fürsorglich, menschlich, bunt", False),
+    ("Smart City Potsdam - Innovativ. Grün. Gerecht.", False),
+    ("Auszubildende lernen an Maschinen, die über Datenleitungen gesteuert werden", True),
+    ("Informationssicherheit zu beschäftigen. In Sülzetal und Bad Kötzting wurden", True),
+])
+def test_a_title_or_motto_that_reads_as_running_text(value, reads_as_text):
+    from pipeline.records.text import value_running_text_reason
+    assert (value_running_text_reason(value, DEFAULT_RECORDS_SETTINGS) is not None) is reads_as_text
+
+
+def test_a_short_line_over_the_name_is_flagged_and_a_bracket_goes_on_the_name(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nHalle\n(Saale)\nKleinere Großstadt · Sachsen-Anhalt\n\n" \
+           "Projekttitel: Halle klug\nMotto: Heute für morgen\n\nDie Stadt baut eine Plattform.\n\n\n\n\n" \
+           "Interkommunale Kooperationen und Landkreise\n\nLandkreis\nMärkisch-Oderland\n" \
+           "Interkommunale Kooperationen/Landkreis · Brandenburg\n\nProjekttitel: Oderland klug\nMotto: Heute\n\nText.\n"
+    projects = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
+    assert projects[0].name == "Halle (Saale)"
+    assert projects[1].name == "Märkisch-Oderland" and "name" in projects[1].needs_review
+    assert "'Landkreis'" in projects[1].review_notes["name"]
+
+
+@pytest.mark.parametrize("lines, doubtful", [
+    (["Koblenz verbunden: Ortskerne", "gestalten"], False), (["Rheine digital: Zukunft im", "Wandel"], False),
+    (["Bad Säckingen vernetzt: Teilhabe", "denken", "neu"], True), (["Zukunft", "Tübingen klug: neu", "denken"], True),
+    (["In Fürth messen Schülerinnen und", "Digital und nah: alle"], True),
+])
+def test_a_labelled_value_whose_lines_look_misread(lines, doubtful):
+    from pipeline.records.header import wrapped_value_reason
+    assert (wrapped_value_reason(lines) is not None) is doubtful
+
+
+def test_a_sidebar_name_after_running_lines_taken_out_and_over_two_lines(profile):
+    """Running lines taken out leave no page break; the list of projects picks the name and its second line."""
+    from pipeline.records.segment import find_projects
+    text = "Großstädte\n\n\n\n\nBad\n\nSackingen\n\nDie Stadt baut eine Plattform.\nAuf einen Blick\n\n" \
+           "Nicht alles ist gelungen: Die Plattform\nwurde kaum genutzt.\n\nBUNDESLAND\nSaarland\n\nGRÖSSENKLASSE\n" \
+           "Kleine Kleinstadt\n\nPROJEKTTITEL\nBad Säckingen vernetzt\n"
+    lines = text_to_lines(text)
+    blocks = find_projects(lines, profile, frozenset({"auf einen blick"}), ["Bad Säckingen", "Koblenz"])
+    assert [l.text for l in blocks[0].name_lines] == ["Bad", "Sackingen"]
+
+
+def test_a_running_name_over_a_labelled_header_is_the_name_there(profile):
+    """A continuation page's header repeats the project's name: over the header it is the name."""
+    from pipeline.read.page_furniture import line_key
+    from pipeline.records.segment import find_projects
+    text = "Großstädte\n\nHalle (Saale)\n\nBUNDESLAND: Sachsen-Anhalt\nGRÖSSENKLASSE: Kleinere Großstadt\n" \
+           "PROJEKTTITEL: Halle digital\n\nText.\n\n\n\n\nHalle (Saale)\n\nMehr Text.\n"
+    blocks = find_projects(text_to_lines(text), profile, frozenset({line_key("Halle (Saale)")}), [])
+    assert [b.name_lines[0].text for b in blocks] == ["Halle (Saale)"]
+
+
+def test_a_header_with_no_name_over_it_is_warned_of(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \
+           "Bundesland\nBayern\n\nGrößenklasse\nLandgemeinde\n\nProjekttitel\nFüssen verbunden\n\nText über Füssen.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [p.name for p in brochure.projects] == ["Koblenz"]
+    assert any("(Landgemeinde, Bayern, 'Füssen verbunden')" in w and "no record" in w for w in brochure.warnings)
+
+
+def test_values_repeated_in_the_middle_of_pages_are_no_running_lines(profile):
+    from pipeline.records.segment import running_line_keys
+    page = "Modellprojekte Smart Cities 2023\n\nText über die Stadt.\n\n2,4 Mio. Euro\n\nMehr Text hier.\nSeite unten\n"
+    text = "\n\n\n\n".join([page] * 4)
+    running = running_line_keys(text_to_lines(text), profile, DEFAULT_RECORDS_SETTINGS)
+    assert "modellprojekte smart cities ####" in running or any("modellprojekte" in k for k in running)
+    assert not any("mio" in k for k in running)
+
+
+def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
+    from pipeline.records.segment import value_reads_as
+    text = "Motto:\nFörderphase:\nWebsite:\n\nErgänzend gibt es nun\neinen Rufbus, den man\nbestellen kann.\n\n" \
+           "Gemeinsam für die Region\nStrategiephase\nwww.luenen.de/smart-city\n\nMehr Text.\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert [(v.field, v.value, v.displaced) for v in block.values] == [
+        ("motto", "Gemeinsam für die Region", True), ("fact", "Strategiephase", True),
+        ("fact", "www.luenen.de/smart-city", True)]
+
+
+def test_a_footer_read_over_every_sidebar_is_no_name(profile):
+    from pipeline.records.segment import segment_text
+    page = "Modellprojekte Smart Cities | Großstädte\n\n{name}\n\nText über {name} hier.\nMehr Text.\n\n" \
+           "Bundesinstitut für Bau-, Stadt- und Raumforschung\n\nBUNDESLAND:\n{land}\n\nGROSSENKLASSE:\nGroße Großstadt\n\n\n\n"
+    text = "1. Modellprojekte Smart Cities 2023\n\n\n\n" + "".join(
+        page.format(name=n, land=l) for n, l in [("Koblenz", "Rheinland-Pfalz"), ("Kassel", "Hessen"), ("Essen", "Bayern")])
+    assert [b.name for b in segment_text(text, profile).projects] == ["Koblenz", "Kassel", "Essen"]
