@@ -116,7 +116,13 @@ def page_edge_lines(lines: list[Line], depth: int = 2) -> set[int]:
     """The numbers of the first and last `depth` text lines of each page (pages end at a run of
     PAGE_BREAK_BLANKS blank lines): where running headers and footers stand. A value repeated in
     the middle of pages ('2,4 Mio. Euro' under each project) is no running line."""
-    pages: list[list[int]] = [[]]
+    pages = [[line.number for line in page] for page in text_pages(lines)]
+    return {n for page in pages for n in (*page[:depth], *page[-depth:])}
+
+
+def text_pages(lines: list[Line]) -> list[list[Line]]:
+    """The text lines between page breaks (runs of PAGE_BREAK_BLANKS blank lines)."""
+    pages: list[list[Line]] = [[]]
     blanks = 0
     for line in lines:
         if line.blank:
@@ -125,8 +131,8 @@ def page_edge_lines(lines: list[Line], depth: int = 2) -> set[int]:
         if blanks >= PAGE_BREAK_BLANKS and pages[-1]:
             pages.append([])
         blanks = 0
-        pages[-1].append(line.number)
-    return {n for page in pages for n in (*page[:depth], *page[-depth:])}
+        pages[-1].append(line)
+    return pages
 
 
 def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
@@ -294,17 +300,7 @@ def lone_groups(lines: list[Line], running: frozenset[str], settings: RecordsSet
     """Runs of at most `heading_max_lines` text lines with a page break (or the part's start or
     end) before and after them, not counting page furniture an OCR text may still hold there
     (lone numbers, lines repeated on many pages)."""
-    chunks: list[list[Line]] = [[]]  # the text lines between page breaks
-    blank_run = 0
-    for line in lines:
-        if line.blank:
-            blank_run += 1
-            continue
-        if blank_run >= PAGE_BREAK_BLANKS and chunks[-1]:
-            chunks.append([])
-        chunks[-1].append(line)
-        blank_run = 0
-    chunks = [[l for l in chunk if not is_page_furniture(l, running)] for chunk in chunks]
+    chunks = [[l for l in page if not is_page_furniture(l, running)] for page in text_pages(lines)]
     return [chunk for chunk in chunks if 0 < len(chunk) <= settings.segment.heading_max_lines]
 
 
