@@ -25,9 +25,16 @@ def open_browser(downloads: Path):
 
 def wait_for_file(folder: Path, pattern: str, seconds: float = 20) -> Path:
     deadline = time.monotonic() + seconds
+    last_size = None
     while time.monotonic() < deadline:
+        # Chrome may show the final name (empty) while the .crdownload is still being written:
+        # a download is done when no partial file is left and its size held over one poll.
+        partial = list(folder.glob("*.crdownload"))
         found = [p for p in folder.glob(pattern) if not p.name.endswith(".crdownload")]
-        if found:
-            return found[0]
+        if found and not partial:
+            size = found[0].stat().st_size
+            if size and size == last_size:
+                return found[0]
+            last_size = size
         time.sleep(0.2)
     raise AssertionError(f"no {pattern} in {folder} after {seconds} s")
