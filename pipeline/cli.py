@@ -29,6 +29,8 @@ def command_extract(args: argparse.Namespace) -> int:
     from pipeline.files import write_files_atomically
 
     corrections = load_corrections(Path(args.corrections) if args.corrections else default_corrections_dir())
+    if args.profile:
+        corrections = corrections.with_house_style(Path(args.profile))
     # the bundled brochure's run makes the committed dataset, whose map layer is part of it
     formats = tuple(dict.fromkeys([*(args.format or ()), *(() if args.inputs else ("geojson",))]))
     if len(args.inputs) > 1 or (args.inputs and Path(args.inputs[0]).is_dir()):
@@ -168,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-overrides", action="store_true", help="ignore reviewer overrides in corrections/")
     extract.add_argument("--corrections", help="corrections folder (default: ./corrections where it has a "
                                                "profile.json, else the shipped one)")
+    extract.add_argument("--profile", metavar="FILE",
+                         help="a house style's labels and sections: a JSON object of profile.json's fields, "
+                              "each replacing the profile's")
     extract.add_argument("--format", action="append", choices=["jsonl", "csv", "geojson"],
                          help="also write projects.jsonl / projects.csv / projects.geojson (repeatable)")
     extract.set_defaults(func=command_extract)

@@ -256,6 +256,10 @@ class Corrections(Strict):
     places: PlaceRules
     overrides: list[OverrideFile]
     decisions: DecisionFile
+    # a house style named on the command line (`--profile FILE`): profile fields that replace the
+    # edition's, for every text of the run; its file name (without .json) names it in the output
+    style: dict = Field(default_factory=dict)
+    style_name: str | None = None
 
     def for_text(self, year: int | None, source: str) -> "Corrections":
         """These corrections with only the reviewer decisions that hold for a text of the edition
@@ -265,9 +269,37 @@ class Corrections(Strict):
 
     def profile_for(self, year: int | None) -> tuple[Profile, str]:
         """The profile to read an edition with, and its name: the year, or 'general'."""
-        if year in self.editions:
-            return self.editions[year].applied_to(self.profile), str(year)
-        return self.profile, "general"
+        profile, name = ((self.editions[year].applied_to(self.profile), str(year)) if year in self.editions
+                         else (self.profile, "general"))
+        if self.style_name is None:
+            return profile, name
+        return Profile.model_validate({**profile.model_dump(), **self.style}), f"{name} + {self.style_name}"
+
+    def with_house_style(self, path: Path) -> "Corrections":
+        """These corrections reading every text with the house style in `path`: a JSON object of
+        fields of profile.json (labels, value_labels, fact_labels, categories, size_classes, …),
+        each replacing the profile's; checked here, so a bad file stops the run before it reads."""
+        try:
+            style = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise CorrectionsError(f"{path}: cannot read the profile ({exc.strerror or exc})") from exc
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise CorrectionsError(f"{path}: not valid JSON ({exc})") from exc
+        if not isinstance(style, dict):
+            raise CorrectionsError(f"{path}: a profile is a JSON object of profile.json's fields")
+        unknown = sorted(set(style) - set(Profile.model_fields))
+        if unknown:
+            raise CorrectionsError(f"{path}: not fields of a profile: {', '.join(unknown)} "
+                                   f"(known: {', '.join(Profile.model_fields)})")
+        styled = self.model_copy(update={"style": style, "style_name": path.stem})
+        for year in (None, *self.editions):
+            try:
+                styled.profile_for(year)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                raise CorrectionsError(f"{path}: {where}: {first['msg']}") from exc
+        return styled
 
 
 def default_corrections_dir() -> Path:

@@ -96,7 +96,7 @@ def warnings_of(source: Source, cleaned: Cleaned, decisions: list, year: int | N
     if cleaned.unmatched:
         warnings.append(f"{len(cleaned.unmatched)} reviewer decision(s) in decisions.json found no edit in "
                         "this text (kept there; they apply where their edit or series occurs)")
-    if profile_name == "general":
+    if profile_name.split(" + ")[0] == "general":
         known = "no edition title found" if year is None else f"no profile for the edition {year} in corrections/editions/"
         warnings.append(f"{known}: read with the general profile (the names of all known editions)")
     return warnings

@@ -264,3 +264,42 @@ def test_a_footer_read_over_every_sidebar_is_no_name(profile):
     text = "1. Modellprojekte Smart Cities 2023\n\n\n\n" + "".join(
         page.format(name=n, land=l) for n, l in [("Koblenz", "Rheinland-Pfalz"), ("Kassel", "Hessen"), ("Essen", "Bayern")])
     assert [b.name for b in segment_text(text, profile).projects] == ["Koblenz", "Kassel", "Essen"]
+
+
+def test_a_house_style_named_with_profile_reads_its_own_labels(tmp_path, capsys):
+    from pipeline.cli import main
+
+    text = (CASES / "labelled" / "toc-and-labelled-blocks" / "input.txt").read_text(encoding="utf-8")
+    styled = text.replace("PROJEKTTITEL", "VORHABEN").replace("Projekttitel:", "Vorhaben:")
+    source = tmp_path / "style.txt"
+    source.write_text(styled, encoding="utf-8")
+    style = tmp_path / "hausstil.json"
+    style.write_text(json.dumps({"labels": {"title": "Vorhaben", "motto": "Motto"}}), encoding="utf-8")
+
+    def titles(*options):
+        out = tmp_path / f"out{len(options)}"
+        assert main(["extract", str(source), "-o", str(out), "--no-overrides", *options]) == 0
+        result = json.loads((out / "projects.json").read_text(encoding="utf-8"))
+        return [p["title"] for p in result["projects"]], result["edition"]["profile"]
+
+    assert main(["extract", str(source), "-o", str(tmp_path / "plain"), "--no-overrides"]) == 2
+    assert "no model project found" in capsys.readouterr().err  # the general profile knows no 'Vorhaben'
+    styled_titles, profile = titles("--profile", str(style))
+    assert styled_titles[0] == "Tübingen teilt Wissen" and "Görlitz vernetzt die Altstadt" in styled_titles
+    assert profile.endswith(" + hausstil")
+
+
+@pytest.mark.parametrize("content, said", [
+    ('{"lables": {}}', "not fields of a profile: lables"),
+    ('{"categories": []}', "categories"),
+    ("[1]", "a JSON object"),
+    ("{", "not valid JSON"),
+])
+def test_a_broken_house_style_stops_the_run_with_one_line(tmp_path, capsys, content, said):
+    from pipeline.cli import main
+
+    style = tmp_path / "stil.json"
+    style.write_text(content, encoding="utf-8")
+    assert main(["extract", "--profile", str(style), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert said in err and "\n" not in err and not (tmp_path / "out").exists()

@@ -34,7 +34,8 @@ class Edition(Model):
     year: Optional[int] = Field(ge=2000, le=2100)
     leitthema: Optional[str]
     profile: str = Field(description="the profile the edition was read with: its year (corrections/editions/) "
-                                     "or 'general' for an edition without one")
+                                     "or 'general' for an edition without one; ' + NAME' after it for a house style "
+                                     "given with `mpsc extract --profile NAME.json`")
 
 
 class OverrideNote(Model):
