@@ -10,6 +10,7 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
+from pipeline.records.figure_doubts import figure_like_doubts
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, interruptions_cut, opening_checked,
                                      pieces_of, sentences_joined, set_into_open_sentences, undecided_doubts)
 from pipeline.records.segment import Line
@@ -49,6 +50,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]
     doubts += undecided_doubts(units, page.lexicon, settings)
+    doubts += figure_like_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts
 
 

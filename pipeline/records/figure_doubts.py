@@ -1,0 +1,63 @@
+"""Stretches of running text whose lines the evidence cannot tell from a figure's: a row of
+labels (an icon row's, a diagram's) and a short line standing over or between sentences like a
+caption without a label ('Der neue Marktplatz in X am Abend'). They stay where they are, and the
+description is flagged with the stretch named. Needs the pieces of a body and what each was
+decided to be (pieces.py); produces doubts.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.records.draft import Doubt, flag
+from pipeline.records.pieces import Page, Unit
+from pipeline.records.prose import ends_open, function_words, holds_sentence_end, list_mark
+from pipeline.records.settings import RecordsSettings
+
+LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
+LABEL_ROW_MIN_WORDS = 3  # a line of this many capitalised words and nothing else reads like a row of labels
+
+
+def label_row(line: str) -> bool:
+    """A line of three or more capitalised words and nothing else: no function word, no sign, no
+    number ('Wohnen Handel Teilhabe Mobilität'). Running text's lines hold function words."""
+    words = line.split()
+    return len(words) >= LABEL_ROW_MIN_WORDS \
+        and all(LABEL_WORD.fullmatch(w) and w.lower() not in function_words() for w in words)
+
+
+def caption_like_line(line: str, page: Page, settings: RecordsSettings) -> bool:
+    """A short line with no sentence's end and no list mark: a caption without a label, a
+    figure's title, or a sub-heading; the evidence of one line cannot tell which."""
+    line = line.strip()
+    return bool(line) and len(line) < settings.text.short_line_share * page.measure \
+        and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
+        and line[:1].isupper() and len(line.split()) >= 2
+
+
+def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
+    """Units of a body -> flags on the description for running text that holds a row of labels
+    (not after a line that stops on a function word),
+    and for a short line without a stop that stands after a sentence's end over a line opening
+    with a capital, or alone between paragraphs, kept as running text."""
+    doubts = []
+    text_units = [u for u in units if u.kind != "figure"]
+    for n, unit in enumerate(text_units):
+        if unit.kind != "prose":
+            continue
+        lines = [l.text for l in unit.lines]
+        # after a function word ('… und dabei die' | 'Selbstorganisation Sorgender Gemeinschaften') the
+        # capitalised words are the sentence's noun phrase
+        if rows := [l for i, l in enumerate(lines) if label_row(l) and not (i and ends_open(lines[i - 1]))]:
+            doubts.append(flag("description", f"'{rows[0][:80]}' in running text is a row of capitalised words "
+                                              "and nothing else, as an icon row's or a diagram's labels are"))
+            continue
+        before = text_units[n - 1].text if n else ""
+        after_sentence = not before or holds_sentence_end(before)
+        for i, line in enumerate(lines):
+            opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
+            nxt = lines[i + 1] if i + 1 < len(lines) else (text_units[n + 1].text if n + 1 < len(text_units) else "")
+            if opens and caption_like_line(line, page, settings) and (not nxt or nxt[:1].isupper()):
+                doubts.append(flag("description", f"'{line[:80]}' stands over running text like a picture's caption "
+                                                  "or a sub-heading, and was kept as running text"))
+                break
+    return doubts
