@@ -7,6 +7,7 @@ decided to be (pieces.py); produces doubts.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit
@@ -23,6 +24,32 @@ def label_row(line: str) -> bool:
     words = line.split()
     return len(words) >= LABEL_ROW_MIN_WORDS \
         and all(LABEL_WORD.fullmatch(w) and w.lower() not in function_words() for w in words)
+
+
+def label_rows_out(units: list[Unit]) -> list[Unit]:
+    """Classified units -> the same, with rows of labels (label_row) that running text (or an
+    unmarked item) holds at its edges set apart as figure text ("labels"): at a piece's start, at
+    its end under a line that ends a sentence, or a whole piece of them; not after text that
+    stops on a function word (there they may be the sentence's noun phrase)."""
+    out: list[Unit] = []
+    for unit in units:
+        before = next((u for u in reversed(out) if u.kind != "figure"), None)
+        if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None) \
+                or (before is not None and ends_open(before.text)):
+            out.append(unit)
+            continue
+        lines = unit.lines
+        head = 0
+        while head < len(lines) and label_row(lines[head].text):
+            head += 1
+        tail = len(lines)
+        while tail > head and label_row(lines[tail - 1].text) and tail - 1 > 0 \
+                and holds_sentence_end(lines[tail - 2].text):
+            tail -= 1
+        parts = [(lines[:head], "figure"), (lines[head:tail], "prose"), (lines[tail:], "figure")]
+        out += [Unit(part, kind, False, "labels") if kind == "figure" else replace(unit, lines=part)
+                for part, kind in parts if part]
+    return out
 
 
 def caption_like_line(line: str, page: Page, settings: RecordsSettings) -> bool:
@@ -42,7 +69,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     doubts = []
     text_units = [u for u in units if u.kind != "figure"]
     for n, unit in enumerate(text_units):
-        if unit.kind != "prose":
+        if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
             continue
         lines = [l.text for l in unit.lines]
         # after a function word ('… und dabei die' | 'Selbstorganisation Sorgender Gemeinschaften') the
