@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit
-from pipeline.records.prose import ends_open, function_words, holds_sentence_end, list_mark
+from pipeline.records.prose import ends_early, ends_open, function_words, holds_sentence_end, list_mark
 from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
@@ -29,13 +29,18 @@ def label_row(line: str) -> bool:
 def label_rows_out(units: list[Unit]) -> list[Unit]:
     """Classified units -> the same, with rows of labels (label_row) that running text (or an
     unmarked item) holds at its edges set apart as figure text ("labels"): at a piece's start, at
-    its end under a line that ends a sentence, or a whole piece of them; not after text that
+    its end under a line that ends a sentence, or a whole piece of them (a sub-heading too); not after text that
     stops on a function word (there they may be the sentence's noun phrase)."""
     out: list[Unit] = []
     for unit in units:
         before = next((u for u in reversed(out) if u.kind != "figure"), None)
-        if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None) \
-                or (before is not None and ends_open(before.text)):
+        if before is not None and ends_open(before.text):
+            out.append(unit)
+            continue
+        if unit.kind == "heading" and all(label_row(l.text) for l in unit.lines):
+            out.append(unit.as_("figure", "labels"))  # a sub-heading holds a function word or is one word
+            continue
+        if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
             out.append(unit)
             continue
         lines = unit.lines
@@ -52,11 +57,13 @@ def label_rows_out(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def caption_like_line(line: str, page: Page, settings: RecordsSettings) -> bool:
-    """A short line with no sentence's end and no list mark: a caption without a label, a
-    figure's title, or a sub-heading; the evidence of one line cannot tell which."""
+def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
+    """A line with no sentence's end and no list mark that is short, or ends early over the line
+    after it (prose.ends_early): a caption without a label, a figure's title, or a sub-heading;
+    the evidence of one line cannot tell which."""
     line = line.strip()
-    return bool(line) and len(line) < settings.text.short_line_share * page.measure \
+    return bool(line) and (len(line) < settings.text.short_line_share * page.measure
+                           or bool(next_line) and ends_early(line, next_line, page.measure, settings)) \
         and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
         and line[:1].isupper() and len(line.split()) >= 2
 
@@ -83,7 +90,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         for i, line in enumerate(lines):
             opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
             nxt = lines[i + 1] if i + 1 < len(lines) else (text_units[n + 1].text if n + 1 < len(text_units) else "")
-            if opens and caption_like_line(line, page, settings) and (not nxt or nxt[:1].isupper()):
+            if opens and caption_like_line(line, nxt, page, settings) and (not nxt or nxt[:1].isupper()):
                 doubts.append(flag("description", f"'{line[:80]}' stands over running text like a picture's caption "
                                                   "or a sub-heading, and was kept as running text"))
                 break
