@@ -10,8 +10,8 @@ import re
 from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.pieces import Page, Unit
-from pipeline.records.prose import ends_early, ends_open, function_words, holds_sentence_end, list_mark
+from pipeline.records.pieces import Page, Unit, has_finite_verb
+from pipeline.records.prose import ends_open, function_words, holds_sentence_end, list_mark, opens_sentence
 from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
@@ -57,15 +57,19 @@ def label_rows_out(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
-    """A line with no sentence's end and no list mark that is short, or ends early over the line
-    after it (prose.ends_early): a caption without a label, a figure's title, or a sub-heading;
-    the evidence of one line cannot tell which."""
+def caption_like_line(line: str, next_line: str, widest: int, page: Page, settings: RecordsSettings) -> bool:
+    """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
+    word, that is short, or that stops although the next line's first word would have fitted
+    within the widest line around it (a ragged column breaks a line only where the next word does
+    not fit) while that line opens a sentence: a caption without a label, a figure's title, or a
+    sub-heading; the evidence of one line cannot tell which."""
     line = line.strip()
-    return bool(line) and (len(line) < settings.text.short_line_share * page.measure
-                           or bool(next_line) and ends_early(line, next_line, page.measure, settings)) \
+    first = next_line.split()[0] if next_line.split() else ""
+    early = bool(first) and len(line) + 1 + len(first) <= widest and opens_sentence(next_line, page.lexicon)
+    return bool(line) and (len(line) < settings.text.short_line_share * page.measure or early) \
         and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
-        and line[:1].isupper() and len(line.split()) >= 2
+        and line[:1].isupper() and len(line.split()) >= 2 and not ends_open(line) \
+        and not has_finite_verb(line, page.lexicon)
 
 
 def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
@@ -90,7 +94,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         for i, line in enumerate(lines):
             opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
             nxt = lines[i + 1] if i + 1 < len(lines) else (text_units[n + 1].text if n + 1 < len(text_units) else "")
-            if opens and caption_like_line(line, nxt, page, settings) and (not nxt or nxt[:1].isupper()):
+            if opens and caption_like_line(line, nxt, max(len(l) for l in lines), page, settings) and (not nxt or nxt[:1].isupper()):
                 doubts.append(flag("description", f"'{line[:80]}' stands over running text like a picture's caption "
                                                   "or a sub-heading, and was kept as running text"))
                 break
