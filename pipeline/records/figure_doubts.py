@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb
-from pipeline.records.prose import ends_open, function_words, holds_sentence_end, list_mark, opens_sentence
+from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
+                                    unmarked)
 from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
@@ -72,13 +73,27 @@ def caption_like_line(line: str, next_line: str, widest: int, page: Page, settin
         and not has_finite_verb(line, page.lexicon)
 
 
+def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
+    """A list mark and then two words or more the lexicon knows, one in lower case, and no second
+    mark ('• Energie und Klima', '• lebendige Ortskerne'; not a map's '• Gewerbegebiet Nord')."""
+    mark = list_mark(text)
+    words = unmarked(text).split() if mark is not None else []
+    return len(words) >= 2 and any(w.islower() for w in words) \
+        and all(w.isalpha() and page.lexicon.zipf(w) >= settings.fields.quality_min_zipf for w in words)
+
+
 def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
-    """Units of a body -> flags on the description for running text that holds a row of labels
+    """Units of a body -> flags on the description for figure text marked like a list's item,
+    for running text that holds a row of labels
     (not after a line that stops on a function word),
     and for a short line without a stop that stands after a sentence's end over a line opening
     with a capital, or alone between paragraphs, kept as running text."""
     doubts = []
     text_units = [u for u in units if u.kind != "figure"]
+    for unit in units:
+        if unit.kind == "figure" and unit.why in ("interruption", "short") and marked_item_like(unit.text, page, settings):
+            doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', marked like an item of a list "
+                                              "the text introduces"))
     for n, unit in enumerate(text_units):
         if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
             continue
