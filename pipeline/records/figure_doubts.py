@@ -58,16 +58,14 @@ def label_rows_out(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def caption_like_line(line: str, next_line: str, widest: int, page: Page, settings: RecordsSettings) -> bool:
+def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
     """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
-    word, that is short, or that stops although the next line's first word would have fitted
-    within the widest line around it (a ragged column breaks a line only where the next word does
-    not fit) while that line opens a sentence: a caption without a label, a figure's title, or a
-    sub-heading; the evidence of one line cannot tell which."""
+    word, that is short, or over a line that opens a sentence (a function word with a capital
+    opens one, and no sentence goes on with it): a caption without a label, a figure's title, or
+    a sub-heading; the evidence of one line cannot tell which."""
     line = line.strip()
-    first = next_line.split()[0] if next_line.split() else ""
-    early = bool(first) and len(line) + 1 + len(first) <= widest and opens_sentence(next_line, page.lexicon)
-    return bool(line) and (len(line) < settings.text.short_line_share * page.measure or early) \
+    return bool(line) and (len(line) < settings.text.short_line_share * page.measure
+                           or bool(next_line) and opens_sentence(next_line, page.lexicon)) \
         and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
         and line[:1].isupper() and len(line.split()) >= 2 and not ends_open(line) \
         and not has_finite_verb(line, page.lexicon)
@@ -83,17 +81,22 @@ def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
 
 
 def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
-    """Units of a body -> flags on the description for figure text marked like a list's item,
-    for running text that holds a row of labels
-    (not after a line that stops on a function word),
-    and for a short line without a stop that stands after a sentence's end over a line opening
-    with a capital, or alone between paragraphs, kept as running text."""
+    """Units of a body -> flags on the description for figure text marked like a list's item; for
+    a sub-heading right under figure text (the figure's own line, or a sub-heading?); for running
+    text that holds a row of labels (not after a line that stops on a function word); and for a
+    caption-like line (caption_like_line) opening running text after a sentence's end, an item
+    or a sub-heading, over a line opening with a capital."""
     doubts = []
-    text_units = [u for u in units if u.kind != "figure"]
-    for unit in units:
-        if unit.kind == "figure" and unit.why in ("interruption", "short") and marked_item_like(unit.text, page, settings):
+    for n, unit in enumerate(units):
+        if unit.kind == "figure" and unit.why in ("interruption", "short") \
+                and marked_item_like(unit.text, page, settings):
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', marked like an item of a list "
                                               "the text introduces"))
+        elif unit.kind == "heading" and n and units[n - 1].kind == "figure" and units[n - 1].why != "caption":
+            doubts.append(flag("description", f"'{unit.text[:80]}' stands right under figure text: a sub-heading, "
+                                              "or a line of the figure (a caption, a logo's words); kept as a "
+                                              "sub-heading"))
+    text_units = [u for u in units if u.kind != "figure"]
     for n, unit in enumerate(text_units):
         if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
             continue
@@ -104,12 +107,12 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"'{rows[0][:80]}' in running text is a row of capitalised words "
                                               "and nothing else, as an icon row's or a diagram's labels are"))
             continue
-        before = text_units[n - 1].text if n else ""
-        after_sentence = not before or holds_sentence_end(before)
+        before = text_units[n - 1] if n else None
+        after_sentence = before is None or before.kind != "prose" or holds_sentence_end(before.text)
         for i, line in enumerate(lines):
             opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
             nxt = lines[i + 1] if i + 1 < len(lines) else (text_units[n + 1].text if n + 1 < len(text_units) else "")
-            if opens and caption_like_line(line, nxt, max(len(l) for l in lines), page, settings) and (not nxt or nxt[:1].isupper()):
+            if opens and caption_like_line(line, nxt, page, settings) and (not nxt or nxt[:1].isupper()):
                 doubts.append(flag("description", f"'{line[:80]}' stands over running text like a picture's caption "
                                                   "or a sub-heading, and was kept as running text"))
                 break
