@@ -10,7 +10,7 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
-from pipeline.records.figure_doubts import figure_like_doubts, label_rows_out
+from pipeline.records.figure_doubts import figure_like_doubts, label_rows_out, number_words_out
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, interruptions_cut, opening_checked,
                                      pieces_of, sentences_joined, set_into_open_sentences, undecided_doubts)
 from pipeline.records.segment import Line
@@ -43,7 +43,8 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
             furniture.append(text)
         else:
             units += pieces_of(para, page, settings)
-    units = interruptions_cut(label_rows_out(classify_units(units, page, styled, settings)), page, settings)
+    units = label_rows_out(number_words_out(classify_units(units, page, styled, settings), page, settings))
+    units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
     units, doubts = opening_checked(units, page, settings)
     kept, joins = sentences_joined(units, page, settings)

@@ -10,12 +10,13 @@ import re
 from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.pieces import Page, Unit, has_finite_verb
+from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
                                     unmarked)
 from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
+BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:%|Mio\.?|Mrd\.?|Tsd\.?)?\s*(?:€|t|km|ha)?")
 LABEL_ROW_MIN_WORDS = 3  # a line of this many capitalised words and nothing else reads like a row of labels
 
 
@@ -58,6 +59,25 @@ def label_rows_out(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def a_number(text: str) -> bool:
+    """A big number as figures print it: '17.000', '80 %', '1,2 Mio. €', '2.400 t'; not a bare
+    number ('2025' may be a year heading a paragraph)."""
+    return bool(BIG_NUMBER.fullmatch(text.strip())) and not text.strip().isdigit()
+
+
+def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Classified units -> the same, with a sub-heading, or one short line of running text with no
+    stop, right under a big number standing alone (a_number) set apart as figure text ("number"):
+    the words under a figure's number ('17.000' | 'Einwohnerinnen und Einwohner')."""
+    out = list(units)
+    for i in range(1, len(out)):
+        unit, above = out[i], out[i - 1]
+        if above.kind == "figure" and a_number(above.text) and not has_finite_verb(unit.text, page.lexicon) \
+                and (unit.kind == "heading" or unit.kind == "prose" and short_piece(unit.lines, page, settings)):
+            out[i] = unit.as_("figure", "number")
+    return out
+
+
 def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
     """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
     word, that is short, or over a line that opens a sentence (a function word with a capital
@@ -82,7 +102,8 @@ def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
 
 def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """Units of a body -> flags on the description for figure text marked like a list's item; for
-    a sub-heading right under figure text (the figure's own line, or a sub-heading?); for running
+    a sub-heading right under figure text (the figure's own line, or a sub-heading?); for a short
+    piece of running text by a caption or a credit (words over a picture?); for running
     text that holds a row of labels (not after a line that stops on a function word); and for a
     caption-like line (caption_like_line) opening running text after a sentence's end, an item
     or a sub-heading, over a line opening with a capital."""
@@ -96,6 +117,11 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"'{unit.text[:80]}' stands right under figure text: a sub-heading, "
                                               "or a line of the figure (a caption, a logo's words); kept as a "
                                               "sub-heading"))
+        elif unit.kind == "prose" and short_piece(unit.lines, page, settings) and any(
+                0 <= k < len(units) and units[k].kind == "figure" and page.is_caption(units[k].text)
+                for k in (n - 1, n + 1)):
+            doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
+                                              "words set over the picture; kept as running text"))
     text_units = [u for u in units if u.kind != "figure"]
     for n, unit in enumerate(text_units):
         if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
