@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
+from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece, stops_inside
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
                                     unmarked)
 from pipeline.records.settings import RecordsSettings
@@ -91,6 +91,16 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
         and not has_finite_verb(line, page.lexicon)
 
 
+def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
+    """One line of running text with a capital, no stop and no finite verb, not stopping on a
+    function word, right after running text that stops inside a sentence: a caption or a label
+    set into the column, or the sentence's next words; the evidence cannot tell."""
+    text = unit.text.strip()
+    return before is not None and before.kind == "prose" and len(unit.lines) == 1 and stops_inside(before.text) \
+        and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
+        and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
+
+
 def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
     """A list mark and then two words or more the lexicon knows, one in lower case, and no second
     mark ('• Energie und Klima', '• lebendige Ortskerne'; not a map's '• Gewerbegebiet Nord')."""
@@ -103,7 +113,8 @@ def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
 def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """Units of a body -> flags on the description for figure text marked like a list's item; for
     a sub-heading right under figure text (the figure's own line, or a sub-heading?); for a short
-    piece of running text by a caption or a credit (words over a picture?); for running
+    piece of running text by a caption or a credit (words over a picture?); for one line set
+    between the parts of a sentence (set_into_sentence); for running
     text that holds a row of labels (not after a line that stops on a function word); and for a
     caption-like line (caption_like_line) opening running text after a sentence's end, an item
     or a sub-heading, over a line opening with a capital."""
@@ -134,6 +145,11 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                                               "and nothing else, as an icon row's or a diagram's labels are"))
             continue
         before = text_units[n - 1] if n else None
+        if set_into_sentence(unit, before, page):
+            doubts.append(flag("description", f"'{unit.text[:80]}' stands between the parts of a sentence "
+                                              f"('…{before.text[-30:]}' | '{unit.text[:30]}…') like a caption "
+                                              "set into the column; kept as running text"))
+            continue
         after_sentence = before is None or before.kind != "prose" or holds_sentence_end(before.text)
         for i, line in enumerate(lines):
             opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
