@@ -145,6 +145,8 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                                               "and nothing else, as an icon row's or a diagram's labels are"))
             continue
         before = text_units[n - 1] if n else None
+        if unit.kind == "item":  # items are short lines over capitals: no caption by their shape
+            continue
         if set_into_sentence(unit, before, page):
             doubts.append(flag("description", f"'{unit.text[:80]}' stands between the parts of a sentence "
                                               f"('…{before.text[-30:]}' | '{unit.text[:30]}…') like a caption "
