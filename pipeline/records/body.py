@@ -34,8 +34,9 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     sentence, nor heads running text, nor goes on in the next paragraph (a caption, a callout) is
     figure text; so is what stands before the first running text. The items of a list the text
     introduces ('… wie folgt:') are running text. A sentence that a column break, a page break or
-    a figure cut in two is joined again. What the evidence does not decide is flagged, with the
-    stretch named."""
+    a figure cut in two is joined again. Rows of capitalised words at the edges of running text
+    (an icon row's labels) and the words under a big number are figure text (figure_doubts.py).
+    What the evidence does not decide is flagged, with the stretch named."""
     units, furniture = [], []
     for para in paragraphs(lines):
         text = join_lines(para)
