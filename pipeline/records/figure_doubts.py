@@ -1,8 +1,12 @@
-"""Stretches of running text whose lines the evidence cannot tell from a figure's: a row of
-labels (an icon row's, a diagram's) and a short line standing over or between sentences like a
-caption without a label ('Der neue Marktplatz in X am Abend'). They stay where they are, and the
-description is flagged with the stretch named. Needs the pieces of a body and what each was
-decided to be (pieces.py); produces doubts.
+"""Figure text that running text holds where the evidence of whole pieces (pieces.py) does not
+see it. Decided by the lines' own shape: a row of capitalised words and nothing else at the edge
+of a piece (an icon row's, a diagram's labels) and the words right under a big number are set
+apart as figure text. Not decided: such a row inside a piece, a line without a label, stop or
+verb over a sentence or set between a sentence's parts (a caption without a label, or a
+sub-heading?), a sub-heading right under figure text, a short piece by a credit, figure text
+marked like a list's item: kept where they are, and the description flagged with the stretch
+named. Needs the classified pieces of a body; produces the pieces (label_rows_out,
+number_words_out) and doubts (figure_like_doubts).
 """
 from __future__ import annotations
 
