@@ -96,11 +96,13 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
 
 
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
-    """One line of running text with a capital, no stop and no finite verb, not stopping on a
-    function word, right after running text that stops inside a sentence: a caption or a label
-    set into the column, or the sentence's next words; the evidence cannot tell."""
-    text = unit.text.strip()
-    return before is not None and before.kind == "prose" and len(unit.lines) == 1 and stops_inside(before.text) \
+    """A piece's first line with a capital, no stop and no finite verb, not stopping on a function
+    word, right after running text that stops inside a sentence, alone or over a line going on in
+    lower case: a caption or a label set into the column, or the sentence's next words; the
+    evidence cannot tell."""
+    text = unit.lines[0].text.strip()
+    alone = len(unit.lines) == 1 or unit.lines[1].text[:1].islower()
+    return before is not None and before.kind == "prose" and alone and stops_inside(before.text) \
         and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
         and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
 
@@ -152,7 +154,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         if unit.kind == "item":  # items are short lines over capitals: no caption by their shape
             continue
         if set_into_sentence(unit, before, page):
-            doubts.append(flag("description", f"'{unit.text[:80]}' stands between the parts of a sentence "
+            doubts.append(flag("description", f"'{unit.lines[0].text[:80]}' stands between the parts of a sentence "
                                               f"('…{before.text[-30:]}' | '{unit.text[:30]}…') like a caption "
                                               "set into the column; kept as running text"))
             continue
