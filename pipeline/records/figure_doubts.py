@@ -97,12 +97,18 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
 
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     """A piece's first line with a capital, no stop and no finite verb, not stopping on a function
-    word, right after running text that stops inside a sentence, alone or over a line going on in
-    lower case: a caption or a label set into the column, or the sentence's next words; the
+    word, right after running text that stops inside a sentence, alone or (after text that does
+    not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
     evidence cannot tell."""
     text = unit.lines[0].text.strip()
-    alone = len(unit.lines) == 1 or unit.lines[1].text[:1].islower()
-    return before is not None and before.kind == "prose" and alone and stops_inside(before.text) \
+    if before is None or before.kind != "prose":
+        return False
+    # over a line in lower case only where the text before does not wait for its next words (no
+    # function word at its end) and the line is no enumeration: else it is the sentence going on
+    last = before.text.split()[-1] if before.text.split() else ""
+    alone = len(unit.lines) == 1 or (unit.lines[1].text[:1].islower() and last.lower() not in function_words()
+                                     and "," not in text)
+    return alone and stops_inside(before.text) \
         and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
         and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
 
