@@ -96,19 +96,18 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
 
 
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
-    """A piece's first line with a capital, no stop and no finite verb, not stopping on a function
-    word, right after running text that stops inside a sentence, alone or (after text that does
+    """A piece's first line with a capital, no stop, no comma and no finite verb, not stopping on a
+    function word, right after running text with a finite verb that stops inside a sentence, alone or (after text that does
     not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
     evidence cannot tell."""
     text = unit.lines[0].text.strip()
     if before is None or before.kind != "prose":
         return False
     # over a line in lower case only where the text before does not wait for its next words (no
-    # function word at its end) and the line is no enumeration: else it is the sentence going on
+    # function word at its end): else it is the sentence going on
     last = before.text.split()[-1] if before.text.split() else ""
-    alone = len(unit.lines) == 1 or (unit.lines[1].text[:1].islower() and last.lower() not in function_words()
-                                     and "," not in text)
-    return alone and stops_inside(before.text) \
+    alone = len(unit.lines) == 1 or (unit.lines[1].text[:1].islower() and last.lower() not in function_words())
+    return alone and stops_inside(before.text) and has_finite_verb(before.text, page.lexicon) and "," not in text \
         and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
         and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
 
@@ -123,7 +122,8 @@ def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
 
 
 def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
-    """Units of a body -> flags on the description for figure text marked like a list's item; for
+    """Units of a body -> flags on the description for figure text marked like a list's item (not
+    among other marked figure text); for
     a sub-heading right under figure text (the figure's own line, or a sub-heading?); for a short
     piece of running text by a caption or a credit (words over a picture?); for one line set
     between the parts of a sentence (set_into_sentence); for running
@@ -132,8 +132,11 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     or a sub-heading, over a line opening with a capital."""
     doubts = []
     for n, unit in enumerate(units):
+        # a marked line among other marked figure lines is a list of the figure's own
         if unit.kind == "figure" and unit.why in ("interruption", "short") \
-                and marked_item_like(unit.text, page, settings):
+                and marked_item_like(unit.text, page, settings) and not any(
+                0 <= k < len(units) and units[k].kind == "figure" and list_mark(units[k].text) is not None
+                for k in (n - 1, n + 1)):
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', marked like an item of a list "
                                               "the text introduces"))
         elif unit.kind == "heading" and n and units[n - 1].kind == "figure" and units[n - 1].why != "caption":
