@@ -10,6 +10,7 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
+from pipeline.records.figure_doubts import figure_like_doubts, label_rows_out, number_words_out
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, interruptions_cut, opening_checked,
                                      pieces_of, sentences_joined, set_into_open_sentences, undecided_doubts)
 from pipeline.records.segment import Line
@@ -33,8 +34,9 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     sentence, nor heads running text, nor goes on in the next paragraph (a caption, a callout) is
     figure text; so is what stands before the first running text. The items of a list the text
     introduces ('… wie folgt:') are running text. A sentence that a column break, a page break or
-    a figure cut in two is joined again. What the evidence does not decide is flagged, with the
-    stretch named."""
+    a figure cut in two is joined again. Rows of capitalised words at the edges of running text
+    (an icon row's labels) and the words under a big number are figure text (figure_doubts.py).
+    What the evidence does not decide is flagged, with the stretch named."""
     units, furniture = [], []
     for para in paragraphs(lines):
         text = join_lines(para)
@@ -42,13 +44,15 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
             furniture.append(text)
         else:
             units += pieces_of(para, page, settings)
-    units = interruptions_cut(classify_units(units, page, styled, settings), page, settings)
+    units = label_rows_out(number_words_out(classify_units(units, page, styled, settings), page, settings))
+    units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
     units, doubts = opening_checked(units, page, settings)
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]
     doubts += undecided_doubts(units, page.lexicon, settings)
+    doubts += figure_like_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts
 
 

@@ -1,0 +1,178 @@
+"""Figure text that running text holds where the evidence of whole pieces (pieces.py) does not
+see it. Decided by the lines' own shape: a row of capitalised words and nothing else at the edge
+of a piece (an icon row's, a diagram's labels) and the words right under a big number are set
+apart as figure text. Not decided: such a row inside a piece, a line without a label, stop or
+verb over a sentence or set between a sentence's parts (a caption without a label, or a
+sub-heading?), a sub-heading right under figure text, a short piece by a credit, figure text
+marked like a list's item: kept where they are, and the description flagged with the stretch
+named. Needs the classified pieces of a body; produces the pieces (label_rows_out,
+number_words_out) and doubts (figure_like_doubts).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.records.draft import Doubt, flag
+from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece, stops_inside
+from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
+                                    unmarked)
+from pipeline.records.settings import RecordsSettings
+
+LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
+BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:%|Mio\.?|Mrd\.?|Tsd\.?)?\s*(?:€|t|km|ha)?")
+LABEL_ROW_MIN_WORDS = 3  # a line of this many capitalised words and nothing else reads like a row of labels
+
+
+def label_row(line: str) -> bool:
+    """A line of three or more capitalised words and nothing else: no function word, no sign, no
+    number ('Wohnen Handel Teilhabe Mobilität'). Running text's lines hold function words."""
+    words = line.split()
+    return len(words) >= LABEL_ROW_MIN_WORDS \
+        and all(LABEL_WORD.fullmatch(w) and w.lower() not in function_words() for w in words)
+
+
+def label_rows_out(units: list[Unit]) -> list[Unit]:
+    """Classified units -> the same, with rows of labels (label_row) that running text (or an
+    unmarked item) holds at its edges set apart as figure text ("labels"): at a piece's start, at
+    its end under a line that ends a sentence, or a whole piece of them (a sub-heading too); not after text that
+    stops on a function word (there they may be the sentence's noun phrase)."""
+    out: list[Unit] = []
+    for unit in units:
+        before = next((u for u in reversed(out) if u.kind != "figure"), None)
+        if before is not None and ends_open(before.text):
+            out.append(unit)
+            continue
+        if unit.kind == "heading" and all(label_row(l.text) for l in unit.lines):
+            out.append(unit.as_("figure", "labels"))  # a sub-heading holds a function word or is one word
+            continue
+        if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
+            out.append(unit)
+            continue
+        lines = unit.lines
+        head = 0
+        while head < len(lines) and label_row(lines[head].text):
+            head += 1
+        tail = len(lines)
+        while tail > head and label_row(lines[tail - 1].text) and tail - 1 > 0 \
+                and holds_sentence_end(lines[tail - 2].text):
+            tail -= 1
+        parts = [(lines[:head], "figure"), (lines[head:tail], "prose"), (lines[tail:], "figure")]
+        out += [Unit(part, kind, False, "labels") if kind == "figure" else replace(unit, lines=part)
+                for part, kind in parts if part]
+    return out
+
+
+def a_number(text: str) -> bool:
+    """A big number as figures print it: '17.000', '80 %', '1,2 Mio. €', '2.400 t'; not a bare
+    number ('2025' may be a year heading a paragraph)."""
+    return bool(BIG_NUMBER.fullmatch(text.strip())) and not text.strip().isdigit()
+
+
+def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Classified units -> the same, with a sub-heading, or one short line of running text with no
+    stop, right under a big number standing alone (a_number) set apart as figure text ("number"):
+    the words under a figure's number ('17.000' | 'Einwohnerinnen und Einwohner')."""
+    out = list(units)
+    for i in range(1, len(out)):
+        unit, above = out[i], out[i - 1]
+        if above.kind == "figure" and a_number(above.text) and not has_finite_verb(unit.text, page.lexicon) \
+                and (unit.kind == "heading" or unit.kind == "prose" and short_piece(unit.lines, page, settings)):
+            out[i] = unit.as_("figure", "number")
+    return out
+
+
+def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
+    """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
+    word, that is short, or over a line that opens a sentence (a function word with a capital
+    opens one, and no sentence goes on with it): a caption without a label, a figure's title, or
+    a sub-heading; the evidence of one line cannot tell which."""
+    line = line.strip()
+    return bool(line) and (len(line) < settings.text.short_line_share * page.measure
+                           or bool(next_line) and opens_sentence(next_line, page.lexicon)) \
+        and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
+        and line[:1].isupper() and len(line.split()) >= 2 and not ends_open(line) \
+        and not has_finite_verb(line, page.lexicon)
+
+
+def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
+    """A piece's first line with a capital, no stop, no comma and no finite verb, not stopping on a
+    function word, right after running text with a finite verb that stops inside a sentence, alone or (after text that does
+    not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
+    evidence cannot tell."""
+    text = unit.lines[0].text.strip()
+    if before is None or before.kind != "prose":
+        return False
+    # over a line in lower case only where the text before does not wait for its next words (no
+    # function word at its end): else it is the sentence going on
+    last = before.text.split()[-1] if before.text.split() else ""
+    alone = len(unit.lines) == 1 or (unit.lines[1].text[:1].islower() and last.lower() not in function_words())
+    return alone and stops_inside(before.text) and has_finite_verb(before.text, page.lexicon) and "," not in text \
+        and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
+        and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
+
+
+def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
+    """A list mark and then two words or more the lexicon knows, one in lower case, and no second
+    mark ('• Energie und Klima', '• lebendige Ortskerne'; not a map's '• Gewerbegebiet Nord')."""
+    mark = list_mark(text)
+    words = unmarked(text).split() if mark is not None else []
+    return len(words) >= 2 and any(w.islower() for w in words) \
+        and all(w.isalpha() and page.lexicon.zipf(w) >= settings.fields.quality_min_zipf for w in words)
+
+
+def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
+    """Units of a body -> flags on the description for figure text marked like a list's item (not
+    among other marked figure text); for
+    a sub-heading right under figure text (the figure's own line, or a sub-heading?); for a short
+    piece of running text by a caption or a credit (words over a picture?); for one line set
+    between the parts of a sentence (set_into_sentence); for running
+    text that holds a row of labels (not after a line that stops on a function word); and for a
+    caption-like line (caption_like_line) opening running text after a sentence's end, an item
+    or a sub-heading, over a line opening with a capital."""
+    doubts = []
+    for n, unit in enumerate(units):
+        # a marked line among other marked figure lines is a list of the figure's own
+        if unit.kind == "figure" and unit.why in ("interruption", "short") \
+                and marked_item_like(unit.text, page, settings) and not any(
+                0 <= k < len(units) and units[k].kind == "figure" and list_mark(units[k].text) is not None
+                for k in (n - 1, n + 1)):
+            doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', marked like an item of a list "
+                                              "the text introduces"))
+        elif unit.kind == "heading" and n and units[n - 1].kind == "figure" and units[n - 1].why != "caption":
+            doubts.append(flag("description", f"'{unit.text[:80]}' stands right under figure text: a sub-heading, "
+                                              "or a line of the figure (a caption, a logo's words); kept as a "
+                                              "sub-heading"))
+        elif unit.kind == "prose" and short_piece(unit.lines, page, settings) and any(
+                0 <= k < len(units) and units[k].kind == "figure" and page.is_caption(units[k].text)
+                for k in (n - 1, n + 1)):
+            doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
+                                              "words set over the picture; kept as running text"))
+    text_units = [u for u in units if u.kind != "figure"]
+    for n, unit in enumerate(text_units):
+        if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
+            continue
+        lines = [l.text for l in unit.lines]
+        # after a function word ('… und dabei die' | 'Selbstorganisation Sorgender Gemeinschaften') the
+        # capitalised words are the sentence's noun phrase
+        if rows := [l for i, l in enumerate(lines) if label_row(l) and not (i and ends_open(lines[i - 1]))]:
+            doubts.append(flag("description", f"'{rows[0][:80]}' in running text is a row of capitalised words "
+                                              "and nothing else, as an icon row's or a diagram's labels are"))
+            continue
+        before = text_units[n - 1] if n else None
+        if unit.kind == "item":  # items are short lines over capitals: no caption by their shape
+            continue
+        if set_into_sentence(unit, before, page):
+            doubts.append(flag("description", f"'{unit.lines[0].text[:80]}' stands between the parts of a sentence "
+                                              f"('…{before.text[-30:]}' | '{unit.text[:30]}…') like a caption "
+                                              "set into the column; kept as running text"))
+            continue
+        after_sentence = before is None or before.kind != "prose" or holds_sentence_end(before.text)
+        for i, line in enumerate(lines):
+            opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
+            nxt = lines[i + 1] if i + 1 < len(lines) else (text_units[n + 1].text if n + 1 < len(text_units) else "")
+            if opens and caption_like_line(line, nxt, page, settings) and (not nxt or nxt[:1].isupper()):
+                doubts.append(flag("description", f"'{line[:80]}' stands over running text like a picture's caption "
+                                                  "or a sub-heading, and was kept as running text"))
+                break
+    return doubts
