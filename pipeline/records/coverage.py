@@ -14,6 +14,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
+from pipeline.records.overview_rows import table_row_names
 from pipeline.records.segment import Layout, table_overview_names
 from pipeline.records.settings import RecordsSettings
 
@@ -24,10 +25,12 @@ OVERVIEW_MORE_FACTOR = 2  # if it lists more than this many times as many names 
 
 def listed_names(layout: Layout, profile: Profile) -> list[str]:
     """The names the overview lists: its entries, or where none were read, the names of a table
-    overview (segment.table_overview_names)."""
+    overview (segment.table_overview_names: its columns one after the other; overview_rows: its
+    rows one by one)."""
     if layout.overview:
         return [e["name"] for e in layout.overview]
-    return table_overview_names(layout.lines, layout.parts, profile)
+    return table_overview_names(layout.lines, layout.parts, profile) or table_row_names(layout.lines, layout.parts,
+                                                                                       profile)
 
 
 def with_coverage(records: list[dict], listed: list[str], settings: RecordsSettings) -> tuple[list[dict], list[str]]:

@@ -71,6 +71,12 @@ class LabelledBlock:
         return frozenset(n for v in self.values for n in (v.label_line.number, *(l.number for l in v.lines)))
 
     @property
+    def strays(self) -> tuple[Line, ...]:
+        """Lines read between a Land's or size class's label and its value that are neither (a
+        name's end an OCR put among the labels), in order."""
+        return tuple(l for v in self.values if v.field == STRAY for l in v.lines)
+
+    @property
     def facts(self) -> dict[str, str]:
         return {v.label: v.value for v in self.values if v.field == "fact" and v.value}
 
@@ -179,8 +185,38 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             if start != at:
                 displaced = set(pending)
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
-    return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced)
-                               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)))
+    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced)
+              for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
+    if accepts is not None:
+        values = [piece for value in values for piece in without_strays(value, accepts)]
+    return LabelledBlock(tuple(values))
+
+
+STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
+STRAY_MAX_WORDS = 6  # a stray line is a name's piece: this short
+
+
+def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | None]) -> list[LabelledValue]:
+    """A Land's or size class's value that `accepts` refuses but whose last line(s) it takes,
+    after lines that look like a name's pieces ('Bundesland:' / 'Pegnitz' / 'Bayern') -> the
+    stray lines as a value of their own (field STRAY) and the value; any other value as it is."""
+    own = [l for l in value.lines if l.number != value.label_line.number]
+    if value.inline or len(own) < 2 or accepts(value.field, value.value) is not False:
+        return [value]
+    for k in range(1, len(own)):
+        head, tail = own[:k], own[k:]
+        if accepts(value.field, " ".join(l.text.strip() for l in tail)) and all(stray_like(l.text) for l in head):
+            return [LabelledValue(STRAY, value.label, value.label_line, tuple(head), ""),
+                    LabelledValue(value.field, value.label, value.label_line, tuple(tail), "", value.fuzzy,
+                                  value.displaced)]
+    return [value]
+
+
+def stray_like(text: str) -> bool:
+    """A line that may be a piece of a name: short, no digits, no sentence's end."""
+    text = text.strip()
+    return bool(text) and len(text.split()) <= STRAY_MAX_WORDS and not re.search(r"\d", text) \
+        and not text.endswith((".", ",", ";")) and not SENTENCE_PIECE.search(text)
 
 
 def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
