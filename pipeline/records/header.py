@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -11,8 +11,8 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.labels import facts_in_lines, known_labels
-from pipeline.records.segment import Line, ProjectBlock, nearest_state
+from pipeline.records.labels import LabelledBlock, facts_in_lines, known_labels, line_label_read, read_labelled_block
+from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
 
@@ -152,6 +152,13 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
             loose.append(chunk)
         if "title" in values and "motto" in values:
             break
+    if not values.get("title") and not values.get("motto"):
+        labelled = labelled_under_size_line([l for l in block.lines if l.number > block.size_line.number
+                                             and not l.blank], profile, settings)
+        # where 'Label:' lines were read but gave nothing, only a column of more labels than title
+        # and motto is taken as such (two empty labels alone are 2021's, whose values stand elsewhere)
+        if labelled is not None and (not label_order or len(labelled.values) > len(("title", "motto"))):
+            return labelled_header(replace(block, labelled=labelled), profile)
     body_start = last_label + 1
     for field_name in ("title", "motto"):
         if field_name not in label_order:
@@ -180,6 +187,26 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
                   tuple(facts.items()))
 
 
+HEADER_ZONE_LINES = 12  # the labels of a header under a size line begin within so many non-blank lines
+
+
+def labelled_under_size_line(lines: list[Line], profile: Profile, settings: RecordsSettings) -> LabelledBlock | None:
+    """A size line's header whose labels 'Label: value' could not read (a column of labels before
+    the column of values, a label without its colon, in small capitals): the labelled block
+    (labels.py) among the first non-blank lines after it, if it gives a title or a motto."""
+    known = known_labels(profile)
+    for i, line in enumerate(lines[:HEADER_ZONE_LINES]):
+        hit = line_label_read(line.text, known)
+        if not hit or hit[0] not in ("title", "motto", "fact"):
+            continue
+        block = read_labelled_block(lines, i, known, settings.segment.wrapped_max_gap,
+                                    lambda f, t: value_reads_as(f, t, profile, settings))
+        if block is not None and any(block.get(f) is not None and block.get(f).value for f in ("title", "motto")):
+            return block
+        return None
+    return None
+
+
 def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
     """Title, motto and facts of a header printed as a labelled block (segment found the project
     by it): each value up to the next label; a missing label or an empty value is flagged."""
@@ -196,6 +223,9 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             doubts.append(flag(field_name, "label empty and no value found"))
         else:
             value_lines[field_name] = list(found.lines)
+            if found.unsure:
+                doubts.append(flag(field_name, "no value-like lines were found for the column of labels: the lines "
+                                               "after it were taken in order, check that they are this label's"))
             if found.displaced:
                 doubts.append(flag(field_name, "the value stands in a column of values after text set between "
                                                "the columns: check that it is this label's"))

@@ -47,6 +47,7 @@ class LabelledValue:
     inline: str  # the value's part on the label's line
     fuzzy: bool = False  # the label was read only as similar to the profile's (an OCR's damage)
     displaced: bool = False  # the value stands in a column of values after text set between the columns
+    unsure: bool = False  # a column of labels whose values no run of value-like lines gave: the next lines taken
 
     @property
     def value(self) -> str:
@@ -172,6 +173,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         return None
     pending: list[int] = []  # positions in `found` of labels still waiting for their value
     displaced: set[int] = set()  # of them, those whose values stand after text between the columns
+    unsure: set[int] = set()  # of them, those whose values were taken from the next lines for want of better
     found: list[tuple[str, str, Line, list[Line], str, bool]] = []
     for n, (at, (field_name, label, rest, fuzzy)) in enumerate(labels):
         found.append((field_name, label, lines[at], [lines[at]] if rest else [], rest, fuzzy))
@@ -182,10 +184,12 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         else:
             fields = [found[k][0] for k in pending]
             start = value_start(lines, at, fields, known, accepts) if len(pending) > 1 and accepts else at
-            if start != at:
+            if start is None:
+                start, unsure = at, set(pending)
+            elif start != at:
                 displaced = set(pending)
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
-    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced)
+    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced, k in unsure)
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
         values = [piece for value in values for piece in without_strays(value, accepts)]
@@ -208,7 +212,7 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
         if accepts(value.field, " ".join(l.text.strip() for l in tail)) and all(stray_like(l.text) for l in head):
             return [LabelledValue(STRAY, value.label, value.label_line, tuple(head), ""),
                     LabelledValue(value.field, value.label, value.label_line, tuple(tail), "", value.fuzzy,
-                                  value.displaced)]
+                                  value.displaced, value.unsure)]
     return [value]
 
 
@@ -220,19 +224,21 @@ def stray_like(text: str) -> bool:
 
 
 def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
-                accepts: Callable[[str, str], bool | None]) -> int:
+                accepts: Callable[[str, str], bool | None]) -> int | None:
     """Where a column of values begins after the column of labels ending at lines[last]: the line
     before the first run of lines that `accepts` takes as the values of the labels' leading fields
     it can check (a Land, then a size class; prose that names a Land is no such run), or `last`
-    itself where the next lines are such values or no run comes near. Where `accepts` cannot
+    itself where the next lines are such values; None where no run comes near. Where `accepts` cannot
     check the first field (a title, a motto, a fact), the lines must only look like such values
     (value_looks_like: no running text)."""
     if accepts(fields[0], lines[last + 1].text.strip() if last + 1 < len(lines) else "") is None:
         accepts = value_looks_like
     for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
         label = line_label_read(lines[k].text, known)
-        if label and label[0] != "fact":
+        if label and label[0] != "fact" and label_marked(lines[k].text, label[2]):
             break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
+        if k > last + 1 and continues(lines[k - 1].text, lines[k].text):
+            continue  # a line that goes on the one before is running text's, no column's first value
         verdicts = []
         for field_name, line in zip(fields, lines[k:]):
             verdict = False if line_label_read(line.text, known) else accepts(field_name, line.text.strip())
@@ -243,7 +249,7 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
             break
         if all(verdicts):
             return k - 1
-    return last
+    return None
 
 
 def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first: bool = False) -> list[Line]:
@@ -333,6 +339,15 @@ def fact_value_like(value: str) -> bool:
     words = value.split()
     return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
         and not SENTENCE_PIECE.search(value)
+
+
+def label_marked(text: str, rest: str) -> bool:
+    """A label printed as one: alone on its line, with a colon or in capitals (not prose that
+    opens with the label's word, 'Land Die ärztliche Versorgung …')."""
+    text = text.strip()
+    head = text[: len(text) - len(rest)] if rest else text
+    letters = [c for c in head if c.isalpha()]
+    return not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2
 
 
 def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
