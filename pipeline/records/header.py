@@ -11,7 +11,8 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.labels import LabelledBlock, facts_in_lines, known_labels, line_label_read, read_labelled_block
+from pipeline.records.labels import (LabelledBlock, facts_in_lines, known_labels, label_marked, line_label_read,
+                                     read_labelled_block)
 from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
@@ -187,17 +188,19 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
                   tuple(facts.items()))
 
 
-HEADER_ZONE_LINES = 12  # the labels of a header under a size line begin within so many non-blank lines
+HEADER_ZONE_LINES = 12  # further down, a header's labels (a sidebar read after the text) must be marked as labels
 
 
 def labelled_under_size_line(lines: list[Line], profile: Profile, settings: RecordsSettings) -> LabelledBlock | None:
     """A size line's header whose labels 'Label: value' could not read (a column of labels before
     the column of values, a label without its colon, in small capitals): the labelled block
-    (labels.py) among the first non-blank lines after it, if it gives a title or a motto."""
+    (labels.py) that begins at the first label of the project's lines after it (further down than
+    HEADER_ZONE_LINES, one printed as a label: label_marked), if it gives a title or a motto."""
     known = known_labels(profile)
-    for i, line in enumerate(lines[:HEADER_ZONE_LINES]):
+    for i, line in enumerate(lines):
         hit = line_label_read(line.text, known)
-        if not hit or hit[0] not in ("title", "motto", "fact"):
+        if not hit or hit[0] not in ("title", "motto", "fact") \
+                or (i >= HEADER_ZONE_LINES and not label_marked(line.text, hit[2])):
             continue
         block = read_labelled_block(lines, i, known, settings.segment.wrapped_max_gap,
                                     lambda f, t: value_reads_as(f, t, profile, settings))
