@@ -227,8 +227,8 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
         else:
             value_lines[field_name] = list(found.lines)
             if found.unsure:
-                doubts.append(flag(field_name, "no value-like lines were found for the column of labels: the lines "
-                                               "after it were taken in order, check that they are this label's"))
+                doubts.append(flag(field_name, "read from a column of values after the column of labels that could "
+                                               "not be checked against it: check that it is this label's"))
             if found.displaced:
                 doubts.append(flag(field_name, "the value stands in a column of values after text set between "
                                                "the columns: check that it is this label's"))

@@ -47,7 +47,7 @@ class LabelledValue:
     inline: str  # the value's part on the label's line
     fuzzy: bool = False  # the label was read only as similar to the profile's (an OCR's damage)
     displaced: bool = False  # the value stands in a column of values after text set between the columns
-    unsure: bool = False  # a column of labels whose values no run of value-like lines gave: the next lines taken
+    unsure: bool = False  # a value of a column whose lines could only look like values (or no run of them was found)
 
     @property
     def value(self) -> str:
@@ -173,7 +173,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         return None
     pending: list[int] = []  # positions in `found` of labels still waiting for their value
     displaced: set[int] = set()  # of them, those whose values stand after text between the columns
-    unsure: set[int] = set()  # of them, those whose values were taken from the next lines for want of better
+    unsure: set[int] = set()  # of them, those whose values were not checked (a title's column) or not found
     found: list[tuple[str, str, Line, list[Line], str, bool]] = []
     for n, (at, (field_name, label, rest, fuzzy)) in enumerate(labels):
         found.append((field_name, label, lines[at], [lines[at]] if rest else [], rest, fuzzy))
@@ -188,6 +188,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                 start, unsure = at, set(pending)
             elif start != at:
                 displaced = set(pending)
+            if len(pending) > 1 and accepts and accepts(fields[0], "") is None:
+                unsure = set(pending)  # a title's or motto's column: its lines only looked like values
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
     values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced, k in unsure)
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
@@ -237,8 +239,8 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
         label = line_label_read(lines[k].text, known)
         if label and label[0] != "fact" and label_marked(lines[k].text, label[2]):
             break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
-        if k > last + 1 and continues(lines[k - 1].text, lines[k].text):
-            continue  # a line that goes on the one before is running text's, no column's first value
+        if k > last + 1 and lines[k].number - lines[k - 1].number == 1 and continues(lines[k - 1].text, lines[k].text):
+            continue  # a line that goes on the one right over it is running text's, no column's first value
         verdicts = []
         for field_name, line in zip(fields, lines[k:]):
             verdict = False if line_label_read(line.text, known) else accepts(field_name, line.text.strip())
