@@ -140,6 +140,8 @@ def name_piece_doubts(block: ProjectBlock, name: str, profile: Profile, settings
     if left:
         doubts.append(flag("name", f"'{' '.join(left)}' stood among the header's labels (kept as figure text): it "
                                    "may be part of the name"))
+    if block.labelled is not None and any(v.field == "size_class" and v.unsure for v in block.labelled.values):
+        doubts.append(flag("size_class", "read from the line after the Land with no readable label over it"))
     known = known_labels(profile)
     below = line_after_name(block.lines, list(block.name_lines), settings.segment.wrapped_max_gap,
                             lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings))

@@ -195,7 +195,36 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
         values = [piece for value in values for piece in without_strays(value, accepts)]
+        values = with_unlabelled_size(values, accepts, known)
     return LabelledBlock(tuple(values))
+
+
+def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
+                         known: dict[str, tuple[str, str]]) -> list[LabelledValue]:
+    """A block with no size class whose Land's value goes on with a line that `accepts` reads as a
+    size class (its label the OCR damaged past reading, 'SRÖSETTT NEST'): the Land's value up to
+    the lines before it, and the size class from that line on (marked unsure: it is flagged)."""
+    if any(v.field == "size_class" for v in values):
+        return values
+    label = next((lab for field_name, lab in known.values() if field_name == "size_class"), "size class")
+    out = []
+    for value in values:
+        own = [l for l in value.lines if l.number != value.label_line.number]
+        at, size_end = next(((k, k + n) for k in range(1, len(own)) for n in (1, 2)
+                             if k + n <= len(own) and accepts("size_class", " ".join(l.text.strip() for l in own[k:k + n]))),
+                            (None, None))
+        states_end = next((j for j in range(at or 0, 0, -1)
+                           if accepts("states", " ".join(l.text.strip() for l in own[:j]))), None)
+        if value.field != "states" or value.inline or at is None or states_end is None:
+            out.append(value)
+            continue
+        # the lines between the Land and the size class are the size class's damaged label
+        out += [LabelledValue("states", value.label, value.label_line, tuple(own[:states_end]), "", value.fuzzy,
+                              value.displaced),
+                LabelledValue("size_class", label, own[at - 1], tuple(own[states_end:size_end]), "", True, False, True)]
+        if own[size_end:]:
+            out.append(LabelledValue(STRAY, value.label, own[at], tuple(own[size_end:]), ""))
+    return out
 
 
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
