@@ -98,3 +98,14 @@ def test_a_size_lines_header_as_a_column_of_labels_is_read(profile):
 
 def test_a_value_ending_in_a_colon_is_told():
     assert value_running_text_reason("Hünfeld verbunden:", S) and not value_running_text_reason("Hünfeld verbunden", S)
+
+
+def test_a_value_ending_in_a_lone_letter_is_told():
+    assert value_running_text_reason("Mit Daten für morgen a", S) and not value_running_text_reason("Mit Daten für morgen", S)
+
+
+def test_in_ocr_text_a_title_under_a_label_without_colon_is_flagged(profile):
+    from pipeline.records.header import unmarked_label_doubts
+    lines = [l for l in text_to_lines("PROJEKTTITEL Die Fahrten werden über eine App\nMOTTO: Heute\nWebsite\nwww.x.de\n")]
+    block = labelled_under_size_line(lines, profile, S)
+    assert [d.field for d in unmarked_label_doubts(block)] == ["title"]

@@ -80,7 +80,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     reading = name_against_overview(block.name, doc.listed, settings) if doc.listed else NameReading(block.name)
     size = block.size
     states, state_notes = text_to_states(size.states_text, settings)
-    header = block_to_header(block, profile, reading.name, settings)
+    header = block_to_header(block, profile, reading.name, settings, doc.ocr)
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
     body = [l for l in block.lines if l.number > block.header_end and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)

@@ -99,7 +99,8 @@ class Header:
     facts: tuple[tuple[str, str], ...] = ()  # further labelled facts of the header: (label, value)
 
 
-def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: RecordsSettings) -> Header:
+def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: RecordsSettings,
+                    ocr: bool = False) -> Header:
     """Title and motto from their labels; where a label is empty, from value-like text near the
     header or a banner line in the project's pages (`name` prefers the banner that names it),
     always flagged. The body starts after the last label. The facts under the profile's fact
@@ -159,7 +160,8 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         # where 'Label:' lines were read but gave nothing, only a column of more labels than title
         # and motto is taken as such (two empty labels alone are 2021's, whose values stand elsewhere)
         if labelled is not None and (not label_order or len(labelled.values) > len(("title", "motto"))):
-            return labelled_header(replace(block, labelled=labelled), profile)
+            header = labelled_header(replace(block, labelled=labelled), profile)
+            return replace(header, doubts=header.doubts + tuple(unmarked_label_doubts(labelled))) if ocr else header
     body_start = last_label + 1
     for field_name in ("title", "motto"):
         if field_name not in label_order:
@@ -208,6 +210,14 @@ def labelled_under_size_line(lines: list[Line], profile: Profile, settings: Reco
             return block
         return None
     return None
+
+
+def unmarked_label_doubts(labelled: LabelledBlock) -> list[Doubt]:
+    """In OCR text, a title or motto under a label printed without a colon: the OCR may have read
+    a column beside the label's into its value, or cut the value where that column began."""
+    return [flag(v.field, f"read under the label '{v.label_line.text.strip().split()[0]}' (no colon) in OCR text: a "
+                          "column beside it may have run into the value or cut it")
+            for v in labelled.values if v.field in ("title", "motto") and v.value and ":" not in v.label_line.text]
 
 
 def labelled_header(block: ProjectBlock, profile: Profile) -> Header:

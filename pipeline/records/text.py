@@ -96,6 +96,8 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return "it begins in lower case, inside a sentence"
     if len(words) > 1 and VALUE_END_CONNECTOR.search(value.strip()):
         return "it ends in a word that goes on"
+    if len(words) > 1 and len(words[-1]) == 1 and words[-1].isalpha():
+        return f"it ends in the lone letter '{words[-1]}' (a speck an OCR read as one?)"
     if value.rstrip().endswith(":"):
         return "it ends in a colon: what follows it stands elsewhere"
     if len(words) >= CLAUSE_MIN_WORDS and CLAUSE_AFTER_COMMA.search(value):
