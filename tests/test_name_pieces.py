@@ -109,3 +109,17 @@ def test_in_ocr_text_a_title_under_a_label_without_colon_is_flagged(profile):
     lines = [l for l in text_to_lines("PROJEKTTITEL Die Fahrten werden über eine App\nMOTTO: Heute\nWebsite\nwww.x.de\n")]
     block = labelled_under_size_line(lines, profile, S)
     assert [d.field for d in unmarked_label_doubts(block)] == ["title"]
+
+
+def test_a_misread_label_inside_a_title_is_told(profile):
+    from pipeline.records.extract import label_in_value_doubts
+    fields = {"title": "Oderland nachhaltig: Region neu denken Morro: Heute für die Region", "motto": "Zukunft gestalten"}
+    assert [d.field for d in label_in_value_doubts(fields, profile)] == ["title"]
+    assert label_in_value_doubts({"title": "Erfurt nachhaltig: Teilhabe", "motto": None}, profile) == []
+
+
+def test_a_motto_that_spells_the_name_otherwise_is_flagged_though_the_title_spells_it_right():
+    from pipeline.records.names import other_spelling_in_values_doubts
+    doubts = other_spelling_in_values_doubts({"name": "Neumünster", "title": "Neumünster gemeinsam",
+                                              "motto": "Offen gestalten: die Menschen in Neumutnster"})
+    assert [d.field for d in doubts] == ["motto"]

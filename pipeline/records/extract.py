@@ -13,6 +13,7 @@ against the overview, the words of the values), pages.py (the printed page).
 from __future__ import annotations
 
 import hashlib
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_sp
                                     name_against_overview, name_line_doubts, other_spelling_in_values_doubts,
                                     uncertain_edit_doubts)
 from pipeline.records.pages import Pages, lines_to_pages, page_of
-from pipeline.records.labels import known_labels, line_label_read
+from pipeline.records.labels import known_labels, label_key, line_label_read
 from pipeline.records.name_wrap import line_after_name, name_cut_reason
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -113,6 +114,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *listed_spelling_in_values_doubts(fields, reading.as_listed),
               *running_text_value_doubts(fields, settings),
+              *label_in_value_doubts(fields, profile),
               *other_spelling_in_values_doubts(fields, settings)]
     if doc.ocr:
         doubts += doubtful_word_doubts(fields, doc.lexicon, doc.listed, tuple(doubts), settings)
@@ -147,6 +149,24 @@ def name_piece_doubts(block: ProjectBlock, name: str, profile: Profile, settings
                             lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings))
     if below and below not in name:
         doubts.append(flag("name", f"the short line '{below}' stands right under the name: the name may go on there"))
+    return doubts
+
+
+INNER_LABEL = re.compile(r"(?<=\s)([A-ZÄÖÜ][^\W\d_]{2,}):")  # a capitalised word and a colon past a value's start
+INNER_LABEL_MIN_SCORE = 60  # so like a label ('Morro' / 'Motto'): one the OCR misread, read into the value before it
+
+
+def label_in_value_doubts(fields: dict, profile: Profile) -> list[Doubt]:
+    """A title or motto that holds a word like a label and a colon inside it: the next label's value
+    may have been read into it."""
+    keys = list(known_labels(profile))
+    doubts = []
+    for field_name in ("title", "motto"):
+        for word in INNER_LABEL.findall(fields.get(field_name) or ""):
+            if process.extractOne(label_key(word), keys, scorer=fuzz.ratio, score_cutoff=INNER_LABEL_MIN_SCORE):
+                doubts.append(flag(field_name, f"'{word}:' inside the value may be a label an OCR misread: the next "
+                                               "label's value may have been read into it"))
+                break
     return doubts
 
 

@@ -132,10 +132,10 @@ def other_spelling_in_values_doubts(fields: dict, settings: RecordsSettings = DE
                 and not (w.lower().startswith(word.lower()) or word.lower().startswith(w.lower()))]
         if near and word.lower() not in {w.lower() for w in theirs}:
             doubts.append(flag("name", f"'{word}' is spelt '{sorted(near)[0]}' in the title or motto"))
-            for field_name in ("title", "motto"):
-                spelt = sorted(set(re.findall(r"[^\W\d_]+", fields.get(field_name) or "")) & set(near))
-                if spelt:
-                    doubts.append(flag(field_name, f"'{spelt[0]}' is spelt '{word}' in the name"))
+        for field_name in ("title", "motto"):
+            spelt = sorted(set(re.findall(r"[^\W\d_]+", fields.get(field_name) or "")) & set(near))
+            if spelt:
+                doubts.append(flag(field_name, f"'{spelt[0]}' is spelt '{word}' in the name"))
     return doubts
 
 
