@@ -123,3 +123,17 @@ def test_a_motto_that_spells_the_name_otherwise_is_flagged_though_the_title_spel
     doubts = other_spelling_in_values_doubts({"name": "Neumünster", "title": "Neumünster gemeinsam",
                                               "motto": "Offen gestalten: die Menschen in Neumutnster"})
     assert [d.field for d in doubts] == ["motto"]
+
+
+def test_a_record_whose_name_was_lost_takes_the_name_listed_in_its_place():
+    from pipeline.records.coverage import with_names_by_position
+
+    def rec(name):
+        return {"name": name, "needs_review": [], "review_notes": {}}
+    records = [rec("Göttingen"), rec("Göttingen"), rec("Eberswalde"), rec("Freiwillige Vögel"), rec("Blieskastel")]
+    listed = ["Göttingen", "Marburg", "Eberswalde", "Weimar", "Blieskastel"]
+    got = with_names_by_position(records, listed, S)
+    assert [r["name"] for r in got] == listed and got[1]["needs_review"] == ["name"] and not got[0]["needs_review"]
+    two_lost = with_names_by_position([rec("Göttingen"), rec("X"), rec("Y"), rec("Blieskastel")],
+                                      ["Göttingen", "Marburg", "Weimar", "Blieskastel"], S)
+    assert [r["name"] for r in two_lost] == ["Göttingen", "X", "Y", "Blieskastel"]  # no one place to go by
