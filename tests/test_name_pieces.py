@@ -137,3 +137,8 @@ def test_a_record_whose_name_was_lost_takes_the_name_listed_in_its_place():
     two_lost = with_names_by_position([rec("Göttingen"), rec("X"), rec("Y"), rec("Blieskastel")],
                                       ["Göttingen", "Marburg", "Weimar", "Blieskastel"], S)
     assert [r["name"] for r in two_lost] == ["Göttingen", "X", "Y", "Blieskastel"]  # no one place to go by
+
+
+def test_a_value_wrapped_before_its_last_noun_takes_it(profile):
+    block = block_of("M OTTO:\n\nOffen gestalten: eine grüne\nStadt\n\nDie Stadt baut.\n", profile)
+    assert block.get("motto").value == "Offen gestalten: eine grüne Stadt"

@@ -302,9 +302,13 @@ def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first
 
 
 def continues(upper: str, lower: str) -> bool:
-    """A value's next line: the line before ends in a connector or the next begins in lower case."""
+    """A value's next line: the line before ends in a connector, the next begins in lower case, or
+    it is one capitalised word under a line that ends in a word in lower case."""
     upper, lower = upper.strip(), lower.strip()
-    return bool(CONNECTOR_END.search(upper)) or lower[:1].islower()
+    # '… eine grüne' / 'Stadt': a line ending in a word in lower case, then one noun alone, ends the phrase
+    noun_after = len(lower.split()) == 1 and lower[:1].isupper() and lower.isalpha() \
+        and bool(re.search(r"\s[a-zäöüß]+$", upper))
+    return bool(CONNECTOR_END.search(upper)) or lower[:1].islower() or noun_after
 
 
 def assign(between: list[Line], pending: list[int], found: list) -> None:
