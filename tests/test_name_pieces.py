@@ -147,3 +147,7 @@ def test_a_value_wrapped_before_its_last_noun_takes_it(profile):
 def test_a_value_holding_a_lone_mark_is_told():
     assert value_running_text_reason("Klug verbunden — die . . Region", S)
     assert not value_running_text_reason("Klug verbunden – die Region", S)
+
+
+def test_a_value_ending_in_a_lone_mark_is_told():
+    assert value_running_text_reason("Mit Daten für morgen ..", S)

@@ -96,7 +96,7 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return "it begins in lower case, inside a sentence"
     if len(words) > 1 and VALUE_END_CONNECTOR.search(value.strip()):
         return "it ends in a word that goes on"
-    marks = [w for w in words[1:-1] if re.fullmatch(r"[^\w–—&+/-]+", w)]
+    marks = [w for w in words[1:] if re.fullmatch(r"[^\w–—&+/-]+", w)]
     if marks:
         return f"it holds the lone mark '{marks[0]}' (a speck an OCR read as one?)"
     if len(words) > 1 and len(words[-1]) == 1 and words[-1].isalpha():
