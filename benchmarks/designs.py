@@ -100,7 +100,8 @@ def score_route(truth: dict, path: Path, corrections) -> dict:
     found, total, lost = conserved_share(truth, brochure)
     row.update(matched=score.records_matched, out=score.records_out, silent=len(score.silent_errors),
                right=sum(r for r, _ in score.fields.values()), wer=score.description_wer, found=found,
-               facts=list(facts_kept(truth, brochure)), missed_warned=list(missed_warned(truth, brochure)))
+               facts=list(facts_kept(truth, brochure)), missed_warned=list(missed_warned(truth, brochure)),
+               per_field={f: list(v) for f, v in score.fields.items()})
     row["examples"] = [f"{e['record']} {e['field']}: {e['gold']!r} -> {e['got']!r}" for e in score.silent_errors]
     if lost:
         row["examples"].append(f"{total - found} words lost, e.g. {lost[:8]}")
@@ -159,6 +160,16 @@ def figures(rows: list[dict]) -> str:
             f"{total('found') / max(1, total('drawn')):9.4f} {facts[0]:3d}/{facts[1]:<3d} {warned[0]:3d}/{warned[1]:<3d}")
 
 
+def per_field_losses(rows: list[dict]) -> str:
+    """Per field, the values of matched records that are wrong (flagged or not), summed over editions."""
+    lost: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for f, (right, total) in (row.get("per_field") or {}).items():
+            lost[f] += total - right
+    missed = sum(r["gold"] - r["matched"] for r in rows if not r["error"])
+    return "  ".join(f"{f} {n - missed}" for f, n in lost.items())
+
+
 def by_axis(title: str, rows: list[dict]) -> list[str]:
     out = ["", title, f"{'axis':15s} {'value':9s} {HEAD}"]
     for axis in AXES:
@@ -172,6 +183,8 @@ def by_axis(title: str, rows: list[dict]) -> list[str]:
 def report(rows: dict[str, list[dict]], verbose: bool) -> str:
     out = [f"{'route':10s} {HEAD}"]
     out += [f"{route:10s} {figures(route_rows)}" for route, route_rows in rows.items()]
+    out += ["", "wrong values by field (records missed not counted; results of older code lack them)"]
+    out += [f"{route:10s} {per_field_losses(route_rows)}" for route, route_rows in rows.items()]
     for route, route_rows in rows.items():
         out += by_axis(f"{route}: by axis value", route_rows)
         # a refusing axis (one that makes the tool find no project) hides what the others do

@@ -18,7 +18,7 @@ from pipeline.read.load import Source
 from pipeline.records.extract import (block_spans, document_facts, layout_to_records, records_to_dicts, removed_lines,
                                       route_of)
 from pipeline.records.absence import headers_without_name, no_project_message
-from pipeline.records.coverage import listed_names, with_coverage
+from pipeline.records.coverage import listed_names, with_coverage, with_names_by_position
 from pipeline.records.extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
 from pipeline.records.ids import with_edit_records, with_final_ids
 from pipeline.records.overrides import apply_overrides, apply_place_confirmations
@@ -46,7 +46,9 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     facts = document_facts(layout, source, cleaned, lexicon, records_settings)
     drafts = layout_to_records(layout, cleaned, profile, facts, records_settings)
     spans = block_spans(layout, cleaned)
-    records = with_final_ids(records_to_dicts(drafts, cleaned.raw, spans))
+    # a record whose name the OCR lost takes the one the overview lists in its place, before its id and place
+    records = with_final_ids(with_names_by_position(records_to_dicts(drafts, cleaned.raw, spans),
+                                                    listed_names(layout, profile), records_settings))
     warnings = warnings_of(source, cleaned, corrections.decisions.decisions, year, profile_name)
     if use_overrides:
         records, override_warnings = apply_overrides(records, corrections.overrides, year)

@@ -121,9 +121,10 @@ def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():
 def test_a_name_spelt_otherwise_in_its_own_title_is_flagged_but_not_a_derived_word():
     from pipeline.records.names import other_spelling_in_values_doubts
 
-    [doubt] = other_spelling_in_values_doubts({"name": "Neumutnster", "title": "Neumünster klug: Innenstadt neu denken",
-                                               "motto": None})
+    doubt, in_title = other_spelling_in_values_doubts({"name": "Neumutnster", "title": "Neumünster klug: Innenstadt neu denken",
+                                                       "motto": None})
     assert doubt.field == "name" and doubt.flagged and "'Neumünster'" in doubt.note
+    assert in_title.field == "title" and "'Neumutnster'" in in_title.note  # one of the two is misread: both are asked
     for name, title in [("Landkreis Musterau", "Musterauer Land digital"), ("Musterland", "Musterl@nd smart"),
                         ("Neumünster", "Neumünster klug")]:
         assert other_spelling_in_values_doubts({"name": name, "title": title, "motto": None}) == [], name

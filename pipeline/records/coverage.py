@@ -14,6 +14,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
+from pipeline.records.overview_rows import table_row_names
 from pipeline.records.segment import Layout, table_overview_names
 from pipeline.records.settings import RecordsSettings
 
@@ -24,26 +25,64 @@ OVERVIEW_MORE_FACTOR = 2  # if it lists more than this many times as many names 
 
 def listed_names(layout: Layout, profile: Profile) -> list[str]:
     """The names the overview lists: its entries, or where none were read, the names of a table
-    overview (segment.table_overview_names)."""
+    overview (segment.table_overview_names: its columns one after the other; overview_rows: its
+    rows one by one)."""
     if layout.overview:
         return [e["name"] for e in layout.overview]
-    return table_overview_names(layout.lines, layout.parts, profile)
+    return table_overview_names(layout.lines, layout.parts, profile) or table_row_names(layout.lines, layout.parts,
+                                                                                       profile)
+
+
+def listed_to_records(records: list[dict], listed: list[str], settings: RecordsSettings) -> dict[int, int] | None:
+    """Which record each listed name is (listed index -> record index, each record once); None
+    where the overview lists more than this brochure (2021's lists every year's projects)."""
+    keys = [r["name"] for r in records]
+    matched: dict[int, int] = {}
+    for li, name in enumerate(listed):
+        found = process.extractOne(name, keys, scorer=fuzz.ratio, processor=str.casefold,
+                                   score_cutoff=settings.segment.listed_min_score)
+        if found and found[2] not in matched.values():
+            matched[li] = found[2]
+    if len(matched) < COVERAGE_MIN_SHARE * len(listed) and len(listed) > OVERVIEW_MORE_FACTOR * len(records):
+        return None
+    return matched
+
+
+def with_names_by_position(records: list[dict], listed: list[str], settings: RecordsSettings) -> list[dict]:
+    """Records -> the same, where a record's name is no listed name (a running header or a line of
+    text read as the name: the OCR lost the name) and the overview lists exactly one name not found
+    in the same place (between the same two projects found), named so and flagged. Needs the records
+    in the brochure's order and the overview in the same order."""
+    matched = listed_to_records(records, listed, settings) if listed else None
+    if not matched:
+        return records
+    records = [dict(r, needs_review=list(r["needs_review"]), review_notes=dict(r["review_notes"])) for r in records]
+    by_record = {ri: li for li, ri in matched.items()}
+    anchors = sorted(matched.items())  # (listed index, record index) in the overview's order
+    if [ri for _, ri in anchors] != sorted(ri for _, ri in anchors):
+        return records  # the overview's order is not the records': no place to go by
+    bounds = [(-1, -1), *anchors, (len(listed), len(records))]
+    for (l0, r0), (l1, r1) in zip(bounds, bounds[1:]):
+        names = [li for li in range(l0 + 1, l1) if li not in matched]
+        loose = [ri for ri in range(r0 + 1, r1) if ri not in by_record]
+        if len(names) == 1 and len(loose) == 1:
+            record, name = records[loose[0]], listed[names[0]]
+            note = (f"read '{record['name']}', which the overview does not list; it lists '{name}' at this place "
+                    "(between the same projects), which was taken")
+            record["name"] = " ".join(name.split())
+            add_flag(record, "name", note)
+    return records
 
 
 def with_coverage(records: list[dict], listed: list[str], settings: RecordsSettings) -> tuple[list[dict], list[str]]:
     """Records -> records with the coverage flags, and the coverage warnings."""
     if not listed:
         return records, []
-    cutoff = settings.segment.listed_min_score
     records = [dict(r, needs_review=list(r["needs_review"]), review_notes=dict(r["review_notes"])) for r in records]
-    keys = [r["name"] for r in records]
-    matched: dict[int, int] = {}  # listed index -> record index
-    for li, name in enumerate(listed):
-        found = process.extractOne(name, keys, scorer=fuzz.ratio, processor=str.casefold, score_cutoff=cutoff)
-        if found and found[2] not in matched.values():
-            matched[li] = found[2]
-    if len(matched) < COVERAGE_MIN_SHARE * len(listed) and len(listed) > OVERVIEW_MORE_FACTOR * len(records):
+    found = listed_to_records(records, listed, settings)
+    if found is None:
         return records, []  # a list of more than this brochure's projects (2021's lists every year's)
+    matched = found
     warnings = []
     if len(listed) > len(records):
         warnings.append(f"the overview lists {len(listed)} projects, {len(records)} were found: "

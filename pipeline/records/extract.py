@@ -13,6 +13,7 @@ against the overview, the words of the values), pages.py (the printed page).
 from __future__ import annotations
 
 import hashlib
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -31,7 +32,9 @@ from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_sp
                                     name_against_overview, name_line_doubts, other_spelling_in_values_doubts,
                                     uncertain_edit_doubts)
 from pipeline.records.pages import Pages, lines_to_pages, page_of
-from pipeline.records.segment import Layout, ProjectBlock, SizeLine
+from pipeline.records.labels import known_labels, label_key, line_label_read
+from pipeline.records.name_wrap import line_after_name, name_cut_reason
+from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, value_running_text_reason
 from pipeline.repair.clean import Cleaned
@@ -78,7 +81,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     reading = name_against_overview(block.name, doc.listed, settings) if doc.listed else NameReading(block.name)
     size = block.size
     states, state_notes = text_to_states(size.states_text, settings)
-    header = block_to_header(block, profile, reading.name, settings)
+    header = block_to_header(block, profile, reading.name, settings, doc.ocr)
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
     body = [l for l in block.lines if l.number > block.header_end and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
@@ -97,22 +100,74 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               "category_printed": block.category, "size_class": size.size_class, "states": states,
               "state_codes": [state_code(s) for s in states], "title": header.title, "motto": header.motto,
               "page": page_of(block, doc.pages), "description": description,
-              "figure_text": [*reading.debris, *(join_lines(p) for p in figures)], "facts": dict(header.facts)}
+              "figure_text": [*reading.debris, *strays_left(block), *(join_lines(p) for p in figures)],
+              "facts": dict(header.facts)}
     doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
               *section_size_doubts(fields["category"], size.size_class, profile),
               *([flag("name", f"the short line '{block.name_above}' stands right above the name: the name may "
                               "begin there")] if block.name_above else []),
               *size_class_doubts(size, profile, settings),
+              *name_piece_doubts(block, reading.name, profile, settings),
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *listed_spelling_in_values_doubts(fields, reading.as_listed),
               *running_text_value_doubts(fields, settings),
+              *label_in_value_doubts(fields, profile),
               *other_spelling_in_values_doubts(fields, settings)]
     if doc.ocr:
         doubts += doubtful_word_doubts(fields, doc.lexicon, doc.listed, tuple(doubts), settings)
     return Record(fields, tuple(doubts), tuple(t for t in furniture if not PAGE_NUMBER.match(t)))
+
+
+def strays_left(block: ProjectBlock) -> list[str]:
+    """Lines read among the header's labels that did not go on the name: kept as figure text."""
+    strays = block.labelled.strays if block.labelled is not None else ()
+    return [join_lines([l]) for l in strays if l not in block.name_lines]
+
+
+def name_piece_doubts(block: ProjectBlock, name: str, profile: Profile, settings: RecordsSettings) -> list[Doubt]:
+    """A name whose pieces may stand elsewhere: cut after a connector, its end read among the
+    header's labels (taken, or kept as figure text), or a short line right under it left off."""
+    doubts = []
+    reason = name_cut_reason(name)
+    if reason:
+        doubts.append(flag("name", reason))
+    strays = block.labelled.strays if block.labelled is not None else ()
+    taken = [l.text.strip() for l in strays if l in block.name_lines]
+    if taken:
+        doubts.append(flag("name", f"'{' '.join(taken)}' stood among the header's labels and was read as the name's end"))
+    left = strays_left(block)
+    if left:
+        doubts.append(flag("name", f"'{' '.join(left)}' stood among the header's labels (kept as figure text): it "
+                                   "may be part of the name"))
+    if block.labelled is not None and any(v.field == "size_class" and v.unsure for v in block.labelled.values):
+        doubts.append(flag("size_class", "read from the line after the Land with no readable label over it"))
+    known = known_labels(profile)
+    below = line_after_name(block.lines, list(block.name_lines), settings.segment.wrapped_max_gap,
+                            lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings))
+    if below and below not in name:
+        doubts.append(flag("name", f"the short line '{below}' stands right under the name: the name may go on there"))
+    return doubts
+
+
+INNER_LABEL = re.compile(r"(?<=\s)([A-ZÄÖÜ][^\W\d_]{2,}):")  # a capitalised word and a colon past a value's start
+INNER_LABEL_MIN_SCORE = 60  # so like a label ('Morro' / 'Motto'): one the OCR misread, read into the value before it
+
+
+def label_in_value_doubts(fields: dict, profile: Profile) -> list[Doubt]:
+    """A title or motto that holds a word like a label and a colon inside it: the next label's value
+    may have been read into it."""
+    keys = list(known_labels(profile))
+    doubts = []
+    for field_name in ("title", "motto"):
+        for word in INNER_LABEL.findall(fields.get(field_name) or ""):
+            if process.extractOne(label_key(word), keys, scorer=fuzz.ratio, score_cutoff=INNER_LABEL_MIN_SCORE):
+                doubts.append(flag(field_name, f"'{word}:' inside the value may be a label an OCR misread: the next "
+                                               "label's value may have been read into it"))
+                break
+    return doubts
 
 
 def category_doubts(block: ProjectBlock, settings: RecordsSettings) -> list[Doubt]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -11,8 +11,9 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.labels import facts_in_lines, known_labels
-from pipeline.records.segment import Line, ProjectBlock, nearest_state
+from pipeline.records.labels import (LabelledBlock, facts_in_lines, known_labels, label_marked, line_label_read,
+                                     read_labelled_block)
+from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
 
@@ -98,7 +99,8 @@ class Header:
     facts: tuple[tuple[str, str], ...] = ()  # further labelled facts of the header: (label, value)
 
 
-def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: RecordsSettings) -> Header:
+def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: RecordsSettings,
+                    ocr: bool = False) -> Header:
     """Title and motto from their labels; where a label is empty, from value-like text near the
     header or a banner line in the project's pages (`name` prefers the banner that names it),
     always flagged. The body starts after the last label. The facts under the profile's fact
@@ -152,6 +154,14 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
             loose.append(chunk)
         if "title" in values and "motto" in values:
             break
+    if not values.get("title") and not values.get("motto"):
+        labelled = labelled_under_size_line([l for l in block.lines if l.number > block.size_line.number
+                                             and not l.blank], profile, settings)
+        # where 'Label:' lines were read but gave nothing, only a column of more labels than title
+        # and motto is taken as such (two empty labels alone are 2021's, whose values stand elsewhere)
+        if labelled is not None and (not label_order or len(labelled.values) > len(("title", "motto"))):
+            header = labelled_header(replace(block, labelled=labelled), profile)
+            return replace(header, doubts=header.doubts + tuple(unmarked_label_doubts(labelled))) if ocr else header
     body_start = last_label + 1
     for field_name in ("title", "motto"):
         if field_name not in label_order:
@@ -180,6 +190,36 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
                   tuple(facts.items()))
 
 
+HEADER_ZONE_LINES = 12  # further down, a header's labels (a sidebar read after the text) must be marked as labels
+
+
+def labelled_under_size_line(lines: list[Line], profile: Profile, settings: RecordsSettings) -> LabelledBlock | None:
+    """A size line's header whose labels 'Label: value' could not read (a column of labels before
+    the column of values, a label without its colon, in small capitals): the labelled block
+    (labels.py) that begins at the first label of the project's lines after it (further down than
+    HEADER_ZONE_LINES, one printed as a label: label_marked), if it gives a title or a motto."""
+    known = known_labels(profile)
+    for i, line in enumerate(lines):
+        hit = line_label_read(line.text, known)
+        if not hit or hit[0] not in ("title", "motto", "fact") \
+                or (i >= HEADER_ZONE_LINES and not label_marked(line.text, hit[2])):
+            continue
+        block = read_labelled_block(lines, i, known, settings.segment.wrapped_max_gap,
+                                    lambda f, t: value_reads_as(f, t, profile, settings))
+        if block is not None and any(block.get(f) is not None and block.get(f).value for f in ("title", "motto")):
+            return block
+        return None
+    return None
+
+
+def unmarked_label_doubts(labelled: LabelledBlock) -> list[Doubt]:
+    """In OCR text, a title or motto under a label printed without a colon: the OCR may have read
+    a column beside the label's into its value, or cut the value where that column began."""
+    return [flag(v.field, f"read under the label '{v.label_line.text.strip().split()[0]}' (no colon) in OCR text: a "
+                          "column beside it may have run into the value or cut it")
+            for v in labelled.values if v.field in ("title", "motto") and v.value and ":" not in v.label_line.text]
+
+
 def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
     """Title, motto and facts of a header printed as a labelled block (segment found the project
     by it): each value up to the next label; a missing label or an empty value is flagged."""
@@ -196,6 +236,9 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             doubts.append(flag(field_name, "label empty and no value found"))
         else:
             value_lines[field_name] = list(found.lines)
+            if found.unsure:
+                doubts.append(flag(field_name, "read from a column of values after the column of labels that could "
+                                               "not be checked against it: check that it is this label's"))
             if found.displaced:
                 doubts.append(flag(field_name, "the value stands in a column of values after text set between "
                                                "the columns: check that it is this label's"))

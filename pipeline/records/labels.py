@@ -47,6 +47,7 @@ class LabelledValue:
     inline: str  # the value's part on the label's line
     fuzzy: bool = False  # the label was read only as similar to the profile's (an OCR's damage)
     displaced: bool = False  # the value stands in a column of values after text set between the columns
+    unsure: bool = False  # a value of a column whose lines could only look like values (or no run of them was found)
 
     @property
     def value(self) -> str:
@@ -69,6 +70,12 @@ class LabelledBlock:
     @property
     def line_numbers(self) -> frozenset[int]:
         return frozenset(n for v in self.values for n in (v.label_line.number, *(l.number for l in v.lines)))
+
+    @property
+    def strays(self) -> tuple[Line, ...]:
+        """Lines read between a Land's or size class's label and its value that are neither (a
+        name's end an OCR put among the labels), in order."""
+        return tuple(l for v in self.values if v.field == STRAY for l in v.lines)
 
     @property
     def facts(self) -> dict[str, str]:
@@ -166,6 +173,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         return None
     pending: list[int] = []  # positions in `found` of labels still waiting for their value
     displaced: set[int] = set()  # of them, those whose values stand after text between the columns
+    unsure: set[int] = set()  # of them, those whose values were not checked (a title's column) or not found
     found: list[tuple[str, str, Line, list[Line], str, bool]] = []
     for n, (at, (field_name, label, rest, fuzzy)) in enumerate(labels):
         found.append((field_name, label, lines[at], [lines[at]] if rest else [], rest, fuzzy))
@@ -176,27 +184,92 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         else:
             fields = [found[k][0] for k in pending]
             start = value_start(lines, at, fields, known, accepts) if len(pending) > 1 and accepts else at
-            if start != at:
+            if start is None:
+                start, unsure = at, set(pending)
+            elif start != at:
                 displaced = set(pending)
+            if len(pending) > 1 and accepts and accepts(fields[0], "") is None:
+                unsure = set(pending)  # a title's or motto's column: its lines only looked like values
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
-    return LabelledBlock(tuple(LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced)
-                               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)))
+    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced, k in unsure)
+              for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
+    if accepts is not None:
+        values = [piece for value in values for piece in without_strays(value, accepts)]
+        values = with_unlabelled_size(values, accepts, known)
+    return LabelledBlock(tuple(values))
+
+
+def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
+                         known: dict[str, tuple[str, str]]) -> list[LabelledValue]:
+    """A block with no size class whose Land's value goes on with a line that `accepts` reads as a
+    size class (its label the OCR damaged past reading, 'SRÖSETTT NEST'): the Land's value up to
+    the lines before it, and the size class from that line on (marked unsure: it is flagged)."""
+    if any(v.field == "size_class" for v in values):
+        return values
+    label = next((lab for field_name, lab in known.values() if field_name == "size_class"), "size class")
+    out = []
+    for value in values:
+        own = [l for l in value.lines if l.number != value.label_line.number]
+        at, size_end = next(((k, k + n) for k in range(1, len(own)) for n in (1, 2)
+                             if k + n <= len(own) and accepts("size_class", " ".join(l.text.strip() for l in own[k:k + n]))),
+                            (None, None))
+        states_end = next((j for j in range(at or 0, 0, -1)
+                           if accepts("states", " ".join(l.text.strip() for l in own[:j]))), None)
+        if value.field != "states" or value.inline or at is None or states_end is None:
+            out.append(value)
+            continue
+        # the lines between the Land and the size class are the size class's damaged label
+        out += [LabelledValue("states", value.label, value.label_line, tuple(own[:states_end]), "", value.fuzzy,
+                              value.displaced),
+                LabelledValue("size_class", label, own[at - 1], tuple(own[states_end:size_end]), "", True, False, True)]
+        if own[size_end:]:
+            out.append(LabelledValue(STRAY, value.label, own[at], tuple(own[size_end:]), ""))
+    return out
+
+
+STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
+STRAY_MAX_WORDS = 6  # a stray line is a name's piece: this short
+
+
+def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | None]) -> list[LabelledValue]:
+    """A Land's or size class's value that `accepts` refuses but whose last line(s) it takes,
+    after lines that look like a name's pieces ('Bundesland:' / 'Pegnitz' / 'Bayern') -> the
+    stray lines as a value of their own (field STRAY) and the value; any other value as it is."""
+    own = [l for l in value.lines if l.number != value.label_line.number]
+    if value.inline or len(own) < 2 or accepts(value.field, value.value) is not False:
+        return [value]
+    for k in range(1, len(own)):
+        head, tail = own[:k], own[k:]
+        if accepts(value.field, " ".join(l.text.strip() for l in tail)) and all(stray_like(l.text) for l in head):
+            return [LabelledValue(STRAY, value.label, value.label_line, tuple(head), ""),
+                    LabelledValue(value.field, value.label, value.label_line, tuple(tail), "", value.fuzzy,
+                                  value.displaced, value.unsure)]
+    return [value]
+
+
+def stray_like(text: str) -> bool:
+    """A line that may be a piece of a name: short, no digits, no sentence's end."""
+    text = text.strip()
+    return bool(text) and len(text.split()) <= STRAY_MAX_WORDS and not re.search(r"\d", text) \
+        and not text.endswith((".", ",", ";")) and not SENTENCE_PIECE.search(text)
 
 
 def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
-                accepts: Callable[[str, str], bool | None]) -> int:
+                accepts: Callable[[str, str], bool | None]) -> int | None:
     """Where a column of values begins after the column of labels ending at lines[last]: the line
     before the first run of lines that `accepts` takes as the values of the labels' leading fields
     it can check (a Land, then a size class; prose that names a Land is no such run), or `last`
-    itself where the next lines are such values or no run comes near. Where `accepts` cannot
+    itself where the next lines are such values; None where no run comes near. Where `accepts` cannot
     check the first field (a title, a motto, a fact), the lines must only look like such values
     (value_looks_like: no running text)."""
     if accepts(fields[0], lines[last + 1].text.strip() if last + 1 < len(lines) else "") is None:
         accepts = value_looks_like
     for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
         label = line_label_read(lines[k].text, known)
-        if label and label[0] != "fact":
+        if label and label[0] != "fact" and label_marked(lines[k].text, label[2]):
             break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
+        if k > last + 1 and lines[k].number - lines[k - 1].number == 1 and continues(lines[k - 1].text, lines[k].text):
+            continue  # a line that goes on the one right over it is running text's, no column's first value
         verdicts = []
         for field_name, line in zip(fields, lines[k:]):
             verdict = False if line_label_read(line.text, known) else accepts(field_name, line.text.strip())
@@ -207,7 +280,7 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
             break
         if all(verdicts):
             return k - 1
-    return last
+    return None
 
 
 def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first: bool = False) -> list[Line]:
@@ -229,9 +302,13 @@ def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first
 
 
 def continues(upper: str, lower: str) -> bool:
-    """A value's next line: the line before ends in a connector or the next begins in lower case."""
+    """A value's next line: the line before ends in a connector, the next begins in lower case, or
+    it is one capitalised word under a line that ends in a word in lower case."""
     upper, lower = upper.strip(), lower.strip()
-    return bool(CONNECTOR_END.search(upper)) or lower[:1].islower()
+    # '… eine grüne' / 'Stadt': a line ending in a word in lower case, then one noun alone, ends the phrase
+    noun_after = len(lower.split()) == 1 and lower[:1].isupper() and lower.isalpha() \
+        and bool(re.search(r"\s[a-zäöüß]+$", upper))
+    return bool(CONNECTOR_END.search(upper)) or lower[:1].islower() or noun_after
 
 
 def assign(between: list[Line], pending: list[int], found: list) -> None:
@@ -297,6 +374,15 @@ def fact_value_like(value: str) -> bool:
     words = value.split()
     return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
         and not SENTENCE_PIECE.search(value)
+
+
+def label_marked(text: str, rest: str) -> bool:
+    """A label printed as one: alone on its line, with a colon or in capitals (not prose that
+    opens with the label's word, 'Land Die ärztliche Versorgung …')."""
+    text = text.strip()
+    head = text[: len(text) - len(rest)] if rest else text
+    letters = [c for c in head if c.isalpha()]
+    return not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2
 
 
 def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:

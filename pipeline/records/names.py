@@ -60,6 +60,14 @@ def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsS
     lacks, or spells otherwise, is flagged. The record's id follows its final name (ids.py)."""
     entry, score = closest_listed(name, listed)
     entry = next((e for e in listed if umlauts_lost(name, e)), entry)
+    wholes = entries_with_part(name, listed)
+    if len(wholes) == 1:
+        return NameReading(" ".join(wholes[0].split()), (flag(
+            "name", f"read '{name}'; the brochure's overview prints '{wholes[0]}', which was taken (the reading "
+                    "left part of the name's lines off)"),))
+    if wholes:
+        return NameReading(name, (flag("name", f"read '{name}': the brochure's overview prints longer names that "
+                                               f"begin or end so ({', '.join(repr(w) for w in wholes)})"),))
     if umlauts_lost(name, entry):
         return NameReading(" ".join(entry.split()), (flag(
             "name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{entry}', "
@@ -80,6 +88,17 @@ def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsS
             "name", f"read '{name}'; the brochure's overview prints '{listed_name}', which was taken "
                     f"('{rest}' looks like OCR debris and went to figure_text)"),), debris=(rest,))
     return NameReading(name, (flag("name", "the brochure's overview of all projects has no such name"),))
+
+
+def entries_with_part(name: str, listed: tuple[str, ...]) -> list[str]:
+    """The overview's entries whose words begin or end with all of the name's words, more of them
+    ('Landkreis' / 'Landkreis Tübingen', 'Driburg und Brakel' / '… mit Bad Driburg und Brakel');
+    none where the overview prints the name itself."""
+    ours = name.casefold().split()
+    if not ours or any(e.casefold().split() == ours for e in listed):
+        return []
+    return [e for e in listed if len(e.split()) > len(ours)
+            and (e.casefold().split()[:len(ours)] == ours or e.casefold().split()[-len(ours):] == ours)]
 
 
 def debris_after_listed(name: str, listed: tuple[str, ...],
@@ -113,6 +132,10 @@ def other_spelling_in_values_doubts(fields: dict, settings: RecordsSettings = DE
                 and not (w.lower().startswith(word.lower()) or word.lower().startswith(w.lower()))]
         if near and word.lower() not in {w.lower() for w in theirs}:
             doubts.append(flag("name", f"'{word}' is spelt '{sorted(near)[0]}' in the title or motto"))
+        for field_name in ("title", "motto"):
+            spelt = sorted(set(re.findall(r"[^\W\d_]+", fields.get(field_name) or "")) & set(near))
+            if spelt:
+                doubts.append(flag(field_name, f"'{spelt[0]}' is spelt '{word}' in the name"))
     return doubts
 
 

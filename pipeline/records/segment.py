@@ -18,10 +18,9 @@ from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read,
                                      read_labelled_block)
+from pipeline.records.name_wrap import NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_with_strays
+from pipeline.records.overview_rows import table_row_names
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
-
-NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
-
 
 @dataclass(frozen=True)
 class Line:
@@ -59,7 +58,9 @@ class ProjectBlock:
     def header_end(self) -> int:
         """The last line number of the header before the text (the size line, or the name over a
         labelled block, which may stand beside or after the text)."""
-        return self.name_lines[-1].number if self.labelled else self.size_line.number
+        if self.labelled is None:
+            return self.size_line.number
+        return max((l.number for l in self.name_lines if l.number < self.labelled.first), default=self.name_lines[-1].number)
 
     @property
     def start(self) -> int:
@@ -99,7 +100,8 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     # a name the contents and the overview list as well is no running header: count the projects' pages only
     running = running_line_keys(lines[first:end], profile, settings)
     overview = lines_to_overview(lines, parts, profile)
-    listed = [entry["name"] for entry in overview] or table_overview_names(lines, parts, profile)
+    listed = [entry["name"] for entry in overview] or table_overview_names(lines, parts, profile) \
+        or table_row_names(lines, parts, profile)
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
 
 
@@ -345,6 +347,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             in_block = max(block.line_numbers)
             name = name_over_block(nonblank, i, in_heading, listed, profile, settings, by_number)
             if name:
+                name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
     blocks = []
     index = {l.number: i for i, l in enumerate(nonblank)}
@@ -458,7 +461,7 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
     best = max(scored, key=lambda s: s[:2], default=None)
     if best and best[0] >= settings.segment.listed_min_score:
         return best[2]
-    return [nonblank[starts[0]]] if starts else None
+    return connected_lines(wrapped_chains(nonblank, starts[0], i, settings)[-1]) if starts else None
 
 
 def wrapped_chains(nonblank: list[Line], j: int, end: int, settings: RecordsSettings) -> list[list[Line]]:
@@ -526,18 +529,10 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
         return options[scores.index(max(scores))]
     taken = options[0]
     for option in options[1:]:
-        upper, lower = option[0].text.strip(), option[1].text.strip()
-        if not (NAME_CONNECTORS.search(upper) or lower[:1].islower() or lower[:1] == "("):
-            break  # a name goes on after a connector, in lower case or in brackets ('Halle' / '(Saale)')
+        if not name_goes_on(option[0].text, option[1].text):
+            break
         taken = option
     return taken
-
-
-def closest_listed(name: str, listed: list[str], scorer=fuzz.ratio) -> tuple[str, float]:
-    """The closest entry of the brochure's list of projects and how similar it is (0-100);
-    with fuzz.token_sort_ratio, its words in any order."""
-    found = process.extractOne(name.strip(), listed, scorer=scorer, processor=str.casefold) if listed else None
-    return (found[0], found[1]) if found else ("", 0.0)
 
 
 def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[dict]:

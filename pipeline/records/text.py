@@ -86,7 +86,7 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
     """Why a title or motto read from its label's line reads as running text (an OCR read the
     label's column across into the text beside it), or None: too long, a sentence's middle
     (a lower-case start, three words or more, mostly lower case: no slogan like
-    'stadt.land.smart'), cut after a connector, a clause after a comma (in eight words or more), a sentence that ends
+    'stadt.land.smart'), cut after a connector or a colon, a clause after a comma (in eight words or more), a sentence that ends
     inside it on a word in lower case (a verb), or words of hardly letters."""
     words = value.split()
     real = re.findall(r"[^\W\d_]{2,}", value)
@@ -96,6 +96,13 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return "it begins in lower case, inside a sentence"
     if len(words) > 1 and VALUE_END_CONNECTOR.search(value.strip()):
         return "it ends in a word that goes on"
+    marks = [w for w in words[1:] if re.fullmatch(r"[^\w–—&+/-]+", w)]
+    if marks:
+        return f"it holds the lone mark '{marks[0]}' (a speck an OCR read as one?)"
+    if len(words) > 1 and len(words[-1]) == 1 and words[-1].isalpha():
+        return f"it ends in the lone letter '{words[-1]}' (a speck an OCR read as one?)"
+    if value.rstrip().endswith(":"):
+        return "it ends in a colon: what follows it stands elsewhere"
     if len(words) >= CLAUSE_MIN_WORDS and CLAUSE_AFTER_COMMA.search(value):
         return "a clause follows a comma"
     if SENTENCE_END_INSIDE.search(value):

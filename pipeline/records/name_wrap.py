@@ -1,0 +1,83 @@
+"""How a project's name wraps and where its pieces may stand: the lines that go on a name, a name
+cut short, the brochure's overview entry a name is closest to, and a name's end that an OCR read
+among the labels of its header.
+
+Needs the name's lines (segment.Line) and the overview's names. Produces the lines that make the
+name, and why a name looks cut (or None).
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
+NAME_START_MAX_CHARS = 3  # a capitalised last word this short ('Bad', 'St.') begins a name's next word, not ends it
+
+
+def name_goes_on(upper: str, lower: str) -> bool:
+    """Whether `lower` continues a name whose line so far is `upper`: after a connector, or in
+    lower case or in brackets ('Halle' / '(Saale)')."""
+    lower = lower.strip()
+    return bool(NAME_CONNECTORS.search(upper.strip())) or lower[:1].islower() or lower[:1] == "("
+
+
+def connected_lines(chain: list) -> list:
+    """A name's first line and the lines after it in `chain` as long as each goes on the one before."""
+    taken = chain[:1]
+    for line in chain[1:]:
+        if not name_goes_on(taken[-1].text, line.text):
+            break
+        taken.append(line)
+    return taken
+
+
+def name_cut_reason(name: str) -> str | None:
+    """Why a name as read looks cut short, or None: it ends in a connector ('… in Kooperation mit')
+    or in a short capitalised word that begins a place's name ('… und Bad')."""
+    name = name.strip()
+    if NAME_CONNECTORS.search(name):
+        return f"the name ends in '{name.split()[-1]}': its end may stand elsewhere"
+    last = name.split()[-1] if name.split() else ""
+    if len(name.split()) > 1 and last[:1].isupper() and len(last.rstrip(".")) <= NAME_START_MAX_CHARS \
+            and last.rstrip(".").isalpha():
+        return f"the name ends in '{last}', which begins a place's name: its end may stand elsewhere"
+    return None
+
+
+def closest_listed(name: str, listed, scorer=fuzz.ratio) -> tuple[str, float]:
+    """The closest entry of the brochure's list of projects and how similar it is (0-100);
+    with fuzz.token_sort_ratio, its words in any order."""
+    found = process.extractOne(name.strip(), listed, scorer=scorer, processor=str.casefold) if listed else None
+    return (found[0], found[1]) if found else ("", 0.0)
+
+
+def name_with_strays(name_lines: list, strays: list, listed) -> list:
+    """The name's lines with the lines an OCR read among its header's labels (`strays`, name-like
+    lines between a label and its value) where they finish it: the name ends in a connector, or
+    the overview lists the name with them more closely than without."""
+    if not strays:
+        return name_lines
+    joined = " ".join(l.text.strip() for l in name_lines)
+    longer = " ".join([joined, *(l.text.strip() for l in strays)])
+    if NAME_CONNECTORS.search(joined) or closest_listed(longer, listed)[1] > closest_listed(joined, listed)[1]:
+        return [*name_lines, *strays]
+    return name_lines
+
+
+NEXT_LINE_MAX_WORDS = 2  # a name's second line a reading may have left off ('Säckingen', 'Märkisch-Oderland') is this short
+
+
+def line_after_name(block_lines: list, name_lines: list, max_gap: int, is_header_line) -> str | None:
+    """The line right after a name's last line where it could be the name's next line that the
+    reading left off ('Bad' / 'Säckingen'): near it, short, capitalised, no sentence's end, and no
+    line of the header (`is_header_line`: a label, a size line)."""
+    last = name_lines[-1].number
+    after = next((l for l in block_lines if l.number > last and l.text.strip()), None)
+    if after is None or after.number - last > max_gap or is_header_line(after.text):
+        return None
+    text = after.text.strip()
+    if len(text.split()) > NEXT_LINE_MAX_WORDS or not (text[:1].isupper() or text[:1] == "(") \
+            or text.endswith((".", ",", ";", ":")) or re.search(r"\d", text):
+        return None
+    return text

@@ -1,0 +1,153 @@
+"""Issue 28, round 2: a name's pieces where an OCR put them (among the labels, on the next
+line), names checked against a table overview read row by row, a size line's header read as
+labelled values, and a size class whose label the OCR damaged."""
+import pytest
+
+from pipeline.records.header import labelled_under_size_line
+from pipeline.records.labels import known_labels, read_labelled_block
+from pipeline.records.name_wrap import connected_lines, name_cut_reason, name_with_strays
+from pipeline.records.names import name_against_overview
+from pipeline.records.overview_rows import table_row_names, words_before_state
+from pipeline.records.segment import segment_text, text_to_lines, value_reads_as
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+from pipeline.records.text import value_running_text_reason
+
+S = DEFAULT_RECORDS_SETTINGS
+
+
+@pytest.fixture
+def profile(corrections):
+    return corrections.profile_for(None)[0]
+
+
+def block_of(text, profile):
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    return read_labelled_block(lines, 0, known_labels(profile), S.segment.wrapped_max_gap,
+                               lambda f, t: value_reads_as(f, t, profile, S))
+
+
+def test_a_names_end_between_a_label_and_its_value_is_a_stray(profile):
+    block = block_of("Bundesland:\n\nPegnitz\n\nBayern\n\nGrößenklasse: Landgemeinde\n", profile)
+    assert block.get("states").value == "Bayern"
+    assert [l.text for l in block.strays] == ["Pegnitz"]
+
+
+def test_a_land_that_reads_as_one_has_no_strays(profile):
+    block = block_of("Bundesland:\nBayern\nGrößenklasse: Landgemeinde\n", profile)
+    assert block.get("states").value == "Bayern" and block.strays == ()
+
+
+def test_a_stray_finishes_a_name_cut_after_a_connector():
+    lines = text_to_lines("Röthenbach in Kooperation\nmit Lauf an der\nPegnitz")
+    assert [l.text for l in name_with_strays(lines[:2], lines[2:], [])][-1] == "Pegnitz"
+    assert name_with_strays(text_to_lines("Erfurt\nPegnitz")[:1], text_to_lines("Erfurt\nPegnitz")[1:], []) \
+        == text_to_lines("Erfurt")
+
+
+def test_a_labelled_header_with_the_name_end_among_its_labels_makes_a_record(profile):
+    text = ("1. Modellprojekte Smart Cities 2023\n\nInterkommunale Kooperationen und Landkreise\n\n"
+            "Röthenbach in Kooperation\nmit Lauf an der\n\nBundesland:\n\nPegnitz\n\nBayern\n\n"
+            "Größenklasse: Interkommunale Kooperationen/Landkreis\nProjekttitel: Röthenbach gemeinsam\n\nText hier.\n")
+    assert [b.name for b in segment_text(text, profile).projects] == ["Röthenbach in Kooperation mit Lauf an der Pegnitz"]
+
+
+def test_a_size_class_whose_label_the_ocr_damaged_is_read_after_the_land(profile):
+    block = block_of("BUNDESLAND\nThüringen\n\nSRÖSETTT NEST\nKleinere Großstadt\n\nPROJEKTTITEL\nErfurt klug\n", profile)
+    size = block.get("size_class")
+    assert block.get("states").value == "Thüringen" and size.value == "Kleinere Großstadt" and size.unsure
+
+
+def test_a_sidebar_name_after_a_connector_goes_on():
+    lines = text_to_lines("Bad Driburg in Kooperation mit\nWarburg und Nieheim\nText")
+    assert [l.text for l in connected_lines(lines)] == ["Bad Driburg in Kooperation mit", "Warburg und Nieheim"]
+
+
+@pytest.mark.parametrize("name, cut", [("Bad Driburg in Kooperation mit", True), ("Warburg und Bad", True),
+                                       ("Halle (Saale)", False), ("Landkreis Kusel", False), ("Bad Sooden", False)])
+def test_a_name_cut_short_is_told(name, cut):
+    assert bool(name_cut_reason(name)) is cut
+
+
+def test_a_name_the_overview_prints_longer_is_taken_from_it_where_one_entry_fits():
+    listed = ("Landkreis Tübingen", "Landkreis Südwestpfalz", "Steinheim in Kooperation mit Bad Driburg und Brakel")
+    reading = name_against_overview("Driburg und Brakel", listed, S)
+    assert reading.name == listed[2] and reading.doubts
+    reading = name_against_overview("Landkreis", listed, S)
+    assert reading.name == "Landkreis" and reading.doubts
+
+
+def test_a_table_overview_read_row_by_row_gives_its_names(profile):
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
+            "Modellprojekt Bundesland Kategorie\n\nSaarbrücken Saarland Großstädte\n\n"
+            "Stralsund Mecklenburg-VorpommerMittelstädte\nLandkreis Tübingen Baden-Württemberg Interkommunale Kooperationen\n"
+            "und Landkreise\n")
+    lines = text_to_lines(text)
+    from pipeline.records.segment import find_parts
+    assert table_row_names(lines, find_parts(lines, profile, S), profile) == ["Saarbrücken", "Stralsund",
+                                                                              "Landkreis Tübingen"]
+    assert words_before_state("Interkommunale Kooperationen und Landkreise") is None
+
+
+def test_a_size_lines_header_as_a_column_of_labels_is_read(profile):
+    text = "Projekttitel\nMotto\nWebsite\n\nLübeck offen: Quartiere\nOffen gestalten: starke Nachbarschaften\n" \
+           "www.luebeck.de\n\nHier müssen die Kommunen sorgfältig umgehen.\n"
+    block = labelled_under_size_line([l for l in text_to_lines(text) if not l.blank], profile, S)
+    assert block.get("title").value == "Lübeck offen: Quartiere" and block.get("title").unsure
+    assert block.get("motto").value == "Offen gestalten: starke Nachbarschaften"
+
+
+def test_a_value_ending_in_a_colon_is_told():
+    assert value_running_text_reason("Hünfeld verbunden:", S) and not value_running_text_reason("Hünfeld verbunden", S)
+
+
+def test_a_value_ending_in_a_lone_letter_is_told():
+    assert value_running_text_reason("Mit Daten für morgen a", S) and not value_running_text_reason("Mit Daten für morgen", S)
+
+
+def test_in_ocr_text_a_title_under_a_label_without_colon_is_flagged(profile):
+    from pipeline.records.header import unmarked_label_doubts
+    lines = [l for l in text_to_lines("PROJEKTTITEL Die Fahrten werden über eine App\nMOTTO: Heute\nWebsite\nwww.x.de\n")]
+    block = labelled_under_size_line(lines, profile, S)
+    assert [d.field for d in unmarked_label_doubts(block)] == ["title"]
+
+
+def test_a_misread_label_inside_a_title_is_told(profile):
+    from pipeline.records.extract import label_in_value_doubts
+    fields = {"title": "Oderland nachhaltig: Region neu denken Morro: Heute für die Region", "motto": "Zukunft gestalten"}
+    assert [d.field for d in label_in_value_doubts(fields, profile)] == ["title"]
+    assert label_in_value_doubts({"title": "Erfurt nachhaltig: Teilhabe", "motto": None}, profile) == []
+
+
+def test_a_motto_that_spells_the_name_otherwise_is_flagged_though_the_title_spells_it_right():
+    from pipeline.records.names import other_spelling_in_values_doubts
+    doubts = other_spelling_in_values_doubts({"name": "Neumünster", "title": "Neumünster gemeinsam",
+                                              "motto": "Offen gestalten: die Menschen in Neumutnster"})
+    assert [d.field for d in doubts] == ["motto"]
+
+
+def test_a_record_whose_name_was_lost_takes_the_name_listed_in_its_place():
+    from pipeline.records.coverage import with_names_by_position
+
+    def rec(name):
+        return {"name": name, "needs_review": [], "review_notes": {}}
+    records = [rec("Göttingen"), rec("Göttingen"), rec("Eberswalde"), rec("Freiwillige Vögel"), rec("Blieskastel")]
+    listed = ["Göttingen", "Marburg", "Eberswalde", "Weimar", "Blieskastel"]
+    got = with_names_by_position(records, listed, S)
+    assert [r["name"] for r in got] == listed and got[1]["needs_review"] == ["name"] and not got[0]["needs_review"]
+    two_lost = with_names_by_position([rec("Göttingen"), rec("X"), rec("Y"), rec("Blieskastel")],
+                                      ["Göttingen", "Marburg", "Weimar", "Blieskastel"], S)
+    assert [r["name"] for r in two_lost] == ["Göttingen", "X", "Y", "Blieskastel"]  # no one place to go by
+
+
+def test_a_value_wrapped_before_its_last_noun_takes_it(profile):
+    block = block_of("M OTTO:\n\nOffen gestalten: eine grüne\nStadt\n\nDie Stadt baut.\n", profile)
+    assert block.get("motto").value == "Offen gestalten: eine grüne Stadt"
+
+
+def test_a_value_holding_a_lone_mark_is_told():
+    assert value_running_text_reason("Klug verbunden — die . . Region", S)
+    assert not value_running_text_reason("Klug verbunden – die Region", S)
+
+
+def test_a_value_ending_in_a_lone_mark_is_told():
+    assert value_running_text_reason("Mit Daten für morgen ..", S)
