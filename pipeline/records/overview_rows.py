@@ -16,19 +16,22 @@ STATE_PREFIX_MIN_CHARS = 6  # a Land cut short by the next column ('Mecklenburg-
 STATE_PREFIX_CUT = 2  # and loses at most so many letters
 
 
-def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
-    """The names of the rows of a table overview read row by row: each row's words before its
-    Land. Rows begun in lower case go on a cell of the row above (a section over two lines)."""
+def table_overview_texts(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
+    """The overview's text lines, stripped, where the profile knows the heads of a table overview
+    (overview_columns); [] where it has no overview or no such heads."""
     if "overview" not in parts or len(profile.overview_columns) < 2:
         return []
     first, end = parts["overview"]
+    return [text for line in lines[first + 1: end] if (text := line.text.strip())]
+
+
+def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
+    """The names of the rows of a table overview read row by row: each row's words before its
+    Land. Rows begun in lower case go on a cell of the row above (a section over two lines)."""
     heads = [label_key(h) for h in profile.overview_columns]
     names: list[str] = []
     inside = False
-    for line in lines[first + 1: end]:
-        text = line.text.strip()
-        if not text:
-            continue
+    for text in table_overview_texts(lines, parts, profile):
         if not inside:
             inside = all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]
             continue

@@ -19,7 +19,7 @@ from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_ke
 from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read,
                                      read_labelled_block)
 from pipeline.records.name_wrap import NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_with_strays
-from pipeline.records.overview_rows import table_row_names
+from pipeline.records.overview_rows import table_overview_texts, table_row_names
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 @dataclass(frozen=True)
@@ -141,16 +141,10 @@ def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], p
     """The names of an overview printed as a table whose columns the text gives one after the
     other: the lines under the name column's head (profile.overview_columns) up to the next column
     head; a line ending in a connector goes on with the next. [] where there is no such head."""
-    if "overview" not in parts or len(profile.overview_columns) < 2:
-        return []
-    first, end = parts["overview"]
     heads = {label_key(h) for h in profile.overview_columns[1:]}
     names: list[str] = []
     inside = False
-    for line in lines[first + 1: end]:
-        text = line.text.strip()
-        if not text:
-            continue
+    for text in table_overview_texts(lines, parts, profile):
         if not inside:
             inside = label_key(text) == label_key(profile.overview_columns[0])
             continue
