@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 
 # lowest first: a module may import from its own layer or a lower one, never from a higher one
 LAYERS = [
-    ("pipeline", "pipeline.errors", "pipeline.progress", "pipeline.files", "pipeline.cache",
+    ("pipeline", "pipeline.errors", "pipeline.progress", "pipeline.files", "pipeline.cache", "pipeline.memo",
      "pipeline.edits", "pipeline.corrections", "pipeline.evaluate"),
     ("pipeline.language",),
     ("pipeline.read",),

@@ -262,3 +262,20 @@ def test_code_that_cannot_be_read_keeps_no_answer_for_another_run(tmp_path):
     missing = [tmp_path / "compiled_only.py"]
     assert cache.sources_key(missing) != cache.sources_key(missing)
     assert cache.sources_key([]) != cache.sources_key([])
+
+
+def test_answers_kept_by_identity_are_asked_once_per_text_and_object():
+    from pipeline.memo import kept_by_identity
+
+    asked = []
+
+    @kept_by_identity
+    def labelled(text, table):
+        asked.append(text)
+        return table.get(text)
+
+    first, equal = {"Motto": 1}, {"Motto": 2}
+    assert labelled("Motto", first) == 1 and labelled("Motto", first) == 1
+    assert labelled("Motto", equal) == 2  # another table, though alike: its own answer
+    assert labelled("Mot" + "to", first) == 1  # strings by value
+    assert asked == ["Motto", "Motto"]

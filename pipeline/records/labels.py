@@ -17,6 +17,7 @@ from typing import Callable, Protocol
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
+from pipeline.memo import kept_by_identity
 
 
 class Line(Protocol):
@@ -87,8 +88,10 @@ def label_key(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalpha())
 
 
+@kept_by_identity
 def known_labels(profile: Profile) -> dict[str, tuple[str, str]]:
-    """Every label of the profile by its key -> (field, label as the profile spells it)."""
+    """Every label of the profile by its key -> (field, label as the profile spells it); one
+    table per profile (callers only read it)."""
     known = {label_key(label): ("fact", label) for label in profile.fact_labels}
     for field_name, labels in profile.value_labels.items():
         known.update({label_key(label): (field_name, label) for label in labels})
@@ -104,6 +107,7 @@ def line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, 
     return hit[:3] if hit and not hit[3] else None
 
 
+@kept_by_identity
 def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str, bool] | None:
     """line_label's answer and whether the label was read fuzzily: a label as printed, or one
     the OCR damaged ('MoTTOo:', 'GROSSENKLASSE Große Großstadt', 'MOoTTo') where it ends in a

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
+from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read,
                                      read_labelled_block)
@@ -219,6 +220,11 @@ def heading_score(heading: str, name: str, **_) -> float:
 
 def parse_size_line(text: str, profile: Profile, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> SizeLine | None:
     """'Kleinere Großstadt « Nordrhein-Westfalen' -> SizeLine, or None for any other line."""
+    return size_line_of(text, profile, settings)
+
+
+@kept_by_identity
+def size_line_of(text: str, profile: Profile, settings: RecordsSettings) -> SizeLine | None:
     seps = re.escape(profile.size_state_separators)
     # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
     longest = 3 * max(map(len, profile.size_classes))  # a left part longer never scores as a size class
