@@ -188,7 +188,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         # after marked items, an unmarked piece with a verb or opening with an article is a sentence or a caption
         short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text)
                                            and not (marked_list and (has_finite_verb(text, page.lexicon)
-                                                                     or text.split()[0] in ("Der", "Die", "Das"))))
+                                                                     or text.split()[0].lower() in ARTICLES)))
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
             or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous)
