@@ -6,15 +6,25 @@ made again, never trusted. Entries are written to a temporary name and renamed i
 The folder is $MPSC_CACHE_DIR, else $XDG_CACHE_HOME/mpsc, else ~/.cache/mpsc;
 MPSC_CACHE_DIR=off turns the cache off. A cache that cannot be written is skipped silently:
 it only saves time, it never changes a result.
+
+The word-list tables (wordfreq's German list, the spelling list and its put-back index, the noun
+paradigms, the common word ends of compounds) take some eight seconds to make, which every new
+installation, CI run or batch worker would pay once: the ones made from the package versions in
+their manifest are shipped in `pipeline/data/tables/` (made by `python -m
+pipeline.language.ship_tables`), and answer a table asked for under the manifest's key. Another
+version of a source is made and kept here as before; a shipped table that cannot be read is made
+too. MPSC_SHIPPED_TABLES=off makes every table be made (the tests that compare both do).
 """
 from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 DIGEST_SIZE = 32
@@ -162,6 +172,14 @@ def cached_word_table(kind: str, key: str, make, number: bool):
     go at once (a first run would otherwise hold every word list as a dict: 800 MB)."""
     import marisa_trie
 
+    note_asked(kind, key)
+    shipped = shipped_payload(kind, key)
+    if shipped is not None:
+        try:
+            return WordTable.from_bytes(marisa_trie.RecordTrie("<d") if number else marisa_trie.BytesTrie(),
+                                        shipped, number)
+        except Exception:  # a shipped table this marisa cannot read: built like any other
+            pass
     if cache_dir() is None:
         return made_dict(make)
     key = key_of(key, "marisa-trie", version_of("marisa-trie"))
@@ -181,6 +199,52 @@ def cached_word_table(kind: str, key: str, make, number: bool):
                 else marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in pairs))
     write_entry(kind, key, trie.tobytes())
     return WordTable(trie, number)
+
+
+def cached_word_set(kind: str, key: str, make):
+    """A read-only set of words (a marisa Trie, which also finds every word a text starts with:
+    `prefixes`) from `make()` (the words, each once), kept in the cache folder like a word table;
+    without a cache folder it is built for the run."""
+    import marisa_trie
+
+    note_asked(kind, key)
+    shipped = shipped_payload(kind, key)
+    if shipped is not None:
+        try:
+            return marisa_trie.Trie().frombytes(shipped)
+        except Exception:  # a shipped table this marisa cannot read: built like any other
+            pass
+    key = key_of(key, "marisa-trie", version_of("marisa-trie"))
+    stored = read_entry(kind, key)
+    if stored is not None:
+        try:
+            return marisa_trie.Trie().frombytes(stored)
+        except Exception:  # a payload marisa cannot read (its digest matched): made again
+            pass
+    with collector_paused():
+        trie = marisa_trie.Trie(make())
+    if writable(kind):
+        write_entry(kind, key, trie.tobytes())
+    return trie
+
+
+_asking: list[dict[str, str]] = []  # the tables asked while asked_tables() records them
+
+
+@contextmanager
+def asked_tables(into: dict[str, str]):
+    """Record kind -> key of every word table asked for inside the block into `into` (the
+    builder of the shipped tables learns their keys so)."""
+    _asking.append(into)
+    try:
+        yield into
+    finally:
+        _asking.remove(into)
+
+
+def note_asked(kind: str, key: str) -> None:
+    for record in _asking:
+        record[kind] = key
 
 
 def made_dict(make) -> dict:
@@ -263,3 +327,35 @@ def write_table(kind: str, key: str, table) -> None:
     import marshal
 
     write_entry(kind, key, marshal.dumps(table))
+
+
+SHIPPED_MANIFEST = "manifest.json"
+
+
+def shipped_tables_dir() -> Path:
+    return Path(__file__).resolve().parent / "data" / "tables"
+
+
+@lru_cache(maxsize=1)
+def shipped_manifest() -> dict:
+    """kind -> {"key", "file", "size"} of every shipped table; empty when none is shipped or
+    they are turned off."""
+    if os.environ.get("MPSC_SHIPPED_TABLES") == "off":
+        return {}
+    try:
+        entries = json.loads((shipped_tables_dir() / SHIPPED_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def shipped_payload(kind: str, key: str) -> bytes | None:
+    """The bytes of the shipped table of `kind` when it was made under `key`, else None."""
+    entry = shipped_manifest().get(kind)
+    if not isinstance(entry, dict) or entry.get("key") != key:
+        return None
+    try:
+        payload = (shipped_tables_dir() / str(entry.get("file"))).read_bytes()
+    except OSError:
+        return None
+    return payload if len(payload) == entry.get("size") else None

@@ -96,7 +96,8 @@ def test_keys_do_not_collide_by_concatenation():
 @pytest.mark.slow  # builds the word lists in its own folder, twice, and once without a cache
 def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cache(tmp_path):
     """Word lists, estimates and tags are kept in the cache: they must never change a result.
-    The damaged run finds every entry cut short."""
+    The damaged run finds every entry cut short. The runs build the word lists (no shipped
+    table) but the last, which reads the shipped ones with an empty cache folder."""
     import os
     import subprocess
     import sys
@@ -105,19 +106,24 @@ def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_a_damaged_and_no_cac
 
     mini = CASES / "brochure_mini" / "input.txt"
     outputs = {}
-    for run, folder in (("cold", tmp_path / "c"), ("warm", tmp_path / "c"), ("damaged", tmp_path / "c"), ("off", "off")):
+    runs = (("cold", tmp_path / "c"), ("warm", tmp_path / "c"), ("damaged", tmp_path / "c"), ("off", "off"),
+            ("shipped", tmp_path / "s"))
+    for run, folder in runs:
         if run == "damaged":
             for entry in (tmp_path / "c").glob("*/*"):
                 entry.write_bytes(entry.read_bytes()[:1000])
+        tables = {"MPSC_SHIPPED_TABLES": "on" if run == "shipped" else "off"}
         done = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(mini), "-o", str(tmp_path / run)],
-                              capture_output=True, text=True, env={**os.environ, "MPSC_CACHE_DIR": str(folder)})
+                              capture_output=True, text=True, env={**os.environ, "MPSC_CACHE_DIR": str(folder), **tables})
         assert done.returncode == 0, done.stderr
         outputs[run] = {f: (tmp_path / run / f).read_bytes() for f in ("projects.json", "cleaned.txt", "corrections.jsonl")}
         if run == "cold":
             assert list((tmp_path / "c" / "spelling").iterdir()), "the damaged text should have used the spelling list"
             for kind in ("verdicts", "laender"):
                 assert list((tmp_path / "c" / kind).iterdir()), f"{kind} should have been kept"
-    assert outputs["cold"] == outputs["warm"] == outputs["damaged"] == outputs["off"]
+        if run == "shipped":
+            assert not (tmp_path / "s" / "spelling").exists(), "the shipped spelling list should have been read"
+    assert outputs["cold"] == outputs["warm"] == outputs["damaged"] == outputs["off"] == outputs["shipped"]
 
 
 def test_a_table_of_another_shape_is_made_again_not_an_error_on_every_run(tmp_path, monkeypatch):

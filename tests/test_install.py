@@ -1,5 +1,6 @@
 """An installed mpsc (a wheel, outside the repository) finds its bundled text and corrections."""
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -33,9 +34,11 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path, monkeypatch):
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     where = tmp_path / "elsewhere"
     where.mkdir()
-    located = run(str(python), "-c", "import pipeline, pipeline.corrections as c; print(pipeline.__file__); "
-                                     "print(c.default_corrections_dir())", cwd=where)
+    located = run(str(python), "-c", "import pipeline, pipeline.corrections as c, pipeline.cache as s; "
+                                     "print(pipeline.__file__); print(c.default_corrections_dir()); print(sorted(s.shipped_manifest()))",
+                  cwd=where, env={**os.environ, "MPSC_SHIPPED_TABLES": "on"})
     assert str(site) in located.stdout and "default_corrections" in located.stdout, located.stdout + located.stderr
+    assert "'wordfreq'" in located.stdout, "the word-list tables should be in the wheel"
     extracted = run(str(venv / "bin" / "mpsc"), "extract", "-o", "out", cwd=where)
     assert extracted.returncode == 0, extracted.stderr
     data = json.loads((where / "out" / "projects.json").read_text(encoding="utf-8"))

@@ -17,9 +17,10 @@ import re
 from functools import lru_cache, wraps
 from pathlib import Path
 
+import marisa_trie
 import spacy_lookups_data
 
-from pipeline.cache import KeptTable, cached_table, cached_word_table, key_of, version_of
+from pipeline.cache import KeptTable, cached_table, cached_word_set, cached_word_table, key_of, version_of
 from pipeline.language.tags import WordTags
 
 KNOWN_NAME_ZIPF = 4.0
@@ -50,7 +51,22 @@ def wordfreq_german() -> dict[str, float]:
         wordfreq.get_frequency_list.cache_clear()
         return table
 
-    return cached_word_table("wordfreq", key_of("wordfreq-de-large", version_of("wordfreq")), from_wordfreq, number=True)
+    return cached_word_table("wordfreq", wordfreq_key(), from_wordfreq, number=True)
+
+
+def wordfreq_key() -> str:
+    return key_of("wordfreq-de-large", version_of("wordfreq"))
+
+
+@lru_cache(maxsize=1)
+def common_word_ends():
+    """Every word wordfreq lists at MIN_PART_ZIPF or more, spelt backwards (a marisa Trie): the
+    parts a compound may end in, all found by one look-up of the compound spelt backwards (the
+    compound estimate would otherwise look up every cut of every word it is asked)."""
+    def backwards() -> list[str]:
+        return [word[::-1] for word, freq in wordfreq_german().items() if math.log10(freq) + 9 >= MIN_PART_ZIPF]
+
+    return cached_word_set("word-ends", key_of("word-ends", wordfreq_key(), str(MIN_PART_ZIPF)), backwards)
 
 
 @lru_cache(maxsize=1)
@@ -127,11 +143,11 @@ def spelling_source() -> Path:
 
 
 def spelling_key() -> str:
-    """What the spelling list and the tables made from it depend on: the file's path, size and
-    time, and the package version."""
+    """What the spelling list and the tables made from it depend on: the package's version and
+    the file's name and size (no path or time: the tables shipped with mpsc match any
+    installation of that version, cache.py)."""
     source = spelling_source()
-    stat = source.stat()
-    return key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), spacy_lookups_data.__version__)
+    return key_of(source.name, str(source.stat().st_size), spacy_lookups_data.__version__)
 
 
 PUT_BACK_FORMAT = "one of äöüß left out, at most one other umlaut plain"  # part of the index's cache key
@@ -239,6 +255,7 @@ class Lexicon:
             for word in phrase.replace("-", " ").split():
                 self._extra[word.casefold()] = KNOWN_NAME_ZIPF
         self._additions = sorted(self._extra)
+        self._extra_ends = marisa_trie.Trie(word[::-1] for word, zipf in self._extra.items() if zipf >= MIN_PART_ZIPF)
         self._estimates = KeptTable("zipf", self.estimates_key, MAX_KEPT)  # zipf() of every word asked
         self._direct: dict[str, float] = {}  # the compound estimate asks for the same parts again and again
         self._compounds: dict[tuple[str, int], float] = {}
@@ -312,10 +329,8 @@ class Lexicon:
         best = 0.0
         if len(word) > MAX_COMPOUND_LETTERS:
             return best  # no word: every cut of it would be tried, at every depth
-        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        for cut in self._cuts_before_common_parts(word):
             tail = self.direct(word[cut:])
-            if tail < MIN_PART_ZIPF:
-                continue
             head = word[:cut]
             heads = [head] + [head[: -len(l)] for l in LINKING if head.endswith(l) and len(head) - len(l) >= MIN_PART]
             for h in heads:
@@ -328,6 +343,22 @@ class Lexicon:
                     best = max(best, min(z, tail) - COMPOUND_PENALTY)
         return best
 
+    def _cuts_before_common_parts(self, word: str) -> list[int]:
+        """The cuts of `word` (MIN_PART letters or more either side) whose second part scores
+        MIN_PART_ZIPF or more by direct(), in order. A part is looked up case-folded, as direct()
+        does; ß folds to two letters, so there a part's length is counted in folded letters."""
+        folded = word.casefold()
+        backwards = folded[::-1]
+        ends = [len(end) for end in common_word_ends().prefixes(backwards)]
+        ends += [len(end) for end in self._extra_ends.prefixes(backwards)]
+        if len(folded) == len(word):
+            return sorted({len(word) - n for n in ends if MIN_PART <= n <= len(word) - MIN_PART})
+        cuts, length = [], 0
+        for cut in range(len(word) - 1, MIN_PART - 1, -1):
+            length += len(word[cut].casefold())
+            if length in ends and len(word) - cut >= MIN_PART:
+                cuts.append(cut)
+        return cuts[::-1]
 
 def remembered_per_lexicon(function):
     """`function(*args, lexicon)` -> the same function, its answers kept in a table that the

@@ -4,8 +4,9 @@ the noun it goes with.
 Each inflected form maps to its readings: case (n g d a), number (s p) and gender (m f n, or x
 where Wiktionary gives none). A compound the list does not hold reads as its head, the longest
 known noun it ends in ('Klimafolgen' as 'Folgen'). Parsing the 20 MB CSV takes two seconds; the
-table is kept in the cache folder as a trie (cache.py), keyed by the file, and loaded
-only when a stage asks (the column splitter and the repair, for damaged text only).
+table is shipped with the package or kept in the cache folder as a trie (cache.py), keyed by
+the file, and loaded only when a stage asks (the column splitter and the repair, for damaged
+text only).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
 
-from pipeline.cache import cached_word_table, key_of
+from pipeline.cache import cached_word_table, key_of, version_of
 from pipeline.language.lexicon import ADJECTIVE_ENDINGS, PLAIN_OF
 
 CASES = {"nominativ": "n", "genitiv": "g", "dativ": "d", "akkusativ": "a"}
@@ -93,10 +94,10 @@ def noun_table() -> dict[str, str]:
 
 
 def nouns_key() -> str:
-    """What the noun table depends on: german-nouns' file (path, size, time) and the table's format."""
+    """What the noun table depends on: german-nouns' version, its file's name and size (no path
+    or time: see spelling_key) and the table's format."""
     source = nouns_csv()
-    stat = source.stat()
-    return key_of(str(source), str(stat.st_size), str(stat.st_mtime_ns), TABLE_FORMAT)
+    return key_of("german-nouns", version_of("german-nouns"), source.name, str(source.stat().st_size), TABLE_FORMAT)
 
 
 def readings_of_rows(rows) -> dict[str, str]:

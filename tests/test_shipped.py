@@ -1,0 +1,86 @@
+"""The word-list tables shipped with the package answer a first run; any other version of a
+source is built, and a shipped table that cannot be read is built too."""
+import json
+
+import marisa_trie
+import pytest
+
+from pipeline import cache
+from pipeline.language import ship_tables
+
+
+@pytest.fixture
+def shipped_folder(tmp_path, monkeypatch):
+    """A shipped-tables folder of one's own, holding a number table 't' made under key 'k'."""
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    payload = marisa_trie.RecordTrie("<d", [("Wort", (2.0,))]).tobytes()
+    (folder / "t.marisa").write_bytes(payload)
+    (folder / cache.SHIPPED_MANIFEST).write_text(json.dumps({"t": {"key": "k", "file": "t.marisa", "size": len(payload)}}))
+    monkeypatch.setattr(cache, "shipped_tables_dir", lambda: folder)
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MPSC_SHIPPED_TABLES", raising=False)
+    cache.shipped_manifest.cache_clear()
+    yield folder
+    cache.shipped_manifest.cache_clear()
+
+
+def test_a_shipped_table_answers_its_own_key_and_nothing_is_built(shipped_folder, tmp_path):
+    table = cache.cached_word_table("t", "k", lambda: pytest.fail("built although shipped"), number=True)
+    assert table["Wort"] == 2.0 and len(table) == 1
+    assert not (tmp_path / "cache" / "t").exists()
+
+
+def test_a_table_of_another_key_is_built_and_kept(shipped_folder, tmp_path):
+    table = cache.cached_word_table("t", "another version", lambda: {"Wort": 3.0}, number=True)
+    assert table["Wort"] == 3.0
+    assert list((tmp_path / "cache" / "t").iterdir())
+
+
+@pytest.mark.parametrize("damage", [lambda b: b"x" * len(b), lambda b: b[:-1]])
+def test_a_shipped_table_that_cannot_be_read_is_built(shipped_folder, damage):
+    path = shipped_folder / "t.marisa"
+    path.write_bytes(damage(path.read_bytes()))
+    assert cache.cached_word_table("t", "k", lambda: {"Wort": 3.0}, number=True)["Wort"] == 3.0
+
+
+def test_shipped_tables_off_builds_every_table(shipped_folder, monkeypatch):
+    monkeypatch.setenv("MPSC_SHIPPED_TABLES", "off")
+    cache.shipped_manifest.cache_clear()
+    assert cache.cached_word_table("t", "k", lambda: {"Wort": 3.0}, number=True)["Wort"] == 3.0
+
+
+def test_a_shipped_word_set_answers_its_key(tmp_path, monkeypatch):
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    payload = marisa_trie.Trie(["dnats", "tfnukuz"]).tobytes()
+    (folder / "ends.marisa").write_bytes(payload)
+    (folder / cache.SHIPPED_MANIFEST).write_text(json.dumps({"ends": {"key": "k", "file": "ends.marisa", "size": len(payload)}}))
+    monkeypatch.setattr(cache, "shipped_tables_dir", lambda: folder)
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MPSC_SHIPPED_TABLES", raising=False)
+    cache.shipped_manifest.cache_clear()
+    try:
+        ends = cache.cached_word_set("ends", "k", lambda: pytest.fail("built although shipped"))
+        assert ends.prefixes("dnatsttim") == ["dnats"]
+        assert "zukunft"[::-1] in cache.cached_word_set("ends", "other", lambda: ["tfnukuz"])
+    finally:
+        cache.shipped_manifest.cache_clear()
+
+
+@pytest.mark.slow  # builds every table (some eight seconds)
+def test_the_shipped_tables_are_what_this_code_builds_from_the_installed_packages(tmp_path, monkeypatch):
+    """A change to how a table is made that keeps its key would leave the shipped table stale:
+    make them again with `python -m pipeline.language.ship_tables`."""
+    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path / "unused"))
+    listed = json.loads((cache.shipped_tables_dir() / cache.SHIPPED_MANIFEST).read_text(encoding="utf-8"))
+    try:
+        built = ship_tables.build_tables(tmp_path / "built")
+    finally:
+        cache.shipped_manifest.cache_clear()
+    assert sorted(built) == sorted(listed), "a table is asked for that is not shipped, or the reverse"
+    stale = [kind for kind in listed if listed[kind]["key"] != built[kind]["key"]]
+    if stale:
+        pytest.skip(f"the installed packages are other versions than the shipped tables' ({', '.join(stale)})")
+    for kind, entry in listed.items():
+        assert (tmp_path / "built" / entry["file"]).read_bytes() == (cache.shipped_tables_dir() / entry["file"]).read_bytes(), kind
