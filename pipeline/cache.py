@@ -7,13 +7,14 @@ The folder is $MPSC_CACHE_DIR, else $XDG_CACHE_HOME/mpsc, else ~/.cache/mpsc;
 MPSC_CACHE_DIR=off turns the cache off. A cache that cannot be written is skipped silently:
 it only saves time, it never changes a result.
 
-The word-list tables (wordfreq's German list, the spelling list and its put-back index, the noun
-paradigms, the common word ends of compounds) take some eight seconds to make, which every new
-installation, CI run or batch worker would pay once: the ones made from the package versions in
-their manifest are shipped in `pipeline/data/tables/` (made by `python -m
-pipeline.language.ship_tables`), and answer a table asked for under the manifest's key. Another
-version of a source is made and kept here as before; a shipped table that cannot be read is made
-too. MPSC_SHIPPED_TABLES=off makes every table be made (the tests that compare both do).
+The tables made from other packages' data (wordfreq's German list, the spelling list and its
+put-back index, the noun paradigms, the common word ends of compounds, the Länder, GeoNames'
+German places) take some nine seconds to make, which every new installation, CI run or batch
+worker would pay once: the ones made from the package versions in their manifest are shipped in
+`pipeline/data/tables/` (made by `python -m pipeline.records.ship_tables`) and answer a table
+asked for under the manifest's key. Another version of a source is made and kept here as before;
+a shipped table that cannot be read is made too. MPSC_SHIPPED_TABLES=off makes every table be
+made (the tests that compare both do).
 """
 from __future__ import annotations
 
@@ -101,7 +102,20 @@ def cached_table(kind: str, key: str, make, shape: tuple[type, ...]):
     """A table from the cache, or `make()` kept there: a list whose items are of the types of
     `shape` (dicts, lists, tuples of strings and numbers). Stored with marshal, which opens
     fastest; an entry another Python wrote, or one of another shape (its digest right, its
-    content not what this code makes), is made again."""
+    content not what this code makes), is made again. A table shipped under `key` (written by
+    this marshal version) is read from the package."""
+    import marshal
+
+    note_asked(kind, key, "marshal")
+    shipped = shipped_payload(kind, key)
+    if shipped is not None and shipped_manifest()[kind].get("marshal") == marshal.version:
+        try:
+            with collector_paused():
+                table = marshal.loads(shipped)
+        except (EOFError, ValueError, TypeError):
+            table = None
+        if fits(table, shape):
+            return table
     table = read_table(kind, key)
     if not fits(table, shape):
         with collector_paused():
@@ -172,7 +186,7 @@ def cached_word_table(kind: str, key: str, make, number: bool):
     go at once (a first run would otherwise hold every word list as a dict: 800 MB)."""
     import marisa_trie
 
-    note_asked(kind, key)
+    note_asked(kind, key, "marisa")
     shipped = shipped_payload(kind, key)
     if shipped is not None:
         try:
@@ -207,7 +221,7 @@ def cached_word_set(kind: str, key: str, make):
     without a cache folder it is built for the run."""
     import marisa_trie
 
-    note_asked(kind, key)
+    note_asked(kind, key, "marisa")
     shipped = shipped_payload(kind, key)
     if shipped is not None:
         try:
@@ -228,13 +242,13 @@ def cached_word_set(kind: str, key: str, make):
     return trie
 
 
-_asking: list[dict[str, str]] = []  # the tables asked while asked_tables() records them
+_asking: list[dict[str, tuple[str, str]]] = []  # the tables asked while asked_tables() records them
 
 
 @contextmanager
-def asked_tables(into: dict[str, str]):
-    """Record kind -> key of every word table asked for inside the block into `into` (the
-    builder of the shipped tables learns their keys so)."""
+def asked_tables(into: dict[str, tuple[str, str]]):
+    """Record kind -> (key, how it is stored: "marisa" or "marshal") of every table asked for
+    inside the block into `into` (the maker of the shipped tables learns their keys so)."""
     _asking.append(into)
     try:
         yield into
@@ -242,9 +256,9 @@ def asked_tables(into: dict[str, str]):
         _asking.remove(into)
 
 
-def note_asked(kind: str, key: str) -> None:
+def note_asked(kind: str, key: str, stored_as: str) -> None:
     for record in _asking:
-        record[kind] = key
+        record[kind] = (key, stored_as)
 
 
 def made_dict(make) -> dict:

