@@ -1,11 +1,14 @@
 """The 2021 OCR text route as a user runs it: `mpsc extract` in a fresh process, start-up included.
 
-    python -m benchmarks.text_speed [RUNS] [--cold]
+    python -m benchmarks.text_speed [RUNS] [--cold] [--no-shipped]
 
 Prints the wall time and the peak memory (maximum resident set) of each run, and the best of
-them. The first run may fill the cache folder (the word-list tables); set MPSC_CACHE_DIR=off
-to measure without it. With --cold each run first gets a new, empty cache folder of its own
-(a first run after installing), followed by a warm run on the folder it filled. The package's
+them. The first run may fill the cache folder (the repair's verdicts, the tags, the column
+splits); set MPSC_CACHE_DIR=off to measure without it. With --cold each run first gets a new,
+empty cache folder of its own (a first run after installing), followed by a warm run on the
+folder it filled. --no-shipped makes the runs build the tables shipped with the package
+(MPSC_SHIPPED_TABLES=off: what a first run costs where the installed word lists are other
+versions than the shipped tables'). The package's
 modules are compiled to bytecode first, as installing does (an environment with
 PYTHONDONTWRITEBYTECODE would otherwise compile them in every run: a tenth of a second).
 """
@@ -45,8 +48,10 @@ def best(label: str, results: list[tuple[float, float, float]]) -> str:
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--cold"]
+    args = [a for a in sys.argv[1:] if a not in ("--cold", "--no-shipped")]
     cold = "--cold" in sys.argv[1:]
+    if "--no-shipped" in sys.argv[1:]:
+        os.environ["MPSC_SHIPPED_TABLES"] = "off"
     runs = int(args[0]) if args else 5
     compileall.compile_dir(importlib.util.find_spec("pipeline").submodule_search_locations[0], quiet=1)
     results: dict[str, list] = {"cold": [], "warm": []}

@@ -250,6 +250,8 @@ def test_the_laender_kept_are_pycountrys(tmp_path, monkeypatch):
     from pipeline.language import lexicon
 
     monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("MPSC_SHIPPED_TABLES", "off")
+    cache.shipped_manifest.cache_clear()
     lexicon.state_codes_by_name.cache_clear()
     try:
         made = lexicon.state_codes_by_name()  # from pycountry, then kept
@@ -257,6 +259,7 @@ def test_the_laender_kept_are_pycountrys(tmp_path, monkeypatch):
         kept = lexicon.state_codes_by_name()  # from the cache folder
     finally:
         lexicon.state_codes_by_name.cache_clear()
+        cache.shipped_manifest.cache_clear()
     assert made == kept == {s.name: s.code for s in pycountry.subdivisions.get(country_code="DE")}
     assert len(kept) == 16 and list((tmp_path / "laender").iterdir())
 

@@ -54,14 +54,20 @@ def test_an_order_that_reads_as_german_scores_higher():
 
 @pytest.mark.slow  # builds the noun table twice in its own folder
 def test_a_damaged_noun_table_in_the_cache_is_made_again(tmp_path, monkeypatch):
+    from pipeline import cache
     from pipeline.language import nouns
 
     monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path))
-    made = nouns.noun_table.__wrapped__  # past the process's table: each call reads this folder
-    first = made()
-    [entry] = (tmp_path / "nouns").iterdir()
-    entry.write_bytes(entry.read_bytes()[:-40] + b"x" * 40)
-    assert made() == first
+    monkeypatch.setenv("MPSC_SHIPPED_TABLES", "off")  # the table made and kept in this folder, not the shipped one
+    cache.shipped_manifest.cache_clear()
+    try:
+        made = nouns.noun_table.__wrapped__  # past the process's table: each call reads this folder
+        first = made()
+        [entry] = (tmp_path / "nouns").iterdir()
+        entry.write_bytes(entry.read_bytes()[:-40] + b"x" * 40)
+        assert made() == first
+    finally:
+        cache.shipped_manifest.cache_clear()
 
 
 def test_a_compounds_head_is_the_noun_after_a_noun():
