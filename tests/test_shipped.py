@@ -12,12 +12,18 @@ from pipeline.records import ship_tables
 
 @pytest.fixture
 def shipped_folder(tmp_path, monkeypatch):
-    """A shipped-tables folder of one's own, holding a number table 't' made under key 'k'."""
+    """A shipped-tables folder of one's own, made under key 'k': a number table 't', a word set
+    'ends' and a marshal table 'm' (written by this marshal version)."""
     folder = tmp_path / "tables"
     folder.mkdir()
-    payload = marisa_trie.RecordTrie("<d", [("Wort", (2.0,))]).tobytes()
-    (folder / "t.marisa").write_bytes(payload)
-    (folder / cache.SHIPPED_MANIFEST).write_text(json.dumps({"t": {"key": "k", "file": "t.marisa", "size": len(payload)}}))
+    payloads = {"t.marisa": marisa_trie.RecordTrie("<d", [("Wort", (2.0,))]).tobytes(),
+                "ends.marisa": marisa_trie.Trie(["dnats", "tfnukuz"]).tobytes(),
+                "m.marshal": marshal.dumps([{"Bayern": "DE-BY"}])}
+    listed = {}
+    for name, payload in payloads.items():
+        (folder / name).write_bytes(payload)
+        listed[name.split(".")[0]] = {"key": "k", "file": name, "size": len(payload), "marshal": marshal.version}
+    (folder / cache.SHIPPED_MANIFEST).write_text(json.dumps(listed))
     monkeypatch.setattr(cache, "shipped_tables_dir", lambda: folder)
     monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("MPSC_SHIPPED_TABLES", raising=False)
@@ -51,22 +57,19 @@ def test_shipped_tables_off_builds_every_table(shipped_folder, monkeypatch):
     assert cache.cached_word_table("t", "k", lambda: {"Wort": 3.0}, number=True)["Wort"] == 3.0
 
 
-def test_a_shipped_word_set_answers_its_key(tmp_path, monkeypatch):
-    folder = tmp_path / "tables"
-    folder.mkdir()
-    payload = marisa_trie.Trie(["dnats", "tfnukuz"]).tobytes()
-    (folder / "ends.marisa").write_bytes(payload)
-    (folder / cache.SHIPPED_MANIFEST).write_text(json.dumps({"ends": {"key": "k", "file": "ends.marisa", "size": len(payload)}}))
-    monkeypatch.setattr(cache, "shipped_tables_dir", lambda: folder)
-    monkeypatch.setenv("MPSC_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("MPSC_SHIPPED_TABLES", raising=False)
+def test_a_shipped_word_set_answers_its_key(shipped_folder):
+    ends = cache.cached_word_set("ends", "k", lambda: pytest.fail("built although shipped"))
+    assert ends.prefixes("dnatsttim") == ["dnats"]
+    assert "tfnukuz" in cache.cached_word_set("ends", "other", lambda: ["tfnukuz"])
+
+
+def test_a_shipped_marshal_table_is_read_only_where_this_marshal_wrote_it(shipped_folder):
+    assert cache.cached_table("m", "k", lambda: pytest.fail("built although shipped"), (dict,)) == [{"Bayern": "DE-BY"}]
+    listed = json.loads((shipped_folder / cache.SHIPPED_MANIFEST).read_text())
+    listed["m"]["marshal"] = marshal.version + 1
+    (shipped_folder / cache.SHIPPED_MANIFEST).write_text(json.dumps(listed))
     cache.shipped_manifest.cache_clear()
-    try:
-        ends = cache.cached_word_set("ends", "k", lambda: pytest.fail("built although shipped"))
-        assert ends.prefixes("dnatsttim") == ["dnats"]
-        assert "zukunft"[::-1] in cache.cached_word_set("ends", "other", lambda: ["tfnukuz"])
-    finally:
-        cache.shipped_manifest.cache_clear()
+    assert cache.cached_table("m", "k", lambda: [{"Bayern": "made"}], (dict,)) == [{"Bayern": "made"}]
 
 
 @pytest.mark.slow  # builds every table (some eight seconds)
