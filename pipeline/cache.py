@@ -308,13 +308,13 @@ class WordTable(Mapping):
         return isinstance(word, str) and word in self._trie
 
     def __iter__(self):
-        return iter(self._trie.keys())
+        return self._trie.iterkeys()
 
     def __len__(self) -> int:
         return len(self._trie)
 
     def items(self):
-        for word, value in self._trie.items():
+        for word, value in self._trie.iteritems():  # items() would make the list of a million first
             yield word, value[0] if self._number else value.decode("utf-8")
 
 
