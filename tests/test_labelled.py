@@ -227,6 +227,18 @@ def test_a_running_name_over_a_labelled_header_is_the_name_there(profile):
     assert [b.name_lines[0].text for b in blocks] == ["Halle (Saale)"]
 
 
+def test_a_size_class_like_a_section_under_its_label_is_no_heading(corrections):
+    """'Interkommunale Kooperationen/Landkreis' is as like the section's name as a heading: as the
+    value of 'Größenklasse' it must not end the project and leave its text to no record."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nInterkommunale Kooperationen und Landkreise\n\nKreis Höxter\n\n" \
+           "BUNDESLAND:\nGRÖSSENKLASSE:\nPROJEKTTITEL:\n\nNordrhein-Westfalen\nInterkommunale Kooperationen/Landkreis\n" \
+           "Höxter digital\n\nDie Dörfer des Kreises teilen sich einen Bus, der auf Abruf fährt und alle Orte verbindet.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
+    assert [(p.name, p.size_class, p.title) for p in got] == [
+        ("Kreis Höxter", "Interkommunale Kooperationen/Landkreis", "Höxter digital")]
+    assert got[0].description.startswith("Die Dörfer des Kreises teilen sich einen Bus")
+
+
 def test_a_header_with_no_name_over_it_is_warned_of(corrections):
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \
