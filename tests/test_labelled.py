@@ -103,6 +103,21 @@ def test_a_section_band_in_capitals_and_a_running_header_name_the_section(profil
     assert running_section("Koblenz klug: Nachbarschaft neu denken", profile, DEFAULT_RECORDS_SETTINGS) is None
 
 
+def test_a_band_naming_the_section_again_on_a_later_page_ends_no_project(corrections):
+    """A band over each project page repeats the section on a continuation page: the text after it
+    is the project's, the band a removed line; a band of another section still ends it."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nMITTELSTÄDTE\n\nHomburg\nGrößere Mittelstadt · Saarland\n\n" \
+           "Projekttitel: Homburg vernetzt\nMotto: Nah dran\n\nDie Stadt baut seit dem letzten Jahr ein schnelles Netz\n" \
+           "für alle Bürgerinnen und\n\n\n\n\nMITTELSTÄDTE\n\nBürger auf, das alle Ortsteile und Dörfer verbindet.\n\n\n\n\nKLEINSTÄDTE UND LANDGEMEINDEN\n\n" \
+           "Füssen\nGrößere Kleinstadt · Bayern\n\nProjekttitel: Füssen digital\nMotto: Am See\n\nDer Ort am See plant einen neuen Bus.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [(p.name, p.category) for p in brochure.projects] == [("Homburg", "Mittelstädte"),
+                                                                 ("Füssen", "Kleinstädte und Landgemeinden")]
+    assert " ".join(brochure.projects[0].description.split()) == "Die Stadt baut seit dem letzten Jahr ein schnelles Netz für alle " \
+                                               "Bürgerinnen und Bürger auf, das alle Ortsteile und Dörfer verbindet."
+    assert "MITTELSTÄDTE" in brochure.source.removed_lines and "MITTELSTÄDTE" not in brochure.projects[0].figure_text
+
+
 @pytest.mark.parametrize("text, expected", [
     ("MoTTOo:", ("motto", "Motto", "")),
     ("MOoTTo", ("motto", "Motto", "")),

@@ -54,6 +54,7 @@ class ProjectBlock:
     doubtful_heading: str | None = None  # a lone line no profile knows between the section heading and this project
     labelled: LabelledBlock | None = None  # the header as labelled values, where the size class and Land are such
     name_above: str | None = None  # a short line right above the name that no part took: the name may begin there
+    section_lines: frozenset[int] = frozenset()  # lines inside naming the section again (a band on a later page)
 
     @property
     def header_end(self) -> int:
@@ -358,11 +359,13 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     boundaries = sorted([s[0][0].number for s in starts] + list(headings) + [last_number + 1])
     for name_lines, size_line, size, labelled in starts:
         name_line = name_lines[0]
-        end = next(b for b in boundaries if b > name_line.number)
         category, since = None, -1
         for number, (cat, score, _) in sorted(headings.items()):
             if number < name_line.number:
                 category, since = (cat, score), number
+        # the section in force named again (a band over a continuation page) ends no project: its line is furniture
+        end = next(b for b in boundaries if b > name_line.number and not (category and headings.get(b, ("",))[0] == category[0]))
+        repeated = frozenset(n for b, (_, _, last) in headings.items() if name_line.number < b < end for n in range(b, last + 1))
         if since in banners and page_break_between(by_number, since, name_line.number):
             category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
@@ -370,12 +373,11 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings)
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
-                                   above))
+                                   above, repeated))
     return blocks
 
 
-def values_no_headings(headings: dict[int, tuple[str, float, int]], blocks: list[LabelledBlock]
-                       ) -> dict[int, tuple[str, float, int]]:
+def values_no_headings(headings: dict[int, tuple[str, float, int]], blocks: list[LabelledBlock]) -> dict:
     """Section headings -> those whose lines are no labelled block's label or value."""
     taken = frozenset(n for block in blocks for n in block.line_numbers)
     return {first: hit for first, hit in headings.items() if not taken & set(range(first, hit[2] + 1))}
