@@ -350,9 +350,9 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
-    # a labelled value is no heading ('Interkommunale Kooperationen/Landkreis' under 'Größenklasse'):
-    # as one it would end the project there and leave its text to no record
-    headings = values_no_headings(headings, [s[3] for s in starts if s[3] is not None])
+    # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
+    taken = {n for start in starts if start[3] is not None for n in start[3].line_numbers}
+    headings = {first: hit for first, hit in headings.items() if not taken & set(range(first, hit[2] + 1))}
     blocks = []
     index = {l.number: i for i, l in enumerate(nonblank)}
     last_number = lines[-1].number if lines else 0
@@ -375,12 +375,6 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
                                    above, repeated))
     return blocks
-
-
-def values_no_headings(headings: dict[int, tuple[str, float, int]], blocks: list[LabelledBlock]) -> dict:
-    """Section headings -> those whose lines are no labelled block's label or value."""
-    taken = frozenset(n for block in blocks for n in block.line_numbers)
-    return {first: hit for first, hit in headings.items() if not taken & set(range(first, hit[2] + 1))}
 
 
 def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Profile,
