@@ -254,6 +254,20 @@ def test_a_size_class_like_a_section_under_its_label_is_no_heading(corrections):
     assert got[0].description.startswith("Die Dörfer des Kreises teilen sich einen Bus")
 
 
+@pytest.mark.parametrize("header", [
+    "Projekttitel: Füssen digital\nMotto: Am See\nEinwohner: 15.000\nFörderphase: Umsetzungsphase\n",
+    "Projekttitel:\nFüssen digital\n\nMotto:\nAm See\n\nEinwohner:\n15.000\n\nFörderphase:\nUmsetzungsphase\n"])
+def test_running_text_after_the_labels_values_is_text_not_the_last_value(header, corrections):
+    """Every label has its value: the paragraph after them is the description, not the last value
+    going on up to the 'Kontakt' box further down."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nKleinstädte und Landgemeinden\n\nFüssen\nGrößere Kleinstadt · Bayern\n\n" \
+           f"{header}\nFrisches Gemüse, Käse und Brötchen kommen von Betrieben aus der näheren Umgebung. Die Gemeinde\n" \
+           "plant dazu einen neuen Laden.\n\nKontakt\nStabsstelle Digitalisierung\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert (got.facts["Einwohner"], got.facts["Förderphase"]) == ("15.000", "Umsetzungsphase")
+    assert got.description.startswith("Frisches Gemüse, Käse und Brötchen")
+
+
 def test_a_header_with_no_name_over_it_is_warned_of(corrections):
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \

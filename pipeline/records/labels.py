@@ -172,6 +172,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
             break
+        elif not waiting(labels, j) and lines[j].number - lines[j - 1].number > 1 and running_text_at(lines, j, known):
+            break  # every label has its value: a paragraph of running text after them ends the block
         j += 1
     if not labels:
         return None
@@ -201,6 +203,23 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         values = [piece for value in values for piece in without_strays(value, accepts)]
         values = with_unlabelled_size(values, accepts, known)
     return LabelledBlock(tuple(values))
+
+
+def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:
+    """How many of the labels found before lines[j] wait for a value: those alone on their line
+    whose next line is another label (a column of labels) or lines[j] itself."""
+    at_labels = {at for at, _ in labels}
+    return sum(1 for at, hit in labels if not hit[2] and (at + 1 >= j or at + 1 in at_labels))
+
+
+def running_text_at(lines: list[Line], j: int, known: dict[str, tuple[str, str]]) -> bool:
+    """Whether the paragraph that begins at lines[j] (its lines up to a blank line or a label) is
+    running text: neither a title's or motto's nor a fact's value."""
+    end = j + 1
+    while end < len(lines) and lines[end].number - lines[end - 1].number == 1 and not line_label_read(lines[end].text, known):
+        end += 1
+    text = " ".join(l.text.strip() for l in lines[j:end])
+    return not value_looks_like("title", text) and not value_looks_like("fact", text)
 
 
 def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
