@@ -180,3 +180,13 @@ def test_a_sidebar_beside_a_wide_column_is_cut_off_though_its_gutter_lies_past_t
     words += [w for n, line in enumerate(side) for w in placed(line, 392, 200 + 14 * n)]
     assert max(w.x1 for w in words if w.x0 < 390) > 50 + 0.7 * (max(w.x1 for w in words) - 50)
     assert body_lines(words) == text + side
+
+
+def test_a_last_line_beside_a_sidebar_is_read_before_the_sidebar():
+    """A column's one line at the top of the next column, beside a sidebar's labels: no line crosses
+    the gutter between them, so the line is read on its own, not glued to the sidebar's first label."""
+    left = ["eins links zwei drei", "vier links fuenf", "sechs links sieben acht"]
+    side = ["LAND:", "Hessen", "KLASSE:", "Kleinstadt"]
+    words = [w for n, line in enumerate(left) for w in placed(line, 50, 200 + 14 * n)]
+    words += placed("ende der Spalte.", 230, 200) + [w for n, line in enumerate(side) for w in placed(line, 400, 200 + 14 * n)]
+    assert body_lines(words) == left + ["ende der Spalte."] + side

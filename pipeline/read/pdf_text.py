@@ -85,10 +85,11 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
                 least: float = 0.0) -> float | None:
     """The x in the middle of the span [left, right] that the fewest runs of lines cross, then the
     fewest lines (a line crosses x where it has no free space of `gap` points around it), among
-    those with words on both sides in at least MIN_COLUMN_LINES lines and a free corridor of
-    `least` points; None for a one-column span. A gutter is crossed by whole elements (a header
-    block, a table over the columns), a column's ragged edge beside another column by lines
-    scattered through it, and leaves a corridor wider than a narrow gap between them."""
+    those with words on both sides in at least MIN_COLUMN_LINES lines (or in one, where no line
+    crosses x and others stand beside it) and a free corridor of `least` points; None for a
+    one-column span. A gutter is crossed by whole elements (a header block, a table over the
+    columns), a column's ragged edge beside another column by lines scattered through it, and
+    leaves a corridor wider than a narrow gap between them."""
     width = right - left
     xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]
@@ -113,7 +114,11 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
                 was_crossed[i] = bool(depth)
             if not depth and first <= i <= last:
                 two_sided[i] += 1
-    ranked = sorted((runs[i], crossing[i], -two_sided[i], i) for i in range(len(xs)) if two_sided[i] >= MIN_COLUMN_LINES)
+    # a column of one line beside a taller one (a description's last line next to a sidebar) is one
+    # where no line crosses the gutter
+    ranked = sorted((runs[i], crossing[i], -two_sided[i], i) for i in range(len(xs))
+                    if two_sided[i] >= MIN_COLUMN_LINES
+                    or (two_sided[i] and not crossing[i] and len(lines) - two_sided[i] >= MIN_COLUMN_LINES))
     return next((xs[i] for *_, i in ranked if corridor(lines, xs[i], gap) >= least), None)
 
 
