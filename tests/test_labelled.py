@@ -286,6 +286,16 @@ def test_values_repeated_in_the_middle_of_pages_are_no_running_lines(profile):
     assert not any("mio" in k for k in running)
 
 
+def test_values_under_their_label_at_a_pages_end_are_no_running_lines(profile):
+    """A sidebar read after the text puts 'Fördersumme:' and its value last on every page: the
+    value repeats at the page's edge, but under its label it is a value."""
+    from pipeline.records.segment import running_line_keys
+    page = "Modellprojekte Smart Cities 2023\n\nText über die Stadt und ihre Dörfer.\n\nFÖRDERSUMME:\n{} Mio. Euro\n"
+    text = "\n\n\n\n".join(page.format(n) for n in ("2,4", "3,1", "9,9", "4,7"))
+    running = running_line_keys(text_to_lines(text), profile, DEFAULT_RECORDS_SETTINGS)
+    assert any("modellprojekte" in k for k in running) and not any("mio" in k for k in running)
+
+
 def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
     from pipeline.records.segment import value_reads_as
     text = "Motto:\nFörderphase:\nWebsite:\n\nErgänzend gibt es nun\neinen Rufbus, den man\nbestellen kann.\n\n" \

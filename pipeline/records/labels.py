@@ -399,6 +399,13 @@ def fact_value_like(value: str) -> bool:
         and not SENTENCE_PIECE.search(value)
 
 
+def lines_under_labels(lines: list, known: dict[str, tuple[str, str]]) -> set[int]:
+    """The numbers of the text lines right under a label alone on its line: its value ('9,4 Mio.
+    Euro' under 'Fördersumme:' on every project's page), however often it repeats."""
+    text = [l for l in lines if not l.blank]
+    return {nxt.number for line, nxt in zip(text, text[1:]) if (hit := line_label_read(line.text, known)) and not hit[2]}
+
+
 def label_marked(text: str, rest: str) -> bool:
     """A label printed as one: alone on its line, with a colon or in capitals (not prose that
     opens with the label's word, 'Land Die ärztliche Versorgung …')."""

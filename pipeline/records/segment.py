@@ -17,7 +17,7 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read,
+from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read, lines_under_labels,
                                      read_labelled_block)
 from pipeline.records.name_wrap import NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_with_strays
 from pipeline.records.overview_rows import table_overview_texts, table_row_names
@@ -165,7 +165,7 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
     size line ('Kleinere Großstadt · Bayern' for three projects), which is never furniture."""
     s = settings.segment
     keys = {text: line_key(text) for text in {l.text for l in lines}}
-    edge = page_edge_lines(lines) | lines_over_headers(lines, profile, settings)
+    edge = (page_edge_lines(lines) | lines_over_headers(lines, profile, settings)) - lines_under_labels(lines, known_labels(profile))
     counts = Counter(keys[l.text] for l in lines if l.number in edge
                      and len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
     repeated = {k for k, n in counts.items() if n >= s.running_min_repeats}
