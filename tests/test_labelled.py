@@ -268,6 +268,19 @@ def test_running_text_after_the_labels_values_is_text_not_the_last_value(header,
     assert got.description.startswith("Frisches Gemüse, Käse und Brötchen")
 
 
+def test_text_after_a_heading_that_no_project_holds_is_warned_of(corrections):
+    """A section's heading inside a project's pages ends it: the text after it, up to the next
+    project, is in no record, and a warning says so."""
+    prose = "Die Stadt baut seit dem letzten Jahr ein schnelles Netz für alle Bürgerinnen und Bürger auf, das alle " \
+            "Ortsteile verbindet und die Schulen anschließt."
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           f"Projekttitel: Koblenz klug\nMotto: Heute\n\nText über Koblenz.\n\n\n\n\nMittelstädte\n\n{prose}\n\n\n\n\n" \
+           "Homburg\nGrößere Mittelstadt · Saarland\n\nProjekttitel: Homburg vernetzt\nMotto: Nah dran\n\nText.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [p.name for p in brochure.projects] == ["Koblenz", "Homburg"]
+    assert any("belong to no record" in w and "Die Stadt baut seit" in w for w in brochure.warnings)
+
+
 def test_a_header_with_no_name_over_it_is_warned_of(corrections):
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \
