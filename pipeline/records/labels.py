@@ -399,10 +399,10 @@ def fact_value_like(value: str) -> bool:
         and not SENTENCE_PIECE.search(value)
 
 
-def lines_under_labels(lines: list, known: dict[str, tuple[str, str]]) -> set[int]:
+def lines_under_labels(lines: list[Line], known: dict[str, tuple[str, str]]) -> set[int]:
     """The numbers of the text lines right under a label alone on its line: its value ('9,4 Mio.
     Euro' under 'Fördersumme:' on every project's page), however often it repeats."""
-    text = [l for l in lines if not l.blank]
+    text = [l for l in lines if l.text.strip()]
     return {nxt.number for line, nxt in zip(text, text[1:]) if (hit := line_label_read(line.text, known)) and not hit[2]}
 
 
