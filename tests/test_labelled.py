@@ -281,6 +281,19 @@ def test_text_after_a_heading_that_no_project_holds_is_warned_of(corrections):
     assert any("belong to no record" in w and "Die Stadt baut seit" in w for w in brochure.warnings)
 
 
+def test_a_sidebar_read_after_the_text_past_a_box_of_facts_gives_title_and_motto(corrections):
+    """A classic size line, then the text with a 'Kontakt' box in it, then the sidebar's labels:
+    the box gives no title, so the labels further down are looked for, not the text taken."""
+    para = "Ehrenamtliche Fahrerinnen und Fahrer bringen ältere Menschen zum Arzt, zum Einkaufen oder zu " \
+           "Veranstaltungen, und die Gemeinde bezahlt ihnen die Fahrten mit dem eigenen Wagen."
+    text = "1. Modellprojekte Smart Cities 2023\n\nMittelstädte\n\nHomburg\nKleinere Mittelstadt · Saarland\n\n" \
+           f"{para}\n\nKontakt\nStabsstelle Digitalisierung\n\n{para}\n\nPROJEKTTITEL:\nHomburg vernetzt\n\nMOTTO:\n" \
+           "Offen gestalten\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert (got.title, got.motto) == ("Homburg vernetzt", "Offen gestalten")
+    assert got.description.startswith("Ehrenamtliche Fahrerinnen")
+
+
 def test_a_header_with_no_name_over_it_is_warned_of(corrections):
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \
