@@ -190,3 +190,14 @@ def test_a_last_line_beside_a_sidebar_is_read_before_the_sidebar():
     words = [w for n, line in enumerate(left) for w in placed(line, 50, 200 + 14 * n)]
     words += placed("ende der Spalte.", 230, 200) + [w for n, line in enumerate(side) for w in placed(line, 400, 200 + 14 * n)]
     assert body_lines(words) == left + ["ende der Spalte."] + side
+
+
+def test_a_column_beside_the_gap_a_picture_leaves_in_the_other_is_read_after_it():
+    """The first column runs above and below a picture; the second column's few lines stand beside
+    the picture only, so no line has words on both sides of the gutter."""
+    above, below = ["eins links zwei drei", "vier links fuenf"], ["sechs links sieben", "acht links neun zehn"]
+    right = ["eins rechts zwei", "drei rechts vier", "fuenf rechts sechs"]
+    words = [w for n, line in enumerate(above) for w in placed(line, 50, 200 + 14 * n)]
+    words += [w for n, line in enumerate(right) for w in placed(line, 230, 260 + 14 * n)]
+    words += [w for n, line in enumerate(below) for w in placed(line, 50, 340 + 14 * n)]
+    assert body_lines(words) == above + below + right

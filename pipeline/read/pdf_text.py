@@ -115,11 +115,27 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
             if not depth and first <= i <= last:
                 two_sided[i] += 1
     # a column of one line beside a taller one (a description's last line next to a sidebar) is one
-    # where no line crosses the gutter
+    # where no line crosses the gutter; so is a column beside the gap a picture leaves in the other
+    between = interleaved(lines, xs, gap)
     ranked = sorted((runs[i], crossing[i], -two_sided[i], i) for i in range(len(xs))
-                    if two_sided[i] >= MIN_COLUMN_LINES
+                    if two_sided[i] >= MIN_COLUMN_LINES or between[i] >= MIN_COLUMN_LINES
                     or (two_sided[i] and not crossing[i] and len(lines) - two_sided[i] >= MIN_COLUMN_LINES))
     return next((xs[i] for *_, i in ranked if corridor(lines, xs[i], gap) >= least), None)
+
+
+def interleaved(lines: list[TextLine], xs: list[float], gap: float) -> list[int]:
+    """Per x of xs: how many lines wholly on one side of it stand, in top order, between two lines
+    wholly on its other side (a column beside the gap a picture leaves in the column next to it)."""
+    ends = [(max(w.x1 for w in line.words) + gap / 2, min(w.x0 for w in line.words) - gap / 2) for line in lines]
+    counts = []
+    for x in xs:
+        sides = [("L" if right_end <= x else "R") for right_end, left_end in ends if right_end <= x or left_end >= x]
+        count = 0
+        for side, other in (("L", "R"), ("R", "L")):
+            at = [k for k, s in enumerate(sides) if s == other]
+            count += sum(1 for k, s in enumerate(sides) if s == side and at and at[0] < k < at[-1])
+        counts.append(count)
+    return counts
 
 
 def corridor(lines: list[TextLine], x: float, gap: float) -> float:
