@@ -17,7 +17,7 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.read.load import Source
 from pipeline.records.extract import (block_spans, document_facts, layout_to_records, records_to_dicts, removed_lines,
                                       route_of)
-from pipeline.records.absence import headers_without_name, no_project_message
+from pipeline.records.absence import headers_without_name, no_project_message, text_in_no_record
 from pipeline.records.coverage import listed_names, with_coverage, with_names_by_position
 from pipeline.records.extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
 from pipeline.records.ids import with_edit_records, with_final_ids
@@ -59,7 +59,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
         placed, warnings = replace(placed, records=placed_records), warnings + place_warnings
     covered, coverage_warnings = with_coverage(placed.records, listed_names(layout, profile), records_settings)
     placed, warnings = replace(placed, records=covered), warnings + coverage_warnings
-    warnings = warnings + headers_without_name(layout, profile, records_settings)
+    warnings = warnings + headers_without_name(layout, profile, records_settings) \
+        + text_in_no_record(layout, profile, records_settings)
     ids = [r["id"] for r in placed.records]
     # the place edits are the records stage's one hand-over to the ledger; they repair names in
     # the overview, which is no record's text, so they are added after the edits got their records

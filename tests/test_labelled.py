@@ -103,6 +103,21 @@ def test_a_section_band_in_capitals_and_a_running_header_name_the_section(profil
     assert running_section("Koblenz klug: Nachbarschaft neu denken", profile, DEFAULT_RECORDS_SETTINGS) is None
 
 
+def test_a_band_naming_the_section_again_on_a_later_page_ends_no_project(corrections):
+    """A band over each project page repeats the section on a continuation page: the text after it
+    is the project's, the band a removed line; a band of another section still ends it."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nMITTELSTÄDTE\n\nHomburg\nGrößere Mittelstadt · Saarland\n\n" \
+           "Projekttitel: Homburg vernetzt\nMotto: Nah dran\n\nDie Stadt baut seit dem letzten Jahr ein schnelles Netz\n" \
+           "für alle Bürgerinnen und\n\n\n\n\nMITTELSTÄDTE\n\nBürger auf, das alle Ortsteile und Dörfer verbindet.\n\n\n\n\nKLEINSTÄDTE UND LANDGEMEINDEN\n\n" \
+           "Füssen\nGrößere Kleinstadt · Bayern\n\nProjekttitel: Füssen digital\nMotto: Am See\n\nDer Ort am See plant einen neuen Bus.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [(p.name, p.category) for p in brochure.projects] == [("Homburg", "Mittelstädte"),
+                                                                 ("Füssen", "Kleinstädte und Landgemeinden")]
+    assert " ".join(brochure.projects[0].description.split()) == "Die Stadt baut seit dem letzten Jahr ein schnelles Netz für alle " \
+                                               "Bürgerinnen und Bürger auf, das alle Ortsteile und Dörfer verbindet."
+    assert "MITTELSTÄDTE" in brochure.source.removed_lines and "MITTELSTÄDTE" not in brochure.projects[0].figure_text
+
+
 @pytest.mark.parametrize("text, expected", [
     ("MoTTOo:", ("motto", "Motto", "")),
     ("MOoTTo", ("motto", "Motto", "")),
@@ -227,6 +242,58 @@ def test_a_running_name_over_a_labelled_header_is_the_name_there(profile):
     assert [b.name_lines[0].text for b in blocks] == ["Halle (Saale)"]
 
 
+def test_a_size_class_like_a_section_under_its_label_is_no_heading(corrections):
+    """'Interkommunale Kooperationen/Landkreis' is as like the section's name as a heading: as the
+    value of 'Größenklasse' it must not end the project and leave its text to no record."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nInterkommunale Kooperationen und Landkreise\n\nKreis Höxter\n\n" \
+           "BUNDESLAND:\nGRÖSSENKLASSE:\nPROJEKTTITEL:\n\nNordrhein-Westfalen\nInterkommunale Kooperationen/Landkreis\n" \
+           "Höxter digital\n\nDie Dörfer des Kreises teilen sich einen Bus, der auf Abruf fährt und alle Orte verbindet.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
+    assert [(p.name, p.size_class, p.title) for p in got] == [
+        ("Kreis Höxter", "Interkommunale Kooperationen/Landkreis", "Höxter digital")]
+    assert got[0].description.startswith("Die Dörfer des Kreises teilen sich einen Bus")
+
+
+@pytest.mark.parametrize("header", [
+    "Projekttitel: Füssen digital\nMotto: Am See\nEinwohner: 15.000\nFörderphase: Umsetzungsphase\n",
+    "Projekttitel:\nFüssen digital\n\nMotto:\nAm See\n\nEinwohner:\n15.000\n\nFörderphase:\nUmsetzungsphase\n"])
+def test_running_text_after_the_labels_values_is_text_not_the_last_value(header, corrections):
+    """Every label has its value: the paragraph after them is the description, not the last value
+    going on up to the 'Kontakt' box further down."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nKleinstädte und Landgemeinden\n\nFüssen\nGrößere Kleinstadt · Bayern\n\n" \
+           f"{header}\nFrisches Gemüse, Käse und Brötchen kommen von Betrieben aus der näheren Umgebung. Die Gemeinde\n" \
+           "plant dazu einen neuen Laden.\n\nKontakt\nStabsstelle Digitalisierung\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert (got.facts["Einwohner"], got.facts["Förderphase"]) == ("15.000", "Umsetzungsphase")
+    assert got.description.startswith("Frisches Gemüse, Käse und Brötchen")
+
+
+def test_text_after_a_heading_that_no_project_holds_is_warned_of(corrections):
+    """A section's heading inside a project's pages ends it: the text after it, up to the next
+    project, is in no record, and a warning says so."""
+    prose = "Die Stadt baut seit dem letzten Jahr ein schnelles Netz für alle Bürgerinnen und Bürger auf, das alle " \
+            "Ortsteile verbindet und die Schulen anschließt."
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           f"Projekttitel: Koblenz klug\nMotto: Heute\n\nText über Koblenz.\n\n\n\n\nMittelstädte\n\n{prose}\n\n\n\n\n" \
+           "Homburg\nGrößere Mittelstadt · Saarland\n\nProjekttitel: Homburg vernetzt\nMotto: Nah dran\n\nText.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [p.name for p in brochure.projects] == ["Koblenz", "Homburg"]
+    assert any("belong to no record" in w and "Die Stadt baut seit" in w for w in brochure.warnings)
+
+
+def test_a_sidebar_read_after_the_text_past_a_box_of_facts_gives_title_and_motto(corrections):
+    """A classic size line, then the text with a 'Kontakt' box in it, then the sidebar's labels:
+    the box gives no title, so the labels further down are looked for, not the text taken."""
+    para = "Ehrenamtliche Fahrerinnen und Fahrer bringen ältere Menschen zum Arzt, zum Einkaufen oder zu " \
+           "Veranstaltungen, und die Gemeinde bezahlt ihnen die Fahrten mit dem eigenen Wagen."
+    text = "1. Modellprojekte Smart Cities 2023\n\nMittelstädte\n\nHomburg\nKleinere Mittelstadt · Saarland\n\n" \
+           f"{para}\n\nKontakt\nStabsstelle Digitalisierung\n\n{para}\n\nPROJEKTTITEL:\nHomburg vernetzt\n\nMOTTO:\n" \
+           "Offen gestalten\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert (got.title, got.motto) == ("Homburg vernetzt", "Offen gestalten")
+    assert got.description.startswith("Ehrenamtliche Fahrerinnen")
+
+
 def test_a_header_with_no_name_over_it_is_warned_of(corrections):
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \
@@ -243,6 +310,16 @@ def test_values_repeated_in_the_middle_of_pages_are_no_running_lines(profile):
     running = running_line_keys(text_to_lines(text), profile, DEFAULT_RECORDS_SETTINGS)
     assert "modellprojekte smart cities ####" in running or any("modellprojekte" in k for k in running)
     assert not any("mio" in k for k in running)
+
+
+def test_values_under_their_label_at_a_pages_end_are_no_running_lines(profile):
+    """A sidebar read after the text puts 'Fördersumme:' and its value last on every page: the
+    value repeats at the page's edge, but under its label it is a value."""
+    from pipeline.records.segment import running_line_keys
+    page = "Modellprojekte Smart Cities 2023\n\nText über die Stadt und ihre Dörfer.\n\nFÖRDERSUMME:\n{} Mio. Euro\n"
+    text = "\n\n\n\n".join(page.format(n) for n in ("2,4", "3,1", "9,9", "4,7"))
+    running = running_line_keys(text_to_lines(text), profile, DEFAULT_RECORDS_SETTINGS)
+    assert any("modellprojekte" in k for k in running) and not any("mio" in k for k in running)
 
 
 def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):

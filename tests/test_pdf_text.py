@@ -115,3 +115,89 @@ def test_characters_of_a_generated_edition_are_placed_as_pdfplumber_places_them(
 
     make_edition(21, tmp_path)
     assert same_words_as_pdfplumber(tmp_path / "brochure.pdf") == 0
+
+
+def placed(text: str, x0: float, top: float, size: float = 10.0):
+    """A line's words at x0, each 5.5 points a letter and 3 points apart, as pdfplumber gives them."""
+    from pipeline.read.pdf_text import Word
+
+    words, x = [], x0
+    for word in text.split():
+        words.append(Word(word, x, x + 5.5 * len(word), top, top + size * 1.16, size))
+        x += 5.5 * len(word) + 3
+    return words
+
+
+def body_lines(words) -> list[str]:
+    from pipeline.read.pdf_text import words_to_text
+
+    return [line for line in words_to_text(words, 595, 842).body.split("\n") if line]
+
+
+LEFT_COLUMN = ["eins links zwei drei", "vier links fuenf", "sechs links sieben", "acht links neun zehn",
+               "elf links zwoelf"]
+RIGHT_COLUMN = ["eins rechts zwei", "drei rechts vier fuenf", "sechs rechts sieben", "acht rechts neun",
+                "zehn rechts elf"]
+
+
+def test_columns_whose_baselines_are_shifted_by_half_a_line_are_read_one_after_the_other():
+    words = [w for n, line in enumerate(LEFT_COLUMN) for w in placed(line, 50, 200 + 14 * n)]
+    words += [w for n, line in enumerate(RIGHT_COLUMN) for w in placed(line, 230, 207 + 14 * n)]
+    assert body_lines(words) == LEFT_COLUMN + RIGHT_COLUMN
+
+
+def justified(text: str, x0: float, x1: float, top: float, size: float = 10.0):
+    """A line's words from x0 to x1, 3 points apart, its letters as wide as that takes."""
+    from pipeline.read.pdf_text import Word
+
+    letter = (x1 - x0 - 3 * (len(text.split()) - 1)) / len(text.replace(" ", ""))
+    words, x = [], x0
+    for word in text.split():
+        words.append(Word(word, x, x + letter * len(word), top, top + size * 1.16, size))
+        x += letter * len(word) + 3
+    return words
+
+
+def test_a_table_over_columns_is_read_row_by_row_though_a_column_edge_nearly_meets_its_values():
+    """The table's values start 11 points right of the first column's justified edge, less than the
+    font size: no gutter, though no line crosses it; the table's rows cross the real one."""
+    rows = [("LAND:", "Hessen"), ("KLASSE:", "Kleinere Mittelstadt"), ("TITEL:", "Stadt digital")]
+    words = [w for n, (key, value) in enumerate(rows)
+             for w in placed(key, 50, 120 + 21 * n, 12) + placed(value, 212, 120 + 21 * n, 12)]
+    left = ["eins links zwei drei vier", "fuenf links sechs sieben", "acht links neun zehn elf", "zwoelf links dreizehn",
+            "ende links"]
+    words += [w for n, line in enumerate(left[:4]) for w in justified(line, 50, 201, 200 + 16 * n, 12)]
+    words += placed(left[4], 50, 200 + 16 * 4, 12)
+    words += [w for n, line in enumerate(RIGHT_COLUMN) for w in justified(line, 222, 373, 200 + 16 * n, 12)]
+    assert body_lines(words) == [f"{k} {v}" for k, v in rows] + left + RIGHT_COLUMN
+
+
+def test_a_sidebar_beside_a_wide_column_is_cut_off_though_its_gutter_lies_past_two_thirds():
+    text = ["eins links zwei drei vier fuenf sechs sieben acht neun", "zehn links elf zwoelf dreizehn vierzehn",
+            "fuenfzehn links sechzehn siebzehn achtzehn neunzehn"]
+    side = ["LAND", "Hessen", "KLASSE"]
+    words = [w for n, line in enumerate(text) for w in placed(line, 50, 200 + 14 * n)]
+    words += [w for n, line in enumerate(side) for w in placed(line, 392, 200 + 14 * n)]
+    assert max(w.x1 for w in words if w.x0 < 390) > 50 + 0.7 * (max(w.x1 for w in words) - 50)
+    assert body_lines(words) == text + side
+
+
+def test_a_last_line_beside_a_sidebar_is_read_before_the_sidebar():
+    """A column's one line at the top of the next column, beside a sidebar's labels: no line crosses
+    the gutter between them, so the line is read on its own, not glued to the sidebar's first label."""
+    left = ["eins links zwei drei", "vier links fuenf", "sechs links sieben acht"]
+    side = ["LAND:", "Hessen", "KLASSE:", "Kleinstadt"]
+    words = [w for n, line in enumerate(left) for w in placed(line, 50, 200 + 14 * n)]
+    words += placed("ende der Spalte.", 230, 200) + [w for n, line in enumerate(side) for w in placed(line, 400, 200 + 14 * n)]
+    assert body_lines(words) == left + ["ende der Spalte."] + side
+
+
+def test_a_column_beside_the_gap_a_picture_leaves_in_the_other_is_read_after_it():
+    """The first column runs above and below a picture; the second column's few lines stand beside
+    the picture only, so no line has words on both sides of the gutter."""
+    above, below = ["eins links zwei drei", "vier links fuenf"], ["sechs links sieben", "acht links neun zehn"]
+    right = ["eins rechts zwei", "drei rechts vier", "fuenf rechts sechs"]
+    words = [w for n, line in enumerate(above) for w in placed(line, 50, 200 + 14 * n)]
+    words += [w for n, line in enumerate(right) for w in placed(line, 230, 260 + 14 * n)]
+    words += [w for n, line in enumerate(below) for w in placed(line, 50, 340 + 14 * n)]
+    assert body_lines(words) == above + below + right

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 GUTTER_MIN_WIDTH = 8.0
 GUTTER_WORD_GAPS = 1.6  # a gutter is at least this many times the page's usual space between words
+GUTTER_EMS = 1.0  # a gutter leaves at least the body's font size free (where a text layer tells it)
 GUTTER_STEP = 2.0  # points between the x positions tried
-GUTTER_ZONE = (0.3, 0.7)  # where a gutter may lie, as a share of the width of the lines cut
+GUTTER_ZONE = (0.2, 0.8)  # where a gutter may lie, as a share of the width of the lines cut
 MIN_COLUMN_LINES = 2  # a column of two lines (a paragraph's end at the top of the next column) is one
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 PARAGRAPH_GAP = 1.3  # a gap this many times the block's usual line spacing starts a paragraph
@@ -80,34 +81,83 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
     return [TextLine(tuple(line)) for line in lines]
 
 
-def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = GUTTER_MIN_WIDTH) -> float | None:
-    """The x in the middle of the span [left, right] that the fewest lines cross (a line crosses
-    x where it has no free space of `gap` points around it), among those with words on both sides
-    in at least MIN_COLUMN_LINES lines; None for a one-column span."""
+def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = GUTTER_MIN_WIDTH,
+                least: float = 0.0) -> float | None:
+    """The x in the middle of the span [left, right] that the fewest runs of lines cross, then the
+    fewest lines (a line crosses x where it has no free space of `gap` points around it), among
+    those with words on both sides in at least MIN_COLUMN_LINES lines (or in one, where no line
+    crosses x and others stand beside it) and a free corridor of `least` points; None for a
+    one-column span. A gutter is crossed by whole elements (a header block, a table over the
+    columns), a column's ragged edge beside another column by lines scattered through it, and
+    leaves a corridor wider than a narrow gap between them."""
     width = right - left
     xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]
-    crossing, two_sided = [0] * len(xs), [0] * len(xs)
-    for line in lines:  # counted with difference arrays: one pass over the words, not one per x
+    crossing, runs, two_sided, was_crossed = [0] * len(xs), [0] * len(xs), [0] * len(xs), [False] * len(xs)
+    # columns whose baselines are shifted against each other give lines of one column each, side
+    # by side: two such lines that overlap in height are one row for telling the sides apart
+    rows = [(line.words, True) for line in lines] + [(a.words + b.words, False) for a, b in side_by_side(lines)]
+    for words, real in rows:  # counted with difference arrays: one pass over the words, not one per x
         crossed = [0] * (len(xs) + 1)
-        for w in line.words:
+        for w in words:
             first, last = bins_between(xs, w.x0 - gap / 2, w.x1 + gap / 2)
             if first <= last:
                 crossed[first] += 1
                 crossed[last + 1] -= 1
-        first, last = bins_between(xs, min(w.x1 for w in line.words), max(w.x0 for w in line.words), closed=True)
+        first, last = bins_between(xs, min(w.x1 for w in words), max(w.x0 for w in words), closed=True)
         depth = 0
         for i in range(len(xs)):
             depth += crossed[i]
-            if depth:
-                crossing[i] += 1
-            elif first <= i <= last:
+            if real:
+                crossing[i] += bool(depth)
+                runs[i] += bool(depth) and not was_crossed[i]
+                was_crossed[i] = bool(depth)
+            if not depth and first <= i <= last:
                 two_sided[i] += 1
-    best = None
-    for i, x in enumerate(xs):
-        if two_sided[i] >= MIN_COLUMN_LINES and (best is None or (crossing[i], -two_sided[i]) < best[0]):
-            best = ((crossing[i], -two_sided[i]), x)
-    return best[1] if best else None
+    # a column of one line beside a taller one (a description's last line next to a sidebar) is one
+    # where no line crosses the gutter; so is a column beside the gap a picture leaves in the other
+    between = interleaved(lines, xs, gap)
+    ranked = sorted((runs[i], crossing[i], -two_sided[i], i) for i in range(len(xs))
+                    if two_sided[i] >= MIN_COLUMN_LINES or between[i] >= MIN_COLUMN_LINES
+                    or (two_sided[i] and not crossing[i] and len(lines) - two_sided[i] >= MIN_COLUMN_LINES))
+    return next((xs[i] for *_, i in ranked if corridor(lines, xs[i], gap) >= least), None)
+
+
+def interleaved(lines: list[TextLine], xs: list[float], gap: float) -> list[int]:
+    """Per x of xs: how many lines wholly on one side of it stand, in top order, between two lines
+    wholly on its other side (a column beside the gap a picture leaves in the column next to it)."""
+    ends = [(max(w.x1 for w in line.words) + gap / 2, min(w.x0 for w in line.words) - gap / 2) for line in lines]
+    counts = []
+    for x in xs:
+        sides = [("L" if right_end <= x else "R") for right_end, left_end in ends if right_end <= x or left_end >= x]
+        count = 0
+        for side, other in (("L", "R"), ("R", "L")):
+            at = [k for k, s in enumerate(sides) if s == other]
+            count += sum(1 for k, s in enumerate(sides) if s == side and at and at[0] < k < at[-1])
+        counts.append(count)
+    return counts
+
+
+def corridor(lines: list[TextLine], x: float, gap: float) -> float:
+    """The width of the free space around x left by the lines that do not cross it: from the
+    right end of the nearest word left of x to the left end of the nearest word right of it."""
+    left, right = float("-inf"), float("inf")
+    for line in lines:
+        if not crosses(line, x, gap):
+            left = max([left, *(w.x1 for w in line.words if w.x1 <= x)])
+            right = min([right, *(w.x0 for w in line.words if w.x0 >= x)])
+    return right - left
+
+
+def side_by_side(lines: list[TextLine]) -> list[tuple[TextLine, TextLine]]:
+    """Lines next to each other in top order that overlap in height, one wholly left of the other
+    (lines of two columns whose baselines differ by more than LINE_TOLERANCE)."""
+    pairs = []
+    for a, b in zip(lines, lines[1:]):
+        if b.top < max(w.bottom for w in a.words) and (max(w.x1 for w in a.words) < min(w.x0 for w in b.words)
+                                                        or max(w.x1 for w in b.words) < min(w.x0 for w in a.words)):
+            pairs.append((a, b))
+    return pairs
 
 
 def bins_between(xs: list[float], low: float, high: float, closed: bool = False) -> tuple[int, int]:
@@ -133,14 +183,15 @@ def gutter_width(lines: list[TextLine]) -> float:
     return max(GUTTER_MIN_WIDTH, GUTTER_WORD_GAPS * gaps[len(gaps) // 2]) if gaps else GUTTER_MIN_WIDTH
 
 
-def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH) -> list[list[TextLine]]:
+def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least: float = 0.0) -> list[list[TextLine]]:
     """Lines (top to bottom) -> blocks in reading order, like a recursive XY cut: where a run of
     lines leaves a gutter free, the run is read as its left part, then its right part, and each
     part is cut again (three columns are two cuts). Lines that cross the gutter (a header over
     all columns) stay in place, consecutive ones as one block."""
     if not lines:
         return []
-    gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words), gap)
+    gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words), gap,
+                         least)
     if gutter is None:
         return [lines]
     blocks: list[list[TextLine]] = []
@@ -155,8 +206,8 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH) -> lis
             continue
         if run:
             halves = [l.split(gutter) for l in run]
-            blocks += lines_to_blocks([h[0] for h in halves if h[0]], gap)
-            blocks += lines_to_blocks([h[1] for h in halves if h[1]], gap)
+            blocks += lines_to_blocks([h[0] for h in halves if h[0]], gap, least)
+            blocks += lines_to_blocks([h[1] for h in halves if h[1]], gap, least)
             run = []
         if line is not None:
             wide.append(line)
@@ -275,10 +326,10 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
     lines = [l for l in all_lines if margin <= l.top <= height - margin]
     if not lines:
         return PageText(top, "", bottom, words=tuple(words))
-    blocks = lines_to_blocks(lines, gutter_width(lines))
+    running = body_size(lines)
+    blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0))
     spacings = [s for s in map(line_spacing, blocks) if s]
     page_spacing = min(spacings) if spacings else None
-    running = body_size(lines)
     out: list[str] = []
     styled: set[int] = set()
     for block in blocks:

@@ -3,7 +3,8 @@ refusal (exit 2) to say.
 
 Needs the Layout (lines, parts and project blocks), the profile and the settings. Produces the
 refusal's sentence (the two header forms looked for, then the parts, section headings, size
-classes and labels that were found), and warnings for headers no project block was made from.
+classes and labels that were found), and warnings for headers no project block was made from and
+for text between the projects that no block holds.
 """
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
+from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.labels import known_labels, line_label_read, read_labelled_block
-from pipeline.records.segment import Layout, labelled_size, match_category, parse_size_line, value_reads_as
+from pipeline.records.segment import (Layout, labelled_size, match_category, parse_size_line, running_section,
+                                      value_reads_as)
 from pipeline.records.settings import RecordsSettings
 
 
@@ -70,3 +73,22 @@ def headers_without_name(layout: Layout, profile: Profile, settings: RecordsSett
             warnings.append(f"a project's header ({what}) at line {line.number + 1} has no name over it that "
                             "could be read: no record was made for it")
     return warnings
+
+
+def text_in_no_record(layout: Layout, profile: Profile, settings: RecordsSettings) -> list[str]:
+    """A warning for text between the projects that no project block holds (a heading taken for a
+    section's, ending a project before its text): not a heading, page number or running line, and
+    as many words as a paragraph of prose. It is in no field, so it is said."""
+    if not layout.projects:
+        return []
+    _, end = layout.parts.get("projects", (0, len(layout.lines)))
+    held = {l.number for b in layout.projects for l in b.lines}
+    start = min(b.name_line.number for b in layout.projects)
+    left = [l for l in layout.lines[start:end] if not l.blank and l.number not in held and not PAGE_NUMBER.match(l.text)
+            and line_key(l.text) not in layout.running and not match_category(l.text, profile, settings)
+            and not running_section(l.text, profile, settings)]
+    words = sum(len(l.text.split()) for l in left)
+    if words < settings.text.prose_min_words:
+        return []
+    return [f"{len(left)} line(s) of text between the projects ({words} words, from line {left[0].number + 1}: "
+            f"'{left[0].text.strip()[:60]}') belong to no record: they are in no field"]

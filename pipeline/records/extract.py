@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import Lexicon, state_code
 from pipeline.read.load import Source
-from pipeline.read.page_furniture import PAGE_NUMBER
+from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.body import Page, body_paragraphs, move_foreign_paragraphs, quality_doubts, visual_lines
 from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag
@@ -88,7 +88,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""), tuple(profile.caption_labels))
     # a PDF's running lines were taken out by their place on the page (read/page_furniture.py): a
     # line repeated inside the body is text there
-    running = frozenset() if doc.positions else doc.running
+    running = (frozenset() if doc.positions else doc.running) | {line_key(l.text) for l in body
+                                                                 if l.number in block.section_lines}
     kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings)
     if doc.positions:  # a PDF: its words came in column order already
         description, column_notes = "\n\n".join(join_lines(p) for p in kept), []

@@ -197,7 +197,7 @@ def labelled_under_size_line(lines: list[Line], profile: Profile, settings: Reco
     """A size line's header whose labels 'Label: value' could not read (a column of labels before
     the column of values, a label without its colon, in small capitals): the labelled block
     (labels.py) that begins at the first label of the project's lines after it (further down than
-    HEADER_ZONE_LINES, one printed as a label: label_marked), if it gives a title or a motto."""
+    HEADER_ZONE_LINES, one printed as a label: label_marked) whose block gives a title or a motto."""
     known = known_labels(profile)
     for i, line in enumerate(lines):
         hit = line_label_read(line.text, known)
@@ -206,9 +206,9 @@ def labelled_under_size_line(lines: list[Line], profile: Profile, settings: Reco
             continue
         block = read_labelled_block(lines, i, known, settings.segment.wrapped_max_gap,
                                     lambda f, t: value_reads_as(f, t, profile, settings))
+        # a box of facts ('Kontakt') in the text before a sidebar read after it gives none: look on
         if block is not None and any(block.get(f) is not None and block.get(f).value for f in ("title", "motto")):
             return block
-        return None
     return None
 
 

@@ -172,6 +172,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
             break
+        elif not waiting(labels, j) and lines[j].number - lines[j - 1].number > 1 and running_text_at(lines, j, known):
+            break  # every label has its value: a paragraph of running text after them ends the block
         j += 1
     if not labels:
         return None
@@ -201,6 +203,23 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         values = [piece for value in values for piece in without_strays(value, accepts)]
         values = with_unlabelled_size(values, accepts, known)
     return LabelledBlock(tuple(values))
+
+
+def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:
+    """How many of the labels found before lines[j] wait for a value: those alone on their line
+    whose next line is another label (a column of labels) or lines[j] itself."""
+    at_labels = {at for at, _ in labels}
+    return sum(1 for at, hit in labels if not hit[2] and (at + 1 >= j or at + 1 in at_labels))
+
+
+def running_text_at(lines: list[Line], j: int, known: dict[str, tuple[str, str]]) -> bool:
+    """Whether the paragraph that begins at lines[j] (its lines up to a blank line or a label) is
+    running text: neither a title's or motto's nor a fact's value."""
+    end = j + 1
+    while end < len(lines) and lines[end].number - lines[end - 1].number == 1 and not line_label_read(lines[end].text, known):
+        end += 1
+    text = " ".join(l.text.strip() for l in lines[j:end])
+    return not value_looks_like("title", text) and not value_looks_like("fact", text)
 
 
 def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
@@ -378,6 +397,13 @@ def fact_value_like(value: str) -> bool:
     words = value.split()
     return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
         and not SENTENCE_PIECE.search(value)
+
+
+def lines_under_labels(lines: list[Line], known: dict[str, tuple[str, str]]) -> set[int]:
+    """The numbers of the text lines right under a label alone on its line: its value ('9,4 Mio.
+    Euro' under 'Fördersumme:' on every project's page), however often it repeats."""
+    text = [l for l in lines if l.text.strip()]
+    return {nxt.number for line, nxt in zip(text, text[1:]) if (hit := line_label_read(line.text, known)) and not hit[2]}
 
 
 def label_marked(text: str, rest: str) -> bool:

@@ -17,7 +17,7 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read,
+from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read, lines_under_labels,
                                      read_labelled_block)
 from pipeline.records.name_wrap import NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_with_strays
 from pipeline.records.overview_rows import table_overview_texts, table_row_names
@@ -54,6 +54,7 @@ class ProjectBlock:
     doubtful_heading: str | None = None  # a lone line no profile knows between the section heading and this project
     labelled: LabelledBlock | None = None  # the header as labelled values, where the size class and Land are such
     name_above: str | None = None  # a short line right above the name that no part took: the name may begin there
+    section_lines: frozenset[int] = frozenset()  # lines inside naming the section again (a band on a later page)
 
     @property
     def header_end(self) -> int:
@@ -164,7 +165,7 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
     size line ('Kleinere Großstadt · Bayern' for three projects), which is never furniture."""
     s = settings.segment
     keys = {text: line_key(text) for text in {l.text for l in lines}}
-    edge = page_edge_lines(lines) | lines_over_headers(lines, profile, settings)
+    edge = (page_edge_lines(lines) | lines_over_headers(lines, profile, settings)) - lines_under_labels(lines, known_labels(profile))
     counts = Counter(keys[l.text] for l in lines if l.number in edge
                      and len(l.text.split()) >= s.running_min_words and not l.text.rstrip().endswith(":"))
     repeated = {k for k, n in counts.items() if n >= s.running_min_repeats}
@@ -349,17 +350,22 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
+    # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
+    taken = {n for start in starts if start[3] is not None for n in start[3].line_numbers}
+    headings = {first: hit for first, hit in headings.items() if not taken & set(range(first, hit[2] + 1))}
     blocks = []
     index = {l.number: i for i, l in enumerate(nonblank)}
     last_number = lines[-1].number if lines else 0
     boundaries = sorted([s[0][0].number for s in starts] + list(headings) + [last_number + 1])
     for name_lines, size_line, size, labelled in starts:
         name_line = name_lines[0]
-        end = next(b for b in boundaries if b > name_line.number)
         category, since = None, -1
         for number, (cat, score, _) in sorted(headings.items()):
             if number < name_line.number:
                 category, since = (cat, score), number
+        # the section in force named again (a band over a continuation page) ends no project: its line is furniture
+        end = next(b for b in boundaries if b > name_line.number and not (category and headings.get(b, ("",))[0] == category[0]))
+        repeated = frozenset(n for b, (_, _, last) in headings.items() if name_line.number < b < end for n in range(b, last + 1))
         if since in banners and page_break_between(by_number, since, name_line.number):
             category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
@@ -367,7 +373,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings)
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
-                                   above))
+                                   above, repeated))
     return blocks
 
 
