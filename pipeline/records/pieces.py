@@ -213,8 +213,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif unit.verdict is False:
             out.append(unit.as_("figure", "evidence"))
         elif out and out[-1].why == "evidence" and stops_inside(out[-1].text) and text[0].islower() \
-                and unit.lines[0].number == out[-1].lines[-1].number + 1:
-            out.append(unit.as_("figure", "evidence"))  # the next line of a figure's text
+                and unit.lines[0].number == out[-1].lines[-1].number + 1 and unit.verdict is not True:
+            out.append(unit.as_("figure", "evidence"))  # a figure's next line; one that reads as prose goes on the text
         else:
             kind = unit_kind(units, i, out, page, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
