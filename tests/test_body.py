@@ -37,6 +37,16 @@ def test_bullets_read_as_letters_become_list_marks_only_in_a_run():
     assert all(e.rule == "list_mark" and e.reason for e in edits)
 
 
+def test_an_items_number_read_as_a_letter_is_written_back_only_next_to_its_list():
+    from pipeline.repair.list_marks import item_numbers_read_as_letters
+    text = "Das Projekt hat drei Ziele:\nAl lebendige Ortskerne\nB3 Bildung und Teilhabe\n\nOl und Gas nimmt ab.\n"
+    edits = item_numbers_read_as_letters(text)
+    assert [(e.word_before, e.word_after, e.rule) for e in edits] == [("Al", "A1", "item_number")]
+    assert item_numbers_read_as_letters("Al lebendige Ortskerne\nF3 Bildung und Teilhabe\n") == []  # no neighbour
+    assert item_numbers_read_as_letters("Ol und Gas nimmt ab.\n\nDas Netz\nist alt.\nP2 Strom\n") == []  # not the next
+    assert item_numbers_read_as_letters("Al lebendige Ortskerne\n" + "und mehr\n" * 3 + "B3 Bildung\n") == []
+
+
 def test_a_function_word_with_a_capital_opens_a_sentence_and_a_noun_may_go_on_with_one(lexicon):
     from pipeline.records.prose import holds_sentence_end, opens_sentence
     assert opens_sentence("Das Motto beschreibt die Region.", lexicon)
