@@ -82,7 +82,9 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     that starts with a bullet or an item's number ('A3 ') starts one, a caption's line
     ('Abbildung: …', 'Foto: …', an OCR set against a paragraph) is a piece of its own; pieces
     that read as figure text stand apart from the others (a paragraph's own short line, a
-    heading over it, stay with it); a block of short lines that is no list is figure text."""
+    heading over it, stay with it); a block of short lines that is no list, and of which no
+    piece is running text over two lines that ends a sentence (a label over a sentence's last
+    lines), is figure text."""
     early, start = [], 0
     wide = settings.text.read_across_share * page.measure
     for i in range(len(para) - 1):
@@ -102,7 +104,9 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
             cuts.append(piece)
     listed = any(list_mark(l.text) or l.text.rstrip().endswith(":") for l in para)
     if len(para) >= 3 and not listed and statistics.median(len(l.text.strip()) for l in para) \
-            < settings.text.short_line_share * page.measure:
+            < settings.text.short_line_share * page.measure \
+            and not any(len(piece) >= 2 and evidence_verdict(piece, page, settings) is True
+                        and join_lines(piece)[-1:] in ".!?" for piece in cuts):
         return [Unit(para, "prose", False)]  # a block of short lines: a box, a label, a caption
     units: list[Unit] = []
     apart = False  # the last piece was a short line set into an open sentence: what follows stands apart too
