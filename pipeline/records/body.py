@@ -11,8 +11,9 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import figure_like_doubts, label_rows_out, number_words_out
-from pipeline.records.pieces import (Page, classify_units, figure_blocks, interruptions_cut, opening_checked,
-                                     pieces_of, sentences_joined, set_into_open_sentences, undecided_doubts)
+from pipeline.records.interruptions import interruptions_cut, set_into_open_sentences
+from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
+                                     undecided_doubts)
 from pipeline.records.segment import Line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
