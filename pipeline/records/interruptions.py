@@ -5,11 +5,15 @@ a piece that shows the inside of a sentence itself is not. Needs the classified 
 """
 from __future__ import annotations
 
+import re
+
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece, stops_inside
 from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, word_completed
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import sentence_like
+
+CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, um Dünger', '…, die regelmäßig'
 
 
 def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
@@ -36,7 +40,7 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
     line's end waits for its rest, nor for more than one item of a list, nor where the last piece
     between goes on into the piece after ('veröffentli-' + 'chen', '… zu' + 'entwickeln') and
     the piece before does not (a broken word that it completes), nor for a piece that is a clause
-    unless a broken word waits for its rest.""" 
+    or shows the inside of a sentence (inside_a_sentence) unless a broken word waits for its rest.""" 
     t = settings.text
     units = list(units)
     wide = t.read_across_share * page.measure
@@ -59,6 +63,7 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
                     and not SENTENCE_INSIDE.search(u.text)
                     and (broken_word or not clause(u.text, page.lexicon, settings))
+                    and (broken_word or not inside_a_sentence(u, page.lexicon))
                     and (broken_word or (
                         all(len(l.text) <= wide for l in u.lines)
                         and not (u.text[0].islower() or u.text[0].isdigit()))) for u in between):
@@ -84,3 +89,13 @@ def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSet
     """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
     'entwickeln.') or on a word broken at the line's end that `after` completes."""
     return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-"))
+
+
+def inside_a_sentence(piece: Unit, lexicon: Lexicon) -> bool:
+    """A piece that reads as running text (its evidence says prose: known and function words, a
+    line to the measure or a stop) and shows a sentence's inside: a finite verb, a comma before
+    lower case, an end on a function word or a comma ('Dorfautos können über eine App gebucht',
+    'Bodensensoren, um Dünger und Wasser'): a line of the column, no caption set into it."""
+    text = piece.text
+    return piece.verdict is True and (has_finite_verb(text, lexicon) or bool(CLAUSE_AFTER_COMMA.search(text))
+                                      or ends_open(text) or text.endswith(","))
