@@ -58,3 +58,16 @@ def test_a_function_word_with_a_capital_opens_a_sentence_and_a_noun_may_go_on_wi
     assert holds_sentence_end("in vier Feldern:")
     assert not holds_sentence_end("Austausch mit Partnern aus dem Wissens: nach 2026 in die")
     assert not holds_sentence_end("geführt 5 . Smart Regions")
+
+
+def test_a_line_standing_alone_twice_in_a_body_is_figure_text_but_a_sentences_line_is_not(lexicon):
+    from pipeline.records.figure_doubts import repeated_lines_out
+    from pipeline.records.pieces import Unit
+    lines = text_to_lines("Gefördert vom Bund\nDie Stadt plant viel.\nGefordert vom Bund\n"
+                          "Vorhaben führt zum gewünschten\nVorhaben führt zum gewünschten\nMobilität im Wandel\n")
+    units = [Unit([lines[0]], "heading"), Unit([lines[1]], "prose", True), Unit([lines[2]], "prose"),
+             Unit([lines[3]], "prose", True), Unit([lines[4]], "prose", True), Unit([lines[5]], "heading")]
+    out = repeated_lines_out(units, Page(lexicon, 46))
+    # an OCR's 'Gefordert' is the same line; a line with a finite verb is a repeated sentence's; one heading stays
+    assert [(u.kind, u.why) for u in out] == [("figure", "repeated"), ("prose", ""), ("figure", "repeated"),
+                                              ("prose", ""), ("prose", ""), ("heading", "")]
