@@ -23,6 +23,7 @@ from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
 BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:%|Mio\.?|Mrd\.?|Tsd\.?)?\s*(?:€|t|km|ha)?")
+NUMBER_ROW = re.compile(rf"(?:{BIG_NUMBER.pattern})(?:\s+(?:{BIG_NUMBER.pattern}))+")
 LABEL_ROW_MIN_WORDS = 3  # a line of this many capitalised words and nothing else reads like a row of labels
 REPEATED_MIN_WORDS = 2  # a line of one word repeats as labels do and headings may ('Ziele')
 REPEATED_MIN_SCORE = 90  # two lines this alike (rapidfuzz, case folded) are one line printed twice
@@ -92,8 +93,10 @@ def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
 
 def a_number(text: str) -> bool:
     """A big number as figures print it: '17.000', '80 %', '1,2 Mio. €', '2.400 t'; not a bare
-    number ('2025' may be a year heading a paragraph)."""
-    return bool(BIG_NUMBER.fullmatch(text.strip())) and not text.strip().isdigit()
+    number ('2025' may be a year heading a paragraph); or a row of two numbers or more, as
+    figures set them side by side ('12 1,2 Mio. €'; a heading holds one number at most)."""
+    text = text.strip()
+    return (bool(BIG_NUMBER.fullmatch(text)) and not text.isdigit()) or bool(NUMBER_ROW.fullmatch(text))
 
 
 def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
