@@ -37,6 +37,16 @@ def test_bullets_read_as_letters_become_list_marks_only_in_a_run():
     assert all(e.rule == "list_mark" and e.reason for e in edits)
 
 
+def test_an_items_number_read_as_a_letter_is_written_back_only_next_to_its_list():
+    from pipeline.repair.list_marks import item_numbers_read_as_letters
+    text = "Das Projekt hat drei Ziele:\nAl lebendige Ortskerne\nB3 Bildung und Teilhabe\n\nOl und Gas nimmt ab.\n"
+    edits = item_numbers_read_as_letters(text)
+    assert [(e.word_before, e.word_after, e.rule) for e in edits] == [("Al", "A1", "item_number")]
+    assert item_numbers_read_as_letters("Al lebendige Ortskerne\nF3 Bildung und Teilhabe\n") == []  # no neighbour
+    assert item_numbers_read_as_letters("Ol und Gas nimmt ab.\n\nDas Netz\nist alt.\nP2 Strom\n") == []  # not the next
+    assert item_numbers_read_as_letters("Al lebendige Ortskerne\n" + "und mehr\n" * 3 + "B3 Bildung\n") == []
+
+
 def test_a_function_word_with_a_capital_opens_a_sentence_and_a_noun_may_go_on_with_one(lexicon):
     from pipeline.records.prose import holds_sentence_end, opens_sentence
     assert opens_sentence("Das Motto beschreibt die Region.", lexicon)
@@ -48,3 +58,16 @@ def test_a_function_word_with_a_capital_opens_a_sentence_and_a_noun_may_go_on_wi
     assert holds_sentence_end("in vier Feldern:")
     assert not holds_sentence_end("Austausch mit Partnern aus dem Wissens: nach 2026 in die")
     assert not holds_sentence_end("geführt 5 . Smart Regions")
+
+
+def test_a_line_standing_alone_twice_in_a_body_is_figure_text_but_a_sentences_line_is_not(lexicon):
+    from pipeline.records.figure_doubts import repeated_lines_out
+    from pipeline.records.pieces import Unit
+    lines = text_to_lines("Gefördert vom Bund\nDie Stadt plant viel.\nGefordert vom Bund\n"
+                          "Vorhaben führt zum gewünschten\nVorhaben führt zum gewünschten\nMobilität im Wandel\n")
+    units = [Unit([lines[0]], "heading"), Unit([lines[1]], "prose", True), Unit([lines[2]], "prose"),
+             Unit([lines[3]], "prose", True), Unit([lines[4]], "prose", True), Unit([lines[5]], "heading")]
+    out = repeated_lines_out(units, Page(lexicon, 46))
+    # an OCR's 'Gefordert' is the same line; a line with a finite verb is a repeated sentence's; one heading stays
+    assert [(u.kind, u.why) for u in out] == [("figure", "repeated"), ("prose", ""), ("figure", "repeated"),
+                                              ("prose", ""), ("prose", ""), ("heading", "")]

@@ -10,9 +10,10 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
-from pipeline.records.figure_doubts import figure_like_doubts, label_rows_out, number_words_out
-from pipeline.records.pieces import (Page, classify_units, figure_blocks, interruptions_cut, opening_checked,
-                                     pieces_of, sentences_joined, set_into_open_sentences, undecided_doubts)
+from pipeline.records.figure_doubts import figure_like_doubts, label_rows_out, number_words_out, repeated_lines_out
+from pipeline.records.interruptions import interruptions_cut, set_into_open_sentences
+from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
+                                     undecided_doubts)
 from pipeline.records.segment import Line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
@@ -45,6 +46,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
         else:
             units += pieces_of(para, page, settings)
     units = label_rows_out(number_words_out(classify_units(units, page, styled, settings), page, settings))
+    units = repeated_lines_out(units, page)
     units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
     units, doubts = opening_checked(units, page, settings)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece, stops_inside
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
@@ -21,7 +23,10 @@ from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
 BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:%|Mio\.?|Mrd\.?|Tsd\.?)?\s*(?:€|t|km|ha)?")
+NUMBER_ROW = re.compile(rf"(?:{BIG_NUMBER.pattern})(?:\s+(?:{BIG_NUMBER.pattern}))+")
 LABEL_ROW_MIN_WORDS = 3  # a line of this many capitalised words and nothing else reads like a row of labels
+REPEATED_MIN_WORDS = 2  # a line of one word repeats as labels do and headings may ('Ziele')
+REPEATED_MIN_SCORE = 90  # two lines this alike (rapidfuzz, case folded) are one line printed twice
 
 
 def label_row(line: str) -> bool:
@@ -63,10 +68,35 @@ def label_rows_out(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
+    """Classified units -> the same, with a line standing as a piece of its own (a sub-heading,
+    or one line of running text that ends no sentence and has no list mark nor finite verb: no
+    line of a sentence a text repeats, 'Vorhaben führt zum gewünschten') that the body holds
+    once more as such a piece or as figure text, nearly letter for letter, set apart as figure
+    text ("repeated"): a logo's line or a caption printed on each page ('Gefördert vom Bund'); a
+    sentence's piece does not come twice, and a sub-heading heads one part of a text."""
+    def alone(unit: Unit) -> bool:
+        text = unit.text.strip()
+        return len(unit.lines) == 1 and len(text.split()) >= REPEATED_MIN_WORDS and list_mark(text) is None \
+            and not holds_sentence_end(text) and not ends_open(text) and not text.endswith(("-", ",")) \
+            and not has_finite_verb(text, page.lexicon)
+
+    keys = [unit.text.casefold() for unit in units]
+    out = list(units)
+    for i, unit in enumerate(units):
+        if unit.kind in ("heading", "prose") and alone(unit) and any(
+                j != i and (units[j].kind == "figure" or alone(units[j]))
+                and fuzz.ratio(keys[i], keys[j]) >= REPEATED_MIN_SCORE for j in range(len(units))):
+            out[i] = unit.as_("figure", "repeated")
+    return out
+
+
 def a_number(text: str) -> bool:
     """A big number as figures print it: '17.000', '80 %', '1,2 Mio. €', '2.400 t'; not a bare
-    number ('2025' may be a year heading a paragraph)."""
-    return bool(BIG_NUMBER.fullmatch(text.strip())) and not text.strip().isdigit()
+    number ('2025' may be a year heading a paragraph); or a row of two numbers or more, as
+    figures set them side by side ('12 1,2 Mio. €'; a heading holds one number at most)."""
+    text = text.strip()
+    return (bool(BIG_NUMBER.fullmatch(text)) and not text.isdigit()) or bool(NUMBER_ROW.fullmatch(text))
 
 
 def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, list_mark,
-                                    opens_sentence, piece_evidence, reads_as_prose, unmarked, word_completed)
+                                    opens_sentence, piece_evidence, reads_as_prose, unmarked)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -82,7 +82,9 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     that starts with a bullet or an item's number ('A3 ') starts one, a caption's line
     ('Abbildung: …', 'Foto: …', an OCR set against a paragraph) is a piece of its own; pieces
     that read as figure text stand apart from the others (a paragraph's own short line, a
-    heading over it, stay with it); a block of short lines that is no list is figure text."""
+    heading over it, stay with it); a block of short lines that is no list, and of which no
+    piece is running text over two lines that ends a sentence (a label over a sentence's last
+    lines), is figure text."""
     early, start = [], 0
     wide = settings.text.read_across_share * page.measure
     for i in range(len(para) - 1):
@@ -102,7 +104,9 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
             cuts.append(piece)
     listed = any(list_mark(l.text) or l.text.rstrip().endswith(":") for l in para)
     if len(para) >= 3 and not listed and statistics.median(len(l.text.strip()) for l in para) \
-            < settings.text.short_line_share * page.measure:
+            < settings.text.short_line_share * page.measure \
+            and not any(len(piece) >= 2 and evidence_verdict(piece, page, settings) is True
+                        and join_lines(piece)[-1:] in ".!?" for piece in cuts):
         return [Unit(para, "prose", False)]  # a block of short lines: a box, a label, a caption
     units: list[Unit] = []
     apart = False  # the last piece was a short line set into an open sentence: what follows stands apart too
@@ -136,19 +140,6 @@ def short_piece(piece: list[Line], page: Page, settings: RecordsSettings) -> boo
         and not text.endswith("-") and not SENTENCE_INSIDE.search(text) and text[-1:] not in ".!?"
 
 
-def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
-    """A short line right after running text that stops on a function word ('… am'), with
-    running text after it that can go on with the sentence, is set into the column (the words
-    under a number, a label): figure text."""
-    units = list(units)
-    text_units = [i for i, u in enumerate(units) if u.kind != "figure"]
-    for a, f1, f2 in zip(text_units, text_units[1:], text_units[2:]):
-        first, then = units[f1], units[f2]
-        if units[a].kind == "prose" and ends_open(units[a].text) and not units[a].text.endswith("-") \
-                and first.kind == "prose" and short_piece(first.lines, page, settings) \
-                and then.kind == "prose" and not first.text[0].islower():
-            units[f1] = first.as_("figure", "interruption")
-    return units
 
 
 def debris_edges(para: list[Line], page: Page, settings: RecordsSettings) -> tuple[int, int]:
@@ -213,8 +204,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif unit.verdict is False:
             out.append(unit.as_("figure", "evidence"))
         elif out and out[-1].why == "evidence" and stops_inside(out[-1].text) and text[0].islower() \
-                and unit.lines[0].number == out[-1].lines[-1].number + 1:
-            out.append(unit.as_("figure", "evidence"))  # the next line of a figure's text
+                and unit.lines[0].number == out[-1].lines[-1].number + 1 and unit.verdict is not True:
+            out.append(unit.as_("figure", "evidence"))  # a figure's next line; one that reads as prose goes on the text
         else:
             kind = unit_kind(units, i, out, page, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
@@ -360,49 +351,6 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= settings.text.banner_max_extra_words
 
 
-def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
-    """A short piece between running text that stops inside a sentence (a hyphen, no stop) and
-    the piece that goes on with it in lower case is no part of the sentence: a caption or a
-    label set into the column. It becomes figure text. Not where lines read across two columns
-    meet (their order is rebuilt later), nor for a piece that holds the end of a sentence or
-    could go on with the sentence (in lower case, with a number) unless a word broken at the
-    line's end waits for its rest, nor for more than one item of a list, nor where the last piece
-    between goes on into the piece after ('veröffentli-' + 'chen', '… zu' + 'entwickeln') and
-    the piece before does not (a broken word that it completes), nor for a piece that is a clause
-    unless a broken word waits for its rest.""" 
-    t = settings.text
-    units = list(units)
-    wide = t.read_across_share * page.measure
-    for i, unit in enumerate(units):
-        if unit.kind != "prose" or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
-            continue
-        seen = 0  # pieces of running text passed: a figure's own pieces do not count
-        for j in range(i + 1, len(units)):
-            following = units[j]
-            if following.kind == "figure":
-                continue
-            between = [u for u in units[i + 1 : j] if u.kind != "figure"]
-            broken_word = unit.text.endswith("-") and not unit.text.endswith(" -")
-            if not between and word_completed(unit.text, following.text, page.lexicon, settings):
-                break  # the broken word's rest comes first: the sentence goes on there
-            if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
-                    and between and sum(u.kind == "item" for u in between) <= 1 \
-                    and (word_completed(unit.text, following.text, page.lexicon, settings)
-                         or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
-                    len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
-                    and not SENTENCE_INSIDE.search(u.text)
-                    and (broken_word or not clause(u.text, page.lexicon, settings))
-                    and (broken_word or (
-                        all(len(l.text) <= wide for l in u.lines)
-                        and not (u.text[0].islower() or u.text[0].isdigit()))) for u in between):
-                for k in range(i + 1, j):
-                    if units[k].kind != "figure":
-                        units[k] = units[k].as_("figure", "interruption")
-                break
-            seen += 1
-            if seen > t.interruption_max_pieces or len(following.text.split()) >= t.prose_min_words:
-                break
-    return units
 
 
 def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
@@ -546,18 +494,8 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
 
 
-def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
-    """A sentence's clause: as many words as a paragraph needs at least, read as running text,
-    with a finite verb ('Ein häufiger Fehler besteht darin, Technik zu kaufen, bevor'); no label
-    or caption is that."""
-    return len(WORD.findall(text)) >= settings.text.paragraph_min_words and sentence_like(text, settings) \
-        and has_finite_verb(text, lexicon)
 
 
-def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
-    """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
-    'entwickeln.') or on a word broken at the line's end that `after` completes."""
-    return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-"))
 
 
 def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -> bool:

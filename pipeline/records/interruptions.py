@@ -1,0 +1,101 @@
+"""Pieces set into running text: a short piece standing between a sentence that stops inside and
+the piece that goes on with it (a caption, a label, the words under a number) is figure text;
+a piece that shows the inside of a sentence itself is not. Needs the classified pieces of a body
+(pieces.classify_units); produces them with such pieces made figure text ("interruption").
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.language.lexicon import Lexicon
+from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece, stops_inside
+from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, word_completed
+from pipeline.records.settings import RecordsSettings
+from pipeline.records.text import sentence_like
+
+CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, um Dünger', '…, die regelmäßig'
+
+
+def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A short line right after running text that stops on a function word ('… am'), with
+    running text after it that can go on with the sentence, is set into the column (the words
+    under a number, a label): figure text."""
+    units = list(units)
+    text_units = [i for i, u in enumerate(units) if u.kind != "figure"]
+    for a, f1, f2 in zip(text_units, text_units[1:], text_units[2:]):
+        first, then = units[f1], units[f2]
+        if units[a].kind == "prose" and ends_open(units[a].text) and not units[a].text.endswith("-") \
+                and first.kind == "prose" and short_piece(first.lines, page, settings) \
+                and then.kind == "prose" and not first.text[0].islower():
+            units[f1] = first.as_("figure", "interruption")
+    return units
+
+
+def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A short piece between running text that stops inside a sentence (a hyphen, no stop) and
+    the piece that goes on with it in lower case is no part of the sentence: a caption or a
+    label set into the column. It becomes figure text. Not where lines read across two columns
+    meet (their order is rebuilt later), nor for a piece that holds the end of a sentence or
+    could go on with the sentence (in lower case, with a number) unless a word broken at the
+    line's end waits for its rest, nor for more than one item of a list, nor where the last piece
+    between goes on into the piece after ('veröffentli-' + 'chen', '… zu' + 'entwickeln') and
+    the piece before does not (a broken word that it completes), nor for a piece that is a clause
+    or shows the inside of a sentence (inside_a_sentence) unless a broken word waits for its rest.""" 
+    t = settings.text
+    units = list(units)
+    wide = t.read_across_share * page.measure
+    for i, unit in enumerate(units):
+        if unit.kind != "prose" or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
+            continue
+        seen = 0  # pieces of running text passed: a figure's own pieces do not count
+        for j in range(i + 1, len(units)):
+            following = units[j]
+            if following.kind == "figure":
+                continue
+            between = [u for u in units[i + 1 : j] if u.kind != "figure"]
+            broken_word = unit.text.endswith("-") and not unit.text.endswith(" -")
+            if not between and word_completed(unit.text, following.text, page.lexicon, settings):
+                break  # the broken word's rest comes first: the sentence goes on there
+            if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
+                    and between and sum(u.kind == "item" for u in between) <= 1 \
+                    and (word_completed(unit.text, following.text, page.lexicon, settings)
+                         or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
+                    len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
+                    and not SENTENCE_INSIDE.search(u.text)
+                    and (broken_word or not clause(u.text, page.lexicon, settings))
+                    and (broken_word or not inside_a_sentence(u, page.lexicon))
+                    and (broken_word or (
+                        all(len(l.text) <= wide for l in u.lines)
+                        and not (u.text[0].islower() or u.text[0].isdigit()))) for u in between):
+                for k in range(i + 1, j):
+                    if units[k].kind != "figure":
+                        units[k] = units[k].as_("figure", "interruption")
+                break
+            seen += 1
+            if seen > t.interruption_max_pieces or len(following.text.split()) >= t.prose_min_words:
+                break
+    return units
+
+
+def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """A sentence's clause: as many words as a paragraph needs at least, read as running text,
+    with a finite verb ('Ein häufiger Fehler besteht darin, Technik zu kaufen, bevor'); no label
+    or caption is that."""
+    return len(WORD.findall(text)) >= settings.text.paragraph_min_words and sentence_like(text, settings) \
+        and has_finite_verb(text, lexicon)
+
+
+def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
+    """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
+    'entwickeln.') or on a word broken at the line's end that `after` completes."""
+    return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-"))
+
+
+def inside_a_sentence(piece: Unit, lexicon: Lexicon) -> bool:
+    """A piece that reads as running text (its evidence says prose: known and function words, a
+    line to the measure or a stop) and shows a sentence's inside: a finite verb, a comma before
+    lower case, an end on a function word or a comma ('Dorfautos können über eine App gebucht',
+    'Bodensensoren, um Dünger und Wasser'): a line of the column, no caption set into it."""
+    text = piece.text
+    return piece.verdict is True and (has_finite_verb(text, lexicon) or bool(CLAUSE_AFTER_COMMA.search(text))
+                                      or ends_open(text) or text.endswith(","))
