@@ -262,3 +262,18 @@ def test_after_a_preposition_a_noun_without_an_article_is_a_plural_or_a_mass_nou
     # the same noun's singular may be a mass noun, which stands without an article
     assert weigh(bare_noun, "Sie ist ein Zentrum für Handel und Kultur.", "Handel", "Händel", lexicon) is None
     assert weigh(bare_noun, "Sie gewinnen Wärme aus Abwasser.", "Abwasser", "Abwässer", lexicon) is None
+
+
+def test_a_compounds_cuts_are_found_by_its_common_word_ends_as_by_every_cut():
+    """The compound estimate finds the cuts whose second part is a common word by one look-up of
+    the word spelt backwards; it must find exactly the cuts the look-up of every cut finds,
+    ß (two letters folded) and a reviewer's additions ('Quxelberg', no list's word) included."""
+    from pipeline.language.lexicon import MIN_PART, MIN_PART_ZIPF, Lexicon
+
+    lexicon = Lexicon(["Quxelberg"])
+    listed = [word for word, _ in zip(lexicon._base, range(200_000))][::97]
+    words = listed + [a + b for a, b in zip(listed, reversed(listed))] + [
+        "stadtquxelberg", "straßenbahnhaltestelle", "fußgängerzone", "großstadtquartier", "maßnahmenplan", "abc", ""]
+    for word in words:
+        every_cut = [cut for cut in range(MIN_PART, len(word) - MIN_PART + 1) if lexicon.direct(word[cut:]) >= MIN_PART_ZIPF]
+        assert sorted(lexicon._cuts_before_common_parts(word)) == every_cut, word

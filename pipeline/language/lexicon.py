@@ -256,6 +256,7 @@ class Lexicon:
                 self._extra[word.casefold()] = KNOWN_NAME_ZIPF
         self._additions = sorted(self._extra)
         self._extra_ends = marisa_trie.Trie(word[::-1] for word, zipf in self._extra.items() if zipf >= MIN_PART_ZIPF)
+        self._common_ends = None  # common_word_ends(), on the first compound asked
         self._estimates = KeptTable("zipf", self.estimates_key, MAX_KEPT)  # zipf() of every word asked
         self._direct: dict[str, float] = {}  # the compound estimate asks for the same parts again and again
         self._compounds: dict[tuple[str, int], float] = {}
@@ -345,20 +346,24 @@ class Lexicon:
 
     def _cuts_before_common_parts(self, word: str) -> list[int]:
         """The cuts of `word` (MIN_PART letters or more either side) whose second part scores
-        MIN_PART_ZIPF or more by direct(), in order. A part is looked up case-folded, as direct()
-        does; ß folds to two letters, so there a part's length is counted in folded letters."""
+        MIN_PART_ZIPF or more by direct(). A part is looked up case-folded, as direct() does; ß
+        folds to two letters, so there a part's length is counted in folded letters."""
+        if self._common_ends is None:
+            self._common_ends = common_word_ends()
         folded = word.casefold()
         backwards = folded[::-1]
-        ends = [len(end) for end in common_word_ends().prefixes(backwards)]
-        ends += [len(end) for end in self._extra_ends.prefixes(backwards)]
+        ends = [len(end) for end in self._common_ends.prefixes(backwards)]
+        if self._extra_ends:
+            ends += [len(end) for end in self._extra_ends.prefixes(backwards)]
         if len(folded) == len(word):
-            return sorted({len(word) - n for n in ends if MIN_PART <= n <= len(word) - MIN_PART})
+            return list({len(word) - n for n in ends if MIN_PART <= n <= len(word) - MIN_PART})
         cuts, length = [], 0
         for cut in range(len(word) - 1, MIN_PART - 1, -1):
             length += len(word[cut].casefold())
             if length in ends and len(word) - cut >= MIN_PART:
                 cuts.append(cut)
-        return cuts[::-1]
+        return cuts
+
 
 def remembered_per_lexicon(function):
     """`function(*args, lexicon)` -> the same function, its answers kept in a table that the
