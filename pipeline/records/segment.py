@@ -21,6 +21,7 @@ from pipeline.records.labels import (LabelledBlock, known_labels, label_key, lin
                                      read_labelled_block)
 from pipeline.records.name_wrap import NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_with_strays
 from pipeline.records.overview_rows import table_overview_texts, table_row_names
+from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 @dataclass(frozen=True)
@@ -283,7 +284,9 @@ def match_category(text: str, profile: Profile, settings: RecordsSettings) -> tu
                                    score_cutoff=settings.segment.section_min_score)
         if found:
             return found[0], found[1]
-    return None
+    if parse_size_line(text, profile, settings):
+        return None  # 'Interkommunale Kooperationen/Landkreis - Sachsen' is a size line, however like a section
+    return section_by_likeness(cleaned, profile.categories, settings.segment.section_folded_min_score)
 
 
 def running_section(text: str, profile: Profile, settings: RecordsSettings) -> tuple[str, float] | None:

@@ -1,0 +1,32 @@
+"""A section heading an OCR damaged ('Grofkstadte', 'Grofsgsstadte' for 'Großstädte'), read by
+its likeness once umlauts, ß and case no longer count.
+
+Needs the profile's section names. Produces the section and how similar the line as printed is
+to it: that score stays below the one a clear heading needs, so the projects under such a heading
+have their section flagged, never silently taken.
+"""
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+FOLDED = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+HEADING_MAX_WORDS = 5  # a damaged heading is a short line; a longer one only resembles a section by chance
+
+
+def folded(text: str) -> str:
+    """'Großstädte' and 'GROSSSTADTE' -> 'grossstadte'."""
+    return text.casefold().translate(FOLDED)
+
+
+def section_by_likeness(text: str, sections: list[str], min_score: int) -> tuple[str, float] | None:
+    """A short line -> (section, its similarity as printed) where its folded letters are
+    `min_score` similar to the folded name of one section; else None."""
+    text = text.strip()
+    if not text or len(text.split()) > HEADING_MAX_WORDS:
+        return None
+    keys = {folded(section): section for section in sections}
+    found = process.extractOne(folded(text), list(keys), scorer=fuzz.ratio, score_cutoff=min_score)
+    if found is None:
+        return None
+    section = keys[found[0]]
+    return section, fuzz.ratio(text, section)
