@@ -303,3 +303,35 @@ def test_a_broken_house_style_stops_the_run_with_one_line(tmp_path, capsys, cont
     assert main(["extract", "--profile", str(style), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip()
     assert said in err and "\n" not in err and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text, label", [("MotTrTo Heute für eine grüne Stadt", "Motto"), ("MorTTo", "Motto"),
+                                         ("MotTTo Digital und nah", "Motto")])
+def test_a_label_in_small_capitals_read_in_mixed_case_is_read_by_likeness(text, label, profile):
+    from pipeline.records.labels import line_label_read
+    hit = line_label_read(text, known_labels(profile))
+    assert hit is not None and hit[1] == label and hit[3]  # fuzzy: its value is flagged
+
+
+@pytest.mark.parametrize("text", ["Motte fliegen nachts", "McDonald Straße", "Mottos sind Sätze"])
+def test_words_in_ordinary_case_are_no_damaged_label(text, profile):
+    from pipeline.records.labels import line_label_read
+    assert line_label_read(text, known_labels(profile)) is None
+
+
+def test_a_section_heading_the_ocr_damaged_is_read_by_likeness_below_a_clear_headings_score(profile):
+    from pipeline.records.segment import match_category
+    found = match_category("Grofkstadte", profile, DEFAULT_RECORDS_SETTINGS)
+    assert found[0] == "Großstädte" and found[1] < DEFAULT_RECORDS_SETTINGS.fields.category_min_score
+    assert match_category("Interkommunale Kooperationen/Landkreis - Sachsen", profile, DEFAULT_RECORDS_SETTINGS) is None
+    assert match_category("Die Städte wachsen", profile, DEFAULT_RECORDS_SETTINGS) is None
+
+
+def test_a_record_under_another_sections_heading_takes_its_size_classs_section(profile):
+    from pipeline.records.extract import section_of_record
+    assert section_of_record("Großstädte", "Landgemeinde", profile, ()) == "Kleinstädte und Landgemeinden"
+    assert section_of_record(None, "Landgemeinde", profile, ()) == "Kleinstädte und Landgemeinden"
+    # two names for one section: the one the edition prints, else the heading stays
+    assert section_of_record("Großstädte", "Kleinere Mittelstadt", profile, ("Mittlere Städte",)) == "Mittlere Städte"
+    assert section_of_record("Großstädte", "Kleinere Mittelstadt", profile, ()) == "Großstädte"
+    assert section_of_record("Großstädte", "Kleinere Großstadt", profile, ()) == "Großstädte"
