@@ -84,6 +84,17 @@ def test_contents_whose_page_numbers_were_read_apart(profile):
     assert parts["projects"][0] == 11 and lines[parts["overview"][0]].text.startswith("2.") and parts["overview"][0] > 11
 
 
+def test_a_map_after_the_contents_is_no_text_of_the_overview(profile):
+    """The Länder marks of a map the OCR read ('BR', 'O N K') after a contents without page
+    numbers do not make the contents' entry the overview's heading."""
+    text = "Inhalt\n1. Modellprojekte Smart Cities 2023\n2. Übersicht Modellprojekte 2023\n\nW\nBR\nN\nO N K\nA\n" \
+           "W\nO\nRP\n\n\n\n\n1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nText über Koblenz.\n\n\n\n\n" \
+           "2. Übersicht Modellprojekte 2023\n\nGroßstädte:\nKoblenz\nPotsdam\n"
+    lines = text_to_lines(text)
+    parts = find_parts(lines, profile, DEFAULT_RECORDS_SETTINGS)
+    assert parts["overview"][0] > parts["projects"][0] > 3
+
+
 def test_a_column_of_values_after_text_that_names_a_land(profile):
     """Text set between the labels and their values, naming a Land on one of its lines, is no value."""
     from pipeline.records.segment import value_reads_as

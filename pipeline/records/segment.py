@@ -183,7 +183,8 @@ def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -
     than the profile's name ('4. Übersicht Modellprojekte Smart Cities 2020'): it is compared by
     its beginning too. A table of contents prints the headings too: an entry that ends in its page
     number is no heading, and of a part named more than once the heading is the one followed by
-    the most text before the next heading (the contents' entries are followed by each other)."""
+    the most text before the next heading (the contents' entries are followed by each other; of
+    two as long, the later: a contents comes first)."""
     found_at = []  # (part, line number) of every heading
     for line in lines:
         m = re.match(r"^\s*\d{1,2}\.\s+(.+?)\s*$", line.text)
@@ -197,7 +198,8 @@ def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -
     starts = []
     for name in dict.fromkeys(name for name, _ in found_at):
         own = [n for part, n in found_at if part == name]
-        starts.append((name, own[0] if len(own) == 1 else max(own, key=lambda n: text_before_next(lines, n, found_at))))
+        longest = max(own, key=lambda n: (text_before_next(lines, n, found_at), n))
+        starts.append((name, longest))
     starts.sort(key=lambda s: s[1])
     ranges = {}
     for i, (name, start) in enumerate(starts):
@@ -210,9 +212,10 @@ CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*\d{1,3}$")  # '… 5', '.... 1
 
 
 def text_before_next(lines: list[Line], start: int, headings: list[tuple[str, int]]) -> int:
-    """How many text lines follow the heading on line `start` before the next heading."""
+    """How many text lines follow the heading on line `start` before the next heading (a line
+    with a word of three letters or more: a map's Länder marks, 'BR', 'O N K', are none)."""
     end = min((n for _, n in headings if n > start), default=len(lines))
-    return sum(1 for l in lines[start + 1: end] if not l.blank and not PAGE_NUMBER.match(l.text))
+    return sum(1 for l in lines[start + 1: end] if not PAGE_NUMBER.match(l.text) and re.search(r"[^\W\d_]{3}", l.text))
 
 
 def heading_score(heading: str, name: str, **_) -> float:
