@@ -346,3 +346,22 @@ def test_a_record_under_another_sections_heading_takes_its_size_classs_section(p
     assert section_of_record("Großstädte", "Kleinere Mittelstadt", profile, ("Mittlere Städte",)) == "Mittlere Städte"
     assert section_of_record("Großstädte", "Kleinere Mittelstadt", profile, ()) == "Großstädte"
     assert section_of_record("Großstädte", "Kleinere Großstadt", profile, ()) == "Großstädte"
+
+
+def test_a_header_whose_first_label_ends_a_line_of_text(profile):
+    """A PDF line that ran a column's last line into the box beside it ('… werden. B UNDESLAND:'):
+    the block begins at the label, and the line stays text (no label or value takes its number)."""
+    text = "Görlitz\n\nAus den Ergebnissen lässt sich\nablesen, wo Hecken am dringendsten\n" \
+           "gebraucht werden. B UNDESLAND:\n\nSachsen\n\nG RÖSSENKLASSE:\n\nKleinere Mittelstadt\n\n" \
+           "P ROJEKTTITEL:\n\nGörlitz vernetzt\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 3, known_labels(profile), 2, lambda field, t: True if field != "title" else None)
+    assert [(v.field, v.value) for v in block.values][:3] == [("states", "Sachsen"), ("size_class", "Kleinere Mittelstadt"),
+                                                             ("title", "Görlitz vernetzt")]
+    assert lines[3].number not in block.line_numbers and block.values[0].in_text
+
+
+@pytest.mark.parametrize("text", ["Die Daten gehören dem Land.", "Wir fragen das Land: BUNDESLAND", "Bundesland: Bayern"])
+def test_no_label_at_the_end_of_prose(text, profile):
+    from pipeline.records.labels import first_label_at_line_end
+    assert first_label_at_line_end(text_to_lines(text)[0], known_labels(profile)) is None
