@@ -336,6 +336,8 @@ def test_a_section_heading_the_ocr_damaged_is_read_by_likeness_below_a_clear_hea
     assert found[0] == "Großstädte" and found[1] < DEFAULT_RECORDS_SETTINGS.fields.category_min_score
     assert match_category("Interkommunale Kooperationen/Landkreis - Sachsen", profile, DEFAULT_RECORDS_SETTINGS) is None
     assert match_category("Die Städte wachsen", profile, DEFAULT_RECORDS_SETTINGS) is None
+    # a heading's first line, the rest wrapped to the next, is matched with the next line, not alone
+    assert match_category("Interkommunale Kooperationen und", profile, DEFAULT_RECORDS_SETTINGS) is None
 
 
 def test_a_record_under_another_sections_heading_takes_its_size_classs_section(profile):

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 FOLDED = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 HEADING_MAX_WORDS = 5  # a damaged heading is a short line; a longer one only resembles a section by chance
+LENGTH_MAX_DIFFERENCE = 0.2  # an OCR's damage changes a heading's length by at most this share
 
 
 def folded(text: str) -> str:
@@ -24,8 +25,11 @@ def section_by_likeness(text: str, sections: list[str], min_score: int) -> tuple
     text = text.strip()
     if not text or len(text.split()) > HEADING_MAX_WORDS:
         return None
-    keys = {folded(section): section for section in sections}
-    found = process.extractOne(folded(text), list(keys), scorer=fuzz.ratio, score_cutoff=min_score)
+    key = folded(text)
+    # a heading's first line ('Interkommunale Kooperationen und', the rest wrapped) is no damaged heading
+    keys = {folded(section): section for section in sections
+            if abs(len(folded(section)) - len(key)) <= LENGTH_MAX_DIFFERENCE * len(folded(section))}
+    found = process.extractOne(key, list(keys), scorer=fuzz.ratio, score_cutoff=min_score)
     if found is None:
         return None
     section = keys[found[0]]
