@@ -338,6 +338,10 @@ def test_a_section_heading_the_ocr_damaged_is_read_by_likeness_below_a_clear_hea
     assert match_category("Die Städte wachsen", profile, DEFAULT_RECORDS_SETTINGS) is None
     # a heading's first line, the rest wrapped to the next, is matched with the next line, not alone
     assert match_category("Interkommunale Kooperationen und", profile, DEFAULT_RECORDS_SETTINGS) is None
+    # a heading's line read together with the name under it is no damaged heading
+    assert match_category("Interkommunale Kooperationen Landkreis Südwestpfalz", profile,
+                          DEFAULT_RECORDS_SETTINGS) is None
+    assert match_category("Grofsgsstadte", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Großstädte"
 
 
 def test_a_record_under_another_sections_heading_takes_its_size_classs_section(profile):

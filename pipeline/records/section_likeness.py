@@ -30,7 +30,19 @@ def section_by_likeness(text: str, sections: list[str], min_score: int) -> tuple
     keys = {folded(section): section for section in sections
             if abs(len(folded(section)) - len(key)) <= LENGTH_MAX_DIFFERENCE * len(folded(section))}
     found = process.extractOne(key, list(keys), scorer=fuzz.ratio, score_cutoff=min_score)
-    if found is None:
+    if found is None or not all_words_alike(key, found[0]):
         return None
     section = keys[found[0]]
     return section, fuzz.ratio(text, section)
+
+
+WORD_MIN_SCORE = 70  # each word of a damaged heading is still this like one of the section's words
+
+
+def all_words_alike(key: str, section_key: str) -> bool:
+    """Whether every word of a folded line is like a word of the folded section name: a heading's
+    line run together with the name under it ('Interkommunale Kooperationen' + 'Landkreis
+    Südwestpfalz') is about as long and as like the section, but 'sudwestpfalz' is no word of it."""
+    words = section_key.split()
+    return all(process.extractOne(w, words, scorer=fuzz.ratio, score_cutoff=WORD_MIN_SCORE) for w in key.split())
+
