@@ -84,6 +84,17 @@ def test_contents_whose_page_numbers_were_read_apart(profile):
     assert parts["projects"][0] == 11 and lines[parts["overview"][0]].text.startswith("2.") and parts["overview"][0] > 11
 
 
+def test_a_map_after_the_contents_is_no_text_of_the_overview(profile):
+    """The Länder marks of a map the OCR read ('BR', 'O N K') after a contents without page
+    numbers do not make the contents' entry the overview's heading."""
+    text = "Inhalt\n1. Modellprojekte Smart Cities 2023\n2. Übersicht Modellprojekte 2023\n\nW\nBR\nN\nO N K\nA\n" \
+           "W\nO\nRP\n\n\n\n\n1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nText über Koblenz.\n\n\n\n\n" \
+           "2. Übersicht Modellprojekte 2023\n\nGroßstädte:\nKoblenz\nPotsdam\n"
+    lines = text_to_lines(text)
+    parts = find_parts(lines, profile, DEFAULT_RECORDS_SETTINGS)
+    assert parts["overview"][0] > parts["projects"][0] > 3
+
+
 def test_a_column_of_values_after_text_that_names_a_land(profile):
     """Text set between the labels and their values, naming a Land on one of its lines, is no value."""
     from pipeline.records.segment import value_reads_as
@@ -380,3 +391,60 @@ def test_a_broken_house_style_stops_the_run_with_one_line(tmp_path, capsys, cont
     assert main(["extract", "--profile", str(style), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip()
     assert said in err and "\n" not in err and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text, label", [("MotTrTo Heute für eine grüne Stadt", "Motto"), ("MorTTo", "Motto"),
+                                         ("MotTTo Digital und nah", "Motto")])
+def test_a_label_in_small_capitals_read_in_mixed_case_is_read_by_likeness(text, label, profile):
+    from pipeline.records.labels import line_label_read
+    hit = line_label_read(text, known_labels(profile))
+    assert hit is not None and hit[1] == label and hit[3]  # fuzzy: its value is flagged
+
+
+@pytest.mark.parametrize("text", ["Motte fliegen nachts", "McDonald Straße", "Mottos sind Sätze"])
+def test_words_in_ordinary_case_are_no_damaged_label(text, profile):
+    from pipeline.records.labels import line_label_read
+    assert line_label_read(text, known_labels(profile)) is None
+
+
+def test_a_section_heading_the_ocr_damaged_is_read_by_likeness_below_a_clear_headings_score(profile):
+    from pipeline.records.segment import match_category
+    found = match_category("Grofkstadte", profile, DEFAULT_RECORDS_SETTINGS)
+    assert found[0] == "Großstädte" and found[1] < DEFAULT_RECORDS_SETTINGS.fields.category_min_score
+    assert match_category("Interkommunale Kooperationen/Landkreis - Sachsen", profile, DEFAULT_RECORDS_SETTINGS) is None
+    assert match_category("Die Städte wachsen", profile, DEFAULT_RECORDS_SETTINGS) is None
+    # a heading's first line, the rest wrapped to the next, is matched with the next line, not alone
+    assert match_category("Interkommunale Kooperationen und", profile, DEFAULT_RECORDS_SETTINGS) is None
+    # a heading's line read together with the name under it is no damaged heading
+    assert match_category("Interkommunale Kooperationen Landkreis Südwestpfalz", profile,
+                          DEFAULT_RECORDS_SETTINGS) is None
+    assert match_category("Grofsgsstadte", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Großstädte"
+
+
+def test_a_record_under_another_sections_heading_takes_its_size_classs_section(profile):
+    from pipeline.records.extract import section_of_record
+    assert section_of_record("Großstädte", "Landgemeinde", profile, ()) == "Kleinstädte und Landgemeinden"
+    assert section_of_record(None, "Landgemeinde", profile, ()) == "Kleinstädte und Landgemeinden"
+    # two names for one section: the one the edition prints, else the heading stays
+    assert section_of_record("Großstädte", "Kleinere Mittelstadt", profile, ("Mittlere Städte",)) == "Mittlere Städte"
+    assert section_of_record("Großstädte", "Kleinere Mittelstadt", profile, ()) == "Großstädte"
+    assert section_of_record("Großstädte", "Kleinere Großstadt", profile, ()) == "Großstädte"
+
+
+def test_a_header_whose_first_label_ends_a_line_of_text(profile):
+    """A PDF line that ran a column's last line into the box beside it ('… werden. B UNDESLAND:'):
+    the block begins at the label, and the line stays text (no label or value takes its number)."""
+    text = "Görlitz\n\nAus den Ergebnissen lässt sich\nablesen, wo Hecken am dringendsten\n" \
+           "gebraucht werden. B UNDESLAND:\n\nSachsen\n\nG RÖSSENKLASSE:\n\nKleinere Mittelstadt\n\n" \
+           "P ROJEKTTITEL:\n\nGörlitz vernetzt\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 3, known_labels(profile), 2, lambda field, t: True if field != "title" else None)
+    assert [(v.field, v.value) for v in block.values][:3] == [("states", "Sachsen"), ("size_class", "Kleinere Mittelstadt"),
+                                                             ("title", "Görlitz vernetzt")]
+    assert lines[3].number not in block.line_numbers and block.values[0].in_text
+
+
+@pytest.mark.parametrize("text", ["Die Daten gehören dem Land.", "Wir fragen das Land: BUNDESLAND", "Bundesland: Bayern"])
+def test_no_label_at_the_end_of_prose(text, profile):
+    from pipeline.records.labels import first_label_at_line_end
+    assert first_label_at_line_end(text_to_lines(text)[0], known_labels(profile)) is None

@@ -52,6 +52,7 @@ class Document:
     styled: frozenset[int] = frozenset()  # raw offsets of lines a text layer sets in another size
     listed: tuple[str, ...] = ()  # the names in the brochure's own overview of all projects
     positions: bool = False  # the text came with word positions (a PDF): its columns are in order
+    sections: tuple[str, ...] = ()  # the section names as this edition prints them (its headings, its overview)
 
 
 def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon,
@@ -63,7 +64,13 @@ def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Le
     return Document(lines_to_pages(layout.lines, source.page_numbers), lexicon,
                     cleaned.damaged or source.kind == "pdf-ocr", statistics.median(lengths) if lengths else 0.0,
                     layout.running, source.styled_lines, tuple(e["name"] for e in layout.overview),
-                    source.kind != "text")
+                    source.kind != "text", printed_sections(layout))
+
+
+def printed_sections(layout: Layout) -> tuple[str, ...]:
+    """The profile's section names this edition prints: under its headings and in its overview."""
+    found = [b.category for b in layout.projects] + [e.get("category") for e in layout.overview]
+    return tuple(dict.fromkeys(c for c in found if c))
 
 
 def layout_to_records(layout: Layout, cleaned: Cleaned, profile: Profile, doc: Document,
@@ -97,14 +104,15 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
         texts, column_notes = paragraphs_in_column_order([visual_lines(cleaned, p) for p in kept], doc.usual_line,
                                                          doc.lexicon, settings)
         description = "\n\n".join(texts)
-    fields = {"id": record_id(block.name), "name": reading.name, "category": profile.canonical(block.category),
-              "category_printed": block.category, "size_class": size.size_class, "states": states,
+    section = section_of_record(block.category, size.size_class, profile, doc.sections)
+    fields = {"id": record_id(block.name), "name": reading.name, "category": profile.canonical(section),
+              "category_printed": section, "size_class": size.size_class, "states": states,
               "state_codes": [state_code(s) for s in states], "title": header.title, "motto": header.motto,
               "page": page_of(block, doc.pages), "description": description,
               "figure_text": [*reading.debris, *strays_left(block), *(join_lines(p) for p in figures)],
               "facts": dict(header.facts)}
     doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
-              *section_size_doubts(fields["category"], size.size_class, profile),
+              *section_size_doubts(profile.canonical(block.category), size.size_class, profile),
               *([flag("name", f"the short line '{block.name_above}' stands right above the name: the name may "
                               "begin there")] if block.name_above else []),
               *size_class_doubts(size, profile, settings),
@@ -194,11 +202,27 @@ def running_text_value_doubts(fields: dict, settings: RecordsSettings) -> list[D
 
 
 def section_size_doubts(category: str | None, size_class: str, profile: Profile) -> list[Doubt]:
-    """A section whose projects have other size classes than this one's (its heading was missed)."""
+    """A section whose projects have other size classes than this one's (its heading was missed):
+    the record takes the size class's (section_of_record), flagged."""
     own = profile.section_of_size_class(size_class)
     if category and own and own != category:
-        return [flag("category", f"the size class {size_class} belongs to the section {own}, not {category}")]
+        return [flag("category", f"the size class {size_class} belongs to the section {own}, not {category} under "
+                                 f"which it stands: taken as {own}")]
     return []
+
+
+def section_of_record(heading: str | None, size_class: str, profile: Profile, printed: tuple[str, ...]) -> str | None:
+    """The section as printed a record takes: its heading's, or where there is none or its projects
+    have other size classes (a heading missed, or one an OCR damaged past reading: 'MITTELS'), the
+    section of the record's size class, by the one name the edition prints for it (`printed`) or
+    the profile knows for it. Either way the section is flagged then (category_doubts,
+    section_size_doubts)."""
+    own = profile.section_of_size_class(size_class)
+    if own is None or profile.canonical(heading) == own:
+        return heading
+    names = [c for c in printed if profile.canonical(c) == own] \
+        or [c for c in profile.categories if profile.canonical(c) == own]
+    return names[0] if len(names) == 1 else heading
 
 
 def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSettings) -> list[Doubt]:

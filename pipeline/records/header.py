@@ -249,6 +249,9 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             if reason:
                 doubts.append(flag(field_name, f"{reason}: an OCR may have read its words out of order or "
                                                "text beside it into it"))
+    doubts += [flag("description", f"the label '{v.label_line.text}' was read at the end of a line of text (a "
+                                   "column run into a box beside it): that line stays in the description")
+               for v in labelled.values if v.in_text]
     used = labelled.line_numbers | {l.number for l in block.name_lines}
     return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts),
                   tuple(labelled.facts.items()))

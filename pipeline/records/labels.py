@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
+from pipeline.records.line_end_labels import LabelTail, label_tail
 
 
 class Line(Protocol):
@@ -49,6 +50,7 @@ class LabelledValue:
     fuzzy: bool = False  # the label was read only as similar to the profile's (an OCR's damage)
     displaced: bool = False  # the value stands in a column of values after text set between the columns
     unsure: bool = False  # a value of a column whose lines could only look like values (or no run of them was found)
+    in_text: bool = False  # the label stands at the end of a line of text (line_end_labels.py): that line stays text
 
     @property
     def value(self) -> str:
@@ -70,7 +72,8 @@ class LabelledBlock:
 
     @property
     def line_numbers(self) -> frozenset[int]:
-        return frozenset(n for v in self.values for n in (v.label_line.number, *(l.number for l in v.lines)))
+        return frozenset(n for v in self.values
+                         for n in ((() if v.in_text else (v.label_line.number,)) + tuple(l.number for l in v.lines)))
 
     @property
     def strays(self) -> tuple[Line, ...]:
@@ -110,8 +113,8 @@ def line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, 
 @kept_by_identity
 def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str, bool] | None:
     """line_label's answer and whether the label was read fuzzily: a label as printed, or one
-    the OCR damaged ('MoTTOo:', 'GROSSENKLASSE Große Großstadt', 'MOoTTo') where it ends in a
-    colon or is printed in mostly capitals, is LABEL_MIN_SCORE similar to a known label of LABEL_FUZZY_MIN_CHARS letters or more."""
+    the OCR damaged ('MoTTOo:', 'GROSSENKLASSE Große Großstadt', 'MOoTTo', 'MotTrTo') where it ends in a
+    colon, is printed in mostly capitals or in small capitals misread (small_capitals_misread), is LABEL_MIN_SCORE similar to a known label of LABEL_FUZZY_MIN_CHARS letters or more."""
     exact = exact_line_label(text, known)
     if exact:
         return (*exact, False)
@@ -126,7 +129,7 @@ def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, 
             continue  # a label misread with a digit or a sign in it ('Gro8&enklasse:') is still mostly letters
         letters = [c for c in "".join(head) if c.isalpha()]
         in_capitals = sum(c.isupper() for c in letters) > len(letters) / 2
-        if not (head[-1].endswith(":") or in_capitals):
+        if not (head[-1].endswith(":") or in_capitals or small_capitals_misread("".join(head))):
             continue
         found = process.extractOne(key, [k_ for k_ in known if len(k_) >= LABEL_FUZZY_MIN_CHARS], scorer=fuzz.ratio,
                                    score_cutoff=LABEL_MIN_SCORE)
@@ -134,6 +137,17 @@ def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, 
             field_name, label = known[found[0]]
             return field_name, label, " ".join(tokens[k:]).lstrip(":").strip(), True
     return None
+
+
+def small_capitals_misread(word: str) -> bool:
+    """'MotTrTo', 'MorTTo': a word with capitals after small letters inside it, as an OCR reads a
+    label printed in small capitals (their letters are neither of its two sizes); no German word
+    is written so, so it marks a label as well as capitals or a colon do."""
+    inner = [c for c in word[1:] if c.isalpha()]
+    return sum(c.isupper() for c in inner) >= SMALL_CAPS_MIN_INNER and bool(re.search(r"[a-zäöüß][A-ZÄÖÜ]", word))
+
+
+SMALL_CAPS_MIN_INNER = 2  # one capital inside ('McDonald', 'GmbH') is a name's or an abbreviation's
 
 
 def exact_line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:
@@ -163,6 +177,9 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     within VALUE_MAX_SKIP lines and before the next label that is no fact's. A fact's label must
     stand apart from prose (label_stands_apart)."""
     labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
+    tail = first_label_at_line_end(lines[i], known) if accepts is not None else None
+    if tail is not None:
+        lines = [*lines[:i], tail, *lines[i + 1:]]
     j = i
     while j < len(lines):
         if j > i and lines[j].number - lines[j - 1].number > max_gap:
@@ -197,7 +214,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             if len(pending) > 1 and accepts and accepts(fields[0], "") is None:
                 unsure = set(pending)  # a title's or motto's column: its lines only looked like values
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
-    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced, k in unsure)
+    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced, k in unsure, isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
         values = [piece for value in values for piece in without_strays(value, accepts)]
@@ -222,6 +239,16 @@ def running_text_at(lines: list[Line], j: int, known: dict[str, tuple[str, str]]
     return not value_looks_like("title", text) and not value_looks_like("fact", text)
 
 
+def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
+    """A Land's or size class's label (a header's first) exactly as the profile spells it at the
+    end of a line of text that no label opens -> that label as a line of its own; else None."""
+    if line_label_read(line.text, known):
+        return None
+    return label_tail(line.number, getattr(line, "start", 0), line.text,
+                      lambda tail: (hit := exact_line_label(tail, known)) is not None and not hit[2]
+                      and hit[0] in ("states", "size_class"))
+
+
 def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
                          known: dict[str, tuple[str, str]]) -> list[LabelledValue]:
     """A block with no size class whose Land's value goes on with a line that `accepts` reads as a
@@ -243,7 +270,7 @@ def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, st
             continue
         # the lines between the Land and the size class are the size class's damaged label
         out += [LabelledValue("states", value.label, value.label_line, tuple(own[:states_end]), "", value.fuzzy,
-                              value.displaced),
+                              value.displaced, False, value.in_text),
                 LabelledValue("size_class", label, own[at - 1], tuple(own[states_end:size_end]), "", True, False, True)]
         if own[size_end:]:
             out.append(LabelledValue(STRAY, value.label, own[at], tuple(own[size_end:]), ""))
@@ -264,9 +291,9 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
     for k in range(1, len(own)):
         head, tail = own[:k], own[k:]
         if accepts(value.field, " ".join(l.text.strip() for l in tail)) and all(stray_like(l.text) for l in head):
-            return [LabelledValue(STRAY, value.label, value.label_line, tuple(head), ""),
+            return [LabelledValue(STRAY, value.label, value.label_line, tuple(head), "", in_text=value.in_text),
                     LabelledValue(value.field, value.label, value.label_line, tuple(tail), "", value.fuzzy,
-                                  value.displaced, value.unsure)]
+                                  value.displaced, value.unsure, value.in_text)]
     return [value]
 
 

@@ -21,6 +21,7 @@ from pipeline.records.labels import (LabelledBlock, known_labels, label_key, lin
                                      read_labelled_block)
 from pipeline.records.name_wrap import NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_with_strays
 from pipeline.records.overview_rows import table_overview_texts, table_row_names
+from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 @dataclass(frozen=True)
@@ -183,7 +184,8 @@ def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -
     than the profile's name ('4. Übersicht Modellprojekte Smart Cities 2020'): it is compared by
     its beginning too. A table of contents prints the headings too: an entry that ends in its page
     number is no heading, and of a part named more than once the heading is the one followed by
-    the most text before the next heading (the contents' entries are followed by each other)."""
+    the most text before the next heading (the contents' entries are followed by each other; of
+    two as long, the later: a contents comes first)."""
     found_at = []  # (part, line number) of every heading
     for line in lines:
         m = re.match(r"^\s*\d{1,2}\.\s+(.+?)\s*$", line.text)
@@ -197,7 +199,8 @@ def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -
     starts = []
     for name in dict.fromkeys(name for name, _ in found_at):
         own = [n for part, n in found_at if part == name]
-        starts.append((name, own[0] if len(own) == 1 else max(own, key=lambda n: text_before_next(lines, n, found_at))))
+        longest = max(own, key=lambda n: (text_before_next(lines, n, found_at), n))
+        starts.append((name, longest))
     starts.sort(key=lambda s: s[1])
     ranges = {}
     for i, (name, start) in enumerate(starts):
@@ -210,9 +213,10 @@ CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*\d{1,3}$")  # '… 5', '.... 1
 
 
 def text_before_next(lines: list[Line], start: int, headings: list[tuple[str, int]]) -> int:
-    """How many text lines follow the heading on line `start` before the next heading."""
+    """How many text lines follow the heading on line `start` before the next heading (a line
+    with a word of three letters or more: a map's Länder marks, 'BR', 'O N K', are none)."""
     end = min((n for _, n in headings if n > start), default=len(lines))
-    return sum(1 for l in lines[start + 1: end] if not l.blank and not PAGE_NUMBER.match(l.text))
+    return sum(1 for l in lines[start + 1: end] if not PAGE_NUMBER.match(l.text) and re.search(r"[^\W\d_]{3}", l.text))
 
 
 def heading_score(heading: str, name: str, **_) -> float:
@@ -284,7 +288,9 @@ def match_category(text: str, profile: Profile, settings: RecordsSettings) -> tu
                                    score_cutoff=settings.segment.section_min_score)
         if found:
             return found[0], found[1]
-    return None
+    if parse_size_line(text, profile, settings):
+        return None  # 'Interkommunale Kooperationen/Landkreis - Sachsen' is a size line, however like a section
+    return section_by_likeness(cleaned, profile.categories, settings.segment.section_folded_min_score)
 
 
 def running_section(text: str, profile: Profile, settings: RecordsSettings) -> tuple[str, float] | None:

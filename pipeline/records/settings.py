@@ -18,6 +18,9 @@ class SegmentSettings:
 
     part_min_score: int = 85  # a numbered heading this similar to a part's name starts that part
     section_min_score: int = 88  # a line this similar to a section's name is its heading
+    # a line whose letters, umlauts and ß folded, are this similar to a section's is its heading an OCR
+    # damaged ('Grofkstadte'): read with its similarity as printed, below a clear heading's, so flagged
+    section_folded_min_score: int = 80
     heading_max_lines: int = 3  # a section's heading wraps over at most so many lines
     heading_max_words: int = 6  # a lone line of more words is prose, not a heading the profile lacks
     wrapped_max_gap: int = 2  # lines of one heading or name are this many line numbers apart at most
