@@ -279,6 +279,18 @@ def test_running_text_after_the_labels_values_is_text_not_the_last_value(header,
     assert got.description.startswith("Frisches Gemüse, Käse und Brötchen")
 
 
+
+def test_a_names_end_an_ocr_set_among_the_labels_does_not_end_the_block(corrections):
+    """An OCR scattered the name's lines among the labels ('und Uelzen' after the Land's value,
+    a paragraph of its own): two words are no running text, the labels after them are read."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nInterkommunale Kooperationen und Landkreise\n\n" \
+           "Ebstorf in\n\nBevensen\n\nBundesland\nNiedersachsen\nGrößenklasse\n\nKooperation\n\nund Uelzen\n\n" \
+           "Interkommunale Kooperationen/Landkreis\n\nProjekttitel\n\nEbstorf verbunden\n\nMotto\n\n" \
+           "Zusammen in ein lebenswertes Ebstorf\n\nDie Gemeinden teilen sich einen Bus, der auf Abruf fährt und alle Orte verbindet.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
+    assert [(p.size_class, p.title, p.motto) for p in got] == [
+        ("Interkommunale Kooperationen/Landkreis", "Ebstorf verbunden", "Zusammen in ein lebenswertes Ebstorf")]
+
 def test_text_after_a_heading_that_no_project_holds_is_warned_of(corrections):
     """A section's heading inside a project's pages ends it: the text after it, up to the next
     project, is in no record, and a warning says so."""

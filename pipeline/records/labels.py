@@ -37,6 +37,7 @@ SENTENCE_PIECE = re.compile(r"[a-zäöüß]{3}[.,](?:\s|$)")  # 'dabei,' 'vermei
 TITLE_LINE_MAX_WORDS = 12  # a line of a title or motto (a value wraps) holds at most so many words
 FACT_VALUE_MAX_WORDS = 6  # a fact's value is this short ('Strategie- und Umsetzungsphase', 'Amt für Stadtentwicklung')
 FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
+RUNNING_TEXT_MIN_WORDS = 8  # a paragraph that ends a labelled block is this long (not a name's scattered end: 'und Uelzen')
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
 
@@ -231,12 +232,13 @@ def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int
 
 def running_text_at(lines: list[Line], j: int, known: dict[str, tuple[str, str]]) -> bool:
     """Whether the paragraph that begins at lines[j] (its lines up to a blank line or a label) is
-    running text: neither a title's or motto's nor a fact's value."""
+    running text: long enough, and neither a title's or motto's nor a fact's value."""
     end = j + 1
     while end < len(lines) and lines[end].number - lines[end - 1].number == 1 and not line_label_read(lines[end].text, known):
         end += 1
     text = " ".join(l.text.strip() for l in lines[j:end])
-    return not value_looks_like("title", text) and not value_looks_like("fact", text)
+    return len(text.split()) >= RUNNING_TEXT_MIN_WORDS and not value_looks_like("title", text) \
+        and not value_looks_like("fact", text)
 
 
 def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
