@@ -103,12 +103,13 @@ def cached_table(kind: str, key: str, make, shape: tuple[type, ...]):
     `shape` (dicts, lists, tuples of strings and numbers). Stored with marshal, which opens
     fastest; an entry another Python wrote, or one of another shape (its digest right, its
     content not what this code makes), is made again. A table shipped under `key` (written by
-    this marshal version) is read from the package."""
+    this marshal version or an older one) is read from the package."""
     import marshal
 
     note_asked(kind, key, "marshal")
     shipped = shipped_payload(kind, key)
-    if shipped is not None and shipped_manifest()[kind].get("marshal") == marshal.version:
+    written_by = shipped_manifest()[kind].get("marshal") if shipped is not None else None
+    if isinstance(written_by, int) and written_by <= marshal.version:  # marshal reads its older versions
         try:
             with collector_paused():
                 table = marshal.loads(shipped)
@@ -187,23 +188,10 @@ def cached_word_table(kind: str, key: str, make, number: bool):
     import marisa_trie
 
     note_asked(kind, key, "marisa")
-    shipped = shipped_payload(kind, key)
-    if shipped is not None:
-        try:
-            return WordTable.from_bytes(marisa_trie.RecordTrie("<d") if number else marisa_trie.BytesTrie(),
-                                        shipped, number)
-        except Exception:  # a shipped table this marisa cannot read: built like any other
-            pass
-    if cache_dir() is None:
-        return made_dict(make)
-    key = key_of(key, "marisa-trie", version_of("marisa-trie"))
-    stored = read_entry(kind, key)
-    if stored is not None:
-        try:
-            return WordTable.from_bytes(marisa_trie.RecordTrie("<d") if number else marisa_trie.BytesTrie(),
-                                        stored, number)
-        except Exception:  # a payload marisa cannot read (its digest matched): made again
-            pass
+    empty = (lambda: marisa_trie.RecordTrie("<d")) if number else marisa_trie.BytesTrie
+    found = kept_trie(kind, key, lambda payload: WordTable.from_bytes(empty(), payload, number))
+    if found is not None:
+        return found
     if not writable(kind):
         return made_dict(make)  # a trie that cannot be kept is not worth the second it takes to build
     with collector_paused():
@@ -211,7 +199,7 @@ def cached_word_table(kind: str, key: str, make, number: bool):
         pairs = made.items() if isinstance(made, Mapping) else made
         trie = (marisa_trie.RecordTrie("<d", ((k, (v,)) for k, v in pairs)) if number
                 else marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in pairs))
-    write_entry(kind, key, trie.tobytes())
+    write_entry(kind, trie_key(key), trie.tobytes())
     return WordTable(trie, number)
 
 
@@ -222,24 +210,33 @@ def cached_word_set(kind: str, key: str, make):
     import marisa_trie
 
     note_asked(kind, key, "marisa")
-    shipped = shipped_payload(kind, key)
-    if shipped is not None:
-        try:
-            return marisa_trie.Trie().frombytes(shipped)
-        except Exception:  # a shipped table this marisa cannot read: built like any other
-            pass
-    key = key_of(key, "marisa-trie", version_of("marisa-trie"))
-    stored = read_entry(kind, key)
-    if stored is not None:
-        try:
-            return marisa_trie.Trie().frombytes(stored)
-        except Exception:  # a payload marisa cannot read (its digest matched): made again
-            pass
+    found = kept_trie(kind, key, lambda payload: marisa_trie.Trie().frombytes(payload))
+    if found is not None:
+        return found
     with collector_paused():
         trie = marisa_trie.Trie(make())
     if writable(kind):
-        write_entry(kind, key, trie.tobytes())
+        write_entry(kind, trie_key(key), trie.tobytes())
     return trie
+
+
+def kept_trie(kind: str, key: str, load):
+    """The trie of `kind` shipped under `key`, else kept in the cache folder under it, read by
+    `load(payload)`; None where neither is, or neither can be read."""
+    for read in (lambda: shipped_payload(kind, key), lambda: read_entry(kind, trie_key(key))):
+        payload = read()
+        if payload is not None:
+            try:
+                return load(payload)
+            except Exception:  # a payload marisa cannot read (its digest matched): made again
+                pass
+    return None
+
+
+def trie_key(key: str) -> str:
+    """The key a trie is kept under in the cache folder: marisa-trie's version too (a shipped
+    trie is checked by its digest and by marisa reading it)."""
+    return key_of(key, "marisa-trie", version_of("marisa-trie"))
 
 
 _asking: list[dict[str, tuple[str, str]]] = []  # the tables asked while asked_tables() records them
@@ -352,8 +349,8 @@ def shipped_tables_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def shipped_manifest() -> dict:
-    """kind -> {"key", "file", "size"} of every shipped table; empty when none is shipped or
-    they are turned off."""
+    """kind -> {"key", "file", "size", "sha256", "made_with", and "marshal" for a marshal table}
+    of every shipped table; empty when none is shipped or they are turned off."""
     if os.environ.get("MPSC_SHIPPED_TABLES") == "off":
         return {}
     try:
@@ -364,7 +361,9 @@ def shipped_manifest() -> dict:
 
 
 def shipped_payload(kind: str, key: str) -> bytes | None:
-    """The bytes of the shipped table of `kind` when it was made under `key`, else None."""
+    """The bytes of the shipped table of `kind` when it was made under `key` and its digest is
+    the manifest's (a damaged file is never trusted: a trie reads most damage without an
+    error), else None."""
     entry = shipped_manifest().get(kind)
     if not isinstance(entry, dict) or entry.get("key") != key:
         return None
@@ -372,4 +371,4 @@ def shipped_payload(kind: str, key: str) -> bytes | None:
         payload = (shipped_tables_dir() / str(entry.get("file"))).read_bytes()
     except OSError:
         return None
-    return payload if len(payload) == entry.get("size") else None
+    return payload if hashlib.sha256(payload).hexdigest() == entry.get("sha256") else None

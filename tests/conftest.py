@@ -18,19 +18,27 @@ REPO = TESTS.parent
 @pytest.fixture(autouse=True, scope="session")
 def isolated_cache(tmp_path_factory):
     """One cache folder for the whole run, empty at its start: tests never read a cache a user's
-    runs left behind, nor leave one, and the word lists (~20 s) are built once, by the first test
-    that needs them. It is set in os.environ, so the processes tests start (the CLI, the installed
-    wheel) use it too, as long as they pass the environment on. Tests of the cache itself set
-    their own folder (monkeypatch.setenv) and are marked slow where they build the word lists."""
+    runs left behind, nor leave one. The tables shipped with the package are turned off
+    (MPSC_SHIPPED_TABLES=off), so the code that makes them runs in every test run: the word lists
+    (~10 s) are made once, by the first test that needs them, and kept in that folder. Both are
+    set in os.environ, so the processes tests start (the CLI, the installed wheel) use them too, as
+    long as they pass the environment on. Tests of the cache and of the shipped tables set their
+    own (monkeypatch.setenv) and are marked slow where they build the word lists."""
     import os
 
-    before = os.environ.get("MPSC_CACHE_DIR")
-    os.environ["MPSC_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    from pipeline import cache
+
+    settings = {"MPSC_CACHE_DIR": str(tmp_path_factory.mktemp("cache")), "MPSC_SHIPPED_TABLES": "off"}
+    before = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    cache.shipped_manifest.cache_clear()
     yield
-    if before is None:
-        os.environ.pop("MPSC_CACHE_DIR", None)
-    else:
-        os.environ["MPSC_CACHE_DIR"] = before
+    for name, value in before.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    cache.shipped_manifest.cache_clear()
 
 
 def load_cases(name: str) -> list[dict]:

@@ -273,7 +273,8 @@ def test_a_compounds_cuts_are_found_by_its_common_word_ends_as_by_every_cut():
     lexicon = Lexicon(["Quxelberg"])
     listed = [word for word, _ in zip(lexicon._base, range(200_000))][::97]
     words = listed + [a + b for a, b in zip(listed, reversed(listed))] + [
-        "stadtquxelberg", "straßenbahnhaltestelle", "fußgängerzone", "großstadtquartier", "maßnahmenplan", "abc", ""]
+        "stadtquxelberg", "straßenbahnhaltestelle", "fußgängerzone", "großstadtquartier", "maßnahmenplan",
+        "verkehrsmaßnahmen", "gemeindestraßen", "stadtstraße", "abc", ""]
     for word in words:
         every_cut = [cut for cut in range(MIN_PART, len(word) - MIN_PART + 1) if lexicon.direct(word[cut:]) >= MIN_PART_ZIPF]
         assert sorted(lexicon._cuts_before_common_parts(word)) == every_cut, word

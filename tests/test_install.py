@@ -39,6 +39,9 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path, monkeypatch):
                   cwd=where, env={**os.environ, "MPSC_SHIPPED_TABLES": "on"})
     assert str(site) in located.stdout and "default_corrections" in located.stdout, located.stdout + located.stderr
     assert "'wordfreq'" in located.stdout, "the word-list tables should be in the wheel"
+    shipped = run(str(python), "-c", "import pipeline.cache as c; print(all(c.shipped_payload(k, e['key']) is not None "
+                                     "for k, e in c.shipped_manifest().items()))", cwd=where, env={**os.environ, "MPSC_SHIPPED_TABLES": "on"})
+    assert shipped.stdout.strip() == "True", "every shipped table's file should be in the wheel, its digest the manifest's"
     extracted = run(str(venv / "bin" / "mpsc"), "extract", "-o", "out", cwd=where)
     assert extracted.returncode == 0, extracted.stderr
     data = json.loads((where / "out" / "projects.json").read_text(encoding="utf-8"))

