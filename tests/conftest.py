@@ -24,21 +24,10 @@ def isolated_cache(tmp_path_factory):
     set in os.environ, so the processes tests start (the CLI, the installed wheel) use them too, as
     long as they pass the environment on. Tests of the cache and of the shipped tables set their
     own (monkeypatch.setenv) and are marked slow where they build the word lists."""
-    import os
+    from pipeline.records.ship_tables import environment
 
-    from pipeline import cache
-
-    settings = {"MPSC_CACHE_DIR": str(tmp_path_factory.mktemp("cache")), "MPSC_SHIPPED_TABLES": "off"}
-    before = {name: os.environ.get(name) for name in settings}
-    os.environ.update(settings)
-    cache.shipped_manifest.cache_clear()
-    yield
-    for name, value in before.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-    cache.shipped_manifest.cache_clear()
+    with environment(MPSC_CACHE_DIR=str(tmp_path_factory.mktemp("cache")), MPSC_SHIPPED_TABLES="off"):
+        yield
 
 
 def load_cases(name: str) -> list[dict]:

@@ -52,7 +52,8 @@ def build_tables(folder: Path) -> dict:
 
 @contextmanager
 def environment(**settings: str):
-    """The process's environment with `settings` inside the block, as it was after it."""
+    """The process's environment with `settings` inside the block, as it was after it (the shipped
+    tables' manifest read again on either side: MPSC_SHIPPED_TABLES may change)."""
     before = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)
     cache.shipped_manifest.cache_clear()
