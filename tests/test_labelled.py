@@ -317,6 +317,19 @@ def test_a_sidebar_read_after_the_text_past_a_box_of_facts_gives_title_and_motto
     assert got.description.startswith("Ehrenamtliche Fahrerinnen")
 
 
+
+def test_a_sidebar_after_the_text_under_a_line_cut_at_a_page_end_takes_the_name_at_the_top(corrections):
+    """The sidebar's labels stand after the text, and the line over them is a sentence the page
+    cut ('… und zeigen, wo Schädlinge'): a clause after a comma is no name, the name is the one at
+    the page's top."""
+    para = "Ehrenamtliche Fahrerinnen und Fahrer bringen ältere Menschen zum Arzt, zum Einkaufen oder zu " \
+           "Veranstaltungen, und die Gemeinde bezahlt ihnen die Fahrten mit dem eigenen Wagen."
+    text = "1. Modellprojekte Smart Cities 2023\n\nKleinstädte und Landgemeinden\n\nSteinheim\n\n" \
+           f"{para}\n\nDrohnen überfliegen die Felder und zeigen, wo Schädlinge\n\nBUNDESLAND:\n\nNordrhein-Westfalen\n\n" \
+           "GRÖSSENKLASSE:\n\nLandgemeinde\n\nPROJEKTTITEL:\n\nSteinheim verbunden\n\nMOTTO:\n\nGemeinsam stark\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
+    assert [(p.name, p.title) for p in got] == [("Steinheim", "Steinheim verbunden")]
+
 def test_a_header_with_no_name_over_it_is_warned_of(corrections):
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \

@@ -1,6 +1,6 @@
-"""How a project's name wraps and where its pieces may stand: the lines that go on a name, a name
-cut short, the brochure's overview entry a name is closest to, and a name's end that an OCR read
-among the labels of its header.
+"""How a project's name wraps and where its pieces may stand: a line that can be a name, the
+ways it may wrap, the lines that go on a name, a name cut short, the brochure's overview entry a
+name is closest to, and a name's end that an OCR read among the labels of its header.
 
 Needs the name's lines (segment.Line) and the overview's names. Produces the lines that make the
 name, and why a name looks cut (or None).
@@ -11,7 +11,10 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from pipeline.records.settings import RecordsSettings
+
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
+CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")
 NAME_START_MAX_CHARS = 3  # a capitalised last word this short ('Bad', 'St.') begins a name's next word, not ends it
 
 
@@ -81,3 +84,22 @@ def line_after_name(block_lines: list, name_lines: list, max_gap: int, is_header
             or text.endswith((".", ",", ";", ":")) or re.search(r"\d", text):
         return None
     return text
+
+
+def wrapped_chains(nonblank: list, j: int, end: int, settings: RecordsSettings) -> list[list]:
+    """nonblank[j] alone, with the next line, … up to `name_max_lines` lines, each within
+    `wrapped_max_gap` of the one before and before nonblank[end]: the ways a name may wrap."""
+    chains = [[nonblank[j]]]
+    for n in range(j + 1, min(end, j + settings.segment.name_max_lines)):
+        if nonblank[n].number - nonblank[n - 1].number > settings.segment.wrapped_max_gap:
+            break
+        chains.append(nonblank[j: n + 1])
+    return chains
+
+
+def name_like(text: str, settings: RecordsSettings) -> bool:
+    """A line that can be a project's name: short, capitalised, no sentence's end, no clause after
+    a comma ('… und zeigen, wo Schädlinge': a name's comma comes before another name)."""
+    text = text.strip()
+    return bool(text) and text[:1].isupper() and len(text.split()) <= 2 * settings.segment.heading_max_words \
+        and not text.endswith((".", ",", ";", "-")) and not CLAUSE_AFTER_COMMA.search(text)

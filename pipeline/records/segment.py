@@ -19,7 +19,8 @@ from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read, lines_under_labels,
                                      read_labelled_block)
-from pipeline.records.name_wrap import NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_with_strays
+from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
+                                        name_with_strays, wrapped_chains)
 from pipeline.records.overview_rows import table_overview_texts, table_row_names
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -474,24 +475,6 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
     if best and best[0] >= settings.segment.listed_min_score:
         return best[2]
     return connected_lines(wrapped_chains(nonblank, starts[0], i, settings)[-1]) if starts else None
-
-
-def wrapped_chains(nonblank: list[Line], j: int, end: int, settings: RecordsSettings) -> list[list[Line]]:
-    """nonblank[j] alone, with the next line, … up to `name_max_lines` lines, each within
-    `wrapped_max_gap` of the one before and before nonblank[end]: the ways a name may wrap."""
-    chains = [[nonblank[j]]]
-    for n in range(j + 1, min(end, j + settings.segment.name_max_lines)):
-        if nonblank[n].number - nonblank[n - 1].number > settings.segment.wrapped_max_gap:
-            break
-        chains.append(nonblank[j: n + 1])
-    return chains
-
-
-def name_like(text: str, settings: RecordsSettings) -> bool:
-    """A line that can be a project's name: short, capitalised, no sentence's end."""
-    text = text.strip()
-    return bool(text) and text[:1].isupper() and len(text.split()) <= 2 * settings.segment.heading_max_words \
-        and not text.endswith((".", ",", ";", "-"))
 
 
 def section_headings(nonblank: list[Line], profile: Profile,
