@@ -30,7 +30,7 @@ def build_tables(folder: Path) -> dict:
     last, with each file's digest: a file it does not list, or whose digest differs, is never read
     (cache.shipped_payload); files of tables no longer shipped are removed."""
     with tempfile.TemporaryDirectory() as scratch, environment(MPSC_CACHE_DIR=scratch, MPSC_SHIPPED_TABLES="off"):
-        made = made_tables()
+        made, versions = made_tables(), made_with()
         folder.mkdir(parents=True, exist_ok=True)
         entries = {}
         for kind, (key, stored_as) in made.items():
@@ -39,7 +39,7 @@ def build_tables(folder: Path) -> dict:
                 raise SystemExit(f"the {kind} table was not kept in the cache folder")
             (folder / f"{kind}.{stored_as}").write_bytes(payload)
             entries[kind] = {"key": key, "file": f"{kind}.{stored_as}", "size": len(payload),
-                             "sha256": hashlib.sha256(payload).hexdigest(), "made_with": made_with()}
+                             "sha256": hashlib.sha256(payload).hexdigest(), "made_with": versions}
             if stored_as == "marshal":
                 entries[kind]["marshal"] = marshal.version
     (folder / cache.SHIPPED_MANIFEST).write_text(json.dumps(entries, indent=1, sort_keys=True) + "\n", encoding="utf-8")
