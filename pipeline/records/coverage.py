@@ -9,7 +9,6 @@ project's text or header may be in them), and a name the overview does not list 
 """
 from __future__ import annotations
 
-import re
 
 from rapidfuzz import fuzz, process
 
@@ -79,10 +78,9 @@ def with_coverage(records: list[dict], listed: list[str], settings: RecordsSetti
     if not listed:
         return records, []
     records = [dict(r, needs_review=list(r["needs_review"]), review_notes=dict(r["review_notes"])) for r in records]
-    found = listed_to_records(records, listed, settings)
-    if found is None:
+    matched = listed_to_records(records, listed, settings)
+    if matched is None:
         return records, []  # a list of more than this brochure's projects (2021's lists every year's)
-    matched = found
     warnings = []
     if len(listed) > len(records):
         warnings.append(f"the overview lists {len(listed)} projects, {len(records)} were found: "

@@ -11,9 +11,8 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece, stops_inside
 from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, word_completed
 from pipeline.records.settings import RecordsSettings
-from pipeline.records.text import sentence_like
+from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 
-CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, um Dünger', '…, die regelmäßig'
 
 
 def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from pipeline.records.settings import RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
-CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")
+CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, die …', '…, um Dünger': a sentence's clause, never a name's
 NAME_START_MAX_CHARS = 3  # a capitalised last word this short ('Bad', 'St.') begins a name's next word, not ends it
 
 

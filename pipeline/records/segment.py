@@ -17,7 +17,7 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label, line_label_read, lines_under_labels,
+from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label_read, lines_under_labels,
                                      read_labelled_block)
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
                                         name_with_strays, wrapped_chains)
