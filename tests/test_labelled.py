@@ -473,3 +473,32 @@ def test_a_header_whose_first_label_ends_a_line_of_text(profile):
 def test_no_label_at_the_end_of_prose(text, profile):
     from pipeline.records.labels import first_label_at_line_end
     assert first_label_at_line_end(text_to_lines(text)[0], known_labels(profile)) is None
+
+
+def test_a_label_printed_twice_loses_no_value(corrections):
+    """A fact's label printed twice keeps both values; a second motto label and its value stay
+    text of the record: no line is taken and then dropped."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nKleinstädte und Landgemeinden\n\nFüssen\n\nBundesland: Bayern\n" \
+           "Größenklasse: Größere Kleinstadt\nProjekttitel: Füssen digital\nMotto: Am See\nEinwohner: 15.000\n" \
+           "Einwohner: 16.000\nMotto: Am Berg\n\n" \
+           "Frisches Gemüse, Käse und Brötchen kommen von Betrieben aus der näheren Umgebung. Die Gemeinde\n" \
+           "plant dazu einen neuen Laden.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert (got.motto, got.facts["Einwohner"]) == ("Am See", "15.000; 16.000")
+    assert "Am Berg" in " ".join([got.description, *got.figure_text])
+
+
+def test_a_short_text_that_no_project_holds_is_warned_of_too(corrections):
+    """Fewer words than a paragraph, cut off by a section's heading inside a project, are in no
+    field all the same: the warning says so, however short; a heading wrapped over two lines is
+    no such text."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute\n\nText über Koblenz.\n\n\n\n\nMittelstädte\n\nDie Stadt baut ein Netz.\n\n\n\n\n" \
+           "Homburg\nGrößere Mittelstadt · Saarland\n\nProjekttitel: Homburg vernetzt\nMotto: Nah dran\n\nText.\n\n\n\n\n" \
+           "Interkommunale Kooperationen\n\nund Landkreise\n\n\n\n\nKreis Höxter\nInterkommunale Kooperationen/Landkreis · " \
+           "Nordrhein-Westfalen\n\nProjekttitel: Höxter digital\nMotto: Gemeinsam\n\nText über Höxter.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [p.name for p in brochure.projects] == ["Koblenz", "Homburg", "Kreis Höxter"]
+    assert [w for w in brochure.warnings if "belong to no record" in w] == [
+        "1 line(s) of text between the projects (5 words, from line 18: 'Die Stadt baut ein Netz.') belong to no record: "
+        "they are in no field"]

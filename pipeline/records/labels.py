@@ -72,8 +72,20 @@ class LabelledBlock:
         return self.values[0].label_line.number
 
     @property
+    def taken(self) -> tuple[LabelledValue, ...]:
+        """The values a record takes: the first of each field (get), every fact (facts) and every
+        stray. A field's second label and value stay text: a line is never used and dropped."""
+        seen: set[str] = set()
+        taken = []
+        for v in self.values:
+            if v.field in ("fact", STRAY) or v.field not in seen:
+                taken.append(v)
+                seen.add(v.field)
+        return tuple(taken)
+
+    @property
     def line_numbers(self) -> frozenset[int]:
-        return frozenset(n for v in self.values
+        return frozenset(n for v in self.taken
                          for n in ((() if v.in_text else (v.label_line.number,)) + tuple(l.number for l in v.lines)))
 
     @property
@@ -84,7 +96,12 @@ class LabelledBlock:
 
     @property
     def facts(self) -> dict[str, str]:
-        return {v.label: v.value for v in self.values if v.field == "fact" and v.value}
+        """Label -> value; a label printed twice keeps both values, in order ('12.000; 13.000')."""
+        facts: dict[str, str] = {}
+        for v in self.values:
+            if v.field == "fact" and v.value:
+                facts[v.label] = f"{facts[v.label]}; {v.value}" if v.label in facts else v.value
+        return facts
 
 
 def label_key(text: str) -> str:
