@@ -201,3 +201,20 @@ def test_a_column_beside_the_gap_a_picture_leaves_in_the_other_is_read_after_it(
     words += [w for n, line in enumerate(right) for w in placed(line, 230, 260 + 14 * n)]
     words += [w for n, line in enumerate(below) for w in placed(line, 50, 340 + 14 * n)]
     assert body_lines(words) == above + below + right
+
+
+def test_a_name_in_large_type_is_not_cut_where_its_word_spaces_stand_one_above_the_other():
+    """A name over two lines in 28-point type, beside nothing: its word spaces (10 points, wider
+    than a gutter in 9-point text) happen to stand one above the other, right of the text column.
+    A space in large type is no gutter, so each name line is read whole."""
+    from pipeline.read.pdf_text import Word
+
+    name = [[("Stadt", 50, 190), ("im", 200, 233), ("Verbund", 242.7, 437)],
+            [("Nachbar", 50, 160), ("und", 169.8, 230.1), ("Zweitort", 239.9, 423.6)]]
+    words = [Word(text, x0, x1, 60 + 32 * n, 60 + 32 * n + 32, 28.0) for n, line in enumerate(name)
+             for text, x0, x1 in line]
+    left = ["eins links zwei drei", "vier links fuenf", "sechs links sieben acht", "neun links zehn"]
+    side = ["LAND:", "Hessen", "KLASSE:", "Kleinstadt"]
+    words += [w for n, line in enumerate(left) for w in placed(line, 50, 150 + 13 * n, 9)]
+    words += [w for n, line in enumerate(side) for w in placed(line, 403, 150 + 13 * n, 9)]
+    assert body_lines(words) == ["Stadt im Verbund", "Nachbar und Zweitort"] + left + side

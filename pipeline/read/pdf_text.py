@@ -82,25 +82,28 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
 
 
 def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = GUTTER_MIN_WIDTH,
-                least: float = 0.0) -> float | None:
+                least: float = 0.0, running: float | None = None) -> float | None:
     """The x in the middle of the span [left, right] that the fewest runs of lines cross, then the
     fewest lines (a line crosses x where it has no free space of `gap` points around it), among
     those with words on both sides in at least MIN_COLUMN_LINES lines (or in one, where no line
     crosses x and others stand beside it) and a free corridor of `least` points; None for a
     one-column span. A gutter is crossed by whole elements (a header block, a table over the
     columns), a column's ragged edge beside another column by lines scattered through it, and
-    leaves a corridor wider than a narrow gap between them."""
+    leaves a corridor wider than a narrow gap between them. A line in larger type than the running
+    text (`running`) needs a gap as much wider (line_gap)."""
     width = right - left
     xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]
     crossing, runs, two_sided, was_crossed = [0] * len(xs), [0] * len(xs), [0] * len(xs), [False] * len(xs)
     # columns whose baselines are shifted against each other give lines of one column each, side
     # by side: two such lines that overlap in height are one row for telling the sides apart
-    rows = [(line.words, True) for line in lines] + [(a.words + b.words, False) for a, b in side_by_side(lines)]
-    for words, real in rows:  # counted with difference arrays: one pass over the words, not one per x
+    rows = [(line.words, taken_spans(line, gap, running), True) for line in lines] + [
+        (a.words + b.words, taken_spans(a, gap, running) + taken_spans(b, gap, running), False)
+        for a, b in side_by_side(lines)]
+    for words, spans, real in rows:  # counted with difference arrays: one pass over the words, not one per x
         crossed = [0] * (len(xs) + 1)
-        for w in words:
-            first, last = bins_between(xs, w.x0 - gap / 2, w.x1 + gap / 2)
+        for low, high in spans:
+            first, last = bins_between(xs, low, high)
             if first <= last:
                 crossed[first] += 1
                 crossed[last + 1] -= 1
@@ -120,7 +123,7 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
     ranked = sorted((runs[i], crossing[i], -two_sided[i], i) for i in range(len(xs))
                     if two_sided[i] >= MIN_COLUMN_LINES or between[i] >= MIN_COLUMN_LINES
                     or (two_sided[i] and not crossing[i] and len(lines) - two_sided[i] >= MIN_COLUMN_LINES))
-    return next((xs[i] for *_, i in ranked if corridor(lines, xs[i], gap) >= least), None)
+    return next((xs[i] for *_, i in ranked if corridor(lines, xs[i], gap, running) >= least), None)
 
 
 def interleaved(lines: list[TextLine], xs: list[float], gap: float) -> list[int]:
@@ -138,12 +141,12 @@ def interleaved(lines: list[TextLine], xs: list[float], gap: float) -> list[int]
     return counts
 
 
-def corridor(lines: list[TextLine], x: float, gap: float) -> float:
+def corridor(lines: list[TextLine], x: float, gap: float, running: float | None = None) -> float:
     """The width of the free space around x left by the lines that do not cross it: from the
     right end of the nearest word left of x to the left end of the nearest word right of it."""
     left, right = float("-inf"), float("inf")
     for line in lines:
-        if not crosses(line, x, gap):
+        if not crosses(line, x, gap, running):
             left = max([left, *(w.x1 for w in line.words if w.x1 <= x)])
             right = min([right, *(w.x0 for w in line.words if w.x0 >= x)])
     return right - left
@@ -167,8 +170,22 @@ def bins_between(xs: list[float], low: float, high: float, closed: bool = False)
     return bisect_right(xs, low), bisect_left(xs, high) - 1
 
 
-def crosses(line: TextLine, x: float, gap: float = GUTTER_MIN_WIDTH) -> bool:
-    return any(w.x0 - gap / 2 < x < w.x1 + gap / 2 for w in line.words)
+def crosses(line: TextLine, x: float, gap: float = GUTTER_MIN_WIDTH, running: float | None = None) -> bool:
+    return any(low < x < high for low, high in taken_spans(line, gap, running))
+
+
+def taken_spans(line: TextLine, gap: float, running: float | None) -> list[tuple[float, float]]:
+    """The spans of x a line takes, so that a gutter cannot pass there: its words with `gap`
+    points around them, and a space between two of its words narrower than `gap` widened in
+    proportion to the line's type where it is larger than the running text (`running`): a
+    heading's word spaces grow with its type, and two such spaces one above the other are no
+    gutter."""
+    spans = [(w.x0 - gap / 2, w.x1 + gap / 2) for w in line.words]
+    size = line.size
+    if running and size and size > running:
+        words = sorted(line.words, key=lambda w: w.x0)
+        spans += [(a.x1, b.x0) for a, b in zip(words, words[1:]) if b.x0 - a.x1 < gap * size / running]
+    return spans
 
 
 def gutter_width(lines: list[TextLine]) -> float:
@@ -183,7 +200,8 @@ def gutter_width(lines: list[TextLine]) -> float:
     return max(GUTTER_MIN_WIDTH, GUTTER_WORD_GAPS * gaps[len(gaps) // 2]) if gaps else GUTTER_MIN_WIDTH
 
 
-def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least: float = 0.0) -> list[list[TextLine]]:
+def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least: float = 0.0,
+                    running: float | None = None) -> list[list[TextLine]]:
     """Lines (top to bottom) -> blocks in reading order, like a recursive XY cut: where a run of
     lines leaves a gutter free, the run is read as its left part, then its right part, and each
     part is cut again (three columns are two cuts). Lines that cross the gutter (a header over
@@ -191,14 +209,14 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     if not lines:
         return []
     gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words), gap,
-                         least)
+                         least, running)
     if gutter is None:
         return [lines]
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
     wide: list[TextLine] = []
     for line in lines + [None]:
-        if line is not None and not crosses(line, gutter, gap):
+        if line is not None and not crosses(line, gutter, gap, running):
             if wide:
                 blocks.append(wide)
                 wide = []
@@ -206,8 +224,8 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
             continue
         if run:
             halves = [l.split(gutter) for l in run]
-            blocks += lines_to_blocks([h[0] for h in halves if h[0]], gap, least)
-            blocks += lines_to_blocks([h[1] for h in halves if h[1]], gap, least)
+            blocks += lines_to_blocks([h[0] for h in halves if h[0]], gap, least, running)
+            blocks += lines_to_blocks([h[1] for h in halves if h[1]], gap, least, running)
             run = []
         if line is not None:
             wide.append(line)
@@ -327,7 +345,7 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
     if not lines:
         return PageText(top, "", bottom, words=tuple(words))
     running = body_size(lines)
-    blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0))
+    blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0), running)
     spacings = [s for s in map(line_spacing, blocks) if s]
     page_spacing = min(spacings) if spacings else None
     out: list[str] = []
