@@ -330,6 +330,21 @@ def test_a_sidebar_after_the_text_under_a_line_cut_at_a_page_end_takes_the_name_
     got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
     assert [(p.name, p.title) for p in got] == [("Steinheim", "Steinheim verbunden")]
 
+
+def test_a_sidebar_after_the_text_under_lines_with_a_sentence_end_inside_takes_the_name_at_the_top(corrections):
+    """The lines over the sidebar's labels are a paragraph's last lines, read together: one ends a
+    sentence inside ('… zu betreiben. Gründächer, Mulden'), so they are no name; the name is the
+    one at the page's top, and the text under it is the description."""
+    para = "Ehrenamtliche Fahrerinnen und Fahrer bringen ältere Menschen zum Arzt, zum Einkaufen oder zu " \
+           "Veranstaltungen, und die Gemeinde bezahlt ihnen die Fahrten mit dem eigenen Wagen."
+    text = "1. Modellprojekte Smart Cities 2023\n\nKleinstädte und Landgemeinden\n\nSteinheim\n\n" \
+           f"{para}\n\nLadestationen in diesen Zeiten\nzu betreiben. Gründächer, Mulden\nund Speicher helfen\n\n" \
+           "BUNDESLAND:\n\nNordrhein-Westfalen\n\nGRÖSSENKLASSE:\n\nLandgemeinde\n\nPROJEKTTITEL:\n\n" \
+           "Steinheim verbunden\n\nMOTTO:\n\nGemeinsam stark\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
+    assert [(p.name, p.title) for p in got] == [("Steinheim", "Steinheim verbunden")]
+    assert got[0].description.startswith("Ehrenamtliche Fahrerinnen")
+
 def test_a_header_with_no_name_over_it_is_warned_of(corrections):
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute\n\nText.\n\n\n\n\nKleinstädte und Landgemeinden\n\n" \

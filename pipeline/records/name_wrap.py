@@ -15,6 +15,8 @@ from pipeline.records.settings import RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
 CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, die …', '…, um Dünger': a sentence's clause, never a name's
+# '… zu betreiben. Gründächer': a name has none ('St. Ingbert': no three lower-case letters before its point)
+SENTENCE_END_INSIDE = re.compile(r"[a-zäöüß]{3}[.!?]\s+\S")
 NAME_START_MAX_CHARS = 3  # a capitalised last word this short ('Bad', 'St.') begins a name's next word, not ends it
 
 
@@ -98,8 +100,10 @@ def wrapped_chains(nonblank: list, j: int, end: int, settings: RecordsSettings) 
 
 
 def name_like(text: str, settings: RecordsSettings) -> bool:
-    """A line that can be a project's name: short, capitalised, no sentence's end, no clause after
-    a comma ('… und zeigen, wo Schädlinge': a name's comma comes before another name)."""
+    """A line that can be a project's name: short, capitalised, no sentence's end (at its end or
+    inside: lines of a paragraph read together), no clause after a comma ('… und zeigen, wo
+    Schädlinge': a name's comma comes before another name)."""
     text = text.strip()
     return bool(text) and text[:1].isupper() and len(text.split()) <= 2 * settings.segment.heading_max_words \
-        and not text.endswith((".", ",", ";", "-")) and not CLAUSE_AFTER_COMMA.search(text)
+        and not text.endswith((".", ",", ";", "-")) and not CLAUSE_AFTER_COMMA.search(text) \
+        and not SENTENCE_END_INSIDE.search(text)
