@@ -218,3 +218,35 @@ def test_a_name_in_large_type_is_not_cut_where_its_word_spaces_stand_one_above_t
     words += [w for n, line in enumerate(left) for w in placed(line, 50, 150 + 13 * n, 9)]
     words += [w for n, line in enumerate(side) for w in placed(line, 403, 150 + 13 * n, 9)]
     assert body_lines(words) == ["Stadt im Verbund", "Nachbar und Zweitort"] + left + side
+
+
+def test_columns_under_a_table_are_read_as_columns_though_an_x_beside_the_name_is_free_above_them():
+    """A short name and a table whose labels stand far from their values leave an x free that
+    only the body's lines cross, while two of the table's long values cross the body's gutter:
+    the body is two columns of running text (narrow gutter, its lines on both sides), so the free
+    x lies inside its first column and the body is read column by column."""
+    words = placed("Musterstadt", 64, 60, 24)
+    rows = [("LAND", "Hessen"), ("TITEL", "Musterstadt gemeinsam neu denken"), ("EINWOHNER", "12.345"),
+            ("MOTTO", "Digital und nah fuer alle Generationen")]
+    words += [w for n, (key, value) in enumerate(rows) for w in placed(key, 64, 110 + 19 * n) + placed(value, 214, 110 + 19 * n)]
+    left = ["eins links zwei drei vier fuenf sechs", "sieben links acht neun zehn elf", "zwoelf links dreizehn vierzehn",
+            "fuenfzehn links sechzehn siebzehn", "achtzehn links neunzehn zwanzig"]
+    right = ["eins rechts zwei drei vier fuenf", "sechs rechts sieben acht neun", "zehn rechts elf zwoelf dreizehn",
+             "vierzehn rechts fuenfzehn", "sechzehn rechts siebzehn achtzehn"]
+    words += [w for n, line in enumerate(left) for w in justified(line, 64, 289, 200 + 13 * n)]
+    words += [w for n, line in enumerate(right) for w in justified(line, 306, 510, 200 + 13 * n)]
+    lines = body_lines(words)
+    assert lines[lines.index(left[0]):] == left + right
+
+
+def test_a_table_of_five_rows_over_columns_is_still_read_row_by_row():
+    """Five rows whose values cross the body's gutter: their labels stand far from their values, a
+    gap wider than columns of text leave, so the rows are a table over the columns, not columns."""
+    rows = [("LAND:", "Hessen und Thueringen zusammen"), ("KLASSE:", "Kleinere Mittelstadt im Verbund"),
+            ("TITEL:", "Stadt digital und gemeinsam"), ("MOTTO:", "Heute fuer alle Generationen"),
+            ("KONTAKT:", "Amt fuer Stadtentwicklung hier")]
+    words = [w for n, (key, value) in enumerate(rows)
+             for w in placed(key, 50, 120 + 16 * n, 12) + placed(value, 160, 120 + 16 * n, 12)]
+    words += [w for n, line in enumerate(LEFT_COLUMN) for w in justified(line, 50, 201, 220 + 16 * n, 12)]
+    words += [w for n, line in enumerate(RIGHT_COLUMN) for w in justified(line, 222, 373, 220 + 16 * n, 12)]
+    assert body_lines(words) == [f"{k} {v}" for k, v in rows] + LEFT_COLUMN + RIGHT_COLUMN

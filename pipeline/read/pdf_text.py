@@ -13,6 +13,7 @@ of benchmarks/layout_family.py measures.)
 """
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ MIN_COLUMN_LINES = 2  # a column of two lines (a paragraph's end at the top of t
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 PARAGRAPH_GAP = 1.3  # a gap this many times the block's usual line spacing starts a paragraph
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
+TEXT_COLUMNS_MIN_LINES = 4  # lines crossing a gutter are judged as columns of their own from this many
+TEXT_GUTTER_EMS = 3.0  # the free space between columns of running text is at most this many line heights
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
 
 
@@ -123,7 +126,33 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
     ranked = sorted((runs[i], crossing[i], -two_sided[i], i) for i in range(len(xs))
                     if two_sided[i] >= MIN_COLUMN_LINES or between[i] >= MIN_COLUMN_LINES
                     or (two_sided[i] and not crossing[i] and len(lines) - two_sided[i] >= MIN_COLUMN_LINES))
-    return next((xs[i] for *_, i in ranked if corridor(lines, xs[i], gap, running) >= least), None)
+    judged: dict[tuple[int, ...], bool] = {}  # x's crossed by the same lines are judged once
+
+    def columns_cross(x: float) -> bool:
+        crossing_lines = tuple(k for k, line in enumerate(lines) if crosses(line, x, gap, running))
+        if crossing_lines not in judged:
+            judged[crossing_lines] = text_columns([lines[k] for k in crossing_lines], gap, least, running)
+        return judged[crossing_lines]
+
+    return next((xs[i] for *_, i in ranked if corridor(lines, xs[i], gap, running) >= least
+                 and not columns_cross(xs[i])), None)
+
+
+def text_columns(lines: list[TextLine], gap: float, least: float, running: float | None) -> bool:
+    """Whether lines are two columns of running text side by side: most of them stand on both
+    sides of a gutter of their own, as narrow as columns of text leave (a table's labels stand far
+    from their values). Such lines cross no gutter between elements: an x they all cross (beside a
+    short name, between a table's labels and values) lies inside a column."""
+    if len(lines) < TEXT_COLUMNS_MIN_LINES:
+        return False
+    inner = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words),
+                        gap, least, running)
+    if inner is None:
+        return False
+    beside = [line for line in lines if not crosses(line, inner, gap, running)
+              and min(w.x0 for w in line.words) < inner < max(w.x1 for w in line.words)]
+    em = statistics.median(w.bottom - w.top for line in lines for w in line.words)
+    return 2 * len(beside) >= len(lines) and corridor(lines, inner, gap, running) <= TEXT_GUTTER_EMS * em
 
 
 def interleaved(lines: list[TextLine], xs: list[float], gap: float) -> list[int]:
