@@ -142,6 +142,8 @@ def test_a_record_whose_name_was_lost_takes_the_name_listed_in_its_place():
 def test_a_value_wrapped_before_its_last_noun_takes_it(profile):
     block = block_of("M OTTO:\n\nOffen gestalten: eine grüne\nStadt\n\nDie Stadt baut.\n", profile)
     assert block.get("motto").value == "Offen gestalten: eine grüne Stadt"
+    joined = block_of("MOTTO:\n\nHeute für ein lebenswertes\nMusterkreis-Nord\n\nDie Stadt baut.\n", profile)
+    assert joined.get("motto").value == "Heute für ein lebenswertes Musterkreis-Nord"  # a compound's hyphen
 
 
 def test_a_value_holding_a_lone_mark_is_told():
