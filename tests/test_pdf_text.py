@@ -250,3 +250,17 @@ def test_a_table_of_five_rows_over_columns_is_still_read_row_by_row():
     words += [w for n, line in enumerate(LEFT_COLUMN) for w in justified(line, 50, 201, 220 + 16 * n, 12)]
     words += [w for n, line in enumerate(RIGHT_COLUMN) for w in justified(line, 222, 373, 220 + 16 * n, 12)]
     assert body_lines(words) == [f"{k} {v}" for k, v in rows] + LEFT_COLUMN + RIGHT_COLUMN
+
+
+def test_a_label_in_small_capitals_beside_a_column_is_one_line():
+    """'M' and 'OTTO' in smaller type touch, their tops 1.7 points apart, beside a column whose
+    line stands 6 points higher: the label is one line, not 'M' on the column's line and 'OTTO'
+    on its own."""
+    from pipeline.read.pdf_text import Word
+
+    words = [Word("M", 60.1, 69.1, 213.0, 222.5, 9.5), Word("OTTO", 69.1, 90.5, 214.7, 222.1, 7.4),
+             Word("Heute", 60.1, 84.0, 225.7, 235.7, 10.0), Word("gestalten", 86.5, 131.2, 225.7, 235.7, 10.0)]
+    column = ["eins rechts zwei drei", "vier rechts fuenf sechs", "sieben rechts acht", "neun rechts zehn"]
+    words += [Word(w.text, w.x0, w.x1, w.top, w.top + 10.5, 10.5)  # a text layer's box: the font size high
+              for n, line in enumerate(column) for w in placed(line, 227, 207.3 + 15 * n, 10.5)]
+    assert body_lines(words)[:2] == ["M OTTO", "Heute gestalten"]

@@ -30,6 +30,7 @@ PARAGRAPH_GAP = 1.3  # a gap this many times the block's usual line spacing star
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
 TEXT_COLUMNS_MIN_LINES = 4  # lines crossing a gutter are judged as columns of their own from this many
 TEXT_GUTTER_EMS = 3.0  # the free space between columns of running text is at most this many line heights
+JOINED_GAP = 0.5  # points: a word that begins this near another's end is printed on from it
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
 
 
@@ -77,11 +78,19 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
         first = lines[-1][0] if lines else None
         # a small mark (the '·' between size class and Land) sits lower but inside the line
         if first and (abs(first.top - word.top) <= LINE_TOLERANCE
-                      or first.top <= (word.top + word.bottom) / 2 <= first.bottom):
+                      or first.top <= (word.top + word.bottom) / 2 <= first.bottom
+                      or any(joined(w, word) for w in lines[-1])):
             lines[-1].append(word)
         else:
             lines.append([word])
     return [TextLine(tuple(line)) for line in lines]
+
+
+def joined(left: Word, word: Word) -> bool:
+    """Whether `word` goes on `left` in one line: it begins where `left` ends and its middle lies
+    within `left`'s height (a label in small capitals, 'M' then 'OTTO' in smaller type, whose tops
+    differ more than a line's words do; the line's first word may stand in another column)."""
+    return abs(word.x0 - left.x1) <= JOINED_GAP and left.top <= (word.top + word.bottom) / 2 <= left.bottom
 
 
 def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = GUTTER_MIN_WIDTH,
