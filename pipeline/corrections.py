@@ -131,6 +131,12 @@ class PlaceRules(Strict):
     abbreviations: dict[str, str] = Field(default_factory=dict)
     member_qualifiers: MemberQualifiers = Field(default_factory=MemberQualifiers)
 
+    @property
+    def generic_words(self) -> frozenset[str]:
+        """Words of names that name no place: the prefixes ('Landkreis', 'Gemeinde') and the words
+        that join a cooperation's members ('in Kooperation mit')."""
+        return frozenset(self.prefixes) | {w for sep in self.member_separators for w in re.findall(r"\w+", sep)}
+
 
 class LexiconAdditions(Strict):
     about: str = ""

@@ -118,6 +118,19 @@ def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():
     assert "moved to that project" in other.review_notes["description"] and "description" not in other.needs_review
 
 
+def test_a_paragraph_saying_der_landkreis_is_no_paragraph_about_a_landkreis_of_the_edition(corrections):
+    """'Landkreis Musterau' is spotted by 'Musterau', not by its longest word: another district's
+    paragraph that says 'der Landkreis' twice stays where it is."""
+    from pipeline.records.body import move_foreign_paragraphs
+    from pipeline.records.draft import Record
+
+    musterau = Record({"name": "Landkreis Musterau", "description": "Musterau baut."})
+    para = "Der Landkreis prüft, wie Busse fahren. Deshalb dokumentiert der Landkreis die Ergebnisse."
+    nordkreis = Record({"name": "Landkreis Nordheide-Kirchwald", "description": f"Nordheide-Kirchwald plant.\n\n{para}"})
+    musterau, nordkreis = move_foreign_paragraphs([musterau, nordkreis], generic=corrections.places.generic_words)
+    assert nordkreis.fields["description"].endswith(para) and musterau.fields["description"] == "Musterau baut."
+
+
 def test_a_name_spelt_otherwise_in_its_own_title_is_flagged_but_not_a_derived_word():
     from pipeline.records.names import other_spelling_in_values_doubts
 

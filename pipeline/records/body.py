@@ -125,11 +125,13 @@ def visual_lines(cleaned: Cleaned, para: list[Line]) -> list[str]:
     return out
 
 
-def move_foreign_paragraphs(records: list[Record], settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[Record]:
+def move_foreign_paragraphs(records: list[Record], settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS,
+                            generic: frozenset[str] = frozenset()) -> list[Record]:
     """Paragraphs that speak of another project by name, and never of their own, were put on the
     wrong pages by the layout: the records with each such paragraph moved to the project it
-    names, noted on both."""
-    keys = [name_key(r.fields["name"]) for r in records]
+    names, noted on both. A name is spotted by its most distinctive word, none of the `generic`
+    words of names."""
+    keys = [name_key(r.fields["name"], generic) for r in records]
     descriptions, moves = [], []  # moves: (from, to, paragraph), as indexes into records
     doubts: list[list[Doubt]] = [[] for _ in records]
     for i, record in enumerate(records):

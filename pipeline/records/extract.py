@@ -74,11 +74,12 @@ def printed_sections(layout: Layout) -> tuple[str, ...]:
 
 
 def layout_to_records(layout: Layout, cleaned: Cleaned, profile: Profile, doc: Document,
-                      settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[Record]:
+                      settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS,
+                      generic: frozenset[str] = frozenset()) -> list[Record]:
     """Every project block -> its record draft; a paragraph that speaks of another project only
-    goes to that project."""
+    goes to that project (`generic`: words of names that name no project, PlaceRules.generic_words)."""
     return move_foreign_paragraphs([block_to_record(block, cleaned, profile, doc, settings) for block in layout.projects],
-                                   settings)
+                                   settings, generic)
 
 
 def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document,

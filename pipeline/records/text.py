@@ -32,9 +32,12 @@ def displaced_value(text: str, settings: RecordsSettings) -> bool:
     return looks_like_value(text, settings) and len(words) >= settings.text.displaced_min_words
 
 
-def name_key(name: str) -> str:
-    """The most distinctive word of a name, used to spot its text in another project's pages."""
-    return max(re.findall(r"[^\W\d_][\w-]+", name) or [name], key=len)
+def name_key(name: str, generic: frozenset[str] = frozenset()) -> str:
+    """The most distinctive word of a name, used to spot its text in another project's pages: its
+    longest word that is no `generic` word of names ('Landkreis', 'Kooperation': any text may
+    say 'der Landkreis')."""
+    words = re.findall(r"[^\W\d_][\w-]+", name)
+    return max([w for w in words if w not in generic] or words or [name], key=len)
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
