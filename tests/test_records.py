@@ -141,3 +141,11 @@ def test_a_name_spelt_otherwise_in_its_own_title_is_flagged_but_not_a_derived_wo
     for name, title in [("Landkreis Musterau", "Musterauer Land digital"), ("Musterland", "Musterl@nd smart"),
                         ("Neumünster", "Neumünster klug")]:
         assert other_spelling_in_values_doubts({"name": name, "title": title, "motto": None}) == [], name
+
+
+def test_a_record_with_no_description_is_flagged():
+    from pipeline.records.body import empty_description_doubts
+
+    [doubt] = empty_description_doubts(" \n", ["Manche Anwendungen werden kaum genutzt."])
+    assert doubt.field == "description" and doubt.flagged and "5 words went to figure_text" in doubt.note
+    assert empty_description_doubts("", []) and not empty_description_doubts("Die Stadt baut.", ["Logo"])

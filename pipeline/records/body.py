@@ -106,6 +106,15 @@ def quality_doubts(description: str, lexicon: Lexicon, settings: RecordsSettings
                                 f"{window} words are known words or numbers; the text may be unreadable OCR")]
 
 
+def empty_description_doubts(description: str, figure_text: list[str]) -> list[Doubt]:
+    """A record with no description: its pages' text was all read as something else (or there was
+    none), which a brochure never prints."""
+    if description.strip():
+        return []
+    went = f": {sum(len(t.split()) for t in figure_text)} words went to figure_text" if figure_text else ""
+    return [flag("description", f"no text was read as the description{went}")]
+
+
 def visual_lines(cleaned: Cleaned, para: list[Line]) -> list[str]:
     """The cleaned text of a paragraph, line by line as the raw text had its lines: a hyphenated
     line end the cleaner joined is cut again, and keeps its hyphen, so that the lines can be put

@@ -23,7 +23,8 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import Lexicon, state_code
 from pipeline.read.load import Source
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
-from pipeline.records.body import Page, body_paragraphs, move_foreign_paragraphs, quality_doubts, visual_lines
+from pipeline.records.body import (Page, body_paragraphs, empty_description_doubts, move_foreign_paragraphs,
+                                   quality_doubts, visual_lines)
 from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag
 from pipeline.records.header import block_to_header, text_to_states
@@ -121,6 +122,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings),
+              *empty_description_doubts(description, fields["figure_text"]),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *listed_spelling_in_values_doubts(fields, reading.as_listed),
               *running_text_value_doubts(fields, settings),
