@@ -182,6 +182,8 @@ def test_facts_under_a_size_line_go_to_facts_not_to_the_text(corrections):
     ("Einwohner: 12.000", "12.000", True), ("EINWOHNER 12.000", "12.000", True), ("Einwohner 12.000", "12.000", True),
     ("Einwohner", "", True), ("Einwohner und Gäste kommen gern", "und Gäste kommen gern", False),
     ("Website der Stadt Koblenz und des Landkreises.", "der Stadt Koblenz und des Landkreises.", False),
+    ("Website www.musterstadt.de/smart-city", "www.musterstadt.de/smart-city", True),
+    ("Kontakt info@musterstadt.de", "info@musterstadt.de", True), ("Website wird gebaut", "wird gebaut", False),
 ])
 def test_a_fact_label_stands_apart_from_prose(text, rest, apart):
     from pipeline.records.labels import label_stands_apart

@@ -37,6 +37,7 @@ SENTENCE_PIECE = re.compile(r"[a-zäöüß]{3}[.,](?:\s|$)")  # 'dabei,' 'vermei
 TITLE_LINE_MAX_WORDS = 12  # a line of a title or motto (a value wraps) holds at most so many words
 FACT_VALUE_MAX_WORDS = 6  # a fact's value is this short ('Strategie- und Umsetzungsphase', 'Amt für Stadtentwicklung')
 FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")  # a web or mail address: in lower case, no prose
 RUNNING_TEXT_MIN_WORDS = 8  # a paragraph that ends a labelled block is this long (not a name's scattered end: 'und Uelzen')
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
@@ -464,10 +465,11 @@ def label_marked(text: str, rest: str) -> bool:
 def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
     """A label, not prose that opens with the label's word: it has a colon, is printed in capitals
     or stands alone, or what follows is short and does not go on in lower case ('Einwohner
-    12.000', not 'Einwohner und Gäste kommen …')."""
+    12.000', not 'Einwohner und Gäste kommen …') or is a web or mail address ('Website www.…')."""
     text = text.strip()
     head = text[: len(text) - len(rest)] if rest else text
     letters = [c for c in head if c.isalpha()]
     if fuzzy or not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2:
         return True
-    return len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ","))
+    return ADDRESS.fullmatch(rest.strip()) is not None or (
+        len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ",")))
