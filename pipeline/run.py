@@ -46,9 +46,10 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     facts = document_facts(layout, source, cleaned, lexicon, records_settings)
     drafts = layout_to_records(layout, cleaned, profile, facts, records_settings, corrections.places.generic_words)
     spans = block_spans(layout, cleaned)
+    listed = listed_names(layout, profile)
     # a record whose name the OCR lost takes the one the overview lists in its place, before its id and place
-    records = with_final_ids(with_names_by_position(records_to_dicts(drafts, cleaned.raw, spans),
-                                                    listed_names(layout, profile), records_settings))
+    records = with_final_ids(with_names_by_position(records_to_dicts(drafts, cleaned.raw, spans), listed,
+                                                    records_settings))
     warnings = warnings_of(source, cleaned, corrections.decisions.decisions, year, profile_name)
     if use_overrides:
         records, override_warnings = apply_overrides(records, corrections.overrides, year)
@@ -57,7 +58,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if use_overrides:
         placed_records, place_warnings = apply_place_confirmations(placed.records, corrections.overrides, year)
         placed, warnings = replace(placed, records=placed_records), warnings + place_warnings
-    covered, coverage_warnings = with_coverage(placed.records, listed_names(layout, profile), records_settings)
+    covered, coverage_warnings = with_coverage(placed.records, listed, records_settings)
     placed, warnings = replace(placed, records=covered), warnings + coverage_warnings
     warnings = warnings + headers_without_name(layout, profile, records_settings) \
         + text_in_no_record(layout, profile, records_settings)
