@@ -43,12 +43,14 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     layout = segment_text(cleaned.text, profile, records_settings)
     if not layout.projects:
         raise InputError(f"{source.path}: {no_project_message(layout, profile, records_settings)}")
-    facts = document_facts(layout, source, cleaned, lexicon, records_settings)
+    listed = listed_names(layout, profile)
+    # a name is checked against a table overview's names too, not only against overview entries
+    facts = document_facts(layout, source, cleaned, lexicon, records_settings, tuple(listed))
     drafts = layout_to_records(layout, cleaned, profile, facts, records_settings)
     spans = block_spans(layout, cleaned)
     # a record whose name the OCR lost takes the one the overview lists in its place, before its id and place
     records = with_final_ids(with_names_by_position(records_to_dicts(drafts, cleaned.raw, spans),
-                                                    listed_names(layout, profile), records_settings))
+                                                    listed, records_settings))
     warnings = warnings_of(source, cleaned, corrections.decisions.decisions, year, profile_name)
     if use_overrides:
         records, override_warnings = apply_overrides(records, corrections.overrides, year)
@@ -57,7 +59,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if use_overrides:
         placed_records, place_warnings = apply_place_confirmations(placed.records, corrections.overrides, year)
         placed, warnings = replace(placed, records=placed_records), warnings + place_warnings
-    covered, coverage_warnings = with_coverage(placed.records, listed_names(layout, profile), records_settings)
+    covered, coverage_warnings = with_coverage(placed.records, listed, records_settings)
     placed, warnings = replace(placed, records=covered), warnings + coverage_warnings
     warnings = warnings + headers_without_name(layout, profile, records_settings) \
         + text_in_no_record(layout, profile, records_settings)
