@@ -151,3 +151,25 @@ def test_a_value_holding_a_lone_mark_is_told():
 
 def test_a_value_ending_in_a_lone_mark_is_told():
     assert value_running_text_reason("Mit Daten für morgen ..", S)
+
+
+def test_a_label_in_small_capitals_misread_in_a_row_of_labels_is_read(profile):
+    """'Motro' under 'PROJEKTTITEL value' (no colon, no capitals: small capitals an OCR read as
+    a word) is the motto's label, read by its likeness; under a label with a colon a title's
+    second line opening with a word like it ('Motor') stays the title's."""
+    block = block_of("BUNDESLAND Thüringen\nGROSSENKLASSE Große Großstadt\nPROJEKTTITEL Erfurt digital: Wärmewende\n"
+                     "Motro Digital und nah: starke Nachbarschaften\n", profile)
+    assert block.get("title").value == "Erfurt digital: Wärmewende"
+    assert block.get("motto").value == "Digital und nah: starke Nachbarschaften" and block.get("motto").fuzzy
+    block = block_of("Bundesland: Bayern\nGrößenklasse: Landgemeinde\nProjekttitel: Mit dem Bus zum\nMotor der Region\n"
+                     "Motto: Heute\n", profile)
+    assert block.get("title").value == "Mit dem Bus zum Motor der Region" and block.get("motto").value == "Heute"
+
+
+def test_a_table_overviews_name_with_its_land_on_the_next_line_is_a_name(profile):
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
+            "Modellprojekt Bundesland Kategorie\nKoblenz Rheinland-Pfalz Großstädte\n\n"
+            "Landkreis Vorpommern-Greifswald\n\nMecklenburg-Vorpommeterkommunale\nKooperationen und\nLandkreise\n")
+    lines = text_to_lines(text)
+    from pipeline.records.segment import find_parts
+    assert table_row_names(lines, find_parts(lines, profile, S), profile) == ["Koblenz", "Landkreis Vorpommern-Greifswald"]

@@ -202,7 +202,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     while j < len(lines):
         if j > i and lines[j].number - lines[j - 1].number > max_gap:
             break
-        hit = line_label_read(lines[j].text, known)
+        hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels)
         if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
@@ -238,6 +238,30 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         values = [piece for value in values for piece in without_strays(value, accepts)]
         values = with_unlabelled_size(values, accepts, known)
     return LabelledBlock(tuple(values))
+
+
+def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[str, str]],
+                             labels: list[tuple[int, tuple[str, str, str, bool]]]) -> tuple[str, str, str, bool] | None:
+    """lines[j] right under a label with its value beside it ('PROJEKTTITEL Rostock smart: …'), in
+    a block whose labels all stand so without a colon, opening with a capitalised word
+    LABEL_MIN_SCORE like a label of a field the block has not had yet ('MotTro Mit Daten …',
+    'Motro …': small capitals an OCR read without the marks line_label_read needs) -> that label,
+    read by its likeness (its value is flagged); else None. Without it the next label's value
+    went on the value above it."""
+    if not labels or labels[-1][0] != j - 1 or not labels[-1][1][2]:
+        return None
+    if any(not hit[2] or ":" in lines[at].text[:len(lines[at].text) - len(hit[2])] for at, hit in labels):
+        return None  # a block of 'Label: value' or of labels over their values: a label is read as printed
+    tokens = lines[j].text.split()
+    key = label_key(tokens[0]) if len(tokens) > 1 else ""
+    if not tokens or not tokens[0][:1].isupper() or len(key) < LABEL_FUZZY_MIN_CHARS \
+            or len(key) < LABEL_FUZZY_MIN_LETTERS * len(tokens[0]):
+        return None
+    had = {hit[0] for _, hit in labels}
+    choices = [k for k, (field_name, _) in known.items()
+               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
+    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE)
+    return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
 
 
 def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:

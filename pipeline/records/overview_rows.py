@@ -27,20 +27,29 @@ def table_overview_texts(lines: list[Line], parts: dict[str, tuple[int, int]], p
 
 def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
     """The names of the rows of a table overview read row by row: each row's words before its
-    Land. Rows begun in lower case go on a cell of the row above (a section over two lines)."""
+    Land. Rows begun in lower case go on a cell of the row above (a section over two lines); a row
+    with no Land whose next row begins with one is a name alone (an OCR put the rest of its row
+    under it: 'Landkreis Vorpommern-Greifswald' / 'Mecklenburg-Vorpommern Interkommunale …')."""
     heads = [label_key(h) for h in profile.overview_columns]
     names: list[str] = []
     inside = False
-    for text in table_overview_texts(lines, parts, profile):
+    texts = table_overview_texts(lines, parts, profile)
+    for i, text in enumerate(texts):
         if not inside:
             inside = all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]
             continue
         if not text[:1].isupper():
             continue
-        name = words_before_state(text)
+        name = words_before_state(text) or (text if i + 1 < len(texts) and begins_with_state(texts[i + 1]) else None)
         if name:
             names.append(name)
     return names
+
+
+def begins_with_state(text: str) -> bool:
+    """'Mecklenburg-Vorpommeterkommunale' -> True: the text opens with a Land's name (or its
+    first letters, STATE_PREFIX_MIN_CHARS at least, where the next column ran into it)."""
+    return words_before_state(f"_ {text}") == "_"
 
 
 def words_before_state(text: str) -> str | None:
