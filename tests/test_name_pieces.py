@@ -173,3 +173,12 @@ def test_a_table_overviews_name_with_its_land_on_the_next_line_is_a_name(profile
     lines = text_to_lines(text)
     from pipeline.records.segment import find_parts
     assert table_row_names(lines, find_parts(lines, profile, S), profile) == ["Koblenz", "Landkreis Vorpommern-Greifswald"]
+
+
+def test_a_names_end_after_a_labels_value_is_a_stray(profile):
+    """'Herrnhut' read under the Land: the header is found (its Land reads as one) and the line is
+    the name's end; an unknown label and its value under a size class are no name's pieces."""
+    block = block_of("Bundesland\nSachsen\nHerrnhut\nGrößenklasse\n\nInterkommunale Kooperationen/Landkreis\n", profile)
+    assert block.get("states").value == "Sachsen" and [l.text for l in block.strays] == ["Herrnhut"]
+    block = block_of("Größenklasse:\nGrößere Mittelstadt\nVorhaben:\nLandau gestaltet Zukunft:\nMotto:\nHeute\n", profile)
+    assert block.strays == ()

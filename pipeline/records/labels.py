@@ -322,12 +322,15 @@ def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, st
 
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
 STRAY_MAX_WORDS = 6  # a stray line is a name's piece: this short
+STRAYS_AFTER_MAX_LINES = 2  # after a value, at most so many lines are a name's pieces
 
 
 def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | None]) -> list[LabelledValue]:
     """A Land's or size class's value that `accepts` refuses but whose last line(s) it takes,
-    after lines that look like a name's pieces ('Bundesland:' / 'Pegnitz' / 'Bayern') -> the
-    stray lines as a value of their own (field STRAY) and the value; any other value as it is."""
+    after lines that look like a name's pieces ('Bundesland:' / 'Pegnitz' / 'Bayern'), or whose
+    first line(s) it takes, before such lines ('Bundesland' / 'Sachsen' / 'Herrnhut') -> the
+    stray lines as a value of their own (field STRAY) and the value, in the order printed; any
+    other value as it is."""
     own = [l for l in value.lines if l.number != value.label_line.number]
     if value.inline or len(own) < 2 or accepts(value.field, value.value) is not False:
         return [value]
@@ -337,6 +340,14 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
             return [LabelledValue(STRAY, value.label, value.label_line, tuple(head), "", in_text=value.in_text),
                     LabelledValue(value.field, value.label, value.label_line, tuple(tail), "", value.fuzzy,
                                   value.displaced, value.unsure, value.in_text)]
+    for k in range(len(own) - 1, max(0, len(own) - STRAYS_AFTER_MAX_LINES - 1), -1):  # ('Sachsen' / 'Herrnhut')
+        head, tail = own[:k], own[k:]
+        # a size class under its lost label, or an unknown label and its value, is no name's piece
+        if accepts(value.field, " ".join(l.text.strip() for l in head)) and all(stray_like(l.text) for l in tail) \
+                and not any(accepts("size_class", l.text.strip()) or l.text.rstrip().endswith(":") for l in tail):
+            return [LabelledValue(value.field, value.label, value.label_line, tuple(head), "", value.fuzzy,
+                                  value.displaced, value.unsure, value.in_text),
+                    LabelledValue(STRAY, value.label, value.label_line, tuple(tail), "", in_text=value.in_text)]
     return [value]
 
 
