@@ -182,3 +182,17 @@ def test_a_names_end_after_a_labels_value_is_a_stray(profile):
     assert block.get("states").value == "Sachsen" and [l.text for l in block.strays] == ["Herrnhut"]
     block = block_of("Größenklasse:\nGrößere Mittelstadt\nVorhaben:\nLandau gestaltet Zukunft:\nMotto:\nHeute\n", profile)
     assert block.strays == ()
+
+
+def test_a_table_overviews_rows_as_an_ocr_read_them_give_their_names(profile):
+    """A Land the next column ran into ('Mecklenburg-Vorpoinnéstadte'), one without its umlaut
+    ('Baden-Wurttemberg…') and a name over two rows ('… mit' / 'Schwarzenbruck und Altdorf
+    Kooperationen und': the section's words after it are its cell's)."""
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
+            "Modellprojekt Bundesland Kategorie\nRostock Mecklenburg-Vorpoinnéstadte\n"
+            "Landkreis Tübingen Baden-Wurttembergnterkommunale\nRöthenbach in Kooperation mit Bayern Interkommunale\n"
+            "Schwarzenbruck und Altdorf Kooperationen und\nLandkreise\n")
+    lines = text_to_lines(text)
+    from pipeline.records.segment import find_parts
+    assert table_row_names(lines, find_parts(lines, profile, S), profile) == [
+        "Rostock", "Landkreis Tübingen", "Röthenbach in Kooperation mit Schwarzenbruck und Altdorf"]

@@ -8,12 +8,17 @@ holds the column heads.
 """
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+
 from pipeline.corrections import Profile
-from pipeline.language.lexicon import german_states
+from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import Line, label_key
+from pipeline.records.name_wrap import NAME_CONNECTORS
 
 STATE_PREFIX_MIN_CHARS = 6  # a Land cut short by the next column ('Mecklenburg-Vorpommer') keeps this much at least
 STATE_PREFIX_CUT = 2  # and loses at most so many letters
+STATE_FUZZY_MIN_CHARS = 12  # a Land this long ('Mecklenburg-Vorpommern') is found by its likeness too
+STATE_MIN_LIKENESS = 80  # 'mecklenburg-vorpoinnés' / 'mecklenburg-vorpommern' (fuzz.ratio)
 
 
 def table_overview_texts(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
@@ -41,7 +46,10 @@ def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profil
         if not text[:1].isupper():
             continue
         name = words_before_state(text) or (text if i + 1 < len(texts) and begins_with_state(texts[i + 1]) else None)
-        if name:
+        end = name_goes_on(names[-1], text, profile) if names and name is None else None
+        if end:
+            names[-1] = f"{names[-1]} {end}"  # a name over two rows
+        elif name:
             names.append(name)
     return names
 
@@ -54,11 +62,28 @@ def begins_with_state(text: str) -> bool:
 
 def words_before_state(text: str) -> str | None:
     """'Landkreis Tübingen Baden-Württemberg Interkommunale …' -> 'Landkreis Tübingen'; None
-    where no word after the first begins a Land's name."""
+    where no word after the first begins a Land's name: as printed, without its umlauts, or, of
+    a long one, its letters STATE_MIN_LIKENESS alike ('Mecklenburg-Vorpoinnéstadte': the next
+    column ran into it)."""
     tokens = text.split()
-    states = [s.casefold() for s in german_states()]
+    states = [s.casefold().translate(WITHOUT_UMLAUTS) for s in german_states()]
     for k in range(1, len(tokens)):
-        rest = " ".join(tokens[k:]).casefold()
-        if any(rest.startswith(s[:max(STATE_PREFIX_MIN_CHARS, len(s) - STATE_PREFIX_CUT)]) for s in states):
+        rest = " ".join(tokens[k:]).casefold().translate(WITHOUT_UMLAUTS)
+        if any(rest.startswith(s[:max(STATE_PREFIX_MIN_CHARS, len(s) - STATE_PREFIX_CUT)])
+               or (len(s) >= STATE_FUZZY_MIN_CHARS and fuzz.ratio(rest[:len(s)], s) >= STATE_MIN_LIKENESS)
+               for s in states):
             return " ".join(tokens[:k])
     return None
+
+
+def name_goes_on(name: str, text: str, profile: Profile) -> str | None:
+    """A row with no Land under a name ending in a connector ('Röthenbach in Kooperation mit' /
+    'Schwarzenbruck und Altdorf Kooperationen und'): the name's end, the row without the words
+    of a section's name it ends in (its cell's second line); None where the name goes not on."""
+    if not NAME_CONNECTORS.search(name) or not text[:1].isupper():
+        return None
+    section_words = {w.casefold() for c in profile.categories for w in c.split()}
+    tokens = text.split()
+    while tokens and tokens[-1].casefold() in section_words:
+        tokens.pop()
+    return " ".join(tokens) or None
