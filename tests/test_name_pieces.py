@@ -196,3 +196,9 @@ def test_a_table_overviews_rows_as_an_ocr_read_them_give_their_names(profile):
     from pipeline.records.segment import find_parts
     assert table_row_names(lines, find_parts(lines, profile, S), profile) == [
         "Rostock", "Landkreis Tübingen", "Röthenbach in Kooperation mit Schwarzenbruck und Altdorf"]
+
+
+def test_a_label_with_letters_an_ocr_read_twice_is_read_by_its_likeness(profile):
+    from pipeline.records.labels import line_label_read
+    assert line_label_read("MOoOTTOo:", known_labels(profile))[:2] == ("motto", "Motto")
+    assert line_label_read("Mooose:", known_labels(profile)) is None

@@ -150,11 +150,24 @@ def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, 
         if not (head[-1].endswith(":") or in_capitals or small_capitals_misread("".join(head))):
             continue
         found = process.extractOne(key, [k_ for k_ in known if len(k_) >= LABEL_FUZZY_MIN_CHARS], scorer=fuzz.ratio,
-                                   score_cutoff=LABEL_MIN_SCORE)
+                                   score_cutoff=LABEL_MIN_SCORE) or label_with_letters_doubled(key, known)
         if found:
             field_name, label = known[found[0]]
             return field_name, label, " ".join(tokens[k:]).lstrip(":").strip(), True
     return None
+
+
+def label_with_letters_doubled(key: str, known: dict[str, tuple[str, str]]) -> tuple[str, float] | None:
+    """'mooottoo' (an OCR's 'MOoOTTOo:') -> ('motto', score): a known label of LABEL_FUZZY_MIN_CHARS
+    letters or more whose letters, each run of one letter read as one, are LABEL_SQUEEZED_MIN_SCORE
+    like the key's so read; else None."""
+    squeezed = {re.sub(r"(.)\1+", r"\1", k): k for k in known if len(k) >= LABEL_FUZZY_MIN_CHARS}
+    found = process.extractOne(re.sub(r"(.)\1+", r"\1", key), list(squeezed), scorer=fuzz.ratio,
+                               score_cutoff=LABEL_SQUEEZED_MIN_SCORE)
+    return (squeezed[found[0]], found[1]) if found else None
+
+
+LABEL_SQUEEZED_MIN_SCORE = 90  # 'moto' / 'moto': letters an OCR read twice or thrice do not count
 
 
 def small_capitals_misread(word: str) -> bool:
