@@ -36,22 +36,46 @@ def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profil
     with no Land whose next row begins with one is a name alone (an OCR put the rest of its row
     under it: 'Landkreis Vorpommern-Greifswald' / 'Mecklenburg-Vorpommern Interkommunale …')."""
     heads = [label_key(h) for h in profile.overview_columns]
-    names: list[str] = []
-    inside = False
     texts = table_overview_texts(lines, parts, profile)
+    first = next((i for i, text in enumerate(texts)
+                  if all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]), None)
+    return [] if first is None else row_names(texts[first + 1:], profile)
+
+
+def row_names(texts: list[str], profile: Profile) -> list[str]:
+    """Rows of a table overview -> the names they begin with (see table_row_names)."""
+    section_words = {w.casefold() for c in profile.categories for w in c.split()}
+    names: list[str] = []
     for i, text in enumerate(texts):
-        if not inside:
-            inside = all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]
-            continue
         if not text[:1].isupper():
+            end = name_goes_on(names[-1], text, profile) if names else None
+            if end:
+                names[-1] = f"{names[-1]} {end}"  # a name's end under it, in lower case ('und Altdorf')
             continue
-        name = words_before_state(text) or (text if i + 1 < len(texts) and begins_with_state(texts[i + 1]) else None)
+        alone = i + 1 < len(texts) and begins_with_state(texts[i + 1]) and not begins_with_state(text) \
+            and not all(w.casefold() in section_words for w in text.split())
+        name = words_before_state(text) or (text if alone else None)
         end = name_goes_on(names[-1], text, profile) if names and name is None else None
         if end:
             names[-1] = f"{names[-1]} {end}"  # a name over two rows
         elif name:
             names.append(name)
     return names
+
+
+def rows_after_columns(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
+                       columns: list[str]) -> list[str]:
+    """A table overview an OCR read column by column and then, further down, row by row (its
+    longer rows: 'Steinheim in Kooperation mit Nieheim und Nordrhein-Westfalen Interkommunale' /
+    'Bad Driburg', after the name column's end): the names of those rows that the columns
+    (`columns`, its names) lack."""
+    heads = {label_key(h) for h in profile.overview_columns[1:]}
+    texts = table_overview_texts(lines, parts, profile)
+    after = next((i for i, text in enumerate(texts) if label_key(text.split()[0]) in heads), len(texts))
+    # a line of a name the columns gave over two lines ('… und' / 'Röthenbach') is no row
+    texts = [text for text in texts[after + 1:] if label_key(text.split()[0]) not in heads
+             and not any(f" {text} " in f" {name} " for name in columns)]
+    return [name for name in row_names(texts, profile) if name not in columns]
 
 
 def begins_with_state(text: str) -> bool:
@@ -78,12 +102,15 @@ def words_before_state(text: str) -> str | None:
 
 def name_goes_on(name: str, text: str, profile: Profile) -> str | None:
     """A row with no Land under a name ending in a connector ('Röthenbach in Kooperation mit' /
-    'Schwarzenbruck und Altdorf Kooperationen und'): the name's end, the row without the words
-    of a section's name it ends in (its cell's second line); None where the name goes not on."""
-    if not NAME_CONNECTORS.search(name) or not text[:1].isupper():
-        return None
+    'Schwarzenbruck und Altdorf Kooperationen und'), or opening with one in lower case ('und
+    Altdorf'): the name's end, the row without the words of a section's name it ends in (its
+    cell's second line); None where the name goes not on or the row is a section's words only
+    ('und Landgemeinden')."""
     section_words = {w.casefold() for c in profile.categories for w in c.split()}
     tokens = text.split()
+    if not (NAME_CONNECTORS.search(name) and text[:1].isupper()) \
+            and not (NAME_CONNECTORS.search(tokens[0]) and tokens[0].islower()):  # 'und Altdorf': the row's next line
+        return None
     while tokens and tokens[-1].casefold() in section_words:
         tokens.pop()
-    return " ".join(tokens) or None
+    return " ".join(tokens) if any(w.casefold() not in section_words for w in tokens) else None
