@@ -63,7 +63,7 @@ def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(correcti
     text = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n"
             "Modellprojekt\nErfurt\nHersbruck in Kooperation mit Lauf und\nRöthenbach\n\nBundesland\nThüringen\nBayern\n"
             "Sachsen\nSteinheim in Kooperation mit Nieheim und Nordrhein-Westfalen Interkommunale\n\nBad Driburg\n\n"
-            "Landkreis Fürstenfeldbruck\n\nBayern\n\nKategorie\nGroßstädte\n")
+            "Landkreis Fürstenfeldbruck\n\nBayern\n\nKategorie\nGroßstädte\n\nBundesinstitut für Bau-, Stadt- und Raumforschung\n")
     layout = segment_text(text, profile)
     assert listed_names(layout, profile) == ["Erfurt", "Hersbruck in Kooperation mit Lauf und Röthenbach",
                                              "Steinheim in Kooperation mit Nieheim und Bad Driburg",

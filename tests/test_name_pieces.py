@@ -182,6 +182,9 @@ def test_a_names_end_after_a_labels_value_is_a_stray(profile):
     assert block.get("states").value == "Sachsen" and [l.text for l in block.strays] == ["Herrnhut"]
     block = block_of("Größenklasse:\nGrößere Mittelstadt\nVorhaben:\nLandau gestaltet Zukunft:\nMotto:\nHeute\n", profile)
     assert block.strays == ()
+    block = block_of("BUNDESLAND\nNordrhein-Westfalen\nSRÄSSIENTTLASEB\n\nInterkommunale\nKooperationen/Landkreis\n\n"
+                     "PROJEKTTITEL\nBad Driburg klug: Mobilität\n", profile)
+    assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis" and block.strays == ()
 
 
 def test_a_table_overviews_rows_as_an_ocr_read_them_give_their_names(profile):

@@ -357,6 +357,7 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
         head, tail = own[:k], own[k:]
         # a size class under its lost label, or an unknown label and its value, is no name's piece
         if accepts(value.field, " ".join(l.text.strip() for l in head)) and all(stray_like(l.text) for l in tail) \
+                and not accepts("size_class", " ".join(l.text.strip() for l in tail)) \
                 and not any(accepts("size_class", l.text.strip()) or l.text.rstrip().endswith(":") for l in tail):
             return [LabelledValue(value.field, value.label, value.label_line, tuple(head), "", value.fuzzy,
                                   value.displaced, value.unsure, value.in_text),

@@ -8,6 +8,8 @@ holds the column heads.
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from pipeline.corrections import Profile
@@ -17,6 +19,7 @@ from pipeline.records.name_wrap import NAME_CONNECTORS
 
 STATE_PREFIX_MIN_CHARS = 6  # a Land cut short by the next column ('Mecklenburg-Vorpommer') keeps this much at least
 STATE_PREFIX_CUT = 2  # and loses at most so many letters
+NAME_END_MAX_WORDS = 5  # a name's end on the next row ('Schwarzenbruck und Altdorf', 'und Lauf an der Pegnitz')
 STATE_FUZZY_MIN_CHARS = 12  # a Land this long ('Mecklenburg-Vorpommern') is found by its likeness too
 STATE_MIN_LIKENESS = 80  # 'mecklenburg-vorpoinnés' / 'mecklenburg-vorpommern' (fuzz.ratio)
 
@@ -113,4 +116,6 @@ def name_goes_on(name: str, text: str, profile: Profile) -> str | None:
         return None
     while tokens and tokens[-1].casefold() in section_words:
         tokens.pop()
+    if len(tokens) > NAME_END_MAX_WORDS or re.search(r"[,\d]", " ".join(tokens)):
+        return None  # a footer under the table ('Bundesinstitut für Bau-, Stadt- und Raumforschung')
     return " ".join(tokens) if any(w.casefold() not in section_words for w in tokens) else None
