@@ -205,3 +205,16 @@ def test_a_label_with_letters_an_ocr_read_twice_is_read_by_its_likeness(profile)
     from pipeline.records.labels import line_label_read
     assert line_label_read("MOoOTTOo:", known_labels(profile))[:2] == ("motto", "Motto")
     assert line_label_read("Mooose:", known_labels(profile)) is None
+
+
+def test_a_header_an_ocr_ran_into_the_rows_of_the_text_beside_it_is_read_from_the_rows_ends(profile):
+    """Each label at a row's end and each value at the same column of the rows under it: the
+    header is found (its values unsure: flagged), and the rows stay text."""
+    text = ("Deshalb lädt die Verwaltung rege- BUNDESLAND\nImaßig zu Gesprächen in das alte Bayern\n"
+            "Rathaus ein. Die Software steht\nunter einer offenen Lizenz zur GROSSENKLASSE\n"
+            "Verfügung, sodass sie ohne große Interkommunale\nKosten übertragen und an örtliche Kooperationen/Landkreis\n"
+            "Bedürfnisse angepasst werden kann.\nPROJEKTTITEL\n")
+    block = block_of(text, profile)
+    assert block.get("states").value == "Bayern" and block.get("states").unsure
+    assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
+    assert not block.line_numbers & {0, 1, 2, 3, 4, 5, 6}  # the rows stay text

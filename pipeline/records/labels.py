@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.line_end_labels import LabelTail, label_tail
+from pipeline.records.line_end_labels import LabelTail, label_tail, rows_as_tails
 
 
 class Line(Protocol):
@@ -85,8 +85,9 @@ class LabelledBlock:
 
     @property
     def line_numbers(self) -> frozenset[int]:
-        return frozenset(n for v in self.taken
-                         for n in ((() if v.in_text else (v.label_line.number,)) + tuple(l.number for l in v.lines)))
+        return frozenset(n for v in self.taken  # a row's end (LabelTail) leaves the row text
+                         for n in ((() if v.in_text else (v.label_line.number,))
+                                   + tuple(l.number for l in v.lines if not isinstance(l, LabelTail))))
 
     @property
     def strays(self) -> tuple[Line, ...]:
@@ -210,7 +211,9 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
     tail = first_label_at_line_end(lines[i], known) if accepts is not None else None
     if tail is not None:
-        lines = [*lines[:i], tail, *lines[i + 1:]]
+        rows = rows_as_tails(lines[i + 1:], tail.start - getattr(lines[i], "start", 0),
+                             lambda row: any_label_at_line_end(row, known), lambda row: line_label_read(row.text, known))
+        lines = [*lines[:i], tail, *(lines[i + 1:] if rows is None else rows)]
     j = i
     while j < len(lines):
         if j > i and lines[j].number - lines[j - 1].number > max_gap:
@@ -245,7 +248,9 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             if len(pending) > 1 and accepts and accepts(fields[0], "") is None:
                 unsure = set(pending)  # a title's or motto's column: its lines only looked like values
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
-    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced, k in unsure, isinstance(ll, LabelTail))
+    # a value read from rows' ends (rows_as_tails) is unsure: the row's text may run into it
+    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced,
+                            k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
         values = [piece for value in values for piece in without_strays(value, accepts)]
@@ -303,6 +308,16 @@ def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> La
     return label_tail(line.number, getattr(line, "start", 0), line.text,
                       lambda tail: (hit := exact_line_label(tail, known)) is not None and not hit[2]
                       and hit[0] in ("states", "size_class"))
+
+
+def any_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
+    """A known label (as printed, or an OCR's damage of one printed in capitals or small capitals)
+    with nothing after it at the end of a line of text that no label opens ('… zur GROSSENKLASSE',
+    '… Servicestellen. MorTro') -> that label as a line of its own; else None."""
+    if line_label_read(line.text, known):
+        return None
+    return label_tail(line.number, getattr(line, "start", 0), line.text,
+                      lambda tail: (hit := line_label_read(tail, known)) is not None and not hit[2], any_text=True)
 
 
 def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
