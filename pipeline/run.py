@@ -43,10 +43,11 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     layout = segment_text(cleaned.text, profile, records_settings)
     if not layout.projects:
         raise InputError(f"{source.path}: {no_project_message(layout, profile, records_settings)}")
-    facts = document_facts(layout, source, cleaned, lexicon, records_settings)
+    listed = listed_names(layout, profile)
+    # a name is checked against a table overview's names too, not only against overview entries
+    facts = document_facts(layout, source, cleaned, lexicon, records_settings, tuple(listed))
     drafts = layout_to_records(layout, cleaned, profile, facts, records_settings, corrections.places.generic_words)
     spans = block_spans(layout, cleaned)
-    listed = listed_names(layout, profile)
     # a record whose name the OCR lost takes the one the overview lists in its place, before its id and place
     records = with_final_ids(with_names_by_position(records_to_dicts(drafts, cleaned.raw, spans), listed,
                                                     records_settings))

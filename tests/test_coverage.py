@@ -37,3 +37,34 @@ def test_a_table_overviews_name_over_two_lines_is_one_name(corrections):
            "Nordrhein-Westfalen\nSachsen\n"
     layout = segment_text(text, profile)
     assert listed_names(layout, profile) == ["Aachen", "Zittau in Kooperation mit Ebersbach-Neugersdorf und Oderwitz"]
+def test_a_name_is_checked_against_a_table_overviews_names(corrections, tmp_path):
+    """A table overview gives no overview entries, but its names: a name the reading lost the
+    umlauts of ('Gorlitz') takes the table's spelling, flagged, as it does an entry's."""
+    from pipeline.read.load import load_source
+    from pipeline.run import extract_brochure
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\nGorlitz\n\nKleinere Großstadt · Sachsen\n\n"
+            "Projekttitel: Vernetzt in der Stadt\n\nMotto: Gemeinsam für alle\n\n"
+            "Die Stadt will ihre Daten offen teilen und die Bürgerinnen und Bürger an allen Entscheidungen "
+            "beteiligen. Dafür werden neue digitale Werkzeuge entwickelt.\n\n\n\n\n"
+            "2. Übersicht Modellprojekte Smart Cities 2021\n\nModellprojekt Bundesland Kategorie\n\n"
+            "Görlitz Sachsen Großstädte\n\nStralsund Mecklenburg-Vorpommern Mittelstädte\n")
+    path = tmp_path / "brochure.txt"
+    path.write_text(text, encoding="utf-8")
+    projects = extract_brochure(load_source(path), corrections, use_overrides=False).brochure.projects
+    assert [(p.name, "name" in p.needs_review) for p in projects] == [("Görlitz", True)]
+
+
+def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(corrections):
+    """An OCR read the table's first rows column by column and its longer rows one by one after
+    the names' column: those rows' names are listed too; a column name's second line is none."""
+    from pipeline.records.coverage import listed_names
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n"
+            "Modellprojekt\nErfurt\nHersbruck in Kooperation mit Lauf und\nRöthenbach\n\nBundesland\nThüringen\nBayern\n"
+            "Sachsen\nSteinheim in Kooperation mit Nieheim und Nordrhein-Westfalen Interkommunale\n\nBad Driburg\n\n"
+            "Landkreis Fürstenfeldbruck\n\nBayern\n\nKategorie\nGroßstädte\n\nBundesinstitut für Bau-, Stadt- und Raumforschung\n")
+    layout = segment_text(text, profile)
+    assert listed_names(layout, profile) == ["Erfurt", "Hersbruck in Kooperation mit Lauf und Röthenbach",
+                                             "Steinheim in Kooperation mit Nieheim und Bad Driburg",
+                                             "Landkreis Fürstenfeldbruck"]

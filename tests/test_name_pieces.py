@@ -153,3 +153,70 @@ def test_a_value_holding_a_lone_mark_is_told():
 
 def test_a_value_ending_in_a_lone_mark_is_told():
     assert value_running_text_reason("Mit Daten für morgen ..", S)
+
+
+def test_a_label_in_small_capitals_misread_in_a_row_of_labels_is_read(profile):
+    """'Motro' under 'PROJEKTTITEL value' (no colon, no capitals: small capitals an OCR read as
+    a word) is the motto's label, read by its likeness; under a label with a colon a title's
+    second line opening with a word like it ('Motor') stays the title's."""
+    block = block_of("BUNDESLAND Thüringen\nGROSSENKLASSE Große Großstadt\nPROJEKTTITEL Erfurt digital: Wärmewende\n"
+                     "Motro Digital und nah: starke Nachbarschaften\n", profile)
+    assert block.get("title").value == "Erfurt digital: Wärmewende"
+    assert block.get("motto").value == "Digital und nah: starke Nachbarschaften" and block.get("motto").fuzzy
+    block = block_of("Bundesland: Bayern\nGrößenklasse: Landgemeinde\nProjekttitel: Mit dem Bus zum\nMotor der Region\n"
+                     "Motto: Heute\n", profile)
+    assert block.get("title").value == "Mit dem Bus zum Motor der Region" and block.get("motto").value == "Heute"
+
+
+def test_a_table_overviews_name_with_its_land_on_the_next_line_is_a_name(profile):
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
+            "Modellprojekt Bundesland Kategorie\nKoblenz Rheinland-Pfalz Großstädte\n\n"
+            "Landkreis Vorpommern-Greifswald\n\nMecklenburg-Vorpommeterkommunale\nKooperationen und\nLandkreise\n")
+    lines = text_to_lines(text)
+    from pipeline.records.segment import find_parts
+    assert table_row_names(lines, find_parts(lines, profile, S), profile) == ["Koblenz", "Landkreis Vorpommern-Greifswald"]
+
+
+def test_a_names_end_after_a_labels_value_is_a_stray(profile):
+    """'Herrnhut' read under the Land: the header is found (its Land reads as one) and the line is
+    the name's end; an unknown label and its value under a size class are no name's pieces."""
+    block = block_of("Bundesland\nSachsen\nHerrnhut\nGrößenklasse\n\nInterkommunale Kooperationen/Landkreis\n", profile)
+    assert block.get("states").value == "Sachsen" and [l.text for l in block.strays] == ["Herrnhut"]
+    block = block_of("Größenklasse:\nGrößere Mittelstadt\nVorhaben:\nLandau gestaltet Zukunft:\nMotto:\nHeute\n", profile)
+    assert block.strays == ()
+    block = block_of("BUNDESLAND\nNordrhein-Westfalen\nSRÄSSIENTTLASEB\n\nInterkommunale\nKooperationen/Landkreis\n\n"
+                     "PROJEKTTITEL\nBad Driburg klug: Mobilität\n", profile)
+    assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis" and block.strays == ()
+
+
+def test_a_table_overviews_rows_as_an_ocr_read_them_give_their_names(profile):
+    """A Land the next column ran into ('Mecklenburg-Vorpoinnéstadte'), one without its umlaut
+    ('Baden-Wurttemberg…') and a name over two rows ('… mit' / 'Schwarzenbruck und Altdorf
+    Kooperationen und': the section's words after it are its cell's)."""
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
+            "Modellprojekt Bundesland Kategorie\nRostock Mecklenburg-Vorpoinnéstadte\n"
+            "Landkreis Tübingen Baden-Wurttembergnterkommunale\nRöthenbach in Kooperation mit Bayern Interkommunale\n"
+            "Schwarzenbruck und Altdorf Kooperationen und\nLandkreise\n")
+    lines = text_to_lines(text)
+    from pipeline.records.segment import find_parts
+    assert table_row_names(lines, find_parts(lines, profile, S), profile) == [
+        "Rostock", "Landkreis Tübingen", "Röthenbach in Kooperation mit Schwarzenbruck und Altdorf"]
+
+
+def test_a_label_with_letters_an_ocr_read_twice_is_read_by_its_likeness(profile):
+    from pipeline.records.labels import line_label_read
+    assert line_label_read("MOoOTTOo:", known_labels(profile))[:2] == ("motto", "Motto")
+    assert line_label_read("Mooose:", known_labels(profile)) is None
+
+
+def test_a_header_an_ocr_ran_into_the_rows_of_the_text_beside_it_is_read_from_the_rows_ends(profile):
+    """Each label at a row's end and each value at the same column of the rows under it: the
+    header is found (its values unsure: flagged), and the rows stay text."""
+    text = ("Deshalb lädt die Verwaltung rege- BUNDESLAND\nImaßig zu Gesprächen in das alte Bayern\n"
+            "Rathaus ein. Die Software steht\nunter einer offenen Lizenz zur GROSSENKLASSE\n"
+            "Verfügung, sodass sie ohne große Interkommunale\nKosten übertragen und an örtliche Kooperationen/Landkreis\n"
+            "Bedürfnisse angepasst werden kann.\nPROJEKTTITEL\n")
+    block = block_of(text, profile)
+    assert block.get("states").value == "Bayern" and block.get("states").unsure
+    assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
+    assert not block.line_numbers & {0, 1, 2, 3, 4, 5, 6}  # the rows stay text

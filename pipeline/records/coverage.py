@@ -13,7 +13,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
-from pipeline.records.overview_rows import table_row_names
+from pipeline.records.overview_rows import rows_after_columns, table_row_names
 from pipeline.records.segment import Layout, table_overview_names
 from pipeline.records.settings import RecordsSettings
 
@@ -24,12 +24,14 @@ OVERVIEW_MORE_FACTOR = 2  # if it lists more than this many times as many names 
 
 def listed_names(layout: Layout, profile: Profile) -> list[str]:
     """The names the overview lists: its entries, or where none were read, the names of a table
-    overview (segment.table_overview_names: its columns one after the other; overview_rows: its
-    rows one by one)."""
+    overview (segment.table_overview_names: its columns one after the other, and rows read one
+    by one after them; overview_rows: its rows one by one)."""
     if layout.overview:
         return [e["name"] for e in layout.overview]
-    return table_overview_names(layout.lines, layout.parts, profile) or table_row_names(layout.lines, layout.parts,
-                                                                                       profile)
+    columns = table_overview_names(layout.lines, layout.parts, profile)
+    if columns:  # an OCR may read a table's first rows column by column and its longer ones row by row
+        return columns + rows_after_columns(layout.lines, layout.parts, profile, columns)
+    return table_row_names(layout.lines, layout.parts, profile)
 
 
 def listed_to_records(records: list[dict], listed: list[str], settings: RecordsSettings) -> dict[int, int] | None:

@@ -38,6 +38,7 @@ from pipeline.records.name_wrap import line_after_name, name_cut_reason
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, value_running_text_reason
+from pipeline.records.value_doubts import misread_mark_doubts, name_with_words_lost
 from pipeline.repair.clean import Cleaned
 
 
@@ -57,14 +58,16 @@ class Document:
 
 
 def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon,
-                   settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Document:
+                   settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS, listed: tuple[str, ...] | None = None) -> Document:
     """What the Source's route and the whole Layout tell every record: its pages, whether it is
-    OCR, whether its columns came in order."""
+    OCR, whether its columns came in order, and the names the overview lists (`listed`, as
+    coverage.listed_names reads them: a table overview's too; by default the overview's entries)."""
     least = settings.columns.measured_line_min_words
     lengths = [len(l.text) for b in layout.projects for l in b.lines if len(l.text.split()) >= least]
     return Document(lines_to_pages(layout.lines, source.page_numbers), lexicon,
                     cleaned.damaged or source.kind == "pdf-ocr", statistics.median(lengths) if lengths else 0.0,
-                    layout.running, source.styled_lines, tuple(e["name"] for e in layout.overview),
+                    layout.running, source.styled_lines,
+                    tuple(e["name"] for e in layout.overview) if listed is None else listed,
                     source.kind != "text", printed_sections(layout))
 
 
@@ -88,6 +91,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     """One project block -> its record draft, built here in one go from what the parts read, with
     their doubts in the order the output's notes give them."""
     reading = name_against_overview(block.name, doc.listed, settings) if doc.listed else NameReading(block.name)
+    reading = name_with_words_lost(reading, doc.listed, settings)
     size = block.size
     states, state_notes = text_to_states(size.states_text, settings)
     header = block_to_header(block, profile, reading.name, settings, doc.ocr)
@@ -130,6 +134,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *other_spelling_in_values_doubts(fields, settings)]
     if doc.ocr:
         doubts += doubtful_word_doubts(fields, doc.lexicon, doc.listed, tuple(doubts), settings)
+        doubts += misread_mark_doubts(fields, doc.lexicon)
     return Record(fields, tuple(doubts), tuple(t for t in furniture if not PAGE_NUMBER.match(t)))
 
 

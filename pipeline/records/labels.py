@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.line_end_labels import LabelTail, label_tail
+from pipeline.records.line_end_labels import LabelTail, label_tail, rows_as_tails
 
 
 class Line(Protocol):
@@ -86,8 +86,9 @@ class LabelledBlock:
 
     @property
     def line_numbers(self) -> frozenset[int]:
-        return frozenset(n for v in self.taken
-                         for n in ((() if v.in_text else (v.label_line.number,)) + tuple(l.number for l in v.lines)))
+        return frozenset(n for v in self.taken  # a row's end (LabelTail) leaves the row text
+                         for n in ((() if v.in_text else (v.label_line.number,))
+                                   + tuple(l.number for l in v.lines if not isinstance(l, LabelTail))))
 
     @property
     def strays(self) -> tuple[Line, ...]:
@@ -151,11 +152,24 @@ def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, 
         if not (head[-1].endswith(":") or in_capitals or small_capitals_misread("".join(head))):
             continue
         found = process.extractOne(key, [k_ for k_ in known if len(k_) >= LABEL_FUZZY_MIN_CHARS], scorer=fuzz.ratio,
-                                   score_cutoff=LABEL_MIN_SCORE)
+                                   score_cutoff=LABEL_MIN_SCORE) or label_with_letters_doubled(key, known)
         if found:
             field_name, label = known[found[0]]
             return field_name, label, " ".join(tokens[k:]).lstrip(":").strip(), True
     return None
+
+
+def label_with_letters_doubled(key: str, known: dict[str, tuple[str, str]]) -> tuple[str, float] | None:
+    """'mooottoo' (an OCR's 'MOoOTTOo:') -> ('motto', score): a known label of LABEL_FUZZY_MIN_CHARS
+    letters or more whose letters, each run of one letter read as one, are LABEL_SQUEEZED_MIN_SCORE
+    like the key's so read; else None."""
+    squeezed = {re.sub(r"(.)\1+", r"\1", k): k for k in known if len(k) >= LABEL_FUZZY_MIN_CHARS}
+    found = process.extractOne(re.sub(r"(.)\1+", r"\1", key), list(squeezed), scorer=fuzz.ratio,
+                               score_cutoff=LABEL_SQUEEZED_MIN_SCORE)
+    return (squeezed[found[0]], found[1]) if found else None
+
+
+LABEL_SQUEEZED_MIN_SCORE = 90  # 'moto' / 'moto': letters an OCR read twice or thrice do not count
 
 
 def small_capitals_misread(word: str) -> bool:
@@ -198,12 +212,14 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
     tail = first_label_at_line_end(lines[i], known) if accepts is not None else None
     if tail is not None:
-        lines = [*lines[:i], tail, *lines[i + 1:]]
+        rows = rows_as_tails(lines[i + 1:], tail.start - getattr(lines[i], "start", 0),
+                             lambda row: any_label_at_line_end(row, known), lambda row: line_label_read(row.text, known))
+        lines = [*lines[:i], tail, *(lines[i + 1:] if rows is None else rows)]
     j = i
     while j < len(lines):
         if j > i and lines[j].number - lines[j - 1].number > max_gap:
             break
-        hit = line_label_read(lines[j].text, known)
+        hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels)
         if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
@@ -233,12 +249,38 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             if len(pending) > 1 and accepts and accepts(fields[0], "") is None:
                 unsure = set(pending)  # a title's or motto's column: its lines only looked like values
             assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
-    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced, k in unsure, isinstance(ll, LabelTail))
+    # a value read from rows' ends (rows_as_tails) is unsure: the row's text may run into it
+    values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced,
+                            k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
         values = [piece for value in values for piece in without_strays(value, accepts)]
         values = with_unlabelled_size(values, accepts, known)
     return LabelledBlock(tuple(values))
+
+
+def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[str, str]],
+                             labels: list[tuple[int, tuple[str, str, str, bool]]]) -> tuple[str, str, str, bool] | None:
+    """lines[j] right under a label with its value beside it ('PROJEKTTITEL Rostock smart: …'), in
+    a block whose labels all stand so without a colon, opening with a capitalised word
+    LABEL_MIN_SCORE like a label of a field the block has not had yet ('MotTro Mit Daten …',
+    'Motro …': small capitals an OCR read without the marks line_label_read needs) -> that label,
+    read by its likeness (its value is flagged); else None. Without it the next label's value
+    went on the value above it."""
+    if not labels or labels[-1][0] != j - 1 or not labels[-1][1][2]:
+        return None
+    if any(not hit[2] or ":" in lines[at].text[:len(lines[at].text) - len(hit[2])] for at, hit in labels):
+        return None  # a block of 'Label: value' or of labels over their values: a label is read as printed
+    tokens = lines[j].text.split()
+    key = label_key(tokens[0]) if len(tokens) > 1 else ""
+    if not tokens or not tokens[0][:1].isupper() or len(key) < LABEL_FUZZY_MIN_CHARS \
+            or len(key) < LABEL_FUZZY_MIN_LETTERS * len(tokens[0]):
+        return None
+    had = {hit[0] for _, hit in labels}
+    choices = [k for k, (field_name, _) in known.items()
+               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
+    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE)
+    return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
 
 
 def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:
@@ -267,6 +309,16 @@ def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> La
     return label_tail(line.number, getattr(line, "start", 0), line.text,
                       lambda tail: (hit := exact_line_label(tail, known)) is not None and not hit[2]
                       and hit[0] in ("states", "size_class"))
+
+
+def any_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
+    """A known label (as printed, or an OCR's damage of one printed in capitals or small capitals)
+    with nothing after it at the end of a line of text that no label opens ('… zur GROSSENKLASSE',
+    '… Servicestellen. MorTro') -> that label as a line of its own; else None."""
+    if line_label_read(line.text, known):
+        return None
+    return label_tail(line.number, getattr(line, "start", 0), line.text,
+                      lambda tail: (hit := line_label_read(tail, known)) is not None and not hit[2], any_text=True)
 
 
 def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
@@ -299,12 +351,15 @@ def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, st
 
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
 STRAY_MAX_WORDS = 6  # a stray line is a name's piece: this short
+STRAYS_AFTER_MAX_LINES = 2  # after a value, at most so many lines are a name's pieces
 
 
 def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | None]) -> list[LabelledValue]:
     """A Land's or size class's value that `accepts` refuses but whose last line(s) it takes,
-    after lines that look like a name's pieces ('Bundesland:' / 'Pegnitz' / 'Bayern') -> the
-    stray lines as a value of their own (field STRAY) and the value; any other value as it is."""
+    after lines that look like a name's pieces ('Bundesland:' / 'Pegnitz' / 'Bayern'), or whose
+    first line(s) it takes, before such lines ('Bundesland' / 'Sachsen' / 'Herrnhut') -> the
+    stray lines as a value of their own (field STRAY) and the value, in the order printed; any
+    other value as it is."""
     own = [l for l in value.lines if l.number != value.label_line.number]
     if value.inline or len(own) < 2 or accepts(value.field, value.value) is not False:
         return [value]
@@ -314,6 +369,15 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
             return [LabelledValue(STRAY, value.label, value.label_line, tuple(head), "", in_text=value.in_text),
                     LabelledValue(value.field, value.label, value.label_line, tuple(tail), "", value.fuzzy,
                                   value.displaced, value.unsure, value.in_text)]
+    for k in range(len(own) - 1, max(0, len(own) - STRAYS_AFTER_MAX_LINES - 1), -1):  # ('Sachsen' / 'Herrnhut')
+        head, tail = own[:k], own[k:]
+        # a size class under its lost label, or an unknown label and its value, is no name's piece
+        if accepts(value.field, " ".join(l.text.strip() for l in head)) and all(stray_like(l.text) for l in tail) \
+                and not accepts("size_class", " ".join(l.text.strip() for l in tail)) \
+                and not any(accepts("size_class", l.text.strip()) or l.text.rstrip().endswith(":") for l in tail):
+            return [LabelledValue(value.field, value.label, value.label_line, tuple(head), "", value.fuzzy,
+                                  value.displaced, value.unsure, value.in_text),
+                    LabelledValue(STRAY, value.label, value.label_line, tuple(tail), "", in_text=value.in_text)]
     return [value]
 
 

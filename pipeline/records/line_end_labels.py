@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SENTENCE_END = re.compile(r"[.!?]$")  # text before the label ends a sentence: no label word inside prose
+SENTENCE_END = re.compile(r"[.!?-]$")  # text before the label ends a sentence or a column's line (a word cut): no label word inside prose
 LABEL_TAIL_MAX_TOKENS = 2  # 'B UNDESLAND:' (small capitals split it) or 'BUNDESLAND:'
 LABEL_TAIL_MIN_TEXT_WORDS = 2  # the text before it is a line's end of prose ('gebraucht werden.')
 
@@ -24,14 +24,14 @@ class LabelTail:
     text: str
 
 
-def label_tail(number: int, start: int, text: str, is_label: callable) -> LabelTail | None:
-    """A line of text ending in a sentence and then a label printed as one (a colon, or capitals)
-    that `is_label(tail)` reads as a label with nothing after it -> the label as a LabelTail;
-    else None."""
+def label_tail(number: int, start: int, text: str, is_label: callable, any_text: bool = False) -> LabelTail | None:
+    """A line of text ending in a sentence (or, `any_text`, in any text) and then a label printed
+    as one (a colon, or capitals) that `is_label(tail)` reads as a label with nothing after it ->
+    the label as a LabelTail; else None."""
     tokens = text.split()
     for k in range(1, LABEL_TAIL_MAX_TOKENS + 1):
         head, tail = tokens[:-k], tokens[-k:]
-        if len(head) < LABEL_TAIL_MIN_TEXT_WORDS or not SENTENCE_END.search(head[-1]):
+        if len(head) < LABEL_TAIL_MIN_TEXT_WORDS or not (any_text or SENTENCE_END.search(head[-1])):
             continue
         letters = [c for c in "".join(tail) if c.isalpha()]
         marked = tail[-1].endswith(":") or sum(c.isupper() for c in letters) > len(letters) / 2
@@ -40,3 +40,44 @@ def label_tail(number: int, start: int, text: str, is_label: callable) -> LabelT
             at = text.rstrip().rfind(tail[0])
             return LabelTail(number, start + at, text[at:].rstrip())
     return None
+
+
+ROW_TAIL_MAX_ROWS = 16  # a box beside a column that an OCR ran into its rows is at most so many rows long
+ROW_TAIL_TOLERANCE = 0.15  # a value's first word starts this close to the label's column (share of it)
+ROW_TAIL_MIN_PAST = 2  # a row with a box's line in it reaches this many characters past the column at least
+ROW_TAIL_MIN_HEAD_WORDS = 2  # before it, the row holds this much of the column's text
+
+
+def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: callable) -> list | None:
+    """The rows after a label read at the end of a text row, at `column` characters into it
+    ('Deshalb lädt die Verwaltung rege- BUNDESLAND' / 'Imaßig zu Gesprächen in das alte Bayern'):
+    where an OCR ran a column and the box beside it into one row each, the box's lines are the
+    rows' ends. Each row -> the label it ends in (`label_at_end(row)`, a LabelTail), or its end
+    from the word that starts at the label's column on (a LabelTail: the row itself stays text);
+    a row that `label_alone` reads as a label stays as it is; any other row is the column's text
+    only and is left out. None where the first row has no such end (the box's lines are lines of
+    their own: nothing to do). Only the first ROW_TAIL_MAX_ROWS rows are looked at."""
+    tolerance = max(2, round(column * ROW_TAIL_TOLERANCE))
+    out = []
+    for n, row in enumerate(rows[:ROW_TAIL_MAX_ROWS]):
+        end = label_at_end(row) or row_end_at(row, column, tolerance)
+        if n == 0 and end is None:
+            return None
+        if end is not None:
+            out.append(end)
+        elif label_alone(row):
+            out.append(row)
+    return out + list(rows[ROW_TAIL_MAX_ROWS:])
+
+
+def row_end_at(row, column: int, tolerance: int) -> LabelTail | None:
+    """The row's words from the one starting nearest `column` (within `tolerance`) on, with
+    ROW_TAIL_MIN_HEAD_WORDS words before it, in a row longer than the column; else None."""
+    if len(row.text.rstrip()) <= column + ROW_TAIL_MIN_PAST:
+        return None  # a row of the column's text as long as its lines: nothing beside it
+    starts = [m.start() for m in re.finditer(r"\S+", row.text)]
+    near = [s for s in starts[ROW_TAIL_MIN_HEAD_WORDS:] if abs(s - column) <= tolerance]
+    if not near:
+        return None
+    at = min(near, key=lambda s: abs(s - column))
+    return LabelTail(row.number, getattr(row, "start", 0) + at, row.text[at:].rstrip())

@@ -8,12 +8,20 @@ holds the column heads.
 """
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from pipeline.corrections import Profile
-from pipeline.language.lexicon import german_states
+from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import Line, label_key
+from pipeline.records.name_wrap import NAME_CONNECTORS
 
 STATE_PREFIX_MIN_CHARS = 6  # a Land cut short by the next column ('Mecklenburg-Vorpommer') keeps this much at least
 STATE_PREFIX_CUT = 2  # and loses at most so many letters
+NAME_END_MAX_WORDS = 5  # a name's end on the next row ('Schwarzenbruck und Altdorf', 'und Lauf an der Pegnitz')
+STATE_FUZZY_MIN_CHARS = 12  # a Land this long ('Mecklenburg-Vorpommern') is found by its likeness too
+STATE_MIN_LIKENESS = 80  # 'mecklenburg-vorpoinnés' / 'mecklenburg-vorpommern' (fuzz.ratio)
 
 
 def table_overview_texts(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
@@ -27,29 +35,87 @@ def table_overview_texts(lines: list[Line], parts: dict[str, tuple[int, int]], p
 
 def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
     """The names of the rows of a table overview read row by row: each row's words before its
-    Land. Rows begun in lower case go on a cell of the row above (a section over two lines)."""
+    Land. Rows begun in lower case go on a cell of the row above (a section over two lines); a row
+    with no Land whose next row begins with one is a name alone (an OCR put the rest of its row
+    under it: 'Landkreis Vorpommern-Greifswald' / 'Mecklenburg-Vorpommern Interkommunale …')."""
     heads = [label_key(h) for h in profile.overview_columns]
+    texts = table_overview_texts(lines, parts, profile)
+    first = next((i for i, text in enumerate(texts)
+                  if all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]), None)
+    return [] if first is None else row_names(texts[first + 1:], profile)
+
+
+def row_names(texts: list[str], profile: Profile) -> list[str]:
+    """Rows of a table overview -> the names they begin with (see table_row_names)."""
+    section_words = {w.casefold() for c in profile.categories for w in c.split()}
     names: list[str] = []
-    inside = False
-    for text in table_overview_texts(lines, parts, profile):
-        if not inside:
-            inside = all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]
-            continue
+    for i, text in enumerate(texts):
         if not text[:1].isupper():
+            end = name_goes_on(names[-1], text, profile) if names else None
+            if end:
+                names[-1] = f"{names[-1]} {end}"  # a name's end under it, in lower case ('und Altdorf')
             continue
-        name = words_before_state(text)
-        if name:
+        alone = i + 1 < len(texts) and begins_with_state(texts[i + 1]) and not begins_with_state(text) \
+            and not all(w.casefold() in section_words for w in text.split())
+        name = words_before_state(text) or (text if alone else None)
+        end = name_goes_on(names[-1], text, profile) if names and name is None else None
+        if end:
+            names[-1] = f"{names[-1]} {end}"  # a name over two rows
+        elif name:
             names.append(name)
     return names
 
 
+def rows_after_columns(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
+                       columns: list[str]) -> list[str]:
+    """A table overview an OCR read column by column and then, further down, row by row (its
+    longer rows: 'Steinheim in Kooperation mit Nieheim und Nordrhein-Westfalen Interkommunale' /
+    'Bad Driburg', after the name column's end): the names of those rows that the columns
+    (`columns`, its names) lack."""
+    heads = {label_key(h) for h in profile.overview_columns[1:]}
+    texts = table_overview_texts(lines, parts, profile)
+    after = next((i for i, text in enumerate(texts) if label_key(text.split()[0]) in heads), len(texts))
+    # a line of a name the columns gave over two lines ('… und' / 'Röthenbach') is no row
+    texts = [text for text in texts[after + 1:] if label_key(text.split()[0]) not in heads
+             and not any(f" {text} " in f" {name} " for name in columns)]
+    return [name for name in row_names(texts, profile) if name not in columns]
+
+
+def begins_with_state(text: str) -> bool:
+    """'Mecklenburg-Vorpommeterkommunale' -> True: the text opens with a Land's name (or its
+    first letters, STATE_PREFIX_MIN_CHARS at least, where the next column ran into it)."""
+    return words_before_state(f"_ {text}") == "_"
+
+
 def words_before_state(text: str) -> str | None:
     """'Landkreis Tübingen Baden-Württemberg Interkommunale …' -> 'Landkreis Tübingen'; None
-    where no word after the first begins a Land's name."""
+    where no word after the first begins a Land's name: as printed, without its umlauts, or, of
+    a long one, its letters STATE_MIN_LIKENESS alike ('Mecklenburg-Vorpoinnéstadte': the next
+    column ran into it)."""
     tokens = text.split()
-    states = [s.casefold() for s in german_states()]
+    states = [s.casefold().translate(WITHOUT_UMLAUTS) for s in german_states()]
     for k in range(1, len(tokens)):
-        rest = " ".join(tokens[k:]).casefold()
-        if any(rest.startswith(s[:max(STATE_PREFIX_MIN_CHARS, len(s) - STATE_PREFIX_CUT)]) for s in states):
+        rest = " ".join(tokens[k:]).casefold().translate(WITHOUT_UMLAUTS)
+        if any(rest.startswith(s[:max(STATE_PREFIX_MIN_CHARS, len(s) - STATE_PREFIX_CUT)])
+               or (len(s) >= STATE_FUZZY_MIN_CHARS and fuzz.ratio(rest[:len(s)], s) >= STATE_MIN_LIKENESS)
+               for s in states):
             return " ".join(tokens[:k])
     return None
+
+
+def name_goes_on(name: str, text: str, profile: Profile) -> str | None:
+    """A row with no Land under a name ending in a connector ('Röthenbach in Kooperation mit' /
+    'Schwarzenbruck und Altdorf Kooperationen und'), or opening with one in lower case ('und
+    Altdorf'): the name's end, the row without the words of a section's name it ends in (its
+    cell's second line); None where the name goes not on or the row is a section's words only
+    ('und Landgemeinden')."""
+    section_words = {w.casefold() for c in profile.categories for w in c.split()}
+    tokens = text.split()
+    if not (NAME_CONNECTORS.search(name) and text[:1].isupper()) \
+            and not (NAME_CONNECTORS.search(tokens[0]) and tokens[0].islower()):  # 'und Altdorf': the row's next line
+        return None
+    while tokens and tokens[-1].casefold() in section_words:
+        tokens.pop()
+    if len(tokens) > NAME_END_MAX_WORDS or re.search(r"[,\d]", " ".join(tokens)):
+        return None  # a footer under the table ('Bundesinstitut für Bau-, Stadt- und Raumforschung')
+    return " ".join(tokens) if any(w.casefold() not in section_words for w in tokens) else None

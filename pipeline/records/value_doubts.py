@@ -1,0 +1,62 @@
+"""Small misreadings of an OCR in a name, title or motto that no other check sees: a name that
+is an overview's entry with words lost ('Bienenbüttel in Kooperation Suderburg und Ebstorf'), a
+dash read twice ('Klug verbunden -— eine grüne Stadt'), a word with its last letter read twice
+('fürr').
+
+Needs the record's fields (name, title, motto), the overview's names and the lexicon. Produces
+the name the overview gives (flagged) and doubts; it changes no title or motto.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.language.lexicon import Lexicon
+from pipeline.records.draft import Doubt, flag
+from pipeline.records.name_wrap import closest_listed
+from pipeline.records.names import NameReading
+from pipeline.records.settings import RecordsSettings
+
+DOUBLED_DASH = re.compile(r"[-–—]\s*[-–—]")
+DOUBLED_END_MIN_RARER = 3.0  # 'fürr' (1.6) is this much rarer than 'für' (6.9) on the Zipf scale; 'denn'/'den' is not
+
+
+def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings: RecordsSettings) -> NameReading:
+    """A name the overview check let pass (no doubt) that is the closest listed entry with words
+    left out and specks read in ('… Kooperation Suderburg …', '… Kooperation n Suderburg …' for
+    '… Kooperation mit Suderburg …': an OCR loses a short word) -> the entry, flagged; any other
+    reading as it is."""
+    if reading.doubts or not listed:
+        return reading
+    entry, score = closest_listed(reading.name, listed)
+    if score < settings.segment.listed_min_score:
+        return reading
+    theirs = entry.casefold().split()
+    ours = [w for w in reading.name.casefold().split()
+            if w in theirs or len(w) > settings.fields.speck_max_chars]
+    if ours == theirs or len(ours) >= len(theirs) or not is_subsequence(ours, theirs):
+        return reading
+    return NameReading(" ".join(entry.split()), (flag(
+        "name", f"read '{reading.name}'; the brochure's overview prints '{entry}', which was taken (the reading "
+                "lost words of it)"),))
+
+
+def is_subsequence(short: list[str], long: list[str]) -> bool:
+    """['a', 'c'] in ['a', 'b', 'c']: every word of `short`, in its order, among `long`'s."""
+    rest = iter(long)
+    return all(word in rest for word in short)
+
+
+def misread_mark_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
+    """A title or motto holding two dashes in a row, and a name, title or motto holding a word
+    with its last letter doubled that is far rarer than the word without it ('fürr' / 'für'):
+    an OCR's doubling, flagged (the text is left as read)."""
+    doubts = []
+    for field_name in ("name", "title", "motto"):
+        value = fields.get(field_name) or ""
+        if field_name != "name" and DOUBLED_DASH.search(value):
+            doubts.append(flag(field_name, f"'{DOUBLED_DASH.search(value).group()}': a dash an OCR may have read twice"))
+        for word in re.findall(r"[^\W\d_]{3,}", value):
+            if word[-1] == word[-2] and lexicon.zipf(word[:-1]) - lexicon.zipf(word) >= DOUBLED_END_MIN_RARER:
+                doubts.append(flag(field_name, f"'{word}' could be '{word[:-1]}' (an OCR may have read its last "
+                                               "letter twice)"))
+    return doubts
