@@ -102,14 +102,26 @@ def a_number(text: str) -> bool:
 def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Classified units -> the same, with a sub-heading, or one short line of running text with no
     stop, right under a big number standing alone (a_number) set apart as figure text ("number"):
-    the words under a figure's number ('17.000' | 'Einwohnerinnen und Einwohner')."""
+    the words under a figure's number ('17.000' | 'Einwohnerinnen und Einwohner'); under a row of
+    numbers, the words of them all read as one piece (row_words)."""
     out = list(units)
     for i in range(1, len(out)):
         unit, above = out[i], out[i - 1]
         if above.kind == "figure" and a_number(above.text) and not has_finite_verb(unit.text, page.lexicon) \
-                and (unit.kind == "heading" or unit.kind == "prose" and short_piece(unit.lines, page, settings)):
+                and (unit.kind == "heading" or unit.kind == "prose" and (
+                    short_piece(unit.lines, page, settings) or row_words(unit, above, settings))):
             out[i] = unit.as_("figure", "number")
     return out
+
+
+def row_words(unit: Unit, above: Unit, settings: RecordsSettings) -> bool:
+    """Under a row of numbers set side by side ('2.400 17.000'), the words under each read across
+    as one piece: one line or two, a label's few words, no stop and no comma ('Haushalte
+    Einwohnerinnen und' | 'Einwohner'); running text holds a sentence's signs."""
+    text = unit.text
+    return bool(NUMBER_ROW.fullmatch(above.text.strip())) and len(unit.lines) <= 2 \
+        and len(text.split()) <= settings.text.label_max_words and "," not in text and not holds_sentence_end(text) \
+        and not text.endswith("-")
 
 
 def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
@@ -180,6 +192,12 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                                               "words set over the picture; kept as running text"))
     text_units = [u for u in units if u.kind != "figure"]
     for n, unit in enumerate(text_units):
+        if unit.kind == "heading" and n and ends_open(text_units[n - 1].text) \
+                and all(label_row(l.text) for l in unit.lines):
+            doubts.append(flag("description", f"'{unit.text[:80]}' stands between the parts of a sentence "
+                                              f"('…{text_units[n - 1].text[-30:]}' | '{unit.text[:30]}') as a row of "
+                                              "capitalised words: the sentence's words, or a figure's labels; kept"))
+            continue
         if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
             continue
         lines = [l.text for l in unit.lines]
