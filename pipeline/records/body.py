@@ -20,6 +20,7 @@ from pipeline.records.text import join_lines, name_key, paragraphs
 from pipeline.repair.clean import Cleaned
 
 TYPOGRAPHY = re.compile(r"^[-–—&*•·=+|/]+$")  # dashes, bullets: neither words nor damage
+ITEM_NUMBER = re.compile(r"[A-Z]\d{1,2}")  # 'A1', 'B3': an item's mark, neither a word nor damage
 PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
 
 
@@ -66,9 +67,9 @@ LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]*)*")
 def token_settled(token: str, lexicon: Lexicon, settings: RecordsSettings) -> bool | None:
     """A word the lexicon knows (each part of a hyphenated one), a number or a short acronym:
     True; a word nobody knows, a lone letter or OCR debris ('kxnstr', 'e', '0o', '¥'): False;
-    a dash or a bullet: None (not counted)."""
+    a dash, a bullet or an item's mark ('A1'): None (not counted)."""
     word = token.strip(PUNCTUATION)
-    if not word or TYPOGRAPHY.match(word):
+    if not word or TYPOGRAPHY.match(word) or ITEM_NUMBER.fullmatch(word):
         return None
     if NUMBER_TOKEN.fullmatch(word):
         return True
