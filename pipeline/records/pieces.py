@@ -188,7 +188,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
                                                                          and not ends_open(out[-1].text)))))
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
-            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous)
+            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous) \
+            or (mark is not None and previous is not None and opens_a_list(previous))
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
         elif letters_share(text) < t.prose_min_letters or text.isupper() \
@@ -216,6 +217,15 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             kind = unit_kind(units, i, out, page, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
     return out
+
+
+def opens_a_list(unit: Unit) -> bool:
+    """Running text whose last line but one ends in a colon and whose last line is short: the
+    sentence that introduces a list with its first item, which a mark the text does not know set
+    against it ('Geplant sind vier Maßnahmen:' | '¢ Wohnen im Quartier'); marked items after it, a
+    figure between allowed, are the list's."""
+    return unit.kind == "prose" and len(unit.lines) >= 2 and unit.lines[-2].text.rstrip().endswith(":") \
+        and len(WORD.findall(unit.lines[-1].text)) <= 6
 
 
 def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings) -> bool:
@@ -311,12 +321,15 @@ def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: Records
 
 def goes_on_past_figure_text(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> bool:
     """The piece at i goes on in the first piece after it that is no figure text by its own
-    evidence (debris, numbers, labels; a caption by its label): in lower case, or, where it stops
-    on a function word or an attributive adjective, in running text that opens no new sentence."""
+    evidence (debris, numbers, labels; a caption by its label) nor a short line that waits for no
+    next words (a logo's, a label's): in lower case, or, where it stops on a function word or an
+    attributive adjective, in running text that opens no new sentence. A piece between that stops
+    inside a sentence ('… Fahrer über-') is the one that goes on there."""
     text = units[i].text
     open_end = ends_open(text) or stops_on_an_attributive_adjective(text, page.lexicon)
     for unit in units[i + 1 :]:
-        if unit.verdict is False or page.is_caption(unit.text):
+        if unit.verdict is False or page.is_caption(unit.text) \
+                or (short_piece(unit.lines, page, settings) and not ends_open(unit.text)):
             continue
         if unit.text[:1].islower() or (open_end and unit.verdict is True
                                        and not opens_sentence(unit.text, page.lexicon)):

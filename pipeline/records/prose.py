@@ -105,11 +105,11 @@ def ends_early(line: str, next_line: str, measure: float, settings: RecordsSetti
 
 def stops_short_on_a_function_word(line: str, following: str, measure: float, settings: RecordsSettings) -> bool:
     """One line that stops on a function word ('… für alle') although the first word of the text
-    after it would have fitted on it, over text that opens with a capital: no line of a sentence
-    going on there, since a sentence's line runs on to the measure while its next word fits (a
-    slogan 'Gemeinsam digital – für alle', a caption over the text)."""
+    after it would have fitted on it, or well short of the measure, over text that opens with a
+    capital: no line of a sentence going on there, since a sentence's line runs on to the measure
+    while its next word fits (a slogan 'Gemeinsam digital – für alle', a caption over the text)."""
     return ends_open(line) and not line.rstrip().endswith("-") and following.strip()[:1].isupper() \
-        and ends_early(line, following, measure, settings)
+        and (ends_early(line, following, measure, settings) or len(line.strip()) < settings.text.full_line_share * measure)
 
 
 def labels_only(text: str) -> bool:
