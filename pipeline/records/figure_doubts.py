@@ -127,14 +127,26 @@ def row_words(unit: Unit, above: Unit, settings: RecordsSettings) -> bool:
 def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
     """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
     word, that is short, or over a line that opens a sentence (a function word with a capital
-    opens one, and no sentence goes on with it): a caption without a label, a figure's title, or
-    a sub-heading; the evidence of one line cannot tell which."""
+    opens one, and no sentence goes on with it; nor, for a line no longer than the column's, with
+    a word and the finite verb after it, a sentence's first part and its verb: 'Vorschläge können
+    …'; a line read across two columns may end anywhere): a caption without a label,
+    a figure's title, or a sub-heading; the evidence of one line cannot tell which."""
     line = line.strip()
     return bool(line) and (len(line) < settings.text.short_line_share * page.measure
-                           or bool(next_line) and opens_sentence(next_line, page.lexicon)) \
+                           or bool(next_line) and (opens_sentence(next_line, page.lexicon)
+                                                   or verb_second(next_line, page) and len(line) <= page.measure)) \
         and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
         and line[:1].isupper() and len(line.split()) >= 2 and not ends_open(line) \
         and not has_finite_verb(line, page.lexicon)
+
+
+def verb_second(line: str, page: Page) -> bool:
+    """A line whose first word has a capital and whose second is a finite verb in lower case
+    ('Vorschläge können auf …', 'Umgekehrt erzählen die …'): a sentence opens there, its first
+    part one word."""
+    words = line.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha() \
+        and has_finite_verb(words[1], page.lexicon) and words[1].isalpha()
 
 
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
