@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, labels_only,
-                                    list_mark, may_open_a_later_sentence, opens_sentence, piece_evidence,
+                                    list_mark, may_open_a_later_sentence, opens_anew, opens_sentence, piece_evidence,
                                     reads_as_prose, stops_on_an_attributive_adjective, stops_short_on_a_function_word,
                                     unmarked)
 from pipeline.records.segment import Line
@@ -273,8 +273,9 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
     if sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
                                           or (len(words) >= t.sentence_min_words and ends_sentence)):
         return "prose"
-    if len(units[i].lines) == 1 and stops_short_on_a_function_word(text, following, page.measure, settings):
-        return "figure"
+    if len(units[i].lines) == 1 and (stops_short_on_a_function_word(text, following, page.measure, settings) or (
+            before is None and ends_open(text) and not text.endswith("-") and opens_anew(following, page.lexicon))):
+        return "figure"  # at the text's head no column read across can hold where its sentence goes on
     if sentence_like(text, settings) and (following[:1].islower() or ends_open(text)
                                           or (following[:1].isdigit() and stops_inside(text))) \
             and len(following.split()) >= t.continuation_min_words:
@@ -284,7 +285,7 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
         return "prose"  # ... or after a label or a caption set between
     if sentence_like(text, settings) and stops_inside(text) and goes_on_past_figure_text(units, i, page, settings) \
             and may_open_a_later_sentence(text, before.text if before is not None else None, following, page.measure,
-                                          settings):
+                                          page.lexicon, settings):
         return "prose"  # ... the start of a sentence with no verb yet
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \

@@ -105,11 +105,19 @@ def ends_early(line: str, next_line: str, measure: float, settings: RecordsSetti
 
 def stops_short_on_a_function_word(line: str, following: str, measure: float, settings: RecordsSettings) -> bool:
     """One line that stops on a function word ('… für alle') although the first word of the text
-    after it would have fitted on it, or well short of the measure, over text that opens with a
-    capital: no line of a sentence going on there, since a sentence's line runs on to the measure
-    while its next word fits (a slogan 'Gemeinsam digital – für alle', a caption over the text)."""
+    after it would have fitted on it, over text that opens with a capital: no line of a sentence
+    going on there, since a sentence's line runs on to the measure while its next word fits (a
+    slogan 'Gemeinsam digital – für alle', a caption over the text)."""
     return ends_open(line) and not line.rstrip().endswith("-") and following.strip()[:1].isupper() \
-        and (ends_early(line, following, measure, settings) or len(line.strip()) < settings.text.full_line_share * measure)
+        and ends_early(line, following, measure, settings)
+
+
+def opens_anew(text: str, lexicon: Lexicon) -> bool:
+    """Text that opens a sentence: a function word with a capital (opens_sentence) or an adjective
+    with one ('Regelmäßige Sicherungen …'); text stopping on a function word cannot go on in it."""
+    first = (text.split() or [""])[0]
+    return opens_sentence(text, lexicon) or (first.isalpha() and first[:1].isupper()
+                                             and lexicon.tags.best_tag(first) == "ADJ(A)")
 
 
 def labels_only(text: str) -> bool:
@@ -126,7 +134,7 @@ def stops_on_an_attributive_adjective(text: str, lexicon: Lexicon) -> bool:
     return last.isalpha() and last.islower() and lexicon.tags.best_tag(last) == "ADJ(A)"
 
 
-def may_open_a_later_sentence(text: str, before: str | None, following: str, measure: float,
+def may_open_a_later_sentence(text: str, before: str | None, following: str, measure: float, lexicon: Lexicon,
                               settings: RecordsSettings) -> bool:
     """A piece without a finite verb whose sentence may go on after figure text: the running text
     before it ended its sentence, so text going on later goes on from this piece
