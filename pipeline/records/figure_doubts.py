@@ -129,12 +129,14 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
     word, that is short, or over a line that opens a sentence (a function word with a capital
     opens one, and no sentence goes on with it; nor, for a line no longer than the column's, with
     a word and the finite verb after it, a sentence's first part and its verb: 'Vorschläge können
-    …'; a line read across two columns may end anywhere): a caption without a label,
+    …'; a line read across two columns may end anywhere, one stopping on an adjective waits for its
+    noun): a caption without a label,
     a figure's title, or a sub-heading; the evidence of one line cannot tell which."""
     line = line.strip()
     return bool(line) and (len(line) < settings.text.short_line_share * page.measure
                            or bool(next_line) and (opens_sentence(next_line, page.lexicon)
-                                                   or verb_second(next_line, page) and len(line) <= page.measure)) \
+                                                   or verb_second(next_line, page) and len(line) <= page.measure
+                                                   and not before_its_noun(line, page))) \
         and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
         and line[:1].isupper() and len(line.split()) >= 2 and not ends_open(line) \
         and not has_finite_verb(line, page.lexicon)
@@ -149,9 +151,19 @@ def verb_second(line: str, page: Page) -> bool:
         and has_finite_verb(words[1], page.lexicon) and words[1].isalpha()
 
 
+def before_its_noun(line: str, page: Page) -> bool:
+    """A line that stops on an adjective or a function word, with a capital or not ('… und
+    gemeinsame', '… Quartiere Bezahlbarer', '… Grenzen Viele'), or holds a comma (a list of names
+    going on): its sentence goes on in the next line."""
+    last = (line.split() or [""])[-1]
+    return "," in line or last.lower() in function_words() \
+        or (last.isalpha() and page.lexicon.tags.best_tag(last) == "ADJ(A)")
+
+
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     """A piece's first line with a capital, no stop, no comma and no finite verb, not stopping on a
-    function word, right after running text with a finite verb that stops inside a sentence, alone or (after text that does
+    function word, right after running text with a finite verb that stops inside a sentence (not
+    on a comma: a list of nouns goes on there), alone or (after text that does
     not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
     evidence cannot tell."""
     text = unit.lines[0].text.strip()
@@ -161,7 +173,8 @@ def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     # function word at its end): else it is the sentence going on
     last = before.text.split()[-1] if before.text.split() else ""
     alone = len(unit.lines) == 1 or (unit.lines[1].text[:1].islower() and last.lower() not in function_words())
-    return alone and stops_inside(before.text) and has_finite_verb(before.text, page.lexicon) and "," not in text \
+    return alone and stops_inside(before.text) and not before.text.rstrip().endswith(",") \
+        and has_finite_verb(before.text, page.lexicon) and "," not in text \
         and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
         and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
 
