@@ -266,7 +266,8 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
     before = next((u for u in reversed(done) if u.kind != "figure"), None)
     goes_on = text[0].islower() or (before is not None and (
         (text[0].isdigit() and stops_inside(before.text)) or (before.kind == "prose" and (
-            ends_open(before.text) or stops_on_an_attributive_adjective(before.text, page.lexicon)))))
+            ends_open(before.text) or stops_on_an_attributive_adjective(before.text, page.lexicon))
+            and not opens_anew(text, page.lexicon))))  # '… fünf' | 'Der neue Marktplatz …': a caption
     if before is not None and goes_on and letters_share(text) >= t.clean_min_letters \
             and (len(words) >= t.continuation_min_words or ends_sentence):
         return "prose"
