@@ -18,7 +18,7 @@ BODIES = sorted((CASES / "bodies").glob("*.json"))
 @pytest.mark.parametrize("path", BODIES, ids=[p.stem for p in BODIES])
 def test_a_body_reads_as_a_careful_editor_would(path, lexicon):
     case = json.loads(path.read_text(encoding="utf-8"))
-    page = Page(lexicon, case["measure"], (case["title"], case["motto"]))
+    page = Page(lexicon, case["measure"], (case["title"], case["motto"]), tuple(case.get("captions", ())))
     kept, figures, furniture, doubts = body_paragraphs(text_to_lines(case["body"]), page)
     description, _ = paragraphs_in_column_order([[l.text for l in p] for p in kept], case["measure"], lexicon)
     assert description == case["description"], case["about"]
