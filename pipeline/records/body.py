@@ -15,6 +15,7 @@ from pipeline.records.interruptions import interruptions_cut, set_into_open_sent
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
+from pipeline.records.sentence_doubts import numbers_in_line_doubts, reopened_sentence_doubts
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
 from pipeline.repair.clean import Cleaned
@@ -56,6 +57,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
                for a, b in joins]
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings)
+    doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units)
     return kept, figure_blocks(units), furniture, doubts
 
 
