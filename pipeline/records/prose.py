@@ -140,9 +140,10 @@ def may_open_a_later_sentence(text: str, before: str | None, following: str, mea
     before it ended its sentence, so text going on later goes on from this piece
     ('Quartiersmanagerinnen und Quartiersmanager' | figure | 'sammeln Wünsche …'; 'Lernen und
     Arbeiten im Ort Im ehemaligen' | figure | 'Gasthof ist …'); not a line stopping on a function
-    word short of the next text's first word (a slogan: stops_short_on_a_function_word)."""
+    word short of the next text's first word (a slogan: stops_short_on_a_function_word), nor one
+    with a colon (a label's: 'Foto: Marktplatz am Abend')."""
     ended = before is None or before.rstrip("“”\"'»«)")[-1:] in (".", "!", "?", ":", ";")
-    return ended and not stops_short_on_a_function_word(text, following, measure, settings)
+    return ended and ":" not in text and not stops_short_on_a_function_word(text, following, measure, settings)
 
 
 def list_mark(text: str) -> str | None:
