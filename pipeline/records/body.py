@@ -10,7 +10,8 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
-from pipeline.records.figure_doubts import figure_like_doubts, label_rows_out, number_words_out, repeated_lines_out
+from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
+                                            repeated_lines_out)
 from pipeline.records.interruptions import interruptions_cut, set_into_open_sentences
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
@@ -48,7 +49,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
         else:
             units += pieces_of(para, page, settings)
     units = label_rows_out(number_words_out(classify_units(units, page, styled, settings), page, settings))
-    units = repeated_lines_out(units, page)
+    units = map_points_out(repeated_lines_out(units, page), page, settings)
     units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
     units, doubts = opening_checked(units, page, settings)
@@ -57,7 +58,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
                for a, b in joins]
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings)
-    doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units)
+    doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
     return kept, figure_blocks(units), furniture, doubts
 
 

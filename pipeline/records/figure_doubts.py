@@ -91,6 +91,29 @@ def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
     return out
 
 
+LONE_SIGN = re.compile(r"[^\W\d_]|[^\w\s]{1,2}")  # 'm', 'u', '@', '=', '|]': a map's point as an OCR reads it
+
+
+def map_point(text: str) -> bool:
+    """A line opening with a lone letter or sign that is no list mark, then a name with a capital
+    ('m Lauf an der Pegnitz', '@ Marktplatz'): a map's point and its place."""
+    words = text.split()
+    return len(words) >= 2 and bool(LONE_SIGN.fullmatch(words[0])) and list_mark(text) is None \
+        and words[1][:1].isupper()
+
+
+def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Classified units -> the same, with a short line of running text shaped like a map's point
+    (map_point) next to figure text shaped so too set apart as figure text ("map"): the OCR read
+    the point's mark as a letter ('m Lauf an der Pegnitz' by 'u Marktplatz')."""
+    out = list(units)
+    for i, unit in enumerate(units):
+        if unit.kind == "prose" and short_piece(unit.lines, page, settings) and map_point(unit.text) and any(
+                0 <= k < len(units) and units[k].kind == "figure" and map_point(units[k].text) for k in (i - 1, i + 1)):
+            out[i] = unit.as_("figure", "map")
+    return out
+
+
 def a_number(text: str) -> bool:
     """A big number as figures print it: '17.000', '80 %', '1,2 Mio. €', '2.400 t'; not a bare
     number ('2025' may be a year heading a paragraph); or a row of two numbers or more, as

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.pieces import Page, Unit
-from pipeline.records.prose import ends_open, opens_anew
+from pipeline.records.pieces import Page, Unit, has_finite_verb
+from pipeline.records.prose import ends_open, function_words, holds_sentence_end, opens_anew
 from pipeline.records.settings import RecordsSettings
 
 BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")  # '2018', '62', '15%': a chart's year or value
 NUMBERS_IN_A_LINE = 3  # a line of running text with this many numbers between its words holds a chart's
+LABELS_MAX_TOKENS = 12  # a piece of numbers and words this short, with no verb, is a figure's numbers and labels
 
 
 def reopened_sentence_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
@@ -39,18 +40,30 @@ def reopened_sentence_doubts(units: list[Unit], page: Page, settings: RecordsSet
     return doubts
 
 
-def numbers_in_line_doubts(units: list[Unit]) -> list[Doubt]:
+def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     """A line of running text with three numbers or more standing between its words, none after a
-    comma ('müssen 2018 weite 2019 Strecken 2021 …'): a chart's years or values read into the
-    line; a sentence that counts its numbers sets commas or words between them."""
+    comma nor after a function word ('müssen 2018 weite 2019 Strecken 2021 …'; not 'von 2019 bis
+    2023'), or a piece of a few words with two numbers
+    or more and neither a stop nor a finite verb ('5 Jahre 17.000' | 'Laufzeit Einwohnerinnen und'
+    | 'Einwohner'): a chart's years or values, or big numbers and their words,
+    read into running text; a sentence that counts its numbers sets commas or words between them."""
     doubts = []
     for unit in units:
         if unit.kind != "prose":
             continue
+        tokens = unit.text.split()
+        numbers = [t for t in tokens if BARE_NUMBER.fullmatch(t)]
+        if len(tokens) <= LABELS_MAX_TOKENS and len(numbers) >= 2 and len(numbers) < len(tokens) \
+                and not holds_sentence_end(unit.text) and not has_finite_verb(unit.text, page.lexicon):
+            doubts.append(flag("description", f"'{unit.text[:80]}' in running text holds numbers and words but no "
+                                              "verb, as a figure's numbers with their words do"))
+            continue
         for line in unit.lines:
             tokens = line.text.split()
-            numbers = [t for t in tokens if BARE_NUMBER.fullmatch(t)]
-            if len(numbers) >= NUMBERS_IN_A_LINE and "," not in line.text and len(numbers) < len(tokens):
+            # a sentence's number follows a function word ('von 2019 bis 2023', 'um 4.000'); a chart's stands anywhere
+            loose = [t for k, t in enumerate(tokens) if BARE_NUMBER.fullmatch(t)
+                     and k and tokens[k - 1].lower() not in function_words() and not BARE_NUMBER.fullmatch(tokens[k - 1])]
+            if len(loose) >= NUMBERS_IN_A_LINE and "," not in line.text:
                 doubts.append(flag("description", f"'{line.text[:80]}' in running text holds numbers between its "
                                                   "words, as a chart's years or values read into a line are"))
                 break
