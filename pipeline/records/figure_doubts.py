@@ -215,7 +215,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     """Units of a body -> flags on the description for figure text marked like a list's item (not
     among other marked figure text); for
     a sub-heading right under figure text (the figure's own line, or a sub-heading?); for a short
-    piece of running text by a caption or a credit (words over a picture?); for one line set
+    piece of running text or an unmarked item by a caption or a credit (words over a picture?); for one line set
     between the parts of a sentence (set_into_sentence); for running
     text that holds a row of labels (not after a line that stops on a function word); and for a
     caption-like line (caption_like_line) opening running text after a sentence's end, an item
@@ -233,7 +233,8 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"'{unit.text[:80]}' stands right under figure text: a sub-heading, "
                                               "or a line of the figure (a caption, a logo's words); kept as a "
                                               "sub-heading"))
-        elif unit.kind == "prose" and short_piece(unit.lines, page, settings) and any(
+        elif (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None) \
+                and short_piece(unit.lines, page, settings) and any(
                 0 <= k < len(units) and units[k].kind == "figure" and page.is_caption(units[k].text)
                 for k in (n - 1, n + 1)):
             doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
