@@ -18,7 +18,7 @@ BODIES = sorted((CASES / "bodies").glob("*.json"))
 @pytest.mark.parametrize("path", BODIES, ids=[p.stem for p in BODIES])
 def test_a_body_reads_as_a_careful_editor_would(path, lexicon):
     case = json.loads(path.read_text(encoding="utf-8"))
-    page = Page(lexicon, case["measure"], (case["title"], case["motto"]))
+    page = Page(lexicon, case["measure"], (case["title"], case["motto"]), tuple(case.get("captions", ())))
     kept, figures, furniture, doubts = body_paragraphs(text_to_lines(case["body"]), page)
     description, _ = paragraphs_in_column_order([[l.text for l in p] for p in kept], case["measure"], lexicon)
     assert description == case["description"], case["about"]
@@ -71,3 +71,13 @@ def test_a_line_standing_alone_twice_in_a_body_is_figure_text_but_a_sentences_li
     # an OCR's 'Gefordert' is the same line; a line with a finite verb is a repeated sentence's; one heading stays
     assert [(u.kind, u.why) for u in out] == [("figure", "repeated"), ("prose", ""), ("figure", "repeated"),
                                               ("prose", ""), ("prose", ""), ("heading", "")]
+
+
+def test_numbers_with_their_words_kept_in_running_text_are_flagged(lexicon):
+    from pipeline.records.pieces import Unit
+    from pipeline.records.sentence_doubts import numbers_in_line_doubts
+    page = Page(lexicon, 46)
+    figure_like = Unit(text_to_lines("5 Jahre 24.000\nLaufzeit Einwohnerinnen und\nEinwohner\n"), "prose")
+    sentence = Unit(text_to_lines("Von 2019 bis 2023 wuchs die Stadt um 4.000\nEinwohner.\n"), "prose")
+    doubts = numbers_in_line_doubts([figure_like, sentence], page)
+    assert [d.flagged for d in doubts] == [True] and "5 Jahre 24.000" in doubts[0].note

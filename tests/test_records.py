@@ -98,6 +98,8 @@ def test_description_quality_finds_a_garbled_stretch_that_a_mean_would_hide(lexi
     assert score < least and "geselischafbicher" in worst
     bullets = "- smart arbeiten - smart mobil sein - smarte Infrastruktur nutzen - " * 3
     assert description_quality(bullets, lexicon)[0] >= least  # dashes are no damage
+    items = "A2 lebendige Ortskerne B1 Gesundheit und Pflege C3 Wohnen im Quartier D2 Energie und Klima "
+    assert description_quality(items, lexicon)[0] >= least  # nor are the marks of a list's items
 
 
 def test_a_moved_paragraph_keeps_earlier_notes_and_names_are_whole_words():

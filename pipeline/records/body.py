@@ -10,16 +10,19 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.draft import Doubt, Record, flag, note
-from pipeline.records.figure_doubts import figure_like_doubts, label_rows_out, number_words_out, repeated_lines_out
+from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
+                                            repeated_lines_out)
 from pipeline.records.interruptions import interruptions_cut, set_into_open_sentences
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
+from pipeline.records.sentence_doubts import numbers_in_line_doubts, reopened_sentence_doubts
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
 from pipeline.repair.clean import Cleaned
 
 TYPOGRAPHY = re.compile(r"^[-–—&*•·=+|/]+$")  # dashes, bullets: neither words nor damage
+ITEM_NUMBER = re.compile(r"[A-Z]\d{1,2}")  # 'A1', 'B3': an item's mark, neither a word nor damage
 PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
 
 
@@ -46,7 +49,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
         else:
             units += pieces_of(para, page, settings)
     units = label_rows_out(number_words_out(classify_units(units, page, styled, settings), page, settings))
-    units = repeated_lines_out(units, page)
+    units = map_points_out(repeated_lines_out(units, page), page, settings)
     units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
     units, doubts = opening_checked(units, page, settings)
@@ -55,6 +58,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
                for a, b in joins]
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings)
+    doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
     return kept, figure_blocks(units), furniture, doubts
 
 
@@ -66,9 +70,9 @@ LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]*)*")
 def token_settled(token: str, lexicon: Lexicon, settings: RecordsSettings) -> bool | None:
     """A word the lexicon knows (each part of a hyphenated one), a number or a short acronym:
     True; a word nobody knows, a lone letter or OCR debris ('kxnstr', 'e', '0o', '¥'): False;
-    a dash or a bullet: None (not counted)."""
+    a dash, a bullet or an item's mark ('A1'): None (not counted)."""
     word = token.strip(PUNCTUATION)
-    if not word or TYPOGRAPHY.match(word):
+    if not word or TYPOGRAPHY.match(word) or ITEM_NUMBER.fullmatch(word):
         return None
     if NUMBER_TOKEN.fullmatch(word):
         return True

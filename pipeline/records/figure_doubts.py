@@ -91,6 +91,29 @@ def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
     return out
 
 
+LONE_SIGN = re.compile(r"[^\W\d_]|[^\w\s]{1,2}")  # 'm', 'u', '@', '=', '|]': a map's point as an OCR reads it
+
+
+def map_point(text: str) -> bool:
+    """A line opening with a lone letter or sign that is no list mark, then a name with a capital
+    ('m Lauf an der Pegnitz', '@ Marktplatz'): a map's point and its place."""
+    words = text.split()
+    return len(words) >= 2 and bool(LONE_SIGN.fullmatch(words[0])) and list_mark(text) is None \
+        and words[1][:1].isupper()
+
+
+def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Classified units -> the same, with a short line of running text shaped like a map's point
+    (map_point) next to figure text shaped so too set apart as figure text ("map"): the OCR read
+    the point's mark as a letter ('m Lauf an der Pegnitz' by 'u Marktplatz')."""
+    out = list(units)
+    for i, unit in enumerate(units):
+        if unit.kind == "prose" and short_piece(unit.lines, page, settings) and map_point(unit.text) and any(
+                0 <= k < len(units) and units[k].kind == "figure" and map_point(units[k].text) for k in (i - 1, i + 1)):
+            out[i] = unit.as_("figure", "map")
+    return out
+
+
 def a_number(text: str) -> bool:
     """A big number as figures print it: '17.000', '80 %', '1,2 Mio. €', '2.400 t'; not a bare
     number ('2025' may be a year heading a paragraph); or a row of two numbers or more, as
@@ -102,32 +125,68 @@ def a_number(text: str) -> bool:
 def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Classified units -> the same, with a sub-heading, or one short line of running text with no
     stop, right under a big number standing alone (a_number) set apart as figure text ("number"):
-    the words under a figure's number ('17.000' | 'Einwohnerinnen und Einwohner')."""
+    the words under a figure's number ('17.000' | 'Einwohnerinnen und Einwohner'); under a row of
+    numbers, the words of them all read as one piece (row_words)."""
     out = list(units)
     for i in range(1, len(out)):
         unit, above = out[i], out[i - 1]
         if above.kind == "figure" and a_number(above.text) and not has_finite_verb(unit.text, page.lexicon) \
-                and (unit.kind == "heading" or unit.kind == "prose" and short_piece(unit.lines, page, settings)):
+                and (unit.kind == "heading" or unit.kind == "prose" and (
+                    short_piece(unit.lines, page, settings) or row_words(unit, above, settings))):
             out[i] = unit.as_("figure", "number")
     return out
+
+
+def row_words(unit: Unit, above: Unit, settings: RecordsSettings) -> bool:
+    """Under a row of numbers set side by side ('2.400 17.000'), the words under each read across
+    as one piece: one line or two, a label's few words, no stop and no comma ('Haushalte
+    Einwohnerinnen und' | 'Einwohner'); running text holds a sentence's signs."""
+    text = unit.text
+    return bool(NUMBER_ROW.fullmatch(above.text.strip())) and len(unit.lines) <= 2 \
+        and len(text.split()) <= settings.text.label_max_words and "," not in text and not holds_sentence_end(text) \
+        and not text.endswith("-")
 
 
 def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
     """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
     word, that is short, or over a line that opens a sentence (a function word with a capital
-    opens one, and no sentence goes on with it): a caption without a label, a figure's title, or
-    a sub-heading; the evidence of one line cannot tell which."""
+    opens one, and no sentence goes on with it; nor, for a line no longer than the column's, with
+    a word and the finite verb after it, a sentence's first part and its verb: 'Vorschläge können
+    …'; a line read across two columns may end anywhere, one stopping on an adjective waits for its
+    noun): a caption without a label,
+    a figure's title, or a sub-heading; the evidence of one line cannot tell which."""
     line = line.strip()
     return bool(line) and (len(line) < settings.text.short_line_share * page.measure
-                           or bool(next_line) and opens_sentence(next_line, page.lexicon)) \
+                           or bool(next_line) and (opens_sentence(next_line, page.lexicon)
+                                                   or verb_second(next_line, page) and len(line) <= page.measure
+                                                   and not before_its_noun(line, page))) \
         and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
         and line[:1].isupper() and len(line.split()) >= 2 and not ends_open(line) \
         and not has_finite_verb(line, page.lexicon)
 
 
+def verb_second(line: str, page: Page) -> bool:
+    """A line whose first word has a capital and whose second is a finite verb in lower case
+    ('Vorschläge können auf …', 'Umgekehrt erzählen die …'): a sentence opens there, its first
+    part one word."""
+    words = line.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha() \
+        and has_finite_verb(words[1], page.lexicon) and words[1].isalpha()
+
+
+def before_its_noun(line: str, page: Page) -> bool:
+    """A line that stops on an adjective or a function word, with a capital or not ('… und
+    gemeinsame', '… Quartiere Bezahlbarer', '… Grenzen Viele'), or holds a comma (a list of names
+    going on): its sentence goes on in the next line."""
+    last = (line.split() or [""])[-1]
+    return "," in line or last.lower() in function_words() \
+        or (last.isalpha() and page.lexicon.tags.best_tag(last) == "ADJ(A)")
+
+
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     """A piece's first line with a capital, no stop, no comma and no finite verb, not stopping on a
-    function word, right after running text with a finite verb that stops inside a sentence, alone or (after text that does
+    function word, right after running text with a finite verb that stops inside a sentence (not
+    on a comma: a list of nouns goes on there), alone or (after text that does
     not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
     evidence cannot tell."""
     text = unit.lines[0].text.strip()
@@ -137,7 +196,8 @@ def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     # function word at its end): else it is the sentence going on
     last = before.text.split()[-1] if before.text.split() else ""
     alone = len(unit.lines) == 1 or (unit.lines[1].text[:1].islower() and last.lower() not in function_words())
-    return alone and stops_inside(before.text) and has_finite_verb(before.text, page.lexicon) and "," not in text \
+    return alone and stops_inside(before.text) and not before.text.rstrip().endswith(",") \
+        and has_finite_verb(before.text, page.lexicon) and "," not in text \
         and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
         and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
 
@@ -155,7 +215,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     """Units of a body -> flags on the description for figure text marked like a list's item (not
     among other marked figure text); for
     a sub-heading right under figure text (the figure's own line, or a sub-heading?); for a short
-    piece of running text by a caption or a credit (words over a picture?); for one line set
+    piece of running text or an unmarked item by a caption or a credit (words over a picture?); for one line set
     between the parts of a sentence (set_into_sentence); for running
     text that holds a row of labels (not after a line that stops on a function word); and for a
     caption-like line (caption_like_line) opening running text after a sentence's end, an item
@@ -173,13 +233,20 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"'{unit.text[:80]}' stands right under figure text: a sub-heading, "
                                               "or a line of the figure (a caption, a logo's words); kept as a "
                                               "sub-heading"))
-        elif unit.kind == "prose" and short_piece(unit.lines, page, settings) and any(
+        elif (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None) \
+                and short_piece(unit.lines, page, settings) and any(
                 0 <= k < len(units) and units[k].kind == "figure" and page.is_caption(units[k].text)
                 for k in (n - 1, n + 1)):
             doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
                                               "words set over the picture; kept as running text"))
     text_units = [u for u in units if u.kind != "figure"]
     for n, unit in enumerate(text_units):
+        if unit.kind == "heading" and n and ends_open(text_units[n - 1].text) \
+                and all(label_row(l.text) for l in unit.lines):
+            doubts.append(flag("description", f"'{unit.text[:80]}' stands between the parts of a sentence "
+                                              f"('…{text_units[n - 1].text[-30:]}' | '{unit.text[:30]}') as a row of "
+                                              "capitalised words: the sentence's words, or a figure's labels; kept"))
+            continue
         if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
             continue
         lines = [l.text for l in unit.lines]

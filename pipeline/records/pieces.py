@@ -13,8 +13,10 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, list_mark,
-                                    opens_sentence, piece_evidence, reads_as_prose, unmarked)
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, labels_only,
+                                    list_mark, may_open_a_later_sentence, opens_anew, opens_sentence, piece_evidence,
+                                    reads_as_prose, stops_on_an_attributive_adjective, stops_short_on_a_function_word,
+                                    unmarked)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -176,13 +178,18 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         previous = next((u for u in reversed(out) if u.kind != "figure"), None)
         mark = list_mark(text)
         marked_list = bool(out) and out[-1].kind == "item" and list_mark(out[-1].text) is not None
-        # after marked items, an unmarked piece with a verb or opening with an article is a sentence or a caption
+        # after marked items, an unmarked piece with a verb or opening with an article is a sentence or a caption,
+        # and one that reads as labels (no function word, no stop) is a figure's ('Messen', 'Steuern'), unless
+        # the item before goes on in it ('… mit der' | 'Hochschule')
         short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text)
                                            and not (marked_list and (has_finite_verb(text, page.lexicon)
-                                                                     or text.split()[0].lower() in ARTICLES)))
+                                                                     or text.split()[0].lower() in ARTICLES
+                                                                     or (unit.verdict is False and labels_only(text)
+                                                                         and not ends_open(out[-1].text)))))
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
-            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous)
+            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous) \
+            or (mark is not None and previous is not None and opens_a_list(previous))
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
         elif letters_share(text) < t.prose_min_letters or text.isupper() \
@@ -210,6 +217,15 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             kind = unit_kind(units, i, out, page, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
     return out
+
+
+def opens_a_list(unit: Unit) -> bool:
+    """Running text whose last line but one ends in a colon and whose last line is short: the
+    sentence that introduces a list with its first item, which a mark the text does not know set
+    against it ('Geplant sind vier Maßnahmen:' | '¢ Wohnen im Quartier'); marked items after it, a
+    figure between allowed, are the list's."""
+    return unit.kind == "prose" and len(unit.lines) >= 2 and unit.lines[-2].text.rstrip().endswith(":") \
+        and len(WORD.findall(unit.lines[-1].text)) <= 6
 
 
 def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings) -> bool:
@@ -249,13 +265,18 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
     ends_sentence = text[-1] in ".!?:" and letters_share(text) >= t.clean_min_letters
     before = next((u for u in reversed(done) if u.kind != "figure"), None)
     goes_on = text[0].islower() or (before is not None and (
-        (text[0].isdigit() and stops_inside(before.text)) or (before.kind == "prose" and ends_open(before.text))))
+        (text[0].isdigit() and stops_inside(before.text)) or (before.kind == "prose" and (
+            ends_open(before.text) or stops_on_an_attributive_adjective(before.text, page.lexicon))
+            and not opens_anew(text, page.lexicon))))  # '… fünf' | 'Der neue Marktplatz …': a caption
     if before is not None and goes_on and letters_share(text) >= t.clean_min_letters \
             and (len(words) >= t.continuation_min_words or ends_sentence):
         return "prose"
     if sentence_like(text, settings) and (len(words) >= t.paragraph_min_words
                                           or (len(words) >= t.sentence_min_words and ends_sentence)):
         return "prose"
+    if len(units[i].lines) == 1 and (stops_short_on_a_function_word(text, following, page.measure, settings) or (
+            before is None and ends_open(text) and not text.endswith("-") and opens_anew(following, page.lexicon))):
+        return "figure"  # at the text's head no column read across can hold where its sentence goes on
     if sentence_like(text, settings) and (following[:1].islower() or ends_open(text)
                                           or (following[:1].isdigit() and stops_inside(text))) \
             and len(following.split()) >= t.continuation_min_words:
@@ -263,6 +284,10 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
     if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
             and goes_on_later(units, i, page.lexicon, settings):
         return "prose"  # ... or after a label or a caption set between
+    if sentence_like(text, settings) and stops_inside(text) and goes_on_past_figure_text(units, i, page, settings) \
+            and may_open_a_later_sentence(text, before.text if before is not None else None, following, page.measure,
+                                          page.lexicon, settings):
+        return "prose"  # ... the start of a sentence with no verb yet
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
             and not ends_open(text) and not has_finite_verb(text, page.lexicon):
@@ -281,7 +306,7 @@ def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: Records
     t = settings.text
     last = (units[i].text.split() or [""])[-1]
     open_end = (ends_open(units[i].text) and not last.endswith("-")) \
-        or (last.isalpha() and last.islower() and lexicon.tags.best_tag(last) == "ADJ(A)")  # '… einer genauen'
+        or stops_on_an_attributive_adjective(units[i].text, lexicon)  # '… einer genauen'
     passed = 0
     for unit in units[i + 1 :]:
         text = unit.text
@@ -293,6 +318,25 @@ def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: Records
         if passed > t.interruption_max_pieces or len(unit.lines) > 2 or len(text.split()) >= t.prose_min_words \
                 or SENTENCE_INSIDE.search(text):
             return False
+    return False
+
+
+def goes_on_past_figure_text(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> bool:
+    """The piece at i goes on in the first piece after it that is no figure text by its own
+    evidence (debris, numbers, labels; a caption by its label) nor a short line that waits for no
+    next words (a logo's, a label's): in lower case, or, where it stops on a function word or an
+    attributive adjective, in running text that opens no new sentence. A piece between that stops
+    inside a sentence ('… Fahrer über-') is the one that goes on there."""
+    text = units[i].text
+    open_end = ends_open(text) or stops_on_an_attributive_adjective(text, page.lexicon)
+    for unit in units[i + 1 :]:
+        if unit.verdict is False or page.is_caption(unit.text) \
+                or (short_piece(unit.lines, page, settings) and not ends_open(unit.text)):
+            continue
+        if unit.text[:1].islower() or (open_end and unit.verdict is True
+                                       and not opens_sentence(unit.text, page.lexicon)):
+            return len(unit.text.split()) >= settings.text.continuation_min_words
+        return False
     return False
 
 

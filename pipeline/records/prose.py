@@ -21,7 +21,7 @@ from pipeline.records.text import WORDLIKE
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
 # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
-LIST_MARK = re.compile(r"^(?:[•\-–—*·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
+LIST_MARK = re.compile(r"^(?:[•\-–—*+·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
                        r"\s+(?=\S)")
 
 
@@ -101,6 +101,49 @@ def ends_early(line: str, next_line: str, measure: float, settings: RecordsSetti
     if not line or not following or line.endswith("-") or measure <= 0:
         return False
     return len(line) + 1 + len(following.split()[0]) < settings.text.early_end_share * measure
+
+
+def stops_short_on_a_function_word(line: str, following: str, measure: float, settings: RecordsSettings) -> bool:
+    """One line that stops on a function word ('… für alle') although the first word of the text
+    after it would have fitted on it, over text that opens with a capital: no line of a sentence
+    going on there, since a sentence's line runs on to the measure while its next word fits (a
+    slogan 'Gemeinsam digital – für alle', a caption over the text)."""
+    return ends_open(line) and not line.rstrip().endswith("-") and following.strip()[:1].isupper() \
+        and ends_early(line, following, measure, settings)
+
+
+def opens_anew(text: str, lexicon: Lexicon) -> bool:
+    """Text that opens a sentence: a function word with a capital (opens_sentence) or an adjective
+    with one ('Regelmäßige Sicherungen …'); text stopping on a function word cannot go on in it."""
+    first = (text.split() or [""])[0]
+    return opens_sentence(text, lexicon) or (first.isalpha() and first[:1].isupper()
+                                             and lexicon.tags.best_tag(first) == "ADJ(A)")
+
+
+def labels_only(text: str) -> bool:
+    """Words and no function word among them ('Messen', 'Idee Werkstatt Prototyp'): labels, no
+    item of a list ('Energie und Klima')."""
+    words = WORD.findall(text)
+    return bool(words) and not any(w.lower() in function_words() for w in words)
+
+
+def stops_on_an_attributive_adjective(text: str, lexicon: Lexicon) -> bool:
+    """Text that stops on an adjective in lower case that goes before a noun ('… einer genauen'):
+    its noun is still to come."""
+    last = (text.split() or [""])[-1]
+    return last.isalpha() and last.islower() and lexicon.tags.best_tag(last) == "ADJ(A)"
+
+
+def may_open_a_later_sentence(text: str, before: str | None, following: str, measure: float, lexicon: Lexicon,
+                              settings: RecordsSettings) -> bool:
+    """A piece without a finite verb whose sentence may go on after figure text: the running text
+    before it ended its sentence, so text going on later goes on from this piece
+    ('Quartiersmanagerinnen und Quartiersmanager' | figure | 'sammeln Wünsche …'; 'Lernen und
+    Arbeiten im Ort Im ehemaligen' | figure | 'Gasthof ist …'); not a line stopping on a function
+    word short of the next text's first word (a slogan: stops_short_on_a_function_word), nor one
+    with a colon (a label's: 'Foto: Marktplatz am Abend')."""
+    ended = before is None or before.rstrip("“”\"'»«)")[-1:] in (".", "!", "?", ":", ";")
+    return ended and ":" not in text and not stops_short_on_a_function_word(text, following, measure, settings)
 
 
 def list_mark(text: str) -> str | None:

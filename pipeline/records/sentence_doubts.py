@@ -1,0 +1,70 @@
+"""Running text that shows a figure set into its sentences, though no rule of the pieces (pieces.py,
+figure_doubts.py) could take it out: text that stops on a function word and goes on in a piece
+that opens a sentence anew (a caption or a label set between a sentence's parts, glued to its
+rest), and a line of running text with numbers between its words (a chart's values and years an
+OCR read into the line). Kept where they are, and the description flagged with the stretch
+named. Needs the classified pieces of a body; produces doubts.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.records.draft import Doubt, flag
+from pipeline.records.pieces import Page, Unit, has_finite_verb
+from pipeline.records.prose import ends_open, function_words, holds_sentence_end, opens_anew
+from pipeline.records.settings import RecordsSettings
+
+BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")  # '2018', '62', '15%': a chart's year or value
+NUMBERS_IN_A_LINE = 3  # a line of running text with this many numbers between its words holds a chart's
+LABELS_MAX_TOKENS = 12  # a piece of numbers and words this short, with no verb, is a figure's numbers and labels
+
+
+def reopened_sentence_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
+    """A piece of running text right after running text that stops on a function word (figure
+    text between passed over) that opens a sentence anew ('… Geplant sind dabei fünf' | 'Der neue
+    Marktplatz am Abend Maßnahmen:'): no sentence goes on from a function word into a new one, so
+    a caption or a label stands between the sentence's parts, or the sentence goes on elsewhere.
+    Not under lines an OCR read across two columns: the column reading (columns.py) puts the
+    sentence's rest in place."""
+    doubts = []
+    wide = settings.text.read_across_share * page.measure
+    text_units = [u for u in units if u.kind != "figure"]
+    for n in range(1, len(text_units)):
+        before, unit = text_units[n - 1], text_units[n]
+        read_across = any(len(l.text) > wide for u in text_units[max(0, n - 2) : n] for l in u.lines)
+        if before.kind == "prose" and unit.kind == "prose" and ends_open(before.text) and not read_across \
+                and not before.text.endswith("-") and opens_anew(unit.text, page.lexicon):
+            doubts.append(flag("description", f"'{unit.lines[0].text[:80]}' follows text that stops on a function "
+                                              f"word ('…{before.text[-30:]}') but opens a sentence anew: a caption "
+                                              "or a label set into the sentence, or its rest is elsewhere; kept"))
+    return doubts
+
+
+def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
+    """A line of running text with three numbers or more standing between its words, none after a
+    comma nor after a function word ('müssen 2018 weite 2019 Strecken 2021 …'; not 'von 2019 bis
+    2023'), or a piece of a few words with two numbers
+    or more and neither a stop nor a finite verb ('5 Jahre 17.000' | 'Laufzeit Einwohnerinnen und'
+    | 'Einwohner'): a chart's years or values, or big numbers and their words,
+    read into running text; a sentence that counts its numbers sets commas or words between them."""
+    doubts = []
+    for unit in units:
+        if unit.kind != "prose":
+            continue
+        tokens = unit.text.split()
+        numbers = [t for t in tokens if BARE_NUMBER.fullmatch(t)]
+        if len(tokens) <= LABELS_MAX_TOKENS and len(numbers) >= 2 and len(numbers) < len(tokens) \
+                and not holds_sentence_end(unit.text) and not has_finite_verb(unit.text, page.lexicon):
+            doubts.append(flag("description", f"'{unit.text[:80]}' in running text holds numbers and words but no "
+                                              "verb, as a figure's numbers with their words do"))
+            continue
+        for line in unit.lines:
+            tokens = line.text.split()
+            # a sentence's number follows a function word ('von 2019 bis 2023', 'um 4.000'); a chart's stands anywhere
+            loose = [t for k, t in enumerate(tokens) if BARE_NUMBER.fullmatch(t)
+                     and k and tokens[k - 1].lower() not in function_words() and not BARE_NUMBER.fullmatch(tokens[k - 1])]
+            if len(loose) >= NUMBERS_IN_A_LINE and "," not in line.text:
+                doubts.append(flag("description", f"'{line.text[:80]}' in running text holds numbers between its "
+                                                  "words, as a chart's years or values read into a line are"))
+                break
+    return doubts
