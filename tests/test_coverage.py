@@ -68,3 +68,20 @@ def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(correcti
     assert listed_names(layout, profile) == ["Erfurt", "Hersbruck in Kooperation mit Lauf und Röthenbach",
                                              "Steinheim in Kooperation mit Nieheim und Bad Driburg",
                                              "Landkreis Fürstenfeldbruck"]
+
+
+def test_a_footer_on_every_page_is_no_entry_of_the_overview_it_ends(corrections):
+    """The overview's page ends, as every page does, with the publisher's footer: no project is
+    listed by it (it made the last record's neighbours flagged for a record never found)."""
+    from pipeline.records.coverage import listed_names
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    footer = "Bundesamt für Beispiele und Muster"
+    page = "{name}\nGroße Großstadt · Hessen\n\nProjekttitel: {name} digital\n\nMotto: Gemeinsam\n\n" \
+           "Die Stadt baut ein Netz für alle Menschen in ihren Quartieren.\n\n" + footer
+    pages = [page.format(name=name) for name in ("Kassel", "Darmstadt", "Offenbach", "Hanau")]
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n" + "\n\n\n\n\n".join(pages) + \
+           "\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\nGroßstädte:\n\nKassel\n\nDarmstadt\n\nOffenbach\n\nHanau\n\n" + footer + "\n"
+    layout = segment_text(text, profile)
+    assert len(layout.projects) == 4
+    assert listed_names(layout, profile) == ["Kassel", "Darmstadt", "Offenbach", "Hanau"]

@@ -103,7 +103,7 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     first, end = parts.get("projects", (0, len(lines)))
     # a name the contents and the overview list as well is no running header: count the projects' pages only
     running = running_line_keys(lines[first:end], profile, settings)
-    overview = lines_to_overview(lines, parts, profile)
+    overview = lines_to_overview(lines, parts, profile, edition_furniture(lines[first:end], running))
     listed = [entry["name"] for entry in overview] or table_overview_names(lines, parts, profile) \
         or table_row_names(lines, parts, profile)
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
@@ -139,6 +139,14 @@ def text_pages(lines: list[Line]) -> list[list[Line]]:
         blanks = 0
         pages[-1].append(line)
     return pages
+
+
+def edition_furniture(lines: list[Line], running: frozenset[str]) -> frozenset[str]:
+    """The running lines printed on at least half of the pages (a footer), not a project's name
+    over its own continuation pages."""
+    pages = text_pages(lines)
+    on = Counter(key for page in pages for key in {line_key(l.text) for l in page} & running)
+    return frozenset(key for key, n in on.items() if 2 * n >= len(pages))
 
 
 def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
@@ -530,10 +538,11 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
     return taken
 
 
-def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[dict]:
+def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
+                      furniture: frozenset[str] = frozenset()) -> list[dict]:
     """Headings ending in ':' and their entries ({name, category, members, start: where the
-    name stands in the text}); '+ X' lines are members of the entry above. The list ends at the
-    first page break after it began."""
+    name stands in the text}); '+ X' lines are members of the entry above, a `furniture` line
+    (edition_furniture: a footer) none. The list ends at the first page break after it began."""
     if "overview" not in parts:
         return []
     first, end = parts["overview"]
@@ -566,7 +575,7 @@ def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], prof
         words = {w.lower() for w in re.findall(r"\w+", text)}
         if sum(c.isalpha() for c in text) < 2:
             continue  # a page number or a lone mark: no name
-        if category is None or words & not_in_names or text.endswith(","):
+        if category is None or words & not_in_names or text.endswith(",") or line_key(text) in furniture:
             continue
         if text.startswith("+"):
             if entries:
