@@ -151,9 +151,10 @@ def text_columns(lines: list[TextLine], gap: float, least: float, running: float
     """Whether lines are two columns of running text side by side: most of them stand on both
     sides of a gutter of their own, as narrow as columns of text leave (a table's labels stand far
     from their values). Such lines cross no gutter between elements: an x they all cross (beside a
-    short name, between a table's labels and values) lies inside a column."""
-    if len(lines) < TEXT_COLUMNS_MIN_LINES:
-        return False
+    short name, between a table's labels and values) lies inside a column. Judged on text layers
+    only (`running`, the body's type size, known)."""
+    if len(lines) < TEXT_COLUMNS_MIN_LINES or running is None:
+        return False  # an OCR's boxes tell no type size: its word spaces line up too often to judge by
     inner = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words),
                         gap, least, running)
     if inner is None:
