@@ -102,7 +102,7 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
     one-column span. A gutter is crossed by whole elements (a header block, a table over the
     columns), a column's ragged edge beside another column by lines scattered through it, and
     leaves a corridor wider than a narrow gap between them. A line in larger type than the running
-    text (`running`) needs a gap as much wider (line_gap)."""
+    text (`running`) needs a wider space between its words to let x pass (taken_spans)."""
     width = right - left
     xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]

@@ -15,8 +15,9 @@ from pipeline.records.settings import RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
 CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, die …', '…, um Dünger': a sentence's clause, never a name's
-# '… zu betreiben. Gründächer': a name has none ('St. Ingbert': no three lower-case letters before its point)
-SENTENCE_END_INSIDE = re.compile(r"[a-zäöüß]{3}[.!?]\s+\S")
+# '… beschäftigen. In Sülzetal …', '… zu betreiben. Gründächer, Mulden': no name, title or motto has one
+# ('St. Ingbert', 'a. d. Saale': no word in lower case before the point)
+SENTENCE_END_INSIDE = re.compile(r"\b[a-zäöüß]{2,}\.\s+\S+\s+\S+")
 NAME_START_MAX_CHARS = 3  # a capitalised last word this short ('Bad', 'St.') begins a name's next word, not ends it
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.records.name_wrap import CLAUSE_AFTER_COMMA
+from pipeline.records.name_wrap import CLAUSE_AFTER_COMMA, SENTENCE_END_INSIDE
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 
@@ -81,7 +81,6 @@ def wordlike_share(text: str) -> float:
 
 VALUE_MAX_WORDS = 12  # a title or motto is shorter: a longer value ran into the text beside it
 CLAUSE_MIN_WORDS = 8  # a shorter value lists words ('Smarter, nachhaltiger Tourismus', '…: fürsorglich, menschlich, bunt')
-SENTENCE_END_INSIDE = re.compile(r"\b[a-zäöüß]{2,}\.\s+\S+\s+\S+")  # '… beschäftigen. In Sülzetal …' (a noun may close a slogan's part)
 VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|mit|in|an|am|der|die|das|den|dem|für|ein|eine|zur|zum|im|von|wie|dass))$")
 
 
