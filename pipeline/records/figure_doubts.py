@@ -16,9 +16,9 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece, stops_inside
+from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
-                                    unmarked)
+                                    stops_inside, unmarked)
 from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
@@ -82,10 +82,11 @@ def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
             and not has_finite_verb(text, page.lexicon)
 
     keys = [unit.text.casefold() for unit in units]
+    lone = [alone(unit) for unit in units]
     out = list(units)
     for i, unit in enumerate(units):
-        if unit.kind in ("heading", "prose") and alone(unit) and any(
-                j != i and (units[j].kind == "figure" or alone(units[j]))
+        if unit.kind in ("heading", "prose") and lone[i] and any(
+                j != i and (units[j].kind == "figure" or lone[j])
                 and fuzz.ratio(keys[i], keys[j]) >= REPEATED_MIN_SCORE for j in range(len(units))):
             out[i] = unit.as_("figure", "repeated")
     return out

@@ -5,11 +5,10 @@ a piece that shows the inside of a sentence itself is not. Needs the classified 
 """
 from __future__ import annotations
 
-import re
 
 from pipeline.language.lexicon import Lexicon
-from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece, stops_inside
-from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, word_completed
+from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
+from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, stops_inside, word_completed
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 

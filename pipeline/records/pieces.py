@@ -15,8 +15,8 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, labels_only,
                                     list_mark, may_open_a_later_sentence, opens_anew, opens_sentence, piece_evidence,
-                                    reads_as_prose, stops_on_an_attributive_adjective, stops_short_on_a_function_word,
-                                    unmarked)
+                                    reads_as_prose, stops_inside, stops_on_an_attributive_adjective,
+                                    stops_short_on_a_function_word, unmarked)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -245,11 +245,6 @@ def item_words(text: str, settings: RecordsSettings) -> str:
     ('• Bahnhof'): a mark before them counts as a sign."""
     bare = unmarked(text)
     return bare if sentence_like(bare, settings) else text
-
-
-def stops_inside(text: str) -> bool:
-    """Running text that stops inside a sentence: no stop, colon or semicolon at its end."""
-    return bool(text) and text.rstrip("“”\"'»«)")[-1:] not in (".", "!", "?", ":", ";")
 
 
 def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings: RecordsSettings) -> str:

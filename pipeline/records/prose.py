@@ -142,8 +142,13 @@ def may_open_a_later_sentence(text: str, before: str | None, following: str, mea
     Arbeiten im Ort Im ehemaligen' | figure | 'Gasthof ist …'); not a line stopping on a function
     word short of the next text's first word (a slogan: stops_short_on_a_function_word), nor one
     with a colon (a label's: 'Foto: Marktplatz am Abend')."""
-    ended = before is None or before.rstrip("“”\"'»«)")[-1:] in (".", "!", "?", ":", ";")
+    ended = before is None or not stops_inside(before)
     return ended and ":" not in text and not stops_short_on_a_function_word(text, following, measure, settings)
+
+
+def stops_inside(text: str) -> bool:
+    """Running text that stops inside a sentence: no stop, colon or semicolon at its end."""
+    return bool(text) and text.rstrip("“”\"'»«)")[-1:] not in (".", "!", "?", ":", ";")
 
 
 def list_mark(text: str) -> str | None:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-FOLDED = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+from pipeline.language.lexicon import WITHOUT_UMLAUTS
+
 HEADING_MAX_WORDS = 5  # a damaged heading is a short line; a longer one only resembles a section by chance
 LENGTH_MAX_DIFFERENCE = 0.2  # an OCR's damage changes a heading's length by at most this share
 
 
 def folded(text: str) -> str:
     """'Großstädte' and 'GROSSSTADTE' -> 'grossstadte'."""
-    return text.casefold().translate(FOLDED)
+    return text.casefold().translate(WITHOUT_UMLAUTS)
 
 
 def section_by_likeness(text: str, sections: list[str], min_score: int) -> tuple[str, float] | None:
