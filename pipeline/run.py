@@ -18,7 +18,7 @@ from pipeline.read.load import Source
 from pipeline.records.extract import (block_spans, document_facts, layout_to_records, records_to_dicts, removed_lines,
                                       route_of)
 from pipeline.records.absence import headers_without_name, no_project_message, text_in_no_record
-from pipeline.records.coverage import listed_names, with_coverage, with_names_by_position
+from pipeline.records.coverage import with_coverage, with_names_by_position
 from pipeline.records.extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
 from pipeline.records.ids import with_edit_records, with_final_ids
 from pipeline.records.overrides import apply_overrides, apply_place_confirmations
@@ -43,9 +43,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     layout = segment_text(cleaned.text, profile, records_settings)
     if not layout.projects:
         raise InputError(f"{source.path}: {no_project_message(layout, profile, records_settings)}")
-    listed = listed_names(layout, profile)
-    # a name is checked against a table overview's names too, not only against overview entries
-    facts = document_facts(layout, source, cleaned, lexicon, records_settings, tuple(listed))
+    listed = layout.listed
+    facts = document_facts(layout, source, cleaned, lexicon, records_settings)
     drafts = layout_to_records(layout, cleaned, profile, facts, records_settings, corrections.places.generic_words)
     spans = block_spans(layout, cleaned)
     # a record whose name the OCR lost takes the one the overview lists in its place, before its id and place

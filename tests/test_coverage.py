@@ -29,14 +29,13 @@ def test_overview_of_more_than_this_brochure_raises_nothing():
 
 
 def test_a_table_overviews_name_over_two_lines_is_one_name(corrections):
-    from pipeline.records.coverage import listed_names
     from pipeline.records.segment import segment_text
     profile = corrections.profile_for(None)[0]
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n" \
            "Modellprojekt\nAachen\nZittau in Kooperation mit Ebersbach-Neugersdorf und\nOderwitz\n\nBundesland\n" \
            "Nordrhein-Westfalen\nSachsen\n"
     layout = segment_text(text, profile)
-    assert listed_names(layout, profile) == ["Aachen", "Zittau in Kooperation mit Ebersbach-Neugersdorf und Oderwitz"]
+    assert layout.listed == ["Aachen", "Zittau in Kooperation mit Ebersbach-Neugersdorf und Oderwitz"]
 def test_a_name_is_checked_against_a_table_overviews_names(corrections, tmp_path):
     """A table overview gives no overview entries, but its names: a name the reading lost the
     umlauts of ('Gorlitz') takes the table's spelling, flagged, as it does an entry's."""
@@ -57,7 +56,6 @@ def test_a_name_is_checked_against_a_table_overviews_names(corrections, tmp_path
 def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(corrections):
     """An OCR read the table's first rows column by column and its longer rows one by one after
     the names' column: those rows' names are listed too; a column name's second line is none."""
-    from pipeline.records.coverage import listed_names
     from pipeline.records.segment import segment_text
     profile = corrections.profile_for(None)[0]
     text = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n"
@@ -65,7 +63,7 @@ def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(correcti
             "Sachsen\nSteinheim in Kooperation mit Nieheim und Nordrhein-Westfalen Interkommunale\n\nBad Driburg\n\n"
             "Landkreis Fürstenfeldbruck\n\nBayern\n\nKategorie\nGroßstädte\n\nBundesinstitut für Bau-, Stadt- und Raumforschung\n")
     layout = segment_text(text, profile)
-    assert listed_names(layout, profile) == ["Erfurt", "Hersbruck in Kooperation mit Lauf und Röthenbach",
+    assert layout.listed == ["Erfurt", "Hersbruck in Kooperation mit Lauf und Röthenbach",
                                              "Steinheim in Kooperation mit Nieheim und Bad Driburg",
                                              "Landkreis Fürstenfeldbruck"]
 
@@ -73,7 +71,6 @@ def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(correcti
 def test_a_footer_on_every_page_is_no_entry_of_the_overview_it_ends(corrections):
     """The overview's page ends, as every page does, with the publisher's footer: no project is
     listed by it (it made the last record's neighbours flagged for a record never found)."""
-    from pipeline.records.coverage import listed_names
     from pipeline.records.segment import segment_text
     profile = corrections.profile_for(None)[0]
     footer = "Bundesamt für Beispiele und Muster"
@@ -84,4 +81,4 @@ def test_a_footer_on_every_page_is_no_entry_of_the_overview_it_ends(corrections)
            "\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\nGroßstädte:\n\nKassel\n\nDarmstadt\n\nOffenbach\n\nHanau\n\n" + footer + "\n"
     layout = segment_text(text, profile)
     assert len(layout.projects) == 4
-    assert listed_names(layout, profile) == ["Kassel", "Darmstadt", "Offenbach", "Hanau"]
+    assert layout.listed == ["Kassel", "Darmstadt", "Offenbach", "Hanau"]

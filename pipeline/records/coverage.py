@@ -1,37 +1,20 @@
 """Coverage: the records against the names the brochure's own overview lists, so that a project
 the segmenter missed is never silent.
 
-Needs the records (final names), the Layout (its overview and parts) and the profile
-(`overview_columns`, for an overview printed as a table whose columns the text gives one after
-the other). Produces warnings for listed names no record matched (and for more names listed than
+Needs the records (final names) and the names the overview lists (segment.Layout.listed).
+Produces warnings for listed names no record matched (and for more names listed than
 records found), and flags: the records around such a gap ('description', 'name': the missed
 project's text or header may be in them), and a name the overview does not list ('name').
 """
 from __future__ import annotations
 
-
 from rapidfuzz import fuzz, process
 
-from pipeline.corrections import Profile
-from pipeline.records.overview_rows import rows_after_columns, table_row_names
-from pipeline.records.segment import Layout, table_overview_names
 from pipeline.records.settings import RecordsSettings
 
 
 COVERAGE_MIN_SHARE = 0.5  # an overview fewer of whose names a record matches lists more than this brochure,
 OVERVIEW_MORE_FACTOR = 2  # if it lists more than this many times as many names as records were found (2021: 73, 28)
-
-
-def listed_names(layout: Layout, profile: Profile) -> list[str]:
-    """The names the overview lists: its entries, or where none were read, the names of a table
-    overview (segment.table_overview_names: its columns one after the other, and rows read one
-    by one after them; overview_rows: its rows one by one)."""
-    if layout.overview:
-        return [e["name"] for e in layout.overview]
-    columns = table_overview_names(layout.lines, layout.parts, profile)
-    if columns:  # an OCR may read a table's first rows column by column and its longer ones row by row
-        return columns + rows_after_columns(layout.lines, layout.parts, profile, columns)
-    return table_row_names(layout.lines, layout.parts, profile)
 
 
 def listed_to_records(records: list[dict], listed: list[str], settings: RecordsSettings) -> dict[int, int] | None:

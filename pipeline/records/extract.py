@@ -58,16 +58,16 @@ class Document:
 
 
 def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon,
-                   settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS, listed: tuple[str, ...] | None = None) -> Document:
+                   settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Document:
     """What the Source's route and the whole Layout tell every record: its pages, whether it is
-    OCR, whether its columns came in order, and the names the overview lists (`listed`, as
-    coverage.listed_names reads them: a table overview's too; by default the overview's entries)."""
+    OCR, whether its columns came in order, and the names the overview lists (a table overview's
+    too)."""
     least = settings.columns.measured_line_min_words
     lengths = [len(l.text) for b in layout.projects for l in b.lines if len(l.text.split()) >= least]
     return Document(lines_to_pages(layout.lines, source.page_numbers), lexicon,
                     cleaned.damaged or source.kind == "pdf-ocr", statistics.median(lengths) if lengths else 0.0,
                     layout.running, source.styled_lines,
-                    tuple(e["name"] for e in layout.overview) if listed is None else listed,
+                    tuple(layout.listed),
                     source.kind != "text", printed_sections(layout))
 
 

@@ -51,14 +51,14 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
     names: list[str] = []
     for i, text in enumerate(texts):
         if not text[:1].isupper():
-            end = name_goes_on(names[-1], text, profile) if names else None
+            end = name_end_in_row(names[-1], text, section_words) if names else None
             if end:
                 names[-1] = f"{names[-1]} {end}"  # a name's end under it, in lower case ('und Altdorf')
             continue
         alone = i + 1 < len(texts) and begins_with_state(texts[i + 1]) and not begins_with_state(text) \
             and not all(w.casefold() in section_words for w in text.split())
         name = words_before_state(text) or (text if alone else None)
-        end = name_goes_on(names[-1], text, profile) if names and name is None else None
+        end = name_end_in_row(names[-1], text, section_words) if names and name is None else None
         if end:
             names[-1] = f"{names[-1]} {end}"  # a name over two rows
         elif name:
@@ -103,13 +103,12 @@ def words_before_state(text: str) -> str | None:
     return None
 
 
-def name_goes_on(name: str, text: str, profile: Profile) -> str | None:
+def name_end_in_row(name: str, text: str, section_words: set[str]) -> str | None:
     """A row with no Land under a name ending in a connector ('Röthenbach in Kooperation mit' /
     'Schwarzenbruck und Altdorf Kooperationen und'), or opening with one in lower case ('und
     Altdorf'): the name's end, the row without the words of a section's name it ends in (its
     cell's second line); None where the name goes not on or the row is a section's words only
-    ('und Landgemeinden')."""
-    section_words = {w.casefold() for c in profile.categories for w in c.split()}
+    ('und Landgemeinden'; `section_words`: the casefolded words of the profile's sections)."""
     tokens = text.split()
     if not (NAME_CONNECTORS.search(name) and text[:1].isupper()) \
             and not (NAME_CONNECTORS.search(tokens[0]) and tokens[0].islower()):  # 'und Altdorf': the row's next line
@@ -119,3 +118,36 @@ def name_goes_on(name: str, text: str, profile: Profile) -> str | None:
     if len(tokens) > NAME_END_MAX_WORDS or re.search(r"[,\d]", " ".join(tokens)):
         return None  # a footer under the table ('Bundesinstitut für Bau-, Stadt- und Raumforschung')
     return " ".join(tokens) if any(w.casefold() not in section_words for w in tokens) else None
+
+
+def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
+    """The names of an overview printed as a table whose columns the text gives one after the
+    other: the lines under the name column's head (profile.overview_columns) up to the next column
+    head; a line ending in a connector goes on with the next. [] where there is no such head."""
+    heads = {label_key(h) for h in profile.overview_columns[1:]}
+    names: list[str] = []
+    inside = False
+    for text in table_overview_texts(lines, parts, profile):
+        if not inside:
+            inside = label_key(text) == label_key(profile.overview_columns[0])
+            continue
+        if label_key(text.split()[0]) in heads or label_key(text) in heads:
+            break
+        if names and NAME_CONNECTORS.search(names[-1]):
+            names[-1] = f"{names[-1]} {text}"  # a name over two lines ('… mit Ebersbach-Neugersdorf und' / 'Oderwitz')
+        else:
+            names.append(text)
+    return names if inside else []
+
+
+def overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
+                   overview: list[dict]) -> list[str]:
+    """The names the overview lists: its entries, or where none were read, the names of a table
+    overview (table_overview_names: its columns one after the other, and rows read one by one
+    after them; table_row_names: its rows one by one)."""
+    if overview:
+        return [e["name"] for e in overview]
+    columns = table_overview_names(lines, parts, profile)
+    if columns:  # an OCR may read a table's first rows column by column and its longer ones row by row
+        return columns + rows_after_columns(lines, parts, profile, columns)
+    return table_row_names(lines, parts, profile)

@@ -17,11 +17,11 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import (LabelledBlock, known_labels, label_key, line_label_read, lines_under_labels,
+from pipeline.records.labels import (LabelledBlock, known_labels, line_label_read, lines_under_labels,
                                      read_labelled_block)
-from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
+from pipeline.records.name_wrap import (closest_listed, connected_lines, name_goes_on, name_like,
                                         name_with_strays, wrapped_chains)
-from pipeline.records.overview_rows import table_overview_texts, table_row_names
+from pipeline.records.overview_rows import overview_names
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
@@ -87,6 +87,7 @@ class Layout:
     projects: list[ProjectBlock]
     running: frozenset[str]  # keys (page_furniture.line_key) of running headers an OCR text kept
     overview: list[dict]  # the brochure's own list of projects: name, category (as printed), members
+    listed: list[str]  # the names it lists, or a table overview's (overview_rows.overview_names)
 
 
 def text_to_lines(text: str) -> list[Line]:
@@ -104,9 +105,9 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     # a name the contents and the overview list as well is no running header: count the projects' pages only
     running = running_line_keys(lines[first:end], profile, settings)
     overview = lines_to_overview(lines, parts, profile, edition_furniture(lines[first:end], running))
-    listed = [entry["name"] for entry in overview] or table_overview_names(lines, parts, profile) \
-        or table_row_names(lines, parts, profile)
-    return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview)
+    listed = overview_names(lines, parts, profile, overview)
+    return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview,
+                  listed)
 
 
 def lines_over_headers(lines: list[Line], profile: Profile, settings: RecordsSettings) -> set[int]:
@@ -147,26 +148,6 @@ def edition_furniture(lines: list[Line], running: frozenset[str]) -> frozenset[s
     pages = text_pages(lines)
     on = Counter(key for page in pages for key in {line_key(l.text) for l in page} & running)
     return frozenset(key for key, n in on.items() if 2 * n >= len(pages))
-
-
-def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
-    """The names of an overview printed as a table whose columns the text gives one after the
-    other: the lines under the name column's head (profile.overview_columns) up to the next column
-    head; a line ending in a connector goes on with the next. [] where there is no such head."""
-    heads = {label_key(h) for h in profile.overview_columns[1:]}
-    names: list[str] = []
-    inside = False
-    for text in table_overview_texts(lines, parts, profile):
-        if not inside:
-            inside = label_key(text) == label_key(profile.overview_columns[0])
-            continue
-        if label_key(text.split()[0]) in heads or label_key(text) in heads:
-            break
-        if names and NAME_CONNECTORS.search(names[-1]):
-            names[-1] = f"{names[-1]} {text}"  # a name over two lines ('… mit Ebersbach-Neugersdorf und' / 'Oderwitz')
-        else:
-            names.append(text)
-    return names if inside else []
 
 
 def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSettings) -> frozenset[str]:
