@@ -519,3 +519,14 @@ def test_a_short_text_that_no_project_holds_is_warned_of_too(corrections):
     assert [w for w in brochure.warnings if "belong to no record" in w] == [
         "1 line(s) of text between the projects (5 words, from line 18: 'Die Stadt baut ein Netz.') belong to no record: "
         "they are in no field"]
+
+
+def test_a_label_in_small_capitals_misread_at_a_rows_end_is_read(profile):
+    """An OCR ran a header's label into the text row beside it and read its small capitals in
+    mixed case: it is a label as it is at a line's start (printed_as_label)."""
+    from types import SimpleNamespace
+
+    from pipeline.records.labels import any_label_at_line_end, known_labels
+    row = SimpleNamespace(number=3, start=0, text="Die Stadt gründet neue Servicestellen. MotTrTo")
+    tail = any_label_at_line_end(row, known_labels(profile))
+    assert tail is not None and tail.text == "MotTrTo"

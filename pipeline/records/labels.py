@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.line_end_labels import LabelTail, label_tail, rows_as_tails
+from pipeline.records.line_end_labels import LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
 class Line(Protocol):
@@ -134,7 +134,7 @@ def line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, 
 def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str, bool] | None:
     """line_label's answer and whether the label was read fuzzily: a label as printed, or one
     the OCR damaged ('MoTTOo:', 'GROSSENKLASSE Große Großstadt', 'MOoTTo', 'MotTrTo') where it ends in a
-    colon, is printed in mostly capitals or in small capitals misread (small_capitals_misread), is LABEL_MIN_SCORE similar to a known label of LABEL_FUZZY_MIN_CHARS letters or more."""
+    colon, is printed in mostly capitals or in small capitals misread (printed_as_label), is LABEL_MIN_SCORE similar to a known label of LABEL_FUZZY_MIN_CHARS letters or more."""
     exact = exact_line_label(text, known)
     if exact:
         return (*exact, False)
@@ -147,9 +147,7 @@ def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, 
         letters_share = len(key) / max(1, len("".join(head).rstrip(":")))
         if len(key) < LABEL_FUZZY_MIN_CHARS or letters_share < LABEL_FUZZY_MIN_LETTERS:
             continue  # a label misread with a digit or a sign in it ('Gro8&enklasse:') is still mostly letters
-        letters = [c for c in "".join(head) if c.isalpha()]
-        in_capitals = sum(c.isupper() for c in letters) > len(letters) / 2
-        if not (head[-1].endswith(":") or in_capitals or small_capitals_misread("".join(head))):
+        if not printed_as_label(head):
             continue
         found = process.extractOne(key, [k_ for k_ in known if len(k_) >= LABEL_FUZZY_MIN_CHARS], scorer=fuzz.ratio,
                                    score_cutoff=LABEL_MIN_SCORE) or label_with_letters_doubled(key, known)
@@ -170,17 +168,6 @@ def label_with_letters_doubled(key: str, known: dict[str, tuple[str, str]]) -> t
 
 
 LABEL_SQUEEZED_MIN_SCORE = 90  # 'moto' / 'moto': letters an OCR read twice or thrice do not count
-
-
-def small_capitals_misread(word: str) -> bool:
-    """'MotTrTo', 'MorTTo': a word with capitals after small letters inside it, as an OCR reads a
-    label printed in small capitals (their letters are neither of its two sizes); no German word
-    is written so, so it marks a label as well as capitals or a colon do."""
-    inner = [c for c in word[1:] if c.isalpha()]
-    return sum(c.isupper() for c in inner) >= SMALL_CAPS_MIN_INNER and bool(re.search(r"[a-zäöüß][A-ZÄÖÜ]", word))
-
-
-SMALL_CAPS_MIN_INNER = 2  # one capital inside ('McDonald', 'GmbH') is a name's or an abbreviation's
 
 
 def exact_line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str] | None:

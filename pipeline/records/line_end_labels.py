@@ -24,19 +24,36 @@ class LabelTail:
     text: str
 
 
+def printed_as_label(tokens: list[str]) -> bool:
+    """Words printed as a label, not as prose that holds a label's word: ending in a colon, in
+    mostly capitals, or in small capitals an OCR misread (small_capitals_misread)."""
+    letters = [c for c in "".join(tokens) if c.isalpha()]
+    return tokens[-1].endswith(":") or sum(c.isupper() for c in letters) > len(letters) / 2 \
+        or small_capitals_misread("".join(tokens))
+
+
+def small_capitals_misread(word: str) -> bool:
+    """'MotTrTo', 'MorTTo': a word with capitals after small letters inside it, as an OCR reads a
+    label printed in small capitals (their letters are neither of its two sizes); no German word
+    is written so, so it marks a label as well as capitals or a colon do."""
+    inner = [c for c in word[1:] if c.isalpha()]
+    return sum(c.isupper() for c in inner) >= SMALL_CAPS_MIN_INNER and bool(re.search(r"[a-zäöüß][A-ZÄÖÜ]", word))
+
+
+SMALL_CAPS_MIN_INNER = 2  # one capital inside ('McDonald', 'GmbH') is a name's or an abbreviation's
+
+
 def label_tail(number: int, start: int, text: str, is_label: callable, any_text: bool = False) -> LabelTail | None:
     """A line of text ending in a sentence (or, `any_text`, in any text) and then a label printed
-    as one (a colon, or capitals) that `is_label(tail)` reads as a label with nothing after it ->
+    as one (printed_as_label) that `is_label(tail)` reads as a label with nothing after it ->
     the label as a LabelTail; else None."""
     tokens = text.split()
     for k in range(1, LABEL_TAIL_MAX_TOKENS + 1):
         head, tail = tokens[:-k], tokens[-k:]
         if len(head) < LABEL_TAIL_MIN_TEXT_WORDS or not (any_text or SENTENCE_END.search(head[-1])):
             continue
-        letters = [c for c in "".join(tail) if c.isalpha()]
-        marked = tail[-1].endswith(":") or sum(c.isupper() for c in letters) > len(letters) / 2
         tail_text = " ".join(tail)
-        if marked and is_label(tail_text):
+        if printed_as_label(tail) and is_label(tail_text):
             at = text.rstrip().rfind(tail[0])
             return LabelTail(number, start + at, text[at:].rstrip())
     return None
