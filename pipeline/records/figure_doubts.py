@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
-                                    stops_inside, unmarked)
+                                    stops_inside, stops_on_an_attributive_adjective, unmarked)
 from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
@@ -181,7 +181,7 @@ def before_its_noun(line: str, page: Page) -> bool:
     going on): its sentence goes on in the next line."""
     last = (line.split() or [""])[-1]
     return "," in line or last.lower() in function_words() \
-        or (last.isalpha() and page.lexicon.tags.best_tag(last) == "ADJ(A)")
+        or stops_on_an_attributive_adjective(line, page.lexicon, any_case=True)
 
 
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:

@@ -127,11 +127,11 @@ def labels_only(text: str) -> bool:
     return bool(words) and not any(w.lower() in function_words() for w in words)
 
 
-def stops_on_an_attributive_adjective(text: str, lexicon: Lexicon) -> bool:
-    """Text that stops on an adjective in lower case that goes before a noun ('… einer genauen'):
-    its noun is still to come."""
+def stops_on_an_attributive_adjective(text: str, lexicon: Lexicon, any_case: bool = False) -> bool:
+    """Text that stops on an adjective that goes before a noun, in lower case ('… einer genauen')
+    or, `any_case`, with a capital too ('… Quartiere Bezahlbarer'): its noun is still to come."""
     last = (text.split() or [""])[-1]
-    return last.isalpha() and last.islower() and lexicon.tags.best_tag(last) == "ADJ(A)"
+    return last.isalpha() and (any_case or last.islower()) and lexicon.tags.best_tag(last) == "ADJ(A)"
 
 
 def may_open_a_later_sentence(text: str, before: str | None, following: str, measure: float, lexicon: Lexicon,
