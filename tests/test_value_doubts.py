@@ -10,6 +10,7 @@ def test_a_name_that_lost_words_of_its_overview_entry_takes_the_entry_flagged():
     for read in ("Bienenbüttel in Kooperation Suderburg und Ebstorf", "Bienenbüttel in Kooperation n Suderburg und Ebstorf"):
         reading = name_with_words_lost(NameReading(read), LISTED, S)
         assert reading.name == LISTED[0] and [d.field for d in reading.doubts] == ["name"]
+        assert reading.debris == (("n",) if " n " in read else ())  # a speck goes to figure_text, not lost
     assert name_with_words_lost(NameReading("Zwönitz"), LISTED, S) == NameReading("Zwönitz")
 
 

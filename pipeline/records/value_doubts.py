@@ -23,8 +23,8 @@ DOUBLED_END_MIN_RARER = 3.0  # 'fürr' (1.6) is this much rarer than 'für' (6.9
 def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings: RecordsSettings) -> NameReading:
     """A name the overview check let pass (no doubt) that is the closest listed entry with words
     left out and specks read in ('… Kooperation Suderburg …', '… Kooperation n Suderburg …' for
-    '… Kooperation mit Suderburg …': an OCR loses a short word) -> the entry, flagged; any other
-    reading as it is."""
+    '… Kooperation mit Suderburg …': an OCR loses a short word) -> the entry, flagged, the specks
+    its debris (to figure_text); any other reading as it is."""
     if reading.doubts or not listed:
         return reading
     entry, score = closest_listed(reading.name, listed)
@@ -35,9 +35,11 @@ def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings
             if w in theirs or len(w) > settings.fields.speck_max_chars]
     if ours == theirs or len(ours) >= len(theirs) or not is_subsequence(ours, theirs):
         return reading
+    specks = tuple(w for w in reading.name.split() if w.casefold() not in theirs
+                   and len(w) <= settings.fields.speck_max_chars)  # kept, as the overview check keeps its debris
     return NameReading(" ".join(entry.split()), (flag(
         "name", f"read '{reading.name}'; the brochure's overview prints '{entry}', which was taken (the reading "
-                "lost words of it)"),))
+                "lost words of it)"),), debris=reading.debris + specks)
 
 
 def is_subsequence(short: list[str], long: list[str]) -> bool:
