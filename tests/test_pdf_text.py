@@ -264,3 +264,24 @@ def test_a_label_in_small_capitals_beside_a_column_is_one_line():
     words += [Word(w.text, w.x0, w.x1, w.top, w.top + 10.5, 10.5)  # a text layer's box: the font size high
               for n, line in enumerate(column) for w in placed(line, 227, 207.3 + 15 * n, 10.5)]
     assert body_lines(words)[:2] == ["M OTTO", "Heute gestalten"]
+
+
+def test_a_line_beside_a_big_number_is_not_taken_into_the_numbers_line():
+    """A key figure '35 %' in 28-point type stands in the left column; the right column's caption
+    starts at its top and the next prose line lies inside its height: that line is a line of its
+    own, not words between 'Foto:' and 'Projektteam' of the caption's line."""
+    from pipeline.read.pdf_text import Word
+
+    left = ["Viele entscheiden sich danach", "für eine Ausbildung in ihrer", "Heimatregion statt in eine",
+            "Großstadt zu ziehen und dort"]
+    right = ["Die Kommunen müssen hier klare", "Regeln aufstellen und diese", "regelmäßig überprüfen und",
+             "weiter entwickeln im Verbund"]
+    words = [w for n, line in enumerate(left) for w in placed(line, 62, 395 + 11.5 * n, 9.0)]
+    words += [w for n, line in enumerate(right) for w in placed(line, 306, 395 + 11.5 * n, 9.0)]
+    words += [Word("35", 62, 101, 443.0, 471.0, 28.0), Word("%", 111, 139, 443.0, 471.0, 28.0),
+              Word("Foto:", 306, 322, 443.6, 450.1, 6.5), Word("Projektteam", 324, 364, 443.6, 450.1, 6.5)]
+    words += placed("In Saarbrücken hat ein Datenbeirat", 306, 456.4, 9.0)
+    words += placed("aus Bürgern und der Verwaltung", 306, 467.9, 9.0)
+    lines = body_lines(words)
+    assert "In Saarbrücken hat ein Datenbeirat" in lines
+    assert not any("Projektteam" in line and "Saarbrücken" in line for line in lines)

@@ -30,6 +30,7 @@ PARAGRAPH_GAP = 1.3  # a gap this many times the block's usual line spacing star
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
 TEXT_COLUMNS_MIN_LINES = 4  # lines crossing a gutter are judged as columns of their own from this many
 TEXT_GUTTER_EMS = 3.0  # the free space between columns of running text is at most this many line heights
+LARGE_TYPE = 1.5  # type this many times larger than a word's is another element's (a big number)
 JOINED_GAP = 0.5  # points: a word that begins this near another's end is printed on from it
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
 
@@ -76,14 +77,24 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         first = lines[-1][0] if lines else None
-        # a small mark (the '·' between size class and Land) sits lower but inside the line
-        if first and (abs(first.top - word.top) <= LINE_TOLERANCE
-                      or first.top <= (word.top + word.bottom) / 2 <= first.bottom
+        if first and (abs(first.top - word.top) <= LINE_TOLERANCE or inside_line(first, word)
                       or any(joined(w, word) for w in lines[-1])):
             lines[-1].append(word)
         else:
             lines.append([word])
     return [TextLine(tuple(line)) for line in lines]
+
+
+def inside_line(first: Word, word: Word) -> bool:
+    """Whether `word` sits inside the height of the line `first` begins, though its top differs
+    (a small mark, the '·' between size class and Land, sits lower). A word in much smaller type
+    than a first word in large type is not: beside a big number in 28-point type, the next line of
+    the column next to it lies inside that height too. Judged by the type sizes a text layer tells;
+    an OCR's boxes hug the ink, so a heading's short words are lower there than its tall ones."""
+    if not first.top <= (word.top + word.bottom) / 2 <= first.bottom:
+        return False
+    return not (first.size and word.size and first.size > LARGE_TYPE * word.size
+                and any(c.isalnum() for c in word.text))
 
 
 def joined(left: Word, word: Word) -> bool:
