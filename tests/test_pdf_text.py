@@ -285,3 +285,30 @@ def test_a_line_beside_a_big_number_is_not_taken_into_the_numbers_line():
     lines = body_lines(words)
     assert "In Saarbrücken hat ein Datenbeirat" in lines
     assert not any("Projektteam" in line and "Saarbrücken" in line for line in lines)
+
+
+def test_a_paragraphs_last_line_over_a_maps_labels_stays_with_its_paragraph():
+    """An OCR layer (no type sizes): a column's paragraph ends in a one-word line, and under it a
+    map's place names stand in rows of labels, two of which (and a diagram's two words over the
+    column) leave a gutter inside the column free. The last line is read with its paragraph, not
+    after a blank line as the first of the map's labels."""
+    from pipeline.read.pdf_text import Word, words_to_text
+
+    def ocr(text, x0, x1, top):
+        return [Word(w.text, w.x0, w.x1, w.top, w.top + 9.0) for w in justified(text, x0, x1, top)]
+
+    left = ["Viele Kommunen richten deshalb urbane", "Plattformen ein, auf denen sie Daten",
+            "über Verkehr und Umwelt sammeln. So", "entstehen Wohnungen, ohne dass neue",
+            "Flächen am Stadtrand versiegelt werden", "müssen. Die Verwaltung zeigt die Daten zu",
+            "Verbrauch, Nutzung und Kosten in klarer", "Form, damit sich alle ein Urteil bilden"]
+    right = ["Modellprojekte dokumentieren deshalb ihre", "Ergebnisse und veröffentlichen Programme",
+             "unter freien Lizenzen und treffen sich", "regelmäßig zum Austausch am Nachmittag",
+             "und die Schüler nutzen die Räume für", "Hausaufgaben und Gruppenarbeiten hier"]
+    words = ocr("Messen", 67, 89, 229.3) + ocr("— Steuern", 208, 254, 229.3)
+    words += [w for n, line in enumerate(left) for w in ocr(line, 64, 255, 268.3 + 12.5 * n)]
+    words += ocr("können.", 64, 90, 368.3)
+    words += [w for n, line in enumerate(right) for w in ocr(line, 287, 519, 273.5 + 12.5 * n)]
+    words += ocr("= Hafen", 110, 132, 411.7) + ocr("@ Herrnhut", 68, 100, 427.1) + ocr("= Zittau", 162, 184, 427.1)
+    words += ocr("@ Rathaus", 93, 121, 443.2) + ocr("@ Altstadt", 171, 200, 460.9)
+    body = words_to_text(words, 595, 842).body.split("\n")
+    assert body[body.index("Form, damit sich alle ein Urteil bilden") + 1] == "können."

@@ -265,8 +265,11 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
     wide: list[TextLine] = []
-    for line in lines + [None]:
+    for k, line in enumerate(lines + [None]):
         if line is not None and not crosses(line, gutter, gap, running):
+            if wide and not run and ends_the_lines_above(line, wide, lines[k + 1] if k + 1 < len(lines) else None, gap):
+                wide.append(line)
+                continue
             if wide:
                 blocks.append(wide)
                 wide = []
@@ -282,6 +285,24 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     if wide:
         blocks.append(wide)
     return blocks
+
+
+def ends_the_lines_above(line: TextLine, wide: list[TextLine], following: TextLine | None, gap: float) -> bool:
+    """Whether `line`, too short to cross the gutter, is the last line of the paragraph the
+    lines above it end: the last three of them stand at one spacing (a paragraph's, not a
+    header's), and it is shorter than the last of them, starts where that starts, one spacing
+    below it, and the next line stands farther off (the labels of a map under the column). Left
+    to the lines beside it, it would be read with the map's labels."""
+    if len(wide) < 3:
+        return False
+    a, b, c = wide[-3:]
+    spacing = c.top - b.top
+    if not (spacing > 0 and abs((b.top - a.top) - spacing) <= LINE_TOLERANCE):
+        return False
+    start, end = min(w.x0 for w in line.words), max(w.x1 for w in line.words)
+    return (abs(start - min(w.x0 for w in c.words)) <= gap and end < max(w.x1 for w in c.words)
+            and abs(line.top - c.top - spacing) <= LINE_TOLERANCE
+            and (following is None or following.top - line.top > PARAGRAPH_GAP * spacing))
 
 
 @dataclass(frozen=True)
