@@ -289,15 +289,16 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
 
 def ends_the_lines_above(line: TextLine, wide: list[TextLine], following: TextLine | None, gap: float) -> bool:
     """Whether `line`, too short to cross the gutter, is the last line of the paragraph the
-    lines above it end: the last three of them stand at one spacing (a paragraph's, not a
-    header's), and it is shorter than the last of them, starts where that starts, one spacing
-    below it, and the next line stands farther off (the labels of a map under the column). Left
-    to the lines beside it, it would be read with the map's labels."""
-    if len(wide) < 3:
+    lines above it end: the last of them stand at one spacing, less than two line heights (a
+    paragraph's, not a header's), and it is shorter than the last of them, starts where that
+    starts, one spacing below it, and the next line stands farther off (the labels of a map under
+    the column). Left to the lines beside it, it would be read with the map's labels."""
+    if len(wide) < 2:
         return False
-    a, b, c = wide[-3:]
+    b, c = wide[-2:]
     spacing = c.top - b.top
-    if not (spacing > 0 and abs((b.top - a.top) - spacing) <= LINE_TOLERANCE):
+    height = max(w.bottom for w in c.words) - c.top
+    if not 0 < spacing <= 2 * height or (len(wide) > 2 and abs(b.top - wide[-3].top - spacing) > LINE_TOLERANCE):
         return False
     start, end = min(w.x0 for w in line.words), max(w.x1 for w in line.words)
     return (abs(start - min(w.x0 for w in c.words)) <= gap and end < max(w.x1 for w in c.words)
