@@ -312,3 +312,45 @@ def test_a_paragraphs_last_line_over_a_maps_labels_stays_with_its_paragraph():
     words += ocr("@ Rathaus", 93, 121, 443.2) + ocr("@ Altstadt", 171, 200, 460.9)
     body = words_to_text(words, 595, 842).body.split("\n")
     assert body[body.index("Form, damit sich alle ein Urteil bilden") + 1] == "können."
+
+
+def test_an_ocr_layers_fitted_sizes_set_a_caption_apart_from_the_running_text():
+    """An OCR layer tells no printed size, but its maker fitted each line's size to its box: the
+    body's lines come out at 10 or 11 points, a caption under them at 7. The caption is styled
+    and a paragraph of its own; the body's lines are neither, though their sizes differ by one."""
+    from pipeline.read.pdf_text import Word, words_to_text
+
+    body = ["Die Kommune setzt auf offene Daten", "und eine digitale Verwaltung für",
+            "alle Menschen in der Region und", "ihre Betriebe vor Ort im Land."]
+    words = [Word(w.text, w.x0, w.x1, w.top, w.top + 9.0, None, 10.0 + n % 2)
+             for n, line in enumerate(body) for w in placed(line, 60, 200 + 13 * n)]
+    words += [Word(w.text, w.x0, w.x1, w.top, w.top + 6.0, None, 7.0)
+              for w in placed("Workshop mit Bürgerinnen und Bürgern", 60, 252)]
+    page = words_to_text(words, 595, 842)
+    lines = page.body.rstrip("\n").split("\n")
+    assert lines == [*body, "", "Workshop mit Bürgerinnen und Bürgern"]
+    assert page.styled == {5}
+
+
+def test_a_last_line_under_a_single_line_stays_with_it_over_a_diagrams_labels():
+    """Text layer, one column: a key figure cuts a sentence, one line of it stands under the
+    figure and its last line ('gezeigt.') under that, then a diagram's labels; a map's place
+    names further down leave a gutter free inside the column. The last line is read with the line
+    above it, not with the diagram's labels."""
+    from pipeline.read.pdf_text import words_to_text
+
+    above = ["Viele Kommunen richten deshalb", "Plattformen ein, auf denen sie",
+             "Daten sammeln. Vereine stellen sich", "vor, und in der Kirche wird eine"]
+    below = ["Eine Genossenschaft, in der sich", "zweihundert Haushalte zusammen",
+             "haben, betreibt das Netz vor Ort.", "Für Radfahrende wurden die Wege"]
+    words = [w for n, line in enumerate(above) for w in placed(line, 52, 134 + 13.5 * n, 10.5)]
+    words += placed("17.000", 52, 226.9, 20.0) + placed("Einwohnerinnen und Einwohner", 52, 248.5, 7.5)
+    words += placed("Ausstellung über die Geschichte", 52, 276.6, 10.5) + placed("gezeigt.", 52, 290.1, 10.5)
+    words += [w for n, label in enumerate(["Idee", "Werkstatt", "Prototyp", "Betrieb"])
+              for w in placed(label, 55, 325.8 + 37.5 * n, 6.5)]
+    words += [w for n, line in enumerate(below) for w in placed(line, 52, 473.9 + 13.5 * n, 10.5)]
+    words += placed("Oderwitz", 214, 607, 6.5) + placed("Hafen", 249, 614, 6.5)
+    words += placed("Herrnhut", 105, 625, 6.5) + placed("Projektgebiet", 56, 697, 6.5)
+    words += [w for n, line in enumerate(below) for w in placed(line, 52, 710 + 13.5 * n, 10.5)]
+    lines = words_to_text(words, 595, 842).body.split("\n")
+    assert lines[lines.index("Ausstellung über die Geschichte") + 1] == "gezeigt."
