@@ -264,3 +264,93 @@ def test_a_label_in_small_capitals_beside_a_column_is_one_line():
     words += [Word(w.text, w.x0, w.x1, w.top, w.top + 10.5, 10.5)  # a text layer's box: the font size high
               for n, line in enumerate(column) for w in placed(line, 227, 207.3 + 15 * n, 10.5)]
     assert body_lines(words)[:2] == ["M OTTO", "Heute gestalten"]
+
+
+def test_a_line_beside_a_big_number_is_not_taken_into_the_numbers_line():
+    """A key figure '35 %' in 28-point type stands in the left column; the right column's caption
+    starts at its top and the next prose line lies inside its height: that line is a line of its
+    own, not words between 'Foto:' and 'Projektteam' of the caption's line."""
+    from pipeline.read.pdf_text import Word
+
+    left = ["Viele entscheiden sich danach", "für eine Ausbildung in ihrer", "Heimatregion statt in eine",
+            "Großstadt zu ziehen und dort"]
+    right = ["Die Kommunen müssen hier klare", "Regeln aufstellen und diese", "regelmäßig überprüfen und",
+             "weiter entwickeln im Verbund"]
+    words = [w for n, line in enumerate(left) for w in placed(line, 62, 395 + 11.5 * n, 9.0)]
+    words += [w for n, line in enumerate(right) for w in placed(line, 306, 395 + 11.5 * n, 9.0)]
+    words += [Word("35", 62, 101, 443.0, 471.0, 28.0), Word("%", 111, 139, 443.0, 471.0, 28.0),
+              Word("Foto:", 306, 322, 443.6, 450.1, 6.5), Word("Projektteam", 324, 364, 443.6, 450.1, 6.5)]
+    words += placed("In Saarbrücken hat ein Datenbeirat", 306, 456.4, 9.0)
+    words += placed("aus Bürgern und der Verwaltung", 306, 467.9, 9.0)
+    lines = body_lines(words)
+    assert "In Saarbrücken hat ein Datenbeirat" in lines
+    assert not any("Projektteam" in line and "Saarbrücken" in line for line in lines)
+
+
+def test_a_paragraphs_last_line_over_a_maps_labels_stays_with_its_paragraph():
+    """An OCR layer (no type sizes): a column's paragraph ends in a one-word line, and under it a
+    map's place names stand in rows of labels, two of which (and a diagram's two words over the
+    column) leave a gutter inside the column free. The last line is read with its paragraph, not
+    after a blank line as the first of the map's labels."""
+    from pipeline.read.pdf_text import Word, words_to_text
+
+    def ocr(text, x0, x1, top):
+        return [Word(w.text, w.x0, w.x1, w.top, w.top + 9.0) for w in justified(text, x0, x1, top)]
+
+    left = ["Viele Kommunen richten deshalb urbane", "Plattformen ein, auf denen sie Daten",
+            "über Verkehr und Umwelt sammeln. So", "entstehen Wohnungen, ohne dass neue",
+            "Flächen am Stadtrand versiegelt werden", "müssen. Die Verwaltung zeigt die Daten zu",
+            "Verbrauch, Nutzung und Kosten in klarer", "Form, damit sich alle ein Urteil bilden"]
+    right = ["Modellprojekte dokumentieren deshalb ihre", "Ergebnisse und veröffentlichen Programme",
+             "unter freien Lizenzen und treffen sich", "regelmäßig zum Austausch am Nachmittag",
+             "und die Schüler nutzen die Räume für", "Hausaufgaben und Gruppenarbeiten hier"]
+    words = ocr("Messen", 67, 89, 229.3) + ocr("— Steuern", 208, 254, 229.3)
+    words += [w for n, line in enumerate(left) for w in ocr(line, 64, 255, 268.3 + 12.5 * n)]
+    words += ocr("können.", 64, 90, 368.3)
+    words += [w for n, line in enumerate(right) for w in ocr(line, 287, 519, 273.5 + 12.5 * n)]
+    words += ocr("= Hafen", 110, 132, 411.7) + ocr("@ Herrnhut", 68, 100, 427.1) + ocr("= Zittau", 162, 184, 427.1)
+    words += ocr("@ Rathaus", 93, 121, 443.2) + ocr("@ Altstadt", 171, 200, 460.9)
+    body = words_to_text(words, 595, 842).body.split("\n")
+    assert body[body.index("Form, damit sich alle ein Urteil bilden") + 1] == "können."
+
+
+def test_an_ocr_layers_fitted_sizes_set_a_caption_apart_from_the_running_text():
+    """An OCR layer tells no printed size, but its maker fitted each line's size to its box: the
+    body's lines come out at 10 or 11 points, a caption under them at 7. The caption is styled
+    and a paragraph of its own; the body's lines are neither, though their sizes differ by one."""
+    from pipeline.read.pdf_text import Word, words_to_text
+
+    body = ["Die Kommune setzt auf offene Daten", "und eine digitale Verwaltung für",
+            "alle Menschen in der Region und", "ihre Betriebe vor Ort im Land."]
+    words = [Word(w.text, w.x0, w.x1, w.top, w.top + 9.0, None, 10.0 + n % 2)
+             for n, line in enumerate(body) for w in placed(line, 60, 200 + 13 * n)]
+    words += [Word(w.text, w.x0, w.x1, w.top, w.top + 6.0, None, 7.0)
+              for w in placed("Workshop mit Bürgerinnen und Bürgern", 60, 252)]
+    page = words_to_text(words, 595, 842)
+    lines = page.body.rstrip("\n").split("\n")
+    assert lines == [*body, "", "Workshop mit Bürgerinnen und Bürgern"]
+    assert page.styled == {5}
+
+
+def test_a_last_line_under_a_single_line_stays_with_it_over_a_diagrams_labels():
+    """Text layer, one column: a key figure cuts a sentence, one line of it stands under the
+    figure and its last line ('gezeigt.') under that, then a diagram's labels; a map's place
+    names further down leave a gutter free inside the column. The last line is read with the line
+    above it, not with the diagram's labels."""
+    from pipeline.read.pdf_text import words_to_text
+
+    above = ["Viele Kommunen richten deshalb", "Plattformen ein, auf denen sie",
+             "Daten sammeln. Vereine stellen sich", "vor, und in der Kirche wird eine"]
+    below = ["Eine Genossenschaft, in der sich", "zweihundert Haushalte zusammen",
+             "haben, betreibt das Netz vor Ort.", "Für Radfahrende wurden die Wege"]
+    words = [w for n, line in enumerate(above) for w in placed(line, 52, 134 + 13.5 * n, 10.5)]
+    words += placed("17.000", 52, 226.9, 20.0) + placed("Einwohnerinnen und Einwohner", 52, 248.5, 7.5)
+    words += placed("Ausstellung über die Geschichte", 52, 276.6, 10.5) + placed("gezeigt.", 52, 290.1, 10.5)
+    words += [w for n, label in enumerate(["Idee", "Werkstatt", "Prototyp", "Betrieb"])
+              for w in placed(label, 55, 325.8 + 37.5 * n, 6.5)]
+    words += [w for n, line in enumerate(below) for w in placed(line, 52, 473.9 + 13.5 * n, 10.5)]
+    words += placed("Oderwitz", 214, 607, 6.5) + placed("Hafen", 249, 614, 6.5)
+    words += placed("Herrnhut", 105, 625, 6.5) + placed("Projektgebiet", 56, 697, 6.5)
+    words += [w for n, line in enumerate(below) for w in placed(line, 52, 710 + 13.5 * n, 10.5)]
+    lines = words_to_text(words, 595, 842).body.split("\n")
+    assert lines[lines.index("Ausstellung über die Geschichte") + 1] == "gezeigt."

@@ -28,8 +28,11 @@ MIN_COLUMN_LINES = 2  # a column of two lines (a paragraph's end at the top of t
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 PARAGRAPH_GAP = 1.3  # a gap this many times the block's usual line spacing starts a paragraph
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
+FITTED_SIZE_CHANGE = 0.25  # the same for an OCR layer's sizes, fitted to each line's box: a body's lines come out a point apart
 TEXT_COLUMNS_MIN_LINES = 4  # lines crossing a gutter are judged as columns of their own from this many
 TEXT_GUTTER_EMS = 3.0  # the free space between columns of running text is at most this many line heights
+LAST_LINE_SPACING = 1.8  # a paragraph's lines stand at most this many line heights apart
+LARGE_TYPE = 1.5  # type this many times larger than a word's is another element's (a big number)
 JOINED_GAP = 0.5  # points: a word that begins this near another's end is printed on from it
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
 
@@ -42,6 +45,7 @@ class Word:
     top: float
     bottom: float
     size: float | None = None  # the font size where a text layer tells it; None for OCR
+    fitted: float | None = None  # an OCR text layer's size, which its maker fitted to the line's box
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,16 @@ class TextLine:
             sizes[round(w.size * 2) / 2] += len(w.text)
         return sizes.most_common(1)[0][0]
 
+    @property
+    def fitted(self) -> float | None:
+        """The size an OCR text layer fitted most of the line's characters to, None where it is not known."""
+        sizes = Counter()
+        for w in self.words:
+            if w.fitted is None:
+                return None
+            sizes[round(w.fitted)] += len(w.text)
+        return sizes.most_common(1)[0][0]
+
     def split(self, gutter: float) -> tuple["TextLine | None", "TextLine | None"]:
         left = tuple(w for w in self.words if w.x1 <= gutter)
         right = tuple(w for w in self.words if w.x0 >= gutter)
@@ -76,14 +90,24 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         first = lines[-1][0] if lines else None
-        # a small mark (the '·' between size class and Land) sits lower but inside the line
-        if first and (abs(first.top - word.top) <= LINE_TOLERANCE
-                      or first.top <= (word.top + word.bottom) / 2 <= first.bottom
+        if first and (abs(first.top - word.top) <= LINE_TOLERANCE or inside_line(first, word)
                       or any(joined(w, word) for w in lines[-1])):
             lines[-1].append(word)
         else:
             lines.append([word])
     return [TextLine(tuple(line)) for line in lines]
+
+
+def inside_line(first: Word, word: Word) -> bool:
+    """Whether `word` sits inside the height of the line `first` begins, though its top differs
+    (a small mark, the '·' between size class and Land, sits lower). A word in much smaller type
+    than a first word in large type is not: beside a big number in 28-point type, the next line of
+    the column next to it lies inside that height too. Judged by the type sizes a text layer tells;
+    an OCR's boxes hug the ink, so a heading's short words are lower there than its tall ones."""
+    if not first.top <= (word.top + word.bottom) / 2 <= first.bottom:
+        return False
+    return not (first.size and word.size and first.size > LARGE_TYPE * word.size
+                and any(c.isalnum() for c in word.text))
 
 
 def joined(left: Word, word: Word) -> bool:
@@ -254,8 +278,11 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
     wide: list[TextLine] = []
-    for line in lines + [None]:
+    for k, line in enumerate(lines + [None]):
         if line is not None and not crosses(line, gutter, gap, running):
+            if wide and not run and ends_the_lines_above(line, wide, lines[k + 1] if k + 1 < len(lines) else None, gap):
+                wide.append(line)
+                continue
             if wide:
                 blocks.append(wide)
                 wide = []
@@ -273,12 +300,36 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     return blocks
 
 
+def ends_the_lines_above(line: TextLine, wide: list[TextLine], following: TextLine | None, gap: float) -> bool:
+    """Whether `line`, too short to cross the gutter, is the last line of the paragraph the
+    lines above it end: it is shorter than the last of them and starts where that starts, one
+    line spacing below it (the spacing of the lines above, or one of a line's height and up to
+    LAST_LINE_SPACING times it below a single line), and the next line stands farther off (the
+    labels of a map or a diagram under the column). Left to the lines beside it, it would be
+    read with the figure's labels."""
+    last = wide[-1]
+    height = max(w.bottom for w in last.words) - last.top
+    spacing = line.top - last.top
+    if len(wide) >= 2:
+        above = last.top - wide[-2].top
+        if len(wide) > 2 and abs(wide[-2].top - wide[-3].top - above) > LINE_TOLERANCE:
+            return False  # the lines above stand at no one spacing: a header's, not a paragraph's
+        if abs(spacing - above) > LINE_TOLERANCE:
+            return False
+    if not height <= spacing <= LAST_LINE_SPACING * height:
+        return False
+    start, end = min(w.x0 for w in line.words), max(w.x1 for w in line.words)
+    return (abs(start - min(w.x0 for w in last.words)) <= gap and end < max(w.x1 for w in last.words)
+            and (following is None or following.top - line.top > PARAGRAPH_GAP * spacing))
+
+
 @dataclass(frozen=True)
 class PageText:
     """A page's text: the lines in its top and bottom margins (where running headers, footers
     and page numbers sit) apart from the body in reading order. `styled` holds the numbers of
     body lines (in body.split("\\n")) set in another size than the page's running text: captions,
-    pull quotes, callouts, headings; known for text layers only."""
+    pull quotes, callouts, headings; known for text layers, and roughly for OCR layers (the sizes
+    their maker fitted to the lines' boxes)."""
 
     top: list[str]
     body: str
@@ -300,7 +351,8 @@ def page_to_text(page) -> PageText:
     chars, images = page_chars_and_images(page)
     scanned = any((i["x1"] - i["x0"]) * (i["bottom"] - i["top"]) >= SCAN_IMAGE_SHARE * page.width * page.height
                   for i in images)
-    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], None if scanned else float(w["size"]))
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], None if scanned else float(w["size"]),
+                  float(w["size"]) if scanned else None)
              for w in extract_words(chars, extra_attrs=["size"])]
     return words_to_text(words, float(page.width), float(page.height))
 
@@ -358,18 +410,20 @@ def line_spacing(block: list[TextLine]) -> float | None:
     return gaps[len(gaps) // 4] if len(gaps) >= 2 else None
 
 
-def body_size(lines: list[TextLine]) -> float | None:
-    """The font size of most characters of the page's body: its running text."""
+def body_size(lines: list[TextLine], fitted: bool = False) -> float | None:
+    """The font size of most characters of the page's body: its running text (`fitted`: as an
+    OCR text layer fitted it)."""
     sizes = Counter()
     for line in lines:
-        if line.size is None:
+        size = line.fitted if fitted else line.size
+        if size is None:
             return None
-        sizes[line.size] += len(line.text)
+        sizes[size] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def other_size(a: float | None, b: float | None) -> bool:
-    return a is not None and b is not None and abs(a - b) > SIZE_CHANGE * max(a, b)
+def other_size(a: float | None, b: float | None, change: float = SIZE_CHANGE) -> bool:
+    return a is not None and b is not None and abs(a - b) > change * max(a, b)
 
 
 def words_to_text(words: list[Word], width: float, height: float) -> PageText:
@@ -385,6 +439,11 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
         return PageText(top, "", bottom, words=tuple(words))
     running = body_size(lines)
     blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0), running)
+    # an OCR layer's fitted sizes are too rough to find columns by, but tell a caption (7 points
+    # against the body's 10 or 11) or a big number from the running text
+    fitted = running is None
+    size_of, change = (lambda line: line.fitted, FITTED_SIZE_CHANGE) if fitted else (lambda line: line.size, SIZE_CHANGE)
+    page_size = body_size(lines, fitted) if fitted else running
     spacings = [s for s in map(line_spacing, blocks) if s]
     page_spacing = min(spacings) if spacings else None
     out: list[str] = []
@@ -397,9 +456,9 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
         for line in block:
             if previous is not None and out[-1] != "" and (
                     (usual and line.top - previous.top > PARAGRAPH_GAP * usual)
-                    or other_size(line.size, previous.size)):
+                    or other_size(size_of(line), size_of(previous), change)):
                 out.append("")
-            if other_size(line.size, running):
+            if other_size(size_of(line), page_size, change):
                 styled.add(len(out))
             out.append(line.text)
             previous = line
