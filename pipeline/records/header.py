@@ -12,7 +12,7 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.labels import (LabelledBlock, facts_in_lines, known_labels, label_marked, line_label_read,
-                                     read_labelled_block)
+                                     read_labelled_block, title_label_at_line_end)
 from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
@@ -197,15 +197,20 @@ def labelled_under_size_line(lines: list[Line], profile: Profile, settings: Reco
     """A size line's header whose labels 'Label: value' could not read (a column of labels before
     the column of values, a label without its colon, in small capitals): the labelled block
     (labels.py) that begins at the first label of the project's lines after it (further down than
-    HEADER_ZONE_LINES, one printed as a label: label_marked) whose block gives a title or a motto."""
+    HEADER_ZONE_LINES, one printed as a label: label_marked) whose block gives a title or a motto.
+    Within HEADER_ZONE_LINES the block may also begin at a title's or motto's label at the end of a
+    row of text (title_label_at_line_end: an OCR ran the text beside the header into its rows)."""
     known = known_labels(profile)
     for i, line in enumerate(lines):
         hit = line_label_read(line.text, known)
-        if not hit or hit[0] not in ("title", "motto", "fact") \
-                or (i >= HEADER_ZONE_LINES and not label_marked(line.text, hit[2])):
+        # an OCR that ran the text beside the header into its rows left the first label at a row's end
+        in_text = i < HEADER_ZONE_LINES and not hit and title_label_at_line_end(line, known) is not None
+        if not in_text and (not hit or hit[0] not in ("title", "motto", "fact")
+                            or (i >= HEADER_ZONE_LINES and not label_marked(line.text, hit[2]))):
             continue
         block = read_labelled_block(lines, i, known, settings.segment.wrapped_max_gap,
-                                    lambda f, t: value_reads_as(f, t, profile, settings))
+                                    lambda f, t: value_reads_as(f, t, profile, settings),
+                                    title_label_at_line_end if in_text else None)
         # a box of facts ('Kontakt') in the text before a sidebar read after it gives none: look on
         if block is not None and any(block.get(f) is not None and block.get(f).value for f in ("title", "motto")):
             return block
