@@ -212,7 +212,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     while j < len(lines):
         if j > i and row_gap(lines[j - 1], lines[j], box_end) > max_gap:
             break
-        hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels)
+        hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels) \
+            or label_alone_by_likeness(lines[j].text, known, labels)
         if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
@@ -274,6 +275,27 @@ def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[s
                if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE)
     return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
+
+
+LABEL_ALONE_MIN_SCORE = 60  # 'Morro:' / 'Motto': small capitals an OCR misread, alone on a line in a block
+
+
+def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
+                            labels: list[tuple[int, tuple[str, str, str, bool]]]) -> tuple[str, str, str, bool] | None:
+    """A line inside a labelled block that is one capitalised word and a colon, LABEL_ALONE_MIN_SCORE
+    like a label of a field the block has not had yet ('Morro:' after 'Projekttitel:' and its
+    value: small capitals whose 'T' an OCR read as 'r') -> that label, read by its likeness (its
+    value is flagged); else None. Without it the label and its value went on the value above."""
+    tokens = text.split()
+    if not labels or len(tokens) != 1 or not re.fullmatch(r"[A-ZÄÖÜ][^\W\d_]+:", tokens[0]):
+        return None
+    key = label_key(tokens[0])
+    had = {hit[0] for _, hit in labels}
+    choices = [k for k, (field_name, _) in known.items()
+               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
+    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE) \
+        if len(key) >= LABEL_FUZZY_MIN_CHARS else None
+    return (*known[found[0]], "", True) if found else None
 
 
 def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:

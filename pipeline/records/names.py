@@ -94,11 +94,16 @@ def entries_with_part(name: str, listed: tuple[str, ...]) -> list[str]:
     """The overview's entries whose words begin or end with all of the name's words, more of them
     ('Landkreis' / 'Landkreis Tübingen', 'Driburg und Brakel' / '… mit Bad Driburg und Brakel');
     none where the overview prints the name itself."""
-    ours = name.casefold().split()
-    if not ours or any(e.casefold().split() == ours for e in listed):
-        return []
-    return [e for e in listed if len(e.split()) > len(ours)
-            and (e.casefold().split()[:len(ours)] == ours or e.casefold().split()[-len(ours):] == ours)]
+    ours = name_words(name)
+    if not ours or any(name_words(e) == ours for e in listed):
+        return []  # an entry with a speck after it ('… und Oderwitz =') is the name itself
+    return [e for e in listed if len(name_words(e)) > len(ours)
+            and (name_words(e)[:len(ours)] == ours or name_words(e)[-len(ours):] == ours)]
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words in lower case, without the specks an OCR read beside it ('=', '.')."""
+    return [w for w in name.casefold().split() if any(c.isalnum() for c in w)]
 
 
 def debris_after_listed(name: str, listed: tuple[str, ...],

@@ -13,7 +13,7 @@ import re
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.name_wrap import closest_listed
-from pipeline.records.names import NameReading
+from pipeline.records.names import NameReading, name_words
 from pipeline.records.settings import RecordsSettings
 
 DOUBLED_DASH = re.compile(r"[-–—]\s*[-–—]")
@@ -30,7 +30,7 @@ def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings
     entry, score = closest_listed(reading.name, listed)
     if score < settings.segment.listed_min_score:
         return reading
-    theirs = entry.casefold().split()
+    theirs = name_words(entry)  # an entry's specks ('… und Oderwitz =') are no words the reading lost
     ours = [w for w in reading.name.casefold().split()
             if w in theirs or len(w) > settings.fields.speck_max_chars]
     if ours == theirs or len(ours) >= len(theirs) or not is_subsequence(ours, theirs):
