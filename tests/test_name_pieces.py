@@ -136,7 +136,16 @@ def test_a_record_whose_name_was_lost_takes_the_name_listed_in_its_place():
     assert [r["name"] for r in got] == listed and got[1]["needs_review"] == ["name"] and not got[0]["needs_review"]
     two_lost = with_names_by_position([rec("Göttingen"), rec("X"), rec("Y"), rec("Blieskastel")],
                                       ["Göttingen", "Marburg", "Weimar", "Blieskastel"], S)
-    assert [r["name"] for r in two_lost] == ["Göttingen", "X", "Y", "Blieskastel"]  # no one place to go by
+    # two pages whose names an OCR lost, one after the other: the names listed there, in order, flagged
+    assert [r["name"] for r in two_lost] == ["Göttingen", "Marburg", "Weimar", "Blieskastel"]
+    assert [r["needs_review"] for r in two_lost[1:3]] == [["name"], ["name"]]
+    one_of_two = with_names_by_position([rec("Göttingen"), rec("X"), rec("Blieskastel")],
+                                        ["Göttingen", "Marburg", "Weimar", "Blieskastel"], S)
+    assert [r["name"] for r in one_of_two] == ["Göttingen", "X", "Blieskastel"]  # no one place to go by
+    cut = with_names_by_position([rec("Göttingen"), rec("Bienenbüttel in Kooperation mit Bad Bevensen")],
+                                 ["Göttingen", "Bad Bevensen"], S)
+    # the overview's entry is the end of the name read (a cell the OCR cut): the name is kept, flagged
+    assert cut[1]["name"] == "Bienenbüttel in Kooperation mit Bad Bevensen" and cut[1]["needs_review"] == ["name"]
 
 
 def test_a_value_wrapped_before_its_last_noun_takes_it(profile):
