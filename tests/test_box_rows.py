@@ -1,0 +1,78 @@
+"""A header's box an OCR ran into the rows of the text beside it (issue 28, OCR routes): labels
+at the rows' ends, values read from the rows' ends, and labels an OCR misread alone on a line."""
+import pytest
+
+from pipeline.records.header import labelled_under_size_line
+from pipeline.records.labels import known_labels, read_labelled_block
+from pipeline.records.segment import text_to_lines, value_reads_as
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS as S
+
+
+@pytest.fixture
+def profile(corrections):
+    return corrections.profile_for(None)[0]
+
+
+def nonblank(text):
+    return [l for l in text_to_lines(text) if not l.blank]
+
+
+def test_a_title_label_at_a_rows_end_under_a_size_line_is_read_from_the_rows_ends(profile):
+    """The title's label ends a text row; its value's lines are the next rows' ends at about the
+    label's column (of two words as near, the capitalised one opens a value); a label after a
+    speck ('. MOTTO:') and a value alone in a row under it are the box's too. The rows stay text;
+    the values are unsure (flagged)."""
+    text = ("Dorffeste, Nachbarschaftstreffen und gemeinsame Arbeitseinsätze bleiben PROJEKTTITEL:\n"
+            "wichtig. Mitglieder erhalten Nachrichten auf ihr Telefon, wenn sich Termine Fürth gemeinsam: Nachbarschaft\n"
+            "ändern. Angehörige, die weit entfernt wohnen, können mit Zustimmung der gestalten\n"
+            "Betroffenen über eine gemeinsame Übersicht verfolgen, ob die Versorgung\n"
+            ". MOTTO:\nfunktioniert.\nKlug verbunden – morgen\nEINWOHNER:\n183.742\n")
+    block = labelled_under_size_line(nonblank(text), profile, S)
+    assert block.get("title").value == "Fürth gemeinsam: Nachbarschaft gestalten" and block.get("title").unsure
+    assert block.get("motto").value == "Klug verbunden – morgen"
+    assert not block.line_numbers & {0, 1, 2, 3, 5}  # the text's rows stay text
+
+
+def test_a_box_value_ends_where_a_row_end_does_not_go_on_it(profile):
+    """After 'Innenstadt gestalten' (a box's line alone: the text beside it had a paragraph's end)
+    a row's end in lower case ('nicht') is the text's: the value has ended. A paragraph's last
+    line well short of the column is followed by the box's line ('informiert. Quartiere …')."""
+    text = ("Plattformen für Nachbarschaftshilfe bringen Menschen PROJEKTTITEL:\n\n"
+            "zusammen, die Unterstützung anbieten oder benötigen. Füssen nachhaltig:\nInnenstadt gestalten\n\n"
+            "Dennoch zeigt sich, dass Technik allein den Unterricht nicht\n"
+            "verbessert. Heute pendeln viele Bewohnerinnen und Bewohner täglich in die größeren Städte\n")
+    assert labelled_under_size_line(nonblank(text), profile, S).get("title").value == "Füssen nachhaltig: Innenstadt gestalten"
+    text = ("Angriffe auf Rechner der Verwaltung können Dienste PROJEKTTITEL:\n\n"
+            "tagelang lahmlegen. Eigentümer werden angeschrieben und Wernigerode klug:\n\n"
+            "über Fördermöglichkeiten informiert. Quartiere gestalten\n\nEINWOHNER:\n175.524\n")
+    assert labelled_under_size_line(nonblank(text), profile, S).get("title").value == "Wernigerode klug: Quartiere gestalten"
+
+
+def test_a_title_label_at_the_end_of_prose_with_no_box_beside_the_rows_is_no_header(profile):
+    """No row after it has an end at the label's column: the rows are text only, nothing is taken."""
+    text = ("Ein mobiles Bürgerbüro fährt so berechnet, dass möglichst PROJEKTTITEL:\n\n"
+            "an festen Tagen durch die\nDörfer, sodass Ausweise\nbeantragt, Gebühren bezahlt\n")
+    assert labelled_under_size_line(nonblank(text), profile, S) is None
+
+
+@pytest.mark.parametrize("label, read", [("Morro:", True), ("MOTTE:", True), ("Mehr:", False), ("Foto:", False),
+                                         ("Morro: Heute", False)])
+def test_a_word_and_a_colon_alone_in_a_block_like_a_label_not_yet_had_is_that_label(label, read, profile):
+    """'Morro:' (small capitals whose 'T' an OCR read as 'r') after the title's value is the
+    motto's label, read by its likeness (fuzzy: flagged); a word less like one, a short word or a
+    word with text after it is not, and goes on the title's value as before."""
+    text = f"PROJEKTTITEL:\nEberswalde smart:\nDaseinsvorsorge gestalten\n\n{label}\nHeute für alle Generationen\n"
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    motto = block.get("motto")
+    assert (motto is not None and motto.value == "Heute für alle Generationen" and motto.fuzzy) == read
+    assert block.get("title").value.startswith("Eberswalde smart: Daseinsvorsorge gestalten")
+
+
+def test_a_speck_after_an_overview_entry_is_no_word_of_the_name():
+    """'… und Oderwitz =' in the overview is the name read, not a longer name the reading cut."""
+    from pipeline.records.names import entries_with_part, name_words
+    assert name_words("Zittau in Kooperation mit Herrnhut und Oderwitz =")[-1] == "oderwitz"
+    assert entries_with_part("Zittau in Kooperation mit Herrnhut und Oderwitz",
+                             ("Zittau in Kooperation mit Herrnhut und Oderwitz =",)) == []
+    assert entries_with_part("Landkreis", ("Landkreis Tübingen",)) == ["Landkreis Tübingen"]
