@@ -76,3 +76,19 @@ def test_a_speck_after_an_overview_entry_is_no_word_of_the_name():
     assert entries_with_part("Zittau in Kooperation mit Herrnhut und Oderwitz",
                              ("Zittau in Kooperation mit Herrnhut und Oderwitz =",)) == []
     assert entries_with_part("Landkreis", ("Landkreis Tübingen",)) == ["Landkreis Tübingen"]
+
+
+@pytest.mark.parametrize("title, motto, flagged", [
+    ("Die Software steht unter einer", "Heute für alle", ["title"]),
+    ("Haushalte können ihre", "einschalten.", ["title", "motto"]),
+    ("Rheine gemeinsam: Region im Wandel", "Übertragen und an örtliche", ["motto"]),
+    ("Rheine gemeinsam: Region im Wandel", "meer.zukunft.seen.", []),
+    ("Füssen nachhaltig: Innenstadt gestalten", "Klug verbunden – eine grüne Stadt", []),
+])
+def test_a_title_or_motto_that_stops_short_is_flagged(title, motto, flagged, corrections):
+    """A line of the text beside a sidebar read as the value stops on a word that goes on, or is a
+    sentence's end in lower case; a slogan with stops inside it and a whole value are no such line."""
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.records.value_doubts import unfinished_value_doubts
+    doubts = unfinished_value_doubts({"title": title, "motto": motto}, Lexicon(corrections.lexicon.words))
+    assert [d.field for d in doubts] == flagged
