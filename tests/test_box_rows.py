@@ -92,3 +92,21 @@ def test_a_title_or_motto_that_stops_short_is_flagged(title, motto, flagged, cor
     from pipeline.records.value_doubts import unfinished_value_doubts
     doubts = unfinished_value_doubts({"title": title, "motto": motto}, Lexicon(corrections.lexicon.words))
     assert [d.field for d in doubts] == flagged
+
+
+def test_a_column_of_values_that_names_the_project_goes_before_a_box_of_keywords(profile):
+    """A table's labels read before the text, their values after it; a box of keywords between
+    looks like values too, but only the column whose first value names the project is taken
+    (in OCR text: header.names_project, by a word of the name no section or size class has)."""
+    from pipeline.records.header import names_project
+    text = ("PROJEKTTITEL\nMotto\n\nFÖRDERPHASE Strategiephase\n\n"
+            "Über eine App sehen die Mitglieder, wann der Strom günstig ist, und können ihre Geräte laufen lassen.\n\n"
+            "Schwerpunkte\nMobilität und Energie\nBildung und Beteiligung\n\n"
+            "Die Kommunen nutzen digitale Werkzeuge, um Flächen zu finden und Bauvorhaben transparent zu machen.\n\n"
+            "Görlitz offen: Quartiere für alle\n\nGemeinsam für ein lebenswertes Görlitz\n\nSommerfest am Hafen.\n")
+    lines = nonblank(text)
+    assert labelled_under_size_line(lines, profile, S).get("title").value == "Schwerpunkte"  # without: the first run
+    block = labelled_under_size_line(lines, profile, S, names_project("Landkreis Görlitz", profile))
+    assert (block.get("title").value, block.get("motto").value) == ("Görlitz offen: Quartiere für alle",
+                                                                     "Gemeinsam für ein lebenswertes Görlitz")
+    assert not names_project("Landkreis Tübingen", profile)("Interkommunale Kooperationen und Landkreise")

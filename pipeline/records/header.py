@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Callable
 
 from rapidfuzz import fuzz
 
@@ -156,7 +157,8 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
             break
     if not values.get("title") and not values.get("motto"):
         labelled = labelled_under_size_line([l for l in block.lines if l.number > block.size_line.number
-                                             and not l.blank], profile, settings)
+                                             and not l.blank], profile, settings,
+                                            names_project(name, profile) if ocr else None)
         # where 'Label:' lines were read but gave nothing, only a column of more labels than title
         # and motto is taken as such (two empty labels alone are 2021's, whose values stand elsewhere)
         if labelled is not None and (not label_order or len(labelled.values) > len(("title", "motto"))):
@@ -190,16 +192,31 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
                   tuple(facts.items()))
 
 
+def names_project(name: str, profile: Profile) -> Callable[[str], bool]:
+    """A test whether a text names the project: one of the name's capitalised words of four
+    letters or more ('Tübingen', 'Höxter') that are no words of the profile's sections and size
+    classes ('Landkreis', 'Kooperation': a running header says them too), as a word of its own."""
+    generic = {w.casefold() for text in (*profile.categories, *profile.size_classes)
+               for w in re.findall(r"[^\W\d_]+", text)}
+    words = [w for w in re.findall(r"[^\W\d_][\w-]+", name)
+             if w[:1].isupper() and len(w) >= NAME_WORD_MIN_LETTERS and w.casefold() not in generic]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE) if words else None
+    return lambda text: bool(pattern and pattern.search(text))
+
+
+NAME_WORD_MIN_LETTERS = 4  # shorter words of a name ('Bad', 'Ulm') are too often other words' pieces
 HEADER_ZONE_LINES = 12  # further down, a header's labels (a sidebar read after the text) must be marked as labels
 
 
-def labelled_under_size_line(lines: list[Line], profile: Profile, settings: RecordsSettings) -> LabelledBlock | None:
+def labelled_under_size_line(lines: list[Line], profile: Profile, settings: RecordsSettings,
+                             names_it: Callable[[str], bool] | None = None) -> LabelledBlock | None:
     """A size line's header whose labels 'Label: value' could not read (a column of labels before
     the column of values, a label without its colon, in small capitals): the labelled block
     (labels.py) that begins at the first label of the project's lines after it (further down than
     HEADER_ZONE_LINES, one printed as a label: label_marked) whose block gives a title or a motto.
     Within HEADER_ZONE_LINES the block may also begin at a title's or motto's label at the end of a
-    row of text (title_label_at_line_end: an OCR ran the text beside the header into its rows)."""
+    row of text (title_label_at_line_end: an OCR ran the text beside the header into its rows).
+    A column of values that `names_it` (names the project) goes before one that does not."""
     known = known_labels(profile)
     for i, line in enumerate(lines):
         hit = line_label_read(line.text, known)
@@ -210,7 +227,7 @@ def labelled_under_size_line(lines: list[Line], profile: Profile, settings: Reco
             continue
         block = read_labelled_block(lines, i, known, settings.segment.wrapped_max_gap,
                                     lambda f, t: value_reads_as(f, t, profile, settings),
-                                    title_label_at_line_end if in_text else None)
+                                    title_label_at_line_end if in_text else None, names_it)
         # a box of facts ('Kontakt') in the text before a sidebar read after it gives none: look on
         if block is not None and any(block.get(f) is not None and block.get(f).value for f in ("title", "motto")):
             return block

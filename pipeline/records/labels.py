@@ -184,7 +184,8 @@ def exact_line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str,
 
 def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, str]],
                         max_gap: int, accepts: Callable[[str, str], bool | None] | None = None,
-                        first_in_text: Callable[[Line, dict], LabelTail | None] | None = None) -> LabelledBlock | None:
+                        first_in_text: Callable[[Line, dict], LabelTail | None] | None = None,
+                        names_it: Callable[[str], bool] | None = None) -> LabelledBlock | None:
     """The labelled block whose first label is lines[i] (non-blank lines, in order) -> its values;
     None if lines[i] holds no label. A label alone on its line takes the next line(s) that are no
     label; several such labels in a row (a table read column by column) take one line each, in
@@ -194,7 +195,9 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     within VALUE_MAX_SKIP lines and before the next label that is no fact's. A fact's label must
     stand apart from prose (label_stands_apart). The first label may end a line of text
     (`first_in_text`, by default a Land's or size class's: first_label_at_line_end): the rows
-    after it are read as a box an OCR ran into them (rows_as_tails)."""
+    after it are read as a box an OCR ran into them (rows_as_tails). Of the runs of lines that
+    could be a column's values, one whose first value `names_it` (names the project) goes before
+    the first."""
     labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
     tail = (first_in_text or first_label_at_line_end)(lines[i], known) if accepts is not None else None
     box_end = -1
@@ -235,7 +238,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             assign(list(lines[at + 1: labels[n + 1][0]]), pending, found)
         else:
             fields = [found[k][0] for k in pending]
-            start = value_start(lines, at, fields, known, accepts) if len(pending) > 1 and accepts else at
+            start = value_start(lines, at, fields, known, accepts, names_it) if len(pending) > 1 and accepts else at
             if start is None:
                 start, unsure = at, set(pending)
             elif start != at:
@@ -415,15 +418,18 @@ def stray_like(text: str) -> bool:
 
 
 def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
-                accepts: Callable[[str, str], bool | None]) -> int | None:
+                accepts: Callable[[str, str], bool | None], names_it: Callable[[str], bool] | None = None) -> int | None:
     """Where a column of values begins after the column of labels ending at lines[last]: the line
     before the first run of lines that `accepts` takes as the values of the labels' leading fields
     it can check (a Land, then a size class; prose that names a Land is no such run), or `last`
     itself where the next lines are such values; None where no run comes near. Where `accepts` cannot
     check the first field (a title, a motto, a fact), the lines must only look like such values
-    (value_looks_like: no running text)."""
+    (value_looks_like: no running text). With `names_it`, a later run whose first value names the
+    project goes before the first run that does not (a box of keywords between the text, 'Schwerpunkte' /
+    'Mobilität und Energie', before the column of a title and a motto)."""
     if accepts(fields[0], lines[last + 1].text.strip() if last + 1 < len(lines) else "") is None:
         accepts = value_looks_like
+    first = None
     for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
         label = line_label_read(lines[k].text, known)
         if label and label[0] != "fact" and label_marked(lines[k].text, label[2]):
@@ -439,8 +445,10 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
         if not verdicts:
             break
         if all(verdicts):
-            return k - 1
-    return None
+            if names_it is None or names_it(lines[k].text):
+                return k - 1
+            first = k - 1 if first is None else first
+    return first
 
 
 def row_gap(upper: Line, lower: Line, box_end: int = -1) -> int:
