@@ -110,3 +110,16 @@ def test_a_column_of_values_that_names_the_project_goes_before_a_box_of_keywords
     assert (block.get("title").value, block.get("motto").value) == ("Görlitz offen: Quartiere für alle",
                                                                      "Gemeinsam für ein lebenswertes Görlitz")
     assert not names_project("Landkreis Tübingen", profile)("Interkommunale Kooperationen und Landkreise")
+
+
+def test_a_title_label_an_ocr_read_as_a_piece_ends_the_size_class_before_it(profile):
+    """'ro' for 'PROJEKTTITEL:': the size class's value ran on into the title's lines, so no size
+    class was read and the record was lost. The size class ends before the piece; the lines after
+    it are the title, read by no label (fuzzy and unsure: flagged)."""
+    text = ("BUNDESLAND:\nBremen\n\nGRÖSSENKLASSE:\nGroße Großstadt\n\nro\nBremerhaven klug:\nKlimaschutz für alle\n\n"
+            "MoTTo:\nDigital und nah: morgen\n")
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block.get("size_class").value == "Große Großstadt"
+    title = block.get("title")
+    assert title.value == "Bremerhaven klug: Klimaschutz für alle" and title.fuzzy and title.unsure

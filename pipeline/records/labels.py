@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
 from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, goes_on_in_box,
-                                           label_marked, label_stands_apart, value_looks_like)
+                                           label_marked, label_stands_apart, title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
@@ -252,7 +252,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
         values = [piece for value in values for piece in without_strays(value, accepts)]
-        values = with_unlabelled_size(values, accepts, known)
+        values = with_lost_title_label(with_unlabelled_size(values, accepts, known), accepts, known)
     return LabelledBlock(tuple(values))
 
 
@@ -376,6 +376,41 @@ def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, st
         if own[size_end:]:
             out.append(LabelledValue(STRAY, value.label, own[at], tuple(own[size_end:]), ""))
     return out
+
+
+def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
+                          known: dict[str, tuple[str, str]]) -> list[LabelledValue]:
+    """A block with no title whose Land's or size class's value `accepts` refuses whole but takes
+    without its last lines, and those begin with a piece too short to be a word and go on as a
+    title ('Große Großstadt' / 'ro' / 'Bremerhaven klug:' / 'Klimaschutz für alle': the title's
+    label an OCR read as 'ro') -> the value up to there, then a title read under that piece
+    (fuzzy and unsure: flagged). Else the values as they are (a label the profile does not know,
+    'Vorhaben:', is no piece: the value stays refused)."""
+    if any(v.field == "title" for v in values):
+        return values
+    title_label = next((lab for field_name, lab in known.values() if field_name == "title"), "title")
+    out = []
+    for value in values:
+        own = [l for l in value.lines if l.number != value.label_line.number]
+        heads = [k for k in range(1, len(own)) if accepts(value.field, " ".join(l.text.strip() for l in own[:k]))] \
+            if value.field in ("states", "size_class") and not value.inline and len(own) > 1 \
+            and accepts(value.field, value.value) is False else []
+        at = next((k for k in heads if lost_label_over_title(own[k:])), None)
+        if at is None:
+            out.append(value)
+            continue
+        out.append(LabelledValue(value.field, value.label, value.label_line, tuple(own[:at]), "", value.fuzzy,
+                                 value.displaced, value.unsure, value.in_text))
+        out.append(LabelledValue("title", title_label, own[at], tuple(own[at + 1:]), "", fuzzy=True, unsure=True))
+    return out
+
+
+def lost_label_over_title(lines: list[Line]) -> bool:
+    """A piece too short to be a word, then lines whose first looks like a title's."""
+    return len(lines) > 1 and len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS and title_value_like(lines[1].text.strip())
+
+
+LOST_LABEL_MAX_CHARS = 3  # a label an OCR lost but for a piece ('ro', 'P.'): no word of a value
 
 
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
