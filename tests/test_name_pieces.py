@@ -104,11 +104,23 @@ def test_a_value_ending_in_a_lone_letter_is_told():
     assert value_running_text_reason("Mit Daten für morgen a", S) and not value_running_text_reason("Mit Daten für morgen", S)
 
 
-def test_in_ocr_text_a_title_under_a_label_without_colon_is_flagged(profile):
+@pytest.mark.parametrize("text, flagged", [
+    ("PROJEKTTITEL Die Fahrten werden über eine App\nMOTTO: Heute\nWebsite\nwww.x.de\n", ["title"]),
+    ("PROJEKTTITEL\nKoblenz klug: Teilhabe im Wandel\n\noT Oe\nGemeinsam für ein lebenswertes\nKean\n"
+     "FÖRDERPHASE\nStrategiephase\n", ["title"]),
+    ("PROJEKTTITEL Mönchengladbach klug: Wärmewende für alle\nMOTTO Offen gestalten: starke Nachbarschaften\n"
+     "WEBSITE www.x.de\n", []),
+    ("PROJEKTTITEL\nErfurt vernetzt: Zukunft\ngestalten\n\nMOTTO\nZusammen in alle\nGenerationen\n", []),
+])
+def test_in_ocr_text_a_value_under_a_label_without_colon_is_flagged_where_it_shows_more_than_its_own(text, flagged,
+                                                                                                   profile):
+    """A sentence's opening on the label's row, a blank line inside the value (a label between
+    lost) is flagged; a title or motto as printed, on its label's row or under it over two lines,
+    is not (most are right: flagging each flagged ~3 right values for every 100 fields, and caught
+    one wrong value on the design family's tuned seeds)."""
     from pipeline.records.header import unmarked_label_doubts
-    lines = [l for l in text_to_lines("PROJEKTTITEL Die Fahrten werden über eine App\nMOTTO: Heute\nWebsite\nwww.x.de\n")]
-    block = labelled_under_size_line(lines, profile, S)
-    assert [d.field for d in unmarked_label_doubts(block)] == ["title"]
+    block = labelled_under_size_line([l for l in text_to_lines(text) if not l.blank], profile, S)
+    assert [d.field for d in unmarked_label_doubts(block)] == flagged
 
 
 def test_a_misread_label_inside_a_title_is_told(profile):

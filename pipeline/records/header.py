@@ -235,11 +235,36 @@ def labelled_under_size_line(lines: list[Line], profile: Profile, settings: Reco
 
 
 def unmarked_label_doubts(labelled: LabelledBlock) -> list[Doubt]:
-    """In OCR text, a title or motto under a label printed without a colon: the OCR may have read
-    a column beside the label's into its value, or cut the value where that column began."""
-    return [flag(v.field, f"read under the label '{v.label_line.text.strip().split()[0]}' (no colon) in OCR text: a "
-                          "column beside it may have run into the value or cut it")
-            for v in labelled.values if v.field in ("title", "motto") and v.value and ":" not in v.label_line.text]
+    """In OCR text, a title or motto under a label printed without a colon that shows a column
+    beside the label's run into it or the next label lost (unmarked_value_reason)."""
+    return [flag(v.field, f"read under the label '{v.label_line.text.strip().split()[0]}' (no colon) in OCR text, "
+                          f"{reason}: a column beside it may have run into the value or cut it")
+            for v in labelled.values if v.field in ("title", "motto") and v.value and ":" not in v.label_line.text
+            and (reason := unmarked_value_reason(v))]
+
+
+def unmarked_value_reason(value) -> str | None:
+    """Why a value under a label without a colon may hold more than its own (or None): on the
+    label's row it opens as a sentence does or is long (the text beside the box ran into the row),
+    its lines are no one run (a blank line inside: a label between them lost), or it is over
+    UNMARKED_VALUE_MAX_LINES lines (a motto whose label an OCR lost ran into the title). A value as
+    a title or motto is printed (one or two lines, its own words) passes: most are right."""
+    own = [l for l in value.lines if l.number != value.label_line.number]
+    words = value.inline.split()
+    if words and (words[0].casefold() in SENTENCE_OPENERS or len(words) > UNMARKED_INLINE_MAX_WORDS):
+        return f"on the label's row it reads '{value.inline}'"
+    numbers = [l.number for l in value.lines]
+    if any(b - a > 1 for a, b in zip(numbers, numbers[1:])):
+        return "a blank line stands inside the value"
+    if len(own) > UNMARKED_VALUE_MAX_LINES:
+        return f"it runs over {len(own)} lines"
+    return None
+
+
+SENTENCE_OPENERS = frozenset("der die das den dem des ein eine einer wir sie es er man auch so dabei dafür damit "
+                             "deshalb dort hier".split())  # a sentence opens so; a title or motto hardly does
+UNMARKED_INLINE_MAX_WORDS = 9  # a title or motto on its label's row is this short ('Koblenz klug: Teilhabe im Wandel')
+UNMARKED_VALUE_MAX_LINES = 2  # a title or motto under its label wraps over this many lines at most
 
 
 def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
