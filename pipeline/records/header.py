@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.line_end_labels import LabelTail
 from pipeline.records.labels import (LabelledBlock, facts_in_lines, known_labels, label_marked, line_label_read,
                                      read_labelled_block, title_label_at_line_end)
 from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
@@ -283,7 +284,10 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             doubts.append(flag(field_name, "label empty and no value found"))
         else:
             value_lines[field_name] = list(found.lines)
-            if found.unsure:
+            if found.unsure and any(isinstance(l, LabelTail) for l in found.lines):
+                doubts.append(flag(field_name, "read from the ends of text rows (an OCR ran the box beside the text "
+                                               "into its rows): check where the value begins and ends"))
+            elif found.unsure:
                 doubts.append(flag(field_name, "read from a column of values after the column of labels that could "
                                                "not be checked against it: check that it is this label's"))
             if found.displaced:
