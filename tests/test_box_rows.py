@@ -123,3 +123,17 @@ def test_a_title_label_an_ocr_read_as_a_piece_ends_the_size_class_before_it(prof
     assert block.get("size_class").value == "Große Großstadt"
     title = block.get("title")
     assert title.value == "Bremerhaven klug: Klimaschutz für alle" and title.fuzzy and title.unsure
+
+
+def test_a_box_value_goes_on_at_the_column_not_after_a_sentences_end_that_does_not_go_on_it(profile):
+    """'das Auto angewiesen. Tagsüber ist im Wandel': the row's end at the label's column ('im
+    Wandel') goes on the title, the words after the sentence's end do not; rows with no box line
+    after it end the value ('annimmt und ältere Menschen' is the text's)."""
+    text = ("Mobilität ohne eigenes Auto Wer PROJEKTTITEL\n"
+            "auf dem Land lebt, ist häufig auf Lübeck smart: Daseinsvorsorge\n"
+            "das Auto angewiesen. Tagsüber ist im Wandel\n\n"
+            "eine Mitarbeiterin vor Ort, die\nFragen beantwortet, Pakete\nannimmt und ältere Menschen\n\n"
+            "MOTTO\nHeute für eine grüne Stadt\n")
+    block = labelled_under_size_line(nonblank(text), profile, S)
+    assert block.get("title").value == "Lübeck smart: Daseinsvorsorge im Wandel"
+    assert block.get("motto").value == "Heute für eine grüne Stadt"

@@ -107,13 +107,16 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
         if goes_on is not None and state != "ended":
             # a paragraph's last line ends well before the column: the box's line begins after it
             after = row_after_sentence(row, column, tolerance)
-            end = after if after is not None and (end is None or after.start < end.start) else end
+            if after is not None and (end is None or after.start < end.start) \
+                    and (state == "label" or goes_on(previous, after.text)):
+                end = after
         if end is None and value_alone is not None and len(row.text.rstrip()) <= column + ROW_TAIL_MIN_PAST \
                 and state != "ended" and value_alone("" if state == "label" else previous, row.text.strip()):
             end = row
         if n == 0 and end is None:
             return None
         if end is None:
+            state = "ended" if goes_on is not None and state == "value" else state  # a row with no box line ends a value
             continue
         if goes_on is not None and state != "label" and not (state == "value" and goes_on(previous, end.text)):
             state = "ended"  # the box's value has ended: row ends up to the next label are the text's
