@@ -137,3 +137,22 @@ def test_a_box_value_goes_on_at_the_column_not_after_a_sentences_end_that_does_n
     block = labelled_under_size_line(nonblank(text), profile, S)
     assert block.get("title").value == "Lübeck smart: Daseinsvorsorge im Wandel"
     assert block.get("motto").value == "Heute für eine grüne Stadt"
+
+
+def test_a_band_of_the_projects_own_section_inside_its_page_ends_no_project(corrections, tmp_path):
+    """A project under no section heading whose page holds its section's band ('GROSSSTÄDTE', read
+    by the OCR between the labels and their values): the band is the section of its size class, so
+    the project goes on past it and its title and motto are found there."""
+    from pipeline.read.load import load_source
+    from pipeline.run import extract_brochure
+    text = ("1. Modellprojekte Smart Cities 2021\n\nKassel\n\nGroße Großstadt · Hessen\n\nPROJEKTTITEL\nMOTTO\n\n"
+            "Die Gemeinden unterstützen solche Vorhaben, indem sie Funknetze ausbauen und Daten über Gewässer "
+            "bereitstellen. Ein Beispiel ist der digitale Dorfladen.\n\nGROSSSTÄDTE\n\n"
+            "Kassel verbunden: Innenstadt gestalten\nZusammen in die Menschen in Kassel\n\n"
+            "Solche Projekte stärken das Verständnis zwischen den Nachbarn und zeigen, dass Europa im Alltag "
+            "gelebt wird.\n")
+    path = tmp_path / "brochure.txt"
+    path.write_text(text, encoding="utf-8")
+    [project] = extract_brochure(load_source(path), corrections, use_overrides=False).brochure.projects
+    assert (project.title, project.motto) == ("Kassel verbunden: Innenstadt gestalten", "Zusammen in die Menschen in Kassel")
+    assert "Solche Projekte" in project.description

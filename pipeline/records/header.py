@@ -157,8 +157,9 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         if "title" in values and "motto" in values:
             break
     if not values.get("title") and not values.get("motto"):
+        # a band naming the section again is no value (section_lines)
         labelled = labelled_under_size_line([l for l in block.lines if l.number > block.size_line.number
-                                             and not l.blank], profile, settings,
+                                             and not l.blank and l.number not in block.section_lines], profile, settings,
                                             names_project(name, profile) if ocr else None)
         # where 'Label:' lines were read but gave nothing, only a column of more labels than title
         # and motto is taken as such (two empty labels alone are 2021's, whose values stand elsewhere)
