@@ -77,6 +77,16 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
     assert "'Ma&' looks like unrepaired OCR" in rec.review_notes["motto"]
 
 
+def test_an_adjective_before_its_noun_is_not_asked_about_an_umlaut_no_adjective_has(lexicon):
+    """'starke Nachbarschaften': 'stärke' is a verb and cannot stand before a noun, so 'starke' is
+    not flagged; 'alter' before no noun and 'schone' (no adjective) still are."""
+    from pipeline.records.names import doubtful_word_doubts
+
+    fields = {"name": "Zwönitz", "title": "Gemeinsam für starke Nachbarschaften", "motto": "Gesund alter werden"}
+    assert [d.field for d in doubtful_word_doubts(fields, lexicon)] == ["motto"]
+    assert [d.field for d in doubtful_word_doubts({**fields, "motto": "Eine schone Stadt"}, lexicon)] == ["motto"]
+
+
 def test_common_words_and_stylised_titles_are_not_flagged(lexicon):
     from pipeline.records.names import doubtful_word_doubts
 

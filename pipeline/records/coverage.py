@@ -34,9 +34,10 @@ def listed_to_records(records: list[dict], listed: list[str], settings: RecordsS
 
 def with_names_by_position(records: list[dict], listed: list[str], settings: RecordsSettings) -> list[dict]:
     """Records -> the same, where a record's name is no listed name (a running header or a line of
-    text read as the name: the OCR lost the name) and the overview lists exactly one name not found
-    in the same place (between the same two projects found), named so and flagged. Needs the records
-    in the brochure's order and the overview in the same order."""
+    text read as the name: the OCR lost the name) and the overview lists a name not found in the
+    same place (between the same two projects found), named so and flagged; where as many such
+    records as such names stand there (two pages whose names an OCR lost, one after the other),
+    in order. Needs the records in the brochure's order and the overview in the same order."""
     matched = listed_to_records(records, listed, settings) if listed else None
     if not matched:
         return records
@@ -49,13 +50,27 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
     for (l0, r0), (l1, r1) in zip(bounds, bounds[1:]):
         names = [li for li in range(l0 + 1, l1) if li not in matched]
         loose = [ri for ri in range(r0 + 1, r1) if ri not in by_record]
-        if len(names) == 1 and len(loose) == 1:
-            record, name = records[loose[0]], listed[names[0]]
-            note = (f"read '{record['name']}', which the overview does not list; it lists '{name}' at this place "
+        if not names or len(names) != len(loose):
+            continue
+        for ri, li in zip(loose, names):
+            record, name = records[ri], listed[li]
+            if part_of_name(name, record["name"]):
+                add_flag(record, "name", f"the overview lists '{name}' at this place, which this name begins or "
+                                         "ends with: the overview's entry may be cut, the name was kept")
+                continue
+            place = "at this place" if len(names) == 1 else f"at this place ({names.index(li) + 1} of {len(names)} in a row)"
+            note = (f"read '{record['name']}', which the overview does not list; it lists '{name}' {place} "
                     "(between the same projects), which was taken")
             record["name"] = " ".join(name.split())
             add_flag(record, "name", note)
     return records
+
+
+def part_of_name(listed: str, name: str) -> bool:
+    """'Bad Bevensen' of 'Bienenbüttel in Kooperation mit Suderburg und Bad Bevensen': an
+    overview's entry whose words begin or end a longer name's (a table's cell an OCR cut)."""
+    part, whole = listed.casefold().split(), name.casefold().split()
+    return 0 < len(part) < len(whole) and (whole[:len(part)] == part or whole[-len(part):] == part)
 
 
 def with_coverage(records: list[dict], listed: list[str], settings: RecordsSettings) -> tuple[list[dict], list[str]]:

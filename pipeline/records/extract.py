@@ -38,7 +38,7 @@ from pipeline.records.name_wrap import line_after_name, name_cut_reason
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, value_running_text_reason
-from pipeline.records.value_doubts import misread_mark_doubts, name_with_words_lost
+from pipeline.records.value_doubts import misread_mark_doubts, name_with_words_lost, unfinished_value_doubts
 from pipeline.repair.clean import Cleaned
 
 
@@ -134,7 +134,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *other_spelling_in_values_doubts(fields, settings)]
     if doc.ocr:
         doubts += doubtful_word_doubts(fields, doc.lexicon, doc.listed, tuple(doubts), settings)
-        doubts += misread_mark_doubts(fields, doc.lexicon)
+        doubts += misread_mark_doubts(fields, doc.lexicon) + unfinished_value_doubts(fields, doc.lexicon)
     return Record(fields, tuple(doubts), tuple(t for t in furniture if not PAGE_NUMBER.match(t)))
 
 

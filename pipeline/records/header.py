@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Callable
 
 from rapidfuzz import fuzz
 
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.line_end_labels import LabelTail
 from pipeline.records.labels import (LabelledBlock, facts_in_lines, known_labels, label_marked, line_label_read,
-                                     read_labelled_block)
+                                     read_labelled_block, title_label_at_line_end)
 from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
@@ -155,8 +157,10 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         if "title" in values and "motto" in values:
             break
     if not values.get("title") and not values.get("motto"):
+        # a band naming the section again is no value (section_lines)
         labelled = labelled_under_size_line([l for l in block.lines if l.number > block.size_line.number
-                                             and not l.blank], profile, settings)
+                                             and not l.blank and l.number not in block.section_lines], profile, settings,
+                                            names_project(name, profile) if ocr else None)
         # where 'Label:' lines were read but gave nothing, only a column of more labels than title
         # and motto is taken as such (two empty labels alone are 2021's, whose values stand elsewhere)
         if labelled is not None and (not label_order or len(labelled.values) > len(("title", "motto"))):
@@ -190,22 +194,42 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
                   tuple(facts.items()))
 
 
+def names_project(name: str, profile: Profile) -> Callable[[str], bool]:
+    """A test whether a text names the project: one of the name's capitalised words of four
+    letters or more ('Tübingen', 'Höxter') that are no words of the profile's sections and size
+    classes ('Landkreis', 'Kooperation': a running header says them too), as a word of its own."""
+    generic = {w.casefold() for text in (*profile.categories, *profile.size_classes)
+               for w in re.findall(r"[^\W\d_]+", text)}
+    words = [w for w in re.findall(r"[^\W\d_][\w-]+", name)
+             if w[:1].isupper() and len(w) >= NAME_WORD_MIN_LETTERS and w.casefold() not in generic]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE) if words else None
+    return lambda text: bool(pattern and pattern.search(text))
+
+
+NAME_WORD_MIN_LETTERS = 4  # shorter words of a name ('Bad', 'Ulm') are too often other words' pieces
 HEADER_ZONE_LINES = 12  # further down, a header's labels (a sidebar read after the text) must be marked as labels
 
 
-def labelled_under_size_line(lines: list[Line], profile: Profile, settings: RecordsSettings) -> LabelledBlock | None:
+def labelled_under_size_line(lines: list[Line], profile: Profile, settings: RecordsSettings,
+                             names_it: Callable[[str], bool] | None = None) -> LabelledBlock | None:
     """A size line's header whose labels 'Label: value' could not read (a column of labels before
     the column of values, a label without its colon, in small capitals): the labelled block
     (labels.py) that begins at the first label of the project's lines after it (further down than
-    HEADER_ZONE_LINES, one printed as a label: label_marked) whose block gives a title or a motto."""
+    HEADER_ZONE_LINES, one printed as a label: label_marked) whose block gives a title or a motto.
+    Within HEADER_ZONE_LINES the block may also begin at a title's or motto's label at the end of a
+    row of text (title_label_at_line_end: an OCR ran the text beside the header into its rows).
+    A column of values that `names_it` (names the project) goes before one that does not."""
     known = known_labels(profile)
     for i, line in enumerate(lines):
         hit = line_label_read(line.text, known)
-        if not hit or hit[0] not in ("title", "motto", "fact") \
-                or (i >= HEADER_ZONE_LINES and not label_marked(line.text, hit[2])):
+        # an OCR that ran the text beside the header into its rows left the first label at a row's end
+        in_text = i < HEADER_ZONE_LINES and not hit and title_label_at_line_end(line, known) is not None
+        if not in_text and (not hit or hit[0] not in ("title", "motto", "fact")
+                            or (i >= HEADER_ZONE_LINES and not label_marked(line.text, hit[2]))):
             continue
         block = read_labelled_block(lines, i, known, settings.segment.wrapped_max_gap,
-                                    lambda f, t: value_reads_as(f, t, profile, settings))
+                                    lambda f, t: value_reads_as(f, t, profile, settings),
+                                    title_label_at_line_end if in_text else None, names_it)
         # a box of facts ('Kontakt') in the text before a sidebar read after it gives none: look on
         if block is not None and any(block.get(f) is not None and block.get(f).value for f in ("title", "motto")):
             return block
@@ -213,11 +237,36 @@ def labelled_under_size_line(lines: list[Line], profile: Profile, settings: Reco
 
 
 def unmarked_label_doubts(labelled: LabelledBlock) -> list[Doubt]:
-    """In OCR text, a title or motto under a label printed without a colon: the OCR may have read
-    a column beside the label's into its value, or cut the value where that column began."""
-    return [flag(v.field, f"read under the label '{v.label_line.text.strip().split()[0]}' (no colon) in OCR text: a "
-                          "column beside it may have run into the value or cut it")
-            for v in labelled.values if v.field in ("title", "motto") and v.value and ":" not in v.label_line.text]
+    """In OCR text, a title or motto under a label printed without a colon that shows a column
+    beside the label's run into it or the next label lost (unmarked_value_reason)."""
+    return [flag(v.field, f"read under the label '{v.label_line.text.strip().split()[0]}' (no colon) in OCR text, "
+                          f"{reason}: a column beside it may have run into the value or cut it")
+            for v in labelled.values if v.field in ("title", "motto") and v.value and ":" not in v.label_line.text
+            and (reason := unmarked_value_reason(v))]
+
+
+def unmarked_value_reason(value) -> str | None:
+    """Why a value under a label without a colon may hold more than its own (or None): on the
+    label's row it opens as a sentence does or is long (the text beside the box ran into the row),
+    its lines are no one run (a blank line inside: a label between them lost), or it is over
+    UNMARKED_VALUE_MAX_LINES lines (a motto whose label an OCR lost ran into the title). A value as
+    a title or motto is printed (one or two lines, its own words) passes: most are right."""
+    own = [l for l in value.lines if l.number != value.label_line.number]
+    words = value.inline.split()
+    if words and (words[0].casefold() in SENTENCE_OPENERS or len(words) > UNMARKED_INLINE_MAX_WORDS):
+        return f"on the label's row it reads '{value.inline}'"
+    numbers = [l.number for l in value.lines]
+    if any(b - a > 1 for a, b in zip(numbers, numbers[1:])):
+        return "a blank line stands inside the value"
+    if len(own) > UNMARKED_VALUE_MAX_LINES:
+        return f"it runs over {len(own)} lines"
+    return None
+
+
+SENTENCE_OPENERS = frozenset("der die das den dem des ein eine einer wir sie es er man auch so dabei dafür damit "
+                             "deshalb dort hier".split())  # a sentence opens so; a title or motto hardly does
+UNMARKED_INLINE_MAX_WORDS = 9  # a title or motto on its label's row is this short ('Koblenz klug: Teilhabe im Wandel')
+UNMARKED_VALUE_MAX_LINES = 2  # a title or motto under its label wraps over this many lines at most
 
 
 def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
@@ -236,7 +285,10 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             doubts.append(flag(field_name, "label empty and no value found"))
         else:
             value_lines[field_name] = list(found.lines)
-            if found.unsure:
+            if found.unsure and any(isinstance(l, LabelTail) for l in found.lines):
+                doubts.append(flag(field_name, "read from the ends of text rows (an OCR ran the box beside the text "
+                                               "into its rows): check where the value begins and ends"))
+            elif found.unsure:
                 doubts.append(flag(field_name, "read from a column of values after the column of labels that could "
                                                "not be checked against it: check that it is this label's"))
             if found.displaced:

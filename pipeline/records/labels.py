@@ -18,7 +18,9 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.line_end_labels import LabelTail, label_tail, printed_as_label, rows_as_tails
+from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, goes_on_in_box,
+                                           label_marked, label_stands_apart, title_value_like, value_looks_like)
+from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
 class Line(Protocol):
@@ -33,13 +35,7 @@ VALUE_MAX_SKIP = 80  # a column of values stands at most so many lines after its
 LABEL_MIN_SCORE = 80  # a label the OCR damaged ('MoTTOo:', 'GROSSENKLASSE') is this similar to a known one
 LABEL_FUZZY_MIN_LETTERS = 0.8  # a damaged label's share of letters
 LABEL_FUZZY_MIN_CHARS = 5  # a shorter label ('Land') is matched exactly only: one letter off is another word
-SENTENCE_PIECE = re.compile(r"[a-zäöüß]{3}[.,](?:\s|$)")  # 'dabei,' 'vermeiden.': a sentence's (not 'Mio. Euro')
-TITLE_LINE_MAX_WORDS = 12  # a line of a title or motto (a value wraps) holds at most so many words
-FACT_VALUE_MAX_WORDS = 6  # a fact's value is this short ('Strategie- und Umsetzungsphase', 'Amt für Stadtentwicklung')
-FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")  # a web or mail address: in lower case, no prose
 RUNNING_TEXT_MIN_WORDS = 8  # a paragraph that ends a labelled block is this long (not a name's scattered end: 'und Uelzen')
-CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
 
 @dataclass(frozen=True)
@@ -187,7 +183,9 @@ def exact_line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str,
 
 
 def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, str]],
-                        max_gap: int, accepts: Callable[[str, str], bool | None] | None = None) -> LabelledBlock | None:
+                        max_gap: int, accepts: Callable[[str, str], bool | None] | None = None,
+                        first_in_text: Callable[[Line, dict], LabelTail | None] | None = None,
+                        names_it: Callable[[str], bool] | None = None) -> LabelledBlock | None:
     """The labelled block whose first label is lines[i] (non-blank lines, in order) -> its values;
     None if lines[i] holds no label. A label alone on its line takes the next line(s) that are no
     label; several such labels in a row (a table read column by column) take one line each, in
@@ -195,23 +193,35 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     labels waits for its values and `accepts(field, text)` says the next line cannot be the first
     one's value (text set between the columns), the values begin at the first line it accepts,
     within VALUE_MAX_SKIP lines and before the next label that is no fact's. A fact's label must
-    stand apart from prose (label_stands_apart)."""
+    stand apart from prose (label_stands_apart). The first label may end a line of text
+    (`first_in_text`, by default a Land's or size class's: first_label_at_line_end): the rows
+    after it are read as a box an OCR ran into them (rows_as_tails). Of the runs of lines that
+    could be a column's values, one whose first value `names_it` (names the project) goes before
+    the first."""
     labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
-    tail = first_label_at_line_end(lines[i], known) if accepts is not None else None
+    tail = (first_in_text or first_label_at_line_end)(lines[i], known) if accepts is not None else None
+    box_end = -1
     if tail is not None:
+        box = first_in_text is not None  # a title's or motto's box: its values' lines are checked
         rows = rows_as_tails(lines[i + 1:], tail.start - getattr(lines[i], "start", 0),
-                             lambda row: any_label_at_line_end(row, known), lambda row: line_label_read(row.text, known))
+                             lambda row: any_label_at_line_end(row, known), lambda row: line_label_read(row.text, known),
+                             goes_on_in_box if box else None, box_line_alone if box else None)
+        if box and rows is None:
+            return None  # no box's line beside the text after the label: it is no header's
+        # the box's lines are a row apart whatever rows of the text beside it were left out between them
+        box_end = lines[i + 1:][:ROW_TAIL_MAX_ROWS][-1].number if rows else -1
         lines = [*lines[:i], tail, *(lines[i + 1:] if rows is None else rows)]
     j = i
     while j < len(lines):
-        if j > i and lines[j].number - lines[j - 1].number > max_gap:
+        if j > i and row_gap(lines[j - 1], lines[j], box_end) > max_gap:
             break
-        hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels)
+        hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels) \
+            or label_alone_by_likeness(lines[j].text, known, labels)
         if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
             break
-        elif not waiting(labels, j) and lines[j].number - lines[j - 1].number > 1 and running_text_at(lines, j, known):
+        elif not waiting(labels, j) and row_gap(lines[j - 1], lines[j], box_end) > 1 and running_text_at(lines, j, known):
             break  # every label has its value: a paragraph of running text after them ends the block
         j += 1
     if not labels:
@@ -228,21 +238,21 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             assign(list(lines[at + 1: labels[n + 1][0]]), pending, found)
         else:
             fields = [found[k][0] for k in pending]
-            start = value_start(lines, at, fields, known, accepts) if len(pending) > 1 and accepts else at
+            start = value_start(lines, at, fields, known, accepts, names_it) if len(pending) > 1 and accepts else at
             if start is None:
                 start, unsure = at, set(pending)
             elif start != at:
                 displaced = set(pending)
             if len(pending) > 1 and accepts and accepts(fields[0], "") is None:
                 unsure = set(pending)  # a title's or motto's column: its lines only looked like values
-            assign(tail_lines(lines, start, len(pending), max_gap, start != at), pending, found)
+            assign(tail_lines(lines, start, len(pending), max_gap, start != at, box_end), pending, found)
     # a value read from rows' ends (rows_as_tails) is unsure: the row's text may run into it
     values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced,
                             k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
         values = [piece for value in values for piece in without_strays(value, accepts)]
-        values = with_unlabelled_size(values, accepts, known)
+        values = with_lost_title_label(with_unlabelled_size(values, accepts, known), accepts, known)
     return LabelledBlock(tuple(values))
 
 
@@ -268,6 +278,27 @@ def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[s
                if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE)
     return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
+
+
+LABEL_ALONE_MIN_SCORE = 60  # 'Morro:' / 'Motto': small capitals an OCR misread, alone on a line in a block
+
+
+def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
+                            labels: list[tuple[int, tuple[str, str, str, bool]]]) -> tuple[str, str, str, bool] | None:
+    """A line inside a labelled block that is one capitalised word and a colon, LABEL_ALONE_MIN_SCORE
+    like a label of a field the block has not had yet ('Morro:' after 'Projekttitel:' and its
+    value: small capitals whose 'T' an OCR read as 'r') -> that label, read by its likeness (its
+    value is flagged); else None. Without it the label and its value went on the value above."""
+    tokens = text.split()
+    if not labels or len(tokens) != 1 or not re.fullmatch(r"[A-ZÄÖÜ][^\W\d_]+:", tokens[0]):
+        return None
+    key = label_key(tokens[0])
+    had = {hit[0] for _, hit in labels}
+    choices = [k for k, (field_name, _) in known.items()
+               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
+    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE) \
+        if len(key) >= LABEL_FUZZY_MIN_CHARS else None
+    return (*known[found[0]], "", True) if found else None
 
 
 def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:
@@ -296,6 +327,17 @@ def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> La
     return label_tail(line.number, getattr(line, "start", 0), line.text,
                       lambda tail: (hit := exact_line_label(tail, known)) is not None and not hit[2]
                       and hit[0] in ("states", "size_class"))
+
+
+def title_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
+    """A title's or motto's label, printed as one, with nothing after it at the end of a row of
+    text that no label opens ('Für Fußgängerinnen und PROJEKTTITEL:') -> that label as a line of
+    its own; else None."""
+    if line_label_read(line.text, known):
+        return None
+    return label_tail(line.number, getattr(line, "start", 0), line.text,
+                      lambda tail: (hit := line_label_read(tail, known)) is not None and not hit[2]
+                      and hit[0] in ("title", "motto"), any_text=True)
 
 
 def any_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
@@ -334,6 +376,41 @@ def with_unlabelled_size(values: list[LabelledValue], accepts: Callable[[str, st
         if own[size_end:]:
             out.append(LabelledValue(STRAY, value.label, own[at], tuple(own[size_end:]), ""))
     return out
+
+
+def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, str], bool | None],
+                          known: dict[str, tuple[str, str]]) -> list[LabelledValue]:
+    """A block with no title whose Land's or size class's value `accepts` refuses whole but takes
+    without its last lines, and those begin with a piece too short to be a word and go on as a
+    title ('Große Großstadt' / 'ro' / 'Bremerhaven klug:' / 'Klimaschutz für alle': the title's
+    label an OCR read as 'ro') -> the value up to there, then a title read under that piece
+    (fuzzy and unsure: flagged). Else the values as they are (a label the profile does not know,
+    'Vorhaben:', is no piece: the value stays refused)."""
+    if any(v.field == "title" for v in values):
+        return values
+    title_label = next((lab for field_name, lab in known.values() if field_name == "title"), "title")
+    out = []
+    for value in values:
+        own = [l for l in value.lines if l.number != value.label_line.number]
+        heads = [k for k in range(1, len(own)) if accepts(value.field, " ".join(l.text.strip() for l in own[:k]))] \
+            if value.field in ("states", "size_class") and not value.inline and len(own) > 1 \
+            and accepts(value.field, value.value) is False else []
+        at = next((k for k in heads if lost_label_over_title(own[k:])), None)
+        if at is None:
+            out.append(value)
+            continue
+        out.append(LabelledValue(value.field, value.label, value.label_line, tuple(own[:at]), "", value.fuzzy,
+                                 value.displaced, value.unsure, value.in_text))
+        out.append(LabelledValue("title", title_label, own[at], tuple(own[at + 1:]), "", fuzzy=True, unsure=True))
+    return out
+
+
+def lost_label_over_title(lines: list[Line]) -> bool:
+    """A piece too short to be a word, then lines whose first looks like a title's."""
+    return len(lines) > 1 and len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS and title_value_like(lines[1].text.strip())
+
+
+LOST_LABEL_MAX_CHARS = 3  # a label an OCR lost but for a piece ('ro', 'P.'): no word of a value
 
 
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
@@ -376,15 +453,18 @@ def stray_like(text: str) -> bool:
 
 
 def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
-                accepts: Callable[[str, str], bool | None]) -> int | None:
+                accepts: Callable[[str, str], bool | None], names_it: Callable[[str], bool] | None = None) -> int | None:
     """Where a column of values begins after the column of labels ending at lines[last]: the line
     before the first run of lines that `accepts` takes as the values of the labels' leading fields
     it can check (a Land, then a size class; prose that names a Land is no such run), or `last`
     itself where the next lines are such values; None where no run comes near. Where `accepts` cannot
     check the first field (a title, a motto, a fact), the lines must only look like such values
-    (value_looks_like: no running text)."""
+    (value_looks_like: no running text). With `names_it`, a later run whose first value names the
+    project goes before the first run that does not (a box of keywords between the text, 'Schwerpunkte' /
+    'Mobilität und Energie', before the column of a title and a motto)."""
     if accepts(fields[0], lines[last + 1].text.strip() if last + 1 < len(lines) else "") is None:
         accepts = value_looks_like
+    first = None
     for k in range(last + 1, min(len(lines), last + 1 + VALUE_MAX_SKIP)):
         label = line_label_read(lines[k].text, known)
         if label and label[0] != "fact" and label_marked(lines[k].text, label[2]):
@@ -400,18 +480,27 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
         if not verdicts:
             break
         if all(verdicts):
-            return k - 1
-    return None
+            if names_it is None or names_it(lines[k].text):
+                return k - 1
+            first = k - 1 if first is None else first
+    return first
 
 
-def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first: bool = False) -> list[Line]:
+def row_gap(upper: Line, lower: Line, box_end: int = -1) -> int:
+    """How many line numbers apart two lines of a block are; 1 for lines of a box up to line
+    `box_end` (rows_as_tails left the text's rows between them out)."""
+    return 1 if lower.number <= box_end else lower.number - upper.number
+
+
+def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first: bool = False,
+               box_end: int = -1) -> list[Line]:
     """The lines after the block's last label that are values: one per label still waiting, then
     the lines that go on the last value (after a connector, or in lower case). With `free_first`
     the first line is a value however far it stands from lines[last]."""
     out: list[Line] = []
     previous = lines[last]
     for line in lines[last + 1:]:
-        gap = line.number - previous.number
+        gap = row_gap(previous, line, box_end)
         if len(out) < want and (gap <= max_gap or (free_first and not out)):
             out.append(line)
         elif (out or not want) and gap <= 1 and continues(previous.text, line.text) and len(out) < want + VALUE_MAX_LINES - 1:
@@ -420,16 +509,6 @@ def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first
             break
         previous = line
     return out
-
-
-def continues(upper: str, lower: str) -> bool:
-    """A value's next line: the line before ends in a connector, the next begins in lower case, or
-    it is one capitalised word under a line that ends in a word in lower case."""
-    upper, lower = upper.strip(), lower.strip()
-    # '… eine grüne' / 'Stadt': a line ending in a word in lower case, then one noun alone, ends the phrase
-    noun_after = len(lower.split()) == 1 and lower[:1].isupper() and lower.replace("-", "").isalpha() \
-        and bool(re.search(r"\s[a-zäöüß]+$", upper))
-    return bool(CONNECTOR_END.search(upper)) or lower[:1].islower() or noun_after
 
 
 def assign(between: list[Line], pending: list[int], found: list) -> None:
@@ -474,53 +553,8 @@ def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap
     return facts, frozenset(used)
 
 
-def value_looks_like(field_name: str, text: str) -> bool:
-    """Whether a line may be a title's, a motto's or a fact's value, or a Land's or size class's
-    (those are checked elsewhere: here anything short goes)."""
-    return fact_value_like(text) if field_name == "fact" else title_value_like(text)
-
-
-def title_value_like(value: str) -> bool:
-    """A title's or motto's line, not a line of running text: begun in capitals (or a slogan
-    without spaces), short, no sentence in it, mostly letters."""
-    letters = sum(c.isalpha() for c in value) / max(1, len(value.replace(" ", "")))
-    return (not value[:1].islower() or " " not in value) and len(value.split()) <= TITLE_LINE_MAX_WORDS \
-        and not SENTENCE_PIECE.search(value) and letters >= 0.6
-
-
-def fact_value_like(value: str) -> bool:
-    """A fact's value ('187.382', 'Strategie- und Umsetzungsphase', '2,1 Mio. Euro', a web
-    address), not a line of running text: short, not begun in lower case (but for one token, a
-    web address), no sentence in it."""
-    words = value.split()
-    return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
-        and not SENTENCE_PIECE.search(value)
-
-
 def lines_under_labels(lines: list[Line], known: dict[str, tuple[str, str]]) -> set[int]:
     """The numbers of the text lines right under a label alone on its line: its value ('9,4 Mio.
     Euro' under 'Fördersumme:' on every project's page), however often it repeats."""
     text = [l for l in lines if l.text.strip()]
     return {nxt.number for line, nxt in zip(text, text[1:]) if (hit := line_label_read(line.text, known)) and not hit[2]}
-
-
-def label_marked(text: str, rest: str) -> bool:
-    """A label printed as one: alone on its line, with a colon or in capitals (not prose that
-    opens with the label's word, 'Land Die ärztliche Versorgung …')."""
-    text = text.strip()
-    head = text[: len(text) - len(rest)] if rest else text
-    letters = [c for c in head if c.isalpha()]
-    return not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2
-
-
-def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
-    """A label, not prose that opens with the label's word: it has a colon, is printed in capitals
-    or stands alone, or what follows is short and does not go on in lower case ('Einwohner
-    12.000', not 'Einwohner und Gäste kommen …') or is a web or mail address ('Website www.…')."""
-    text = text.strip()
-    head = text[: len(text) - len(rest)] if rest else text
-    letters = [c for c in head if c.isalpha()]
-    if fuzzy or not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2:
-        return True
-    return ADDRESS.fullmatch(rest.strip()) is not None or (
-        len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ",")))

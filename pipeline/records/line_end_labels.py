@@ -50,7 +50,7 @@ def label_tail(number: int, start: int, text: str, is_label: callable, any_text:
     tokens = text.split()
     for k in range(1, LABEL_TAIL_MAX_TOKENS + 1):
         head, tail = tokens[:-k], tokens[-k:]
-        if len(head) < LABEL_TAIL_MIN_TEXT_WORDS or not (any_text or SENTENCE_END.search(head[-1])):
+        if not head_before_label(head, any_text):
             continue
         tail_text = " ".join(tail)
         if printed_as_label(tail) and is_label(tail_text):
@@ -59,13 +59,27 @@ def label_tail(number: int, start: int, text: str, is_label: callable, any_text:
     return None
 
 
+def head_before_label(head: list[str], any_text: bool) -> bool:
+    """Whether the words before a label at a line's end are a line's end of prose: two words or
+    more ending a sentence (or, `any_text`, ending anyhow), or, `any_text`, one word ending a
+    sentence ('arbeitet. MOTTO:') or only specks an OCR read ('. MOTTO:')."""
+    if not head:
+        return False
+    if any_text and (all(not any(c.isalnum() for c in t) for t in head) or (len(head) == 1 and SENTENCE_END.search(head[-1]))):
+        return True
+    return len(head) >= LABEL_TAIL_MIN_TEXT_WORDS and (any_text or bool(SENTENCE_END.search(head[-1])))
+
+
 ROW_TAIL_MAX_ROWS = 16  # a box beside a column that an OCR ran into its rows is at most so many rows long
 ROW_TAIL_TOLERANCE = 0.15  # a value's first word starts this close to the label's column (share of it)
+ROW_TAIL_MIN_TOLERANCE = 6  # characters: a proportional font's words move a column's place in a row so far
 ROW_TAIL_MIN_PAST = 2  # a row with a box's line in it reaches this many characters past the column at least
 ROW_TAIL_MIN_HEAD_WORDS = 2  # before it, the row holds this much of the column's text
+ROW_TAIL_AFTER_SENTENCE_MAX_WORDS = 4  # a box's line after a paragraph's last sentence in the row is this short
 
 
-def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: callable) -> list | None:
+def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: callable,
+                  goes_on: callable | None = None, value_alone: callable | None = None) -> list | None:
     """The rows after a label read at the end of a text row, at `column` characters into it
     ('Deshalb lädt die Verwaltung rege- BUNDESLAND' / 'Imaßig zu Gesprächen in das alte Bayern'):
     where an OCR ran a column and the box beside it into one row each, the box's lines are the
@@ -73,28 +87,69 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     from the word that starts at the label's column on (a LabelTail: the row itself stays text);
     a row that `label_alone` reads as a label stays as it is; any other row is the column's text
     only and is left out. None where the first row has no such end (the box's lines are lines of
-    their own: nothing to do). Only the first ROW_TAIL_MAX_ROWS rows are looked at."""
-    tolerance = max(2, round(column * ROW_TAIL_TOLERANCE))
+    their own: nothing to do). Only the first ROW_TAIL_MAX_ROWS rows are looked at.
+
+    With `goes_on(upper, lower)` (a title's or motto's box) a value's next line must go on the
+    line before (else the value has ended, and the rows up to the next label are text), and a
+    row as short as the column's that `value_alone(previous, row)` takes, right under a label
+    (`previous` empty) or going on a value, is the box's line alone (the text beside it had ended)."""
+    tolerance = max(ROW_TAIL_MIN_TOLERANCE, round(column * ROW_TAIL_TOLERANCE))
     out = []
+    state = "label"  # 'label': a label waits for its value; 'value': a value may go on; 'ended'
+    previous = ""
     for n, row in enumerate(rows[:ROW_TAIL_MAX_ROWS]):
-        end = label_at_end(row) or row_end_at(row, column, tolerance)
+        label = label_at_end(row)
+        if label is not None or (n > 0 and label_alone(row)):
+            out.append(label or row)
+            state = "label"
+            continue
+        end = row_end_at(row, column, tolerance, opens=goes_on is not None and state == "label")
+        if goes_on is not None and state != "ended":
+            # a paragraph's last line ends well before the column: the box's line begins after it
+            after = row_after_sentence(row, column, tolerance)
+            if after is not None and (end is None or after.start < end.start) \
+                    and (state == "label" or goes_on(previous, after.text)):
+                end = after
+        if end is None and value_alone is not None and len(row.text.rstrip()) <= column + ROW_TAIL_MIN_PAST \
+                and state != "ended" and value_alone("" if state == "label" else previous, row.text.strip()):
+            end = row
         if n == 0 and end is None:
             return None
-        if end is not None:
-            out.append(end)
-        elif label_alone(row):
-            out.append(row)
+        if end is None:
+            state = "ended" if goes_on is not None and state == "value" else state  # a row with no box line ends a value
+            continue
+        if goes_on is not None and state != "label" and not (state == "value" and goes_on(previous, end.text)):
+            state = "ended"  # the box's value has ended: row ends up to the next label are the text's
+            continue
+        out.append(end)
+        state, previous = "value", end.text
     return out + list(rows[ROW_TAIL_MAX_ROWS:])
 
 
-def row_end_at(row, column: int, tolerance: int) -> LabelTail | None:
-    """The row's words from the one starting nearest `column` (within `tolerance`) on, with
-    ROW_TAIL_MIN_HEAD_WORDS words before it, in a row longer than the column; else None."""
+def row_end_at(row, column: int, tolerance: int, opens: bool = False) -> LabelTail | None:
+    """The row's words from the one starting nearest `column` (within `tolerance`; of two as near,
+    the later) on, with ROW_TAIL_MIN_HEAD_WORDS words before it, in a row longer than the column;
+    else None. Where the end `opens` a title's or motto's value, a word in capitals or a figure
+    goes before one in lower case ('… ein breiter Bad Berleburg verbunden:')."""
     if len(row.text.rstrip()) <= column + ROW_TAIL_MIN_PAST:
         return None  # a row of the column's text as long as its lines: nothing beside it
     starts = [m.start() for m in re.finditer(r"\S+", row.text)]
     near = [s for s in starts[ROW_TAIL_MIN_HEAD_WORDS:] if abs(s - column) <= tolerance]
     if not near:
         return None
-    at = min(near, key=lambda s: abs(s - column))
+    at = min(near, key=lambda s: (opens and not (row.text[s].isupper() or row.text[s].isdigit()), abs(s - column), -s))
     return LabelTail(row.number, getattr(row, "start", 0) + at, row.text[at:].rstrip())
+
+
+def row_after_sentence(row, column: int, tolerance: int) -> LabelTail | None:
+    """A row whose text is a paragraph's last line, well short of the column, and then a box's
+    short line ('über Fördermöglichkeiten informiert. Quartiere gestalten') -> that line from the
+    word after the last sentence's end on, where it begins in capitals; else None."""
+    ends = [m for m in re.finditer(r"[.!?](?=\s+\S)", row.text) if m.end() < column - tolerance]
+    if not ends:
+        return None
+    at = re.search(r"\S", row.text[ends[-1].end():]).start() + ends[-1].end()
+    rest = row.text[at:].rstrip()
+    if not rest[:1].isupper() or len(rest.split()) > ROW_TAIL_AFTER_SENTENCE_MAX_WORDS or re.search(r"[.!?]", rest):
+        return None
+    return LabelTail(row.number, getattr(row, "start", 0) + at, rest)

@@ -94,11 +94,16 @@ def entries_with_part(name: str, listed: tuple[str, ...]) -> list[str]:
     """The overview's entries whose words begin or end with all of the name's words, more of them
     ('Landkreis' / 'Landkreis Tübingen', 'Driburg und Brakel' / '… mit Bad Driburg und Brakel');
     none where the overview prints the name itself."""
-    ours = name.casefold().split()
-    if not ours or any(e.casefold().split() == ours for e in listed):
-        return []
-    return [e for e in listed if len(e.split()) > len(ours)
-            and (e.casefold().split()[:len(ours)] == ours or e.casefold().split()[-len(ours):] == ours)]
+    ours = name_words(name)
+    if not ours or any(name_words(e) == ours for e in listed):
+        return []  # an entry with a speck after it ('… und Oderwitz =') is the name itself
+    return [e for e in listed if len(name_words(e)) > len(ours)
+            and (name_words(e)[:len(ours)] == ours or name_words(e)[-len(ours):] == ours)]
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words in lower case, without the specks an OCR read beside it ('=', '.')."""
+    return [w for w in name.casefold().split() if any(c.isalnum() for c in w)]
 
 
 def debris_after_listed(name: str, listed: tuple[str, ...],
@@ -173,7 +178,8 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
     names = {w.casefold() for n in (fields["name"], *listed) for w in re.findall(r"\w+", n)}
     doubts: list[Doubt] = []
     for field_name in ("name", "title", "motto"):
-        for token in re.split(r"[\s/–-]+", fields.get(field_name) or ""):
+        tokens = re.split(r"[\s/–-]+", fields.get(field_name) or "")
+        for token, following in zip(tokens, [*tokens[1:], ""]):
             word = token.strip(".,;:!?()„“”\"'»«-")
             if OCR_DEBRIS.search(word) and not STYLISED.search(word):
                 doubts.append(flag(field_name, f"'{word}' looks like unrepaired OCR"))
@@ -186,12 +192,22 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
             lost = [v for v in umlaut_variants(word)
                     if (lexicon.zipf(v) >= f.lost_umlaut_min_zipf and lexicon.zipf(v) >= zipf - f.lost_umlaut_max_rarer)
                     or lexicon.zipf(v) >= max(zipf, MIN_PART_ZIPF)]
+            if lost and before_its_noun(word, following, lost, lexicon):
+                continue  # 'starke Nachbarschaften': 'stärke' (a verb) cannot stand there
             if lost:
                 doubts.append(flag(field_name, f"'{word}' could also be '{lost[0]}' (OCR often loses umlauts)"))
             elif len(word) >= f.checked_word_min_chars and zipf == 0 \
                     and (field_name == "name" or word.casefold() not in names):
                 doubts.append(flag(field_name, f"'{word}' is not in the word list; check its spelling"))
     return doubts
+
+
+def before_its_noun(word: str, following: str, variants: list[str], lexicon: Lexicon) -> bool:
+    """A word in lower case that is an adjective before a noun ('starke' before 'Nachbarschaften')
+    where none of its umlaut `variants` can be one ('stärke' is a verb): the word as read fits
+    there, the variants do not."""
+    return word.islower() and following[:1].isupper() and lexicon.tags.best_tag(word) == "ADJ(A)" \
+        and all(lexicon.tags.best_tag(v) != "ADJ(A)" for v in variants)
 
 
 def umlaut_variants(word: str) -> list[str]:

@@ -359,8 +359,11 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         for number, (cat, score, _) in sorted(headings.items()):
             if number < name_line.number:
                 category, since = (cat, score), number
-        # the section in force named again (a band over a continuation page) ends no project: its line is furniture
-        end = next(b for b in boundaries if b > name_line.number and not (category and headings.get(b, ("",))[0] == category[0]))
+        # the section in force named again (a band over a continuation page) ends no project: its line is furniture;
+        # under no section, neither does the section of its size class (a band an OCR read inside its page)
+        own = category[0] if category else profile.section_of_size_class(size.size_class)
+        end = next(b for b in boundaries if b > name_line.number
+                   and not (own and profile.canonical(headings.get(b, ("",))[0]) == profile.canonical(own)))
         repeated = frozenset(n for b, (_, _, last) in headings.items() if name_line.number < b < end for n in range(b, last + 1))
         if since in banners and page_break_between(by_number, since, name_line.number):
             category = None  # a running header names the section of its own page only

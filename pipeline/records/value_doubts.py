@@ -13,10 +13,15 @@ import re
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.name_wrap import closest_listed
-from pipeline.records.names import NameReading
+from pipeline.records.names import NameReading, name_words
 from pipeline.records.settings import RecordsSettings
 
 DOUBLED_DASH = re.compile(r"[-–—]\s*[-–—]")
+# words that never end a title or motto: an article, a possessive, a preposition or a conjunction
+# that goes on (the shorter ones text.VALUE_END_CONNECTOR tells already)
+UNFINISHED_END = re.compile(r"\b(?:einer|eines|einem|einen|ihre|ihrer|ihren|ihrem|seine|seiner|seinen|unsere|unserer|"
+                            r"auf|zu|bei|nach|über|unter|vor|aus|durch|um|sich|dessen|deren|denen|ob|wenn|weil|"
+                            r"sodass|damit|aber|sowie)$")
 DOUBLED_END_MIN_RARER = 3.0  # 'fürr' (1.6) is this much rarer than 'für' (6.9) on the Zipf scale; 'denn'/'den' is not
 
 
@@ -30,7 +35,7 @@ def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings
     entry, score = closest_listed(reading.name, listed)
     if score < settings.segment.listed_min_score:
         return reading
-    theirs = entry.casefold().split()
+    theirs = name_words(entry)  # an entry's specks ('… und Oderwitz =') are no words the reading lost
     ours = [w for w in reading.name.casefold().split()
             if w in theirs or len(w) > settings.fields.speck_max_chars]
     if ours == theirs or len(ours) >= len(theirs) or not is_subsequence(ours, theirs):
@@ -40,6 +45,30 @@ def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings
     return NameReading(" ".join(entry.split()), (flag(
         "name", f"read '{reading.name}'; the brochure's overview prints '{entry}', which was taken (the reading "
                 "lost words of it)"),), debris=reading.debris + specks)
+
+
+def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
+    """A title or motto that ends in a word that goes on ('Die Software steht unter einer', 'Haushalte
+    können ihre') or in an adjective before its noun, in lower case ('Übertragen und an örtliche'),
+    or is one or two words in lower case ending a sentence ('einschalten.'): a line of the text
+    beside the label read as the value (an OCR ran a sidebar's rows into the text's); or begins
+    with a lone mark ('- Gemeinsam für …': a speck read as a dash)."""
+    doubts = []
+    for field_name in ("title", "motto"):
+        value = (fields.get(field_name) or "").strip()
+        words = value.split()
+        if len(words) > 1 and (UNFINISHED_END.search(value) or (
+                words[-1].isalpha() and words[-1].islower() and lexicon.tags.best_tag(words[-1]) == "ADJ(A)")):
+            doubts.append(flag(field_name, f"it ends in '{words[-1]}', a word that goes on: a line of the text beside "
+                                           "the label may have been read as the value"))
+        elif len(words) > 1 and not any(c.isalnum() for c in words[0]):
+            doubts.append(flag(field_name, f"it begins with the lone mark '{words[0]}' (a speck an OCR read as one, or "
+                                           "a line of text beside it)"))
+        elif words and len(words) <= 2 and value[:1].islower() and re.fullmatch(r"[^\W\d_]+\.", words[-1]) \
+                and value.count(".") == 1:  # no slogan ('meer.zukunft.seen.')
+            doubts.append(flag(field_name, "a sentence's end in lower case: a line of the text beside the label may "
+                                           "have been read as the value"))
+    return doubts
 
 
 def is_subsequence(short: list[str], long: list[str]) -> bool:

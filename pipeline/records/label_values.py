@@ -1,0 +1,97 @@
+"""What a label's value and a label as printed look like: a title's or motto's line, a fact's
+value, a value's next line, a label set apart from prose.
+
+Needs nothing but the text; used by labels.py to tell a labelled block's values from the text
+around it. Produces yes or no, one named question each.
+"""
+from __future__ import annotations
+
+import re
+
+SENTENCE_PIECE = re.compile(r"[a-zäöüß]{3}[.,](?:\s|$)")  # 'dabei,' 'vermeiden.': a sentence's (not 'Mio. Euro')
+TITLE_LINE_MAX_WORDS = 12  # a line of a title or motto (a value wraps) holds at most so many words
+FACT_VALUE_MAX_WORDS = 6  # a fact's value is this short ('Strategie- und Umsetzungsphase', 'Amt für Stadtentwicklung')
+FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")  # a web or mail address: in lower case, no prose
+CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
+
+
+def value_looks_like(field_name: str, text: str) -> bool:
+    """Whether a line may be a title's, a motto's or a fact's value, or a Land's or size class's
+    (those are checked elsewhere: here anything short goes)."""
+    return fact_value_like(text) if field_name == "fact" else title_value_like(text)
+
+
+def title_value_like(value: str) -> bool:
+    """A title's or motto's line, not a line of running text: begun in capitals (or a slogan
+    without spaces), short, no sentence in it, mostly letters."""
+    letters = sum(c.isalpha() for c in value) / max(1, len(value.replace(" ", "")))
+    return (not value[:1].islower() or " " not in value) and len(value.split()) <= TITLE_LINE_MAX_WORDS \
+        and not SENTENCE_PIECE.search(value) and letters >= 0.6
+
+
+def fact_value_like(value: str) -> bool:
+    """A fact's value ('187.382', 'Strategie- und Umsetzungsphase', '2,1 Mio. Euro', a web
+    address), not a line of running text: short, not begun in lower case (but for one token, a
+    web address), no sentence in it."""
+    words = value.split()
+    return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
+        and not SENTENCE_PIECE.search(value)
+
+
+def continues(upper: str, lower: str) -> bool:
+    """A value's next line: the line before ends in a connector, the next begins in lower case, or
+    it is one capitalised word under a line that ends in a word in lower case."""
+    upper, lower = upper.strip(), lower.strip()
+    # '… eine grüne' / 'Stadt': a line ending in a word in lower case, then one noun alone, ends the phrase
+    noun_after = len(lower.split()) == 1 and lower[:1].isupper() and lower.replace("-", "").isalpha() \
+        and bool(re.search(r"\s[a-zäöüß]+$", upper))
+    return bool(CONNECTOR_END.search(upper)) or lower[:1].islower() or noun_after
+
+
+BOX_LINE_MIN_LETTERS = 6  # a value's next line of one word in lower case is this long ('gestalten', not 'ihre')
+
+
+def goes_on_in_box(upper: str, lower: str) -> bool:
+    """A title's or motto's next line in a box an OCR ran into the text beside it: as `continues`,
+    but a line begun in lower case is two words or one long word; a short word in lower case
+    ('ihre', 'nicht') ends a line of the text beside the box more often than it goes on a value."""
+    if CONNECTOR_END.search(upper.strip()) or not lower.strip()[:1].islower():
+        return continues(upper, lower)
+    words = lower.split()
+    return len(words) > 1 or len(words[0].strip(".,;:")) >= BOX_LINE_MIN_LETTERS
+
+
+BOX_LINE_ALONE_MAX_WORDS = 4  # a value's next line standing alone in a row is this short (no line of prose)
+
+
+def box_line_alone(upper: str, text: str) -> bool:
+    """A row as short as the text's that is a box's line alone: right under its label (`upper`
+    empty) a title's or motto's first line (title_value_like), else a short line that goes on
+    `upper` (goes_on_in_box) with no sentence in it."""
+    if not upper:
+        return title_value_like(text)
+    return goes_on_in_box(upper, text) and len(text.split()) <= BOX_LINE_ALONE_MAX_WORDS \
+        and not SENTENCE_PIECE.search(text + " ")
+
+
+def label_marked(text: str, rest: str) -> bool:
+    """A label printed as one: alone on its line, with a colon or in capitals (not prose that
+    opens with the label's word, 'Land Die ärztliche Versorgung …')."""
+    text = text.strip()
+    head = text[: len(text) - len(rest)] if rest else text
+    letters = [c for c in head if c.isalpha()]
+    return not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2
+
+
+def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
+    """A label, not prose that opens with the label's word: it has a colon, is printed in capitals
+    or stands alone, or what follows is short and does not go on in lower case ('Einwohner
+    12.000', not 'Einwohner und Gäste kommen …') or is a web or mail address ('Website www.…')."""
+    text = text.strip()
+    head = text[: len(text) - len(rest)] if rest else text
+    letters = [c for c in head if c.isalpha()]
+    if fuzzy or not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2:
+        return True
+    return ADDRESS.fullmatch(rest.strip()) is not None or (
+        len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ",")))

@@ -1,0 +1,159 @@
+"""A header's box an OCR ran into the rows of the text beside it (issue 28, OCR routes): labels
+at the rows' ends, values read from the rows' ends, and labels an OCR misread alone on a line."""
+import pytest
+
+from pipeline.records.header import labelled_under_size_line
+from pipeline.records.labels import known_labels, read_labelled_block
+from pipeline.records.segment import text_to_lines, value_reads_as
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS as S
+
+
+@pytest.fixture
+def profile(corrections):
+    return corrections.profile_for(None)[0]
+
+
+def nonblank(text):
+    return [l for l in text_to_lines(text) if not l.blank]
+
+
+def test_a_title_label_at_a_rows_end_under_a_size_line_is_read_from_the_rows_ends(profile):
+    """The title's label ends a text row; its value's lines are the next rows' ends at about the
+    label's column (of two words as near, the capitalised one opens a value); a label after a
+    speck ('. MOTTO:') and a value alone in a row under it are the box's too. The rows stay text;
+    the values are unsure (flagged)."""
+    text = ("Dorffeste, Nachbarschaftstreffen und gemeinsame Arbeitseinsätze bleiben PROJEKTTITEL:\n"
+            "wichtig. Mitglieder erhalten Nachrichten auf ihr Telefon, wenn sich Termine Fürth gemeinsam: Nachbarschaft\n"
+            "ändern. Angehörige, die weit entfernt wohnen, können mit Zustimmung der gestalten\n"
+            "Betroffenen über eine gemeinsame Übersicht verfolgen, ob die Versorgung\n"
+            ". MOTTO:\nfunktioniert.\nKlug verbunden – morgen\nEINWOHNER:\n183.742\n")
+    block = labelled_under_size_line(nonblank(text), profile, S)
+    assert block.get("title").value == "Fürth gemeinsam: Nachbarschaft gestalten" and block.get("title").unsure
+    assert block.get("motto").value == "Klug verbunden – morgen"
+    assert not block.line_numbers & {0, 1, 2, 3, 5}  # the text's rows stay text
+
+
+def test_a_box_value_ends_where_a_row_end_does_not_go_on_it(profile):
+    """After 'Innenstadt gestalten' (a box's line alone: the text beside it had a paragraph's end)
+    a row's end in lower case ('nicht') is the text's: the value has ended. A paragraph's last
+    line well short of the column is followed by the box's line ('informiert. Quartiere …')."""
+    text = ("Plattformen für Nachbarschaftshilfe bringen Menschen PROJEKTTITEL:\n\n"
+            "zusammen, die Unterstützung anbieten oder benötigen. Füssen nachhaltig:\nInnenstadt gestalten\n\n"
+            "Dennoch zeigt sich, dass Technik allein den Unterricht nicht\n"
+            "verbessert. Heute pendeln viele Bewohnerinnen und Bewohner täglich in die größeren Städte\n")
+    assert labelled_under_size_line(nonblank(text), profile, S).get("title").value == "Füssen nachhaltig: Innenstadt gestalten"
+    text = ("Angriffe auf Rechner der Verwaltung können Dienste PROJEKTTITEL:\n\n"
+            "tagelang lahmlegen. Eigentümer werden angeschrieben und Wernigerode klug:\n\n"
+            "über Fördermöglichkeiten informiert. Quartiere gestalten\n\nEINWOHNER:\n175.524\n")
+    assert labelled_under_size_line(nonblank(text), profile, S).get("title").value == "Wernigerode klug: Quartiere gestalten"
+
+
+def test_a_title_label_at_the_end_of_prose_with_no_box_beside_the_rows_is_no_header(profile):
+    """No row after it has an end at the label's column: the rows are text only, nothing is taken."""
+    text = ("Ein mobiles Bürgerbüro fährt so berechnet, dass möglichst PROJEKTTITEL:\n\n"
+            "an festen Tagen durch die\nDörfer, sodass Ausweise\nbeantragt, Gebühren bezahlt\n")
+    assert labelled_under_size_line(nonblank(text), profile, S) is None
+
+
+@pytest.mark.parametrize("label, read", [("Morro:", True), ("MOTTE:", True), ("Mehr:", False), ("Foto:", False),
+                                         ("Morro: Heute", False)])
+def test_a_word_and_a_colon_alone_in_a_block_like_a_label_not_yet_had_is_that_label(label, read, profile):
+    """'Morro:' (small capitals whose 'T' an OCR read as 'r') after the title's value is the
+    motto's label, read by its likeness (fuzzy: flagged); a word less like one, a short word or a
+    word with text after it is not, and goes on the title's value as before."""
+    text = f"PROJEKTTITEL:\nEberswalde smart:\nDaseinsvorsorge gestalten\n\n{label}\nHeute für alle Generationen\n"
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    motto = block.get("motto")
+    assert (motto is not None and motto.value == "Heute für alle Generationen" and motto.fuzzy) == read
+    assert block.get("title").value.startswith("Eberswalde smart: Daseinsvorsorge gestalten")
+
+
+def test_a_speck_after_an_overview_entry_is_no_word_of_the_name():
+    """'… und Oderwitz =' in the overview is the name read, not a longer name the reading cut."""
+    from pipeline.records.names import entries_with_part, name_words
+    assert name_words("Zittau in Kooperation mit Herrnhut und Oderwitz =")[-1] == "oderwitz"
+    assert entries_with_part("Zittau in Kooperation mit Herrnhut und Oderwitz",
+                             ("Zittau in Kooperation mit Herrnhut und Oderwitz =",)) == []
+    assert entries_with_part("Landkreis", ("Landkreis Tübingen",)) == ["Landkreis Tübingen"]
+
+
+@pytest.mark.parametrize("title, motto, flagged", [
+    ("Die Software steht unter einer", "Heute für alle", ["title"]),
+    ("Haushalte können ihre", "einschalten.", ["title", "motto"]),
+    ("Rheine gemeinsam: Region im Wandel", "Übertragen und an örtliche", ["motto"]),
+    ("Rheine gemeinsam: Region im Wandel", "meer.zukunft.seen.", []),
+    ("Füssen nachhaltig: Innenstadt gestalten", "Klug verbunden – eine grüne Stadt", []),
+    ("Steinheim klug: Region für alle", "- Gemeinsam für starke Nachbarschaften", ["motto"]),
+])
+def test_a_title_or_motto_that_stops_short_is_flagged(title, motto, flagged, corrections):
+    """A line of the text beside a sidebar read as the value stops on a word that goes on, or is a
+    sentence's end in lower case; a slogan with stops inside it and a whole value are no such line."""
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.records.value_doubts import unfinished_value_doubts
+    doubts = unfinished_value_doubts({"title": title, "motto": motto}, Lexicon(corrections.lexicon.words))
+    assert [d.field for d in doubts] == flagged
+
+
+def test_a_column_of_values_that_names_the_project_goes_before_a_box_of_keywords(profile):
+    """A table's labels read before the text, their values after it; a box of keywords between
+    looks like values too, but only the column whose first value names the project is taken
+    (in OCR text: header.names_project, by a word of the name no section or size class has)."""
+    from pipeline.records.header import names_project
+    text = ("PROJEKTTITEL\nMotto\n\nFÖRDERPHASE Strategiephase\n\n"
+            "Über eine App sehen die Mitglieder, wann der Strom günstig ist, und können ihre Geräte laufen lassen.\n\n"
+            "Schwerpunkte\nMobilität und Energie\nBildung und Beteiligung\n\n"
+            "Die Kommunen nutzen digitale Werkzeuge, um Flächen zu finden und Bauvorhaben transparent zu machen.\n\n"
+            "Görlitz offen: Quartiere für alle\n\nGemeinsam für ein lebenswertes Görlitz\n\nSommerfest am Hafen.\n")
+    lines = nonblank(text)
+    assert labelled_under_size_line(lines, profile, S).get("title").value == "Schwerpunkte"  # without: the first run
+    block = labelled_under_size_line(lines, profile, S, names_project("Landkreis Görlitz", profile))
+    assert (block.get("title").value, block.get("motto").value) == ("Görlitz offen: Quartiere für alle",
+                                                                     "Gemeinsam für ein lebenswertes Görlitz")
+    assert not names_project("Landkreis Tübingen", profile)("Interkommunale Kooperationen und Landkreise")
+
+
+def test_a_title_label_an_ocr_read_as_a_piece_ends_the_size_class_before_it(profile):
+    """'ro' for 'PROJEKTTITEL:': the size class's value ran on into the title's lines, so no size
+    class was read and the record was lost. The size class ends before the piece; the lines after
+    it are the title, read by no label (fuzzy and unsure: flagged)."""
+    text = ("BUNDESLAND:\nBremen\n\nGRÖSSENKLASSE:\nGroße Großstadt\n\nro\nBremerhaven klug:\nKlimaschutz für alle\n\n"
+            "MoTTo:\nDigital und nah: morgen\n")
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block.get("size_class").value == "Große Großstadt"
+    title = block.get("title")
+    assert title.value == "Bremerhaven klug: Klimaschutz für alle" and title.fuzzy and title.unsure
+
+
+def test_a_box_value_goes_on_at_the_column_not_after_a_sentences_end_that_does_not_go_on_it(profile):
+    """'das Auto angewiesen. Tagsüber ist im Wandel': the row's end at the label's column ('im
+    Wandel') goes on the title, the words after the sentence's end do not; rows with no box line
+    after it end the value ('annimmt und ältere Menschen' is the text's)."""
+    text = ("Mobilität ohne eigenes Auto Wer PROJEKTTITEL\n"
+            "auf dem Land lebt, ist häufig auf Lübeck smart: Daseinsvorsorge\n"
+            "das Auto angewiesen. Tagsüber ist im Wandel\n\n"
+            "eine Mitarbeiterin vor Ort, die\nFragen beantwortet, Pakete\nannimmt und ältere Menschen\n\n"
+            "MOTTO\nHeute für eine grüne Stadt\n")
+    block = labelled_under_size_line(nonblank(text), profile, S)
+    assert block.get("title").value == "Lübeck smart: Daseinsvorsorge im Wandel"
+    assert block.get("motto").value == "Heute für eine grüne Stadt"
+
+
+def test_a_band_of_the_projects_own_section_inside_its_page_ends_no_project(corrections, tmp_path):
+    """A project under no section heading whose page holds its section's band ('GROSSSTÄDTE', read
+    by the OCR between the labels and their values): the band is the section of its size class, so
+    the project goes on past it and its title and motto are found there."""
+    from pipeline.read.load import load_source
+    from pipeline.run import extract_brochure
+    text = ("1. Modellprojekte Smart Cities 2021\n\nKassel\n\nGroße Großstadt · Hessen\n\nPROJEKTTITEL\nMOTTO\n\n"
+            "Die Gemeinden unterstützen solche Vorhaben, indem sie Funknetze ausbauen und Daten über Gewässer "
+            "bereitstellen. Ein Beispiel ist der digitale Dorfladen.\n\nGROSSSTÄDTE\n\n"
+            "Kassel verbunden: Innenstadt gestalten\nZusammen in die Menschen in Kassel\n\n"
+            "Solche Projekte stärken das Verständnis zwischen den Nachbarn und zeigen, dass Europa im Alltag "
+            "gelebt wird.\n")
+    path = tmp_path / "brochure.txt"
+    path.write_text(text, encoding="utf-8")
+    [project] = extract_brochure(load_source(path), corrections, use_overrides=False).brochure.projects
+    assert (project.title, project.motto) == ("Kassel verbunden: Innenstadt gestalten", "Zusammen in die Menschen in Kassel")
+    assert "Solche Projekte" in project.description
