@@ -16,6 +16,7 @@ from pipeline.records.interruptions import interruptions_cut, set_into_open_sent
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
+from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back
 from pipeline.records.sentence_doubts import numbers_in_line_doubts, reopened_sentence_doubts
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
@@ -52,6 +53,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = map_points_out(repeated_lines_out(units, page), page, settings)
     units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
+    units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")

@@ -188,7 +188,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
                                                                          and not ends_open(out[-1].text)))))
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
-            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous) \
+            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, list_marked_item(out)) \
             or (mark is not None and previous is not None and opens_a_list(previous))
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
@@ -200,7 +200,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif page.is_caption(text) and len(unit.lines) <= 2:
             out.append(unit.as_("figure", "caption"))
         elif previous is not None and previous.kind == "prose" and ends_open(previous.text) \
-                and introduces_list(unit, units[i + 1 : i + 3], settings):
+                and introduces_list(unit, units[i + 1 : i + 3], settings, counts_ahead(previous.text, page.lexicon)):
             out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
         elif listing and is_list_item(unit, page, settings, list_mark(previous.text) if previous is not None
                                       and previous.kind == "item" else None):
@@ -228,13 +228,20 @@ def opens_a_list(unit: Unit) -> bool:
         and len(WORD.findall(unit.lines[-1].text)) <= 6
 
 
-def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings) -> bool:
+def counts_ahead(text: str, lexicon: Lexicon) -> bool:
+    """Text that stops on a number in words ('… setzt auf fünf'): it counts what comes next."""
+    return lexicon.tags.best_tag((text.split() or [""])[-1]) == "CARD"
+
+
+def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings, counted: bool = False) -> bool:
     """A short clean piece ending in a colon right over an item with a list mark, or over one more
     and then such an item (an OCR misread the first mark: 'Al'), ('Schwerpunkte:' over 'A1 …'):
     the end of a sentence that introduces the list, as the caller asks, after running text that
-    stops open ('… setzt auf fünf'), figure text allowed between."""
+    stops open ('… setzt auf fünf'), figure text allowed between; after text that stops on a
+    number in words (`counted`: '… stehen vier' | 'Ziele:'), the count and the colon say list
+    whatever the marks (an OCR may lose them, a map's points may stand between)."""
     text = unit.text
-    return any(list_mark(u.text) is not None for u in following) and text.rstrip().endswith(":") \
+    return (counted or any(list_mark(u.text) is not None for u in following)) and text.rstrip().endswith(":") \
         and len(unit.lines) <= 2 and len(WORD.findall(text)) <= settings.text.label_max_words \
         and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
 
@@ -361,6 +368,20 @@ def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before:
     if ev.known < t.prose_min_known:
         return False
     return mark is not None or ev.debris <= t.debris_max_share
+
+
+def list_marked_item(done: list[Unit]) -> "Unit | None":
+    """The last item with a list mark among the items the text ends on (figure text passed over):
+    an item's line the OCR set apart ('• … für Verwaltung' | 'und Stadtwerke') leaves the list
+    marked as before."""
+    for unit in reversed(done):
+        if unit.kind == "figure":
+            continue
+        if unit.kind != "item":
+            return None
+        if list_mark(unit.text) is not None:
+            return unit
+    return None
 
 
 def marked_like(mark: str | None, previous: "Unit | None") -> bool:
@@ -504,6 +525,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
             stopped = stops_inside(before) and (ends_open(before) or (
+                stops_on_an_attributive_adjective(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
                 and not before.endswith(("“", "”", '"', "«", "»")))) \
                 and list_mark(before) is None \

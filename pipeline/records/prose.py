@@ -20,8 +20,9 @@ from pipeline.records.text import WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
-# '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
-LIST_MARK = re.compile(r"^(?:[•\-–—*+·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
+# '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet); '¢': an English
+# model's reading of one
+LIST_MARK = re.compile(r"^(?:[•¢\-–—*+·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
                        r"\s+(?=\S)")
 
 
