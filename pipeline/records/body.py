@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
+from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
                                             repeated_lines_out)
@@ -51,10 +52,12 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
             units += pieces_of(para, page, settings)
     units = label_rows_out(number_words_out(classify_units(units, page, styled, settings), page, settings))
     units = map_points_out(repeated_lines_out(units, page), page, settings)
+    units, count_doubts = counted_lists(units, page, settings)
     units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
+    doubts = count_doubts + doubts
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]
