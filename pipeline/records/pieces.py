@@ -16,7 +16,7 @@ from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, labels_only,
                                     list_mark, may_open_a_later_sentence, opens_anew, opens_sentence, piece_evidence,
                                     reads_as_prose, stops_inside, stops_on_an_attributive_adjective,
-                                    stops_short_on_a_function_word, unmarked)
+                                    stops_short_on_a_function_word, unmarked, wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -192,7 +192,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             or (mark is not None and previous is not None and opens_a_list(previous))
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
-        elif letters_share(text) < t.prose_min_letters or text.isupper() \
+        elif letters_share(text) < t.prose_min_letters or text.isupper() or wordmark(unit.lines) \
                 or wordlike_share(item_words(text, settings)) < t.wordlike_min_share:
             out.append(unit.as_("figure", "evidence"))
         elif repeats_banner(text, page.banners, settings):
@@ -292,6 +292,7 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
         return "prose"  # ... the start of a sentence with no verb yet
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
+            and not (units[i + 1].text[:1].islower() and holds_sentence_end(text)) \
             and not ends_open(text) and not has_finite_verb(text, page.lexicon):
         return "heading"
     return "figure"

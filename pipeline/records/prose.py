@@ -147,6 +147,21 @@ def may_open_a_later_sentence(text: str, before: str | None, following: str, mea
     return ended and ":" not in text and not stops_short_on_a_function_word(text, following, measure, settings)
 
 
+WORDMARK_WORD = re.compile(r"[A-ZÄÖÜ]{5,}|[a-zäöüß]+[A-ZÄÖÜ][^\W\d_]*")  # 'TÜBINGEN', 'smarT', 'smART'
+WORDMARK_MAX_WORDS = 5
+
+
+def wordmark(lines: list) -> bool:
+    """One short line with a word set in capitals or with a capital inside ('smart city TÜBINGEN',
+    'smART CITY LÜNEN') and no function word: a logo's words, no line of running text."""
+    words = lines[0].text.split() if len(lines) == 1 else []
+    return 0 < len(words) <= WORDMARK_MAX_WORDS and not any(w.lower() in function_words() for w in words) \
+        and any(WORDMARK_WORD.fullmatch(w.strip(PUNCTUATION_MARKS)) for w in words)
+
+
+PUNCTUATION_MARKS = ".,;:!?()\"'"
+
+
 def stops_inside(text: str) -> bool:
     """Running text that stops inside a sentence: no stop, colon or semicolon at its end."""
     return bool(text) and text.rstrip("“”\"'»«)")[-1:] not in (".", "!", "?", ":", ";")
