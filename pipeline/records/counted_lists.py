@@ -15,7 +15,7 @@ from dataclasses import replace
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.figure_doubts import label_row
 from pipeline.records.pieces import Page, Unit
-from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, list_mark, unmarked
+from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, list_mark, names_no_action, unmarked
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE, letters_share
 
@@ -67,8 +67,7 @@ def item_like(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     logo's: 'smarT cıTy'), no sentence's end inside, and no verb: items name fields and measures ('Bildung und
     Teilhabe'); a slogan has its verb ('Gemeinsam gestalten')."""
     text = unit.text
-    verb = any(page.lexicon.tags.best_tag(w)[:1] == "V" for w in re.findall(r"\b[a-zäöüß]{2,}\b", text))
-    return not verb and not WORDMARK.search(text) and all(len(l.text) < settings.text.read_across_share * page.measure for l in unit.lines) \
+    return names_no_action(text, page.lexicon) and not WORDMARK.search(text) and all(len(l.text) < settings.text.read_across_share * page.measure for l in unit.lines) \
         and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
         and all(WORDLIKE.match(token) for line in unit.lines for token in unmarked(line.text).split()) \
         and not SENTENCE_INSIDE.search(text) and not all(label_row(l.text) for l in unit.lines) \

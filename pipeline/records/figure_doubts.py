@@ -260,7 +260,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         before = text_units[n - 1] if n else None
         if unit.kind == "item":  # items are short lines over capitals: no caption by their shape
             continue
-        if set_into_sentence(unit, before, page):
+        if set_into_sentence(unit, before, page) and unit.why != "grammar":  # sentence_lines.py: the grammar decided
             doubts.append(flag("description", f"'{unit.lines[0].text[:80]}' stands between the parts of a sentence "
                                               f"('…{before.text[-30:]}' | '{unit.text[:30]}…') like a caption "
                                               "set into the column; kept as running text"))

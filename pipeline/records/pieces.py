@@ -14,8 +14,8 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, labels_only,
-                                    list_mark, may_open_a_later_sentence, opens_anew, opens_sentence, piece_evidence,
-                                    reads_as_prose, stops_inside, stops_on_an_attributive_adjective,
+                                    list_mark, may_open_a_later_sentence, names_no_action, opens_anew, opens_sentence,
+                                    piece_evidence, reads_as_prose, stops_inside, stops_on_an_attributive_adjective,
                                     stops_short_on_a_function_word, unmarked, wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
@@ -53,7 +53,8 @@ class Unit:
     lines: list[Line]
     kind: str  # "prose", "item" (of a list the text introduces), "heading", "figure"
     verdict: bool | None = None  # the evidence of words and lines (prose.reads_as_prose)
-    why: str = ""  # what made it figure text: "style", "banner", "evidence", "opening", "interruption", "short"
+    why: str = ""  # what made it figure text: "style", "banner", "evidence", "opening", "interruption", "short";
+    # running text a rule took back by the grammar of its sentence: "grammar" (sentence_lines.py)
 
     @property
     def text(self) -> str:
@@ -189,6 +190,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
             or (previous is not None and previous.text.endswith(":")) or marked_like(mark, list_marked_item(out)) \
+            or (previous is not None and previous.kind == "item" and ends_open(previous.text)
+                and names_no_action(text, page.lexicon)) \
             or (mark is not None and previous is not None and opens_a_list(previous))
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))

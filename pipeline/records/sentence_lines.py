@@ -3,7 +3,8 @@ waits for its noun (a preposition, an article: '… wie Sensoren an') cannot go 
 verbessern und …'), so when the running text after the figure text opens on one, the sentence's
 words in between are among the pieces taken out: the one clean line of words there that can
 follow the word it waits on ('Kreuzungen die Ampelschaltungen') is that sentence's line, not a
-label or a caption set into it. Needs the classified pieces of a body (after
+label or a caption set into it. Such a line is running text "by grammar" (Unit.why "grammar":
+no doubt asks whether it was set into the sentence). Needs the classified pieces of a body (after
 interruptions.interruptions_cut); produces them with such a line running text again.
 """
 from __future__ import annotations
@@ -59,7 +60,7 @@ def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings
             continue
         lines = [k for k in range(i + 1, j) if line_of_the_sentence(units[k], page, settings)]
         if len(lines) == 1:
-            units[lines[0]] = replace(units[lines[0]], kind="prose", verdict=None, why="")
+            units[lines[0]] = replace(units[lines[0]], kind="prose", verdict=None, why="grammar")
     return units
 
 
@@ -77,5 +78,5 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
             continue
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
         if j is not None and units[j].kind == "prose" and not opens_anew(units[j].text, page.lexicon):
-            units[i] = replace(unit, kind="prose", verdict=None, why="")
+            units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
     return units
