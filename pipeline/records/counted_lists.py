@@ -3,7 +3,8 @@ fünf' | 'Schwerpunkte:'): the count says how many items follow, so items that l
 OCR reads a bullet as nothing) or that a figure set apart, and that the rules of words and
 neighbours took for figure text, are found by it. Where the pieces after the introduction that
 may be items fill the count exactly, they are the list's items; where the count is not met and
-cannot be, the description is flagged with the count and what was found. Needs the classified
+cannot be, the description is flagged with the count and what was found; items past a count met
+are none (labels and captions go to figure text, a sentence to the running text). Needs the classified
 pieces of a body (after pieces.classify_units and figure_doubts' rules); produces them with such
 pieces items, and the doubts.
 """
@@ -12,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.records.draft import Doubt, flag
+from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import label_row
 from pipeline.records.pieces import Page, Unit
-from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, list_mark, names_no_action, unmarked
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
+                                    names_no_action, unmarked)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE, letters_share
 
@@ -67,7 +69,8 @@ def item_like(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     logo's: 'smarT cıTy'), no sentence's end inside, and no verb: items name fields and measures ('Bildung und
     Teilhabe'); a slogan has its verb ('Gemeinsam gestalten')."""
     text = unit.text
-    return names_no_action(text, page.lexicon) and not WORDMARK.search(text) and all(len(l.text) < settings.text.read_across_share * page.measure for l in unit.lines) \
+    return names_no_action(text, page.lexicon) and not WORDMARK.search(text) \
+        and all(len(l.text) < settings.text.read_across_share * page.measure for l in unit.lines) \
         and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
         and all(WORDLIKE.match(token) for line in unit.lines for token in unmarked(line.text).split()) \
         and not SENTENCE_INSIDE.search(text) and not all(label_row(l.text) for l in unit.lines) \
@@ -122,6 +125,9 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
             elif piece.kind != "figure":
                 break
         total = found + sum(n for _, n in candidates)
+        if total == count:
+            units, past = past_the_count(units, end, page, settings)
+            doubts += past
         if total == count and (candidates or unit.kind == "figure") and not list_goes_on(units, end):
             for j, _ in candidates:
                 units[j] = replace(units[j], kind="item", verdict=None, why="")
@@ -132,6 +138,43 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
             doubts.append(flag("description", f"'{unit.text[-60:]}' counts {count} items, {found} follow it"
                                               + f"; figure_text holds {named}, which may be items"))
         i += 1
+    return units, doubts
+
+
+def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSettings
+                   ) -> tuple[list[Unit], list[Doubt]]:
+    """The unmarked items after the piece at `end`, where a list's count is filled, are no items:
+    labels (a capital, no function word, the evidence saying figure text: 'Daten erfassen',
+    'Auswerten') are a figure's ("labels"); a sentence is running text; one line no longer than the
+    column's that ends no sentence and waits for no next word (a caption: 'Workshop mit Bürgerinnen
+    und Bürgern') is figure text ("short"), noted, and flagged over text opening with a capital (a
+    sub-heading stands so too). An item's rest after an item stopping open is none of these."""
+    units = list(units)
+    doubts = []
+    for k in range(end + 1, len(units)):
+        unit = units[k]
+        if unit.kind == "figure":
+            continue
+        before = next(u for u in reversed(units[: k]) if u.kind != "figure")
+        if unit.kind != "item" or list_mark(unit.text) is not None or not unit.text[:1].isupper() \
+                or ends_open(before.text):
+            break  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
+        text = unit.text
+        after = next((u for u in units[k + 1 :] if u.kind != "figure" and not (u.verdict is False
+                                                                             and labels_only(u.text))), None)
+        if unit.verdict is False and labels_only(text):
+            units[k] = unit.as_("figure", "labels")
+        elif holds_sentence_end(text) and len(WORD.findall(text)) >= settings.text.paragraph_min_words:
+            units[k] = unit.as_("prose")
+        elif len(unit.lines) == 1 and not holds_sentence_end(text) and not ends_open(text) \
+                and not text.endswith("-") and len(text) <= page.measure \
+                and not (after is not None and after.text[:1].islower()):  # a sentence goes on after it
+            units[k] = unit.as_("figure", "short")
+            said = f"'{text[:60]}' follows a list whose count is met: put in figure_text"
+            doubts.append(flag("description", said + "; it may be a sub-heading over the text after it")
+                          if after is not None and after.text[:1].isupper() else note("description", said))
+        else:
+            break
     return units, doubts
 
 
