@@ -4,9 +4,9 @@ OCR reads a bullet as nothing) or that a figure set apart, and that the rules of
 neighbours took for figure text, are found by it. Where the pieces after the introduction that
 may be items fill the count exactly, they are the list's items; where the count is not met and
 cannot be, the description is flagged with the count and what was found; items past a count met
-are none (labels and captions go to figure text, a sentence to the running text). Needs the classified
-pieces of a body (after pieces.classify_units and figure_doubts' rules); produces them with such
-pieces items, and the doubts.
+are none (labels and captions go to figure text, a sentence to the running text). Needs the
+classified pieces of a body (after pieces.classify_units and figure_doubts' rules); produces them
+with such pieces items, and the doubts.
 """
 from __future__ import annotations
 
@@ -17,14 +17,13 @@ from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import label_row
 from pipeline.records.pieces import Page, Unit
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
-                                    names_no_action, unmarked)
+                                    names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE, letters_share
 
 COUNTS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
 COUNT_BEFORE_COLON = 3  # the count stands among the last words before the colon ('fünf zentrale Ziele:')
 MOST_PIECES = 10  # pieces looked at after an introduction: a list is not longer than its count allows
-WORDMARK = re.compile(r"\b\w[^\W\d_]*[A-ZÄÖÜ]\w*")  # 'smarT', 'TÜBINGEN': a logo's words, no item's
 MAYBE_ITEMS = ("short", "evidence", "interruption", "opening")  # figure text by rules that may take an item
 
 
@@ -69,7 +68,7 @@ def item_like(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     logo's: 'smarT cıTy'), no sentence's end inside, and no verb: items name fields and measures ('Bildung und
     Teilhabe'); a slogan has its verb ('Gemeinsam gestalten')."""
     text = unit.text
-    return names_no_action(text, page.lexicon) and not WORDMARK.search(text) \
+    return names_no_action(text, page.lexicon) and not any(set_like_a_logo(w) for w in text.split()) \
         and all(len(l.text) < settings.text.read_across_share * page.measure for l in unit.lines) \
         and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
         and all(WORDLIKE.match(token) for line in unit.lines for token in unmarked(line.text).split()) \
@@ -194,8 +193,9 @@ def marked_figure_pieces(units: list[Unit], page: Page, settings: RecordsSetting
 
 def introduction_kept(units: list[Unit], i: int) -> list[Unit]:
     """The unit at i that ends on a counted list's introduction, and the piece before it that says
-    the count where a figure rule took it ('Das Projekt arbeitet in fünf'), made running text
-    (units[i - 1] in place); items glued after the introduction's colon line are the list's first."""
+    the count where a figure rule took it ('Das Projekt arbeitet in fünf'), made running text (that
+    piece changed in `units` itself) -> what stands for the unit at i: items glued after the
+    introduction's colon line are the list's first."""
     before = count_before(units, i)
     unit = units[i]
     if unit.kind != "figure":

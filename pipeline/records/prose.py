@@ -155,6 +155,12 @@ def names_no_action(text: str, lexicon: Lexicon) -> bool:
 
 WORDMARK_WORD = re.compile(r"[A-ZÄÖÜ]{5,}|[a-zäöüß]+[A-ZÄÖÜ][^\W\d_]*")  # 'TÜBINGEN', 'smarT', 'smART'
 WORDMARK_MAX_WORDS = 5
+PUNCTUATION_MARKS = ".,;:!?()\"'"
+
+
+def set_like_a_logo(word: str) -> bool:
+    """A word in capitals ('TÜBINGEN') or with a capital inside ('smarT'): a logo's lettering."""
+    return bool(WORDMARK_WORD.fullmatch(word.strip(PUNCTUATION_MARKS)))
 
 
 def wordmark(lines: list) -> bool:
@@ -162,10 +168,7 @@ def wordmark(lines: list) -> bool:
     'smART CITY LÜNEN') and no function word: a logo's words, no line of running text."""
     words = lines[0].text.split() if len(lines) == 1 else []
     return 0 < len(words) <= WORDMARK_MAX_WORDS and not any(w.lower() in function_words() for w in words) \
-        and any(WORDMARK_WORD.fullmatch(w.strip(PUNCTUATION_MARKS)) for w in words)
-
-
-PUNCTUATION_MARKS = ".,;:!?()\"'"
+        and any(set_like_a_logo(w) for w in words)
 
 
 def stops_inside(text: str) -> bool:
