@@ -96,3 +96,15 @@ def test_a_count_before_the_colon_says_how_many_items_follow():
     assert count_of("Geplant sind dabei vier Maßnahmen".split()[-4:]) == 4
     assert count_of(["Zukunftsaufgabe", "4"]) is None  # a figure numbers a heading
     assert count_of(["zwei", "oder", "drei"]) is None  # two counts: none said
+
+
+def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
+    body = ("Die Stadt hat im vergangenen Jahr einen Plan für\ndie nächsten zehn Jahre beschlossen. Wir setzen\n"
+            "auf zwei Schwerpunkte:\n\n• ein gemeinsames Datenportal für Verwaltung und\n\n© Seestadt Marketing\n\n"
+            "Stadtwerke\n\n• offene Daten als Gemeingut\n\nDie Umsetzung beginnt im kommenden Jahr mit\n"
+            "einem ersten Versuch in der Innenstadt.\n")
+    page = Page(lexicon, 46, ("Stadt am See", "Offen für Neues"), ("©",))
+    kept, figures, _, doubts = body_paragraphs(text_to_lines(body), page)
+    assert any("Stadtwerke" in join_lines(p) for p in kept)
+    assert [join_lines(f) for f in figures] == ["© Seestadt Marketing"]
+    assert not [d.note for d in doubts if "Stadtwerke" in d.note]
