@@ -17,7 +17,7 @@ from pipeline.records.interruptions import interruptions_cut, set_into_open_sent
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
-from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back
+from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
 from pipeline.records.sentence_doubts import numbers_in_line_doubts, reopened_sentence_doubts
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
@@ -64,6 +64,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
+    doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts
 
 

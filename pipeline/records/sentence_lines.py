@@ -9,9 +9,11 @@ interruptions.interruptions_cut); produces them with such a line running text ag
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.language.lexicon import Lexicon
+from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb
 from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective
 from pipeline.records.settings import RecordsSettings
@@ -20,6 +22,7 @@ from pipeline.records.text import letters_share
 # HanTa's tags of words that go before a noun and wait for it: a preposition, an article, a determiner
 WAITS_FOR_A_NOUN = frozenset({"APPR", "APPRART", "ART", "PPOSAT", "PIAT", "PDAT"})
 TAKEN_OUT = ("interruption", "evidence", "short")  # what the rules of words and neighbours took out
+LISTING_COMMA = re.compile(r"\w, \w")  # 'Verkehr, Energie und Wohnungsbau': a sentence's listing
 
 
 def waits_for_a_noun(text: str, lexicon: Lexicon) -> bool:
@@ -80,3 +83,20 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
         if j is not None and units[j].kind == "prose" and not opens_anew(units[j].text, page.lexicon):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
     return units
+
+
+def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
+    """A piece taken out as set into a sentence (an "interruption") after text that stops on a
+    function word, though it reads as running text and lists with a comma ('… Dort werden' |
+    'Daten über Verkehr, Energie und Wohnungsbau' | 'gebündelt, …'): it may be the sentence's own
+    line, which no grammar here decides; flagged, with the stretch named."""
+    doubts = []
+    for i, unit in enumerate(units):
+        if unit.kind != "figure" or unit.why != "interruption" or unit.verdict is not True \
+                or not LISTING_COMMA.search(unit.text) or not line_of_the_sentence(unit, page, settings):
+            continue
+        before = next((u for u in reversed(units[:i]) if u.kind != "figure"), None)
+        if before is not None and before.kind == "prose" and ends_open(before.text):
+            doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', set between the parts of a "
+                                              f"sentence ('…{before.text[-30:]}'): it may be the sentence's line"))
+    return doubts
