@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import label_row
-from pipeline.records.pieces import Page, Unit
+from pipeline.records.pieces import Page, Unit, mark_shape
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
                                     names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings
@@ -131,6 +131,10 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
             for j, _ in candidates:
                 units[j] = replace(units[j], kind="item", verdict=None, why="")
             units[i : i + 1] = introduction_kept(units, i)
+        elif total < count and not candidates and (moved := items_set_before(units, i, end, count - found, page,
+                                                                            settings)) is not None:
+            units, note_text = moved
+            doubts.append(flag("description", note_text))
         elif total < count and (candidates or marked_figure_pieces(units, page, settings)):
             named = "; ".join(f"'{units[k].text[:40]}'" for k in [k for k, _ in candidates]
                               or marked_figure_pieces(units, page, settings))
@@ -189,6 +193,29 @@ def marked_figure_pieces(units: list[Unit], page: Page, settings: RecordsSetting
     items before its introduction)."""
     return [k for k, u in enumerate(units) if u.kind == "figure" and u.why in MAYBE_ITEMS
             and list_mark(u.text) is not None and item_like(u, page, settings) and len(WORD.findall(u.text)) >= 2]
+
+
+def items_set_before(units: list[Unit], i: int, end: int, missing: int, page: Page, settings: RecordsSettings
+                     ) -> tuple[list[Unit], str] | None:
+    """The list introduced at i, its last item at `end`, is short of its count by `missing`, and
+    figure text before the introduction holds just that many items marked as the list's are (an
+    OCR read them before the text that introduces them) -> (the units with those pieces moved to
+    the list's end as its items, what was done); None where they do not fill the count."""
+    marks = [list_mark(u.text) for u in units[i + 1 : end + 1] if u.kind == "item" and list_mark(u.text)]
+    if not marks:
+        return None
+    shape = mark_shape(marks[0])
+    before = [k for k in marked_figure_pieces(units, page, settings)
+              if k < i and all(mark_shape(list_mark(l.text) or "") == shape for l in units[k].lines)]
+    if not before or sum(items_in(units[k], page, settings) for k in before) != missing:
+        return None
+    moved = [replace(units[k], kind="item", verdict=None, why="") for k in before]
+    rest = [u for k, u in enumerate(units) if k not in before]
+    at = end + 1 - len(before)
+    named = "; ".join(f"'{u.text[:40]}'" for u in moved)
+    return rest[:at] + moved + rest[at:], (f"{named}, marked like the items of the list '{units[i].text[-40:]}' "
+                                          f"and standing before it, fill its count: put at the list's end; "
+                                          "check the order")
 
 
 def introduction_kept(units: list[Unit], i: int) -> list[Unit]:
