@@ -77,7 +77,34 @@ def test_numbers_with_their_words_kept_in_running_text_are_flagged(lexicon):
     from pipeline.records.pieces import Unit
     from pipeline.records.sentence_doubts import numbers_in_line_doubts
     page = Page(lexicon, 46)
-    figure_like = Unit(text_to_lines("5 Jahre 24.000\nLaufzeit Einwohnerinnen und\nEinwohner\n"), "prose")
-    sentence = Unit(text_to_lines("Von 2019 bis 2023 wuchs die Stadt um 4.000\nEinwohner.\n"), "prose")
+    figure_like = Unit(text_to_lines("5 Jahre 24.000\nLaufzeit Einwohnerinnen und\nEinwohner"), "prose")
+    sentence = Unit(text_to_lines("Von 2019 bis 2023 wuchs die Stadt um 4.000\nEinwohner."), "prose")
     doubts = numbers_in_line_doubts([figure_like, sentence], page)
     assert [d.flagged for d in doubts] == [True] and "5 Jahre 24.000" in doubts[0].note
+
+
+def test_an_english_models_bullet_is_a_list_mark_and_a_logos_line_is_no_running_text():
+    from pipeline.records.prose import list_mark, wordmark
+    assert list_mark("¢ lebendige Ortskerne") == "¢"
+    assert wordmark(text_to_lines("Wy smart city SEESTADT")) and wordmark(text_to_lines("smART CITY SEESTADT"))
+    assert not wordmark(text_to_lines("Die Stadt und die KfW fördern"))  # a function word: running text
+    assert not wordmark(text_to_lines("Bildung und Teilhabe"))
+
+
+def test_a_count_before_the_colon_says_how_many_items_follow():
+    from pipeline.records.counted_lists import count_of
+    assert count_of("Geplant sind dabei vier Maßnahmen".split()[-4:]) == 4
+    assert count_of(["Zukunftsaufgabe", "4"]) is None  # a figure numbers a heading
+    assert count_of(["zwei", "oder", "drei"]) is None  # two counts: none said
+
+
+def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
+    body = ("Die Stadt hat im vergangenen Jahr einen Plan für\ndie nächsten zehn Jahre beschlossen. Wir setzen\n"
+            "auf zwei Schwerpunkte:\n\n• ein gemeinsames Datenportal für Verwaltung und\n\n© Seestadt Marketing\n\n"
+            "Stadtwerke\n\n• offene Daten als Gemeingut\n\nDie Umsetzung beginnt im kommenden Jahr mit\n"
+            "einem ersten Versuch in der Innenstadt.\n")
+    page = Page(lexicon, 46, ("Stadt am See", "Offen für Neues"), ("©",))
+    kept, figures, _, doubts = body_paragraphs(text_to_lines(body), page)
+    assert any("Stadtwerke" in join_lines(p) for p in kept)
+    assert [join_lines(f) for f in figures] == ["© Seestadt Marketing"]
+    assert not [d.note for d in doubts if "Stadtwerke" in d.note]

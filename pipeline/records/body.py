@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
+from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
                                             repeated_lines_out)
@@ -16,6 +17,7 @@ from pipeline.records.interruptions import interruptions_cut, set_into_open_sent
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
+from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
 from pipeline.records.sentence_doubts import numbers_in_line_doubts, reopened_sentence_doubts
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
@@ -50,15 +52,19 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
             units += pieces_of(para, page, settings)
     units = label_rows_out(number_words_out(classify_units(units, page, styled, settings), page, settings))
     units = map_points_out(repeated_lines_out(units, page), page, settings)
+    units, count_doubts = counted_lists(units, page, settings)
     units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
+    units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
+    doubts = count_doubts + doubts
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
+    doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts
 
 

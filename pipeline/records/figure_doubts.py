@@ -212,11 +212,19 @@ def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
         and all(w.isalpha() and page.lexicon.zipf(w) >= settings.fields.quality_min_zipf for w in words)
 
 
+def item_goes_on(units: list[Unit], n: int) -> bool:
+    """The unit at n follows an item that stops open ('… für Verwaltung und' | 'Stadtwerke'): it is
+    that item's rest, whatever stands by it."""
+    before = next((u for u in reversed(units[:n]) if u.kind != "figure"), None)
+    return before is not None and before.kind == "item" and ends_open(before.text)
+
+
 def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """Units of a body -> flags on the description for figure text marked like a list's item (not
     among other marked figure text); for
     a sub-heading right under figure text (the figure's own line, or a sub-heading?); for a short
-    piece of running text or an unmarked item by a caption or a credit (words over a picture?); for one line set
+    piece of running text or an unmarked item by a caption or a credit (words over a picture?; not an
+    item's rest after an item stopping open); for one line set
     between the parts of a sentence (set_into_sentence); for running
     text that holds a row of labels (not after a line that stops on a function word); and for a
     caption-like line (caption_like_line) opening running text after a sentence's end, an item
@@ -234,7 +242,8 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"'{unit.text[:80]}' stands right under figure text: a sub-heading, "
                                               "or a line of the figure (a caption, a logo's words); kept as a "
                                               "sub-heading"))
-        elif (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None) \
+        elif (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None
+              and not item_goes_on(units, n)) \
                 and short_piece(unit.lines, page, settings) and any(
                 0 <= k < len(units) and units[k].kind == "figure" and page.is_caption(units[k].text)
                 for k in (n - 1, n + 1)):
@@ -260,7 +269,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         before = text_units[n - 1] if n else None
         if unit.kind == "item":  # items are short lines over capitals: no caption by their shape
             continue
-        if set_into_sentence(unit, before, page):
+        if set_into_sentence(unit, before, page) and unit.why != "grammar":  # sentence_lines.py: the grammar decided
             doubts.append(flag("description", f"'{unit.lines[0].text[:80]}' stands between the parts of a sentence "
                                               f"('…{before.text[-30:]}' | '{unit.text[:30]}…') like a caption "
                                               "set into the column; kept as running text"))

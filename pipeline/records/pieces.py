@@ -14,9 +14,9 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, labels_only,
-                                    list_mark, may_open_a_later_sentence, opens_anew, opens_sentence, piece_evidence,
-                                    reads_as_prose, stops_inside, stops_on_an_attributive_adjective,
-                                    stops_short_on_a_function_word, unmarked)
+                                    list_mark, may_open_a_later_sentence, names_no_action, opens_anew, opens_sentence,
+                                    piece_evidence, reads_as_prose, stops_inside, stops_on_an_attributive_adjective,
+                                    stops_short_on_a_function_word, unmarked, wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -53,7 +53,8 @@ class Unit:
     lines: list[Line]
     kind: str  # "prose", "item" (of a list the text introduces), "heading", "figure"
     verdict: bool | None = None  # the evidence of words and lines (prose.reads_as_prose)
-    why: str = ""  # what made it figure text: "style", "banner", "evidence", "opening", "interruption", "short"
+    why: str = ""  # what made it figure text: "style", "banner", "evidence", "opening", "interruption", "short";
+    # running text a rule took back by the grammar of its sentence: "grammar" (sentence_lines.py)
 
     @property
     def text(self) -> str:
@@ -188,11 +189,13 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
                                                                          and not ends_open(out[-1].text)))))
         listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
-            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, previous) \
+            or (previous is not None and previous.text.endswith(":")) or marked_like(mark, list_marked_item(out)) \
+            or (previous is not None and previous.kind == "item" and ends_open(previous.text)
+                and names_no_action(text, page.lexicon)) \
             or (mark is not None and previous is not None and opens_a_list(previous))
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
-        elif letters_share(text) < t.prose_min_letters or text.isupper() \
+        elif letters_share(text) < t.prose_min_letters or text.isupper() or wordmark(unit.lines) \
                 or wordlike_share(item_words(text, settings)) < t.wordlike_min_share:
             out.append(unit.as_("figure", "evidence"))
         elif repeats_banner(text, page.banners, settings):
@@ -200,7 +203,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif page.is_caption(text) and len(unit.lines) <= 2:
             out.append(unit.as_("figure", "caption"))
         elif previous is not None and previous.kind == "prose" and ends_open(previous.text) \
-                and introduces_list(unit, units[i + 1 : i + 3], settings):
+                and introduces_list(unit, units[i + 1 : i + 3], settings, counts_ahead(previous.text, page.lexicon)):
             out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
         elif listing and is_list_item(unit, page, settings, list_mark(previous.text) if previous is not None
                                       and previous.kind == "item" else None):
@@ -228,13 +231,20 @@ def opens_a_list(unit: Unit) -> bool:
         and len(WORD.findall(unit.lines[-1].text)) <= 6
 
 
-def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings) -> bool:
+def counts_ahead(text: str, lexicon: Lexicon) -> bool:
+    """Text that stops on a number in words ('… setzt auf fünf'): it counts what comes next."""
+    return lexicon.tags.best_tag((text.split() or [""])[-1]) == "CARD"
+
+
+def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings, counted: bool = False) -> bool:
     """A short clean piece ending in a colon right over an item with a list mark, or over one more
     and then such an item (an OCR misread the first mark: 'Al'), ('Schwerpunkte:' over 'A1 …'):
     the end of a sentence that introduces the list, as the caller asks, after running text that
-    stops open ('… setzt auf fünf'), figure text allowed between."""
+    stops open ('… setzt auf fünf'), figure text allowed between; after text that stops on a
+    number in words (`counted`: '… stehen vier' | 'Ziele:'), the count and the colon say list
+    whatever the marks (an OCR may lose them, a map's points may stand between)."""
     text = unit.text
-    return any(list_mark(u.text) is not None for u in following) and text.rstrip().endswith(":") \
+    return (counted or any(list_mark(u.text) is not None for u in following)) and text.rstrip().endswith(":") \
         and len(unit.lines) <= 2 and len(WORD.findall(text)) <= settings.text.label_max_words \
         and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
 
@@ -285,6 +295,7 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
         return "prose"  # ... the start of a sentence with no verb yet
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
+            and not (units[i + 1].text[:1].islower() and holds_sentence_end(text)) \
             and not ends_open(text) and not has_finite_verb(text, page.lexicon):
         return "heading"
     return "figure"
@@ -361,6 +372,20 @@ def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before:
     if ev.known < t.prose_min_known:
         return False
     return mark is not None or ev.debris <= t.debris_max_share
+
+
+def list_marked_item(done: list[Unit]) -> "Unit | None":
+    """The last item with a list mark among the items the text ends on (figure text passed over):
+    an item's line the OCR set apart ('• … für Verwaltung' | 'und Stadtwerke') leaves the list
+    marked as before."""
+    for unit in reversed(done):
+        if unit.kind == "figure":
+            continue
+        if unit.kind != "item":
+            return None
+        if list_mark(unit.text) is not None:
+            return unit
+    return None
 
 
 def marked_like(mark: str | None, previous: "Unit | None") -> bool:
@@ -504,6 +529,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
             stopped = stops_inside(before) and (ends_open(before) or (
+                stops_on_an_attributive_adjective(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
                 and not before.endswith(("“", "”", '"', "«", "»")))) \
                 and list_mark(before) is None \

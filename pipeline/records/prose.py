@@ -20,8 +20,9 @@ from pipeline.records.text import WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
-# '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
-LIST_MARK = re.compile(r"^(?:[•\-–—*+·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
+# '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet); '¢': an English
+# model's reading of one
+LIST_MARK = re.compile(r"^(?:[•¢\-–—*+·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
                        r"\s+(?=\S)")
 
 
@@ -144,6 +145,30 @@ def may_open_a_later_sentence(text: str, before: str | None, following: str, mea
     with a colon (a label's: 'Foto: Marktplatz am Abend')."""
     ended = before is None or not stops_inside(before)
     return ended and ":" not in text and not stops_short_on_a_function_word(text, following, measure, settings)
+
+
+def names_no_action(text: str, lexicon: Lexicon) -> bool:
+    """Text with no verb in lower case ('Bildung und Teilhabe', 'Verwaltung und Stadtwerke'): it
+    can name a field, as an item does; a slogan has its verb ('Gemeinsam gestalten')."""
+    return not any(lexicon.tags.best_tag(w)[:1] == "V" for w in re.findall(r"\b[a-zäöüß]{2,}\b", text))
+
+
+WORDMARK_WORD = re.compile(r"[A-ZÄÖÜ]{5,}|[a-zäöüß]+[A-ZÄÖÜ][^\W\d_]*")  # 'TÜBINGEN', 'smarT', 'smART'
+WORDMARK_MAX_WORDS = 5
+PUNCTUATION_MARKS = ".,;:!?()\"'"
+
+
+def set_like_a_logo(word: str) -> bool:
+    """A word in capitals ('TÜBINGEN') or with a capital inside ('smarT'): a logo's lettering."""
+    return bool(WORDMARK_WORD.fullmatch(word.strip(PUNCTUATION_MARKS)))
+
+
+def wordmark(lines: list) -> bool:
+    """One short line with a word set in capitals or with a capital inside ('smart city TÜBINGEN',
+    'smART CITY LÜNEN') and no function word: a logo's words, no line of running text."""
+    words = lines[0].text.split() if len(lines) == 1 else []
+    return 0 < len(words) <= WORDMARK_MAX_WORDS and not any(w.lower() in function_words() for w in words) \
+        and any(set_like_a_logo(w) for w in words)
 
 
 def stops_inside(text: str) -> bool:

@@ -1,0 +1,235 @@
+"""Lists whose introduction counts their items ('Geplant sind dabei vier Maßnahmen:', '… setzt auf
+fünf' | 'Schwerpunkte:'): the count says how many items follow, so items that lost their marks (an
+OCR reads a bullet as nothing) or that a figure set apart, and that the rules of words and
+neighbours took for figure text, are found by it. Where the pieces after the introduction that
+may be items fill the count exactly, they are the list's items; where the count is not met and
+cannot be, the description is flagged with the count and what was found; items past a count met
+are none (labels and captions go to figure text, a sentence to the running text). Needs the
+classified pieces of a body (after pieces.classify_units and figure_doubts' rules); produces them
+with such pieces items, and the doubts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.records.draft import Doubt, flag, note
+from pipeline.records.figure_doubts import label_row
+from pipeline.records.pieces import Page, Unit, mark_shape
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
+                                    names_no_action, set_like_a_logo, unmarked)
+from pipeline.records.settings import RecordsSettings
+from pipeline.records.text import WORDLIKE, letters_share
+
+COUNTS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
+COUNT_BEFORE_COLON = 3  # the count stands among the last words before the colon ('fünf zentrale Ziele:')
+MOST_PIECES = 10  # pieces looked at after an introduction: a list is not longer than its count allows
+MAYBE_ITEMS = ("short", "evidence", "interruption", "opening")  # figure text by rules that may take an item
+
+
+def count_of(words: list[str]) -> int | None:
+    """The number a count word among `words` says ('vier'), None for none or two. A figure
+    ('Zukunftsaufgabe 4:') numbers a heading, it counts nothing."""
+    found = [COUNTS[w.lower()] for w in words if w.lower() in COUNTS]
+    return found[0] if len(found) == 1 else None
+
+
+def introduced_count(units: list[Unit], i: int) -> tuple[int, int] | None:
+    """The unit at i whose last line ending in a colon introduces a list -> (the count it says,
+    how many items are glued on the lines after it); None where no count is said, or where words
+    that are no items follow the colon. The count is among the last words before the colon
+    ('vier Maßnahmen:'), or, where a word or two stand before the colon ('Ziele:'), the last word
+    of the text before it ('… stehen vier')."""
+    lines = [l.text.strip() for l in units[i].lines]
+    colon = next((n for n in range(len(lines) - 1, -1, -1) if lines[n].endswith(":")), None)
+    if colon is None or any(":" in l for l in lines[colon + 1 :]) \
+            or len(WORD.findall(" ".join(lines[colon + 1 :]))) > 2 * COUNT_BEFORE_COLON:
+        return None
+    words = " ".join(lines[: colon + 1]).rstrip(":").split()
+    count = count_of(words[-COUNT_BEFORE_COLON - 1 :])
+    if count is None and len(words) <= 2:
+        before = count_before(units, i)
+        if before is not None and units[before].kind in ("prose", "figure") and ends_open(units[before].text):
+            count = count_of(units[before].text.split()[-1:])
+    glued = lines[colon + 1 :]
+    return (count, max(1, sum(list_mark(l) is not None for l in glued)) if glued else 0) if count else None
+
+
+def count_before(units: list[Unit], i: int) -> int | None:
+    """The piece before the unit at i where a count may stand: the running text before it, or a
+    piece a figure rule took that stops on a function word ('Das Projekt arbeitet in fünf')."""
+    return next((k for k in range(i - 1, -1, -1) if units[k].kind != "figure"
+                 or (units[k].why in MAYBE_ITEMS and ends_open(units[k].text))), None)
+
+
+def item_like(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """A piece that may be one item or a few: short lines, clean letters, no caption, no row of
+    labels, no sign but a list's mark (a map's points: '= Rathaus'), no word with a capital inside (a
+    logo's: 'smarT cıTy'), no sentence's end inside, and no verb: items name fields and measures ('Bildung und
+    Teilhabe'); a slogan has its verb ('Gemeinsam gestalten')."""
+    text = unit.text
+    return names_no_action(text, page.lexicon) and not any(set_like_a_logo(w) for w in text.split()) \
+        and all(len(l.text) < settings.text.read_across_share * page.measure for l in unit.lines) \
+        and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
+        and all(WORDLIKE.match(token) for line in unit.lines for token in unmarked(line.text).split()) \
+        and not SENTENCE_INSIDE.search(text) and not all(label_row(l.text) for l in unit.lines) \
+        and len(WORD.findall(text)) <= settings.text.label_max_words * len(unit.lines)
+
+
+def items_in(unit: Unit, page: Page, settings: RecordsSettings) -> int:
+    """How many items a piece holds: its first line opens one, and so does each line that is
+    marked, or that stands under a line that stops on no function word although its first word
+    would have fitted there (items that lost their marks, or that an OCR set under one
+    another: '• Wohnen im Quartier' | 'Beteiligung der Bürgerschaft'); a line of an item goes on
+    from one that stops for want of room or on a function word."""
+    lines = [l.text.strip() for l in unit.lines]
+    return 1 + sum(list_mark(line) is not None or (not ends_open(prev)
+                                                    and len(prev) + 1 + len(line.split()[0]) <= page.measure)
+                   for prev, line in zip(lines, lines[1:]))
+
+
+def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
+    """Units -> the same with the pieces after a counted introduction that fill its count made
+    items (and the introduction running text, where a figure rule took it), and doubts where the
+    count is not met. An item's line after an item stopping on a function word goes on with it
+    ('… für Verwaltung und' | 'Stadtwerke') and is no item of its own; running text ends the list."""
+    units = list(units)
+    doubts = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        said = introduced_count(units, i) if unit.kind != "figure" or unit.why in MAYBE_ITEMS else None
+        if said is None:
+            i += 1
+            continue
+        count, glued = said
+        found, candidates, last = glued, [], unit
+        end = i  # the last piece counted
+        for j in range(i + 1, min(len(units), i + 1 + MOST_PIECES)):
+            if found + sum(n for _, n in candidates) >= count:
+                break
+            piece = units[j]
+            goes_on = ends_open(last.text) and not last.text.endswith("-") and len(piece.lines) == 1
+            if piece.kind == "item" or (piece.kind == "prose" and item_like(piece, page, settings)
+                                        and (list_mark(piece.text) or piece.text[:1].islower())):
+                found += 0 if goes_on else items_in(piece, page, settings)
+                last, end = piece, j
+            elif piece.kind == "prose" and list_mark(piece.text) is not None:
+                found += 1  # the last item, the running text after it glued on
+                break
+            elif (piece.kind == "heading" or piece.kind == "figure" and piece.why in MAYBE_ITEMS) \
+                    and item_like(piece, page, settings):
+                candidates.append((j, 0 if goes_on and not candidates else items_in(piece, page, settings)))
+                last, end = piece, j
+            elif piece.kind != "figure":
+                break
+        total = found + sum(n for _, n in candidates)
+        if total == count:
+            units, past = past_the_count(units, end, page, settings)
+            doubts += past
+        if total == count and (candidates or unit.kind == "figure") and not list_goes_on(units, end):
+            for j, _ in candidates:
+                units[j] = replace(units[j], kind="item", verdict=None, why="")
+            units[i : i + 1] = introduction_kept(units, i)
+        elif total < count and not candidates and (moved := items_set_before(units, i, end, count - found, page,
+                                                                            settings)) is not None:
+            units, note_text = moved
+            doubts.append(flag("description", note_text))
+        elif total < count and (candidates or marked_figure_pieces(units, page, settings)):
+            named = "; ".join(f"'{units[k].text[:40]}'" for k in [k for k, _ in candidates]
+                              or marked_figure_pieces(units, page, settings))
+            doubts.append(flag("description", f"'{unit.text[-60:]}' counts {count} items, {found} follow it"
+                                              + f"; figure_text holds {named}, which may be items"))
+        i += 1
+    return units, doubts
+
+
+def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSettings
+                   ) -> tuple[list[Unit], list[Doubt]]:
+    """The unmarked items after the piece at `end`, where a list's count is filled, are no items:
+    labels (a capital, no function word, the evidence saying figure text: 'Daten erfassen',
+    'Auswerten') are a figure's ("labels"); a sentence is running text; one line no longer than the
+    column's that ends no sentence and waits for no next word (a caption: 'Workshop mit Bürgerinnen
+    und Bürgern') is figure text ("short"), noted, and flagged over text opening with a capital (a
+    sub-heading stands so too). An item's rest after an item stopping open is none of these."""
+    units = list(units)
+    doubts = []
+    for k in range(end + 1, len(units)):
+        unit = units[k]
+        if unit.kind == "figure":
+            continue
+        before = next(u for u in reversed(units[: k]) if u.kind != "figure")
+        if unit.kind != "item" or list_mark(unit.text) is not None or not unit.text[:1].isupper() \
+                or ends_open(before.text):
+            break  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
+        text = unit.text
+        after = next((u for u in units[k + 1 :] if u.kind != "figure" and not (u.verdict is False
+                                                                             and labels_only(u.text))), None)
+        if unit.verdict is False and labels_only(text):
+            units[k] = unit.as_("figure", "labels")
+        elif holds_sentence_end(text) and len(WORD.findall(text)) >= settings.text.paragraph_min_words:
+            units[k] = unit.as_("prose")
+        elif len(unit.lines) == 1 and not holds_sentence_end(text) and not ends_open(text) \
+                and not text.endswith("-") and len(text) <= page.measure \
+                and not (after is not None and after.text[:1].islower()):  # a sentence goes on after it
+            units[k] = unit.as_("figure", "short")
+            said = f"'{text[:60]}' follows a list whose count is met: put in figure_text"
+            doubts.append(flag("description", said + "; it may be a sub-heading over the text after it")
+                          if after is not None and after.text[:1].isupper() else note("description", said))
+        else:
+            break
+    return units, doubts
+
+
+def list_goes_on(units: list[Unit], end: int) -> bool:
+    """After the piece at `end` (the count filled), the next piece of text is an item still: the
+    count was filled by something else."""
+    after = next((u for u in units[end + 1 :] if u.kind != "figure"), None)
+    return after is not None and (after.kind == "item" or list_mark(after.text) is not None)
+
+
+def marked_figure_pieces(units: list[Unit], page: Page, settings: RecordsSettings) -> list[int]:
+    """Pieces of figure text anywhere in the body that read as marked items (an OCR may set a list's
+    items before its introduction)."""
+    return [k for k, u in enumerate(units) if u.kind == "figure" and u.why in MAYBE_ITEMS
+            and list_mark(u.text) is not None and item_like(u, page, settings) and len(WORD.findall(u.text)) >= 2]
+
+
+def items_set_before(units: list[Unit], i: int, end: int, missing: int, page: Page, settings: RecordsSettings
+                     ) -> tuple[list[Unit], str] | None:
+    """The list introduced at i, its last item at `end`, is short of its count by `missing`, and
+    figure text before the introduction holds just that many items marked as the list's are (an
+    OCR read them before the text that introduces them) -> (the units with those pieces moved to
+    the list's end as its items, what was done); None where they do not fill the count."""
+    marks = [list_mark(u.text) for u in units[i + 1 : end + 1] if u.kind == "item" and list_mark(u.text)]
+    if not marks:
+        return None
+    shape = mark_shape(marks[0])
+    before = [k for k in marked_figure_pieces(units, page, settings)
+              if k < i and all(mark_shape(list_mark(l.text) or "") == shape for l in units[k].lines)]
+    if not before or sum(items_in(units[k], page, settings) for k in before) != missing:
+        return None
+    moved = [replace(units[k], kind="item", verdict=None, why="") for k in before]
+    rest = [u for k, u in enumerate(units) if k not in before]
+    at = end + 1 - len(before)
+    named = "; ".join(f"'{u.text[:40]}'" for u in moved)
+    return rest[:at] + moved + rest[at:], (f"{named}, marked like the items of the list '{units[i].text[-40:]}' "
+                                          f"and standing before it, fill its count: put at the list's end; "
+                                          "check the order")
+
+
+def introduction_kept(units: list[Unit], i: int) -> list[Unit]:
+    """The unit at i that ends on a counted list's introduction, and the piece before it that says
+    the count where a figure rule took it ('Das Projekt arbeitet in fünf'), made running text (that
+    piece changed in `units` itself) -> what stands for the unit at i: items glued after the
+    introduction's colon line are the list's first."""
+    before = count_before(units, i)
+    unit = units[i]
+    if unit.kind != "figure":
+        return [unit]
+    if before is not None and units[before].kind == "figure" and ends_open(units[before].text):
+        units[before] = replace(units[before], kind="prose", verdict=None, why="")
+    colon = next(n for n in range(len(unit.lines) - 1, -1, -1) if ":" in unit.lines[n].text)
+    head, items = unit.lines[: colon + 1], unit.lines[colon + 1 :]
+    return [replace(unit, lines=head, kind="prose", verdict=None, why="")] \
+        + ([replace(unit, lines=items, kind="item", verdict=None, why="")] if items else [])

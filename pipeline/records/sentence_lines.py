@@ -1,0 +1,102 @@
+"""Lines of a sentence that the figure rules took out: running text that stops on a word that
+waits for its noun (a preposition, an article: '… wie Sensoren an') cannot go on in a verb ('…
+verbessern und …'), so when the running text after the figure text opens on one, the sentence's
+words in between are among the pieces taken out: the one clean line of words there that can
+follow the word it waits on ('Kreuzungen die Ampelschaltungen') is that sentence's line, not a
+label or a caption set into it. Such a line is running text "by grammar" (Unit.why "grammar":
+no doubt asks whether it was set into the sentence). Needs the classified pieces of a body (after
+interruptions.interruptions_cut); produces them with such a line running text again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.language.lexicon import Lexicon
+from pipeline.records.draft import Doubt, flag
+from pipeline.records.pieces import Page, Unit, has_finite_verb
+from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective
+from pipeline.records.settings import RecordsSettings
+from pipeline.records.text import letters_share
+
+# HanTa's tags of words that go before a noun and wait for it: a preposition, an article, a determiner
+WAITS_FOR_A_NOUN = frozenset({"APPR", "APPRART", "ART", "PPOSAT", "PIAT", "PDAT"})
+TAKEN_OUT = ("interruption", "evidence", "short")  # what the rules of words and neighbours took out
+LISTING_COMMA = re.compile(r"\w, \w")  # 'Verkehr, Energie und Wohnungsbau': a sentence's listing
+
+
+def waits_for_a_noun(text: str, lexicon: Lexicon) -> bool:
+    """Text stopping on a preposition or an article in lower case ('… Sensoren an', '… bei der')."""
+    return ends_open(text) and not text.rstrip().endswith("-") \
+        and lexicon.tags.best_tag(text.split()[-1]) in WAITS_FOR_A_NOUN
+
+
+def opens_on_a_verb(text: str, lexicon: Lexicon) -> bool:
+    """Text whose first word is a verb in lower case ('verbessern …', 'wird …'): no noun phrase
+    opens so."""
+    first = (text.split() or [""])[0]
+    return first.isalpha() and first.islower() and lexicon.tags.best_tag(first)[:1] == "V"
+
+
+def line_of_the_sentence(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """A piece taken out that may be a line of running text: one line no wider than the column,
+    clean letters, no caption's label, and no sentence's opening (a noun or an adjective may go on
+    after a preposition)."""
+    text = unit.text
+    return unit.kind == "figure" and unit.why in TAKEN_OUT and len(unit.lines) == 1 \
+        and len(text) <= settings.text.read_across_share * page.measure \
+        and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
+        and not opens_anew(text, page.lexicon)
+
+
+def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Running text that waits for a noun (waits_for_a_noun), figure text after it, and running
+    text opening on a verb (opens_on_a_verb): the one piece between that may be a line of the
+    sentence (line_of_the_sentence) is running text again; where two or more may be, none is
+    (figure_doubts and sentence_doubts name what stays)."""
+    units = list(units)
+    for i, unit in enumerate(units):
+        if unit.kind != "prose" or not waits_for_a_noun(unit.text, page.lexicon):
+            continue
+        j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
+        if j is None or j == i + 1 or units[j].kind != "prose" or not opens_on_a_verb(units[j].text, page.lexicon):
+            continue
+        lines = [k for k in range(i + 1, j) if line_of_the_sentence(units[k], page, settings)]
+        if len(lines) == 1:
+            units[lines[0]] = replace(units[lines[0]], kind="prose", verdict=None, why="grammar")
+    return units
+
+
+def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A piece taken out that may be a line of running text (line_of_the_sentence), with a finite
+    verb and stopping on an attributive adjective in lower case ('Gemeindeschwestern besuchen
+    ältere'), before running text (figure text between passed over) that opens no sentence
+    ('Menschen zu Hause, …'): the start of that sentence, running text again. No label has a
+    finite verb, and none waits for its noun."""
+    units = list(units)
+    for i, unit in enumerate(units):
+        if not line_of_the_sentence(unit, page, settings) or unit.text[:1].islower() \
+                or not stops_on_an_attributive_adjective(unit.text, page.lexicon) \
+                or not has_finite_verb(unit.text, page.lexicon):
+            continue
+        j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
+        if j is not None and units[j].kind == "prose" and not opens_anew(units[j].text, page.lexicon):
+            units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
+    return units
+
+
+def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
+    """A piece taken out as set into a sentence (an "interruption") after text that stops on a
+    function word, though it reads as running text and lists with a comma ('… Dort werden' |
+    'Daten über Verkehr, Energie und Wohnungsbau' | 'gebündelt, …'): it may be the sentence's own
+    line, which no grammar here decides; flagged, with the stretch named."""
+    doubts = []
+    for i, unit in enumerate(units):
+        if unit.kind != "figure" or unit.why != "interruption" or unit.verdict is not True \
+                or not LISTING_COMMA.search(unit.text) or not line_of_the_sentence(unit, page, settings):
+            continue
+        before = next((u for u in reversed(units[:i]) if u.kind != "figure"), None)
+        if before is not None and before.kind == "prose" and ends_open(before.text):
+            doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', set between the parts of a "
+                                              f"sentence ('…{before.text[-30:]}'): it may be the sentence's line"))
+    return doubts
