@@ -157,3 +157,17 @@ def test_a_band_of_the_projects_own_section_inside_its_page_ends_no_project(corr
     [project] = extract_brochure(load_source(path), corrections, use_overrides=False).brochure.projects
     assert (project.title, project.motto) == ("Kassel verbunden: Innenstadt gestalten", "Zusammen in die Menschen in Kassel")
     assert "Solche Projekte" in project.description
+
+
+def test_a_text_row_that_opens_with_a_labels_word_still_ends_in_the_boxs_label(profile):
+    """'Land und Stadt arbeiten …' opens with the word of a label (Land) but is the text's row: the
+    label at its end, under the box's column, is the box's, and its value is read."""
+    rows = [("Die Kommune plant viele neue Wege für alle Menschen.", "BUNDESLAND:"),
+            ("Die Betriebe vor Ort im Land sind ebenfalls dabei.", "Bayern"),
+            ("Land und Stadt arbeiten dabei eng zusammen, so dass", "GRÖSSENKLASSE:"),
+            ("alle etwas davon haben und niemand zurückbleibt.", "Mittelstadt")]
+    text = "".join(f"{a:<52} {b}\n" for a, b in rows)
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block.get("states").value == "Bayern"
+    assert block.get("size_class").value == "Mittelstadt"

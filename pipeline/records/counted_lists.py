@@ -10,7 +10,6 @@ with such pieces items, and the doubts.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
@@ -130,6 +129,10 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
         if total == count and (candidates or unit.kind == "figure") and not list_goes_on(units, end):
             for j, _ in candidates:
                 units[j] = replace(units[j], kind="item", verdict=None, why="")
+            if candidates:
+                taken = "; ".join(f"'{units[j].text[:40]}'" for j, _ in candidates)
+                doubts.append(note("description", f"'{unit.text[-60:]}' counts {count} items: {taken}, set apart "
+                                                  "like figure text, taken as its items"))
             units[i : i + 1] = introduction_kept(units, i)
         elif total < count and not candidates and (moved := items_set_before(units, i, end, count - found, page,
                                                                             settings)) is not None:
@@ -158,15 +161,17 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
         unit = units[k]
         if unit.kind == "figure":
             continue
-        before = next(u for u in reversed(units[: k]) if u.kind != "figure")
+        before = next((u for u in reversed(units[: k]) if u.kind != "figure"), None)
         if unit.kind != "item" or list_mark(unit.text) is not None or not unit.text[:1].isupper() \
-                or ends_open(before.text):
+                or (before is not None and ends_open(before.text)):
             break  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
         text = unit.text
         after = next((u for u in units[k + 1 :] if u.kind != "figure" and not (u.verdict is False
                                                                              and labels_only(u.text))), None)
         if unit.verdict is False and labels_only(text):
             units[k] = unit.as_("figure", "labels")
+            doubts.append(note("description", f"'{text[:60]}' follows a list whose count is met and reads as "
+                                              "labels: put in figure_text"))
         elif holds_sentence_end(text) and len(WORD.findall(text)) >= settings.text.paragraph_min_words:
             units[k] = unit.as_("prose")
         elif len(unit.lines) == 1 and not holds_sentence_end(text) and not ends_open(text) \

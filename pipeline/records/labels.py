@@ -127,6 +127,14 @@ def line_label(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, 
 
 
 @kept_by_identity
+def label_alone_on_row(text: str, known: dict[str, tuple[str, str]]) -> bool:
+    """Whether a row is a label printed as one (line_label_read, label_marked): alone, with a
+    colon or in capitals. A row of text that opens with a label's word ('Land und Stadt arbeiten
+    …, GRÖSSENKLASSE') is none: the label at its end is the box's."""
+    hit = line_label_read(text, known)
+    return hit is not None and label_marked(text, hit[2])
+
+
 def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, str, str, bool] | None:
     """line_label's answer and whether the label was read fuzzily: a label as printed, or one
     the OCR damaged ('MoTTOo:', 'GROSSENKLASSE Große Großstadt', 'MOoTTo', 'MotTrTo') where it ends in a
@@ -204,7 +212,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     if tail is not None:
         box = first_in_text is not None  # a title's or motto's box: its values' lines are checked
         rows = rows_as_tails(lines[i + 1:], tail.start - getattr(lines[i], "start", 0),
-                             lambda row: any_label_at_line_end(row, known), lambda row: line_label_read(row.text, known),
+                             lambda row: any_label_at_line_end(row, known), lambda row: label_alone_on_row(row.text, known),
                              goes_on_in_box if box else None, box_line_alone if box else None)
         if box and rows is None:
             return None  # no box's line beside the text after the label: it is no header's
