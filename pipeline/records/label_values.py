@@ -88,10 +88,7 @@ def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
     """A label, not prose that opens with the label's word: it has a colon, is printed in capitals
     or stands alone, or what follows is short and does not go on in lower case ('Einwohner
     12.000', not 'Einwohner und Gäste kommen …') or is a web or mail address ('Website www.…')."""
-    text = text.strip()
-    head = text[: len(text) - len(rest)] if rest else text
-    letters = [c for c in head if c.isalpha()]
-    if fuzzy or not rest or ":" in head or sum(c.isupper() for c in letters) > len(letters) / 2:
+    if fuzzy or label_marked(text, rest):
         return True
     return ADDRESS.fullmatch(rest.strip()) is not None or (
         len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ",")))

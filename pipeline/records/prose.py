@@ -150,7 +150,7 @@ def may_open_a_later_sentence(text: str, before: str | None, following: str, mea
 def names_no_action(text: str, lexicon: Lexicon) -> bool:
     """Text with no verb in lower case ('Bildung und Teilhabe', 'Verwaltung und Stadtwerke'): it
     can name a field, as an item does; a slogan has its verb ('Gemeinsam gestalten')."""
-    return not any(lexicon.tags.best_tag(w)[:1] == "V" for w in re.findall(r"\b[a-zäöüß]{2,}\b", text))
+    return not any((lexicon.tags.best_tag(w) or "")[:1] == "V" for w in re.findall(r"\b[a-zäöüß]{2,}\b", text))
 
 
 WORDMARK_WORD = re.compile(r"[A-ZÄÖÜ]{5,}|[a-zäöüß]+[A-ZÄÖÜ][^\W\d_]*")  # 'TÜBINGEN', 'smarT', 'smART'

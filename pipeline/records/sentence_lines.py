@@ -35,7 +35,7 @@ def opens_on_a_verb(text: str, lexicon: Lexicon) -> bool:
     """Text whose first word is a verb in lower case ('verbessern …', 'wird …'): no noun phrase
     opens so."""
     first = (text.split() or [""])[0]
-    return first.isalpha() and first.islower() and lexicon.tags.best_tag(first)[:1] == "V"
+    return first.isalpha() and first.islower() and (lexicon.tags.best_tag(first) or "")[:1] == "V"
 
 
 def line_of_the_sentence(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
