@@ -241,3 +241,16 @@ def test_a_header_an_ocr_ran_into_the_rows_of_the_text_beside_it_is_read_from_th
     assert block.get("states").value == "Bayern" and block.get("states").unsure
     assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
     assert not block.line_numbers & {0, 1, 2, 3, 4, 5, 6}  # the rows stay text
+
+
+@pytest.mark.parametrize("line, like", [("Die Kassenführung wird", False), ("Heilbronn", True),
+                                        ("Bienenbüttel in Kooperation mit", True), ("Halle (Saale)", True),
+                                        ("Gemeinde Ringelai und Ilzer Land", True)])
+def test_a_line_ending_in_a_lower_case_word_that_joins_no_name_is_no_name(line, like):
+    """The last line of a column over a sidebar read after the text ('Die Kassenführung wird')
+    was taken as the name and the page's text before it reached no record; a name's line ends in
+    lower case only on a word that joins its parts."""
+    from pipeline.records.name_wrap import name_like
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+    assert name_like(line, DEFAULT_RECORDS_SETTINGS) == like

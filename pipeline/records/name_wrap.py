@@ -103,8 +103,12 @@ def wrapped_chains(nonblank: list, j: int, end: int, settings: RecordsSettings) 
 def name_like(text: str, settings: RecordsSettings) -> bool:
     """A line that can be a project's name: short, capitalised, no sentence's end (at its end or
     inside: lines of a paragraph read together), no clause after a comma ('… und zeigen, wo
-    Schädlinge': a name's comma comes before another name)."""
+    Schädlinge': a name's comma comes before another name), no last word in lower case but one
+    that joins a name's parts ('… in Kooperation mit'; 'Die Kassenführung wird' is a sentence's
+    start, the last line of a column over a sidebar read after the text)."""
     text = text.strip()
+    last = text.split()[-1] if text else ""
     return bool(text) and text[:1].isupper() and len(text.split()) <= 2 * settings.segment.heading_max_words \
         and not text.endswith((".", ",", ";", "-")) and not CLAUSE_AFTER_COMMA.search(text) \
-        and not SENTENCE_END_INSIDE.search(text)
+        and not SENTENCE_END_INSIDE.search(text) \
+        and not (last.isalpha() and last.islower() and not NAME_CONNECTORS.search(last))
