@@ -63,27 +63,29 @@ class TextLine:
     @property
     def size(self) -> float | None:
         """The font size most of the line's characters have, None where it is not known."""
-        sizes = Counter()
-        for w in self.words:
-            if w.size is None:
-                return None
-            sizes[round(w.size * 2) / 2] += len(w.text)
-        return sizes.most_common(1)[0][0]
+        return most_characters(self.words, lambda w: w.size, lambda size: round(size * 2) / 2)
 
     @property
     def fitted(self) -> float | None:
         """The size an OCR text layer fitted most of the line's characters to, None where it is not known."""
-        sizes = Counter()
-        for w in self.words:
-            if w.fitted is None:
-                return None
-            sizes[round(w.fitted)] += len(w.text)
-        return sizes.most_common(1)[0][0]
+        return most_characters(self.words, lambda w: w.fitted, round)
 
     def split(self, gutter: float) -> tuple["TextLine | None", "TextLine | None"]:
         left = tuple(w for w in self.words if w.x1 <= gutter)
         right = tuple(w for w in self.words if w.x0 >= gutter)
         return (TextLine(left) if left else None, TextLine(right) if right else None)
+
+
+def most_characters(words, size_of, rounded) -> float | None:
+    """The size (`size_of` a word, `rounded`) that most of the words' characters have; None where
+    a word's is not known."""
+    sizes = Counter()
+    for w in words:
+        size = size_of(w)
+        if size is None:
+            return None
+        sizes[rounded(size)] += len(w.text)
+    return sizes.most_common(1)[0][0]
 
 
 def words_to_lines(words: list[Word]) -> list[TextLine]:
