@@ -15,7 +15,13 @@ from .conftest import CASES
 BODIES = sorted((CASES / "bodies").glob("*.json"))
 
 
-@pytest.mark.parametrize("path", BODIES, ids=[p.stem for p in BODIES])
+def body_case(path):
+    """A golden case as a test parameter; one with a `known_failure` is expected to fail (strict)."""
+    why = json.loads(path.read_text(encoding="utf-8")).get("known_failure")
+    return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=why)) if why else path
+
+
+@pytest.mark.parametrize("path", [body_case(p) for p in BODIES], ids=[p.stem for p in BODIES])
 def test_a_body_reads_as_a_careful_editor_would(path, lexicon):
     case = json.loads(path.read_text(encoding="utf-8"))
     page = Page(lexicon, case["measure"], (case["title"], case["motto"]), tuple(case.get("captions", ())))
@@ -28,6 +34,18 @@ def test_a_body_reads_as_a_careful_editor_would(path, lexicon):
     # conservation: every word of the body comes out in the description or the figure text
     out = " ".join([*description, *case["figure_text"], *furniture]).replace("integrierten", "inte- grierten")
     assert sorted(out.split()) == sorted(case["body"].split())
+
+
+def test_a_line_with_a_listing_comma_taken_out_is_flagged(lexicon):
+    """Until a rule puts it back (the known failure above), the sentence's line that went to
+    figure_text is flagged, named."""
+    path = CASES / "bodies" / "line-with-a-listing-comma-taken-out-flagged.json"
+    case = json.loads(path.read_text(encoding="utf-8"))
+    page = Page(lexicon, case["measure"], (case["title"], case["motto"]))
+    kept, figures, furniture, doubts = body_paragraphs(text_to_lines(case["body"]), page)
+    assert [join_lines(f) for f in figures] == ["Anträge für Wohnen, Gewerbe und Verkehr"]
+    assert any("'Anträge für Wohnen, Gewerbe und Verkehr', set between the parts of a sentence" in d.note
+               and d.flagged for d in doubts)
 
 
 def test_bullets_read_as_letters_become_list_marks_only_in_a_run():
