@@ -42,3 +42,18 @@ def test_pdf_text_layer_gives_the_same_records_as_the_text(case, corrections, tm
     fields = ("id", "name", "category", "size_class", "states", "title", "motto", "needs_review")
     assert [{f: getattr(p, f) for f in fields} for p in from_pdf.projects] == \
         [{f: getattr(p, f) for f in fields} for p in from_text.projects]
+
+
+def test_a_lone_number_in_a_pdfs_body_is_figure_text_not_a_dropped_page_number(corrections, tmp_path):
+    """A PDF's page numbers are taken out by their place on the page; a lone number left in a
+    body ('48' of a key figure) goes to figure_text, where the text route drops it as a page number."""
+    from .pdf_fixture import pdf_bytes
+
+    text = (CASES / "brochure_mini" / "input.txt").read_text(encoding="utf-8")
+    text = text.replace("Motto: Gemeinsam fiir eine griine Stadt\n\n", "Motto: Gemeinsam fiir eine griine Stadt\n\n48\n\n")
+    pages = [page.split("\n") for page in re.split(r"\n{4,}", text)]
+    pdf = tmp_path / "case.pdf"
+    pdf.write_bytes(pdf_bytes([p[i : i + 52] for p in pages for i in range(0, len(p), 52)]))
+    projects = extract_brochure(load_source(pdf), corrections, use_overrides=False).brochure.projects
+    assert any("48" in p.figure_text for p in projects)
+    assert not any("48" in p.description.split() for p in projects)

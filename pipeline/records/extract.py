@@ -104,6 +104,9 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     running = (frozenset() if doc.positions else doc.running) | {line_key(l.text) for l in body
                                                                  if l.number in block.section_lines}
     kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings)
+    # a PDF's page numbers were taken out by their place on the page: a lone number left in its
+    # body is a figure's ('48' over 'Ladepunkte'), not furniture to drop
+    numbers = [t for t in furniture if PAGE_NUMBER.match(t)] if doc.positions else []
     if doc.positions:  # a PDF: its words came in column order already
         description, column_notes = "\n\n".join(join_lines(p) for p in kept), []
     else:
@@ -115,7 +118,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               "category_printed": section, "size_class": size.size_class, "states": states,
               "state_codes": [state_code(s) for s in states], "title": header.title, "motto": header.motto,
               "page": page_of(block, doc.pages), "description": description,
-              "figure_text": [*reading.debris, *strays_left(block), *(join_lines(p) for p in figures)],
+              "figure_text": [*reading.debris, *strays_left(block), *(join_lines(p) for p in figures), *numbers],
               "facts": dict(header.facts)}
     doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
               *section_size_doubts(profile.canonical(block.category), size.size_class, profile),
