@@ -126,3 +126,19 @@ def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
     assert any("Stadtwerke" in join_lines(p) for p in kept)
     assert [join_lines(f) for f in figures] == ["© Seestadt Marketing"]
     assert not [d.note for d in doubts if "Stadtwerke" in d.note]
+
+
+def test_a_paragraph_in_another_type_size_that_reads_as_running_text_is_flagged(lexicon):
+    """A text layer sets a lead paragraph in larger type: set apart by its size, it goes to
+    figure_text, and, reading as running text, it is flagged; a short slogan in large type is not."""
+    body = ("Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle.\n\n"
+            "Die Zukunft beginnt im Quartier\n\n"
+            "Die Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n")
+    lines = text_to_lines(body)
+    styled = frozenset(l.number for l in lines if l.text.startswith(("Die Stadt", "Die Zukunft")))
+    page = Page(lexicon, 46, ("Stadt am See", "Offen für Neues"))
+    kept, figures, furniture, doubts = body_paragraphs(lines, page, styled=styled)
+    assert [join_lines(f) for f in figures][:1] == ["Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle."]
+    said = [d.note for d in doubts if d.flagged]
+    assert any("Die Stadt erneuert ihre Mitte" in n and "reads like running text" in n for n in said)
+    assert not any("Die Zukunft beginnt" in n for n in said)

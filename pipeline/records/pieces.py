@@ -571,14 +571,17 @@ def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -
 
 
 def undecided_doubts(units: list[Unit], lexicon: Lexicon, settings: RecordsSettings) -> list[Doubt]:
-    """Running text the evidence does not settle and figure text that reads like running text:
-    flagged, with the stretch named."""
+    """Running text the evidence does not settle and figure text that reads like running text
+    (set apart by its words, its place or its type size: a paragraph in larger type may be a lead
+    paragraph): flagged, with the stretch named."""
     t = settings.text
     doubts = []
     for unit in units:
         text = unit.text
-        if unit.kind == "figure" and unit.why in ("short", "evidence", "interruption") and unit.verdict is not False \
-                and len(WORD.findall(text)) >= settings.text.sentence_min_words + 2 and has_finite_verb(text, lexicon):
+        words = len(WORD.findall(text))
+        if unit.kind == "figure" and unit.why in ("short", "evidence", "interruption", "style") \
+                and unit.verdict is not False and words >= t.sentence_min_words + 2 and has_finite_verb(text, lexicon) \
+                and (unit.why != "style" or words >= t.paragraph_min_words):  # a slogan in large type is short
             doubts.append(flag("description", f"figure_text holds '{text[:80]}', which reads like running text"))
         elif unit.kind == "heading" and (len(WORD.findall(text)) > t.caption_like_words
                                          or text.split()[0].lower() in ARTICLES):
