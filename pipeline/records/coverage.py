@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
+from pipeline.records.names import entries_with_part
 from pipeline.records.settings import RecordsSettings
 
 
@@ -54,7 +55,7 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
             continue
         for ri, li in zip(loose, names):
             record, name = records[ri], listed[li]
-            if part_of_name(name, record["name"]):
+            if entries_with_part(name, (record["name"],)):  # the overview's entry is the name's beginning or end
                 add_flag(record, "name", f"the overview lists '{name}' at this place, which this name begins or "
                                          "ends with: the overview's entry may be cut, the name was kept")
                 continue
@@ -64,13 +65,6 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
             record["name"] = " ".join(name.split())
             add_flag(record, "name", note)
     return records
-
-
-def part_of_name(listed: str, name: str) -> bool:
-    """'Bad Bevensen' of 'Bienenbüttel in Kooperation mit Suderburg und Bad Bevensen': an
-    overview's entry whose words begin or end a longer name's (a table's cell an OCR cut)."""
-    part, whole = listed.casefold().split(), name.casefold().split()
-    return 0 < len(part) < len(whole) and (whole[:len(part)] == part or whole[-len(part):] == part)
 
 
 def with_coverage(records: list[dict], listed: list[str], settings: RecordsSettings) -> tuple[list[dict], list[str]]:
