@@ -20,7 +20,10 @@ value of each structural axis (`Structure`):
 - the name: its font and size, `name_lines` 2 to break a name of several words over two lines;
 - `columns` of the description (one to three; two at most beside a sidebar) and `continued_name`:
   continuation pages whose running header repeats the project's name;
-- `overview` as a `list` (as the house style) or a ruled `table`; `toc`, a table of contents.
+- `overview` as a `list` (as the house style) or a ruled `table`; `toc`, a table of contents;
+- `lead`: the description's first paragraph set as a lead over the whole text area, in type
+  `lead` times the body's (1.2 to 1.45; 0: none). It is drawn from a stream of its own, so the
+  seeds rendered before the axis came keep every other draw.
 
 Every design prints every field (name, section, size class, Land, title, motto, description)
 somewhere. The truth records them, the facts, and every word drawn on a project's pages
@@ -69,6 +72,7 @@ class Structure:
     overview: str  # list | table
     toc: bool
     band: int  # which of BANDS
+    lead: float = 0.0  # the first paragraph's type against the body's; 0: no lead paragraph
 
 
 def random_structure(rng: random.Random, design: Design) -> Structure:
@@ -91,6 +95,12 @@ def random_facts(rng: random.Random, project: dict, labels: list[str]) -> dict[s
     return {label: values[label] for label in labels}
 
 
+def random_lead(seed: int) -> float:
+    """The lead paragraph's type size against the body's, 0 for none, from the seed's own stream."""
+    rng = random.Random(f"lead {seed}")
+    return rng.choice([1.2, 1.3, 1.45]) if rng.random() < 0.5 else 0.0
+
+
 def random_edition(seed: int) -> dict:
     """The truth of one edition (records, design and structure), before rendering."""
     rng = random.Random(seed)
@@ -106,6 +116,7 @@ def random_edition(seed: int) -> dict:
             projects.append(project)
     design = random_design(rng)
     structure = random_structure(rng, design)
+    structure.lead = random_lead(seed)
     for project in projects:
         project["facts"] = random_facts(rng, project, structure.facts)
     return {"seed": seed, "edition": {"title": f"Modellprojekte Smart Cities {year}", "year": year},
@@ -252,8 +263,25 @@ def project_pages(project: dict, design: Design, st: Structure, rng: random.Rand
         w = (area - design.gutter * (st.columns - 1)) / st.columns
         flow.xs = [area_x + n * (w + design.gutter) for n in range(st.columns)]
         flow.widths = [w] * st.columns
+    paragraphs = project["description"].split("\n\n")
+    if st.lead and len(paragraphs) > 1:
+        lead_paragraph(page, paragraphs[0], flow, design, st.lead, rng)
+        project = {**project, "description": "\n\n".join(paragraphs[1:])}
     flow_description(project, flow, design, columns, rng)
     return pages
+
+
+def lead_paragraph(page: Page, text: str, flow: Flow, design: Design, factor: float, rng: random.Random) -> None:
+    """Draws `text` over the whole width of the flow's columns in type `factor` times the body's,
+    and starts the columns under it."""
+    regular = FONTS[design.font][0]
+    size = design.size * factor
+    x, width = flow.xs[0], flow.xs[-1] + flow.widths[-1] - flow.xs[0]
+    y = flow.y
+    for line in wrap(text, regular, size, width, rng, 0):
+        page.strings.append((x, y, line, regular, size))
+        y -= size * design.lead
+    flow.top = flow.y = y - design.para_gap * design.size * design.lead - size * 0.5
 
 
 # ---------------------------------------------------------------- the edition's other pages
