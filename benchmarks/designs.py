@@ -35,7 +35,7 @@ from .layouts import ROUTES, content_words, word_key
 
 STRUCTURE = {word_key(w) for w in [*LABELS.values(), *FACT_LABELS]}  # label words: structure, not content
 AXES = ("labels", "label_case", "colon", "land_size", "facts", "sections", "name_lines", "columns",
-        "continued_name", "overview", "toc", "ruled")
+        "continued_name", "overview", "toc", "ruled", "lead")
 
 
 def axis_values(truth: dict) -> dict[str, str]:
@@ -43,6 +43,7 @@ def axis_values(truth: dict) -> dict[str, str]:
     values = {axis: str(st[axis]) for axis in AXES if axis in st}
     values["facts"] = "none" if not st["facts"] else "some"
     values["ruled"] = str(st["ruled"]) if st["labels"] == "table" else "-"
+    values["lead"] = "some" if st.get("lead") else "none"
     return values
 
 

@@ -142,3 +142,46 @@ def test_a_paragraph_in_another_type_size_that_reads_as_running_text_is_flagged(
     said = [d.note for d in doubts if d.flagged]
     assert any("Die Stadt erneuert ihre Mitte" in n and "reads like running text" in n for n in said)
     assert not any("Die Zukunft beginnt" in n for n in said)
+
+
+def test_a_lead_paragraph_in_larger_type_opening_the_body_is_running_text(lexicon):
+    """The same body as a text layer with the first paragraph and the slogan set larger than the
+    text: the paragraph opening the body, a sentence with a finite verb, is the description's lead
+    paragraph, unflagged; the slogan after it stays figure text; the same paragraph in larger type
+    after running text (a pull quote) stays figure text, flagged."""
+    body = ("Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle.\n\n"
+            "Die Zukunft beginnt im Quartier\n\n"
+            "Die Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n")
+    lines = text_to_lines(body)
+    larger = frozenset(l.number for l in lines if l.text.startswith(("Die Stadt", "Die Zukunft")))
+    page = Page(lexicon, 46, ("Stadt am See", "Offen für Neues"))
+    kept, figures, _, doubts = body_paragraphs(lines, page, styled=larger, larger=larger)
+    assert join_lines(kept[0]) == "Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle."
+    assert [join_lines(f) for f in figures] == ["Die Zukunft beginnt im Quartier"]
+    assert not [d.note for d in doubts if d.flagged and "Die Stadt" in d.note]
+
+    quoted = text_to_lines("Die Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n\n"
+                           "Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle.\n")
+    larger = frozenset(l.number for l in quoted if l.text.startswith("Die Stadt"))
+    kept, figures, _, doubts = body_paragraphs(quoted, page, styled=larger, larger=larger)
+    assert [join_lines(f) for f in figures] == ["Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle."]
+    assert any("Die Stadt" in d.note for d in doubts if d.flagged)
+
+
+def test_a_short_sentence_in_larger_type_opening_the_body_is_kept_as_its_lead_and_flagged(lexicon):
+    """A sentence shorter than a paragraph set larger over the text may be a lead or a slogan:
+    kept in the description, flagged; a heading in larger type (no sentence) stays figure text."""
+    body = ("Über Grenzen hinweg wird zusammengearbeitet.\n\nDie Umsetzung beginnt im kommenden Jahr mit\n"
+            "einem ersten Versuch in der Innenstadt.\n")
+    lines = text_to_lines(body)
+    larger = frozenset(l.number for l in lines if l.text.startswith("Über"))
+    page = Page(lexicon, 46, ("Stadt am See", "Offen für Neues"))
+    kept, figures, _, doubts = body_paragraphs(lines, page, styled=larger, larger=larger)
+    assert join_lines(kept[0]) == "Über Grenzen hinweg wird zusammengearbeitet."
+    assert any("Über Grenzen" in d.note and "lead" in d.note for d in doubts if d.flagged)
+
+    heading = text_to_lines("Daten für alle\n\nDie Umsetzung beginnt im kommenden Jahr mit\n"
+                            "einem ersten Versuch in der Innenstadt.\n")
+    larger = frozenset(l.number for l in heading if l.text.startswith("Daten"))
+    kept, figures, _, _ = body_paragraphs(heading, page, styled=larger, larger=larger)
+    assert [join_lines(f) for f in figures] == ["Daten für alle"]

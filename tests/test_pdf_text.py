@@ -354,3 +354,19 @@ def test_a_last_line_under_a_single_line_stays_with_it_over_a_diagrams_labels():
     words += [w for n, line in enumerate(below) for w in placed(line, 52, 710 + 13.5 * n, 10.5)]
     lines = words_to_text(words, 595, 842).body.split("\n")
     assert lines[lines.index("Ausstellung über die Geschichte") + 1] == "gezeigt."
+
+
+def test_a_lead_paragraph_in_larger_type_is_one_paragraph_set_apart_as_larger():
+    """A lead paragraph over the columns in type 1.4 times the body's, its lines spaced in
+    proportion (17 points against the body's 12): one paragraph, not a paragraph per line, and
+    its lines are known as set larger than the text; the body's are not."""
+    from pipeline.read.pdf_text import words_to_text
+
+    lead = ["Die Stadt erneuert ihre Mitte und baut", "dafür neue Wege und Plätze für alle."]
+    body = ["Die Kommune setzt auf offene Daten", "und eine digitale Verwaltung für",
+            "alle Menschen in der Region und", "ihre Betriebe vor Ort im Land."]
+    words = [w for n, line in enumerate(lead) for w in placed(line, 60, 200 + 17 * n, 14.0)]
+    words += [w for n, line in enumerate(body) for w in placed(line, 60, 250 + 12 * n)]
+    page = words_to_text(words, 595, 842)
+    assert page.body.rstrip("\n").split("\n") == [*lead, "", *body]
+    assert page.larger == page.styled == {0, 1}

@@ -51,12 +51,22 @@ class Source:
     page_numbers: tuple[int | None, ...] = ()  # PDF routes: printed number of each page (text has \f between pages)
     removed_lines: tuple[str, ...] = ()  # PDF routes: running headers/footers taken out of the text
     styled_lines: frozenset[int] = frozenset()  # text layers: offsets of lines set in another size than the text
+    larger_lines: frozenset[int] = frozenset()  # those of them set larger than the text
     page_words: tuple[tuple[Word, ...], ...] = ()  # PDF routes: each page's words with their boxes (points)
     file: str = ""  # the file read (for the pictures of review.html)
 
 
 def bundled_path() -> Path:
     return Path(str(resources.files("pipeline") / "data" / BUNDLED_NAME))
+
+
+def offsets_in_text(pages: list[str], per_page: list[list[int]]) -> frozenset[int]:
+    """Offsets within each page's text -> offsets within the pages joined by page breaks."""
+    offsets, at = set(), 0
+    for text, page_offsets in zip(pages, per_page):
+        offsets.update(at + o for o in page_offsets)
+        at += len(text) + len(PAGE_BREAK)
+    return frozenset(offsets)
 
 
 def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> Source:
@@ -80,15 +90,11 @@ def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> 
     if is_pdf:
         pages, kind, warnings = pdf_to_pages(path, workers)
         paged = strip_page_furniture(pages)
-        styled, at = set(), 0
-        for text, offsets in zip(paged.pages, paged.styled):
-            styled.update(at + o for o in offsets)
-            at += len(text) + len(PAGE_BREAK)
         joined = PAGE_BREAK.join(paged.pages)
         check_lines(joined, path)
         return Source(shown, digest, kind, "pdf", joined, False, tuple(warnings),
-                      tuple(paged.printed), tuple(paged.removed), frozenset(styled),
-                      tuple(page.words for page in pages), str(path))
+                      tuple(paged.printed), tuple(paged.removed), offsets_in_text(paged.pages, paged.styled),
+                      offsets_in_text(paged.pages, paged.larger), tuple(page.words for page in pages), str(path))
     text, encoding, warnings = decode_text_bytes(data, path)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     check_lines(normalised, path)

@@ -38,6 +38,7 @@ class Paged:
     printed: list[int | None]  # the printed page number of every page, where known
     removed: list[str]  # the distinct running lines taken out, as first seen
     styled: list[list[int]]  # per page: offsets (in its text) of the lines set apart by their size
+    larger: list[list[int]]  # per page: offsets of those of them set larger than the running text
 
 
 def strip_page_furniture(pages: list[PageText]) -> Paged:
@@ -66,7 +67,7 @@ def strip_page_furniture(pages: list[PageText]) -> Paged:
         return p > 0 and line_key(text) in running
 
     removed: list[str] = []
-    texts, styled = [], []
+    texts, styled, larger = [], [], []
     for p, page in enumerate(pages):
         for text in page.top + page.bottom:
             if text.strip() and is_furniture(p, text) and not PAGE_NUMBER.match(text.strip()) \
@@ -81,7 +82,8 @@ def strip_page_furniture(pages: list[PageText]) -> Paged:
         for line in page.body.split("\n"):
             starts.append(starts[-1] + len(line) + 1)
         styled.append([body_at + starts[n] for n in sorted(page.styled)])
-    return Paged(texts, printed, removed, styled)
+        larger.append([body_at + starts[n] for n in sorted(page.larger)])
+    return Paged(texts, printed, removed, styled, larger)
 
 
 SPACES, DIGITS = re.compile(r"\s+"), re.compile(r"\d+")

@@ -331,13 +331,15 @@ class PageText:
     and page numbers sit) apart from the body in reading order. `styled` holds the numbers of
     body lines (in body.split("\\n")) set in another size than the page's running text: captions,
     pull quotes, callouts, headings; known for text layers, and roughly for OCR layers (the sizes
-    their maker fitted to the lines' boxes)."""
+    their maker fitted to the lines' boxes). `larger` holds those of them set larger than the
+    running text (a lead paragraph, a heading, a big number)."""
 
     top: list[str]
     body: str
     bottom: list[str]
     styled: frozenset[int] = frozenset()
     words: tuple[Word, ...] = ()  # every word with its box, for the pictures of review.html
+    larger: frozenset[int] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -450,6 +452,7 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
     page_spacing = min(spacings) if spacings else None
     out: list[str] = []
     styled: set[int] = set()
+    larger: set[int] = set()
     for block in blocks:
         if out and out[-1] != "":
             out.append("")
@@ -457,13 +460,21 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
         previous = None
         for line in block:
             if previous is not None and out[-1] != "" and (
-                    (usual and line.top - previous.top > PARAGRAPH_GAP * usual)
+                    (usual and line.top - previous.top > PARAGRAPH_GAP * usual * type_scale(size_of(line), page_size))
                     or other_size(size_of(line), size_of(previous), change)):
                 out.append("")
             if other_size(size_of(line), page_size, change):
                 styled.add(len(out))
+                if size_of(line) > page_size:
+                    larger.add(len(out))
             out.append(line.text)
             previous = line
     while out and out[-1] == "":
         out.pop()
-    return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words))
+    return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words), frozenset(larger))
+
+
+def type_scale(size: float | None, page_size: float | None) -> float:
+    """How much farther apart than the running text's lines the lines of one paragraph in `size`
+    stand: a lead paragraph set larger is spaced in proportion, and its lines are one paragraph."""
+    return max(1.0, size / page_size) if size and page_size else 1.0

@@ -13,6 +13,7 @@ from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
                                             repeated_lines_out)
+from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.interruptions import interruptions_cut, set_into_open_sentences
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
@@ -29,12 +30,14 @@ PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
 
 
 def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = frozenset(),
-                    styled: frozenset[int] = frozenset(), settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS
+                    styled: frozenset[int] = frozenset(), settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS,
+                    larger: frozenset[int] = frozenset()
                     ) -> tuple[list[list[Line]], list[list[Line]], list[str], list[Doubt]]:
     """Body lines -> (paragraphs of running text, figure text, page furniture taken out, doubts).
     Page numbers and running headers an OCR text kept (keys in `running`) are furniture: the
     caller lists the headers with the removed running lines. Nothing else is dropped: a paragraph
-    set in another size (`styled`: line numbers; text layers only), figure debris, a banner
+    set in another size (`styled`: line numbers; text layers only) other than a lead paragraph
+    (`larger` type, lead.py), figure debris, a banner
     repeating the title or motto, lines that are no column's text (prose.py), a short piece
     standing between a sentence and its continuation, and a short line that neither ends a
     sentence, nor heads running text, nor goes on in the next paragraph (a caption, a callout) is
@@ -50,14 +53,15 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
             furniture.append(text)
         else:
             units += pieces_of(para, page, settings)
-    units = label_rows_out(number_words_out(classify_units(units, page, styled, settings), page, settings))
+    units, lead_doubts = lead_paragraphs_kept(classify_units(units, page, styled, settings), larger, page, settings)
+    units = label_rows_out(number_words_out(units, page, settings))
     units = map_points_out(repeated_lines_out(units, page), page, settings)
     units, count_doubts = counted_lists(units, page, settings)
     units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
-    doubts = count_doubts + doubts
+    doubts = lead_doubts + count_doubts + doubts
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]

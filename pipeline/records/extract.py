@@ -52,6 +52,7 @@ class Document:
     usual_line: float  # median length of the project pages' lines with three words or more
     running: frozenset[str]  # keys of lines repeated on many pages: running headers an OCR text kept
     styled: frozenset[int] = frozenset()  # raw offsets of lines a text layer sets in another size
+    larger: frozenset[int] = frozenset()  # raw offsets of those of them set larger than the text
     listed: tuple[str, ...] = ()  # the names in the brochure's own overview of all projects
     positions: bool = False  # the text came with word positions (a PDF): its columns are in order
     sections: tuple[str, ...] = ()  # the section names as this edition prints them (its headings, its overview)
@@ -66,7 +67,7 @@ def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Le
     lengths = [len(l.text) for b in layout.projects for l in b.lines if len(l.text.split()) >= least]
     return Document(lines_to_pages(layout.lines, source.page_numbers), lexicon,
                     cleaned.damaged or source.kind == "pdf-ocr", statistics.median(lengths) if lengths else 0.0,
-                    layout.running, source.styled_lines,
+                    layout.running, source.styled_lines, source.larger_lines,
                     tuple(layout.listed),
                     source.kind != "text", printed_sections(layout))
 
@@ -98,12 +99,13 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     # lines of the header zone that no field took (a value's second line) stay text, never vanish
     body = [l for l in block.lines if l.number > block.header_end and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
+    larger = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.larger)
     page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""), tuple(profile.caption_labels))
     # a PDF's running lines were taken out by their place on the page (read/page_furniture.py): a
     # line repeated inside the body is text there
     running = (frozenset() if doc.positions else doc.running) | {line_key(l.text) for l in body
                                                                  if l.number in block.section_lines}
-    kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings)
+    kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings, larger)
     # a PDF's page numbers were taken out by their place on the page: a lone number left in its
     # body is a figure's ('48' over 'Ladepunkte'), not furniture to drop
     numbers = [t for t in furniture if PAGE_NUMBER.match(t)] if doc.positions else []
