@@ -370,3 +370,25 @@ def test_a_lead_paragraph_in_larger_type_is_one_paragraph_set_apart_as_larger():
     page = words_to_text(words, 595, 842)
     assert page.body.rstrip("\n").split("\n") == [*lead, "", *body]
     assert page.larger == page.styled == {0, 1}
+
+
+def test_a_page_whose_lead_has_most_characters_is_read_at_the_brochures_running_size():
+    """A project page holds a long lead paragraph in 13-point type over a short column in the
+    brochure's 10 points: by its own characters the lead would be the page's running text and the
+    column set apart. Read at the whole text layer's size, the lead is set larger and the column
+    is running text; a page in the running size is read as before."""
+    from pipeline.read.pdf_text import pages_at_brochure_size, words_to_text
+
+    text = ["Die Kommune setzt auf offene Daten", "und eine digitale Verwaltung für",
+            "alle Menschen in der Region und", "ihre Betriebe vor Ort im Land."]
+    lead = ["Die Stadt erneuert ihre Mitte und baut dafür neue Wege,", "Plätze und Häuser für alle, die hier leben.",
+            "Sie beginnt damit im kommenden Jahr in der Altstadt."]
+    other = [w for n in range(3) for k, line in enumerate(text) for w in placed(line, 60, 200 + 60 * n + 12 * k)]
+    first = [w for n, line in enumerate(lead) for w in placed(line, 60, 200 + 16 * n, 13.0)]
+    first += [w for n, line in enumerate(text[:2]) for w in placed(line, 60, 260 + 12 * n)]
+    pages = [words_to_text(other, 595, 842), words_to_text(first, 595, 842)]
+    assert pages[1].styled == {4, 5}  # by its own characters, the column is set apart
+    read = pages_at_brochure_size(pages)
+    assert read[0] == pages[0]
+    assert read[1].larger == read[1].styled == {0, 1, 2}
+    assert read[1].body.rstrip("\n").split("\n") == [*lead, "", *text[:2]]

@@ -25,7 +25,7 @@ from pipeline.errors import InputError
 from pipeline.read.limits import (MAX_PAGES, MAX_PDF_BYTES, MAX_TEXT_BYTES, check_lines, check_size, count_pages,
                                   render_dpi, streams_bounded)
 from pipeline.read.page_furniture import PAGE_BREAK, strip_page_furniture
-from pipeline.read.pdf_text import PageText, Word, page_to_text, tsv_to_words, words_to_text
+from pipeline.read.pdf_text import PageText, Word, page_to_text, pages_at_brochure_size, tsv_to_words, words_to_text
 from pipeline.progress import show_progress
 
 BUNDLED_NAME = "modellprojekte-smart-cities-2021.ocr.txt"
@@ -190,7 +190,7 @@ def pdf_to_pages(path: Path, workers: int = 1) -> tuple[list[PageText], str, lis
             else:
                 pages = read_pages(pdf, range(count))
             if not all(page.empty for page in pages):
-                return pages, "pdf", []
+                return pages_at_brochure_size(pages), "pdf", []
             missing = tesseract_missing()
             if missing:
                 raise InputError(f"{path}: the PDF has no text layer (a scan) and {missing}; "

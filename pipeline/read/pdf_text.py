@@ -340,6 +340,9 @@ class PageText:
     styled: frozenset[int] = frozenset()
     words: tuple[Word, ...] = ()  # every word with its box, for the pictures of review.html
     larger: frozenset[int] = frozenset()
+    width: float = 0.0  # the page's, in points
+    height: float = 0.0
+    size: float | None = None  # the running text's font size as read (a text layer's)
 
     @property
     def empty(self) -> bool:
@@ -430,18 +433,22 @@ def other_size(a: float | None, b: float | None, change: float = SIZE_CHANGE) ->
     return a is not None and b is not None and abs(a - b) > change * max(a, b)
 
 
-def words_to_text(words: list[Word], width: float, height: float) -> PageText:
+def words_to_text(words: list[Word], width: float, height: float, brochure_size: float | None = None) -> PageText:
     """Positioned words of one page -> margin lines and body text in reading order, paragraphs
     separated by blank lines. Line spacing is measured per block (a column has its own; two
-    columns' lines need not share baselines), and a change of font size starts a paragraph."""
+    columns' lines need not share baselines), and a change of font size starts a paragraph. The
+    running text's size is the page's (that of most characters), or `brochure_size`, the whole
+    text layer's, where the page has lines in it."""
     margin = height * MARGIN_ZONE
     all_lines = words_to_lines(words)
     top = [l.text for l in all_lines if l.top < margin]
     bottom = [l.text for l in all_lines if l.top > height - margin]
     lines = [l for l in all_lines if margin <= l.top <= height - margin]
     if not lines:
-        return PageText(top, "", bottom, words=tuple(words))
+        return PageText(top, "", bottom, words=tuple(words), width=width, height=height)
     running = body_size(lines)
+    if None not in (running, brochure_size) and any(not other_size(line.size, brochure_size) for line in lines):
+        running = brochure_size
     blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0), running)
     # an OCR layer's fitted sizes are too rough to find columns by, but tell a caption (7 points
     # against the body's 10 or 11) or a big number from the running text
@@ -471,7 +478,26 @@ def words_to_text(words: list[Word], width: float, height: float) -> PageText:
             previous = line
     while out and out[-1] == "":
         out.pop()
-    return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words), frozenset(larger))
+    return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words), frozenset(larger),
+                    width, height, page_size if not fitted else None)
+
+
+def brochure_size(pages: list[PageText]) -> float | None:
+    """The font size of most characters of a text layer's pages: its running text (None for OCR)."""
+    words = [w for page in pages for w in page.words]
+    return most_characters(words, lambda w: w.size, lambda size: round(size * 2) / 2) if words else None
+
+
+def pages_at_brochure_size(pages: list[PageText]) -> list[PageText]:
+    """Pages read each at the size of most of its characters -> the same pages, those whose size
+    differs from the whole text layer's read again at it where they have lines in it: a page with
+    little running text (a lead paragraph in larger type over a short column, a last line under a
+    box of key figures) would take its lead or its box for the running text."""
+    size = brochure_size(pages)
+    if size is None:
+        return pages
+    return [words_to_text(list(page.words), page.width, page.height, size) if other_size(page.size, size) else page
+            for page in pages]
 
 
 def type_scale(size: float | None, page_size: float | None) -> float:
