@@ -35,6 +35,7 @@ from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_sp
 from pipeline.records.pages import Pages, lines_to_pages, page_of
 from pipeline.records.labels import known_labels, label_key, line_label_read
 from pipeline.records.name_wrap import line_after_name, name_cut_reason
+from pipeline.records.page_numbers import figure_numbers, page_number_lines
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, value_running_text_reason
@@ -56,6 +57,7 @@ class Document:
     listed: tuple[str, ...] = ()  # the names in the brochure's own overview of all projects
     positions: bool = False  # the text came with word positions (a PDF): its columns are in order
     sections: tuple[str, ...] = ()  # the section names as this edition prints them (its headings, its overview)
+    page_numbers: frozenset[int] = frozenset()  # a text's lines of lone numbers that count its pages
 
 
 def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon,
@@ -69,7 +71,8 @@ def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Le
                     cleaned.damaged or source.kind == "pdf-ocr", statistics.median(lengths) if lengths else 0.0,
                     layout.running, source.styled_lines, source.larger_lines,
                     tuple(layout.listed),
-                    source.kind != "text", printed_sections(layout))
+                    source.kind != "text", printed_sections(layout),
+                    page_number_lines(layout.lines) if source.kind == "text" else frozenset())
 
 
 def printed_sections(layout: Layout) -> tuple[str, ...]:
@@ -107,8 +110,9 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
                                                                  if l.number in block.section_lines}
     kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings, larger)
     # a PDF's page numbers were taken out by their place on the page: a lone number left in its
-    # body is a figure's ('48' over 'Ladepunkte'), not furniture to drop
-    numbers = [t for t in furniture if PAGE_NUMBER.match(t)] if doc.positions else []
+    # body is a figure's ('48' over 'Ladepunkte'), not furniture to drop; so is one in a text
+    # that counts no pages with the text's other lone numbers
+    numbers = [t for t in furniture if PAGE_NUMBER.match(t)] if doc.positions else figure_numbers(body, doc.page_numbers)
     if doc.positions:  # a PDF: its words came in column order already
         description, column_notes = "\n\n".join(join_lines(p) for p in kept), []
     else:
