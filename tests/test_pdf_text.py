@@ -392,3 +392,19 @@ def test_a_page_whose_lead_has_most_characters_is_read_at_the_brochures_running_
     assert read[0] == pages[0]
     assert read[1].larger == read[1].styled == {0, 1, 2}
     assert read[1].body.rstrip("\n").split("\n") == [*lead, "", *text[:2]]
+
+
+def test_a_line_in_somewhat_larger_type_under_a_paragraph_is_not_drawn_into_it():
+    """An OCR layer's fitted sizes: a banner fitted at 12 points stands 17 points under a
+    paragraph fitted at 10, spaced 12: farther than a paragraph's lines stand, so a paragraph of
+    its own, though lines of a paragraph in larger type stand farther apart in proportion."""
+    from pipeline.read.pdf_text import Word, words_to_text
+
+    body = ["Die Kommune setzt auf offene Daten", "und eine digitale Verwaltung für",
+            "alle Menschen in der Region und", "ihre Betriebe vor Ort im Land."]
+    words = [Word(w.text, w.x0, w.x1, w.top, w.top + 9.0, None, 10.0)
+             for n, line in enumerate(body) for w in placed(line, 60, 200 + 12 * n)]
+    words += [Word(w.text, w.x0, w.x1, w.top, w.top + 11.0, None, 12.0)
+              for w in placed("„Gemeinsam für eine lebenswerte Stadt“", 60, 253)]
+    lines = words_to_text(words, 595, 842).body.rstrip("\n").split("\n")
+    assert lines == [*body, "", "„Gemeinsam für eine lebenswerte Stadt“"]

@@ -467,7 +467,8 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
         previous = None
         for line in block:
             if previous is not None and out[-1] != "" and (
-                    (usual and line.top - previous.top > PARAGRAPH_GAP * usual * type_scale(size_of(line), page_size))
+                    (usual and line.top - previous.top > PARAGRAPH_GAP * usual
+                     * type_scale(min(size_of(line) or 0, size_of(previous) or 0), page_size))
                     or other_size(size_of(line), size_of(previous), change)):
                 out.append("")
             if other_size(size_of(line), page_size, change):
@@ -501,6 +502,7 @@ def pages_at_brochure_size(pages: list[PageText]) -> list[PageText]:
 
 
 def type_scale(size: float | None, page_size: float | None) -> float:
-    """How much farther apart than the running text's lines the lines of one paragraph in `size`
-    stand: a lead paragraph set larger is spaced in proportion, and its lines are one paragraph."""
+    """How much farther apart than the running text's lines two lines of one paragraph stand,
+    the smaller of them in `size`: a lead paragraph set larger is spaced in proportion, and its
+    lines are one paragraph; a line in larger type under the text (a banner) is not drawn in."""
     return max(1.0, size / page_size) if size and page_size else 1.0
