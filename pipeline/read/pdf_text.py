@@ -133,6 +133,7 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
     xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]
     crossing, runs, two_sided, was_crossed = [0] * len(xs), [0] * len(xs), [0] * len(xs), [False] * len(xs)
+    ragged = [0] * len(xs)  # lines that cross x only by the free space kept at their ends
     # columns whose baselines are shifted against each other give lines of one column each, side
     # by side: two such lines that overlap in height are one row for telling the sides apart
     rows = [(line.words, taken_spans(line, gap, running), True) for line in lines] + [
@@ -146,11 +147,13 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
                 crossed[first] += 1
                 crossed[last + 1] -= 1
         first, last = bins_between(xs, min(w.x1 for w in words), max(w.x0 for w in words), closed=True)
+        start, end = min(w.x0 for w in words), max(w.x1 for w in words)
         depth = 0
         for i in range(len(xs)):
             depth += crossed[i]
             if real:
                 crossing[i] += bool(depth)
+                ragged[i] += bool(depth) and not start < xs[i] < end
                 runs[i] += bool(depth) and not was_crossed[i]
                 was_crossed[i] = bool(depth)
             if not depth and first <= i <= last:
@@ -158,7 +161,9 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
     # a column of one line beside a taller one (a description's last line next to a sidebar) is one
     # where no line crosses the gutter; so is a column beside the gap a picture leaves in the other
     between = interleaved(lines, xs, gap)
-    ranked = sorted((runs[i], crossing[i], -two_sided[i], i) for i in range(len(xs))
+    # a column's ragged edge reaching into a narrow corridor beside a table's values is no place
+    # to cut: the gutter under the table, which the table's rows cross, is
+    ranked = sorted((runs[i], ragged[i], crossing[i], -two_sided[i], i) for i in range(len(xs))
                     if two_sided[i] >= MIN_COLUMN_LINES or between[i] >= MIN_COLUMN_LINES
                     or (two_sided[i] and not crossing[i] and len(lines) - two_sided[i] >= MIN_COLUMN_LINES))
     judged: dict[tuple[int, ...], bool] = {}  # x's crossed by the same lines are judged once
