@@ -172,6 +172,23 @@ def test_a_table_over_columns_is_read_row_by_row_though_a_column_edge_nearly_mee
     assert body_lines(words) == [f"{k} {v}" for k, v in rows] + left + RIGHT_COLUMN
 
 
+def test_a_table_over_columns_is_read_row_by_row_though_one_line_of_a_ragged_column_reaches_near_its_values():
+    """The table's values start 7 points right of the first column's longest line, the column's
+    other lines end farther left: the x in that narrow corridor is crossed only by the long line's
+    free end; the gutter under the table, which the table's rows cross, is the one to cut, and
+    the long line stays in its column."""
+    rows = [("LAND:", "Hessen"), ("KLASSE:", "Kleinere Mittelstadt"), ("TITEL:", "Stadt digital")]
+    words = [w for n, (key, value) in enumerate(rows)
+             for w in placed(key, 47, 120 + 21 * n, 10) + placed(value, 207, 120 + 21 * n, 10)]
+    left = ["eins links zwei drei", "fuenf links sechs", "acht links neun zehn elf zwoelf", "dreizehn links vier",
+            "ende links"]
+    ends = [194, 190, 200, 196]
+    words += [w for n, line in enumerate(left[:4]) for w in justified(line, 47, ends[n], 200 + 13 * n, 10)]
+    words += placed(left[4], 47, 200 + 13 * 4, 10)
+    words += [w for n, line in enumerate(RIGHT_COLUMN) for w in justified(line, 219, 370, 200 + 13 * n, 10)]
+    assert body_lines(words) == [f"{k} {v}" for k, v in rows] + left + RIGHT_COLUMN
+
+
 def test_a_sidebar_beside_a_wide_column_is_cut_off_though_its_gutter_lies_past_two_thirds():
     text = ["eins links zwei drei vier fuenf sechs sieben acht neun", "zehn links elf zwoelf dreizehn vierzehn",
             "fuenfzehn links sechzehn siebzehn achtzehn neunzehn"]

@@ -140,20 +140,15 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
         (a.words + b.words, taken_spans(a, gap, running) + taken_spans(b, gap, running), False)
         for a, b in side_by_side(lines)]
     for words, spans, real in rows:  # counted with difference arrays: one pass over the words, not one per x
-        crossed = [0] * (len(xs) + 1)
-        for low, high in spans:
-            first, last = bins_between(xs, low, high)
-            if first <= last:
-                crossed[first] += 1
-                crossed[last + 1] -= 1
+        crossed, inked = spans_to_counts(xs, spans), spans_to_counts(xs, inked_spans(words, gap))
         first, last = bins_between(xs, min(w.x1 for w in words), max(w.x0 for w in words), closed=True)
-        start, end = min(w.x0 for w in words), max(w.x1 for w in words)
-        depth = 0
+        depth = ink = 0
         for i in range(len(xs)):
             depth += crossed[i]
+            ink += inked[i]
             if real:
                 crossing[i] += bool(depth)
-                ragged[i] += bool(depth) and not start < xs[i] < end
+                ragged[i] += bool(depth) and not ink
                 runs[i] += bool(depth) and not was_crossed[i]
                 was_crossed[i] = bool(depth)
             if not depth and first <= i <= last:
@@ -176,6 +171,24 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
 
     return next((xs[i] for *_, i in ranked if corridor(lines, xs[i], gap, running) >= least
                  and not columns_cross(xs[i])), None)
+
+
+def spans_to_counts(xs: list[float], spans: list[tuple[float, float]]) -> list[int]:
+    """Spans of x -> a difference array over xs: summed from the left, how many spans hold each x."""
+    counts = [0] * (len(xs) + 1)
+    for low, high in spans:
+        first, last = bins_between(xs, low, high)
+        if first <= last:
+            counts[first] += 1
+            counts[last + 1] -= 1
+    return counts
+
+
+def inked_spans(words, gap: float) -> list[tuple[float, float]]:
+    """The spans of x a line's words and its spaces between words take, without the free space
+    kept around them (taken_spans)."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    return [(w.x0, w.x1) for w in ordered] + [(a.x1, b.x0) for a, b in zip(ordered, ordered[1:]) if b.x0 - a.x1 < gap]
 
 
 def text_columns(lines: list[TextLine], gap: float, least: float, running: float | None) -> bool:
