@@ -4,8 +4,8 @@ a sentence's lines, comes out of a text without coordinates glued to that line, 
 line went to figure text with the caption. Such a line is cut in two where the running text
 starts: after the caption's label and its credit (words that are no function words), where the
 rest reads as a sentence's (a finite verb, or a sentence's end) and goes on from the text before
-it (in lower case after text stopping inside a sentence) or opens one (a function word with a
-capital after text that ended one). Needs a body's lines and the page; produces the lines with
+it (in lower case after text stopping inside a sentence) or opens one after text that ended one (a function word with a
+capital, or a word and a finite verb: 'Dennoch zeigt sich'). Needs a body's lines and the page; produces the lines with
 each such line as two (the same line number, each part with its own offset), so that the
 caption goes to figure text and the sentence's words stay in the description.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.records.figure_doubts import verb_second
 from pipeline.records.pieces import Page, has_finite_verb
 from pipeline.records.prose import function_words, holds_sentence_end, opens_sentence, stops_inside
 from pipeline.records.segment import Line
@@ -43,7 +44,8 @@ def running_text_start(text: str, before: str, page: Page) -> int | None:
             return None
         reads_on = has_finite_verb(rest, page.lexicon) or holds_sentence_end(rest)
         goes_on = rest[:1].islower() and stops_inside(before)
-        opens = opens_sentence(rest, page.lexicon) and bool(before) and not stops_inside(before)
+        opens = (opens_sentence(rest, page.lexicon) or verb_second(rest, page)) and bool(before) \
+            and not stops_inside(before)
         if reads_on and (goes_on or opens):
             return spans[k][0]
     return None

@@ -12,9 +12,9 @@ produces them and the doubts.
 from __future__ import annotations
 
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.figure_doubts import a_number
 from pipeline.records.pieces import Page, Unit
-from pipeline.records.prose import (WORD, ends_open, function_words, known_word, list_mark, opens_anew, stops_inside,
-                                    word_completed)
+from pipeline.records.prose import WORD, ends_open, function_words, known_word, list_mark, opens_anew, stops_inside
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 
@@ -42,14 +42,22 @@ def as_running_text(unit: Unit) -> Unit:
 def broken_words_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A piece taken out (clean_piece) that ends on a word broken at the line's end, with figure
     text only between it and running text whose first word completes that word in lower case
-    (prose.word_completed: 'Maßna-' + 'hmen'): the sentence's line, running text again."""
+    (completes: 'Maßna-' + 'hmen'): the sentence's line, running text again."""
     units = list(units)
     for i, unit in enumerate(units):
         j = next_text(units, i)
         if clean_piece(unit, page, settings) and j is not None and units[j].kind == "prose" \
-                and word_completed(unit.text, units[j].text, page.lexicon, settings):
+                and completes(unit.text, units[j].text):
             units[i] = as_running_text(unit)
     return units
+
+
+def completes(before: str, after: str) -> bool:
+    """Text ending on a word broken at the line's end ('Maßna-', or 'Mafna-' as an OCR damaged it)
+    and text opening in lower case on its rest ('hmen'): a line's end hyphen before lower case
+    breaks a word (a compound's hyphen goes on with a capital: 'Smart-' + 'City')."""
+    tail = (after.split() or [""])[0]
+    return before.endswith("-") and not before.endswith(" -") and tail[:1].isalpha() and tail[:1].islower()
 
 
 def lines_with_signs_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
@@ -78,8 +86,9 @@ def lines_with_signs_back(units: list[Unit], page: Page, settings: RecordsSettin
 def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
     """Running text that opens in lower case ('lassen sich nicht …') where the text before it (figure
     text passed over) ended its sentence, or where none stands before it: its sentence's start is
-    among the figure text between. The one piece there that may be that start (clean_piece, with a
-    capital, stopping inside a sentence) is running text again; several, or one that stood before
+    among the figure text between. The one piece there that may be that start (clean_piece, two
+    words or more with a capital, stopping inside a sentence, not labels by its evidence, not the
+    words under a big number) is running text again; several, or one that stood before
     all running text, are named in a flag."""
     units = list(units)
     doubts = []
@@ -91,6 +100,8 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
         if i is not None and stops_inside(units[i].text):
             continue
         starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings)
+                  and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
+                  and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
                   and units[k].text[:1].isupper() and stops_inside(units[k].text)]
         if len(starts) == 1 and units[starts[0]].why != "opening":  # opening_checked said why it took it
             units[starts[0]] = as_running_text(units[starts[0]])
