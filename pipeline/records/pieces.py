@@ -143,8 +143,6 @@ def short_piece(piece: list[Line], page: Page, settings: RecordsSettings) -> boo
         and not text.endswith("-") and not SENTENCE_INSIDE.search(text) and text[-1:] not in ".!?"
 
 
-
-
 def debris_edges(para: list[Line], page: Page, settings: RecordsSettings) -> tuple[int, int]:
     """How many lines at the start and at the end of a paragraph are debris on their own (signs,
     words nobody knows): the text of a figure the OCR set against the paragraph."""
@@ -187,7 +185,10 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
                                                                      or text.split()[0].lower() in ARTICLES
                                                                      or (unit.verdict is False and labels_only(text)
                                                                          and not ends_open(out[-1].text)))))
-        listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
+        # after items without marks, a piece longer than a label with a finite verb is a sentence, no item
+        sentence = len(WORD.findall(text)) > t.label_max_words and has_finite_verb(text, page.lexicon)
+        listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or short_item or not (
+            marked_list or sentence))) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
             or (previous is not None and previous.text.endswith(":")) or marked_like(mark, list_marked_item(out)) \
             or (previous is not None and previous.kind == "item" and ends_open(previous.text)
@@ -415,8 +416,6 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= settings.text.banner_max_extra_words
 
 
-
-
 def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     """Running text beyond doubt: the evidence says prose, or a long sentence-like piece, with a
     finite verb; not an item, nor one line of a column that ends no sentence (a heading, a
@@ -557,10 +556,6 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[^\W\d_]+", after)
     return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
-
-
-
-
 
 
 def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -> bool:
