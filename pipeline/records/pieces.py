@@ -117,6 +117,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         verdict = evidence_verdict(piece, page, settings)
         set_into = bool(units) and ends_open(units[-1].text) and short_piece(piece, page, settings)
         if units and (verdict is False) == (units[-1].verdict is False) and not set_into and not apart \
+                and not colon_after_debris(units[-1].lines, piece, page, settings) \
                 and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide) \
                 and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text) \
                 and not label_over_continuation(units[-1], piece, page, settings):
@@ -126,6 +127,13 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
             units.append(Unit(piece, "prose", verdict))
         apart = set_into
     return units
+
+
+def colon_after_debris(before: list[Line], piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
+    """A clean line ending in a colon ('Handlungsfeldern:') under debris ('2018 2019'): an introduction's end."""
+    text = join_lines(piece)
+    return len(piece) == 1 and text.endswith(":") and list_mark(text) is None and sum(debris_edges(
+        before + piece, page, settings)) == len(before) and letters_share(text) >= settings.text.clean_min_letters
 
 
 def label_over_continuation(before: Unit, piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
