@@ -189,12 +189,16 @@ def unmarked(text: str) -> str:
 
 
 def ends_open(text: str) -> bool:
-    """Text that cannot end a sentence: it stops on a word broken at the line's end ('veröffentli-')
-    or on a function word in lower case ('… messen die', '… und')."""
+    """Text that cannot end a sentence: it stops on a word broken at the line's end ('veröffentli-'),
+    on a function word in lower case ('… messen die', '… und'), or on one with a capital that opens
+    the sentence after a stop ('… aussahen. Die')."""
     text = text.rstrip()
     if text.endswith("-") and not text.endswith(" -"):
         return True
-    last = text.split()[-1] if text.split() else ""
+    words = text.split()
+    last = words[-1] if words else ""
+    if len(words) >= 2 and words[-2][-1:] in ".!?" and last[:1].isupper() and last[1:].islower():
+        last = last.lower()  # a sentence's first word
     return len(last) >= 2 and last.islower() and last.isalpha() and last in function_words()
 
 
