@@ -320,8 +320,8 @@ def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: Records
     'Dörfer mit …')."""
     t = settings.text
     last = (units[i].text.split() or [""])[-1]
-    open_end = (ends_open(units[i].text) and not last.endswith("-")) \
-        or stops_on_an_attributive_adjective(units[i].text, lexicon)  # '… einer genauen'
+    open_end = (ends_open(units[i].text) and not last.endswith("-")) or last.endswith(",") \
+        or stops_on_an_attributive_adjective(units[i].text, lexicon)  # '… einer genauen', '… ermöglichen es,'
     passed = 0
     for unit in units[i + 1 :]:
         text = unit.text
@@ -343,7 +343,8 @@ def goes_on_past_figure_text(units: list[Unit], i: int, page: Page, settings: Re
     attributive adjective, in running text that opens no new sentence. A piece between that stops
     inside a sentence ('… Fahrer über-') is the one that goes on there."""
     text = units[i].text
-    open_end = ends_open(text) or stops_on_an_attributive_adjective(text, page.lexicon)
+    open_end = ends_open(text) or stops_on_an_attributive_adjective(text, page.lexicon, any_case=page.lexicon.zipf(
+        text.split()[-1]) >= settings.fields.quality_min_zipf)  # '… Quartiere Bezahlbarer' (a known word)
     for unit in units[i + 1 :]:
         if unit.verdict is False or page.is_caption(unit.text) \
                 or (short_piece(unit.lines, page, settings) and not ends_open(unit.text)):
@@ -535,7 +536,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
         if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
-            stopped = stops_inside(before) and (ends_open(before) or (
+            stopped = stops_inside(before) and (ends_open(before) or before.endswith(",") or (
                 stops_on_an_attributive_adjective(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
                 and not before.endswith(("“", "”", '"', "«", "»")))) \
