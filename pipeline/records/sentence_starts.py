@@ -12,9 +12,10 @@ produces them and the doubts.
 from __future__ import annotations
 
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.figure_doubts import a_number
+from pipeline.records.figure_doubts import a_number, label_row
 from pipeline.records.pieces import Page, Unit
-from pipeline.records.prose import WORD, ends_open, function_words, known_word, list_mark, opens_anew, stops_inside
+from pipeline.records.prose import (WORD, ends_open, function_words, known_word, list_mark, opens_anew, stops_inside,
+                                    wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 
@@ -29,10 +30,10 @@ def next_text(units: list[Unit], i: int) -> int | None:
 
 def clean_piece(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     """A piece a figure rule took out that may be a sentence's line: a line or two, clean letters,
-    no caption's label, no list mark."""
+    no caption's label, no list mark, no logo's words, no row of labels."""
     return unit.kind == "figure" and unit.why in SET_APART and len(unit.lines) <= START_MAX_LINES \
         and letters_share(unit.text) >= settings.text.clean_min_letters and not page.is_caption(unit.text) \
-        and list_mark(unit.text) is None
+        and list_mark(unit.text) is None and not wordmark(unit.lines) and not any(label_row(l.text) for l in unit.lines)
 
 
 def as_running_text(unit: Unit) -> Unit:
