@@ -13,10 +13,11 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, labels_only,
-                                    list_mark, may_open_a_later_sentence, names_no_action, opens_anew, opens_sentence,
-                                    piece_evidence, reads_as_prose, stops_inside, stops_on_an_attributive_adjective,
-                                    stops_short_on_a_function_word, unmarked, wordmark)
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, has_finite_verb, holds_sentence_end,
+                                    labels_only, list_mark, may_open_a_later_sentence, names_no_action, opens_anew,
+                                    opens_sentence, piece_evidence, reads_as_prose, stops_inside,
+                                    stops_on_an_attributive_adjective, stops_short_on_a_function_word, unmarked,
+                                    wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -185,12 +186,13 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         previous = next((u for u in reversed(out) if u.kind != "figure"), None)
         mark = list_mark(text)
         marked_list = bool(out) and out[-1].kind == "item" and list_mark(out[-1].text) is not None
-        # after marked items, an unmarked piece with a verb or opening with an article is a sentence or a caption,
+        # after marked items, an unmarked piece with a verb or opening as a sentence does is a sentence or a caption,
         # and one that reads as labels (no function word, no stop) is a figure's ('Messen', 'Steuern'), unless
         # the item before goes on in it ('… mit der' | 'Hochschule')
         short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text)
                                            and not (marked_list and (has_finite_verb(text, page.lexicon)
                                                                      or text.split()[0].lower() in ARTICLES
+                                                                     or opens_sentence(text, page.lexicon)
                                                                      or (unit.verdict is False and labels_only(text)
                                                                          and not ends_open(out[-1].text)))))
         # after items without marks, a piece longer than a label with a finite verb is a sentence, no item
@@ -436,13 +438,6 @@ def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
         return False
     return unit.verdict is True or (len(text.split()) >= settings.text.paragraph_min_words
                                     and sentence_like(text, settings))
-
-
-def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
-    """A word in lower case that HanTa knows as a finite verb ('bietet', 'wollen'); words in
-    capitals are left out, since HanTa reads many nouns as verbs too ('Quartiere')."""
-    return any(any(tag.endswith("(FIN)") for tag in lexicon.tags.tag_names(word))
-               for word in dict.fromkeys(re.findall(r"\b[a-zäöüß]{2,}\b", text)))
 
 
 def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings, most: int = 6) -> Unit:

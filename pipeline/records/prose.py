@@ -226,3 +226,10 @@ def word_completed(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[a-zäöüß]+", after)
     return before.endswith("-") and not before.endswith(" -") and bool(tail) and bool(before.split()) \
         and lexicon.zipf(before.split()[-1].rstrip("-") + tail.group()) >= settings.fields.quality_min_zipf
+
+
+def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
+    """A word in lower case that HanTa knows as a finite verb ('bietet', 'wollen'); words in
+    capitals are left out, since HanTa reads many nouns as verbs too ('Quartiere')."""
+    return any(any(tag.endswith("(FIN)") for tag in lexicon.tags.tag_names(word))
+               for word in dict.fromkeys(re.findall(r"\b[a-zäöüß]{2,}\b", text)))

@@ -86,11 +86,11 @@ def lines_with_signs_back(units: list[Unit], page: Page, settings: RecordsSettin
 
 def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
     """Running text that opens in lower case ('lassen sich nicht …') where the text before it (figure
-    text passed over) ended its sentence, or where none stands before it: its sentence's start is
-    among the figure text between. The one piece there that may be that start (clean_piece, two
-    words or more with a capital, stopping inside a sentence, not labels by its evidence, not the
-    words under a big number) is running text again; several, or one that stood before
-    all running text, are named in a flag."""
+    text passed over) ended its sentence or is an item of a list, or where none stands before it:
+    its sentence's start is among the figure text between. The one piece there that may be that
+    start (clean_piece, two words or more with a capital, stopping inside a sentence, not labels by
+    its evidence, not the words under a big number) is running text again; several, or one that
+    stood before all running text, are named in a flag."""
     units = list(units)
     doubts = []
     for j, unit in enumerate(units):
@@ -98,8 +98,8 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
                 or len(WORD.findall(unit.text)) < settings.text.continuation_min_words:
             continue
         i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
-        if i is not None and stops_inside(units[i].text):
-            continue
+        if i is not None and stops_inside(units[i].text) and (units[i].kind != "item" or ends_open(units[i].text)):
+            continue  # the sentence goes on from there; an item ends where it stops, unless on a function word
         starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings)
                   and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
                   and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
