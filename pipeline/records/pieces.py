@@ -298,8 +298,8 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
             and len(following.split()) >= t.continuation_min_words:
         return "prose"  # a sentence the layout broke: it goes on in the next piece
     if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
-            and goes_on_later(units, i, page.lexicon, settings):
-        return "prose"  # ... or after a label or a caption set between
+            and (goes_on_later(units, i, page.lexicon, settings) or (i == len(units) - 1 and ends_open(text))):
+        return "prose"  # ... or after a label or a caption set between, or past the body's end (where the OCR put it)
     if sentence_like(text, settings) and stops_inside(text) and goes_on_past_figure_text(units, i, page, settings) \
             and may_open_a_later_sentence(text, before.text if before is not None else None, following, page.measure,
                                           page.lexicon, settings):
