@@ -43,8 +43,11 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     figure text; so is what stands before the first running text. The items of a list the text
     introduces ('… wie folgt:') are running text. A sentence that a column break, a page break or
     a figure cut in two is joined again. Rows of capitalised words at the edges of running text
-    (an icon row's labels) and the words under a big number are figure text (figure_doubts.py).
-    What the evidence does not decide is flagged, with the stretch named."""
+    (an icon row's labels) and the words under a big number are figure text (figure_doubts.py). A
+    caption an OCR glued to a line of running text is cut from it (glued_captions.py); pieces of a
+    sentence a figure rule took out are running text again where the text around them needs them
+    (sentence_lines.py, sentence_starts.py). What the evidence does not decide is flagged, with
+    the stretch named."""
     units, furniture = [], []
     for para in paragraphs(captions_cut(lines, page)):
         text = join_lines(para)
