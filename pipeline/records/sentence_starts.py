@@ -88,8 +88,8 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
     """Running text that opens in lower case ('lassen sich nicht …') where the text before it (figure
     text passed over) ended its sentence or is an item of a list, or where none stands before it:
     its sentence's start is among the figure text between. The one piece there that may be that
-    start (clean_piece, two words or more with a capital, stopping inside a sentence, not labels by
-    its evidence, not the words under a big number) is running text again; several, or one that
+    start (clean_piece, two words or more with a capital, stopping inside a sentence, no colon, not
+    labels by its evidence, not the words under a big number) is running text again; several, or one that
     stood before all running text, are named in a flag."""
     units = list(units)
     doubts = []
@@ -103,6 +103,7 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
         starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings)
                   and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
                   and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
+                  and ":" not in units[k].text  # a label's colon ('Foto: Marktplatz am Abend')
                   and units[k].text[:1].isupper() and stops_inside(units[k].text)]
         if len(starts) == 1 and units[starts[0]].why != "opening":  # opening_checked said why it took it
             units[starts[0]] = as_running_text(units[starts[0]])
