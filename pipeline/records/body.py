@@ -13,13 +13,15 @@ from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
                                             repeated_lines_out)
-from pipeline.records.lead import lead_paragraphs_kept
+from pipeline.records.glued_captions import captions_cut
 from pipeline.records.interruptions import interruptions_cut, set_into_open_sentences
+from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
-from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
 from pipeline.records.sentence_doubts import numbers_in_line_doubts, reopened_sentence_doubts
+from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
+from pipeline.records.sentence_starts import broken_words_back, lines_with_signs_back, lower_case_starts
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
 from pipeline.repair.clean import Cleaned
@@ -44,10 +46,13 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     figure text; so is what stands before the first running text. The items of a list the text
     introduces ('… wie folgt:') are running text. A sentence that a column break, a page break or
     a figure cut in two is joined again. Rows of capitalised words at the edges of running text
-    (an icon row's labels) and the words under a big number are figure text (figure_doubts.py).
-    What the evidence does not decide is flagged, with the stretch named."""
+    (an icon row's labels) and the words under a big number are figure text (figure_doubts.py). A
+    caption an OCR glued to a line of running text is cut from it (glued_captions.py); pieces of a
+    sentence a figure rule took out are running text again where the text around them needs them
+    (sentence_lines.py, sentence_starts.py). What the evidence does not decide is flagged, with
+    the stretch named."""
     units, furniture = [], []
-    for para in paragraphs(lines):
+    for para in paragraphs(captions_cut(lines, page)):
         text = join_lines(para)
         if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
             furniture.append(text)
@@ -60,8 +65,10 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = interruptions_cut(units, page, settings)
     units = set_into_open_sentences(units, page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
+    units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
-    doubts = lead_doubts + count_doubts + doubts
+    units, start_doubts = lower_case_starts(units, page, settings)
+    doubts = lead_doubts + count_doubts + doubts + start_doubts
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]

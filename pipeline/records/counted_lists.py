@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.figure_doubts import label_row
+from pipeline.records.figure_doubts import label_row, map_point
 from pipeline.records.pieces import Page, Unit, mark_shape
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
                                     names_no_action, set_like_a_logo, unmarked)
@@ -151,7 +151,8 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
                    ) -> tuple[list[Unit], list[Doubt]]:
     """The unmarked items after the piece at `end`, where a list's count is filled, are no items:
     labels (a capital, no function word, the evidence saying figure text: 'Daten erfassen',
-    'Auswerten') are a figure's ("labels"); a sentence is running text; one line no longer than the
+    'Auswerten'; after a lone sign, a logo's mark as an OCR read it: 'u Smart City X') are a
+    figure's ("labels"); a sentence is running text; one line no longer than the
     column's that ends no sentence and waits for no next word (a caption: 'Workshop mit Bürgerinnen
     und Bürgern') is figure text ("short"), noted, and flagged over text opening with a capital (a
     sub-heading stands so too). An item's rest after an item stopping open is none of these."""
@@ -162,13 +163,14 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
         if unit.kind == "figure":
             continue
         before = next((u for u in reversed(units[: k]) if u.kind != "figure"), None)
-        if unit.kind != "item" or list_mark(unit.text) is not None or not unit.text[:1].isupper() \
+        text = unit.text
+        bare = text.split(maxsplit=1)[1] if map_point(text) else text  # 'u Smart City X': a logo's mark read
+        if unit.kind != "item" or list_mark(text) is not None or not bare[:1].isupper() \
                 or (before is not None and ends_open(before.text)):
             break  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
-        text = unit.text
         after = next((u for u in units[k + 1 :] if u.kind != "figure" and not (u.verdict is False
                                                                              and labels_only(u.text))), None)
-        if unit.verdict is False and labels_only(text):
+        if unit.verdict is False and labels_only(bare):
             units[k] = unit.as_("figure", "labels")
             doubts.append(note("description", f"'{text[:60]}' follows a list whose count is met and reads as "
                                               "labels: put in figure_text"))

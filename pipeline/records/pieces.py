@@ -13,10 +13,11 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, holds_sentence_end, labels_only,
-                                    list_mark, may_open_a_later_sentence, names_no_action, opens_anew, opens_sentence,
-                                    piece_evidence, reads_as_prose, stops_inside, stops_on_an_attributive_adjective,
-                                    stops_short_on_a_function_word, unmarked, wordmark)
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, has_finite_verb, holds_sentence_end,
+                                    labels_only, list_mark, may_open_a_later_sentence, names_no_action, opens_anew,
+                                    opens_sentence, piece_evidence, reads_as_prose, stops_inside,
+                                    stops_on_an_attributive_adjective, stops_short_on_a_function_word, unmarked,
+                                    wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -117,6 +118,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         verdict = evidence_verdict(piece, page, settings)
         set_into = bool(units) and ends_open(units[-1].text) and short_piece(piece, page, settings)
         if units and (verdict is False) == (units[-1].verdict is False) and not set_into and not apart \
+                and not colon_after_debris(units[-1].lines, piece, page, settings) \
                 and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide) \
                 and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text) \
                 and not label_over_continuation(units[-1], piece, page, settings):
@@ -126,6 +128,13 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
             units.append(Unit(piece, "prose", verdict))
         apart = set_into
     return units
+
+
+def colon_after_debris(before: list[Line], piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
+    """A clean line ending in a colon ('Handlungsfeldern:') under debris ('2018 2019'): an introduction's end."""
+    text = join_lines(piece)
+    return len(piece) == 1 and text.endswith(":") and list_mark(text) is None and sum(debris_edges(
+        before + piece, page, settings)) == len(before) and letters_share(text) >= settings.text.clean_min_letters
 
 
 def label_over_continuation(before: Unit, piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
@@ -141,8 +150,6 @@ def short_piece(piece: list[Line], page: Page, settings: RecordsSettings) -> boo
     text = join_lines(piece)
     return len(piece) == 1 and len(text) < settings.text.short_line_share * page.measure \
         and not text.endswith("-") and not SENTENCE_INSIDE.search(text) and text[-1:] not in ".!?"
-
-
 
 
 def debris_edges(para: list[Line], page: Page, settings: RecordsSettings) -> tuple[int, int]:
@@ -179,15 +186,19 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         previous = next((u for u in reversed(out) if u.kind != "figure"), None)
         mark = list_mark(text)
         marked_list = bool(out) and out[-1].kind == "item" and list_mark(out[-1].text) is not None
-        # after marked items, an unmarked piece with a verb or opening with an article is a sentence or a caption,
+        # after marked items, an unmarked piece with a verb or opening as a sentence does is a sentence or a caption,
         # and one that reads as labels (no function word, no stop) is a figure's ('Messen', 'Steuern'), unless
         # the item before goes on in it ('… mit der' | 'Hochschule')
         short_item = text[0].islower() or (len(WORD.findall(text)) <= t.label_max_words and stops_inside(text)
                                            and not (marked_list and (has_finite_verb(text, page.lexicon)
                                                                      or text.split()[0].lower() in ARTICLES
+                                                                     or opens_sentence(text, page.lexicon)
                                                                      or (unit.verdict is False and labels_only(text)
                                                                          and not ends_open(out[-1].text)))))
-        listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or not marked_list or short_item)) or (
+        # after items without marks, a piece longer than a label with a finite verb is a sentence, no item
+        sentence = len(WORD.findall(text)) > t.label_max_words and has_finite_verb(text, page.lexicon)
+        listing = (bool(out) and ((out[-1].kind == "item" and (mark is not None or short_item or not (
+            marked_list or sentence))) or (
             out[-1].kind == "prose" and mark is not None and not mark[0].isalnum() and stops_inside(out[-1].text)))) \
             or (previous is not None and previous.text.endswith(":")) or marked_like(mark, list_marked_item(out)) \
             or (previous is not None and previous.kind == "item" and ends_open(previous.text)
@@ -287,8 +298,8 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
             and len(following.split()) >= t.continuation_min_words:
         return "prose"  # a sentence the layout broke: it goes on in the next piece
     if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
-            and goes_on_later(units, i, page.lexicon, settings):
-        return "prose"  # ... or after a label or a caption set between
+            and (goes_on_later(units, i, page.lexicon, settings) or (i == len(units) - 1 and ends_open(text))):
+        return "prose"  # ... or after a label or a caption set between, or past the body's end (where the OCR put it)
     if sentence_like(text, settings) and stops_inside(text) and goes_on_past_figure_text(units, i, page, settings) \
             and may_open_a_later_sentence(text, before.text if before is not None else None, following, page.measure,
                                           page.lexicon, settings):
@@ -311,8 +322,8 @@ def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: Records
     'Dörfer mit …')."""
     t = settings.text
     last = (units[i].text.split() or [""])[-1]
-    open_end = (ends_open(units[i].text) and not last.endswith("-")) \
-        or stops_on_an_attributive_adjective(units[i].text, lexicon)  # '… einer genauen'
+    open_end = (ends_open(units[i].text) and not last.endswith("-")) or last.endswith(",") \
+        or stops_on_an_attributive_adjective(units[i].text, lexicon)  # '… einer genauen', '… ermöglichen es,'
     passed = 0
     for unit in units[i + 1 :]:
         text = unit.text
@@ -334,7 +345,8 @@ def goes_on_past_figure_text(units: list[Unit], i: int, page: Page, settings: Re
     attributive adjective, in running text that opens no new sentence. A piece between that stops
     inside a sentence ('… Fahrer über-') is the one that goes on there."""
     text = units[i].text
-    open_end = ends_open(text) or stops_on_an_attributive_adjective(text, page.lexicon)
+    open_end = ends_open(text) or stops_on_an_attributive_adjective(text, page.lexicon, any_case=page.lexicon.zipf(
+        text.split()[-1]) >= settings.fields.quality_min_zipf)  # '… Quartiere Bezahlbarer' (a known word)
     for unit in units[i + 1 :]:
         if unit.verdict is False or page.is_caption(unit.text) \
                 or (short_piece(unit.lines, page, settings) and not ends_open(unit.text)):
@@ -415,8 +427,6 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= settings.text.banner_max_extra_words
 
 
-
-
 def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     """Running text beyond doubt: the evidence says prose, or a long sentence-like piece, with a
     finite verb; not an item, nor one line of a column that ends no sentence (a heading, a
@@ -428,13 +438,6 @@ def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
         return False
     return unit.verdict is True or (len(text.split()) >= settings.text.paragraph_min_words
                                     and sentence_like(text, settings))
-
-
-def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
-    """A word in lower case that HanTa knows as a finite verb ('bietet', 'wollen'); words in
-    capitals are left out, since HanTa reads many nouns as verbs too ('Quartiere')."""
-    return any(any(tag.endswith("(FIN)") for tag in lexicon.tags.tag_names(word))
-               for word in dict.fromkeys(re.findall(r"\b[a-zäöüß]{2,}\b", text)))
 
 
 def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings, most: int = 6) -> Unit:
@@ -528,7 +531,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
         if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
-            stopped = stops_inside(before) and (ends_open(before) or (
+            stopped = stops_inside(before) and (ends_open(before) or before.endswith(",") or (
                 stops_on_an_attributive_adjective(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
                 and not before.endswith(("“", "”", '"', "«", "»")))) \
@@ -557,10 +560,6 @@ def completes_word(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[^\W\d_]+", after)
     return bool(tail) and (lexicon.zipf(head + tail.group()) >= settings.fields.quality_min_zipf
                            or tail.group()[0].isupper())  # 'Smart-' + 'City': a compound's hyphen
-
-
-
-
 
 
 def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -> bool:

@@ -22,8 +22,9 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
 # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet); '¢': an English
 # model's reading of one
-LIST_MARK = re.compile(r"^(?:[•¢\-–—*+·»«>■▪●◆➢➤✓]|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
-                       r"\s+(?=\S)")
+# a German model reads a bullet as '«' with a second sign glued on or a space away ('«e', '«+', '—-', '« \\'), or as '°'
+LIST_MARK = re.compile(r"^(?:[•¢\-–—*+·»«>■▪●◆➢➤✓°](?:[e+-]|\s?\\)?|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
+                       r"\s*(?<=[\s\\])(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -189,12 +190,16 @@ def unmarked(text: str) -> str:
 
 
 def ends_open(text: str) -> bool:
-    """Text that cannot end a sentence: it stops on a word broken at the line's end ('veröffentli-')
-    or on a function word in lower case ('… messen die', '… und')."""
+    """Text that cannot end a sentence: it stops on a word broken at the line's end ('veröffentli-'),
+    on a function word in lower case ('… messen die', '… und'), or on one with a capital that opens
+    the sentence after a stop ('… aussahen. Die')."""
     text = text.rstrip()
     if text.endswith("-") and not text.endswith(" -"):
         return True
-    last = text.split()[-1] if text.split() else ""
+    words = text.split()
+    last = words[-1] if words else ""
+    if len(words) >= 2 and words[-2][-1:] in ".!?" and last[:1].isupper() and last[1:].islower():
+        last = last.lower()  # a sentence's first word
     return len(last) >= 2 and last.islower() and last.isalpha() and last in function_words()
 
 
@@ -221,3 +226,10 @@ def word_completed(before: str, after: str, lexicon: Lexicon, settings: RecordsS
     tail = re.match(r"[a-zäöüß]+", after)
     return before.endswith("-") and not before.endswith(" -") and bool(tail) and bool(before.split()) \
         and lexicon.zipf(before.split()[-1].rstrip("-") + tail.group()) >= settings.fields.quality_min_zipf
+
+
+def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
+    """A word in lower case that HanTa knows as a finite verb ('bietet', 'wollen'); words in
+    capitals are left out, since HanTa reads many nouns as verbs too ('Quartiere')."""
+    return any(any(tag.endswith("(FIN)") for tag in lexicon.tags.tag_names(word))
+               for word in dict.fromkeys(re.findall(r"\b[a-zäöüß]{2,}\b", text)))

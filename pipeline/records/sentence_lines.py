@@ -15,7 +15,8 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb
-from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective
+from pipeline.records.figure_doubts import label_row
+from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective, wordmark
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 
@@ -40,19 +41,28 @@ def opens_on_a_verb(text: str, lexicon: Lexicon) -> bool:
 
 def line_of_the_sentence(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     """A piece taken out that may be a line of running text: one line no wider than the column,
-    clean letters, no caption's label, and no sentence's opening (a noun or an adjective may go on
-    after a preposition)."""
+    clean letters, no caption's label, no logo's words nor row of labels, and no sentence's opening
+    (a noun or an adjective may go on after a preposition)."""
     text = unit.text
     return unit.kind == "figure" and unit.why in TAKEN_OUT and len(unit.lines) == 1 \
         and len(text) <= settings.text.read_across_share * page.measure \
         and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
-        and not opens_anew(text, page.lexicon)
+        and not opens_anew(text, page.lexicon) and not wordmark(unit.lines) and not label_row(text)
+
+
+def may_follow_a_preposition(text: str, lexicon: Lexicon) -> bool:
+    """Text whose first word, where it has a capital, is a noun or an attributive adjective
+    ('Kreuzungen …', 'Digitale …'): what goes on after a preposition or an article; a participle
+    with a capital ('Gefördert vom Bund') opens a label, not a noun phrase."""
+    first = (text.split() or [""])[0]
+    return not first[:1].isupper() or (lexicon.tags.best_tag(first) or "")[:1] == "N" \
+        or lexicon.tags.best_tag(first) == "ADJ(A)"
 
 
 def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Running text that waits for a noun (waits_for_a_noun), figure text after it, and running
     text opening on a verb (opens_on_a_verb): the one piece between that may be a line of the
-    sentence (line_of_the_sentence) is running text again; where two or more may be, none is
+    sentence (line_of_the_sentence, may_follow_a_preposition) is running text again; where two or more may be, none is
     (figure_doubts and sentence_doubts name what stays)."""
     units = list(units)
     for i, unit in enumerate(units):
@@ -61,7 +71,8 @@ def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
         if j is None or j == i + 1 or units[j].kind != "prose" or not opens_on_a_verb(units[j].text, page.lexicon):
             continue
-        lines = [k for k in range(i + 1, j) if line_of_the_sentence(units[k], page, settings)]
+        lines = [k for k in range(i + 1, j) if line_of_the_sentence(units[k], page, settings)
+                 and may_follow_a_preposition(units[k].text, page.lexicon)]
         if len(lines) == 1:
             units[lines[0]] = replace(units[lines[0]], kind="prose", verdict=None, why="grammar")
     return units

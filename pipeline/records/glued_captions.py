@@ -1,0 +1,69 @@
+"""A caption and a line of running text that an OCR read as one line ('Foto: Projektteam kann.',
+'© Stadt X Marketing am selben Tag. Die …'): a credit printed in the column, on the row of one of
+a sentence's lines, comes out of a text without coordinates glued to that line, and the whole
+line went to figure text with the caption. Such a line is cut in two where the running text
+starts: after the caption's label and its credit (words that are no function words), where the
+rest reads as a sentence's (a finite verb, or a sentence's end) and goes on from the text before
+it (in lower case after text stopping inside a sentence) or opens one after text that ended one (a function word with a
+capital, or a word and a finite verb: 'Dennoch zeigt sich'). Needs a body's lines and the page; produces the lines with
+each such line as two (the same line number, each part with its own offset), so that the
+caption goes to figure text and the sentence's words stay in the description.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.records.figure_doubts import verb_second
+from pipeline.records.pieces import Page, has_finite_verb
+from pipeline.records.prose import function_words, holds_sentence_end, opens_sentence, stops_inside
+from pipeline.records.segment import Line
+
+TOKEN = re.compile(r"\S+")
+CREDIT_MAX_WORDS = 4  # a credit names an author or an owner in a few words ('Stadt Bad Säckingen')
+
+
+def label_words(tokens: list[str]) -> int:
+    """How many tokens a caption's label takes: '©' or 'Foto:' one, 'Abbildung 3:' two."""
+    return 2 if len(tokens) > 1 and not tokens[0].endswith(":") and tokens[0] != "©" else 1
+
+
+def running_text_start(text: str, before: str, page: Page) -> int | None:
+    """A line that opens with a caption's label (page.is_caption) and the text before it -> where
+    the running text glued after the caption's credit starts in the line; None where nothing after
+    the credit reads as running text going on from `before` or opening a sentence after it."""
+    if not page.is_caption(text):
+        return None
+    spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
+    tokens = [t for _, t in spans]
+    first = label_words(tokens)
+    for k in range(first + 1, min(len(tokens), first + CREDIT_MAX_WORDS + 1)):
+        credit, rest = tokens[first:k], " ".join(tokens[k:])
+        if any(w.lower() in function_words() or not w[:1].isalpha() for w in credit) \
+                or has_finite_verb(" ".join(credit), page.lexicon) or ":" in rest:
+            return None
+        reads_on = has_finite_verb(rest, page.lexicon) or holds_sentence_end(rest)
+        goes_on = rest[:1].islower() and stops_inside(before)
+        opens = (opens_sentence(rest, page.lexicon) or verb_second(rest, page)) and bool(before) \
+            and not stops_inside(before)
+        if reads_on and (goes_on or opens):
+            return spans[k][0]
+    return None
+
+
+def captions_cut(lines: list[Line], page: Page) -> list[Line]:
+    """Body lines -> the same, with each line that holds a caption and running text glued after it
+    (running_text_start) as two lines: the caption's, and the running text's."""
+    out: list[Line] = []
+    before = ""
+    for line in lines:
+        at = running_text_start(line.text.strip(), before, page) if not line.blank else None
+        if at is None:
+            out.append(line)
+        else:
+            lead = len(line.text) - len(line.text.lstrip())
+            out += [replace(line, text=line.text[: lead + at].rstrip()),
+                    Line(line.number, line.start + lead + at, line.text[lead + at :])]
+        if not line.blank:
+            before = line.text.strip()
+    return out

@@ -1,0 +1,114 @@
+"""Pieces of a sentence that the figure rules took out, found by what the running text around them
+cannot do without them: a word broken at a line's end that only a later piece completes ('… über
+die Maßna-' | figure | 'hmen entscheidet …'); a line with a figure's signs read into it that stops
+on a function word before the running text that goes on from it ('… Geburtsurkunde oder eine' |
+'Baugenehmigung können …'); and running text that goes on in lower case after text that ended
+its sentence ('… erarbeitet.' | 'Zusammenarbeit über Grenzen Viele Aufgaben' | labels | 'lassen sich
+nicht …'), whose start must stand among the pieces between. Where one piece can be that start it
+is running text again ("grammar"); where several can, none is taken and the description is
+flagged with them named. Needs the classified pieces of a body (after sentence_lines.py's rules);
+produces them and the doubts.
+"""
+from __future__ import annotations
+
+from pipeline.records.draft import Doubt, flag
+from pipeline.records.figure_doubts import a_number, label_row
+from pipeline.records.pieces import Page, Unit
+from pipeline.records.prose import (WORD, ends_open, function_words, known_word, list_mark, opens_anew, stops_inside,
+                                    wordmark)
+from pipeline.records.settings import RecordsSettings
+from pipeline.records.text import letters_share
+
+SET_APART = ("interruption", "evidence", "short", "opening")  # rules of words, neighbours and place
+START_MAX_LINES = 2  # a sentence's start set apart is a line or two; a longer piece is a paragraph
+
+
+def next_text(units: list[Unit], i: int) -> int | None:
+    """The index of the first piece after i that is no figure text, None for none."""
+    return next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
+
+
+def clean_piece(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """A piece a figure rule took out that may be a sentence's line: a line or two, clean letters,
+    no caption's label, no list mark, no logo's words, no row of labels."""
+    return unit.kind == "figure" and unit.why in SET_APART and len(unit.lines) <= START_MAX_LINES \
+        and letters_share(unit.text) >= settings.text.clean_min_letters and not page.is_caption(unit.text) \
+        and list_mark(unit.text) is None and not wordmark(unit.lines) and not any(label_row(l.text) for l in unit.lines)
+
+
+def as_running_text(unit: Unit) -> Unit:
+    return Unit(unit.lines, "prose", None, "grammar")
+
+
+def broken_words_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A piece taken out (clean_piece) that ends on a word broken at the line's end, with figure
+    text only between it and running text whose first word completes that word in lower case
+    (completes: 'Maßna-' + 'hmen'): the sentence's line, running text again."""
+    units = list(units)
+    for i, unit in enumerate(units):
+        j = next_text(units, i)
+        if clean_piece(unit, page, settings) and j is not None and units[j].kind == "prose" \
+                and completes(unit.text, units[j].text):
+            units[i] = as_running_text(unit)
+    return units
+
+
+def completes(before: str, after: str) -> bool:
+    """Text ending on a word broken at the line's end ('Maßna-', or 'Mafna-' as an OCR damaged it)
+    and text opening in lower case on its rest ('hmen'): a line's end hyphen before lower case
+    breaks a word (a compound's hyphen goes on with a capital: 'Smart-' + 'City')."""
+    tail = (after.split() or [""])[0]
+    return before.endswith("-") and not before.endswith(" -") and tail[:1].isalpha() and tail[:1].islower()
+
+
+def lines_with_signs_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A piece taken out for the signs in it (verdict False) whose words are a sentence's (known
+    words and function words, as running text holds them) and that stops on a function word,
+    right before running text that opens no sentence ('… oder eine' | 'Baugenehmigung können …'):
+    a line of that sentence with a figure's signs read into it, running text again; the signs
+    stay with it, and the description is flagged for them (pieces.undecided_doubts)."""
+    t = settings.text
+    units = list(units)
+    for i, unit in enumerate(units[:-1]):
+        after = units[i + 1]
+        if unit.kind != "figure" or unit.why not in ("evidence", "opening") or unit.verdict is not False \
+                or len(unit.lines) > 3 or not ends_open(unit.text) or unit.text.endswith("-") \
+                or after.kind != "prose" or opens_anew(after.text, page.lexicon):
+            continue
+        words = [w for w in WORD.findall(unit.text) if len(w) > 1]  # a lone letter is a sign an OCR read
+        known = sum(known_word(w, page.lexicon, settings) for w in words)
+        function = sum(w.lower() in function_words() for w in words)
+        if len(words) >= t.paragraph_min_words and known >= t.prose_min_known * len(words) \
+                and function >= t.prose_min_function * len(words):
+            units[i] = Unit(unit.lines, "prose", False, "grammar")
+    return units
+
+
+def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
+    """Running text that opens in lower case ('lassen sich nicht …') where the text before it (figure
+    text passed over) ended its sentence or is an item of a list, or where none stands before it:
+    its sentence's start is among the figure text between. The one piece there that may be that
+    start (clean_piece, two words or more with a capital, stopping inside a sentence, no colon, not
+    labels by its evidence, not the words under a big number) is running text again; several, or one that
+    stood before all running text, are named in a flag."""
+    units = list(units)
+    doubts = []
+    for j, unit in enumerate(units):
+        if unit.kind != "prose" or not unit.text[:1].islower() \
+                or len(WORD.findall(unit.text)) < settings.text.continuation_min_words:
+            continue
+        i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
+        if i is not None and stops_inside(units[i].text) and (units[i].kind != "item" or ends_open(units[i].text)):
+            continue  # the sentence goes on from there; an item ends where it stops, unless on a function word
+        starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings)
+                  and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
+                  and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
+                  and ":" not in units[k].text  # a label's colon ('Foto: Marktplatz am Abend')
+                  and units[k].text[:1].isupper() and stops_inside(units[k].text)]
+        if len(starts) == 1 and units[starts[0]].why != "opening":  # opening_checked said why it took it
+            units[starts[0]] = as_running_text(units[starts[0]])
+        elif starts:
+            named = "; ".join(f"'{units[k].text[:40]}'" for k in starts)
+            doubts.append(flag("description", f"'{unit.text[:40]}…' goes on in lower case after text that ended "
+                                              f"its sentence: its start may be in figure_text ({named})"))
+    return units, doubts
