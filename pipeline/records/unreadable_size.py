@@ -28,12 +28,16 @@ def section_size_classes(section: str | None, profile: Profile) -> list[str]:
 
 
 def land_and_garbled(block: LabelledBlock, reads_as_states) -> tuple[str, list[str]] | None:
-    """The Land's value split into (the Land as printed, the garbled lines after it): the longest
-    run of its first lines that reads as Länder (`reads_as_states(text)`), and 1–3 short lines
-    after it with no digit. None where the block has a size class, no Land, or other lines there."""
-    states = block.get("states")
-    if block.get("size_class") is not None or states is None or states.inline:
+    """(the Land as printed, the garbled lines of the size class): a size class's value under its
+    label that reads as none; else, with no size class's label read, the Land's value's longest run
+    of first lines that reads as Länder (`reads_as_states(text)`) and the lines after it. The
+    garbled lines are 1–3 short lines with no digit; None where there are none or others."""
+    states, size = block.get("states"), block.get("size_class")
+    if states is None or states.inline:
         return None
+    if size is not None:  # its label read, its value not ('GRÖSSENKLASSE' / 'Alf: Amisedk')
+        garbled = [l.text.strip() for l in size.lines if l.number != size.label_line.number and l.text.strip()]
+        return (states.value, garbled) if reads_as_states(states.value) and garbled_lines(garbled) else None
     # the lines read as no part of the Land may have been set apart as a name's pieces (a stray after it)
     at = block.values.index(states)
     after = block.values[at + 1] if at + 1 < len(block.values) and block.values[at + 1].field == STRAY else None
@@ -41,10 +45,13 @@ def land_and_garbled(block: LabelledBlock, reads_as_states) -> tuple[str, list[s
            for l in v.lines if l.number != states.label_line.number and l.text.strip()]
     land_end = next((j for j in range(len(own), 0, -1) if reads_as_states(" ".join(own[:j]))), None)
     rest = own[land_end:] if land_end else []
-    if not rest or len(rest) > GARBLED_MAX_LINES \
-            or any(len(t.split()) > GARBLED_MAX_WORDS or re.search(r"\d", t) for t in rest):
-        return None
-    return " ".join(own[:land_end]), rest
+    return (" ".join(own[:land_end]), rest) if garbled_lines(rest) else None
+
+
+def garbled_lines(texts: list[str]) -> bool:
+    """Whether lines can be a size class's label and value an OCR garbled: 1–3 short lines, no digit."""
+    return 0 < len(texts) <= GARBLED_MAX_LINES \
+        and not any(len(t.split()) > GARBLED_MAX_WORDS or re.search(r"\d", t) for t in texts)
 
 
 def likest_size_class(garbled: list[str], candidates: list[str]) -> tuple[str, float]:
