@@ -1,0 +1,56 @@
+"""Headers an OCR garbled: a size class printed past reading under a name the overview lists
+still makes the record (its size class flagged), and a listed name a heading prints alone, whose
+header was not read, is warned of by name even where the overview lists more than was found."""
+from pipeline.records.coverage import lines_printed_alone, with_coverage
+from pipeline.records.segment import text_to_lines
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+from pipeline.run import extract_brochure
+
+from .test_labelled import load_source_text
+
+PARA = ("Ehrenamtliche Fahrerinnen und Fahrer bringen ältere Menschen zum Arzt, zum Einkaufen oder zu "
+        "Veranstaltungen, und die Gemeinde bezahlt ihnen die Fahrten mit dem eigenen Wagen.")
+OVERVIEW = ("\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2023\n\nModellprojekt Bundesland Kategorie\n\n"
+            "Heilbronn Baden-Württemberg Großstädte\n\nWürzburg Bayern Großstädte\n")
+
+
+def brochure_with(second_size: str, second_name: str = "Würzburg"):
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\n"
+            f"{PARA}\n\nBUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+            "PROJEKTTITEL\nHeilbronn klug\n\nMOTTO:\nGemeinsam für alle\n\n\n\n\n"
+            f"GROSSSTÄDTE\n\n{second_name}\n\n{PARA}\n\nBUNDESLAND\nBayern\n{second_size}\n\n"
+            "PROJEKTTITEL\nWürzburg vernetzt\n\nMOTTO:\nKlug verbunden\n" + OVERVIEW)
+    return extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure
+
+
+def _corrections():
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    return load_corrections(default_corrections_dir())
+
+
+def test_a_size_class_garbled_past_reading_under_a_listed_name_makes_the_record_flagged():
+    got = brochure_with("Gniscuyaness\nReina Graisiadi").projects
+    assert [(p.name, p.size_class, p.states, p.title) for p in got] == [
+        ("Heilbronn", "Kleinere Großstadt", ["Baden-Württemberg"], "Heilbronn klug"),
+        ("Würzburg", "Kleinere Großstadt", ["Bayern"], "Würzburg vernetzt")]
+    assert "size_class" not in got[0].needs_review
+    assert "size_class" in got[1].needs_review and "Reina Graisiadi" in got[1].review_notes["size_class"]
+
+
+def test_a_garbled_value_under_a_size_class_label_is_read_the_same_way():
+    got = brochure_with("GRÖSSENKLASSE\nAlf: Amisedk").projects
+    assert [p.name for p in got] == ["Heilbronn", "Würzburg"] and "size_class" in got[1].needs_review
+
+
+def test_a_garbled_size_class_under_a_name_the_overview_lacks_makes_no_record():
+    got = brochure_with("Gniscuyaness\nReina Graisiadi", second_name="Kassel").projects
+    assert [p.name for p in got] == ["Heilbronn"]
+
+
+def test_a_listed_name_printed_alone_is_warned_of_when_the_overview_lists_more():
+    lines = text_to_lines("Text\n\nWürzburg\n\nmehr Text\nRostock\nText\n")
+    alone = lines_printed_alone(lines, 0, len(lines))
+    assert alone == {"würzburg": 2}  # a name among other lines (a map's label) is no heading
+    records = [{"name": "Ort 1", "needs_review": [], "review_notes": {}}]
+    _, warnings = with_coverage(records, ["Ort 1", "Würzburg", "Rostock", "Ort 3"], DEFAULT_RECORDS_SETTINGS, alone)
+    assert len(warnings) == 1 and "'Würzburg'" in warnings[0] and "line 3" in warnings[0]
