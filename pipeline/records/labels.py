@@ -208,13 +208,17 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     the first."""
     labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
     tail = (first_in_text or first_label_at_line_end)(lines[i], known) if accepts is not None else None
+    # after text that ends no sentence ('Grünflächen, Spielplätze, BUNDESLAND') only where rows' ends follow
+    after_any = tail is None and accepts is not None and first_in_text is None
+    tail = first_label_at_line_end(lines[i], known, any_text=True) if after_any else tail
     box_end = -1
     if tail is not None:
         box = first_in_text is not None  # a title's or motto's box: its values' lines are checked
         rows = rows_as_tails(lines[i + 1:], tail.start - getattr(lines[i], "start", 0),
                              lambda row: any_label_at_line_end(row, known), lambda row: label_alone_on_row(row.text, known),
-                             goes_on_in_box if box else None, box_line_alone if box else None)
-        if box and rows is None:
+                             goes_on_in_box if box else None, box_line_alone if box else None,
+                             None if box else lambda text: bool(accepts("states", text) or accepts("size_class", text)))
+        if (box or after_any) and rows is None:
             return None  # no box's line beside the text after the label: it is no header's
         # the box's lines are a row apart whatever rows of the text beside it were left out between them
         box_end = lines[i + 1:][:ROW_TAIL_MAX_ROWS][-1].number if rows else -1
@@ -327,14 +331,15 @@ def running_text_at(lines: list[Line], j: int, known: dict[str, tuple[str, str]]
         and not value_looks_like("fact", text)
 
 
-def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
+def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]], any_text: bool = False) -> LabelTail | None:
     """A Land's or size class's label (a header's first) exactly as the profile spells it at the
-    end of a line of text that no label opens -> that label as a line of its own; else None."""
+    end of a line of text (ending a sentence, or `any_text`) that no label opens -> that label as
+    a line of its own; else None."""
     if line_label_read(line.text, known):
         return None
     return label_tail(line.number, getattr(line, "start", 0), line.text,
                       lambda tail: (hit := exact_line_label(tail, known)) is not None and not hit[2]
-                      and hit[0] in ("states", "size_class"))
+                      and hit[0] in ("states", "size_class"), any_text)
 
 
 def title_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:

@@ -349,7 +349,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             if garbled and (not name or closest_listed(" ".join(l.text.strip() for l in name), listed)[1]
                             < settings.segment.listed_min_score):
                 continue
-            size, in_block = size or SizeLine(*garbled), max(block.line_numbers)
+            size, in_block = size or SizeLine(*garbled), max(block.line_numbers, default=in_block)
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
