@@ -54,3 +54,15 @@ def test_a_listed_name_printed_alone_is_warned_of_when_the_overview_lists_more()
     records = [{"name": "Ort 1", "needs_review": [], "review_notes": {}}]
     _, warnings = with_coverage(records, ["Ort 1", "Würzburg", "Rostock", "Ort 3"], DEFAULT_RECORDS_SETTINGS, alone)
     assert len(warnings) == 1 and "'Würzburg'" in warnings[0] and "line 3" in warnings[0]
+
+
+def test_a_label_alone_without_colon_in_a_block_of_such_labels_is_read_by_its_likeness():
+    """'Morro' (small capitals 'MOTTO' an OCR misread) alone under a title, in a block whose labels
+    stand alone without colons: the motto's label, its value flagged; with colons it takes one."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, label_alone_by_likeness
+    known = known_labels(load_corrections(default_corrections_dir()).profile)
+    title = [(0, ("title", "Projekttitel", "", False))]
+    assert label_alone_by_likeness("Morro", known, title, colonless=True) == ("motto", "Motto", "", True)
+    assert label_alone_by_likeness("Morro", known, title) is None
+    assert label_alone_by_likeness("Morgen", known, title, colonless=True) is None
