@@ -66,3 +66,15 @@ def test_a_label_alone_without_colon_in_a_block_of_such_labels_is_read_by_its_li
     assert label_alone_by_likeness("Morro", known, title, colonless=True) == ("motto", "Motto", "", True)
     assert label_alone_by_likeness("Morro", known, title) is None
     assert label_alone_by_likeness("Morgen", known, title, colonless=True) is None
+
+
+def test_a_label_like_one_with_a_colon_and_its_value_in_a_block_of_such_rows():
+    """'Morro: Gemeinsam für die Region' after 'PROJEKTTITEL: …' rows: the motto and its value, not
+    the title's value going on; in a block of labels over their values it is no label."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, label_alone_by_likeness
+    known = known_labels(load_corrections(default_corrections_dir()).profile)
+    title = [(0, ("title", "Projekttitel", "Region neu denken", False))]
+    assert label_alone_by_likeness("Morro: Gemeinsam für die Region", known, title, inline=True) == \
+        ("motto", "Motto", "Gemeinsam für die Region", True)
+    assert label_alone_by_likeness("Morro: Gemeinsam für die Region", known, title) is None

@@ -229,7 +229,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             break
         hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels) \
             or label_alone_by_likeness(lines[j].text, known, labels,
-                                       all(not hit[2] and ":" not in lines[at].text for at, hit in labels))
+                                       all(not hit[2] and ":" not in lines[at].text for at, hit in labels),
+                                       all(hit[2] and ":" in lines[at].text for at, hit in labels))
         if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
         elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
@@ -298,15 +299,17 @@ LABEL_ALONE_MIN_SCORE = 60  # 'Morro:' / 'Motto': small capitals an OCR misread,
 
 def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
                             labels: list[tuple[int, tuple[str, str, str, bool]]],
-                            colonless: bool = False) -> tuple[str, str, str, bool] | None:
+                            colonless: bool = False, inline: bool = False) -> tuple[str, str, str, bool] | None:
     """A line inside a labelled block that is one capitalised word and a colon (or, in a block
-    whose labels stand alone without one, `colonless`, the word alone), LABEL_ALONE_MIN_SCORE like
-    a label of a field the block has not had yet ('Morro:' after 'Projekttitel:' and its value:
-    small capitals whose 'T' an OCR read as 'r'; 'MoTro' after 'PROJEKTTITEL') -> that label, read
-    by its likeness (its value is flagged); else None. Without it the label and its value went on
-    the value above."""
+    whose labels stand alone without one, `colonless`, the word alone; in a block of 'Label: value'
+    rows, `inline`, the word and colon with a value after them), LABEL_ALONE_MIN_SCORE like a label
+    of a field the block has not had yet ('Morro:' after 'Projekttitel:' and its value: small
+    capitals whose 'T' an OCR read as 'r'; 'MoTro' after 'PROJEKTTITEL'; 'Morro: Gemeinsam für die
+    Region' after 'PROJEKTTITEL: …') -> that label, read by its likeness (its value is flagged);
+    else None. Without it the label and its value went on the value above."""
     tokens = text.split()
-    if not labels or len(tokens) != 1 or not re.fullmatch(r"[A-ZÄÖÜ][^\W\d_]+" + ("" if colonless else ":"), tokens[0]):
+    if not labels or not tokens or (len(tokens) > 1 and not inline) \
+            or not re.fullmatch(r"[A-ZÄÖÜ][^\W\d_]+" + ("" if colonless else ":"), tokens[0]):
         return None
     key = label_key(tokens[0])
     had = {hit[0] for _, hit in labels}
@@ -314,7 +317,7 @@ def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
                if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE) \
         if len(key) >= LABEL_FUZZY_MIN_CHARS else None
-    return (*known[found[0]], "", True) if found else None
+    return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
 
 
 def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:
