@@ -78,3 +78,15 @@ def test_a_label_like_one_with_a_colon_and_its_value_in_a_block_of_such_rows():
     assert label_alone_by_likeness("Morro: Gemeinsam für die Region", known, title, inline=True) == \
         ("motto", "Motto", "Gemeinsam für die Region", True)
     assert label_alone_by_likeness("Morro: Gemeinsam für die Region", known, title) is None
+
+
+def test_a_title_label_garbled_past_reading_between_the_size_class_and_the_title():
+    """'WARY EST,' (small capitals 'PROJEKTTITEL' an OCR garbled) after the size class's value: the
+    lines after it are the title (flagged), and the block goes on to the motto's label beyond."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nKLEINSTÄDTE UND LANDGEMEINDEN\n\nHünfeld\n\n"
+            f"{PARA}\n\nBUNDESLAND\nHessen\n\nGRÖSSENKLASSE\nLandgemeinde\n\nWARY EST,\nHünfeld digital:\n"
+            "Nachbarschaft neu\n\ndenken\nMotto\nDigital und nah: morgen\n")
+    got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+    assert [(p.size_class, p.title, p.motto) for p in got] == [
+        ("Landgemeinde", "Hünfeld digital: Nachbarschaft neu denken", "Digital und nah: morgen")]
+    assert "title" in got[0].needs_review

@@ -92,3 +92,16 @@ def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
         return True
     return ADDRESS.fullmatch(rest.strip()) is not None or (
         len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ",")))
+
+
+GARBLED_LABEL_MAX_WORDS = 2  # 'WARY EST,': a label in capitals an OCR garbled past reading is this short
+GARBLED_LABEL_MIN_LETTERS = 4
+
+
+def garbled_label_like(text: str) -> bool:
+    """A line printed as a label that reads as no word ('WARY EST,' for 'PROJEKTTITEL'): one or two
+    tokens, mostly capitals, no digit, a few letters; the caller knows it is no known label."""
+    tokens = text.split()
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(tokens) <= GARBLED_LABEL_MAX_WORDS and len(letters) >= GARBLED_LABEL_MIN_LETTERS \
+        and not re.search(r"\d", text) and sum(c.isupper() for c in letters) > len(letters) / 2

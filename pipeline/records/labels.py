@@ -18,8 +18,8 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, goes_on_in_box,
-                                           label_marked, label_stands_apart, title_value_like, value_looks_like)
+from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, garbled_label_like,
+                                           goes_on_in_box, label_marked, label_stands_apart, title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
@@ -233,7 +233,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                                        all(hit[2] and ":" in lines[at].text for at, hit in labels))
         if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
-        elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
+        elif not labels or (j - labels[-1][0] > VALUE_MAX_LINES and not label_garbled_since(lines, labels[-1][0], j)):
             break
         elif not waiting(labels, j) and row_gap(lines[j - 1], lines[j], box_end) > 1 and running_text_at(lines, j, known):
             break  # every label has its value: a paragraph of running text after them ends the block
@@ -308,9 +308,10 @@ def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
     Region' after 'PROJEKTTITEL: …') -> that label, read by its likeness (its value is flagged);
     else None. Without it the label and its value went on the value above."""
     tokens = text.split()
-    if not labels or not tokens or (len(tokens) > 1 and not inline) \
-            or not re.fullmatch(r"[A-ZÄÖÜ][^\W\d_]+" + ("" if colonless else ":"), tokens[0]):
-        return None
+    if not labels or not tokens or (len(tokens) > 1 and not inline) or not tokens[0][:1].isupper() \
+            or (not colonless and not tokens[0].endswith(":")) or re.search(r"\d", tokens[0]) \
+            or sum(c.isalpha() for c in tokens[0].rstrip(":")) < LABEL_FUZZY_MIN_LETTERS * len(tokens[0].rstrip(":")):
+        return None  # a speck inside ('Mot}tro') is an OCR's, a word of a value has no colon
     key = label_key(tokens[0])
     had = {hit[0] for _, hit in labels}
     choices = [k for k, (field_name, _) in known.items()
@@ -426,8 +427,17 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
 
 
 def lost_label_over_title(lines: list[Line]) -> bool:
-    """A piece too short to be a word, then lines whose first looks like a title's."""
-    return len(lines) > 1 and len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS and title_value_like(lines[1].text.strip())
+    """A piece too short to be a word, or a label's capitals garbled ('WARY EST,'), then lines
+    whose first looks like a title's."""
+    return len(lines) > 1 and (len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS or garbled_label_like(lines[0].text)) \
+        and title_value_like(lines[1].text.strip())
+
+
+def label_garbled_since(lines: list[Line], last: int, j: int) -> bool:
+    """Whether a label's capitals an OCR garbled ('WARY EST,') stand between the block's last label
+    (lines[last]) and lines[j], no more than 2 * VALUE_MAX_LINES apart: a value that is no longer
+    than one stands under it, so the block goes on to the next label."""
+    return j - last <= 2 * VALUE_MAX_LINES and any(garbled_label_like(l.text) for l in lines[last + 1:j])
 
 
 LOST_LABEL_MAX_CHARS = 3  # a label an OCR lost but for a piece ('ro', 'P.'): no word of a value
