@@ -1,6 +1,8 @@
 """Headers an OCR garbled: a size class printed past reading under a name the overview lists
 still makes the record (its size class flagged), and a listed name a heading prints alone, whose
 header was not read, is warned of by name even where the overview lists more than was found."""
+import pytest
+
 from pipeline.records.coverage import lines_printed_alone, with_coverage
 from pipeline.records.segment import text_to_lines
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
@@ -90,3 +92,15 @@ def test_a_title_label_garbled_past_reading_between_the_size_class_and_the_title
     assert [(p.size_class, p.title, p.motto) for p in got] == [
         ("Landgemeinde", "Hünfeld digital: Nachbarschaft neu denken", "Digital und nah: morgen")]
     assert "title" in got[0].needs_review
+
+
+@pytest.mark.parametrize("texts, at", [
+    (["Digital und nah: morgen", "RTA", "221.063"], 1),
+    (["Klug verbunden - alle", "Generationen", "RIN WOTINER|", "27.173"], 2),
+    (["Offen gestalten", "Förderung", "9,2 Mio. Euro"], 1),
+    (["Smart City 2030", "für alle"], None),
+    (["Heute für", "morgen"], None),
+])
+def test_a_fact_whose_label_an_ocr_garbled_ends_a_title_or_motto(texts, at):
+    from pipeline.records.label_values import lost_fact_at
+    assert lost_fact_at(texts) == at

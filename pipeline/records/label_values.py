@@ -105,3 +105,16 @@ def garbled_label_like(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 0 < len(tokens) <= GARBLED_LABEL_MAX_WORDS and len(letters) >= GARBLED_LABEL_MIN_LETTERS \
         and not re.search(r"\d", text) and sum(c.isupper() for c in letters) > len(letters) / 2
+
+
+FACT_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+(?:,\d+)?\s+Mio\.")  # '27.173', '9,2 Mio. Euro': a fact's figure
+LOST_LABEL_MAX_TOKENS = 2  # 'RIN WOTINER|', 'RTA', 'aap': a fact's label an OCR garbled is this short
+
+
+def lost_fact_at(texts: list[str]) -> int | None:
+    """Where a title's or motto's lines (`texts`, stripped) run into a fact whose label an OCR
+    garbled: a short line with no digit, then a line that is a fact's figure alone, after the
+    value's first line ('Digital und nah: morgen' / 'RTA' / '221.063') -> that short line's index;
+    else None."""
+    return next((k for k in range(1, len(texts) - 1) if FACT_FIGURE.search(texts[k + 1])
+                 and 0 < len(texts[k].split()) <= LOST_LABEL_MAX_TOKENS and not re.search(r"\d", texts[k])), None)

@@ -10,7 +10,7 @@ ends the value before it, so a title never swallows the motto or a fact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from typing import Callable, Protocol
 
@@ -19,7 +19,8 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
 from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, garbled_label_like,
-                                           goes_on_in_box, label_marked, label_stands_apart, title_value_like, value_looks_like)
+                                           goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, title_value_like,
+                                           value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
@@ -265,7 +266,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                             k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
-        values = [piece for value in values for piece in without_strays(value, accepts)]
+        values = [without_lost_fact(piece) for value in values for piece in without_strays(value, accepts)]
         values = with_lost_title_label(with_unlabelled_size(values, accepts, known), accepts, known)
     return LabelledBlock(tuple(values))
 
@@ -424,6 +425,13 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
                                  value.displaced, value.unsure, value.in_text))
         out.append(LabelledValue("title", title_label, own[at], tuple(own[at + 1:]), "", fuzzy=True, unsure=True))
     return out
+
+
+def without_lost_fact(value: LabelledValue) -> LabelledValue:
+    """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at): they stay text."""
+    own = [l for l in value.lines if l.number != value.label_line.number]
+    at = lost_fact_at([l.text.strip() for l in own]) if value.field in ("title", "motto") else None
+    return value if at is None else replace(value, lines=tuple(l for l in value.lines if l not in own[at:]))
 
 
 def lost_label_over_title(lines: list[Line]) -> bool:
