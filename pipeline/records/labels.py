@@ -218,7 +218,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         rows = rows_as_tails(lines[i + 1:], tail.start - getattr(lines[i], "start", 0),
                              lambda row: any_label_at_line_end(row, known), lambda row: label_alone_on_row(row.text, known),
                              goes_on_in_box if box else None, box_line_alone if box else None,
-                             None if box else lambda text: bool(accepts("states", text) or accepts("size_class", text)))
+                             None if box else lambda text: bool(accepts("states", text) or accepts("size_class", text)),
+                             names_it if box else None)
         if (box or after_any) and rows is None:
             return None  # no box's line beside the text after the label: it is no header's
         # the box's lines are a row apart whatever rows of the text beside it were left out between them
