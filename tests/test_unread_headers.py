@@ -104,3 +104,16 @@ def test_a_title_label_garbled_past_reading_between_the_size_class_and_the_title
 def test_a_fact_whose_label_an_ocr_garbled_ends_a_title_or_motto(texts, at):
     from pipeline.records.label_values import lost_fact_at
     assert lost_fact_at(texts) == at
+
+
+def test_a_speck_between_a_titles_lines_is_no_part_of_it():
+    """'Füssen verbunden:' / '.' / 'Teilhabe für alle': the speck stays text, the title is whole."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, read_labelled_block
+    from pipeline.records.segment import value_reads_as
+    profile = load_corrections(default_corrections_dir()).profile
+    lines = [l for l in text_to_lines("PROJEKTTITEL\nFüssen verbunden:\n.\nTeilhabe für alle\n\nMOTTO\nGemeinsam\n")
+             if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert block.get("title").value == "Füssen verbunden: Teilhabe für alle" and 2 not in block.line_numbers

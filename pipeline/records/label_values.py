@@ -118,3 +118,13 @@ def lost_fact_at(texts: list[str]) -> int | None:
     else None."""
     return next((k for k in range(1, len(texts) - 1) if FACT_FIGURE.search(texts[k + 1])
                  and 0 < len(texts[k].split()) <= LOST_LABEL_MAX_TOKENS and not re.search(r"\d", texts[k])), None)
+
+
+LOST_LABEL_MAX_CHARS = 3  # a label an OCR lost but for a piece ('ro', 'P.'): no word of a value
+
+
+def lost_label_over_title(lines: list) -> bool:
+    """Lines (with .text): a piece too short to be a word, or a label's capitals garbled ('WARY
+    EST,'), then lines whose first looks like a title's."""
+    return len(lines) > 1 and (len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS or garbled_label_like(lines[0].text)) \
+        and title_value_like(lines[1].text.strip())

@@ -19,8 +19,8 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
 from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, garbled_label_like,
-                                           goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, title_value_like,
-                                           value_looks_like)
+                                           goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
+                                           title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
@@ -429,17 +429,14 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
 
 
 def without_lost_fact(value: LabelledValue) -> LabelledValue:
-    """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at): they stay text."""
+    """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at) and
+    without specks between its lines ('.': no letter or digit): they stay text."""
+    if value.field not in ("title", "motto"):
+        return value
     own = [l for l in value.lines if l.number != value.label_line.number]
-    at = lost_fact_at([l.text.strip() for l in own]) if value.field in ("title", "motto") else None
-    return value if at is None else replace(value, lines=tuple(l for l in value.lines if l not in own[at:]))
-
-
-def lost_label_over_title(lines: list[Line]) -> bool:
-    """A piece too short to be a word, or a label's capitals garbled ('WARY EST,'), then lines
-    whose first looks like a title's."""
-    return len(lines) > 1 and (len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS or garbled_label_like(lines[0].text)) \
-        and title_value_like(lines[1].text.strip())
+    at = lost_fact_at([l.text.strip() for l in own])
+    cut = set(own[at:] if at is not None else ()) | {l for l in own[1:-1] if not any(c.isalnum() for c in l.text)}
+    return replace(value, lines=tuple(l for l in value.lines if l not in cut)) if cut else value
 
 
 def label_garbled_since(lines: list[Line], last: int, j: int) -> bool:
@@ -449,7 +446,6 @@ def label_garbled_since(lines: list[Line], last: int, j: int) -> bool:
     return j - last <= 2 * VALUE_MAX_LINES and any(garbled_label_like(l.text) for l in lines[last + 1:j])
 
 
-LOST_LABEL_MAX_CHARS = 3  # a label an OCR lost but for a piece ('ro', 'P.'): no word of a value
 
 
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
