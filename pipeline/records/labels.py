@@ -428,14 +428,17 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
     return out
 
 
+SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads of dirt: no dash, no letter
+
+
 def without_lost_fact(value: LabelledValue) -> LabelledValue:
     """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at) and
-    without specks between its lines ('.': no letter or digit): they stay text."""
+    without specks between its lines ('.', not a dash: a motto's own): they stay text."""
     if value.field not in ("title", "motto"):
         return value
     own = [l for l in value.lines if l.number != value.label_line.number]
     at = lost_fact_at([l.text.strip() for l in own])
-    cut = set(own[at:] if at is not None else ()) | {l for l in own[1:-1] if not any(c.isalnum() for c in l.text)}
+    cut = set(own[at:] if at is not None else ()) | {l for l in own[1:-1] if SPECKS.fullmatch(l.text.strip())}
     return replace(value, lines=tuple(l for l in value.lines if l not in cut)) if cut else value
 
 
