@@ -176,7 +176,8 @@ def test_a_text_row_that_opens_with_a_labels_word_still_ends_in_the_boxs_label(p
 def test_a_title_box_value_begins_at_the_projects_name_when_the_labels_row_misplaced_the_column(profile):
     """The title's label row holds a word more than the column ('… Vermittlung. PROJEKTTITEL'), so
     the label stands right of the value's column: the row's word that names the project ('Schöneck')
-    begins the value, the next rows' ends are read at its column; the motto's label sets its own."""
+    begins the value (the row's end at the label's column, 'Teilhabe', does not name it), and the
+    next rows' ends are read at its column."""
     from pipeline.records.header import names_project
     text = ("Gleichzeitig müssen die Vermittlung. PROJEKTTITEL\n"
             "Kommunen ihre Klimaziele Schöneck smart: Teilhabe\n"

@@ -97,8 +97,9 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     With `reads_as_value(text)` (a Land's or size class's box), a row no longer than the column
     whose end from the column on reads as such a value ('Wege Die nächste Praxis Bayern') gives it
     under a label: a short value leaves the row as short as the text's own. With `names_it(word)`
-    (a title's box), a value's first word that names the project up to twice as far from the
-    column is its start, and the column is taken from there on (the label's row misplaced it)."""
+    (a title's box), where the row's end at the column does not name the project, a word that does
+    up to twice as far from the column is the value's start, and the column is taken from there on
+    (the label's row misplaced it)."""
     tolerance = max(ROW_TAIL_MIN_TOLERANCE, round(column * ROW_TAIL_TOLERANCE))
     out = []
     state = "label"  # 'label': a label waits for its value; 'value': a value may go on; 'ended'
@@ -108,11 +109,10 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
         if label is not None or (n > 0 and label_alone(row)):
             out.append(label or row)
             state = "label"
-            if label is not None and names_it is not None:  # a column taken from a name goes back to the labels'
-                column = label.start - getattr(row, "start", 0)
             continue
         end = row_end_at(row, column, tolerance, opens=goes_on is not None and state == "label")
-        named = row_end_at(row, column, 2 * tolerance, names_it=names_it) if names_it and state == "label" else None
+        named = row_end_at(row, column, 2 * tolerance, names_it=names_it) \
+            if names_it and state == "label" and not (end is not None and names_it(end.text)) else None
         if named is not None:
             end, column = named, named.start - getattr(row, "start", 0)
         if goes_on is not None and state != "ended":
