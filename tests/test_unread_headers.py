@@ -112,11 +112,12 @@ def test_a_speck_between_a_titles_lines_is_no_part_of_it():
     from pipeline.records.labels import known_labels, read_labelled_block
     from pipeline.records.segment import value_reads_as
     profile = load_corrections(default_corrections_dir()).profile
-    lines = [l for l in text_to_lines("PROJEKTTITEL\nFüssen verbunden:\n.\nTeilhabe für alle\n\nMOTTO\nGemeinsam\n")
+    lines = [l for l in text_to_lines("PROJEKTTITEL\nFüssen verbunden:\n.\nTeilhabe für alle\n\nMOTTO\nGemeinsam\n.\n")
              if not l.blank]
     block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
                                 lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
     assert block.get("title").value == "Füssen verbunden: Teilhabe für alle" and 2 not in block.line_numbers
+    assert block.get("motto").value == "Gemeinsam"
 
 
 def test_a_dash_alone_between_a_mottos_lines_stays_in_it():

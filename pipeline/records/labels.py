@@ -433,12 +433,12 @@ SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads 
 
 def without_lost_fact(value: LabelledValue) -> LabelledValue:
     """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at) and
-    without specks between its lines ('.', not a dash: a motto's own): they stay text."""
+    without specks between or after its lines ('.', not a dash: a motto's own): they stay text."""
     if value.field not in ("title", "motto"):
         return value
     own = [l for l in value.lines if l.number != value.label_line.number]
     at = lost_fact_at([l.text.strip() for l in own])
-    cut = set(own[at:] if at is not None else ()) | {l for l in own[1:-1] if SPECKS.fullmatch(l.text.strip())}
+    cut = set(own[at:] if at is not None else ()) | {l for l in own[1:] if SPECKS.fullmatch(l.text.strip())}
     return replace(value, lines=tuple(l for l in value.lines if l not in cut)) if cut else value
 
 
