@@ -129,3 +129,22 @@ def test_a_dash_alone_between_a_mottos_lines_stays_in_it():
     block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
                                 lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
     assert block.get("motto").value == "Klug verbunden — die Menschen"
+
+
+def test_a_land_label_at_a_rows_end_after_text_that_ends_no_sentence_reads_the_rows_ends():
+    """'Grünflächen, Spielplätze, BUNDESLAND' (an OCR ran the sidebar into the text's rows; the
+    text ends no sentence there): the rows' ends give the Land ('Bayern', a row no longer than the
+    text's own) and the garbled size class after it; without such ends it is no header."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, read_labelled_block
+    from pipeline.records.segment import value_reads_as
+    profile = load_corrections(default_corrections_dir()).profile
+
+    def block(text):
+        lines = [l for l in text_to_lines(text) if not l.blank]
+        return read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                   lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    got = block("Grünflächen, Spielplätze, BUNDESLAND\nTreffpunkte und kurze Bayern\n"
+                "Wege zu Geschäften und Gniscuyaness\nÄrzten machen ein Viertel GxiRere Mieinsiad\nlebenswert.\n")
+    assert got.get("states").value == "Bayern" and got.get("states").unsure
+    assert block("Grünflächen, Spielplätze, BUNDESLAND\nund kurze Wege zu Geschäften.\n") is None
