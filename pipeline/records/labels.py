@@ -450,7 +450,6 @@ def label_garbled_since(lines: list[Line], last: int, j: int) -> bool:
 
 
 
-
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
 STRAY_MAX_WORDS = 6  # a stray line is a name's piece: this short
 STRAYS_AFTER_MAX_LINES = 2  # after a value, at most so many lines are a name's pieces
