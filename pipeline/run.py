@@ -18,7 +18,7 @@ from pipeline.read.load import Source
 from pipeline.records.extract import (block_spans, document_facts, layout_to_records, records_to_dicts, removed_lines,
                                       route_of)
 from pipeline.records.absence import headers_without_name, no_project_message, text_in_no_record
-from pipeline.records.coverage import with_coverage, with_names_by_position
+from pipeline.records.coverage import lines_printed_alone, with_coverage, with_names_by_position
 from pipeline.records.extract_parts import layout_to_criteria, layout_to_leitthema, text_to_edition_title
 from pipeline.records.ids import with_edit_records, with_final_ids
 from pipeline.records.overrides import apply_overrides, apply_place_confirmations
@@ -58,7 +58,8 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if use_overrides:
         placed_records, place_warnings = apply_place_confirmations(placed.records, corrections.overrides, year)
         placed, warnings = replace(placed, records=placed_records), warnings + place_warnings
-    covered, coverage_warnings = with_coverage(placed.records, listed, records_settings)
+    covered, coverage_warnings = with_coverage(placed.records, listed, records_settings, lines_printed_alone(
+        layout.lines, *layout.parts.get("projects", (0, len(layout.lines)))))
     placed, warnings = replace(placed, records=covered), warnings + coverage_warnings
     warnings = warnings + headers_without_name(layout, profile, records_settings) \
         + text_in_no_record(layout, profile, records_settings)

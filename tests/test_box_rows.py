@@ -171,3 +171,22 @@ def test_a_text_row_that_opens_with_a_labels_word_still_ends_in_the_boxs_label(p
                                 lambda f, t: value_reads_as(f, t, profile, S))
     assert block.get("states").value == "Bayern"
     assert block.get("size_class").value == "Mittelstadt"
+
+
+def test_a_title_box_value_begins_at_the_projects_name_when_the_labels_row_misplaced_the_column(profile):
+    """The title's label row holds a word more than the column ('… Vermittlung. PROJEKTTITEL'), so
+    the label stands right of the value's column: the row's word that names the project ('Schöneck')
+    begins the value (the row's end at the label's column, 'Teilhabe', does not name it), and the
+    next rows' ends are read at its column."""
+    from pipeline.records.header import names_project
+    text = ("Gleichzeitig müssen die Vermittlung. PROJEKTTITEL\n"
+            "Kommunen ihre Klimaziele Schöneck smart: Teilhabe\n"
+            "erreichen, den öffentlichen für alle\n\n"
+            "Raum gerecht verteilen und MOTTO\n\n"
+            "den Zusammenhalt in den Gemeinsam für starke\n"
+            "Quartieren stärken. Kultur Nachbarschaften\n")
+    block = labelled_under_size_line(nonblank(text), profile, S, names_project("Schöneck", profile))
+    assert block.get("title").value == "Schöneck smart: Teilhabe für alle"
+    assert block.get("motto").value == "Gemeinsam für starke Nachbarschaften"
+    without = labelled_under_size_line(nonblank(text), profile, S)
+    assert without.get("title").value != "Schöneck smart: Teilhabe für alle"

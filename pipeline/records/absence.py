@@ -66,7 +66,7 @@ def headers_without_name(layout: Layout, profile: Profile, settings: RecordsSett
                                                       lambda f, t: value_reads_as(f, t, profile, settings))
         if block is not None:
             size = labelled_size(block, profile, settings)
-            in_block = max(block.line_numbers) if size else in_block
+            in_block = max(block.line_numbers, default=in_block) if size else in_block
         if size and line.number not in taken:
             title = block.get("title").value if block is not None and block.get("title") else None
             what = f"{size.size_class}, {size.states_text}" + (f", '{title}'" if title else "")

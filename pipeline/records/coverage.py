@@ -67,14 +67,18 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
     return records
 
 
-def with_coverage(records: list[dict], listed: list[str], settings: RecordsSettings) -> tuple[list[dict], list[str]]:
-    """Records -> records with the coverage flags, and the coverage warnings."""
+def with_coverage(records: list[dict], listed: list[str], settings: RecordsSettings,
+                  printed_alone: dict[str, int] | None = None) -> tuple[list[dict], list[str]]:
+    """Records -> records with the coverage flags, and the coverage warnings. Where the overview
+    lists more than this brochure (listed_to_records), a listed name no record has that a line of
+    the projects' pages prints alone (`printed_alone`: such lines, casefolded, -> line number) is
+    still warned of: its heading is there, its header was not read."""
     if not listed:
         return records, []
     records = [dict(r, needs_review=list(r["needs_review"]), review_notes=dict(r["review_notes"])) for r in records]
     matched = listed_to_records(records, listed, settings)
-    if matched is None:
-        return records, []  # a list of more than this brochure's projects (2021's lists every year's)
+    if matched is None:  # a list of more than this brochure's projects (2021's lists every year's)
+        return records, headings_without_record(records, listed, printed_alone or {}, settings)
     warnings = []
     if len(listed) > len(records):
         warnings.append(f"the overview lists {len(listed)} projects, {len(records)} were found: "
@@ -101,3 +105,30 @@ def add_flag(record: dict, field: str, note: str) -> None:
     old = record["review_notes"].get(field)
     if not old or note not in old:
         record["review_notes"][field] = f"{old}; {note}" if old else note
+
+
+def lines_printed_alone(lines, first: int, end: int) -> dict[str, int]:
+    """The lines of lines[first:end] (Line-like: number, text) set apart by a blank line above and
+    below (a heading; a map's label stands among other lines), whitespace-normalised and
+    casefolded -> the number of the first line that prints it."""
+    alone: dict[str, int] = {}
+    for k in range(max(first, 1), min(end, len(lines) - 1)):
+        if lines[k].text.strip() and not lines[k - 1].text.strip() and not lines[k + 1].text.strip():
+            alone.setdefault(" ".join(lines[k].text.split()).casefold(), lines[k].number)
+    return alone
+
+
+def headings_without_record(records: list[dict], listed: list[str], printed_alone: dict[str, int],
+                            settings: RecordsSettings) -> list[str]:
+    """Warnings for listed names that no record matches and a line of the projects' pages prints
+    alone (a project's heading whose header the reading did not find)."""
+    keys = [r["name"] for r in records]
+    warnings = []
+    for name in listed:
+        number = printed_alone.get(" ".join(name.split()).casefold())
+        if number is None or process.extractOne(name, keys, scorer=fuzz.ratio, processor=str.casefold,
+                                                score_cutoff=settings.segment.listed_min_score):
+            continue
+        warnings.append(f"the overview lists '{name}', and line {number + 1} prints it alone like a project's name, "
+                        "but no record was found for it")
+    return warnings

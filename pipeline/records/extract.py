@@ -130,7 +130,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *section_size_doubts(profile.canonical(block.category), size.size_class, profile),
               *([flag("name", f"the short line '{block.name_above}' stands right above the name: the name may "
                               "begin there")] if block.name_above else []),
-              *size_class_doubts(size, profile, settings),
+              *size_class_doubts(size, profile, settings), *unreadable_size_doubts(size, settings),
               *name_piece_doubts(block, reading.name, profile, settings),
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
@@ -248,6 +248,14 @@ def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSetting
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < settings.fields.class_min_margin:
         return [flag("size_class", f"'{size.size_text}' is close to both {ranked[0][0]} and {ranked[1][0]}")]
     return []
+
+
+def unreadable_size_doubts(size: SizeLine, settings: RecordsSettings) -> list[Doubt]:
+    """A size class printed past reading (unreadable_size.py): taken as the likest of its section's."""
+    if size.score >= settings.segment.size_class_min_score:
+        return []
+    return [flag("size_class", f"the size class printed under the Land reads '{size.size_text}', like no size class: "
+                               f"of its section's, the likest ({size.size_class}) was taken")]
 
 
 def block_spans(layout: Layout, cleaned: Cleaned) -> list[tuple[int, int]]:

@@ -92,3 +92,39 @@ def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
         return True
     return ADDRESS.fullmatch(rest.strip()) is not None or (
         len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ",")))
+
+
+GARBLED_LABEL_MAX_WORDS = 2  # 'WARY EST,': a label in capitals an OCR garbled past reading is this short
+GARBLED_LABEL_MIN_LETTERS = 4
+
+
+def garbled_label_like(text: str) -> bool:
+    """A line printed as a label that reads as no word ('WARY EST,' for 'PROJEKTTITEL'): one or two
+    tokens, mostly capitals, no digit, a few letters; the caller knows it is no known label."""
+    tokens = text.split()
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(tokens) <= GARBLED_LABEL_MAX_WORDS and len(letters) >= GARBLED_LABEL_MIN_LETTERS \
+        and not re.search(r"\d", text) and sum(c.isupper() for c in letters) > len(letters) / 2
+
+
+FACT_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+(?:,\d+)?\s+Mio\.")  # '27.173', '9,2 Mio. Euro': a fact's figure
+LOST_LABEL_MAX_TOKENS = 2  # 'RIN WOTINER|', 'RTA', 'aap': a fact's label an OCR garbled is this short
+
+
+def lost_fact_at(texts: list[str]) -> int | None:
+    """Where a title's or motto's lines (`texts`, stripped) run into a fact whose label an OCR
+    garbled: a short line with no digit, then a line that is a fact's figure alone, after the
+    value's first line ('Digital und nah: morgen' / 'RTA' / '221.063') -> that short line's index;
+    else None."""
+    return next((k for k in range(1, len(texts) - 1) if FACT_FIGURE.search(texts[k + 1])
+                 and 0 < len(texts[k].split()) <= LOST_LABEL_MAX_TOKENS and not re.search(r"\d", texts[k])), None)
+
+
+LOST_LABEL_MAX_CHARS = 3  # a label an OCR lost but for a piece ('ro', 'P.'): no word of a value
+
+
+def lost_label_over_title(lines: list) -> bool:
+    """Lines (with .text): a piece too short to be a word, or a label's capitals garbled ('WARY
+    EST,'), then lines whose first looks like a title's."""
+    return len(lines) > 1 and (len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS or garbled_label_like(lines[0].text)) \
+        and title_value_like(lines[1].text.strip())

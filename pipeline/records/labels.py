@@ -10,7 +10,7 @@ ends the value before it, so a title never swallows the motto or a fact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from typing import Callable, Protocol
 
@@ -18,8 +18,9 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, goes_on_in_box,
-                                           label_marked, label_stands_apart, title_value_like, value_looks_like)
+from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, garbled_label_like,
+                                           goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
+                                           title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
@@ -208,13 +209,18 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     the first."""
     labels: list[tuple[int, tuple[str, str, str, bool]]] = []  # (index in lines, label)
     tail = (first_in_text or first_label_at_line_end)(lines[i], known) if accepts is not None else None
+    # after text that ends no sentence ('Grünflächen, Spielplätze, BUNDESLAND') only where rows' ends follow
+    after_any = tail is None and accepts is not None and first_in_text is None
+    tail = first_label_at_line_end(lines[i], known, any_text=True) if after_any else tail
     box_end = -1
     if tail is not None:
         box = first_in_text is not None  # a title's or motto's box: its values' lines are checked
         rows = rows_as_tails(lines[i + 1:], tail.start - getattr(lines[i], "start", 0),
                              lambda row: any_label_at_line_end(row, known), lambda row: label_alone_on_row(row.text, known),
-                             goes_on_in_box if box else None, box_line_alone if box else None)
-        if box and rows is None:
+                             goes_on_in_box if box else None, box_line_alone if box else None,
+                             None if box else lambda text: bool(accepts("states", text) or accepts("size_class", text)),
+                             names_it if box else None)
+        if (box or after_any) and rows is None:
             return None  # no box's line beside the text after the label: it is no header's
         # the box's lines are a row apart whatever rows of the text beside it were left out between them
         box_end = lines[i + 1:][:ROW_TAIL_MAX_ROWS][-1].number if rows else -1
@@ -224,10 +230,12 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         if j > i and row_gap(lines[j - 1], lines[j], box_end) > max_gap:
             break
         hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels) \
-            or label_alone_by_likeness(lines[j].text, known, labels)
+            or label_alone_by_likeness(lines[j].text, known, labels,
+                                       all(not hit[2] and ":" not in lines[at].text for at, hit in labels),
+                                       all(hit[2] and ":" in lines[at].text for at, hit in labels))
         if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
-        elif not labels or j - labels[-1][0] > VALUE_MAX_LINES:
+        elif not labels or (j - labels[-1][0] > VALUE_MAX_LINES and not label_garbled_since(lines, labels[-1][0], j)):
             break
         elif not waiting(labels, j) and row_gap(lines[j - 1], lines[j], box_end) > 1 and running_text_at(lines, j, known):
             break  # every label has its value: a paragraph of running text after them ends the block
@@ -259,7 +267,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                             k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
-        values = [piece for value in values for piece in without_strays(value, accepts)]
+        values = [without_lost_fact(piece) for value in values for piece in without_strays(value, accepts)]
         values = with_lost_title_label(with_unlabelled_size(values, accepts, known), accepts, known)
     return LabelledBlock(tuple(values))
 
@@ -292,21 +300,27 @@ LABEL_ALONE_MIN_SCORE = 60  # 'Morro:' / 'Motto': small capitals an OCR misread,
 
 
 def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
-                            labels: list[tuple[int, tuple[str, str, str, bool]]]) -> tuple[str, str, str, bool] | None:
-    """A line inside a labelled block that is one capitalised word and a colon, LABEL_ALONE_MIN_SCORE
-    like a label of a field the block has not had yet ('Morro:' after 'Projekttitel:' and its
-    value: small capitals whose 'T' an OCR read as 'r') -> that label, read by its likeness (its
-    value is flagged); else None. Without it the label and its value went on the value above."""
+                            labels: list[tuple[int, tuple[str, str, str, bool]]],
+                            colonless: bool = False, inline: bool = False) -> tuple[str, str, str, bool] | None:
+    """A line inside a labelled block that is one capitalised word and a colon (or, in a block
+    whose labels stand alone without one, `colonless`, the word alone; in a block of 'Label: value'
+    rows, `inline`, the word and colon with a value after them), LABEL_ALONE_MIN_SCORE like a label
+    of a field the block has not had yet ('Morro:' after 'Projekttitel:' and its value: small
+    capitals whose 'T' an OCR read as 'r'; 'MoTro' after 'PROJEKTTITEL'; 'Morro: Gemeinsam für die
+    Region' after 'PROJEKTTITEL: …') -> that label, read by its likeness (its value is flagged);
+    else None. Without it the label and its value went on the value above."""
     tokens = text.split()
-    if not labels or len(tokens) != 1 or not re.fullmatch(r"[A-ZÄÖÜ][^\W\d_]+:", tokens[0]):
-        return None
+    if not labels or not tokens or (len(tokens) > 1 and not inline) or not tokens[0][:1].isupper() \
+            or (not colonless and not tokens[0].endswith(":")) or re.search(r"\d", tokens[0]) \
+            or sum(c.isalpha() for c in tokens[0].rstrip(":")) < LABEL_FUZZY_MIN_LETTERS * len(tokens[0].rstrip(":")):
+        return None  # a speck inside ('Mot}tro') is an OCR's, a word of a value has no colon
     key = label_key(tokens[0])
     had = {hit[0] for _, hit in labels}
     choices = [k for k, (field_name, _) in known.items()
                if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE) \
         if len(key) >= LABEL_FUZZY_MIN_CHARS else None
-    return (*known[found[0]], "", True) if found else None
+    return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
 
 
 def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:
@@ -327,14 +341,15 @@ def running_text_at(lines: list[Line], j: int, known: dict[str, tuple[str, str]]
         and not value_looks_like("fact", text)
 
 
-def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
+def first_label_at_line_end(line: Line, known: dict[str, tuple[str, str]], any_text: bool = False) -> LabelTail | None:
     """A Land's or size class's label (a header's first) exactly as the profile spells it at the
-    end of a line of text that no label opens -> that label as a line of its own; else None."""
+    end of a line of text (ending a sentence, or `any_text`) that no label opens -> that label as
+    a line of its own; else None."""
     if line_label_read(line.text, known):
         return None
     return label_tail(line.number, getattr(line, "start", 0), line.text,
                       lambda tail: (hit := exact_line_label(tail, known)) is not None and not hit[2]
-                      and hit[0] in ("states", "size_class"))
+                      and hit[0] in ("states", "size_class"), any_text)
 
 
 def title_label_at_line_end(line: Line, known: dict[str, tuple[str, str]]) -> LabelTail | None:
@@ -413,12 +428,26 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
     return out
 
 
-def lost_label_over_title(lines: list[Line]) -> bool:
-    """A piece too short to be a word, then lines whose first looks like a title's."""
-    return len(lines) > 1 and len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS and title_value_like(lines[1].text.strip())
+SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads of dirt: no dash, no letter
 
 
-LOST_LABEL_MAX_CHARS = 3  # a label an OCR lost but for a piece ('ro', 'P.'): no word of a value
+def without_lost_fact(value: LabelledValue) -> LabelledValue:
+    """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at) and
+    without specks between or after its lines ('.', not a dash: a motto's own): they stay text."""
+    if value.field not in ("title", "motto"):
+        return value
+    own = [l for l in value.lines if l.number != value.label_line.number]
+    at = lost_fact_at([l.text.strip() for l in own])
+    cut = set(own[at:] if at is not None else ()) | {l for l in own[1:] if SPECKS.fullmatch(l.text.strip())}
+    return replace(value, lines=tuple(l for l in value.lines if l not in cut)) if cut else value
+
+
+def label_garbled_since(lines: list[Line], last: int, j: int) -> bool:
+    """Whether a label's capitals an OCR garbled ('WARY EST,') stand between the block's last label
+    (lines[last]) and lines[j], no more than 2 * VALUE_MAX_LINES apart: a value that is no longer
+    than one stands under it, so the block goes on to the next label."""
+    return j - last <= 2 * VALUE_MAX_LINES and any(garbled_label_like(l.text) for l in lines[last + 1:j])
+
 
 
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value

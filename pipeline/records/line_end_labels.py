@@ -79,7 +79,8 @@ ROW_TAIL_AFTER_SENTENCE_MAX_WORDS = 4  # a box's line after a paragraph's last s
 
 
 def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: callable,
-                  goes_on: callable | None = None, value_alone: callable | None = None) -> list | None:
+                  goes_on: callable | None = None, value_alone: callable | None = None,
+                  reads_as_value: callable | None = None, names_it: callable | None = None) -> list | None:
     """The rows after a label read at the end of a text row, at `column` characters into it
     ('Deshalb lädt die Verwaltung rege- BUNDESLAND' / 'Imaßig zu Gesprächen in das alte Bayern'):
     where an OCR ran a column and the box beside it into one row each, the box's lines are the
@@ -92,7 +93,13 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     With `goes_on(upper, lower)` (a title's or motto's box) a value's next line must go on the
     line before (else the value has ended, and the rows up to the next label are text), and a
     row as short as the column's that `value_alone(previous, row)` takes, right under a label
-    (`previous` empty) or going on a value, is the box's line alone (the text beside it had ended)."""
+    (`previous` empty) or going on a value, is the box's line alone (the text beside it had ended).
+    With `reads_as_value(text)` (a Land's or size class's box), a row no longer than the column
+    whose end from the column on reads as such a value ('Wege Die nächste Praxis Bayern') gives it
+    under a label: a short value leaves the row as short as the text's own. With `names_it(word)`
+    (a title's box), where the row's end at the column does not name the project, a word that does
+    up to twice as far from the column is the value's start, and the column is taken from there on
+    (the label's row misplaced it)."""
     tolerance = max(ROW_TAIL_MIN_TOLERANCE, round(column * ROW_TAIL_TOLERANCE))
     out = []
     state = "label"  # 'label': a label waits for its value; 'value': a value may go on; 'ended'
@@ -104,6 +111,10 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
             state = "label"
             continue
         end = row_end_at(row, column, tolerance, opens=goes_on is not None and state == "label")
+        named = row_end_at(row, column, 2 * tolerance, names_it=names_it) \
+            if names_it and state == "label" and not (end is not None and names_it(end.text)) else None
+        if named is not None:
+            end, column = named, named.start - getattr(row, "start", 0)
         if goes_on is not None and state != "ended":
             # a paragraph's last line ends well before the column: the box's line begins after it
             after = row_after_sentence(row, column, tolerance)
@@ -113,6 +124,9 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
         if end is None and value_alone is not None and len(row.text.rstrip()) <= column + ROW_TAIL_MIN_PAST \
                 and state != "ended" and value_alone("" if state == "label" else previous, row.text.strip()):
             end = row
+        if end is None and reads_as_value is not None and state == "label":
+            short = row_end_at(row, column, tolerance, short=True)
+            end = short if short is not None and reads_as_value(short.text) else None
         if n == 0 and end is None:
             return None
         if end is None:
@@ -126,15 +140,19 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     return out + list(rows[ROW_TAIL_MAX_ROWS:])
 
 
-def row_end_at(row, column: int, tolerance: int, opens: bool = False) -> LabelTail | None:
+def row_end_at(row, column: int, tolerance: int, opens: bool = False, short: bool = False,
+               names_it: callable | None = None) -> LabelTail | None:
     """The row's words from the one starting nearest `column` (within `tolerance`; of two as near,
     the later) on, with ROW_TAIL_MIN_HEAD_WORDS words before it, in a row longer than the column;
     else None. Where the end `opens` a title's or motto's value, a word in capitals or a figure
-    goes before one in lower case ('… ein breiter Bad Berleburg verbunden:')."""
-    if len(row.text.rstrip()) <= column + ROW_TAIL_MIN_PAST:
+    goes before one in lower case ('… ein breiter Bad Berleburg verbunden:'). `short`: a row no
+    longer than the column is asked too (its end is then checked by what it reads as). With
+    `names_it`, only a word it takes begins the end."""
+    if len(row.text.rstrip()) <= column + ROW_TAIL_MIN_PAST and not short:
         return None  # a row of the column's text as long as its lines: nothing beside it
     starts = [m.start() for m in re.finditer(r"\S+", row.text)]
-    near = [s for s in starts[ROW_TAIL_MIN_HEAD_WORDS:] if abs(s - column) <= tolerance]
+    near = [s for s in starts[ROW_TAIL_MIN_HEAD_WORDS:] if abs(s - column) <= tolerance
+            and (names_it is None or names_it(row.text[s:].split()[0]))]
     if not near:
         return None
     at = min(near, key=lambda s: (opens and not (row.text[s].isupper() or row.text[s].isdigit()), abs(s - column), -s))

@@ -24,6 +24,7 @@ from pipeline.records.name_wrap import (closest_listed, connected_lines, name_go
 from pipeline.records.overview_rows import overview_names
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
+from pipeline.records.unreadable_size import size_of_garbled_header
 
 @dataclass(frozen=True)
 class Line:
@@ -340,9 +341,15 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap,
                                     lambda field, text: value_reads_as(field, text, profile, settings)) if i > 0 else None
         size = labelled_size(block, profile, settings) if block else None
-        if size and nonblank[i - 1].number not in in_heading:
-            in_block = max(block.line_numbers)
+        garbled = None if size or not block else size_of_garbled_header(
+            block, section_in_force(headings, line.number), profile, lambda t: value_reads_as("states", t, profile, settings))
+        if (size or garbled) and nonblank[i - 1].number not in in_heading:
             name = name_over_block(nonblank, i, in_heading, listed, profile, settings, by_number)
+            # a size class read from nothing is a project's only where the overview lists the name over it
+            if garbled and (not name or closest_listed(" ".join(l.text.strip() for l in name), listed)[1]
+                            < settings.segment.listed_min_score):
+                continue
+            size, in_block = size or SizeLine(*garbled), max(block.line_numbers, default=in_block)
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
@@ -374,6 +381,11 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
                                    above, repeated))
     return blocks
+
+
+def section_in_force(headings: dict[int, tuple[str, float, int]], number: int) -> str | None:
+    """The section of the last heading before line `number`; None before the first."""
+    return next((cat for first, (cat, _, _) in sorted(headings.items(), reverse=True) if first < number), None)
 
 
 def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Profile,

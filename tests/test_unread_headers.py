@@ -1,0 +1,150 @@
+"""Headers an OCR garbled: a size class printed past reading under a name the overview lists
+still makes the record (its size class flagged), and a listed name a heading prints alone, whose
+header was not read, is warned of by name even where the overview lists more than was found."""
+import pytest
+
+from pipeline.records.coverage import lines_printed_alone, with_coverage
+from pipeline.records.segment import text_to_lines
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+from pipeline.run import extract_brochure
+
+from .test_labelled import load_source_text
+
+PARA = ("Ehrenamtliche Fahrerinnen und Fahrer bringen ältere Menschen zum Arzt, zum Einkaufen oder zu "
+        "Veranstaltungen, und die Gemeinde bezahlt ihnen die Fahrten mit dem eigenen Wagen.")
+OVERVIEW = ("\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2023\n\nModellprojekt Bundesland Kategorie\n\n"
+            "Heilbronn Baden-Württemberg Großstädte\n\nWürzburg Bayern Großstädte\n")
+
+
+def brochure_with(second_size: str, second_name: str = "Würzburg"):
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\n"
+            f"{PARA}\n\nBUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+            "PROJEKTTITEL\nHeilbronn klug\n\nMOTTO:\nGemeinsam für alle\n\n\n\n\n"
+            f"GROSSSTÄDTE\n\n{second_name}\n\n{PARA}\n\nBUNDESLAND\nBayern\n{second_size}\n\n"
+            "PROJEKTTITEL\nWürzburg vernetzt\n\nMOTTO:\nKlug verbunden\n" + OVERVIEW)
+    return extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure
+
+
+def _corrections():
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    return load_corrections(default_corrections_dir())
+
+
+def test_a_size_class_garbled_past_reading_under_a_listed_name_makes_the_record_flagged():
+    got = brochure_with("Gniscuyaness\nReina Graisiadi").projects
+    assert [(p.name, p.size_class, p.states, p.title) for p in got] == [
+        ("Heilbronn", "Kleinere Großstadt", ["Baden-Württemberg"], "Heilbronn klug"),
+        ("Würzburg", "Kleinere Großstadt", ["Bayern"], "Würzburg vernetzt")]
+    assert "size_class" not in got[0].needs_review
+    assert "size_class" in got[1].needs_review and "Reina Graisiadi" in got[1].review_notes["size_class"]
+
+
+def test_a_garbled_value_under_a_size_class_label_is_read_the_same_way():
+    got = brochure_with("GRÖSSENKLASSE\nAlf: Amisedk").projects
+    assert [p.name for p in got] == ["Heilbronn", "Würzburg"] and "size_class" in got[1].needs_review
+
+
+def test_a_garbled_size_class_under_a_name_the_overview_lacks_makes_no_record():
+    got = brochure_with("Gniscuyaness\nReina Graisiadi", second_name="Kassel").projects
+    assert [p.name for p in got] == ["Heilbronn"]
+
+
+def test_a_listed_name_printed_alone_is_warned_of_when_the_overview_lists_more():
+    lines = text_to_lines("Text\n\nWürzburg\n\nmehr Text\nRostock\nText\n")
+    alone = lines_printed_alone(lines, 0, len(lines))
+    assert alone == {"würzburg": 2}  # a name among other lines (a map's label) is no heading
+    records = [{"name": "Ort 1", "needs_review": [], "review_notes": {}}]
+    _, warnings = with_coverage(records, ["Ort 1", "Würzburg", "Rostock", "Ort 3"], DEFAULT_RECORDS_SETTINGS, alone)
+    assert len(warnings) == 1 and "'Würzburg'" in warnings[0] and "line 3" in warnings[0]
+
+
+def test_a_label_alone_without_colon_in_a_block_of_such_labels_is_read_by_its_likeness():
+    """'Morro' (small capitals 'MOTTO' an OCR misread) alone under a title, in a block whose labels
+    stand alone without colons: the motto's label, its value flagged; with colons it takes one."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, label_alone_by_likeness
+    known = known_labels(load_corrections(default_corrections_dir()).profile)
+    title = [(0, ("title", "Projekttitel", "", False))]
+    assert label_alone_by_likeness("Morro", known, title, colonless=True) == ("motto", "Motto", "", True)
+    assert label_alone_by_likeness("Morro", known, title) is None
+    assert label_alone_by_likeness("Morgen", known, title, colonless=True) is None
+
+
+def test_a_label_like_one_with_a_colon_and_its_value_in_a_block_of_such_rows():
+    """'Morro: Gemeinsam für die Region' after 'PROJEKTTITEL: …' rows: the motto and its value, not
+    the title's value going on; in a block of labels over their values it is no label."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, label_alone_by_likeness
+    known = known_labels(load_corrections(default_corrections_dir()).profile)
+    title = [(0, ("title", "Projekttitel", "Region neu denken", False))]
+    assert label_alone_by_likeness("Morro: Gemeinsam für die Region", known, title, inline=True) == \
+        ("motto", "Motto", "Gemeinsam für die Region", True)
+    assert label_alone_by_likeness("Morro: Gemeinsam für die Region", known, title) is None
+
+
+def test_a_title_label_garbled_past_reading_between_the_size_class_and_the_title():
+    """'WARY EST,' (small capitals 'PROJEKTTITEL' an OCR garbled) after the size class's value: the
+    lines after it are the title (flagged), and the block goes on to the motto's label beyond."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nKLEINSTÄDTE UND LANDGEMEINDEN\n\nHünfeld\n\n"
+            f"{PARA}\n\nBUNDESLAND\nHessen\n\nGRÖSSENKLASSE\nLandgemeinde\n\nWARY EST,\nHünfeld digital:\n"
+            "Nachbarschaft neu\n\ndenken\nMotto\nDigital und nah: morgen\n")
+    got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+    assert [(p.size_class, p.title, p.motto) for p in got] == [
+        ("Landgemeinde", "Hünfeld digital: Nachbarschaft neu denken", "Digital und nah: morgen")]
+    assert "title" in got[0].needs_review
+
+
+@pytest.mark.parametrize("texts, at", [
+    (["Digital und nah: morgen", "RTA", "221.063"], 1),
+    (["Klug verbunden - alle", "Generationen", "RIN WOTINER|", "27.173"], 2),
+    (["Offen gestalten", "Förderung", "9,2 Mio. Euro"], 1),
+    (["Smart City 2030", "für alle"], None),
+    (["Heute für", "morgen"], None),
+])
+def test_a_fact_whose_label_an_ocr_garbled_ends_a_title_or_motto(texts, at):
+    from pipeline.records.label_values import lost_fact_at
+    assert lost_fact_at(texts) == at
+
+
+def test_a_speck_between_a_titles_lines_is_no_part_of_it():
+    """'Füssen verbunden:' / '.' / 'Teilhabe für alle': the speck stays text, the title is whole."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, read_labelled_block
+    from pipeline.records.segment import value_reads_as
+    profile = load_corrections(default_corrections_dir()).profile
+    lines = [l for l in text_to_lines("PROJEKTTITEL\nFüssen verbunden:\n.\nTeilhabe für alle\n\nMOTTO\nGemeinsam\n.\n")
+             if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert block.get("title").value == "Füssen verbunden: Teilhabe für alle" and 2 not in block.line_numbers
+    assert block.get("motto").value == "Gemeinsam"
+
+
+def test_a_dash_alone_between_a_mottos_lines_stays_in_it():
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, read_labelled_block
+    from pipeline.records.segment import value_reads_as
+    profile = load_corrections(default_corrections_dir()).profile
+    lines = [l for l in text_to_lines("MOTTO\nKlug verbunden\n—\ndie Menschen\n\nEINWOHNER\n12.000\n") if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert block.get("motto").value == "Klug verbunden — die Menschen"
+
+
+def test_a_land_label_at_a_rows_end_after_text_that_ends_no_sentence_reads_the_rows_ends():
+    """'Grünflächen, Spielplätze, BUNDESLAND' (an OCR ran the sidebar into the text's rows; the
+    text ends no sentence there): the rows' ends give the Land ('Bayern', a row no longer than the
+    text's own) and the garbled size class after it; without such ends it is no header."""
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    from pipeline.records.labels import known_labels, read_labelled_block
+    from pipeline.records.segment import value_reads_as
+    profile = load_corrections(default_corrections_dir()).profile
+
+    def block(text):
+        lines = [l for l in text_to_lines(text) if not l.blank]
+        return read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                   lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    got = block("Grünflächen, Spielplätze, BUNDESLAND\nTreffpunkte und kurze Bayern\n"
+                "Wege zu Geschäften und Gniscuyaness\nÄrzten machen ein Viertel GxiRere Mieinsiad\nlebenswert.\n")
+    assert got.get("states").value == "Bayern" and got.get("states").unsure
+    assert block("Grünflächen, Spielplätze, BUNDESLAND\nund kurze Wege zu Geschäften.\n") is None
