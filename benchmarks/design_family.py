@@ -22,8 +22,9 @@ value of each structural axis (`Structure`):
   continuation pages whose running header repeats the project's name;
 - `overview` as a `list` (as the house style) or a ruled `table`; `toc`, a table of contents;
 - `lead`: the description's first paragraph set as a lead over the whole text area, in type
-  `lead` times the body's (1.2 to 1.45; 0: none). It is drawn from a stream of its own, so the
-  seeds rendered before the axis came keep every other draw.
+  `lead` times the body's (1.2 to 1.45; 0: none). It is drawn from a stream of its own, so every
+  seed keeps its edition's other draws (projects, design, structure); a seed that now draws a lead
+  is rendered differently from the lead on (the wrapping draws from the page's stream).
 
 Every design prints every field (name, section, size class, Land, title, motto, description)
 somewhere. The truth records them, the facts, and every word drawn on a project's pages

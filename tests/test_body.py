@@ -7,6 +7,7 @@ import pytest
 from pipeline.records.body import Page, body_paragraphs
 from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.segment import text_to_lines
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
 from pipeline.records.text import join_lines
 from pipeline.repair.list_marks import mark_list_items
 
@@ -198,3 +199,17 @@ def test_a_short_sentence_in_larger_type_opening_the_body_is_kept_as_its_lead_an
     larger = frozenset(l.number for l in heading if l.text.startswith("Daten"))
     kept, figures, _, _ = body_paragraphs(heading, page, styled=larger, larger=larger)
     assert [join_lines(f) for f in figures] == ["Daten für alle"]
+
+
+@pytest.mark.parametrize("pieces, back", [(["Maßna-"], ["Maßna-"]), (["Maßna-", "Verkehrswege-"], [])])
+def test_a_broken_words_start_set_apart_goes_back_only_where_one_piece_can_be_it(lexicon, pieces, back):
+    """Running text opening on a word's rest ('hmen') after pieces a figure rule took out: the one
+    piece ending on the word's start is the sentence's line again; of two that could be, neither."""
+    from pipeline.records.pieces import Unit
+    from pipeline.records.sentence_starts import broken_words_back
+
+    lines = text_to_lines("\n".join(["Die Stadt entscheidet über die", *pieces, "hmen für den Klimaschutz."]))
+    units = [Unit([lines[0]], "prose"), *(Unit([l], "figure", None, "short") for l in lines[1:-1]),
+             Unit([lines[-1]], "prose")]
+    out = broken_words_back(units, Page(lexicon, 46), DEFAULT_RECORDS_SETTINGS)
+    assert [u.text for u in out[1:-1] if u.kind == "prose"] == back

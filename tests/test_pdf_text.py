@@ -409,6 +409,11 @@ def test_a_page_whose_lead_has_most_characters_is_read_at_the_brochures_running_
     assert read[0] == pages[0]
     assert read[1].larger == read[1].styled == {0, 1, 2}
     assert read[1].body.rstrip("\n").split("\n") == [*lead, "", *text[:2]]
+    # a page in 11 points with a line in the layer's 10 (a caption) keeps its own running size
+    own = [w for n in range(3) for k, line in enumerate(text) for w in placed(line, 60, 200 + 60 * n + 13 * k, 11.0)]
+    own += placed("Foto: Stadtverwaltung", 60, 400)
+    other_page = words_to_text(own, 595, 842)
+    assert pages_at_brochure_size([*pages, other_page])[2] == other_page
 
 
 def test_a_line_in_somewhat_larger_type_under_a_paragraph_is_not_drawn_into_it():

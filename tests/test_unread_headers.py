@@ -148,3 +148,25 @@ def test_a_land_label_at_a_rows_end_after_text_that_ends_no_sentence_reads_the_r
                 "Wege zu Geschäften und Gniscuyaness\nÄrzten machen ein Viertel GxiRere Mieinsiad\nlebenswert.\n")
     assert got.get("states").value == "Bayern" and got.get("states").unsure
     assert block("Grünflächen, Spielplätze, BUNDESLAND\nund kurze Wege zu Geschäften.\n") is None
+
+
+@pytest.mark.parametrize("title", [["Neue", "Mitte"], ["Stark wie ein", "Motor"]])
+def test_a_titles_last_line_like_a_label_before_the_next_label_stays_the_titles(title):
+    """A title wrapped over two lines whose last line is one capitalised word like 'MOTTO'
+    ('Mitte', 'Motor') right before the motto's label: a label alone has its value under it, so
+    the word is the title's."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\n"
+            f"{PARA}\n\nBUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+            f"PROJEKTTITEL\n{title[0]}\n{title[1]}\n\nMOTTO\nGemeinsam stark\n" + OVERVIEW)
+    got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+    assert [(p.title, p.motto) for p in got] == [(" ".join(title), "Gemeinsam stark")]
+
+
+def test_a_mottos_last_line_before_a_facts_figure_is_the_facts_garbled_label():
+    """A fact whose label an OCR garbled ('RTA') right under the motto, its figure on the block's
+    next line: the piece is no part of the motto."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\n"
+            f"{PARA}\n\nBUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+            "PROJEKTTITEL\nHeilbronn klug\n\nMOTTO\nDigital und nah: morgen\nRTA\n221.063\n" + OVERVIEW)
+    got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+    assert [p.motto for p in got] == ["Digital und nah: morgen"]

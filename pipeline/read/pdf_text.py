@@ -32,6 +32,7 @@ FITTED_SIZE_CHANGE = 0.25  # the same for an OCR layer's sizes, fitted to each l
 TEXT_COLUMNS_MIN_LINES = 4  # lines crossing a gutter are judged as columns of their own from this many
 TEXT_GUTTER_EMS = 3.0  # the free space between columns of running text is at most this many line heights
 LAST_LINE_SPACING = 1.8  # a paragraph's lines stand at most this many line heights apart
+BROCHURE_SIZE_SHARE = 0.2  # a page is read at the text layer's running size where this share of its characters is set in it
 LARGE_TYPE = 1.5  # type this many times larger than a word's is another element's (a big number)
 JOINED_GAP = 0.5  # points: a word that begins this near another's end is printed on from it
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
@@ -122,6 +123,7 @@ def joined(left: Word, word: Word) -> bool:
 def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = GUTTER_MIN_WIDTH,
                 least: float = 0.0, running: float | None = None) -> float | None:
     """The x in the middle of the span [left, right] that the fewest runs of lines cross, then the
+    fewest lines crossing it only by the free space kept at their ends (a ragged edge), then the
     fewest lines (a line crosses x where it has no free space of `gap` points around it), among
     those with words on both sides in at least MIN_COLUMN_LINES lines (or in one, where no line
     crosses x and others stand beside it) and a free corridor of `least` points; None for a
@@ -140,7 +142,7 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
         (a.words + b.words, taken_spans(a, gap, running) + taken_spans(b, gap, running), False)
         for a, b in side_by_side(lines)]
     for words, spans, real in rows:  # counted with difference arrays: one pass over the words, not one per x
-        crossed, inked = spans_to_counts(xs, spans), spans_to_counts(xs, inked_spans(words, gap))
+        crossed, inked = spans_to_counts(xs, spans), spans_to_counts(xs, inked_spans(words, gap, running))
         first, last = bins_between(xs, min(w.x1 for w in words), max(w.x0 for w in words), closed=True)
         depth = ink = 0
         for i in range(len(xs)):
@@ -184,11 +186,13 @@ def spans_to_counts(xs: list[float], spans: list[tuple[float, float]]) -> list[i
     return counts
 
 
-def inked_spans(words, gap: float) -> list[tuple[float, float]]:
+def inked_spans(words, gap: float, running: float | None = None) -> list[tuple[float, float]]:
     """The spans of x a line's words and its spaces between words take, without the free space
-    kept around them (taken_spans)."""
+    kept around them (taken_spans; a space in larger type is as wide in proportion)."""
     ordered = sorted(words, key=lambda w: w.x0)
-    return [(w.x0, w.x1) for w in ordered] + [(a.x1, b.x0) for a, b in zip(ordered, ordered[1:]) if b.x0 - a.x1 < gap]
+    size = TextLine(tuple(ordered)).size if running else None
+    space = gap * size / running if running and size and size > running else gap
+    return [(w.x0, w.x1) for w in ordered] + [(a.x1, b.x0) for a, b in zip(ordered, ordered[1:]) if b.x0 - a.x1 < space]
 
 
 def text_columns(lines: list[TextLine], gap: float, least: float, running: float | None) -> bool:
@@ -456,7 +460,7 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     separated by blank lines. Line spacing is measured per block (a column has its own; two
     columns' lines need not share baselines), and a change of font size starts a paragraph. The
     running text's size is the page's (that of most characters), or `brochure_size`, the whole
-    text layer's, where the page has lines in it."""
+    text layer's, where BROCHURE_SIZE_SHARE of the page's characters are set in it."""
     margin = height * MARGIN_ZONE
     all_lines = words_to_lines(words)
     top = [l.text for l in all_lines if l.top < margin]
@@ -465,7 +469,7 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     if not lines:
         return PageText(top, "", bottom, words=tuple(words), width=width, height=height)
     running = body_size(lines)
-    if None not in (running, brochure_size) and any(not other_size(line.size, brochure_size) for line in lines):
+    if None not in (running, brochure_size) and at_size_share(lines, brochure_size) >= BROCHURE_SIZE_SHARE:
         running = brochure_size
     blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0), running)
     # an OCR layer's fitted sizes are too rough to find columns by, but tell a caption (7 points
@@ -501,6 +505,12 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
                     width, height, page_size if not fitted else None)
 
 
+def at_size_share(lines: list[TextLine], size: float) -> float:
+    """The share of the lines' characters set in `size`."""
+    total = sum(len(l.text) for l in lines)
+    return sum(len(l.text) for l in lines if not other_size(l.size, size)) / total if total else 0.0
+
+
 def brochure_size(pages: list[PageText]) -> float | None:
     """The font size of most characters of a text layer's pages: its running text (None for OCR)."""
     words = [w for page in pages for w in page.words]
@@ -509,7 +519,7 @@ def brochure_size(pages: list[PageText]) -> float | None:
 
 def pages_at_brochure_size(pages: list[PageText]) -> list[PageText]:
     """Pages read each at the size of most of its characters -> the same pages, those whose size
-    differs from the whole text layer's read again at it where they have lines in it: a page with
+    differs from the whole text layer's read again at it where enough of them is set in it: a page with
     little running text (a lead paragraph in larger type over a short column, a last line under a
     box of key figures) would take its lead or its box for the running text."""
     size = brochure_size(pages)

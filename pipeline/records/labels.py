@@ -231,8 +231,9 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             break
         hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels) \
             or label_alone_by_likeness(lines[j].text, known, labels,
-                                       all(not hit[2] and ":" not in lines[at].text for at, hit in labels),
-                                       all(hit[2] and ":" in lines[at].text for at, hit in labels))
+                                       all(not h[2] and ":" not in lines[at].text for at, h in labels),
+                                       all(h[2] and ":" in lines[at].text for at, h in labels),
+                                       j + 1 < len(lines) and not line_label_read(lines[j + 1].text, known))
         if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
             labels.append((j, hit))
         elif not labels or (j - labels[-1][0] > VALUE_MAX_LINES and not label_garbled_since(lines, labels[-1][0], j)):
@@ -267,7 +268,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                             k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
-        values = [without_lost_fact(piece) for value in values for piece in without_strays(value, accepts)]
+        values = [without_lost_fact(piece, lines) for value in values for piece in without_strays(value, accepts)]
         values = with_lost_title_label(with_unlabelled_size(values, accepts, known), accepts, known)
     return LabelledBlock(tuple(values))
 
@@ -301,7 +302,8 @@ LABEL_ALONE_MIN_SCORE = 60  # 'Morro:' / 'Motto': small capitals an OCR misread,
 
 def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
                             labels: list[tuple[int, tuple[str, str, str, bool]]],
-                            colonless: bool = False, inline: bool = False) -> tuple[str, str, str, bool] | None:
+                            colonless: bool = False, inline: bool = False,
+                            value_below: bool = True) -> tuple[str, str, str, bool] | None:
     """A line inside a labelled block that is one capitalised word and a colon (or, in a block
     whose labels stand alone without one, `colonless`, the word alone; in a block of 'Label: value'
     rows, `inline`, the word and colon with a value after them), LABEL_ALONE_MIN_SCORE like a label
@@ -309,10 +311,11 @@ def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
     capitals whose 'T' an OCR read as 'r'; 'MoTro' after 'PROJEKTTITEL'; 'Morro: Gemeinsam für die
     Region' after 'PROJEKTTITEL: …') -> that label, read by its likeness (its value is flagged);
     else None. Without it the label and its value went on the value above."""
-    tokens = text.split()
+    tokens = text.split()  # a label alone has its value below: a value's last line ('Mitte') has the next label
     if not labels or not tokens or (len(tokens) > 1 and not inline) or not tokens[0][:1].isupper() \
-            or (not colonless and not tokens[0].endswith(":")) or re.search(r"\d", tokens[0]) \
-            or sum(c.isalpha() for c in tokens[0].rstrip(":")) < LABEL_FUZZY_MIN_LETTERS * len(tokens[0].rstrip(":")):
+            or (len(tokens) == 1 and not value_below) or (not colonless and not tokens[0].endswith(":")) \
+            or re.search(r"\d", tokens[0]) or sum(c.isalpha() for c in tokens[0].rstrip(":")) \
+            < LABEL_FUZZY_MIN_LETTERS * len(tokens[0].rstrip(":")):
         return None  # a speck inside ('Mot}tro') is an OCR's, a word of a value has no colon
     key = label_key(tokens[0])
     had = {hit[0] for _, hit in labels}
@@ -431,13 +434,14 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
 SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads of dirt: no dash, no letter
 
 
-def without_lost_fact(value: LabelledValue) -> LabelledValue:
-    """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at) and
-    without specks between or after its lines ('.', not a dash: a motto's own): they stay text."""
+def without_lost_fact(value: LabelledValue, lines: list[Line]) -> LabelledValue:
+    """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at; its
+    figure may be the block's next line) and without specks ('.', not a dash): they stay text."""
     if value.field not in ("title", "motto"):
         return value
     own = [l for l in value.lines if l.number != value.label_line.number]
-    at = lost_fact_at([l.text.strip() for l in own])
+    after = [l.text.strip() for l in lines if own and l.number > own[-1].number and l.text.strip()][:1]
+    at = lost_fact_at([l.text.strip() for l in own] + after)
     cut = set(own[at:] if at is not None else ()) | {l for l in own[1:] if SPECKS.fullmatch(l.text.strip())}
     return replace(value, lines=tuple(l for l in value.lines if l not in cut)) if cut else value
 
@@ -447,7 +451,6 @@ def label_garbled_since(lines: list[Line], last: int, j: int) -> bool:
     (lines[last]) and lines[j], no more than 2 * VALUE_MAX_LINES apart: a value that is no longer
     than one stands under it, so the block goes on to the next label."""
     return j - last <= 2 * VALUE_MAX_LINES and any(garbled_label_like(l.text) for l in lines[last + 1:j])
-
 
 
 STRAY = "stray"  # the field of lines between a label and its value that are no part of the value

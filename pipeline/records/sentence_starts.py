@@ -43,13 +43,18 @@ def as_running_text(unit: Unit) -> Unit:
 def broken_words_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A piece taken out (clean_piece) that ends on a word broken at the line's end, with figure
     text only between it and running text whose first word completes that word in lower case
-    (completes: 'Maßna-' + 'hmen'): the sentence's line, running text again."""
+    (completes: 'Maßna-' + 'hmen'): the sentence's line, running text again. Where several pieces
+    could be it, none is taken (they stay figure text; the broken rest reads as damage)."""
     units = list(units)
+    candidates: dict[int, list[int]] = {}
     for i, unit in enumerate(units):
         j = next_text(units, i)
         if clean_piece(unit, page, settings) and j is not None and units[j].kind == "prose" \
                 and completes(unit.text, units[j].text):
-            units[i] = as_running_text(unit)
+            candidates.setdefault(j, []).append(i)
+    for found in candidates.values():
+        if len(found) == 1:
+            units[found[0]] = as_running_text(units[found[0]])
     return units
 
 
