@@ -170,3 +170,16 @@ def test_a_mottos_last_line_before_a_facts_figure_is_the_facts_garbled_label():
             "PROJEKTTITEL\nHeilbronn klug\n\nMOTTO\nDigital und nah: morgen\nRTA\n221.063\n" + OVERVIEW)
     got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
     assert [p.motto for p in got] == ["Digital und nah: morgen"]
+
+
+def test_a_title_holding_a_word_like_the_label_of_a_motto_not_found_is_flagged():
+    """'Morro' (the motto's label an OCR misread) inside the title, no motto found: flagged; the same
+    word where the record has its motto, or a title without it, is not."""
+    from pipeline.records.extract import label_in_value_doubts
+
+    profile, _ = _corrections().profile_for(2023)
+    title = "Kassel digital: Quartiere gestalten Morro Klug verbunden"
+    said = label_in_value_doubts({"title": title, "motto": None}, profile)
+    assert [d.field for d in said if d.flagged] == ["title"] and "'Morro'" in said[0].note
+    assert not label_in_value_doubts({"title": title, "motto": "Klug verbunden"}, profile)
+    assert not label_in_value_doubts({"title": "Kassel digital: Quartiere gestalten", "motto": None}, profile)

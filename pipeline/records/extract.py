@@ -183,16 +183,26 @@ INNER_LABEL_MIN_SCORE = 60  # so like a label ('Morro' / 'Motto'): one the OCR m
 
 
 def label_in_value_doubts(fields: dict, profile: Profile) -> list[Doubt]:
-    """A title or motto that holds a word like a label and a colon inside it: the next label's value
-    may have been read into it."""
-    keys = list(known_labels(profile))
+    """A title or motto that holds a word like a label and a colon inside it, or a capitalised word
+    like the label of a title or motto the record lacks ('… gestalten Morro Klug verbunden …', no
+    motto): the next label's value may have been read into it."""
+    known = known_labels(profile)
+    keys = list(known)
+    lacking = [key for key, (field_name, _) in known.items() if field_name in ("title", "motto") and not fields.get(field_name)]
     doubts = []
     for field_name in ("title", "motto"):
-        for word in INNER_LABEL.findall(fields.get(field_name) or ""):
-            if process.extractOne(label_key(word), keys, scorer=fuzz.ratio, score_cutoff=INNER_LABEL_MIN_SCORE):
-                doubts.append(flag(field_name, f"'{word}:' inside the value may be a label an OCR misread: the next "
-                                               "label's value may have been read into it"))
-                break
+        value = fields.get(field_name) or ""
+        word = next((w for w in INNER_LABEL.findall(value)
+                     if process.extractOne(label_key(w), keys, scorer=fuzz.ratio, score_cutoff=INNER_LABEL_MIN_SCORE)), None)
+        if word:
+            doubts.append(flag(field_name, f"'{word}:' inside the value may be a label an OCR misread: the next "
+                                           "label's value may have been read into it"))
+            continue
+        word = next((w for w in value.split()[1:] if w[:1].isupper() and lacking and process.extractOne(
+            label_key(w), lacking, scorer=fuzz.ratio, score_cutoff=INNER_LABEL_MIN_SCORE)), None)
+        if word:
+            doubts.append(flag(field_name, f"'{word}' inside the value is like the label of a field this record lacks: "
+                                           "that label and its value may have been read into it"))
     return doubts
 
 
