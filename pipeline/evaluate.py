@@ -35,23 +35,24 @@ def name_key(name: str | None) -> str:
 
 
 def pair_records(output: list[dict], gold: list[dict]) -> dict[int, int]:
-    """Gold index -> output index, by most similar name (greedy, in gold order)."""
+    """Gold index -> output index, the most similar names first (greedy over all pairs: a gold
+    record whose own record is missing does not take another's, whose name shares words with it)."""
+    scored = sorted(((name_similarity(g.get("name"), o.get("name")), gi, oi)
+                     for gi, g in enumerate(gold) for oi, o in enumerate(output)), key=lambda t: (-t[0], t[1], t[2]))
     pairs, used = {}, set()
-    for gi, g in enumerate(gold):
-        best, best_i = 0.0, None
-        for oi, o in enumerate(output):
-            if oi in used:
-                continue
-            ratio = max(difflib.SequenceMatcher(None, name_key(g["name"]), name_key(o.get("name"))).ratio(),
-                        # a name whose lines came out of order ('Lauterbach mit Alsfeld und') keeps its words
-                        fuzz.token_set_ratio((g["name"] or "").lower(), (o.get("name") or "").lower()) / 100
-                        if len((o.get("name") or "").split()) >= 3 else 0.0)
-            if ratio > best:
-                best, best_i = ratio, oi
-        if best_i is not None and best >= MIN_NAME_SIMILARITY:
-            pairs[gi] = best_i
-            used.add(best_i)
-    return pairs
+    for ratio, gi, oi in scored:
+        if ratio >= MIN_NAME_SIMILARITY and gi not in pairs and oi not in used:
+            pairs[gi] = oi
+            used.add(oi)
+    return dict(sorted(pairs.items()))
+
+
+def name_similarity(gold: str | None, out: str | None) -> float:
+    """How alike two names are: as strings, or, for a name of three words or more, by their words
+    (a name whose lines came out of order, 'Lauterbach mit Alsfeld und', keeps its words)."""
+    return max(difflib.SequenceMatcher(None, name_key(gold), name_key(out)).ratio(),
+               fuzz.token_set_ratio((gold or "").lower(), (out or "").lower()) / 100
+               if len((out or "").split()) >= 3 else 0.0)
 
 
 @dataclass

@@ -75,3 +75,15 @@ def test_a_name_whose_lines_came_out_of_order_is_paired_by_its_words():
     gold = [{"name": "Grebenhain in Kooperation mit Alsfeld und Lauterbach"}, {"name": "Marburg"}]
     out = [{"name": "Marburg"}, {"name": "Lauterbach mit Alsfeld und"}]
     assert pair_records(out, gold) == {0: 1, 1: 0}
+
+
+def test_a_gold_record_whose_own_is_missing_does_not_take_anothers_that_shares_its_words():
+    """'Bad Driburg in Kooperation mit Warburg und Steinheim' was not found; the output's 'Löbau in
+    Kooperation mit Herrnhut und Oderwitz' shares 'in Kooperation mit … und' with it and comes
+    first in gold order, yet it pairs with its own gold record, not with Bad Driburg's."""
+    from pipeline.evaluate import pair_records
+
+    gold = [{"name": "Bad Driburg in Kooperation mit Warburg und Steinheim"},
+            {"name": "Löbau in Kooperation mit Herrnhut und Oderwitz"}]
+    out = [{"name": "Löbau in Kooperation mit Herrnhut und Oderwitz"}]
+    assert pair_records(out, gold) == {1: 0}
