@@ -530,3 +530,17 @@ def test_a_label_in_small_capitals_misread_at_a_rows_end_is_read(profile):
     row = SimpleNamespace(number=3, start=0, text="Die Stadt gründet neue Servicestellen. MotTrTo")
     tail = any_label_at_line_end(row, known_labels(profile))
     assert tail is not None and tail.text == "MotTrTo"
+
+
+def test_a_long_line_ending_in_a_names_joining_word_right_over_the_name_may_begin_it(corrections):
+    """'Warburg in Kooperation mit Bad Driburg und', a blank line, then the name read as 'Steinheim':
+    too long for a name's cut-off start ('Landkreis'), but it ends in 'und', which joins a name's
+    parts: it may begin the name (flagged by the caller); the same line ending a sentence may not."""
+    from pipeline.records.labels import known_labels
+    from pipeline.records.segment import line_above_name, text_to_lines
+
+    known = known_labels(corrections.profile)
+    for above, begins in (("Warburg in Kooperation mit Bad Driburg und", True),
+                          ("Warburg arbeitet mit Bad Driburg zusammen.", False)):
+        nonblank = [l for l in text_to_lines(f"{above}\n\nSteinheim\n") if l.text.strip()]
+        assert (line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS) == above) is begins

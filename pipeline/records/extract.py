@@ -128,7 +128,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               "facts": dict(header.facts)}
     doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
               *section_size_doubts(profile.canonical(block.category), size.size_class, profile),
-              *([flag("name", f"the short line '{block.name_above}' stands right above the name: the name may "
+              *([flag("name", f"the line '{block.name_above}' stands right above the name: the name may "
                               "begin there")] if block.name_above else []),
               *size_class_doubts(size, profile, settings), *unreadable_size_doubts(size, settings),
               *name_piece_doubts(block, reading.name, profile, settings),

@@ -19,7 +19,7 @@ from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.labels import (LabelledBlock, known_labels, line_label_read, lines_under_labels,
                                      read_labelled_block)
-from pipeline.records.name_wrap import (closest_listed, connected_lines, name_goes_on, name_like,
+from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
                                         name_with_strays, wrapped_chains)
 from pipeline.records.overview_rows import overview_names
 from pipeline.records.section_likeness import section_by_likeness
@@ -405,14 +405,15 @@ def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Pr
 def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: dict[str, tuple[str, str]],
                     settings: RecordsSettings) -> str | None:
     """The line right above a name that nonblank[i] begins, where it could be the name's first
-    line ('Landkreis' over 'Märkisch-Oderland'): near it, short, capitalised, no sentence's end,
+    line ('Landkreis' over 'Märkisch-Oderland'; 'Warburg in Kooperation mit Bad Driburg und' over
+    'Steinheim'): near it, short or ending in a word that joins a name's parts, capitalised, no sentence's end,
     no section heading, label or size line, and the end of nothing above it."""
     if i == 0:
         return None
     above, name = nonblank[i - 1], nonblank[i]
     if name.number - above.number > settings.segment.wrapped_max_gap or above.number in in_heading \
             or line_label_read(above.text, known) or not name_like(above.text, settings) \
-            or len(above.text.split()) > NAME_START_MAX_WORDS:
+            or (len(above.text.split()) > NAME_START_MAX_WORDS and not NAME_CONNECTORS.search(above.text.strip())):
         return None
     if i > 1 and above.number - nonblank[i - 2].number <= settings.segment.wrapped_max_gap \
             and nonblank[i - 2].number not in in_heading:
