@@ -142,16 +142,25 @@ def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
     assert not [d.note for d in doubts if "Stadtwerke" in d.note]
 
 
+LEAD_BODY = ("Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle.\n\n"
+             "Die Zukunft beginnt im Quartier\n\n"
+             "Die Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n")
+
+
+def body_set_apart(lexicon, body: str, starts: tuple[str, ...], larger: bool = True):
+    """A body whose lines opening with `starts` a text layer set in another size (`larger`: larger
+    than the text) -> (kept, figure text, doubts)."""
+    lines = text_to_lines(body)
+    apart = frozenset(l.number for l in lines if l.text.startswith(starts))
+    kept, figures, _, doubts = body_paragraphs(lines, Page(lexicon, 46, ("Stadt am See", "Offen für Neues")),
+                                               styled=apart, larger=apart if larger else frozenset())
+    return kept, figures, doubts
+
+
 def test_a_paragraph_in_another_type_size_that_reads_as_running_text_is_flagged(lexicon):
     """A text layer sets a lead paragraph in larger type: set apart by its size, it goes to
     figure_text, and, reading as running text, it is flagged; a short slogan in large type is not."""
-    body = ("Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle.\n\n"
-            "Die Zukunft beginnt im Quartier\n\n"
-            "Die Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n")
-    lines = text_to_lines(body)
-    styled = frozenset(l.number for l in lines if l.text.startswith(("Die Stadt", "Die Zukunft")))
-    page = Page(lexicon, 46, ("Stadt am See", "Offen für Neues"))
-    kept, figures, furniture, doubts = body_paragraphs(lines, page, styled=styled)
+    kept, figures, doubts = body_set_apart(lexicon, LEAD_BODY, ("Die Stadt", "Die Zukunft"), larger=False)
     assert [join_lines(f) for f in figures][:1] == ["Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle."]
     said = [d.note for d in doubts if d.flagged]
     assert any("Die Stadt erneuert ihre Mitte" in n and "reads like running text" in n for n in said)
@@ -163,21 +172,14 @@ def test_a_lead_paragraph_in_larger_type_opening_the_body_is_running_text(lexico
     text: the paragraph opening the body, a sentence with a finite verb, is the description's lead
     paragraph, unflagged; the slogan after it stays figure text; the same paragraph in larger type
     after running text (a pull quote) stays figure text, flagged."""
-    body = ("Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle.\n\n"
-            "Die Zukunft beginnt im Quartier\n\n"
-            "Die Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n")
-    lines = text_to_lines(body)
-    larger = frozenset(l.number for l in lines if l.text.startswith(("Die Stadt", "Die Zukunft")))
-    page = Page(lexicon, 46, ("Stadt am See", "Offen für Neues"))
-    kept, figures, _, doubts = body_paragraphs(lines, page, styled=larger, larger=larger)
+    kept, figures, doubts = body_set_apart(lexicon, LEAD_BODY, ("Die Stadt", "Die Zukunft"))
     assert join_lines(kept[0]) == "Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle."
     assert [join_lines(f) for f in figures] == ["Die Zukunft beginnt im Quartier"]
     assert not [d.note for d in doubts if d.flagged and "Die Stadt" in d.note]
 
-    quoted = text_to_lines("Die Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n\n"
-                           "Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle.\n")
-    larger = frozenset(l.number for l in quoted if l.text.startswith("Die Stadt"))
-    kept, figures, _, doubts = body_paragraphs(quoted, page, styled=larger, larger=larger)
+    quoted = ("Die Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n\n"
+              "Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle.\n")
+    kept, figures, doubts = body_set_apart(lexicon, quoted, ("Die Stadt",))
     assert [join_lines(f) for f in figures] == ["Die Stadt erneuert ihre Mitte. Sie baut dafür neue Wege und Plätze für alle."]
     assert any("Die Stadt" in d.note for d in doubts if d.flagged)
 
@@ -185,19 +187,12 @@ def test_a_lead_paragraph_in_larger_type_opening_the_body_is_running_text(lexico
 def test_a_short_sentence_in_larger_type_opening_the_body_is_kept_as_its_lead_and_flagged(lexicon):
     """A sentence shorter than a paragraph set larger over the text may be a lead or a slogan:
     kept in the description, flagged; a heading in larger type (no sentence) stays figure text."""
-    body = ("Über Grenzen hinweg wird zusammengearbeitet.\n\nDie Umsetzung beginnt im kommenden Jahr mit\n"
-            "einem ersten Versuch in der Innenstadt.\n")
-    lines = text_to_lines(body)
-    larger = frozenset(l.number for l in lines if l.text.startswith("Über"))
-    page = Page(lexicon, 46, ("Stadt am See", "Offen für Neues"))
-    kept, figures, _, doubts = body_paragraphs(lines, page, styled=larger, larger=larger)
+    text = "\n\nDie Umsetzung beginnt im kommenden Jahr mit\neinem ersten Versuch in der Innenstadt.\n"
+    kept, figures, doubts = body_set_apart(lexicon, "Über Grenzen hinweg wird zusammengearbeitet." + text, ("Über",))
     assert join_lines(kept[0]) == "Über Grenzen hinweg wird zusammengearbeitet."
     assert any("Über Grenzen" in d.note and "lead" in d.note for d in doubts if d.flagged)
 
-    heading = text_to_lines("Daten für alle\n\nDie Umsetzung beginnt im kommenden Jahr mit\n"
-                            "einem ersten Versuch in der Innenstadt.\n")
-    larger = frozenset(l.number for l in heading if l.text.startswith("Daten"))
-    kept, figures, _, _ = body_paragraphs(heading, page, styled=larger, larger=larger)
+    kept, figures, _ = body_set_apart(lexicon, "Daten für alle" + text, ("Daten",))
     assert [join_lines(f) for f in figures] == ["Daten für alle"]
 
 
