@@ -164,3 +164,16 @@ def test_a_right_column_that_does_not_go_on_from_the_left_ones_end_is_flagged(pa
     texts, notes = paragraphs_in_column_order([page["context"]] + page["paragraphs"], usual, lexicon)
     assert notes and not any(sure for _, sure in notes)
     assert any("does not go on from the left column's end" in note for note, _ in notes)
+
+
+def test_a_wide_columns_line_a_little_longer_than_the_pages_usual_is_no_line_read_across(lexicon):
+    """A one-column design among narrower lines (a lead, labels): the pages' usual line is 77
+    characters, the column's lines about 112, one of them 117, past 1.5 times the usual. It is
+    hardly longer than its paragraph's other lines, so it is one column's line: the paragraph
+    stays as printed, not cut into two columns."""
+    lines = ["Daten als Gemeingut Städte erzeugen jeden Tag große Mengen an Daten. Wer für eine ältere Nachbarin einkaufen geht",
+             "oder einen Arzttermin begleitet, trägt zum Zusammenhalt bei. Dadurch bleibt mehr Zeit für Gespräche mit den Patienti-",
+             "nnen und Patienten. Jede Stadt und jede Gemeinde muss ihren eigenen Weg finden, der zu ihren Stärken, ihrer Größe",
+             "und ihren Herausforderungen passt."]
+    texts, notes = paragraphs_in_column_order([lines], usual=77, lexicon=lexicon)
+    assert texts == [join_column_lines(lines)] and not notes

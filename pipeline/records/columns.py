@@ -405,6 +405,15 @@ def left_column_end(left: list[str], right: list[str], below: list[str]) -> int:
     return next((k for k in range(1, len(below)) if below[k][:1].isspace()), len(below))
 
 
+def one_wide_column(lines: list[str], across: list[bool], settings: RecordsSettings) -> bool:
+    """Lines taken as read across that are hardly longer than the paragraph's other full lines
+    (all but its last): one wide column whose lines run a little past the pages' usual length (a
+    one-column design among narrower lines), not two columns read as one, twice as long."""
+    others = [len(l.strip()) for l, a in zip(lines[:-1], across[:-1]) if not a and len(l.split()) >= 3]
+    longest = max((len(l.strip()) for l, a in zip(lines, across) if a), default=0)
+    return bool(others) and longest <= settings.columns.one_column_max_ratio * sorted(others)[len(others) // 2]
+
+
 def is_read_across(line: str, usual: float, settings: RecordsSettings) -> bool:
     """Far longer than the pages' usual line: two columns read as one."""
     c = settings.columns
@@ -456,6 +465,8 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float, lexico
     while i < len(paragraphs):
         lines = paragraphs[i]
         across = [is_read_across(l, usual, settings) for l in lines]
+        if one_wide_column(lines, across, settings):
+            across = [False] * len(lines)
         if not any(across):
             texts.append(join_column_lines(lines))
             i += 1

@@ -45,6 +45,7 @@ class ColumnSettings:
 
     read_across_min_chars: int = 70  # a line read across is longer than this (characters)
     read_across_factor: float = 1.5  # and longer than the pages' usual line by this factor
+    one_column_max_ratio: float = 1.25  # unless at most this much longer than its paragraph's other lines
     read_across_min_words: int = 3  # and holds so many words
     measured_line_min_words: int = 3  # a shorter line (a heading, a paragraph's end) measures no line length
     min_side_words: int = 1  # a column line may hold one long word
