@@ -177,3 +177,17 @@ def test_a_wide_columns_line_a_little_longer_than_the_pages_usual_is_no_line_rea
              "und ihren Herausforderungen passt."]
     texts, notes = paragraphs_in_column_order([lines], usual=77, lexicon=lexicon)
     assert texts == [join_column_lines(lines)] and not notes
+
+
+def test_lines_with_a_word_broken_inside_are_two_columns_however_long():
+    """The same lengths, but a line breaks a word inside it ('Fahigkei- tuber': the left column's
+    line ends there): two columns read across, not one wide column; 'Lebens- und' breaks none."""
+    from pipeline.records.columns import one_wide_column
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+    lines = ["die langer tragen. Auch in der Verwaltung und in den Betrieben lernen an Maschinen, die so weiter",
+             "Verwaltung selbst mussen neue Fahigkei- tuber Datenleitungen gesteuert werden, und die Stadt auch",
+             "ten aufgebaut werden. und uben die Fehlersuche an digitalen Modellen in der Stadt und im Land."]
+    assert not one_wide_column(lines, [False, True, False], DEFAULT_RECORDS_SETTINGS)
+    lines[1] = lines[1].replace("Fahigkei- tuber", "Lebens- und Arbeitswelten")
+    assert one_wide_column(lines, [False, True, False], DEFAULT_RECORDS_SETTINGS)

@@ -406,12 +406,17 @@ def left_column_end(left: list[str], right: list[str], below: list[str]) -> int:
 
 
 def one_wide_column(lines: list[str], across: list[bool], settings: RecordsSettings) -> bool:
-    """Lines taken as read across that are hardly longer than the paragraph's other full lines
-    (all but its last): one wide column whose lines run a little past the pages' usual length (a
-    one-column design among narrower lines), not two columns read as one, twice as long."""
+    """Lines taken as read across, hardly longer than the paragraph's other full lines (all but its
+    last), none with a word broken inside it: one wide column whose lines run past the pages' usual
+    length (a one-column design among narrower lines), not two columns read as one."""
     others = [len(l.strip()) for l, a in zip(lines[:-1], across[:-1]) if not a and len(l.split()) >= 3]
     longest = max((len(l.strip()) for l, a in zip(lines, across) if a), default=0)
-    return bool(others) and longest <= settings.columns.one_column_max_ratio * sorted(others)[len(others) // 2]
+    return bool(others) and longest <= settings.columns.one_column_max_ratio * sorted(others)[len(others) // 2] \
+        and not any(BROKEN_INSIDE.search(l) for l in lines)
+
+
+# a word broken inside a line ('Fähigkei- ten'; not 'Lebens- und'): the line holds two columns' text
+BROKEN_INSIDE = re.compile(r"[^\W\d_]-\s+(?!(?:" + "|".join(SUSPENDED_HYPHEN_NEXT) + r")\b)[a-zäöüß]")
 
 
 def is_read_across(line: str, usual: float, settings: RecordsSettings) -> bool:
