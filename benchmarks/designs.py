@@ -5,9 +5,11 @@
 
 Makes N editions (seeds FIRST .. FIRST+N-1), runs `extract_brochure` on each route and scores it as
 benchmarks/layouts.py does (records found, field accuracy, silent errors, description WER, words
-conserved), plus the editions refused ('no model project found'), the labelled facts kept (a
-record's `facts` holding the printed value under its label) and, of the records missed in
-editions with output, how many a warning names ('warned': each still counts six silent errors). Each edition's result is written to
+conserved), the words kept (conserved, counted only over the words the text read holds: what the
+OCR lost or garbled past repair is the reader's loss, not the tool's), plus the editions refused
+('no model project found'), the labelled facts kept (a record's `facts` holding the printed value
+under its label) and, of the records missed in editions with output, how many a warning names
+('warned': each still counts six silent errors). Each edition's result is written to
 DIR/results/ROUTE/seed-N.json when --keep is given, and the editions rendered there are reused,
 so a rerun only extracts again. The figures come per route and per value of each axis.
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from pipeline.corrections import default_corrections_dir, load_corrections
@@ -57,6 +59,21 @@ def conserved_share(truth: dict, brochure: dict) -> tuple[int, int, list[str]]:
     """(words found, words drawn, a few lost ones) over the project pages of one edition; the
     section counts too (it is printed on project pages in some designs), and a record's facts."""
     return layouts.conserved_share(truth, brochure, record_values, STRUCTURE)
+
+
+def lost_though_read(lost: list[str], drawn: list[str], read: list[str]) -> list[str]:
+    """The words lost that the text read holds: the tool's losses. A word drawn more often than
+    the text read holds it was lost or garbled past repair by the reader (the OCR), up to the
+    times it was lost; those are left out."""
+    read_n = Counter(read)
+    by_reader = {k: max(0, n - read_n[k]) for k, n in Counter(drawn).items()}
+    kept_out: list[str] = []
+    for key in lost:
+        if by_reader.get(key, 0) > 0:
+            by_reader[key] -= 1
+        else:
+            kept_out.append(key)
+    return kept_out
 
 
 def facts_kept(truth: dict, brochure: dict) -> tuple[int, int]:
@@ -99,13 +116,17 @@ def score_route(truth: dict, path: Path, corrections) -> dict:
         return row
     score = score_output(brochure, truth)
     found, total, lost = conserved_share(truth, brochure)
+    drawn_words = [k for p in truth["projects"] for k in content_words(p["page_words"], STRUCTURE)]
+    read = content_words([*source.text.split(), *" ".join(source.removed_lines).split()], STRUCTURE)
+    tools = lost_though_read(lost, drawn_words, read)
     row.update(matched=score.records_matched, out=score.records_out, silent=len(score.silent_errors),
                right=sum(r for r, _ in score.fields.values()), wer=score.description_wer, found=found,
-               facts=list(facts_kept(truth, brochure)), missed_warned=list(missed_warned(truth, brochure)),
+               unread=len(lost) - len(tools), facts=list(facts_kept(truth, brochure)),
+               missed_warned=list(missed_warned(truth, brochure)),
                per_field={f: list(v) for f, v in score.fields.items()})
     row["examples"] = [f"{e['record']} {e['field']}: {e['gold']!r} -> {e['got']!r}" for e in score.silent_errors]
     if lost:
-        row["examples"].append(f"{total - found} words lost, e.g. {lost[:8]}")
+        row["examples"].append(f"{total - found} words lost ({len(tools)} of them read), e.g. {(tools or lost)[:8]}")
     return row
 
 
@@ -144,7 +165,7 @@ def kept_rows(keep: Path) -> dict[str, list[dict]]:
     return rows
 
 
-HEAD = "eds. refused  records   fields  silent desc.WER conserved  facts   warned"
+HEAD = "eds. refused  records   fields  silent desc.WER conserved   kept  facts   warned"
 
 
 def figures(rows: list[dict]) -> str:
@@ -154,11 +175,12 @@ def figures(rows: list[dict]) -> str:
 
     wers = [r["wer"] for r in rows if r["wer"] is not None]
     wer = f"{sum(wers) / len(wers):8.4f}" if wers else "       -"
+    read = total('drawn') - sum(r.get("unread", 0) for r in rows)  # results of older code lack it
     facts = [sum(r["facts"][i] for r in rows) for i in (0, 1)]
     warned = [sum(r.get("missed_warned", [0, 0])[i] for r in rows) for i in (0, 1)]  # results of older code lack it
     return (f"{len(rows):4d} {sum(r['refused'] for r in rows):7d} {total('matched'):4d}/{total('gold'):<4d} "
             f"{total('right') / max(1, total('fields')):8.4f} {total('silent'):7d} {wer} "
-            f"{total('found') / max(1, total('drawn')):9.4f} {facts[0]:3d}/{facts[1]:<3d} {warned[0]:3d}/{warned[1]:<3d}")
+            f"{total('found') / max(1, total('drawn')):9.4f} {total('found') / max(1, read):6.4f} {facts[0]:3d}/{facts[1]:<3d} {warned[0]:3d}/{warned[1]:<3d}")
 
 
 def per_field_losses(rows: list[dict]) -> str:

@@ -60,7 +60,7 @@ def conserved_share(truth: dict, brochure: dict, values=layout_values, structure
         drawn = content_words(project["page_words"], structure)
         total += len(drawn)
         if gi not in pairs:
-            lost += drawn[:3]
+            lost += drawn
             continue
         bag = Counter(content_words(" ".join(values(brochure["projects"][pairs[gi]])).split(), structure))
         for key in drawn:
