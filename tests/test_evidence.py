@@ -243,6 +243,16 @@ def test_a_heading_leaves_out_articles_so_a_list_in_it_says_nothing(lexicon):
     assert weigh(coordination, "Wir sehen Garten, Innenstädte und Plätze.", "Garten", "Gärten", lexicon) > 0
 
 
+def test_a_heading_run_into_the_text_leaves_out_articles_too(lexicon):
+    text = "Die Frist endet. Handel\nund Innenstädte Die Innenstädte leiden."
+    assert Context.around(text, text.index("Handel"), text.index("Handel") + 6).heading
+    assert weigh(coordination, text, "Handel", "Händel", lexicon) is None
+    # a capitalised determiner after a sentence's own words, or after a sentence's end, is no heading's end
+    for sentence in ("Die Frist endet. Wir sehen Handel und Innenstädte Die Innenstädte leiden.",
+                     "Die Frist endet. Handel und Innenstädte leiden. Die Innenstädte leiden."):
+        assert not Context.around(sentence, sentence.index("Handel"), sentence.index("Handel") + 6).heading
+
+
 def test_a_modal_verb_governs_an_infinitive(lexicon):
     # 'müssen' with no infinitive before it at the clause's end, nor after it in the clause
     assert weigh(modal_infinitive, "Sie würden es nicht mehr missen wollen.", "missen", "müssen", lexicon) < 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.language.nouns import determiner_before
+from pipeline.language.nouns import DETERMINERS, determiner_before
 
 CONTEXT_WORD = re.compile(r"[^\W\d_]+|[.!?;:,()\-–—„“”\"»«*]")
 BEFORE_WORDS, AFTER_WORDS = 4, 3
@@ -52,7 +52,7 @@ class Context:
     after: tuple[str, ...]
     clause: tuple[str, ...] = ()
     relative: tuple[str, ...] = ()
-    heading: bool = False  # the word's line stands alone between blank lines, no sentence end
+    heading: bool = False  # the word stands in a heading: a line of its own, or one run into the text
     opening: tuple[str, ...] = ()  # the words of its sentence before it
     leading: tuple[str, ...] = ()  # the words of its own clause before it ('In vielen Orten sichern')
 
@@ -78,7 +78,7 @@ class Context:
                     break
                 relative.append(word)
         return cls(tuple(before[-BEFORE_WORDS:]), tuple(after[:AFTER_WORDS]), tuple(clause), tuple(relative),
-                   in_heading(text, start, end),
+                   in_heading(text, start, end) or in_run_in_heading(text[start:end], before, after),
                    # only the mood scorers read the sentence's start: looked up for their words alone
                    sentence_before(text, start, repaired) if text[start:end].lower() in MOOD_PAIRS else (),
                    # only verb-subject reads the clause's start, after a word that may be its verb
@@ -106,6 +106,31 @@ def clause_before(text: str, start: int, repaired: dict[str, str]) -> tuple[str,
     if cut is None and start > CLAUSE_REACH:
         return ()
     return tuple(repaired.get(w, w) for w in before[(cut if cut is not None else -1) + 1 :])
+
+
+HEADING_JOINERS = ("und", "oder", "&")
+RUN_IN_HEADING_WORDS = 5
+
+
+def in_run_in_heading(word: str, before: list[str], after: list[str]) -> bool:
+    """Whether a capitalised word stands in a heading run into the text (set so, or joined by the
+    OCR): from a sentence's end to a capitalised determiner that opens the next sentence, a few
+    capitalised words and joiners ('gelöscht. Handel und Innenstädte Die Innenstädte haben'). A
+    capitalised determiner inside a sentence is none, so these words form no sentence of their
+    own: a heading, which leaves out articles."""
+    head = []
+    for token in reversed(before):
+        if token in SENTENCE_ENDS:
+            break
+        head.append(token)
+    else:
+        return False  # no sentence's start within reach
+    for k, token in enumerate(after):
+        if token[:1].isupper() and token.lower() in DETERMINERS:
+            words = [*head, word, *after[:k]]
+            return len(words) <= RUN_IN_HEADING_WORDS and \
+                all(w.isalpha() and w[:1].isupper() or w in HEADING_JOINERS for w in words)
+    return False
 
 
 def in_heading(text: str, start: int, end: int) -> bool:
