@@ -282,6 +282,20 @@ def test_running_text_after_the_labels_values_is_text_not_the_last_value(header,
 
 
 
+def test_a_line_of_prose_opening_with_a_lands_label_word_is_no_label(corrections):
+    """'Land lebt, ist …' in the paragraph after the labels: no Land's label (no Land begins in lower
+    case), so the paragraph is the description, whole, and the website keeps its own line."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nMittelstädte\n\nMusterstadt\n\nGrößere Mittelstadt · Hessen\n\n" \
+           "P ROJEKTTITEL Musterstadt gemeinsam: Teilhabe im Wandel\n\nM OTTO Heute für eine grüne Stadt\n\n" \
+           "E INWOHNER 100.174\n\nW EBSITE www.musterstadt.de/smart-city\n\n" \
+           "Mobilität ohne eigenes Auto Wer auf dem\nLand lebt, ist häufig auf das Auto\nangewiesen. Auch die " \
+           "Nachbarschaft\nspielt eine große Rolle.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.facts["Website"] == "www.musterstadt.de/smart-city"
+    assert got.description.startswith("Mobilität ohne eigenes Auto Wer auf dem Land lebt, ist häufig")
+    assert got.states == ["Hessen"]
+
+
 def test_a_names_end_an_ocr_set_among_the_labels_does_not_end_the_block(corrections):
     """An OCR scattered the name's lines among the labels ('und Uelzen' after the Land's value,
     a paragraph of its own): two words are no running text, the labels after them are read."""

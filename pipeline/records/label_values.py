@@ -98,6 +98,15 @@ GARBLED_LABEL_MAX_WORDS = 2  # 'WARY EST,': a label in capitals an OCR garbled p
 GARBLED_LABEL_MIN_LETTERS = 4
 
 
+def label_set_apart(field_name: str, text: str, rest: str, fuzzy: bool) -> bool:
+    """A label read at a line's start is one, not prose that opens with its word: a fact's stands
+    apart (label_stands_apart); a Land's or size class's is marked as a label or what follows does
+    not begin in lower case, as no Land and no size class does ('Land lebt, ist häufig …')."""
+    if field_name == "fact":
+        return label_stands_apart(text, rest, fuzzy)
+    return field_name not in ("states", "size_class") or not rest[:1].islower() or label_marked(text, rest)
+
+
 def garbled_label_like(text: str) -> bool:
     """A line printed as a label that reads as no word ('WARY EST,' for 'PROJEKTTITEL'): one or two
     tokens, mostly capitals, no digit, a few letters; the caller knows it is no known label."""

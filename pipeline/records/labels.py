@@ -20,7 +20,7 @@ from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
 from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, garbled_label_like,
                                            goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
-                                           title_value_like, value_looks_like)
+                                           label_set_apart, title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
@@ -234,7 +234,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                                        all(not h[2] and ":" not in lines[at].text for at, h in labels),
                                        all(h[2] and ":" in lines[at].text for at, h in labels),
                                        j + 1 < len(lines) and not line_label_read(lines[j + 1].text, known))
-        if hit and (hit[0] != "fact" or label_stands_apart(lines[j].text, hit[2], hit[3])):
+        if hit and label_set_apart(hit[0], lines[j].text, hit[2], hit[3]):
             labels.append((j, hit))
         elif not labels or (j - labels[-1][0] > VALUE_MAX_LINES and not label_garbled_since(lines, labels[-1][0], j)):
             break
