@@ -82,13 +82,20 @@ def wordlike_share(text: str) -> float:
 VALUE_MAX_WORDS = 12  # a title or motto is shorter: a longer value ran into the text beside it
 CLAUSE_MIN_WORDS = 8  # a shorter value lists words ('Smarter, nachhaltiger Tourismus', '…: fürsorglich, menschlich, bunt')
 VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|mit|in|an|am|der|die|das|den|dem|für|ein|eine|zur|zum|im|von|wie|dass))$")
+# a finite auxiliary or modal verb at the end of a clause that no subordinating word opens stands
+# in second place: its subject and the rest follow ('Auch über Staatsgrenzen hinweg wird')
+VERB_SECOND_END = re.compile(r"\b(?:wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|kann|können|"
+                             r"konnte|soll|sollen|sollte|muss|müssen|darf|dürfen|will|wollen)$")
+SUBORDINATOR = re.compile(r"\b(?:was|wie|wo|wer|wen|wem|wohin|woher|dass|ob|wenn|weil|damit|als)\b|"
+                          r",\s*(?:der|die|das|dem|den|denen|deren|dessen)\b", re.IGNORECASE)
 
 
 def value_running_text_reason(value: str, settings: RecordsSettings) -> str | None:
     """Why a title or motto read from its label's line reads as running text (an OCR read the
     label's column across into the text beside it), or None: too long, a sentence's middle
     (a lower-case start, three words or more, mostly lower case: no slogan like
-    'stadt.land.smart'), cut after a connector or a colon, a clause after a comma (in eight words or more), a sentence that ends
+    'stadt.land.smart'), cut after a connector or a colon or after a verb in second place, a clause
+    after a comma (in eight words or more), a sentence that ends
     inside it on a word in lower case (a verb), or words of hardly letters."""
     words = value.split()
     real = re.findall(r"[^\W\d_]{2,}", value)
@@ -98,6 +105,8 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return "it begins in lower case, inside a sentence"
     if len(words) > 1 and VALUE_END_CONNECTOR.search(value.strip()):
         return "it ends in a word that goes on"
+    if len(words) >= 3 and VERB_SECOND_END.search(value.strip()) and not SUBORDINATOR.search(value):
+        return f"it stops on its verb '{words[-1]}': the sentence goes on after it"
     marks = [w for w in words[1:] if re.fullmatch(r"[^\w–—&+/-]+", w)]
     if marks:
         return f"it holds the lone mark '{marks[0]}' (a speck an OCR read as one?)"
