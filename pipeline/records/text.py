@@ -82,6 +82,9 @@ def wordlike_share(text: str) -> float:
 VALUE_MAX_WORDS = 12  # a title or motto is shorter: a longer value ran into the text beside it
 CLAUSE_MIN_WORDS = 8  # a shorter value lists words ('Smarter, nachhaltiger Tourismus', '…: fürsorglich, menschlich, bunt')
 VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|mit|in|an|am|der|die|das|den|dem|für|ein|eine|zur|zum|im|von|wie|dass))$")
+# a value's first sentence, of a sentence's words, stops on a word in lower case and a word follows
+# ('Die nächsten Schritte sind bereits geplant. Auch'; not a slogan's 'Digital und nah. Heute')
+FIRST_SENTENCE_STOP = re.compile(r"^[^.!?]*?(?:\S+\s+){3,}[a-zäöüß]{2,}\.\s+\S")
 # a finite auxiliary or modal verb at the end of a clause that no subordinating word opens stands
 # in second place: its subject and the rest follow ('Auch über Staatsgrenzen hinweg wird')
 VERB_SECOND_END = re.compile(r"\b(?:wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|kann|können|"
@@ -116,7 +119,7 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return "it ends in a colon: what follows it stands elsewhere"
     if len(words) >= CLAUSE_MIN_WORDS and CLAUSE_AFTER_COMMA.search(value):
         return "a clause follows a comma"
-    if SENTENCE_END_INSIDE.search(value):
+    if SENTENCE_END_INSIDE.search(value) or FIRST_SENTENCE_STOP.search(value):
         return "a sentence ends inside it"
     if len(words) > 1 and letters_share(value) < settings.text.value_min_letters:  # a number alone may be a title
         return "it is hardly letters"
