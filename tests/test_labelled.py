@@ -210,6 +210,7 @@ def load_source_text(text: str):
     ("Auch über Staatsgrenzen hinweg wird", True), ("Die Stadt von morgen wird", True),
     ("Zeigen, was Stadt kann", False), ("Wo Zukunft wird", False), ("Ein Ort, der verbunden ist", False),
     ("Die nächsten Schritte sind bereits geplant. Auch", True), ("Digital und nah. Heute", False),
+    ("Schwarzenbruck vernetzt: ne", True), ("Wir sind da", False), ("Zukunft Stadt KI", False),
 ])
 def test_a_title_or_motto_that_reads_as_running_text(value, reads_as_text):
     from pipeline.records.text import value_running_text_reason

@@ -85,6 +85,7 @@ VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|mit|in|an|am|der|die|das|d
 # a value's first sentence, of a sentence's words, stops on a word in lower case and a word follows
 # ('Die nächsten Schritte sind bereits geplant. Auch'; not a slogan's 'Digital und nah. Heute')
 FIRST_SENTENCE_STOP = re.compile(r"^[^.!?]*?(?:\S+\s+){3,}[a-zäöüß]{2,}\.\s+\S")
+TWO_LETTER_WORDS = frozenset("ab am an da du eh er es im in ja je ob oh so um wo zu".split())  # in lower case
 # a finite auxiliary or modal verb at the end of a clause that no subordinating word opens stands
 # in second place: its subject and the rest follow ('Auch über Staatsgrenzen hinweg wird')
 VERB_SECOND_END = re.compile(r"\b(?:wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|kann|können|"
@@ -115,6 +116,9 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return f"it holds the lone mark '{marks[0]}' (a speck an OCR read as one?)"
     if len(words) > 1 and len(words[-1]) == 1 and words[-1].isalpha():
         return f"it ends in the lone letter '{words[-1]}' (a speck an OCR read as one?)"
+    if len(words) > 1 and len(words[-1]) == 2 and words[-1].isalpha() and words[-1].islower() \
+            and words[-1] not in TWO_LETTER_WORDS:
+        return f"it ends in '{words[-1]}', no word: what is left of a word an OCR lost?"
     if value.rstrip().endswith(":"):
         return "it ends in a colon: what follows it stands elsewhere"
     if len(words) >= CLAUSE_MIN_WORDS and CLAUSE_AFTER_COMMA.search(value):
