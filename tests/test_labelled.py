@@ -285,7 +285,6 @@ def test_running_text_after_the_labels_values_is_text_not_the_last_value(header,
     assert got.description.startswith("Frisches Gemüse, Käse und Brötchen")
 
 
-
 def test_a_line_of_prose_opening_with_a_lands_label_word_is_no_label(corrections):
     """'Land lebt, ist …' in the paragraph after the labels: no Land's label (no Land begins in lower
     case), so the paragraph is the description, whole, and the website keeps its own line."""
