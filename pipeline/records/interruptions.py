@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
-from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, stops_inside, word_completed
+from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_on_an_opener, ends_open, stops_inside, word_completed
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 
@@ -85,8 +85,10 @@ def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
 
 def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
     """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
-    'entwickeln.') or on a word broken at the line's end that `after` completes."""
-    return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-"))
+    'entwickeln.'), on one with a capital that opens a sentence ('… im Ort Im' + 'ehemaligen
+    Gasthof …') or on a word broken at the line's end that `after` completes."""
+    return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-")) \
+        or ends_on_an_opener(before, lexicon)
 
 
 def inside_a_sentence(piece: Unit, lexicon: Lexicon) -> bool:
