@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import label_row, map_point
-from pipeline.records.pieces import Page, Unit, mark_shape
+from pipeline.records.pieces import Page, Unit, mark_shape, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
                                     names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings
@@ -33,7 +33,7 @@ def count_of(words: list[str]) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def introduced_count(units: list[Unit], i: int) -> tuple[int, int] | None:
+def introduced_count(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> tuple[int, int] | None:
     """The unit at i whose last line ending in a colon introduces a list -> (the count it says,
     how many items are glued on the lines after it); None where no count is said, or where words
     that are no items follow the colon. The count is among the last words before the colon
@@ -47,18 +47,21 @@ def introduced_count(units: list[Unit], i: int) -> tuple[int, int] | None:
     words = " ".join(lines[: colon + 1]).rstrip(":").split()
     count = count_of(words[-COUNT_BEFORE_COLON - 1 :])
     if count is None and len(words) <= 2:
-        before = count_before(units, i)
+        before = count_before(units, i, page, settings)
         if before is not None and units[before].kind in ("prose", "figure") and ends_open(units[before].text):
             count = count_of(units[before].text.split()[-1:])
     glued = lines[colon + 1 :]
     return (count, max(1, sum(list_mark(l) is not None for l in glued)) if glued else 0) if count else None
 
 
-def count_before(units: list[Unit], i: int) -> int | None:
+def count_before(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> int | None:
     """The piece before the unit at i where a count may stand: the running text before it, or a
-    piece a figure rule took that stops on a function word ('Das Projekt arbeitet in fünf')."""
-    return next((k for k in range(i - 1, -1, -1) if units[k].kind != "figure"
-                 or (units[k].why in MAYBE_ITEMS and ends_open(units[k].text))), None)
+    piece a figure rule took that stops on a function word ('Das Projekt arbeitet in fünf'); a
+    short line that waits for no next word is passed over (a logo's words set between the count
+    and the colon: '… umfasst drei' | 'Gefördert vom Bund' | 'Bausteine:')."""
+    return next((k for k in range(i - 1, -1, -1) if (units[k].kind != "figure"
+                 or (units[k].why in MAYBE_ITEMS and ends_open(units[k].text)))
+                 and not (short_piece(units[k].lines, page, settings) and not ends_open(units[k].text))), None)
 
 
 def item_like(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
@@ -97,7 +100,7 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
     i = 0
     while i < len(units):
         unit = units[i]
-        said = introduced_count(units, i) if unit.kind != "figure" or unit.why in MAYBE_ITEMS else None
+        said = introduced_count(units, i, page, settings) if unit.kind != "figure" or unit.why in MAYBE_ITEMS else None
         if said is None:
             i += 1
             continue
@@ -133,7 +136,7 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
                 taken = "; ".join(f"'{units[j].text[:40]}'" for j, _ in candidates)
                 doubts.append(note("description", f"'{unit.text[-60:]}' counts {count} items: {taken}, set apart "
                                                   "like figure text, taken as its items"))
-            units[i : i + 1] = introduction_kept(units, i)
+            units[i : i + 1] = introduction_kept(units, i, page, settings)
         elif total < count and not candidates and (moved := items_set_before(units, i, end, count - found, page,
                                                                             settings)) is not None:
             units, note_text = moved
@@ -225,12 +228,12 @@ def items_set_before(units: list[Unit], i: int, end: int, missing: int, page: Pa
                                           "check the order")
 
 
-def introduction_kept(units: list[Unit], i: int) -> list[Unit]:
+def introduction_kept(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> list[Unit]:
     """The unit at i that ends on a counted list's introduction, and the piece before it that says
     the count where a figure rule took it ('Das Projekt arbeitet in fünf'), made running text (that
     piece changed in `units` itself) -> what stands for the unit at i: items glued after the
     introduction's colon line are the list's first."""
-    before = count_before(units, i)
+    before = count_before(units, i, page, settings)
     unit = units[i]
     if unit.kind != "figure":
         return [unit]
