@@ -28,10 +28,12 @@ def next_text(units: list[Unit], i: int) -> int | None:
     return next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
 
 
-def clean_piece(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
-    """A piece a figure rule took out that may be a sentence's line: a line or two, clean letters,
-    no caption's label, no list mark, no logo's words, no row of labels."""
-    return unit.kind == "figure" and unit.why in SET_APART and len(unit.lines) <= START_MAX_LINES \
+def clean_piece(unit: Unit, page: Page, settings: RecordsSettings, longer: bool = False) -> bool:
+    """A piece a figure rule took out that may be a sentence's line: a line or two (`longer`: more
+    where its words and lines read as running text), clean letters, no caption's label, no list
+    mark, no logo's words, no row of labels."""
+    return unit.kind == "figure" and unit.why in SET_APART \
+        and (len(unit.lines) <= START_MAX_LINES or (longer and unit.verdict is True)) \
         and letters_share(unit.text) >= settings.text.clean_min_letters and not page.is_caption(unit.text) \
         and list_mark(unit.text) is None and not wordmark(unit.lines) and not any(label_row(l.text) for l in unit.lines)
 
@@ -95,7 +97,9 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
     its sentence's start is among the figure text between. The one piece there that may be that
     start (clean_piece, two words or more with a capital, stopping inside a sentence, no colon, not
     labels by its evidence, not the words under a big number) is running text again; several, or one that
-    stood before all running text, are named in a flag."""
+    stood before all running text, are named in a flag. A start may be longer than a line or two
+    where its words and lines read as running text (a sentence listing names before its verb:
+    'Die Beispiele aus Nordrhein-Westfalen, Bayern, …' | figure | 'zeigen die Vielfalt …')."""
     units = list(units)
     doubts = []
     for j, unit in enumerate(units):
@@ -105,7 +109,7 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
         i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
         if i is not None and stops_inside(units[i].text) and (units[i].kind != "item" or ends_open(units[i].text)):
             continue  # the sentence goes on from there; an item ends where it stops, unless on a function word
-        starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings)
+        starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings, longer=True)
                   and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
                   and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
                   and ":" not in units[k].text  # a label's colon ('Foto: Marktplatz am Abend')
