@@ -21,7 +21,8 @@ from pipeline.records.pieces import (Page, classify_units, figure_blocks, openin
 from pipeline.records.segment import Line
 from pipeline.records.sentence_doubts import numbers_in_line_doubts, reopened_sentence_doubts
 from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
-from pipeline.records.sentence_starts import broken_words_back, lines_with_signs_back, lower_case_starts
+from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
+                                             lower_case_starts)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
 from pipeline.repair.clean import Cleaned
@@ -66,6 +67,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = set_into_open_sentences(units, page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
     units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
+    units = comma_ends_back(listings_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
     units, start_doubts = lower_case_starts(units, page, settings)
     doubts = lead_doubts + count_doubts + doubts + start_doubts

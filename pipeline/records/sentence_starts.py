@@ -60,6 +60,53 @@ def broken_words_back(units: list[Unit], page: Page, settings: RecordsSettings) 
     return units
 
 
+def comma_ends_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A piece taken out (clean_piece) that reads as running text and stops on a comma ('… aus
+    Bayern, Sachsen, Hessen,'), with figure text only between it and running text that opens no
+    sentence ('Rheinland-Pfalz, Thüringen und Berlin zeigen …'): a label or a caption stops on no
+    comma, so its sentence goes on there; running text again. Where several pieces could be it,
+    none is taken."""
+    units = list(units)
+    candidates: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        j = next_text(units, i)
+        if clean_piece(unit, page, settings, longer=True) and unit.verdict is True and unit.text.endswith(",") \
+                and j is not None and units[j].kind == "prose" and not opens_anew(units[j].text, page.lexicon):
+            candidates.setdefault(j, []).append(i)
+    for found in candidates.values():
+        if len(found) == 1:
+            units[found[0]] = as_running_text(units[found[0]])
+    return units
+
+
+def listed_names(text: str) -> bool:
+    """One line of names a sentence lists, each but the last followed by a comma ('Sachsen,
+    Niedersachsen, Hessen,', 'Rheinland-Pfalz, Schleswig-Holstein'): a row of labels has no commas."""
+    tokens = text.split()
+    return bool(tokens) and all(t[:1].isupper() and WORD.fullmatch(t.rstrip(",")) for t in tokens) \
+        and all(t.endswith(",") for t in tokens[:-1]) and (len(tokens) >= 2 or tokens[0].endswith(","))
+
+
+def listings_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Running text that stops open (on a function word or a comma: '… Die Beispiele aus'), lines
+    of names separated by commas taken out after it, one after another (listed_names; an OCR that
+    sets each line apart gives them too few function words to read as running text), and running
+    text going on in lower case ('und Thüringen zeigen …'): the sentence's listing, running text
+    again."""
+    units = list(units)
+    for i, unit in enumerate(units):
+        if unit.kind != "prose" or not ((ends_open(unit.text) and not unit.text.endswith("-"))
+                                        or unit.text.endswith(",")):
+            continue
+        j = i + 1
+        while j < len(units) and units[j].kind == "figure" and units[j].why in SET_APART \
+                and len(units[j].lines) == 1 and listed_names(units[j].text):
+            j += 1
+        if i + 1 < j < len(units) and units[j].kind == "prose" and units[j].text[:1].islower():
+            units[i + 1 : j] = [as_running_text(u) for u in units[i + 1 : j]]
+    return units
+
+
 def completes(before: str, after: str) -> bool:
     """Text ending on a word broken at the line's end ('Maßna-', or 'Mafna-' as an OCR damaged it)
     and text opening in lower case on its rest ('hmen'): a line's end hyphen before lower case
