@@ -14,7 +14,7 @@ from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
                                             repeated_lines_out)
 from pipeline.records.glued_captions import captions_cut
-from pipeline.records.interruptions import interruptions_cut, set_into_open_sentences
+from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
@@ -64,7 +64,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = map_points_out(repeated_lines_out(units, page), page, settings)
     units, count_doubts = counted_lists(units, page, settings)
     units = interruptions_cut(units, page, settings)
-    units = set_into_open_sentences(units, page, settings)
+    units = disagreeing_lines_out(set_into_open_sentences(units, page, settings), page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
     units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
     units = comma_ends_back(listings_back(units, page, settings), page, settings)
