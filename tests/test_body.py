@@ -130,6 +130,18 @@ def test_a_count_before_the_colon_says_how_many_items_follow():
     assert count_of(["zwei", "oder", "drei"]) is None  # two counts: none said
 
 
+def test_past_a_counted_lists_last_items_rest_a_caption_is_figure_text(lexicon):
+    # the last item goes on in a paragraph of its own ('D1 … mit der' | 'Hochschule'), as an OCR
+    # that sets each line apart gives it: the rest is passed over, the caption after it judged
+    body = ("Die Stadt hat einen Plan für die nächsten Jahre\nbeschlossen. Die Strategie umfasst vier Bausteine:\n\n"
+            "A1 lebendige Ortskerne\n\nB1 eine digitale Verwaltung\n\nC1 Wohnen im Quartier\n\n"
+            "D1 neue Wege der Zusammenarbeit mit der\n\nHochschule\n\nSensoren im Quartier\n")
+    kept, figures, _, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("Stadt am See", "Offen")))
+    assert [join_lines(f) for f in figures] == ["Sensoren im Quartier"]
+    assert "Hochschule" in " ".join(join_lines(p) for p in kept)
+    assert any("follows a list whose count is met" in d.note for d in doubts)
+
+
 def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
     body = ("Die Stadt hat im vergangenen Jahr einen Plan für\ndie nächsten zehn Jahre beschlossen. Wir setzen\n"
             "auf zwei Schwerpunkte:\n\n• ein gemeinsames Datenportal für Verwaltung und\n\n© Seestadt Marketing\n\n"

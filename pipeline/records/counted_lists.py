@@ -158,7 +158,9 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
     figure's ("labels"); a sentence is running text; one line no longer than the
     column's that ends no sentence and waits for no next word (a caption: 'Workshop mit Bürgerinnen
     und Bürgern') is figure text ("short"), noted, and flagged over text opening with a capital (a
-    sub-heading stands so too). An item's rest after an item stopping open is none of these."""
+    sub-heading stands so too). An item's rest after an item stopping open is none of these, and is
+    passed over; a piece marked otherwise than the list's items (unlike_the_list) is judged by its
+    words after the mark."""
     units = list(units)
     doubts = []
     for k in range(end + 1, len(units)):
@@ -167,10 +169,14 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
             continue
         before = next((u for u in reversed(units[: k]) if u.kind != "figure"), None)
         text = unit.text
-        bare = text.split(maxsplit=1)[1] if map_point(text) else text  # 'u Smart City X': a logo's mark read
-        if unit.kind != "item" or list_mark(text) is not None or not bare[:1].isupper() \
+        if unit.kind == "item" and list_mark(text) is None and before is not None and ends_open(before.text) \
+                and not before.text.endswith("-"):
+            continue  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
+        foreign = unlike_the_list(text, units[end])
+        bare = text.split(maxsplit=1)[1] if map_point(text) or foreign else text  # 'u Smart City X': a logo's mark
+        if unit.kind != "item" or (list_mark(text) is not None and not foreign) or not bare[:1].isupper() \
                 or (before is not None and ends_open(before.text)):
-            break  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
+            break
         after = next((u for u in units[k + 1 :] if u.kind != "figure" and not (u.verdict is False
                                                                              and labels_only(u.text))), None)
         if unit.verdict is False and labels_only(bare):
@@ -189,6 +195,13 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
         else:
             break
     return units, doubts
+
+
+def unlike_the_list(text: str, last: Unit) -> bool:
+    """A piece marked otherwise than the list's last item ('12 Modellprojekte …', '5 Jahre' after
+    'C1 …' or '• …'): a figure's number read as a mark, no item of that list."""
+    mark, listed = list_mark(text), list_mark(last.text)
+    return mark is not None and listed is not None and mark_shape(mark) != mark_shape(listed)
 
 
 def list_goes_on(units: list[Unit], end: int) -> bool:
