@@ -142,6 +142,18 @@ def test_past_a_counted_lists_last_items_rest_a_caption_is_figure_text(lexicon):
     assert any("follows a list whose count is met" in d.note for d in doubts)
 
 
+def test_a_line_standing_apart_between_a_sentences_parts_stopping_short_is_flagged(lexicon):
+    # a slogan at a page's top between a sentence's parts: the words cannot tell it from the
+    # sentence's line, so it is kept and named; the same line inside the paragraph is no doubt
+    apart = ("Die Überschüsse fließen in einen Fonds, aus dem die Stadt\nkleine Projekte fördert: Bänke am Hafen oder\n\n"
+             "Gemeinsam digital – für alle\n\nSpielgeräte für den Kindergarten. Das Geld\nreicht für viele Jahre.\n")
+    page = Page(lexicon, 46, ("Stadt am See", "Offen"))
+    _, _, _, doubts = body_paragraphs(text_to_lines(apart), page)
+    assert any("'Gemeinsam digital – für alle' stands apart" in d.note and d.flagged for d in doubts)
+    _, _, _, doubts = body_paragraphs(text_to_lines(apart.replace("\n\n", "\n", 2)), page)
+    assert not any("stands apart" in d.note for d in doubts)
+
+
 def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
     body = ("Die Stadt hat im vergangenen Jahr einen Plan für\ndie nächsten zehn Jahre beschlossen. Wir setzen\n"
             "auf zwei Schwerpunkte:\n\n• ein gemeinsames Datenportal für Verwaltung und\n\n© Seestadt Marketing\n\n"
