@@ -154,6 +154,19 @@ def test_a_line_standing_apart_between_a_sentences_parts_stopping_short_is_flagg
     assert not any("stands apart" in d.note for d in doubts)
 
 
+def test_a_list_mark_between_a_lines_words_is_flagged(lexicon):
+    # a list's items read across with the running text beside them; a gender star is no mark
+    across = ("Im Vordergrund stehen vier Ziele:\n\n* Beteiligung der Bürgerschaft\n"
+              "Felder und zeigen, wo Schädlinge auftreten oder * Gesundheit und Pflege\n"
+              "Pflanzen unter Trockenheit leiden. Neue Wege für * Wohnen im Quartier\n")
+    page = Page(lexicon, 46, ("Stadt am See", "Offen"))
+    _, _, _, doubts = body_paragraphs(text_to_lines(across), page)
+    assert any("holds a list's mark between its words" in d.note and d.flagged for d in doubts)
+    clean = "Die Bürger*innen der Stadt und alle Gäste\nkönnen die neuen Angebote nutzen.\n"
+    _, _, _, doubts = body_paragraphs(text_to_lines(clean), page)
+    assert not any("list's mark" in d.note for d in doubts)
+
+
 def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
     body = ("Die Stadt hat im vergangenen Jahr einen Plan für\ndie nächsten zehn Jahre beschlossen. Wir setzen\n"
             "auf zwei Schwerpunkte:\n\n• ein gemeinsames Datenportal für Verwaltung und\n\n© Seestadt Marketing\n\n"

@@ -92,3 +92,20 @@ def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
                                               f"('…{before.text[-30:]}' | '{after.text[:30]}…') and stops short on a "
                                               "function word: a slogan or a caption set into the sentence, or its line; kept"))
     return doubts
+
+
+MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●]\s+[^\W\d_]")  # '… oder * Gesundheit und Pflege'
+
+
+def marks_inside_doubts(units: list[Unit]) -> list[Doubt]:
+    """A line of the description with a list's mark between its words ('… auftreten oder * Gesundheit
+    und Pflege'): the items of a list and the running text beside them read across as one line, in
+    an order no rule here rebuilt; flagged, the line named."""
+    for unit in units:
+        if unit.kind == "figure":
+            continue
+        for line in unit.lines:
+            if MARK_INSIDE.search(line.text):
+                return [flag("description", f"'{line.text[:80]}' holds a list's mark between its words: the items "
+                                            "of a list and the text beside them may be read across as one line")]
+    return []
