@@ -152,6 +152,11 @@ def test_a_line_standing_apart_between_a_sentences_parts_stopping_short_is_flagg
     assert any("'Gemeinsam digital – für alle' stands apart" in d.note and d.flagged for d in doubts)
     _, _, _, doubts = body_paragraphs(text_to_lines(apart.replace("\n\n", "\n", 2)), page)
     assert not any("stands apart" in d.note for d in doubts)
+    head = "Gemeinsam digital – für alle\n\nWohnen und Quartiere Bezahlbarer Wohnraum ist\nin vielen Städten knapp.\n"
+    # a measure the document's short lines pulled down: the line is not taken out as stopping short
+    kept, _, _, doubts = body_paragraphs(text_to_lines(head), Page(lexicon, 38, ("Stadt am See", "Offen")))
+    assert join_lines(kept[0]).startswith("Gemeinsam digital – für alle Wohnen")
+    assert any("'Gemeinsam digital – für alle' stands apart at the body's head" in d.note for d in doubts)
 
 
 def test_a_list_mark_between_a_lines_words_is_flagged(lexicon):
