@@ -96,7 +96,7 @@ def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     return doubts
 
 
-MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●]\s+[^\W\d_]")  # '… oder * Gesundheit und Pflege'
+MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●«]\s+[^\W\d_]")  # '… oder * Gesundheit und Pflege'
 
 
 def marks_inside_doubts(units: list[Unit]) -> list[Doubt]:
