@@ -167,9 +167,27 @@ def test_a_list_mark_between_a_lines_words_is_flagged(lexicon):
     page = Page(lexicon, 46, ("Stadt am See", "Offen"))
     _, _, _, doubts = body_paragraphs(text_to_lines(across), page)
     assert any("holds a list's mark between its words" in d.note and d.flagged for d in doubts)
+    german = across.replace(" * ", " « ")  # a German model reads the bullet as a guillemet
+    _, _, _, doubts = body_paragraphs(text_to_lines(german), page)
+    assert any("holds a list's mark between its words" in d.note for d in doubts)
     clean = "Die Bürger*innen der Stadt und alle Gäste\nkönnen die neuen Angebote nutzen.\n"
     _, _, _, doubts = body_paragraphs(text_to_lines(clean), page)
     assert not any("list's mark" in d.note for d in doubts)
+
+
+def test_a_caption_of_the_columns_length_opening_a_paragraph_under_figure_text_is_flagged(lexicon):
+    # under a chart's numbers, a line of a noun phrase as long as the column's lines, over a line
+    # opening with a capital: a caption glued to the paragraph, or its first line; named
+    body = ("Die Stadt hat einen Plan für die nächsten Jahre\nbeschlossen und setzt ihn jetzt um.\n\n2022\n\n"
+            "Workshop mit Bürgerinnen und Bürgern\nVerwaltung im Wandel Viele Behördengänge\n"
+            "lassen sich inzwischen online erledigen. Über\ngesicherte Verbindungen können Fachärzte aus\n"
+            "der Kreisstadt zugeschaltet werden.\n")
+    page = Page(lexicon, 44, ("Stadt am See", "Offen"))
+    _, _, _, doubts = body_paragraphs(text_to_lines(body), page)
+    assert any("'Workshop mit Bürgerinnen und Bürgern' stands over running text" in d.note for d in doubts)
+    with_verb = body.replace("Workshop mit Bürgerinnen und Bürgern", "Viele Menschen arbeiten gern mit Bürgern")
+    _, _, _, doubts = body_paragraphs(text_to_lines(with_verb), page)
+    assert not any("stands over running text" in d.note for d in doubts)
 
 
 def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):

@@ -148,9 +148,12 @@ def row_words(unit: Unit, above: Unit, settings: RecordsSettings) -> bool:
         and not text.endswith("-")
 
 
-def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
+def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings,
+                      under_figure: bool = False) -> bool:
     """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
-    word, that is short, or over a line that opens a sentence (a function word with a capital
+    word, that is short (`under_figure`: right under figure text, no longer than the column's
+    measure, over a line opening with a capital, as a caption under its picture stands), or over a
+    line that opens a sentence (a function word with a capital
     opens one, and no sentence goes on with it; nor, for a line no longer than the column's, with
     a word and the finite verb after it, a sentence's first part and its verb: 'Vorschläge können
     …'; a line read across two columns may end anywhere, one stopping on an adjective waits for its
@@ -158,6 +161,7 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
     a figure's title, or a sub-heading; the evidence of one line cannot tell which."""
     line = line.strip()
     return bool(line) and (len(line) < settings.text.short_line_share * page.measure
+                           or under_figure and len(line) <= page.measure and next_line[:1].isupper()
                            or bool(next_line) and (opens_sentence(next_line, page.lexicon)
                                                    or verb_second(next_line, page) and len(line) <= page.measure
                                                    and not before_its_noun(line, page))) \
@@ -250,6 +254,8 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
                                               "words set over the picture; kept as running text"))
     text_units = [u for u in units if u.kind != "figure"]
+    under_figure = [k > 0 and units[k - 1].kind == "figure" and units[k - 1].why != "caption"
+                    for k, u in enumerate(units) if u.kind != "figure"]
     for n, unit in enumerate(text_units):
         if unit.kind == "heading" and n and ends_open(text_units[n - 1].text) \
                 and all(label_row(l.text) for l in unit.lines):
@@ -278,7 +284,8 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         for i, line in enumerate(lines):
             opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
             nxt = lines[i + 1] if i + 1 < len(lines) else (text_units[n + 1].text if n + 1 < len(text_units) else "")
-            if opens and caption_like_line(line, nxt, page, settings) and (not nxt or nxt[:1].isupper()):
+            if opens and caption_like_line(line, nxt, page, settings, under_figure[n] and i == 0) \
+                    and (not nxt or nxt[:1].isupper()):
                 doubts.append(flag("description", f"'{line[:80]}' stands over running text like a picture's caption "
                                                   "or a sub-heading, and was kept as running text"))
                 break
