@@ -192,6 +192,20 @@ def test_a_caption_of_the_columns_length_opening_a_paragraph_under_figure_text_i
         assert not any("stands over running text" in d.note for d in doubts), line
 
 
+def test_a_caption_glued_over_a_clause_after_a_comma_is_flagged(lexicon):
+    # after a comma a list of nouns may go on, but not into a line opening on a finite verb
+    body = ("Die Verwaltung ist digital geworden. Deshalb\nüberprüfen die Ämter ihre Prozesse,\n\n"
+            "Workshop mit Bürgerinnen und Bürgern\nvereinfachen Schritte und schaffen doppelte\n"
+            "Prüfungen ab. So werden die Wege kürzer.\n")
+    page = Page(lexicon, 45, ("Stadt am See", "Offen"))
+    _, _, _, doubts = body_paragraphs(text_to_lines(body), page)
+    assert any("'Workshop mit Bürgerinnen und Bürgern' stands between the parts of a sentence" in d.note
+               for d in doubts)
+    nouns = body.replace("vereinfachen Schritte und schaffen doppelte", "Abläufe und Regeln und schaffen doppelte")
+    _, _, _, doubts = body_paragraphs(text_to_lines(nouns), page)
+    assert not any("stands between the parts of a sentence" in d.note for d in doubts)
+
+
 def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
     body = ("Die Stadt hat im vergangenen Jahr einen Plan für\ndie nächsten zehn Jahre beschlossen. Wir setzen\n"
             "auf zwei Schwerpunkte:\n\n• ein gemeinsames Datenportal für Verwaltung und\n\n© Seestadt Marketing\n\n"

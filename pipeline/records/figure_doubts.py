@@ -193,7 +193,8 @@ def before_its_noun(line: str, page: Page) -> bool:
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     """A piece's first line with a capital, no stop, no comma and no finite verb, not stopping on a
     function word, right after running text with a finite verb that stops inside a sentence (not
-    on a comma: a list of nouns goes on there), alone or (after text that does
+    on a comma, where a list of nouns goes on, unless a finite verb opens the line after it), alone
+    or (after text that does
     not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
     evidence cannot tell."""
     text = unit.lines[0].text.strip()
@@ -203,7 +204,11 @@ def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     # function word at its end): else it is the sentence going on
     last = before.text.split()[-1] if before.text.split() else ""
     alone = len(unit.lines) == 1 or (unit.lines[1].text[:1].islower() and last.lower() not in function_words())
-    return alone and stops_inside(before.text) and not before.text.rstrip().endswith(",") \
+    # after a comma a list of nouns goes on, unless the next line opens on a finite verb ('… ihre
+    # Prozesse,' | 'Workshop mit Bürgern' | 'vereinfachen Schritte …'): a clause goes on there
+    then = unit.lines[1].text.split()[:1] if len(unit.lines) > 1 else []
+    verb_after = bool(then) and then[0].islower() and has_finite_verb(then[0], page.lexicon)
+    return alone and stops_inside(before.text) and (not before.text.rstrip().endswith(",") or verb_after) \
         and has_finite_verb(before.text, page.lexicon) and "," not in text \
         and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
         and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
