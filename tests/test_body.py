@@ -130,6 +130,82 @@ def test_a_count_before_the_colon_says_how_many_items_follow():
     assert count_of(["zwei", "oder", "drei"]) is None  # two counts: none said
 
 
+def test_past_a_counted_lists_last_items_rest_a_caption_is_figure_text(lexicon):
+    # the last item goes on in a paragraph of its own ('D1 … mit der' | 'Hochschule'), as an OCR
+    # that sets each line apart gives it: the rest is passed over, the caption after it judged
+    body = ("Die Stadt hat einen Plan für die nächsten Jahre\nbeschlossen. Die Strategie umfasst vier Bausteine:\n\n"
+            "A1 lebendige Ortskerne\n\nB1 eine digitale Verwaltung\n\nC1 Wohnen im Quartier\n\n"
+            "D1 neue Wege der Zusammenarbeit mit der\n\nHochschule\n\nSensoren im Quartier\n")
+    kept, figures, _, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("Stadt am See", "Offen")))
+    assert [join_lines(f) for f in figures] == ["Sensoren im Quartier"]
+    assert "Hochschule" in " ".join(join_lines(p) for p in kept)
+    assert any("follows a list whose count is met" in d.note for d in doubts)
+
+
+def test_a_line_standing_apart_between_a_sentences_parts_stopping_short_is_flagged(lexicon):
+    # a slogan at a page's top between a sentence's parts: the words cannot tell it from the
+    # sentence's line, so it is kept and named; the same line inside the paragraph is no doubt
+    apart = ("Die Überschüsse fließen in einen Fonds, aus dem die Stadt\nkleine Projekte fördert: Bänke am Hafen oder\n\n"
+             "Gemeinsam digital – für alle\n\nSpielgeräte für den Kindergarten. Das Geld\nreicht für viele Jahre.\n")
+    page = Page(lexicon, 46, ("Stadt am See", "Offen"))
+    _, _, _, doubts = body_paragraphs(text_to_lines(apart), page)
+    assert any("'Gemeinsam digital – für alle' stands apart" in d.note and d.flagged for d in doubts)
+    _, _, _, doubts = body_paragraphs(text_to_lines(apart.replace("\n\n", "\n", 2)), page)
+    assert not any("stands apart" in d.note for d in doubts)
+    head = "Gemeinsam digital – für alle\n\nWohnen und Quartiere Bezahlbarer Wohnraum ist\nin vielen Städten knapp.\n"
+    # a measure the document's short lines pulled down: the line is not taken out as stopping short
+    kept, _, _, doubts = body_paragraphs(text_to_lines(head), Page(lexicon, 38, ("Stadt am See", "Offen")))
+    assert join_lines(kept[0]).startswith("Gemeinsam digital – für alle Wohnen")
+    assert any("'Gemeinsam digital – für alle' stands apart at the body's head" in d.note for d in doubts)
+
+
+def test_a_list_mark_between_a_lines_words_is_flagged(lexicon):
+    # a list's items read across with the running text beside them; a gender star is no mark
+    across = ("Im Vordergrund stehen vier Ziele:\n\n* Beteiligung der Bürgerschaft\n"
+              "Felder und zeigen, wo Schädlinge auftreten oder * Gesundheit und Pflege\n"
+              "Pflanzen unter Trockenheit leiden. Neue Wege für * Wohnen im Quartier\n")
+    page = Page(lexicon, 46, ("Stadt am See", "Offen"))
+    _, _, _, doubts = body_paragraphs(text_to_lines(across), page)
+    assert any("holds a list's mark between its words" in d.note and d.flagged for d in doubts)
+    german = across.replace(" * ", " « ")  # a German model reads the bullet as a guillemet
+    _, _, _, doubts = body_paragraphs(text_to_lines(german), page)
+    assert any("holds a list's mark between its words" in d.note for d in doubts)
+    clean = "Die Bürger*innen der Stadt und alle Gäste\nkönnen die neuen Angebote nutzen.\n"
+    _, _, _, doubts = body_paragraphs(text_to_lines(clean), page)
+    assert not any("list's mark" in d.note for d in doubts)
+
+
+def test_a_caption_of_the_columns_length_opening_a_paragraph_under_figure_text_is_flagged(lexicon):
+    # under a chart's numbers, a line of a noun phrase as long as the column's lines, over a line
+    # opening with a capital: a caption glued to the paragraph, or its first line; named
+    body = ("Die Stadt hat einen Plan für die nächsten Jahre\nbeschlossen und setzt ihn jetzt um.\n\n2022\n\n"
+            "Workshop mit Bürgerinnen und Bürgern\nVerwaltung im Wandel Viele Behördengänge\n"
+            "lassen sich inzwischen online erledigen. Über\ngesicherte Verbindungen können Fachärzte aus\n"
+            "der Kreisstadt zugeschaltet werden.\n")
+    page = Page(lexicon, 44, ("Stadt am See", "Offen"))
+    _, _, _, doubts = body_paragraphs(text_to_lines(body), page)
+    assert any("'Workshop mit Bürgerinnen und Bürgern' stands over running text" in d.note for d in doubts)
+    for line in ("Viele Menschen arbeiten gern mit Bürgern", "Mulden, Gründächer und unterirdische"):
+        # a verb, or a line waiting for its noun: a sentence's line
+        _, _, _, doubts = body_paragraphs(text_to_lines(body.replace("Workshop mit Bürgerinnen und Bürgern", line)),
+                                          page)
+        assert not any("stands over running text" in d.note for d in doubts), line
+
+
+def test_a_caption_glued_over_a_clause_after_a_comma_is_flagged(lexicon):
+    # after a comma a list of nouns may go on, but not into a line opening on a finite verb
+    body = ("Die Verwaltung ist digital geworden. Deshalb\nüberprüfen die Ämter ihre Prozesse,\n\n"
+            "Workshop mit Bürgerinnen und Bürgern\nvereinfachen Schritte und schaffen doppelte\n"
+            "Prüfungen ab. So werden die Wege kürzer.\n")
+    page = Page(lexicon, 45, ("Stadt am See", "Offen"))
+    _, _, _, doubts = body_paragraphs(text_to_lines(body), page)
+    assert any("'Workshop mit Bürgerinnen und Bürgern' stands between the parts of a sentence" in d.note
+               for d in doubts)
+    nouns = body.replace("vereinfachen Schritte und schaffen doppelte", "Abläufe und Regeln und schaffen doppelte")
+    _, _, _, doubts = body_paragraphs(text_to_lines(nouns), page)
+    assert not any("stands between the parts of a sentence" in d.note for d in doubts)
+
+
 def test_an_items_rest_by_a_credit_is_no_words_over_a_picture(lexicon):
     body = ("Die Stadt hat im vergangenen Jahr einen Plan für\ndie nächsten zehn Jahre beschlossen. Wir setzen\n"
             "auf zwei Schwerpunkte:\n\n• ein gemeinsames Datenportal für Verwaltung und\n\n© Seestadt Marketing\n\n"

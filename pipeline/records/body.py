@@ -14,14 +14,16 @@ from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
                                             repeated_lines_out)
 from pipeline.records.glued_captions import captions_cut
-from pipeline.records.interruptions import interruptions_cut, set_into_open_sentences
+from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
-from pipeline.records.sentence_doubts import numbers_in_line_doubts, reopened_sentence_doubts
+from pipeline.records.sentence_doubts import (line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
+                                             reopened_sentence_doubts)
 from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
-from pipeline.records.sentence_starts import broken_words_back, lines_with_signs_back, lower_case_starts
+from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
+                                             lower_case_starts)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
 from pipeline.repair.clean import Cleaned
@@ -63,9 +65,10 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = map_points_out(repeated_lines_out(units, page), page, settings)
     units, count_doubts = counted_lists(units, page, settings)
     units = interruptions_cut(units, page, settings)
-    units = set_into_open_sentences(units, page, settings)
+    units = disagreeing_lines_out(set_into_open_sentences(units, page, settings), page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
     units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
+    units = comma_ends_back(listings_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
     units, start_doubts = lower_case_starts(units, page, settings)
     doubts = lead_doubts + count_doubts + doubts + start_doubts
@@ -75,6 +78,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
+    doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units)
     doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts
 

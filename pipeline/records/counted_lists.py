@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import label_row, map_point
-from pipeline.records.pieces import Page, Unit, mark_shape
+from pipeline.records.pieces import Page, Unit, mark_shape, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
                                     names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings
@@ -33,7 +33,7 @@ def count_of(words: list[str]) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def introduced_count(units: list[Unit], i: int) -> tuple[int, int] | None:
+def introduced_count(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> tuple[int, int] | None:
     """The unit at i whose last line ending in a colon introduces a list -> (the count it says,
     how many items are glued on the lines after it); None where no count is said, or where words
     that are no items follow the colon. The count is among the last words before the colon
@@ -47,18 +47,21 @@ def introduced_count(units: list[Unit], i: int) -> tuple[int, int] | None:
     words = " ".join(lines[: colon + 1]).rstrip(":").split()
     count = count_of(words[-COUNT_BEFORE_COLON - 1 :])
     if count is None and len(words) <= 2:
-        before = count_before(units, i)
+        before = count_before(units, i, page, settings)
         if before is not None and units[before].kind in ("prose", "figure") and ends_open(units[before].text):
             count = count_of(units[before].text.split()[-1:])
     glued = lines[colon + 1 :]
     return (count, max(1, sum(list_mark(l) is not None for l in glued)) if glued else 0) if count else None
 
 
-def count_before(units: list[Unit], i: int) -> int | None:
+def count_before(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> int | None:
     """The piece before the unit at i where a count may stand: the running text before it, or a
-    piece a figure rule took that stops on a function word ('Das Projekt arbeitet in fünf')."""
-    return next((k for k in range(i - 1, -1, -1) if units[k].kind != "figure"
-                 or (units[k].why in MAYBE_ITEMS and ends_open(units[k].text))), None)
+    piece a figure rule took that stops on a function word ('Das Projekt arbeitet in fünf'); a
+    short line that waits for no next word is passed over (a logo's words set between the count
+    and the colon: '… umfasst drei' | 'Gefördert vom Bund' | 'Bausteine:')."""
+    return next((k for k in range(i - 1, -1, -1) if (units[k].kind != "figure"
+                 or (units[k].why in MAYBE_ITEMS and ends_open(units[k].text)))
+                 and not (short_piece(units[k].lines, page, settings) and not ends_open(units[k].text))), None)
 
 
 def item_like(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
@@ -97,7 +100,7 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
     i = 0
     while i < len(units):
         unit = units[i]
-        said = introduced_count(units, i) if unit.kind != "figure" or unit.why in MAYBE_ITEMS else None
+        said = introduced_count(units, i, page, settings) if unit.kind != "figure" or unit.why in MAYBE_ITEMS else None
         if said is None:
             i += 1
             continue
@@ -133,7 +136,7 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
                 taken = "; ".join(f"'{units[j].text[:40]}'" for j, _ in candidates)
                 doubts.append(note("description", f"'{unit.text[-60:]}' counts {count} items: {taken}, set apart "
                                                   "like figure text, taken as its items"))
-            units[i : i + 1] = introduction_kept(units, i)
+            units[i : i + 1] = introduction_kept(units, i, page, settings)
         elif total < count and not candidates and (moved := items_set_before(units, i, end, count - found, page,
                                                                             settings)) is not None:
             units, note_text = moved
@@ -155,7 +158,9 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
     figure's ("labels"); a sentence is running text; one line no longer than the
     column's that ends no sentence and waits for no next word (a caption: 'Workshop mit Bürgerinnen
     und Bürgern') is figure text ("short"), noted, and flagged over text opening with a capital (a
-    sub-heading stands so too). An item's rest after an item stopping open is none of these."""
+    sub-heading stands so too). An item's rest after an item stopping open is none of these, and is
+    passed over; a piece marked otherwise than the list's items (unlike_the_list) is judged by its
+    words after the mark."""
     units = list(units)
     doubts = []
     for k in range(end + 1, len(units)):
@@ -164,10 +169,14 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
             continue
         before = next((u for u in reversed(units[: k]) if u.kind != "figure"), None)
         text = unit.text
-        bare = text.split(maxsplit=1)[1] if map_point(text) else text  # 'u Smart City X': a logo's mark read
-        if unit.kind != "item" or list_mark(text) is not None or not bare[:1].isupper() \
+        if unit.kind == "item" and list_mark(text) is None and before is not None and ends_open(before.text) \
+                and not before.text.endswith("-"):
+            continue  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
+        foreign = unlike_the_list(text, units[end])
+        bare = text.split(maxsplit=1)[1] if map_point(text) or foreign else text  # 'u Smart City X': a logo's mark
+        if unit.kind != "item" or (list_mark(text) is not None and not foreign) or not bare[:1].isupper() \
                 or (before is not None and ends_open(before.text)):
-            break  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
+            break
         after = next((u for u in units[k + 1 :] if u.kind != "figure" and not (u.verdict is False
                                                                              and labels_only(u.text))), None)
         if unit.verdict is False and labels_only(bare):
@@ -186,6 +195,13 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
         else:
             break
     return units, doubts
+
+
+def unlike_the_list(text: str, last: Unit) -> bool:
+    """A piece marked otherwise than the list's last item ('12 Modellprojekte …', '5 Jahre' after
+    'C1 …' or '• …'): a figure's number read as a mark, no item of that list."""
+    mark, listed = list_mark(text), list_mark(last.text)
+    return mark is not None and listed is not None and mark_shape(mark) != mark_shape(listed)
 
 
 def list_goes_on(units: list[Unit], end: int) -> bool:
@@ -225,12 +241,12 @@ def items_set_before(units: list[Unit], i: int, end: int, missing: int, page: Pa
                                           "check the order")
 
 
-def introduction_kept(units: list[Unit], i: int) -> list[Unit]:
+def introduction_kept(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> list[Unit]:
     """The unit at i that ends on a counted list's introduction, and the piece before it that says
     the count where a figure rule took it ('Das Projekt arbeitet in fünf'), made running text (that
     piece changed in `units` itself) -> what stands for the unit at i: items glued after the
     introduction's colon line are the list's first."""
-    before = count_before(units, i)
+    before = count_before(units, i, page, settings)
     unit = units[i]
     if unit.kind != "figure":
         return [unit]

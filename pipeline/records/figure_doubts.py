@@ -148,9 +148,13 @@ def row_words(unit: Unit, above: Unit, settings: RecordsSettings) -> bool:
         and not text.endswith("-")
 
 
-def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings) -> bool:
+def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSettings,
+                      under_figure: bool = False) -> bool:
     """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
-    word, that is short, or over a line that opens a sentence (a function word with a capital
+    word, that is short (`under_figure`: right under figure text, no longer than the column's
+    measure, not waiting for its noun, over a line opening with a capital, as a caption under its
+    picture stands), or over a
+    line that opens a sentence (a function word with a capital
     opens one, and no sentence goes on with it; nor, for a line no longer than the column's, with
     a word and the finite verb after it, a sentence's first part and its verb: 'Vorschläge können
     …'; a line read across two columns may end anywhere, one stopping on an adjective waits for its
@@ -158,6 +162,8 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
     a figure's title, or a sub-heading; the evidence of one line cannot tell which."""
     line = line.strip()
     return bool(line) and (len(line) < settings.text.short_line_share * page.measure
+                           or under_figure and len(line) <= page.measure and next_line[:1].isupper()
+                           and not before_its_noun(line, page)
                            or bool(next_line) and (opens_sentence(next_line, page.lexicon)
                                                    or verb_second(next_line, page) and len(line) <= page.measure
                                                    and not before_its_noun(line, page))) \
@@ -187,7 +193,8 @@ def before_its_noun(line: str, page: Page) -> bool:
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     """A piece's first line with a capital, no stop, no comma and no finite verb, not stopping on a
     function word, right after running text with a finite verb that stops inside a sentence (not
-    on a comma: a list of nouns goes on there), alone or (after text that does
+    on a comma, where a list of nouns goes on, unless a finite verb opens the line after it), alone
+    or (after text that does
     not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
     evidence cannot tell."""
     text = unit.lines[0].text.strip()
@@ -197,7 +204,11 @@ def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     # function word at its end): else it is the sentence going on
     last = before.text.split()[-1] if before.text.split() else ""
     alone = len(unit.lines) == 1 or (unit.lines[1].text[:1].islower() and last.lower() not in function_words())
-    return alone and stops_inside(before.text) and not before.text.rstrip().endswith(",") \
+    # after a comma a list of nouns goes on, unless the next line opens on a finite verb ('… ihre
+    # Prozesse,' | 'Workshop mit Bürgern' | 'vereinfachen Schritte …'): a clause goes on there
+    then = unit.lines[1].text.split()[:1] if len(unit.lines) > 1 else []
+    verb_after = bool(then) and then[0].islower() and has_finite_verb(then[0], page.lexicon)
+    return alone and stops_inside(before.text) and (not before.text.rstrip().endswith(",") or verb_after) \
         and has_finite_verb(before.text, page.lexicon) and "," not in text \
         and text[:1].isupper() and not holds_sentence_end(text) and not text.endswith(("-", ",")) \
         and not ends_open(text) and len(text.split()) >= 2 and not has_finite_verb(text, page.lexicon)
@@ -250,6 +261,8 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
                                               "words set over the picture; kept as running text"))
     text_units = [u for u in units if u.kind != "figure"]
+    under_figure = [k > 0 and units[k - 1].kind == "figure" and units[k - 1].why != "caption"
+                    for k, u in enumerate(units) if u.kind != "figure"]
     for n, unit in enumerate(text_units):
         if unit.kind == "heading" and n and ends_open(text_units[n - 1].text) \
                 and all(label_row(l.text) for l in unit.lines):
@@ -278,7 +291,8 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         for i, line in enumerate(lines):
             opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
             nxt = lines[i + 1] if i + 1 < len(lines) else (text_units[n + 1].text if n + 1 < len(text_units) else "")
-            if opens and caption_like_line(line, nxt, page, settings) and (not nxt or nxt[:1].isupper()):
+            if opens and caption_like_line(line, nxt, page, settings, under_figure[n] and i == 0) \
+                    and (not nxt or nxt[:1].isupper()):
                 doubts.append(flag("description", f"'{line[:80]}' stands over running text like a picture's caption "
                                                   "or a sub-heading, and was kept as running text"))
                 break

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 
 from pipeline.language.lexicon import Lexicon
+from pipeline.language.nouns import agrees, readings
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
-from pipeline.records.prose import SENTENCE_INSIDE, WORD, ends_open, stops_inside, word_completed
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_on_an_opener, ends_open, holds_sentence_end, stops_inside,
+                                    word_completed)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 
@@ -26,6 +28,27 @@ def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSett
                 and first.kind == "prose" and short_piece(first.lines, page, settings) \
                 and then.kind == "prose" and not first.text[0].islower():
             units[f1] = first.as_("figure", "interruption")
+    return units
+
+
+def disagreeing_lines_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Running text stopping on a determiner ('… wählen ihre'), a line or two after it that end no
+    sentence and waits for no next word, whose first word is a noun that cannot go with that
+    determiner ('Workshop mit Bürgerinnen und Bürgern': 'ihre Workshop'), and running text after it
+    whose first word is a noun that can ('Waren aus …'): the line is set into the sentence (a
+    caption without its label), figure text. A noun the paradigms do not know decides nothing."""
+    units = list(units)
+    text_units = [i for i, u in enumerate(units) if u.kind != "figure"]
+    for a, f1, f2 in zip(text_units, text_units[1:], text_units[2:]):
+        before, line, after = units[a], units[f1], units[f2]
+        if before.kind != "prose" or not ends_open(before.text) or before.text.endswith("-") \
+                or line.kind != "prose" or len(line.lines) > 2 or holds_sentence_end(line.text) \
+                or ends_open(line.text) or line.text.endswith("-") or after.kind != "prose":
+            continue
+        determiner, first, then = before.text.split()[-1], line.text.split()[0], after.text.split()[0]
+        if first[:1].isupper() and then[:1].isupper() and agrees(determiner, readings(first)) is False \
+                and agrees(determiner, readings(then)) is True:
+            units[f1] = line.as_("figure", "interruption")
     return units
 
 
@@ -85,8 +108,10 @@ def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
 
 def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
     """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
-    'entwickeln.') or on a word broken at the line's end that `after` completes."""
-    return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-"))
+    'entwickeln.'), on one with a capital that opens a sentence ('… im Ort Im' + 'ehemaligen
+    Gasthof …') or on a word broken at the line's end that `after` completes."""
+    return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-")) \
+        or ends_on_an_opener(before, lexicon)
 
 
 def inside_a_sentence(piece: Unit, lexicon: Lexicon) -> bool:

@@ -207,6 +207,14 @@ SENTENCE_OPENERS = frozenset({"ART", "PDS", "PDAT", "PPER", "PPOSAT", "PIS", "PI
                               "PROAV", "ADV", "PWAV", "PWS"})  # HanTa's tags of words that open a sentence
 
 
+def ends_on_an_opener(text: str, lexicon: Lexicon) -> bool:
+    """Text that stops on a function word with a capital that opens a sentence, after other words
+    ('Lernen und Arbeiten im Ort Im'): a heading an OCR read into one line with its paragraph's
+    first word, whose sentence goes on after."""
+    words = text.split()
+    return len(words) >= 2 and opens_sentence(words[-1], lexicon)
+
+
 def holds_sentence_end(text: str) -> bool:
     """Text that ends a sentence: a stop or a colon at its end, or a stop before a capital inside."""
     return text.rstrip("“”\"')»«")[-1:] in (".", "!", "?", ":") or bool(SENTENCE_INSIDE.search(text))

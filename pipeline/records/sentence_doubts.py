@@ -68,3 +68,46 @@ def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
                                                   "words, as a chart's years or values read into a line are"))
                 break
     return doubts
+
+
+def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
+    """One line standing apart (a blank line or figure text on both sides) at the body's head or
+    between running text that stops on a function word and running text that can go on from it,
+    that itself stops on a function word short of the column's measure, though the next text's
+    first word would have fitted on it ('… am Hafen oder' | 'Gemeinsam digital – für alle' |
+    'Spielgeräte für …'): a slogan or a caption set over the text or into its sentence, or the
+    sentence's own line; the words cannot tell which, so it is kept and flagged, the line named."""
+    doubts = []
+    text_units = [u for u in units if u.kind != "figure"]
+    for n, unit in enumerate(text_units[:-1]):
+        before, after, text = text_units[n - 1] if n else None, text_units[n + 1], unit.text
+        if unit.kind != "prose" or after.kind != "prose" or len(unit.lines) != 1 or not ends_open(text) \
+                or text.endswith("-") or not text[:1].isupper() or holds_sentence_end(text) \
+                or opens_anew(after.text, page.lexicon) or after.lines[0].number - unit.lines[0].number < 2:
+            continue
+        if before is not None and (before.kind != "prose" or not ends_open(before.text) or before.text.endswith("-")
+                                   or unit.lines[0].number - before.lines[-1].number < 2):
+            continue
+        if len(text) + 1 + len(after.text.split()[0]) <= page.measure:
+            between = f"between the parts of a sentence ('…{before.text[-30:]}' | '{after.text[:30]}…')" \
+                if before is not None else f"at the body's head over '{after.text[:30]}…'"
+            doubts.append(flag("description", f"'{text[:80]}' stands apart {between} and stops short on a function "
+                                              "word: a slogan or a caption set into the text, or its line; kept"))
+    return doubts
+
+
+MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●«]\s+[^\W\d_]")  # '… oder * Gesundheit und Pflege'
+
+
+def marks_inside_doubts(units: list[Unit]) -> list[Doubt]:
+    """A line of the description with a list's mark between its words ('… auftreten oder * Gesundheit
+    und Pflege'): the items of a list and the running text beside them read across as one line, in
+    an order no rule here rebuilt; flagged, the line named."""
+    for unit in units:
+        if unit.kind == "figure":
+            continue
+        for line in unit.lines:
+            if MARK_INSIDE.search(line.text):
+                return [flag("description", f"'{line.text[:80]}' holds a list's mark between its words: the items "
+                                            "of a list and the text beside them may be read across as one line")]
+    return []

@@ -28,10 +28,12 @@ def next_text(units: list[Unit], i: int) -> int | None:
     return next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
 
 
-def clean_piece(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
-    """A piece a figure rule took out that may be a sentence's line: a line or two, clean letters,
-    no caption's label, no list mark, no logo's words, no row of labels."""
-    return unit.kind == "figure" and unit.why in SET_APART and len(unit.lines) <= START_MAX_LINES \
+def clean_piece(unit: Unit, page: Page, settings: RecordsSettings, longer: bool = False) -> bool:
+    """A piece a figure rule took out that may be a sentence's line: a line or two (`longer`: more
+    where its words and lines read as running text), clean letters, no caption's label, no list
+    mark, no logo's words, no row of labels."""
+    return unit.kind == "figure" and unit.why in SET_APART \
+        and (len(unit.lines) <= START_MAX_LINES or (longer and unit.verdict is True)) \
         and letters_share(unit.text) >= settings.text.clean_min_letters and not page.is_caption(unit.text) \
         and list_mark(unit.text) is None and not wordmark(unit.lines) and not any(label_row(l.text) for l in unit.lines)
 
@@ -55,6 +57,53 @@ def broken_words_back(units: list[Unit], page: Page, settings: RecordsSettings) 
     for found in candidates.values():
         if len(found) == 1:
             units[found[0]] = as_running_text(units[found[0]])
+    return units
+
+
+def comma_ends_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A piece taken out (clean_piece) that reads as running text and stops on a comma ('… aus
+    Bayern, Sachsen, Hessen,'), with figure text only between it and running text that opens no
+    sentence ('Rheinland-Pfalz, Thüringen und Berlin zeigen …'): a label or a caption stops on no
+    comma, so its sentence goes on there; running text again. Where several pieces could be it,
+    none is taken."""
+    units = list(units)
+    candidates: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        j = next_text(units, i)
+        if clean_piece(unit, page, settings, longer=True) and unit.verdict is True and unit.text.endswith(",") \
+                and j is not None and units[j].kind == "prose" and not opens_anew(units[j].text, page.lexicon):
+            candidates.setdefault(j, []).append(i)
+    for found in candidates.values():
+        if len(found) == 1:
+            units[found[0]] = as_running_text(units[found[0]])
+    return units
+
+
+def listed_names(text: str) -> bool:
+    """One line of names a sentence lists, each but the last followed by a comma ('Sachsen,
+    Niedersachsen, Hessen,', 'Rheinland-Pfalz, Schleswig-Holstein'): a row of labels has no commas."""
+    tokens = text.split()
+    return bool(tokens) and all(t[:1].isupper() and WORD.fullmatch(t.rstrip(",")) for t in tokens) \
+        and all(t.endswith(",") for t in tokens[:-1]) and (len(tokens) >= 2 or tokens[0].endswith(","))
+
+
+def listings_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Running text that stops open (on a function word or a comma: '… Die Beispiele aus'), lines
+    of names separated by commas taken out after it, one after another (listed_names; an OCR that
+    sets each line apart gives them too few function words to read as running text), and running
+    text going on in lower case ('und Thüringen zeigen …'): the sentence's listing, running text
+    again."""
+    units = list(units)
+    for i, unit in enumerate(units):
+        if unit.kind != "prose" or not ((ends_open(unit.text) and not unit.text.endswith("-"))
+                                        or unit.text.endswith(",")):
+            continue
+        j = i + 1
+        while j < len(units) and units[j].kind == "figure" and units[j].why in SET_APART \
+                and len(units[j].lines) == 1 and listed_names(units[j].text):
+            j += 1
+        if i + 1 < j < len(units) and units[j].kind == "prose" and units[j].text[:1].islower():
+            units[i + 1 : j] = [as_running_text(u) for u in units[i + 1 : j]]
     return units
 
 
@@ -95,7 +144,9 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
     its sentence's start is among the figure text between. The one piece there that may be that
     start (clean_piece, two words or more with a capital, stopping inside a sentence, no colon, not
     labels by its evidence, not the words under a big number) is running text again; several, or one that
-    stood before all running text, are named in a flag."""
+    stood before all running text, are named in a flag. A start may be longer than a line or two
+    where its words and lines read as running text (a sentence listing names before its verb:
+    'Die Beispiele aus Nordrhein-Westfalen, Bayern, …' | figure | 'zeigen die Vielfalt …')."""
     units = list(units)
     doubts = []
     for j, unit in enumerate(units):
@@ -105,7 +156,7 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
         i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
         if i is not None and stops_inside(units[i].text) and (units[i].kind != "item" or ends_open(units[i].text)):
             continue  # the sentence goes on from there; an item ends where it stops, unless on a function word
-        starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings)
+        starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings, longer=True)
                   and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
                   and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
                   and ":" not in units[k].text  # a label's colon ('Foto: Marktplatz am Abend')
