@@ -13,7 +13,8 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.line_end_labels import LabelTail
-from pipeline.records.labels import (LabelledBlock, facts_in_lines, known_labels, label_marked, line_label_read,
+from pipeline.records.label_facts import facts_in_lines
+from pipeline.records.labels import (LabelledBlock, known_labels, label_marked, line_label_read,
                                      read_labelled_block, title_label_at_line_end)
 from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
 from pipeline.records.settings import RecordsSettings

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, garbled_label_like,
+from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, garbled_label_like,
                                            goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
                                            title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
@@ -566,35 +566,3 @@ def assign(between: list[Line], pending: list[int], found: list) -> None:
         if not pending:
             found[target][3].extend(between)
             between = []
-
-
-def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int) -> tuple[dict[str, str], frozenset[int]]:
-    """Non-blank lines of a project's pages -> the facts printed under the profile's fact labels
-    among them ({label: value}, the first of each label) and the numbers of their label and value
-    lines. A block is read where a label stands apart from prose (label_stands_apart)."""
-    facts: dict[str, str] = {}
-    used: set[int] = set()
-    i = 0
-    while i < len(lines):
-        hit = line_label_read(lines[i].text, known)
-        if not hit or not label_stands_apart(lines[i].text, hit[2], hit[3]):
-            i += 1
-            continue
-        block = read_labelled_block(lines, i, known, max_gap)
-        found = [v for v in block.values if v.field == "fact" and v.value]
-        if all(fact_value_like(v.value) for v in found):  # else the values are text beside the labels: it stays text
-            for value in found:
-                if value.label not in facts:
-                    facts[value.label] = value.value
-                    used |= {value.label_line.number, *(l.number for l in value.lines)}
-        last = max(block.line_numbers)
-        while i < len(lines) and lines[i].number <= last:
-            i += 1
-    return facts, frozenset(used)
-
-
-def lines_under_labels(lines: list[Line], known: dict[str, tuple[str, str]]) -> set[int]:
-    """The numbers of the text lines right under a label alone on its line: its value ('9,4 Mio.
-    Euro' under 'Fördersumme:' on every project's page), however often it repeats."""
-    text = [l for l in lines if l.text.strip()]
-    return {nxt.number for line, nxt in zip(text, text[1:]) if (hit := line_label_read(line.text, known)) and not hit[2]}

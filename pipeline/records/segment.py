@@ -17,8 +17,8 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import (LabelledBlock, known_labels, line_label_read, lines_under_labels,
-                                     read_labelled_block)
+from pipeline.records.label_facts import lines_under_labels
+from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
                                         name_with_strays, wrapped_chains)
 from pipeline.records.overview_rows import overview_names
