@@ -254,3 +254,28 @@ def test_a_line_ending_in_a_lower_case_word_that_joins_no_name_is_no_name(line, 
     from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
 
     assert name_like(line, DEFAULT_RECORDS_SETTINGS) == like
+
+
+def test_a_table_overviews_name_whose_first_row_has_no_land_goes_on_the_next_name(profile):
+    """'Warburg in Kooperation mit Bad Driburg und' alone on a row, 'Steinheim' on a row of its
+    own before the Land: the name is both rows, not its end alone; a section's words ending in
+    'und' begin no name."""
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
+            "Modellprojekt Bundesland Kategorie\nHünfeld Hessen Kleinstädte und\n\nLandgemeinden\n\n"
+            "Warburg in Kooperation mit Bad Driburg und\nSteinheim\n\nNordrhein-Westfalen\n\nInterkommunale\n"
+            "Kooperationen und\nLandkreise\n")
+    lines = text_to_lines(text)
+    from pipeline.records.segment import find_parts
+    assert table_row_names(lines, find_parts(lines, profile, S), profile) == [
+        "Hünfeld", "Warburg in Kooperation mit Bad Driburg und Steinheim"]
+
+
+def test_name_pieces_after_a_lands_value_on_its_labels_row_are_strays(profile):
+    """'BUNDESLAND Bayern' / 'in Kooperation mit' / 'Lauf an der Pegnitz': the Land is the row's
+    value, the two lines a name's pieces; a Land's second line that reads as a Land is no stray."""
+    block = block_of("BUNDESLAND Bayern\nin Kooperation mit\nLauf an der Pegnitz\n"
+                     "GROSSENKLASSE Interkommunale Kooperationen/Landkreis\n", profile)
+    assert block.get("states").value == "Bayern"
+    assert [l.text for l in block.strays] == ["in Kooperation mit", "Lauf an der Pegnitz"]
+    block = block_of("BUNDESLAND Bayern, Baden-\nWürttemberg\nGROSSENKLASSE Landgemeinde\n", profile)
+    assert block.get("states").value == "Bayern, Baden- Württemberg" and block.strays == ()

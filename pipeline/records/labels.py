@@ -465,6 +465,8 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
     stray lines as a value of their own (field STRAY) and the value, in the order printed; any
     other value as it is."""
     own = [l for l in value.lines if l.number != value.label_line.number]
+    if value.inline and own and accepts(value.field, value.value) is False:
+        return inline_value_before_strays(value, own, accepts)
     if value.inline or len(own) < 2 or accepts(value.field, value.value) is not False:
         return [value]
     for k in range(1, len(own)):
@@ -483,6 +485,20 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
                                   value.displaced, value.unsure, value.in_text),
                     LabelledValue(STRAY, value.label, value.label_line, tuple(tail), "", in_text=value.in_text)]
     return [value]
+
+
+def inline_value_before_strays(value: LabelledValue, own: list[Line],
+                               accepts: Callable[[str, str], bool | None]) -> list[LabelledValue]:
+    """A Land's or size class's value on its label's row that `accepts` takes, followed by up to
+    STRAYS_AFTER_MAX_LINES lines that look like a name's pieces ('BUNDESLAND Bayern' / 'in
+    Kooperation mit' / 'Lauf an der Pegnitz': an OCR read the name's lines among the labels) -> the
+    value on the row and the lines as a stray value; else the value as it is."""
+    texts = [l.text.strip() for l in own]
+    if len(own) > STRAYS_AFTER_MAX_LINES or not accepts(value.field, value.inline) \
+            or not all(stray_like(t) for t in texts) or any(accepts("size_class", t) or t.endswith(":") for t in texts):
+        return [value]
+    return [replace(value, lines=tuple(l for l in value.lines if l.number == value.label_line.number)),
+            LabelledValue(STRAY, value.label, value.label_line, tuple(own), "", in_text=value.in_text)]
 
 
 def stray_like(text: str) -> bool:
