@@ -132,7 +132,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
                               "begin there")] if block.name_above else []),
               *size_class_doubts(size, profile, settings), *unreadable_size_doubts(size, settings),
               *name_piece_doubts(block, reading.name, profile, settings),
-              *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
+              *([flag("states", "; ".join(state_notes))] if state_notes else []), *land_apart_doubts(size),
+              *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings),
               *empty_description_doubts(description, fields["figure_text"]),
@@ -258,6 +259,14 @@ def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSetting
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < settings.fields.class_min_margin:
         return [flag("size_class", f"'{size.size_text}' is close to both {ranked[0][0]} and {ranked[1][0]}")]
     return []
+
+
+def land_apart_doubts(size: SizeLine) -> list[Doubt]:
+    """A size line that printed no Land (lost_land.py): the Land a line of the pages prints alone was taken."""
+    if not size.land_apart:
+        return []
+    return [flag("states", f"the size line '{size.size_text} -' prints no Land: '{size.states_text}', alone on a line of "
+                           "the project's pages, was taken")]
 
 
 def unreadable_size_doubts(size: SizeLine, settings: RecordsSettings) -> list[Doubt]:

@@ -19,8 +19,10 @@ from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.label_facts import lines_under_labels
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
+from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
                                         name_with_strays, wrapped_chains)
+from pipeline.records.overview_list import lines_to_overview
 from pipeline.records.overview_rows import overview_names
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -43,6 +45,7 @@ class SizeLine:
     size_class: str
     score: float
     states_text: str
+    land_apart: bool = False  # the size line printed no Land: it was read from a line of its own (lost_land.py)
 
 
 @dataclass(frozen=True)
@@ -338,6 +341,10 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         if size and i > 0 and nonblank[i - 1].number not in in_heading:
             starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size, None))
             continue
+        lost = i > 0 and nonblank[i - 1].number not in in_heading and land_lost_start(nonblank, i, listed, profile, settings)
+        if lost:
+            starts.append(lost)
+            continue
         block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap,
                                     lambda field, text: value_reads_as(field, text, profile, settings)) if i > 0 else None
         size = labelled_size(block, profile, settings) if block else None
@@ -381,6 +388,19 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
                                    above, repeated))
     return blocks
+
+
+def land_lost_start(nonblank: list[Line], i: int, listed: list[str], profile: Profile, settings: RecordsSettings):
+    """A size line whose Land an OCR lost (lost_land.py) under a name the overview lists -> the
+    project's start (name lines, size line, SizeLine with the Land printed alone after it); else None."""
+    hit = size_class_before_lost_land(nonblank[i].text, profile, settings.segment.size_class_min_score)
+    name = name_lines_before(nonblank, i, in_heading=set(), listed=listed, profile=profile, settings=settings) if hit else []
+    if not name or closest_listed(" ".join(l.text.strip() for l in name), listed)[1] < settings.segment.listed_min_score:
+        return None
+    known = known_labels(profile)
+    land = lone_land_after(nonblank, i, lambda t: parse_size_line(t, profile, settings) or (
+        (label := line_label_read(t, known)) is not None and label[0] in ("states", "size_class")))
+    return (name, nonblank[i], SizeLine(*hit, land.text.strip(), land_apart=True), None) if land else None
 
 
 def section_in_force(headings: dict[int, tuple[str, float, int]], number: int) -> str | None:
@@ -533,57 +553,3 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
             break
         taken = option
     return taken
-
-
-def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
-                      furniture: frozenset[str] = frozenset()) -> list[dict]:
-    """Headings ending in ':' and their entries ({name, category, members, start: where the
-    name stands in the text}); '+ X' lines are members of the entry above, a `furniture` line
-    (edition_furniture: a footer) none. The list ends at the first page break after it began."""
-    if "overview" not in parts:
-        return []
-    first, end = parts["overview"]
-    texts, gaps, starts, blank_run = [], [], [], 0
-    for line in lines[first + 1 : end]:
-        text = re.sub(r"^[^\w+(]+", "", line.text.strip())
-        if text:
-            texts.append(text)
-            gaps.append(blank_run)
-            starts.append(line.start + line.text.index(text))
-            blank_run = 0
-        else:
-            blank_run += 1
-    entries: list[dict] = []
-    category = None
-    skip_next = False
-    not_in_names = {w.casefold() for w in profile.not_in_overview_names}
-    for i, text in enumerate(texts):
-        if skip_next:
-            skip_next = False
-            continue
-        if gaps[i] >= PAGE_BREAK_BLANKS and entries:
-            break
-        following = texts[i + 1] if i + 1 < len(texts) else ""
-        if not text.endswith(":") and following.endswith(":") and following[:1].islower():
-            text, skip_next = f"{text} {following}", True  # a heading wrapped over two lines
-        if text.endswith(":"):
-            category = heading_name(text)
-            continue
-        words = {w.lower() for w in re.findall(r"\w+", text)}
-        if sum(c.isalpha() for c in text) < 2:
-            continue  # a page number or a lone mark: no name
-        if category is None or words & not_in_names or text.endswith(",") or line_key(text) in furniture:
-            continue
-        if text.startswith("+"):
-            if entries:
-                entries[-1]["members"].append(text.lstrip("+ ").strip())
-            continue
-        entries.append({"name": text, "category": category, "members": [], "start": starts[i]})
-    return entries
-
-
-def heading_name(text: str) -> str:
-    """'A Kleinstädte und Landgemeinden:' -> the heading as printed, without debris and colon."""
-    text = text.rstrip(": ").strip()
-    text = re.sub(r"^(?:[^\W\d_]\s+)(?=[A-ZÄÖÜ])", "", text)
-    return text
