@@ -279,3 +279,5 @@ def test_name_pieces_after_a_lands_value_on_its_labels_row_are_strays(profile):
     assert [l.text for l in block.strays] == ["in Kooperation mit", "Lauf an der Pegnitz"]
     block = block_of("BUNDESLAND Bayern, Baden-\nWürttemberg\nGROSSENKLASSE Landgemeinde\n", profile)
     assert block.get("states").value == "Bayern, Baden- Württemberg" and block.strays == ()
+    block = block_of("BUNDESLAND Bayern\nGRÖSSENKLASSE Landgemeinde\nVORHABEN Tübingen teilt Wissen\n", profile)
+    assert block.strays == ()  # a label the profile does not know is no name's piece

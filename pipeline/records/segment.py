@@ -334,6 +334,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     banners = {n for n in headings if running_section(by_line[n].text, profile, settings)}
     starts = []  # (name lines, size line, SizeLine, labelled block or None)
     known, in_block = known_labels(profile), -1
+    banded: dict[int, int] = {}  # a name's first line -> the band between it and its header (the record's section)
     for i, line in enumerate(nonblank):
         if line.number <= in_block:
             continue
@@ -360,6 +361,10 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
+        elif size and listed and (name := listed_name_over_heading(nonblank, i, in_heading, listed, settings, by_number)):
+            band = max(n for n in headings if n < line.number)
+            starts.append((name, line, size, block))
+            banded[name[0].number], in_block = band, max(block.line_numbers, default=in_block)
     # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
     taken = {n for start in starts if start[3] is not None for n in start[3].line_numbers}
     headings = {first: hit for first, hit in headings.items() if not taken & set(range(first, hit[2] + 1))}
@@ -371,12 +376,12 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         name_line = name_lines[0]
         category, since = None, -1
         for number, (cat, score, _) in sorted(headings.items()):
-            if number < name_line.number:
+            if number < name_line.number or number == banded.get(name_line.number):
                 category, since = (cat, score), number
         # the section in force named again (a band over a continuation page) ends no project: its line is furniture;
         # under no section, neither does the section of its size class (a band an OCR read inside its page)
         own = category[0] if category else profile.section_of_size_class(size.size_class)
-        end = next(b for b in boundaries if b > name_line.number
+        end = next(b for b in boundaries if b > name_line.number and b != banded.get(name_line.number)
                    and not (own and profile.canonical(headings.get(b, ("",))[0]) == profile.canonical(own)))
         repeated = frozenset(n for b, (_, _, last) in headings.items() if name_line.number < b < end for n in range(b, last + 1))
         if since in banners and page_break_between(by_number, since, name_line.number):
@@ -493,13 +498,40 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
             and nonblank[k - 1].number not in in_heading:
         k -= 1
     starts = [j for j in range(k, i) if name_like(nonblank[j].text, settings)]
-    chains = [chain for j in starts for chain in wrapped_chains(nonblank, j, i, settings)]
+    listed_name = listed_chain(nonblank, starts, i, listed, settings)
+    if listed_name:
+        return listed_name
+    return connected_lines(wrapped_chains(nonblank, starts[0], i, settings)[-1]) if starts else None
+
+
+def listed_chain(nonblank: list[Line], starts: list[int], end: int, listed: list[str],
+                 settings: RecordsSettings) -> list[Line] | None:
+    """Of the lines a name may begin at (`starts`) and wrap from before nonblank[end], the chain
+    the overview lists most closely, at least `listed_min_score`; else None."""
+    chains = [chain for j in starts for chain in wrapped_chains(nonblank, j, end, settings)]
     scored = [(closest_listed(" ".join(l.text.strip() for l in chain), listed)[1], -n, chain)
               for n, chain in enumerate(chains)]
     best = max(scored, key=lambda s: s[:2], default=None)
-    if best and best[0] >= settings.segment.listed_min_score:
-        return best[2]
-    return connected_lines(wrapped_chains(nonblank, starts[0], i, settings)[-1]) if starts else None
+    return best[2] if best and best[0] >= settings.segment.listed_min_score else None
+
+
+def listed_name_over_heading(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str],
+                             settings: RecordsSettings, by_number: dict[int, Line]) -> list[Line] | None:
+    """The name over a labelled header right under a section's band (nonblank[i - 1] is a heading's
+    line: a sidebar read after the text, the band between them): a line between the page break
+    above and the band that the overview lists; else None (a header under a heading alone makes no
+    project)."""
+    k = i - 1
+    while k > 0 and nonblank[k].number in in_heading:
+        k -= 1
+    top = k
+    while top > 0 and not page_break_between(by_number, nonblank[top - 1].number, nonblank[top].number) \
+            and nonblank[top - 1].number not in in_heading:
+        top -= 1
+    if k < 0 or nonblank[k].number in in_heading:
+        return None
+    starts = [j for j in range(top, k + 1) if name_like(nonblank[j].text, settings)]
+    return listed_chain(nonblank, starts, k + 1, listed, settings)
 
 
 def section_headings(nonblank: list[Line], profile: Profile,
