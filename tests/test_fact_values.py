@@ -47,3 +47,23 @@ def test_a_label_opening_a_row_of_text_gives_no_fact_and_its_row_stays_text(prof
                                    profile)
     assert facts == {} and left == ["EINWOHNER können Fachärzte aus der Krei-", "109.243 sstadt zugeschaltet werden, ohne"]
     assert [(d.field, d.flagged) for d in doubts] == [("description", True)]
+
+
+def values_of(text, profile):
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    return {v.field: (v.value, v.unsure) for v in block.values}
+
+
+def test_a_column_of_values_that_fits_its_column_of_labels_line_for_line_is_sure(profile):
+    """A key/value table read column by column: as many value lines in a row as labels, a blank
+    line after them, each reading as its field's value; a title wrapped over two lines (or text run
+    in) leaves the column unsure."""
+    fits = values_of("PROJEKTTITEL:\nMOTTO:\nWEBSITE:\n\nRostock digital: Klimaschutz neu denken\n"
+                     "Zusammen in ein lebenswertes Rostock\nwww.rostock.de/smart-city\n\nSo bleibt die Wertschöpfung.\n", profile)
+    assert fits["title"] == ("Rostock digital: Klimaschutz neu denken", False)
+    assert fits["motto"] == ("Zusammen in ein lebenswertes Rostock", False)
+    wraps = values_of("PROJEKTTITEL:\nMOTTO:\nWEBSITE:\n\nRostock digital: Klimaschutz\nneu denken\n"
+                      "Zusammen in ein lebenswertes Rostock\nwww.rostock.de/smart-city\n\nSo bleibt die Wertschöpfung.\n", profile)
+    assert wraps["title"][1] and wraps["motto"][1]

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, garbled_label_like,
+from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, column_fits, continues, garbled_label_like,
                                            goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
                                            title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
@@ -260,7 +260,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                 start, unsure = at, set(pending)
             elif start != at:
                 displaced = set(pending)
-            if len(pending) > 1 and accepts and accepts(fields[0], "") is None:
+            if len(pending) > 1 and accepts and accepts(fields[0], "") is None \
+                    and not (start == at and box_end < 0 and column_fits(lines[at + 1: at + 2 + len(fields)], fields)):
                 unsure = set(pending)  # a title's or motto's column: its lines only looked like values
             assign(tail_lines(lines, start, len(pending), max_gap, start != at, box_end), pending, found)
     # a value read from rows' ends (rows_as_tails) is unsure: the row's text may run into it
