@@ -71,11 +71,12 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
 
 
 def name_start_row(text: str, section_words: set[str]) -> bool:
-    """A row with no Land that ends in a connector and is no section's words ('Warburg in
+    """A row with no Land (not opening with one: 'Niedersachsen Kleinstädte und', a column's rows) that
+    ends in a connector and is no section's words ('Warburg in
     Kooperation mit Bad Driburg und', its cell's second line 'Steinheim' a row further down, by its
     Land): a name's first line."""
     tokens = text.split()
-    return bool(NAME_CONNECTORS.search(text)) and len(tokens) <= 2 * NAME_END_MAX_WORDS \
+    return bool(NAME_CONNECTORS.search(text)) and len(tokens) <= 2 * NAME_END_MAX_WORDS and not begins_with_state(text) \
         and not re.search(r"[,\d]", text) and any(w.casefold() not in section_words for w in tokens)
 
 
