@@ -188,6 +188,14 @@ def test_a_label_in_small_capitals_misread_in_a_row_of_labels_is_read(profile):
     block = block_of("Bundesland: Bayern\nGrößenklasse: Landgemeinde\nProjekttitel: Mit dem Bus zum\nMotor der Region\n"
                      "Motto: Heute\n", profile)
     assert block.get("title").value == "Mit dem Bus zum Motor der Region" and block.get("motto").value == "Heute"
+    # 'Morro' is only 60 % like 'motto': a label where the rest of its row reads as a value begun in capitals
+    block = block_of("BUNDESLAND Hessen\nGROSSENKLASSE Große Großstadt\nPROJEKTTITEL Kassel digital: Quartiere gestalten\n"
+                     "Morro Klug verbunden — die Menschen in Kassel\n", profile)
+    assert block.get("title").value == "Kassel digital: Quartiere gestalten"
+    assert block.get("motto").value == "Klug verbunden — die Menschen in Kassel" and block.get("motto").fuzzy
+    block = block_of("BUNDESLAND Hessen\nGROSSENKLASSE Große Großstadt\nPROJEKTTITEL Kassel digital: Quartiere im\n"
+                     "Motor der Region\n", profile)
+    assert block.get("title").value == "Kassel digital: Quartiere im Motor der Region" and block.get("motto") is None
 
 
 def test_a_table_overviews_name_with_its_land_on_the_next_line_is_a_name(profile):

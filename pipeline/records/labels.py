@@ -279,7 +279,9 @@ def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[s
     """lines[j] right under a label with its value beside it ('PROJEKTTITEL Rostock smart: …'), in
     a block whose labels all stand so without a colon, opening with a capitalised word
     LABEL_MIN_SCORE like a label of a field the block has not had yet ('MotTro Mit Daten …',
-    'Motro …': small capitals an OCR read without the marks line_label_read needs) -> that label,
+    'Motro …': small capitals an OCR read without the marks line_label_read needs), or
+    LABEL_ALONE_MIN_SCORE where the rest of the row reads as a value begun in capitals ('Morro Klug
+    verbunden …') -> that label,
     read by its likeness (its value is flagged); else None. Without it the next label's value
     went on the value above it."""
     if not labels or labels[-1][0] != j - 1 or not labels[-1][1][2]:
@@ -294,8 +296,13 @@ def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[s
     had = {hit[0] for _, hit in labels}
     choices = [k for k, (field_name, _) in known.items()
                if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
+    rest = " ".join(tokens[1:])
+    if rest[:1].islower():
+        return None  # a value's line goes on: 'Motor der Region', a title's second line
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE)
-    return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
+    if not found and rest[:1].isupper() and title_value_like(rest):  # 'Morro Klug verbunden …'
+        found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE)
+    return (*known[found[0]], rest, True) if found else None
 
 
 LABEL_ALONE_MIN_SCORE = 60  # 'Morro:' / 'Motto': small capitals an OCR misread, alone on a line in a block
