@@ -67,3 +67,11 @@ def test_a_column_of_values_that_fits_its_column_of_labels_line_for_line_is_sure
     wraps = values_of("PROJEKTTITEL:\nMOTTO:\nWEBSITE:\n\nRostock digital: Klimaschutz\nneu denken\n"
                       "Zusammen in ein lebenswertes Rostock\nwww.rostock.de/smart-city\n\nSo bleibt die Wertschöpfung.\n", profile)
     assert wraps["title"][1] and wraps["motto"][1]
+
+
+@pytest.mark.parametrize("value, like", [("Referat Smart City", True), ("9,3 Mio. Euro", True), ("www.x.de", True),
+                                         ("Entscheidend sind klare", False), ("Die Gemeinden unterstützen solche", False),
+                                         ("Während der Schließungen mussten Lehrkrä-", False)])
+def test_a_facts_value_ends_as_a_name_a_figure_or_an_address(value, like):
+    from pipeline.records.label_values import fact_value_ends_like_one
+    assert fact_value_ends_like_one(value) is like

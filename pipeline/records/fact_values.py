@@ -10,7 +10,7 @@ flag on the description: the fact is lost, its text kept there).
 from __future__ import annotations
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.label_values import continues, fact_value_like
+from pipeline.records.label_values import continues, fact_value_ends_like_one, fact_value_like
 from pipeline.records.labels import LabelledValue
 from pipeline.records.line_end_labels import LabelTail
 
@@ -30,11 +30,11 @@ def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], fr
             continue
         own = [l for l in value.lines if l.number != value.label_line.number]
         text, kept = value.value, own
-        if not fact_value_like(text):
-            kept = own[:len(lines_going_on(own))] if fact_value_like(value.inline) else []
+        if not fact_like(text):
+            kept = own[:len(lines_going_on(own))] if not value.inline or fact_like(value.inline) else []
             text = " ".join([value.inline, *(l.text.strip() for l in kept)]).strip()
-            if not fact_value_like(text):
-                kept, text = [], value.inline if fact_value_like(value.inline) else ""
+            if not fact_like(text):
+                kept, text = [], value.inline if fact_like(value.inline) else ""
             # a row opening with a label whose rest is text ('EINWOHNER können Fachärzte …': a box beside the text)
             row = [value.label_line] if value.inline and not text else []
             rest = " ".join(l.text.strip() for l in [*row, *own[len(kept):]])[:QUOTED_MAX_CHARS]
@@ -47,6 +47,12 @@ def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], fr
         if text:
             facts[value.label] = f"{facts[value.label]}; {text}" if value.label in facts else text
     return facts, frozenset(left), doubts
+
+
+def fact_like(text: str) -> bool:
+    """A fact's value: short, no sentence in it (fact_value_like), ending as a name, a figure or an
+    address does (fact_value_ends_like_one)."""
+    return fact_value_like(text) and fact_value_ends_like_one(text)
 
 
 def lines_going_on(lines: list) -> list:

@@ -53,6 +53,17 @@ def column_fits(lines: list, fields: list[str]) -> bool:
     return all(value_looks_like(f, l.text.strip()) for f, l in zip(fields, run) if f in ("title", "motto", "fact"))
 
 
+def fact_value_ends_like_one(value: str) -> bool:
+    """A fact's value ends as a name, a figure or an address does ('… Smart City', '9,3 Mio. Euro',
+    'www.….de'), not as a piece of a sentence does: on a word in lower case ('Entscheidend sind
+    klare', 'Die Gemeinden unterstützen solche') or a word broken at the line's end ('Lehrkrä-')."""
+    words = value.split()
+    if not words:
+        return False
+    last = words[-1]
+    return len(words) == 1 or not (last.endswith("-") or (last.isalpha() and last.islower()))
+
+
 def continues(upper: str, lower: str) -> bool:
     """A value's next line: the line before ends in a connector, the next begins in lower case, or
     it is one capitalised word under a line that ends in a word in lower case."""
