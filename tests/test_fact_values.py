@@ -75,3 +75,9 @@ def test_a_column_of_values_that_fits_its_column_of_labels_line_for_line_is_sure
 def test_a_facts_value_ends_as_a_name_a_figure_or_an_address(value, like):
     from pipeline.records.label_values import fact_value_ends_like_one
     assert fact_value_ends_like_one(value) is like
+
+
+@pytest.mark.parametrize("value, like", [("11", False), ("; ;", False), ("27.173", True), ("9,3 Mio. Euro", True)])
+def test_a_facts_value_holds_a_letter_or_a_figure(value, like):
+    from pipeline.records.fact_values import fact_like
+    assert fact_like(value) is like

@@ -9,6 +9,8 @@ flag on the description: the fact is lost, its text kept there).
 """
 from __future__ import annotations
 
+import re
+
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.label_values import continues, fact_value_ends_like_one, fact_value_like
 from pipeline.records.labels import LabelledValue
@@ -49,10 +51,13 @@ def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], fr
     return facts, frozenset(left), doubts
 
 
+FACT_SUBSTANCE = re.compile(r"[^\W\d_]|\d{3}|\d[.,]\d")  # a letter or a figure ('; ;' and a page's '11' are neither)
+
+
 def fact_like(text: str) -> bool:
     """A fact's value: short, no sentence in it (fact_value_like), ending as a name, a figure or an
-    address does (fact_value_ends_like_one)."""
-    return fact_value_like(text) and fact_value_ends_like_one(text)
+    address does (fact_value_ends_like_one), holding a letter or a figure."""
+    return fact_value_like(text) and fact_value_ends_like_one(text) and bool(FACT_SUBSTANCE.search(text))
 
 
 def lines_going_on(lines: list) -> list:
