@@ -270,13 +270,13 @@ def test_a_table_overviews_name_whose_first_row_has_no_land_goes_on_the_next_nam
     own before the Land: the name is both rows, not its end alone; a section's words ending in
     'und' begin no name."""
     text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
-            "Modellprojekt Bundesland Kategorie\nHünfeld Hessen Kleinstädte und\n\nLandgemeinden\n\nNiedersachsen Kleinstädte und\n\n"
+            "Modellprojekt Bundesland Kategorie\nHünfeld Hessen Kleinstädte und\n\nLandgemeinden\n\nNiedersachsen Kleinstädte und\n\nDriburg Kooperationen und\nMücke in Kooperation mit Grebenhain Hessen Interkommunale\n\n"
             "Warburg in Kooperation mit Bad Driburg und\nSteinheim\n\nNordrhein-Westfalen\n\nInterkommunale\n"
             "Kooperationen und\nLandkreise\n")
     lines = text_to_lines(text)
     from pipeline.records.segment import find_parts
     assert table_row_names(lines, find_parts(lines, profile, S), profile) == [
-        "Hünfeld", "Warburg in Kooperation mit Bad Driburg und Steinheim"]
+        "Hünfeld", "Mücke in Kooperation mit Grebenhain", "Warburg in Kooperation mit Bad Driburg und Steinheim"]
 
 
 def test_name_pieces_after_a_lands_value_on_its_labels_row_are_strays(profile):

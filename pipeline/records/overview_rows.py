@@ -72,12 +72,19 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
 
 def name_start_row(text: str, section_words: set[str]) -> bool:
     """A row with no Land (not opening with one: 'Niedersachsen Kleinstädte und', a column's rows) that
-    ends in a connector and is no section's words ('Warburg in
+    ends in a connector before any section's words it ends in ('Driburg Kooperationen und' does not)
+    and is no section's words ('Warburg in
     Kooperation mit Bad Driburg und', its cell's second line 'Steinheim' a row further down, by its
     Land): a name's first line."""
     tokens = text.split()
-    return bool(NAME_CONNECTORS.search(text)) and len(tokens) <= 2 * NAME_END_MAX_WORDS and not begins_with_state(text) \
-        and not re.search(r"[,\d]", text) and any(w.casefold() not in section_words for w in tokens)
+    k = len(tokens)
+    while k and tokens[k - 1].casefold() in section_words:
+        k -= 1
+    if any(t[:1].isupper() for t in tokens[k:]):  # 'Driburg Kooperationen und': a section's cell ends the row
+        tokens = tokens[:k]
+    return bool(tokens) and bool(NAME_CONNECTORS.search(" ".join(tokens))) and len(tokens) <= 2 * NAME_END_MAX_WORDS \
+        and not begins_with_state(text) and not re.search(r"[,\d]", text) \
+        and any(w.casefold() not in section_words for w in tokens)
 
 
 def rows_after_columns(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
