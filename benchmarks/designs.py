@@ -111,11 +111,11 @@ def score_route(truth: dict, path: Path, corrections) -> dict:
         row["error"] = f"{type(exc).__name__}: {exc}"
         return row
     score = score_output(brochure, truth)
+    row["false_flags"] = false_flags(truth, brochure)
     found, total, lost = conserved_share(truth, brochure)
     row.update(matched=score.records_matched, out=score.records_out, silent=len(score.silent_errors),
                right=sum(r for r, _ in score.fields.values()), wer=score.description_wer, found=found,
                facts=list(facts_kept(truth, brochure)), missed_warned=list(missed_warned(truth, brochure)),
-               false_flags=false_flags(truth, brochure),
                per_field={f: list(v) for f, v in score.fields.items()})
     row["examples"] = [f"{e['record']} {e['field']}: {e['gold']!r} -> {e['got']!r}" for e in score.silent_errors]
     if lost:
