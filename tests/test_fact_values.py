@@ -36,8 +36,8 @@ def test_running_text_under_a_facts_label_is_no_fact_and_stays_text_flagged(prof
 
 def test_a_facts_value_ends_where_its_lines_stop_going_on(profile):
     facts, left, doubts = facts_of("WEBSITE:\nwww.luenen.de/smart-city\nMobilität ohne eigenes Auto Wer auf dem\n"
-                                   "Land lebt, ist häufig auf das Auto angewiesen.\n", profile)
-    assert facts == {"Website": "www.luenen.de/smart-city"}
+                                   "KONTAKT:\nReferat Smart City\n", profile)
+    assert facts == {"Website": "www.luenen.de/smart-city", "Kontakt": "Referat Smart City"}
     assert left == ["Mobilität ohne eigenes Auto Wer auf dem"]
     assert [(d.field, d.flagged) for d in doubts] == [("description", False)]
 
