@@ -27,7 +27,7 @@ from pathlib import Path
 
 from pipeline.corrections import default_corrections_dir, load_corrections
 from pipeline.errors import InputError
-from pipeline.evaluate import FIELDS, normalise, pair_records, score_output
+from pipeline.evaluate import FIELDS, normalise, output_values, pair_records, score_output
 from pipeline.read.load import load_source
 from pipeline.run import extract_brochure
 
@@ -87,6 +87,19 @@ def facts_kept(truth: dict, brochure: dict) -> tuple[int, int]:
     return kept, total
 
 
+def false_flags(truth: dict, brochure: dict) -> dict[str, int]:
+    """Per field, the right values of the records found that `needs_review` lists (flags on values
+    the gold has as they are): flagging is honest, but each costs a reviewer's look."""
+    pairs = pair_records(brochure["projects"], truth["projects"])
+    counts: dict[str, int] = defaultdict(int)
+    for gi, oi in pairs.items():
+        gold, out = truth["projects"][gi], brochure["projects"][oi]
+        for f in FIELDS:
+            if f in (out.get("needs_review") or []) and normalise(gold.get(f)) in [normalise(v) for v in output_values(out, f)]:
+                counts[f] += 1
+    return dict(counts)
+
+
 def missed_warned(truth: dict, brochure: dict) -> tuple[int, int]:
     """(records missed whose name a warning gives, records missed): a missed record counts as six
     silent errors in score_output whatever the warnings say; this says how many were named."""
@@ -115,6 +128,7 @@ def score_route(truth: dict, path: Path, corrections) -> dict:
         row["error"] = f"{type(exc).__name__}: {exc}"
         return row
     score = score_output(brochure, truth)
+    row["false_flags"] = false_flags(truth, brochure)
     found, total, lost = conserved_share(truth, brochure)
     drawn_words = [k for p in truth["projects"] for k in content_words(p["page_words"], STRUCTURE)]
     read = content_words([*source.text.split(), *" ".join(source.removed_lines).split()], STRUCTURE)
@@ -193,6 +207,15 @@ def per_field_losses(rows: list[dict]) -> str:
     return "  ".join(f"{f} {n - missed}" for f, n in lost.items())
 
 
+def per_field_false_flags(rows: list[dict]) -> str:
+    """Per field and in all, the right values flagged, summed over editions."""
+    flags: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for f, n in (row.get("false_flags") or {}).items():
+            flags[f] += n
+    return "  ".join(f"{f} {flags[f]}" for f in FIELDS) + f"  all {sum(flags.values())}"
+
+
 def by_axis(title: str, rows: list[dict]) -> list[str]:
     out = ["", title, f"{'axis':15s} {'value':9s} {HEAD}"]
     for axis in AXES:
@@ -208,6 +231,8 @@ def report(rows: dict[str, list[dict]], verbose: bool) -> str:
     out += [f"{route:10s} {figures(route_rows)}" for route, route_rows in rows.items()]
     out += ["", "wrong values by field (records missed not counted; results of older code lack them)"]
     out += [f"{route:10s} {per_field_losses(route_rows)}" for route, route_rows in rows.items()]
+    out += ["", "right values flagged (false flags), by field (results of older code lack them)"]
+    out += [f"{route:10s} {per_field_false_flags(route_rows)}" for route, route_rows in rows.items()]
     for route, route_rows in rows.items():
         out += by_axis(f"{route}: by axis value", route_rows)
         # a refusing axis (one that makes the tool find no project) hides what the others do

@@ -94,3 +94,12 @@ def test_the_benchmark_scores_an_edition_and_reuses_it(tmp_path):
     assert row["refused"] or row["matched"] <= row["gold"]
     assert kept_rows(tmp_path)["pdf"] == [json.loads(json.dumps(row))]
     assert "labels" in report(kept_rows(tmp_path), verbose=False)
+
+
+def test_false_flags_count_the_right_values_flagged_only():
+    from benchmarks.designs import false_flags
+
+    gold = {"name": "Erfurt", "category": "Großstädte", "size_class": "Kleinere Großstadt", "states": ["Thüringen"],
+            "title": "Erfurt digital", "motto": "Heute"}
+    out = {**gold, "category_printed": "Großstädte", "motto": "Heute für", "needs_review": ["title", "motto"]}
+    assert false_flags({"projects": [gold]}, {"projects": [out]}) == {"title": 1}

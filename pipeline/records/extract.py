@@ -26,7 +26,7 @@ from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.body import (Page, body_paragraphs, empty_description_doubts, move_foreign_paragraphs,
                                    quality_doubts, visual_lines)
 from pipeline.records.columns import paragraphs_in_column_order
-from pipeline.records.draft import Doubt, Record, flag
+from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.header import block_to_header, text_to_states
 from pipeline.records.ids import record_id
 from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_spelling_in_values_doubts,
@@ -126,13 +126,16 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               "page": page_of(block, doc.pages), "description": description,
               "figure_text": [*reading.debris, *strays_left(block), *(join_lines(p) for p in figures), *numbers],
               "facts": dict(header.facts)}
-    doubts = [*name_line_doubts(block.name), *reading.doubts, *category_doubts(block, settings),
+    sure_size = sure_size_class(size, profile, settings)
+    doubts = [*name_line_doubts(block.name), *reading.doubts,
+              *category_doubts(block, settings, section, doc.sections, sure_size),
               *section_size_doubts(profile.canonical(block.category), size.size_class, profile),
               *([flag("name", f"the line '{block.name_above}' stands right above the name: the name may "
                               "begin there")] if block.name_above else []),
               *size_class_doubts(size, profile, settings), *unreadable_size_doubts(size, settings),
               *name_piece_doubts(block, reading.name, profile, settings),
-              *([flag("states", "; ".join(state_notes))] if state_notes else []), *header.doubts,
+              *([flag("states", "; ".join(state_notes))] if state_notes else []), *land_apart_doubts(size),
+              *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings),
               *empty_description_doubts(description, fields["figure_text"]),
@@ -206,8 +209,20 @@ def label_in_value_doubts(fields: dict, profile: Profile) -> list[Doubt]:
     return doubts
 
 
-def category_doubts(block: ProjectBlock, settings: RecordsSettings) -> list[Doubt]:
-    """A project under no clear section heading, or after a lone line that looks like one."""
+GARBLED_HEADING_MIN_SCORE = 70  # "Grofggstadte" / "großstädte" (in lower case; casefold would make "ß" "ss"): the heading an OCR garbled
+
+
+def category_doubts(block: ProjectBlock, settings: RecordsSettings, section: str | None = None,
+                    printed: tuple[str, ...] = (), sure_size: bool = False) -> list[Doubt]:
+    """A project under no clear section heading, or after a lone line that looks like one. Where no
+    section was in force yet, the size class is read surely and the section it belongs to is one
+    the brochure prints (`section`, among `printed`), that section is the project's: a note only
+    (also where the lone line is that section's name garbled, GARBLED_HEADING_MIN_SCORE like it)."""
+    if block.category is None and sure_size and section is not None and section in printed and (
+            block.doubtful_heading is None
+            or fuzz.ratio(block.doubtful_heading.lower(), section.lower()) >= GARBLED_HEADING_MIN_SCORE):
+        return [note("category", "no section heading was read before this project: the section of its size class, "
+                                 "as the brochure prints it, was taken")]
     doubts = []
     if block.doubtful_heading is not None:
         doubts.append(flag("category", f"'{block.doubtful_heading}' stands alone like a section heading but is no "
@@ -252,12 +267,25 @@ def section_of_record(heading: str | None, size_class: str, profile: Profile, pr
     return names[0] if len(names) == 1 else heading
 
 
+def sure_size_class(size: SizeLine, profile: Profile, settings: RecordsSettings) -> bool:
+    """A size class read as one (its score) and close to no second one (size_class_doubts)."""
+    return size.score >= settings.segment.size_class_min_score and not size_class_doubts(size, profile, settings)
+
+
 def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSettings) -> list[Doubt]:
     """A size class as printed that is about as close to two of the profile's classes."""
     ranked = process.extract(size.size_text, profile.size_classes, scorer=fuzz.ratio, limit=2)
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < settings.fields.class_min_margin:
         return [flag("size_class", f"'{size.size_text}' is close to both {ranked[0][0]} and {ranked[1][0]}")]
     return []
+
+
+def land_apart_doubts(size: SizeLine) -> list[Doubt]:
+    """A size line that printed no Land (lost_land.py): the Land a line of the pages prints alone was taken."""
+    if not size.land_apart:
+        return []
+    return [flag("states", f"the size line '{size.size_text} -' prints no Land: '{size.states_text}', alone on a line of "
+                           "the project's pages, was taken")]
 
 
 def unreadable_size_doubts(size: SizeLine, settings: RecordsSettings) -> list[Doubt]:

@@ -12,8 +12,10 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.fact_values import checked_facts
 from pipeline.records.line_end_labels import LabelTail
-from pipeline.records.labels import (LabelledBlock, facts_in_lines, known_labels, label_marked, line_label_read,
+from pipeline.records.label_facts import facts_in_lines
+from pipeline.records.labels import (LabelledBlock, known_labels, label_marked, line_label_read,
                                      read_labelled_block, title_label_at_line_end)
 from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
 from pipeline.records.settings import RecordsSettings
@@ -304,9 +306,10 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
     doubts += [flag("description", f"the label '{v.label_line.text}' was read at the end of a line of text (a "
                                    "column run into a box beside it): that line stays in the description")
                for v in labelled.values if v.in_text]
-    used = labelled.line_numbers | {l.number for l in block.name_lines}
-    return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts),
-                  tuple(labelled.facts.items()))
+    facts, left, fact_doubts = checked_facts(labelled.values)
+    used = (labelled.line_numbers - left) | {l.number for l in block.name_lines}
+    return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts + fact_doubts),
+                  tuple(facts.items()))
 
 
 def wrapped_value_reason(lines: list[str]) -> str | None:

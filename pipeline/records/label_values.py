@@ -39,6 +39,31 @@ def fact_value_like(value: str) -> bool:
         and not SENTENCE_PIECE.search(value)
 
 
+def column_fits(lines: list, fields: list[str]) -> bool:
+    """Whether the lines right after a column of labels (`lines`, with .number and .text: the next
+    non-blank ones, one more than `fields` where there is one) are its values one to one: as many
+    lines in a row as labels, a blank line after them, each reading as its field's value (a title's,
+    a motto's, a fact's; a Land and a size class are checked where they are read). A value that
+    wraps, or text run in, makes more lines: the column is then unsure."""
+    run = lines[:len(fields)]
+    if len(run) < len(fields) or any(b.number - a.number != 1 for a, b in zip(run, run[1:])):
+        return False
+    if len(lines) > len(fields) and lines[len(fields)].number - run[-1].number == 1:
+        return False
+    return all(value_looks_like(f, l.text.strip()) for f, l in zip(fields, run) if f in ("title", "motto", "fact"))
+
+
+def fact_value_ends_like_one(value: str) -> bool:
+    """A fact's value ends as a name, a figure or an address does ('… Smart City', '9,3 Mio. Euro',
+    'www.….de'), not as a piece of a sentence does: on a word in lower case ('Entscheidend sind
+    klare', 'Die Gemeinden unterstützen solche') or a word broken at the line's end ('Lehrkrä-')."""
+    words = value.split()
+    if not words:
+        return False
+    last = words[-1]
+    return len(words) == 1 or not (last.endswith("-") or (last.isalpha() and last.islower()))
+
+
 def continues(upper: str, lower: str) -> bool:
     """A value's next line: the line before ends in a connector, the next begins in lower case, or
     it is one capitalised word under a line that ends in a word in lower case."""

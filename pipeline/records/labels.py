@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, continues, fact_value_like, garbled_label_like,
+from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, column_fits, continues, garbled_label_like,
                                            goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
                                            label_set_apart, title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
@@ -260,7 +260,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                 start, unsure = at, set(pending)
             elif start != at:
                 displaced = set(pending)
-            if len(pending) > 1 and accepts and accepts(fields[0], "") is None:
+            if len(pending) > 1 and accepts and accepts(fields[0], "") is None \
+                    and not (start == at and box_end < 0 and column_fits(lines[at + 1: at + 2 + len(fields)], fields)):
                 unsure = set(pending)  # a title's or motto's column: its lines only looked like values
             assign(tail_lines(lines, start, len(pending), max_gap, start != at, box_end), pending, found)
     # a value read from rows' ends (rows_as_tails) is unsure: the row's text may run into it
@@ -278,7 +279,9 @@ def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[s
     """lines[j] right under a label with its value beside it ('PROJEKTTITEL Rostock smart: …'), in
     a block whose labels all stand so without a colon, opening with a capitalised word
     LABEL_MIN_SCORE like a label of a field the block has not had yet ('MotTro Mit Daten …',
-    'Motro …': small capitals an OCR read without the marks line_label_read needs) -> that label,
+    'Motro …': small capitals an OCR read without the marks line_label_read needs), or
+    LABEL_ALONE_MIN_SCORE where the rest of the row reads as a value begun in capitals ('Morro Klug
+    verbunden …') -> that label,
     read by its likeness (its value is flagged); else None. Without it the next label's value
     went on the value above it."""
     if not labels or labels[-1][0] != j - 1 or not labels[-1][1][2]:
@@ -293,8 +296,13 @@ def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[s
     had = {hit[0] for _, hit in labels}
     choices = [k for k, (field_name, _) in known.items()
                if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
+    rest = " ".join(tokens[1:])
+    if rest[:1].islower():
+        return None  # a value's line goes on: 'Motor der Region', a title's second line
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE)
-    return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
+    if not found and rest[:1].isupper() and title_value_like(rest):  # 'Morro Klug verbunden …'
+        found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE)
+    return (*known[found[0]], rest, True) if found else None
 
 
 LABEL_ALONE_MIN_SCORE = 60  # 'Morro:' / 'Motto': small capitals an OCR misread, alone on a line in a block
@@ -465,6 +473,8 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
     stray lines as a value of their own (field STRAY) and the value, in the order printed; any
     other value as it is."""
     own = [l for l in value.lines if l.number != value.label_line.number]
+    if value.inline and own and accepts(value.field, value.value) is False:
+        return inline_value_before_strays(value, own, accepts)
     if value.inline or len(own) < 2 or accepts(value.field, value.value) is not False:
         return [value]
     for k in range(1, len(own)):
@@ -483,6 +493,22 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
                                   value.displaced, value.unsure, value.in_text),
                     LabelledValue(STRAY, value.label, value.label_line, tuple(tail), "", in_text=value.in_text)]
     return [value]
+
+
+def inline_value_before_strays(value: LabelledValue, own: list[Line],
+                               accepts: Callable[[str, str], bool | None]) -> list[LabelledValue]:
+    """A Land's or size class's value on its label's row that `accepts` takes, followed by up to
+    STRAYS_AFTER_MAX_LINES lines that look like a name's pieces ('BUNDESLAND Bayern' / 'in
+    Kooperation mit' / 'Lauf an der Pegnitz': an OCR read the name's lines among the labels) -> the
+    value on the row and the lines as a stray value; else the value as it is."""
+    texts = [l.text.strip() for l in own]
+    # a row opening with a word in capitals or ending in a colon is a label the profile does not know ('VORHABEN …')
+    if len(own) > STRAYS_AFTER_MAX_LINES or not accepts(value.field, value.inline) \
+            or not all(stray_like(t) for t in texts) or any(accepts("size_class", t) or t.endswith(":")
+                                                            or (t.split()[0].isupper() and len(t.split()[0]) > 2) for t in texts):
+        return [value]
+    return [replace(value, lines=tuple(l for l in value.lines if l.number == value.label_line.number)),
+            LabelledValue(STRAY, value.label, value.label_line, tuple(own), "", in_text=value.in_text)]
 
 
 def stray_like(text: str) -> bool:
@@ -566,35 +592,3 @@ def assign(between: list[Line], pending: list[int], found: list) -> None:
         if not pending:
             found[target][3].extend(between)
             between = []
-
-
-def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int) -> tuple[dict[str, str], frozenset[int]]:
-    """Non-blank lines of a project's pages -> the facts printed under the profile's fact labels
-    among them ({label: value}, the first of each label) and the numbers of their label and value
-    lines. A block is read where a label stands apart from prose (label_stands_apart)."""
-    facts: dict[str, str] = {}
-    used: set[int] = set()
-    i = 0
-    while i < len(lines):
-        hit = line_label_read(lines[i].text, known)
-        if not hit or not label_stands_apart(lines[i].text, hit[2], hit[3]):
-            i += 1
-            continue
-        block = read_labelled_block(lines, i, known, max_gap)
-        found = [v for v in block.values if v.field == "fact" and v.value]
-        if all(fact_value_like(v.value) for v in found):  # else the values are text beside the labels: it stays text
-            for value in found:
-                if value.label not in facts:
-                    facts[value.label] = value.value
-                    used |= {value.label_line.number, *(l.number for l in value.lines)}
-        last = max(block.line_numbers)
-        while i < len(lines) and lines[i].number <= last:
-            i += 1
-    return facts, frozenset(used)
-
-
-def lines_under_labels(lines: list[Line], known: dict[str, tuple[str, str]]) -> set[int]:
-    """The numbers of the text lines right under a label alone on its line: its value ('9,4 Mio.
-    Euro' under 'Fördersumme:' on every project's page), however often it repeats."""
-    text = [l for l in lines if l.text.strip()]
-    return {nxt.number for line, nxt in zip(text, text[1:]) if (hit := line_label_read(line.text, known)) and not hit[2]}

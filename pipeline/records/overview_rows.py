@@ -49,6 +49,7 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
     """Rows of a table overview -> the names they begin with (see table_row_names)."""
     section_words = {w.casefold() for c in profile.categories for w in c.split()}
     names: list[str] = []
+    start = ""  # a name's first row, with no Land, ending in a connector: the next name read goes on it
     for i, text in enumerate(texts):
         if not text[:1].isupper():
             end = name_end_in_row(names[-1], text, section_words) if names else None
@@ -62,8 +63,28 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
         if end:
             names[-1] = f"{names[-1]} {end}"  # a name over two rows
         elif name:
-            names.append(name)
+            names.append(f"{start} {name}".strip())
+            start = ""
+        elif name_start_row(text, section_words):
+            start = text
     return names
+
+
+def name_start_row(text: str, section_words: set[str]) -> bool:
+    """A row with no Land (not opening with one: 'Niedersachsen Kleinstädte und', a column's rows) that
+    ends in a connector before any section's words it ends in ('Driburg Kooperationen und' does not)
+    and is no section's words ('Warburg in
+    Kooperation mit Bad Driburg und', its cell's second line 'Steinheim' a row further down, by its
+    Land): a name's first line."""
+    tokens = text.split()
+    k = len(tokens)
+    while k and tokens[k - 1].casefold() in section_words:
+        k -= 1
+    if any(t[:1].isupper() for t in tokens[k:]):  # 'Driburg Kooperationen und': a section's cell ends the row
+        tokens = tokens[:k]
+    return bool(tokens) and bool(NAME_CONNECTORS.search(" ".join(tokens))) and len(tokens) <= 2 * NAME_END_MAX_WORDS \
+        and not begins_with_state(text) and not re.search(r"[,\d]", text) \
+        and any(w.casefold() not in section_words for w in tokens)
 
 
 def rows_after_columns(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,

@@ -17,10 +17,12 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
-from pipeline.records.labels import (LabelledBlock, known_labels, line_label_read, lines_under_labels,
-                                     read_labelled_block)
+from pipeline.records.label_facts import lines_under_labels
+from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
+from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
                                         name_with_strays, wrapped_chains)
+from pipeline.records.overview_list import lines_to_overview
 from pipeline.records.overview_rows import overview_names
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -43,6 +45,7 @@ class SizeLine:
     size_class: str
     score: float
     states_text: str
+    land_apart: bool = False  # the size line printed no Land: it was read from a line of its own (lost_land.py)
 
 
 @dataclass(frozen=True)
@@ -331,12 +334,17 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     banners = {n for n in headings if running_section(by_line[n].text, profile, settings)}
     starts = []  # (name lines, size line, SizeLine, labelled block or None)
     known, in_block = known_labels(profile), -1
+    banded: dict[int, int] = {}  # a name's first line -> the band between it and its header (the record's section)
     for i, line in enumerate(nonblank):
         if line.number <= in_block:
             continue
         size = parse_size_line(line.text, profile, settings)
         if size and i > 0 and nonblank[i - 1].number not in in_heading:
             starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size, None))
+            continue
+        lost = i > 0 and nonblank[i - 1].number not in in_heading and land_lost_start(nonblank, i, listed, profile, settings)
+        if lost:
+            starts.append(lost)
             continue
         block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap,
                                     lambda field, text: value_reads_as(field, text, profile, settings)) if i > 0 else None
@@ -353,6 +361,10 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
+        elif size and listed and (name := listed_name_over_heading(nonblank, i, in_heading, listed, settings, by_number)):
+            band = max(n for n in headings if n < line.number)
+            starts.append((name, line, size, block))
+            banded[name[0].number], in_block = band, max(block.line_numbers, default=in_block)
     # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
     taken = {n for start in starts if start[3] is not None for n in start[3].line_numbers}
     headings = {first: hit for first, hit in headings.items() if not taken & set(range(first, hit[2] + 1))}
@@ -364,12 +376,12 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         name_line = name_lines[0]
         category, since = None, -1
         for number, (cat, score, _) in sorted(headings.items()):
-            if number < name_line.number:
+            if number < name_line.number or number == banded.get(name_line.number):
                 category, since = (cat, score), number
         # the section in force named again (a band over a continuation page) ends no project: its line is furniture;
         # under no section, neither does the section of its size class (a band an OCR read inside its page)
         own = category[0] if category else profile.section_of_size_class(size.size_class)
-        end = next(b for b in boundaries if b > name_line.number
+        end = next(b for b in boundaries if b > name_line.number and b != banded.get(name_line.number)
                    and not (own and profile.canonical(headings.get(b, ("",))[0]) == profile.canonical(own)))
         repeated = frozenset(n for b, (_, _, last) in headings.items() if name_line.number < b < end for n in range(b, last + 1))
         if since in banners and page_break_between(by_number, since, name_line.number):
@@ -381,6 +393,19 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
                                    above, repeated))
     return blocks
+
+
+def land_lost_start(nonblank: list[Line], i: int, listed: list[str], profile: Profile, settings: RecordsSettings):
+    """A size line whose Land an OCR lost (lost_land.py) under a name the overview lists -> the
+    project's start (name lines, size line, SizeLine with the Land printed alone after it); else None."""
+    hit = size_class_before_lost_land(nonblank[i].text, profile, settings.segment.size_class_min_score)
+    name = name_lines_before(nonblank, i, in_heading=set(), listed=listed, profile=profile, settings=settings) if hit else []
+    if not name or closest_listed(" ".join(l.text.strip() for l in name), listed)[1] < settings.segment.listed_min_score:
+        return None
+    known = known_labels(profile)
+    land = lone_land_after(nonblank, i, lambda t: parse_size_line(t, profile, settings) or (
+        (label := line_label_read(t, known)) is not None and label[0] in ("states", "size_class")))
+    return (name, nonblank[i], SizeLine(*hit, land.text.strip(), land_apart=True), None) if land else None
 
 
 def section_in_force(headings: dict[int, tuple[str, float, int]], number: int) -> str | None:
@@ -473,13 +498,40 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
             and nonblank[k - 1].number not in in_heading:
         k -= 1
     starts = [j for j in range(k, i) if name_like(nonblank[j].text, settings)]
-    chains = [chain for j in starts for chain in wrapped_chains(nonblank, j, i, settings)]
+    listed_name = listed_chain(nonblank, starts, i, listed, settings)
+    if listed_name:
+        return listed_name
+    return connected_lines(wrapped_chains(nonblank, starts[0], i, settings)[-1]) if starts else None
+
+
+def listed_chain(nonblank: list[Line], starts: list[int], end: int, listed: list[str],
+                 settings: RecordsSettings) -> list[Line] | None:
+    """Of the lines a name may begin at (`starts`) and wrap from before nonblank[end], the chain
+    the overview lists most closely, at least `listed_min_score`; else None."""
+    chains = [chain for j in starts for chain in wrapped_chains(nonblank, j, end, settings)]
     scored = [(closest_listed(" ".join(l.text.strip() for l in chain), listed)[1], -n, chain)
               for n, chain in enumerate(chains)]
     best = max(scored, key=lambda s: s[:2], default=None)
-    if best and best[0] >= settings.segment.listed_min_score:
-        return best[2]
-    return connected_lines(wrapped_chains(nonblank, starts[0], i, settings)[-1]) if starts else None
+    return best[2] if best and best[0] >= settings.segment.listed_min_score else None
+
+
+def listed_name_over_heading(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str],
+                             settings: RecordsSettings, by_number: dict[int, Line]) -> list[Line] | None:
+    """The name over a labelled header right under a section's band (nonblank[i - 1] is a heading's
+    line: a sidebar read after the text, the band between them): a line between the page break
+    above and the band that the overview lists; else None (a header under a heading alone makes no
+    project)."""
+    k = i - 1
+    while k > 0 and nonblank[k].number in in_heading:
+        k -= 1
+    top = k
+    while top > 0 and not page_break_between(by_number, nonblank[top - 1].number, nonblank[top].number) \
+            and nonblank[top - 1].number not in in_heading:
+        top -= 1
+    if k < 0 or nonblank[k].number in in_heading:
+        return None
+    starts = [j for j in range(top, k + 1) if name_like(nonblank[j].text, settings)]
+    return listed_chain(nonblank, starts, k + 1, listed, settings)
 
 
 def section_headings(nonblank: list[Line], profile: Profile,
@@ -533,57 +585,3 @@ def name_lines_before(nonblank: list[Line], i: int, in_heading: set[int], listed
             break
         taken = option
     return taken
-
-
-def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
-                      furniture: frozenset[str] = frozenset()) -> list[dict]:
-    """Headings ending in ':' and their entries ({name, category, members, start: where the
-    name stands in the text}); '+ X' lines are members of the entry above, a `furniture` line
-    (edition_furniture: a footer) none. The list ends at the first page break after it began."""
-    if "overview" not in parts:
-        return []
-    first, end = parts["overview"]
-    texts, gaps, starts, blank_run = [], [], [], 0
-    for line in lines[first + 1 : end]:
-        text = re.sub(r"^[^\w+(]+", "", line.text.strip())
-        if text:
-            texts.append(text)
-            gaps.append(blank_run)
-            starts.append(line.start + line.text.index(text))
-            blank_run = 0
-        else:
-            blank_run += 1
-    entries: list[dict] = []
-    category = None
-    skip_next = False
-    not_in_names = {w.casefold() for w in profile.not_in_overview_names}
-    for i, text in enumerate(texts):
-        if skip_next:
-            skip_next = False
-            continue
-        if gaps[i] >= PAGE_BREAK_BLANKS and entries:
-            break
-        following = texts[i + 1] if i + 1 < len(texts) else ""
-        if not text.endswith(":") and following.endswith(":") and following[:1].islower():
-            text, skip_next = f"{text} {following}", True  # a heading wrapped over two lines
-        if text.endswith(":"):
-            category = heading_name(text)
-            continue
-        words = {w.lower() for w in re.findall(r"\w+", text)}
-        if sum(c.isalpha() for c in text) < 2:
-            continue  # a page number or a lone mark: no name
-        if category is None or words & not_in_names or text.endswith(",") or line_key(text) in furniture:
-            continue
-        if text.startswith("+"):
-            if entries:
-                entries[-1]["members"].append(text.lstrip("+ ").strip())
-            continue
-        entries.append({"name": text, "category": category, "members": [], "start": starts[i]})
-    return entries
-
-
-def heading_name(text: str) -> str:
-    """'A Kleinstädte und Landgemeinden:' -> the heading as printed, without debris and colon."""
-    text = text.rstrip(": ").strip()
-    text = re.sub(r"^(?:[^\W\d_]\s+)(?=[A-ZÄÖÜ])", "", text)
-    return text

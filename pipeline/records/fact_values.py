@@ -1,0 +1,70 @@
+"""The facts of a labelled header ('EINWOHNER:' / '436.049', 'WEBSITE:' / 'www.….de'), each value
+checked for a fact's shape: the running text an OCR read under a fact's label (its value lost,
+or the text beside a box run into it) is no fact.
+
+Needs the labelled block's values (labels.py). Produces {label: value}, the numbers of the value
+lines that stay text, and the doubts: a value cut where its lines stop reading as a fact's (a
+note on the description, where the lines went), a label whose value reads as no fact at all (a
+flag on the description: the fact is lost, its text kept there).
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.records.draft import Doubt, flag, note
+from pipeline.records.label_values import continues, fact_value_ends_like_one, fact_value_like
+from pipeline.records.labels import LabelledValue
+from pipeline.records.line_end_labels import LabelTail
+
+QUOTED_MAX_CHARS = 60  # of a text kept in the description, the note quotes this much
+
+
+def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], frozenset[int], list[Doubt]]:
+    """The fact values of a labelled block -> ({label: value}, lines left to the text, doubts). A
+    value that reads as a fact's is taken whole; else its first line and the lines that go on it,
+    where those read as a fact's; else none. A label printed twice keeps both values, in order
+    ('12.000; 13.000')."""
+    facts: dict[str, str] = {}
+    left: set[int] = set()
+    doubts: list[Doubt] = []
+    for value in values:
+        if value.field != "fact" or not value.value:
+            continue
+        own = [l for l in value.lines if l.number != value.label_line.number]
+        text, kept = value.value, own
+        if not fact_like(text):
+            kept = own[:len(lines_going_on(own))] if not value.inline or fact_like(value.inline) else []
+            text = " ".join([value.inline, *(l.text.strip() for l in kept)]).strip()
+            if not fact_like(text):
+                kept, text = [], value.inline if fact_like(value.inline) else ""
+            # a row opening with a label whose rest is text ('EINWOHNER können Fachärzte …': a box beside the text)
+            row = [value.label_line] if value.inline and not text else []
+            rest = " ".join(l.text.strip() for l in [*row, *own[len(kept):]])[:QUOTED_MAX_CHARS]
+            left |= {l.number for l in [*row, *own[len(kept):]] if not isinstance(l, LabelTail)}
+            label = value.label_line.text.strip()
+            doubts.append(note("description", f"the value under the label '{label}' ended where its lines stopped "
+                                              f"reading as a fact's: '{rest}…' stays text") if text else
+                          flag("description", f"the label '{label}' has no value that reads as a fact's "
+                                              f"('{rest}…' stays text): the fact may be lost"))
+        if text:
+            facts[value.label] = f"{facts[value.label]}; {text}" if value.label in facts else text
+    return facts, frozenset(left), doubts
+
+
+FACT_SUBSTANCE = re.compile(r"[^\W\d_]|\d{3}|\d[.,]\d")  # a letter or a figure ('; ;' and a page's '11' are neither)
+
+
+def fact_like(text: str) -> bool:
+    """A fact's value: short, no sentence in it (fact_value_like), ending as a name, a figure or an
+    address does (fact_value_ends_like_one), holding a letter or a figure."""
+    return fact_value_like(text) and fact_value_ends_like_one(text) and bool(FACT_SUBSTANCE.search(text))
+
+
+def lines_going_on(lines: list) -> list:
+    """A value's first line and the lines after it as long as each goes on the one before."""
+    taken = lines[:1]
+    for line in lines[1:]:
+        if not continues(taken[-1].text, line.text):
+            break
+        taken.append(line)
+    return taken

@@ -1,0 +1,83 @@
+"""Facts of a labelled header checked for a fact's shape (records/fact_values.py)."""
+import pytest
+
+from pipeline.records.fact_values import checked_facts
+from pipeline.records.labels import known_labels, read_labelled_block
+from pipeline.records.segment import text_to_lines, value_reads_as
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS as S
+
+
+@pytest.fixture
+def profile(corrections):
+    return corrections.profile_for(None)[0]
+
+
+def facts_of(text, profile):
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    facts, left, doubts = checked_facts(block.values)
+    return facts, [l.text for l in lines if l.number in left], doubts
+
+
+def test_a_facts_value_is_taken_whole_where_it_reads_as_one(profile):
+    facts, left, doubts = facts_of("EINWOHNER:\n436.049\nFÖRDERPHASE:\nStrategie- und\nUmsetzungsphase\n", profile)
+    assert facts == {"Einwohner": "436.049", "Förderphase": "Strategie- und Umsetzungsphase"}
+    assert left == [] and doubts == []
+
+
+def test_running_text_under_a_facts_label_is_no_fact_and_stays_text_flagged(profile):
+    facts, left, doubts = facts_of("EINWOHNER:\n436.049\nWEBSITE:\n\nNürnberg hat dafür ein Innovationslabor gegründet, in\n"
+                                   "dem Teams aus verschiedenen Ämtern gemeinsam an\n", profile)
+    assert facts == {"Einwohner": "436.049"}
+    assert left == ["Nürnberg hat dafür ein Innovationslabor gegründet, in", "dem Teams aus verschiedenen Ämtern gemeinsam an"]
+    assert [(d.field, d.flagged) for d in doubts] == [("description", True)]
+
+
+def test_a_facts_value_ends_where_its_lines_stop_going_on(profile):
+    facts, left, doubts = facts_of("WEBSITE:\nwww.luenen.de/smart-city\nMobilität ohne eigenes Auto Wer auf dem\n"
+                                   "KONTAKT:\nReferat Smart City\n", profile)
+    assert facts == {"Website": "www.luenen.de/smart-city", "Kontakt": "Referat Smart City"}
+    assert left == ["Mobilität ohne eigenes Auto Wer auf dem"]
+    assert [(d.field, d.flagged) for d in doubts] == [("description", False)]
+
+
+def test_a_label_opening_a_row_of_text_gives_no_fact_and_its_row_stays_text(profile):
+    facts, left, doubts = facts_of("EINWOHNER können Fachärzte aus der Krei-\n109.243 sstadt zugeschaltet werden, ohne\n",
+                                   profile)
+    assert facts == {} and left == ["EINWOHNER können Fachärzte aus der Krei-", "109.243 sstadt zugeschaltet werden, ohne"]
+    assert [(d.field, d.flagged) for d in doubts] == [("description", True)]
+
+
+def values_of(text, profile):
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    return {v.field: (v.value, v.unsure) for v in block.values}
+
+
+def test_a_column_of_values_that_fits_its_column_of_labels_line_for_line_is_sure(profile):
+    """A key/value table read column by column: as many value lines in a row as labels, a blank
+    line after them, each reading as its field's value; a title wrapped over two lines (or text run
+    in) leaves the column unsure."""
+    fits = values_of("PROJEKTTITEL:\nMOTTO:\nWEBSITE:\n\nRostock digital: Klimaschutz neu denken\n"
+                     "Zusammen in ein lebenswertes Rostock\nwww.rostock.de/smart-city\n\nSo bleibt die Wertschöpfung.\n", profile)
+    assert fits["title"] == ("Rostock digital: Klimaschutz neu denken", False)
+    assert fits["motto"] == ("Zusammen in ein lebenswertes Rostock", False)
+    wraps = values_of("PROJEKTTITEL:\nMOTTO:\nWEBSITE:\n\nRostock digital: Klimaschutz\nneu denken\n"
+                      "Zusammen in ein lebenswertes Rostock\nwww.rostock.de/smart-city\n\nSo bleibt die Wertschöpfung.\n", profile)
+    assert wraps["title"][1] and wraps["motto"][1]
+
+
+@pytest.mark.parametrize("value, like", [("Referat Smart City", True), ("9,3 Mio. Euro", True), ("www.x.de", True),
+                                         ("Entscheidend sind klare", False), ("Die Gemeinden unterstützen solche", False),
+                                         ("Während der Schließungen mussten Lehrkrä-", False)])
+def test_a_facts_value_ends_as_a_name_a_figure_or_an_address(value, like):
+    from pipeline.records.label_values import fact_value_ends_like_one
+    assert fact_value_ends_like_one(value) is like
+
+
+@pytest.mark.parametrize("value, like", [("11", False), ("; ;", False), ("27.173", True), ("9,3 Mio. Euro", True)])
+def test_a_facts_value_holds_a_letter_or_a_figure(value, like):
+    from pipeline.records.fact_values import fact_like
+    assert fact_like(value) is like
