@@ -211,6 +211,8 @@ def load_source_text(text: str):
     ("Zeigen, was Stadt kann", False), ("Wo Zukunft wird", False), ("Ein Ort, der verbunden ist", False),
     ("Die nächsten Schritte sind bereits geplant. Auch", True), ("Digital und nah. Heute", False),
     ("Schwarzenbruck vernetzt: ne", True), ("Wir sind da", False), ("Zukunft Stadt KI", False),
+    ("Vernetzt in der Region bzw. Stadt und Land", False), ("Hier wird Zukunft gemacht. Gemeinsam.", False),
+    ("Ein Ort, an dem Zukunft gemacht wird", False), ("Smart Region to go", False), ("Radwege für 50 km", False),
 ])
 def test_a_title_or_motto_that_reads_as_running_text(value, reads_as_text):
     from pipeline.records.text import value_running_text_reason

@@ -196,6 +196,10 @@ def test_a_label_in_small_capitals_misread_in_a_row_of_labels_is_read(profile):
     block = block_of("BUNDESLAND Hessen\nGROSSENKLASSE Große Großstadt\nPROJEKTTITEL Kassel digital: Quartiere im\n"
                      "Motor der Region\n", profile)
     assert block.get("title").value == "Kassel digital: Quartiere im Motor der Region" and block.get("motto") is None
+    # a label misread in small capitals ('MotTro') takes a value in lower case: no word goes on there
+    block = block_of("BUNDESLAND Hessen\nGROSSENKLASSE Große Großstadt\nPROJEKTTITEL Kassel digital: Quartiere gestalten\n"
+                     "MotTro stadt.land.smart\n", profile)
+    assert block.get("motto").value == "stadt.land.smart" and block.get("motto").fuzzy
 
 
 def test_a_table_overviews_name_with_its_land_on_the_next_line_is_a_name(profile):
@@ -290,3 +294,12 @@ def test_name_pieces_after_a_lands_value_on_its_labels_row_are_strays(profile):
     assert block.get("states").value == "Bayern, Baden- Württemberg" and block.strays == ()
     block = block_of("BUNDESLAND Bayern\nGRÖSSENKLASSE Landgemeinde\nVORHABEN Tübingen teilt Wissen\n", profile)
     assert block.strays == ()  # a label the profile does not know is no name's piece
+
+
+def test_a_first_row_ending_in_a_connector_goes_on_no_row_with_its_own_land(profile):
+    """A row that ends in 'und' with no Land begins the name read alone right under it only: a row
+    with its own Land further down is a name whole ('Erfurt', not 'Stadt Lauf und Erfurt')."""
+    from pipeline.records.overview_rows import row_names
+    assert row_names(["Stadt Lauf und", "Kooperationen und Landkreise", "Erfurt Thüringen Großstädte",
+                      "Hünfeld Hessen Kleinstädte"], profile) == ["Erfurt", "Hünfeld"]
+    assert row_names(["Quelle: Bund und", "Erfurt Thüringen Großstädte"], profile) == ["Erfurt"]

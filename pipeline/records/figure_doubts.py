@@ -152,7 +152,8 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
                       under_figure: bool = False) -> bool:
     """A line with no sentence's end, no list mark and no finite verb, not stopping on a function
     word, that is short (`under_figure`: right under figure text, no longer than the column's
-    measure, not waiting for its noun, over a line opening with a capital, as a caption under its
+    measure, not waiting for its noun, not opening with a function word as a sentence's first part
+    does ('Im Rahmen der …'), over a line opening with a capital, as a caption under its
     picture stands), or over a
     line that opens a sentence (a function word with a capital
     opens one, and no sentence goes on with it; nor, for a line no longer than the column's, with
@@ -163,7 +164,7 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
     line = line.strip()
     return bool(line) and (len(line) < settings.text.short_line_share * page.measure
                            or under_figure and len(line) <= page.measure and next_line[:1].isupper()
-                           and not before_its_noun(line, page)
+                           and not before_its_noun(line, page) and not opens_sentence(line, page.lexicon)
                            or bool(next_line) and (opens_sentence(next_line, page.lexicon)
                                                    or verb_second(next_line, page) and len(line) <= page.measure
                                                    and not before_its_noun(line, page))) \

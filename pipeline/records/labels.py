@@ -297,8 +297,8 @@ def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[s
     choices = [k for k, (field_name, _) in known.items()
                if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
     rest = " ".join(tokens[1:])
-    if rest[:1].islower():
-        return None  # a value's line goes on: 'Motor der Region', a title's second line
+    if rest[:1].islower() and tokens[0][1:].islower():
+        return None  # a word as printed, not a label misread ('MotTro'): a value's line goes on, 'Motor der Region'
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE)
     if not found and rest[:1].isupper() and title_value_like(rest):  # 'Morro Klug verbunden …'
         found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE)

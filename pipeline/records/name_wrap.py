@@ -17,7 +17,8 @@ NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-
 CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, die …', '…, um Dünger': a sentence's clause, never a name's
 # '… beschäftigen. In Sülzetal …', '… zu betreiben. Gründächer, Mulden': no name, title or motto has one
 # ('St. Ingbert', 'a. d. Saale': no word in lower case before the point)
-SENTENCE_END_INSIDE = re.compile(r"\b[a-zäöüß]{2,}\.\s+\S+\s+\S+")
+ABBREVIATION = r"(?:bzw|usw|ca|ggf|inkl|vgl|etc|evtl|bspw|sog)\."  # a full stop that ends no sentence
+SENTENCE_END_INSIDE = re.compile(r"\b(?!" + ABBREVIATION + r")[a-zäöüß]{2,}\.\s+\S+\s+\S+")
 NAME_START_MAX_CHARS = 3  # a capitalised last word this short ('Bad', 'St.') begins a name's next word, not ends it
 
 

@@ -49,7 +49,7 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
     """Rows of a table overview -> the names they begin with (see table_row_names)."""
     section_words = {w.casefold() for c in profile.categories for w in c.split()}
     names: list[str] = []
-    start = ""  # a name's first row, with no Land, ending in a connector: the next name read goes on it
+    start, start_at = "", -1  # a name's first row, with no Land, ending in a connector, and where it stands
     for i, text in enumerate(texts):
         if not text[:1].isupper():
             end = name_end_in_row(names[-1], text, section_words) if names else None
@@ -58,15 +58,19 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
             continue
         alone = i + 1 < len(texts) and begins_with_state(texts[i + 1]) and not begins_with_state(text) \
             and not all(w.casefold() in section_words for w in text.split())
-        name = words_before_state(text) or (text if alone else None)
+        with_land = words_before_state(text)
+        name = with_land or (text if alone else None)
         end = name_end_in_row(names[-1], text, section_words) if names and name is None else None
+        # the first row goes on only a name read alone right under it: a row with its own Land is a name whole
+        goes_on = start and not with_land and i - start_at == 1
         if end:
             names[-1] = f"{names[-1]} {end}"  # a name over two rows
         elif name:
-            names.append(f"{start} {name}".strip())
+            names.append(f"{start} {name}" if goes_on else name)
+        if name_start_row(text, section_words) and not end and not name:
+            start, start_at = text, i
+        elif i > start_at:
             start = ""
-        elif name_start_row(text, section_words):
-            start = text
     return names
 
 

@@ -96,7 +96,8 @@ def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     return doubts
 
 
-MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●«]\s+[^\W\d_]")  # '… oder * Gesundheit und Pflege'
+# '… oder * Gesundheit und Pflege': an item opens with a capital (not a spaced gender star, 'Bürger * innen')
+MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●«]\s+[A-ZÄÖÜ]")
 
 
 def marks_inside_doubts(units: list[Unit]) -> list[Doubt]:

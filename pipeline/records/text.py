@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.records.name_wrap import CLAUSE_AFTER_COMMA, SENTENCE_END_INSIDE
+from pipeline.records.name_wrap import ABBREVIATION, CLAUSE_AFTER_COMMA, SENTENCE_END_INSIDE
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 
@@ -82,16 +82,19 @@ def wordlike_share(text: str) -> float:
 VALUE_MAX_WORDS = 12  # a title or motto is shorter: a longer value ran into the text beside it
 CLAUSE_MIN_WORDS = 8  # a shorter value lists words ('Smarter, nachhaltiger Tourismus', '…: fürsorglich, menschlich, bunt')
 VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|mit|in|an|am|der|die|das|den|dem|für|ein|eine|zur|zum|im|von|wie|dass))$")
-# a value's first sentence, of a sentence's words, stops on a word in lower case and a word follows
-# ('Die nächsten Schritte sind bereits geplant. Auch'; not a slogan's 'Digital und nah. Heute')
-FIRST_SENTENCE_STOP = re.compile(r"^[^.!?]*?(?:\S+\s+){3,}[a-zäöüß]{2,}\.\s+\S")
-TWO_LETTER_WORDS = frozenset("ab am an da du eh er es im in ja je ob oh so um wo zu".split())  # in lower case
+# a value's first sentence, of a sentence's words, stops on a word in lower case (no abbreviation)
+# and a word follows ('Die nächsten Schritte sind bereits geplant. Auch'; not a slogan's 'Digital
+# und nah. Heute', 'Hier wird Zukunft gemacht. Gemeinsam.' or 'Stadt bzw. Land')
+FIRST_SENTENCE_STOP = re.compile(r"^[^.!?]*?(?:\S+\s+){4,}(?!" + ABBREVIATION + r")[a-zäöüß]{2,}\.\s+\S")
+# words of two letters in lower case a title may end in: German, English ('to go', 'level up'), units
+TWO_LETTER_WORDS = frozenset("ab am an da du eh er es im in ja je ob oh so um wo zu "
+                             "at by go is it me my no of on or to up us we cm ha kg km kw mm mw qm".split())
 # a finite auxiliary or modal verb at the end of a clause that no subordinating word opens stands
 # in second place: its subject and the rest follow ('Auch über Staatsgrenzen hinweg wird')
 VERB_SECOND_END = re.compile(r"\b(?:wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten|kann|können|"
                              r"konnte|soll|sollen|sollte|muss|müssen|darf|dürfen|will|wollen)$")
 SUBORDINATOR = re.compile(r"\b(?:was|wie|wo|wer|wen|wem|wohin|woher|dass|ob|wenn|weil|damit|als)\b|"
-                          r",\s*(?:der|die|das|dem|den|denen|deren|dessen)\b", re.IGNORECASE)
+                          r",\s*(?:\w+\s+)?(?:der|die|das|dem|den|denen|deren|dessen)\b", re.IGNORECASE)
 
 
 def value_running_text_reason(value: str, settings: RecordsSettings) -> str | None:
