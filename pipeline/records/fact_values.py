@@ -15,6 +15,7 @@ from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.label_values import continues, fact_value_ends_like_one, fact_value_like
 from pipeline.records.labels import LabelledValue
 from pipeline.records.line_end_labels import LabelTail
+from pipeline.records.name_wrap import lines_going_on
 
 QUOTED_MAX_CHARS = 60  # of a text kept in the description, the note quotes this much
 
@@ -33,7 +34,7 @@ def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], fr
         own = [l for l in value.lines if l.number != value.label_line.number]
         text, kept = value.value, own
         if not fact_like(text):
-            kept = own[:len(lines_going_on(own))] if not value.inline or fact_like(value.inline) else []
+            kept = own[:len(lines_going_on(own, continues))] if not value.inline or fact_like(value.inline) else []
             text = " ".join([value.inline, *(l.text.strip() for l in kept)]).strip()
             if not fact_like(text):
                 kept, text = [], value.inline if fact_like(value.inline) else ""
@@ -58,13 +59,3 @@ def fact_like(text: str) -> bool:
     """A fact's value: short, no sentence in it (fact_value_like), ending as a name, a figure or an
     address does (fact_value_ends_like_one), holding a letter or a figure."""
     return fact_value_like(text) and fact_value_ends_like_one(text) and bool(FACT_SUBSTANCE.search(text))
-
-
-def lines_going_on(lines: list) -> list:
-    """A value's first line and the lines after it as long as each goes on the one before."""
-    taken = lines[:1]
-    for line in lines[1:]:
-        if not continues(taken[-1].text, line.text):
-            break
-        taken.append(line)
-    return taken

@@ -93,15 +93,6 @@ class LabelledBlock:
         name's end an OCR put among the labels), in order."""
         return tuple(l for v in self.values if v.field == STRAY for l in v.lines)
 
-    @property
-    def facts(self) -> dict[str, str]:
-        """Label -> value; a label printed twice keeps both values, in order ('12.000; 13.000')."""
-        facts: dict[str, str] = {}
-        for v in self.values:
-            if v.field == "fact" and v.value:
-                facts[v.label] = f"{facts[v.label]}; {v.value}" if v.label in facts else v.value
-        return facts
-
 
 def label_key(text: str) -> str:
     """'GRÖSSENKLASSE:' and 'Größenklasse' -> 'grossenklasse'."""

@@ -29,14 +29,20 @@ def name_goes_on(upper: str, lower: str) -> bool:
     return bool(NAME_CONNECTORS.search(upper.strip())) or lower[:1].islower() or lower[:1] == "("
 
 
-def connected_lines(chain: list) -> list:
-    """A name's first line and the lines after it in `chain` as long as each goes on the one before."""
-    taken = chain[:1]
-    for line in chain[1:]:
-        if not name_goes_on(taken[-1].text, line.text):
+def lines_going_on(lines: list, goes_on) -> list:
+    """The first line and the lines after it as long as each goes on the one before
+    (`goes_on(upper text, lower text)`)."""
+    taken = lines[:1]
+    for line in lines[1:]:
+        if not goes_on(taken[-1].text, line.text):
             break
         taken.append(line)
     return taken
+
+
+def connected_lines(chain: list) -> list:
+    """A name's first line and the lines after it in `chain` as long as each goes on the one before."""
+    return lines_going_on(chain, name_goes_on)
 
 
 def name_cut_reason(name: str) -> str | None:

@@ -108,7 +108,7 @@ def clause_before(text: str, start: int, repaired: dict[str, str]) -> tuple[str,
     return tuple(repaired.get(w, w) for w in before[(cut if cut is not None else -1) + 1 :])
 
 
-HEADING_JOINERS = ("und", "oder", "&")
+PAIR_JOINERS = ("und", "oder", "bzw", "sowie")  # what joins two nouns (a list's last two, a heading's)
 RUN_IN_HEADING_WORDS = 5
 
 
@@ -129,7 +129,7 @@ def in_run_in_heading(word: str, before: list[str], after: list[str]) -> bool:
         if token[:1].isupper() and token.lower() in DETERMINERS:
             words = [*head, word, *after[:k]]
             return len(words) <= RUN_IN_HEADING_WORDS and \
-                all(w.isalpha() and w[:1].isupper() or w in HEADING_JOINERS for w in words)
+                all(w.isalpha() and w[:1].isupper() or w in PAIR_JOINERS for w in words)
     return False
 
 

@@ -12,11 +12,10 @@ from pipeline.language.grammar import ATTRIBUTIVE
 from pipeline.language.lexicon import ADJECTIVE_ENDINGS, MIN_PART_ZIPF, Lexicon
 from pipeline.language.nouns import (DETERMINERS, MAX_ADJECTIVES, STRONG_ADJECTIVE_ENDINGS, fits, head_of,
                                      lemma_readings, of_nouns, sense_readings)
-from pipeline.repair.context import NOUN_WEIGHT, RELATIVE_PRONOUNS, SENTENCE_ENDS, Context, Evidence
+from pipeline.repair.context import NOUN_WEIGHT, PAIR_JOINERS, RELATIVE_PRONOUNS, SENTENCE_ENDS, Context, Evidence
 
 PERSONAL_PRONOUNS = ("wir", "ihr", "sie", "man", "er", "es", "ich", "du")
 GENITIVE_RELATIVES = ("deren", "dessen")  # 'deren Öfen': the noun after them opens a relative clause
-PAIR_JOINERS = ("und", "oder", "bzw", "sowie")
 LIST_JOINERS = (",", *PAIR_JOINERS)  # what joins the nouns of a list
 FEMININE_PLURAL = "innen"
 MIN_PAIR_STEM = 3
