@@ -11,15 +11,12 @@ the overview lists the name over it.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import german_states
-
-if TYPE_CHECKING:
-    from pipeline.records.segment import Line
 
 LAND_AFTER_MAX_LINES = 60  # the Land stands on the project's own pages: this many text lines after the size line at most
 
@@ -35,7 +32,7 @@ def size_class_before_lost_land(text: str, profile: Profile, min_score: float) -
     return (m.group(1), found[0], found[1]) if found else None
 
 
-def lone_land_after(lines: list[Line], i: int, ends_header: Callable[[str], bool]) -> Line | None:
+def lone_land_after(lines: list, i: int, ends_header: Callable[[str], bool]):  # -> segment.Line | None
     """The first line after lines[i] (non-blank lines) that is exactly one Land's name, before
     the next line `ends_header` (another project's size line or labels) and within
     LAND_AFTER_MAX_LINES lines; None where there is none."""
