@@ -10,6 +10,7 @@ ends the value before it, so a title never swallows the motto or a fact.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, replace
 
 from typing import Callable, Protocol
@@ -260,7 +261,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                             k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
-        values = [without_lost_fact(piece, lines) for value in values for piece in without_strays(value, accepts)]
+        values = [without_lost_fact(piece, lines, i) for value in values for piece in without_strays(value, accepts)]
         values = with_lost_title_label(with_unlabelled_size(values, accepts, known), accepts, known)
     return LabelledBlock(tuple(values))
 
@@ -433,14 +434,18 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
 SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads of dirt: no dash, no letter
 
 
-def without_lost_fact(value: LabelledValue, lines: list[Line]) -> LabelledValue:
+def without_lost_fact(value: LabelledValue, lines: list[Line], start: int = 0) -> LabelledValue:
     """A title or motto without the lines of a fact an OCR garbled the label of (lost_fact_at; its
-    figure may be the block's next line) and without specks ('.', not a dash): they stay text."""
+    figure may be the block's next line: the first in `lines` from `start`, the block's first line,
+    past the value's) and without specks ('.', not a dash): they stay text."""
     if value.field not in ("title", "motto"):
         return value
     own = [l for l in value.lines if l.number != value.label_line.number]
-    after = [l.text.strip() for l in lines if own and l.number > own[-1].number and l.text.strip()][:1]
-    at = lost_fact_at([l.text.strip() for l in own] + after)
+    # from the block's start, not the text's: a scan over the whole text per value made the
+    # blocks' reading quadratic in the text's length
+    after = next((l.text.strip() for l in islice(lines, start, None) if l.number > own[-1].number and l.text.strip()),
+                 "") if own else ""
+    at = lost_fact_at([l.text.strip() for l in own] + ([after] if after else []))
     cut = set(own[at:] if at is not None else ()) | {l for l in own[1:] if SPECKS.fullmatch(l.text.strip())}
     return replace(value, lines=tuple(l for l in value.lines if l not in cut)) if cut else value
 
