@@ -394,6 +394,19 @@ def test_values_under_their_label_at_a_pages_end_are_no_running_lines(profile):
     assert any("modellprojekte" in k for k in running) and not any("mio" in k for k in running)
 
 
+def test_a_titles_second_line_repeated_over_a_label_is_no_running_line(profile):
+    """Titles that end alike ('… Nachbarschaft' / 'neu denken') put the same line over the next
+    label on many pages: it goes on in lower case from the line right over it, so it is a value's
+    end, while a footer an OCR read before a sidebar still counts."""
+    from pipeline.records.segment import running_line_keys
+    page = "Text über die Stadt.\n\nPROJEKTTITEL\n{} offen: Nachbarschaft\nneu denken\nMOTTO\nHeute\n\n" \
+           "Ende der Spalte\nSmart Cities Broschüre\nBUNDESLAND\nBayern\n"
+    text = "\n\n\n\n".join(page.format(n) for n in ("Rostock", "Fürth", "Lünen", "Hagen"))
+    running = running_line_keys(text_to_lines(text), profile, DEFAULT_RECORDS_SETTINGS)
+    assert not any("denken" in k for k in running)
+    assert any("broschure" in k or "broschüre" in k for k in running)
+
+
 def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
     from pipeline.records.segment import value_reads_as
     text = "Motto:\nFörderphase:\nWebsite:\n\nErgänzend gibt es nun\neinen Rufbus, den man\nbestellen kann.\n\n" \

@@ -116,11 +116,14 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
 
 def lines_over_headers(lines: list[Line], profile: Profile, settings: RecordsSettings) -> set[int]:
     """The numbers of the text lines right over a size line or a label: where an OCR may put a
-    page's footer it read before a sidebar (a name stands there too, but is not repeated)."""
+    page's footer it read before a sidebar (a name stands there too, but is not repeated). A line
+    going on in lower case from the line right over it is a value's end ('Rostock offen: Nachbarschaft'
+    / 'neu denken' / 'MOTTO'), however many titles end so."""
     known = known_labels(profile)
     text = [l for l in lines if not l.blank]
-    return {line.number for line, nxt in zip(text, text[1:])
-            if parse_size_line(nxt.text, profile, settings) or line_label_read(nxt.text, known)}
+    return {line.number for before, line, nxt in zip([None, *text], text, text[1:])
+            if (parse_size_line(nxt.text, profile, settings) or line_label_read(nxt.text, known))
+            and not (before and before.number + 1 == line.number and line.text.strip()[:1].islower())}
 
 
 def page_edge_lines(lines: list[Line], depth: int = 2) -> set[int]:
