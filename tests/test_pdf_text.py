@@ -430,3 +430,48 @@ def test_a_line_in_somewhat_larger_type_under_a_paragraph_is_not_drawn_into_it()
               for w in placed("„Gemeinsam für eine lebenswerte Stadt“", 60, 253)]
     lines = words_to_text(words, 595, 842).body.rstrip("\n").split("\n")
     assert lines == [*body, "", "„Gemeinsam für eine lebenswerte Stadt“"]
+
+
+def ruled_table_pdf(path, rows, wrapped: bool = False):
+    """A key/value table between hairlines (labels left, values at the right column's start) over
+    two columns of text whose gutter the rows' gap between label and value spans."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    pdf.setFont("Helvetica", 10)
+    pdf.setLineWidth(0.5)
+    y = 760
+    pdf.line(60, y + 14, 535, y + 14)
+    for label, value in rows:
+        pdf.drawString(60, y, label)
+        pdf.drawString(330, y, value)
+        if wrapped:
+            y -= 12
+            pdf.drawString(330, y, "und weiter")
+        pdf.line(60, y - 6, 535, y - 6)
+        y -= 22
+    for column, x in ((LEFT, 60), (RIGHT, 330)):
+        y = 640
+        for line in column:
+            if line:
+                pdf.drawString(x, y, line)
+            y -= 14
+    pdf.showPage()
+    pdf.save()
+
+
+TABLE = [("FÖRDERPHASE:", "Umsetzungsphase"), ("KONTAKT:", "Referat Smart City"), ("WEBSITE:", "www.musterstadt.de")]
+
+
+def test_a_ruled_tables_rows_are_read_across_the_columns_gutter(tmp_path):
+    path = tmp_path / "ruled.pdf"
+    ruled_table_pdf(path, TABLE)
+    text = load_source(path).text
+    assert all(f"{label} {value}" in text for label, value in TABLE), text
+    assert text.index("WEBSITE:") < text.index("Erster Satz") < text.index("Dritter Satz")
+
+
+def test_a_ruled_table_with_a_row_of_two_lines_is_read_by_its_columns(tmp_path):
+    path = tmp_path / "wrapped.pdf"
+    ruled_table_pdf(path, TABLE, wrapped=True)
+    text = load_source(path).text
+    assert "FÖRDERPHASE: Umsetzungsphase" not in text  # all rows alike, by the columns' reading
+    assert text.index("FÖRDERPHASE:") < text.index("WEBSITE:") < text.index("Erster Satz") < text.index("Umsetzungsphase")

@@ -36,6 +36,8 @@ BROCHURE_SIZE_SHARE = 0.2  # a page is read at the text layer's running size whe
 LARGE_TYPE = 1.5  # type this many times larger than a word's is another element's (a big number)
 JOINED_GAP = 0.5  # points: a word that begins this near another's end is printed on from it
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
+RULE_MAX_THICKNESS = 2.0  # points: a drawn rectangle or line this thin and wide is a rule
+RULE_MIN_WIDTH_SHARE = 0.25  # of the page's width
 
 
 @dataclass(frozen=True)
@@ -288,11 +290,12 @@ def gutter_width(lines: list[TextLine]) -> float:
 
 
 def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least: float = 0.0,
-                    running: float | None = None) -> list[list[TextLine]]:
+                    running: float | None = None, ruled: frozenset[TextLine] = frozenset()) -> list[list[TextLine]]:
     """Lines (top to bottom) -> blocks in reading order, like a recursive XY cut: where a run of
     lines leaves a gutter free, the run is read as its left part, then its right part, and each
     part is cut again (three columns are two cuts). Lines that cross the gutter (a header over
-    all columns) stay in place, consecutive ones as one block."""
+    all columns) stay in place, consecutive ones as one block; so do `ruled` lines, a table's
+    rows between their rules (ruled_rows), whatever space their cells leave."""
     if not lines:
         return []
     gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words), gap,
@@ -303,7 +306,7 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     run: list[TextLine] = []
     wide: list[TextLine] = []
     for k, line in enumerate(lines + [None]):
-        if line is not None and not crosses(line, gutter, gap, running):
+        if line is not None and line not in ruled and not crosses(line, gutter, gap, running):
             if wide and not run and ends_the_lines_above(line, wide, lines[k + 1] if k + 1 < len(lines) else None, gap):
                 wide.append(line)
                 continue
@@ -314,8 +317,8 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
             continue
         if run:
             halves = [l.split(gutter) for l in run]
-            blocks += lines_to_blocks([h[0] for h in halves if h[0]], gap, least, running)
-            blocks += lines_to_blocks([h[1] for h in halves if h[1]], gap, least, running)
+            blocks += lines_to_blocks([h[0] for h in halves if h[0]], gap, least, running, ruled)
+            blocks += lines_to_blocks([h[1] for h in halves if h[1]], gap, least, running, ruled)
             run = []
         if line is not None:
             wide.append(line)
@@ -365,6 +368,7 @@ class PageText:
     width: float = 0.0  # the page's, in points
     height: float = 0.0
     size: float | None = None  # the running text's font size as read (a text layer's)
+    rules: tuple[tuple[float, float, float], ...] = ()  # drawn horizontal rules: (x0, x1, y from the top)
 
     @property
     def empty(self) -> bool:
@@ -383,7 +387,48 @@ def page_to_text(page) -> PageText:
     words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], None if scanned else float(w["size"]),
                   float(w["size"]) if scanned else None)
              for w in extract_words(chars, extra_attrs=["size"])]
-    return words_to_text(words, float(page.width), float(page.height))
+    return words_to_text(words, float(page.width), float(page.height), rules=page_rules(page))
+
+
+def page_rules(page) -> tuple[tuple[float, float, float], ...]:
+    """A pdfplumber page's horizontal rules: drawn rectangles and lines at most RULE_MAX_THICKNESS
+    high and RULE_MIN_WIDTH_SHARE of the page wide -> (x0, x1, y from the top)."""
+    from pdfminer.layout import LTContainer, LTCurve
+
+    shift_x, shift_top = page.mediabox[:2]
+    found: list[tuple[float, float, float]] = []
+
+    def walk(objects) -> None:
+        for obj in objects:
+            if isinstance(obj, LTCurve) and obj.y1 - obj.y0 <= RULE_MAX_THICKNESS \
+                    and obj.x1 - obj.x0 >= RULE_MIN_WIDTH_SHARE * page.width:
+                found.append((obj.x0 + shift_x, obj.x1 + shift_x, page.height - (obj.y0 + obj.y1) / 2 + shift_top))
+            elif isinstance(obj, LTContainer) and not isinstance(obj, LTCurve):
+                walk(obj._objs)
+
+    walk(page.layout._objs)
+    return tuple(sorted(found, key=lambda rule: rule[2]))
+
+
+def ruled_rows(lines: list[TextLine], rules: tuple[tuple[float, float, float], ...]) -> frozenset[TextLine]:
+    """The rows of ruled tables whose rows are one line each: a table is the rules of one extent,
+    a row the lines between two of them, within its extent ('KONTAKT: Referat Smart City' between
+    hairlines). Such rows are read across whatever space stands between their cells. A table with
+    a row of several lines (a cell's text wrapped) is left to the columns' reading, which reads all
+    its rows alike."""
+    tables: dict[tuple[int, int], list[float]] = {}
+    for x0, x1, y in rules:
+        tables.setdefault((round(x0), round(x1)), []).append(y)
+    rows: set[TextLine] = set()
+    for (x0, x1), ys in tables.items():
+        inside = [l for l in lines if min(w.x0 for w in l.words) >= x0 - LINE_TOLERANCE
+                  and max(w.x1 for w in l.words) <= x1 + LINE_TOLERANCE]
+        cells = [[l for l in inside if upper <= l.top and max(w.bottom for w in l.words) <= lower]
+                 for upper, lower in zip(ys, ys[1:])]
+        if any(len(cell) > 1 for cell in cells):
+            continue
+        rows.update(cell[0] for cell in cells if cell)
+    return frozenset(rows)
 
 
 def page_chars_and_images(page) -> tuple[list[dict], list[dict]]:
@@ -455,7 +500,8 @@ def other_size(a: float | None, b: float | None, change: float = SIZE_CHANGE) ->
     return a is not None and b is not None and abs(a - b) > change * max(a, b)
 
 
-def words_to_text(words: list[Word], width: float, height: float, brochure_size: float | None = None) -> PageText:
+def words_to_text(words: list[Word], width: float, height: float, brochure_size: float | None = None,
+                  rules: tuple[tuple[float, float, float], ...] = ()) -> PageText:
     """Positioned words of one page -> margin lines and body text in reading order, paragraphs
     separated by blank lines. Line spacing is measured per block (a column has its own; two
     columns' lines need not share baselines), and a change of font size starts a paragraph. The
@@ -467,11 +513,11 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     bottom = [l.text for l in all_lines if l.top > height - margin]
     lines = [l for l in all_lines if margin <= l.top <= height - margin]
     if not lines:
-        return PageText(top, "", bottom, words=tuple(words), width=width, height=height)
+        return PageText(top, "", bottom, words=tuple(words), width=width, height=height, rules=rules)
     running = body_size(lines)
     if None not in (running, brochure_size) and at_size_share(lines, brochure_size) >= BROCHURE_SIZE_SHARE:
         running = brochure_size
-    blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0), running)
+    blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0), running, ruled_rows(lines, rules))
     # an OCR layer's fitted sizes are too rough to find columns by, but tell a caption (7 points
     # against the body's 10 or 11) or a big number from the running text
     fitted = running is None
@@ -502,7 +548,7 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     while out and out[-1] == "":
         out.pop()
     return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words), frozenset(larger),
-                    width, height, page_size if not fitted else None)
+                    width, height, page_size if not fitted else None, rules)
 
 
 def at_size_share(lines: list[TextLine], size: float) -> float:
@@ -525,7 +571,7 @@ def pages_at_brochure_size(pages: list[PageText]) -> list[PageText]:
     size = brochure_size(pages)
     if size is None:
         return pages
-    return [words_to_text(list(page.words), page.width, page.height, size) if other_size(page.size, size) else page
+    return [words_to_text(list(page.words), page.width, page.height, size, page.rules) if other_size(page.size, size) else page
             for page in pages]
 
 
