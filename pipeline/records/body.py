@@ -20,7 +20,7 @@ from pipeline.records.pieces import (Page, classify_units, figure_blocks, openin
                                      undecided_doubts)
 from pipeline.records.segment import Line
 from pipeline.records.sentence_doubts import (line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
-                                             reopened_sentence_doubts)
+                                             reopened_line_doubts, reopened_sentence_doubts)
 from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
                                              lower_case_starts)
@@ -78,6 +78,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
+    doubts += reopened_line_doubts(units, page, settings)
     doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units)
     doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts

@@ -99,15 +99,27 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
 def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """A piece taken out as set into a sentence (an "interruption") after text that stops on a
     function word, though it reads as running text and lists with a comma ('… Dort werden' |
-    'Daten über Verkehr, Energie und Wohnungsbau' | 'gebündelt, …'): it may be the sentence's own
-    line, which no grammar here decides; flagged, with the stretch named."""
+    'Daten über Verkehr, Energie und Wohnungsbau' | 'gebündelt, …'), or after text that stops on a
+    finite verb, where the sentence's middle is still to come, a piece that can be that middle (a
+    noun or an adjective first: '… in Thüringen können' | 'Vorschläge für die Gestaltung' |
+    'eingereicht, …'): it may be the sentence's own line, which no grammar here decides; flagged,
+    with the stretch named."""
     doubts = []
     for i, unit in enumerate(units):
-        if unit.kind != "figure" or unit.why != "interruption" or unit.verdict is not True \
-                or not LISTING_COMMA.search(unit.text) or not line_of_the_sentence(unit, page, settings):
+        if unit.kind != "figure" or unit.why != "interruption" or not line_of_the_sentence(unit, page, settings):
             continue
         before = next((u for u in reversed(units[:i]) if u.kind != "figure"), None)
-        if before is not None and before.kind == "prose" and ends_open(before.text):
+        if before is None or before.kind != "prose":
+            continue
+        if (unit.verdict is True and LISTING_COMMA.search(unit.text) and ends_open(before.text)) \
+                or (stops_on_a_finite_verb(before.text, page.lexicon) and may_follow_a_preposition(unit.text, page.lexicon)):
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', set between the parts of a "
                                               f"sentence ('…{before.text[-30:]}'): it may be the sentence's line"))
     return doubts
+
+
+def stops_on_a_finite_verb(text: str, lexicon: Lexicon) -> bool:
+    """Text that stops on a finite verb in lower case with no sign after it ('… in Thüringen können'):
+    a sentence whose middle (its subject or object, a noun phrase) may come next."""
+    last = (text.split() or [""])[-1]
+    return last.isalpha() and last.islower() and has_finite_verb(last, lexicon)
