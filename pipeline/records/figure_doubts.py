@@ -93,14 +93,17 @@ def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
 
 
 LONE_SIGN = re.compile(r"[^\W\d_]|[^\w\s]{1,2}")  # 'm', 'u', '@', '=', '|]': a map's point as an OCR reads it
+LETTER_PAIR = re.compile(r"[a-zäöü]{2}")  # 'sm', 'ml': a point's ring and dot read as two letters
 
 
 def map_point(text: str) -> bool:
-    """A line opening with a lone letter or sign that is no list mark, then a name with a capital
-    ('m Lauf an der Pegnitz', '@ Marktplatz'): a map's point and its place."""
+    """A line opening with a lone letter or sign that is no list mark, or with two letters in lower
+    case that are no function word (German's words of two letters are), then a name with a capital
+    ('m Lauf an der Pegnitz', '@ Marktplatz', 'sm Bahnhof'): a map's point and its place."""
     words = text.split()
-    return len(words) >= 2 and bool(LONE_SIGN.fullmatch(words[0])) and list_mark(text) is None \
-        and words[1][:1].isupper()
+    return len(words) >= 2 and (bool(LONE_SIGN.fullmatch(words[0])) or bool(LETTER_PAIR.fullmatch(words[0]))
+                                and words[0] not in function_words()) \
+        and list_mark(text) is None and words[1][:1].isupper()
 
 
 def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
