@@ -21,7 +21,8 @@ from pipeline.records.pieces import (Page, classify_units, figure_blocks, openin
 from pipeline.records.segment import Line
 from pipeline.records.sentence_doubts import (line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
                                              reopened_line_doubts, reopened_sentence_doubts)
-from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
+from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
+                                             taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
                                              lower_case_starts)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -67,6 +68,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = interruptions_cut(units, page, settings)
     units = disagreeing_lines_out(set_into_open_sentences(units, page, settings), page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
+    units = subjects_back(units, page, settings)
     units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
     units = comma_ends_back(listings_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)

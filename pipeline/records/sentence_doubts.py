@@ -127,11 +127,21 @@ def marks_inside_doubts(units: list[Unit]) -> list[Doubt]:
     """A line of the description with a list's mark between its words ('… auftreten oder * Gesundheit
     und Pflege'): the items of a list and the running text beside them read across as one line, in
     an order no rule here rebuilt; flagged, the line named."""
-    for unit in units:
-        if unit.kind == "figure":
-            continue
-        for line in unit.lines:
-            if MARK_INSIDE.search(line.text):
-                return [flag("description", f"'{line.text[:80]}' holds a list's mark between its words: the items "
-                                            "of a list and the text beside them may be read across as one line")]
+    lines = [line.text.strip() for unit in units if unit.kind != "figure" for line in unit.lines]
+    for n, line in enumerate(lines):
+        if MARK_INSIDE.search(line) or mark_after_a_word(line, lines[max(0, n - 2) : n] + lines[n + 1 : n + 3]):
+            return [flag("description", f"'{line[:80]}' holds a list's mark between its words: the items "
+                                        "of a list and the text beside them may be read across as one line")]
     return []
+
+
+ITEM_SIGNS = frozenset("•*¢■▪●«–—-")
+
+
+def mark_after_a_word(line: str, near: list[str]) -> bool:
+    """A line whose second token is a list's sign and whose first is none ('Auswerten — Energie und
+    Klima', 'L — Handel und Gewerbe'), where a line near it opens with that sign as a list's item
+    does: a figure's word read in front of an item's mark (a dash between words alone is prose's)."""
+    tokens = line.split()
+    return len(tokens) >= 3 and tokens[1] in ITEM_SIGNS and tokens[0] not in ITEM_SIGNS \
+        and any(other.startswith(tokens[1] + " ") for other in near)
