@@ -13,7 +13,7 @@ from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
                                             repeated_lines_out)
-from pipeline.records.glued_captions import captions_cut
+from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
@@ -55,7 +55,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     (sentence_lines.py, sentence_starts.py). What the evidence does not decide is flagged, with
     the stretch named."""
     units, furniture = [], []
-    for para in paragraphs(captions_cut(lines, page)):
+    for para in paragraphs(box_lines_apart(captions_cut(lines, page))):
         text = join_lines(para)
         if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
             furniture.append(text)
