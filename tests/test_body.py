@@ -51,12 +51,14 @@ def words_joined(words, out):
 
 
 def test_a_line_with_a_listing_comma_taken_out_is_flagged(lexicon):
-    """Until a rule puts it back (the known failure above), the sentence's line that went to
-    figure_text is flagged, named."""
+    """Where the sentence opens with an adverb ('Dort werden'), not with a preposition's phrase
+    (sentence_lines.lacks_its_subject), no rule here puts the line back: the sentence's line that
+    went to figure_text is flagged, named."""
     path = CASES / "bodies" / "line-with-a-listing-comma-taken-out-flagged.json"
     case = json.loads(path.read_text(encoding="utf-8"))
     page = Page(lexicon, case["measure"], (case["title"], case["motto"]))
-    kept, figures, furniture, doubts = body_paragraphs(text_to_lines(case["body"]), page)
+    body = case["body"].replace("Im Rathaus werden", "Dort werden")
+    kept, figures, furniture, doubts = body_paragraphs(text_to_lines(body), page)
     assert [join_lines(f) for f in figures] == ["Anträge für Wohnen, Gewerbe und Verkehr"]
     assert any("'Anträge für Wohnen, Gewerbe und Verkehr', set between the parts of a sentence" in d.note
                and d.flagged for d in doubts)
@@ -291,3 +293,16 @@ def test_a_broken_words_start_set_apart_goes_back_only_where_one_piece_can_be_it
              Unit([lines[-1]], "prose")]
     out = broken_words_back(units, Page(lexicon, 46), DEFAULT_RECORDS_SETTINGS)
     assert [u.text for u in out[1:-1] if u.kind == "prose"] == back
+
+
+def test_a_caption_after_a_finite_verb_is_no_sentences_middle_where_the_middle_follows(lexicon):
+    """'… Eine Pflegerin misst' | caption | 'vor Ort den Blutdruck …': the text after the caption
+    holds the sentence's middle (it opens on no verb's rest), so the caption taken out is not
+    flagged as the sentence's line; over 'eingereicht …' it is (the golden case
+    caption-after-a-finite-verb-taken-out-flagged)."""
+    body = ("Die Versorgung auf dem Land wird besser. Eine\nausgebildete Pflegerin misst\n\n"
+            "Workshop mit Bürgerinnen und Bürgern\n\nvor Ort den Blutdruck und spricht mit den\n"
+            "Menschen über ihre Sorgen.\n")
+    kept, figures, furniture, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("", "")))
+    assert [join_lines(f) for f in figures] == ["Workshop mit Bürgerinnen und Bürgern"]
+    assert not any("set between the parts of a sentence" in d.note for d in doubts)

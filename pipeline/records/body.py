@@ -13,15 +13,16 @@ from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
                                             repeated_lines_out)
-from pipeline.records.glued_captions import captions_cut
+from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
 from pipeline.records.sentence_doubts import (line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
-                                             reopened_sentence_doubts)
-from pipeline.records.sentence_lines import sentence_lines_back, sentence_starts_back, taken_lines_doubts
+                                             reopened_line_doubts, reopened_sentence_doubts)
+from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
+                                             taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
                                              lower_case_starts)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -54,7 +55,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     (sentence_lines.py, sentence_starts.py). What the evidence does not decide is flagged, with
     the stretch named."""
     units, furniture = [], []
-    for para in paragraphs(captions_cut(lines, page)):
+    for para in paragraphs(box_lines_apart(captions_cut(lines, page))):
         text = join_lines(para)
         if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
             furniture.append(text)
@@ -67,6 +68,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = interruptions_cut(units, page, settings)
     units = disagreeing_lines_out(set_into_open_sentences(units, page, settings), page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
+    units = subjects_back(units, page, settings)
     units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
     units = comma_ends_back(listings_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
@@ -78,6 +80,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
+    doubts += reopened_line_doubts(units, page, settings)
     doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units)
     doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts

@@ -111,17 +111,19 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
             if found + sum(n for _, n in candidates) >= count:
                 break
             piece = units[j]
-            goes_on = ends_open(last.text) and not last.text.endswith("-") and len(piece.lines) == 1
+            # a piece after an item stopping open goes on with it in its first line ('… für Verwaltung und' |
+            # 'Stadtwerke' | 'Handel und Gewerbe'): that line opens no item of its own
+            goes_on = ends_open(last.text) and not last.text.endswith("-")
             if piece.kind == "item" or (piece.kind == "prose" and item_like(piece, page, settings)
                                         and (list_mark(piece.text) or piece.text[:1].islower())):
-                found += 0 if goes_on else items_in(piece, page, settings)
+                found += items_in(piece, page, settings) - goes_on
                 last, end = piece, j
             elif piece.kind == "prose" and list_mark(piece.text) is not None:
                 found += 1  # the last item, the running text after it glued on
                 break
             elif (piece.kind == "heading" or piece.kind == "figure" and piece.why in MAYBE_ITEMS) \
                     and item_like(piece, page, settings):
-                candidates.append((j, 0 if goes_on and not candidates else items_in(piece, page, settings)))
+                candidates.append((j, items_in(piece, page, settings) - (goes_on and not candidates)))
                 last, end = piece, j
             elif piece.kind != "figure":
                 break
@@ -138,7 +140,9 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
                                                   "like figure text, taken as its items"))
             units[i : i + 1] = introduction_kept(units, i, page, settings)
         elif total < count and not candidates and (moved := items_set_before(units, i, end, count - found, page,
-                                                                            settings)) is not None:
+                                                                            settings)
+                                                   or items_set_apart(units, i, end, count - found, page,
+                                                                      settings)) is not None:
             units, note_text = moved
             doubts.append(flag("description", note_text))
         elif total < count and (candidates or marked_figure_pieces(units, page, settings)):
@@ -239,6 +243,29 @@ def items_set_before(units: list[Unit], i: int, end: int, missing: int, page: Pa
     return rest[:at] + moved + rest[at:], (f"{named}, marked like the items of the list '{units[i].text[-40:]}' "
                                           f"and standing before it, fill its count: put at the list's end; "
                                           "check the order")
+
+
+def items_set_apart(units: list[Unit], i: int, end: int, missing: int, page: Page, settings: RecordsSettings
+                    ) -> tuple[list[Unit], str] | None:
+    """The list introduced at i, its last item at `end`, is short of its count by `missing`, and one
+    block of figure text elsewhere in the body, of lines that lost their marks, holds just that
+    many items (item_like, each line two words or more, as items name fields: 'Handel und Gewerbe' |
+    'Beteiligung der Bürgerschaft'; an OCR read the list's rest in another column, between a
+    sentence's parts) -> (the units with that block moved to the list's end as its items, what was
+    done); None where no block, or more than one, fills the count."""
+    blocks = [k for k, u in enumerate(units) if (k < i or k > end) and u.kind == "figure" and u.why in MAYBE_ITEMS
+              and len(u.lines) >= 2 and all(list_mark(l.text) is None and len(WORD.findall(l.text)) >= 2
+                                            for l in u.lines)
+              and item_like(u, page, settings) and items_in(u, page, settings) == missing]
+    if len(blocks) != 1:
+        return None
+    k = blocks[0]
+    moved = replace(units[k], kind="item", verdict=None, why="")
+    rest = units[:k] + units[k + 1 :]
+    at = end + 1 - (k < i)
+    return rest[:at] + [moved] + rest[at:], (f"'{moved.text[:60]}', lines that read as {missing} items without "
+                                             f"marks, fill the count of the list '{units[i].text[-40:]}': put at "
+                                             "the list's end; check the order")
 
 
 def introduction_kept(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> list[Unit]:

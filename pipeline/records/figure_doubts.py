@@ -93,14 +93,17 @@ def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
 
 
 LONE_SIGN = re.compile(r"[^\W\d_]|[^\w\s]{1,2}")  # 'm', 'u', '@', '=', '|]': a map's point as an OCR reads it
+LETTER_PAIR = re.compile(r"[a-zäöü]{2}")  # 'sm', 'ml': a point's ring and dot read as two letters
 
 
 def map_point(text: str) -> bool:
-    """A line opening with a lone letter or sign that is no list mark, then a name with a capital
-    ('m Lauf an der Pegnitz', '@ Marktplatz'): a map's point and its place."""
+    """A line opening with a lone letter or sign that is no list mark, or with two letters in lower
+    case that are no function word (German's words of two letters are), then a name with a capital
+    ('m Lauf an der Pegnitz', '@ Marktplatz', 'sm Bahnhof'): a map's point and its place."""
     words = text.split()
-    return len(words) >= 2 and bool(LONE_SIGN.fullmatch(words[0])) and list_mark(text) is None \
-        and words[1][:1].isupper()
+    return len(words) >= 2 and (bool(LONE_SIGN.fullmatch(words[0])) or bool(LETTER_PAIR.fullmatch(words[0]))
+                                and words[0] not in function_words()) \
+        and list_mark(text) is None and words[1][:1].isupper()
 
 
 def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
@@ -124,16 +127,20 @@ def a_number(text: str) -> bool:
 
 
 def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
-    """Classified units -> the same, with a sub-heading, or one short line of running text with no
-    stop, right under a big number standing alone (a_number) set apart as figure text ("number"):
-    the words under a figure's number ('17.000' | 'Einwohnerinnen und Einwohner'); under a row of
+    """Classified units -> the same, with a sub-heading, or one short line of running text, of an
+    item without a list mark or of figure text taken for its shortness, with no stop, right under
+    a big number standing alone (a_number) set apart as figure text ("number"): the words under a
+    figure's number ('17.000' | 'Einwohnerinnen und Einwohner'; '60 %' | 'Glasfaser bis 2025' after
+    a list's introduction: no item, whose count the list's marked items fill); under a row of
     numbers, the words of them all read as one piece (row_words)."""
     out = list(units)
     for i in range(1, len(out)):
         unit, above = out[i], out[i - 1]
+        one_line = short_piece(unit.lines, page, settings)
         if above.kind == "figure" and a_number(above.text) and not has_finite_verb(unit.text, page.lexicon) \
-                and (unit.kind == "heading" or unit.kind == "prose" and (
-                    short_piece(unit.lines, page, settings) or row_words(unit, above, settings))):
+                and (unit.kind == "heading" or unit.kind == "prose" and (one_line or row_words(unit, above, settings))
+                     or one_line and list_mark(unit.text) is None
+                     and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")):
             out[i] = unit.as_("figure", "number")
     return out
 
@@ -158,7 +165,7 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
     line that opens a sentence (a function word with a capital
     opens one, and no sentence goes on with it; nor, for a line no longer than the column's, with
     a word and the finite verb after it, a sentence's first part and its verb: 'Vorschläge können
-    …'; a line read across two columns may end anywhere, one stopping on an adjective waits for its
+    …', or with a subject of nouns and then its verb: subject_then_verb); a line read across two columns may end anywhere, one stopping on an adjective waits for its
     noun): a caption without a label,
     a figure's title, or a sub-heading; the evidence of one line cannot tell which."""
     line = line.strip()
@@ -166,7 +173,8 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
                            or under_figure and len(line) <= page.measure and next_line[:1].isupper()
                            and not before_its_noun(line, page) and not opens_sentence(line, page.lexicon)
                            or bool(next_line) and (opens_sentence(next_line, page.lexicon)
-                                                   or verb_second(next_line, page) and len(line) <= page.measure
+                                                   or (verb_second(next_line, page) or subject_then_verb(next_line, page))
+                                                   and len(line) <= page.measure
                                                    and not before_its_noun(line, page))) \
         and not holds_sentence_end(line) and not line.endswith(("-", ",")) and list_mark(line) is None \
         and line[:1].isupper() and len(line.split()) >= 2 and not ends_open(line) \
@@ -180,6 +188,27 @@ def verb_second(line: str, page: Page) -> bool:
     words = line.split()
     return len(words) >= 2 and words[0][:1].isupper() and words[0].isalpha() \
         and has_finite_verb(words[1], page.lexicon) and words[1].isalpha()
+
+
+SUBJECT_JOINERS = frozenset({"und", "oder", "sowie"})
+
+
+def subject_then_verb(line: str, page: Page) -> bool:
+    """A line opening on a noun with a capital (no name: HanTa's best tag 'NN') whose words up to
+    its first finite verb in lower case are nouns, adjectives, commas and 'und' ('Sportvereine,
+    Chöre und Feuerwehren nutzen …'): a sentence opens there with its subject, and its verb comes
+    second, so no verbless line before it can be part of that sentence."""
+    words = line.split()
+    if not words or not words[0][:1].isupper() or page.lexicon.tags.best_tag(words[0].strip(",")) != "NN":
+        return False
+    for k, word in enumerate(words):
+        bare = word.rstrip(",")
+        if k and bare.isalpha() and bare.islower() and has_finite_verb(bare, page.lexicon):
+            return k >= 1 and not words[k - 1].endswith(",")
+        tag = page.lexicon.tags.best_tag(bare) or ""
+        if not bare.isalpha() or not (bare.lower() in SUBJECT_JOINERS or tag.startswith(("NN", "ADJ"))):
+            return False
+    return False
 
 
 def before_its_noun(line: str, page: Page) -> bool:

@@ -67,3 +67,25 @@ def captions_cut(lines: list[Line], page: Page) -> list[Line]:
         if not line.blank:
             before = line.text.strip()
     return out
+
+
+# '| Smart City X', '[| X.smart', '|_| X': a logo's box edge (a bar at least) and its words
+BOX_LINE = re.compile(r"[\[\]_]{0,2}\|[\[\]|_]{0,2}\s+[A-ZÄÖÜ]")
+BOX_LINE_MAX_WORDS = 5
+
+
+def box_lines_apart(lines: list[Line]) -> list[Line]:
+    """Body lines -> the same, with a blank line on either side of a line that opens with a box's
+    edge read as signs and then a few words with a capital ('| Smart City X'): a logo's line, set
+    between a sentence's lines, stands apart from them (so that the sentence's first line is not
+    read as one piece with the logo's words)."""
+    out: list[Line] = []
+    for line in lines:
+        text = line.text.strip()
+        if BOX_LINE.match(text) and len(text.split()) <= BOX_LINE_MAX_WORDS + 1:
+            gap = Line(line.number, line.start, "")
+            out += [gap, line, gap]
+        else:
+            out.append(line)
+    return out
+

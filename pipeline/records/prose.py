@@ -143,8 +143,10 @@ def may_open_a_later_sentence(text: str, before: str | None, following: str, mea
     ('Quartiersmanagerinnen und Quartiersmanager' | figure | 'sammeln Wünsche …'; 'Lernen und
     Arbeiten im Ort Im ehemaligen' | figure | 'Gasthof ist …'); not a line stopping on a function
     word short of the next text's first word (a slogan: stops_short_on_a_function_word), nor one
-    with a colon (a label's: 'Foto: Marktplatz am Abend')."""
-    ended = before is None or not stops_inside(before)
+    with a colon (a label's: 'Foto: Marktplatz am Abend'). A piece that ends on a sentence's opener
+    ('Neue Wege für kleine Gemeinden Nicht': ends_on_an_opener) opens that sentence whatever stands
+    before it."""
+    ended = before is None or not stops_inside(before) or ends_on_an_opener(text, lexicon)
     return ended and ":" not in text and not stops_short_on_a_function_word(text, following, measure, settings)
 
 
@@ -204,7 +206,7 @@ def ends_open(text: str) -> bool:
 
 
 SENTENCE_OPENERS = frozenset({"ART", "PDS", "PDAT", "PPER", "PPOSAT", "PIS", "PIAT", "APPR", "APPRART", "KON", "KOUS",
-                              "PROAV", "ADV", "PWAV", "PWS"})  # HanTa's tags of words that open a sentence
+                              "PROAV", "ADV", "PWAV", "PWS", "PTKNEG"})  # HanTa's tags of words that open a sentence
 
 
 def ends_on_an_opener(text: str, lexicon: Lexicon) -> bool:

@@ -11,7 +11,8 @@ import re
 
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb
-from pipeline.records.prose import ends_open, function_words, holds_sentence_end, opens_anew
+from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, opens_anew, opens_sentence,
+                                    stops_on_an_attributive_adjective)
 from pipeline.records.settings import RecordsSettings
 
 BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")  # '2018', '62', '15%': a chart's year or value
@@ -38,6 +39,28 @@ def reopened_sentence_doubts(units: list[Unit], page: Page, settings: RecordsSet
                                               f"word ('…{before.text[-30:]}') but opens a sentence anew: a caption "
                                               "or a label set into the sentence, or its rest is elsewhere; kept"))
     return doubts
+
+
+def reopened_line_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
+    """A line of running text that stops waiting for its next words (on a function word, or on an
+    adjective in lower case that waits for its noun: '… öffnen sich für neue') over a line of the
+    same piece that opens a sentence anew with a function word ('Der neue Marktplatz am Abend
+    Formen der Vermittlung.'): no sentence goes on so, so a caption or a label was read into the
+    sentence's lines. Not for lines an OCR read across two columns (their order is rebuilt later).
+    Kept as read, flagged with the line named."""
+    wide = settings.text.read_across_share * page.measure
+    for unit in units:
+        if unit.kind != "prose":
+            continue
+        for above, line in zip(unit.lines, unit.lines[1:]):
+            a, b = above.text.strip(), line.text.strip()
+            if max(len(a), len(b)) <= wide and not a.endswith("-") and opens_sentence(b, page.lexicon) \
+                    and (ends_open(a) or stops_on_an_attributive_adjective(a, page.lexicon)) \
+                    and not holds_sentence_end(a.split()[-1] if a.split() else ""):
+                return [flag("description", f"'{b[:80]}' opens a sentence anew right after '…{a[-30:]}', which "
+                                            "waits for its next words: a caption or a label may be read into the "
+                                            "sentence; kept")]
+    return []
 
 
 def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
@@ -104,11 +127,21 @@ def marks_inside_doubts(units: list[Unit]) -> list[Doubt]:
     """A line of the description with a list's mark between its words ('… auftreten oder * Gesundheit
     und Pflege'): the items of a list and the running text beside them read across as one line, in
     an order no rule here rebuilt; flagged, the line named."""
-    for unit in units:
-        if unit.kind == "figure":
-            continue
-        for line in unit.lines:
-            if MARK_INSIDE.search(line.text):
-                return [flag("description", f"'{line.text[:80]}' holds a list's mark between its words: the items "
-                                            "of a list and the text beside them may be read across as one line")]
+    lines = [line.text.strip() for unit in units if unit.kind != "figure" for line in unit.lines]
+    for n, line in enumerate(lines):
+        if MARK_INSIDE.search(line) or mark_after_a_word(line, lines[max(0, n - 2) : n] + lines[n + 1 : n + 3]):
+            return [flag("description", f"'{line[:80]}' holds a list's mark between its words: the items "
+                                        "of a list and the text beside them may be read across as one line")]
     return []
+
+
+ITEM_SIGNS = frozenset("•*¢■▪●«–—-")
+
+
+def mark_after_a_word(line: str, near: list[str]) -> bool:
+    """A line whose second token is a list's sign and whose first is none ('Auswerten — Energie und
+    Klima', 'L — Handel und Gewerbe'), where a line near it opens with that sign as a list's item
+    does: a figure's word read in front of an item's mark (a dash between words alone is prose's)."""
+    tokens = line.split()
+    return len(tokens) >= 3 and tokens[1] in ITEM_SIGNS and tokens[0] not in ITEM_SIGNS \
+        and any(other.startswith(tokens[1] + " ") for other in near)

@@ -96,18 +96,71 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
     return units
 
 
+AFTER_THE_VERB = frozenset({"PRF", "ADV", "PTKNEG"})  # 'sich', 'auch', 'nicht': no noun phrase
+
+
+def lacks_its_subject(text: str, lexicon: Lexicon) -> bool:
+    """Running text whose last sentence opens with a preposition and stops on its finite verb, a
+    reflexive or an adverb after it at most ('In drei Orten haben sich', '… in Thüringen können'):
+    the preposition's phrase stands before the verb, so the sentence's subject is still to come."""
+    words = re.split(r"(?<=[.!?:;])\s+", text.strip())[-1].split()
+    if len(words) < 3 or lexicon.tags.best_tag(words[0]) not in ("APPR", "APPRART"):
+        return False
+    verb = next((k for k, w in enumerate(words) if k and w.isalpha() and w.islower() and has_finite_verb(w, lexicon)),
+                None)
+    return verb is not None and all(w.isalpha() and w.islower() and lexicon.tags.best_tag(w) in AFTER_THE_VERB
+                                    for w in words[verb + 1 :])
+
+
+def subjects_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Running text that lacks its subject (lacks_its_subject), figure text after it, and running
+    text opening on the rest of its verb in lower case ('zusammengetan, um …', 'eingereicht und …'):
+    the one piece between that may be a line of the sentence and can be a noun phrase (a noun or an
+    adjective first: 'Bürgermeisterinnen, Vereine und Betriebe') is the sentence's subject, running
+    text again; where two or more may be, none is (taken_lines_doubts names them)."""
+    units = list(units)
+    for i, unit in enumerate(units):
+        if unit.kind != "prose" or not lacks_its_subject(unit.text, page.lexicon):
+            continue
+        j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
+        if j is None or j == i + 1 or units[j].kind != "prose" \
+                or not opens_on_a_verb(units[j].text.replace(",", " "), page.lexicon):
+            continue
+        lines = [k for k in range(i + 1, j) if line_of_the_sentence(units[k], page, settings)
+                 and units[k].text[:1].isupper() and may_follow_a_preposition(units[k].text, page.lexicon)]
+        if len(lines) == 1:
+            units[lines[0]] = replace(units[lines[0]], kind="prose", verdict=None, why="grammar")
+    return units
+
+
 def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """A piece taken out as set into a sentence (an "interruption") after text that stops on a
     function word, though it reads as running text and lists with a comma ('… Dort werden' |
-    'Daten über Verkehr, Energie und Wohnungsbau' | 'gebündelt, …'): it may be the sentence's own
-    line, which no grammar here decides; flagged, with the stretch named."""
+    'Daten über Verkehr, Energie und Wohnungsbau' | 'gebündelt, …'), or after text that stops on a
+    finite verb over text opening on the rest of the verb, where the sentence's middle is still
+    to come, a piece that can be that middle (a noun or an adjective first: '… Die Bürger können'
+    | 'Vorschläge für die Gestaltung' | 'eingereicht, …'): it may be the sentence's own line, which no grammar here decides; flagged,
+    with the stretch named."""
     doubts = []
     for i, unit in enumerate(units):
-        if unit.kind != "figure" or unit.why != "interruption" or unit.verdict is not True \
-                or not LISTING_COMMA.search(unit.text) or not line_of_the_sentence(unit, page, settings):
+        if unit.kind != "figure" or unit.why != "interruption" or not line_of_the_sentence(unit, page, settings):
             continue
         before = next((u for u in reversed(units[:i]) if u.kind != "figure"), None)
-        if before is not None and before.kind == "prose" and ends_open(before.text):
+        after = next((u for u in units[i + 1 :] if u.kind != "figure"), None)
+        if before is None or before.kind != "prose":
+            continue
+        # the middle is still to come where the text after opens on the rest of the verb ('eingereicht, …')
+        middle_wanted = stops_on_a_finite_verb(before.text, page.lexicon) and after is not None \
+            and opens_on_a_verb(after.text.replace(",", " "), page.lexicon)
+        if (unit.verdict is True and LISTING_COMMA.search(unit.text) and ends_open(before.text)) \
+                or (middle_wanted and may_follow_a_preposition(unit.text, page.lexicon)):
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', set between the parts of a "
                                               f"sentence ('…{before.text[-30:]}'): it may be the sentence's line"))
     return doubts
+
+
+def stops_on_a_finite_verb(text: str, lexicon: Lexicon) -> bool:
+    """Text that stops on a finite verb in lower case with no sign after it ('… in Thüringen können'):
+    a sentence whose middle (its subject or object, a noun phrase) may come next."""
+    last = (text.split() or [""])[-1]
+    return last.isalpha() and last.islower() and has_finite_verb(last, lexicon)

@@ -11,9 +11,12 @@ produces them and the doubts.
 """
 from __future__ import annotations
 
+import re
+
+from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.figure_doubts import a_number, label_row
-from pipeline.records.pieces import Page, Unit
+from pipeline.records.pieces import Page, Unit, has_finite_verb
 from pipeline.records.prose import (WORD, ends_open, function_words, known_word, list_mark, opens_anew, stops_inside,
                                     wordmark)
 from pipeline.records.settings import RecordsSettings
@@ -138,8 +141,24 @@ def lines_with_signs_back(units: list[Unit], page: Page, settings: RecordsSettin
     return units
 
 
+def clause_without_its_verb(text: str, lexicon: Lexicon) -> bool:
+    """Text opening on a noun with a capital whose first clause (to its first comma or stop) holds
+    a participle in lower case and no word that may be a finite verb ('Räume für Sprechstunden
+    eingerichtet, in denen …'): no sentence opens so, since a German sentence's finite verb comes
+    before the rest of its verb; the sentence goes on from words before it ('Deshalb hat der
+    Landkreis in drei Dörfern')."""
+    clause = re.split(r"[,.;:!?]", text, maxsplit=1)[0].split()
+    if len(clause) < 2 or lexicon.tags.best_tag(clause[0]) != "NN" or not clause[0][:1].isupper():
+        return False
+    lower = [w for w in clause[1:] if w.isalpha() and w.islower()]
+    # a word HanTa may read as finite at all ('lassen', 'entwickelt') may be the clause's verb
+    return not has_finite_verb(" ".join(lower), lexicon) \
+        and any((lexicon.tags.best_tag(w) or "").endswith("(PP)") for w in lower)
+
+
 def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
-    """Running text that opens in lower case ('lassen sich nicht …') where the text before it (figure
+    """Running text that opens in lower case ('lassen sich nicht …'), or on a clause without its
+    finite verb (clause_without_its_verb), where the text before it (figure
     text passed over) ended its sentence or is an item of a list, or where none stands before it:
     its sentence's start is among the figure text between. The one piece there that may be that
     start (clean_piece, two words or more with a capital, stopping inside a sentence, no colon, not
@@ -150,7 +169,7 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
     units = list(units)
     doubts = []
     for j, unit in enumerate(units):
-        if unit.kind != "prose" or not unit.text[:1].islower() \
+        if unit.kind != "prose" or not (unit.text[:1].islower() or clause_without_its_verb(unit.text, page.lexicon)) \
                 or len(WORD.findall(unit.text)) < settings.text.continuation_min_words:
             continue
         i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
