@@ -1,0 +1,64 @@
+"""A labelled header whose Land an OCR garbled past reading, its size class readable, under a name the
+overview lists (records/garbled_land.py): its project is found, its Land taken from the overview's row of
+the name, else by likeness (and then from the place the name is), always flagged."""
+import pytest
+
+from pipeline.records.garbled_land import LIKEST_LAND_NOTE, land_for_name, likest_land, size_class_read
+from pipeline.records.labels import LabelledValue
+from pipeline.records.placing import with_land_of_place
+from pipeline.records.segment import Line, segment_text
+
+TABLE = "Modellprojekt Bundesland Kategorie\n{name} Sachsen-Anhalt Großstädte\nErfurt Thüringen Großstädte\n"
+LIST = "Großstädte:\n{name}\nErfurt\n"
+
+
+def edition(listed: str, overview: str = TABLE) -> str:
+    return ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\nHalle (Saale)\n\nBUNDESLAND\nsetchiseatevlit\n\n"
+            "GRÖSSENKLASSE\nGroße Großstadt\n\nPROJEKTTITEL\nHalle verbunden\n\n"
+            "Die Stadt baut eine offene Datenplattform auf.\n\n\n\n\nErfurt\n\nBUNDESLAND\nThüringen\n\nGRÖSSENKLASSE\n"
+            "Kleinere Großstadt\n\nPROJEKTTITEL\nErfurt klug\n\nIn Würzburg übernehmen Anwohner Patenschaften.\n\n\n\n\n"
+            "2. Übersicht Modellprojekte Smart Cities 2021\n\n" + overview.format(name=listed))
+
+
+@pytest.fixture
+def profile(corrections):
+    return corrections.profile_for(None)[0]
+
+
+def test_a_garbled_land_under_a_name_a_table_overview_lists_takes_the_rows_land(profile):
+    projects = segment_text(edition("Halle (Saale)"), profile).projects
+    assert [(b.name, b.size.size_class, b.size.states_text) for b in projects] == [
+        ("Halle (Saale)", "Große Großstadt", "Sachsen-Anhalt"), ("Erfurt", "Kleinere Großstadt", "Thüringen")]
+    assert "overview's row of the name gives 'Sachsen-Anhalt'" in projects[0].size.land_note
+    assert projects[1].size.land_note == ""
+
+
+def test_a_garbled_land_under_a_listed_name_without_a_land_column_takes_the_likest_land_flagged(profile):
+    [halle, _] = segment_text(edition("Halle (Saale)", LIST), profile).projects
+    assert halle.size.states_text == "Sachsen-Anhalt" and halle.size.land_note.startswith(LIKEST_LAND_NOTE)
+
+
+def test_a_garbled_land_under_a_name_no_overview_lists_makes_no_project(profile):
+    assert [b.name for b in segment_text(edition("Magdeburg"), profile).projects] == ["Erfurt"]
+
+
+def test_a_size_class_is_read_from_its_rows_end_where_the_column_cut_it(profile):
+    label = Line(3, 0, "beteiligen. In Fürth messen Schüler GRÖSSENKLASSE")
+    row = Line(4, 60, "die Luftqualität an ihren Schulwegen und Große Großstadt")
+    value = LabelledValue("size_class", "Größenklasse", label, (label, Line(4, 100, "Großstadt")), "")
+    assert size_class_read(value, {4: row}, profile, 80) == ("Große Großstadt", "Große Großstadt", 100.0)
+
+
+def test_the_likest_land_is_read_from_a_rows_last_words():
+    assert likest_land("frühzeitig setchiseatevlit") == "Sachsen-Anhalt"
+
+
+def test_a_land_taken_by_likeness_gives_way_to_the_land_of_the_place_the_name_is(corrections):
+    *_, note = land_for_name(("Größere Mittelstadt", "Größere Mittelstadt", 100.0, "asi asatilan"), "Rheine", [], 90)
+    record = {"name": "Rheine", "states": ["Saarland"], "state_codes": ["DE-SL"], "needs_review": ["states"],
+              "review_notes": {"states": note}}
+    placed = with_land_of_place(record, corrections.places)
+    assert placed["states"] == ["Nordrhein-Westfalen"] and placed["state_codes"] == ["DE-NW"]
+    assert "Nordrhein-Westfalen" in placed["review_notes"]["states"]
+    overview_land = {**record, "review_notes": {"states": "the overview's row of the name gives 'Saarland'"}}
+    assert with_land_of_place(overview_land, corrections.places) == overview_land
