@@ -62,3 +62,31 @@ def test_a_land_taken_by_likeness_gives_way_to_the_land_of_the_place_the_name_is
     assert "Nordrhein-Westfalen" in placed["review_notes"]["states"]
     overview_land = {**record, "review_notes": {"states": "the overview's row of the name gives 'Saarland'"}}
     assert with_land_of_place(overview_land, corrections.places) == overview_land
+
+
+def overview_lines(rows: str):
+    from pipeline.records.segment import find_parts, text_to_lines
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
+            + rows)
+    lines = text_to_lines(text)
+    return lines, find_parts(lines, profile_of(), DEFAULT_RECORDS_SETTINGS)
+
+
+def profile_of():
+    from pipeline.corrections import default_corrections_dir, load_corrections
+    return load_corrections(default_corrections_dir()).profile_for(None)[0]
+
+
+def test_a_table_overviews_name_whose_end_opens_the_next_row_in_lower_case_is_one_name():
+    """Rows: a name's first row with no Land, its end on the next row ('und Warburg'), then the row of
+    its Land; columns one after the other: the name column's line and its end under it."""
+    from pipeline.records.overview_rows import table_overview_names, table_row_names
+    lines, parts = overview_lines("Modellprojekt Bundesland Kategorie\nWernigerode Sachsen-Anhalt Kleinstädte und\n"
+                                  "Landgemeinden\n\nBrakel in Kooperation mit Steinheim\nund Warburg\n\n"
+                                  "Nordrhein-Westfal&mterkommunale\nKooperationen und\nLandkreise\n")
+    assert table_row_names(lines, parts, profile_of()) == ["Wernigerode", "Brakel in Kooperation mit Steinheim und Warburg"]
+    lines, parts = overview_lines("Modellprojekt\nWernigerode\n\nBrakel in Kooperation mit Steinheim\nund Warburg\n\n"
+                                  "Bundesland\n\nKategorie\n\nSachsen-Anhalt Kleinstädte\n")
+    assert table_overview_names(lines, parts, profile_of()) == [
+        "Wernigerode", "Brakel in Kooperation mit Steinheim und Warburg"]
