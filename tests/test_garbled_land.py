@@ -90,3 +90,12 @@ def test_a_table_overviews_name_whose_end_opens_the_next_row_in_lower_case_is_on
                                   "Bundesland\n\nKategorie\n\nSachsen-Anhalt Kleinstädte\n")
     assert table_overview_names(lines, parts, profile_of()) == [
         "Wernigerode", "Brakel in Kooperation mit Steinheim und Warburg"]
+
+
+def test_a_table_overviews_name_alone_over_its_sections_second_line_and_then_its_land_is_a_name():
+    """'Kreis Héxter' / 'Landkreise' (its row's section cell's second line) / 'Nordrhein-Westfalen …'."""
+    from pipeline.records.overview_rows import table_row_names
+    lines, parts = overview_lines("Modellprojekt Bundesland Kategorie\nHünfeld Hessen Kleinstädte und Landgemeinden\n\n"
+                                  "Kreis Héxter\n\nLandkreise\n\nNordrhein-Westfalen Interkommunale Kooperationen und\n"
+                                  "Landkreise\n")
+    assert table_row_names(lines, parts, profile_of()) == ["Hünfeld", "Kreis Héxter"]

@@ -38,8 +38,8 @@ def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profil
     Land. Rows begun in lower case go on a cell of the row above (a section over two lines); a row
     with no Land whose next row begins with one is a name alone (an OCR put the rest of its row
     under it: 'Landkreis Vorpommern-Greifswald' / 'Mecklenburg-Vorpommern Interkommunale …'), as
-    is one whose next rows open with a connector in lower case ('und Warburg', its name's end)
-    before the row with the Land."""
+    is one whose next rows open with a connector in lower case ('und Warburg', its name's end) or
+    are a section's words only ('Landkreise', a cell's second line) before the row with the Land."""
     heads = [label_key(h) for h in profile.overview_columns]
     texts = table_overview_texts(lines, parts, profile)
     first = next((i for i, text in enumerate(texts)
@@ -58,7 +58,8 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
             if end:
                 names[-1] = f"{names[-1]} {end}"  # a name's end under it, in lower case ('und Altdorf')
             continue
-        after = next((k for k in range(i + 1, len(texts)) if not opens_with_connector(texts[k])), len(texts))
+        after = next((k for k in range(i + 1, len(texts)) if not opens_with_connector(texts[k])
+                      and not all(w.casefold() in section_words for w in texts[k].split())), len(texts))
         alone = after < len(texts) and begins_with_state(texts[after]) and not begins_with_state(text) \
             and not all(w.casefold() in section_words for w in text.split())
         with_land = words_before_state(text)
