@@ -99,3 +99,10 @@ def test_a_table_overviews_name_alone_over_its_sections_second_line_and_then_its
                                   "Kreis Héxter\n\nLandkreise\n\nNordrhein-Westfalen Interkommunale Kooperationen und\n"
                                   "Landkreise\n")
     assert table_row_names(lines, parts, profile_of()) == ["Hünfeld", "Kreis Héxter"]
+
+
+def test_a_garbled_land_and_a_lost_size_class_under_a_listed_name_take_their_sections_likest_flagged(profile):
+    text = edition("Halle (Saale)").replace("GRÖSSENKLASSE\nGroße Großstadt\n", "GRÖSSENKLASSE\n")
+    halle = segment_text(text, profile).projects[0]
+    assert halle.name == "Halle (Saale)" and halle.size.size_class in ("Große Großstadt", "Kleinere Großstadt")
+    assert halle.size.score < 80 and halle.size.states_text == "Sachsen-Anhalt"

@@ -17,6 +17,7 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import LabelledBlock, LabelledValue, Line
 from pipeline.records.overview_rows import table_overview_texts, words_before_state
+from pipeline.records.unreadable_size import likest_size_class, section_size_classes
 
 SIZE_TAIL_MAX_WORDS = 4  # a size class is at most so many words ('Interkommunale Kooperationen/Landkreis': 2)
 
@@ -41,15 +42,21 @@ def size_class_read(value: LabelledValue, rows: dict[int, Line], profile: Profil
 
 
 def size_over_garbled_land(block: LabelledBlock, rows: dict[int, Line], profile: Profile, min_score: float,
-                           reads_as_states) -> tuple[str, str, float, str] | None:
+                           reads_as_states, section: str | None = None) -> tuple[str, str, float, str] | None:
     """A labelled block with a Land's label whose value reads as no Land (`reads_as_states(text)`
-    false, or nothing under it) nor as a label, and a size class's value that reads as one ->
-    (size class as printed, the profile's, likeness, the Land as read); else None."""
+    false, or nothing under it) nor as a label, and a size class's label -> (size class as printed,
+    the profile's, likeness, the Land as read): the size class its value reads as, else (garbled
+    or lost too) the likest of the size classes of the `section` in force, its likeness under
+    `min_score` (so it is flagged, as unreadable_size.py's); None where there is none."""
     states, size = block.get("states"), block.get("size_class")
     # a value ending in a colon is a label the profile does not know ('Vorhaben:'): the values were read out of step
     if states is None or size is None or (states.value and reads_as_states(states.value)) or states.value.endswith(":"):
         return None
     read = size_class_read(size, rows, profile, min_score)
+    candidates = section_size_classes(section, profile)
+    if read is None and candidates:
+        size_class, score = likest_size_class([size.value], candidates)
+        read = (size.value, size_class, min(score, min_score - 1))
     return (*read, states.value) if read else None
 
 

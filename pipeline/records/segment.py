@@ -356,7 +356,8 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         garbled = None if size or not block else size_of_garbled_header(
             block, section_in_force(headings, line.number), profile, lambda t: value_reads_as("states", t, profile, settings))
         lost = None if size or garbled or not block else size_over_garbled_land(
-            block, by_number, profile, settings.segment.size_class_min_score, lambda t: value_reads_as("states", t, profile, settings))
+            block, by_number, profile, settings.segment.size_class_min_score, lambda t: value_reads_as("states", t, profile, settings),
+            section_in_force(headings, line.number))
         if (size or garbled or lost) and nonblank[i - 1].number not in in_heading:
             name = name_over_block(nonblank, i, in_heading, listed, profile, settings, by_number)
             # a size class or Land read from nothing is a project's only where the overview lists the name over it
