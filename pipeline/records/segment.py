@@ -25,6 +25,7 @@ from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connect
                                         name_with_strays, wrapped_chains)
 from pipeline.records.overview_list import lines_to_overview
 from pipeline.records.overview_rows import overview_names
+from pipeline.records.row_heads import header_at_row_heads
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.unreadable_size import size_of_garbled_header
@@ -337,7 +338,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     in_heading = {n for first, (_, _, last) in headings.items() for n in range(first, last + 1)}
     banners = {n for n in headings if running_section(by_line[n].text, profile, settings)}
     starts = []  # (name lines, size line, SizeLine, labelled block or None)
-    known, in_block = known_labels(profile), -1
+    known, in_block, reads_states = known_labels(profile), -1, lambda t: value_reads_as("states", t, profile, settings)
     banded: dict[int, int] = {}  # a name's first line -> the band between it and its header (the record's section)
     for i, line in enumerate(nonblank):
         if line.number <= in_block:
@@ -354,10 +355,12 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                     lambda field, text: value_reads_as(field, text, profile, settings)) if i > 0 else None
         size = labelled_size(block, profile, settings) if block else None
         garbled = None if size or not block else size_of_garbled_header(
-            block, section_in_force(headings, line.number), profile, lambda t: value_reads_as("states", t, profile, settings))
+            block, section_in_force(headings, line.number), profile, reads_states)
+        heads = None if size or garbled or not block else header_at_row_heads(
+            block, nonblank, i, known, profile, settings.segment.size_class_min_score, reads_states)
+        garbled, block = heads or (garbled, block)
         lost = None if size or garbled or not block else size_over_garbled_land(
-            block, by_number, profile, settings.segment.size_class_min_score, lambda t: value_reads_as("states", t, profile, settings),
-            section_in_force(headings, line.number))
+            block, by_number, profile, settings.segment.size_class_min_score, reads_states, section_in_force(headings, line.number))
         if (size or garbled or lost) and nonblank[i - 1].number not in in_heading:
             name = name_over_block(nonblank, i, in_heading, listed, profile, settings, by_number)
             # a size class or Land read from nothing is a project's only where the overview lists the name over it
