@@ -106,3 +106,10 @@ def test_a_garbled_land_and_a_lost_size_class_under_a_listed_name_take_their_sec
     halle = segment_text(text, profile).projects[0]
     assert halle.name == "Halle (Saale)" and halle.size.size_class in ("Große Großstadt", "Kleinere Großstadt")
     assert halle.size.score < 80 and halle.size.states_text == "Sachsen-Anhalt"
+
+
+def test_a_row_like_a_sections_name_over_a_section_row_is_no_name_alone():
+    """'Groftstadte' (the section column's cell, garbled) over 'Mittelstädte' and a row with a Land."""
+    from pipeline.records.overview_rows import row_names
+    rows = ["Baden-Wurttemberg Großstädte", "Brandenburg", "Groftstadte", "Mittelstädte", "Sachsen-Anhalt Mittelstädte"]
+    assert "Groftstadte" not in row_names(rows, profile_of())

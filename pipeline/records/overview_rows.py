@@ -21,6 +21,7 @@ STATE_PREFIX_MIN_CHARS = 6  # a Land cut short by the next column ('Mecklenburg-
 STATE_PREFIX_CUT = 2  # and loses at most so many letters
 NAME_END_MAX_WORDS = 5  # a name's end on the next row ('Schwarzenbruck und Altdorf', 'und Lauf an der Pegnitz')
 STATE_FUZZY_MIN_CHARS = 12  # a Land this long ('Mecklenburg-Vorpommern') is found by its likeness too
+SECTION_LIKE_MIN_SCORE = 70  # 'Groftstadte' / 'Großstädte' (fuzz.ratio, casefolded): a section's cell, no name
 STATE_MIN_LIKENESS = 80  # 'mecklenburg-vorpoinnés' / 'mecklenburg-vorpommern' (fuzz.ratio)
 
 
@@ -61,7 +62,7 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
         after = next((k for k in range(i + 1, len(texts)) if not opens_with_connector(texts[k])
                       and not all(w.casefold() in section_words for w in texts[k].split())), len(texts))
         alone = after < len(texts) and begins_with_state(texts[after]) and not begins_with_state(text) \
-            and not all(w.casefold() in section_words for w in text.split())
+            and not all(w.casefold() in section_words for w in text.split()) and not section_like(text, profile)
         with_land = words_before_state(text)
         name = with_land or (text if alone else None)
         end = name_end_in_row(names[-1], text, section_words) if names and name is None else None
@@ -76,6 +77,12 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
         elif i > start_at:
             start = ""
     return names
+
+
+def section_like(text: str, profile: Profile) -> bool:
+    """'Groftstadte' -> True: a row SECTION_LIKE_MIN_SCORE like a section's name (a cell of the
+    section column an OCR garbled), which is no name alone."""
+    return any(fuzz.ratio(text.casefold(), c.casefold()) >= SECTION_LIKE_MIN_SCORE for c in profile.categories)
 
 
 def name_start_row(text: str, section_words: set[str]) -> bool:
