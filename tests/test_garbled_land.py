@@ -113,3 +113,13 @@ def test_a_row_like_a_sections_name_over_a_section_row_is_no_name_alone():
     from pipeline.records.overview_rows import row_names
     rows = ["Baden-Wurttemberg Großstädte", "Brandenburg", "Groftstadte", "Mittelstädte", "Sachsen-Anhalt Mittelstädte"]
     assert "Groftstadte" not in row_names(rows, profile_of())
+
+
+def test_a_size_class_taken_from_nothing_is_told_so_once(profile):
+    from pipeline.records.extract import size_class_doubts, unreadable_size_doubts
+    from pipeline.records.segment import SizeLine
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+    size = SizeLine("", "Kleine Kleinstadt", 0.0, "Hessen")
+    assert size_class_doubts(size, profile, DEFAULT_RECORDS_SETTINGS) == []
+    [doubt] = unreadable_size_doubts(size, DEFAULT_RECORDS_SETTINGS)
+    assert "nothing was read" in doubt.note

@@ -280,7 +280,10 @@ def sure_size_class(size: SizeLine, profile: Profile, settings: RecordsSettings)
 
 
 def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSettings) -> list[Doubt]:
-    """A size class as printed that is about as close to two of the profile's classes."""
+    """A size class as printed that is about as close to two of the profile's classes (none where
+    nothing was read: unreadable_size_doubts says so)."""
+    if not size.size_text.strip():
+        return []
     ranked = process.extract(size.size_text, profile.size_classes, scorer=fuzz.ratio, limit=2)
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < settings.fields.class_min_margin:
         return [flag("size_class", f"'{size.size_text}' is close to both {ranked[0][0]} and {ranked[1][0]}")]
@@ -299,6 +302,9 @@ def unreadable_size_doubts(size: SizeLine, settings: RecordsSettings) -> list[Do
     """A size class printed past reading (unreadable_size.py): taken as the likest of its section's."""
     if size.score >= settings.segment.size_class_min_score:
         return []
+    if not size.size_text.strip():
+        return [flag("size_class", f"nothing was read under the size class's label: of its section's, {size.size_class} "
+                                   "was taken")]
     return [flag("size_class", f"the size class printed under the Land reads '{size.size_text}', like no size class: "
                                f"of its section's, the likest ({size.size_class}) was taken")]
 
