@@ -190,3 +190,14 @@ def test_a_title_box_value_begins_at_the_projects_name_when_the_labels_row_mispl
     assert block.get("motto").value == "Gemeinsam für starke Nachbarschaften"
     without = labelled_under_size_line(nonblank(text), profile, S)
     assert without.get("title").value != "Schöneck smart: Teilhabe für alle"
+
+
+def test_a_lands_value_an_ocrs_row_placed_well_left_of_its_labels_column_is_read(profile):
+    """'In den Quartieren selbst geht es BUNDESLAND:' / 'um mehr als Gebaude. Baden-Wirttemberg': the
+    Land starts twelve characters left of the label (a proportional font's row); it reads as a Land,
+    so up to twice the tolerance from the column it is the value."""
+    text = ("In den Quartieren selbst geht es BUNDESLAND:\n\num mehr als Gebaude. Baden-Württemberg\n\n"
+            "Energie aus der Region GROSSENKLASSE:\nInterkommunale Kooperationen/Landkreis\n")
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block is not None and block.get("states").value == "Baden-Württemberg"

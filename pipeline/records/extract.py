@@ -36,6 +36,7 @@ from pipeline.records.pages import Pages, lines_to_pages, page_of
 from pipeline.records.labels import known_labels, label_key, line_label_read
 from pipeline.records.name_wrap import line_after_name, name_cut_reason
 from pipeline.records.page_numbers import figure_numbers, page_number_lines
+from pipeline.records.heading_doubts import contradicted_headings
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, value_running_text_reason
@@ -86,14 +87,16 @@ def layout_to_records(layout: Layout, cleaned: Cleaned, profile: Profile, doc: D
                       generic: frozenset[str] = frozenset()) -> list[Record]:
     """Every project block -> its record draft; a paragraph that speaks of another project only
     goes to that project (`generic`: words of names that name no project, PlaceRules.generic_words)."""
-    return move_foreign_paragraphs([block_to_record(block, cleaned, profile, doc, settings) for block in layout.projects],
-                                   settings, generic)
+    doubted = contradicted_headings(layout.projects, profile, lambda b: sure_size_class(b.size, profile, settings))
+    return move_foreign_paragraphs([block_to_record(block, cleaned, profile, doc, settings, i in doubted)
+                                    for i, block in enumerate(layout.projects)], settings, generic)
 
 
 def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc: Document,
-                    settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Record:
+                    settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS, heading_doubted: bool = False) -> Record:
     """One project block -> its record draft, built here in one go from what the parts read, with
-    their doubts in the order the output's notes give them."""
+    their doubts in the order the output's notes give them. `heading_doubted`: a project before it
+    under its heading showed a heading missed (heading_doubts.py)."""
     reading = name_against_overview(block.name, doc.listed, settings) if doc.listed else NameReading(block.name)
     reading = name_with_words_lost(reading, doc.listed, settings)
     size = block.size
@@ -130,11 +133,15 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     doubts = [*name_line_doubts(block.name), *reading.doubts,
               *category_doubts(block, settings, section, doc.sections, sure_size),
               *section_size_doubts(profile.canonical(block.category), size.size_class, profile),
+              *([flag("category", "the size class was not read surely and a project before this one under the same "
+                                  "heading has a size class of another section (a heading was missed): the section "
+                                  "may be wrong")] if heading_doubted and not sure_size else []),
               *([flag("name", f"the line '{block.name_above}' stands right above the name: the name may "
                               "begin there")] if block.name_above else []),
               *size_class_doubts(size, profile, settings), *unreadable_size_doubts(size, settings),
               *name_piece_doubts(block, reading.name, profile, settings),
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *land_apart_doubts(size),
+              *([flag("states", size.land_note)] if size.land_note else []),
               *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings),
@@ -273,7 +280,10 @@ def sure_size_class(size: SizeLine, profile: Profile, settings: RecordsSettings)
 
 
 def size_class_doubts(size: SizeLine, profile: Profile, settings: RecordsSettings) -> list[Doubt]:
-    """A size class as printed that is about as close to two of the profile's classes."""
+    """A size class as printed that is about as close to two of the profile's classes (none where
+    nothing was read: unreadable_size_doubts says so)."""
+    if not size.size_text.strip():
+        return []
     ranked = process.extract(size.size_text, profile.size_classes, scorer=fuzz.ratio, limit=2)
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < settings.fields.class_min_margin:
         return [flag("size_class", f"'{size.size_text}' is close to both {ranked[0][0]} and {ranked[1][0]}")]
@@ -292,6 +302,9 @@ def unreadable_size_doubts(size: SizeLine, settings: RecordsSettings) -> list[Do
     """A size class printed past reading (unreadable_size.py): taken as the likest of its section's."""
     if size.score >= settings.segment.size_class_min_score:
         return []
+    if not size.size_text.strip():
+        return [flag("size_class", f"nothing was read under the size class's label: of its section's, {size.size_class} "
+                                   "was taken")]
     return [flag("size_class", f"the size class printed under the Land reads '{size.size_text}', like no size class: "
                                f"of its section's, the likest ({size.size_class}) was taken")]
 

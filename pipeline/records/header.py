@@ -303,8 +303,8 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             if reason:
                 doubts.append(flag(field_name, f"{reason}: an OCR may have read its words out of order or "
                                                "text beside it into it"))
-    doubts += [flag("description", f"the label '{v.label_line.text}' was read at the end of a line of text (a "
-                                   "column run into a box beside it): that line stays in the description")
+    doubts += [flag("description", f"the label '{v.label_line.text}' was read in a line of text (a column run "
+                                   "into a box beside it): that line is kept as text")
                for v in labelled.values if v.in_text]
     facts, left, fact_doubts = checked_facts(labelled.values)
     used = (labelled.line_numbers - left) | {l.number for l in block.name_lines}

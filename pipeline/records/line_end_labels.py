@@ -94,9 +94,9 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     line before (else the value has ended, and the rows up to the next label are text), and a
     row as short as the column's that `value_alone(previous, row)` takes, right under a label
     (`previous` empty) or going on a value, is the box's line alone (the text beside it had ended).
-    With `reads_as_value(text)` (a Land's or size class's box), a row no longer than the column
-    whose end from the column on reads as such a value ('Wege Die nächste Praxis Bayern') gives it
-    under a label: a short value leaves the row as short as the text's own. With `names_it(word)`
+    With `reads_as_value(text)` (a Land's or size class's box), a row whose end from the column on
+    (or from a word up to twice as far from it) reads as such a value ('Wege Die nächste Praxis
+    Bayern') gives it under a label: a short value leaves the row as short as the text's own. With `names_it(word)`
     (a title's box), where the row's end at the column does not name the project, a word that does
     up to twice as far from the column is the value's start, and the column is taken from there on
     (the label's row misplaced it)."""
@@ -125,8 +125,10 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
                 and state != "ended" and value_alone("" if state == "label" else previous, row.text.strip()):
             end = row
         if end is None and reads_as_value is not None and state == "label":
-            short = row_end_at(row, column, tolerance, short=True)
-            end = short if short is not None and reads_as_value(short.text) else None
+            # an OCR's row misplaces the column (a proportional font): a value that reads as one may start twice as far
+            end = next((short for reach in (tolerance, 2 * tolerance)
+                        if (short := row_end_at(row, column, reach, short=True)) is not None and reads_as_value(short.text)),
+                       None)
         if n == 0 and end is None:
             return None
         if end is None:

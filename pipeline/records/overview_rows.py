@@ -21,6 +21,7 @@ STATE_PREFIX_MIN_CHARS = 6  # a Land cut short by the next column ('Mecklenburg-
 STATE_PREFIX_CUT = 2  # and loses at most so many letters
 NAME_END_MAX_WORDS = 5  # a name's end on the next row ('Schwarzenbruck und Altdorf', 'und Lauf an der Pegnitz')
 STATE_FUZZY_MIN_CHARS = 12  # a Land this long ('Mecklenburg-Vorpommern') is found by its likeness too
+SECTION_LIKE_MIN_SCORE = 70  # 'Groftstadte' / 'Großstädte' (fuzz.ratio, casefolded): a section's cell, no name
 STATE_MIN_LIKENESS = 80  # 'mecklenburg-vorpoinnés' / 'mecklenburg-vorpommern' (fuzz.ratio)
 
 
@@ -37,7 +38,9 @@ def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profil
     """The names of the rows of a table overview read row by row: each row's words before its
     Land. Rows begun in lower case go on a cell of the row above (a section over two lines); a row
     with no Land whose next row begins with one is a name alone (an OCR put the rest of its row
-    under it: 'Landkreis Vorpommern-Greifswald' / 'Mecklenburg-Vorpommern Interkommunale …')."""
+    under it: 'Landkreis Vorpommern-Greifswald' / 'Mecklenburg-Vorpommern Interkommunale …'), as
+    is one whose next rows open with a connector in lower case ('und Warburg', its name's end) or
+    are a section's words only ('Landkreise', a cell's second line) before the row with the Land."""
     heads = [label_key(h) for h in profile.overview_columns]
     texts = table_overview_texts(lines, parts, profile)
     first = next((i for i, text in enumerate(texts)
@@ -56,8 +59,10 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
             if end:
                 names[-1] = f"{names[-1]} {end}"  # a name's end under it, in lower case ('und Altdorf')
             continue
-        alone = i + 1 < len(texts) and begins_with_state(texts[i + 1]) and not begins_with_state(text) \
-            and not all(w.casefold() in section_words for w in text.split())
+        after = next((k for k in range(i + 1, len(texts)) if not opens_with_connector(texts[k])
+                      and not all(w.casefold() in section_words for w in texts[k].split())), len(texts))
+        alone = after < len(texts) and begins_with_state(texts[after]) and not begins_with_state(text) \
+            and not all(w.casefold() in section_words for w in text.split()) and not section_like(text, profile)
         with_land = words_before_state(text)
         name = with_land or (text if alone else None)
         end = name_end_in_row(names[-1], text, section_words) if names and name is None else None
@@ -72,6 +77,12 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
         elif i > start_at:
             start = ""
     return names
+
+
+def section_like(text: str, profile: Profile) -> bool:
+    """'Groftstadte' -> True: a row SECTION_LIKE_MIN_SCORE like a section's name (a cell of the
+    section column an OCR garbled), which is no name alone."""
+    return any(fuzz.ratio(text.casefold(), c.casefold()) >= SECTION_LIKE_MIN_SCORE for c in profile.categories)
 
 
 def name_start_row(text: str, section_words: set[str]) -> bool:
@@ -148,7 +159,8 @@ def name_end_in_row(name: str, text: str, section_words: set[str]) -> str | None
 def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[str]:
     """The names of an overview printed as a table whose columns the text gives one after the
     other: the lines under the name column's head (profile.overview_columns) up to the next column
-    head; a line ending in a connector goes on with the next. [] where there is no such head."""
+    head; a line ending in a connector goes on with the next, and one opening with a connector in
+    lower case ('und Warburg') goes on the one before. [] where there is no such head."""
     heads = {label_key(h) for h in profile.overview_columns[1:]}
     names: list[str] = []
     inside = False
@@ -158,11 +170,18 @@ def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], p
             continue
         if label_key(text.split()[0]) in heads or label_key(text) in heads:
             break
-        if names and NAME_CONNECTORS.search(names[-1]):
+        if names and (NAME_CONNECTORS.search(names[-1]) or opens_with_connector(text)):
             names[-1] = f"{names[-1]} {text}"  # a name over two lines ('… mit Ebersbach-Neugersdorf und' / 'Oderwitz')
         else:
             names.append(text)
     return names if inside else []
+
+
+def opens_with_connector(text: str) -> bool:
+    """'und Warburg' -> True: a line opening with a name's connector in lower case (the rest of a
+    name the line above began)."""
+    first = text.split()[0] if text.split() else ""
+    return first.islower() and bool(NAME_CONNECTORS.search(first))
 
 
 def overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from pipeline.corrections import Corrections, PlaceRules, Profile
 from pipeline.edits import Edit
+from pipeline.language.lexicon import state_code
 from pipeline.records.extract_parts import overview_to_entries
+from pipeline.records.garbled_land import LIKEST_LAND_NOTE
 from pipeline.records.ids import record_id
-from pipeline.records.places import PlaceRepair, members_with_qualifier, name_to_place
+from pipeline.records.places import PlaceRepair, core_name, exact_places, members_of, members_with_qualifier, name_to_place
 from pipeline.records.segment import Layout
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.repair.clean import Cleaned, apply_decisions
@@ -38,6 +40,7 @@ def place_records_and_overview(records: list[dict], layout: Layout, profile: Pro
     members = {e["id"]: e["members"] for e in overview if e["members"]}
     # a record's name that is no place stays as read (its note says what it may be); it was checked
     # against the overview already, and its id and overrides follow it
+    records = [with_land_of_place(r, corrections.places) for r in records]
     records = [with_place(r, corrections, r["states"], members.get(r["id"], []), cleaned.damaged, settings)[0]
                for r in records]
     lands = {r["id"]: r["states"] for r in records}  # an overview entry lies where its record does
@@ -45,6 +48,24 @@ def place_records_and_overview(records: list[dict], layout: Layout, profile: Pro
               for e in overview]
     overview, edits = overview_with_repaired_names(placed, cleaned, corrections, settings)
     return Placed(records, overview, edits)
+
+
+def with_land_of_place(record: dict, rules: PlaceRules) -> dict:
+    """A record whose Land was printed past reading and taken by its likeness (garbled_land.py)
+    -> with the Land of the place its name is (its first member's, of a cooperation) where every
+    place of that name in GeoNames lies in one Land; the note says so and the Land stays
+    flagged. Any other record as it is."""
+    note = record["review_notes"].get("states", "")
+    if LIKEST_LAND_NOTE not in note or "overrides" in record and "states" in record["overrides"]:
+        return record
+    core = core_name(record["name"], rules)[0]
+    lands = {p.land for p in exact_places(core, rules) or exact_places(core_name(members_of(core, rules)[0], rules)[0], rules)}
+    if len(lands) != 1 or None in lands or [*lands] == record["states"]:
+        return record
+    [land] = lands
+    return {**record, "states": [land], "state_codes": [state_code(land)], "review_notes": {
+        **record["review_notes"], "states": f"{note}; the place '{core}' lies in {land} only (GeoNames): its Land "
+                                            "was taken instead"}}
 
 
 def with_member_list(entry: dict, rules: PlaceRules) -> dict:

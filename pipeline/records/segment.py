@@ -18,12 +18,14 @@ from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.label_facts import lines_under_labels
+from pipeline.records.garbled_land import land_for_name, overview_lands, size_over_garbled_land
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
                                         name_with_strays, wrapped_chains)
 from pipeline.records.overview_list import lines_to_overview
 from pipeline.records.overview_rows import overview_names
+from pipeline.records.row_heads import header_at_row_heads
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.unreadable_size import size_of_garbled_header
@@ -46,6 +48,7 @@ class SizeLine:
     score: float
     states_text: str
     land_apart: bool = False  # the size line printed no Land: it was read from a line of its own (lost_land.py)
+    land_note: str = ""  # the Land printed past reading: where the Land taken came from (garbled_land.py)
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,9 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     running = running_line_keys(lines[first:end], profile, settings)
     overview = lines_to_overview(lines, parts, profile, edition_furniture(lines[first:end], running))
     listed = overview_names(lines, parts, profile, overview)
-    return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings), running, overview,
-                  listed)
+    lands = overview_lands(lines, parts, profile)
+    return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings, lands), running,
+                  overview, listed)
 
 
 def lines_over_headers(lines: list[Line], profile: Profile, settings: RecordsSettings) -> set[int]:
@@ -315,7 +319,8 @@ def is_page_furniture(line: Line, running: frozenset[str]) -> bool:
 
 
 def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] = frozenset(),
-                  listed: list[str] = (), settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[ProjectBlock]:
+                  listed: list[str] = (), settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS,
+                  lands: list[tuple[str, str]] = ()) -> list[ProjectBlock]:
     """Section headings and project headers of the projects part -> blocks. Sections are the
     profile's closed vocabulary: a lone short line the profile does not know (a heading page of an
     unknown section, or a line of prose alone on a page) never replaces the current section and
@@ -336,7 +341,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     in_heading = {n for first, (_, _, last) in headings.items() for n in range(first, last + 1)}
     banners = {n for n in headings if running_section(by_line[n].text, profile, settings)}
     starts = []  # (name lines, size line, SizeLine, labelled block or None)
-    known, in_block = known_labels(profile), -1
+    known, in_block, reads_states = known_labels(profile), -1, lambda t: value_reads_as("states", t, profile, settings)
     banded: dict[int, int] = {}  # a name's first line -> the band between it and its header (the record's section)
     for i, line in enumerate(nonblank):
         if line.number <= in_block:
@@ -353,14 +358,22 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                     lambda field, text: value_reads_as(field, text, profile, settings)) if i > 0 else None
         size = labelled_size(block, profile, settings) if block else None
         garbled = None if size or not block else size_of_garbled_header(
-            block, section_in_force(headings, line.number), profile, lambda t: value_reads_as("states", t, profile, settings))
-        if (size or garbled) and nonblank[i - 1].number not in in_heading:
+            block, section_in_force(headings, line.number), profile, reads_states)
+        heads = None if size or garbled or not block else header_at_row_heads(
+            block, nonblank, i, known, profile, settings.segment.size_class_min_score, reads_states)
+        garbled, block = heads or (garbled, block)
+        lost = None if size or garbled or not block else size_over_garbled_land(
+            block, by_number, profile, settings.segment.size_class_min_score, reads_states, section_in_force(headings, line.number))
+        if (size or garbled or lost) and nonblank[i - 1].number not in in_heading:
             name = name_over_block(nonblank, i, in_heading, listed, profile, settings, by_number)
-            # a size class read from nothing is a project's only where the overview lists the name over it
-            if garbled and (not name or closest_listed(" ".join(l.text.strip() for l in name), listed)[1]
-                            < settings.segment.listed_min_score):
+            # a size class or Land read from nothing is a project's only where the overview lists the name over it
+            if (garbled or lost) and (not name or closest_listed(" ".join(l.text.strip() for l in name), listed)[1]
+                                      < settings.segment.listed_min_score):
                 continue
-            size, in_block = size or SizeLine(*garbled), max(block.line_numbers, default=in_block)
+            if lost:
+                *fields, note = land_for_name(lost, " ".join(l.text.strip() for l in name), lands, settings.segment.listed_min_score)
+            size = size or (SizeLine(*garbled) if garbled else SizeLine(*fields, land_note=note))
+            in_block = max(block.line_numbers, default=in_block)
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))

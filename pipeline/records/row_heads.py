@@ -1,0 +1,90 @@
+"""A sidebar on the left that an OCR ran into the rows of the text beside it: its labels open rows
+('BUNDESLAND: Wohnen und Quartiere', the rest the text's heading), its values are the rows'
+first words ('Nordrhein-Westfalen Bezahlbarer Wohnraum ist', 'Interkommunale Wichtig ist, …' /
+'Kooperationen/Landkreis hrungen offen zu teilen,'): the mirror of line_end_labels.rows_as_tails.
+A plain text keeps no columns, so a value is told from the text after it by what it reads as
+only: a Land's value by the Länder, a size class's by the size classes.
+
+Needs the non-blank lines, the index of a row opening with a Land's label, the profile's labels
+and size classes, and `reads_as_states(text)`. Produces a SizeLine's fields (size class as printed,
+the profile's, likeness, the Land as printed); the rows stay text (nothing is taken out of them),
+and the caller makes a project only under a name the overview lists.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from pipeline.corrections import Profile
+from pipeline.language.lexicon import LAENDER_JOINERS, german_states
+from pipeline.records.labels import LabelledBlock, line_label_read
+from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS
+
+HEAD_MAX_WORDS = 3  # a Land or a size class's line at a row's start is at most so many words
+LAND_MIN_SCORE = 85  # a row's first words read as a Land this alike (fuzz.ratio): the text after it must not count
+SIZE_LABEL_MAX_ROWS = 4  # the size class's label stands within so many rows under the Land's value
+
+
+def head_reading_as(text: str, reads) -> str | None:
+    """The longest run of a row's first words (HEAD_MAX_WORDS at most) that `reads(text)` takes; None."""
+    words = text.split()
+    return next((" ".join(words[:k]) for k in range(min(HEAD_MAX_WORDS, len(words) - 1), 0, -1)
+                 if reads(" ".join(words[:k]))), None)
+
+
+def reads_as_lands(text: str) -> bool:
+    """Whether every piece of a text ('Hessen und Bayern') is LAND_MIN_SCORE like a Land: closer
+    than a Land's value under its label must be, so no word of the text after it is taken too
+    ('Nordrhein-Westfalen Bezahlbarer' is none)."""
+    pieces = [p.strip(" .") for p in LAENDER_JOINERS.split(text) if p.strip(" .")]
+    return bool(pieces) and all(process.extractOne(p, german_states(), scorer=fuzz.ratio, processor=str.casefold,
+                                                   score_cutoff=LAND_MIN_SCORE) for p in pieces)
+
+
+def size_class_at_heads(texts: list[str], profile: Profile, min_score: float) -> tuple[str, str, float] | None:
+    """(as printed, the profile's size class, likeness) of the rows' first words: of one row or of
+    two (a size class over two lines: 'Interkommunale' / 'Kooperationen/Landkreis'), the likest
+    at least `min_score`; else None."""
+    heads = [[" ".join(t.split()[:k]) for k in range(1, min(HEAD_MAX_WORDS, len(t.split())) + 1)] for t in texts[:2]]
+    pieces = [*heads[0], *(f"{a} {b}" for a in heads[0] for b in (heads[1] if len(heads) > 1 else []))]
+    scored = [(found[1], len(p), p, found[0]) for p in pieces
+              if (found := process.extractOne(p, profile.size_classes, scorer=fuzz.ratio, score_cutoff=min_score))]
+    if not scored:
+        return None
+    score, _, printed, size_class = max(scored)
+    return printed, size_class, score
+
+
+def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], profile: Profile, min_score: float,
+                           reads_as_states) -> tuple[str, str, float, str] | None:
+    """Rows from one opening with a Land's label whose rest reads as no Land (`texts[0]`) -> the
+    SizeLine's fields where the next row opens with a Land and, within SIZE_LABEL_MAX_ROWS rows, a
+    row is the size class's label alone and the rows under it open with a size class; else None."""
+    hit = line_label_read(texts[0], known) if texts else None
+    if hit is None or hit[0] != "states" or not hit[2] or reads_as_states(hit[2]) or len(texts) < 3:
+        return None
+    land = head_reading_as(texts[1], reads_as_lands)
+    if land is None:
+        return None
+    for k in range(2, min(len(texts), 2 + SIZE_LABEL_MAX_ROWS)):
+        label = line_label_read(texts[k], known)
+        if label is not None and label[0] == "size_class" and not label[2]:
+            size = size_class_at_heads(texts[k + 1:], profile, min_score)
+            return (*size, land) if size else None
+    return None
+
+
+def header_at_row_heads(block: LabelledBlock, lines: list, i: int, known: dict[str, tuple[str, str]], profile: Profile,
+                        min_score: float, reads_as_states) -> tuple[tuple[str, str, float, str], LabelledBlock] | None:
+    """A labelled block read at a row opening with a Land's label (`lines[i]`, non-blank lines) ->
+    the SizeLine's fields read at the heads of the rows from there (size_line_at_row_heads, over
+    ROW_TAIL_MAX_ROWS rows) and the block with that row kept as text (its rest is the text's:
+    'Wohnen und Quartiere'); else None."""
+    rows = lines[i:i + ROW_TAIL_MAX_ROWS]
+    states = block.get("states")
+    if states is None or states.label_line.number != rows[0].number:
+        return None
+    fields = size_line_at_row_heads([r.text for r in rows], known, profile, min_score, reads_as_states)
+    return (fields, LabelledBlock(tuple(replace(v, in_text=True, lines=()) if v is states else v for v in block.values))) \
+        if fields else None

@@ -1,0 +1,39 @@
+"""A sidebar on the left an OCR ran into the rows of the text beside it (records/row_heads.py): its
+labels open rows, its Land and size class are the rows' first words; under a name the overview lists
+the project is found, the label's row kept."""
+import pytest
+
+from pipeline.records.row_heads import size_class_at_heads
+from pipeline.records.segment import segment_text
+
+HEADER = ("Brakel in Kooperation mit\nSteinheim und Warburg\n\nBUNDESLAND: Wohnen und Quartiere\n\n"
+          "Nordrhein-Westfalen Bezahlbarer Wohnraum ist\nin vielen Städten knapp.\n\nGROSSENKLASSE:\n\n"
+          "Interkommunale Wichtig ist, solche Erfa-\n\nKooperationen/Landkreis hrungen offen zu teilen,\n"
+          "damit andere Kommunen\n")
+
+
+def edition(listed: str) -> str:
+    return ("1. Modellprojekte Smart Cities 2023\n\nInterkommunale Kooperationen und Landkreise\n\n" + HEADER +
+            "\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2023\n\nInterkommunale Kooperationen und Landkreise:\n\n"
+            f"{listed}\n")
+
+
+@pytest.fixture
+def profile(corrections):
+    return corrections.profile_for(None)[0]
+
+
+def test_a_left_sidebar_run_into_the_rows_gives_its_land_and_size_class_at_the_rows_heads(profile):
+    [block] = segment_text(edition("Brakel in Kooperation mit Steinheim und Warburg"), profile).projects
+    assert (block.name, block.size.states_text, block.size.size_class) == (
+        "Brakel in Kooperation mit Steinheim und Warburg", "Nordrhein-Westfalen", "Interkommunale Kooperationen/Landkreis")
+    assert block.size_line.number not in block.labelled.line_numbers  # the label's row stays text
+
+
+def test_a_left_sidebar_run_into_the_rows_under_a_name_no_overview_lists_makes_no_project(profile):
+    assert segment_text(edition("Landkreis Höxter"), profile).projects == []
+
+
+def test_a_size_class_over_two_rows_heads_is_read(profile):
+    assert size_class_at_heads(["Interkommunale Wichtig ist, solche Erfa-", "Kooperationen/Landkreis hrungen offen"],
+                               profile, 80)[1] == "Interkommunale Kooperationen/Landkreis"
