@@ -28,6 +28,7 @@ from pipeline.records.overview_rows import overview_names
 from pipeline.records.row_heads import header_at_row_heads
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
+from pipeline.records.text_pages import page_edge_lines, text_pages
 from pipeline.records.unreadable_size import size_of_garbled_header
 
 @dataclass(frozen=True)
@@ -128,29 +129,6 @@ def lines_over_headers(lines: list[Line], profile: Profile, settings: RecordsSet
     return {line.number for before, line, nxt in zip([None, *text], text, text[1:])
             if (parse_size_line(nxt.text, profile, settings) or line_label_read(nxt.text, known))
             and not (before and before.number + 1 == line.number and line.text.strip()[:1].islower())}
-
-
-def page_edge_lines(lines: list[Line], depth: int = 2) -> set[int]:
-    """The numbers of the first and last `depth` text lines of each page (pages end at a run of
-    PAGE_BREAK_BLANKS blank lines): where running headers and footers stand. A value repeated in
-    the middle of pages ('2,4 Mio. Euro' under each project) is no running line."""
-    pages = [[line.number for line in page] for page in text_pages(lines)]
-    return {n for page in pages for n in (*page[:depth], *page[-depth:])}
-
-
-def text_pages(lines: list[Line]) -> list[list[Line]]:
-    """The text lines between page breaks (runs of PAGE_BREAK_BLANKS blank lines)."""
-    pages: list[list[Line]] = [[]]
-    blanks = 0
-    for line in lines:
-        if line.blank:
-            blanks += 1
-            continue
-        if blanks >= PAGE_BREAK_BLANKS and pages[-1]:
-            pages.append([])
-        blanks = 0
-        pages[-1].append(line)
-    return pages
 
 
 def edition_furniture(lines: list[Line], running: frozenset[str]) -> frozenset[str]:
