@@ -11,18 +11,23 @@ LEFT = ["Erster Satz der linken Spalte", "geht hier weiter und endet.", "", "Zwe
 RIGHT = ["Dritter Satz steht rechts oben", "und läuft hier weiter.", "", "Vierter Absatz rechts folgt", "als letzter Text der Seite."]
 
 
+def draw_two_columns(pdf, top: float, right: float) -> None:
+    """LEFT at x 60 and RIGHT at x `right`, from `top` down, a blank line as a line's space."""
+    for column, x in ((LEFT, 60), (RIGHT, right)):
+        y = top
+        for line in column:
+            if line:
+                pdf.drawString(x, y, line)
+            y -= 14
+
+
 def two_column_pdf(path):
     pdf = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
     pdf.setFont("Helvetica-Bold", 14)
     pdf.drawString(60, 780, "Musterstadt")
     pdf.setFont("Helvetica", 10)
     pdf.drawString(60, 760, "Kleinere Großstadt · Hessen und eine lange Zeile über beide Spalten hinweg")
-    for column, x in ((LEFT, 60), (RIGHT, 320)):
-        y = 720
-        for line in column:
-            if line:
-                pdf.drawString(x, y, line)
-            y -= 14
+    draw_two_columns(pdf, 720, 320)
     pdf.drawString(290, 40, "7")
     pdf.showPage()
     pdf.save()
@@ -448,12 +453,7 @@ def ruled_table_pdf(path, rows, wrapped: bool = False):
             pdf.drawString(330, y, "und weiter")
         pdf.line(60, y - 6, 535, y - 6)
         y -= 22
-    for column, x in ((LEFT, 60), (RIGHT, 330)):
-        y = 640
-        for line in column:
-            if line:
-                pdf.drawString(x, y, line)
-            y -= 14
+    draw_two_columns(pdf, 640, 330)
     pdf.showPage()
     pdf.save()
 
