@@ -183,3 +183,18 @@ def test_a_title_holding_a_word_like_the_label_of_a_motto_not_found_is_flagged()
     assert [d.field for d in said if d.flagged] == ["title"] and "'Morro'" in said[0].note
     assert not label_in_value_doubts({"title": title, "motto": "Klug verbunden"}, profile)
     assert not label_in_value_doubts({"title": "Kassel digital: Quartiere gestalten", "motto": None}, profile)
+
+
+@pytest.mark.parametrize("garbled", ["Gro&Senklasse", "Gro8&enklasse"])
+def test_a_garbled_label_inside_a_column_of_labels_is_read_by_its_likeness(garbled):
+    """A column of labels over a column of values (a key/value table an OCR read by its columns),
+    the size class's label garbled ('&' for 'ß', '8' for 'ß'): between two labels alone it is the
+    missing label, and the column of values fits the labels line for line."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nKassel\n\n"
+            f"Bundesland\n{garbled}\nProjekttitel\nMotto\nFörderphase\n\n"
+            "Hessen\nKleinere Großstadt\nKassel vernetzt\nGemeinsam für alle\nUmsetzungsphase\n\n"
+            f"{PARA}\n")
+    got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+    assert [(p.name, p.size_class, p.states, p.title, p.motto) for p in got] == \
+        [("Kassel", "Kleinere Großstadt", ["Hessen"], "Kassel vernetzt", "Gemeinsam für alle")]
+    assert got[0].facts == {"Förderphase": "Umsetzungsphase"}

@@ -225,7 +225,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             or label_alone_by_likeness(lines[j].text, known, labels,
                                        all(not h[2] and ":" not in lines[at].text for at, h in labels),
                                        all(h[2] and ":" in lines[at].text for at, h in labels),
-                                       j + 1 < len(lines) and not line_label_read(lines[j + 1].text, known))
+                                       (j + 1 < len(lines) and not line_label_read(lines[j + 1].text, known))
+                                       or in_a_column_of_labels(lines, j, known, labels))
         if hit and label_set_apart(hit[0], lines[j].text, hit[2], hit[3]):
             labels.append((j, hit))
         elif not labels or (j - labels[-1][0] > VALUE_MAX_LINES and not label_garbled_since(lines, labels[-1][0], j)):
@@ -314,9 +315,9 @@ def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
     tokens = text.split()  # a label alone has its value below: a value's last line ('Mitte') has the next label
     if not labels or not tokens or (len(tokens) > 1 and not inline) or not tokens[0][:1].isupper() \
             or (len(tokens) == 1 and not value_below) or (not colonless and not tokens[0].endswith(":")) \
-            or re.search(r"\d", tokens[0]) or sum(c.isalpha() for c in tokens[0].rstrip(":")) \
+            or re.search(r"^\d|\d:?$|\d\d", tokens[0]) or sum(c.isalpha() for c in tokens[0].rstrip(":")) \
             < LABEL_FUZZY_MIN_LETTERS * len(tokens[0].rstrip(":")):
-        return None  # a speck inside ('Mot}tro') is an OCR's, a word of a value has no colon
+        return None  # a speck inside ('Mot}tro', 'Gro8&enklasse': ß read as 8) is an OCR's, a word of a value has no colon
     key = label_key(tokens[0])
     had = {hit[0] for _, hit in labels}
     choices = [k for k, (field_name, _) in known.items()
@@ -324,6 +325,14 @@ def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE) \
         if len(key) >= LABEL_FUZZY_MIN_CHARS else None
     return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
+
+
+def in_a_column_of_labels(lines: list[Line], j: int, known: dict[str, tuple[str, str]],
+                          labels: list[tuple[int, tuple[str, str, str, bool]]]) -> bool:
+    """Whether lines[j] stands in a column of labels, its value after the column: right under a
+    label alone and over two labels ('Bundesland' / 'Gro&Senklasse' / 'Projekttitel' / 'Motto')."""
+    return bool(labels) and labels[-1][0] == j - 1 and not labels[-1][1][2] and j + 2 < len(lines) \
+        and all(line_label_read(lines[k].text, known) for k in (j + 1, j + 2))
 
 
 def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:
