@@ -306,3 +306,11 @@ def test_a_caption_after_a_finite_verb_is_no_sentences_middle_where_the_middle_f
     kept, figures, furniture, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("", "")))
     assert [join_lines(f) for f in figures] == ["Workshop mit Bürgerinnen und Bürgern"]
     assert not any("set between the parts of a sentence" in d.note for d in doubts)
+
+
+def test_a_last_piece_stopping_open_with_nothing_after_it_is_no_broken_sentence(lexicon):
+    """'Karte der Wege in der Stadt und' at the body's end, no verb: no next piece goes on with it
+    (an empty next piece ends no sentence: pieces.unit_kind), so it is figure text."""
+    body = "Die Stadt baut eine offene Datenplattform auf und lädt alle Menschen ein.\n\nKarte der Wege in der Stadt und\n"
+    kept, figures, furniture, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("", "")))
+    assert [join_lines(f) for f in figures] == ["Karte der Wege in der Stadt und"]
