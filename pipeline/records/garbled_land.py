@@ -66,7 +66,8 @@ def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile
     pairs = []
     for text in table_overview_texts(lines, parts, profile):
         head = words_before_state(text)
-        land = state_at_start(text[len(head):]) if head else None
+        # by words, not characters: words_before_state joins its words with one space each
+        land = state_at_start(" ".join(text.split()[len(head.split()):])) if head else None
         if land:
             pairs.append((head, land))
     return pairs
