@@ -306,3 +306,23 @@ def test_a_caption_after_a_finite_verb_is_no_sentences_middle_where_the_middle_f
     kept, figures, furniture, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("", "")))
     assert [join_lines(f) for f in figures] == ["Workshop mit Bürgerinnen und Bürgern"]
     assert not any("set between the parts of a sentence" in d.note for d in doubts)
+
+
+def test_a_last_piece_stopping_open_with_nothing_after_it_is_no_broken_sentence(lexicon):
+    """'Karte der Wege in der Stadt und' at the body's end, no verb: no next piece goes on with it
+    (an empty next piece ends no sentence: pieces.unit_kind), so it is figure text."""
+    body = "Die Stadt baut eine offene Datenplattform auf und lädt alle Menschen ein.\n\nKarte der Wege in der Stadt und\n"
+    kept, figures, furniture, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("", "")))
+    assert [join_lines(f) for f in figures] == ["Karte der Wege in der Stadt und"]
+
+
+def test_subjects_set_apart_after_an_adverb_after_the_verb_are_named_where_two_may_be_it(lexicon):
+    """'… Im Rathaus und im Netz können auch' | two noun phrases | 'eingereicht …': subjects_back
+    takes neither back, so each is flagged as maybe the sentence's line (taken_lines_doubts)."""
+    body = ("Die Gemeinde fragt ihre Bürgerinnen und Bürger\nnach ihrer Meinung. Im Rathaus und im Netz können auch\n\n"
+            "Ideen für die Gestaltung des Marktes online\n\nPläne für den Umbau der alten Halle\n\n"
+            "eingereicht und besprochen werden. Danach\nentscheidet der Rat über die Vorschläge.\n")
+    kept, figures, furniture, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("", "")))
+    assert len(figures) == 2
+    assert all(any(f"'{join_lines(f)}', set between the parts of a sentence" in d.note and d.flagged for d in doubts)
+               for f in figures)

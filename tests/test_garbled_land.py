@@ -123,3 +123,18 @@ def test_a_size_class_taken_from_nothing_is_told_so_once(profile):
     assert size_class_doubts(size, profile, DEFAULT_RECORDS_SETTINGS) == []
     [doubt] = unreadable_size_doubts(size, DEFAULT_RECORDS_SETTINGS)
     assert "nothing was read" in doubt.note
+
+
+def test_a_land_taken_from_nothing_is_told_unknown_not_likest_and_gives_way_to_the_places(corrections):
+    *_, land, note = land_for_name(("Größere Mittelstadt", "Größere Mittelstadt", 100.0, ""), "Rheine", [], 90)
+    assert land == "Baden-Württemberg" and "unknown" in note and LIKEST_LAND_NOTE not in note
+    record = {"name": "Rheine", "states": [land], "state_codes": ["DE-BW"], "needs_review": ["states"],
+              "review_notes": {"states": note}}
+    assert with_land_of_place(record, corrections.places)["states"] == ["Nordrhein-Westfalen"]
+
+
+def test_a_table_overviews_row_with_two_spaces_in_its_name_still_gives_its_land():
+    from pipeline.records.garbled_land import overview_lands
+    lines, parts = overview_lines("Modellprojekt Bundesland Kategorie\nHalle  (Saale) Sachsen-Anhalt Großstädte\n"
+                                  "Erfurt Thüringen Großstädte\n")
+    assert overview_lands(lines, parts, profile_of()) == [("Halle (Saale)", "Sachsen-Anhalt"), ("Erfurt", "Thüringen")]

@@ -37,3 +37,11 @@ def test_a_left_sidebar_run_into_the_rows_under_a_name_no_overview_lists_makes_n
 def test_a_size_class_over_two_rows_heads_is_read(profile):
     assert size_class_at_heads(["Interkommunale Wichtig ist, solche Erfa-", "Kooperationen/Landkreis hrungen offen"],
                                profile, 80)[1] == "Interkommunale Kooperationen/Landkreis"
+
+
+def test_a_size_class_label_on_the_last_row_gives_no_size_class_and_no_error(profile):
+    """The size class's label is the projects part's last row: no row under it holds a size class."""
+    text = edition("Brakel in Kooperation mit Steinheim und Warburg").replace(
+        "Interkommunale Wichtig ist, solche Erfa-\n\nKooperationen/Landkreis hrungen offen zu teilen,\ndamit andere Kommunen\n", "")
+    assert segment_text(text, profile).projects == []
+    assert size_class_at_heads([], profile, 80) is None

@@ -66,7 +66,8 @@ def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile
     pairs = []
     for text in table_overview_texts(lines, parts, profile):
         head = words_before_state(text)
-        land = state_at_start(text[len(head):]) if head else None
+        # by words, not characters: words_before_state joins its words with one space each
+        land = state_at_start(" ".join(text.split()[len(head.split()):])) if head else None
         if land:
             pairs.append((head, land))
     return pairs
@@ -84,7 +85,8 @@ def land_for_name(found: tuple[str, str, float, str], name: str, lands: list[tup
                   listed_min_score: float) -> tuple[str, str, float, str, str]:
     """The SizeLine's fields of a header with a garbled Land under `name`, and the note that flags
     its Land: the Land of the overview's row whose name is `name` (at least `listed_min_score`
-    alike), else the likest Land to what was read."""
+    alike), else the likest Land to what was read (where nothing was, the first of the sixteen, the
+    note saying the Land is unknown)."""
     size_text, size_class, score, read = found
     rows = [(fuzz.ratio(name, head), land) for head, land in lands]
     best = max(rows, default=(0.0, ""))
@@ -93,12 +95,18 @@ def land_for_name(found: tuple[str, str, float, str], name: str, lands: list[tup
             f"the Land printed under its label reads '{read}', like no Land: the overview's row of the name gives "
             f"'{best[1]}'")
     land = likest_land(read)
+    if not read.strip():  # no likeness to tell: the schema wants a Land, the note says it is unknown
+        return size_text, size_class, score, land, (
+            f"{NO_LAND_NOTE} and the overview gives none: the first of the sixteen ('{land}') stands in its place; "
+            "the Land is unknown")
     return size_text, size_class, score, land, (
         f"{LIKEST_LAND_NOTE} ('{land}') was taken for the Land printed under its label, which reads '{read}', like "
         "no Land, and the overview gives none: it may be wrong")
 
 
 LIKEST_LAND_NOTE = "the likest Land"  # a note on a Land taken by its likeness opens so (placing.py reads the place's)
+NO_LAND_NOTE = "nothing was read under the Land's label"  # and one on a Land taken from nothing
+GUESSED_LAND_NOTES = (LIKEST_LAND_NOTE, NO_LAND_NOTE)
 
 
 def likest_land(read: str) -> str:

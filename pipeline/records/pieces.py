@@ -295,7 +295,7 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
         return "figure"  # at the text's head no column read across can hold where its sentence goes on
     if sentence_like(text, settings) and (following[:1].islower() or ends_open(text)
                                           or (following[:1].isdigit() and stops_inside(text))) \
-            and (len(following.split()) >= t.continuation_min_words or following[-1:] in ".!?"):
+            and (len(following.split()) >= t.continuation_min_words or following.endswith((".", "!", "?"))):
         return "prose"  # a sentence the layout broke: it goes on in the next piece (ends there: '… gefragt ist.')
     if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
             and (goes_on_later(units, i, page.lexicon, settings) or (i == len(units) - 1 and ends_open(text))):

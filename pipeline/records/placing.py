@@ -15,7 +15,7 @@ from pipeline.corrections import Corrections, PlaceRules, Profile
 from pipeline.edits import Edit
 from pipeline.language.lexicon import state_code
 from pipeline.records.extract_parts import overview_to_entries
-from pipeline.records.garbled_land import LIKEST_LAND_NOTE
+from pipeline.records.garbled_land import GUESSED_LAND_NOTES
 from pipeline.records.ids import record_id
 from pipeline.records.places import PlaceRepair, core_name, exact_places, members_of, members_with_qualifier, name_to_place
 from pipeline.records.segment import Layout
@@ -51,12 +51,12 @@ def place_records_and_overview(records: list[dict], layout: Layout, profile: Pro
 
 
 def with_land_of_place(record: dict, rules: PlaceRules) -> dict:
-    """A record whose Land was printed past reading and taken by its likeness (garbled_land.py)
+    """A record whose Land was printed past reading and taken by its likeness or from nothing (garbled_land.py)
     -> with the Land of the place its name is (its first member's, of a cooperation) where every
     place of that name in GeoNames lies in one Land; the note says so and the Land stays
     flagged. Any other record as it is."""
     note = record["review_notes"].get("states", "")
-    if LIKEST_LAND_NOTE not in note or "overrides" in record and "states" in record["overrides"]:
+    if not any(guessed in note for guessed in GUESSED_LAND_NOTES) or "overrides" in record and "states" in record["overrides"]:
         return record
     core = core_name(record["name"], rules)[0]
     lands = {p.land for p in exact_places(core, rules) or exact_places(core_name(members_of(core, rules)[0], rules)[0], rules)}

@@ -45,7 +45,9 @@ def reads_as_lands(text: str) -> bool:
 def size_class_at_heads(texts: list[str], profile: Profile, min_score: float) -> tuple[str, str, float] | None:
     """(as printed, the profile's size class, likeness) of the rows' first words: of one row or of
     two (a size class over two lines: 'Interkommunale' / 'Kooperationen/Landkreis'), the likest
-    at least `min_score`; else None."""
+    at least `min_score`; else None (no rows: the label was the last row)."""
+    if not texts:
+        return None
     heads = [[" ".join(t.split()[:k]) for k in range(1, min(HEAD_MAX_WORDS, len(t.split())) + 1)] for t in texts[:2]]
     pieces = [*heads[0], *(f"{a} {b}" for a in heads[0] for b in (heads[1] if len(heads) > 1 else []))]
     scored = [(found[1], len(p), p, found[0]) for p in pieces

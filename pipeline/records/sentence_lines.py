@@ -137,10 +137,11 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     """A piece taken out as set into a sentence (an "interruption") after text that stops on a
     function word, though it reads as running text and lists with a comma ('… Dort werden' |
     'Daten über Verkehr, Energie und Wohnungsbau' | 'gebündelt, …'), or after text that stops on a
-    finite verb over text opening on the rest of the verb, where the sentence's middle is still
-    to come, a piece that can be that middle (a noun or an adjective first: '… Die Bürger können'
-    | 'Vorschläge für die Gestaltung' | 'eingereicht, …'): it may be the sentence's own line, which no grammar here decides; flagged,
-    with the stretch named."""
+    finite verb (or on an adverb or a reflexive after it, lacking its subject: lacks_its_subject)
+    over text opening on the rest of the verb, where the sentence's middle is still to come, a
+    piece that can be that middle (a noun or an adjective first: '… Die Bürger können' |
+    'Vorschläge für die Gestaltung' | 'eingereicht, …'): it may be the sentence's own line, which
+    no grammar here decides; flagged, with the stretch named."""
     doubts = []
     for i, unit in enumerate(units):
         if unit.kind != "figure" or unit.why != "interruption" or not line_of_the_sentence(unit, page, settings):
@@ -150,8 +151,9 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         if before is None or before.kind != "prose":
             continue
         # the middle is still to come where the text after opens on the rest of the verb ('eingereicht, …')
-        middle_wanted = stops_on_a_finite_verb(before.text, page.lexicon) and after is not None \
-            and opens_on_a_verb(after.text.replace(",", " "), page.lexicon)
+        middle_wanted = (stops_on_a_finite_verb(before.text, page.lexicon)
+                         or lacks_its_subject(before.text, page.lexicon)) \
+            and after is not None and opens_on_a_verb(after.text.replace(",", " "), page.lexicon)
         if (unit.verdict is True and LISTING_COMMA.search(unit.text) and ends_open(before.text)) \
                 or (middle_wanted and may_follow_a_preposition(unit.text, page.lexicon)):
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', set between the parts of a "
