@@ -32,6 +32,16 @@ def test_a_names_end_between_a_label_and_its_value_is_a_stray(profile):
     assert [l.text for l in block.strays] == ["Pegnitz"]
 
 
+@pytest.mark.parametrize("piece, stray", [("und Ebersbach-Neugersd:", True), ("VORHABEN:", False)])
+def test_name_pieces_after_an_inline_land_are_strays_a_label_is_none(piece, stray, profile):
+    """'BUNDESLAND: Sachsen' / 'Kooperation mit' / 'und Ebersbach-Neugersd:' (a name's lines an OCR
+    read among the labels, its end cut to a colon): pieces of the name, since no label opens in
+    lower case; a word in capitals with a colon is a label the profile does not know."""
+    block = block_of(f"BUNDESLAND: Sachsen\nKooperation mit\n{piece}\nGRÖSSENKLASSE: Landgemeinde\n", profile)
+    assert block.get("states").value == "Sachsen" or not stray
+    assert ([l.text for l in block.strays] == ["Kooperation mit", piece]) is stray
+
+
 def test_a_land_that_reads_as_one_has_no_strays(profile):
     block = block_of("Bundesland:\nBayern\nGrößenklasse: Landgemeinde\n", profile)
     assert block.get("states").value == "Bayern" and block.strays == ()

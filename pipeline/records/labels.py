@@ -507,9 +507,10 @@ def inline_value_before_strays(value: LabelledValue, own: list[Line],
     Kooperation mit' / 'Lauf an der Pegnitz': an OCR read the name's lines among the labels) -> the
     value on the row and the lines as a stray value; else the value as it is."""
     texts = [l.text.strip() for l in own]
-    # a row opening with a word in capitals or ending in a colon is a label the profile does not know ('VORHABEN …')
+    # a row opening with a word in capitals or ending in a colon is a label the profile does not know
+    # ('VORHABEN …'); no label opens in lower case ('und Ebersbach-Neugersd:', a name's piece cut short)
     if len(own) > STRAYS_AFTER_MAX_LINES or not accepts(value.field, value.inline) \
-            or not all(stray_like(t) for t in texts) or any(accepts("size_class", t) or t.endswith(":")
+            or not all(stray_like(t) for t in texts) or any(accepts("size_class", t) or (t.endswith(":") and not t[:1].islower())
                                                             or (t.split()[0].isupper() and len(t.split()[0]) > 2) for t in texts):
         return [value]
     return [replace(value, lines=tuple(l for l in value.lines if l.number == value.label_line.number)),
