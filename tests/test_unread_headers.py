@@ -198,3 +198,14 @@ def test_a_garbled_label_inside_a_column_of_labels_is_read_by_its_likeness(garbl
     assert [(p.name, p.size_class, p.states, p.title, p.motto) for p in got] == \
         [("Kassel", "Kleinere Großstadt", ["Hessen"], "Kassel vernetzt", "Gemeinsam für alle")]
     assert got[0].facts == {"Förderphase": "Umsetzungsphase"}
+
+
+def test_a_listed_name_with_an_ocrs_specks_after_it_heads_its_record():
+    """'Würzburg .. o' (a photo's edge read after the name) over a sidebar's labels: the overview
+    lists 'Würzburg', so the line is the name; the specks go to figure text, the name flagged."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nWürzburg .. o\n\n"
+            "BUNDESLAND\nBayern\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\nPROJEKTTITEL\nWürzburg vernetzt\n\n"
+            f"{PARA}\n" + OVERVIEW)
+    got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+    assert [(p.name, p.size_class, p.title) for p in got] == [("Würzburg", "Kleinere Großstadt", "Würzburg vernetzt")]
+    assert "name" in got[0].needs_review

@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from pipeline.records.settings import RecordsSettings
+from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
 CLAUSE_AFTER_COMMA = re.compile(r",\s+[a-zäöüß]")  # '…, die …', '…, um Dünger': a sentence's clause, never a name's
@@ -119,3 +119,14 @@ def name_like(text: str, settings: RecordsSettings) -> bool:
         and not text.endswith((".", ",", ";", "-")) and not CLAUSE_AFTER_COMMA.search(text) \
         and not SENTENCE_END_INSIDE.search(text) \
         and not (last.isalpha() and last.islower() and not NAME_CONNECTORS.search(last))
+
+
+def debris_after_listed(name: str, listed: tuple[str, ...],
+                        settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> tuple[str, str] | None:
+    """'Göttingen ee e' -> ('Göttingen', 'ee e'): an entry of the overview followed by nothing but
+    pieces of one or two letters (specks a scan's OCR read as letters)."""
+    for entry in sorted(listed, key=len, reverse=True):
+        rest = name[len(entry):] if name.lower().startswith(entry.lower()) else None
+        if rest and rest[:1].isspace() and all(len(t) <= settings.fields.speck_max_chars for t in rest.split()):
+            return entry, rest.strip()
+    return None

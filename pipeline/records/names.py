@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import MIN_PART_ZIPF, UMLAUT_OF, WITHOUT_UMLAUTS, Lexicon
 from pipeline.records.draft import Doubt, flag, notes_of
+from pipeline.records.name_wrap import debris_after_listed
 from pipeline.records.segment import Line, closest_listed
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.repair.clean import Cleaned
@@ -104,17 +105,6 @@ def entries_with_part(name: str, listed: tuple[str, ...]) -> list[str]:
 def name_words(name: str) -> list[str]:
     """A name's words in lower case, without the specks an OCR read beside it ('=', '.')."""
     return [w for w in name.casefold().split() if any(c.isalnum() for c in w)]
-
-
-def debris_after_listed(name: str, listed: tuple[str, ...],
-                        settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> tuple[str, str] | None:
-    """'Göttingen ee e' -> ('Göttingen', 'ee e'): an entry of the overview followed by nothing but
-    pieces of one or two letters (specks a scan's OCR read as letters)."""
-    for entry in sorted(listed, key=len, reverse=True):
-        rest = name[len(entry):] if name.lower().startswith(entry.lower()) else None
-        if rest and rest[:1].isspace() and all(len(t) <= settings.fields.speck_max_chars for t in rest.split()):
-            return entry, rest.strip()
-    return None
 
 
 def umlauts_lost(name: str, listed: str) -> bool:

@@ -21,8 +21,8 @@ from pipeline.records.label_facts import lines_under_labels
 from pipeline.records.garbled_land import land_for_name, overview_lands, size_over_garbled_land
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
-from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, name_goes_on, name_like,
-                                        name_with_strays, wrapped_chains)
+from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, debris_after_listed,
+                                        name_goes_on, name_like, name_with_strays, wrapped_chains)
 from pipeline.records.overview_list import lines_to_overview
 from pipeline.records.overview_rows import overview_names
 from pipeline.records.row_heads import header_at_row_heads
@@ -491,7 +491,9 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
     while k > 0 and not page_break_between(by_number, nonblank[k - 1].number, nonblank[k].number) \
             and nonblank[k - 1].number not in in_heading:
         k -= 1
-    starts = [j for j in range(k, i) if name_like(nonblank[j].text, settings)]
+    # a listed name with an OCR's specks after it ('Löningen .. o') is one too: the specks go later (names.py)
+    starts = [j for j in range(k, i) if name_like(nonblank[j].text, settings)
+              or debris_after_listed(nonblank[j].text.strip(), tuple(listed), settings)]
     listed_name = listed_chain(nonblank, starts, i, listed, settings)
     if listed_name:
         return listed_name
