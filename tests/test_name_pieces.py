@@ -111,6 +111,14 @@ def test_a_value_ending_in_a_colon_is_told():
     assert value_running_text_reason("Hünfeld verbunden:", S) and not value_running_text_reason("Hünfeld verbunden", S)
 
 
+def test_a_value_opening_on_a_joiner_is_told():
+    """'und Landgemeinden' (a section band's second line read under the title's label): no title
+    or motto opens on a joiner in lower case; a slogan in lower case does not start so."""
+    assert value_running_text_reason("und Landgemeinden", S)
+    assert not value_running_text_reason("Landgemeinden und Städte", S)
+    assert not value_running_text_reason("stadt.land.smart", S)
+
+
 def test_a_value_ending_in_a_lone_letter_is_told():
     assert value_running_text_reason("Mit Daten für morgen a", S) and not value_running_text_reason("Mit Daten für morgen", S)
 

@@ -97,6 +97,9 @@ SUBORDINATOR = re.compile(r"\b(?:was|wie|wo|wer|wen|wem|wohin|woher|dass|ob|wenn
                           r",\s*(?:\w+\s+)?(?:der|die|das|dem|den|denen|deren|dessen)\b", re.IGNORECASE)
 
 
+JOINING_OPENINGS = ("und", "oder", "sowie", "sondern")  # no title or motto opens on a joiner in lower case
+
+
 def value_running_text_reason(value: str, settings: RecordsSettings) -> str | None:
     """Why a title or motto read from its label's line reads as running text (an OCR read the
     label's column across into the text beside it), or None: too long, a sentence's middle
@@ -110,6 +113,8 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return f"{len(words)} words"
     if value[:1].islower() and len(words) >= 3 and sum(w[0].islower() for w in real) / len(real) >= 0.5:
         return "it begins in lower case, inside a sentence"
+    if len(words) > 1 and words[0] in JOINING_OPENINGS:
+        return f"it begins with '{words[0]}': the line before it is lost (a heading's or a name's second line?)"
     if len(words) > 1 and VALUE_END_CONNECTOR.search(value.strip()):
         return "it ends in a word that goes on"
     if len(words) >= 3 and VERB_SECOND_END.search(value.strip()) and not SUBORDINATOR.search(value):
