@@ -156,6 +156,21 @@ def test_a_motto_that_spells_the_name_otherwise_is_flagged_though_the_title_spel
     assert [d.field for d in doubts] == ["motto"]
 
 
+def test_a_title_that_is_the_words_a_names_reading_lost_is_flagged():
+    """'Landkreis' read over a sidebar, 'Tübingen' (the name's second line) under the title's
+    label: the overview's entry in the record's place is taken, and the title is flagged."""
+    from pipeline.records.coverage import with_names_by_position
+
+    def rec(name, title="Ein Titel"):
+        return {"name": name, "title": title, "motto": "Heute", "needs_review": [], "review_notes": {}}
+    got = with_names_by_position([rec("Kassel"), rec("Landkreis", "Tübingen"), rec("Hameln")],
+                                 ["Kassel", "Landkreis Tübingen", "Hameln"], S)
+    assert got[1]["name"] == "Landkreis Tübingen" and got[1]["needs_review"] == ["name", "title"]
+    got = with_names_by_position([rec("Kassel"), rec("Landkreis", "Tübingen digital"), rec("Hameln")],
+                                 ["Kassel", "Landkreis Tübingen", "Hameln"], S)
+    assert got[1]["needs_review"] == ["name"]
+
+
 def test_a_record_whose_name_was_lost_takes_the_name_listed_in_its_place():
     from pipeline.records.coverage import with_names_by_position
 

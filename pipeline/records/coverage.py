@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.records.names import entries_with_part
 from pipeline.records.settings import RecordsSettings
+from pipeline.records.value_doubts import lost_name_words_doubts
 
 
 COVERAGE_MIN_SHARE = 0.5  # an overview fewer of whose names a record matches lists more than this brochure,
@@ -62,8 +63,10 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
             place = "at this place" if len(names) == 1 else f"at this place ({names.index(li) + 1} of {len(names)} in a row)"
             note = (f"read '{record['name']}', which the overview does not list; it lists '{name}' {place} "
                     "(between the same projects), which was taken")
-            record["name"] = " ".join(name.split())
+            read, record["name"] = record["name"], " ".join(name.split())
             add_flag(record, "name", note)
+            for doubt in lost_name_words_doubts(record, read):
+                add_flag(record, doubt.field, doubt.note)
     return records
 
 

@@ -40,7 +40,8 @@ from pipeline.records.heading_doubts import contradicted_headings
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, value_running_text_reason
-from pipeline.records.value_doubts import misread_mark_doubts, name_with_words_lost, unfinished_value_doubts
+from pipeline.records.value_doubts import (lost_name_words_doubts, misread_mark_doubts, name_with_words_lost,
+                                         unfinished_value_doubts)
 from pipeline.repair.clean import Cleaned
 
 
@@ -148,7 +149,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *empty_description_doubts(description, fields["figure_text"]),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *listed_spelling_in_values_doubts(fields, reading.as_listed),
-              *running_text_value_doubts(fields, settings),
+              *running_text_value_doubts(fields, settings), *lost_name_words_doubts(fields, block.name),
               *label_in_value_doubts(fields, profile),
               *other_spelling_in_values_doubts(fields, settings)]
     if doc.ocr:

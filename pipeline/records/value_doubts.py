@@ -91,3 +91,13 @@ def misread_mark_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
                 doubts.append(flag(field_name, f"'{word}' could be '{word[:-1]}' (an OCR may have read its last "
                                                "letter twice)"))
     return doubts
+
+
+def lost_name_words_doubts(fields: dict, read_name: str) -> list[Doubt]:
+    """A title or motto that is just the words of the record's name its reading lost ('Landkreis'
+    read over a sidebar, the overview's 'Landkreis Tübingen' taken, 'Tübingen' under the title's
+    label): the name's second line was read as the value, and the value stands elsewhere."""
+    lost = [w for w in fields["name"].split() if w not in read_name.split()]
+    return [flag(f, f"'{fields[f]}' is the part of the name '{fields['name']}' its reading lost (read "
+                    f"'{read_name}'): the name's line may have been read as the value")
+            for f in ("title", "motto") if lost and fields.get(f) and fields[f].split() == lost]
