@@ -326,3 +326,19 @@ def test_subjects_set_apart_after_an_adverb_after_the_verb_are_named_where_two_m
     assert len(figures) == 2
     assert all(any(f"'{join_lines(f)}', set between the parts of a sentence" in d.note and d.flagged for d in doubts)
                for f in figures)
+
+
+def test_lines_of_running_text_in_figure_text_are_flagged(lexicon):
+    """A chart's numbers an OCR read into one paragraph with the sentence going on under the chart
+    ('2020 2021 2022' / 'kleine Gemeinden und Dörfer können …', three lines): the figure text holds
+    running text, flagged; a chart's own lines and a caption are not."""
+    from pipeline.records.figure_doubts import figure_like_doubts
+    from pipeline.records.pieces import Unit
+    page = Page(lexicon, 50)
+    chart = Unit(text_to_lines("30% 24% 20%\n2020 2021 2022 2023\nkleine Gemeinden und Dörfer können durch neue\n"
+                               "Angebote gewinnen, weil Wege dort länger und\nEinrichtungen seltener sind. Aus den "
+                               "Ergebnissen lässt"), "figure")
+    doubts = figure_like_doubts([chart], page, DEFAULT_RECORDS_SETTINGS)
+    assert [d.flagged for d in doubts] == [True] and "kleine Gemeinden" in doubts[0].note
+    own = Unit(text_to_lines("Abbildung 2: Anteil der Haushalte mit Glasfaser\n30% 24% 20%\n2020 2021 2022 2023"), "figure")
+    assert figure_like_doubts([own], page, DEFAULT_RECORDS_SETTINGS) == []

@@ -260,6 +260,27 @@ def item_goes_on(units: list[Unit], n: int) -> bool:
     return before is not None and before.kind == "item" and ends_open(before.text)
 
 
+PROSE_LINE_MIN_WORDS = 6  # a line of running text in a column holds this many words
+PROSE_RUN_MIN_LINES = 3
+
+
+def prose_run_in_figure(unit: Unit, page: Page) -> list[str]:
+    """A figure unit's longest run of lines that read as running text -> their texts, where it is
+    PROSE_RUN_MIN_LINES lines or more and holds a finite verb: each line PROSE_LINE_MIN_WORDS words
+    or more, half of them in lower case (a chart's numbers and labels have few such lines, the
+    sentence an OCR read on under them has several); else []."""
+    best: list[str] = []
+    run: list[str] = []
+    for line in unit.lines:
+        words = re.findall(r"[^\W\d_]+", line.text)
+        if len(words) >= PROSE_LINE_MIN_WORDS and 2 * sum(w[0].islower() for w in words) >= len(words):
+            run = [*run, line.text]
+            best = run if len(run) > len(best) else best
+        else:
+            run = []
+    return best if len(best) >= PROSE_RUN_MIN_LINES and has_finite_verb(" ".join(best), page.lexicon) else []
+
+
 def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """Units of a body -> flags on the description for figure text marked like a list's item (not
     among other marked figure text); for
@@ -290,6 +311,10 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                 for k in (n - 1, n + 1)):
             doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
                                               "words set over the picture; kept as running text"))
+        if unit.kind == "figure" and (run := prose_run_in_figure(unit, page)):
+            doubts.append(flag("description", f"figure_text holds '{run[0][:60]} …' over {len(run)} lines that "
+                                              "read as running text (long lines of words in lower case with a "
+                                              "finite verb): prose put with the figure?"))
     text_units = [u for u in units if u.kind != "figure"]
     under_figure = [k > 0 and units[k - 1].kind == "figure" and units[k - 1].why != "caption"
                     for k, u in enumerate(units) if u.kind != "figure"]
