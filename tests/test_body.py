@@ -342,3 +342,17 @@ def test_lines_of_running_text_in_figure_text_are_flagged(lexicon):
     assert [d.flagged for d in doubts] == [True] and "kleine Gemeinden" in doubts[0].note
     own = Unit(text_to_lines("Abbildung 2: Anteil der Haushalte mit Glasfaser\n30% 24% 20%\n2020 2021 2022 2023"), "figure")
     assert figure_like_doubts([own], page, DEFAULT_RECORDS_SETTINGS) == []
+
+
+def test_a_captions_label_inside_running_text_is_flagged(lexicon):
+    """'… müssen. Abbildung 7: Anteil der Haushalte …': a caption an OCR read into a line of the
+    column beside it; flagged with the label named. A word of a label without its colon is prose."""
+    from pipeline.records.figure_doubts import figure_like_doubts
+    from pipeline.records.pieces import Unit
+    page = Page(lexicon, 50, captions=("Abbildung", "Quelle", "©"))
+    glued = Unit(text_to_lines("Die Wege müssen sicher sein. Abbildung 7: Anteil der Haushalte\nmit Glasfaser und mehr."),
+                 "prose")
+    doubts = figure_like_doubts([glued], page, DEFAULT_RECORDS_SETTINGS)
+    assert [d.flagged for d in doubts] == [True] and "'Abbildung 7: Anteil der" in doubts[0].note
+    plain = Unit(text_to_lines("Die Abbildung der Wege zeigt die Quelle des Flusses."), "prose")
+    assert figure_like_doubts([plain], page, DEFAULT_RECORDS_SETTINGS) == []

@@ -260,6 +260,18 @@ def item_goes_on(units: list[Unit], n: int) -> bool:
     return before is not None and before.kind == "item" and ends_open(before.text)
 
 
+def caption_label_inside(text: str, page: Page) -> str | None:
+    """A caption's or credit's label with its colon (page.captions: 'Abbildung 7:', 'Quelle:',
+    '© ') inside a unit of running text -> the label as printed with what follows it, a few words;
+    else None. An OCR reads a caption into the line of the column beside it ('… müssen. Abbildung 7:
+    Anteil der Haushalte …')."""
+    labels = [re.escape(c) for c in page.captions if c != "©"]
+    marks = [rf"(?<![\w-])(?:{'|'.join(labels)})(?:\s+\d+[a-z]?)?:\s"] if labels else []
+    marks += [r"©\s*[A-ZÄÖÜ]"] if "©" in page.captions else []
+    found = re.search("|".join(marks), text) if marks else None
+    return " ".join(text[found.start():].split()[:4]) if found else None
+
+
 PROSE_LINE_MIN_WORDS = 6  # a line of running text in a column holds this many words
 PROSE_RUN_MIN_LINES = 3
 
@@ -311,6 +323,9 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                 for k in (n - 1, n + 1)):
             doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
                                               "words set over the picture; kept as running text"))
+        if unit.kind != "figure" and (label := caption_label_inside(unit.text, page)):
+            doubts.append(flag("description", f"'{label}' inside the text opens a caption or a credit: figure text "
+                                              "read into the running text? (kept)"))
         if unit.kind == "figure" and (run := prose_run_in_figure(unit, page)):
             doubts.append(flag("description", f"figure_text holds '{run[0][:60]} …' over {len(run)} lines that "
                                               "read as running text (long lines of words in lower case with a "
