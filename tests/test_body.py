@@ -356,3 +356,18 @@ def test_a_captions_label_inside_running_text_is_flagged(lexicon):
     assert [d.flagged for d in doubts] == [True] and "'Abbildung 7: Anteil der" in doubts[0].note
     plain = Unit(text_to_lines("Die Abbildung der Wege zeigt die Quelle des Flusses."), "prose")
     assert figure_like_doubts([plain], page, DEFAULT_RECORDS_SETTINGS) == []
+
+
+def test_a_caption_over_a_subject_filling_a_line_before_its_verb_is_flagged(lexicon):
+    """'Der neue Marktplatz am Abend' over 'Pendlerströme, Abwasser, Abfall und Tourismus' /
+    'betreffen ganze Regionen.': the sentence's subject fills a line and its verb opens the next,
+    so the verbless line over them is no part of it (a caption glued to its paragraph), flagged."""
+    from pipeline.records.figure_doubts import figure_like_doubts
+    from pipeline.records.pieces import Unit
+    page = Page(lexicon, 46)
+    before = Unit(text_to_lines("Nachmittags nutzen Schülerinnen und Schüler die\nRäume für Hausaufgaben."), "prose")
+    glued = Unit(text_to_lines("Der neue Marktplatz in der Stadt am Abend\nPendlerströme, Abwasser, Abfall und Tourismus\n"
+                               "betreffen ganze Regionen. Gemeinsam mit dem\nLandkreis haben sie ein Programm aufgelegt."),
+                 "prose")
+    doubts = figure_like_doubts([before, glued], page, DEFAULT_RECORDS_SETTINGS)
+    assert [d.flagged for d in doubts] == [True] and "Der neue Marktplatz" in doubts[0].note

@@ -360,7 +360,9 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         after_sentence = before is None or before.kind != "prose" or holds_sentence_end(before.text)
         for i, line in enumerate(lines):
             opens = i == 0 and after_sentence or i > 0 and holds_sentence_end(lines[i - 1])
-            nxt = lines[i + 1] if i + 1 < len(lines) else (text_units[n + 1].text if n + 1 < len(text_units) else "")
+            # two lines: a subject of nouns may fill one before its verb ('Pendlerströme, …, Abfall und Tourismus' / 'betreffen …')
+            nxt = " ".join(lines[i + 1:i + 3]) if i + 1 < len(lines) else (
+                text_units[n + 1].text if n + 1 < len(text_units) else "")
             if opens and caption_like_line(line, nxt, page, settings, under_figure[n] and i == 0) \
                     and (not nxt or nxt[:1].isupper()):
                 doubts.append(flag("description", f"'{line[:80]}' stands over running text like a picture's caption "
