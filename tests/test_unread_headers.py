@@ -209,3 +209,13 @@ def test_a_listed_name_with_an_ocrs_specks_after_it_heads_its_record():
     got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
     assert [(p.name, p.size_class, p.title) for p in got] == [("Würzburg", "Kleinere Großstadt", "Würzburg vernetzt")]
     assert "name" in got[0].needs_review
+
+
+@pytest.mark.parametrize("printed", ["MOoTTOo: Gemeinsam für alle", "MoTTOo: Gemeinsam für alle", "MOTTOo: Gemeinsam für alle"])
+def test_small_capitals_an_ocr_read_twice_are_the_label_itself(printed):
+    """'MOoTTOo:' (small capitals, each read as a capital and again in lower case) is the motto's
+    label as printed, not one read by its likeness: its value is not flagged for it."""
+    from pipeline.records.labels import known_labels, line_label_read
+    known = known_labels(_corrections().profile)
+    assert line_label_read(printed, known) == ("motto", "Motto", "Gemeinsam für alle", False)
+    assert line_label_read("MOoTTo", known) == ("motto", "Motto", "", False)

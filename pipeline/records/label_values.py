@@ -162,3 +162,10 @@ def lost_label_over_title(lines: list) -> bool:
     EST,'), then lines whose first looks like a title's."""
     return len(lines) > 1 and (len(lines[0].text.strip()) <= LOST_LABEL_MAX_CHARS or garbled_label_like(lines[0].text)) \
         and title_value_like(lines[1].text.strip())
+
+
+def small_capitals_once(text: str) -> str:
+    """A label in small capitals as an OCR reads them, a capital then the same letter in lower
+    case ('MOoTTOo:', 'MoTTOo:') -> each letter once ('MOTTO:', 'MoTTO:')."""
+    return "".join(c for k, c in enumerate(text)
+                   if not (k and c.islower() and text[k - 1].isupper() and text[k - 1].lower() == c))

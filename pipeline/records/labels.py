@@ -21,7 +21,7 @@ from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
 from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, column_fits, continues, garbled_label_like,
                                            goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
-                                           label_set_apart, title_value_like, value_looks_like)
+                                           label_set_apart, small_capitals_once, title_value_like, value_looks_like)
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
 
@@ -96,8 +96,8 @@ class LabelledBlock:
 
 
 def label_key(text: str) -> str:
-    """'GRÖSSENKLASSE:' and 'Größenklasse' -> 'grossenklasse'."""
-    return "".join(c for c in text.casefold() if c.isalpha())
+    """'GRÖSSENKLASSE:', 'Größenklasse' -> 'grössenklasse'; 'MOoTTOo:' -> 'motto' (small_capitals_once)."""
+    return "".join(c for c in small_capitals_once(text).casefold() if c.isalpha())
 
 
 @kept_by_identity
@@ -141,7 +141,7 @@ def line_label_read(text: str, known: dict[str, tuple[str, str]]) -> tuple[str, 
         if k > 1 and not (len(head[0]) == 1 and head[0].isupper()):
             break
         key = label_key("".join(head))
-        letters_share = len(key) / max(1, len("".join(head).rstrip(":")))
+        letters_share = sum(c.isalpha() for c in "".join(head).rstrip(":")) / max(1, len("".join(head).rstrip(":")))
         if len(key) < LABEL_FUZZY_MIN_CHARS or letters_share < LABEL_FUZZY_MIN_LETTERS:
             continue  # a label misread with a digit or a sign in it ('Gro8&enklasse:') is still mostly letters
         if not printed_as_label(head):
