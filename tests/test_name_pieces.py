@@ -26,6 +26,14 @@ def block_of(text, profile):
                                lambda f, t: value_reads_as(f, t, profile, S))
 
 
+def overview_row_names(rows: str, profile) -> list[str]:
+    """The names table_row_names reads from a table overview whose rows (under its column heads) are `rows`."""
+    from pipeline.records.segment import find_parts
+    lines = text_to_lines("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n"
+                          "2. Übersicht Modellprojekte Smart Cities 2021\n\nModellprojekt Bundesland Kategorie\n" + rows)
+    return table_row_names(lines, find_parts(lines, profile, S), profile)
+
+
 def test_a_names_end_between_a_label_and_its_value_is_a_stray(profile):
     block = block_of("Bundesland:\n\nPegnitz\n\nBayern\n\nGrößenklasse: Landgemeinde\n", profile)
     assert block.get("states").value == "Bayern"
@@ -87,14 +95,10 @@ def test_a_name_the_overview_prints_longer_is_taken_from_it_where_one_entry_fits
 
 
 def test_a_table_overview_read_row_by_row_gives_its_names(profile):
-    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
-            "Modellprojekt Bundesland Kategorie\n\nSaarbrücken Saarland Großstädte\n\n"
+    rows = ("\nSaarbrücken Saarland Großstädte\n\n"
             "Stralsund Mecklenburg-VorpommerMittelstädte\nLandkreis Tübingen Baden-Württemberg Interkommunale Kooperationen\n"
             "und Landkreise\n")
-    lines = text_to_lines(text)
-    from pipeline.records.segment import find_parts
-    assert table_row_names(lines, find_parts(lines, profile, S), profile) == ["Saarbrücken", "Stralsund",
-                                                                              "Landkreis Tübingen"]
+    assert overview_row_names(rows, profile) == ["Saarbrücken", "Stralsund", "Landkreis Tübingen"]
     assert words_before_state("Interkommunale Kooperationen und Landkreise") is None
 
 
@@ -236,12 +240,9 @@ def test_a_label_in_small_capitals_misread_in_a_row_of_labels_is_read(profile):
 
 
 def test_a_table_overviews_name_with_its_land_on_the_next_line_is_a_name(profile):
-    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
-            "Modellprojekt Bundesland Kategorie\nKoblenz Rheinland-Pfalz Großstädte\n\n"
+    rows = ("Koblenz Rheinland-Pfalz Großstädte\n\n"
             "Landkreis Vorpommern-Greifswald\n\nMecklenburg-Vorpommeterkommunale\nKooperationen und\nLandkreise\n")
-    lines = text_to_lines(text)
-    from pipeline.records.segment import find_parts
-    assert table_row_names(lines, find_parts(lines, profile, S), profile) == ["Koblenz", "Landkreis Vorpommern-Greifswald"]
+    assert overview_row_names(rows, profile) == ["Koblenz", "Landkreis Vorpommern-Greifswald"]
 
 
 def test_a_names_end_after_a_labels_value_is_a_stray(profile):
@@ -260,13 +261,10 @@ def test_a_table_overviews_rows_as_an_ocr_read_them_give_their_names(profile):
     """A Land the next column ran into ('Mecklenburg-Vorpoinnéstadte'), one without its umlaut
     ('Baden-Wurttemberg…') and a name over two rows ('… mit' / 'Schwarzenbruck und Altdorf
     Kooperationen und': the section's words after it are its cell's)."""
-    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
-            "Modellprojekt Bundesland Kategorie\nRostock Mecklenburg-Vorpoinnéstadte\n"
+    rows = ("Rostock Mecklenburg-Vorpoinnéstadte\n"
             "Landkreis Tübingen Baden-Wurttembergnterkommunale\nRöthenbach in Kooperation mit Bayern Interkommunale\n"
             "Schwarzenbruck und Altdorf Kooperationen und\nLandkreise\n")
-    lines = text_to_lines(text)
-    from pipeline.records.segment import find_parts
-    assert table_row_names(lines, find_parts(lines, profile, S), profile) == [
+    assert overview_row_names(rows, profile) == [
         "Rostock", "Landkreis Tübingen", "Röthenbach in Kooperation mit Schwarzenbruck und Altdorf"]
 
 
@@ -306,13 +304,10 @@ def test_a_table_overviews_name_whose_first_row_has_no_land_goes_on_the_next_nam
     """'Warburg in Kooperation mit Bad Driburg und' alone on a row, 'Steinheim' on a row of its
     own before the Land: the name is both rows, not its end alone; a section's words ending in
     'und' begin no name."""
-    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2021\n\n"
-            "Modellprojekt Bundesland Kategorie\nHünfeld Hessen Kleinstädte und\n\nLandgemeinden\n\nNiedersachsen Kleinstädte und\n\nDriburg Kooperationen und\nMücke in Kooperation mit Grebenhain Hessen Interkommunale\n\n"
+    rows = ("Hünfeld Hessen Kleinstädte und\n\nLandgemeinden\n\nNiedersachsen Kleinstädte und\n\nDriburg Kooperationen und\nMücke in Kooperation mit Grebenhain Hessen Interkommunale\n\n"
             "Warburg in Kooperation mit Bad Driburg und\nSteinheim\n\nNordrhein-Westfalen\n\nInterkommunale\n"
             "Kooperationen und\nLandkreise\n")
-    lines = text_to_lines(text)
-    from pipeline.records.segment import find_parts
-    assert table_row_names(lines, find_parts(lines, profile, S), profile) == [
+    assert overview_row_names(rows, profile) == [
         "Hünfeld", "Mücke in Kooperation mit Grebenhain", "Warburg in Kooperation mit Bad Driburg und Steinheim"]
 
 
