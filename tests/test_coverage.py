@@ -82,3 +82,28 @@ def test_a_footer_on_every_page_is_no_entry_of_the_overview_it_ends(corrections)
     layout = segment_text(text, profile)
     assert len(layout.projects) == 4
     assert layout.listed == ["Kassel", "Darmstadt", "Offenbach", "Hanau"]
+
+
+def test_a_name_cut_inside_a_word_takes_the_listed_name_and_is_flagged():
+    """'… Ebersbach-Neuger': the OCR lost the heading's end at the picture's edge."""
+    from pipeline.records.coverage import with_names_by_position
+    listed = ["Aachen", "Löbau in Kooperation mit Zittau und Ebersbach-Neugersdorf"]
+    out = with_names_by_position([record("Aachen"), record("Löbau in Kooperation mit Zittau und Ebersbach-Neuger")],
+                                 listed, DEFAULT_RECORDS_SETTINGS)
+    assert out[1]["name"] == listed[1] and out[1]["needs_review"] == ["name"]
+    # a name whose last word is whole is not cut ('Zittau' of 'Zittau-Ost', 'Zittau' of 'Zittau Ost')
+    from pipeline.records.coverage import cut_from
+    assert not cut_from("Löbau und Zittau", "Löbau und Zittau-Ost") and not cut_from("Löbau und Zittau", "Löbau und Zittau Ost")
+    assert cut_from("Löbau und Zitt", "Löbau und Zittau")
+
+
+def test_an_overview_entry_cut_at_its_cells_end_keeps_the_name_read():
+    """'… mit Ebstorfund': a table's cell over two lines whose second line the OCR lost, 'und' glued on."""
+    from pipeline.records.coverage import with_names_by_position
+    from pipeline.records.name_wrap import listed_as
+    name = "Bad Bevensen in Kooperation mit Ebstorf und Bienenbüttel"
+    listed = ["Aachen", "Bad Bevensen in Kooperation mit Ebstorfund", "Zeitz"]
+    out = with_names_by_position([record("Aachen"), record(name), record("Zeitz")], listed, DEFAULT_RECORDS_SETTINGS)
+    assert out[1]["name"] == name and out[1]["needs_review"] == ["name"]
+    assert listed_as(name, listed, DEFAULT_RECORDS_SETTINGS.segment.listed_min_score)
+    assert not listed_as("Bad Bevensen", listed, DEFAULT_RECORDS_SETTINGS.segment.listed_min_score)

@@ -418,6 +418,69 @@ def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
         ("fact", "www.luenen.de/smart-city", True)]
 
 
+def test_a_land_and_title_column_after_prose_that_lists_laender_skips_the_list(profile):
+    """Labels with empty values, then prose whose line lists Länder ('… aus' / 'Hessen, Bayern,
+    Sachsen,'), then the column of values: a Land is whole on its line, so the list going on is
+    prose's; the Land found after it is displaced (header.py flags it)."""
+    from pipeline.records.segment import value_reads_as
+    text = "Bundesland:\nProjekttitel:\nMotto:\n\nDie Beispiele aus\nHessen, Bayern, Sachsen,\n" \
+           "Thüringen und Berlin zeigen die\nVielfalt der Ansätze.\n\nBrandenburg\n\nLünen klug: Wege teilen\n\n" \
+           "Gemeinsam für die Region\n\nMehr Text.\n"
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+    assert [(v.field, v.value, v.displaced) for v in block.values] == [
+        ("states", "Brandenburg", True), ("title", "Lünen klug: Wege teilen", True),
+        ("motto", "Gemeinsam für die Region", True)]
+
+
+def test_a_displaced_land_is_flagged(profile):
+    from pipeline.records.header import labelled_header
+    from pipeline.records.labels import LabelledBlock, LabelledValue
+    from pipeline.records.segment import Line
+    label, value = Line(1, 0, "Bundesland:"), Line(9, 40, "Brandenburg")
+    block = LabelledBlock((LabelledValue("states", "Bundesland", label, (value,), "", False, True),))
+
+    class Block:
+        labelled, name_lines = block, ()
+    assert "states" in {d.field for d in labelled_header(Block, profile).doubts}
+
+
+def test_a_title_over_lines_with_no_mottos_label_after_it_is_flagged(profile):
+    """'PROJEKTTITEL' / 'Lüneburg offen: Mobilität' / 'Bestalten 1' / 'Wi toineX9)' / 'Mit Daten für morgen':
+    the motto's label garbled past reading, its value went on the title."""
+    from pipeline.records.header import labelled_header
+    from pipeline.records.labels import LabelledBlock, LabelledValue
+    from pipeline.records.segment import Line
+    label = Line(1, 0, "PROJEKTTITEL")
+    lines = (Line(2, 13, "Lüneburg offen: Mobilität"), Line(3, 40, "Bestalten 1"), Line(5, 60, "Mit Daten für morgen"))
+
+    def title_doubts(value_lines):
+        class Block:
+            labelled = LabelledBlock((LabelledValue("title", "Projekttitel", label, value_lines, ""),))
+            name_lines = ()
+        return [d for d in labelled_header(Block, profile).doubts if d.field == "title"]
+    assert title_doubts(lines) and not title_doubts(lines[:1])
+
+
+def test_a_tables_longer_values_read_before_its_labels_are_taken_from_above(profile):
+    """A key/value table whose size class and title the OCR read before the column of labels: they
+    are taken from over the labels (displaced, so flagged), the name stands over them, and the
+    text the empty labels took stays text."""
+    from pipeline.records.segment import segment_text
+    page = ("Modellprojekte Smart Cities | Großstädte\n\nBienenbüttel in Kooperation mit Suderburg und\n\nEbstorf\n\n"
+            "Interkommunale Kooperationen/Landkreis\n\nBienenbüttel smart: Mobilität im Wandel\n\n"
+            "Bundesland: Niedersachsen\nGrößenklasse:\n\nProjekttitel:\n\nMotto: Zusammen in morgen\n"
+            "Tagsüber ist eine Mitarbeiterin vor Ort, die\nFragen beantwortet, Pakete annimmt und\n"
+            "ältere Menschen beim Einkauf unterstützt.\n")
+    [block] = segment_text("1. Modellprojekte Smart Cities 2023\n\n\n\n" + page, profile).projects
+    assert block.name == "Bienenbüttel in Kooperation mit Suderburg und Ebstorf"
+    assert block.size.size_class == "Interkommunale Kooperationen/Landkreis"
+    title = block.labelled.get("title")
+    assert (title.value, title.displaced) == ("Bienenbüttel smart: Mobilität im Wandel", True)
+    assert not any("Tagsüber" in l.text for v in block.labelled.values for l in v.lines)
+
+
 def test_a_footer_read_over_every_sidebar_is_no_name(profile):
     from pipeline.records.segment import segment_text
     page = "Modellprojekte Smart Cities | Großstädte\n\n{name}\n\nText über {name} hier.\nMehr Text.\n\n" \

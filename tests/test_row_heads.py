@@ -45,3 +45,22 @@ def test_a_size_class_label_on_the_last_row_gives_no_size_class_and_no_error(pro
         "Interkommunale Wichtig ist, solche Erfa-\n\nKooperationen/Landkreis hrungen offen zu teilen,\ndamit andere Kommunen\n", "")
     assert segment_text(text, profile).projects == []
     assert size_class_at_heads([], profile, 80) is None
+
+
+GARBLED = HEADER.replace("Nordrhein-Westfalen Bezahlbarer", "Nsw Bezahlbarer").replace(
+    "GROSSENKLASSE:\n\nInterkommunale", "GROSSENKLASSE in vielen Städten.\nInterkommunale").replace(
+    "in vielen Städten knapp.\n\n", "")
+
+
+def test_a_land_garbled_at_a_rows_head_under_a_listed_name_takes_the_overviews_land_and_is_flagged(profile):
+    """'Nsw Bezahlbarer …': the Land's value read as no Land, the size class's label with the text's words after it."""
+    text = edition("Brakel in Kooperation mit Steinheim und Warburg Nordrhein-Westfalen Interkommunale").replace(
+        "Übersicht Modellprojekte Smart Cities 2023\n\nInterkommunale Kooperationen und Landkreise:\n\n",
+        "Übersicht Modellprojekte Smart Cities 2023\n\nModellprojekt Bundesland Kategorie\n\n").replace(HEADER, GARBLED)
+    [block] = segment_text(text, profile).projects
+    assert (block.size.states_text, block.size.size_class) == ("Nordrhein-Westfalen", "Interkommunale Kooperationen/Landkreis")
+    assert "reads 'Nsw', like no Land" in block.size.land_note
+
+
+def test_a_land_garbled_at_a_rows_head_under_a_name_no_overview_lists_makes_no_project(profile):
+    assert segment_text(edition("Landkreis Höxter").replace(HEADER, GARBLED), profile).projects == []

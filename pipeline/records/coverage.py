@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
+from pipeline.records.name_wrap import cut_entry_of
 from pipeline.records.names import entries_with_part
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.value_doubts import lost_name_words_doubts
@@ -56,7 +57,8 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
             continue
         for ri, li in zip(loose, names):
             record, name = records[ri], listed[li]
-            if entries_with_part(name, (record["name"],)):  # the overview's entry is the name's beginning or end
+            # the overview's entry is the name's beginning or end
+            if entries_with_part(name, (record["name"],)) or cut_entry_of(name, record["name"]):
                 add_flag(record, "name", f"the overview lists '{name}' at this place, which this name begins or "
                                          "ends with: the overview's entry may be cut, the name was kept")
                 continue
@@ -67,7 +69,26 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
             add_flag(record, "name", note)
             for doubt in lost_name_words_doubts(record, read):
                 add_flag(record, doubt.field, doubt.note)
+    for li, ri in matched.items():
+        record, name = records[ri], " ".join(listed[li].split())
+        if cut_from(record["name"], name):
+            add_flag(record, "name", f"read '{record['name']}', cut inside a word from '{name}', which the overview "
+                                     "lists here: the overview's name was taken")
+            record["name"] = name
     return records
+
+
+CUT_NAME_MIN_SCORE = 95  # a name read is the listed name's beginning this alike (OCR damage)
+
+
+def cut_from(read: str, listed: str) -> bool:
+    """Whether a name read is the beginning of a listed name cut inside a word ('… Ebersbach-Neuger'
+    of '… Ebersbach-Neugersdorf': the OCR lost the line's end at the picture's edge)."""
+    read = " ".join(read.split())
+    head = listed[:len(read)]
+    return len(listed) > len(read) and read[-1:].isalpha() and listed[len(read)].isalpha() \
+        and len(read.split()) == len(head.split()) \
+        and fuzz.ratio(read.casefold(), head.casefold()) >= CUT_NAME_MIN_SCORE
 
 
 def with_coverage(records: list[dict], listed: list[str], settings: RecordsSettings,

@@ -303,6 +303,15 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             if reason:
                 doubts.append(flag(field_name, f"{reason}: an OCR may have read its words out of order or "
                                                "text beside it into it"))
+    if labelled.get("motto") is None and values.get("title") and labelled.get("title") is not None \
+            and len(labelled.get("title").lines) > 1:
+        doubts.append(flag("title", "no motto's label was read after it (an OCR may have garbled it): the title "
+                                    "may run on into the motto"))
+    # a Land or size class from such a column reads as one, but so may a line of prose that lists Länder
+    doubts += [flag(field_name, "the value stands in a column of values after text set between the columns: "
+                                "check that it is this label's")
+               for field_name in ("states", "size_class")
+               if (found := labelled.get(field_name)) is not None and found.value and found.displaced]
     doubts += [flag("description", f"the label '{v.label_line.text}' was read in a line of text (a column run "
                                    "into a box beside it): that line is kept as text")
                for v in labelled.values if v.in_text]

@@ -11,25 +11,19 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from typing import Callable, Protocol
+from typing import Callable
 
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, column_fits, continues, garbled_label_like,
+from pipeline.records.label_values import (CONNECTOR_END, SENTENCE_PIECE, box_line_alone, column_fits, continues, garbled_label_like,
                                            goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
                                            label_set_apart, small_capitals_once, title_value_like, value_looks_like)
+from pipeline.records.labelled_block import STRAY, LabelledBlock, LabelledValue, Line
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
-
-
-class Line(Protocol):
-    """A line of the cleaned text with its number (segment.Line)."""
-
-    number: int
-    text: str
 
 LABEL_MAX_TOKENS = 3  # a label is at most so many words as printed ('B UNDESLAND:' is two)
 VALUE_MAX_LINES = 4  # a value wraps over at most so many lines
@@ -38,61 +32,6 @@ LABEL_MIN_SCORE = 80  # a label the OCR damaged ('MoTTOo:', 'GROSSENKLASSE') is 
 LABEL_FUZZY_MIN_LETTERS = 0.8  # a damaged label's share of letters
 LABEL_FUZZY_MIN_CHARS = 5  # a shorter label ('Land') is matched exactly only: one letter off is another word
 RUNNING_TEXT_MIN_WORDS = 8  # a paragraph that ends a labelled block is this long (not a name's scattered end: 'und Uelzen')
-
-
-@dataclass(frozen=True)
-class LabelledValue:
-    field: str  # 'title', 'motto', 'states', 'size_class' or 'fact'
-    label: str  # the profile's label ('Einwohner')
-    label_line: Line
-    lines: tuple[Line, ...]  # the value's lines (the label's own line too where the value stands on it)
-    inline: str  # the value's part on the label's line
-    fuzzy: bool = False  # the label was read only as similar to the profile's (an OCR's damage)
-    displaced: bool = False  # the value stands in a column of values after text set between the columns
-    unsure: bool = False  # a value of a column whose lines could only look like values (or no run of them was found)
-    in_text: bool = False  # the label stands at the end of a line of text (line_end_labels.py): that line stays text
-
-    @property
-    def value(self) -> str:
-        pieces = [self.inline] if self.inline else []
-        pieces += [l.text.strip() for l in self.lines if l.number != self.label_line.number]
-        return " ".join(p for p in pieces if p).strip()
-
-
-@dataclass(frozen=True)
-class LabelledBlock:
-    values: tuple[LabelledValue, ...]
-
-    def get(self, field_name: str) -> LabelledValue | None:
-        return next((v for v in self.values if v.field == field_name), None)
-
-    @property
-    def first(self) -> int:
-        return self.values[0].label_line.number
-
-    @property
-    def taken(self) -> tuple[LabelledValue, ...]:
-        """The values a record takes: the first of each field (get), every fact (facts) and every
-        stray. A field's second label and value stay text: a line is never used and dropped."""
-        seen: set[str] = set()
-        taken = []
-        for v in self.values:
-            if v.field in ("fact", STRAY) or v.field not in seen:
-                taken.append(v)
-                seen.add(v.field)
-        return tuple(taken)
-
-    @property
-    def line_numbers(self) -> frozenset[int]:
-        return frozenset(n for v in self.taken  # a row's end (LabelTail) leaves the row text
-                         for n in ((() if v.in_text else (v.label_line.number,))
-                                   + tuple(l.number for l in v.lines if not isinstance(l, LabelTail))))
-
-    @property
-    def strays(self) -> tuple[Line, ...]:
-        """Lines read between a Land's or size class's label and its value that are neither (a
-        name's end an OCR put among the labels), in order."""
-        return tuple(l for v in self.values if v.field == STRAY for l in v.lines)
 
 
 def label_key(text: str) -> str:
@@ -466,7 +405,6 @@ def label_garbled_since(lines: list[Line], last: int, j: int) -> bool:
     return j - last <= 2 * VALUE_MAX_LINES and any(garbled_label_like(l.text) for l in lines[last + 1:j])
 
 
-STRAY = "stray"  # the field of lines between a label and its value that are no part of the value
 STRAY_MAX_WORDS = 6  # a stray line is a name's piece: this short
 STRAYS_AFTER_MAX_LINES = 2  # after a value, at most so many lines are a name's pieces
 
@@ -543,6 +481,9 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
             break  # a fact's label (a sidebar's 'Kontakt') may stand between the columns; another may not
         if k > last + 1 and lines[k].number - lines[k - 1].number == 1 and continues(lines[k - 1].text, lines[k].text):
             continue  # a line that goes on the one right over it is running text's, no column's first value
+        if k > last + 1 and k + 1 < len(lines) and lines[k + 1].number - lines[k].number == 1 \
+                and CONNECTOR_END.search(lines[k].text.strip()) and fields[0] in ("states", "size_class"):
+            continue  # a Land or size class is whole on its line: one that goes on ('Bayern, Sachsen,') is prose's list
         verdicts = []
         for field_name, line in zip(fields, lines[k:]):
             verdict = False if line_label_read(line.text, known) else accepts(field_name, line.text.strip())

@@ -8,6 +8,7 @@ name, and why a name looks cut (or None).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz, process
 
@@ -63,6 +64,28 @@ def closest_listed(name: str, listed, scorer=fuzz.ratio) -> tuple[str, float]:
     with fuzz.token_sort_ratio, its words in any order."""
     found = process.extractOne(name.strip(), listed, scorer=scorer, processor=str.casefold) if listed else None
     return (found[0], found[1]) if found else ("", 0.0)
+
+
+CUT_ENTRY_MIN_LETTERS = 12  # an overview entry cut at its row's end still names the project when this long
+
+
+def listed_as(name: str, listed, min_score: float) -> bool:
+    """Whether the brochure's list of projects names `name`: an entry at least `min_score` alike,
+    or one its letters begin with, CUT_ENTRY_MIN_LETTERS or more ('… mit Ebstorfund' for '… mit
+    Ebstorf und Bienenbüttel': a table's cell over two lines whose second line the OCR lost)."""
+    return closest_listed(name, listed)[1] >= min_score or any(cut_entry_of(entry, name) for entry in listed)
+
+
+def cut_entry_of(entry: str, name: str) -> bool:
+    """Whether an overview entry is the name's beginning, CUT_ENTRY_MIN_LETTERS letters or more, by
+    its letters (so 'Ebstorfund' begins 'Ebstorf und Bienenbüttel')."""
+    key = letters_of(entry)
+    return len(key) >= CUT_ENTRY_MIN_LETTERS and letters_of(name).startswith(key)
+
+
+def letters_of(text: str) -> str:
+    """'Bad Bevensen in Ebstorfund' -> 'badbevenseninebstorfund': letters casefolded, umlauts as plain vowels."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
 
 
 def name_with_strays(name_lines: list, strays: list, listed) -> list:

@@ -59,34 +59,38 @@ def size_class_at_heads(texts: list[str], profile: Profile, min_score: float) ->
 
 
 def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], profile: Profile, min_score: float,
-                           reads_as_states) -> tuple[str, str, float, str] | None:
+                           reads_as_states) -> tuple[tuple[str, str, float, str], bool] | None:
     """Rows from one opening with a Land's label whose rest reads as no Land (`texts[0]`) -> the
-    SizeLine's fields where the next row opens with a Land and, within SIZE_LABEL_MAX_ROWS rows, a
-    row is the size class's label alone and the rows under it open with a size class; else None."""
+    SizeLine's fields and whether the Land was read, where within SIZE_LABEL_MAX_ROWS rows a row
+    opens with the size class's label (alone, or with the text's words after it: 'GROSSENKLASSE
+    früher jeder …') and the rows under it open with a size class; the Land is the next row's
+    opening words where they read as one, else (garbled: 'Bes Deichen …') its first word, not
+    read; else None."""
     hit = line_label_read(texts[0], known) if texts else None
     if hit is None or hit[0] != "states" or not hit[2] or reads_as_states(hit[2]) or len(texts) < 3:
         return None
     land = head_reading_as(texts[1], reads_as_lands)
-    if land is None:
-        return None
     for k in range(2, min(len(texts), 2 + SIZE_LABEL_MAX_ROWS)):
         label = line_label_read(texts[k], known)
-        if label is not None and label[0] == "size_class" and not label[2]:
+        if label is not None and label[0] == "size_class" and not (label[2] and size_class_at_heads([label[2]], profile, min_score)):
             size = size_class_at_heads(texts[k + 1:], profile, min_score)
-            return (*size, land) if size else None
+            if size is None or (land is None and k != 2):
+                return None  # a garbled Land's row stands right between the two labels
+            return ((*size, land), True) if land else ((*size, texts[1].split()[0]), False)
     return None
 
 
 def header_at_row_heads(block: LabelledBlock, lines: list, i: int, known: dict[str, tuple[str, str]], profile: Profile,
-                        min_score: float, reads_as_states) -> tuple[tuple[str, str, float, str], LabelledBlock] | None:
+                        min_score: float, reads_as_states) -> tuple[tuple[str, str, float, str], bool, LabelledBlock] | None:
     """A labelled block read at a row opening with a Land's label (`lines[i]`, non-blank lines) ->
     the SizeLine's fields read at the heads of the rows from there (size_line_at_row_heads, over
-    ROW_TAIL_MAX_ROWS rows) and the block with that row kept as text (its rest is the text's:
+    ROW_TAIL_MAX_ROWS rows), whether its Land was read (else the caller takes it as a garbled one,
+    garbled_land.land_for_name) and the block with that row kept as text (its rest is the text's:
     'Wohnen und Quartiere'); else None."""
     rows = lines[i:i + ROW_TAIL_MAX_ROWS]
     states = block.get("states")
     if states is None or states.label_line.number != rows[0].number:
         return None
-    fields = size_line_at_row_heads([r.text for r in rows], known, profile, min_score, reads_as_states)
-    return (fields, LabelledBlock(tuple(replace(v, in_text=True, lines=()) if v is states else v for v in block.values))) \
-        if fields else None
+    found = size_line_at_row_heads([r.text for r in rows], known, profile, min_score, reads_as_states)
+    return (*found, LabelledBlock(tuple(replace(v, in_text=True, lines=()) if v is states else v for v in block.values))) \
+        if found else None

@@ -22,7 +22,7 @@ from pipeline.records.garbled_land import land_for_name, overview_lands, size_ov
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, debris_after_listed,
-                                        name_goes_on, name_like, name_with_strays, wrapped_chains)
+                                        listed_as, name_goes_on, name_like, name_with_strays, wrapped_chains)
 from pipeline.records.overview_list import lines_to_overview
 from pipeline.records.overview_rows import overview_names
 from pipeline.records.row_heads import header_at_row_heads
@@ -30,6 +30,7 @@ from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text_pages import page_edge_lines, text_pages
 from pipeline.records.unreadable_size import size_of_garbled_header
+from pipeline.records.values_above import values_above
 
 @dataclass(frozen=True)
 class Line:
@@ -332,21 +333,23 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         if lost:
             starts.append(lost)
             continue
-        block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap,
-                                    lambda field, text: value_reads_as(field, text, profile, settings)) if i > 0 else None
+        reads_as = lambda field, text: value_reads_as(field, text, profile, settings)  # noqa: E731
+        block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap, reads_as) if i > 0 else None
+        block, top = values_above(block, nonblank, i, reads_as) if block else (block, i)
         size = labelled_size(block, profile, settings) if block else None
         garbled = None if size or not block else size_of_garbled_header(
             block, section_in_force(headings, line.number), profile, reads_states)
         heads = None if size or garbled or not block else header_at_row_heads(
             block, nonblank, i, known, profile, settings.segment.size_class_min_score, reads_states)
-        garbled, block = heads or (garbled, block)
-        lost = None if size or garbled or not block else size_over_garbled_land(
+        if heads:  # a Land garbled at a row's head is taken as a garbled Land under its label is
+            garbled, lost, block = (heads[0], None, heads[2]) if heads[1] else (None, heads[0], heads[2])
+        lost = lost if heads else None if size or garbled or not block else size_over_garbled_land(
             block, by_number, profile, settings.segment.size_class_min_score, reads_states, section_in_force(headings, line.number))
-        if (size or garbled or lost) and nonblank[i - 1].number not in in_heading:
-            name = name_over_block(nonblank, i, in_heading, listed, profile, settings, by_number)
+        if (size or garbled or lost) and nonblank[top - 1].number not in in_heading:
+            name = name_over_block(nonblank, top, in_heading, listed, profile, settings, by_number)
             # a size class or Land read from nothing is a project's only where the overview lists the name over it
-            if (garbled or lost) and (not name or closest_listed(" ".join(l.text.strip() for l in name), listed)[1]
-                                      < settings.segment.listed_min_score):
+            if (garbled or lost) and (not name or not listed_as(" ".join(l.text.strip() for l in name), listed,
+                                                                 settings.segment.listed_min_score)):
                 continue
             if lost:
                 *fields, note = land_for_name(lost, " ".join(l.text.strip() for l in name), lands, settings.segment.listed_min_score)
