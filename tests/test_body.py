@@ -371,3 +371,58 @@ def test_a_caption_over_a_subject_filling_a_line_before_its_verb_is_flagged(lexi
                  "prose")
     doubts = figure_like_doubts([before, glued], page, DEFAULT_RECORDS_SETTINGS)
     assert [d.flagged for d in doubts] == [True] and "Der neue Marktplatz" in doubts[0].note
+
+
+def test_running_text_with_a_diagrams_short_lines_under_it_keeps_its_lines(lexicon):
+    """An OCR read a diagram beside the column into the text's lines ('… Orten Idee') and its boxes
+    under them, no blank line between: the lines that run to the measure stay running text."""
+    body = ("Für Radfahrende wurden die Wege zwischen den Orten Idee\n"
+            "verbreitert und beleuchtet; an der Fähre stehen abschließbare J\n"
+            "Boxen für Fahrräder bereit. Die Region rund um Füssen ist\nWerkstatt\nL\nPrototyp\nL\nBetrieb\n")
+    kept, figures, _, _ = body_paragraphs(text_to_lines(body), Page(lexicon, 56))
+    assert "Boxen für Fahrräder bereit." in " ".join(join_lines(p) for p in kept)
+    assert any("Prototyp" in join_lines(f) for f in figures)
+
+
+def test_a_caption_over_running_text_is_judged_apart_from_it(lexicon):
+    body = ("Grafik: Stadt Fürstenfeldbruck Idee\nAllgäu informiert deshalb in Echtzeit über freie Parkplätze J\n"
+            "und die Auslastung der Wanderwege.\nWerkstatt\nL\nPrototyp\nL\nBetrieb\n")
+    kept, figures, _, _ = body_paragraphs(text_to_lines(body), Page(lexicon, 50, (), ("Grafik", "Foto")))
+    assert "Auslastung der Wanderwege." in " ".join(join_lines(p) for p in kept)
+    assert any(join_lines(f).startswith("Grafik:") for f in figures)
+
+
+def test_a_line_alone_put_with_the_figure_that_opens_a_clause_after_a_comma_is_flagged(lexicon):
+    from pipeline.records.figure_doubts import figure_like_doubts
+    from pipeline.records.pieces import Unit
+    page = Page(lexicon, 56)
+    clause = Unit(text_to_lines("Kalender, um Übungszeiten, Hallenbelegungen und Feste"), "figure", True, why="short")
+    caption = Unit(text_to_lines("Der neue Marktplatz in Zwönitz am Abend"), "figure", True, why="short")
+    notes = [d.note for d in figure_like_doubts([clause, caption], page, DEFAULT_RECORDS_SETTINGS)]
+    assert len(notes) == 1 and "Kalender, um" in notes[0]
+
+
+def test_a_caption_glued_after_a_line_of_running_text_is_cut_from_it(lexicon):
+    from pipeline.records.glued_captions import caption_after_text
+    page = Page(lexicon, 56, (), ("Quelle", "Foto"))
+    line = "geldscht. So bleibt die Grundversorgung im Ort erhalten, Quelle: eigene Darstellung"
+    assert line[caption_after_text(line, page):] == "Quelle: eigene Darstellung"
+    # a sentence after the label is no credit; nor is a label with fewer words before it
+    assert caption_after_text("Die Stadt plant neu, Quelle: die Stadt hat viele Daten gesammelt.", page) is None
+    assert caption_after_text("Grafik Quelle: eigene Darstellung", page) is None
+
+
+def test_specks_before_a_lines_words_stand_apart_from_them():
+    from pipeline.records.glued_captions import words_after_specks
+    line = ". _ . Die Kommune setzt auf drei Schwerpunkte:"
+    assert line[words_after_specks(line):] == "Die Kommune setzt auf drei Schwerpunkte:"
+    assert words_after_specks(". Die Kommune setzt") is None and words_after_specks(". _ . und so") is None
+
+
+def test_a_list_introduction_followed_by_a_sentences_rest_is_flagged(lexicon):
+    from pipeline.records.pieces import Unit
+    from pipeline.records.sentence_doubts import colon_then_clause_doubts
+    page = Page(lexicon, 56)
+    mixed = Unit(text_to_lines("Die Kommune setzt auf drei Schwerpunkte:\nder Bedarf an Pflege wächst. Digitale"), "prose")
+    items = Unit(text_to_lines("Die Kommune setzt auf drei Schwerpunkte:\nmehr Grün, weniger Lärm und sichere Wege"), "prose")
+    assert len(colon_then_clause_doubts([mixed, items], page)) == 1

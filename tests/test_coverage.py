@@ -107,3 +107,18 @@ def test_an_overview_entry_cut_at_its_cells_end_keeps_the_name_read():
     assert out[1]["name"] == name and out[1]["needs_review"] == ["name"]
     assert listed_as(name, listed, DEFAULT_RECORDS_SETTINGS.segment.listed_min_score)
     assert not listed_as("Bad Bevensen", listed, DEFAULT_RECORDS_SETTINGS.segment.listed_min_score)
+
+
+def test_a_table_of_contents_lists_the_names_where_no_overview_does(corrections):
+    """'Inhalt' / '1. Modellprojekte …' / sections and names / '2. Übersicht …': where the overview
+    gives no names (a table an OCR garbled), the contents' names are the list records are checked against."""
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    text = ("Inhalt\n\n1. Modellprojekte Smart Cities 2023\n\nGroßstädte\nOsnabrück\nMönchengladbach .... 7\n\n"
+            "Mittelstädte\nStraubing\n\n2. Übersicht Modellprojekte Smart Cities 2023\n\n\n\n"
+            "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nOsnabrück\n\nKleinere Großstadt · Niedersachsen\n\n"
+            "Text über Osnabrück.\nMehr Text.\nNoch mehr Text.\nUnd mehr.\n\n\n\n"
+            "2. Übersicht Modellprojekte Smart Cities 2023\n\nOMAAN DOM KR KR W\n")
+    layout = segment_text(text, profile)
+    assert layout.listed == ["Osnabrück", "Mönchengladbach", "Straubing"]
+    assert [b.name for b in layout.projects] == ["Osnabrück"]

@@ -64,3 +64,18 @@ def test_a_land_garbled_at_a_rows_head_under_a_listed_name_takes_the_overviews_l
 
 def test_a_land_garbled_at_a_rows_head_under_a_name_no_overview_lists_makes_no_project(profile):
     assert segment_text(edition("Landkreis Höxter").replace(HEADER, GARBLED), profile).projects == []
+
+
+def test_a_size_class_under_a_garbled_label_and_the_labels_further_down_the_rows_are_read(profile):
+    """'Cle tks Vereine …': the size class's label garbled, its value opening the next row as
+    printed; the title's label some rows down gives the title (flagged: the rows run into it)."""
+    header = ("Straubing\n\nBUNDESLAND: Verwaltung nah am Menschen\nBayern Kleine Rathäuser können nicht\n"
+              "; alle Leistungen selbst anbieten.\nCle tks Vereine stellen sich vor,\n"
+              "Größere Mittelstadt Musikgruppen spielen auf dem\n\nMarktplatz, und in der Kirche\n\n"
+              "PROJEKTTITEL:\nStraubing gemeinsam:\nKlimaschutz gestalten\n\nMehr Text über die Stadt und ihre Leute.\n")
+    text = edition("Straubing").replace(HEADER, header).replace(
+        "Interkommunale Kooperationen und Landkreise\n\n", "Mittelstädte\n\n", 1)
+    [block] = segment_text(text, profile).projects
+    assert (block.size.states_text, block.size.size_class) == ("Bayern", "Größere Mittelstadt")
+    title = block.labelled.get("title")
+    assert (title.value, title.unsure) == ("Straubing gemeinsam: Klimaschutz gestalten", True)

@@ -19,7 +19,7 @@ from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
-from pipeline.records.sentence_doubts import (line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
+from pipeline.records.sentence_doubts import (colon_then_clause_doubts, line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
                                              reopened_line_doubts, reopened_sentence_doubts)
 from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
                                              taken_lines_doubts)
@@ -81,7 +81,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += figure_like_doubts(units, page, settings)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
     doubts += reopened_line_doubts(units, page, settings)
-    doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units)
+    doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units) + colon_then_clause_doubts(units, page)
     doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts
 

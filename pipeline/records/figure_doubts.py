@@ -276,6 +276,9 @@ PROSE_LINE_MIN_WORDS = 6  # a line of running text in a column holds this many w
 PROSE_RUN_MIN_LINES = 3
 
 
+CLAUSE_OPENS = re.compile(r",\s+[a-zäöüß]{2,}\s")  # ', um Übungszeiten', ', die …': a clause; captions and labels have none
+
+
 def prose_run_in_figure(unit: Unit, page: Page) -> list[str]:
     """A figure unit's longest run of lines that read as running text -> their texts, where it is
     PROSE_RUN_MIN_LINES lines or more and holds a finite verb: each line PROSE_LINE_MIN_WORDS words
@@ -326,6 +329,9 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         if unit.kind != "figure" and (label := caption_label_inside(unit.text, page)):
             doubts.append(flag("description", f"'{label}' inside the text opens a caption or a credit: figure text "
                                               "read into the running text? (kept)"))
+        if unit.kind == "figure" and unit.why == "short" and CLAUSE_OPENS.search(unit.text):
+            doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', a line alone that opens a "
+                                              "clause after a comma as running text does: prose put with the figure?"))
         if unit.kind == "figure" and (run := prose_run_in_figure(unit, page)):
             doubts.append(flag("description", f"figure_text holds '{run[0][:60]} …' over {len(run)} lines that "
                                               "read as running text (long lines of words in lower case with a "

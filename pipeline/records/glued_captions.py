@@ -51,13 +51,50 @@ def running_text_start(text: str, before: str, page: Page) -> int | None:
     return None
 
 
+def caption_after_text(text: str, page: Page) -> int | None:
+    """A line of running text with a caption glued after it ('… im Ort erhalten, Quelle: eigene
+    Darstellung': a credit on the row of one of the column's lines) -> where the caption starts;
+    None where no caption's label stands after TEXT_BEFORE_CAPTION_MIN_WORDS words or what
+    follows it is more than a label and a credit (a finite verb, a sentence's end)."""
+    spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
+    for k in range(TEXT_BEFORE_CAPTION_MIN_WORDS, len(spans)):
+        rest = text[spans[k][0]:]
+        tokens = rest.split()
+        if page.is_caption(rest) and len(tokens) <= label_words(tokens) + CREDIT_MAX_WORDS \
+                and not has_finite_verb(" ".join(tokens[label_words(tokens):]), page.lexicon) \
+                and not holds_sentence_end(rest):
+            return spans[k][0]
+    return None
+
+
+TEXT_BEFORE_CAPTION_MIN_WORDS = 3
+
+
+SPECKS_MIN_TOKENS = 2  # '. _ .': a figure's dots and rules an OCR read before a line's words
+WORDS_AFTER_SPECKS_MIN = 3
+
+
+def words_after_specks(text: str) -> int | None:
+    """'. _ . Die Kommune setzt auf drei Schwerpunkte:' -> where the words start after a run of
+    SPECKS_MIN_TOKENS tokens or more with no letter or digit; None where there is no such run or
+    fewer than WORDS_AFTER_SPECKS_MIN words follow it, the first with a capital."""
+    spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
+    k = next((k for k, (_, t) in enumerate(spans) if any(c.isalnum() for c in t)), len(spans))
+    if k < SPECKS_MIN_TOKENS or len(spans) - k < WORDS_AFTER_SPECKS_MIN or not spans[k][1][:1].isupper():
+        return None
+    return spans[k][0]
+
+
 def captions_cut(lines: list[Line], page: Page) -> list[Line]:
     """Body lines -> the same, with each line that holds a caption and running text glued after it
-    (running_text_start) as two lines: the caption's, and the running text's."""
+    (running_text_start) or before it (caption_after_text), or specks and words after them
+    (words_after_specks), as two lines: the caption's (the specks'), and the running text's."""
     out: list[Line] = []
     before = ""
     for line in lines:
         at = running_text_start(line.text.strip(), before, page) if not line.blank else None
+        at = caption_after_text(line.text.strip(), page) if at is None and not line.blank else at
+        at = words_after_specks(line.text.strip()) if at is None and not line.blank else at
         if at is None:
             out.append(line)
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -21,48 +21,12 @@ from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
+from pipeline.records.units import Page, Unit
 
 CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
 # a line that starts an item of a list: a bullet, a dash, "A3"
 ITEM_START = re.compile(r"^\s*(?:[•–—]|\(cid:\d+\)|[A-Z]\d{1,2})\s+\S")
-
-
-@dataclass(frozen=True)
-class Page:
-    """What the body's reading needs besides its lines: the word lists, the column's measure
-    (usual line length in characters), the record's title and motto (a banner repeats them)."""
-
-    lexicon: Lexicon
-    measure: float
-    banners: tuple[str, ...] = ()
-    captions: tuple[str, ...] = ()  # words that open a caption or a credit (profile.caption_labels)
-
-    def is_caption(self, text: str) -> bool:
-        """'Foto: Stadt X', 'Abbildung 3: Nutzung', '© Projektteam': a caption or a credit."""
-        first, _, rest = text.strip().partition(" ")
-        if first == "©":
-            return "©" in self.captions
-        head = first.rstrip(":")
-        return head in self.captions and (first.endswith(":") or bool(re.match(r"\d+[a-z]?:", rest)))
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A paragraph, or a piece of one, and what was decided of it."""
-
-    lines: list[Line]
-    kind: str  # "prose", "item" (of a list the text introduces), "heading", "figure"
-    verdict: bool | None = None  # the evidence of words and lines (prose.reads_as_prose)
-    why: str = ""  # what made it figure text: "style", "banner", "evidence", "opening", "interruption", "short";
-    # running text a rule took back by the grammar of its sentence: "grammar" (sentence_lines.py)
-
-    @property
-    def text(self) -> str:
-        return join_lines(self.lines)
-
-    def as_(self, kind: str, why: str = "") -> "Unit":
-        return replace(self, kind=kind, why=why)
 
 
 def figure_blocks(units: list[Unit]) -> list[list[Line]]:
@@ -111,7 +75,14 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
             < settings.text.short_line_share * page.measure \
             and not any(len(piece) >= 2 and evidence_verdict(piece, page, settings) is True
                         and join_lines(piece)[-1:] in ".!?" for piece in cuts):
-        return [Unit(para, "prose", False)]  # a block of short lines: a box, a label, a caption
+        # a block of short lines: a box, a label, a caption; but running text over it (an OCR read the
+        # figure's labels into its lines, 'Orten Idee', with no blank line before the boxes) is judged alone
+        caption = int(page.is_caption(para[0].text))
+        lead = caption + text_lines_ahead(para[caption:], page, settings)
+        if lead - caption >= 2 and len(para) - lead >= 2 and evidence_verdict(para[caption:lead], page, settings) is True:
+            return [Unit(part, "prose", verdict) for part, verdict in
+                    ((para[:caption], False), (para[caption:lead], True), (para[lead:], False)) if part]
+        return [Unit(para, "prose", False)]
     units: list[Unit] = []
     apart = False  # the last piece was a short line set into an open sentence: what follows stands apart too
     for piece in cuts:
@@ -128,6 +99,15 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
             units.append(Unit(piece, "prose", verdict))
         apart = set_into
     return units
+
+
+def text_lines_ahead(para: list[Line], page: Page, settings: RecordsSettings) -> int:
+    """How many lines a paragraph opens with that run to the column's measure (full_line_share of
+    it), and the shorter line after them where it ends a sentence (the paragraph's last): running
+    text's, which a figure's labels beside or under it ('Idee', 'Werkstatt') do not make a box's."""
+    full = settings.text.full_line_share * page.measure
+    k = next((k for k, line in enumerate(para) if len(line.text.strip()) < full), len(para))
+    return k + 1 if 0 < k < len(para) and para[k].text.rstrip()[-1:] in (".", "!", "?") else k
 
 
 def colon_after_debris(before: list[Line], piece: list[Line], page: Page, settings: RecordsSettings) -> bool:

@@ -23,6 +23,7 @@ from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS
 
 HEAD_MAX_WORDS = 3  # a Land or a size class's line at a row's start is at most so many words
 LAND_MIN_SCORE = 85  # a row's first words read as a Land this alike (fuzz.ratio): the text after it must not count
+UNLABELLED_SIZE_MIN_SCORE = 95  # a row's head read as a size class with no label over it: as printed, near enough
 SIZE_LABEL_MAX_ROWS = 4  # the size class's label stands within so many rows under the Land's value
 
 
@@ -77,7 +78,11 @@ def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], 
             if size is None or (land is None and k != 2):
                 return None  # a garbled Land's row stands right between the two labels
             return ((*size, land), True) if land else ((*size, texts[1].split()[0]), False)
-    return None
+    # the size class's label garbled past reading ('Cle tks Vereine …'): a row opening with a size class as printed
+    size = next((found for k in range(2, min(len(texts), 3 + SIZE_LABEL_MAX_ROWS))
+                 if (found := size_class_at_heads(texts[k:k + 2], profile, UNLABELLED_SIZE_MIN_SCORE))), None) \
+        if land else None
+    return ((*size, land), True) if size else None
 
 
 def header_at_row_heads(block: LabelledBlock, lines: list, i: int, known: dict[str, tuple[str, str]], profile: Profile,
@@ -94,3 +99,22 @@ def header_at_row_heads(block: LabelledBlock, lines: list, i: int, known: dict[s
     found = size_line_at_row_heads([r.text for r in rows], known, profile, min_score, reads_as_states)
     return (*found, LabelledBlock(tuple(replace(v, in_text=True, lines=()) if v is states else v for v in block.values))) \
         if found else None
+
+
+def with_labels_below(block: LabelledBlock, lines: list, i: int, known: dict[str, tuple[str, str]],
+                      read_block) -> LabelledBlock:
+    """The block read at a row opening with a Land's label (lines[i]), with the labels further down
+    the same rows (a title's, a motto's, facts': the block's reading stopped at the text between)
+    read by `read_block(k)` at the first row k opening with one, each value marked unsure (the
+    text's rows run into them: header.py flags them); the block as it is where there is none."""
+    have = {v.field for v in block.values}
+    for k in range(i + 1, min(len(lines), i + ROW_TAIL_MAX_ROWS)):
+        hit = line_label_read(lines[k].text, known)
+        if hit is None or hit[0] in ("states", "size_class"):
+            continue
+        below = read_block(k) if hit[0] not in have else None
+        if below is None:
+            return block
+        return LabelledBlock(block.values + tuple(replace(v, unsure=True) for v in below.values if v.field not in have))
+    return block
+

@@ -25,7 +25,8 @@ from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connect
                                         listed_as, name_goes_on, name_like, name_with_strays, wrapped_chains)
 from pipeline.records.overview_list import lines_to_overview
 from pipeline.records.overview_rows import overview_names
-from pipeline.records.row_heads import header_at_row_heads
+from pipeline.records.parts import find_parts, part_headings
+from pipeline.records.row_heads import header_at_row_heads, with_labels_below
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text_pages import page_edge_lines, text_pages
@@ -114,7 +115,7 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     # a name the contents and the overview list as well is no running header: count the projects' pages only
     running = running_line_keys(lines[first:end], profile, settings)
     overview = lines_to_overview(lines, parts, profile, edition_furniture(lines[first:end], running))
-    listed = overview_names(lines, parts, profile, overview)
+    listed = overview_names(lines, parts, profile, overview) or contents_names(lines, parts, profile, settings)
     lands = overview_lands(lines, parts, profile)
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings, lands), running,
                   overview, listed)
@@ -159,48 +160,21 @@ def running_line_keys(lines: list[Line], profile: Profile, settings: RecordsSett
     return frozenset(repeated - values)
 
 
-def find_parts(lines: list[Line], profile: Profile, settings: RecordsSettings) -> dict[str, tuple[int, int]]:
-    """Numbered part headings ('2. Bewertungskriterien') -> line ranges. A heading may say more
-    than the profile's name ('4. Übersicht Modellprojekte Smart Cities 2020'): it is compared by
-    its beginning too. A table of contents prints the headings too: an entry that ends in its page
-    number is no heading, and of a part named more than once the heading is the one followed by
-    the most text before the next heading (the contents' entries are followed by each other; of
-    two as long, the later: a contents comes first)."""
-    found_at = []  # (part, line number) of every heading
-    for line in lines:
-        m = re.match(r"^\s*\d{1,2}\.\s+(.+?)\s*$", line.text)
-        if not m or CONTENTS_ENTRY.search(m.group(1)):
-            continue
-        heading = re.sub(r"\s*(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", "", m.group(1))
-        found = process.extractOne(heading, profile.parts, scorer=heading_score,
-                                   score_cutoff=settings.segment.part_min_score)
-        if found:
-            found_at.append((found[2], line.number))
-    starts = []
-    for name in dict.fromkeys(name for name, _ in found_at):
-        own = [n for part, n in found_at if part == name]
-        longest = max(own, key=lambda n: (text_before_next(lines, n, found_at), n))
-        starts.append((name, longest))
-    starts.sort(key=lambda s: s[1])
-    ranges = {}
-    for i, (name, start) in enumerate(starts):
-        end = starts[i + 1][1] if i + 1 < len(starts) else len(lines)
-        ranges[name] = (start, end)
-    return ranges
-
-
-CONTENTS_ENTRY = re.compile(r"(?:\s|\.{2,}|…)\s*\d{1,3}$")  # '… 5', '.... 12': a page number, not a year
-
-
-def text_before_next(lines: list[Line], start: int, headings: list[tuple[str, int]]) -> int:
-    """How many text lines follow the heading on line `start` before the next heading (a line
-    with a word of three letters or more: a map's Länder marks, 'BR', 'O N K', are none)."""
-    end = min((n for _, n in headings if n > start), default=len(lines))
-    return sum(1 for l in lines[start + 1: end] if not PAGE_NUMBER.match(l.text) and re.search(r"[^\W\d_]{3}", l.text))
-
-
-def heading_score(heading: str, name: str, **_) -> float:
-    return max(fuzz.ratio(heading, name), fuzz.ratio(heading[: len(name)], name) if len(heading) > len(name) else 0)
+def contents_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
+                   settings: RecordsSettings) -> list[str]:
+    """The names a table of contents lists under the projects' part: the lines between its entry
+    for that part (a heading of it before the part itself) and its next entry, without the
+    sections' names and page numbers ('Osnabrück .... 5'); [] where there is no such contents."""
+    if "projects" not in parts:
+        return []
+    found_at = part_headings(lines, profile, settings)
+    entry = next((n for part, n in found_at if part == "projects" and n < parts["projects"][0]), None)
+    if entry is None:
+        return []
+    end = min((n for _, n in found_at if n > entry), default=parts["projects"][0])
+    names = [re.sub(r"(?:\s*\.{2,}|…|\s)\s*\d{1,3}$", "", l.text).strip() for l in lines[entry + 1:end]]
+    return [n for n in names if n and not PAGE_NUMBER.match(n) and re.search(r"[^\W\d_]{2}", n)
+            and not match_category(n, profile, settings)]
 
 
 def parse_size_line(text: str, profile: Profile, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> SizeLine | None:
@@ -342,7 +316,9 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         heads = None if size or garbled or not block else header_at_row_heads(
             block, nonblank, i, known, profile, settings.segment.size_class_min_score, reads_states)
         if heads:  # a Land garbled at a row's head is taken as a garbled Land under its label is
-            garbled, lost, block = (heads[0], None, heads[2]) if heads[1] else (None, heads[0], heads[2])
+            below = with_labels_below(heads[2], nonblank, i, known, lambda k: read_labelled_block(
+                nonblank, k, known, settings.segment.wrapped_max_gap, reads_as))
+            garbled, lost, block = (heads[0], None, below) if heads[1] else (None, heads[0], below)
         lost = lost if heads else None if size or garbled or not block else size_over_garbled_land(
             block, by_number, profile, settings.segment.size_class_min_score, reads_states, section_in_force(headings, line.number))
         if (size or garbled or lost) and nonblank[top - 1].number not in in_heading:

@@ -41,6 +41,26 @@ def reopened_sentence_doubts(units: list[Unit], page: Page, settings: RecordsSet
     return doubts
 
 
+def colon_then_clause_doubts(units: list[Unit], page: Page) -> list[Doubt]:
+    """A line of running text ending in a colon (a list's introduction: '… auf drei Schwerpunkte:')
+    whose next line goes on in lower case to a sentence's end with a finite verb ('der Bedarf an Pflege wächst.'): the
+    items the colon announces are not there but a sentence's rest is, as where an OCR read two
+    columns' lines into one another. Kept; the description flagged."""
+    doubts = []
+    for unit in units:
+        if unit.kind != "prose":
+            continue
+        for upper, lower in zip(unit.lines, unit.lines[1:]):
+            clause = re.split(r"(?<=[.!?])\s", lower.text.strip())[0]
+            if upper.text.rstrip().endswith(":") and clause[:1].islower() and clause[-1:] in ".!?" \
+                    and has_finite_verb(clause, page.lexicon):
+                doubts.append(flag("description", f"'{upper.text.strip()[:60]}' announces a list, but a sentence's "
+                                                  f"rest follows ('{lower.text.strip()[:40]}'): lines of two columns "
+                                                  "read into one another?"))
+                break
+    return doubts
+
+
 def reopened_line_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """A line of running text that stops waiting for its next words (on a function word, or on an
     adjective in lower case that waits for its noun: '… öffnen sich für neue') over a line of the

@@ -1,0 +1,49 @@
+"""What the reading of a record's body works on: the page it stands on (word lists, the column's
+measure, the banners and caption words) and the units its paragraphs are cut into, with what was
+decided of each (pieces.py decides).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.language.lexicon import Lexicon
+from pipeline.records.segment import Line
+from pipeline.records.text import join_lines
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the body's reading needs besides its lines: the word lists, the column's measure
+    (usual line length in characters), the record's title and motto (a banner repeats them)."""
+
+    lexicon: Lexicon
+    measure: float
+    banners: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()  # words that open a caption or a credit (profile.caption_labels)
+
+    def is_caption(self, text: str) -> bool:
+        """'Foto: Stadt X', 'Abbildung 3: Nutzung', '© Projektteam': a caption or a credit."""
+        first, _, rest = text.strip().partition(" ")
+        if first == "©":
+            return "©" in self.captions
+        head = first.rstrip(":")
+        return head in self.captions and (first.endswith(":") or bool(re.match(r"\d+[a-z]?:", rest)))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph, or a piece of one, and what was decided of it."""
+
+    lines: list[Line]
+    kind: str  # "prose", "item" (of a list the text introduces), "heading", "figure"
+    verdict: bool | None = None  # the evidence of words and lines (prose.reads_as_prose)
+    why: str = ""  # what made it figure text: "style", "banner", "evidence", "opening", "interruption", "short";
+    # running text a rule took back by the grammar of its sentence: "grammar" (sentence_lines.py)
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+    def as_(self, kind: str, why: str = "") -> "Unit":
+        return replace(self, kind=kind, why=why)
