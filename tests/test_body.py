@@ -426,3 +426,103 @@ def test_a_list_introduction_followed_by_a_sentences_rest_is_flagged(lexicon):
     mixed = Unit(text_to_lines("Die Kommune setzt auf drei Schwerpunkte:\nder Bedarf an Pflege wächst. Digitale"), "prose")
     items = Unit(text_to_lines("Die Kommune setzt auf drei Schwerpunkte:\nmehr Grün, weniger Lärm und sichere Wege"), "prose")
     assert len(colon_then_clause_doubts([mixed, items], page)) == 1
+
+
+def test_a_maps_marked_place_after_a_sentences_end_is_figure_text(lexicon):
+    body = ("Dennoch zeigt sich, dass Technik allein den Unterricht nicht verbessert. = Grebenhain\n"
+            "Ehrenamtliche Fahrerinnen und Fahrer übernehmen zusätzliche Fahrten am Abend.\n")
+    kept, figures, _, _ = body_paragraphs(text_to_lines(body), Page(lexicon, 70))
+    assert "Grebenhain" not in " ".join(join_lines(p) for p in kept)
+    assert [join_lines(f) for f in figures] == ["= Grebenhain"]
+    # a marked item opening its own line is a list's, not cut from anything
+    from pipeline.records.glued_captions import marked_label_after_sentence
+    assert marked_label_after_sentence("• Grebenhain") is None
+
+
+def test_an_exclamation_of_a_word_or_two_by_a_caption_is_flagged(lexicon):
+    from pipeline.records.figure_doubts import figure_like_doubts
+    from pipeline.records.pieces import Unit
+    page = Page(lexicon, 56, (), ("Foto",))
+    callout = Unit(text_to_lines("Mitmachen!"), "prose", True)
+    caption = Unit(text_to_lines("Foto: Stadt Marburg"), "figure", False, why="caption")
+    sentence = Unit(text_to_lines("Alle können mitmachen!"), "prose", True)
+    notes = [d.note for d in figure_like_doubts([callout, caption, sentence], page, DEFAULT_RECORDS_SETTINGS)]
+    assert len(notes) == 1 and "'Mitmachen!'" in notes[0]
+
+
+def test_a_word_alone_between_a_sentences_parts_is_flagged(lexicon):
+    from pipeline.records.figure_doubts import figure_like_doubts
+    from pipeline.records.pieces import Unit
+    page = Page(lexicon, 56)
+    before = Unit(text_to_lines("Die Modellprojekte haben bewiesen, dass"), "prose", True)
+    word = Unit(text_to_lines("Verwaltung"), "heading")
+    after = Unit(text_to_lines("Veränderung möglich ist, wenn alle mitziehen."), "prose", True)
+    notes = [d.note for d in figure_like_doubts([before, word, after], page, DEFAULT_RECORDS_SETTINGS)]
+    assert any("'Verwaltung' stands between the parts of a sentence" in n for n in notes)
+    ended = Unit(text_to_lines("Die Modellprojekte haben es bewiesen."), "prose", True)
+    assert not figure_like_doubts([ended, word, after], page, DEFAULT_RECORDS_SETTINGS)
+
+
+def test_a_subjects_first_line_taken_out_between_figures_is_running_text_again(lexicon):
+    """'Regelmäßige Sicherungen, geschulte' between a chart's numbers, after a sentence's end and
+    before 'Beschäftigte und klare Zuständigkeiten verringern …': a subject's start, not a label."""
+    from pipeline.records.pieces import Unit
+    from pipeline.records.sentence_lines import sentence_starts_back
+    page = Page(lexicon, 46)
+    units = [Unit(text_to_lines("Die Ämter schaffen doppelte Prüfungen ab."), "prose", True),
+             Unit(text_to_lines("2.400 3"), "figure", False, why="evidence"),
+             Unit(text_to_lines("Regelmäßige Sicherungen, geschulte"), "figure", False, why="evidence"),
+             Unit(text_to_lines("28 %"), "figure", False, why="evidence"),
+             Unit(text_to_lines("Beschäftigte und klare Zuständigkeiten\nverringern das Risiko."), "prose", True)]
+    assert sentence_starts_back(units, page, DEFAULT_RECORDS_SETTINGS)[2].kind == "prose"
+    # after text that stops inside its sentence the line is no sentence's start
+    units[0] = Unit(text_to_lines("Die Ämter schaffen doppelte Prüfungen und"), "prose", True)
+    assert sentence_starts_back(units, page, DEFAULT_RECORDS_SETTINGS)[2].kind == "figure"
+
+
+def test_a_footer_with_its_page_number_under_it_is_furniture(lexicon):
+    body = ("Die Beispiele aus Hessen und Bayern zeigen\n\nBundesinstitut für Bau-, Stadt- und Raumforschung\n8\n\n"
+            "die Vielfalt der Ansätze.\n")
+    running = frozenset({"bundesinstitut für bau-, stadt- und raumforschung"})
+    kept, figures, furniture, _ = body_paragraphs(text_to_lines(body), Page(lexicon, 46), running)
+    assert furniture == ["Bundesinstitut für Bau-, Stadt- und Raumforschung", "8"]
+    assert not any("Bundesinstitut" in join_lines(f) for f in figures)
+
+
+def test_names_a_sentence_lists_with_commas_do_not_make_it_a_row_of_labels():
+    from pipeline.records.text import sentence_like
+    listing = ("Schlussbemerkung Die Beispiele aus Nordrhein-Westfalen, Bayern, Sachsen, Niedersachsen, Hessen, "
+               "Rheinland-Pfalz, Schleswig-Holstein und Thüringen zeigen")
+    assert sentence_like(listing, DEFAULT_RECORDS_SETTINGS)
+    assert not sentence_like("Digitale Plattform Intelligente Quartiere", DEFAULT_RECORDS_SETTINGS)
+    assert not sentence_like("Handel, Wohnen, Mobilität", DEFAULT_RECORDS_SETTINGS)
+
+
+def test_a_list_introduced_under_a_charts_numbers_stays_in_the_text_flagged(lexicon):
+    """'Schwerpunkte:' under a chart's years and lone letters, then items an English model marked
+    '*«' and '+': the list the text introduces, kept with its introduction; the place is flagged."""
+    body = ("Die Stadt misst den Verbrauch.\n\n72%\ny\nC a C\n2020 2021 2022 2023\nSchwerpunkte:\n\n"
+            "*« Wohnen im Quartier\n\n+ Bildung und Teilhabe\n• Gesundheit und Pflege\n\n"
+            "Für Notfälle gibt es weiterhin den Rettungsdienst, dessen Fahrzeuge eine Karte haben.\n")
+    kept, figures, _, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 47))
+    text = " ".join(join_lines(p) for p in kept)
+    assert "Schwerpunkte:" in text and "Wohnen im Quartier" in text and "Bildung und Teilhabe" in text
+    assert not any("Schwerpunkte" in join_lines(f) for f in figures)
+    assert any("'Schwerpunkte:' under figure text introduces" in d.note for d in doubts)
+    # a map's legend: marked names alone are no text's list
+    legend = body.replace("*« Wohnen im Quartier", "• Bahnhof").replace("+ Bildung und Teilhabe", "• Rathaus")
+    kept, _, _, _ = body_paragraphs(text_to_lines(legend), Page(lexicon, 47))
+    assert "Bahnhof" not in " ".join(join_lines(p) for p in kept)
+
+
+def test_the_one_line_under_a_big_number_is_its_label_however_narrow_the_column(lexicon):
+    from pipeline.records.figure_doubts import number_words_out
+    from pipeline.records.pieces import Unit
+    page = Page(lexicon, 38)
+    units = [Unit(text_to_lines("der Haushalte nötig. Viele Kommunen"), "prose", True),
+             Unit(text_to_lines("35 %"), "figure", False, why="evidence"),
+             Unit(text_to_lines("weniger Verkehr Fördermittel"), "prose", True),
+             Unit(text_to_lines("richten deshalb urbane Datenplattformen ein."), "prose", True)]
+    assert [u.kind for u in number_words_out(units, page, DEFAULT_RECORDS_SETTINGS)] == ["prose", "figure", "figure", "prose"]
+    units[2] = Unit(text_to_lines("weniger Verkehr, mehr Raum für alle"), "prose", True)  # a listing's comma: text
+    assert number_words_out(units, page, DEFAULT_RECORDS_SETTINGS)[2].kind == "prose"

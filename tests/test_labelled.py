@@ -406,14 +406,18 @@ def test_a_titles_second_line_repeated_over_a_label_is_no_running_line(profile):
     assert any("broschure" in k or "broschüre" in k for k in running)
 
 
-def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
+def block_read_from(text: str, profile):
+    """The labelled block read at the first non-blank line of `text`."""
     from pipeline.records.segment import value_reads_as
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    return read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
+                               lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
+
+
+def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
     text = "Motto:\nFörderphase:\nWebsite:\n\nErgänzend gibt es nun\neinen Rufbus, den man\nbestellen kann.\n\n" \
            "Gemeinsam für die Region\nStrategiephase\nwww.luenen.de/smart-city\n\nMehr Text.\n"
-    lines = [l for l in text_to_lines(text) if not l.blank]
-    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
-    assert [(v.field, v.value, v.displaced) for v in block.values] == [
+    assert [(v.field, v.value, v.displaced) for v in block_read_from(text, profile).values] == [
         ("motto", "Gemeinsam für die Region", True), ("fact", "Strategiephase", True),
         ("fact", "www.luenen.de/smart-city", True)]
 
@@ -422,14 +426,10 @@ def test_a_land_and_title_column_after_prose_that_lists_laender_skips_the_list(p
     """Labels with empty values, then prose whose line lists Länder ('… aus' / 'Hessen, Bayern,
     Sachsen,'), then the column of values: a Land is whole on its line, so the list going on is
     prose's; the Land found after it is displaced (header.py flags it)."""
-    from pipeline.records.segment import value_reads_as
     text = "Bundesland:\nProjekttitel:\nMotto:\n\nDie Beispiele aus\nHessen, Bayern, Sachsen,\n" \
            "Thüringen und Berlin zeigen die\nVielfalt der Ansätze.\n\nBrandenburg\n\nLünen klug: Wege teilen\n\n" \
            "Gemeinsam für die Region\n\nMehr Text.\n"
-    lines = [l for l in text_to_lines(text) if not l.blank]
-    block = read_labelled_block(lines, 0, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS))
-    assert [(v.field, v.value, v.displaced) for v in block.values] == [
+    assert [(v.field, v.value, v.displaced) for v in block_read_from(text, profile).values] == [
         ("states", "Brandenburg", True), ("title", "Lünen klug: Wege teilen", True),
         ("motto", "Gemeinsam für die Region", True)]
 

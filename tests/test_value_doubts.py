@@ -19,3 +19,12 @@ def test_a_doubled_dash_and_a_doubled_last_letter_are_flagged(lexicon):
     assert [d.field for d in misread_mark_doubts(fields, lexicon)] == ["title", "motto"]
     fields = {"name": "Zwönitz", "title": "Klug verbunden – eine grüne Stadt", "motto": "Denn alle wollen mit"}
     assert misread_mark_doubts(fields, lexicon) == []
+
+
+def test_a_title_with_a_sentence_inside_is_flagged_and_a_slogans_are_not():
+    from pipeline.records.value_doubts import sentence_inside_value_doubts
+    fields = {"title": "Dörfern nur zweimal am Tag. Erfurt klug: Zukunft für alle",
+              "motto": "Zukunft. Gemeinsam. Gestalten."}
+    assert [d.field for d in sentence_inside_value_doubts(fields)] == ["title"]
+    assert not sentence_inside_value_doubts({"title": "Görlitz offen: Teilhabe für alle", "motto": "St. Ingbert klug"})
+    assert not sentence_inside_value_doubts({"title": "Smart City Potsdam - Innovativ. Grün. Gerecht."})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from pipeline.records.name_wrap import cut_entry_of
+from pipeline.records.name_wrap import cut_entry_of, letters_of
 from pipeline.records.names import entries_with_part
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.value_doubts import lost_name_words_doubts
@@ -29,6 +29,13 @@ def listed_to_records(records: list[dict], listed: list[str], settings: RecordsS
         found = process.extractOne(name, keys, scorer=fuzz.ratio, processor=str.casefold,
                                    score_cutoff=settings.segment.listed_min_score)
         if found and found[2] not in matched.values():
+            matched[li] = found[2]
+    # left over on both sides: one name an OCR read two ways ('LuUneburg' / 'Lüneburg')
+    for li, name in enumerate(listed):
+        free = [ri for ri in range(len(keys)) if ri not in matched.values()]
+        found = process.extractOne(letters_of(name), {ri: letters_of(keys[ri]) for ri in free}, scorer=fuzz.ratio,
+                                   score_cutoff=SAME_NAME_MIN_SCORE) if li not in matched and free else None
+        if found:
             matched[li] = found[2]
     if len(matched) < COVERAGE_MIN_SHARE * len(listed) and len(listed) > OVERVIEW_MORE_FACTOR * len(records):
         return None
@@ -62,6 +69,10 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
                 add_flag(record, "name", f"the overview lists '{name}' at this place, which this name begins or "
                                          "ends with: the overview's entry may be cut, the name was kept")
                 continue
+            if fuzz.ratio(letters_of(name), letters_of(record["name"])) >= SAME_NAME_MIN_SCORE:
+                add_flag(record, "name", f"the overview lists '{name}' at this place, a reading of the same name "
+                                         "(an OCR misread one of them): the name as read over its header was kept")
+                continue
             place = "at this place" if len(names) == 1 else f"at this place ({names.index(li) + 1} of {len(names)} in a row)"
             note = (f"read '{record['name']}', which the overview does not list; it lists '{name}' {place} "
                     "(between the same projects), which was taken")
@@ -78,7 +89,9 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
     return records
 
 
-CUT_NAME_MIN_SCORE = 95  # a name read is the listed name's beginning this alike (OCR damage)
+CUT_NAME_MIN_SCORE = 95
+SAME_NAME_MIN_SCORE = 75  # 'LuUneburg' / 'Lüneburg' (umlauts folded): one name, read twice; a running header read
+# as the name ('Modellprojekte Smart Cities') is far less like the overview's entry  # a name read is the listed name's beginning this alike (OCR damage)
 
 
 def cut_from(read: str, listed: str) -> bool:

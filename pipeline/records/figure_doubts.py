@@ -132,7 +132,7 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
     a big number standing alone (a_number) set apart as figure text ("number"): the words under a
     figure's number ('17.000' | 'Einwohnerinnen und Einwohner'; '60 %' | 'Glasfaser bis 2025' after
     a list's introduction: no item, whose count the list's marked items fill); under a row of
-    numbers, the words of them all read as one piece (row_words)."""
+    numbers, the words of them all read as one piece, and under one number its one line (row_words)."""
     out = list(units)
     for i in range(1, len(out)):
         unit, above = out[i], out[i - 1]
@@ -148,9 +148,11 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
 def row_words(unit: Unit, above: Unit, settings: RecordsSettings) -> bool:
     """Under a row of numbers set side by side ('2.400 17.000'), the words under each read across
     as one piece: one line or two, a label's few words, no stop and no comma ('Haushalte
-    Einwohnerinnen und' | 'Einwohner'); running text holds a sentence's signs."""
+    Einwohnerinnen und' | 'Einwohner'); under one number, one such line; running text holds a
+    sentence's signs."""
     text = unit.text
-    return bool(NUMBER_ROW.fullmatch(above.text.strip())) and len(unit.lines) <= 2 \
+    # under one number, the label's one line, however long the column's lines are short ('weniger Verkehr Fördermittel')
+    return (bool(NUMBER_ROW.fullmatch(above.text.strip())) and len(unit.lines) <= 2 or len(unit.lines) == 1) \
         and len(text.split()) <= settings.text.label_max_words and "," not in text and not holds_sentence_end(text) \
         and not text.endswith("-")
 
@@ -276,6 +278,15 @@ PROSE_LINE_MIN_WORDS = 6  # a line of running text in a column holds this many w
 PROSE_RUN_MIN_LINES = 3
 
 
+CALLOUT_MAX_WORDS = 2
+
+
+def called_out(unit: Unit) -> bool:
+    """'Mitmachen!': one line of a word or two ending in an exclamation mark, as words set over a
+    picture are (a sentence of running text is longer)."""
+    return len(unit.lines) == 1 and unit.text.endswith("!") and len(unit.text.split()) <= CALLOUT_MAX_WORDS
+
+
 CLAUSE_OPENS = re.compile(r",\s+[a-zäöüß]{2,}\s")  # ', um Übungszeiten', ', die …': a clause; captions and labels have none
 
 
@@ -321,7 +332,7 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                                               "sub-heading"))
         elif (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None
               and not item_goes_on(units, n)) \
-                and short_piece(unit.lines, page, settings) and any(
+                and (short_piece(unit.lines, page, settings) or called_out(unit)) and any(
                 0 <= k < len(units) and units[k].kind == "figure" and page.is_caption(units[k].text)
                 for k in (n - 1, n + 1)):
             doubts.append(flag("description", f"'{unit.text[:80]}' stands by a picture's caption or credit like "
@@ -329,6 +340,9 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         if unit.kind != "figure" and (label := caption_label_inside(unit.text, page)):
             doubts.append(flag("description", f"'{label}' inside the text opens a caption or a credit: figure text "
                                               "read into the running text? (kept)"))
+        if unit.kind == "prose" and unit.why == "list":
+            doubts.append(flag("description", f"'{unit.text[:60]}' under figure text introduces the marked items "
+                                              "after it: taken as the text's list (or is it the figure's?)"))
         if unit.kind == "figure" and unit.why == "short" and CLAUSE_OPENS.search(unit.text):
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', a line alone that opens a "
                                               "clause after a comma as running text does: prose put with the figure?"))
@@ -341,10 +355,12 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                     for k, u in enumerate(units) if u.kind != "figure"]
     for n, unit in enumerate(text_units):
         if unit.kind == "heading" and n and ends_open(text_units[n - 1].text) \
-                and all(label_row(l.text) for l in unit.lines):
+                and (all(label_row(l.text) for l in unit.lines)
+                     or len(unit.lines) == 1 and len(unit.text.split()) <= CALLOUT_MAX_WORDS):
             doubts.append(flag("description", f"'{unit.text[:80]}' stands between the parts of a sentence "
                                               f"('…{text_units[n - 1].text[-30:]}' | '{unit.text[:30]}') as a row of "
-                                              "capitalised words: the sentence's words, or a figure's labels; kept"))
+                                              "capitalised words or a word alone: the sentence's words, or a figure's "
+                                              "labels; kept"))
             continue
         if not (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None):
             continue

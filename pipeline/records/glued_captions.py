@@ -70,6 +70,17 @@ def caption_after_text(text: str, page: Page) -> int | None:
 TEXT_BEFORE_CAPTION_MIN_WORDS = 3
 
 
+MARKED_TAIL = re.compile(r"(?<=[.!?])\s+([=•·*®¢>■▪●◆]{1,2}\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2})\s*$")
+
+
+def marked_label_after_sentence(text: str) -> int | None:
+    """'… nicht verbessert. = Grebenhain': a sentence's end, then a mark and one to three
+    capitalised words ending the line (a map's point and its place, an OCR read onto the row of the
+    column's line) -> where the mark starts; None elsewhere (a list's item begins a line)."""
+    m = MARKED_TAIL.search(text)
+    return m.start(1) if m and len(text[:m.start()].split()) >= TEXT_BEFORE_CAPTION_MIN_WORDS else None
+
+
 SPECKS_MIN_TOKENS = 2  # '. _ .': a figure's dots and rules an OCR read before a line's words
 WORDS_AFTER_SPECKS_MIN = 3
 
@@ -87,20 +98,25 @@ def words_after_specks(text: str) -> int | None:
 
 def captions_cut(lines: list[Line], page: Page) -> list[Line]:
     """Body lines -> the same, with each line that holds a caption and running text glued after it
-    (running_text_start) or before it (caption_after_text), or specks and words after them
-    (words_after_specks), as two lines: the caption's (the specks'), and the running text's."""
+    (running_text_start) or before it (caption_after_text), specks and words after them
+    (words_after_specks), as two lines: the caption's (the specks'), and the running text's; and
+    a sentence with a map's marked place after it (marked_label_after_sentence) as the sentence's
+    line and the place's, set apart by blank lines (the sentence's next line is no place's)."""
     out: list[Line] = []
     before = ""
     for line in lines:
         at = running_text_start(line.text.strip(), before, page) if not line.blank else None
         at = caption_after_text(line.text.strip(), page) if at is None and not line.blank else at
         at = words_after_specks(line.text.strip()) if at is None and not line.blank else at
-        if at is None:
+        place = marked_label_after_sentence(line.text.strip()) if at is None and not line.blank else None
+        if at is None and place is None:
             out.append(line)
         else:
             lead = len(line.text) - len(line.text.lstrip())
-            out += [replace(line, text=line.text[: lead + at].rstrip()),
-                    Line(line.number, line.start + lead + at, line.text[lead + at :])]
+            cut = lead + (place if at is None else at)
+            head, tail = replace(line, text=line.text[:cut].rstrip()), Line(line.number, line.start + cut, line.text[cut:])
+            gap = Line(line.number, line.start + cut, "")
+            out += [head, tail] if place is None else [head, gap, tail, gap]
         if not line.blank:
             before = line.text.strip()
     return out

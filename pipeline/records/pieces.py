@@ -111,10 +111,12 @@ def text_lines_ahead(para: list[Line], page: Page, settings: RecordsSettings) ->
 
 
 def colon_after_debris(before: list[Line], piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
-    """A clean line ending in a colon ('Handlungsfeldern:') under debris ('2018 2019'): an introduction's end."""
+    """A clean line ending in a colon ('Handlungsfeldern:') under debris or a chart's numbers and
+    lone letters ('2018 2019', 'C a C'): an introduction's end."""
     text = join_lines(piece)
-    return len(piece) == 1 and text.endswith(":") and list_mark(text) is None and sum(debris_edges(
-        before + piece, page, settings)) == len(before) and letters_share(text) >= settings.text.clean_min_letters
+    wordless = all(not re.search(r"[^\W\d_]{2,}", l.text) for l in before)  # a chart's numbers and lone letters
+    return len(piece) == 1 and text.endswith(":") and list_mark(text) is None and (wordless or sum(debris_edges(
+        before + piece, page, settings)) == len(before)) and letters_share(text) >= settings.text.clean_min_letters
 
 
 def label_over_continuation(before: Unit, piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
@@ -196,6 +198,10 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif previous is not None and previous.kind == "prose" and ends_open(previous.text) \
                 and introduces_list(unit, units[i + 1 : i + 3], settings, counts_ahead(previous.text, page.lexicon)):
             out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
+        elif introduces_list(unit, units[i + 1 : i + 3], settings) and marked_phrases(units[i + 1 : i + 3], settings) \
+                and out and out[-1].why == "evidence" and text_before_ends(out):
+            # right under debris or a chart's numbers; after text stopping open ('… umfasst drei') counted_lists.py decides
+            out.append(replace(unit, kind="prose", verdict=None, why="list"))  # after figure text: flagged (figure_doubts)
         elif listing and is_list_item(unit, page, settings, list_mark(previous.text) if previous is not None
                                       and previous.kind == "item" else None):
             out.append(unit.as_("item"))
@@ -238,6 +244,19 @@ def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings
     return (counted or any(list_mark(u.text) is not None for u in following)) and text.rstrip().endswith(":") \
         and len(unit.lines) <= 2 and len(WORD.findall(text)) <= settings.text.label_max_words \
         and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
+
+
+def text_before_ends(done: list[Unit]) -> bool:
+    """Whether the running text so far (figure text passed over) ends a sentence, or there is none."""
+    before = next((u for u in reversed(done) if u.kind != "figure"), None)
+    return before is None or before.text.rstrip()[-1:] in (".", "!", "?")
+
+
+def marked_phrases(units: list[Unit], settings: RecordsSettings) -> bool:
+    """Two pieces, each an item with a list mark, one of them words of running text ('+ Bildung
+    und Teilhabe'), not names alone as a map's points are ('• Bahnhof')."""
+    return len(units) == 2 and all(list_mark(u.text) is not None for u in units) \
+        and any(sentence_like(unmarked(u.text), settings) for u in units)
 
 
 def item_words(text: str, settings: RecordsSettings) -> str:

@@ -39,15 +39,15 @@ def opens_on_a_verb(text: str, lexicon: Lexicon) -> bool:
     return first.isalpha() and first.islower() and (lexicon.tags.best_tag(first) or "")[:1] == "V"
 
 
-def line_of_the_sentence(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+def line_of_the_sentence(unit: Unit, page: Page, settings: RecordsSettings, opening: bool = False) -> bool:
     """A piece taken out that may be a line of running text: one line no wider than the column,
-    clean letters, no caption's label, no logo's words nor row of labels, and no sentence's opening
-    (a noun or an adjective may go on after a preposition)."""
+    clean letters, no caption's label, no logo's words nor row of labels, and (unless it is to be
+    a sentence's `opening`) no sentence's opening (a noun or an adjective may go on after a preposition)."""
     text = unit.text
     return unit.kind == "figure" and unit.why in TAKEN_OUT and len(unit.lines) == 1 \
         and len(text) <= settings.text.read_across_share * page.measure \
         and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
-        and not opens_anew(text, page.lexicon) and not wordmark(unit.lines) and not label_row(text)
+        and (opening or not opens_anew(text, page.lexicon)) and not wordmark(unit.lines) and not label_row(text)
 
 
 def may_follow_a_preposition(text: str, lexicon: Lexicon) -> bool:
@@ -83,17 +83,35 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
     verb and stopping on an attributive adjective in lower case ('Gemeindeschwestern besuchen
     ältere'), before running text (figure text between passed over) that opens no sentence
     ('Menschen zu Hause, …'): the start of that sentence, running text again. No label has a
-    finite verb, and none waits for its noun."""
+    finite verb, and none waits for its noun. Without a verb, a line listing with a comma after a
+    sentence's end ('Regelmäßige Sicherungen, geschulte') is the start of a subject the text after
+    it goes on with its noun ('Beschäftigte und klare Zuständigkeiten verringern …')."""
     units = list(units)
     for i, unit in enumerate(units):
-        if not line_of_the_sentence(unit, page, settings) or unit.text[:1].islower() \
-                or not stops_on_an_attributive_adjective(unit.text, page.lexicon) \
-                or not has_finite_verb(unit.text, page.lexicon):
+        if not line_of_the_sentence(unit, page, settings, opening=True) or unit.text[:1].islower() \
+                or not stops_on_an_attributive_adjective(unit.text, page.lexicon):
             continue
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
-        if j is not None and units[j].kind == "prose" and not opens_anew(units[j].text, page.lexicon):
+        if j is None or units[j].kind != "prose" or opens_anew(units[j].text, page.lexicon):
+            continue
+        # no verb yet: a subject of listed nouns ('Regelmäßige Sicherungen, geschulte' / 'Beschäftigte und …
+        # verringern'), where the text before ended a sentence and the adjective's noun opens the text after
+        if has_finite_verb(unit.text, page.lexicon) or LISTING_COMMA.search(unit.text) and noun_first(units[j].text, page.lexicon) \
+                and after_a_sentence(units, i):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
     return units
+
+
+def noun_first(text: str, lexicon: Lexicon) -> bool:
+    """Text opening with a noun written with its capital ('Beschäftigte und klare …')."""
+    first = (text.split() or [""])[0]
+    return first[:1].isupper() and (lexicon.tags.best_tag(first) or "")[:1] == "N"
+
+
+def after_a_sentence(units: list[Unit], i: int) -> bool:
+    """Whether the running text before units[i] (figure text passed over) ends a sentence, or there is none."""
+    before = next((u for u in reversed(units[:i]) if u.kind != "figure"), None)
+    return before is None or before.text.rstrip()[-1:] in ".!?:"
 
 
 AFTER_THE_VERB = frozenset({"PRF", "ADV", "PTKNEG"})  # 'sich', 'auch', 'nicht': no noun phrase

@@ -68,8 +68,10 @@ def is_prose(para: list[Line], settings: RecordsSettings) -> bool:
 
 def sentence_like(text: str, settings: RecordsSettings) -> bool:
     """German running text has articles, verbs and prepositions in lower case between its nouns;
-    labels of a diagram or a poster ('Digitale Plattform Intelligente Quartiere') have few."""
-    words = re.findall(r"[^\W\d_]{2,}", text)
+    labels of a diagram or a poster ('Digitale Plattform Intelligente Quartiere') have few. The
+    names a sentence lists with commas ('aus Nordrhein-Westfalen, Bayern, Sachsen und …') are
+    one of its noun phrases: they do not count."""
+    words = [w for token in text.split() if not token.endswith(",") for w in re.findall(r"[^\W\d_]{2,}", token)]
     return bool(words) and sum(w[0].islower() for w in words) / len(words) >= settings.text.sentence_min_lower
 
 

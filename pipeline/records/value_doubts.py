@@ -71,6 +71,19 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     return doubts
 
 
+# a sentence of four words or more ends inside and two words go on after it ('Dörfern nur zweimal am Tag. Erfurt
+# klug: …'); a slogan's one-word sentences ('Smart City Potsdam - Innovativ. Grün. Gerecht.') do not
+SENTENCE_INSIDE_VALUE = re.compile(r"(?:[^\s.!?]+\s+){3,}[^\W\d_]{3,}\.\s+[^\s.!?]+\s+[^\s.!?]+")
+
+
+def sentence_inside_value_doubts(fields: dict) -> list[Doubt]:
+    """A title or motto with a sentence's end inside it ('Dörfern nur zweimal am Tag. Erfurt klug:
+    …'): a line of the text beside the label read into it."""
+    return [flag(field_name, "a sentence ends inside it: a line of the text beside the label may have been read "
+                             "into the value")
+            for field_name in ("title", "motto") if SENTENCE_INSIDE_VALUE.search(fields.get(field_name) or "")]
+
+
 def is_subsequence(short: list[str], long: list[str]) -> bool:
     """['a', 'c'] in ['a', 'b', 'c']: every word of `short`, in its order, among `long`'s."""
     rest = iter(long)
