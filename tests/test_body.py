@@ -526,3 +526,11 @@ def test_the_one_line_under_a_big_number_is_its_label_however_narrow_the_column(
     assert [u.kind for u in number_words_out(units, page, DEFAULT_RECORDS_SETTINGS)] == ["prose", "figure", "figure", "prose"]
     units[2] = Unit(text_to_lines("weniger Verkehr, mehr Raum für alle"), "prose", True)  # a listing's comma: text
     assert number_words_out(units, page, DEFAULT_RECORDS_SETTINGS)[2].kind == "prose"
+
+
+def test_the_records_name_with_a_word_or_two_and_no_sentence_is_a_logos_words(lexicon):
+    from pipeline.records.pieces import names_wordmark
+    page = Page(lexicon, 46, name="Bad Berleburg")
+    assert names_wordmark("WF digitales Bad Berleburg", page)
+    assert not names_wordmark("Bad Berleburg setzt auf Daten.", page)
+    assert not names_wordmark("In Bad Berleburg", page) and not names_wordmark("Bad Berleburg", page)

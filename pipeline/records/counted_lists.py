@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import label_row, map_point
-from pipeline.records.pieces import Page, Unit, mark_shape, short_piece
+from pipeline.records.list_items import mark_shape
+from pipeline.records.pieces import Page, Unit, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
                                     names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings

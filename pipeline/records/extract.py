@@ -107,7 +107,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     body = [l for l in block.lines if l.number > block.header_end and l.number not in header.used_lines]
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
     larger = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.larger)
-    page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""), tuple(profile.caption_labels))
+    page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""), tuple(profile.caption_labels),
+                reading.name)
     # a PDF's running lines were taken out by their place on the page (read/page_furniture.py): a
     # line repeated inside the body is text there
     running = (frozenset() if doc.positions else doc.running) | {line_key(l.text) for l in body

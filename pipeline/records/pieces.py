@@ -13,10 +13,12 @@ from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, has_finite_verb, holds_sentence_end,
-                                    labels_only, list_mark, may_open_a_later_sentence, names_no_action, opens_anew,
-                                    opens_sentence, piece_evidence, reads_as_prose, stops_inside,
-                                    stops_on_an_attributive_adjective, stops_short_on_a_function_word, unmarked,
+from pipeline.records.list_items import (counts_ahead, introduces_list, is_list_item, item_words, list_marked_item,
+                                         marked_like, marked_phrases, opens_a_list, text_before_ends)
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, function_words, has_finite_verb,
+                                    holds_sentence_end, labels_only, list_mark, may_open_a_later_sentence,
+                                    names_no_action, opens_anew, opens_sentence, piece_evidence, reads_as_prose,
+                                    stops_inside, stops_on_an_attributive_adjective, stops_short_on_a_function_word,
                                     wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
@@ -191,7 +193,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif letters_share(text) < t.prose_min_letters or text.isupper() or wordmark(unit.lines) \
                 or wordlike_share(item_words(text, settings)) < t.wordlike_min_share:
             out.append(unit.as_("figure", "evidence"))
-        elif repeats_banner(text, page.banners, settings):
+        elif repeats_banner(text, page.banners, settings) or names_wordmark(text, page):
             out.append(unit.as_("figure", "banner"))
         elif page.is_caption(text) and len(unit.lines) <= 2:
             out.append(unit.as_("figure", "caption"))
@@ -217,54 +219,6 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             kind = unit_kind(units, i, out, page, settings)
             out.append(unit.as_(kind, "short" if kind == "figure" else ""))
     return out
-
-
-def opens_a_list(unit: Unit) -> bool:
-    """Running text whose last line but one ends in a colon and whose last line is short: the
-    sentence that introduces a list with its first item, which a mark the text does not know set
-    against it ('Geplant sind vier Maßnahmen:' | '¢ Wohnen im Quartier'); marked items after it, a
-    figure between allowed, are the list's."""
-    return unit.kind == "prose" and len(unit.lines) >= 2 and unit.lines[-2].text.rstrip().endswith(":") \
-        and len(WORD.findall(unit.lines[-1].text)) <= 6
-
-
-def counts_ahead(text: str, lexicon: Lexicon) -> bool:
-    """Text that stops on a number in words ('… setzt auf fünf'): it counts what comes next."""
-    return lexicon.tags.best_tag((text.split() or [""])[-1]) == "CARD"
-
-
-def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings, counted: bool = False) -> bool:
-    """A short clean piece ending in a colon right over an item with a list mark, or over one more
-    and then such an item (an OCR misread the first mark: 'Al'), ('Schwerpunkte:' over 'A1 …'):
-    the end of a sentence that introduces the list, as the caller asks, after running text that
-    stops open ('… setzt auf fünf'), figure text allowed between; after text that stops on a
-    number in words (`counted`: '… stehen vier' | 'Ziele:'), the count and the colon say list
-    whatever the marks (an OCR may lose them, a map's points may stand between)."""
-    text = unit.text
-    return (counted or any(list_mark(u.text) is not None for u in following)) and text.rstrip().endswith(":") \
-        and len(unit.lines) <= 2 and len(WORD.findall(text)) <= settings.text.label_max_words \
-        and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
-
-
-def text_before_ends(done: list[Unit]) -> bool:
-    """Whether the running text so far (figure text passed over) ends a sentence, or there is none."""
-    before = next((u for u in reversed(done) if u.kind != "figure"), None)
-    return before is None or before.text.rstrip()[-1:] in (".", "!", "?")
-
-
-def marked_phrases(units: list[Unit], settings: RecordsSettings) -> bool:
-    """Two pieces, each an item with a list mark, one of them words of running text ('+ Bildung
-    und Teilhabe'), not names alone as a map's points are ('• Bahnhof')."""
-    return len(units) == 2 and all(list_mark(u.text) is not None for u in units) \
-        and any(sentence_like(unmarked(u.text), settings) for u in units)
-
-
-def item_words(text: str, settings: RecordsSettings) -> str:
-    """Text without its list mark where its words read as running text's (one in lower case at
-    least: '• lebendige Ortskerne'); with it where they are names alone, as a map's points are
-    ('• Bahnhof'): a mark before them counts as a sign."""
-    bare = unmarked(text)
-    return bare if sentence_like(bare, settings) else text
 
 
 def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings: RecordsSettings) -> str:
@@ -369,51 +323,6 @@ def is_heading(unit: Unit, following: Unit | None, page: Page, settings: Records
     return 1 <= ev.words <= settings.text.subheading_max_words and ev.known == 1.0 and ev.debris == 0
 
 
-def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before: str | None = None) -> bool:
-    """An item of a list the text introduced: it starts with a list mark, or it is short, of
-    known words and no debris. After an item marked the same way ('•' after '•', 'B3' after 'A2')
-    half its words known will do: items are names of fields ('lebendige Ortskerne')."""
-    t = settings.text
-    ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
-    mark = list_mark(unit.text)
-    if ev.words == 0 or ev.words > t.list_item_max_words:
-        return False
-    if mark is not None and mark_before is not None and mark_shape(mark) == mark_shape(mark_before):
-        return ev.known >= t.figure_max_known and ev.debris <= t.debris_max_share
-    if ev.known < t.prose_min_known:
-        return False
-    return mark is not None or ev.debris <= t.debris_max_share
-
-
-def list_marked_item(done: list[Unit]) -> "Unit | None":
-    """The last item with a list mark among the items the text ends on (figure text passed over):
-    an item's line the OCR set apart ('• … für Verwaltung' | 'und Stadtwerke') leaves the list
-    marked as before."""
-    for unit in reversed(done):
-        if unit.kind == "figure":
-            continue
-        if unit.kind != "item":
-            return None
-        if list_mark(unit.text) is not None:
-            return unit
-    return None
-
-
-def marked_like(mark: str | None, previous: "Unit | None") -> bool:
-    """An item's mark shaped like the mark of the item before it, figure text between allowed
-    (a list a figure cut)."""
-    before = list_mark(previous.text) if previous is not None and previous.kind == "item" else None
-    return mark is not None and before is not None and mark_shape(mark) == mark_shape(before)
-
-
-def mark_shape(mark: str) -> str:
-    """A list mark with its letters and digits made alike: 'B3' and 'A2' are 'A1', '3.' is '1.';
-    every sign is a bullet ('*' and '•': an OCR reads one bullet as several signs)."""
-    if mark.startswith("(cid:") or not any(c.isalnum() for c in mark):
-        return "•"
-    return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "1", mark)))
-
-
 def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSettings) -> bool:
     """A piece that repeats the record's title or motto and little else (the banner of a page)."""
     rest = text
@@ -424,6 +333,19 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
     if rest == text:
         return False
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= settings.text.banner_max_extra_words
+
+
+WORDMARK_EXTRA_MAX_WORDS = 2
+
+
+def names_wordmark(text: str, page: Page) -> bool:
+    """A line that is the record's name and a word or two with no function word, no stop and no
+    verb ('digitales Bad Berleburg', 'WF Smart Bad Berleburg'): a logo's words."""
+    if not page.name or page.name not in text or "\n" in text:
+        return False
+    rest = text.replace(page.name, " ").split()
+    return 0 < len(rest) <= WORDMARK_EXTRA_MAX_WORDS and not any(w.lower() in function_words() for w in rest) \
+        and not re.search(r"[.!?:]", text) and not has_finite_verb(" ".join(rest), page.lexicon)
 
 
 def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:

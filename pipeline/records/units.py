@@ -15,12 +15,14 @@ from pipeline.records.text import join_lines
 @dataclass(frozen=True)
 class Page:
     """What the body's reading needs besides its lines: the word lists, the column's measure
-    (usual line length in characters), the record's title and motto (a banner repeats them)."""
+    (usual line length in characters), the record's title and motto (a banner repeats them) and
+    its name (a wordmark holds it)."""
 
     lexicon: Lexicon
     measure: float
     banners: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()  # words that open a caption or a credit (profile.caption_labels)
+    name: str = ""  # the record's name (a logo's words hold it)
 
     def is_caption(self, text: str) -> bool:
         """'Foto: Stadt X', 'Abbildung 3: Nutzung', '© Projektteam': a caption or a credit."""
