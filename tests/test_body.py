@@ -534,3 +534,25 @@ def test_the_records_name_with_a_word_or_two_and_no_sentence_is_a_logos_words(le
     assert names_wordmark("WF digitales Bad Berleburg", page)
     assert not names_wordmark("Bad Berleburg setzt auf Daten.", page)
     assert not names_wordmark("In Bad Berleburg", page) and not names_wordmark("Bad Berleburg", page)
+
+
+def test_guards_numbers_marks_keywords_and_labels_inside_a_sentence(lexicon):
+    """What the rules above must leave alone: a chart's axis of numbers (no footer with it) is no
+    page furniture; a German model's item mark is no speck; a box of keywords with 'und' is no
+    sentence; 'Karte:' inside a sentence opens no caption; a sentence's rest under a number is no label."""
+    from pipeline.records.figure_doubts import number_words_out
+    from pipeline.records.glued_captions import caption_after_text, words_after_specks
+    from pipeline.records.pieces import Unit
+    from pipeline.records.text import sentence_like
+    page = Page(lexicon, 46, (), ("Karte", "Quelle"))
+    _, figures, furniture, _ = body_paragraphs(text_to_lines("Die Werte sind gut.\n\n25\n50\n75\n100\n\nDie Werte steigen.\n"),
+                                               page, frozenset({"bundesinstitut für bau-, stadt- und raumforschung"}))
+    assert furniture == [] and [join_lines(f) for f in figures] == ["25 50 75 100"]
+    assert words_after_specks("« \\ Wohnen im Quartier und mehr") is None
+    assert not sentence_like("Mobilität, Energie, Wohnen, Bildung, Gesundheit, Kultur, Tourismus, Handel und Verwaltung",
+                             DEFAULT_RECORDS_SETTINGS)
+    assert caption_after_text("Ein wichtiges Werkzeug dafür ist die neue digitale Karte: Bürgerinnen und", page) is None
+    units = [Unit(text_to_lines("Der Anteil liegt im Landkreis inzwischen bei über"), "prose", True),
+             Unit(text_to_lines("80 %"), "figure", False, why="evidence"),
+             Unit(text_to_lines("der Haushalte im ländlichen Raum des Kreises"), "prose", True)]
+    assert number_words_out(units, Page(lexicon, 38), DEFAULT_RECORDS_SETTINGS)[2].kind == "prose"

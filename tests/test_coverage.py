@@ -133,7 +133,25 @@ def test_a_name_the_overview_prints_misread_is_kept_as_read_and_matched():
     out, warnings = with_coverage(with_names_by_position(records, listed, DEFAULT_RECORDS_SETTINGS), listed,
                                   DEFAULT_RECORDS_SETTINGS)
     assert [r["name"] for r in out] == ["Aachen", "Lüneburg", "Zeitz"] and warnings == []
+    assert out[1]["needs_review"] == ["name"]  # the overview's other reading is named
     # a running header read as the name is no reading of the listed one: the overview's name is taken
     out = with_names_by_position([record("Aachen"), record("Modellprojekte Smart Cities"), record("Zeitz")],
                                  ["Aachen", "Lüneburg", "Zeitz"], DEFAULT_RECORDS_SETTINGS)
     assert out[1]["name"] == "Lüneburg"
+
+
+def test_a_name_read_without_its_umlauts_takes_the_overviews_and_is_flagged():
+    from pipeline.records.coverage import with_names_by_position
+    out = with_names_by_position([record("Aachen"), record("Gorlitz"), record("Zeitz")], ["Aachen", "Görlitz", "Zeitz"],
+                                 DEFAULT_RECORDS_SETTINGS)
+    assert out[1]["name"] == "Görlitz" and out[1]["needs_review"] == ["name"]
+
+
+def test_a_forewords_lines_after_the_contents_are_no_names(corrections):
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    text = ("Inhalt\n\n1. Modellprojekte Smart Cities 2023\n\nGroßstädte\nOsnabrück\n\n\n\nVorwort\n\n"
+            "Liebe Leserinnen und Leser,\ndie Modellprojekte zeigen, wie\nStädte sich wandeln.\n\n\n\n"
+            "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nOsnabrück\n\nKleinere Großstadt · Niedersachsen\n\n"
+            "Text über Osnabrück.\nMehr Text.\nNoch mehr Text.\nUnd mehr.\nUnd noch mehr Text hier.\n")
+    assert segment_text(text, profile).listed == ["Osnabrück"]

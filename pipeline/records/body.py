@@ -59,7 +59,8 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
         text = join_lines(para)
         if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
             furniture.append(text)
-        elif len(para) > 1 and all(PAGE_NUMBER.match(l.text.strip()) or line_key(l.text) in running for l in para):
+        elif len(para) == 2 and any(line_key(l.text) in running for l in para) \
+                and all(PAGE_NUMBER.match(l.text.strip()) or line_key(l.text) in running for l in para):
             furniture += [l.text.strip() for l in para]  # a footer and the page number under it, no blank line between
         else:
             units += pieces_of(para, page, settings)

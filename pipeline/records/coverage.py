@@ -11,7 +11,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from pipeline.records.name_wrap import cut_entry_of, letters_of
-from pipeline.records.names import entries_with_part
+from pipeline.records.names import entries_with_part, umlauts_lost
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.value_doubts import lost_name_words_doubts
 
@@ -69,10 +69,6 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
                 add_flag(record, "name", f"the overview lists '{name}' at this place, which this name begins or "
                                          "ends with: the overview's entry may be cut, the name was kept")
                 continue
-            if fuzz.ratio(letters_of(name), letters_of(record["name"])) >= SAME_NAME_MIN_SCORE:
-                add_flag(record, "name", f"the overview lists '{name}' at this place, a reading of the same name "
-                                         "(an OCR misread one of them): the name as read over its header was kept")
-                continue
             place = "at this place" if len(names) == 1 else f"at this place ({names.index(li) + 1} of {len(names)} in a row)"
             note = (f"read '{record['name']}', which the overview does not list; it lists '{name}' {place} "
                     "(between the same projects), which was taken")
@@ -86,12 +82,22 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
             add_flag(record, "name", f"read '{record['name']}', cut inside a word from '{name}', which the overview "
                                      "lists here: the overview's name was taken")
             record["name"] = name
+        elif fuzz.ratio(name, record["name"], processor=str.casefold) < settings.segment.listed_min_score:
+            # matched as one name read two ways (listed_to_records): the reading with the umlauts the other lost wins
+            if letters_of(name) == letters_of(record["name"]) and umlauts_lost(record["name"], name):
+                read, record["name"] = record["name"], name
+                add_flag(record, "name", f"read '{read}'; the overview prints '{name}', the same name with its "
+                                         "umlauts: the overview's was taken")
+            else:
+                add_flag(record, "name", f"the overview prints this name '{name}': an OCR misread one of the two; "
+                                         "the name as read over its header was kept")
     return records
 
 
-CUT_NAME_MIN_SCORE = 95
-SAME_NAME_MIN_SCORE = 75  # 'LuUneburg' / 'Lüneburg' (umlauts folded): one name, read twice; a running header read
-# as the name ('Modellprojekte Smart Cities') is far less like the overview's entry  # a name read is the listed name's beginning this alike (OCR damage)
+CUT_NAME_MIN_SCORE = 95  # a name read is the listed name's beginning this alike (OCR damage)
+# 'LuUneburg' / 'Lüneburg' (umlauts folded): one name, read twice; a running header read as the name
+# ('Modellprojekte Smart Cities') is far less like the overview's entry
+SAME_NAME_MIN_SCORE = 75
 
 
 def cut_from(read: str, listed: str) -> bool:

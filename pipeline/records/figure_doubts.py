@@ -137,22 +137,25 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
     for i in range(1, len(out)):
         unit, above = out[i], out[i - 1]
         one_line = short_piece(unit.lines, page, settings)
+        before = next((u for u in reversed(out[:i - 1]) if u.kind != "figure"), None)
+        goes_on = before is not None and ends_open(before.text)  # '… bei über' | '80 %' | 'der Haushalte …': its sentence
         if above.kind == "figure" and a_number(above.text) and not has_finite_verb(unit.text, page.lexicon) \
-                and (unit.kind == "heading" or unit.kind == "prose" and (one_line or row_words(unit, above, settings))
+                and (unit.kind == "heading" or unit.kind == "prose" and (one_line or row_words(unit, above, settings, goes_on))
                      or one_line and list_mark(unit.text) is None
                      and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")):
             out[i] = unit.as_("figure", "number")
     return out
 
 
-def row_words(unit: Unit, above: Unit, settings: RecordsSettings) -> bool:
+def row_words(unit: Unit, above: Unit, settings: RecordsSettings, goes_on: bool = False) -> bool:
     """Under a row of numbers set side by side ('2.400 17.000'), the words under each read across
     as one piece: one line or two, a label's few words, no stop and no comma ('Haushalte
-    Einwohnerinnen und' | 'Einwohner'); under one number, one such line; running text holds a
+    Einwohnerinnen und' | 'Einwohner'); under one number, one such line, unless the text before the
+    number `goes_on` in it ('… bei über' | '80 %' | 'der Haushalte …'); running text holds a
     sentence's signs."""
     text = unit.text
     # under one number, the label's one line, however long the column's lines are short ('weniger Verkehr Fördermittel')
-    return (bool(NUMBER_ROW.fullmatch(above.text.strip())) and len(unit.lines) <= 2 or len(unit.lines) == 1) \
+    return (bool(NUMBER_ROW.fullmatch(above.text.strip())) and len(unit.lines) <= 2 or len(unit.lines) == 1 and not goes_on) \
         and len(text.split()) <= settings.text.label_max_words and "," not in text and not holds_sentence_end(text) \
         and not text.endswith("-")
 

@@ -15,8 +15,9 @@ import re
 from dataclasses import replace
 
 from pipeline.records.figure_doubts import verb_second
+from pipeline.records.label_values import CONNECTOR_END
 from pipeline.records.pieces import Page, has_finite_verb
-from pipeline.records.prose import function_words, holds_sentence_end, opens_sentence, stops_inside
+from pipeline.records.prose import function_words, holds_sentence_end, list_mark, opens_sentence, stops_inside
 from pipeline.records.segment import Line
 
 TOKEN = re.compile(r"\S+")
@@ -54,13 +55,15 @@ def running_text_start(text: str, before: str, page: Page) -> int | None:
 def caption_after_text(text: str, page: Page) -> int | None:
     """A line of running text with a caption glued after it ('… im Ort erhalten, Quelle: eigene
     Darstellung': a credit on the row of one of the column's lines) -> where the caption starts;
-    None where no caption's label stands after TEXT_BEFORE_CAPTION_MIN_WORDS words or what
-    follows it is more than a label and a credit (a finite verb, a sentence's end)."""
+    None where no caption's label stands after TEXT_BEFORE_CAPTION_MIN_WORDS words ending in a
+    comma or a stop, or what follows it is more than a label and a credit (a finite verb, a
+    sentence's end, a connector its sentence goes on from: '… die neue digitale Karte: Bürgerinnen und')."""
     spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
     for k in range(TEXT_BEFORE_CAPTION_MIN_WORDS, len(spans)):
         rest = text[spans[k][0]:]
         tokens = rest.split()
-        if page.is_caption(rest) and len(tokens) <= label_words(tokens) + CREDIT_MAX_WORDS \
+        if page.is_caption(rest) and spans[k - 1][1][-1:] in ",.;!?" and not CONNECTOR_END.search(rest.rstrip()) \
+                and len(tokens) <= label_words(tokens) + CREDIT_MAX_WORDS \
                 and not has_finite_verb(" ".join(tokens[label_words(tokens):]), page.lexicon) \
                 and not holds_sentence_end(rest):
             return spans[k][0]
@@ -89,6 +92,8 @@ def words_after_specks(text: str) -> int | None:
     """'. _ . Die Kommune setzt auf drei Schwerpunkte:' -> where the words start after a run of
     SPECKS_MIN_TOKENS tokens or more with no letter or digit; None where there is no such run or
     fewer than WORDS_AFTER_SPECKS_MIN words follow it, the first with a capital."""
+    if list_mark(text) is not None:
+        return None  # '« \\ Wohnen im Quartier': an item's mark as a German model reads it
     spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
     k = next((k for k, (_, t) in enumerate(spans) if any(c.isalnum() for c in t)), len(spans))
     if k < SPECKS_MIN_TOKENS or len(spans) - k < WORDS_AFTER_SPECKS_MIN or not spans[k][1][:1].isupper():

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (CONNECTOR_END, SENTENCE_PIECE, box_line_alone, column_fits, continues, garbled_label_like,
+from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, column_fits, continues, garbled_label_like,
                                            goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
                                            label_set_apart, small_capitals_once, title_value_like, value_looks_like)
 from pipeline.records.labelled_block import STRAY, LabelledBlock, LabelledValue, Line
@@ -482,7 +482,7 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
         if k > last + 1 and lines[k].number - lines[k - 1].number == 1 and continues(lines[k - 1].text, lines[k].text):
             continue  # a line that goes on the one right over it is running text's, no column's first value
         if k > last + 1 and k + 1 < len(lines) and lines[k + 1].number - lines[k].number == 1 \
-                and CONNECTOR_END.search(lines[k].text.strip()) and fields[0] in ("states", "size_class"):
+                and lines[k].text.rstrip().endswith(",") and fields[0] in ("states", "size_class"):
             continue  # a Land or size class is whole on its line: one that goes on ('Bayern, Sachsen,') is prose's list
         verdicts = []
         for field_name, line in zip(fields, lines[k:]):

@@ -67,6 +67,7 @@ def closest_listed(name: str, listed, scorer=fuzz.ratio) -> tuple[str, float]:
 
 
 CUT_ENTRY_MIN_LETTERS = 12  # an overview entry cut at its row's end still names the project when this long
+CUT_ENTRY_MAX_MORE_WORDS = 2  # and the name goes on by a cell's second line at most ('und Bienenbüttel')
 
 
 def listed_as(name: str, listed, min_score: float) -> bool:
@@ -80,11 +81,12 @@ def cut_entry_of(entry: str, name: str) -> bool:
     """Whether an overview entry is the name's beginning, CUT_ENTRY_MIN_LETTERS letters or more, by
     its letters (so 'Ebstorfund' begins 'Ebstorf und Bienenbüttel')."""
     key = letters_of(entry)
-    return len(key) >= CUT_ENTRY_MIN_LETTERS and letters_of(name).startswith(key)
+    return len(key) >= CUT_ENTRY_MIN_LETTERS and letters_of(name).startswith(key) \
+        and len(name.split()) <= len(entry.split()) + CUT_ENTRY_MAX_MORE_WORDS
 
 
 def letters_of(text: str) -> str:
-    """'Bad Bevensen in Ebstorfund' -> 'badbevenseninebstorfund': letters casefolded, umlauts as plain vowels."""
+    """'Bad Bevensen in Ebstorfund' -> 'badbevenseninebstorfund': letters and digits casefolded, umlauts as plain vowels."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
 
 

@@ -172,9 +172,12 @@ def contents_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile
     if entry is None:
         return []
     end = min((n for _, n in found_at if n > entry), default=parts["projects"][0])
+    blanks = [k for k in range(entry + 1, end - PAGE_BREAK_BLANKS + 1)
+              if all(not lines[j].text.strip() for j in range(k, k + PAGE_BREAK_BLANKS))]
+    end = min(blanks, default=end)  # the contents' page ends there: a foreword's lines are none of its entries
     names = [re.sub(r"(?:\s*\.{2,}|…|\s)\s*\d{1,3}$", "", l.text).strip() for l in lines[entry + 1:end]]
-    return [n for n in names if n and not PAGE_NUMBER.match(n) and re.search(r"[^\W\d_]{2}", n)
-            and not match_category(n, profile, settings)]
+    return [n for n in names if n[:1].isupper() and n[-1:] not in ",.;:" and not PAGE_NUMBER.match(n)
+            and re.search(r"[^\W\d_]{2}", n) and not match_category(n, profile, settings)]
 
 
 def parse_size_line(text: str, profile: Profile, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> SizeLine | None:

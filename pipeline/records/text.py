@@ -66,12 +66,19 @@ def is_prose(para: list[Line], settings: RecordsSettings) -> bool:
     return len(text.split()) >= settings.text.prose_min_words and letters_share(text) >= settings.text.prose_min_letters
 
 
+LISTING_REST_MIN_WORDS = 5  # a sentence's words besides its listed names; a box of keywords has fewer
+
+
 def sentence_like(text: str, settings: RecordsSettings) -> bool:
     """German running text has articles, verbs and prepositions in lower case between its nouns;
     labels of a diagram or a poster ('Digitale Plattform Intelligente Quartiere') have few. The
-    names a sentence lists with commas ('aus Nordrhein-Westfalen, Bayern, Sachsen und …') are
-    one of its noun phrases: they do not count."""
-    words = [w for token in text.split() if not token.endswith(",") for w in re.findall(r"[^\W\d_]{2,}", token)]
+    capitalised names a sentence lists with commas ('aus Nordrhein-Westfalen, Bayern, Sachsen und
+    …') are one of its noun phrases: they do not count where the sentence has words enough besides
+    (LISTING_REST_MIN_WORDS; a box of keywords, 'Mobilität, Energie, … und Verwaltung', has not)."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    unlisted = [w for token in text.split() if not (token.endswith(",") and token[:1].isupper())
+                for w in re.findall(r"[^\W\d_]{2,}", token)]
+    words = unlisted if len(unlisted) >= LISTING_REST_MIN_WORDS else words
     return bool(words) and sum(w[0].islower() for w in words) / len(words) >= settings.text.sentence_min_lower
 
 

@@ -73,7 +73,7 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
 
 # a sentence of four words or more ends inside and two words go on after it ('Dörfern nur zweimal am Tag. Erfurt
 # klug: …'); a slogan's one-word sentences ('Smart City Potsdam - Innovativ. Grün. Gerecht.') do not
-SENTENCE_INSIDE_VALUE = re.compile(r"(?:[^\s.!?]+\s+){3,}[^\W\d_]{3,}\.\s+[^\s.!?]+\s+[^\s.!?]+")
+SENTENCE_INSIDE_VALUE = re.compile(r"(?:[^\s.!?]+\s+){3,}[^\W\d_]{3,}\.\s+[A-ZÄÖÜ][^\s.!?]*\s+[^\s.!?]+")
 
 
 def sentence_inside_value_doubts(fields: dict) -> list[Doubt]:
