@@ -81,3 +81,17 @@ def test_a_facts_value_ends_as_a_name_a_figure_or_an_address(value, like):
 def test_a_facts_value_holds_a_letter_or_a_figure(value, like):
     from pipeline.records.fact_values import fact_like
     assert fact_like(value) is like
+
+
+@pytest.mark.parametrize("address", ["www. musterstadt.de/smart-city", "www .musterstadt.de/smart-city",
+                                     "www.musterstadt. de/smart-city"])
+def test_an_address_an_ocr_broke_at_a_dot_is_the_facts_value_whole(address, profile):
+    facts, left, doubts = facts_of(f"KONTAKT:\nReferat Smart City\nWEBSITE:\n{address}\n", profile)
+    assert facts == {"Kontakt": "Referat Smart City", "Website": "www.musterstadt.de/smart-city"}
+    assert left == [] and doubts == []
+
+
+def test_words_after_an_address_are_not_joined_to_it():
+    from pipeline.records.label_values import address_rejoined
+    assert address_rejoined("www. musterstadt.de mitgenommen werden") == "www. musterstadt.de mitgenommen werden"
+    assert address_rejoined("Amt für Stadtentwicklung") == "Amt für Stadtentwicklung"

@@ -638,3 +638,12 @@ def test_a_long_line_ending_in_a_names_joining_word_right_over_the_name_may_begi
                           ("Warburg arbeitet mit Bad Driburg zusammen.", False)):
         nonblank = [l for l in text_to_lines(f"{above}\n\nSteinheim\n") if l.text.strip()]
         assert (line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS) == above) is begins
+
+
+def test_an_address_an_ocr_broke_at_a_dot_under_a_label_alone_is_a_fact_whole(profile):
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("Kontakt\nAmt für Stadtentwicklung\n\nWebsite\nwww. musterstadt.de/smart-city\n")
+             if not l.blank]
+    facts, used = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts == {"Kontakt": "Amt für Stadtentwicklung", "Website": "www.musterstadt.de/smart-city"}
+    assert len(used) == 4

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.label_values import continues, fact_value_ends_like_one, fact_value_like
+from pipeline.records.label_values import address_rejoined, continues, fact_value_ends_like_one, fact_value_like
 from pipeline.records.labels import LabelledValue
 from pipeline.records.line_end_labels import LabelTail
 from pipeline.records.name_wrap import lines_going_on
@@ -23,8 +23,8 @@ QUOTED_MAX_CHARS = 60  # of a text kept in the description, the note quotes this
 def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], frozenset[int], list[Doubt]]:
     """The fact values of a labelled block -> ({label: value}, lines left to the text, doubts). A
     value that reads as a fact's is taken whole; else its first line and the lines that go on it,
-    where those read as a fact's; else none. A label printed twice keeps both values, in order
-    ('12.000; 13.000')."""
+    where those read as a fact's; else none. An address an OCR broke at its dots is taken whole
+    (address_rejoined). A label printed twice keeps both values, in order ('12.000; 13.000')."""
     facts: dict[str, str] = {}
     left: set[int] = set()
     doubts: list[Doubt] = []
@@ -32,7 +32,7 @@ def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], fr
         if value.field != "fact" or not value.value:
             continue
         own = [l for l in value.lines if l.number != value.label_line.number]
-        text, kept = value.value, own
+        text, kept = address_rejoined(value.value), own
         if not fact_like(text):
             kept = own[:len(lines_going_on(own, continues))] if not value.inline or fact_like(value.inline) else []
             text = " ".join([value.inline, *(l.text.strip() for l in kept)]).strip()

@@ -39,6 +39,17 @@ def fact_value_like(value: str) -> bool:
         and not SENTENCE_PIECE.search(value)
 
 
+ADDRESS_BREAK = re.compile(r"\s*([./@])\s*")  # 'www. stadt.de', 'www .stadt.de': an OCR's space at an address's dot
+
+
+def address_rejoined(value: str) -> str:
+    """A fact's value that is a web or mail address an OCR broke with spaces at its dots or
+    slashes ('www. stadt.de/smart-city', 'www .stadt.de') -> the address whole; any other value
+    as it is (words after an address are no part of it: that stays as read)."""
+    joined = ADDRESS_BREAK.sub(r"\1", value.strip())
+    return joined if " " in value.strip() and ADDRESS.fullmatch(joined) else value
+
+
 def column_fits(lines: list, fields: list[str]) -> bool:
     """Whether the lines right after a column of labels (`lines`, with .number and .text: the next
     non-blank ones, one more than `fields` where there is one) are its values one to one: as many
