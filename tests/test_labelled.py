@@ -647,3 +647,38 @@ def test_an_address_an_ocr_broke_at_a_dot_under_a_label_alone_is_a_fact_whole(pr
     facts, used = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
     assert facts == {"Kontakt": "Amt für Stadtentwicklung", "Website": "www.musterstadt.de/smart-city"}
     assert len(used) == 4
+
+
+def test_a_fact_alone_under_its_label_is_kept_though_the_next_label_has_text_beside_it(profile):
+    """A sidebar an OCR ran into the text's rows: 'KONTAKT' and its value stand alone, 'WEBSITE'
+    opens a row of the text beside it. The contact is a fact; the row with the text stays text."""
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("KONTAKT\n\nAmt für Stadtentwicklung\n\nWEBSITE Digitale Zwillinge helfen dabei,\n"
+                                      "den Zustand der Gebäude zu erfassen.\n") if not l.blank]
+    facts, used = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts == {"Kontakt": "Amt für Stadtentwicklung"}
+    assert used == {lines[0].number, lines[1].number}
+
+
+def test_facts_a_labelled_block_left_out_are_read_after_it(corrections):
+    """A project whose header is a labelled block (Land, size class, title, motto) and whose
+    sidebar's facts an OCR read after a stretch of the text, where the block had ended."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\n\nBUNDESLAND\nRheinland-Pfalz\n\n" \
+           "GRÖSSENKLASSE\nGroße Großstadt\n\nPROJEKTTITEL\nKoblenz klug\n\nMOTTO\nHeute für morgen\n\n" \
+           "Die Stadt baut ein Netz aus Sensoren auf, das den Verkehr misst und die Ampeln steuert.\n\n" \
+           "KONTAKT\n\nAmt für Stadtentwicklung\n\n" \
+           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.title == "Koblenz klug"
+    assert got.facts == {"Kontakt": "Amt für Stadtentwicklung"}
+    assert "Stadtentwicklung" not in got.description and "Stadtentwicklung" not in " ".join(got.figure_text)
+
+
+def test_a_value_under_the_next_label_with_text_beside_it_is_no_fact_of_the_label_above(profile):
+    """'EINWOHNER:' whose figure an OCR lost, then 'FÖRDERSUMME:' in a row of the text beside the
+    sidebar and the sum under it: the sum is not the inhabitants' number."""
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("EINWOHNER:\n\nFÖRDERSUMME: gleichzeitig verbreitet.\n8,8 Mio. Euro\n"
+                                      "KONTAKT: Im Emsland und in der Uckermark\n") if not l.blank]
+    facts, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert "Einwohner" not in facts

@@ -110,7 +110,7 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
     always flagged. The body starts after the last label. The facts under the profile's fact
     labels are read first and are no title, motto or body text."""
     if block.labelled is not None:
-        return labelled_header(block, profile)
+        return with_facts_outside(labelled_header(block, profile), block, profile, settings)
     after = [l for l in block.lines if l.number > block.size_line.number]
     facts, fact_lines = facts_in_lines([l for l in after if not l.blank], known_labels(profile),
                                        settings.segment.wrapped_max_gap)
@@ -319,6 +319,19 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
     used = (labelled.line_numbers - left) | {l.number for l in block.name_lines}
     return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts + fact_doubts),
                   tuple(facts.items()))
+
+
+def with_facts_outside(header: Header, block: ProjectBlock, profile: Profile, settings: RecordsSettings) -> Header:
+    """A labelled block's header and the facts printed apart from the block (a sidebar's 'KONTAKT'
+    and its value an OCR read after a stretch of the text, where the block had ended) -> the
+    header with those facts (facts_in_lines, over the lines after the header that nothing took)
+    for the labels the block had not; their lines are no body text."""
+    rest = [l for l in block.lines if l.number > block.header_end and not l.blank and l.number not in header.used_lines]
+    facts, fact_lines = facts_in_lines(rest, known_labels(profile), settings.segment.wrapped_max_gap,
+                                       frozenset(label for label, _ in header.facts))
+    if not facts:
+        return header
+    return replace(header, facts=header.facts + tuple(facts.items()), used_lines=header.used_lines | fact_lines)
 
 
 def wrapped_value_reason(lines: list[str]) -> str | None:

@@ -5,14 +5,19 @@ prose, and the lines under a label alone on its line (its value, which repeats o
 from __future__ import annotations
 
 from pipeline.records.label_values import address_rejoined, fact_value_like, label_stands_apart
-from pipeline.records.labels import Line, line_label_read, read_labelled_block
+from pipeline.records.fact_values import fact_like
+from pipeline.records.labels import LabelledValue, Line, line_label_read, read_labelled_block
 
 
-def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int) -> tuple[dict[str, str], frozenset[int]]:
+def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int,
+                   had: frozenset[str] = frozenset()) -> tuple[dict[str, str], frozenset[int]]:
     """Non-blank lines of a project's pages -> the facts printed under the profile's fact labels
-    among them ({label: value}, the first of each label) and the numbers of their label and value
-    lines. A block is read where a label stands apart from prose (label_stands_apart); an address
-    an OCR broke at its dots is taken whole (address_rejoined)."""
+    among them ({label: value}, the first of each label that is not in `had`) and the numbers of
+    their label and value lines. A block is read where a label stands apart from prose
+    (label_stands_apart); an address an OCR broke at its dots is taken whole (address_rejoined).
+    Where a label of the block has text beside it (a sidebar an OCR ran into the text's rows), only
+    the values under a label alone on its line that read as a fact's are taken
+    (fact_alone_under_label): the rest stays text."""
     facts: dict[str, str] = {}
     used: set[int] = set()
     i = 0
@@ -23,15 +28,26 @@ def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap
             continue
         block = read_labelled_block(lines, i, known, max_gap)
         found = [v for v in block.values if v.field == "fact" and v.value]
-        if all(fact_value_like(address_rejoined(v.value)) for v in found):  # else text beside the labels: it stays text
-            for value in found:
-                if value.label not in facts:
-                    facts[value.label] = address_rejoined(value.value)
-                    used |= {value.label_line.number, *(l.number for l in value.lines)}
+        if not all(fact_value_like(address_rejoined(v.value)) for v in found):  # else text beside the labels: it stays text
+            found = [v for v in found if fact_alone_under_label(v, block.values)]
+        for value in found:
+            if value.label not in facts and value.label not in had:
+                facts[value.label] = address_rejoined(value.value)
+                used |= {value.label_line.number, *(l.number for l in value.lines)}
         last = max(block.line_numbers)
         while i < len(lines) and lines[i].number <= last:
             i += 1
     return facts, frozenset(used)
+
+
+def fact_alone_under_label(value: LabelledValue, block: tuple[LabelledValue, ...]) -> bool:
+    """A fact's value right under its label alone on its line (no other label of the `block`
+    between them: a column of labels read before its values gives no sure pairs), reading as a
+    fact's whole (fact_like: short, ending as a name, a figure or an address does), not text
+    beside the label."""
+    first, last = value.label_line.number, max(l.number for l in value.lines)
+    return not value.inline and fact_like(address_rejoined(value.value)) \
+        and not any(first < other.label_line.number <= last for other in block)
 
 
 def lines_under_labels(lines: list[Line], known: dict[str, tuple[str, str]]) -> set[int]:
