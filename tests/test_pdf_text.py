@@ -477,14 +477,15 @@ def test_a_ruled_table_with_a_row_of_two_lines_is_read_by_its_columns(tmp_path):
     assert text.index("FÖRDERPHASE:") < text.index("WEBSITE:") < text.index("Erster Satz") < text.index("Umsetzungsphase")
 
 
-def test_a_sidebars_long_address_run_up_to_the_next_column_is_cut_from_that_columns_line():
+@pytest.mark.parametrize("apart", [4, -20])
+def test_a_sidebars_long_address_run_up_to_the_next_column_is_cut_from_that_columns_line(apart):
     """A sidebar's web address wider than the sidebar ends a few points before the text column's
     edge: its row crosses the gutter by that one word and is read as the sidebar's line and the
-    column's, each in its place, not as one line across."""
+    column's, each in its place, not as one line across; so where it is printed on into the column."""
     side = ["KONTAKT", "Referat Smart City", "WEBSITE", "www.musterstadt-am-see.de/smart-city"]
     text = ["eins rechts zwei drei", "vier rechts fuenf sechs", "sieben rechts acht", "neun rechts zehn elf",
             "zwoelf rechts dreizehn"]
     words = [w for n, line in enumerate(side) for w in placed(line, 50, 200 + 14 * n)]
-    edge = max(w.x1 for w in words) + 4  # the address ends 4 points before the column: no gutter's width
+    edge = max(w.x1 for w in words) + apart  # 4 points before the column (no gutter's width), or 20 into it
     words += [w for n, line in enumerate(text) for w in placed(line, edge, 186 + 14 * n)]
     assert body_lines(words) == side + text

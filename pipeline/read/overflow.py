@@ -1,5 +1,5 @@
 """A long word of a narrow column (a sidebar's web address) that runs over the gutter up to the
-next column's edge: its line then crosses the gutter, and the row would be read as one line
+next column's edge or into it: its line then crosses the gutter, and the row would be read as one line
 across both columns ('www.….de/smart-city mitgenommen werden möchte.').
 
 Needs a line's words and those of the lines right above and below it (objects with .x0 and
@@ -15,8 +15,8 @@ EDGE_TOLERANCE = 3.0  # points: a column's lines begin this close to one x (an O
 
 
 def overflow_parts(words, neighbours: list, gutter: float) -> tuple[tuple, tuple] | None:
-    """A row's words crossing `gutter` only by one word that ends before the next column begins
-    (`neighbours`: the words of the rows above and below that do not cross it) -> (the left
+    """A row's words crossing `gutter` only by one word that ends near or inside the next column
+    (a sidebar's address printed on into it; `neighbours`: the words of the rows above and below that do not cross it) -> (the left
     column's words, the right column's words); None where the row crosses otherwise (a heading,
     a line of a full-width paragraph) or no row beside it shows both columns' edges."""
     ordered = sorted(words, key=lambda w: w.x0)
@@ -24,7 +24,7 @@ def overflow_parts(words, neighbours: list, gutter: float) -> tuple[tuple, tuple
     if not k:
         return None
     over = ordered[k - 1]
-    if not (over.x0 < gutter < over.x1 <= ordered[k].x0):
+    if not over.x0 < gutter < over.x1:
         return None
     right_edges = [min(w.x0 for w in row if w.x0 >= gutter) for row in neighbours if any(w.x0 >= gutter for w in row)]
     left_edges = [min(w.x0 for w in row) for row in neighbours if any(w.x1 <= gutter for w in row)]
