@@ -682,3 +682,20 @@ def test_a_value_under_the_next_label_with_text_beside_it_is_no_fact_of_the_labe
                                       "KONTAKT: Im Emsland und in der Uckermark\n") if not l.blank]
     facts, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
     assert "Einwohner" not in facts
+
+
+def test_facts_after_a_column_of_labels_under_the_size_line_are_read(corrections):
+    """A header printed as a column of labels read before its column of values (read as a labelled
+    block under the size line); the sidebar's contact, read after a paragraph of the text, alone
+    under its label, is a fact too (not text)."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "PROJEKTTITEL\nMOTTO\nEINWOHNER\n\nKoblenz klug\nHeute für morgen\n113.000\n\n" \
+           "Die Stadt baut ein Netz aus Sensoren auf, das den\nVerkehr misst und die Ampeln steuert. Die Daten\n" \
+           "stehen allen offen, und die Schulen nutzen sie\nim Unterricht. Viele Bürgerinnen und Bürger\n" \
+           "melden Schäden über die neue Plattform.\n\n" \
+           "KONTAKT\n\nReferat Smart City\n\n" \
+           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert (got.title, got.motto) == ("Koblenz klug", "Heute für morgen")
+    assert got.facts == {"Einwohner": "113.000", "Kontakt": "Referat Smart City"}
+    assert "Referat" not in got.description and "Referat" not in " ".join(got.figure_text)

@@ -166,7 +166,8 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         # where 'Label:' lines were read but gave nothing, only a column of more labels than title
         # and motto is taken as such (two empty labels alone are 2021's, whose values stand elsewhere)
         if labelled is not None and (not label_order or len(labelled.values) > len(("title", "motto"))):
-            header = labelled_header(replace(block, labelled=labelled), profile)
+            found = replace(block, labelled=labelled)
+            header = with_facts_outside(labelled_header(found, profile), found, profile, settings)
             return replace(header, doubts=header.doubts + tuple(unmarked_label_doubts(labelled))) if ocr else header
     body_start = last_label + 1
     for field_name in ("title", "motto"):
