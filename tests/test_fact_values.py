@@ -43,10 +43,29 @@ def test_a_facts_value_ends_where_its_lines_stop_going_on(profile):
 
 
 def test_a_label_opening_a_row_of_text_gives_no_fact_and_its_row_stays_text(profile):
-    facts, left, doubts = facts_of("EINWOHNER können Fachärzte aus der Krei-\n109.243 sstadt zugeschaltet werden, ohne\n",
-                                   profile)
-    assert facts == {} and left == ["EINWOHNER können Fachärzte aus der Krei-", "109.243 sstadt zugeschaltet werden, ohne"]
+    facts, left, doubts = facts_of("EINWOHNER können Fachärzte aus der Krei-\nsstadt zugeschaltet werden, ohne\n", profile)
+    assert facts == {} and left == ["EINWOHNER können Fachärzte aus der Krei-", "sstadt zugeschaltet werden, ohne"]
     assert [(d.field, d.flagged) for d in doubts] == [("description", True)]
+
+
+@pytest.mark.parametrize("row, value", [("109.243 sstadt zugeschaltet werden, ohne", "109.243"),
+                                        ("9,1 Mio. Euro vergangenen Jahren viel", "9,1 Mio. Euro"),
+                                        ("www.luenen.de/smart-city den Zustand der Gebäude zu", "www.luenen.de/smart-city"),
+                                        ("www .luenen.de/smart-city mitgenommen werden", "www.luenen.de/smart-city"),
+                                        ("Landwirte nutzen www.luenen.de/smart-city", "www.luenen.de/smart-city")])
+def test_a_value_that_shows_its_end_in_a_row_of_text_under_a_label_opening_one_is_the_fact_flagged(row, value, profile):
+    """A box an OCR ran into the text's rows: the label opens a row of the text, its value (a
+    figure with its unit, an address: values that show where they end) opens or ends the next."""
+    facts, left, doubts = facts_of(f"EINWOHNER können Fachärzte aus der Krei-\n{row}\n", profile)
+    assert list(facts.values()) == [value]
+    assert left == ["EINWOHNER können Fachärzte aus der Krei-", row]  # the rows stay text
+    assert [(d.field, d.flagged) for d in doubts] == [("description", True)]
+
+
+@pytest.mark.parametrize("row", ["Www.luenen.de/srhavsayfgaben und", "12 Gemeinden arbeiten zusammen", "109.243 Menschen"])
+def test_no_value_is_read_from_a_row_of_text_where_it_does_not_show_its_end(row):
+    from pipeline.records.label_values import fact_in_row
+    assert fact_in_row(row) is None
 
 
 def values_of(text, profile):

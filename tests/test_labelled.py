@@ -183,6 +183,7 @@ def test_facts_under_a_size_line_go_to_facts_not_to_the_text(corrections):
     ("Website der Stadt Koblenz und des Landkreises.", "der Stadt Koblenz und des Landkreises.", False),
     ("Website www.musterstadt.de/smart-city", "www.musterstadt.de/smart-city", True),
     ("Kontakt info@musterstadt.de", "info@musterstadt.de", True), ("Website wird gebaut", "wird gebaut", False),
+    ("Website www. musterstadt.de/smart-city", "www. musterstadt.de/smart-city", True),
 ])
 def test_a_fact_label_stands_apart_from_prose(text, rest, apart):
     from pipeline.records.labels import label_stands_apart
@@ -644,7 +645,7 @@ def test_an_address_an_ocr_broke_at_a_dot_under_a_label_alone_is_a_fact_whole(pr
     from pipeline.records.label_facts import facts_in_lines
     lines = [l for l in text_to_lines("Kontakt\nAmt für Stadtentwicklung\n\nWebsite\nwww. musterstadt.de/smart-city\n")
              if not l.blank]
-    facts, used = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    facts, used, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
     assert facts == {"Kontakt": "Amt für Stadtentwicklung", "Website": "www.musterstadt.de/smart-city"}
     assert len(used) == 4
 
@@ -655,7 +656,7 @@ def test_a_fact_alone_under_its_label_is_kept_though_the_next_label_has_text_bes
     from pipeline.records.label_facts import facts_in_lines
     lines = [l for l in text_to_lines("KONTAKT\n\nAmt für Stadtentwicklung\n\nWEBSITE Digitale Zwillinge helfen dabei,\n"
                                       "den Zustand der Gebäude zu erfassen.\n") if not l.blank]
-    facts, used = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    facts, used, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
     assert facts == {"Kontakt": "Amt für Stadtentwicklung"}
     assert used == {lines[0].number, lines[1].number}
 
@@ -680,7 +681,7 @@ def test_a_value_under_the_next_label_with_text_beside_it_is_no_fact_of_the_labe
     from pipeline.records.label_facts import facts_in_lines
     lines = [l for l in text_to_lines("EINWOHNER:\n\nFÖRDERSUMME: gleichzeitig verbreitet.\n8,8 Mio. Euro\n"
                                       "KONTAKT: Im Emsland und in der Uckermark\n") if not l.blank]
-    facts, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    facts, *_ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
     assert "Einwohner" not in facts
 
 
@@ -699,3 +700,22 @@ def test_facts_after_a_column_of_labels_under_the_size_line_are_read(corrections
     assert (got.title, got.motto) == ("Koblenz klug", "Heute für morgen")
     assert got.facts == {"Einwohner": "113.000", "Kontakt": "Referat Smart City"}
     assert "Referat" not in got.description and "Referat" not in " ".join(got.figure_text)
+
+
+def test_an_address_in_the_row_after_a_label_opening_a_row_of_text_is_the_fact_and_the_rows_stay_text(profile):
+    """'WEBSITE:' opens a row of the text beside the box, the address opens the row after the
+    next (a blank line between, as an OCR reads the rows): the address is the fact, read among
+    the text (flagged by the caller); the rows stay text."""
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("KONTAKT: gelernt.\n\nWEBSITE: den Zustand der Gebäude zu\n\n"
+                                      "www.musterstadt.de/smart-city erfassen und Maßnahmen zur\nSanierung zu planen.\n")
+             if not l.blank]
+    facts, used, among_text = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts == {"Website": "www.musterstadt.de/smart-city"} and among_text == {"Website"}
+    assert used == set()
+
+
+def test_a_fact_read_among_the_texts_words_flags_the_description():
+    from pipeline.records.header import among_text_doubts
+    doubts = among_text_doubts({"Website": "www.musterstadt.de/smart-city", "Kontakt": "Referat"}, frozenset({"Website"}))
+    assert [(d.field, d.flagged) for d in doubts] == [("description", True)] and "www.musterstadt.de" in doubts[0].note

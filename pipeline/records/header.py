@@ -112,7 +112,7 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
     if block.labelled is not None:
         return with_facts_outside(labelled_header(block, profile), block, profile, settings)
     after = [l for l in block.lines if l.number > block.size_line.number]
-    facts, fact_lines = facts_in_lines([l for l in after if not l.blank], known_labels(profile),
+    facts, fact_lines, among_text = facts_in_lines([l for l in after if not l.blank], known_labels(profile),
                                        settings.segment.wrapped_max_gap)
     after = [l for l in after if l.number not in fact_lines]
     values: dict[str, str | None] = {}
@@ -120,7 +120,7 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
     loose: list[list[Line]] = []  # runs of value-like lines in the header zone, in order
     used: set[int] = set(fact_lines)
     value_lines: dict[str, list[Line]] = {}
-    doubts: list[Doubt] = []
+    doubts: list[Doubt] = among_text_doubts(facts, among_text)
     last_label = block.size_line.number
     for para in paragraphs(after):
         if is_prose(para, settings) and not any(match_label(l.text, profile, settings) for l in para):
@@ -328,11 +328,20 @@ def with_facts_outside(header: Header, block: ProjectBlock, profile: Profile, se
     header with those facts (facts_in_lines, over the lines after the header that nothing took)
     for the labels the block had not; their lines are no body text."""
     rest = [l for l in block.lines if l.number > block.header_end and not l.blank and l.number not in header.used_lines]
-    facts, fact_lines = facts_in_lines(rest, known_labels(profile), settings.segment.wrapped_max_gap,
-                                       frozenset(label for label, _ in header.facts))
+    facts, fact_lines, among_text = facts_in_lines(rest, known_labels(profile), settings.segment.wrapped_max_gap,
+                                                   frozenset(label for label, _ in header.facts))
     if not facts:
         return header
-    return replace(header, facts=header.facts + tuple(facts.items()), used_lines=header.used_lines | fact_lines)
+    return replace(header, facts=header.facts + tuple(facts.items()), used_lines=header.used_lines | fact_lines,
+                   doubts=header.doubts + tuple(among_text_doubts(facts, among_text)))
+
+
+def among_text_doubts(facts: dict[str, str], among_text: frozenset[str]) -> list[Doubt]:
+    """A flag on the description per fact read among the words of the text beside its box (an OCR
+    ran the box into the text's rows): the value may be garbled by them, and its row stays text."""
+    return [flag("description", f"the value of '{label}' was read in a row of the text beside its box (an OCR ran "
+                                f"the box into the text's rows): check '{facts[label]}'; the row is kept as text")
+            for label in sorted(among_text)]
 
 
 def wrapped_value_reason(lines: list[str]) -> str | None:

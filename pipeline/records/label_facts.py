@@ -5,21 +5,23 @@ prose, and the lines under a label alone on its line (its value, which repeats o
 from __future__ import annotations
 
 from pipeline.records.label_values import address_rejoined, fact_value_like, label_stands_apart
-from pipeline.records.fact_values import fact_like
+from pipeline.records.fact_values import fact_like, value_beside_text
 from pipeline.records.labels import LabelledValue, Line, line_label_read, read_labelled_block
 
 
 def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int,
-                   had: frozenset[str] = frozenset()) -> tuple[dict[str, str], frozenset[int]]:
+                   had: frozenset[str] = frozenset()) -> tuple[dict[str, str], frozenset[int], frozenset[str]]:
     """Non-blank lines of a project's pages -> the facts printed under the profile's fact labels
-    among them ({label: value}, the first of each label that is not in `had`) and the numbers of
-    their label and value lines. A block is read where a label stands apart from prose
+    among them ({label: value}, the first of each label that is not in `had`), the numbers of
+    their label and value lines, and the labels whose values were read among the text's words. A block is read where a label stands apart from prose
     (label_stands_apart); an address an OCR broke at its dots is taken whole (address_rejoined).
     Where a label of the block has text beside it (a sidebar an OCR ran into the text's rows), only
     the values under a label alone on its line that read as a fact's are taken
-    (fact_alone_under_label): the rest stays text."""
+    (fact_alone_under_label), and a value that shows where it ends in a label's row of text or the
+    row under it (value_beside_text): the rest, and those rows, stay text."""
     facts: dict[str, str] = {}
     used: set[int] = set()
+    among_text: set[str] = set()
     i = 0
     while i < len(lines):
         hit = line_label_read(lines[i].text, known)
@@ -28,8 +30,14 @@ def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap
             continue
         block = read_labelled_block(lines, i, known, max_gap)
         found = [v for v in block.values if v.field == "fact" and v.value]
+        beside: dict[str, str] = {}  # values read in rows of the text beside the box: the rows stay text
         if not all(fact_value_like(address_rejoined(v.value)) for v in found):  # else text beside the labels: it stays text
+            beside = {v.label: got for v in found if v.inline and (got := value_beside_text(v, row_after(lines, v, max_gap)))}
             found = [v for v in found if fact_alone_under_label(v, block.values)]
+        for label, value in beside.items():
+            if label not in facts and label not in had:
+                facts[label] = value
+                among_text.add(label)
         for value in found:
             if value.label not in facts and value.label not in had:
                 facts[value.label] = address_rejoined(value.value)
@@ -37,7 +45,13 @@ def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap
         last = max(block.line_numbers)
         while i < len(lines) and lines[i].number <= last:
             i += 1
-    return facts, frozenset(used)
+    return facts, frozenset(used), frozenset(among_text)
+
+
+def row_after(lines: list[Line], value: LabelledValue, max_gap: int) -> str:
+    """The text of the line after a value's last line, within `max_gap` line numbers; else ''."""
+    last = max(l.number for l in value.lines)
+    return next((l.text for l in lines if last < l.number <= last + max_gap), "")
 
 
 def fact_alone_under_label(value: LabelledValue, block: tuple[LabelledValue, ...]) -> bool:
