@@ -114,3 +114,12 @@ def test_words_after_an_address_are_not_joined_to_it():
     from pipeline.records.label_values import address_rejoined
     assert address_rejoined("www. musterstadt.de mitgenommen werden") == "www. musterstadt.de mitgenommen werden"
     assert address_rejoined("Amt für Stadtentwicklung") == "Amt für Stadtentwicklung"
+
+
+@pytest.mark.parametrize("value, flagged", [("74,127", True), ("1.074,127", True), ("74.127", False),
+                                            ("8,8 Mio. Euro", False), ("2,5", False), ("Referat Smart City", False)])
+def test_a_count_with_a_comma_before_three_digits_is_flagged_as_a_point_misread(value, flagged):
+    from pipeline.records.fact_values import misread_point_doubts
+    doubts = misread_point_doubts((("Einwohner", value),))
+    assert [(d.field, d.flagged) for d in doubts] == ([("description", True)] if flagged else [])
+    assert not flagged or "74.127" in doubts[0].note

@@ -719,3 +719,12 @@ def test_a_fact_read_among_the_texts_words_flags_the_description():
     from pipeline.records.header import among_text_doubts
     doubts = among_text_doubts({"Website": "www.musterstadt.de/smart-city", "Kontakt": "Referat"}, frozenset({"Website"}))
     assert [(d.field, d.flagged) for d in doubts] == [("description", True)] and "www.musterstadt.de" in doubts[0].note
+
+
+def test_a_count_read_with_a_comma_before_three_digits_flags_the_record(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nEinwohner:\n74,127\n\n" \
+           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.facts == {"Einwohner": "74,127"}
+    assert "description" in got.needs_review and "74.127" in got.review_notes["description"]

@@ -76,3 +76,15 @@ def fact_like(text: str) -> bool:
     """A fact's value: short, no sentence in it (fact_value_like), ending as a name, a figure or an
     address does (fact_value_ends_like_one), holding a letter or a figure."""
     return fact_value_like(text) and fact_value_ends_like_one(text) and bool(FACT_SUBSTANCE.search(text))
+
+
+COMMA_BEFORE_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})*,\d{3}")  # '74,127': no figure with a unit printed so
+
+
+def misread_point_doubts(facts: tuple[tuple[str, str], ...]) -> list[Doubt]:
+    """A flag on the description per fact whose value is a bare number with a comma before its last
+    three digits ('74,127'): a count is grouped by points ('74.127'), and a decimal comma with three
+    places and no unit is not printed so; an OCR read a point as a comma."""
+    return [flag("description", f"the fact '{label}' reads '{value}': the comma before three digits may be a "
+                                f"thousands' point an OCR misread ('{value[::-1].replace(',', '.', 1)[::-1]}')")
+            for label, value in facts if COMMA_BEFORE_THOUSANDS.fullmatch(value.strip())]
