@@ -123,3 +123,12 @@ def test_a_count_with_a_comma_before_three_digits_is_flagged_as_a_point_misread(
     doubts = misread_point_doubts((("Einwohner", value),))
     assert [(d.field, d.flagged) for d in doubts] == ([("description", True)] if flagged else [])
     assert not flagged or "74.127" in doubts[0].note
+
+
+@pytest.mark.parametrize("value, flagged", [("Niederschlagsdaten 382.395 9", True), ("382.395 Niederschlagsdaten", True),
+                                            ("382.395", False), ("1.200 Mio. Euro", False), ("8,8 Mio. Euro", False),
+                                            ("Amt für Stadtentwicklung", False)])
+def test_a_count_with_words_beside_it_is_flagged(value, flagged):
+    from pipeline.records.fact_values import figure_among_words_doubts
+    doubts = figure_among_words_doubts((("Einwohner", value),))
+    assert [(d.field, d.flagged) for d in doubts] == ([("description", True)] if flagged else [])

@@ -728,3 +728,12 @@ def test_a_count_read_with_a_comma_before_three_digits_flags_the_record(correcti
     got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
     assert got.facts == {"Einwohner": "74,127"}
     assert "description" in got.needs_review and "74.127" in got.review_notes["description"]
+
+
+def test_a_count_read_with_the_texts_words_beside_it_flags_the_record(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nEinwohner:\nNiederschlagsdaten 382.395 9\n\n" \
+           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.facts == {"Einwohner": "Niederschlagsdaten 382.395 9"}
+    assert "description" in got.needs_review and "'382.395'" in got.review_notes["description"]

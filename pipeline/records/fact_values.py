@@ -88,3 +88,21 @@ def misread_point_doubts(facts: tuple[tuple[str, str], ...]) -> list[Doubt]:
     return [flag("description", f"the fact '{label}' reads '{value}': the comma before three digits may be a "
                                 f"thousands' point an OCR misread ('{value[::-1].replace(',', '.', 1)[::-1]}')")
             for label, value in facts if COMMA_BEFORE_THOUSANDS.fullmatch(value.strip())]
+
+
+GROUPED_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # '382.395': a count grouped in thousands
+FIGURE_UNITS = frozenset({"mio.", "mrd.", "euro", "eur", "€"})  # what a figure in a fact carries after it
+
+
+def figure_among_words_doubts(facts: tuple[tuple[str, str], ...]) -> list[Doubt]:
+    """A flag on the description per fact whose value holds a figure grouped in thousands with words
+    before it, or after it anything but a unit ('Niederschlagsdaten 382.395 9'): a count is printed
+    alone, so the words are the text beside the box an OCR ran into the value's rows."""
+    doubts = []
+    for label, value in facts:
+        tokens = value.split()
+        at = next((k for k, t in enumerate(tokens) if GROUPED_FIGURE.fullmatch(t)), None)
+        if at is not None and (at > 0 or any(t.casefold() not in FIGURE_UNITS for t in tokens[at + 1:])):
+            doubts.append(flag("description", f"the fact '{label}' reads '{value}': words stand beside its figure "
+                                              f"'{tokens[at]}' (the text beside the box may have run into it)"))
+    return doubts
