@@ -42,11 +42,14 @@ def overflowed_rows(lines: list, gutter: float, crossing: Callable[[object], boo
     whole whatever they cross: a table's ruled rows) -> for each crossing only by a narrow
     column's long word run over it up to the next column's edge (overflow_parts, judged by the
     rows right above and below that are neither), its two parts as lines of the same kind, one
-    per column."""
+    per column. Both rows beside it must be parted by the gutter."""
     apart = [line not in whole and not crossing(line) for line in lines]
     parts = {}
     for k, line in enumerate(lines):
-        beside = [lines[j].words for j in (k - 1, k + 1) if 0 <= j < len(lines) and apart[j]]
-        if not apart[k] and line not in whole and (cut := overflow_parts(line.words, beside, gutter)):
+        # a sidebar's row lies inside a run of rows the gutter parts: a row of a paragraph across the
+        # page next to a row that two columns happen to leave apart is none
+        within = 0 < k < len(lines) - 1 and apart[k - 1] and apart[k + 1]
+        beside = [lines[k - 1].words, lines[k + 1].words] if within else []
+        if within and not apart[k] and line not in whole and (cut := overflow_parts(line.words, beside, gutter)):
             parts[line] = (type(line)(cut[0]), type(line)(cut[1]))
     return parts
