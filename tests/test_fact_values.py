@@ -132,3 +132,9 @@ def test_a_count_with_words_beside_it_is_flagged(value, flagged):
     from pipeline.records.fact_values import figure_among_words_doubts
     doubts = figure_among_words_doubts((("Einwohner", value),))
     assert [(d.field, d.flagged) for d in doubts] == ([("description", True)] if flagged else [])
+
+
+@pytest.mark.parametrize("broken", ["www. .musterstadt.de/smart-city", "www. Jmusterstadt.de/smart-city"])
+def test_an_address_that_joined_reads_as_none_printed_is_not_joined(broken):
+    from pipeline.records.label_values import address_rejoined
+    assert address_rejoined(broken) == broken

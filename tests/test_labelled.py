@@ -737,3 +737,10 @@ def test_a_count_read_with_the_texts_words_beside_it_flags_the_record(correction
     got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
     assert got.facts == {"Einwohner": "Niederschlagsdaten 382.395 9"}
     assert "description" in got.needs_review and "'382.395'" in got.review_notes["description"]
+
+
+def test_a_speck_an_ocr_read_on_a_facts_label_row_is_no_fact(profile):
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("FÖRDERSUMME: .\n\n\n12,1 Mio. Euro\n") if not l.blank]
+    facts, used, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts.get("Fördersumme") != "."
