@@ -43,10 +43,29 @@ def test_a_facts_value_ends_where_its_lines_stop_going_on(profile):
 
 
 def test_a_label_opening_a_row_of_text_gives_no_fact_and_its_row_stays_text(profile):
-    facts, left, doubts = facts_of("EINWOHNER können Fachärzte aus der Krei-\n109.243 sstadt zugeschaltet werden, ohne\n",
-                                   profile)
-    assert facts == {} and left == ["EINWOHNER können Fachärzte aus der Krei-", "109.243 sstadt zugeschaltet werden, ohne"]
+    facts, left, doubts = facts_of("EINWOHNER können Fachärzte aus der Krei-\nsstadt zugeschaltet werden, ohne\n", profile)
+    assert facts == {} and left == ["EINWOHNER können Fachärzte aus der Krei-", "sstadt zugeschaltet werden, ohne"]
     assert [(d.field, d.flagged) for d in doubts] == [("description", True)]
+
+
+@pytest.mark.parametrize("row, value", [("109.243 sstadt zugeschaltet werden, ohne", "109.243"),
+                                        ("9,1 Mio. Euro vergangenen Jahren viel", "9,1 Mio. Euro"),
+                                        ("www.luenen.de/smart-city den Zustand der Gebäude zu", "www.luenen.de/smart-city"),
+                                        ("www .luenen.de/smart-city mitgenommen werden", "www.luenen.de/smart-city"),
+                                        ("Landwirte nutzen www.luenen.de/smart-city", "www.luenen.de/smart-city")])
+def test_a_value_that_shows_its_end_in_a_row_of_text_under_a_label_opening_one_is_the_fact_flagged(row, value, profile):
+    """A box an OCR ran into the text's rows: the label opens a row of the text, its value (a
+    figure with its unit, an address: values that show where they end) opens or ends the next."""
+    facts, left, doubts = facts_of(f"EINWOHNER können Fachärzte aus der Krei-\n{row}\n", profile)
+    assert list(facts.values()) == [value]
+    assert left == ["EINWOHNER können Fachärzte aus der Krei-", row]  # the rows stay text
+    assert [(d.field, d.flagged) for d in doubts] == [("description", True)]
+
+
+@pytest.mark.parametrize("row", ["Www.luenen.de/srhavsayfgaben und", "12 Gemeinden arbeiten zusammen", "109.243 Menschen"])
+def test_no_value_is_read_from_a_row_of_text_where_it_does_not_show_its_end(row):
+    from pipeline.records.label_values import fact_in_row
+    assert fact_in_row(row) is None
 
 
 def values_of(text, profile):
@@ -81,3 +100,41 @@ def test_a_facts_value_ends_as_a_name_a_figure_or_an_address(value, like):
 def test_a_facts_value_holds_a_letter_or_a_figure(value, like):
     from pipeline.records.fact_values import fact_like
     assert fact_like(value) is like
+
+
+@pytest.mark.parametrize("address", ["www. musterstadt.de/smart-city", "www .musterstadt.de/smart-city",
+                                     "www.musterstadt. de/smart-city"])
+def test_an_address_an_ocr_broke_at_a_dot_is_the_facts_value_whole(address, profile):
+    facts, left, doubts = facts_of(f"KONTAKT:\nReferat Smart City\nWEBSITE:\n{address}\n", profile)
+    assert facts == {"Kontakt": "Referat Smart City", "Website": "www.musterstadt.de/smart-city"}
+    assert left == [] and doubts == []
+
+
+def test_words_after_an_address_are_not_joined_to_it():
+    from pipeline.records.label_values import address_rejoined
+    assert address_rejoined("www. musterstadt.de mitgenommen werden") == "www. musterstadt.de mitgenommen werden"
+    assert address_rejoined("Amt für Stadtentwicklung") == "Amt für Stadtentwicklung"
+
+
+@pytest.mark.parametrize("value, flagged", [("74,127", True), ("1.074,127", True), ("74.127", False),
+                                            ("8,8 Mio. Euro", False), ("2,5", False), ("Referat Smart City", False)])
+def test_a_count_with_a_comma_before_three_digits_is_flagged_as_a_point_misread(value, flagged):
+    from pipeline.records.fact_values import misread_point_doubts
+    doubts = misread_point_doubts((("Einwohner", value),))
+    assert [(d.field, d.flagged) for d in doubts] == ([("description", True)] if flagged else [])
+    assert not flagged or "74.127" in doubts[0].note
+
+
+@pytest.mark.parametrize("value, flagged", [("Niederschlagsdaten 382.395 9", True), ("382.395 Niederschlagsdaten", True),
+                                            ("382.395", False), ("1.200 Mio. Euro", False), ("8,8 Mio. Euro", False),
+                                            ("Amt für Stadtentwicklung", False)])
+def test_a_count_with_words_beside_it_is_flagged(value, flagged):
+    from pipeline.records.fact_values import figure_among_words_doubts
+    doubts = figure_among_words_doubts((("Einwohner", value),))
+    assert [(d.field, d.flagged) for d in doubts] == ([("description", True)] if flagged else [])
+
+
+@pytest.mark.parametrize("broken", ["www. .musterstadt.de/smart-city", "www. Jmusterstadt.de/smart-city"])
+def test_an_address_that_joined_reads_as_none_printed_is_not_joined(broken):
+    from pipeline.records.label_values import address_rejoined
+    assert address_rejoined(broken) == broken

@@ -183,6 +183,7 @@ def test_facts_under_a_size_line_go_to_facts_not_to_the_text(corrections):
     ("Website der Stadt Koblenz und des Landkreises.", "der Stadt Koblenz und des Landkreises.", False),
     ("Website www.musterstadt.de/smart-city", "www.musterstadt.de/smart-city", True),
     ("Kontakt info@musterstadt.de", "info@musterstadt.de", True), ("Website wird gebaut", "wird gebaut", False),
+    ("Website www. musterstadt.de/smart-city", "www. musterstadt.de/smart-city", True),
 ])
 def test_a_fact_label_stands_apart_from_prose(text, rest, apart):
     from pipeline.records.labels import label_stands_apart
@@ -638,3 +639,108 @@ def test_a_long_line_ending_in_a_names_joining_word_right_over_the_name_may_begi
                           ("Warburg arbeitet mit Bad Driburg zusammen.", False)):
         nonblank = [l for l in text_to_lines(f"{above}\n\nSteinheim\n") if l.text.strip()]
         assert (line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS) == above) is begins
+
+
+def test_an_address_an_ocr_broke_at_a_dot_under_a_label_alone_is_a_fact_whole(profile):
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("Kontakt\nAmt für Stadtentwicklung\n\nWebsite\nwww. musterstadt.de/smart-city\n")
+             if not l.blank]
+    facts, used, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts == {"Kontakt": "Amt für Stadtentwicklung", "Website": "www.musterstadt.de/smart-city"}
+    assert len(used) == 4
+
+
+def test_a_fact_alone_under_its_label_is_kept_though_the_next_label_has_text_beside_it(profile):
+    """A sidebar an OCR ran into the text's rows: 'KONTAKT' and its value stand alone, 'WEBSITE'
+    opens a row of the text beside it. The contact is a fact; the row with the text stays text."""
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("KONTAKT\n\nAmt für Stadtentwicklung\n\nWEBSITE Digitale Zwillinge helfen dabei,\n"
+                                      "den Zustand der Gebäude zu erfassen.\n") if not l.blank]
+    facts, used, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts == {"Kontakt": "Amt für Stadtentwicklung"}
+    assert used == {lines[0].number, lines[1].number}
+
+
+def test_facts_a_labelled_block_left_out_are_read_after_it(corrections):
+    """A project whose header is a labelled block (Land, size class, title, motto) and whose
+    sidebar's facts an OCR read after a stretch of the text, where the block had ended."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\n\nBUNDESLAND\nRheinland-Pfalz\n\n" \
+           "GRÖSSENKLASSE\nGroße Großstadt\n\nPROJEKTTITEL\nKoblenz klug\n\nMOTTO\nHeute für morgen\n\n" \
+           "Die Stadt baut ein Netz aus Sensoren auf, das den Verkehr misst und die Ampeln steuert.\n\n" \
+           "KONTAKT\n\nAmt für Stadtentwicklung\n\n" \
+           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.title == "Koblenz klug"
+    assert got.facts == {"Kontakt": "Amt für Stadtentwicklung"}
+    assert "Stadtentwicklung" not in got.description and "Stadtentwicklung" not in " ".join(got.figure_text)
+
+
+def test_a_value_under_the_next_label_with_text_beside_it_is_no_fact_of_the_label_above(profile):
+    """'EINWOHNER:' whose figure an OCR lost, then 'FÖRDERSUMME:' in a row of the text beside the
+    sidebar and the sum under it: the sum is not the inhabitants' number."""
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("EINWOHNER:\n\nFÖRDERSUMME: gleichzeitig verbreitet.\n8,8 Mio. Euro\n"
+                                      "KONTAKT: Im Emsland und in der Uckermark\n") if not l.blank]
+    facts, *_ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert "Einwohner" not in facts
+
+
+def test_facts_after_a_column_of_labels_under_the_size_line_are_read(corrections):
+    """A header printed as a column of labels read before its column of values (read as a labelled
+    block under the size line); the sidebar's contact, read after a paragraph of the text, alone
+    under its label, is a fact too (not text)."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "PROJEKTTITEL\nMOTTO\nEINWOHNER\n\nKoblenz klug\nHeute für morgen\n113.000\n\n" \
+           "Die Stadt baut ein Netz aus Sensoren auf, das den\nVerkehr misst und die Ampeln steuert. Die Daten\n" \
+           "stehen allen offen, und die Schulen nutzen sie\nim Unterricht. Viele Bürgerinnen und Bürger\n" \
+           "melden Schäden über die neue Plattform.\n\n" \
+           "KONTAKT\n\nReferat Smart City\n\n" \
+           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert (got.title, got.motto) == ("Koblenz klug", "Heute für morgen")
+    assert got.facts == {"Einwohner": "113.000", "Kontakt": "Referat Smart City"}
+    assert "Referat" not in got.description and "Referat" not in " ".join(got.figure_text)
+
+
+def test_an_address_in_the_row_after_a_label_opening_a_row_of_text_is_the_fact_and_the_rows_stay_text(profile):
+    """'WEBSITE:' opens a row of the text beside the box, the address opens the row after the
+    next (a blank line between, as an OCR reads the rows): the address is the fact, read among
+    the text (flagged by the caller); the rows stay text."""
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("KONTAKT: gelernt.\n\nWEBSITE: den Zustand der Gebäude zu\n\n"
+                                      "www.musterstadt.de/smart-city erfassen und Maßnahmen zur\nSanierung zu planen.\n")
+             if not l.blank]
+    facts, used, among_text = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts == {"Website": "www.musterstadt.de/smart-city"} and among_text == {"Website"}
+    assert used == set()
+
+
+def test_a_fact_read_among_the_texts_words_flags_the_description():
+    from pipeline.records.header import among_text_doubts
+    doubts = among_text_doubts({"Website": "www.musterstadt.de/smart-city", "Kontakt": "Referat"}, frozenset({"Website"}))
+    assert [(d.field, d.flagged) for d in doubts] == [("description", True)] and "www.musterstadt.de" in doubts[0].note
+
+
+def test_a_count_read_with_a_comma_before_three_digits_flags_the_record(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nEinwohner:\n74,127\n\n" \
+           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.facts == {"Einwohner": "74,127"}
+    assert "description" in got.needs_review and "74.127" in got.review_notes["description"]
+
+
+def test_a_count_read_with_the_texts_words_beside_it_flags_the_record(corrections):
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
+           "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nEinwohner:\nNiederschlagsdaten 382.395 9\n\n" \
+           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert got.facts == {"Einwohner": "Niederschlagsdaten 382.395 9"}
+    assert "description" in got.needs_review and "'382.395'" in got.review_notes["description"]
+
+
+def test_a_speck_an_ocr_read_on_a_facts_label_row_is_no_fact(profile):
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("FÖRDERSUMME: .\n\n\n12,1 Mio. Euro\n") if not l.blank]
+    facts, used, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts.get("Fördersumme") != "."

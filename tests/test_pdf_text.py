@@ -475,3 +475,31 @@ def test_a_ruled_table_with_a_row_of_two_lines_is_read_by_its_columns(tmp_path):
     text = load_source(path).text
     assert "FÖRDERPHASE: Umsetzungsphase" not in text  # all rows alike, by the columns' reading
     assert text.index("FÖRDERPHASE:") < text.index("WEBSITE:") < text.index("Erster Satz") < text.index("Umsetzungsphase")
+
+
+@pytest.mark.parametrize("apart", [4, -20])
+def test_a_sidebars_long_address_run_up_to_the_next_column_is_cut_from_that_columns_line(apart):
+    """A sidebar's web address wider than the sidebar ends a few points before the text column's
+    edge: its row crosses the gutter by that one word and is read as the sidebar's line and the
+    column's, each in its place, not as one line across; so where it is printed on into the column."""
+    side = ["KONTAKT", "Referat Smart City", "WEBSITE", "www.musterstadt-am-see.de/smart-city"]
+    text = ["eins rechts zwei drei", "vier rechts fuenf sechs", "sieben rechts acht", "neun rechts zehn elf",
+            "zwoelf rechts dreizehn", "vierzehn rechts am Ende"]
+    words = [w for n, line in enumerate(side) for w in placed(line, 50, 200 + 14 * n)]
+    edge = max(w.x1 for w in words) + apart  # 4 points before the column (no gutter's width), or 20 into it
+    words += [w for n, line in enumerate(text) for w in placed(line, edge, 186 + 14 * n)]
+    assert body_lines(words) == side + text
+
+
+def test_a_paragraphs_line_next_to_a_row_two_columns_leave_apart_is_not_cut():
+    """A paragraph across the page, then two columns: the paragraph's last line crosses the gutter
+    with a word whose next word begins where the right column's words begin in the row below. It
+    is no sidebar's row (the row above it crosses the gutter too): it stays one line."""
+    para = ["Erste Zeile eines Absatzes quer ueber die ganze Seite", "zweite Zeile desselben Absatzes ueber die Seite",
+            "dritte Zeile Wortungetuem darin und weiter"]
+    words = [w for n, line in enumerate(para) for w in placed(line, 50, 200 + 14 * n)]
+    edge = next(w for w in words if w.text == "darin").x0
+    left, right = ["eins links zwei", "drei links vier", "fuenf links"], ["eins rechts", "zwei rechts", "drei rechts"]
+    words += [w for n, line in enumerate(left) for w in placed(line, 50, 242 + 14 * n)]
+    words += [w for n, line in enumerate(right) for w in placed(line, edge, 242 + 14 * n)]
+    assert body_lines(words) == para + left + right

@@ -18,6 +18,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline.read.overflow import overflowed_rows
+
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 GUTTER_MIN_WIDTH = 8.0
 GUTTER_WORD_GAPS = 1.6  # a gutter is at least this many times the page's usual space between words
@@ -295,7 +297,9 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     lines leaves a gutter free, the run is read as its left part, then its right part, and each
     part is cut again (three columns are two cuts). Lines that cross the gutter (a header over
     all columns) stay in place, consecutive ones as one block; so do `ruled` lines, a table's
-    rows between their rules (ruled_rows), whatever space their cells leave."""
+    rows between their rules (ruled_rows), whatever space their cells leave. A line that crosses
+    the gutter only by a narrow column's long word run up to the next column (overflowed_rows) is
+    read as its two parts, one in each column."""
     if not lines:
         return []
     gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words), gap,
@@ -305,8 +309,9 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
     wide: list[TextLine] = []
+    parts = overflowed_rows(lines, gutter, lambda line: crosses(line, gutter, gap, running), ruled)
     for k, line in enumerate(lines + [None]):
-        if line is not None and line not in ruled and not crosses(line, gutter, gap, running):
+        if line is not None and line not in ruled and (line in parts or not crosses(line, gutter, gap, running)):
             if wide and not run and ends_the_lines_above(line, wide, lines[k + 1] if k + 1 < len(lines) else None, gap):
                 wide.append(line)
                 continue
@@ -316,7 +321,7 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
             run.append(line)
             continue
         if run:
-            halves = [l.split(gutter) for l in run]
+            halves = [parts.get(l) or l.split(gutter) for l in run]
             blocks += lines_to_blocks([h[0] for h in halves if h[0]], gap, least, running, ruled)
             blocks += lines_to_blocks([h[1] for h in halves if h[1]], gap, least, running, ruled)
             run = []

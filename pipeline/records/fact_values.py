@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.label_values import continues, fact_value_ends_like_one, fact_value_like
+from pipeline.records.label_values import (address_rejoined, continues, fact_in_row, fact_value_ends_like_one,
+                                           fact_value_like)
 from pipeline.records.labels import LabelledValue
 from pipeline.records.line_end_labels import LabelTail
 from pipeline.records.name_wrap import lines_going_on
@@ -23,8 +24,10 @@ QUOTED_MAX_CHARS = 60  # of a text kept in the description, the note quotes this
 def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], frozenset[int], list[Doubt]]:
     """The fact values of a labelled block -> ({label: value}, lines left to the text, doubts). A
     value that reads as a fact's is taken whole; else its first line and the lines that go on it,
-    where those read as a fact's; else none. A label printed twice keeps both values, in order
-    ('12.000; 13.000')."""
+    where those read as a fact's; else a value that shows where it ends in the label's row or the
+    first row under it, among the words of the text beside (value_beside_text: an address, a figure
+    with its unit), the rows kept as text; else none. An address an OCR broke at its dots is taken
+    whole (address_rejoined). A label printed twice keeps both values, in order ('12.000; 13.000')."""
     facts: dict[str, str] = {}
     left: set[int] = set()
     doubts: list[Doubt] = []
@@ -32,24 +35,38 @@ def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], fr
         if value.field != "fact" or not value.value:
             continue
         own = [l for l in value.lines if l.number != value.label_line.number]
-        text, kept = value.value, own
-        if not fact_like(text):
+        text, kept = address_rejoined(value.value), own
+        if not fact_like(text) or fact_in_row(text):
             kept = own[:len(lines_going_on(own, continues))] if not value.inline or fact_like(value.inline) else []
             text = " ".join([value.inline, *(l.text.strip() for l in kept)]).strip()
-            if not fact_like(text):
-                kept, text = [], value.inline if fact_like(value.inline) else ""
+            if not fact_like(text) or fact_in_row(text):
+                kept, text = [], value.inline if fact_like(value.inline) and not fact_in_row(value.inline) else ""
+            beside = None if text else value_beside_text(value)
             # a row opening with a label whose rest is text ('EINWOHNER können Fachärzte …': a box beside the text)
             row = [value.label_line] if value.inline and not text else []
             rest = " ".join(l.text.strip() for l in [*row, *own[len(kept):]])[:QUOTED_MAX_CHARS]
             left |= {l.number for l in [*row, *own[len(kept):]] if not isinstance(l, LabelTail)}
             label = value.label_line.text.strip()
-            doubts.append(note("description", f"the value under the label '{label}' ended where its lines stopped "
+            doubts.append(flag("description", f"the label '{label}' and its value stand in rows of text (a box an OCR "
+                                              f"ran into them): '{beside}' is the fact, '{rest}…' stays text")
+                          if beside else
+                          note("description", f"the value under the label '{label}' ended where its lines stopped "
                                               f"reading as a fact's: '{rest}…' stays text") if text else
                           flag("description", f"the label '{label}' has no value that reads as a fact's "
                                               f"('{rest}…' stays text): the fact may be lost"))
+            text = text or beside or ""
         if text:
             facts[value.label] = f"{facts[value.label]}; {text}" if value.label in facts else text
     return facts, frozenset(left), doubts
+
+
+def value_beside_text(value: LabelledValue, after: str = "") -> str | None:
+    """A fact's value whose label's row or first row under it (the value's, or where it has none
+    under the label, `after`: the text's next row) holds the value among the words of the text
+    beside the box (fact_in_row: an address, a figure with its unit; an OCR ran the box into the
+    text's rows) -> that value; else None."""
+    own = [l.text for l in value.lines if l.number != value.label_line.number]
+    return next(filter(None, map(fact_in_row, [value.inline, *(own[:1] or [after])])), None)
 
 
 FACT_SUBSTANCE = re.compile(r"[^\W\d_]|\d{3}|\d[.,]\d")  # a letter or a figure ('; ;' and a page's '11' are neither)
@@ -59,3 +76,33 @@ def fact_like(text: str) -> bool:
     """A fact's value: short, no sentence in it (fact_value_like), ending as a name, a figure or an
     address does (fact_value_ends_like_one), holding a letter or a figure."""
     return fact_value_like(text) and fact_value_ends_like_one(text) and bool(FACT_SUBSTANCE.search(text))
+
+
+COMMA_BEFORE_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})*,\d{3}")  # '74,127': no figure with a unit printed so
+
+
+def misread_point_doubts(facts: tuple[tuple[str, str], ...]) -> list[Doubt]:
+    """A flag on the description per fact whose value is a bare number with a comma before its last
+    three digits ('74,127'): a count is grouped by points ('74.127'), and a decimal comma with three
+    places and no unit is not printed so; an OCR read a point as a comma."""
+    return [flag("description", f"the fact '{label}' reads '{value}': the comma before three digits may be a "
+                                f"thousands' point an OCR misread ('{value[::-1].replace(',', '.', 1)[::-1]}')")
+            for label, value in facts if COMMA_BEFORE_THOUSANDS.fullmatch(value.strip())]
+
+
+GROUPED_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # '382.395': a count grouped in thousands
+FIGURE_UNITS = frozenset({"mio.", "mrd.", "euro", "eur", "€"})  # what a figure in a fact carries after it
+
+
+def figure_among_words_doubts(facts: tuple[tuple[str, str], ...]) -> list[Doubt]:
+    """A flag on the description per fact whose value holds a figure grouped in thousands with words
+    before it, or after it anything but a unit ('Niederschlagsdaten 382.395 9'): a count is printed
+    alone, so the words are the text beside the box an OCR ran into the value's rows."""
+    doubts = []
+    for label, value in facts:
+        tokens = value.split()
+        at = next((k for k, t in enumerate(tokens) if GROUPED_FIGURE.fullmatch(t)), None)
+        if at is not None and (at > 0 or any(t.casefold() not in FIGURE_UNITS for t in tokens[at + 1:])):
+            doubts.append(flag("description", f"the fact '{label}' reads '{value}': words stand beside its figure "
+                                              f"'{tokens[at]}' (the text beside the box may have run into it)"))
+    return doubts

@@ -110,9 +110,9 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
     always flagged. The body starts after the last label. The facts under the profile's fact
     labels are read first and are no title, motto or body text."""
     if block.labelled is not None:
-        return labelled_header(block, profile)
+        return with_facts_outside(labelled_header(block, profile), block, profile, settings)
     after = [l for l in block.lines if l.number > block.size_line.number]
-    facts, fact_lines = facts_in_lines([l for l in after if not l.blank], known_labels(profile),
+    facts, fact_lines, among_text = facts_in_lines([l for l in after if not l.blank], known_labels(profile),
                                        settings.segment.wrapped_max_gap)
     after = [l for l in after if l.number not in fact_lines]
     values: dict[str, str | None] = {}
@@ -120,7 +120,7 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
     loose: list[list[Line]] = []  # runs of value-like lines in the header zone, in order
     used: set[int] = set(fact_lines)
     value_lines: dict[str, list[Line]] = {}
-    doubts: list[Doubt] = []
+    doubts: list[Doubt] = among_text_doubts(facts, among_text)
     last_label = block.size_line.number
     for para in paragraphs(after):
         if is_prose(para, settings) and not any(match_label(l.text, profile, settings) for l in para):
@@ -166,7 +166,8 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         # where 'Label:' lines were read but gave nothing, only a column of more labels than title
         # and motto is taken as such (two empty labels alone are 2021's, whose values stand elsewhere)
         if labelled is not None and (not label_order or len(labelled.values) > len(("title", "motto"))):
-            header = labelled_header(replace(block, labelled=labelled), profile)
+            found = replace(block, labelled=labelled)
+            header = with_facts_outside(labelled_header(found, profile), found, profile, settings)
             return replace(header, doubts=header.doubts + tuple(unmarked_label_doubts(labelled))) if ocr else header
     body_start = last_label + 1
     for field_name in ("title", "motto"):
@@ -319,6 +320,28 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
     used = (labelled.line_numbers - left) | {l.number for l in block.name_lines}
     return Header(values["title"], values["motto"], frozenset(used), value_lines, tuple(doubts + fact_doubts),
                   tuple(facts.items()))
+
+
+def with_facts_outside(header: Header, block: ProjectBlock, profile: Profile, settings: RecordsSettings) -> Header:
+    """A labelled block's header and the facts printed apart from the block (a sidebar's 'KONTAKT'
+    and its value an OCR read after a stretch of the text, where the block had ended) -> the
+    header with those facts (facts_in_lines, over the lines after the header that nothing took)
+    for the labels the block had not; their lines are no body text."""
+    rest = [l for l in block.lines if l.number > block.header_end and not l.blank and l.number not in header.used_lines]
+    facts, fact_lines, among_text = facts_in_lines(rest, known_labels(profile), settings.segment.wrapped_max_gap,
+                                                   frozenset(label for label, _ in header.facts))
+    if not facts:
+        return header
+    return replace(header, facts=header.facts + tuple(facts.items()), used_lines=header.used_lines | fact_lines,
+                   doubts=header.doubts + tuple(among_text_doubts(facts, among_text)))
+
+
+def among_text_doubts(facts: dict[str, str], among_text: frozenset[str]) -> list[Doubt]:
+    """A flag on the description per fact read among the words of the text beside its box (an OCR
+    ran the box into the text's rows): the value may be garbled by them, and its row stays text."""
+    return [flag("description", f"the value of '{label}' was read in a row of the text beside its box (an OCR ran "
+                                f"the box into the text's rows): check '{facts[label]}'; the row is kept as text")
+            for label in sorted(among_text)]
 
 
 def wrapped_value_reason(lines: list[str]) -> str | None:

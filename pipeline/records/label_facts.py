@@ -4,16 +4,24 @@ prose, and the lines under a label alone on its line (its value, which repeats o
 """
 from __future__ import annotations
 
-from pipeline.records.label_values import fact_value_like, label_stands_apart
-from pipeline.records.labels import Line, line_label_read, read_labelled_block
+from pipeline.records.label_values import address_rejoined, fact_value_like, label_stands_apart
+from pipeline.records.fact_values import FACT_SUBSTANCE, fact_like, value_beside_text
+from pipeline.records.labels import LabelledValue, Line, line_label_read, read_labelled_block
 
 
-def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int) -> tuple[dict[str, str], frozenset[int]]:
+def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap: int,
+                   had: frozenset[str] = frozenset()) -> tuple[dict[str, str], frozenset[int], frozenset[str]]:
     """Non-blank lines of a project's pages -> the facts printed under the profile's fact labels
-    among them ({label: value}, the first of each label) and the numbers of their label and value
-    lines. A block is read where a label stands apart from prose (label_stands_apart)."""
+    among them ({label: value}, the first of each label that is not in `had`), the numbers of
+    their label and value lines, and the labels whose values were read among the text's words. A block is read where a label stands apart from prose
+    (label_stands_apart); an address an OCR broke at its dots is taken whole (address_rejoined).
+    Where a label of the block has text beside it (a sidebar an OCR ran into the text's rows), only
+    the values under a label alone on its line that read as a fact's are taken
+    (fact_alone_under_label), and a value that shows where it ends in a label's row of text or the
+    row under it (value_beside_text): the rest, and those rows, stay text."""
     facts: dict[str, str] = {}
     used: set[int] = set()
+    among_text: set[str] = set()
     i = 0
     while i < len(lines):
         hit = line_label_read(lines[i].text, known)
@@ -22,15 +30,39 @@ def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap
             continue
         block = read_labelled_block(lines, i, known, max_gap)
         found = [v for v in block.values if v.field == "fact" and v.value]
-        if all(fact_value_like(v.value) for v in found):  # else the values are text beside the labels: it stays text
-            for value in found:
-                if value.label not in facts:
-                    facts[value.label] = value.value
-                    used |= {value.label_line.number, *(l.number for l in value.lines)}
+        beside: dict[str, str] = {}  # values read in rows of the text beside the box: the rows stay text
+        # else text beside the labels, or a speck an OCR read as a value ('FÖRDERSUMME: .'): it stays text
+        if not all(fact_value_like(address_rejoined(v.value)) and FACT_SUBSTANCE.search(v.value) for v in found):
+            beside = {v.label: got for v in found if v.inline and (got := value_beside_text(v, row_after(lines, v, max_gap)))}
+            found = [v for v in found if fact_alone_under_label(v, block.values)]
+        for label, value in beside.items():
+            if label not in facts and label not in had:
+                facts[label] = value
+                among_text.add(label)
+        for value in found:
+            if value.label not in facts and value.label not in had:
+                facts[value.label] = address_rejoined(value.value)
+                used |= {value.label_line.number, *(l.number for l in value.lines)}
         last = max(block.line_numbers)
         while i < len(lines) and lines[i].number <= last:
             i += 1
-    return facts, frozenset(used)
+    return facts, frozenset(used), frozenset(among_text)
+
+
+def row_after(lines: list[Line], value: LabelledValue, max_gap: int) -> str:
+    """The text of the line after a value's last line, within `max_gap` line numbers; else ''."""
+    last = max(l.number for l in value.lines)
+    return next((l.text for l in lines if last < l.number <= last + max_gap), "")
+
+
+def fact_alone_under_label(value: LabelledValue, block: tuple[LabelledValue, ...]) -> bool:
+    """A fact's value right under its label alone on its line (no other label of the `block`
+    between them: a column of labels read before its values gives no sure pairs), reading as a
+    fact's whole (fact_like: short, ending as a name, a figure or an address does), not text
+    beside the label."""
+    first, last = value.label_line.number, max(l.number for l in value.lines)
+    return not value.inline and fact_like(address_rejoined(value.value)) \
+        and not any(first < other.label_line.number <= last for other in block)
 
 
 def lines_under_labels(lines: list[Line], known: dict[str, tuple[str, str]]) -> set[int]:

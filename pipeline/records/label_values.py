@@ -39,6 +39,42 @@ def fact_value_like(value: str) -> bool:
         and not SENTENCE_PIECE.search(value)
 
 
+ADDRESS_BREAK = re.compile(r"\s*([./@])\s*")  # 'www. stadt.de', 'www .stadt.de': an OCR's space at an address's dot
+
+
+def address_rejoined(value: str) -> str:
+    """A fact's value that is a web or mail address an OCR broke with spaces at its dots or
+    slashes ('www. stadt.de/smart-city', 'www .stadt.de') -> the address whole, where it reads as
+    one printed (lower case, no dot twice: 'www. Jstadt.de' is misread); any other value as it is
+    (words after an address are no part of it: that stays as read)."""
+    joined = ADDRESS_BREAK.sub(r"\1", value.strip())
+    # joined, it must read as an address is printed: in lower case, no dot read twice ('www. .stadt')
+    sure = ADDRESS.fullmatch(joined) and joined == joined.lower() and ".." not in joined
+    return joined if " " in value.strip() and sure else value
+
+
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")  # in lower case: one with capitals is misread
+ROW_HEAD_FIGURE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?\s+Mio\.\s+Euro)\s")  # '27.173 ', '9,1 Mio. Euro '
+
+
+def fact_in_row(text: str) -> str | None:
+    """A row with a fact's value run into the words of the text beside its box, of which one
+    begins in lower case (an OCR ran the box into the text's rows) -> that value; else None. The
+    value is one that shows where it ends: a web address at the row's head or end ('www.stadt.de/
+    smart-city den Zustand der', 'Landwirte nutzen www.stadt.de'; address_rejoined: 'www .stadt.de'
+    is one), or a figure with its unit at the row's head ('9,1 Mio. Euro vergangenen Jahren')."""
+    tokens = text.split()
+    figure = ROW_HEAD_FIGURE.match(text.strip() + " ")
+    if figure and any(t[:1].islower() for t in text.strip()[figure.end():].split()):
+        return figure.group(1)
+    for k in (1, 2):
+        for piece, others in ((tokens[:k], tokens[k:]), (tokens[-k:], tokens[:-k])):
+            address = address_rejoined(" ".join(piece))
+            if others and WEB_ADDRESS.fullmatch(address) and any(t[:1].islower() for t in others):
+                return address
+    return None
+
+
 def column_fits(lines: list, fields: list[str]) -> bool:
     """Whether the lines right after a column of labels (`lines`, with .number and .text: the next
     non-blank ones, one more than `fields` where there is one) are its values one to one: as many
@@ -112,10 +148,11 @@ def label_marked(text: str, rest: str) -> bool:
 def label_stands_apart(text: str, rest: str, fuzzy: bool) -> bool:
     """A label, not prose that opens with the label's word: it has a colon, is printed in capitals
     or stands alone, or what follows is short and does not go on in lower case ('Einwohner
-    12.000', not 'Einwohner und Gäste kommen …') or is a web or mail address ('Website www.…')."""
+    12.000', not 'Einwohner und Gäste kommen …') or is a web or mail address ('Website www.…', or
+    'Website www. stadt.de' as an OCR broke it: address_rejoined)."""
     if fuzzy or label_marked(text, rest):
         return True
-    return ADDRESS.fullmatch(rest.strip()) is not None or (
+    return ADDRESS.fullmatch(address_rejoined(rest.strip())) is not None or (
         len(rest.split()) <= FACT_INLINE_MAX_WORDS and not rest[:1].islower() and not rest.endswith((".", ",")))
 
 

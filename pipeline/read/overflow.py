@@ -1,0 +1,55 @@
+"""A long word of a narrow column (a sidebar's web address) that runs over the gutter up to the
+next column's edge or into it: its line then crosses the gutter, and the row would be read as one line
+across both columns ('www.….de/smart-city mitgenommen werden möchte.').
+
+Needs a line's words and those of the lines right above and below it (objects with .x0 and
+.x1), and the gutter's x. Produces the line's two parts, one per column, where the words right of
+the overflowing word begin at the next column's edge as the lines beside it do, and the words
+left of it begin where the left column's do.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+EDGE_TOLERANCE = 3.0  # points: a column's lines begin this close to one x (an OCR's boxes hug the ink)
+
+
+def overflow_parts(words, neighbours: list, gutter: float) -> tuple[tuple, tuple] | None:
+    """A row's words crossing `gutter` only by one word that ends near or inside the next column
+    (a sidebar's address printed on into it; `neighbours`: the words of the rows above and below that do not cross it) -> (the left
+    column's words, the right column's words); None where the row crosses otherwise (a heading,
+    a line of a full-width paragraph) or no row beside it shows both columns' edges."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    k = next((n for n, w in enumerate(ordered) if w.x0 >= gutter), None)
+    if not k:
+        return None
+    over = ordered[k - 1]
+    if not over.x0 < gutter < over.x1:
+        return None
+    right_edges = [min(w.x0 for w in row if w.x0 >= gutter) for row in neighbours if any(w.x0 >= gutter for w in row)]
+    left_edges = [min(w.x0 for w in row) for row in neighbours if any(w.x1 <= gutter for w in row)]
+    if not right_edges or not left_edges:
+        return None
+    if any(abs(ordered[k].x0 - edge) > EDGE_TOLERANCE for edge in right_edges) \
+            or not any(abs(ordered[0].x0 - edge) <= EDGE_TOLERANCE for edge in left_edges):
+        return None
+    return tuple(ordered[:k]), tuple(ordered[k:])
+
+
+def overflowed_rows(lines: list, gutter: float, crossing: Callable[[object], bool],
+                    whole: frozenset = frozenset()) -> dict:
+    """Lines (with .words; `crossing` tells those that cross the gutter, `whole` those that stay
+    whole whatever they cross: a table's ruled rows) -> for each crossing only by a narrow
+    column's long word run over it up to the next column's edge (overflow_parts, judged by the
+    rows right above and below that are neither), its two parts as lines of the same kind, one
+    per column. Both rows beside it must be parted by the gutter."""
+    apart = [line not in whole and not crossing(line) for line in lines]
+    parts = {}
+    for k, line in enumerate(lines):
+        # a sidebar's row lies inside a run of rows the gutter parts: a row of a paragraph across the
+        # page next to a row that two columns happen to leave apart is none
+        within = 0 < k < len(lines) - 1 and apart[k - 1] and apart[k + 1]
+        beside = [lines[k - 1].words, lines[k + 1].words] if within else []
+        if within and not apart[k] and line not in whole and (cut := overflow_parts(line.words, beside, gutter)):
+            parts[line] = (type(line)(cut[0]), type(line)(cut[1]))
+    return parts
