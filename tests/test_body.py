@@ -556,3 +556,10 @@ def test_guards_numbers_marks_keywords_and_labels_inside_a_sentence(lexicon):
              Unit(text_to_lines("80 %"), "figure", False, why="evidence"),
              Unit(text_to_lines("der Haushalte im ländlichen Raum des Kreises"), "prose", True)]
     assert number_words_out(units, Page(lexicon, 38), DEFAULT_RECORDS_SETTINGS)[2].kind == "prose"
+
+
+def test_a_numbered_caption_glued_after_any_words_is_cut(lexicon):
+    from pipeline.records.glued_captions import caption_after_text
+    page = Page(lexicon, 56, (), ("Abbildung", "Karte"))
+    line = "Hallenbad und rund zweihundert Haushalte versorgen. Sie ist Abbildung 8: Entwicklung der Fahrgastzahlen"
+    assert line[caption_after_text(line, page):] == "Abbildung 8: Entwicklung der Fahrgastzahlen"

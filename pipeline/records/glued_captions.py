@@ -55,14 +55,15 @@ def running_text_start(text: str, before: str, page: Page) -> int | None:
 def caption_after_text(text: str, page: Page) -> int | None:
     """A line of running text with a caption glued after it ('… im Ort erhalten, Quelle: eigene
     Darstellung': a credit on the row of one of the column's lines) -> where the caption starts;
-    None where no caption's label stands after TEXT_BEFORE_CAPTION_MIN_WORDS words ending in a
-    comma or a stop, or what follows it is more than a label and a credit (a finite verb, a
-    sentence's end, a connector its sentence goes on from: '… die neue digitale Karte: Bürgerinnen und')."""
+    None where no caption's label stands after TEXT_BEFORE_CAPTION_MIN_WORDS words, or what follows
+    it is more than a label and a credit: a finite verb, a sentence's end, or a connector its
+    sentence goes on from ('… die neue digitale Karte: Bürgerinnen und').
+    """
     spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
     for k in range(TEXT_BEFORE_CAPTION_MIN_WORDS, len(spans)):
         rest = text[spans[k][0]:]
         tokens = rest.split()
-        if page.is_caption(rest) and spans[k - 1][1][-1:] in ",.;!?" and not CONNECTOR_END.search(rest.rstrip()) \
+        if page.is_caption(rest) and not CONNECTOR_END.search(rest.rstrip()) \
                 and len(tokens) <= label_words(tokens) + CREDIT_MAX_WORDS \
                 and not has_finite_verb(" ".join(tokens[label_words(tokens):]), page.lexicon) \
                 and not holds_sentence_end(rest):
