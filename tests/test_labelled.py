@@ -170,7 +170,7 @@ def test_facts_under_a_size_line_go_to_facts_not_to_the_text(corrections):
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nFörderphase:\nUmsetzungsphase\n\nFÖRDERSUMME 10,6 Mio. Euro\n\n" \
            "Einwohner und Gäste nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    got = only_record(text, corrections)
     assert got.facts == {"Förderphase": "Umsetzungsphase", "Fördersumme": "10,6 Mio. Euro"}
     assert "Umsetzungsphase" not in got.description and "Mio" not in got.description
     assert "Umsetzungsphase" not in " ".join(got.figure_text)
@@ -282,7 +282,7 @@ def test_running_text_after_the_labels_values_is_text_not_the_last_value(header,
     text = "1. Modellprojekte Smart Cities 2023\n\nKleinstädte und Landgemeinden\n\nFüssen\nGrößere Kleinstadt · Bayern\n\n" \
            f"{header}\nFrisches Gemüse, Käse und Brötchen kommen von Betrieben aus der näheren Umgebung. Die Gemeinde\n" \
            "plant dazu einen neuen Laden.\n\nKontakt\nStabsstelle Digitalisierung\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    got = only_record(text, corrections)
     assert (got.facts["Einwohner"], got.facts["Förderphase"]) == ("15.000", "Umsetzungsphase")
     assert got.description.startswith("Frisches Gemüse, Käse und Brötchen")
 
@@ -295,7 +295,7 @@ def test_a_line_of_prose_opening_with_a_lands_label_word_is_no_label(corrections
            "E INWOHNER 100.174\n\nW EBSITE www.musterstadt.de/smart-city\n\n" \
            "Mobilität ohne eigenes Auto Wer auf dem\nLand lebt, ist häufig auf das Auto\nangewiesen. Auch die " \
            "Nachbarschaft\nspielt eine große Rolle.\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    got = only_record(text, corrections)
     assert got.facts["Website"] == "www.musterstadt.de/smart-city"
     assert got.description.startswith("Mobilität ohne eigenes Auto Wer auf dem Land lebt, ist häufig")
     assert got.states == ["Hessen"]
@@ -333,7 +333,7 @@ def test_a_sidebar_read_after_the_text_past_a_box_of_facts_gives_title_and_motto
     text = "1. Modellprojekte Smart Cities 2023\n\nMittelstädte\n\nHomburg\nKleinere Mittelstadt · Saarland\n\n" \
            f"{para}\n\nKontakt\nStabsstelle Digitalisierung\n\n{para}\n\nPROJEKTTITEL:\nHomburg vernetzt\n\nMOTTO:\n" \
            "Offen gestalten\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    got = only_record(text, corrections)
     assert (got.title, got.motto) == ("Homburg vernetzt", "Offen gestalten")
     assert got.description.startswith("Ehrenamtliche Fahrerinnen")
 
@@ -405,6 +405,11 @@ def test_a_titles_second_line_repeated_over_a_label_is_no_running_line(profile):
     running = running_line_keys(text_to_lines(text), profile, DEFAULT_RECORDS_SETTINGS)
     assert not any("denken" in k for k in running)
     assert any("broschure" in k or "broschüre" in k for k in running)
+
+
+def only_record(text: str, corrections):
+    """The first record of an edition given as text, read without overrides."""
+    return extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
 
 
 def block_read_from(text: str, profile):
@@ -595,7 +600,7 @@ def test_a_label_printed_twice_loses_no_value(corrections):
            "Einwohner: 16.000\nMotto: Am Berg\n\n" \
            "Frisches Gemüse, Käse und Brötchen kommen von Betrieben aus der näheren Umgebung. Die Gemeinde\n" \
            "plant dazu einen neuen Laden.\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    got = only_record(text, corrections)
     assert (got.motto, got.facts["Einwohner"]) == ("Am See", "15.000; 16.000")
     assert "Am Berg" in " ".join([got.description, *got.figure_text])
 
@@ -669,7 +674,7 @@ def test_facts_a_labelled_block_left_out_are_read_after_it(corrections):
            "Die Stadt baut ein Netz aus Sensoren auf, das den Verkehr misst und die Ampeln steuert.\n\n" \
            "KONTAKT\n\nAmt für Stadtentwicklung\n\n" \
            "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    got = only_record(text, corrections)
     assert got.title == "Koblenz klug"
     assert got.facts == {"Kontakt": "Amt für Stadtentwicklung"}
     assert "Stadtentwicklung" not in got.description and "Stadtentwicklung" not in " ".join(got.figure_text)
@@ -696,7 +701,7 @@ def test_facts_after_a_column_of_labels_under_the_size_line_are_read(corrections
            "melden Schäden über die neue Plattform.\n\n" \
            "KONTAKT\n\nReferat Smart City\n\n" \
            "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    got = only_record(text, corrections)
     assert (got.title, got.motto) == ("Koblenz klug", "Heute für morgen")
     assert got.facts == {"Einwohner": "113.000", "Kontakt": "Referat Smart City"}
     assert "Referat" not in got.description and "Referat" not in " ".join(got.figure_text)
@@ -721,20 +726,22 @@ def test_a_fact_read_among_the_texts_words_flags_the_description():
     assert [(d.field, d.flagged) for d in doubts] == [("description", True)] and "www.musterstadt.de" in doubts[0].note
 
 
-def test_a_count_read_with_a_comma_before_three_digits_flags_the_record(corrections):
+def record_with_inhabitants(value: str, corrections):
+    """The one record of a small edition whose 'Einwohner:' label prints `value` under it."""
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
-           "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nEinwohner:\n74,127\n\n" \
+           f"Projekttitel: Koblenz klug\nMotto: Heute für morgen\nEinwohner:\n{value}\n\n" \
            "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    return only_record(text, corrections)
+
+
+def test_a_count_read_with_a_comma_before_three_digits_flags_the_record(corrections):
+    got = record_with_inhabitants("74,127", corrections)
     assert got.facts == {"Einwohner": "74,127"}
     assert "description" in got.needs_review and "74.127" in got.review_notes["description"]
 
 
 def test_a_count_read_with_the_texts_words_beside_it_flags_the_record(corrections):
-    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
-           "Projekttitel: Koblenz klug\nMotto: Heute für morgen\nEinwohner:\nNiederschlagsdaten 382.395 9\n\n" \
-           "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr.\n"
-    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    got = record_with_inhabitants("Niederschlagsdaten 382.395 9", corrections)
     assert got.facts == {"Einwohner": "Niederschlagsdaten 382.395 9"}
     assert "description" in got.needs_review and "'382.395'" in got.review_notes["description"]
 
