@@ -563,3 +563,13 @@ def test_a_numbered_caption_glued_after_any_words_is_cut(lexicon):
     page = Page(lexicon, 56, (), ("Abbildung", "Karte"))
     line = "Hallenbad und rund zweihundert Haushalte versorgen. Sie ist Abbildung 8: Entwicklung der Fahrgastzahlen"
     assert line[caption_after_text(line, page):] == "Abbildung 8: Entwicklung der Fahrgastzahlen"
+
+
+def test_a_caption_glued_after_a_line_goes_to_figure_text_and_the_sentence_stays(lexicon):
+    page = Page(lexicon, 60, (), ("Quelle", "Foto"))
+    body = ("Persönliche Angaben werden nach einer festgelegten Frist gelöscht.\n"
+            "So bleibt die Grundversorgung im Ort erhalten, Quelle: eigene Darstellung\n"
+            "obwohl sich ein herkömmlicher Laden nicht mehr lohnen würde.\n")
+    kept, figures, _, _ = body_paragraphs(text_to_lines(body), page)
+    assert [join_lines(f) for f in figures] == ["Quelle: eigene Darstellung"]
+    assert "im Ort erhalten, obwohl sich" in " ".join(join_lines(p) for p in kept)

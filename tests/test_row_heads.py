@@ -77,5 +77,6 @@ def test_a_size_class_under_a_garbled_label_and_the_labels_further_down_the_rows
         "Interkommunale Kooperationen und Landkreise\n\n", "Mittelstädte\n\n", 1)
     [block] = segment_text(text, profile).projects
     assert (block.size.states_text, block.size.size_class) == ("Bayern", "Größere Mittelstadt")
+    assert "no size class's label was read" in block.size.size_note  # extract.py flags the size class
     title = block.labelled.get("title")
     assert (title.value, title.unsure) == ("Straubing gemeinsam: Klimaschutz gestalten", True)

@@ -146,6 +146,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *name_piece_doubts(block, reading.name, profile, settings),
               *([flag("states", "; ".join(state_notes))] if state_notes else []), *land_apart_doubts(size),
               *([flag("states", size.land_note)] if size.land_note else []),
+              *([flag("size_class", size.size_note)] if size.size_note else []),
               *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings),

@@ -13,6 +13,7 @@ and the caller makes a project only under a name the overview lists.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -60,9 +61,9 @@ def size_class_at_heads(texts: list[str], profile: Profile, min_score: float) ->
 
 
 def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], profile: Profile, min_score: float,
-                           reads_as_states) -> tuple[tuple[str, str, float, str], bool] | None:
+                           reads_as_states) -> tuple[tuple[str, str, float, str], bool, str] | None:
     """Rows from one opening with a Land's label whose rest reads as no Land (`texts[0]`) -> the
-    SizeLine's fields and whether the Land was read, where within SIZE_LABEL_MAX_ROWS rows a row
+    SizeLine's fields, whether the Land was read and a note where no size class's label was, where within SIZE_LABEL_MAX_ROWS rows a row
     opens with the size class's label (alone, or with the text's words after it: 'GROSSENKLASSE
     früher jeder …') and the rows under it open with a size class; the Land is the next row's
     opening words where they read as one, else (garbled: 'Bes Deichen …') its first word, not
@@ -77,16 +78,26 @@ def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], 
             size = size_class_at_heads(texts[k + 1:], profile, min_score)
             if size is None or (land is None and k != 2):
                 return None  # a garbled Land's row stands right between the two labels
-            return ((*size, land), True) if land else ((*size, texts[1].split()[0]), False)
+            return ((*size, land), True, "") if land else ((*size, texts[1].split()[0]), False, "")
     # the size class's label garbled past reading ('Cle tks Vereine …'): a row opening with a size class as printed
     size = next((found for k in range(2, min(len(texts), 3 + SIZE_LABEL_MAX_ROWS))
                  if (found := size_class_at_heads(texts[k:k + 2], profile, UNLABELLED_SIZE_MIN_SCORE))), None) \
         if land else None
-    return ((*size, land), True) if size else None
+    note = f"no size class's label was read: '{size[0]}' at a row's head was taken for it" if size else ""
+    return ((*size, land), True, note) if size else None
+
+
+class RowHeads(NamedTuple):
+    """A header read at the heads of a sidebar's rows."""
+
+    fields: tuple[str, str, float, str]  # the SizeLine's: size class as printed, the profile's, likeness, Land
+    land_read: bool  # else the Land is a garbled one's first word: the caller takes the overview's
+    size_note: str  # where no size class's label was read (the record's size class is flagged)
+    block: LabelledBlock  # the block, the Land's row kept as text
 
 
 def header_at_row_heads(block: LabelledBlock, lines: list, i: int, known: dict[str, tuple[str, str]], profile: Profile,
-                        min_score: float, reads_as_states) -> tuple[tuple[str, str, float, str], bool, LabelledBlock] | None:
+                        min_score: float, reads_as_states) -> RowHeads | None:
     """A labelled block read at a row opening with a Land's label (`lines[i]`, non-blank lines) ->
     the SizeLine's fields read at the heads of the rows from there (size_line_at_row_heads, over
     ROW_TAIL_MAX_ROWS rows), whether its Land was read (else the caller takes it as a garbled one,
@@ -97,7 +108,8 @@ def header_at_row_heads(block: LabelledBlock, lines: list, i: int, known: dict[s
     if states is None or states.label_line.number != rows[0].number:
         return None
     found = size_line_at_row_heads([r.text for r in rows], known, profile, min_score, reads_as_states)
-    return (*found, LabelledBlock(tuple(replace(v, in_text=True, lines=()) if v is states else v for v in block.values))) \
+    return RowHeads(*found, LabelledBlock(tuple(replace(v, in_text=True, lines=()) if v is states else v
+                                                for v in block.values))) \
         if found else None
 
 

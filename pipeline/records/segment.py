@@ -52,6 +52,7 @@ class SizeLine:
     states_text: str
     land_apart: bool = False  # the size line printed no Land: it was read from a line of its own (lost_land.py)
     land_note: str = ""  # the Land printed past reading: where the Land taken came from (garbled_land.py)
+    size_note: str = ""  # the size class's label not read: where the size class taken came from (row_heads.py)
 
 
 @dataclass(frozen=True)
@@ -319,11 +320,13 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         heads = None if size or garbled or not block else header_at_row_heads(
             block, nonblank, i, known, profile, settings.segment.size_class_min_score, reads_states)
         if heads:  # a Land garbled at a row's head is taken as a garbled Land under its label is
-            below = with_labels_below(heads[2], nonblank, i, known, lambda k: read_labelled_block(
+            block = with_labels_below(heads.block, nonblank, i, known, lambda k: read_labelled_block(
                 nonblank, k, known, settings.segment.wrapped_max_gap, reads_as))
-            garbled, lost, block = (heads[0], None, below) if heads[1] else (None, heads[0], below)
-        lost = lost if heads else None if size or garbled or not block else size_over_garbled_land(
-            block, by_number, profile, settings.segment.size_class_min_score, reads_states, section_in_force(headings, line.number))
+            garbled, lost = (heads.fields, None) if heads.land_read else (None, heads.fields)
+        else:
+            lost = None if size or garbled or not block else size_over_garbled_land(
+                block, by_number, profile, settings.segment.size_class_min_score, reads_states,
+                section_in_force(headings, line.number))
         if (size or garbled or lost) and nonblank[top - 1].number not in in_heading:
             name = name_over_block(nonblank, top, in_heading, listed, profile, settings, by_number)
             # a size class or Land read from nothing is a project's only where the overview lists the name over it
@@ -332,7 +335,8 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                 continue
             if lost:
                 *fields, note = land_for_name(lost, " ".join(l.text.strip() for l in name), lands, settings.segment.listed_min_score)
-            size = size or (SizeLine(*garbled) if garbled else SizeLine(*fields, land_note=note))
+            size = size or (SizeLine(*garbled, size_note=heads.size_note if heads else "") if garbled
+                            else SizeLine(*fields, land_note=note, size_note=heads.size_note if heads else ""))
             in_block = max(block.line_numbers, default=in_block)
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
