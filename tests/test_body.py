@@ -534,6 +534,7 @@ def test_the_records_name_with_a_word_or_two_and_no_sentence_is_a_logos_words(le
     assert names_wordmark("WF digitales Bad Berleburg", page)
     assert not names_wordmark("Bad Berleburg setzt auf Daten.", page)
     assert not names_wordmark("In Bad Berleburg", page) and not names_wordmark("Bad Berleburg", page)
+    assert not names_wordmark("Hofladen Gemüse", Page(lexicon, 46, name="Hof"))  # the name as whole words only
 
 
 def test_guards_numbers_marks_keywords_and_labels_inside_a_sentence(lexicon):

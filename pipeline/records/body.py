@@ -19,8 +19,8 @@ from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
-from pipeline.records.sentence_doubts import (colon_then_clause_doubts, line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
-                                             reopened_line_doubts, reopened_sentence_doubts)
+from pipeline.records.sentence_doubts import (colon_then_clause_doubts, line_set_between_doubts, marks_inside_doubts,
+                                             numbers_in_line_doubts, reopened_line_doubts, reopened_sentence_doubts)
 from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
                                              taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,

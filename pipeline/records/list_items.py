@@ -40,12 +40,6 @@ def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings
         and letters_share(text) >= settings.text.clean_min_letters and list_mark(text) is None
 
 
-def text_before_ends(done: list[Unit]) -> bool:
-    """Whether the running text so far (figure text passed over) ends a sentence, or there is none."""
-    before = next((u for u in reversed(done) if u.kind != "figure"), None)
-    return before is None or before.text.rstrip()[-1:] in (".", "!", "?")
-
-
 def marked_phrases(units: list[Unit], settings: RecordsSettings) -> bool:
     """Two pieces, each an item with a list mark, one of them words of running text ('+ Bildung
     und Teilhabe'), not names alone as a map's points are ('• Bahnhof')."""

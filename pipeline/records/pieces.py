@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.list_items import (counts_ahead, introduces_list, is_list_item, item_words, list_marked_item,
-                                         marked_like, marked_phrases, opens_a_list, text_before_ends)
+                                         marked_like, marked_phrases, opens_a_list)
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, function_words, has_finite_verb,
                                     holds_sentence_end, labels_only, list_mark, may_open_a_later_sentence,
                                     names_no_action, opens_anew, opens_sentence, piece_evidence, reads_as_prose,
@@ -23,7 +23,7 @@ from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
-from pipeline.records.units import Page, Unit
+from pipeline.records.units import Page, Unit, text_so_far_ends
 
 CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
@@ -201,7 +201,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
                 and introduces_list(unit, units[i + 1 : i + 3], settings, counts_ahead(previous.text, page.lexicon)):
             out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
         elif introduces_list(unit, units[i + 1 : i + 3], settings) and marked_phrases(units[i + 1 : i + 3], settings) \
-                and out and out[-1].why == "evidence" and text_before_ends(out):
+                and out and out[-1].why == "evidence" and text_so_far_ends(out):
             # right under debris or a chart's numbers; after text stopping open ('… umfasst drei') counted_lists.py decides
             out.append(replace(unit, kind="prose", verdict=None, why="list"))  # after figure text: flagged (figure_doubts)
         elif listing and is_list_item(unit, page, settings, list_mark(previous.text) if previous is not None
@@ -341,9 +341,10 @@ WORDMARK_EXTRA_MAX_WORDS = 2
 def names_wordmark(text: str, page: Page) -> bool:
     """A line that is the record's name and a word or two with no function word, no stop and no
     verb ('digitales Bad Berleburg', 'WF Smart Bad Berleburg'): a logo's words."""
-    if not page.name or page.name not in text or "\n" in text:
-        return False
-    rest = text.replace(page.name, " ").split()
+    named = re.compile(rf"(?<!\w){re.escape(page.name)}(?!\w)") if page.name else None
+    if named is None or not named.search(text) or "\n" in text:
+        return False  # the name as whole words: 'Hof' is no logo's in 'Hofladen Gemüse'
+    rest = named.sub(" ", text).split()
     return 0 < len(rest) <= WORDMARK_EXTRA_MAX_WORDS and not any(w.lower() in function_words() for w in rest) \
         and not re.search(r"[.!?:]", text) and not has_finite_verb(" ".join(rest), page.lexicon)
 

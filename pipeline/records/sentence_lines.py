@@ -19,6 +19,7 @@ from pipeline.records.figure_doubts import label_row
 from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective, wordmark
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
+from pipeline.records.units import text_so_far_ends
 
 # HanTa's tags of words that go before a noun and wait for it: a preposition, an article, a determiner
 WAITS_FOR_A_NOUN = frozenset({"APPR", "APPRART", "ART", "PPOSAT", "PIAT", "PDAT"})
@@ -97,7 +98,7 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
         # no verb yet: a subject of listed nouns ('Regelmäßige Sicherungen, geschulte' / 'Beschäftigte und …
         # verringern'), where the text before ended a sentence and the adjective's noun opens the text after
         if has_finite_verb(unit.text, page.lexicon) or LISTING_COMMA.search(unit.text) and noun_first(units[j].text, page.lexicon) \
-                and after_a_sentence(units, i):
+                and text_so_far_ends(units[:i], ".!?:"):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
     return units
 
@@ -106,12 +107,6 @@ def noun_first(text: str, lexicon: Lexicon) -> bool:
     """Text opening with a noun written with its capital ('Beschäftigte und klare …')."""
     first = (text.split() or [""])[0]
     return first[:1].isupper() and (lexicon.tags.best_tag(first) or "")[:1] == "N"
-
-
-def after_a_sentence(units: list[Unit], i: int) -> bool:
-    """Whether the running text before units[i] (figure text passed over) ends a sentence, or there is none."""
-    before = next((u for u in reversed(units[:i]) if u.kind != "figure"), None)
-    return before is None or before.text.rstrip()[-1:] in ".!?:"
 
 
 AFTER_THE_VERB = frozenset({"PRF", "ADV", "PTKNEG"})  # 'sich', 'auch', 'nicht': no noun phrase

@@ -33,6 +33,13 @@ class Page:
         return head in self.captions and (first.endswith(":") or bool(re.match(r"\d+[a-z]?:", rest)))
 
 
+def text_so_far_ends(done: list["Unit"], stops: str = ".!?") -> bool:
+    """Whether the running text among `done` (figure text passed over) ends on one of `stops`, or
+    there is none."""
+    before = next((u for u in reversed(done) if u.kind != "figure"), None)
+    return before is None or before.text.rstrip()[-1:] in tuple(stops)
+
+
 @dataclass(frozen=True)
 class Unit:
     """A paragraph, or a piece of one, and what was decided of it."""
