@@ -28,3 +28,29 @@ def test_a_title_with_a_sentence_inside_is_flagged_and_a_slogans_are_not():
     assert [d.field for d in sentence_inside_value_doubts(fields)] == ["title"]
     assert not sentence_inside_value_doubts({"title": "Görlitz offen: Teilhabe für alle", "motto": "St. Ingbert klug"})
     assert not sentence_inside_value_doubts({"title": "Smart City Potsdam - Innovativ. Grün. Gerecht."})
+
+
+def test_a_word_the_scans_ocr_was_unsure_of_flags_the_value_that_holds_it(corrections):
+    """Tesseract's own doubt travels from its TSV to the record: a title holding a word it read
+    below UNSURE_CONFIDENCE is flagged; a doubtful word the value does not hold is no reason."""
+    from pipeline.read.load import Source
+    from pipeline.read.pdf_text import tsv_to_words, words_to_text
+    from pipeline.run import extract_brochure
+    from tests.conftest import CASES
+
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [f"5\t1\t1\t1\t1\t{i}\t{100 + 60 * i}\t400\t50\t20\t{conf}\t{word}"
+            for i, (word, conf) in enumerate((("Teilen", 96.5), ("Vale", 31.0), ("Turale", 44.0)))]
+    page = words_to_text(tsv_to_words("\n".join([header, *rows]), 0.24), 595, 842)
+    assert page.unsure == ((0, "Vale"), (0, "Turale"))
+
+    text = (CASES / "brochure_mini" / "input.txt").read_text(encoding="utf-8")
+    line = text.index("Projekttitel: Tiibingen teilt Wissen")
+
+    def title_notes(unsure):
+        source = Source("x.pdf", "0" * 64, "pdf-ocr", "pdf", text, False, unsure=unsure)
+        projects = extract_brochure(source, corrections).brochure.projects
+        return next(p.review_notes.get("title", "") for p in projects if (p.title or "").endswith("teilt Wissen"))
+
+    assert "unsure of 'teilt'" in title_notes(((line, "teilt"),))
+    assert "unsure" not in title_notes(((line, "Motto"),)) and "unsure" not in title_notes(())

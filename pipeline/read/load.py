@@ -54,6 +54,7 @@ class Source:
     larger_lines: frozenset[int] = frozenset()  # those of them set larger than the text
     page_words: tuple[tuple[Word, ...], ...] = ()  # PDF routes: each page's words with their boxes (points)
     file: str = ""  # the file read (for the pictures of review.html)
+    unsure: tuple[tuple[int, str], ...] = ()  # scans: (offset of a line, a word Tesseract was unsure of there)
 
 
 def bundled_path() -> Path:
@@ -67,6 +68,15 @@ def offsets_in_text(pages: list[str], per_page: list[list[int]]) -> frozenset[in
         offsets.update(at + o for o in page_offsets)
         at += len(text) + len(PAGE_BREAK)
     return frozenset(offsets)
+
+
+def pairs_in_text(pages: list[str], per_page: list[list[tuple[int, str]]]) -> tuple[tuple[int, str], ...]:
+    """(offset within a page's text, word) -> (offset within the pages joined by page breaks, word)."""
+    pairs, at = [], 0
+    for text, page_pairs in zip(pages, per_page):
+        pairs.extend((at + o, word) for o, word in page_pairs)
+        at += len(text) + len(PAGE_BREAK)
+    return tuple(pairs)
 
 
 def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> Source:
@@ -94,7 +104,8 @@ def load_source(path: Path, shown_path: str | None = None, workers: int = 1) -> 
         check_lines(joined, path)
         return Source(shown, digest, kind, "pdf", joined, False, tuple(warnings),
                       tuple(paged.printed), tuple(paged.removed), offsets_in_text(paged.pages, paged.styled),
-                      offsets_in_text(paged.pages, paged.larger), tuple(page.words for page in pages), str(path))
+                      offsets_in_text(paged.pages, paged.larger), tuple(page.words for page in pages), str(path),
+                      pairs_in_text(paged.pages, paged.unsure))
     text, encoding, warnings = decode_text_bytes(data, path)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     check_lines(normalised, path)

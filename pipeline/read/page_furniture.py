@@ -39,6 +39,7 @@ class Paged:
     removed: list[str]  # the distinct running lines taken out, as first seen
     styled: list[list[int]]  # per page: offsets (in its text) of the lines set apart by their size
     larger: list[list[int]]  # per page: offsets of those of them set larger than the running text
+    unsure: list[list[tuple[int, str]]]  # per page: (offset of a line, a word Tesseract was unsure of there)
 
 
 def strip_page_furniture(pages: list[PageText]) -> Paged:
@@ -67,7 +68,7 @@ def strip_page_furniture(pages: list[PageText]) -> Paged:
         return p > 0 and line_key(text) in running
 
     removed: list[str] = []
-    texts, styled, larger = [], [], []
+    texts, styled, larger, unsure = [], [], [], []
     for p, page in enumerate(pages):
         for text in page.top + page.bottom:
             if text.strip() and is_furniture(p, text) and not PAGE_NUMBER.match(text.strip()) \
@@ -83,7 +84,8 @@ def strip_page_furniture(pages: list[PageText]) -> Paged:
             starts.append(starts[-1] + len(line) + 1)
         styled.append([body_at + starts[n] for n in sorted(page.styled)])
         larger.append([body_at + starts[n] for n in sorted(page.larger)])
-    return Paged(texts, printed, removed, styled, larger)
+        unsure.append([(body_at + starts[n], word) for n, word in page.unsure])
+    return Paged(texts, printed, removed, styled, larger, unsure)
 
 
 SPACES, DIGITS = re.compile(r"\s+"), re.compile(r"\d+")

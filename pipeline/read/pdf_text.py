@@ -38,6 +38,9 @@ BROCHURE_SIZE_SHARE = 0.2  # a page is read at the text layer's running size whe
 LARGE_TYPE = 1.5  # type this many times larger than a word's is another element's (a big number)
 JOINED_GAP = 0.5  # points: a word that begins this near another's end is printed on from it
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
+# Tesseract's confidence (0-100) below which it was unsure of a word: its misreadings of a scan's
+# headings ('Vale Turale') are often real words, which only its own doubt tells apart
+UNSURE_CONFIDENCE = 60.0
 RULE_MAX_THICKNESS = 2.0  # points: a drawn rectangle or line this thin and wide is a rule
 RULE_MIN_WIDTH_SHARE = 0.25  # of the page's width
 
@@ -51,6 +54,7 @@ class Word:
     bottom: float
     size: float | None = None  # the font size where a text layer tells it; None for OCR
     fitted: float | None = None  # an OCR text layer's size, which its maker fitted to the line's box
+    confidence: float | None = None  # Tesseract's, 0-100, where this tool read a scan; None otherwise
 
 
 @dataclass(frozen=True)
@@ -374,6 +378,7 @@ class PageText:
     height: float = 0.0
     size: float | None = None  # the running text's font size as read (a text layer's)
     rules: tuple[tuple[float, float, float], ...] = ()  # drawn horizontal rules: (x0, x1, y from the top)
+    unsure: tuple[tuple[int, str], ...] = ()  # (body line number, word) Tesseract read below UNSURE_CONFIDENCE
 
     @property
     def empty(self) -> bool:
@@ -477,7 +482,7 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
         if len(cells) == 12 and cells[0] == "5" and cells[11].strip():
             left, top, width, height = (int(cells[i]) for i in (6, 7, 8, 9))
             words.append(Word(cells[11].strip(), left * scale, (left + width) * scale, top * scale,
-                              (top + height) * scale))
+                              (top + height) * scale, confidence=float(cells[10])))
     return words
 
 
@@ -533,6 +538,7 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     out: list[str] = []
     styled: set[int] = set()
     larger: set[int] = set()
+    unsure: list[tuple[int, str]] = []
     for block in blocks:
         if out and out[-1] != "":
             out.append("")
@@ -544,6 +550,8 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
                      * type_scale(min(size_of(line) or 0, size_of(previous) or 0), page_size))
                     or other_size(size_of(line), size_of(previous), change)):
                 out.append("")
+            unsure.extend((len(out), w.text) for w in line.words
+                          if w.confidence is not None and w.confidence < UNSURE_CONFIDENCE)
             if other_size(size_of(line), page_size, change):
                 styled.add(len(out))
                 if size_of(line) > page_size:
@@ -553,7 +561,7 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     while out and out[-1] == "":
         out.pop()
     return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words), frozenset(larger),
-                    width, height, page_size if not fitted else None, rules)
+                    width, height, page_size if not fitted else None, rules, tuple(unsure))
 
 
 def at_size_share(lines: list[TextLine], size: float) -> float:

@@ -32,7 +32,7 @@ from pipeline.records.header import block_to_header, text_to_states
 from pipeline.records.ids import record_id
 from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_spelling_in_values_doubts,
                                     name_against_overview, name_line_doubts, other_spelling_in_values_doubts,
-                                    uncertain_edit_doubts)
+                                    uncertain_edit_doubts, unsure_reading_doubts)
 from pipeline.records.pages import Pages, lines_to_pages, page_of
 from pipeline.records.labels import known_labels, label_key, line_label_read
 from pipeline.records.name_wrap import line_after_name, name_cut_reason
@@ -61,6 +61,7 @@ class Document:
     positions: bool = False  # the text came with word positions (a PDF): its columns are in order
     sections: tuple[str, ...] = ()  # the section names as this edition prints them (its headings, its overview)
     page_numbers: frozenset[int] = frozenset()  # a text's lines of lone numbers that count its pages
+    unsure: dict[int, tuple[str, ...]] | None = None  # scans: raw offset of a line -> words Tesseract was unsure of
 
 
 def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon,
@@ -75,7 +76,16 @@ def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Le
                     layout.running, source.styled_lines, source.larger_lines,
                     tuple(layout.listed),
                     source.kind != "text", printed_sections(layout),
-                    page_number_lines(layout.lines) if source.kind == "text" else frozenset())
+                    page_number_lines(layout.lines) if source.kind == "text" else frozenset(),
+                    unsure_by_line(source.unsure))
+
+
+def unsure_by_line(pairs: tuple[tuple[int, str], ...]) -> dict[int, tuple[str, ...]]:
+    """(offset of a line, word) pairs -> each line's words."""
+    lines: dict[int, tuple[str, ...]] = {}
+    for offset, word in pairs:
+        lines[offset] = (*lines.get(offset, ()), word)
+    return lines
 
 
 def printed_sections(layout: Layout) -> tuple[str, ...]:
@@ -152,6 +162,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *quality_doubts(description, doc.lexicon, settings),
               *empty_description_doubts(description, fields["figure_text"]),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
+              *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure or {},
+                                     cleaned, fields),
               *listed_spelling_in_values_doubts(fields, reading.as_listed),
               *running_text_value_doubts(fields, settings), *lost_name_words_doubts(fields, block.name),
               *label_in_value_doubts(fields, profile),

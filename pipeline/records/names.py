@@ -53,6 +53,24 @@ def uncertain_edit_doubts(value_lines: dict[str, list[Line]], cleaned: Cleaned) 
     return doubts
 
 
+def unsure_reading_doubts(value_lines: dict[str, list[Line]], unsure: dict[int, tuple[str, ...]],
+                          cleaned: Cleaned, fields: dict) -> list[Doubt]:
+    """A name, title or motto (field -> the lines it was read from) holding a word the OCR that
+    read the scan was unsure of (`unsure`: raw offset of a line -> such words on it). Its
+    misreadings are often real words ('Vale Turale'), so only its own doubt tells them."""
+    doubts = []
+    for field_name, lines in value_lines.items():
+        value = {w.casefold() for w in re.findall(r"\w+", fields.get(field_name) or "")}
+        words = [w for line in lines for w in unsure.get(cleaned.raw_offset(line.start), ())]
+        # the word as the value holds it: the repair may have mended it, the overview replaced it
+        held = list(dict.fromkeys(w for w in words
+                                  if any(part.casefold() in value for part in re.findall(r"\w+", w))))
+        if held:
+            doubts.append(flag(field_name, f"the OCR was unsure of {', '.join(repr(w) for w in held)}: "
+                                           "check the value against the page"))
+    return doubts
+
+
 def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsSettings) -> NameReading:
     """The name as read, checked against the brochure's own overview of all projects. The
     overview's spelling is taken, flagged and with the reading in the note, where the difference
