@@ -213,6 +213,8 @@ def load_source_text(text: str):
     ("Schwarzenbruck vernetzt: ne", True), ("Wir sind da", False), ("Zukunft Stadt KI", False),
     ("Vernetzt in der Region bzw. Stadt und Land", False), ("Hier wird Zukunft gemacht. Gemeinsam.", False),
     ("Ein Ort, an dem Zukunft gemacht wird", False), ("Smart Region to go", False), ("Radwege für 50 km", False),
+    ("Lehrkräfte berichten, dass alles gut ist", True), (".", True), ("Praxen finden keine", True),
+    ("Gemeinsam nach vorn", False),
 ])
 def test_a_title_or_motto_that_reads_as_running_text(value, reads_as_text):
     from pipeline.records.text import value_running_text_reason
@@ -751,3 +753,36 @@ def test_a_speck_an_ocr_read_on_a_facts_label_row_is_no_fact(profile):
     lines = [l for l in text_to_lines("FÖRDERSUMME: .\n\n\n12,1 Mio. Euro\n") if not l.blank]
     facts, used, _ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
     assert facts.get("Fördersumme") != "."
+
+
+SIDEBAR_READ_ACROSS = """1. Modellprojekte Smart Cities 2024
+
+GROSSSTADTE
+
+Musterhausen
+
+Grofe Grofstadt | Thiiringen
+
+PROJEKTTITEL: Die Biirger berichten, dass die Losung fiir alle
+Musterhausen klug: die Kinder und Familien.
+Wege neu denken Schiiler lernen dort mit grofer
+Freude und Ausdauer.
+MOTTO: Zusammen fiir morgen
+
+Die Stadt baut fiir ihre Biirger eine offene Plattform, die alle Daten der Verwaltung bereitstellt und
+von der Biirgerschaft gemeinsam weiterentwickelt wird. Fiir die Umsetzung arbeiten Verwaltung,
+Hochschule und Stadtwerke eng zusammen und berichten regelmaBig iiber den Fortschritt.
+"""
+
+
+def test_a_label_read_across_into_the_text_beside_it_flags_its_value(corrections):
+    """In OCR text, lines of running text between a label holding a value and the next label: the
+    label's column was read across into the text's rows, and the value on its row is doubtful. A
+    value-like line there (another label's value printed above it) is no such sign."""
+    got = only_record(SIDEBAR_READ_ACROSS, corrections)
+    assert "title" in got.needs_review and "stand between its label" in got.review_notes["title"]
+    above = SIDEBAR_READ_ACROSS.replace("Die Biirger berichten, dass die Losung fiir alle", "Musterhausen klug") \
+        .replace("Musterhausen klug: die Kinder und Familien.\nWege neu denken Schiiler lernen dort mit grofer\n"
+                 "Freude und Ausdauer.\nMOTTO: Zusammen fiir morgen", "zusammen.morgen.gestalten\nMOTTO:")
+    got = only_record(above, corrections)
+    assert got.title == "Musterhausen klug" and "title" not in got.needs_review

@@ -19,7 +19,8 @@ from pipeline.records.labels import (LabelledBlock, known_labels, label_marked, 
                                      read_labelled_block, title_label_at_line_end)
 from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
 from pipeline.records.settings import RecordsSettings
-from pipeline.records.text import displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key, paragraphs
+from pipeline.records.text import (displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key,
+                                   paragraphs, value_running_text_reason)
 
 
 # ---------------------------------------------------------------- states (spaCy rules)
@@ -122,6 +123,9 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
     value_lines: dict[str, list[Line]] = {}
     doubts: list[Doubt] = among_text_doubts(facts, among_text)
     last_label = block.size_line.number
+    inline: str | None = None  # the last label's field, where its value stood on the label's line
+    between: list[str] = []  # the lines read after it so far
+    crowded: dict[str, list[str]] = {}  # such a field -> the lines that stood between it and the next label
     for para in paragraphs(after):
         if is_prose(para, settings) and not any(match_label(l.text, profile, settings) for l in para):
             break
@@ -130,6 +134,8 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
             if "title" in values and "motto" in values:
                 break
             label = match_label(line.text, profile, settings)
+            if label is None and inline is not None:
+                between.append(line.text.strip())
             if label is None:
                 value_tail = len(line.text.split()) <= settings.text.value_tail_max_words \
                     and letters_share(line.text) >= settings.text.clean_min_letters
@@ -154,6 +160,9 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
             if value:
                 values[field_name] = value
                 value_lines[field_name] = [line]
+            if inline is not None and between:
+                crowded[inline] = between
+            inline, between = (field_name if value else None), []
         if chunk:
             loose.append(chunk)
         if "title" in values and "motto" in values:
@@ -170,6 +179,8 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
             header = with_facts_outside(labelled_header(found, profile), found, profile, settings)
             return replace(header, doubts=header.doubts + tuple(unmarked_label_doubts(labelled))) if ocr else header
     body_start = last_label + 1
+    if ocr:
+        doubts += crowded_value_doubts(crowded, settings)
     for field_name in ("title", "motto"):
         if field_name not in label_order:
             doubts.append(flag(field_name, f"no '{profile.labels[field_name]}:' label in the header"))
@@ -195,6 +206,21 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
             doubts.append(flag(field_name, "label empty and no value found"))
     return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts),
                   tuple(facts.items()))
+
+
+def crowded_value_doubts(crowded: dict[str, list[str]], settings: RecordsSettings) -> list[Doubt]:
+    """A title or motto read on its label's line, with lines between it and the next label that
+    read as running text (the label's column read across into the text beside it leaves the
+    column's own lines under it, run into the text's rows). A value-like line there is another
+    label's value printed above it ('Projekttitel: …' / 'bewusst.clever.vernetzt' / 'Motto:')."""
+    doubts = []
+    for field_name, lines in crowded.items():
+        reason = value_running_text_reason(" ".join(lines), settings)
+        if field_name in ("title", "motto") and reason:
+            doubts.append(flag(field_name, f"the lines '{' / '.join(lines)}' stand between its label and the next "
+                                           f"and read as running text ({reason}): an OCR may have read the label's "
+                                           "column across into the text beside it"))
+    return doubts
 
 
 def names_project(name: str, profile: Profile) -> Callable[[str], bool]:

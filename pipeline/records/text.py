@@ -90,7 +90,11 @@ def wordlike_share(text: str) -> float:
 
 VALUE_MAX_WORDS = 12  # a title or motto is shorter: a longer value ran into the text beside it
 CLAUSE_MIN_WORDS = 8  # a shorter value lists words ('Smarter, nachhaltiger Tourismus', '…: fürsorglich, menschlich, bunt')
-VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|mit|in|an|am|der|die|das|den|dem|für|ein|eine|zur|zum|im|von|wie|dass))$")
+VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|sowie|mit|in|an|am|auf|aus|bei|nach|über|durch|ohne|gegen|vom|beim|"
+                                 r"der|die|das|den|dem|des|für|ein|eine|einen|einem|einer|eines|kein|keine|keinen|"
+                                 r"keiner|zur|zum|im|von|wie|dass))$")
+# a comma and a word that opens a clause no slogan has ('Lehrkräfte berichten, dass …')
+CLAUSE_OPENED = re.compile(r",\s*(?:dass|weil|obwohl|sodass|wenn|ob)\b")
 # a value's first sentence, of a sentence's words, stops on a word in lower case (no abbreviation)
 # and a word follows ('Die nächsten Schritte sind bereits geplant. Auch'; not a slogan's 'Digital
 # und nah. Heute', 'Hier wird Zukunft gemacht. Gemeinsam.' or 'Stadt bzw. Land')
@@ -118,6 +122,8 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
     inside it on a word in lower case (a verb), or words of hardly letters."""
     words = value.split()
     real = re.findall(r"[^\W\d_]{2,}", value)
+    if not re.search(r"[^\W_]", value):
+        return "it holds no letter or digit"
     if len(words) > VALUE_MAX_WORDS:
         return f"{len(words)} words"
     if value[:1].islower() and len(words) >= 3 and sum(w[0].islower() for w in real) / len(real) >= 0.5:
@@ -138,7 +144,7 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return f"it ends in '{words[-1]}', no word: what is left of a word an OCR lost?"
     if value.rstrip().endswith(":"):
         return "it ends in a colon: what follows it stands elsewhere"
-    if len(words) >= CLAUSE_MIN_WORDS and CLAUSE_AFTER_COMMA.search(value):
+    if (len(words) >= CLAUSE_MIN_WORDS and CLAUSE_AFTER_COMMA.search(value)) or CLAUSE_OPENED.search(value):
         return "a clause follows a comma"
     if SENTENCE_END_INSIDE.search(value) or FIRST_SENTENCE_STOP.search(value):
         return "a sentence ends inside it"
