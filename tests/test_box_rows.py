@@ -201,3 +201,20 @@ def test_a_lands_value_an_ocrs_row_placed_well_left_of_its_labels_column_is_read
     block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
                                 lambda f, t: value_reads_as(f, t, profile, S))
     assert block is not None and block.get("states").value == "Baden-Württemberg"
+
+
+def test_a_size_class_on_rows_of_its_own_under_a_label_at_a_rows_end_is_read(profile):
+    """The box's size class stands on two rows of its own (the text beside them had ended): each
+    row alone reads as no value, the two together do; a short row of the text that reads as none
+    ('Energie und Klimaschutz') is no value."""
+    text = ("Gerade kleine Gemeinden und Dörfer können BUNDESLAND\n\ndurch neue Angebote gewinnen, weil Wege Niedersachsen\n\n"
+            "dort länger und Einrichtungen seltener sind. GROSSENKLASSE\nInterkommunale\n\nKooperationen/Landkreis\n"
+            "Energie und Klimaschutz\n\nDie Kommunen tragen eine besondere Verantwortung. PROJEKTTITEL\n")
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block.get("states").value == "Niedersachsen"
+    assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
+    alone = text.replace("Interkommunale\n\nKooperationen/Landkreis\n", "")
+    block = read_labelled_block(nonblank(alone), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block is None or block.get("size_class") is None or not block.get("size_class").value

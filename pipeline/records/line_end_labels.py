@@ -104,7 +104,12 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     out = []
     state = "label"  # 'label': a label waits for its value; 'value': a value may go on; 'ended'
     previous = ""
+    wrapped = False  # the row is a Land's or size class's second line, taken with the one before
     for n, row in enumerate(rows[:ROW_TAIL_MAX_ROWS]):
+        if wrapped:
+            out.append(row)
+            wrapped = False
+            continue
         label = label_at_end(row)
         if label is not None or (n > 0 and label_alone(row)):
             out.append(label or row)
@@ -129,6 +134,13 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
             end = next((short for reach in (tolerance, 2 * tolerance)
                         if (short := row_end_at(row, column, reach, short=True)) is not None and reads_as_value(short.text)),
                        None)
+            alone = [r.text.strip() for r in rows[n:n + 2] if len(r.text.rstrip()) <= column + ROW_TAIL_MIN_PAST]
+            if end is None and n > 0 and alone and alone[0] == row.text.strip():
+                # the box's value on rows of its own, the text beside it ended: 'Interkommunale' / 'Kooperationen/Landkreis'
+                if reads_as_value(alone[0]):
+                    end = row
+                elif len(alone) == 2 and reads_as_value(" ".join(alone)):
+                    end, wrapped = row, True
         if n == 0 and end is None:
             return None
         if end is None:
