@@ -77,6 +77,16 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
     assert "'Ma&' looks like unrepaired OCR" in rec.review_notes["motto"]
 
 
+def test_a_title_repeating_a_word_the_name_leaves_in_doubt_is_flagged_too(lexicon):
+    """An overview an OCR read alike ('Landkreis Stdwesipfalz' twice) vouches for no garbled word:
+    the name's unknown word is questioned, and so is the motto that repeats it."""
+    from pipeline.records.names import doubtful_word_doubts
+
+    fields = {"name": "Landkreis Stdwesipfalz", "title": "Digital und nah", "motto": "Mit Daten für Stdwesipfalz"}
+    doubts = doubtful_word_doubts(fields, lexicon, ("Landkreis Stdwesipfalz",))
+    assert [d.field for d in doubts] == ["name", "motto"]
+
+
 def test_an_adjective_before_its_noun_is_not_asked_about_an_umlaut_no_adjective_has(lexicon):
     """'starke Nachbarschaften': 'stärke' is a verb and cannot stand before a noun, so 'starke' is
     not flagged; 'alter' before no noun and 'schone' (no adjective) still are."""

@@ -180,11 +180,13 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
     """In OCR text, a name, title or motto whose words the repair could not settle: leftover OCR
     symbols ('Ma&'), a word that is also a word with an umlaut the OCR may have lost ('alter' /
     'älter'), and a word the word list does not know ('Chosebuz'), unless a title or motto takes
-    it from the project's name or the brochure's list of projects. A word an `earlier` doubt
+    it from the project's name or the brochure's list of projects, and the name's own reading of
+    it is not in doubt (an overview an OCR read alike vouches for no garbled word). A word an `earlier` doubt
     names already is not asked about again."""
     f = settings.fields
     names = {w.casefold() for n in (fields["name"], *listed) for w in re.findall(r"\w+", n)}
     doubts: list[Doubt] = []
+    unknown_in_name: set[str] = set()
     for field_name in ("name", "title", "motto"):
         tokens = re.split(r"[\s/–-]+", fields.get(field_name) or "")
         for token, following in zip(tokens, [*tokens[1:], ""]):
@@ -205,8 +207,10 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
             if lost:
                 doubts.append(flag(field_name, f"'{word}' could also be '{lost[0]}' (OCR often loses umlauts)"))
             elif len(word) >= f.checked_word_min_chars and zipf == 0 \
-                    and (field_name == "name" or word.casefold() not in names):
+                    and (field_name == "name" or word.casefold() not in names or word.casefold() in unknown_in_name):
                 doubts.append(flag(field_name, f"'{word}' is not in the word list; check its spelling"))
+                if field_name == "name":
+                    unknown_in_name.add(word.casefold())
     return doubts
 
 
