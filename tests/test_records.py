@@ -87,6 +87,14 @@ def test_a_title_repeating_a_word_the_name_leaves_in_doubt_is_flagged_too(lexico
     assert [d.field for d in doubts] == ["name", "motto"]
 
 
+def test_two_words_an_ocr_ran_together_are_flagged_and_compounds_are_not(lexicon):
+    """'füralle' scores as a compound of 'für' and 'alle', but a closed-class word ends no compound."""
+    from pipeline.records.names import doubtful_word_doubts
+
+    fields = {"name": "Musterstadt", "title": "Heute füralle Generationen", "motto": "Bürgerverein und Umwelt"}
+    assert [(d.field, "'für alle'" in d.note) for d in doubtful_word_doubts(fields, lexicon)] == [("title", True)]
+
+
 def test_an_adjective_before_its_noun_is_not_asked_about_an_umlaut_no_adjective_has(lexicon):
     """'starke Nachbarschaften': 'stärke' is a verb and cannot stand before a noun, so 'starke' is
     not flagged; 'alter' before no noun and 'schone' (no adjective) still are."""

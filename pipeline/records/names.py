@@ -175,6 +175,25 @@ def listed_spelling_in_values_doubts(fields: dict, as_listed: str | None) -> lis
     return doubts
 
 
+# closed-class words, which end no compound: 'füralle' or 'undalle' is two words an OCR ran together
+NO_COMPOUND_TAIL = frozenset(
+    "alle allen aller alles und oder aber sondern die der das den dem des ein eine einen einem einer eines "
+    "kein keine keinen sich wir ihr sie uns euch ihnen ihre ihren unser unsere dass wenn weil als wie auch "
+    "nicht noch schon sehr für mit von zum zur beim vom ins auf aus bei nach über unter durch gegen ohne".split())
+
+
+def run_together(word: str, lexicon: Lexicon) -> str | None:
+    """A word no list has whole, made of a word and a closed-class word after it ('füralle',
+    'Stadtfür') -> the two words; else None."""
+    if lexicon.direct(word.casefold()) > 0:
+        return None
+    for tail in sorted(NO_COMPOUND_TAIL, key=len, reverse=True):
+        head = word[: -len(tail)]
+        if word.casefold().endswith(tail) and len(head) >= 2 and lexicon.direct(head.casefold()) >= MIN_PART_ZIPF:
+            return f"{head} {word[-len(tail):]}"
+    return None
+
+
 def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...] = (), earlier: tuple[Doubt, ...] = (),
                          settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[Doubt]:
     """In OCR text, a name, title or motto whose words the repair could not settle: leftover OCR
@@ -196,6 +215,10 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
                 continue
             if not word.isalpha() or f"'{word}'" in notes_of([*earlier, *doubts]).get(field_name, ""):
                 continue  # no word, or already questioned by the repair itself
+            run = run_together(word, lexicon)
+            if run:
+                doubts.append(flag(field_name, f"'{word}' may be '{run}' run together (an OCR lost the space)"))
+                continue
             zipf = lexicon.zipf(word)
             # a common word with an umlaut not far rarer than the word as read, or any word with
             # an umlaut that is commoner than it ('Sudwestfalen' / 'Südwestfalen')
