@@ -219,3 +219,24 @@ def test_small_capitals_an_ocr_read_twice_are_the_label_itself(printed):
     known = known_labels(_corrections().profile)
     assert line_label_read(printed, known) == ("motto", "Motto", "Gemeinsam für alle", False)
     assert line_label_read("MOoTTo", known) == ("motto", "Motto", "", False)
+
+
+def test_a_listed_name_over_labels_whose_land_and_size_class_ran_into_the_text_makes_the_record_flagged():
+    """No Land and no size class reads as one ('BUNDESLAND' heads a row of text, the rest is
+    garbled), but the overview lists the name and the header's labels stand under it: the record
+    is found, its Land is the overview's row's and its size class its section's likest, both
+    flagged. Under a name the overview lacks, nothing is made of such lines."""
+    def brochure(name):
+        text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\n"
+                f"{PARA}\n\nBUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+                "PROJEKTTITEL\nHeilbronn klug\n\nMOTTO:\nGemeinsam für alle\n\n\n\n\n"
+                f"{name}\n\nBUNDESLAND Die Fahrerinnen bringen ältere und\nSoe tannnnncle Menschen zum Arzt\n\n"
+                f"PROJEKTTITEL\nWürzburg vernetzt\n\nMOTTO:\nKlug verbunden\n\n{PARA}\n" + OVERVIEW)
+        return extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+
+    got = brochure("Würzburg")
+    assert [(p.name, p.states, p.title) for p in got] == [
+        ("Heilbronn", ["Baden-Württemberg"], "Heilbronn klug"), ("Würzburg", ["Bayern"], "Würzburg vernetzt")]
+    assert {"states", "size_class"} <= set(got[1].needs_review) and "overview" in got[1].review_notes["size_class"]
+    assert got[1].description.startswith("Ehrenamtliche") and got[1].size_class in ("Große Großstadt", "Kleinere Großstadt")
+    assert [p.name for p in brochure("Kassel")] == ["Heilbronn"]

@@ -318,7 +318,7 @@ def land_apart_doubts(size: SizeLine) -> list[Doubt]:
 
 def unreadable_size_doubts(size: SizeLine, settings: RecordsSettings) -> list[Doubt]:
     """A size class printed past reading (unreadable_size.py): taken as the likest of its section's."""
-    if size.score >= settings.segment.size_class_min_score:
+    if size.score >= settings.segment.size_class_min_score or size.size_note:  # a size note says where it came from
         return []
     if not size.size_text.strip():
         return [flag("size_class", f"nothing was read under the size class's label: of its section's, {size.size_class} "

@@ -19,6 +19,7 @@ from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.label_facts import lines_under_labels
 from pipeline.records.garbled_land import land_for_name, overview_lands, size_over_garbled_land
+from pipeline.records.listed_starts import starts_of_missed_names
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, debris_after_listed,
@@ -345,6 +346,16 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             band = max(n for n in headings if n < line.number)
             starts.append((name, line, size, block))
             banded[name[0].number], in_block = band, max(block.line_numbers, default=in_block)
+    if listed:  # a listed project whose header was garbled past the readings above
+        occupied = in_heading | {l.number for start in starts for l in start[0]} \
+            | {n for start in starts if start[3] is not None for n in start[3].line_numbers}
+        starts += starts_of_missed_names(nonblank, starts, listed, lands, occupied,
+                                         lambda number: section_in_force(headings, number), known,
+                                         lambda k: read_labelled_block(
+                                             nonblank, k, known, settings.segment.wrapped_max_gap,
+                                             lambda field, text: value_reads_as(field, text, profile, settings)),
+                                         profile, settings)
+        starts.sort(key=lambda start: start[0][0].number)
     # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
     taken = {n for start in starts if start[3] is not None for n in start[3].line_numbers}
     headings = {first: hit for first, hit in headings.items() if not taken & set(range(first, hit[2] + 1))}
