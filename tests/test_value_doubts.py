@@ -12,6 +12,9 @@ def test_a_name_that_lost_words_of_its_overview_entry_takes_the_entry_flagged():
         assert reading.name == LISTED[0] and [d.field for d in reading.doubts] == ["name"]
         assert reading.debris == (("n",) if " n " in read else ())  # a speck goes to figure_text, not lost
     assert name_with_words_lost(NameReading("Zwönitz"), LISTED, S) == NameReading("Zwönitz")
+    specked = "Bienenbüttel in Kooperation mit e Suderburg und Ebstorf"  # a speck between the words
+    reading = name_with_words_lost(NameReading(specked), LISTED, S)
+    assert reading.name == LISTED[0] and reading.debris == ("e",) and [d.field for d in reading.doubts] == ["name"]
 
 
 def test_a_doubled_dash_and_a_doubled_last_letter_are_flagged(lexicon):

@@ -29,7 +29,8 @@ def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings
     """A name the overview check let pass (no doubt) that is the closest listed entry with words
     left out and specks read in ('… Kooperation Suderburg …', '… Kooperation n Suderburg …' for
     '… Kooperation mit Suderburg …': an OCR loses a short word) -> the entry, flagged, the specks
-    its debris (to figure_text); any other reading as it is."""
+    its debris (to figure_text), and so is the entry with specks read between its words
+    ('Landkreis e Fürstenfeldbruck'); any other reading as it is."""
     if reading.doubts or not listed:
         return reading
     entry, score = closest_listed(reading.name, listed)
@@ -38,10 +39,15 @@ def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings
     theirs = name_words(entry)  # an entry's specks ('… und Oderwitz =') are no words the reading lost
     ours = [w for w in reading.name.casefold().split()
             if w in theirs or len(w) > settings.fields.speck_max_chars]
-    if ours == theirs or len(ours) >= len(theirs) or not is_subsequence(ours, theirs):
-        return reading
     specks = tuple(w for w in reading.name.split() if w.casefold() not in theirs
                    and len(w) <= settings.fields.speck_max_chars)  # kept, as the overview check keeps its debris
+    if ours == theirs and specks:  # 'Landkreis e Fürstenfeldbruck': a speck read between the name's words
+        return NameReading(" ".join(entry.split()), (flag(
+            "name", f"read '{reading.name}'; the brochure's overview prints '{entry}', which was taken "
+                    f"({', '.join(repr(w) for w in specks)} looks like OCR debris and went to figure_text)"),),
+            debris=reading.debris + specks)
+    if ours == theirs or len(ours) >= len(theirs) or not is_subsequence(ours, theirs):
+        return reading
     return NameReading(" ".join(entry.split()), (flag(
         "name", f"read '{reading.name}'; the brochure's overview prints '{entry}', which was taken (the reading "
                 "lost words of it)"),), debris=reading.debris + specks)
