@@ -10,7 +10,7 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.language.nouns import agrees, readings
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_on_an_opener, ends_open, holds_sentence_end, stops_inside,
-                                    word_completed)
+                                    list_mark, word_completed)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 
@@ -66,7 +66,9 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
     units = list(units)
     wide = t.read_across_share * page.measure
     for i, unit in enumerate(units):
-        if unit.kind != "prose" or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
+        # an item no mark opens may be the text's again after a list ('Gesundheit auf dem Land Die ärztliche Versorgung')
+        opens = unit.kind == "prose" or (unit.kind == "item" and not list_mark(unit.text))
+        if not opens or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
             continue
         seen = 0  # pieces of running text passed: a figure's own pieces do not count
         for j in range(i + 1, len(units)):
@@ -91,6 +93,8 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
                 for k in range(i + 1, j):
                     if units[k].kind != "figure":
                         units[k] = units[k].as_("figure", "interruption")
+                if unit.kind == "item":  # its sentence goes on: it is the text's, no list's
+                    units[i] = unit.as_("prose", "sentence goes on")
                 break
             seen += 1
             if seen > t.interruption_max_pieces or len(following.text.split()) >= t.prose_min_words:
