@@ -60,7 +60,8 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
         caption = page.is_caption(para[i].text) or page.is_caption(para[i + 1].text)
-        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption:
+        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption \
+                or first_item_after(para[i], para[i + 1], page, settings):
             early.append(para[start : i + 1])
             start = i + 1
     early.append(para[start:])
@@ -94,13 +95,23 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
                 and not colon_after_debris(units[-1].lines, piece, page, settings) \
                 and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide) \
                 and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text) \
-                and not label_over_continuation(units[-1], piece, page, settings):
+                and not label_over_continuation(units[-1], piece, page, settings) \
+                and not first_item_after(units[-1].lines[-1], piece[0], page, settings):
             merged = units[-1].lines + piece
             units[-1] = Unit(merged, "prose", evidence_verdict(merged, page, settings))
         else:
             units.append(Unit(piece, "prose", verdict))
         apart = set_into
     return units
+
+
+def first_item_after(line: Line, next_line: Line, page: Page, settings: RecordsSettings) -> bool:
+    """A list's introduction and its first item with no blank line between ('… in fünf
+    Handlungsfeldern:' / 'Handel und Gewerbe'): a line ending in a colon over a short line that
+    ends no sentence."""
+    following = next_line.text.strip()
+    return line.text.rstrip().endswith(":") and following[-1:] not in (".", "!", "?") \
+        and len(following) < settings.text.short_line_share * page.measure
 
 
 def text_lines_ahead(para: list[Line], page: Page, settings: RecordsSettings) -> int:
