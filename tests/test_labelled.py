@@ -214,7 +214,7 @@ def load_source_text(text: str):
     ("Vernetzt in der Region bzw. Stadt und Land", False), ("Hier wird Zukunft gemacht. Gemeinsam.", False),
     ("Ein Ort, an dem Zukunft gemacht wird", False), ("Smart Region to go", False), ("Radwege für 50 km", False),
     ("Lehrkräfte berichten, dass alles gut ist", True), (".", True), ("Praxen finden keine", True),
-    ("Gemeinsam nach vorn", False),
+    ("Gemeinsam nach vorn", False), ("Digitale Dörfer an der Küste Zwi-", True), ("Stadt- und Landentwicklung", False),
 ])
 def test_a_title_or_motto_that_reads_as_running_text(value, reads_as_text):
     from pipeline.records.text import value_running_text_reason
@@ -786,3 +786,23 @@ def test_a_label_read_across_into_the_text_beside_it_flags_its_value(corrections
                  "Freude und Ausdauer.\nMOTTO: Zusammen fiir morgen", "zusammen.morgen.gestalten\nMOTTO:")
     got = only_record(above, corrections)
     assert got.title == "Musterhausen klug" and "title" not in got.needs_review
+
+
+def test_a_box_run_into_the_texts_rows_flags_its_title_and_motto(corrections):
+    """A label read in a line of text ('BUNDESLAND: Viele Geschäfte …') shows the box ran into the
+    text's rows: the title's and motto's lines may hold the text's words, so both are flagged."""
+    text = ("1. Modellprojekte Smart Cities 2024\n\nGroßstädte\n\nMusterstadt\n\n"
+            "BUNDESLAND: Viele Geschäfte mussten schließen, und in manchen\nBayern Straßen stehen Läden leer. Zusammenhalt stärken\n"
+            "GROSSENKLASSE: Am Ende geht es darum, dass Menschen gern an\nKleinere Großstadt ihrem Ort leben.\n\nPROJEKTTITEL:\n\nMusterstadt vernetzt: Ausblick Die Erfahrungen\n\n"
+            "Ortskerne gestalten der vergangenen Jahre\n\nMOTTO:\nMit Daten für alle\n\n"
+            "Die Stadt baut für ihre Bürger eine offene Plattform, die alle Daten der Verwaltung bereitstellt und von\n"
+            "der Bürgerschaft gemeinsam weiterentwickelt wird, und berichtet regelmäßig über den Fortschritt.\n"
+            "\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2024\n\nModellprojekt Bundesland Kategorie\n\n"
+            "Musterstadt Bayern Großstädte\n")
+    got = only_record(text, corrections)
+    assert got.states == ["Bayern"] and {"title", "motto"} <= set(got.needs_review)
+    assert "read in a line of text" in got.review_notes["title"]
+    clean = text.replace("BUNDESLAND: Viele Geschäfte mussten schließen, und in manchen\nBayern Straßen stehen Läden leer. "
+                         "Zusammenhalt stärken\nGROSSENKLASSE: Am Ende geht es darum, dass Menschen gern an\n"
+                         "Kleinere Großstadt ihrem Ort leben.", "BUNDESLAND:\nBayern\nGROSSENKLASSE:\nKleinere Großstadt")
+    assert "motto" not in only_record(clean, corrections).needs_review

@@ -69,12 +69,13 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
     from pipeline.records.draft import Record
     from pipeline.records.names import doubtful_word_doubts
 
-    fields = {"name": "Cottbus/Chosebuz", "title": "Gesund alter werden", "motto": "Wachsen mit Ma&"}
+    fields = {"name": "Cottbus/Chosebuz", "title": "Gesund alter werden", "motto": "Wachsen mit Ma& und Klima_"}
     rec = Record(fields, tuple(doubtful_word_doubts(fields, lexicon)))
     assert rec.needs_review == ["name", "title", "motto"]
     assert "'Chosebuz' is not in the word list" in rec.review_notes["name"]
     assert "'alter' could also be 'älter'" in rec.review_notes["title"]
     assert "'Ma&' looks like unrepaired OCR" in rec.review_notes["motto"]
+    assert "'Klima_' looks like unrepaired OCR" in rec.review_notes["motto"]
 
 
 def test_a_title_repeating_a_word_the_name_leaves_in_doubt_is_flagged_too(lexicon):
@@ -108,7 +109,7 @@ def test_an_adjective_before_its_noun_is_not_asked_about_an_umlaut_no_adjective_
 def test_common_words_and_stylised_titles_are_not_flagged(lexicon):
     from pipeline.records.names import doubtful_word_doubts
 
-    fields = {"name": "Landkreis Musterhausen", "title": "Musterst@dt – Raum für Zukunft", "motto": "#2030digital@// Stadt"}
+    fields = {"name": "Landkreis Musterhausen", "title": "Musterst@dt – Raum für Zukunft", "motto": "#2030digital@// STADT_NEXT"}
     assert doubtful_word_doubts(fields, lexicon) == []
 
 

@@ -326,6 +326,11 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             if found.fuzzy:
                 doubts.append(flag(field_name, f"the label '{found.label_line.text.strip()}' read as "
                                                f"'{found.label}' only by its likeness"))
+            run_in = next((v.label_line.text.strip() for v in labelled.values if v.in_text), None)
+            if run_in and not found.unsure:
+                doubts.append(flag(field_name, f"a label of its box was read in a line of text ('{run_in[:40]}'): an "
+                                               "OCR ran the box into the text's rows, and the value's lines may hold "
+                                               "the text's words"))
             reason = wrapped_value_reason([l.text for l in found.lines if l.number != found.label_line.number])
             if reason:
                 doubts.append(flag(field_name, f"{reason}: an OCR may have read its words out of order or "

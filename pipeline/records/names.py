@@ -14,7 +14,7 @@ from pipeline.records.segment import Line, closest_listed
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.repair.clean import Cleaned
 
-OCR_DEBRIS = re.compile(r"[A-Za-zÄÖÜäöüß][&$@§|\\{}\[\]<>]|[&$@§|\\{}\[\]<>][A-Za-zÄÖÜäöüß]|[a-zäöüß]\d|\d[a-zäöüß]")
+OCR_DEBRIS = re.compile(r"[A-Za-zÄÖÜäöüß][&$@§|\\{}\[\]<>]|[&$@§|\\{}\[\]<>][A-Za-zÄÖÜäöüß]|[a-zäöüß]\d|\d[a-zäöüß]|^_|_$")
 STYLISED = re.compile(r"@|^#")  # handles and hashtags ('Musterst@dt', '#2030digital') are printed so
 NAME_CHARS = re.compile(r"^[\w .,'()/&-]+$")
 

@@ -132,6 +132,8 @@ def value_running_text_reason(value: str, settings: RecordsSettings) -> str | No
         return f"it begins with '{words[0]}': the line before it is lost (a heading's or a name's second line?)"
     if len(words) > 1 and VALUE_END_CONNECTOR.search(value.strip()):
         return "it ends in a word that goes on"
+    if re.search(r"[^\W\d_]-$", value.strip()):
+        return f"it ends in '{words[-1]}', a word broken at a line's end"
     if len(words) >= 3 and VERB_SECOND_END.search(value.strip()) and not SUBORDINATOR.search(value):
         return f"it stops on its verb '{words[-1]}': the sentence goes on after it"
     marks = [w for w in words[1:] if re.fullmatch(r"[^\w–—&+/-]+", w)]
