@@ -80,3 +80,14 @@ def test_a_size_class_under_a_garbled_label_and_the_labels_further_down_the_rows
     assert "no size class's label was read" in block.size.size_note  # extract.py flags the size class
     title = block.labelled.get("title")
     assert (title.value, title.unsure) == ("Straubing gemeinsam: Klimaschutz gestalten", True)
+
+
+def test_a_size_class_label_past_the_title_rows_is_read_where_the_land_was(profile):
+    """The Land read at a row's head, the size class's label stands further down, past the title's
+    label and rows of the text: the size class is still read there."""
+    far = HEADER.replace("GROSSENKLASSE:\n\n", "Mehr Text steht hier.\nAuch dieser Satz ist Text.\n"
+                         "PROJEKTTITEL alle ein eigenes Urteil\nBrakel nachhaltig: können.\nQuartiere im Wandel\n\n"
+                         "GROSSENKLASSE\n\n")
+    text = edition("Brakel in Kooperation mit Steinheim und Warburg").replace(HEADER, far)
+    [block] = segment_text(text, profile).projects
+    assert (block.size.states_text, block.size.size_class) == ("Nordrhein-Westfalen", "Interkommunale Kooperationen/Landkreis")

@@ -72,7 +72,9 @@ def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], 
     if hit is None or hit[0] != "states" or not hit[2] or reads_as_states(hit[2]) or len(texts) < 3:
         return None
     land = head_reading_as(texts[1], reads_as_lands)
-    for k in range(2, min(len(texts), 2 + SIZE_LABEL_MAX_ROWS)):
+    # with its Land read, the size class's label may stand further down, past other labels' rows
+    reach = len(texts) if land else min(len(texts), 2 + SIZE_LABEL_MAX_ROWS)
+    for k in range(2, reach):
         label = line_label_read(texts[k], known)
         if label is not None and label[0] == "size_class" and not (label[2] and size_class_at_heads([label[2]], profile, min_score)):
             size = size_class_at_heads(texts[k + 1:], profile, min_score)
