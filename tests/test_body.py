@@ -574,3 +574,18 @@ def test_a_caption_glued_after_a_line_goes_to_figure_text_and_the_sentence_stays
     kept, figures, _, _ = body_paragraphs(text_to_lines(body), page)
     assert [join_lines(f) for f in figures] == ["Quelle: eigene Darstellung"]
     assert "im Ort erhalten, obwohl sich" in " ".join(join_lines(p) for p in kept)
+
+
+def test_the_line_under_a_figures_lone_number_is_its_label_and_under_a_page_number_a_heading(lexicon):
+    """A lone number is furniture either way (the caller keeps a figure's); where it is a figure's,
+    the short line under it is the number's label, figure text; under a page number it heads the text."""
+    body = ("Übungen mit Feuerwehr, Hilfsorganisationen und Schulen\nsorgen dafür, dass im Ernstfall alle wissen, was zu "
+            "tun ist.\n\n12\n\nSensoren im Quartier\n\nIm Mittelpunkt steht ein Dorfladen, der rund um die Uhr\n"
+            "geöffnet hat. Am Ende geht es\ndarum, dass Menschen gern an ihrem Ort leben.\n")
+    lines = text_to_lines(body)
+    number = next(l.number for l in lines if l.text == "12")
+    page = Page(lexicon, 55, ("Stadt am See", "Offen für Neues"))
+    kept, figures, furniture, _ = body_paragraphs(lines, page, figure_numbers=frozenset({number}))
+    assert [join_lines(f) for f in figures] == ["Sensoren im Quartier"] and furniture == ["12"]
+    kept, figures, furniture, _ = body_paragraphs(lines, page)
+    assert figures == [] and any(join_lines(p) == "Sensoren im Quartier" for p in kept)

@@ -19,6 +19,7 @@ from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
+from pipeline.records.units import LONE_NUMBER, Unit
 from pipeline.records.sentence_doubts import (colon_then_clause_doubts, line_set_between_doubts, marks_inside_doubts,
                                              numbers_in_line_doubts, reopened_line_doubts, reopened_sentence_doubts)
 from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
@@ -36,7 +37,7 @@ PUNCTUATION = ".,;:!?()„“”\"'»«‚‘’…"
 
 def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = frozenset(),
                     styled: frozenset[int] = frozenset(), settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS,
-                    larger: frozenset[int] = frozenset()
+                    larger: frozenset[int] = frozenset(), figure_numbers: frozenset[int] = frozenset()
                     ) -> tuple[list[list[Line]], list[list[Line]], list[str], list[Doubt]]:
     """Body lines -> (paragraphs of running text, figure text, page furniture taken out, doubts).
     Page numbers and running headers an OCR text kept (keys in `running`) are furniture: the
@@ -53,18 +54,23 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     caption an OCR glued to a line of running text is cut from it (glued_captions.py); pieces of a
     sentence a figure rule took out are running text again where the text around them needs them
     (sentence_lines.py, sentence_starts.py). What the evidence does not decide is flagged, with
-    the stretch named."""
-    units, furniture = [], []
+    the stretch named. A lone number that is a figure's (`figure_numbers`: its line numbers) is
+    furniture here too, as the caller keeps such numbers, but the steps see it where it stands:
+    the line under it is the number's label."""
+    units, furniture, numbers = [], [], []
     for para in paragraphs(box_lines_apart(captions_cut(lines, page))):
         text = join_lines(para)
         if PAGE_NUMBER.match(text) or (len(para) == 1 and line_key(text) in running):
             furniture.append(text)
+            if para[0].number in figure_numbers and PAGE_NUMBER.match(text):
+                numbers.append(Unit(para, "figure", False, LONE_NUMBER))
         elif len(para) == 2 and any(line_key(l.text) in running for l in para) \
                 and all(PAGE_NUMBER.match(l.text.strip()) or line_key(l.text) in running for l in para):
             furniture += [l.text.strip() for l in para]  # a footer and the page number under it, no blank line between
         else:
             units += pieces_of(para, page, settings)
     units, lead_doubts = lead_paragraphs_kept(classify_units(units, page, styled, settings), larger, page, settings)
+    units = sorted(units + numbers, key=lambda u: u.lines[0].number)
     units = label_rows_out(number_words_out(units, page, settings))
     units = map_points_out(repeated_lines_out(units, page), page, settings)
     units, count_doubts = counted_lists(units, page, settings)
@@ -77,6 +83,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units, doubts = opening_checked(units, page, settings)
     units, start_doubts = lower_case_starts(units, page, settings)
     doubts = lead_doubts + count_doubts + doubts + start_doubts
+    units = [u for u in units if u.why != LONE_NUMBER]  # the caller keeps them
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]

@@ -36,7 +36,7 @@ from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_sp
 from pipeline.records.pages import Pages, lines_to_pages, page_of
 from pipeline.records.labels import known_labels, label_key, line_label_read
 from pipeline.records.name_wrap import line_after_name, name_cut_reason
-from pipeline.records.page_numbers import figure_numbers, page_number_lines
+from pipeline.records.page_numbers import figure_numbers, lone_numbers, page_number_lines
 from pipeline.records.heading_doubts import contradicted_headings
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -124,10 +124,11 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     # line repeated inside the body is text there
     running = (frozenset() if doc.positions else doc.running) | {line_key(l.text) for l in body
                                                                  if l.number in block.section_lines}
-    kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings, larger)
     # a PDF's page numbers were taken out by their place on the page: a lone number left in its
     # body is a figure's ('48' over 'Ladepunkte'), not furniture to drop; so is one in a text
     # that counts no pages with the text's other lone numbers
+    at_figures = frozenset(at for at, _, _ in lone_numbers(body) if doc.positions or at not in doc.page_numbers)
+    kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings, larger, at_figures)
     numbers = [t for t in furniture if PAGE_NUMBER.match(t)] if doc.positions else figure_numbers(body, doc.page_numbers)
     if doc.positions:  # a PDF: its words came in column order already
         description, column_notes = "\n\n".join(join_lines(p) for p in kept), []

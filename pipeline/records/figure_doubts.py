@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
+from pipeline.records.units import LONE_NUMBER
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
                                     stops_inside, stops_on_an_attributive_adjective, unmarked)
 from pipeline.records.settings import RecordsSettings
@@ -139,7 +140,8 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
         one_line = short_piece(unit.lines, page, settings)
         before = next((u for u in reversed(out[:i - 1]) if u.kind != "figure"), None)
         goes_on = before is not None and ends_open(before.text)  # '… bei über' | '80 %' | 'der Haushalte …': its sentence
-        if above.kind == "figure" and a_number(above.text) and not has_finite_verb(unit.text, page.lexicon) \
+        if above.kind == "figure" and (a_number(above.text) or above.why == LONE_NUMBER) \
+                and not has_finite_verb(unit.text, page.lexicon) \
                 and (unit.kind == "heading" or unit.kind == "prose" and (one_line or row_words(unit, above, settings, goes_on))
                      or one_line and list_mark(unit.text) is None
                      and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")):

@@ -40,6 +40,9 @@ def text_so_far_ends(done: list["Unit"], stops: str = ".!?") -> bool:
     return before is None or before.text.rstrip()[-1:] in tuple(stops)
 
 
+LONE_NUMBER = "lone number"  # a Unit's `why`: a figure's number standing alone, seen by the steps, kept by the caller
+
+
 @dataclass(frozen=True)
 class Unit:
     """A paragraph, or a piece of one, and what was decided of it."""
