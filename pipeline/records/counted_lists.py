@@ -108,10 +108,18 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
         count, glued = said
         found, candidates, last = glued, [], unit
         end = i  # the last piece counted
+        coded = None  # the shape of the items' codes ('A1'), where the first item has one: an OCR keeps such marks
+        passed = []  # pieces between coded items with no such code, read as items ('5 Jahre')
         for j in range(i + 1, min(len(units), i + 1 + MOST_PIECES)):
             if found + sum(n for _, n in candidates) >= count:
                 break
             piece = units[j]
+            shape = mark_shape(list_mark(piece.text) or "•")
+            if coded is None and piece.kind == "item" and shape != "•":
+                coded = shape
+            if coded and shape != coded and piece.kind in ("item", "heading", "figure"):
+                passed += [j] if piece.kind == "item" else []
+                continue  # a figure's number and words between coded items ('A1 …', '5 Jahre', 'Laufzeit', 'C2 …')
             # a piece after an item stopping open goes on with it in its first line ('… für Verwaltung und' |
             # 'Stadtwerke' | 'Handel und Gewerbe'): that line opens no item of its own
             goes_on = ends_open(last.text) and not last.text.endswith("-")
@@ -132,6 +140,8 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
         if total == count:
             units, past = past_the_count(units, end, page, settings)
             doubts += past
+            for j in passed:
+                units[j] = units[j].as_("figure", "short")
         if total == count and (candidates or unit.kind == "figure") and not list_goes_on(units, end):
             for j, _ in candidates:
                 units[j] = replace(units[j], kind="item", verdict=None, why="")
