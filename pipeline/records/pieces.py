@@ -19,7 +19,7 @@ from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open
                                     holds_sentence_end, labels_only, list_mark, may_open_a_later_sentence,
                                     names_no_action, opens_anew, opens_sentence, piece_evidence, reads_as_prose,
                                     stops_inside, stops_on_an_attributive_adjective, stops_short_on_a_function_word,
-                                    wordmark)
+                                    verb_after_a_clause, wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
@@ -466,6 +466,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
             stopped = stops_inside(before) and (ends_open(before) or before.endswith(",") or (
                 stops_on_an_attributive_adjective(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
+                verb_after_a_clause(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
                 and not before.endswith(("“", "”", '"', "«", "»")))) \
                 and list_mark(before) is None \

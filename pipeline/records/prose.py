@@ -137,6 +137,13 @@ def stops_on_an_attributive_adjective(text: str, lexicon: Lexicon, any_case: boo
     return last.isalpha() and (any_case or last.islower()) and lexicon.tags.best_tag(last) == "ADJ(A)"
 
 
+def verb_after_a_clause(text: str, lexicon: Lexicon) -> bool:
+    """Text stopping on a finite verb right after a comma ('Wer heute die Grundlagen legt,
+    schafft'): a clause opened the sentence, and its main clause waits for the rest."""
+    last = re.search(r",\s+([a-zäöüß]{2,})$", text.strip())
+    return last is not None and any(tag.endswith("(FIN)") for tag in lexicon.tags.tag_names(last.group(1)))
+
+
 def may_open_a_later_sentence(text: str, before: str | None, following: str, measure: float, lexicon: Lexicon,
                               settings: RecordsSettings) -> bool:
     """A piece without a finite verb whose sentence may go on after figure text: the running text

@@ -16,7 +16,7 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import label_row
-from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective, wordmark
+from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective, verb_after_a_clause, wordmark
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 from pipeline.records.units import text_so_far_ends
@@ -82,7 +82,7 @@ def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings
 def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A piece taken out that may be a line of running text (line_of_the_sentence), with a finite
     verb and stopping on an attributive adjective in lower case ('Gemeindeschwestern besuchen
-    ältere'), before running text (figure text between passed over) that opens no sentence
+    ältere') or on a finite verb after a clause ('Wer heute … legt, schafft'), before running text (figure text between passed over) that opens no sentence
     ('Menschen zu Hause, …'): the start of that sentence, running text again. No label has a
     finite verb, and none waits for its noun. Without a verb, a line listing with a comma after a
     sentence's end ('Regelmäßige Sicherungen, geschulte') is the start of a subject the text after
@@ -90,7 +90,8 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
     units = list(units)
     for i, unit in enumerate(units):
         if not line_of_the_sentence(unit, page, settings, opening=True) or unit.text[:1].islower() \
-                or not stops_on_an_attributive_adjective(unit.text, page.lexicon):
+                or not (stops_on_an_attributive_adjective(unit.text, page.lexicon)
+                        or verb_after_a_clause(unit.text, page.lexicon)):
             continue
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
         if j is None or units[j].kind != "prose" or opens_anew(units[j].text, page.lexicon):
