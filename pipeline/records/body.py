@@ -25,7 +25,7 @@ from pipeline.records.sentence_doubts import (colon_then_clause_doubts, line_set
 from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
                                              taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
-                                             lower_case_starts)
+                                             lower_case_starts, sentence_ends_back)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
 from pipeline.repair.clean import Cleaned
@@ -79,6 +79,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
     units = subjects_back(units, page, settings)
     units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
+    units = sentence_ends_back(units, page, settings)
     units = comma_ends_back(listings_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
     units, start_doubts = lower_case_starts(units, page, settings)

@@ -110,6 +110,30 @@ def listings_back(units: list[Unit], page: Page, settings: RecordsSettings) -> l
     return units
 
 
+def sentence_ends_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """A piece taken out (clean_piece) of a few words in lower case that ends a sentence ('dienen.'),
+    after running text that stopped inside one (figure text between passed over: '… sollen dem
+    Gemeinwohl' | 'Energie' | 'dienen.'): that sentence's end, running text again. No label
+    opens in lower case and ends on a stop. Where several pieces could be it, none is taken."""
+    units = list(units)
+    candidates: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        before = next((k for k in range(i - 1, -1, -1) if units[k].kind != "figure"), None)
+        text = unit.text.strip()
+        if clean_piece(unit, page, settings) and text[:1].islower() and text[-1:] in ".!?" \
+                and len(WORD.findall(text)) <= SENTENCE_END_MAX_WORDS and not re.search(r"[.!?]", text[:-1]) \
+                and before is not None and units[before].kind == "prose" and stops_inside(units[before].text) \
+                and not units[before].text.endswith("-"):
+            candidates.setdefault(before, []).append(i)
+    for found in candidates.values():
+        if len(found) == 1:
+            units[found[0]] = as_running_text(units[found[0]])
+    return units
+
+
+SENTENCE_END_MAX_WORDS = 3  # a sentence's last words a figure set apart: a verb and a word or two
+
+
 def completes(before: str, after: str) -> bool:
     """Text ending on a word broken at the line's end ('Maßna-', or 'Mafna-' as an OCR damaged it)
     and text opening in lower case on its rest ('hmen'): a line's end hyphen before lower case
