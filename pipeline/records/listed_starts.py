@@ -12,6 +12,8 @@ fields are the reviewer's to check.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rapidfuzz import fuzz
 
 from pipeline.corrections import Profile
@@ -19,6 +21,17 @@ from pipeline.records.garbled_land import land_for_name
 from pipeline.records.labels import line_label_read
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.unreadable_size import likest_size_class, section_size_classes
+
+class MissedHeader(NamedTuple):
+    """The fields of the SizeLine (segment.py) of a header read from nothing but its labels."""
+
+    size_text: str
+    size_class: str
+    score: float
+    states_text: str
+    land_note: str
+    size_note: str
+
 
 LABELS_REACH = 10  # the header's labels stand within so many lines under the name
 HEADER_MIN_LABELS = 2  # of title, motto, Land and size class: one label alone may be a word of the text
@@ -30,11 +43,9 @@ def starts_of_missed_names(nonblank: list, starts: list[tuple], listed: list[str
     """For each name the overview lists and no start names: its first printing, on one line or
     two, on no line `taken` (a heading, a start's name or labelled block), with HEADER_MIN_LABELS
     of the header's labels under it -> a start (name lines, the name's last line as the size
-    line, SizeLine, the labelled block `read_block(i)` reads at the first label, nonblank[i], where
+    line, the SizeLine's fields as a MissedHeader, the labelled block `read_block(i)` reads at the first label, nonblank[i], where
     it holds the title or motto, else None: the header's lines are read as an unlabelled header's).
     `section_at(number)` is the section in force at a line."""
-    from pipeline.records.segment import SizeLine
-
     s = settings.segment
     found = [" ".join(l.text.strip() for l in start[0]).casefold() for start in starts]
     missed = [e for e in listed if not any(fuzz.ratio(e.casefold(), n) >= s.listed_min_score for n in found)]
@@ -55,8 +66,7 @@ def starts_of_missed_names(nonblank: list, starts: list[tuple], listed: list[str
             ("", size_class, min(score, s.size_class_min_score - 1), ""), name, lands, s.listed_min_score)
         size_note = (f"no size class was read in the header under the name the overview lists ('{entry}'): of the "
                      f"section's size classes, the likest to the header's lines ({size_class}) was taken")
-        out.append((name_lines, name_lines[-1], SizeLine(text, size_class, score, land, land_note=land_note,
-                                                         size_note=size_note), block))
+        out.append((name_lines, name_lines[-1], MissedHeader(text, size_class, score, land, land_note, size_note), block))
         taken.update(l.number for l in name_lines)
     return out
 

@@ -349,12 +349,12 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     if listed:  # a listed project whose header was garbled past the readings above
         occupied = in_heading | {l.number for start in starts for l in start[0]} \
             | {n for start in starts if start[3] is not None for n in start[3].line_numbers}
-        starts += starts_of_missed_names(nonblank, starts, listed, lands, occupied,
-                                         lambda number: section_in_force(headings, number), known,
-                                         lambda k: read_labelled_block(
-                                             nonblank, k, known, settings.segment.wrapped_max_gap,
-                                             lambda field, text: value_reads_as(field, text, profile, settings)),
-                                         profile, settings)
+        read_at = lambda k: read_labelled_block(nonblank, k, known, settings.segment.wrapped_max_gap,  # noqa: E731
+                                                lambda field, text: value_reads_as(field, text, profile, settings))
+        missed = starts_of_missed_names(nonblank, starts, listed, lands, occupied,
+                                        lambda number: section_in_force(headings, number), known, read_at, profile, settings)
+        starts += [(name, line, SizeLine(h.size_text, h.size_class, h.score, h.states_text, land_note=h.land_note,
+                                         size_note=h.size_note), block) for name, line, h, block in missed]
         starts.sort(key=lambda start: start[0][0].number)
     # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
     taken = {n for start in starts if start[3] is not None for n in start[3].line_numbers}
