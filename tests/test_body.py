@@ -589,3 +589,12 @@ def test_the_line_under_a_figures_lone_number_is_its_label_and_under_a_page_numb
     assert [join_lines(f) for f in figures] == ["Sensoren im Quartier"] and furniture == ["12"]
     kept, figures, furniture, _ = body_paragraphs(lines, page)
     assert figures == [] and any(join_lines(p) == "Sensoren im Quartier" for p in kept)
+
+
+def test_a_line_ending_in_a_colon_over_a_sentences_rest_in_lower_case_stays_one_paragraph(lexicon):
+    """A list's first item stands apart from its introduction; a sentence going on in lower case
+    after a colon does not."""
+    body = ("Die Gemeinde braucht für diesen Umbau vor allem eines:\ndie Menschen vor Ort\n")
+    page = Page(lexicon, 55, ("Stadt am See", "Offen für Neues"))
+    kept, figures, _, _ = body_paragraphs(text_to_lines(body), page)
+    assert [join_lines(p) for p in kept] == ["Die Gemeinde braucht für diesen Umbau vor allem eines: die Menschen vor Ort"]

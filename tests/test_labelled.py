@@ -215,6 +215,7 @@ def load_source_text(text: str):
     ("Ein Ort, an dem Zukunft gemacht wird", False), ("Smart Region to go", False), ("Radwege für 50 km", False),
     ("Lehrkräfte berichten, dass alles gut ist", True), (".", True), ("Praxen finden keine", True),
     ("Gemeinsam nach vorn", False), ("Digitale Dörfer an der Küste Zwi-", True), ("Stadt- und Landentwicklung", False),
+    ("Wir packen aus", False), ("Smart für alle, ob jung oder alt", False), ("Digital durch und durch", False),
 ])
 def test_a_title_or_motto_that_reads_as_running_text(value, reads_as_text):
     from pipeline.records.text import value_running_text_reason
@@ -786,6 +787,8 @@ def test_a_label_read_across_into_the_text_beside_it_flags_its_value(corrections
                  "Freude und Ausdauer.\nMOTTO: Zusammen fiir morgen", "zusammen.morgen.gestalten\nMOTTO:")
     got = only_record(above, corrections)
     assert got.title == "Musterhausen klug" and "title" not in got.needs_review
+    speck = above.replace("zusammen.morgen.gestalten\nMOTTO:", "|\nMOTTO: Zusammen für morgen")
+    assert "title" not in only_record(speck, corrections).needs_review  # a speck's line tells nothing
 
 
 def test_a_box_run_into_the_texts_rows_flags_its_title_and_motto(corrections):

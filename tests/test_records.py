@@ -81,11 +81,14 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
 def test_a_title_repeating_a_word_the_name_leaves_in_doubt_is_flagged_too(lexicon):
     """An overview an OCR read alike ('Landkreis Stdwesipfalz' twice) vouches for no garbled word:
     the name's unknown word is questioned, and so is the motto that repeats it."""
+    from pipeline.records.draft import flag
     from pipeline.records.names import doubtful_word_doubts
 
     fields = {"name": "Landkreis Stdwesipfalz", "title": "Digital und nah", "motto": "Mit Daten für Stdwesipfalz"}
     doubts = doubtful_word_doubts(fields, lexicon, ("Landkreis Stdwesipfalz",))
     assert [d.field for d in doubts] == ["name", "motto"]
+    earlier = (flag("name", "the OCR was unsure of 'Stdwesipfalz'"),)  # the name's word questioned already
+    assert [d.field for d in doubtful_word_doubts(fields, lexicon, ("Landkreis Stdwesipfalz",), earlier)] == ["motto"]
 
 
 def test_two_words_an_ocr_ran_together_are_flagged_and_compounds_are_not(lexicon):

@@ -239,4 +239,18 @@ def test_a_listed_name_over_labels_whose_land_and_size_class_ran_into_the_text_m
         ("Heilbronn", ["Baden-Württemberg"], "Heilbronn klug"), ("Würzburg", ["Bayern"], "Würzburg vernetzt")]
     assert {"states", "size_class"} <= set(got[1].needs_review) and "overview" in got[1].review_notes["size_class"]
     assert got[1].description.startswith("Ehrenamtliche") and got[1].size_class in ("Große Großstadt", "Kleinere Großstadt")
+    assert {"title", "motto"} <= set(got[1].needs_review)  # a header found so is the reviewer's to check
     assert [p.name for p in brochure("Kassel")] == ["Heilbronn"]
+
+
+def test_a_stray_listed_name_takes_no_other_projects_labels():
+    """A line naming a listed project, then a section heading and another project's header: the
+    labels under the heading are that project's, so no record is made of the stray name (the
+    coverage warns of it)."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\n"
+            f"{PARA}\n\nBUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+            "PROJEKTTITEL\nHeilbronn klug\n\nMOTTO:\nGemeinsam für alle\n\nKassel\n\n\n\n\n"
+            f"GROSSSTÄDTE\n\nWürzburg\n\n{PARA}\n\nBUNDESLAND\nBayern\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+            "PROJEKTTITEL\nWürzburg vernetzt\n\nMOTTO:\nKlug verbunden\n" + OVERVIEW + "\nKassel Hessen Großstädte\n")
+    result = extract_brochure(load_source_text(text), _corrections(), use_overrides=False)
+    assert [p.name for p in result.brochure.projects] == ["Heilbronn", "Würzburg"]

@@ -35,7 +35,8 @@ def test_a_title_with_a_sentence_inside_is_flagged_and_a_slogans_are_not():
 
 def test_a_word_the_scans_ocr_was_unsure_of_flags_the_value_that_holds_it(corrections):
     """Tesseract's own doubt travels from its TSV to the record: a title holding a word it read
-    below UNSURE_CONFIDENCE is flagged; a doubtful word the value does not hold is no reason."""
+    below UNSURE_CONFIDENCE is flagged; a doubtful word the value does not hold, or one the
+    brochure's overview prints alike, is no reason."""
     from pipeline.read.load import Source
     from pipeline.read.pdf_text import tsv_to_words, words_to_text
     from pipeline.run import extract_brochure
@@ -56,4 +57,20 @@ def test_a_word_the_scans_ocr_was_unsure_of_flags_the_value_that_holds_it(correc
         return next(p.review_notes.get("title", "") for p in projects if (p.title or "").endswith("teilt Wissen"))
 
     assert "unsure of 'teilt'" in title_notes(((line, "teilt"),))
+    assert "unsure" not in title_notes(((line, "Tübingen"),))  # the overview prints it alike: another reading
     assert "unsure" not in title_notes(((line, "Motto"),)) and "unsure" not in title_notes(())
+
+
+def test_an_unsure_word_in_a_value_read_from_a_rows_end_is_found_by_the_rows_start():
+    """A value read from a row's end (a LabelTail) starts inside its line; Tesseract's doubt is kept
+    per line, so the line is looked up by its start."""
+    from pipeline.records.line_end_labels import LabelTail
+    from pipeline.records.names import unsure_reading_doubts
+    from pipeline.repair.clean import Cleaned
+
+    text = "Einleitung\nDer Text geht weiter Vale Turale\n"
+    cleaned = Cleaned(text, text, [], list(range(len(text) + 1)), True)
+    row = text.index("Der Text")
+    tail = LabelTail(1, text.index("Vale"), "Vale Turale")
+    doubts = unsure_reading_doubts({"title": [tail]}, {row: ("Vale",)}, cleaned, {"title": "Vale Turale"})
+    assert [d.field for d in doubts] == ["title"]

@@ -215,7 +215,8 @@ def crowded_value_doubts(crowded: dict[str, list[str]], settings: RecordsSetting
     label's value printed above it ('Projekttitel: …' / 'bewusst.clever.vernetzt' / 'Motto:')."""
     doubts = []
     for field_name, lines in crowded.items():
-        reason = value_running_text_reason(" ".join(lines), settings)
+        lines = [l for l in lines if re.search(r"[^\W\d_]", l)]  # a speck's line ('|') tells nothing
+        reason = value_running_text_reason(" ".join(lines), settings) if lines else None
         if field_name in ("title", "motto") and reason:
             doubts.append(flag(field_name, f"the lines '{' / '.join(lines)}' stand between its label and the next "
                                            f"and read as running text ({reason}): an OCR may have read the label's "

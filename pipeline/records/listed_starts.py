@@ -33,6 +33,8 @@ class MissedHeader(NamedTuple):
     size_note: str
 
 
+MISSED_HEADER_NOTE = ("the header was found by the overview's name over its labels alone (no Land or size class read "
+                      "as one): its values may be another part's; check them against the page")
 LABELS_REACH = 10  # the header's labels stand within so many lines under the name
 HEADER_MIN_LABELS = 2  # of title, motto, Land and size class: one label alone may be a word of the text
 
@@ -86,6 +88,8 @@ def printed_name_over_labels(nonblank: list, entry: str, taken: set[int], known:
             if fuzz.ratio(" ".join(l.text.strip() for l in lines).casefold(), entry.casefold()) < s.listed_min_score:
                 continue
             under = nonblank[i + k:i + k + LABELS_REACH]
+            # the header ends at a line another part took (a heading, another project's name or block)
+            under = under[:next((n for n, l in enumerate(under) if l.number in taken), len(under))]
             reads = [line_label_read(l.text, known) for l in under]
             if len({hit[0] for hit in reads if hit} & {"title", "motto", "states", "size_class"}) >= HEADER_MIN_LABELS:
                 first = next(n for n, hit in enumerate(reads) if hit)

@@ -54,17 +54,21 @@ def uncertain_edit_doubts(value_lines: dict[str, list[Line]], cleaned: Cleaned) 
 
 
 def unsure_reading_doubts(value_lines: dict[str, list[Line]], unsure: dict[int, tuple[str, ...]],
-                          cleaned: Cleaned, fields: dict) -> list[Doubt]:
+                          cleaned: Cleaned, fields: dict, listed: tuple[str, ...] = ()) -> list[Doubt]:
     """A name, title or motto (field -> the lines it was read from) holding a word the OCR that
     read the scan was unsure of (`unsure`: raw offset of a line -> such words on it). Its
-    misreadings are often real words ('Vale Turale'), so only its own doubt tells them."""
+    misreadings are often real words ('Vale Turale'), so only its own doubt tells them. A word the
+    brochure's overview (`listed`) prints alike is vouched for by that other reading."""
+    vouched = {w.casefold() for entry in listed for w in re.findall(r"\w+", entry)}
     doubts = []
     for field_name, lines in value_lines.items():
         value = {w.casefold() for w in re.findall(r"\w+", fields.get(field_name) or "")}
-        words = [w for line in lines for w in unsure.get(cleaned.raw_offset(line.start), ())]
+        # a value read from a row's end (a LabelTail) starts inside its line: look the line up by its start
+        words = [w for line in lines for w in unsure.get(cleaned.raw_offset(cleaned.text.rfind("\n", 0, line.start) + 1), ())]
         # the word as the value holds it: the repair may have mended it, the overview replaced it
         held = list(dict.fromkeys(w for w in words
-                                  if any(part.casefold() in value for part in re.findall(r"\w+", w))))
+                                  if any(part.casefold() in value for part in re.findall(r"\w+", w))
+                                  and not all(part.casefold() in vouched for part in re.findall(r"\w+", w))))
         if held:
             doubts.append(flag(field_name, f"the OCR was unsure of {', '.join(repr(w) for w in held)}: "
                                            "check the value against the page"))
@@ -213,9 +217,13 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
             if OCR_DEBRIS.search(word) and not STYLISED.search(word):
                 doubts.append(flag(field_name, f"'{word}' looks like unrepaired OCR"))
                 continue
-            if not word.isalpha() or f"'{word}'" in notes_of([*earlier, *doubts]).get(field_name, ""):
-                continue  # no word, or already questioned by the repair itself
-            run = run_together(word, lexicon)
+            if not word.isalpha():
+                continue
+            if f"'{word}'" in notes_of([*earlier, *doubts]).get(field_name, ""):
+                if field_name == "name" and lexicon.zipf(word) == 0:
+                    unknown_in_name.add(word.casefold())  # questioned already, and still in doubt for the values
+                continue  # already questioned by the repair itself
+            run = run_together(word, lexicon) if field_name == "name" or word.casefold() not in names else None
             if run:
                 doubts.append(flag(field_name, f"'{word}' may be '{run}' run together (an OCR lost the space)"))
                 continue

@@ -108,10 +108,12 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
 def first_item_after(line: Line, next_line: Line, page: Page, settings: RecordsSettings) -> bool:
     """A list's introduction and its first item with no blank line between ('… in fünf
     Handlungsfeldern:' / 'Handel und Gewerbe'): a line ending in a colon over a short line that
-    ends no sentence."""
+    opens with a capital or a list mark and ends no sentence ('… vor allem eines:' / 'die Menschen
+    vor Ort' goes on with the sentence; '„Gemeinsam digital“' is a quotation)."""
     following = next_line.text.strip()
     return line.text.rstrip().endswith(":") and following[-1:] not in (".", "!", "?") \
-        and len(following) < settings.text.short_line_share * page.measure
+        and len(following) < settings.text.short_line_share * page.measure \
+        and (following[:1].isupper() or list_mark(following) is not None)  # no quotation, no sentence's rest
 
 
 def text_lines_ahead(para: list[Line], page: Page, settings: RecordsSettings) -> int:

@@ -63,7 +63,8 @@ def size_class_at_heads(texts: list[str], profile: Profile, min_score: float) ->
 def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], profile: Profile, min_score: float,
                            reads_as_states) -> tuple[tuple[str, str, float, str], bool, str] | None:
     """Rows from one opening with a Land's label whose rest reads as no Land (`texts[0]`) -> the
-    SizeLine's fields, whether the Land was read and a note where no size class's label was, where within SIZE_LABEL_MAX_ROWS rows a row
+    SizeLine's fields, whether the Land was read and a note where no size class's label was, where
+    within SIZE_LABEL_MAX_ROWS rows (with the Land read, within all the rows given) a row
     opens with the size class's label (alone, or with the text's words after it: 'GROSSENKLASSE
     früher jeder …') and the rows under it open with a size class; the Land is the next row's
     opening words where they read as one, else (garbled: 'Bes Deichen …') its first word, not

@@ -19,7 +19,7 @@ from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.label_facts import lines_under_labels
 from pipeline.records.garbled_land import land_for_name, overview_lands, size_over_garbled_land
-from pipeline.records.listed_starts import starts_of_missed_names
+from pipeline.records.listed_starts import MISSED_HEADER_NOTE, starts_of_missed_names
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, debris_after_listed,
@@ -54,6 +54,7 @@ class SizeLine:
     land_apart: bool = False  # the size line printed no Land: it was read from a line of its own (lost_land.py)
     land_note: str = ""  # the Land printed past reading: where the Land taken came from (garbled_land.py)
     size_note: str = ""  # the size class's label not read: where the size class taken came from (row_heads.py)
+    header_note: str = ""  # the header read from its labels alone (listed_starts.py): its title and motto are flagged
 
 
 @dataclass(frozen=True)
@@ -354,7 +355,8 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         missed = starts_of_missed_names(nonblank, starts, listed, lands, occupied,
                                         lambda number: section_in_force(headings, number), known, read_at, profile, settings)
         starts += [(name, line, SizeLine(h.size_text, h.size_class, h.score, h.states_text, land_note=h.land_note,
-                                         size_note=h.size_note), block) for name, line, h, block in missed]
+                                         size_note=h.size_note, header_note=MISSED_HEADER_NOTE), block)
+                   for name, line, h, block in missed]
         starts.sort(key=lambda start: start[0][0].number)
     # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
     taken = {n for start in starts if start[3] is not None for n in start[3].line_numbers}

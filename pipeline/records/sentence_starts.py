@@ -114,13 +114,18 @@ def sentence_ends_back(units: list[Unit], page: Page, settings: RecordsSettings)
     """A piece taken out (clean_piece) of a few words in lower case that ends a sentence ('dienen.'),
     after running text that stopped inside one (figure text between passed over: '… sollen dem
     Gemeinwohl' | 'Energie' | 'dienen.'): that sentence's end, running text again. No label
-    opens in lower case and ends on a stop. Where several pieces could be it, none is taken."""
+    opens in lower case and ends on a stop. Where several pieces could be it, or running text in
+    lower case after it could, none is taken."""
     units = list(units)
     candidates: dict[int, list[int]] = {}
     for i, unit in enumerate(units):
         before = next((k for k in range(i - 1, -1, -1) if units[k].kind != "figure"), None)
+        after = next_text(units, i)
         text = unit.text.strip()
-        if clean_piece(unit, page, settings) and text[:1].islower() and text[-1:] in ".!?" \
+        # running text going on in lower case later may be the sentence's rest instead ('… ganz auf' | 'Wasser' /
+        # 'sparen.' | 'erneuerbare Energien …'): then the piece is a figure's
+        later = after is not None and units[after].kind == "prose" and units[after].text[:1].islower()
+        if clean_piece(unit, page, settings) and text[:1].islower() and text[-1:] in ".!?" and not later \
                 and len(WORD.findall(text)) <= SENTENCE_END_MAX_WORDS and not re.search(r"[.!?]", text[:-1]) \
                 and before is not None and units[before].kind == "prose" and stops_inside(units[before].text) \
                 and not units[before].text.endswith("-"):

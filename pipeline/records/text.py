@@ -90,11 +90,12 @@ def wordlike_share(text: str) -> float:
 
 VALUE_MAX_WORDS = 12  # a title or motto is shorter: a longer value ran into the text beside it
 CLAUSE_MIN_WORDS = 8  # a shorter value lists words ('Smarter, nachhaltiger Tourismus', '…: fürsorglich, menschlich, bunt')
-VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|sowie|mit|in|an|am|auf|aus|bei|nach|über|durch|ohne|gegen|vom|beim|"
+# (no 'aus', 'auf', 'nach', 'durch', 'über': a separable verb's particle ends a slogan: 'Wir packen aus')
+VALUE_END_CONNECTOR = re.compile(r"(?:,|\b(?:und|oder|sowie|mit|in|an|am|bei|ohne|gegen|vom|beim|"
                                  r"der|die|das|den|dem|des|für|ein|eine|einen|einem|einer|eines|kein|keine|keinen|"
                                  r"keiner|zur|zum|im|von|wie|dass))$")
 # a comma and a word that opens a clause no slogan has ('Lehrkräfte berichten, dass …')
-CLAUSE_OPENED = re.compile(r",\s*(?:dass|weil|obwohl|sodass|wenn|ob)\b")
+CLAUSE_OPENED = re.compile(r",\s*(?:dass|weil|obwohl|sodass)\b")  # (no 'ob', 'wenn': 'Smart für alle, ob jung oder alt')
 # a value's first sentence, of a sentence's words, stops on a word in lower case (no abbreviation)
 # and a word follows ('Die nächsten Schritte sind bereits geplant. Auch'; not a slogan's 'Digital
 # und nah. Heute', 'Hier wird Zukunft gemacht. Gemeinsam.' or 'Stadt bzw. Land')
