@@ -598,3 +598,17 @@ def test_a_line_ending_in_a_colon_over_a_sentences_rest_in_lower_case_stays_one_
     page = Page(lexicon, 55, ("Stadt am See", "Offen für Neues"))
     kept, figures, _, _ = body_paragraphs(text_to_lines(body), page)
     assert [join_lines(p) for p in kept] == ["Die Gemeinde braucht für diesen Umbau vor allem eines: die Menschen vor Ort"]
+
+
+def test_a_banners_words_after_a_bar_at_a_rows_end_are_figure_text(lexicon):
+    """'… beteiligen sich || MODELLPROJEKT SM,': a box's edge and a banner's capitals ending a row of
+    running text are cut from it, and the sentence goes on in the next row; a logo's line in
+    capitals on both sides of a bar stays one piece."""
+    body = ("So entstehen Wohnungen, ohne dass neue Flächen am\nStadtrand versiegelt werden. Schulen beteiligen "
+            "sich || MODELLPROJEKT SM,\n\nan den Zahlungen und verbinden so Unterricht und\npraktischen Naturschutz.\n")
+    page = Page(lexicon, 50, ("Stadt am See", "Offen für Neues"))
+    kept, figures, _, _ = body_paragraphs(text_to_lines(body), page)
+    assert [join_lines(f) for f in figures] == ["|| MODELLPROJEKT SM,"]
+    assert "beteiligen sich an den Zahlungen" in " ".join(join_lines(p) for p in kept)
+    from pipeline.records.glued_captions import banner_after_bar
+    assert banner_after_bar(") RESILIENTE STADT KEMPTEN | DIGITALISIERUNG ALS ENABLER") is None

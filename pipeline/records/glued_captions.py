@@ -85,6 +85,20 @@ def marked_label_after_sentence(text: str) -> int | None:
     return m.start(1) if m and len(text[:m.start()].split()) >= TEXT_BEFORE_CAPTION_MIN_WORDS else None
 
 
+# '… Schulen beteiligen sich || MODELLPROJEKT SM,': a banner's box edge and its words in capitals ending a row
+BANNER_TAIL = re.compile(r"\s(\|{1,2}\s*[A-ZÄÖÜ]{4,}(?:\s+\S+){0,3})\s*$")
+
+
+def banner_after_bar(text: str) -> int | None:
+    """A row of running text, then a box's edge read as a bar or two and a word in capitals with up
+    to three more ending the row (a banner beside the column) -> where the bar starts; else None."""
+    m = BANNER_TAIL.search(text)
+    head = text[:m.start()].split() if m else []
+    # the row's text is running text's, in lower case mostly (a logo's words in capitals on both sides are one line)
+    return m.start(1) if len(head) >= TEXT_BEFORE_CAPTION_MIN_WORDS \
+        and sum(w[:1].islower() for w in head) * 2 > len(head) else None
+
+
 SPECKS_MIN_TOKENS = 2  # '. _ .': a figure's dots and rules an OCR read before a line's words
 WORDS_AFTER_SPECKS_MIN = 3
 
@@ -106,8 +120,9 @@ def captions_cut(lines: list[Line], page: Page) -> list[Line]:
     """Body lines -> the same, with each line that holds a caption and running text glued after it
     (running_text_start) or before it (caption_after_text), specks and words after them
     (words_after_specks), as two lines: the caption's (the specks'), and the running text's; and
-    a sentence with a map's marked place after it (marked_label_after_sentence) as the sentence's
-    line and the place's, set apart by blank lines (the sentence's next line is no place's)."""
+    a sentence with a map's marked place after it (marked_label_after_sentence), or a row with a
+    banner's words after a bar (banner_after_bar), as the text's line and the figure's, set apart by
+    blank lines (the text's next line is no figure's)."""
     out: list[Line] = []
     before = ""
     for line in lines:
@@ -115,6 +130,7 @@ def captions_cut(lines: list[Line], page: Page) -> list[Line]:
         at = caption_after_text(line.text.strip(), page) if at is None and not line.blank else at
         at = words_after_specks(line.text.strip()) if at is None and not line.blank else at
         place = marked_label_after_sentence(line.text.strip()) if at is None and not line.blank else None
+        place = banner_after_bar(line.text.strip()) if at is None and place is None and not line.blank else place
         if at is None and place is None:
             out.append(line)
         else:
