@@ -109,14 +109,24 @@ def map_point(text: str) -> bool:
 
 def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Classified units -> the same, with a short line of running text shaped like a map's point
-    (map_point) next to figure text shaped so too set apart as figure text ("map"): the OCR read
-    the point's mark as a letter ('m Lauf an der Pegnitz' by 'u Marktplatz')."""
+    (map_point) next to figure text shaped so too, or a marked place taken as figure text
+    (marked_place), set apart as figure text ("map"): the OCR read the point's mark as a letter
+    ('m Lauf an der Pegnitz' by 'u Marktplatz' or '• Innenstadt')."""
     out = list(units)
     for i, unit in enumerate(units):
         if unit.kind == "prose" and short_piece(unit.lines, page, settings) and map_point(unit.text) and any(
-                0 <= k < len(units) and units[k].kind == "figure" and map_point(units[k].text) for k in (i - 1, i + 1)):
+                0 <= k < len(units) and units[k].kind == "figure"
+                and (map_point(units[k].text) or marked_place(units[k].text)) for k in (i - 1, i + 1)):
             out[i] = unit.as_("figure", "map")
     return out
+
+
+def marked_place(text: str) -> bool:
+    """A mark an OCR read as a bullet and one to three words with a capital ('• Innenstadt',
+    '• Marktplatz Altstadt »'): a map's point, as figure text takes it, no item."""
+    mark = list_mark(text)
+    words = [w for w in text[len(mark):].split() if any(c.isalpha() for c in w)] if mark else []
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def a_number(text: str) -> bool:
