@@ -34,7 +34,7 @@ class MissedHeader(NamedTuple):
 
 
 MISSED_HEADER_NOTE = ("the header was found by the overview's name over its labels alone (no Land or size class read "
-                      "as one): its values may be another part's; check them against the page")
+                      "as one): check its values against the page, they may be another part's")
 LABELS_REACH = 10  # the header's labels stand within so many lines under the name
 HEADER_MIN_LABELS = 2  # of title, motto, Land and size class: one label alone may be a word of the text
 

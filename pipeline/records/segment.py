@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
-from pipeline.language.lexicon import LAENDER_JOINERS, german_states
+from pipeline.language.lexicon import LAENDER_JOINERS, WITHOUT_UMLAUTS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.label_facts import lines_under_labels
@@ -381,7 +381,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
-        above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings)
+        above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings, tuple(profile.categories))
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
                                    name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
                                    above, repeated))
@@ -421,17 +421,19 @@ def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Pr
 
 
 def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: dict[str, tuple[str, str]],
-                    settings: RecordsSettings) -> str | None:
+                    settings: RecordsSettings, sections: tuple[str, ...] = ()) -> str | None:
     """The line right above a name that nonblank[i] begins, where it could be the name's first
     line ('Landkreis' over 'Märkisch-Oderland'; 'Warburg in Kooperation mit Bad Driburg und' over
     'Steinheim'): near it, short or ending in a word that joins a name's parts, capitalised, no sentence's end,
-    no section heading, label or size line, and the end of nothing above it."""
+    no section heading (nor a line like one of the `sections`, an OCR's 'Grofggstadte'), label or
+    size line, and the end of nothing above it."""
     if i == 0:
         return None
     above, name = nonblank[i - 1], nonblank[i]
     if name.number - above.number > settings.segment.wrapped_max_gap or above.number in in_heading \
             or line_label_read(above.text, known) or not name_like(above.text, settings) \
-            or (len(above.text.split()) > NAME_START_MAX_WORDS and not NAME_CONNECTORS.search(above.text.strip())):
+            or (len(above.text.split()) > NAME_START_MAX_WORDS and not NAME_CONNECTORS.search(above.text.strip())) \
+            or any(fuzz.ratio(folded(above.text.strip()), folded(s)) >= SECTION_LIKE_MIN_SCORE for s in sections):
         return None
     if i > 1 and above.number - nonblank[i - 2].number <= settings.segment.wrapped_max_gap \
             and nonblank[i - 2].number not in in_heading:
@@ -439,6 +441,11 @@ def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: d
     return above.text.strip()
 
 
+def folded(text: str) -> str:
+    return text.casefold().translate(WITHOUT_UMLAUTS)
+
+
+SECTION_LIKE_MIN_SCORE = 70  # a garbled section heading ('Grofggstadte' for 'Großstädte'), no name's first line
 NAME_START_MAX_WORDS = 2  # a name's first line cut off by the line break ('Landkreis', 'Bad') is this short
 
 
