@@ -237,6 +237,7 @@ def test_a_short_line_over_the_name_is_flagged_and_a_bracket_goes_on_the_name(co
     (["Koblenz verbunden: Ortskerne", "gestalten"], False), (["Rheine digital: Zukunft im", "Wandel"], False),
     (["Bad Säckingen vernetzt: Teilhabe", "denken", "neu"], True), (["Zukunft", "Tübingen klug: neu", "denken"], True),
     (["In Fürth messen Schülerinnen und", "Digital und nah: alle"], True),
+    (["Ebersbach-Neugersdorf", "nachhaltig: Teilhabe neu", "denken"], False),  # too long to share its line
 ])
 def test_a_labelled_value_whose_lines_look_misread(lines, doubtful):
     from pipeline.records.header import wrapped_value_reason

@@ -378,11 +378,14 @@ def among_text_doubts(facts: dict[str, str], among_text: frozenset[str]) -> list
 
 def wrapped_value_reason(lines: list[str]) -> str | None:
     """Why the lines a labelled value wraps over look misread, or None: a word alone on a line
-    that is not the value's last ('Teilhabe' / 'denken' / 'neu'), or a line ending in a connector
+    that is not the value's last ('Teilhabe' / 'denken' / 'neu') although the next line's first
+    word would have fitted beside it, or a line ending in a connector
     whose next line starts anew in capitals ('… Schülerinnen und' / 'Digital und nah: alle')."""
     lines = [l.strip() for l in lines if l.strip()]
+    widest = max((len(l) for l in lines), default=0)
     for upper, lower in zip(lines, lines[1:]):
-        if len(upper.split()) == 1:
+        # a word too long to share its line with the next one wraps so in a narrow box ('Ebersbach-Neugersdorf')
+        if len(upper.split()) == 1 and len(upper) + 1 + len(lower.split()[0]) <= widest:
             return f"the word '{upper}' stands alone inside the value"
         if VALUE_LINE_CONNECTOR.search(upper) and lower[:1].isupper() and len(lower.split()) > 1:
             return f"'{upper}' ends in a connector and '{lower}' starts anew"
