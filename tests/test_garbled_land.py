@@ -138,3 +138,16 @@ def test_a_table_overviews_row_with_two_spaces_in_its_name_still_gives_its_land(
     lines, parts = overview_lines("Modellprojekt Bundesland Kategorie\nHalle  (Saale) Sachsen-Anhalt Großstädte\n"
                                   "Erfurt Thüringen Großstädte\n")
     assert overview_lands(lines, parts, profile_of()) == [("Halle (Saale)", "Sachsen-Anhalt"), ("Erfurt", "Thüringen")]
+
+
+def test_a_table_overview_read_column_by_column_gives_each_name_the_land_at_its_place():
+    """A PDF's overview cells read as columns: the names first, then each row's Land and section;
+    where the rows opening with a Land are as many as the names, they pair in order."""
+    from pipeline.records.garbled_land import overview_column_lands, overview_lands
+    lines, parts = overview_lines("Modellprojekt\nErfurt\nBremerhaven\n\nLandkreis Fürstenfeldbruck\n\nBundesland Kategorie\n\n"
+                                  "Thüringen Großstädte\n\nBremen Großstädte\n\nBayern Interkommunale Kooperationen\nund Landkreise\n")
+    listed = ["Erfurt", "Bremerhaven", "Landkreis Fürstenfeldbruck"]
+    assert overview_lands(lines, parts, profile_of()) == []
+    assert overview_column_lands(lines, parts, profile_of(), listed) == [
+        ("Erfurt", "Thüringen"), ("Bremerhaven", "Bremen"), ("Landkreis Fürstenfeldbruck", "Bayern")]
+    assert overview_column_lands(lines, parts, profile_of(), listed[:2]) == []  # counts differ: no pairing

@@ -73,6 +73,15 @@ def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile
     return pairs
 
 
+def overview_column_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile,
+                          listed: list[str]) -> list[tuple[str, str]]:
+    """A table overview read column by column (a PDF's cells: the names first, then each row's Land
+    and section) -> each listed name with the Land at its place in the column of Länder; [] where
+    the lines opening with a Land are not as many as the names."""
+    lands = [land for text in table_overview_texts(lines, parts, profile) if (land := state_at_start(text))]
+    return list(zip(listed, lands)) if listed and len(lands) == len(listed) else []
+
+
 def state_at_start(text: str) -> str | None:
     """'Sachsen-Anhalt Großstädte' -> 'Sachsen-Anhalt': the Land the text opens with (as printed
     or without its umlauts; of two, the longer: 'Sachsen-Anhalt' before 'Sachsen'); else None."""

@@ -18,7 +18,7 @@ from pipeline.language.lexicon import LAENDER_JOINERS, WITHOUT_UMLAUTS, german_s
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.label_facts import lines_under_labels
-from pipeline.records.garbled_land import land_for_name, overview_lands, size_over_garbled_land
+from pipeline.records.garbled_land import land_for_name, overview_column_lands, overview_lands, size_over_garbled_land
 from pipeline.records.listed_starts import MISSED_HEADER_NOTE, starts_of_missed_names
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
@@ -119,7 +119,7 @@ def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAUL
     running = running_line_keys(lines[first:end], profile, settings)
     overview = lines_to_overview(lines, parts, profile, edition_furniture(lines[first:end], running))
     listed = overview_names(lines, parts, profile, overview) or contents_names(lines, parts, profile, settings)
-    lands = overview_lands(lines, parts, profile)
+    lands = overview_lands(lines, parts, profile) or overview_column_lands(lines, parts, profile, listed)
     return Layout(lines, parts, find_projects(lines[first:end], profile, running, listed, settings, lands), running,
                   overview, listed)
 
