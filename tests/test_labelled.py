@@ -814,3 +814,12 @@ def test_a_box_run_into_the_texts_rows_flags_its_title_and_motto(corrections):
                          "Zusammenhalt stärken\nGROSSENKLASSE: Am Ende geht es darum, dass Menschen gern an\n"
                          "Kleinere Großstadt ihrem Ort leben.", "BUNDESLAND:\nBayern\nGROSSENKLASSE:\nKleinere Großstadt")
     assert "motto" not in only_record(clean, corrections).needs_review
+
+
+@pytest.mark.parametrize("text, sure", [("MotrTo: Heute für alle", True), ("MotTrTo:", True), ("MOTIO:", False),
+                                        ("Mehr: Heute für alle", False)])
+def test_a_label_in_small_capitals_an_ocr_misread_needs_no_flag_for_its_likeness(text, sure):
+    """Capitals inside a word no German word has mark small capitals read by an OCR; a label so
+    printed a letter or two off is the label surely, and its value is not flagged for the match."""
+    from pipeline.records.header import small_caps_label
+    assert small_caps_label(text, "Motto") is sure

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Callable
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
@@ -324,7 +325,7 @@ def labelled_header(block: ProjectBlock, profile: Profile) -> Header:
             if found.displaced:
                 doubts.append(flag(field_name, "the value stands in a column of values after text set between "
                                                "the columns: check that it is this label's"))
-            if found.fuzzy:
+            if found.fuzzy and not small_caps_label(found.label_line.text, found.label):
                 doubts.append(flag(field_name, f"the label '{found.label_line.text.strip()}' read as "
                                                f"'{found.label}' only by its likeness"))
             run_in = next((v.label_line.text.strip() for v in labelled.values if v.in_text), None)
@@ -374,6 +375,18 @@ def among_text_doubts(facts: dict[str, str], among_text: frozenset[str]) -> list
     return [flag("description", f"the value of '{label}' was read in a row of the text beside its box (an OCR ran "
                                 f"the box into the text's rows): check '{facts[label]}'; the row is kept as text")
             for label in sorted(among_text)]
+
+
+SMALL_CAPS_LABEL_MAX_EDITS = 2  # 'MotTrTo' for 'Motto': the small capitals' letters read twice
+
+
+def small_caps_label(text: str, label: str) -> bool:
+    """A label in small capitals as an OCR reads them ('MotrTo' for 'MOTTO': capitals inside a
+    word, which no German word has) SMALL_CAPS_LABEL_MAX_EDITS letters off the label at most: the
+    label surely, whatever likeness its match needed."""
+    first = re.sub(r"[^\w]", "", (text.split() or [""])[0])
+    return bool(re.search(r"[a-zäöüß][A-ZÄÖÜ]", first)) \
+        and Levenshtein.distance(first.casefold(), label.casefold()) <= SMALL_CAPS_LABEL_MAX_EDITS
 
 
 def wrapped_value_reason(lines: list[str]) -> str | None:
