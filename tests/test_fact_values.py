@@ -138,3 +138,14 @@ def test_a_count_with_words_beside_it_is_flagged(value, flagged):
 def test_an_address_that_joined_reads_as_none_printed_is_not_joined(broken):
     from pipeline.records.label_values import address_rejoined
     assert address_rejoined(broken) == broken
+
+
+@pytest.mark.parametrize("value, like", [
+    ("187.382", True), ("Strategie- und Umsetzungsphase", True), ("2,1 Mio. Euro", True), ("Amt für Stadtentwicklung", True),
+    ("Geplant sind dabei fünf Maßnahmen:", False), ("Die Stadt wird", False), ("Maßnahmen:", False),
+])
+def test_a_line_with_a_sentences_verb_or_a_lists_colon_is_no_facts_value(value, like):
+    """Under a figure's 'Einwohner' (the second line of 'Einwohnerinnen und' / 'Einwohner') the
+    text's 'Geplant sind dabei fünf Maßnahmen:' is no value of the fact label it looks like."""
+    from pipeline.records.label_values import fact_value_like
+    assert fact_value_like(value) is like

@@ -10,6 +10,8 @@ import re
 
 SENTENCE_PIECE = re.compile(r"[a-zäöüß]{3}[.,](?:\s|$)")  # 'dabei,' 'vermeiden.': a sentence's (not 'Mio. Euro')
 TITLE_LINE_MAX_WORDS = 12  # a line of a title or motto (a value wraps) holds at most so many words
+# a sentence's verb ('Geplant sind dabei fünf Maßnahmen:' under a figure's 'Einwohner' is no fact's value)
+FINITE_AUXILIARY = re.compile(r"\b(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|soll|sollen)\b")
 FACT_VALUE_MAX_WORDS = 6  # a fact's value is this short ('Strategie- und Umsetzungsphase', 'Amt für Stadtentwicklung')
 FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")  # a web or mail address: in lower case, no prose
@@ -33,10 +35,11 @@ def title_value_like(value: str) -> bool:
 def fact_value_like(value: str) -> bool:
     """A fact's value ('187.382', 'Strategie- und Umsetzungsphase', '2,1 Mio. Euro', a web
     address), not a line of running text: short, not begun in lower case (but for one token, a
-    web address), no sentence in it."""
+    web address), no sentence in it, no auxiliary verb, not ending in a colon (a list's
+    introduction)."""
     words = value.split()
     return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
-        and not SENTENCE_PIECE.search(value)
+        and not SENTENCE_PIECE.search(value) and not value.rstrip().endswith(":") and not FINITE_AUXILIARY.search(value)
 
 
 ADDRESS_BREAK = re.compile(r"\s*([./@])\s*")  # 'www. stadt.de', 'www .stadt.de': an OCR's space at an address's dot
