@@ -230,8 +230,32 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             out.append(unit.as_("figure", "evidence"))  # a figure's next line; one that reads as prose goes on the text
         else:
             kind = unit_kind(units, i, out, page, settings)
-            out.append(unit.as_(kind, "short" if kind == "figure" else ""))
+            why = "short" if kind == "figure" else FULL_LINE if full_line_of_text(units, i, page, settings) else ""
+            out.append(unit.as_(kind, why))
     return out
+
+
+FULL_LINE = "full line"  # a Unit's `why`: running text by full_line_of_text, a paragraph's line going on in the next
+
+
+def full_line(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """One line of running text to the column's measure: a paragraph's line, not its last."""
+    return len(unit.lines) == 1 and unit.verdict is True and len(unit.text) >= settings.text.full_line_share * page.measure
+
+
+def full_line_of_text(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> bool:
+    """One line to the column's measure (full_line_share of it) that reads as running text and
+    stops inside its sentence, right over a piece that reads as running text and goes on from it
+    ('Eine große Wärmepumpe soll künftig mehrere' | 'Schulen, das Hallenbad und rund zweihundert'
+    | 'Haushalte versorgen. …'): the lines of one paragraph an OCR set apart with blank lines. A
+    caption reaches the measure rarely and has no finite verb; this line has one, or goes on from
+    such a line."""
+    unit = units[i]
+    if not full_line(unit, page, settings) or i + 1 >= len(units) or units[i + 1].verdict is False \
+            or not stops_inside(unit.text) \
+            or not sentence_like(unit.text, settings) or not sentence_like(units[i + 1].text, settings):
+        return False
+    return has_finite_verb(unit.text, page.lexicon) or (i > 0 and full_line_of_text(units, i - 1, page, settings))
 
 
 def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings: RecordsSettings) -> str:
@@ -263,6 +287,8 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
                                           or (following[:1].isdigit() and stops_inside(text))) \
             and (len(following.split()) >= t.continuation_min_words or following.endswith((".", "!", "?"))):
         return "prose"  # a sentence the layout broke: it goes on in the next piece (ends there: '… gefragt ist.')
+    if full_line_of_text(units, i, page, settings):
+        return "prose"  # a paragraph's line an OCR set apart from the next with a blank line
     if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
             and (goes_on_later(units, i, page.lexicon, settings) or (i == len(units) - 1 and ends_open(text))):
         return "prose"  # ... or after a label or a caption set between, or past the body's end (where the OCR put it)
@@ -454,7 +480,8 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
     -> (paragraphs, joins across figure text: (the end before, the start after))."""
     t = settings.text
     kept: list[list[Line]] = []
-    last: Unit | None = None
+    last: Unit | None = None  # the first piece of the paragraph kept last
+    tail: Unit | None = None  # the last piece joined to it
     figure_between = False
     joins = []
     for unit in units:
@@ -470,7 +497,8 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
                 stops_on_an_attributive_adjective(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 verb_after_a_clause(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
-                and not before.endswith(("“", "”", '"', "«", "»")))) \
+                and not before.endswith(("“", "”", '"', "«", "»"))) or (
+                not figure_between and tail.why == FULL_LINE)) \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
                 and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure \
@@ -479,10 +507,10 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
                 if figure_between:
                     joins.append((before, text))
                 kept[-1] = kept[-1] + unit.lines
-                figure_between = False
+                figure_between, tail = False, unit
                 continue
         kept.append(list(unit.lines))
-        last = unit
+        last = tail = unit
         figure_between = False
     return kept, joins
 
