@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.language.nouns import agrees, readings
-from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
+from pipeline.records.pieces import FULL_LINE, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_on_an_opener, ends_open, holds_sentence_end, stops_inside,
                                     list_mark, word_completed)
 from pipeline.records.settings import RecordsSettings
@@ -81,6 +81,7 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
                 break  # the broken word's rest comes first: the sentence goes on there
             if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
                     and between and sum(u.kind == "item" for u in between) <= 1 \
+                    and not any(u.why == FULL_LINE for u in between) \
                     and (word_completed(unit.text, following.text, page.lexicon, settings)
                          or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
