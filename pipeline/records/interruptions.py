@@ -81,7 +81,7 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
                 break  # the broken word's rest comes first: the sentence goes on there
             if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
                     and between and sum(u.kind == "item" for u in between) <= 1 \
-                    and not any(u.why == FULL_LINE for u in between) \
+                    and (broken_word or not any(u.why == FULL_LINE for u in between)) \
                     and (word_completed(unit.text, following.text, page.lexicon, settings)
                          or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
