@@ -249,13 +249,16 @@ def full_line_of_text(units: list[Unit], i: int, page: Page, settings: RecordsSe
     ('Eine große Wärmepumpe soll künftig mehrere' | 'Schulen, das Hallenbad und rund zweihundert'
     | 'Haushalte versorgen. …'): the lines of one paragraph an OCR set apart with blank lines. A
     caption reaches the measure rarely and has no finite verb; this line has one, or goes on from
-    such a line."""
-    unit = units[i]
-    if not full_line(unit, page, settings) or i + 1 >= len(units) or units[i + 1].verdict is False \
-            or not stops_inside(unit.text) \
-            or not sentence_like(unit.text, settings) or not sentence_like(units[i + 1].text, settings):
-        return False
-    return has_finite_verb(unit.text, page.lexicon) or (i > 0 and full_line_of_text(units, i - 1, page, settings))
+    a run of such lines that begins with one."""
+    for k in range(i, -1, -1):  # back through the run of such lines to one with a finite verb
+        unit = units[k]
+        if not full_line(unit, page, settings) or k + 1 >= len(units) or units[k + 1].verdict is False \
+                or not stops_inside(unit.text) or not sentence_like(unit.text, settings) \
+                or not sentence_like(units[k + 1].text, settings):
+            return False
+        if has_finite_verb(unit.text, page.lexicon):
+            return True
+    return False
 
 
 def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings: RecordsSettings) -> str:
