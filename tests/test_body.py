@@ -612,3 +612,15 @@ def test_a_banners_words_after_a_bar_at_a_rows_end_are_figure_text(lexicon):
     assert "beteiligen sich an den Zahlungen" in " ".join(join_lines(p) for p in kept)
     from pipeline.records.glued_captions import banner_after_bar
     assert banner_after_bar(") RESILIENTE STADT KEMPTEN | DIGITALISIERUNG ALS ENABLER") is None
+
+
+def test_a_line_far_past_the_measure_is_no_paragraphs_full_line(lexicon):
+    """'MÄRKISCH-ODERLAND hat ein Datenbeirat DIGITAL aus Bürgerinnen': a logo's words read across
+    into a line of the text, far longer than the column's: not taken as a paragraph's line."""
+    from pipeline.records.pieces import full_line
+    from pipeline.records.units import Unit
+    page = Page(lexicon, 35, ("Stadt am See", "Offen für Neues"))
+    line = text_to_lines("MÄRKISCH-ODERLAND hat ein Datenbeirat DIGITAL aus Bürgerinnen")
+    assert not full_line(Unit(line, "prose", True), page, DEFAULT_RECORDS_SETTINGS)
+    line = text_to_lines("Eine große Wärmepumpe soll künftig mehr")
+    assert full_line(Unit(line, "prose", True), page, DEFAULT_RECORDS_SETTINGS)

@@ -239,8 +239,10 @@ FULL_LINE = "full line"  # a Unit's `why`: running text by full_line_of_text, a 
 
 
 def full_line(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
-    """One line of running text to the column's measure: a paragraph's line, not its last."""
-    return len(unit.lines) == 1 and unit.verdict is True and len(unit.text) >= settings.text.full_line_share * page.measure
+    """One line of running text to the column's measure (not far past it: no line read across a
+    logo or two columns): a paragraph's line, not its last."""
+    return len(unit.lines) == 1 and unit.verdict is True \
+        and settings.text.full_line_share * page.measure <= len(unit.text) <= settings.text.read_across_share * page.measure
 
 
 def full_line_of_text(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> bool:
