@@ -12,7 +12,7 @@ from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
-                                            repeated_lines_out)
+                                            repeated_first_line_doubts, repeated_lines_out)
 from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
@@ -89,7 +89,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
                for a, b in joins]
     doubts += undecided_doubts(units, page.lexicon, settings)
-    doubts += figure_like_doubts(units, page, settings)
+    doubts += figure_like_doubts(units, page, settings) + repeated_first_line_doubts(units, page)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
     doubts += reopened_line_doubts(units, page, settings)
     doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units) + colon_then_clause_doubts(units, page)

@@ -93,6 +93,22 @@ def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
     return out
 
 
+def repeated_first_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
+    """A flag where a paragraph of running text opens with a line that the body holds elsewhere as
+    figure text of its own, nearly letter for letter ('Workshop mit Bürgerinnen und Bürgern', a
+    picture's caption printed twice): the caption was read into the paragraph's first line."""
+    figures = [u.text.casefold() for u in units if u.kind == "figure" and len(u.lines) == 1]
+    doubts = []
+    for unit in units:
+        first = unit.lines[0].text.strip()
+        if unit.kind == "prose" and len(unit.lines) > 1 and len(first.split()) >= REPEATED_MIN_WORDS \
+                and not holds_sentence_end(first) and not has_finite_verb(first, page.lexicon) \
+                and any(fuzz.ratio(first.casefold(), f) >= REPEATED_MIN_SCORE for f in figures):
+            doubts.append(flag("description", f"'{first[:60]}' opens a paragraph and stands elsewhere as figure text: "
+                                              "a caption read into the paragraph; check where the text begins"))
+    return doubts
+
+
 LONE_SIGN = re.compile(r"[^\W\d_]|[^\w\s]{1,2}")  # 'm', 'u', '@', '=', '|]': a map's point as an OCR reads it
 LETTER_PAIR = re.compile(r"[a-zäöü]{2}")  # 'sm', 'ml': a point's ring and dot read as two letters
 
