@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -61,7 +61,7 @@ class Document:
     positions: bool = False  # the text came with word positions (a PDF): its columns are in order
     sections: tuple[str, ...] = ()  # the section names as this edition prints them (its headings, its overview)
     page_numbers: frozenset[int] = frozenset()  # a text's lines of lone numbers that count its pages
-    unsure: dict[int, tuple[str, ...]] | None = None  # scans: raw offset of a line -> words Tesseract was unsure of
+    unsure: dict[int, tuple[str, ...]] = field(default_factory=dict)  # scans: raw offset of a line -> words Tesseract was unsure of
 
 
 def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon,
@@ -164,7 +164,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *quality_doubts(description, doc.lexicon, settings),
               *empty_description_doubts(description, fields["figure_text"]),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
-              *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure or {},
+              *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure,
                                      cleaned, fields, doc.listed),
               *listed_spelling_in_values_doubts(fields, reading.as_listed),
               *running_text_value_doubts(fields, settings), *lost_name_words_doubts(fields, block.name),

@@ -184,6 +184,7 @@ NO_COMPOUND_TAIL = frozenset(
     "alle allen aller alles und oder aber sondern die der das den dem des ein eine einen einem einer eines "
     "kein keine keinen sich wir ihr sie uns euch ihnen ihre ihren unser unsere dass wenn weil als wie auch "
     "nicht noch schon sehr für mit von zum zur beim vom ins auf aus bei nach über unter durch gegen ohne".split())
+TAILS_LONGEST_FIRST = tuple(sorted(NO_COMPOUND_TAIL, key=len, reverse=True))
 
 
 def run_together(word: str, lexicon: Lexicon) -> str | None:
@@ -191,7 +192,7 @@ def run_together(word: str, lexicon: Lexicon) -> str | None:
     'Stadtfür') -> the two words; else None."""
     if lexicon.direct(word.casefold()) > 0:
         return None
-    for tail in sorted(NO_COMPOUND_TAIL, key=len, reverse=True):
+    for tail in TAILS_LONGEST_FIRST:
         head = word[: -len(tail)]
         if word.casefold().endswith(tail) and len(head) >= 2 and lexicon.direct(head.casefold()) >= MIN_PART_ZIPF:
             return f"{head} {word[-len(tail):]}"

@@ -229,9 +229,9 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
                 and unit.lines[0].number == out[-1].lines[-1].number + 1 and unit.verdict is not True:
             out.append(unit.as_("figure", "evidence"))  # a figure's next line; one that reads as prose goes on the text
         else:
-            kind = unit_kind(units, i, out, page, settings)
-            why = "short" if kind == "figure" else FULL_LINE if full_line_of_text(units, i, page, settings) else ""
-            out.append(unit.as_(kind, why))
+            full = full_line_of_text(units, i, page, settings)
+            kind = unit_kind(units, i, out, page, settings, full)
+            out.append(unit.as_(kind, "short" if kind == "figure" else FULL_LINE if full else ""))
     return out
 
 
@@ -263,7 +263,8 @@ def full_line_of_text(units: list[Unit], i: int, page: Page, settings: RecordsSe
     return False
 
 
-def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings: RecordsSettings) -> str:
+def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings: RecordsSettings,
+              full: bool = False) -> str:
     """Running text, a heading over it, or a caption: a piece that goes on in lower case from
     running text, a sentence or a long enough piece is running text; one that the next piece
     goes on from in lower case too; a short clean line over running text, with no finite verb and
@@ -292,8 +293,8 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
                                           or (following[:1].isdigit() and stops_inside(text))) \
             and (len(following.split()) >= t.continuation_min_words or following.endswith((".", "!", "?"))):
         return "prose"  # a sentence the layout broke: it goes on in the next piece (ends there: '… gefragt ist.')
-    if full_line_of_text(units, i, page, settings):
-        return "prose"  # a paragraph's line an OCR set apart from the next with a blank line
+    if full:  # full_line_of_text: a paragraph's line an OCR set apart from the next with a blank line
+        return "prose"
     if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
             and (goes_on_later(units, i, page.lexicon, settings) or (i == len(units) - 1 and ends_open(text))):
         return "prose"  # ... or after a label or a caption set between, or past the body's end (where the OCR put it)

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
-from pipeline.language.lexicon import LAENDER_JOINERS, WITHOUT_UMLAUTS, german_states
+from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
 from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_key
 from pipeline.records.label_facts import lines_under_labels
 from pipeline.records.garbled_land import land_for_name, overview_column_lands, overview_lands, size_over_garbled_land
 from pipeline.records.listed_starts import MISSED_HEADER_NOTE, starts_of_missed_names
+from pipeline.records.section_likeness import folded
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, debris_after_listed,
@@ -439,10 +440,6 @@ def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: d
             and nonblank[i - 2].number not in in_heading:
         return None  # the line above goes on from text above it: a paragraph's end, not a name's start
     return above.text.strip()
-
-
-def folded(text: str) -> str:
-    return text.casefold().translate(WITHOUT_UMLAUTS)
 
 
 SECTION_LIKE_MIN_SCORE = 70  # a garbled section heading ('Grofggstadte' for 'Großstädte'), no name's first line
