@@ -823,3 +823,17 @@ def test_a_label_in_small_capitals_an_ocr_misread_needs_no_flag_for_its_likeness
     printed a letter or two off is the label surely, and its value is not flagged for the match."""
     from pipeline.records.header import small_caps_label
     assert small_caps_label(text, "Motto") is sure
+
+
+def test_a_size_label_with_text_beside_it_leaves_its_row_text_when_its_value_stands_above(profile):
+    """The size class read from above the labels: the size label's row holds the text beside the
+    table ('Größenklasse: früher jeder Ort'), and that row stays text (no word of it is lost)."""
+    from pipeline.records.segment import value_reads_as
+    from pipeline.records.values_above import values_above
+    lines = [l for l in text_to_lines("Musterstadt\nKleine Kleinstadt\nBundesland: Bayern\nGrößenklasse: früher jeder Ort\n"
+                                      "Projekttitel: Musterstadt klug\nMotto: Zusammen in morgen\n") if not l.blank]
+    reads_as = lambda f, t: value_reads_as(f, t, profile, DEFAULT_RECORDS_SETTINGS)  # noqa: E731
+    block = read_labelled_block(lines, 2, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap, reads_as)
+    moved, at = values_above(block, lines, 2, reads_as)
+    assert (at, moved.get("size_class").value) == (1, "Kleine Kleinstadt")
+    assert 3 not in moved.line_numbers  # the size label's row, 'früher jeder Ort' in it, stays text

@@ -37,7 +37,9 @@ def values_above(block: LabelledBlock, lines: list, i: int,
     takes_title = bool(between) and title is not None and (title.unsure or not title.value) and not title.inline
     if between and not takes_title:
         return block, i  # lines between a size class and the labels that are no title's: no such table
-    moved = {size.field: replace(size, lines=(lines[at],), inline="", displaced=True, unsure=False)}
+    # the size label's own row, where it holds text, stays text (the text beside the table's column)
+    moved = {size.field: replace(size, lines=(lines[at],), inline="", displaced=True, unsure=False,
+                                 in_text=size.in_text or bool(size.inline))}
     if takes_title:
-        moved[title.field] = replace(title, lines=between, inline="", displaced=True, unsure=False)
+        moved[title.field] = replace(title, lines=between, displaced=True, unsure=False)
     return LabelledBlock(tuple(moved.get(v.field, v) if v in (size, title) else v for v in block.values)), at
