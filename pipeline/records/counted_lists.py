@@ -20,6 +20,7 @@ from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sent
                                     names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE, letters_share
+from pipeline.records.units import text_before
 
 COUNTS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
 COUNT_BEFORE_COLON = 3  # the count stands among the last words before the colon ('fünf zentrale Ziele:')
@@ -182,7 +183,7 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
         unit = units[k]
         if unit.kind == "figure":
             continue
-        before = next((u for u in reversed(units[: k]) if u.kind != "figure"), None)
+        before = text_before(units[:k])
         text = unit.text
         if unit.kind == "item" and list_mark(text) is None and before is not None and ends_open(before.text) \
                 and not before.text.endswith("-"):

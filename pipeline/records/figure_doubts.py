@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
-from pipeline.records.units import LONE_NUMBER
+from pipeline.records.units import LONE_NUMBER, text_before
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
                                     stops_inside, stops_on_an_attributive_adjective, unmarked)
 from pipeline.records.settings import RecordsSettings
@@ -45,7 +45,7 @@ def label_rows_out(units: list[Unit]) -> list[Unit]:
     stops on a function word (there they may be the sentence's noun phrase)."""
     out: list[Unit] = []
     for unit in units:
-        before = next((u for u in reversed(out) if u.kind != "figure"), None)
+        before = text_before(out)
         if before is not None and ends_open(before.text):
             out.append(unit)
             continue
@@ -163,11 +163,12 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
     out = list(units)
     for i in range(1, len(out)):
         unit, above = out[i], out[i - 1]
+        if above.kind != "figure" or not (a_number(above.text) or above.why == LONE_NUMBER):
+            continue
         one_line = short_piece(unit.lines, page, settings)
-        before = next((u for u in reversed(out[:i - 1]) if u.kind != "figure"), None)
+        before = text_before(out[:i - 1])
         goes_on = before is not None and ends_open(before.text)  # '… bei über' | '80 %' | 'der Haushalte …': its sentence
-        if above.kind == "figure" and (a_number(above.text) or above.why == LONE_NUMBER) \
-                and not has_finite_verb(unit.text, page.lexicon) \
+        if not has_finite_verb(unit.text, page.lexicon) \
                 and (unit.kind == "heading" or unit.kind == "prose" and (one_line or row_words(unit, above, settings, goes_on))
                      or one_line and list_mark(unit.text) is None
                      and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")):
@@ -289,7 +290,7 @@ def marked_item_like(text: str, page: Page, settings: RecordsSettings) -> bool:
 def item_goes_on(units: list[Unit], n: int) -> bool:
     """The unit at n follows an item that stops open ('… für Verwaltung und' | 'Stadtwerke'): it is
     that item's rest, whatever stands by it."""
-    before = next((u for u in reversed(units[:n]) if u.kind != "figure"), None)
+    before = text_before(units[:n])
     return before is not None and before.kind == "item" and ends_open(before.text)
 
 

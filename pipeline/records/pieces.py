@@ -23,7 +23,7 @@ from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import is_prose, join_lines, letters_share, sentence_like, wordlike_share
-from pipeline.records.units import Page, Unit, text_so_far_ends
+from pipeline.records.units import Page, Unit, text_before, text_so_far_ends
 
 CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
@@ -180,7 +180,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
     out: list[Unit] = []
     for i, unit in enumerate(units):
         text = unit.text
-        previous = next((u for u in reversed(out) if u.kind != "figure"), None)
+        previous = text_before(out)
         mark = list_mark(text)
         marked_list = bool(out) and out[-1].kind == "item" and list_mark(out[-1].text) is not None
         # after marked items, an unmarked piece with a verb or opening as a sentence does is a sentence or a caption,
@@ -275,7 +275,7 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
     words = text.split()
     following = units[i + 1].text if i + 1 < len(units) else ""
     ends_sentence = text[-1] in ".!?:" and letters_share(text) >= t.clean_min_letters
-    before = next((u for u in reversed(done) if u.kind != "figure"), None)
+    before = text_before(done)
     goes_on = text[0].islower() or (before is not None and (
         (text[0].isdigit() and stops_inside(before.text)) or (before.kind == "prose" and (
             ends_open(before.text) or stops_on_an_attributive_adjective(before.text, page.lexicon))

@@ -19,7 +19,7 @@ from pipeline.records.figure_doubts import label_row
 from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective, verb_after_a_clause, wordmark
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
-from pipeline.records.units import text_so_far_ends
+from pipeline.records.units import text_before, text_so_far_ends
 
 # HanTa's tags of words that go before a noun and wait for it: a preposition, an article, a determiner
 WAITS_FOR_A_NOUN = frozenset({"APPR", "APPRART", "ART", "PPOSAT", "PIAT", "PDAT"})
@@ -160,7 +160,7 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     for i, unit in enumerate(units):
         if unit.kind != "figure" or unit.why != "interruption" or not line_of_the_sentence(unit, page, settings):
             continue
-        before = next((u for u in reversed(units[:i]) if u.kind != "figure"), None)
+        before = text_before(units[:i])
         after = next((u for u in units[i + 1 :] if u.kind != "figure"), None)
         if before is None or before.kind != "prose":
             continue

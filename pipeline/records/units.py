@@ -33,10 +33,15 @@ class Page:
         return head in self.captions and (first.endswith(":") or bool(re.match(r"\d+[a-z]?:", rest)))
 
 
+def text_before(done: list["Unit"]) -> "Unit | None":
+    """The last piece among `done` that is no figure text (the running text so far), None for none."""
+    return next((u for u in reversed(done) if u.kind != "figure"), None)
+
+
 def text_so_far_ends(done: list["Unit"], stops: str = ".!?") -> bool:
     """Whether the running text among `done` (figure text passed over) ends on one of `stops`, or
     there is none."""
-    before = next((u for u in reversed(done) if u.kind != "figure"), None)
+    before = text_before(done)
     return before is None or before.text.rstrip()[-1:] in tuple(stops)
 
 
