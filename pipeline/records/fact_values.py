@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.label_values import (address_rejoined, continues, fact_in_row, fact_value_ends_like_one,
+from pipeline.records.label_values import (GROUPED, address_rejoined, continues, fact_in_row, fact_value_ends_like_one,
                                            fact_value_like)
 from pipeline.records.labels import LabelledValue
 from pipeline.records.line_end_labels import LabelTail
@@ -90,7 +90,7 @@ def misread_point_doubts(facts: tuple[tuple[str, str], ...]) -> list[Doubt]:
             for label, value in facts if COMMA_BEFORE_THOUSANDS.fullmatch(value.strip())]
 
 
-GROUPED_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # '382.395': a count grouped in thousands
+GROUPED_FIGURE = re.compile(GROUPED)  # '382.395': a count grouped in thousands
 FIGURE_UNITS = frozenset({"mio.", "mrd.", "euro", "eur", "€"})  # what a figure in a fact carries after it
 
 

@@ -14,7 +14,10 @@ TITLE_LINE_MAX_WORDS = 12  # a line of a title or motto (a value wraps) holds at
 FINITE_AUXILIARY = re.compile(r"\b(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|soll|sollen)\b")
 FACT_VALUE_MAX_WORDS = 6  # a fact's value is this short ('Strategie- und Umsetzungsphase', 'Amt für Stadtentwicklung')
 FACT_INLINE_MAX_WORDS = 5  # a fact's value after its label without a colon ('Einwohner 12.000') is this short
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")  # a web or mail address: in lower case, no prose
+WEB = r"(?:https?://|www\.)\S+"
+ADDRESS = re.compile(WEB + r"|[\w.+-]+@[\w-]+\.[\w.]+")  # a web or mail address: in lower case, no prose
+GROUPED = r"\d{1,3}(?:\.\d{3})+"  # '382.395': a count grouped in thousands
+MILLIONS = r"\d+(?:,\d+)?\s+Mio\."  # '9,1 Mio.': a sum
 CONNECTOR_END = re.compile(r"(?:[:,–-]|\b(?:und|mit|in|an|am|der|die|das|für|ein|eine|zur|zum|im|von))$")
 
 
@@ -56,8 +59,8 @@ def address_rejoined(value: str) -> str:
     return joined if " " in value.strip() and sure else value
 
 
-WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")  # in lower case: one with capitals is misread
-ROW_HEAD_FIGURE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?\s+Mio\.\s+Euro)\s")  # '27.173 ', '9,1 Mio. Euro '
+WEB_ADDRESS = re.compile(WEB)  # in lower case: one with capitals is misread
+ROW_HEAD_FIGURE = re.compile(rf"({GROUPED}|{MILLIONS}\s+Euro)\s")  # '27.173 ', '9,1 Mio. Euro '
 
 
 def fact_in_row(text: str) -> str | None:
@@ -181,7 +184,7 @@ def garbled_label_like(text: str) -> bool:
         and not re.search(r"\d", text) and sum(c.isupper() for c in letters) > len(letters) / 2
 
 
-FACT_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d+(?:,\d+)?\s+Mio\.")  # '27.173', '9,2 Mio. Euro': a fact's figure
+FACT_FIGURE = re.compile(rf"^{GROUPED}$|^{MILLIONS}")  # '27.173', '9,2 Mio. Euro': a fact's figure
 LOST_LABEL_MAX_TOKENS = 2  # 'RIN WOTINER|', 'RTA', 'aap': a fact's label an OCR garbled is this short
 
 
