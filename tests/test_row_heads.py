@@ -91,3 +91,20 @@ def test_a_size_class_label_past_the_title_rows_is_read_where_the_land_was(profi
     text = edition("Brakel in Kooperation mit Steinheim und Warburg").replace(HEADER, far)
     [block] = segment_text(text, profile).projects
     assert (block.size.states_text, block.size.size_class) == ("Nordrhein-Westfalen", "Interkommunale Kooperationen/Landkreis")
+
+
+def test_facts_further_down_the_rows_are_read_though_the_block_holds_one(profile):
+    """The block read at the Land's row holds one fact ('Einwohner'); the rows further down hold
+    the title and another fact ('Website'): that fact is read too, a fact already had is not."""
+    from pipeline.records.labels import LabelledBlock, LabelledValue, known_labels
+    from pipeline.records.row_heads import with_labels_below
+    from pipeline.records.segment import text_to_lines
+    lines = [l for l in text_to_lines("BUNDESLAND: Text\nBayern Text\nEINWOHNER:\n12.000\nText\nWEBSITE:\n"
+                                      "www.x.de\n") if not l.blank]
+    had = LabelledValue("fact", "Einwohner", lines[2], (lines[3],), "")
+    block = LabelledBlock((LabelledValue("states", "Bundesland", lines[0], (), "Text"), had))
+    below = LabelledBlock((LabelledValue("fact", "Website", lines[5], (lines[6],), ""),
+                           LabelledValue("fact", "Einwohner", lines[5], (lines[6],), "")))
+    merged = with_labels_below(block, lines, 0, known_labels(profile), lambda k: below)
+    assert [(v.field, v.label, v.value) for v in merged.values if v.field == "fact"] == [
+        ("fact", "Einwohner", "12.000"), ("fact", "Website", "www.x.de")]

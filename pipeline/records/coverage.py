@@ -31,12 +31,13 @@ def listed_to_records(records: list[dict], listed: list[str], settings: RecordsS
         if found and found[2] not in matched.values():
             matched[li] = found[2]
     # left over on both sides: one name an OCR read two ways ('LuUneburg' / 'Lüneburg')
+    free = {ri: letters_of(key) for ri, key in enumerate(keys) if ri not in matched.values()}
     for li, name in enumerate(listed):
-        free = [ri for ri in range(len(keys)) if ri not in matched.values()]
-        found = process.extractOne(letters_of(name), {ri: letters_of(keys[ri]) for ri in free}, scorer=fuzz.ratio,
+        found = process.extractOne(letters_of(name), free, scorer=fuzz.ratio,
                                    score_cutoff=SAME_NAME_MIN_SCORE) if li not in matched and free else None
         if found:
             matched[li] = found[2]
+            del free[found[2]]
     if len(matched) < COVERAGE_MIN_SHARE * len(listed) and len(listed) > OVERVIEW_MORE_FACTOR * len(records):
         return None
     return matched

@@ -122,14 +122,16 @@ def with_labels_below(block: LabelledBlock, lines: list, i: int, known: dict[str
     the same rows (a title's, a motto's, facts': the block's reading stopped at the text between)
     read by `read_block(k)` at the first row k opening with one, each value marked unsure (the
     text's rows run into them: header.py flags them); the block as it is where there is none."""
-    have = {v.field for v in block.values}
+    # a fact's label is had where that label is: the block may hold one fact and not those further down
+    have = {v.label if v.field == "fact" else v.field for v in block.values}
     for k in range(i + 1, min(len(lines), i + ROW_TAIL_MAX_ROWS)):
         hit = line_label_read(lines[k].text, known)
-        if hit is None or hit[0] in ("states", "size_class"):
-            continue
+        if hit is None or hit[0] in ("states", "size_class") or (hit[0] == "fact" and hit[1] in have):
+            continue  # a fact the block holds is its own row, no label further down
         below = read_block(k) if hit[0] not in have else None
         if below is None:
             return block
-        return LabelledBlock(block.values + tuple(replace(v, unsure=True) for v in below.values if v.field not in have))
+        return LabelledBlock(block.values + tuple(replace(v, unsure=True) for v in below.values
+                                                  if (v.label if v.field == "fact" else v.field) not in have))
     return block
 
