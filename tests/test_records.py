@@ -183,3 +183,14 @@ def test_a_record_with_no_description_is_flagged():
     [doubt] = empty_description_doubts(" \n", ["Manche Anwendungen werden kaum genutzt."])
     assert doubt.field == "description" and doubt.flagged and "5 words went to figure_text" in doubt.note
     assert empty_description_doubts("", []) and not empty_description_doubts("Die Stadt baut.", ["Logo"])
+
+
+def test_a_title_or_motto_a_reviewer_set_aside_stays_the_pages_figure_text():
+    """The automatic motto a reviewer removed, or a title replaced by other words, was the page's
+    text: it goes to figure_text. A misreading mended ('Newe' for 'Neue') does not."""
+    files = [OverrideFile(edition=2030, overrides=[
+        Override(record="musterstadt", field="motto", value=None, reviewer="A. Prüferin", reason="Bildtext"),
+        Override(record="musterstadt", field="title", value="Neue Räume für alle", reviewer="A. Prüferin", reason="Druck")])]
+    rec = record(title="Newe Räume für alle", motto="Lausitzer Woche der digitalen Wirtschaft", figure_text=["Logo"])
+    [out], _ = apply_overrides([rec], files, 2030)
+    assert out["figure_text"] == ["Logo", "Lausitzer Woche der digitalen Wirtschaft"] and out["motto"] is None

@@ -10,6 +10,10 @@ left it.
 """
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from pipeline.corrections import OverrideFile
 from pipeline.records.ids import record_id
 from pipeline.records.passages import apply_passages
@@ -44,11 +48,39 @@ def apply_overrides(records: list[dict], files: list[OverrideFile], year: int | 
             record[o.field] = o.value
             if o.field in record["needs_review"]:
                 record["needs_review"].remove(o.field)
+    for record in out.values():  # the page's words read as a value a reviewer set aside stay its figure text
+        record["figure_text"] = [*record.get("figure_text", []), *texts_set_aside(record)]
     decided, passage_warnings = apply_passages([out[r["id"]] for r in records], files, year, renamed)
     out, warnings = {r["id"]: r for r in decided}, warnings + passage_warnings
     warnings += confirmed(out, [c for f in files if f.edition == year for c in f.confirmations if c.field != "place"],
                           renamed, year)
     return [out[r["id"]] for r in records], warnings
+
+
+SAME_READING_MIN_SCORE = 80  # an automatic value this like the reviewer's is a misreading of the same words
+
+
+COVERED_MIN_SHARE = 0.8  # an automatic value whose words the reviewed title and motto hold this much is theirs
+
+
+def texts_set_aside(record: dict) -> list[str]:
+    """The automatic titles and mottos a reviewer removed or replaced with other words: text of the
+    page read as the value ('Lausitzer Woche der digitalen Wirtschaft' for a motto), which goes to
+    figure_text so that no word of the page is lost. Not a misreading of the reviewer's value
+    ('Newe Räume …' for 'Neue Räume …'), nor words the reviewed title and motto hold ('MPSC Dresden
+    1Q Intelligente Quartiere …' split into a title and a motto)."""
+    kept = {w for f in ("title", "motto") for w in re.findall(r"\w+", (record.get(f) or "").casefold())}
+    out = []
+    for field in ("title", "motto"):
+        automatic, value = (record["overrides"].get(field) or {}).get("automatic"), record.get(field)
+        if not isinstance(automatic, str) or not automatic.strip() or automatic == value:
+            continue
+        if isinstance(value, str) and fuzz.ratio(automatic.casefold(), value.casefold()) >= SAME_READING_MIN_SCORE:
+            continue
+        words = re.findall(r"\w+", automatic.casefold())
+        if words and sum(w in kept for w in words) < COVERED_MIN_SHARE * len(words):
+            out.append(automatic)
+    return out
 
 
 def apply_place_confirmations(records: list[dict], files: list[OverrideFile], year: int | None
