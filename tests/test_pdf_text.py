@@ -288,6 +288,19 @@ def test_a_label_in_small_capitals_beside_a_column_is_one_line():
     assert body_lines(words)[:2] == ["M OTTO", "Heute gestalten"]
 
 
+def test_an_ocr_line_whose_first_word_joined_a_higher_line_of_the_column_beside_stays_one_line():
+    """Tesseract's boxes hug the ink: 'Mit' lies inside the height of a line of the column beside
+    it that begins 6 points higher, 'Daten' half a point lower than 'Mit' no more. Both are one
+    line of the sidebar, not 'Mit für alle' then 'Daten'."""
+    from pipeline.read.pdf_text import Word, words_to_lines
+
+    words = [Word("Bürgerenergiegenossenschaften", 65.0, 190.0, 265.0, 274.0, None),
+             Word("Mit", 400.0, 412.0, 270.7, 277.2, None), Word("Daten", 414.7, 436.0, 271.2, 277.2, None),
+             Word("für", 440.2, 451.0, 270.7, 277.2, None), Word("alle", 453.6, 468.0, 270.7, 277.2, None)]
+    sidebar = [[w.text for w in sorted(line.words, key=lambda w: w.x0) if w.x0 > 300] for line in words_to_lines(words)]
+    assert [texts for texts in sidebar if texts] == [["Mit", "Daten", "für", "alle"]]
+
+
 def test_a_line_beside_a_big_number_is_not_taken_into_the_numbers_line():
     """A key figure '35 %' in 28-point type stands in the left column; the right column's caption
     starts at its top and the next prose line lies inside its height: that line is a line of its

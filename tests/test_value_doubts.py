@@ -74,3 +74,24 @@ def test_an_unsure_word_in_a_value_read_from_a_rows_end_is_found_by_the_rows_sta
     tail = LabelTail(1, text.index("Vale"), "Vale Turale")
     doubts = unsure_reading_doubts({"title": [tail]}, {row: ("Vale",)}, cleaned, {"title": "Vale Turale"})
     assert [d.field for d in doubts] == ["title"]
+
+
+def test_a_motto_taken_from_the_lines_under_the_titles_label_line_flags_the_title(corrections):
+    """No motto label read ('Morro: . . .' is none): the lines after the title's label line are
+    taken as the motto, and where the title ends is not known. A motto label printed under its
+    value was read: then the title is not in doubt."""
+    from pipeline.run import extract_brochure
+
+    from .test_labelled import load_source_text
+
+    def record(after_title: str):
+        text = ("1. Modellprojekte Smart Cities 2023\n\nKleinstädte und Landgemeinden\n\nOberstdorf\n"
+                "Kleine Kleinstadt · Bayern\n\nProjekttitel: Verwaltung nah am Menschen\n"
+                f"{after_title}\n\nDie Gemeinde baut eine neue Verwaltung für alle Bürgerinnen und Bürger.\n")
+        return extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+
+    unread = record("Oberstdorf smart:\nKlimaschutz für alle\n\nMorro: . . .")
+    assert unread.motto == "Oberstdorf smart: Klimaschutz für alle" and "title" in unread.needs_review
+    assert "taken as the motto" in unread.review_notes["title"]
+    under = record("\nOberstdorf smart:\nKlimaschutz für alle\n\nMotto:")
+    assert under.motto == "Oberstdorf smart: Klimaschutz für alle" and "title" not in under.needs_review

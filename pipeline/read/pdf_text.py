@@ -7,9 +7,8 @@ free, the run is read column by column (cut again for a third column), while ful
 (names, "size class · Land", labels) stay where they are. Distances are measured per block, as
 pdfminer's layout analysis does: a gap larger than the block's own line spacing, or a change of
 font size, becomes a blank line, so paragraphs survive and captions or pull quotes stand apart.
-(pdfminer's text boxes through pdfplumber's `laparams` were considered but not measured here:
-they come from the same word positions, and a recursive cut per block is what the layout family
-of benchmarks/layout_family.py measures.)
+(pdfminer's text boxes through `laparams` come from the same word positions; a recursive cut per
+block is what benchmarks/layout_family.py measures.)
 """
 from __future__ import annotations
 
@@ -102,7 +101,7 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         first = lines[-1][0] if lines else None
         if first and (abs(first.top - word.top) <= LINE_TOLERANCE or inside_line(first, word)
-                      or any(joined(w, word) for w in lines[-1])):
+                      or any(joined(w, word) or spaced(w, word) for w in lines[-1])):
             lines[-1].append(word)
         else:
             lines.append([word])
@@ -119,6 +118,12 @@ def inside_line(first: Word, word: Word) -> bool:
         return False
     return not (first.size and word.size and first.size > LARGE_TYPE * word.size
                 and any(c.isalnum() for c in word.text))
+
+
+def spaced(left: Word, word: Word) -> bool:
+    """Whether `word` is the next word of `left`'s line, level with it a word space on, though the
+    line's first word is another column's at another height (OCR boxes: 'Mit' | 'Daten')."""
+    return abs(word.top - left.top) <= LINE_TOLERANCE and 0 <= word.x0 - left.x1 <= left.bottom - left.top
 
 
 def joined(left: Word, word: Word) -> bool:

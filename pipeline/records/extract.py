@@ -41,6 +41,7 @@ from pipeline.records.heading_doubts import contradicted_headings
 from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, value_running_text_reason
+from pipeline.records.unnamed_headers import UNNAMED_HEADER_NOTE
 from pipeline.records.value_doubts import (lost_name_words_doubts, misread_mark_doubts, name_with_words_lost,
                                          sentence_inside_value_doubts, unfinished_value_doubts)
 from pipeline.repair.clean import Cleaned
@@ -151,6 +152,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *([flag("category", "the size class was not read surely and a project before this one under the same "
                                   "heading has a size class of another section (a heading was missed): the section "
                                   "may be wrong")] if heading_doubted and not sure_size else []),
+              *([flag("name", UNNAMED_HEADER_NOTE.format(line=block.name_line.number + 1))] if block.name_given else []),
               *([flag("name", f"the line '{block.name_above}' stands right above the name: the name may "
                               "begin there")] if block.name_above else []),
               *size_class_doubts(size, profile, settings), *unreadable_size_doubts(size, settings),
@@ -201,8 +203,9 @@ def name_piece_doubts(block: ProjectBlock, name: str, profile: Profile, settings
     if block.labelled is not None and any(v.field == "size_class" and v.unsure for v in block.labelled.values):
         doubts.append(flag("size_class", "read from the line after the Land with no readable label over it"))
     known = known_labels(profile)
-    below = line_after_name(block.lines, list(block.name_lines), settings.segment.wrapped_max_gap,
-                            lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings))
+    below = block.name_lines and line_after_name(
+        block.lines, list(block.name_lines), settings.segment.wrapped_max_gap,
+        lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings))
     if below and below not in name:
         doubts.append(flag("name", f"the short line '{below}' stands right under the name: the name may go on there"))
     return doubts

@@ -195,6 +195,11 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         used.update(l.number for l in chunk)
         value_lines[target] = chunk
         doubts.append(flag(target, "label empty; value taken from the text near the header"))
+        title_lines = value_lines.get("title", [])
+        if target == "motto" and "motto" not in label_order and title_lines \
+                and 0 < chunk[0].number - title_lines[-1].number <= settings.segment.wrapped_max_gap:
+            doubts.append(flag("title", f"the lines after it ('{text[:40]}') were taken as the motto, no motto label "
+                                        "read: the title may go on there, or be text beside its label"))
     for field_name in empty:
         banner = body_banner(block, used, name, body_start, [v for v in values.values() if v], settings)
         if banner is not None:

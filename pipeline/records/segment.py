@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
@@ -31,7 +32,8 @@ from pipeline.records.parts import find_parts, part_headings
 from pipeline.records.row_heads import header_at_row_heads, with_labels_below
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
-from pipeline.records.text_pages import page_edge_lines, text_pages
+from pipeline.records.text_pages import page_break_between, page_edge_lines, text_pages
+from pipeline.records.unnamed_headers import names_for_unnamed_headers
 from pipeline.records.unreadable_size import size_of_garbled_header
 from pipeline.records.values_above import values_above
 
@@ -71,6 +73,7 @@ class ProjectBlock:
     labelled: LabelledBlock | None = None  # the header as labelled values, where the size class and Land are such
     name_above: str | None = None  # a short line right above the name that no part took: the name may begin there
     section_lines: frozenset[int] = frozenset()  # lines inside naming the section again (a band on a later page)
+    name_given: str = ""  # no name read over the header: the overview's in its place (unnamed_headers.py)
 
     @property
     def header_end(self) -> int:
@@ -78,7 +81,8 @@ class ProjectBlock:
         labelled block, which may stand beside or after the text)."""
         if self.labelled is None:
             return self.size_line.number
-        return max((l.number for l in self.name_lines if l.number < self.labelled.first), default=self.name_lines[-1].number)
+        return max((l.number for l in self.name_lines if l.number < self.labelled.first), default=self.name_line.number
+                   if not self.name_lines else self.name_lines[-1].number)
 
     @property
     def start(self) -> int:
@@ -86,7 +90,7 @@ class ProjectBlock:
 
     @property
     def name(self) -> str:
-        return " ".join(l.text.strip() for l in self.name_lines)
+        return self.name_given or " ".join(l.text.strip() for l in self.name_lines)
 
     @property
     def end(self) -> int:
@@ -105,11 +109,9 @@ class Layout:
 
 
 def text_to_lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for number, line in enumerate(text.split("\n")):
-        lines.append(Line(number, pos, line))
-        pos += len(line) + 1
-    return lines
+    texts = text.split("\n")
+    starts = accumulate((len(t) + 1 for t in texts), initial=0)
+    return [Line(number, start, t) for number, (start, t) in enumerate(zip(starts, texts))]
 
 
 def segment_text(text: str, profile: Profile, settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Layout:
@@ -303,6 +305,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     starts = []  # (name lines, size line, SizeLine, labelled block or None)
     known, in_block, reads_states = known_labels(profile), -1, lambda t: value_reads_as("states", t, profile, settings)
     banded: dict[int, int] = {}  # a name's first line -> the band between it and its header (the record's section)
+    unnamed = []  # (first line, SizeLine, labelled block) of headers read whole with no name over them
     for i, line in enumerate(nonblank):
         if line.number <= in_block:
             continue
@@ -344,10 +347,15 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             if name:
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
+            elif size and listed:
+                unnamed.append((line, size, block))
         elif size and listed and (name := listed_name_over_heading(nonblank, i, in_heading, listed, settings, by_number)):
             band = max(n for n in headings if n < line.number)
             starts.append((name, line, size, block))
             banded[name[0].number], in_block = band, max(block.line_numbers, default=in_block)
+        elif size and listed and line_before_band(nonblank, i, in_heading, by_number) is None:
+            unnamed.append((line, size, block))  # nothing over the band on its page: the name is unread
+            in_block = max(block.line_numbers, default=in_block)
     if listed:  # a listed project whose header was garbled past the readings above
         occupied = in_heading | {l.number for start in starts for l in start[0]} \
             | {n for start in starts if start[3] is not None for n in start[3].line_numbers}
@@ -358,7 +366,10 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         starts += [(name, line, SizeLine(h.size_text, h.size_class, h.score, h.states_text, land_note=h.land_note,
                                          size_note=h.size_note, header_note=MISSED_HEADER_NOTE), block)
                    for name, line, h, block in missed]
-        starts.sort(key=lambda start: start[0][0].number)
+    given = names_for_unnamed_headers([(s[0][0].number, " ".join(l.text.strip() for l in s[0])) for s in starts],
+                                      [line.number for line, _, _ in unnamed], listed, settings.segment.listed_min_score)
+    starts += [([line], line, size, block) for line, size, block in unnamed if line.number in given]
+    starts.sort(key=lambda start: start[0][0].number)
     # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
     taken = {n for start in starts if start[3] is not None for n in start[3].line_numbers}
     headings = {first: hit for first, hit in headings.items() if not taken & set(range(first, hit[2] + 1))}
@@ -382,10 +393,11 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
-        above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings, tuple(profile.categories))
+        above = None if name_line.number in given else line_above_name(nonblank, index[name_line.number], in_heading,
+                                                                        known, settings, tuple(profile.categories))
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
-                                   name_line, tuple(name_lines), size_line, size, block_lines, doubtful, labelled,
-                                   above, repeated))
+                                   name_line, () if name_line.number in given else tuple(name_lines), size_line, size,
+                                   block_lines, doubtful, labelled, above, repeated, given.get(name_line.number, "")))
     return blocks
 
 
@@ -444,16 +456,6 @@ def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: d
 
 SECTION_LIKE_MIN_SCORE = 70  # a garbled section heading ('Grofggstadte' for 'Großstädte'), no name's first line
 NAME_START_MAX_WORDS = 2  # a name's first line cut off by the line break ('Landkreis', 'Bad') is this short
-
-
-def page_break_between(by_number: dict[int, Line], first: int, last: int) -> bool:
-    """Whether a page break (a run of PAGE_BREAK_BLANKS blank lines) lies between two lines."""
-    run = 0
-    for n in range(first + 1, last):
-        run = run + 1 if n in by_number and by_number[n].blank else 0
-        if run >= PAGE_BREAK_BLANKS:
-            return True
-    return False
 
 
 def value_reads_as(field_name: str, text: str, profile: Profile, settings: RecordsSettings) -> bool | None:
@@ -520,17 +522,24 @@ def listed_name_over_heading(nonblank: list[Line], i: int, in_heading: set[int],
     line: a sidebar read after the text, the band between them): a line between the page break
     above and the band that the overview lists; else None (a header under a heading alone makes no
     project)."""
-    k = i - 1
-    while k > 0 and nonblank[k].number in in_heading:
-        k -= 1
+    k = line_before_band(nonblank, i, in_heading, by_number)
+    if k is None or nonblank[k].number in in_heading:
+        return None
     top = k
     while top > 0 and not page_break_between(by_number, nonblank[top - 1].number, nonblank[top].number) \
             and nonblank[top - 1].number not in in_heading:
         top -= 1
-    if k < 0 or nonblank[k].number in in_heading:
-        return None
     starts = [j for j in range(top, k + 1) if name_like(nonblank[j].text, settings)]
     return listed_chain(nonblank, starts, k + 1, listed, settings)
+
+
+def line_before_band(nonblank: list[Line], i: int, in_heading: set[int], by_number: dict[int, Line]) -> int | None:
+    """The index of the last line before the band over nonblank[i] on the band's page; None where
+    the band opens its page (no line above it there could be a name)."""
+    k = i - 1
+    while k > 0 and nonblank[k].number in in_heading:
+        k -= 1
+    return None if k < 0 or page_break_between(by_number, nonblank[k].number, nonblank[k + 1].number) else k
 
 
 def section_headings(nonblank: list[Line], profile: Profile,

@@ -34,3 +34,13 @@ def text_pages(lines: list[Line]) -> list[list[Line]]:
         blanks = 0
         pages[-1].append(line)
     return pages
+
+
+def page_break_between(by_number: dict[int, Line], first: int, last: int) -> bool:
+    """Whether a page break (a run of PAGE_BREAK_BLANKS blank lines) lies between two lines."""
+    run = 0
+    for n in range(first + 1, last):
+        run = run + 1 if n in by_number and by_number[n].blank else 0
+        if run >= PAGE_BREAK_BLANKS:
+            return True
+    return False
