@@ -25,7 +25,8 @@ def body_case(path):
 @pytest.mark.parametrize("path", [body_case(p) for p in BODIES], ids=[p.stem for p in BODIES])
 def test_a_body_reads_as_a_careful_editor_would(path, lexicon):
     case = json.loads(path.read_text(encoding="utf-8"))
-    page = Page(lexicon, case["measure"], (case["title"], case["motto"]), tuple(case.get("captions", ())))
+    page = Page(lexicon, case["measure"], (case["title"], case["motto"]), tuple(case.get("captions", ())),
+                joined=tuple(map(tuple, case.get("joined", ()))))
     kept, figures, furniture, doubts = body_paragraphs(text_to_lines(case["body"]), page)
     description, _ = paragraphs_in_column_order([[l.text for l in p] for p in kept], case["measure"], lexicon)
     assert description == case["description"], case["about"]
@@ -624,3 +625,10 @@ def test_a_line_far_past_the_measure_is_no_paragraphs_full_line(lexicon):
     assert not full_line(Unit(line, "prose", True), page, DEFAULT_RECORDS_SETTINGS)
     line = text_to_lines("Eine große Wärmepumpe soll künftig mehr")
     assert full_line(Unit(line, "prose", True), page, DEFAULT_RECORDS_SETTINGS)
+
+
+def test_a_caption_with_a_word_of_its_next_line_read_before_its_number_is_a_caption(lexicon):
+    page = Page(lexicon, 46, captions=("Abbildung", "Foto"))
+    assert page.is_caption("Abbildung Glasfaser 7: Anteil der Haushalte mit")
+    assert page.is_caption("Abbildung 7: Anteil der Haushalte mit") and page.is_caption("Foto: Stadt")
+    assert not page.is_caption("Abbildung der Stadt 7: Anteil") and not page.is_caption("Foto zeigt 3 Häuser")

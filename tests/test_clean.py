@@ -108,6 +108,14 @@ def test_suspended_hyphen_before_und_is_not_joined():
     assert join_hyphenated_words("Lern-\nund Arbeitsort") == []
 
 
+def test_a_word_cut_before_an_l_read_as_a_capital_i_is_joined_with_its_l(lexicon, corrections):
+    """'ausgebil-⏎dete' read 'ausgebi-⏎Idete': joined with an 'l', where that makes a known word
+    and the rest as read is none; a compound's capital keeps its hyphen ('Smart-⏎Ideen')."""
+    cleaned = clean_text("Eine ausgebi-\nIdete Pflegekraft und neue Smart-\nIdeen.", lexicon, corrections.confusions)
+    assert cleaned.text == "Eine ausgebildete Pflegekraft und neue Smart-Ideen."
+    assert "join_word_cut_before_misread_l" in {e.rule for e in cleaned.edits}
+
+
 def test_quote_pairs_only():
     assert normalise_quotes("Zahlen, Daten und Fakten") == []
     assert [e.after for e in normalise_quotes("Das „Haus“ und ,,Hof“")] == ["„"]

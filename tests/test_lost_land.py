@@ -27,6 +27,20 @@ def test_a_size_line_with_its_land_lost_under_a_listed_name_makes_a_project(prof
          "Nordrhein-Westfalen", True)]
 
 
+def test_a_size_class_whose_separator_wrapped_onto_its_lands_line_makes_a_project(profile):
+    """'Interkommunale Kooperationen/Landkreis' alone, '| Nordrhein-Westfalen' further down (a
+    narrow box's size line read apart): the project is found, its Land flagged; a Land without the
+    separator is no such line's."""
+    def text(land_line):
+        return edition("Bad Driburg in Kooperation mit Warburg und Steinheim").replace(
+            "Interkommunale Kooperationen/Landkreis -", "Interkommunale Kooperationen/Landkreis").replace(
+            "\nNordrhein-Westfalen\n", f"\n{land_line}\n")
+    projects = segment_text(text("| Nordrhein-Westfalen"), profile).projects
+    assert [(b.size.size_class, b.size.states_text, b.size.land_apart) for b in projects] == [
+        ("Interkommunale Kooperationen/Landkreis", "Nordrhein-Westfalen", True)]
+    assert segment_text(text("Nordrhein-Westfalen"), profile).projects == []
+
+
 def test_a_size_line_with_its_land_lost_under_a_name_no_overview_lists_makes_none(profile):
     assert segment_text(edition("Höxter"), profile).projects == []
 

@@ -25,7 +25,7 @@ from pipeline.read.load import Source
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.body import (Page, body_paragraphs, empty_description_doubts, move_foreign_paragraphs,
                                    quality_doubts, visual_lines)
-from pipeline.records.columns import paragraphs_in_column_order
+from pipeline.records.columns import join_column_lines, paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.fact_values import figure_among_words_doubts, misread_point_doubts
 from pipeline.records.header import block_to_header, text_to_states
@@ -120,7 +120,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     styled = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.styled)
     larger = frozenset(l.number for l in body if cleaned.raw_offset(l.start) in doc.larger)
     page = Page(doc.lexicon, doc.usual_line, (header.title or "", header.motto or ""), tuple(profile.caption_labels),
-                reading.name)
+                reading.name, tuple((l.number, max(map(len, parts))) for l in body
+                                    if len(parts := visual_lines(cleaned, [l])) > 1))
     # a PDF's running lines were taken out by their place on the page (read/page_furniture.py): a
     # line repeated inside the body is text there
     running = (frozenset() if doc.positions else doc.running) | {line_key(l.text) for l in body
@@ -132,7 +133,8 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings, larger, at_figures)
     numbers = [t for t in furniture if PAGE_NUMBER.match(t)] if doc.positions else figure_numbers(body, doc.page_numbers)
     if doc.positions:  # a PDF: its words came in column order already
-        description, column_notes = "\n\n".join(join_lines(p) for p in kept), []
+        # a word broken at a line's end and gone on past figure text is whole again ('vonei-' | 'nander')
+        description, column_notes = "\n\n".join(join_column_lines([" ".join(l.text.split()) for l in p]) for p in kept), []
     else:
         texts, column_notes = paragraphs_in_column_order([visual_lines(cleaned, p) for p in kept], doc.usual_line,
                                                          doc.lexicon, settings)
@@ -205,7 +207,8 @@ def name_piece_doubts(block: ProjectBlock, name: str, profile: Profile, settings
     known = known_labels(profile)
     below = block.name_lines and line_after_name(
         block.lines, list(block.name_lines), settings.segment.wrapped_max_gap,
-        lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings))
+        lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings)
+        or text.strip() == block.size_line.text.strip())
     if below and below not in name:
         doubts.append(flag("name", f"the short line '{below}' stands right under the name: the name may go on there"))
     return doubts
@@ -317,7 +320,7 @@ def land_apart_doubts(size: SizeLine) -> list[Doubt]:
     """A size line that printed no Land (lost_land.py): the Land a line of the pages prints alone was taken."""
     if not size.land_apart:
         return []
-    return [flag("states", f"the size line '{size.size_text} -' prints no Land: '{size.states_text}', alone on a line of "
+    return [flag("states", f"the size line '{size.size_text}' prints no Land: '{size.states_text}', alone on a line of "
                            "the project's pages, was taken")]
 
 

@@ -127,14 +127,25 @@ def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> 
     """Classified units -> the same, with a short line of running text shaped like a map's point
     (map_point) next to figure text shaped so too, or a marked place taken as figure text
     (marked_place), set apart as figure text ("map"): the OCR read the point's mark as a letter
-    ('m Lauf an der Pegnitz' by 'u Marktplatz' or '• Innenstadt')."""
+    ('m Lauf an der Pegnitz' by 'u Marktplatz' or '• Innenstadt'), or two points in one row
+    (marked_points_row)."""
     out = list(units)
     for i, unit in enumerate(units):
-        if unit.kind == "prose" and short_piece(unit.lines, page, settings) and map_point(unit.text) and any(
+        if unit.kind == "prose" and ((short_piece(unit.lines, page, settings) and map_point(unit.text))
+                                     or (len(unit.lines) == 1 and marked_points_row(unit.text))) and any(
                 0 <= k < len(units) and units[k].kind == "figure"
                 and (map_point(units[k].text) or marked_place(units[k].text)) for k in (i - 1, i + 1)):
             out[i] = unit.as_("figure", "map")
     return out
+
+
+def marked_points_row(text: str) -> bool:
+    """A marked line holding a second mark before a word with a capital ('• Lauf an der Pegnitz =
+    Südviertel'): two of a map's points read in one row; an item holds no mark inside."""
+    return list_mark(text) is not None and bool(INNER_POINT.search(text[len(list_mark(text)):]))
+
+
+INNER_POINT = re.compile(r"\s[=•■»]\s+[A-ZÄÖÜ]")  # a point's mark as an English model reads it, inside a row
 
 
 def marked_place(text: str) -> bool:

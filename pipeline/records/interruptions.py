@@ -9,8 +9,8 @@ from __future__ import annotations
 from pipeline.language.lexicon import Lexicon
 from pipeline.language.nouns import agrees, readings
 from pipeline.records.pieces import FULL_LINE, Page, Unit, has_finite_verb, short_piece
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_on_an_opener, ends_open, holds_sentence_end, stops_inside,
-                                    list_mark, word_completed)
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_on_an_opener, ends_open, holds_sentence_end, list_mark,
+                                    stops_inside, stops_on_an_attributive_adjective, word_completed)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 
@@ -79,8 +79,9 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
             broken_word = unit.text.endswith("-") and not unit.text.endswith(" -")
             if not between and word_completed(unit.text, following.text, page.lexicon, settings):
                 break  # the broken word's rest comes first: the sentence goes on there
-            if following.kind == "prose" and following.text[0].islower() and len(following.lines[0].text) <= wide \
+            if following.kind == "prose" and following.text[0].islower() and page.width(following.lines[0]) <= wide \
                     and between and sum(u.kind == "item" for u in between) <= 1 \
+                    and not noun_awaited(unit.text, between[0].text, page.lexicon) \
                     and (broken_word or not any(u.why == FULL_LINE for u in between)) \
                     and (word_completed(unit.text, following.text, page.lexicon, settings)
                          or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
@@ -101,6 +102,14 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
             if seen > t.interruption_max_pieces or len(following.text.split()) >= t.prose_min_words:
                 break
     return units
+
+
+def noun_awaited(before: str, piece: str, lexicon: Lexicon) -> bool:
+    """Running text stopping on an attributive adjective ('… gegenseitige') and a piece opening on
+    a noun ('Unterstützung und den Mut, Neues'): the adjective's noun, the sentence's own line."""
+    first = (piece.split() or [""])[0].rstrip(",")
+    return stops_on_an_attributive_adjective(before, lexicon) and first[:1].isupper() \
+        and (lexicon.tags.best_tag(first) or "")[:2] == "NN"
 
 
 def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:

@@ -404,14 +404,18 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
 def land_lost_start(nonblank: list[Line], i: int, listed: list[str], profile: Profile, settings: RecordsSettings):
     """A size line whose Land an OCR lost (lost_land.py) under a name the overview lists -> the
     project's start (name lines, size line, SizeLine with the Land printed alone after it); else None."""
-    hit = size_class_before_lost_land(nonblank[i].text, profile, settings.segment.size_class_min_score)
-    name = name_lines_before(nonblank, i, in_heading=set(), listed=listed, profile=profile, settings=settings) if hit else []
+    min_score = settings.segment.size_class_min_score
+    hit = size_class_before_lost_land(nonblank[i].text, profile, min_score)
+    bare = None if hit else size_class_before_lost_land(nonblank[i].text, profile, min_score, bare=True)
+    name = name_lines_before(nonblank, i, in_heading=set(), listed=listed, profile=profile, settings=settings) \
+        if hit or bare else []
     if not name or closest_listed(" ".join(l.text.strip() for l in name), listed)[1] < settings.segment.listed_min_score:
         return None
     known = known_labels(profile)
     land = lone_land_after(nonblank, i, lambda t: parse_size_line(t, profile, settings) or (
-        (label := line_label_read(t, known)) is not None and label[0] in ("states", "size_class")))
-    return (name, nonblank[i], SizeLine(*hit, land.text.strip(), land_apart=True), None) if land else None
+        (label := line_label_read(t, known)) is not None and label[0] in ("states", "size_class")),
+        "" if hit else profile.size_state_separators)
+    return (name, nonblank[i], SizeLine(*(hit or bare), land[1], land_apart=True), None) if land else None
 
 
 def section_in_force(headings: dict[int, tuple[str, float, int]], number: int) -> str | None:

@@ -36,8 +36,18 @@ def waits_for_a_noun(text: str, lexicon: Lexicon) -> bool:
 def opens_on_a_verb(text: str, lexicon: Lexicon) -> bool:
     """Text whose first word is a verb in lower case ('verbessern …', 'wird …'): no noun phrase
     opens so."""
-    first = (text.split() or [""])[0]
+    first = (text.split() or [""])[0].rstrip(",;")  # 'haben, betreibt …': the comma is no part of the word
     return first.isalpha() and first.islower() and (lexicon.tags.best_tag(first) or "")[:1] == "V"
+
+
+def opens_a_clause(text: str, lexicon: Lexicon) -> bool:
+    """Text whose first word in lower case opens a clause ('damit andere …', 'dass …'): no noun
+    phrase opens so either."""
+    first = (text.split() or [""])[0].rstrip(",;")
+    return first.isalpha() and first.islower() and lexicon.tags.best_tag(first) in CLAUSE_OPENERS
+
+
+CLAUSE_OPENERS = frozenset({"KOUS", "PROAV"})  # HanTa's tags: 'dass', 'weil', 'wenn'; 'damit', 'dafür'
 
 
 def line_of_the_sentence(unit: Unit, page: Page, settings: RecordsSettings, opening: bool = False) -> bool:
@@ -62,15 +72,17 @@ def may_follow_a_preposition(text: str, lexicon: Lexicon) -> bool:
 
 def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Running text that waits for a noun (waits_for_a_noun), figure text after it, and running
-    text opening on a verb (opens_on_a_verb): the one piece between that may be a line of the
-    sentence (line_of_the_sentence, may_follow_a_preposition) is running text again; where two or more may be, none is
+    text opening on a verb or a clause (opens_on_a_verb, opens_a_clause): the one piece between
+    that may be a line of the sentence (line_of_the_sentence, may_follow_a_preposition) is running
+    text again; where two or more may be, none is
     (figure_doubts and sentence_doubts name what stays)."""
     units = list(units)
     for i, unit in enumerate(units):
         if unit.kind != "prose" or not waits_for_a_noun(unit.text, page.lexicon):
             continue
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
-        if j is None or j == i + 1 or units[j].kind != "prose" or not opens_on_a_verb(units[j].text, page.lexicon):
+        if j is None or j == i + 1 or units[j].kind != "prose" \
+                or not (opens_on_a_verb(units[j].text, page.lexicon) or opens_a_clause(units[j].text, page.lexicon)):
             continue
         lines = [k for k in range(i + 1, j) if line_of_the_sentence(units[k], page, settings)
                  and may_follow_a_preposition(units[k].text, page.lexicon)]

@@ -94,19 +94,23 @@ def listings_back(units: list[Unit], page: Page, settings: RecordsSettings) -> l
     """Running text that stops open (on a function word or a comma: '… Die Beispiele aus'), lines
     of names separated by commas taken out after it, one after another (listed_names; an OCR that
     sets each line apart gives them too few function words to read as running text), and running
-    text going on in lower case ('und Thüringen zeigen …'): the sentence's listing, running text
-    again."""
+    text going on in lower case ('und Thüringen zeigen …'), or in any case after a last name's
+    comma ('Schleswig-Holstein und …'): the sentence's listing, running text again. Figure text
+    between the open end and the names (a diagram set into the sentence) stays figure text."""
     units = list(units)
     for i, unit in enumerate(units):
         if unit.kind != "prose" or not ((ends_open(unit.text) and not unit.text.endswith("-"))
                                         or unit.text.endswith(",")):
             continue
-        j = i + 1
+        first = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure" or listed_names(units[k].text)),
+                     len(units))
+        j = first
         while j < len(units) and units[j].kind == "figure" and units[j].why in SET_APART \
                 and len(units[j].lines) == 1 and listed_names(units[j].text):
             j += 1
-        if i + 1 < j < len(units) and units[j].kind == "prose" and units[j].text[:1].islower():
-            units[i + 1 : j] = [as_running_text(u) for u in units[i + 1 : j]]
+        if first < j < len(units) and units[j].kind == "prose" \
+                and (units[j].text[:1].islower() or units[j - 1].text.endswith(",")):
+            units[first:j] = [as_running_text(u) for u in units[first:j]]
     return units
 
 

@@ -23,6 +23,12 @@ class Page:
     banners: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()  # words that open a caption or a credit (profile.caption_labels)
     name: str = ""  # the record's name (a logo's words hold it)
+    joined: tuple[tuple[int, int], ...] = ()  # (line, its widest printed line) of lines a word's hyphen join made
+
+    def width(self, line: Line) -> int:
+        """A line's length as printed: a line the cleaner made of two by joining a word broken at
+        the first one's end is as wide as the wider of them, not their sum."""
+        return next((w for number, w in self.joined if number == line.number), len(line.text))
 
     def is_caption(self, text: str) -> bool:
         """'Foto: Stadt X', 'Abbildung 3: Nutzung', '© Projektteam': a caption or a credit."""
@@ -30,7 +36,8 @@ class Page:
         if first == "©":
             return "©" in self.captions
         head = first.rstrip(":")
-        return head in self.captions and (first.endswith(":") or bool(re.match(r"\d+[a-z]?:", rest)))
+        # a word of the caption's next line an OCR set before its number ('Abbildung Glasfaser 7: …') too
+        return head in self.captions and (first.endswith(":") or bool(re.match(r"(?:[^\W\d]+ )?\d+[a-z]?:", rest)))
 
 
 def text_before(done: list["Unit"]) -> "Unit | None":

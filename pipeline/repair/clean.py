@@ -20,8 +20,8 @@ from pipeline.corrections import ConfusionTable, Decision
 from pipeline.edits import Edit, apply_edits_with_map, check_edits, merge_edits
 from pipeline.language.lexicon import Lexicon
 from pipeline.repair.decisions import apply_decisions, replay_accepted_series
-from pipeline.repair.fixers import (RAW_TEXT_FIXERS, WORD_LIST_FIXERS, keep_unknown_joins_apart, looks_damaged,
-                                   normalise_quotes)
+from pipeline.repair.fixers import (FIRST_WORD_LIST_FIXERS, RAW_TEXT_FIXERS, WORD_LIST_FIXERS, keep_unknown_joins_apart,
+                                   looks_damaged, normalise_quotes)
 from pipeline.repair.list_marks import item_numbers_read_as_letters, mark_list_items
 from pipeline.repair.settings import DEFAULT_SETTINGS, RepairSettings
 from pipeline.repair.umlauts import repair_umlauts
@@ -52,7 +52,8 @@ def clean_text(
 ) -> Cleaned:
     """Raw text -> Cleaned. A reviewer's decisions win over the rules: a rejected edit is kept
     in the ledger but not applied, an accepted one (a suggestion too) is applied."""
-    layout = merge_edits(*(fix(raw) for fix in RAW_TEXT_FIXERS), mark_list_items(raw),
+    layout = merge_edits(*(fix(raw, lexicon, settings) for fix in FIRST_WORD_LIST_FIXERS),
+                         *(fix(raw) for fix in RAW_TEXT_FIXERS), mark_list_items(raw),
                          item_numbers_read_as_letters(raw), *(fix(raw, lexicon, settings) for fix in WORD_LIST_FIXERS))
     view, view_origin = apply_edits_with_map(raw, layout)
     damaged = looks_damaged(view, settings)

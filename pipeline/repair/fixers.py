@@ -6,6 +6,7 @@ the thresholds) -> list[Edit] in raw offsets:
   undouble_characters    PPrroojjeekkttttiitteell -> Projekttitel (a PDF's fake bold: each glyph twice)
   join_hyphenated_words  Modell-⏎projekte -> Modellprojekte; Smart-City-⏎Strategie keeps its hyphen;
                          Klimaschutz-⏎und keeps the suspended hyphen
+  join_words_cut_before_a_misread_l  ausgebi-⏎Idete -> ausgebildete (the rest's 'l' read as 'I')
   join_split_capitals    'V eranderung' -> 'Veranderung', 'W andel' -> 'Wandel' (OCR cut a capital off its word)
   join_split_eszett      'Maf nahme' -> 'Maßnahme', 'gro Se' -> 'große' (OCR read a ß as a gap)
   normalise_quotes       ,,Wissen“ / ,Wissen* / »Wissen“ -> „Wissen“
@@ -158,6 +159,18 @@ def joined_word(raw: str, join: Edit, edits: list[Edit]) -> str | None:
     return word if word.isalpha() else None
 
 
+def join_words_cut_before_a_misread_l(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
+    """'ausgebi-⏎Idete' -> 'ausgebildete': a word cut at a line's end whose rest opens on an 'l'
+    the OCR read as 'I' (a compound's capital to join_hyphenated_words). Joined with the 'l', the
+    pieces make a word the lists know; the rest as read is none."""
+    edits = []
+    for m in re.finditer(r"(?<![\w-])([^\W\d_]*[a-zäöüß])(-[ \t]*\n[ \t]*I)([a-zäöüß]+)", raw):
+        whole = m.group(1) + "l" + m.group(3)
+        if lexicon.zipf(whole) >= settings.split_whole_min_zipf and lexicon.zipf("I" + m.group(3)) == 0:
+            edits.append(Edit(m.start(2), m.end(2), m.group(2), "l", "join_word_cut_before_misread_l", 0.8))
+    return edits
+
+
 def join_split_capitals(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
     """'V eranderung' -> 'Veranderung': OCR cut a capital off its word, and the rest is no word
     of its own; or 'W andel' -> 'Wandel', 'V erfahren' -> 'Verfahren': the whole is a word that
@@ -209,8 +222,10 @@ def looks_damaged(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> boo
     return share < settings.damaged_below_umlaut_share
 
 
-# The layout's fixers, in the order their edits win where two overlap (merge_edits): those that
-# read the raw text alone, then those that ask the word lists. The umlaut repair reads the text
-# they make; the quotes are mended apart (normalise_quotes, in clean_text).
+# The layout's fixers, in the order their edits win where two overlap (merge_edits): a word cut
+# before a misread 'l' (over the compound's join the raw text alone would make), those that read
+# the raw text alone, then those that ask the word lists. The umlaut repair reads the text they
+# make; the quotes are mended apart (normalise_quotes, in clean_text).
+FIRST_WORD_LIST_FIXERS = (join_words_cut_before_a_misread_l,)
 RAW_TEXT_FIXERS = (expand_ligatures, undouble_characters, join_hyphenated_words)
 WORD_LIST_FIXERS = (join_split_capitals, join_split_eszett)
