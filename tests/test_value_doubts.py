@@ -22,6 +22,8 @@ def test_a_doubled_dash_and_a_doubled_last_letter_are_flagged(lexicon):
     assert [d.field for d in misread_mark_doubts(fields, lexicon)] == ["title", "motto"]
     fields = {"name": "Zwönitz", "title": "Klug verbunden – eine grüne Stadt", "motto": "Denn alle wollen mit"}
     assert misread_mark_doubts(fields, lexicon) == []
+    fields = {"name": "Zwönitz", "title": "Zusammen iin die Zukunft", "motto": "Zusammen in die Zukunft"}
+    assert [(d.field, "'iin' could be 'in'" in d.note) for d in misread_mark_doubts(fields, lexicon)] == [("title", True)]
 
 
 def test_a_title_with_a_sentence_inside_is_flagged_and_a_slogans_are_not():
@@ -76,7 +78,7 @@ def test_an_unsure_word_in_a_value_read_from_a_rows_end_is_found_by_the_rows_sta
     assert [d.field for d in doubts] == ["title"]
 
 
-def test_a_motto_taken_from_the_lines_under_the_titles_label_line_flags_the_title(corrections):
+def test_a_title_with_no_motto_label_read_after_it_is_flagged(corrections):
     """No motto label read ('Morro: . . .' is none): the lines after the title's label line are
     taken as the motto, and where the title ends is not known. A motto label printed under its
     value was read: then the title is not in doubt."""
@@ -92,6 +94,6 @@ def test_a_motto_taken_from_the_lines_under_the_titles_label_line_flags_the_titl
 
     unread = record("Oberstdorf smart:\nKlimaschutz für alle\n\nMorro: . . .")
     assert unread.motto == "Oberstdorf smart: Klimaschutz für alle" and "title" in unread.needs_review
-    assert "taken as the motto" in unread.review_notes["title"]
+    assert "no motto label" in unread.review_notes["title"]
     under = record("\nOberstdorf smart:\nKlimaschutz für alle\n\nMotto:")
     assert under.motto == "Oberstdorf smart: Klimaschutz für alle" and "title" not in under.needs_review

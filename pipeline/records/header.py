@@ -195,11 +195,6 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         used.update(l.number for l in chunk)
         value_lines[target] = chunk
         doubts.append(flag(target, "label empty; value taken from the text near the header"))
-        title_lines = value_lines.get("title", [])
-        if target == "motto" and "motto" not in label_order and title_lines \
-                and 0 < chunk[0].number - title_lines[-1].number <= settings.segment.wrapped_max_gap:
-            doubts.append(flag("title", f"the lines after it ('{text[:40]}') were taken as the motto, no motto label "
-                                        "read: the title may go on there, or be text beside its label"))
     for field_name in empty:
         banner = body_banner(block, used, name, body_start, [v for v in values.values() if v], settings)
         if banner is not None:
@@ -210,6 +205,9 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         else:
             values[field_name] = None
             doubts.append(flag(field_name, "label empty and no value found"))
+    if values.get("title") and "title" in label_order and "motto" not in label_order:
+        doubts.append(flag("title", "no motto label was read after its label: the OCR may have read the header's "
+                                    "column into the text beside it, so where the title ends is not known"))
     return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts),
                   tuple(facts.items()))
 

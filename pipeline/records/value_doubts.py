@@ -98,17 +98,18 @@ def is_subsequence(short: list[str], long: list[str]) -> bool:
 
 def misread_mark_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     """A title or motto holding two dashes in a row, and a name, title or motto holding a word
-    with its last letter doubled that is far rarer than the word without it ('fürr' / 'für'):
-    an OCR's doubling, flagged (the text is left as read)."""
+    with a letter doubled that is far rarer than the word without it ('fürr' / 'für', 'iin' /
+    'in'): an OCR's doubling, flagged (the text is left as read)."""
     doubts = []
     for field_name in ("name", "title", "motto"):
         value = fields.get(field_name) or ""
         if field_name != "name" and DOUBLED_DASH.search(value):
             doubts.append(flag(field_name, f"'{DOUBLED_DASH.search(value).group()}': a dash an OCR may have read twice"))
         for word in re.findall(r"[^\W\d_]{3,}", value):
-            if word[-1] == word[-2] and lexicon.zipf(word[:-1]) - lexicon.zipf(word) >= DOUBLED_END_MIN_RARER:
-                doubts.append(flag(field_name, f"'{word}' could be '{word[:-1]}' (an OCR may have read its last "
-                                               "letter twice)"))
+            single = next((word[:k] + word[k + 1:] for k in range(len(word) - 1, 0, -1) if word[k] == word[k - 1]
+                           and lexicon.zipf(word[:k] + word[k + 1:]) - lexicon.zipf(word) >= DOUBLED_END_MIN_RARER), None)
+            if single:
+                doubts.append(flag(field_name, f"'{word}' could be '{single}' (an OCR may have read a letter twice)"))
     return doubts
 
 
