@@ -83,6 +83,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = comma_ends_back(listings_back(units, page, settings), page, settings)
     units, doubts = opening_checked(units, page, settings)
     units, start_doubts = lower_case_starts(units, page, settings)
+    units = listings_back(units, page, settings)  # a listing's line taken back above may open a listing's names
     doubts = lead_doubts + count_doubts + doubts + start_doubts
     units = [u for u in units if u.why != LONE_NUMBER]  # the caller keeps them
     kept, joins = sentences_joined(units, page, settings)

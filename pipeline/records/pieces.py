@@ -118,9 +118,10 @@ def first_item_after(line: Line, next_line: Line, page: Page, settings: RecordsS
     opens with a capital or a list mark and ends no sentence ('… vor allem eines:' / 'die Menschen
     vor Ort' goes on with the sentence; '„Gemeinsam digital“' is a quotation)."""
     following = next_line.text.strip()
+    marked = list_mark(following) is not None and len(following) <= page.measure  # an item a mark opens is so
     return line.text.rstrip().endswith(":") and following[-1:] not in (".", "!", "?") \
-        and len(following) < settings.text.short_line_share * page.measure \
-        and (following[:1].isupper() or list_mark(following) is not None)  # no quotation, no sentence's rest
+        and (len(following) < settings.text.short_line_share * page.measure or marked) \
+        and (following[:1].isupper() or marked)  # no quotation, no sentence's rest
 
 
 def text_lines_ahead(para: list[Line], page: Page, settings: RecordsSettings) -> int:
