@@ -45,10 +45,11 @@ def lone_land_after(lines: list, i: int, ends_header: Callable[[str], bool], led
         if ends_header(line.text):
             return None
         text = line.text.strip()
-        if led_by and text[:1] in led_by:
-            text = text[1:].strip()
-        elif led_by:
+        # '(cid:127)': a separator glyph ('•') whose font maps it to no character (pdfminer's name for it)
+        lead = re.match(rf"(?:[{re.escape(led_by)}]|\(cid:\d+\))\s*", text) if led_by else None
+        if led_by and not lead:
             continue
+        text = text[lead.end():] if lead else text
         if text.casefold() in states:
             return line, text
     return None
