@@ -58,17 +58,3 @@ def test_a_lone_number_in_a_pdfs_body_is_figure_text_not_a_dropped_page_number(c
     assert any("48" in p.figure_text for p in projects)
     assert not any("48" in p.description.split() for p in projects)
 
-
-def test_a_word_broken_at_a_line_end_past_a_pdfs_figure_text_is_whole_again(corrections, tmp_path):
-    """'Werkzeuge entwi-' | '48 %' | 'ckelt und': the word goes on past the figure's line
-    in a PDF too, joined whole in the description as the text route's column order joins it."""
-    from .pdf_fixture import pdf_bytes
-
-    text = (CASES / "brochure_mini" / "input.txt").read_text(encoding="utf-8")
-    assert "Werkzeuge entwickelt und" in text
-    text = text.replace("Werkzeuge entwickelt und", "Werkzeuge entwi-\n\n48 %\n\nckelt und")
-    pages = [page.split("\n") for page in re.split(r"\n{4,}", text)]
-    pdf = tmp_path / "case.pdf"
-    pdf.write_bytes(pdf_bytes([p[i : i + 52] for p in pages for i in range(0, len(p), 52)]))
-    projects = extract_brochure(load_source(pdf), corrections, use_overrides=False).brochure.projects
-    assert any("Werkzeuge entwickelt und" in p.description for p in projects)

@@ -113,7 +113,7 @@ def test_a_word_cut_before_an_l_read_as_a_capital_i_is_joined_with_its_l(lexicon
     and the rest as read is none; a compound's capital keeps its hyphen ('Smart-⏎Ideen')."""
     cleaned = clean_text("Eine ausgebi-\nIdete Pflegekraft und neue Smart-\nIdeen.", lexicon, corrections.confusions)
     assert cleaned.text == "Eine ausgebildete Pflegekraft und neue Smart-Ideen."
-    assert "join_word_cut_before_misread_l" in {e.rule for e in cleaned.edits}
+    assert "join_words_cut_before_a_misread_l" in {e.rule for e in cleaned.edits}
 
 
 def test_quote_pairs_only():

@@ -27,7 +27,7 @@ def test_a_size_line_with_its_land_lost_under_a_listed_name_makes_a_project(prof
          "Nordrhein-Westfalen", True)]
 
 
-def test_a_size_class_whose_separator_wrapped_onto_its_lands_line_makes_a_project(profile):
+def test_a_size_class_whose_separator_wrapped_onto_its_lands_line_makes_a_project(profile, corrections):
     """'Interkommunale Kooperationen/Landkreis' alone, '| Nordrhein-Westfalen' further down (a
     narrow box's size line read apart): the project is found, its Land flagged; a Land without the
     separator is no such line's."""
@@ -40,6 +40,13 @@ def test_a_size_class_whose_separator_wrapped_onto_its_lands_line_makes_a_projec
         assert [(b.size.size_class, b.size.states_text, b.size.land_apart) for b in projects] == [
             ("Interkommunale Kooperationen/Landkreis", "Nordrhein-Westfalen", True)]
     assert segment_text(text("Nordrhein-Westfalen"), profile).projects == []
+    from pipeline.run import extract_brochure
+
+    from .test_labelled import load_source_text
+    record = extract_brochure(load_source_text(text("| Nordrhein-Westfalen")), corrections, use_overrides=False).brochure.projects[0]
+    assert "states" in record.needs_review and "name" not in record.needs_review  # its size line is no name's next line
+    far = "\n\n".join(f"Die Gemeinde plant den {n}. Schritt des Vorhabens." for n in range(1, 14))
+    assert segment_text(text(f"{far}\n\n• Nordrhein-Westfalen"), profile).projects == []  # a list's item, not the box's
 
 
 def test_a_size_line_with_its_land_lost_under_a_name_no_overview_lists_makes_none(profile):

@@ -1,6 +1,8 @@
 """A header read whole with no name over it (an OCR read nothing of a name set large): the record
 takes the overview's name in its place, flagged; a name from the page before a band that opens
 its page is never taken."""
+import pytest
+
 from pipeline.records.unnamed_headers import names_for_unnamed_headers
 from pipeline.run import extract_brochure
 
@@ -10,25 +12,26 @@ from .test_unread_headers import PARA, _corrections
 LISTED = ["Heilbronn", "Lübeck", "Erfurt", "Würzburg"]
 
 
-def page(name: str, land: str, title: str, motto: str) -> str:
-    """A project page: a running band, the name (or none), a sidebar of labels, the text."""
-    return (f"Modellprojekte Smart Cities | Großstädte\n\n{name}\n\nBUNDESLAND:\n{land}\n\n"
-            f"GRÖSSENKLASSE:\nKleinere Großstadt\n\nPROJEKTTITEL:\n{title}\n\nMOTTO:\n{motto}\n\n{PARA}\n\n\n\n\n")
+def page(name: str, land: str, title: str, motto: str, band: bool) -> str:
+    """A project page: a running band (or none), the name (or none), a sidebar of labels, the text."""
+    return (("Modellprojekte Smart Cities | Großstädte\n\n" if band else "") + f"{name}\n\nBUNDESLAND:\n{land}\n\n"
+            f"GRÖSSENKLASSE:\nKleinere Großstadt\n\nPROJEKTTITEL:\n{title}\n\nMOTTO:\n{motto}\n\n{PARA} So heißt es in {land}.\n\n\n\n\n")
 
 
-def brochure(names: list[str]):
+def brochure(names: list[str], band: bool = True):
     mottos = ["Offen für alle", "Gemeinsam für die Menschen in\nLübeck", "Heute für alle", "Klug verbunden"]
     lands = ["Baden-Württemberg", "Schleswig-Holstein", "Thüringen", "Bayern"]
     text = "1. Modellprojekte Smart Cities 2023\n\n\n\n\n" + "".join(
-        page(name, land, f"{listed} digital", motto) for name, listed, land, motto in zip(names, LISTED, lands, mottos))
+        page(name, land, f"{listed} digital", motto, band) for name, listed, land, motto in zip(names, LISTED, lands, mottos))
     text += "2. Übersicht Modellprojekte Smart Cities 2023\n\nGroßstädte:\n" + "\n".join(LISTED) + "\n"
     return extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure
 
 
-def test_a_header_with_no_name_read_takes_the_overviews_name_in_its_place_flagged():
+@pytest.mark.parametrize("band", [True, False])
+def test_a_header_with_no_name_read_takes_the_overviews_name_in_its_place_flagged(band):
     """Two names unread in a row; 'Lübeck' ends the motto on the page before Erfurt's, under the
-    band that opens Erfurt's page: it is no name over Erfurt's header."""
-    got = brochure(["Heilbronn", "", "", "Würzburg"]).projects
+    band that opens Erfurt's page (or at its top): it is no name over Erfurt's header."""
+    got = brochure(["Heilbronn", "", "", "Würzburg"], band).projects
     assert [(p.name, p.states, p.title) for p in got] == [
         ("Heilbronn", ["Baden-Württemberg"], "Heilbronn digital"), ("Lübeck", ["Schleswig-Holstein"], "Lübeck digital"),
         ("Erfurt", ["Thüringen"], "Erfurt digital"), ("Würzburg", ["Bayern"], "Würzburg digital")]
@@ -42,3 +45,7 @@ def test_names_are_given_only_where_the_overviews_gap_holds_as_many():
     assert names_for_unnamed_headers([(1, "A-Stadt"), (9, "D-Stadt")], [4], listed, 85) == {}  # two names, one header
     assert names_for_unnamed_headers([(1, "A-Stadt"), (5, "C-Stadt")], [3, 7], listed, 85) == {3: "B-Stadt", 7: "D-Stadt"}
     assert names_for_unnamed_headers([(1, "C-Stadt"), (5, "A-Stadt")], [3], listed, 85) == {}  # the order differs
+    # a name read past knowing ('Bxsxdt Hanse' for B-Stadt) holds its place in the gap, and is given none
+    read = [(1, "A-Stadt"), (3, "Bxsxdt Hanse"), (9, "D-Stadt")]
+    assert names_for_unnamed_headers(read, [5], ["A-Stadt", "B-Stadt", "D-Stadt"], 85) == {}
+    assert names_for_unnamed_headers(read, [5], listed, 85) == {5: "C-Stadt"}

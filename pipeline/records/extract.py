@@ -25,7 +25,7 @@ from pipeline.read.load import Source
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.body import (Page, body_paragraphs, empty_description_doubts, move_foreign_paragraphs,
                                    quality_doubts, visual_lines)
-from pipeline.records.columns import join_column_lines, paragraphs_in_column_order
+from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.fact_values import figure_among_words_doubts, misread_point_doubts
 from pipeline.records.header import block_to_header, text_to_states
@@ -133,8 +133,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     kept, figures, furniture, body_doubts = body_paragraphs(body, page, running, styled, settings, larger, at_figures)
     numbers = [t for t in furniture if PAGE_NUMBER.match(t)] if doc.positions else figure_numbers(body, doc.page_numbers)
     if doc.positions:  # a PDF: its words came in column order already
-        # a word broken at a line's end and gone on past figure text is whole again ('vonei-' | 'nander')
-        description, column_notes = "\n\n".join(join_column_lines([" ".join(l.text.split()) for l in p]) for p in kept), []
+        description, column_notes = "\n\n".join(join_lines(p) for p in kept), []
     else:
         texts, column_notes = paragraphs_in_column_order([visual_lines(cleaned, p) for p in kept], doc.usual_line,
                                                          doc.lexicon, settings)

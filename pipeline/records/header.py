@@ -205,8 +205,9 @@ def block_to_header(block: ProjectBlock, profile: Profile, name: str, settings: 
         else:
             values[field_name] = None
             doubts.append(flag(field_name, "label empty and no value found"))
-    if values.get("title") and "title" in label_order and "motto" not in label_order:
-        doubts.append(flag("title", "no motto label was read after its label: the OCR may have read the header's "
+    if values.get("title") and "title" in label_order and "motto" not in label_order \
+            and value_lines.get("motto") != value_lines.get("title"):  # no motto split off the title's line
+        doubts.append(flag("title", "no motto label was read in the header: the OCR may have read the header's "
                                     "column into the text beside it, so where the title ends is not known"))
     return Header(values.get("title"), values.get("motto"), frozenset(used), value_lines, tuple(doubts),
                   tuple(facts.items()))

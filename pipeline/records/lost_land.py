@@ -20,6 +20,7 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import german_states
 
 LAND_AFTER_MAX_LINES = 60  # the Land stands on the project's own pages: this many text lines after the size line at most
+LED_LAND_MAX_LINES = 12  # a Land led by the separator that wrapped onto its line stands in the header's box
 
 
 def size_class_before_lost_land(text: str, profile: Profile, min_score: float,
@@ -41,7 +42,8 @@ def lone_land_after(lines: list, i: int, ends_header: Callable[[str], bool], led
     `ends_header` (another project's size line or labels) and within LAND_AFTER_MAX_LINES lines
     -> (that line, the Land as printed); None where there is none."""
     states = {s.casefold() for s in german_states()}
-    for line in lines[i + 1: i + 1 + LAND_AFTER_MAX_LINES]:
+    # a separator that wrapped stays in the header's box: a marked line further down is a list's item ('• Bayern')
+    for line in lines[i + 1: i + 1 + (LED_LAND_MAX_LINES if led_by else LAND_AFTER_MAX_LINES)]:
         if ends_header(line.text):
             return None
         text = line.text.strip()

@@ -84,7 +84,8 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         lead = caption + text_lines_ahead(para[caption:], page, settings)
         at = next((k for k in range(len(para) - 2, -1, -1) if page.is_caption(para[k].text)), -1)
         rest = para[at + 1:]
-        if at >= 0 and (len(rest) >= 2 or len(rest[0].text) >= settings.text.full_line_share * page.measure) \
+        if at >= 0 and rest[0].text.strip()[:1].isupper() \
+                and (len(rest) >= 2 or len(rest[0].text) >= settings.text.full_line_share * page.measure) \
                 and any(l.text.rstrip()[-1:] in ".!?" for l in rest) and evidence_verdict(rest, page, settings) is not False \
                 and has_finite_verb(join_lines(rest), page.lexicon):
             # a caption over running text's lines an OCR set under it ('Karte: …' / '… leiden.' / 'Wer möchte, …')

@@ -64,8 +64,8 @@ class SizeLine:
 class ProjectBlock:
     category: str | None  # the profile's name of the last section heading before the project
     category_score: float  # how closely that heading matched the name (0 without a heading)
-    name_line: Line  # the first line of the name
-    name_lines: tuple[Line, ...]  # every line of the name (a long one wraps)
+    name_line: Line  # the first line of the name (with name_given: the header's first line)
+    name_lines: tuple[Line, ...]  # every line of the name (a long one wraps); none with name_given
     size_line: Line
     size: SizeLine
     lines: list[Line]  # from the name line up to (not including) the next block
@@ -348,7 +348,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                 name = name_with_strays(name, list(block.strays), listed)
                 starts.append((name, line, size, block))
             elif size and listed:
-                unnamed.append((line, size, block))
+                unnamed.append((nonblank[top], size, block))
         elif size and listed and (name := listed_name_over_heading(nonblank, i, in_heading, listed, settings, by_number)):
             band = max(n for n in headings if n < line.number)
             starts.append((name, line, size, block))
@@ -393,8 +393,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
-        above = None if name_line.number in given else line_above_name(nonblank, index[name_line.number], in_heading,
-                                                                        known, settings, tuple(profile.categories))
+        above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings, tuple(profile.categories))
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
                                    name_line, () if name_line.number in given else tuple(name_lines), size_line, size,
                                    block_lines, doubtful, labelled, above, repeated, given.get(name_line.number, "")))
@@ -496,6 +495,8 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
     name = name_lines_before(nonblank, i, in_heading, listed, profile, settings)
     if name_like(" ".join(l.text.strip() for l in name), settings):
         return name
+    if i > 0 and page_break_between(by_number, nonblank[i - 1].number, nonblank[i].number):
+        return None  # the block opens its page: the page before holds none of its name
     k = i - 1
     while k > 0 and not page_break_between(by_number, nonblank[k - 1].number, nonblank[k].number) \
             and nonblank[k - 1].number not in in_heading:
@@ -538,8 +539,7 @@ def listed_name_over_heading(nonblank: list[Line], i: int, in_heading: set[int],
 
 
 def line_before_band(nonblank: list[Line], i: int, in_heading: set[int], by_number: dict[int, Line]) -> int | None:
-    """The index of the last line before the band over nonblank[i] on the band's page; None where
-    the band opens its page (no line above it there could be a name)."""
+    """The last line before the band over nonblank[i] on its page (index); None: the band opens it."""
     k = i - 1
     while k > 0 and nonblank[k].number in in_heading:
         k -= 1

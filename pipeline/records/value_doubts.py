@@ -22,7 +22,7 @@ DOUBLED_DASH = re.compile(r"[-–—]\s*[-–—]")
 UNFINISHED_END = re.compile(r"\b(?:einer|eines|einem|einen|ihre|ihrer|ihren|ihrem|seine|seiner|seinen|unsere|unserer|"
                             r"auf|zu|bei|nach|über|unter|vor|aus|durch|um|sich|dessen|deren|denen|ob|wenn|weil|"
                             r"sodass|damit|aber|sowie)$")
-DOUBLED_END_MIN_RARER = 3.0  # 'fürr' (1.6) is this much rarer than 'für' (6.9) on the Zipf scale; 'denn'/'den' is not
+DOUBLED_MIN_RARER = 3.0  # 'fürr' (1.6) is this much rarer than 'für' (6.9) on the Zipf scale; 'denn'/'den' is not
 
 
 def name_with_words_lost(reading: NameReading, listed: tuple[str, ...], settings: RecordsSettings) -> NameReading:
@@ -107,7 +107,7 @@ def misread_mark_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
             doubts.append(flag(field_name, f"'{DOUBLED_DASH.search(value).group()}': a dash an OCR may have read twice"))
         for word in re.findall(r"[^\W\d_]{3,}", value):
             single = next((word[:k] + word[k + 1:] for k in range(len(word) - 1, 0, -1) if word[k] == word[k - 1]
-                           and lexicon.zipf(word[:k] + word[k + 1:]) - lexicon.zipf(word) >= DOUBLED_END_MIN_RARER), None)
+                           and lexicon.zipf(word[:k] + word[k + 1:]) - lexicon.zipf(word) >= DOUBLED_MIN_RARER), None)
             if single:
                 doubts.append(flag(field_name, f"'{word}' could be '{single}' (an OCR may have read a letter twice)"))
     return doubts

@@ -164,10 +164,10 @@ def join_words_cut_before_a_misread_l(raw: str, lexicon: Lexicon, settings: Repa
     the OCR read as 'I' (a compound's capital to join_hyphenated_words). Joined with the 'l', the
     pieces make a word the lists know; the rest as read is none."""
     edits = []
-    for m in re.finditer(r"(?<![\w-])([^\W\d_]*[a-zäöüß])(-[ \t]*\n[ \t]*I)([a-zäöüß]+)", raw):
+    for m in re.finditer(r"(?<![\w-])([^\W\d_]*[a-zäöüß])(-[ \t]*\n[ \t]*I)([a-zäöüß]+)(?![^\W\d_])", raw):
         whole = m.group(1) + "l" + m.group(3)
         if lexicon.zipf(whole) >= settings.split_whole_min_zipf and lexicon.zipf("I" + m.group(3)) == 0:
-            edits.append(Edit(m.start(2), m.end(2), m.group(2), "l", "join_word_cut_before_misread_l", 0.8))
+            edits.append(Edit(m.start(2), m.end(2), m.group(2), "l", "join_words_cut_before_a_misread_l", 0.8))
     return edits
 
 
