@@ -35,7 +35,8 @@ def test_a_size_class_whose_separator_wrapped_onto_its_lands_line_makes_a_projec
         return edition("Bad Driburg in Kooperation mit Warburg und Steinheim").replace(
             "Interkommunale Kooperationen/Landkreis -", "Interkommunale Kooperationen/Landkreis").replace(
             "\nNordrhein-Westfalen\n", f"\n{land_line}\n")
-    for land_line in ("| Nordrhein-Westfalen", "(cid:127) Nordrhein-Westfalen"):  # a bullet no font maps, as pdfminer names it
+    # a bullet no font maps, as pdfminer names it; a bullet an OCR read as '+'
+    for land_line in ("| Nordrhein-Westfalen", "(cid:127) Nordrhein-Westfalen", "+ Nordrhein-Westfalen"):
         projects = segment_text(text(land_line), profile).projects
         assert [(b.size.size_class, b.size.states_text, b.size.land_apart) for b in projects] == [
             ("Interkommunale Kooperationen/Landkreis", "Nordrhein-Westfalen", True)]

@@ -413,7 +413,7 @@ def land_lost_start(nonblank: list[Line], i: int, listed: list[str], profile: Pr
     known = known_labels(profile)
     land = lone_land_after(nonblank, i, lambda t: parse_size_line(t, profile, settings) or (
         (label := line_label_read(t, known)) is not None and label[0] in ("states", "size_class")),
-        "" if hit else profile.size_state_separators)
+        "" if hit else profile.size_state_separators + "+")  # '+': a bullet as an OCR reads it
     return (name, nonblank[i], SizeLine(*(hit or bare), land[1], land_apart=True), None) if land else None
 
 
