@@ -647,11 +647,12 @@ def test_a_long_line_ending_in_a_names_joining_word_right_over_the_name_may_begi
     for above, begins in (("Warburg in Kooperation mit Bad Driburg und", True),
                           ("Warburg arbeitet mit Bad Driburg zusammen.", False)):
         nonblank = [l for l in text_to_lines(f"{above}\n\nSteinheim\n") if l.text.strip()]
-        assert (line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS) == above) is begins
+        assert (line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS, corrections.profile) == above) is begins
     # a section heading an OCR garbled past the heading's match is no name's start either
     nonblank = [l for l in text_to_lines("Grofggstadte\n\nHeilbronn\n") if l.text.strip()]
-    assert line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS) == "Grofggstadte"
-    assert line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS, tuple(corrections.profile.categories)) is None
+    no_sections = corrections.profile.model_copy(update={"categories": []})
+    assert line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS, no_sections) == "Grofggstadte"
+    assert line_above_name(nonblank, 1, set(), known, DEFAULT_RECORDS_SETTINGS, corrections.profile) is None
 
 
 def test_an_address_an_ocr_broke_at_a_dot_under_a_label_alone_is_a_fact_whole(profile):

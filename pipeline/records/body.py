@@ -80,10 +80,10 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = subjects_back(units, page, settings)
     units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
     units = sentence_ends_back(units, page, settings)
-    units = comma_ends_back(listings_back(units, page, settings), page, settings)
+    units = comma_ends_back(units, page, settings)
     units, doubts = opening_checked(units, page, settings)
     units, start_doubts = lower_case_starts(units, page, settings)
-    units = listings_back(units, page, settings)  # a listing's line taken back above may open a listing's names
+    units = listings_back(units, page, settings)  # after the rules above: a line they took back may open a listing
     doubts = lead_doubts + count_doubts + doubts + start_doubts
     units = [u for u in units if u.why != LONE_NUMBER]  # the caller keeps them
     kept, joins = sentences_joined(units, page, settings)

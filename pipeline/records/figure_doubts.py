@@ -102,8 +102,9 @@ def repeated_first_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     for unit in units:
         first = unit.lines[0].text.strip()
         if unit.kind == "prose" and len(unit.lines) > 1 and len(first.split()) >= REPEATED_MIN_WORDS \
-                and not holds_sentence_end(first) and not has_finite_verb(first, page.lexicon) \
-                and any(fuzz.ratio(first.casefold(), f) >= REPEATED_MIN_SCORE for f in figures):
+                and not holds_sentence_end(first) and any(fuzz.ratio(first.casefold(), f) >= REPEATED_MIN_SCORE
+                                                          for f in figures) \
+                and not has_finite_verb(first, page.lexicon):  # the tagger last: it costs the most
             doubts.append(flag("description", f"'{first[:60]}' opens a paragraph and stands elsewhere as figure text: "
                                               "a caption read into the paragraph; check where the text begins"))
     return doubts

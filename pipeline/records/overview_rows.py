@@ -16,12 +16,13 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import Line, label_key
 from pipeline.records.name_wrap import NAME_CONNECTORS
+from pipeline.records.section_likeness import folded
 
 STATE_PREFIX_MIN_CHARS = 6  # a Land cut short by the next column ('Mecklenburg-Vorpommer') keeps this much at least
 STATE_PREFIX_CUT = 2  # and loses at most so many letters
 NAME_END_MAX_WORDS = 5  # a name's end on the next row ('Schwarzenbruck und Altdorf', 'und Lauf an der Pegnitz')
 STATE_FUZZY_MIN_CHARS = 12  # a Land this long ('Mecklenburg-Vorpommern') is found by its likeness too
-SECTION_LIKE_MIN_SCORE = 70  # 'Groftstadte' / 'Großstädte' (fuzz.ratio, casefolded): a section's cell, no name
+SECTION_LIKE_MIN_SCORE = 70  # 'Groftstadte' / 'Großstädte' (fuzz.ratio, folded): a section's cell or heading, no name
 STATE_MIN_LIKENESS = 80  # 'mecklenburg-vorpoinnés' / 'mecklenburg-vorpommern' (fuzz.ratio)
 
 
@@ -82,7 +83,7 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
 def section_like(text: str, profile: Profile) -> bool:
     """'Groftstadte' -> True: a row SECTION_LIKE_MIN_SCORE like a section's name (a cell of the
     section column an OCR garbled), which is no name alone."""
-    return any(fuzz.ratio(text.casefold(), c.casefold()) >= SECTION_LIKE_MIN_SCORE for c in profile.categories)
+    return any(fuzz.ratio(folded(text), folded(c)) >= SECTION_LIKE_MIN_SCORE for c in profile.categories)
 
 
 def name_start_row(text: str, section_words: set[str]) -> bool:

@@ -84,12 +84,13 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         lead = caption + text_lines_ahead(para[caption:], page, settings)
         at = next((k for k in range(len(para) - 2, -1, -1) if page.is_caption(para[k].text)), -1)
         rest = para[at + 1:]
+        verdict = evidence_verdict(rest, page, settings) if at >= 0 else False
         if at >= 0 and rest[0].text.strip()[:1].isupper() \
                 and (len(rest) >= 2 or len(rest[0].text) >= settings.text.full_line_share * page.measure) \
-                and any(l.text.rstrip()[-1:] in ".!?" for l in rest) and evidence_verdict(rest, page, settings) is not False \
+                and any(l.text.rstrip()[-1:] in ".!?" for l in rest) and verdict is not False \
                 and has_finite_verb(join_lines(rest), page.lexicon):
             # a caption over running text's lines an OCR set under it ('Karte: …' / '… leiden.' / 'Wer möchte, …')
-            return [Unit(para[:at + 1], "prose", False), Unit(rest, "prose", evidence_verdict(rest, page, settings))]
+            return [Unit(para[:at + 1], "prose", False), Unit(rest, "prose", verdict)]
         if lead - caption >= 2 and len(para) - lead >= 2 and evidence_verdict(para[caption:lead], page, settings) is True:
             return [Unit(part, "prose", verdict) for part, verdict in
                     ((para[:caption], False), (para[caption:lead], True), (para[lead:], False)) if part]

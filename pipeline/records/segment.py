@@ -21,13 +21,12 @@ from pipeline.read.page_furniture import PAGE_BREAK_BLANKS, PAGE_NUMBER, line_ke
 from pipeline.records.label_facts import lines_under_labels
 from pipeline.records.garbled_land import land_for_name, overview_column_lands, overview_lands, size_over_garbled_land
 from pipeline.records.listed_starts import MISSED_HEADER_NOTE, starts_of_missed_names
-from pipeline.records.section_likeness import folded
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, debris_after_listed,
                                         listed_as, name_goes_on, name_like, name_with_strays, wrapped_chains)
 from pipeline.records.overview_list import lines_to_overview
-from pipeline.records.overview_rows import overview_names
+from pipeline.records.overview_rows import overview_names, section_like
 from pipeline.records.parts import find_parts, part_headings
 from pipeline.records.row_heads import header_at_row_heads, with_labels_below
 from pipeline.records.section_likeness import section_by_likeness
@@ -367,7 +366,8 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                          size_note=h.size_note, header_note=MISSED_HEADER_NOTE), block)
                    for name, line, h, block in missed]
     given = names_for_unnamed_headers([(s[0][0].number, " ".join(l.text.strip() for l in s[0])) for s in starts],
-                                      [line.number for line, _, _ in unnamed], listed, settings.segment.listed_min_score)
+                                      [line.number for line, _, _ in unnamed], listed, settings.segment.listed_min_score) \
+        if unnamed else {}
     starts += [([line], line, size, block) for line, size, block in unnamed if line.number in given]
     starts.sort(key=lambda start: start[0][0].number)
     # a labelled value ('Interkommunale Kooperationen/Landkreis') is no heading: it would end the project there
@@ -393,7 +393,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             category = None  # a running header names the section of its own page only
         doubtful = next((text for number, text in sorted(unknown.items()) if since < number < name_line.number), None)
         block_lines = [by_number[n] for n in range(name_line.number, end) if n in by_number]
-        above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings, tuple(profile.categories))
+        above = line_above_name(nonblank, index[name_line.number], in_heading, known, settings, profile)
         blocks.append(ProjectBlock(category[0] if category else None, category[1] if category else 0.0,
                                    name_line, () if name_line.number in given else tuple(name_lines), size_line, size,
                                    block_lines, doubtful, labelled, above, repeated, given.get(name_line.number, "")))
@@ -413,7 +413,7 @@ def land_lost_start(nonblank: list[Line], i: int, listed: list[str], profile: Pr
     known = known_labels(profile)
     land = lone_land_after(nonblank, i, lambda t: parse_size_line(t, profile, settings) or (
         (label := line_label_read(t, known)) is not None and label[0] in ("states", "size_class")),
-        "" if hit else profile.size_state_separators + "+")  # '+': a bullet as an OCR reads it
+        "" if hit else profile.size_state_separators)
     return (name, nonblank[i], SizeLine(*(hit or bare), land[1], land_apart=True), None) if land else None
 
 
@@ -437,11 +437,11 @@ def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Pr
 
 
 def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: dict[str, tuple[str, str]],
-                    settings: RecordsSettings, sections: tuple[str, ...] = ()) -> str | None:
+                    settings: RecordsSettings, profile: Profile) -> str | None:
     """The line right above a name that nonblank[i] begins, where it could be the name's first
     line ('Landkreis' over 'Märkisch-Oderland'; 'Warburg in Kooperation mit Bad Driburg und' over
     'Steinheim'): near it, short or ending in a word that joins a name's parts, capitalised, no sentence's end,
-    no section heading (nor a line like one of the `sections`, an OCR's 'Grofggstadte'), label or
+    no section heading (nor a line like one, an OCR's 'Grofggstadte': overview_rows.section_like), label or
     size line, and the end of nothing above it."""
     if i == 0:
         return None
@@ -449,7 +449,7 @@ def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: d
     if name.number - above.number > settings.segment.wrapped_max_gap or above.number in in_heading \
             or line_label_read(above.text, known) or not name_like(above.text, settings) \
             or (len(above.text.split()) > NAME_START_MAX_WORDS and not NAME_CONNECTORS.search(above.text.strip())) \
-            or any(fuzz.ratio(folded(above.text.strip()), folded(s)) >= SECTION_LIKE_MIN_SCORE for s in sections):
+            or section_like(above.text.strip(), profile):
         return None
     if i > 1 and above.number - nonblank[i - 2].number <= settings.segment.wrapped_max_gap \
             and nonblank[i - 2].number not in in_heading:
@@ -457,7 +457,6 @@ def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: d
     return above.text.strip()
 
 
-SECTION_LIKE_MIN_SCORE = 70  # a garbled section heading ('Grofggstadte' for 'Großstädte'), no name's first line
 NAME_START_MAX_WORDS = 2  # a name's first line cut off by the line break ('Landkreis', 'Bad') is this short
 
 

@@ -33,18 +33,22 @@ def waits_for_a_noun(text: str, lexicon: Lexicon) -> bool:
         and lexicon.tags.best_tag(text.split()[-1]) in WAITS_FOR_A_NOUN
 
 
+def first_tag_in_lower_case(text: str, lexicon: Lexicon) -> str:
+    """HanTa's tag of the text's first word where it is in lower case, else ''."""
+    first = (text.split() or [""])[0].rstrip(",;")  # 'haben, betreibt …': the comma is no part of the word
+    return (lexicon.tags.best_tag(first) or "") if first.isalpha() and first.islower() else ""
+
+
 def opens_on_a_verb(text: str, lexicon: Lexicon) -> bool:
     """Text whose first word is a verb in lower case ('verbessern …', 'wird …'): no noun phrase
     opens so."""
-    first = (text.split() or [""])[0].rstrip(",;")  # 'haben, betreibt …': the comma is no part of the word
-    return first.isalpha() and first.islower() and (lexicon.tags.best_tag(first) or "")[:1] == "V"
+    return first_tag_in_lower_case(text, lexicon)[:1] == "V"
 
 
 def opens_a_clause(text: str, lexicon: Lexicon) -> bool:
     """Text whose first word in lower case opens a clause ('damit andere …', 'dass …'): no noun
     phrase opens so either."""
-    first = (text.split() or [""])[0].rstrip(",;")
-    return first.isalpha() and first.islower() and lexicon.tags.best_tag(first) in CLAUSE_OPENERS
+    return first_tag_in_lower_case(text, lexicon) in CLAUSE_OPENERS
 
 
 CLAUSE_OPENERS = frozenset({"KOUS", "PROAV"})  # HanTa's tags: 'dass', 'weil', 'wenn'; 'damit', 'dafür'

@@ -123,9 +123,11 @@ def sentence_ends_back(units: list[Unit], page: Page, settings: RecordsSettings)
     units = list(units)
     candidates: dict[int, list[int]] = {}
     for i, unit in enumerate(units):
+        text = unit.text.strip()
+        if not (text[:1].islower() and text[-1:] in ".!?" and clean_piece(unit, page, settings)):
+            continue  # the neighbours are looked for only where the piece can be a sentence's end
         before = next((k for k in range(i - 1, -1, -1) if units[k].kind != "figure"), None)
         after = next_text(units, i)
-        text = unit.text.strip()
         # running text going on in lower case later may be the sentence's rest instead ('… ganz auf' | 'Wasser' /
         # 'sparen.' | 'erneuerbare Energien …'): then the piece is a figure's
         later = after is not None and units[after].kind == "prose" and units[after].text[:1].islower()
