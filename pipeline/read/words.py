@@ -1,0 +1,99 @@
+"""Load stage, positioned words -> the lines they make: a text layer's or an OCR's words, in
+points, joined into lines by their tops and boxes (pdf_text.py reads lines into a page's text)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
+LARGE_TYPE = 1.5  # type this many times larger than a word's is another element's (a big number)
+JOINED_GAP = 0.5  # points: a word that begins this near another's end is printed on from it
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float | None = None  # the font size where a text layer tells it; None for OCR
+    fitted: float | None = None  # an OCR text layer's size, which its maker fitted to the line's box
+    confidence: float | None = None  # Tesseract's, 0-100, where this tool read a scan; None otherwise
+
+
+@dataclass(frozen=True)
+class TextLine:
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
+
+    @property
+    def size(self) -> float | None:
+        """The font size most of the line's characters have, None where it is not known."""
+        return most_characters(self.words, lambda w: w.size, lambda size: round(size * 2) / 2)
+
+    @property
+    def fitted(self) -> float | None:
+        """The size an OCR text layer fitted most of the line's characters to, None where it is not known."""
+        return most_characters(self.words, lambda w: w.fitted, round)
+
+    def split(self, gutter: float) -> tuple["TextLine | None", "TextLine | None"]:
+        left = tuple(w for w in self.words if w.x1 <= gutter)
+        right = tuple(w for w in self.words if w.x0 >= gutter)
+        return (TextLine(left) if left else None, TextLine(right) if right else None)
+
+
+def most_characters(words, size_of, rounded) -> float | None:
+    """The size (`size_of` a word, `rounded`) that most of the words' characters have; None where
+    a word's is not known."""
+    sizes = Counter()
+    for w in words:
+        size = size_of(w)
+        if size is None:
+            return None
+        sizes[rounded(size)] += len(w.text)
+    return sizes.most_common(1)[0][0]
+
+
+def words_to_lines(words: list[Word]) -> list[TextLine]:
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        first = lines[-1][0] if lines else None
+        if first and (abs(first.top - word.top) <= LINE_TOLERANCE or inside_line(first, word)
+                      or any(joined(w, word) or spaced(w, word) for w in lines[-1])):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [TextLine(tuple(line)) for line in lines]
+
+
+def inside_line(first: Word, word: Word) -> bool:
+    """Whether `word` sits inside the height of the line `first` begins, though its top differs
+    (a small mark, the '·' between size class and Land, sits lower). A word in much smaller type
+    than a first word in large type is not: beside a big number in 28-point type, the next line of
+    the column next to it lies inside that height too. Judged by the type sizes a text layer tells;
+    an OCR's boxes hug the ink, so a heading's short words are lower there than its tall ones."""
+    if not first.top <= (word.top + word.bottom) / 2 <= first.bottom:
+        return False
+    return not (first.size and word.size and first.size > LARGE_TYPE * word.size
+                and any(c.isalnum() for c in word.text))
+
+
+def spaced(left: Word, word: Word) -> bool:
+    """Whether `word` is the next word of `left`'s line, level with it a word space on, though the
+    line's first word is another column's at another height (OCR boxes: 'Mit' | 'Daten')."""
+    return abs(word.top - left.top) <= LINE_TOLERANCE and 0 <= word.x0 - left.x1 <= left.bottom - left.top
+
+
+def joined(left: Word, word: Word) -> bool:
+    """Whether `word` goes on `left` in one line: it begins where `left` ends and its middle lies
+    within `left`'s height (a label in small capitals, 'M' then 'OTTO' in smaller type, whose tops
+    differ more than a line's words do; the line's first word may stand in another column)."""
+    return abs(word.x0 - left.x1) <= JOINED_GAP and left.top <= (word.top + word.bottom) / 2 <= left.bottom
