@@ -434,6 +434,30 @@ def test_a_page_whose_lead_has_most_characters_is_read_at_the_brochures_running_
     assert pages_at_brochure_size([*pages, other_page])[2] == other_page
 
 
+def test_an_ocr_layers_last_line_among_map_labels_is_read_at_the_layers_running_size():
+    """An OCR layer: a sentence's last line stands alone on a page among map labels fitted at 7
+    points, which hold most of its characters. By the page's own sizes the line would be set apart
+    (a caption); read at the size most of the layer's characters were fitted to, it is running text
+    and the labels stay set apart."""
+    from pipeline.read.pdf_text import Word, pages_at_brochure_size, words_to_text
+
+    def fitted(text, x0, top, size):
+        return [Word(w.text, w.x0, w.x1, w.top, w.top + size * 0.9, None, size) for w in placed(text, x0, top, size)]
+
+    text = ["Die Kommune setzt auf offene Daten", "und eine digitale Verwaltung für",
+            "alle Menschen in der Region und", "ihre Betriebe vor Ort im Land."]
+    full = [w for n in range(3) for k, line in enumerate(text) for w in fitted(line, 60, 200 + 60 * n + 12 * k, 10.0)]
+    labels = ["Röthenbach", "Schwarzenbruck Campus", "Marktplatz Altdorf", "Karte: Projektgebiet", "Hersbruck Bahnhof"]
+    last = fitted("dieser Zeit fährt eine zusätzliche Fähre.", 60, 120, 10.0)
+    last += [w for n, line in enumerate(labels) for w in fitted(line, 300, 300 + 40 * n, 7.0)]
+    pages = [words_to_text(full, 595, 842), words_to_text(last, 595, 842)]
+    assert 0 in pages[1].styled  # by its own characters, the page's running text is the labels'
+    read = pages_at_brochure_size(pages)
+    assert read[0] == pages[0]
+    assert read[1].body.split("\n")[0] == "dieser Zeit fährt eine zusätzliche Fähre."
+    assert 0 not in read[1].styled and read[1].styled  # the labels stay set apart
+
+
 def test_a_line_in_somewhat_larger_type_under_a_paragraph_is_not_drawn_into_it():
     """An OCR layer's fitted sizes: a banner fitted at 12 points stands 17 points under a
     paragraph fitted at 10, spaced 12: farther than a paragraph's lines stand, so a paragraph of

@@ -50,6 +50,7 @@ class PageText:
     size: float | None = None  # the running text's font size as read (a text layer's)
     rules: tuple[tuple[float, float, float], ...] = ()  # drawn horizontal rules: (x0, x1, y from the top)
     unsure: tuple[tuple[int, str], ...] = ()  # (body line number, word) Tesseract read below UNSURE_CONFIDENCE
+    fitted_size: float | None = None  # an OCR layer's running text, as the size its maker fitted it to
 
     @property
     def empty(self) -> bool:
@@ -187,7 +188,8 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     separated by blank lines. Line spacing is measured per block (a column has its own; two
     columns' lines need not share baselines), and a change of font size starts a paragraph. The
     running text's size is the page's (that of most characters), or `brochure_size`, the whole
-    text layer's, where BROCHURE_SIZE_SHARE of the page's characters are set in it."""
+    text layer's (an OCR layer's: the size most of its characters were fitted to), where
+    BROCHURE_SIZE_SHARE of the page's characters are set in it."""
     margin = height * MARGIN_ZONE
     all_lines = words_to_lines(words)
     top = [l.text for l in all_lines if l.top < margin]
@@ -204,6 +206,9 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     fitted = running is None
     size_of, change = (lambda line: line.fitted, FITTED_SIZE_CHANGE) if fitted else (lambda line: line.size, SIZE_CHANGE)
     page_size = body_size(lines, fitted) if fitted else running
+    if fitted and None not in (page_size, brochure_size) \
+            and at_size_share(lines, brochure_size, lambda line: line.fitted, change) >= BROCHURE_SIZE_SHARE:
+        page_size = brochure_size  # a page of map labels round one line of running text: the line is the text's
     spacings = [s for s in map(line_spacing, blocks) if s]
     page_spacing = min(spacings) if spacings else None
     out: list[str] = []
@@ -232,31 +237,39 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     while out and out[-1] == "":
         out.pop()
     return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words), frozenset(larger),
-                    width, height, page_size if not fitted else None, rules, tuple(unsure))
+                    width, height, page_size if not fitted else None, rules, tuple(unsure), page_size if fitted else None)
 
 
-def at_size_share(lines: list[TextLine], size: float) -> float:
-    """The share of the lines' characters set in `size`."""
+def at_size_share(lines: list[TextLine], size: float, size_of=lambda line: line.size, change: float = SIZE_CHANGE) -> float:
+    """The share of the lines' characters set in `size` (`size_of` a line, within `change`)."""
     total = sum(len(l.text) for l in lines)
-    return sum(len(l.text) for l in lines if not other_size(l.size, size)) / total if total else 0.0
+    return sum(len(l.text) for l in lines if not other_size(size_of(l), size, change)) / total if total else 0.0
 
 
-def brochure_size(pages: list[PageText]) -> float | None:
-    """The font size of most characters of a text layer's pages: its running text (None for OCR)."""
+def brochure_size(pages: list[PageText]) -> tuple[float | None, bool]:
+    """The font size of most characters of a text layer's pages: its running text; for an OCR
+    layer, the size most of them were fitted to (then True); None where neither is known."""
     words = [w for page in pages for w in page.words]
-    return most_characters(words, lambda w: w.size, lambda size: round(size * 2) / 2) if words else None
+    if not words:
+        return None, False
+    size = most_characters(words, lambda w: w.size, lambda size: round(size * 2) / 2)
+    if size is not None:
+        return size, False
+    return most_characters(words, lambda w: w.fitted, round), True
 
 
 def pages_at_brochure_size(pages: list[PageText]) -> list[PageText]:
     """Pages read each at the size of most of its characters -> the same pages, those whose size
     differs from the whole text layer's read again at it where enough of them is set in it: a page with
     little running text (a lead paragraph in larger type over a short column, a last line under a
-    box of key figures) would take its lead or its box for the running text."""
-    size = brochure_size(pages)
+    box of key figures, map labels round the last line of a sentence) would take its lead, its box
+    or its labels for the running text."""
+    size, fitted = brochure_size(pages)
     if size is None:
         return pages
-    return [words_to_text(list(page.words), page.width, page.height, size, page.rules) if other_size(page.size, size) else page
-            for page in pages]
+    return [words_to_text(list(page.words), page.width, page.height, size, page.rules)
+            if other_size(page.fitted_size if fitted else page.size, size, FITTED_SIZE_CHANGE if fitted else SIZE_CHANGE)
+            else page for page in pages]
 
 
 def type_scale(size: float | None, page_size: float | None) -> float:

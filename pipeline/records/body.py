@@ -21,7 +21,8 @@ from pipeline.records.pieces import (Page, classify_units, figure_blocks, openin
 from pipeline.records.segment import Line
 from pipeline.records.units import LONE_NUMBER, Unit
 from pipeline.records.sentence_doubts import (colon_then_clause_doubts, line_set_between_doubts, marks_inside_doubts,
-                                             numbers_in_line_doubts, reopened_line_doubts, reopened_sentence_doubts)
+                                             numbers_in_line_doubts, opening_line_doubts, reopened_line_doubts,
+                                             reopened_sentence_doubts)
 from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
                                              taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
@@ -94,6 +95,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
     doubts += reopened_line_doubts(units, page, settings)
     doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units) + colon_then_clause_doubts(units, page)
+    doubts += opening_line_doubts(units)
     doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.interruptions import noun_awaited
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.units import LONE_NUMBER, text_before
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
@@ -110,14 +111,15 @@ def repeated_first_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     return doubts
 
 
-LONE_SIGN = re.compile(r"[^\W\d_]|[^\w\s]{1,2}")  # 'm', 'u', '@', '=', '|]': a map's point as an OCR reads it
+# 'm', 'u', '@', '=', '|]', 'm@': a map's point as an OCR reads it (a letter and a sign: its ring and its dot)
+LONE_SIGN = re.compile(r"[^\W\d_]|[^\w\s]{1,2}|[^\W\d_][@©®°*#=|»«•■]")
 LETTER_PAIR = re.compile(r"[a-zäöü]{2}")  # 'sm', 'ml': a point's ring and dot read as two letters
 
 
 def map_point(text: str) -> bool:
     """A line opening with a lone letter or sign that is no list mark, or with two letters in lower
     case that are no function word (German's words of two letters are), then a name with a capital
-    ('m Lauf an der Pegnitz', '@ Marktplatz', 'sm Bahnhof'): a map's point and its place."""
+    ('m Lauf an der Pegnitz', '@ Marktplatz', 'sm Bahnhof', 'm@ Hersbruck'): a map's point and its place."""
     words = text.split()
     return len(words) >= 2 and (bool(LONE_SIGN.fullmatch(words[0])) or bool(LETTER_PAIR.fullmatch(words[0]))
                                 and words[0] not in function_words()) \
@@ -272,9 +274,11 @@ def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
     on a comma, where a list of nouns goes on, unless a finite verb opens the line after it), alone
     or (after text that does
     not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
-    evidence cannot tell."""
+    evidence cannot tell. Not where the text before waits for a noun the line opens on (an
+    adjective's or a determiner's that agrees with it: interruptions.noun_awaited)."""
     text = unit.lines[0].text.strip()
-    if before is None or before.kind != "prose":
+    if before is None or before.kind != "prose" \
+            or noun_awaited(before.text, text, page.lexicon, unit.lines[1].text if len(unit.lines) > 1 else ""):
         return False
     # over a line in lower case only where the text before does not wait for its next words (no
     # function word at its end): else it is the sentence going on

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pipeline.language.lexicon import Lexicon
 from pipeline.language.nouns import agrees, readings
 from pipeline.records.pieces import FULL_LINE, Page, Unit, has_finite_verb, short_piece
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_on_an_opener, ends_open, holds_sentence_end, list_mark,
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, list_mark, opens_a_sentence_within,
                                     stops_inside, stops_on_an_attributive_adjective, word_completed)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
@@ -81,7 +81,7 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
                 break  # the broken word's rest comes first: the sentence goes on there
             if following.kind == "prose" and following.text[0].islower() and page.width(following.lines[0]) <= wide \
                     and between and sum(u.kind == "item" for u in between) <= 1 \
-                    and not noun_awaited(unit.text, between[0].text, page.lexicon) \
+                    and not noun_awaited(unit.text, between[0].text, page.lexicon, following.text) \
                     and (broken_word or not any(u.why == FULL_LINE for u in between)) \
                     and (word_completed(unit.text, following.text, page.lexicon, settings)
                          or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
@@ -104,12 +104,19 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
     return units
 
 
-def noun_awaited(before: str, piece: str, lexicon: Lexicon) -> bool:
+def noun_awaited(before: str, piece: str, lexicon: Lexicon, after: str = "") -> bool:
     """Running text stopping on an attributive adjective ('… gegenseitige') and a piece opening on
-    a noun ('Unterstützung und den Mut, Neues'): the adjective's noun, the sentence's own line."""
+    a noun ('Unterstützung und den Mut, Neues'): the adjective's noun, the sentence's own line. So
+    too running text stopping on a determiner ('… ihrer') and a piece opening on a noun that goes
+    with it ('Größe und ihren Herausforderungen'), where the text `after` the piece does not open
+    on an adjective the determiner may wait for instead ('passt.', not 'digitalen Angebote')."""
     first = (piece.split() or [""])[0].rstrip(",")
-    return stops_on_an_attributive_adjective(before, lexicon) and first[:1].isupper() \
-        and (lexicon.tags.best_tag(first) or "")[:2] == "NN"
+    if not first[:1].isupper():
+        return False
+    if stops_on_an_attributive_adjective(before, lexicon):
+        return (lexicon.tags.best_tag(first) or "")[:2] == "NN"
+    last, then = (before.split() or [""])[-1], (after.split() or [""])[0]
+    return agrees(last, readings(first)) is True and not (then.isalpha() and lexicon.tags.best_tag(then) == "ADJ(A)")
 
 
 def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
@@ -122,10 +129,11 @@ def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
 
 def goes_on_into(before: str, after: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:
     """Text whose sentence goes on in `after`: it ends on a function word ('… Lösungen zu' +
-    'entwickeln.'), on one with a capital that opens a sentence ('… im Ort Im' + 'ehemaligen
-    Gasthof …') or on a word broken at the line's end that `after` completes."""
+    'entwickeln.'), opens a sentence after a heading's words and stops before its verb ('… im Ort
+    Im' + 'ehemaligen Gasthof …', 'Kompetenzen Damit alle Menschen' + 'die digitalen Angebote
+    nutzen können') or ends on a word broken at the line's end that `after` completes."""
     return word_completed(before, after, lexicon, settings) or (ends_open(before) and not before.endswith("-")) \
-        or ends_on_an_opener(before, lexicon)
+        or opens_a_sentence_within(before, lexicon)
 
 
 def inside_a_sentence(piece: Unit, lexicon: Lexicon) -> bool:

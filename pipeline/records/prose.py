@@ -225,6 +225,19 @@ def ends_on_an_opener(text: str, lexicon: Lexicon) -> bool:
     return len(words) >= 2 and opens_sentence(words[-1], lexicon)
 
 
+def opens_a_sentence_within(text: str, lexicon: Lexicon) -> bool:
+    """Text in which, after words that end no sentence, a function word with a capital opens a
+    sentence that holds neither an end nor a finite verb yet ('Bildung und Kompetenzen Damit alle
+    Menschen', 'Lernen und Arbeiten im Ort Im'): a heading an OCR read into one line with its
+    paragraph's first words; the sentence goes on after."""
+    words = text.split()
+    for k in range(1, len(words)):
+        if words[k - 1][-1:] not in ".:!?" and opens_sentence(words[k], lexicon):
+            rest = " ".join(words[k:])
+            return not holds_sentence_end(rest) and not has_finite_verb(rest, lexicon)
+    return False
+
+
 def holds_sentence_end(text: str) -> bool:
     """Text that ends a sentence: a stop or a colon at its end, or a stop before a capital inside."""
     return text.rstrip("“”\"')»«")[-1:] in (".", "!", "?", ":") or bool(SENTENCE_INSIDE.search(text))

@@ -139,6 +139,23 @@ def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     return doubts
 
 
+def opening_line_doubts(units: list[Unit]) -> list[Doubt]:
+    """A body whose text opens with one line of its own that ends no sentence and does not go on
+    into the text after it, which opens with a capital ('Die Zukunft beginnt im Quartier' |
+    'Überschüssiger Strom wird …'): a sub-heading, or a banner's or a picture's words set over the
+    text; the words cannot tell which, so it is kept and flagged, the line named."""
+    text_units = [u for u in units if u.kind != "figure"]
+    if len(text_units) < 2:
+        return []
+    first, after = text_units[0], text_units[1]
+    text = first.text.strip()
+    if first.kind not in ("prose", "heading") or len(first.lines) != 1 or holds_sentence_end(text) \
+            or ends_open(text) or text.endswith((",", "-")) or not after.text[:1].isupper():
+        return []
+    return [flag("description", f"'{text[:80]}' opens the text as a line of its own that ends no sentence: a "
+                                "sub-heading, or a banner's or a picture's words? kept as running text")]
+
+
 # '… oder * Gesundheit und Pflege': an item opens with a capital (not a spaced gender star, 'Bürger * innen')
 MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●«]\s+[A-ZÄÖÜ]")
 
