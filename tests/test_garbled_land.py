@@ -117,7 +117,7 @@ def test_a_row_like_a_sections_name_over_a_section_row_is_no_name_alone():
 
 def test_a_size_class_taken_from_nothing_is_told_so_once(profile):
     from pipeline.records.extract import size_class_doubts, unreadable_size_doubts
-    from pipeline.records.segment import SizeLine
+    from pipeline.records.size_lines import SizeLine
     from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
     size = SizeLine("", "Kleine Kleinstadt", 0.0, "Hessen")
     assert size_class_doubts(size, profile, DEFAULT_RECORDS_SETTINGS) == []

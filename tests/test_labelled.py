@@ -108,7 +108,7 @@ def test_a_column_of_values_after_text_that_names_a_land(profile):
 
 
 def test_a_section_band_in_capitals_and_a_running_header_name_the_section(profile):
-    from pipeline.records.segment import match_category, running_section
+    from pipeline.records.size_lines import match_category, running_section
     assert match_category("GROSSSTÄDTE", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Großstädte"
     assert running_section("Modellprojekte Smart Cities | Mittelstädte", profile, DEFAULT_RECORDS_SETTINGS)[0] == "Mittelstädte"
     assert running_section("Koblenz klug: Nachbarschaft neu denken", profile, DEFAULT_RECORDS_SETTINGS) is None
@@ -554,7 +554,7 @@ def test_words_in_ordinary_case_are_no_damaged_label(text, profile):
 
 
 def test_a_section_heading_the_ocr_damaged_is_read_by_likeness_below_a_clear_headings_score(profile):
-    from pipeline.records.segment import match_category
+    from pipeline.records.size_lines import match_category
     found = match_category("Grofkstadte", profile, DEFAULT_RECORDS_SETTINGS)
     assert found[0] == "Großstädte" and found[1] < DEFAULT_RECORDS_SETTINGS.fields.category_min_score
     assert match_category("Interkommunale Kooperationen/Landkreis - Sachsen", profile, DEFAULT_RECORDS_SETTINGS) is None

@@ -14,7 +14,8 @@ from pipeline.read.load import load_source
 from pipeline.read.pdf_text import Word, words_to_text
 from pipeline.run import extract_brochure
 from pipeline.read.page_furniture import line_key
-from pipeline.records.segment import find_projects, nearest_state, parse_size_line, segment_text, text_to_lines
+from pipeline.records.segment import find_projects, segment_text, text_to_lines
+from pipeline.records.size_lines import nearest_state, parse_size_line
 
 pytest.importorskip("reportlab")
 

@@ -15,9 +15,9 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.labels import known_labels, line_label_read, read_labelled_block
-from pipeline.records.segment import (Layout, Line, labelled_size, match_category, parse_size_line, running_section,
-                                      value_reads_as)
+from pipeline.records.segment import Layout, Line, labelled_size, value_reads_as
 from pipeline.records.settings import RecordsSettings
+from pipeline.records.size_lines import match_category, parse_size_line, running_section
 
 
 def looked_for(profile: Profile) -> str:

@@ -38,8 +38,9 @@ from pipeline.records.labels import known_labels, label_key, line_label_read
 from pipeline.records.name_wrap import line_after_name, name_cut_reason
 from pipeline.records.page_numbers import figure_numbers, lone_numbers, page_number_lines
 from pipeline.records.heading_doubts import contradicted_headings
-from pipeline.records.segment import Layout, ProjectBlock, SizeLine, parse_size_line
+from pipeline.records.segment import Layout, ProjectBlock
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
+from pipeline.records.size_lines import SizeLine, parse_size_line
 from pipeline.records.text import join_lines, value_running_text_reason
 from pipeline.records.unnamed_headers import UNNAMED_HEADER_NOTE
 from pipeline.records.value_doubts import (lost_name_words_doubts, misread_mark_doubts, name_with_words_lost,

@@ -10,8 +10,9 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.records.ids import record_id
-from pipeline.records.segment import Layout, Line, match_category
+from pipeline.records.segment import Layout, Line
 from pipeline.records.settings import RecordsSettings
+from pipeline.records.size_lines import match_category
 from pipeline.records.text import join_lines, paragraphs
 
 QUOTES = "„“”\"»«‚‘’"

@@ -18,8 +18,9 @@ from pipeline.records.line_end_labels import LabelTail
 from pipeline.records.label_facts import facts_in_lines
 from pipeline.records.labels import (LabelledBlock, known_labels, label_marked, line_label_read,
                                      read_labelled_block, title_label_at_line_end)
-from pipeline.records.segment import Line, ProjectBlock, nearest_state, value_reads_as
+from pipeline.records.segment import Line, ProjectBlock, value_reads_as
 from pipeline.records.settings import RecordsSettings
+from pipeline.records.size_lines import nearest_state
 from pipeline.records.text import (displaced_value, is_prose, join_lines, letters_share, looks_like_value, name_key,
                                    paragraphs, value_running_text_reason)
 
