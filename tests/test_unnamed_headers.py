@@ -49,3 +49,27 @@ def test_names_are_given_only_where_the_overviews_gap_holds_as_many():
     read = [(1, "A-Stadt"), (3, "Bxsxdt Hanse"), (9, "D-Stadt")]
     assert names_for_unnamed_headers(read, [5], ["A-Stadt", "B-Stadt", "D-Stadt"], 85) == {}
     assert names_for_unnamed_headers(read, [5], listed, 85) == {5: "C-Stadt"}
+
+
+def sized_page(name: str, land: str, title: str, motto: str, name_over_band: bool) -> str:
+    """A project page: a section's band in capitals, the name under it (or over it, or none) and a
+    'size class · Land' line, then the labelled title and motto and the text."""
+    named = f"{name}\n\n" if name else ""
+    return ((named if name_over_band else "") + "GROSSSTÄDTE\n\n" + ("" if name_over_band else named)
+            + f"Kleinere Großstadt · {land}\n\nProjekttitel: {title}\nMotto: {motto}\n\n{PARA} So heißt es in {land}.\n\n\n\n\n")
+
+
+@pytest.mark.parametrize("name_over_band", [False, True])
+def test_a_size_line_under_a_band_takes_the_name_over_the_band_or_the_overviews_in_its_place(name_over_band):
+    """A 'size class · Land' line right under a section's band: the name printed over the band is
+    the project's; where none was read ('Lübeck'), the overview's name in its place, flagged."""
+    lands = ["Baden-Württemberg", "Schleswig-Holstein", "Thüringen", "Bayern"]
+    names = ["Heilbronn", "", "Erfurt", "Würzburg"]
+    text = "1. Modellprojekte Smart Cities 2023\n\n\n\n\n" + "".join(
+        sized_page(name, land, f"{listed} digital", "Offen für alle", name_over_band)
+        for name, listed, land in zip(names, LISTED, lands))
+    text += "2. Übersicht Modellprojekte Smart Cities 2023\n\nGroßstädte:\n" + "\n".join(LISTED) + "\n"
+    got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+    assert [(p.name, p.states, p.title, p.category) for p in got] == [
+        (listed, [land], f"{listed} digital", "Großstädte") for listed, land in zip(LISTED, lands)]
+    assert [("name" in p.needs_review) for p in got] == [False, True, False, False]

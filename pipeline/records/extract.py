@@ -40,7 +40,7 @@ from pipeline.records.page_numbers import figure_numbers, lone_numbers, page_num
 from pipeline.records.heading_doubts import contradicted_headings
 from pipeline.records.segment import Layout, ProjectBlock
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
-from pipeline.records.size_lines import SizeLine, parse_size_line
+from pipeline.records.size_lines import SizeLine, match_category, parse_size_line
 from pipeline.records.text import join_lines, value_running_text_reason
 from pipeline.records.unnamed_headers import UNNAMED_HEADER_NOTE
 from pipeline.records.value_doubts import (lost_name_words_doubts, misread_mark_doubts, name_with_words_lost,
@@ -208,7 +208,7 @@ def name_piece_doubts(block: ProjectBlock, name: str, profile: Profile, settings
     below = block.name_lines and line_after_name(
         block.lines, list(block.name_lines), settings.segment.wrapped_max_gap,
         lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings)
-        or text.strip() == block.size_line.text.strip())
+        or text.strip() == block.size_line.text.strip() or match_category(text, profile, settings))  # a band
     if below and below not in name:
         doubts.append(flag("name", f"the short line '{below}' stands right under the name: the name may go on there"))
     return doubts

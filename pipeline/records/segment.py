@@ -217,6 +217,13 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         if size and i > 0 and nonblank[i - 1].number not in in_heading:
             starts.append((name_lines_before(nonblank, i, in_heading, listed, profile, settings), line, size, None))
             continue
+        if size and i > 0 and listed:  # right under a section's band: the name over the band, or none read
+            if name := listed_name_over_heading(nonblank, i, in_heading, listed, settings, by_number):
+                starts.append((name, line, size, None))
+                banded[name[0].number] = max(n for n in headings if n < line.number)
+            elif line_before_band(nonblank, i, in_heading, by_number) is None:
+                unnamed.append((line, size, None))
+            continue
         lost = i > 0 and nonblank[i - 1].number not in in_heading and land_lost_start(nonblank, i, listed, profile, settings)
         if lost:
             starts.append(lost)
