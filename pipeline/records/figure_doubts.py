@@ -242,20 +242,25 @@ SUBJECT_JOINERS = frozenset({"und", "oder", "sowie"})
 
 
 def subject_then_verb(line: str, page: Page) -> bool:
-    """A line opening on a noun with a capital (no name: HanTa's best tag 'NN') whose words up to
-    its first finite verb in lower case are nouns, adjectives, commas and 'und' ('Sportvereine,
-    Chöre und Feuerwehren nutzen …'): a sentence opens there with its subject, and its verb comes
-    second, so no verbless line before it can be part of that sentence."""
+    """A line opening on a noun with a capital (no name: HanTa's best tag 'NN'), or on an adjective
+    with a capital before one ('Digitale Beteiligungsverfahren'), whose words up to its first
+    finite verb in lower case are nouns, adjectives, commas and 'und' ('Sportvereine, Chöre und
+    Feuerwehren nutzen …', 'Digitale Beteiligungsverfahren ergänzen …'): a sentence opens there
+    with its subject, and its verb comes second, so no verbless line before it can be part of that
+    sentence."""
     words = line.split()
-    if not words or not words[0][:1].isupper() or page.lexicon.tags.best_tag(words[0].strip(",")) != "NN":
+    if not words or not words[0][:1].isupper() \
+            or page.lexicon.tags.best_tag(words[0].strip(",")) not in ("NN", "ADJ(A)"):
         return False
+    noun = False
     for k, word in enumerate(words):
         bare = word.rstrip(",")
         if k and bare.isalpha() and bare.islower() and has_finite_verb(bare, page.lexicon):
-            return k >= 1 and not words[k - 1].endswith(",")
+            return noun and not words[k - 1].endswith(",")
         tag = page.lexicon.tags.best_tag(bare) or ""
         if not bare.isalpha() or not (bare.lower() in SUBJECT_JOINERS or tag.startswith(("NN", "ADJ"))):
             return False
+        noun = noun or tag.startswith("NN")
     return False
 
 

@@ -391,16 +391,19 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
 
 
 WORDMARK_EXTRA_MAX_WORDS = 2
+ICON_LETTERS = re.compile(r"[A-ZÄÖÜ]{1,2}\W?")  # 'WB', 'M)': an icon beside a logo's words, as an OCR reads it
 
 
 def names_wordmark(text: str, page: Page) -> bool:
     """A line that is the record's name and a word or two with no function word, no stop and no
-    verb ('digitales Bad Berleburg', 'WF Smart Bad Berleburg'): a logo's words."""
+    verb ('digitales Bad Berleburg', 'WF Smart Bad Berleburg', 'WB smart City Lübeck'; an icon read
+    as two capitals does not count): a logo's words."""
     named = re.compile(rf"(?<!\w){re.escape(page.name)}(?!\w)") if page.name else None
     if named is None or not named.search(text) or "\n" in text:
         return False  # the name as whole words: 'Hof' is no logo's in 'Hofladen Gemüse'
     rest = named.sub(" ", text).split()
-    return 0 < len(rest) <= WORDMARK_EXTRA_MAX_WORDS and not any(w.lower() in function_words() for w in rest) \
+    words = [w for w in rest if not ICON_LETTERS.fullmatch(w)] if len(rest) > 1 else rest
+    return 0 < len(words) <= WORDMARK_EXTRA_MAX_WORDS and not any(w.lower() in function_words() for w in rest) \
         and not re.search(r"[.!?:]", text) and not has_finite_verb(" ".join(rest), page.lexicon)
 
 
