@@ -634,3 +634,20 @@ def test_a_caption_with_a_word_of_its_next_line_read_before_its_number_is_a_capt
     assert page.is_caption("Abbildung Glasfaser 7: Anteil der Haushalte mit")
     assert page.is_caption("Abbildung 7: Anteil der Haushalte mit") and page.is_caption("Foto: Stadt")
     assert not page.is_caption("Abbildung der Stadt 7: Anteil") and not page.is_caption("Foto zeigt 3 Häuser")
+
+
+def test_a_column_of_lone_words_after_text_stopping_open_is_a_diagrams_labels():
+    """After an item stopping on a function word ('… stammen von') and a chart's years, a piece of
+    one capitalised word to a line ('Sensoren' / 'Datenplattform' / 'Dashboard') is a diagram's
+    labels: a sentence's nouns would be joined by commas or 'und'. Such words in one line, or a
+    column of two, stay where the sentence may go on."""
+    from pipeline.records.figure_doubts import label_rows_out
+    from pipeline.records.units import Unit
+
+    item = Unit(text_to_lines("—- Mobilität und Verkehr\nFrische Lebensmittel stammen von"), "item", True)
+    years = Unit(text_to_lines("2020 2021 2022 2023"), "figure", False, "evidence")
+    rest = Unit(text_to_lines("Höfen aus der Umgebung. Für Betriebe lohnt es sich."), "prose", True)
+    for text, kind in [("Sensoren\nDatenplattform\nDashboard", "figure"), ("Sensoren und Dashboards", "item"),
+                       ("Sensoren\nDashboards", "item")]:
+        units = [item, years, Unit(text_to_lines(text), "item", None), rest]
+        assert [u.kind for u in label_rows_out(units)] == ["item", "figure", kind, "prose"], text

@@ -39,16 +39,29 @@ def label_row(line: str) -> bool:
         and all(LABEL_WORD.fullmatch(w) and w.lower() not in function_words() for w in words)
 
 
+def label_column(unit: Unit) -> bool:
+    """A piece of LABEL_COLUMN_MIN_LINES lines or more, each one capitalised word and no mark
+    ('Sensoren' / 'Datenplattform' / 'Dashboard'): a diagram's labels stacked; a sentence's nouns
+    would be joined by commas or 'und'."""
+    return len(unit.lines) >= LABEL_COLUMN_MIN_LINES and list_mark(unit.text) is None and all(
+        len(l.text.split()) == 1 and LABEL_WORD.fullmatch(l.text.strip()) and l.text.strip().lower() not in function_words()
+        for l in unit.lines)
+
+
+LABEL_COLUMN_MIN_LINES = 3
+
+
 def label_rows_out(units: list[Unit]) -> list[Unit]:
     """Classified units -> the same, with rows of labels (label_row) that running text (or an
     unmarked item) holds at its edges set apart as figure text ("labels"): at a piece's start, at
     its end under a line that ends a sentence, or a whole piece of them (a sub-heading too); not after text that
-    stops on a function word (there they may be the sentence's noun phrase)."""
+    stops on a function word (there they may be the sentence's noun phrase), unless the piece is a
+    column of lone words (label_column: no comma or 'und' joins them into one)."""
     out: list[Unit] = []
     for unit in units:
         before = text_before(out)
         if before is not None and ends_open(before.text):
-            out.append(unit)
+            out.append(unit.as_("figure", "labels") if unit.kind in ("prose", "item") and label_column(unit) else unit)
             continue
         if unit.kind == "heading" and all(label_row(l.text) for l in unit.lines):
             out.append(unit.as_("figure", "labels"))  # a sub-heading holds a function word or is one word
