@@ -651,3 +651,18 @@ def test_a_column_of_lone_words_after_text_stopping_open_is_a_diagrams_labels():
                        ("Sensoren\nDashboards", "item")]:
         units = [item, years, Unit(text_to_lines(text), "item", None), rest]
         assert [u.kind for u in label_rows_out(units)] == ["item", "figure", kind, "prose"], text
+
+
+def test_marks_no_word_is_inside_a_descriptions_sentences_are_flagged():
+    """An OCR that read a figure beside the column into its lines leaves marks no word is: a lone
+    small letter, bars, dashes, a word broken inside a line. Four or more are flagged; a capital
+    alone ('Phase A'), a word's part before 'und' ('Bus- und Bahnverkehr') and an item's mark are
+    words or marks of the text."""
+    from pipeline.records.body import stray_marks_doubts
+
+    read_across = ("Sie sprechen mit ihren Enkeln und Überwei- Sensoren sungen selbst. Ein Labor, in dem l Teams "
+                   "arbeiten. Gemeindeschwestern besuchen ältere | Menschen und —— messen den Blutdruck.")
+    assert stray_marks_doubts(read_across, DEFAULT_RECORDS_SETTINGS)[0].flagged
+    text = ("In Phase A und Phase B werden Bus- und Bahnverkehr verknüpft.\n\n• Mobilität\n\n- Energie und Klima\n\n"
+            "Der Typ B ist l für alle.")
+    assert stray_marks_doubts(text, DEFAULT_RECORDS_SETTINGS) == []

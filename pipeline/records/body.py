@@ -148,6 +148,30 @@ def quality_doubts(description: str, lexicon: Lexicon, settings: RecordsSettings
                                 f"{window} words are known words or numbers; the text may be unreadable OCR")]
 
 
+def stray_marks_doubts(description: str, settings: RecordsSettings) -> list[Doubt]:
+    """A description whose sentences hold stray_marks_min marks or more that no word is (a lone
+    small letter, a bar, a run of dashes, a number with an inch sign: 'Überwei- Sensoren', 'in dem l
+    Teams', '|| LÜBECK DIGITAL'): an OCR read the figure beside the column into its lines, which
+    a window of words (quality_doubts) misses where the marks stand apart. A mark opening a
+    paragraph (an item's) does not count."""
+    marks = []
+    for para in description.split("\n\n"):
+        tokens = para.split()
+        marks += [t for k, t in enumerate(tokens[1:], 1) if STRAY_MARK.fullmatch(t) or (
+            BROKEN_WORD.fullmatch(t) and k + 1 < len(tokens) and tokens[k + 1] not in WORD_PART_JOINERS)]
+    if len(marks) < settings.fields.stray_marks_min:
+        return []
+    return [flag("description", f"{len(marks)} marks inside its sentences that no word is ({' '.join(marks[:8])}): "
+                                "figure text beside the column may be read into the lines")]
+
+
+# a lone small letter (German has no word of one letter; a capital may be one: 'Phase A'), a bar, a run of
+# dashes, a number with an inch sign ('7"')
+STRAY_MARK = re.compile(r"[a-zäöüß]|[|¦]+|[-—–=]{2,}|\d+\"")
+BROKEN_WORD = re.compile(r"[^\W\d_]{2,}-")  # inside a line, with its rest elsewhere ('Überwei- Sensoren sungen')
+WORD_PART_JOINERS = frozenset({"und", "oder", "bzw.", "sowie", "bis"})  # 'Bus- und Bahnverkehr': no broken word
+
+
 def empty_description_doubts(description: str, figure_text: list[str]) -> list[Doubt]:
     """A record with no description: its pages' text was all read as something else (or there was
     none), which a brochure never prints."""

@@ -148,6 +148,7 @@ class FieldSettings:
     quality_min_zipf: float = 1.0  # rare words count as words: names of places and programmes are rare
     acronym_max_chars: int = 6  # an upper-case word this short is an acronym, settled
     foreign_min_mentions: int = 2  # a paragraph naming another project this often is about it
+    stray_marks_min: int = 4  # marks that no word is inside a description's sentences (2021's OCR: at most 3)
 
 
 @dataclass(frozen=True)
