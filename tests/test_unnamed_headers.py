@@ -73,3 +73,20 @@ def test_a_size_line_under_a_band_takes_the_name_over_the_band_or_the_overviews_
     assert [(p.name, p.states, p.title, p.category) for p in got] == [
         (listed, [land], f"{listed} digital", "Großstädte") for listed, land in zip(LISTED, lands)]
     assert [("name" in p.needs_review) for p in got] == [False, True, False, False]
+
+
+
+def test_a_running_line_over_one_header_is_its_name_only_where_the_overview_names_it():
+    """A running line that stands right over one header is the project's name repeated on its
+    continuation page, where the overview names it; the edition's running title over a header
+    whose name was not read is furniture."""
+    from pipeline.corrections import load_corrections, default_corrections_dir
+    from pipeline.records.segment import text_to_lines, without_furniture
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+    from pipeline.read.page_furniture import line_key
+
+    profile = load_corrections(default_corrections_dir()).profile
+    for running_line, kept in [("Modellprojekte Smart Cities 2023", False), ("Lübeck", True)]:
+        lines = [l for l in text_to_lines(f"{running_line}\nBUNDESLAND:\nBayern\nHeilbronn\nBUNDESLAND:\nThüringen\n")]
+        got = without_furniture(lines, frozenset({line_key(running_line)}), profile, DEFAULT_RECORDS_SETTINGS, LISTED)
+        assert (got[0].text == running_line) is kept, running_line

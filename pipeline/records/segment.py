@@ -193,7 +193,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     never ends a project; the projects after it carry it as `doubtful_heading`."""
     # Page furniture an OCR text kept (a page number, a running header) may stand between a
     # name and its size line: it is no part of either.
-    nonblank = without_furniture([l for l in lines if not l.blank], running, profile, settings)
+    nonblank = without_furniture([l for l in lines if not l.blank], running, profile, settings, listed)
     headings = section_headings(nonblank, profile, settings)  # first line number -> (category, score, last line)
     by_line = {l.number: l for l in nonblank}
     by_number = {l.number: l for l in lines}
@@ -335,17 +335,19 @@ def section_in_force(headings: dict[int, tuple[str, float, int]], number: int) -
 
 
 def without_furniture(nonblank: list[Line], running: frozenset[str], profile: Profile,
-                      settings: RecordsSettings) -> list[Line]:
+                      settings: RecordsSettings, listed: list[str] = ()) -> list[Line]:
     """Non-blank lines -> those that are no page furniture. A line repeated as a running header
     that stands right over one size line or labelled header is the project's name there (a
-    continuation page's header repeats the name); one over several (a footer the OCR read
-    before a sidebar) is furniture."""
+    continuation page's header repeats the name), where the brochure's list of projects, if it
+    has one, names it; one over several (a footer the OCR read before a sidebar), or one the list
+    does not name (the edition's title over a header whose name was not read), is furniture."""
     known = known_labels(profile)
     over_header = Counter(line_key(line.text) for line, nxt in zip(nonblank, nonblank[1:])
                           if line_key(line.text) in running
                           and (parse_size_line(nxt.text, profile, settings) or line_label_read(nxt.text, known)))
     return [line for line in nonblank
-            if not is_page_furniture(line, running) or over_header[line_key(line.text)] == 1]
+            if not is_page_furniture(line, running) or over_header[line_key(line.text)] == 1
+            and (not listed or listed_as(line.text.strip(), listed, settings.segment.listed_min_score))]
 
 
 def line_above_name(nonblank: list[Line], i: int, in_heading: set[int], known: dict[str, tuple[str, str]],
