@@ -666,3 +666,18 @@ def test_marks_no_word_is_inside_a_descriptions_sentences_are_flagged():
     text = ("In Phase A und Phase B werden Bus- und Bahnverkehr verknüpft.\n\n• Mobilität\n\n- Energie und Klima\n\n"
             "Der Typ B ist l für alle.")
     assert stray_marks_doubts(text, DEFAULT_RECORDS_SETTINGS) == []
+
+
+def test_a_map_point_naming_a_place_is_the_maps_however_narrow_the_column_came_out(lexicon):
+    """'m Lauf an der Pegnitz' next to a point read as 'm@ Hersbruck', in a column whose measure
+    came out narrow (the line is not short by it): the words after the mark name a place, so the
+    line is the map's; a line with a clause after a sign is not."""
+    from pipeline.records.figure_doubts import map_points_out
+    from pipeline.records.units import Unit
+
+    page = Page(lexicon, 24)
+    point = Unit(text_to_lines("m@ Hersbruck"), "figure", False, "evidence")
+    text = Unit(text_to_lines("In Völklingen werden Warnungen verbreitet."), "prose", True)
+    for line, kind in [("m Lauf an der Pegnitz", "figure"), ('" Klimaschutz und Smart City im Alltag integrieren', "prose")]:
+        units = [point, Unit(text_to_lines(line), "prose", None), text]
+        assert [u.kind for u in map_points_out(units, page, DEFAULT_RECORDS_SETTINGS)] == ["figure", kind, "prose"], line

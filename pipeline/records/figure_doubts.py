@@ -140,19 +140,32 @@ def map_point(text: str) -> bool:
 
 
 def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
-    """Classified units -> the same, with a short line of running text shaped like a map's point
-    (map_point) next to figure text shaped so too, or a marked place taken as figure text
+    """Classified units -> the same, with a line of running text alone, short or naming a place
+    (names_a_place), ending no sentence, shaped like a map's point (map_point) next to figure text
+    shaped so too, or a marked place taken as figure text
     (marked_place), set apart as figure text ("map"): the OCR read the point's mark as a letter
     ('m Lauf an der Pegnitz' by 'u Marktplatz' or '• Innenstadt'), or two points in one row
     (marked_points_row)."""
     out = list(units)
     for i, unit in enumerate(units):
-        if unit.kind == "prose" and ((short_piece(unit.lines, page, settings) and map_point(unit.text))
-                                     or (len(unit.lines) == 1 and marked_points_row(unit.text))) and any(
+        # a short line, or one naming a place ('m Lauf an der Pegnitz', however narrow the column's measure came out)
+        if unit.kind == "prose" and len(unit.lines) == 1 and not holds_sentence_end(unit.text) \
+                and ((map_point(unit.text) and (short_piece(unit.lines, page, settings) or names_a_place(unit.text)))
+                     or marked_points_row(unit.text)) and any(
                 0 <= k < len(units) and units[k].kind == "figure"
                 and (map_point(units[k].text) or marked_place(units[k].text)) for k in (i - 1, i + 1)):
             out[i] = unit.as_("figure", "map")
     return out
+
+
+def names_a_place(text: str) -> bool:
+    """A map point's words after its mark: at most PLACE_MAX_WORDS, each with a capital or a
+    function word ('Lauf an der Pegnitz'); no clause ('Klimaschutz … integrieren')."""
+    words = text.split()[1:]
+    return 0 < len(words) <= PLACE_MAX_WORDS and all(w[:1].isupper() or w in function_words() for w in words)
+
+
+PLACE_MAX_WORDS = 5
 
 
 def marked_points_row(text: str) -> bool:
