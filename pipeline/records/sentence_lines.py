@@ -16,7 +16,9 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import label_row
-from pipeline.records.prose import ends_open, opens_anew, stops_on_an_attributive_adjective, verb_after_a_clause, wordmark
+from pipeline.language.nouns import DETERMINERS, agrees, readings
+from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, stops_on_an_attributive_adjective,
+                                    verb_after_a_clause, wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 from pipeline.records.units import text_before, text_so_far_ends
@@ -105,11 +107,14 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
     it goes on with its noun ('Beschäftigte und klare Zuständigkeiten verringern …')."""
     units = list(units)
     for i, unit in enumerate(units):
-        if not line_of_the_sentence(unit, page, settings, opening=True) or unit.text[:1].islower() \
-                or not (stops_on_an_attributive_adjective(unit.text, page.lexicon)
-                        or verb_after_a_clause(unit.text, page.lexicon)):
+        if not line_of_the_sentence(unit, page, settings, opening=True) or unit.text[:1].islower():
             continue
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
+        if j is not None and units[j].kind == "prose" and opener_goes_on(unit.text, units[j].text, page.lexicon):
+            units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
+            continue
+        if not (stops_on_an_attributive_adjective(unit.text, page.lexicon) or verb_after_a_clause(unit.text, page.lexicon)):
+            continue
         if j is None or units[j].kind != "prose" or opens_anew(units[j].text, page.lexicon):
             continue
         # no verb yet: a subject of listed nouns ('Regelmäßige Sicherungen, geschulte' / 'Beschäftigte und …
@@ -118,6 +123,21 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
                 and text_so_far_ends(units[:i], ".!?:"):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
     return units
+
+
+def opener_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
+    """A heading an OCR read into one line with its paragraph's first word, a determiner with a
+    capital ('Zusammenarbeit über Grenzen Viele', 'Gesundheit und Pflege Die'), and text after it
+    whose first word goes with that determiner: a noun that agrees with it ('Aufgaben lassen sich
+    …', 'Bevölkerung wird älter') or an adjective in lower case ('ältere Menschen …'). The
+    sentence opened there goes on after the figure between."""
+    first = (after.split() or [""])[0].rstrip(",.")
+    if not ends_on_an_opener(text, lexicon) or not first.isalpha():
+        return False
+    last = text.split()[-1]
+    if first.islower():
+        return last.lower() in DETERMINERS and lexicon.tags.best_tag(first) == "ADJ(A)"
+    return agrees(last, readings(first)) is True
 
 
 def noun_first(text: str, lexicon: Lexicon) -> bool:
