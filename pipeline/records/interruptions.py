@@ -10,7 +10,7 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.language.nouns import agrees, readings
 from pipeline.records.pieces import FULL_LINE, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, list_mark, opens_a_sentence_within,
-                                    stops_inside, stops_on_an_attributive_adjective, word_completed)
+                                    opens_sentence, stops_inside, stops_on_an_attributive_adjective, word_completed)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 
@@ -82,7 +82,8 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
             if following.kind == "prose" and following.text[0].islower() and page.width(following.lines[0]) <= wide \
                     and between and sum(u.kind == "item" for u in between) <= 1 \
                     and not noun_awaited(unit.text, between[0].text, page.lexicon, following.text) \
-                    and (broken_word or not any(u.why == FULL_LINE for u in between)) \
+                    and (broken_word or not any(u.why == FULL_LINE for u in between)
+                         or comma_then_new_sentence(unit.text, between, page.lexicon)) \
                     and (word_completed(unit.text, following.text, page.lexicon, settings)
                          or not goes_on_into(between[-1].text, following.text, page.lexicon, settings)) and all(
                     len(u.lines) <= 2 and len(u.text.split()) < t.prose_min_words
@@ -102,6 +103,13 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
             if seen > t.interruption_max_pieces or len(following.text.split()) >= t.prose_min_words:
                 break
     return units
+
+
+def comma_then_new_sentence(before: str, between: list[Unit], lexicon: Lexicon) -> bool:
+    """Text stopping on a comma and pieces after it each opening as a sentence does, with a
+    function word in capitals ('Der neue Marktplatz in Fürstenfeldbruck am Abend'): no sentence
+    goes on after a comma so, so they are set into it, however wide their lines."""
+    return before.rstrip().endswith(",") and all(opens_sentence(u.text, lexicon) for u in between)
 
 
 def noun_awaited(before: str, piece: str, lexicon: Lexicon, after: str = "") -> bool:
