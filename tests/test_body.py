@@ -681,3 +681,22 @@ def test_a_map_point_naming_a_place_is_the_maps_however_narrow_the_column_came_o
     for line, kind in [("m Lauf an der Pegnitz", "figure"), ('" Klimaschutz und Smart City im Alltag integrieren', "prose")]:
         units = [point, Unit(text_to_lines(line), "prose", None), text]
         assert [u.kind for u in map_points_out(units, page, DEFAULT_RECORDS_SETTINGS)] == ["figure", kind, "prose"], line
+
+
+def test_a_logos_words_are_found_with_the_names_hyphen_read_as_a_space_and_an_icon_as_a_letter(lexicon):
+    from pipeline.records.pieces import names_wordmark
+    page = Page(lexicon, 46, name="Dessau-Roßlau")
+    assert names_wordmark("Smart City Dessau Roßlau", page) and names_wordmark("u Smart City Dessau-Roßlau", page)
+    assert not names_wordmark("Dessau Roßlau setzt auf Daten.", page)
+
+
+def test_a_logos_line_naming_the_record_inside_a_paragraph_is_a_piece_of_its_own(lexicon):
+    """An OCR set a logo's words ('u Smart City Potsdam') between two lines of a paragraph, no
+    blank line around them: the line is a piece of its own, and reads as the logo's."""
+    from pipeline.records.pieces import classify_units, pieces_of
+
+    page = Page(lexicon, 58, name="Potsdam")
+    para = text_to_lines("Der Tourismus profitiert ebenfalls von guten Daten. In Bad\nu Smart City Potsdam\n"
+                         "Säckingen haben sich Vereine und Betriebe zusammengetan.")
+    units = classify_units(pieces_of(para, page, DEFAULT_RECORDS_SETTINGS), page, frozenset(), DEFAULT_RECORDS_SETTINGS)
+    assert [(u.kind, u.text) for u in units if u.kind == "figure"] == [("figure", "u Smart City Potsdam")]

@@ -50,7 +50,8 @@ def figure_blocks(units: list[Unit]) -> list[list[Line]]:
 def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece, a line
     that starts with a bullet or an item's number ('A3 ') starts one, a caption's line
-    ('Abbildung: …', 'Foto: …', an OCR set against a paragraph) is a piece of its own; pieces
+    ('Abbildung: …', 'Foto: …', an OCR set against a paragraph) or a logo's line naming the record
+    (names_wordmark) is a piece of its own; pieces
     that read as figure text stand apart from the others (a paragraph's own short line, a
     heading over it, stay with it); a block of short lines that is no list, and of which no
     piece is running text over two lines that ends a sentence (a label over a sentence's last
@@ -59,7 +60,8 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     wide = settings.text.read_across_share * page.measure
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
-        caption = page.is_caption(para[i].text) or page.is_caption(para[i + 1].text)
+        # a caption's line, or a logo's words naming the record ('u Smart City Potsdam'), is a piece of its own
+        caption = any(page.is_caption(l.text) or names_wordmark(l.text, page) for l in para[i : i + 2])
         if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption \
                 or first_item_after(para[i], para[i + 1], page, settings):
             early.append(para[start : i + 1])
@@ -391,14 +393,16 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
 
 
 WORDMARK_EXTRA_MAX_WORDS = 2
-ICON_LETTERS = re.compile(r"[A-ZÄÖÜ]{1,2}\W?")  # 'WB', 'M)': an icon beside a logo's words, as an OCR reads it
+ICON_LETTERS = re.compile(r"[^\W\d_]\W?|[A-ZÄÖÜ]{2}\W?")  # 'WB', 'M)', 'u': an icon beside a logo's words, as an OCR reads it
 
 
 def names_wordmark(text: str, page: Page) -> bool:
     """A line that is the record's name and a word or two with no function word, no stop and no
     verb ('digitales Bad Berleburg', 'WF Smart Bad Berleburg', 'WB smart City Lübeck'; an icon read
     as two capitals does not count): a logo's words."""
-    named = re.compile(rf"(?<!\w){re.escape(page.name)}(?!\w)") if page.name else None
+    # a name's hyphen an OCR may read as a space ('Smart City Dessau Roßlau')
+    pattern = re.escape(page.name or "").replace(re.escape("-"), r"[-\s]")
+    named = re.compile(rf"(?<!\w){pattern}(?!\w)") if page.name else None
     if named is None or not named.search(text) or "\n" in text:
         return False  # the name as whole words: 'Hof' is no logo's in 'Hofladen Gemüse'
     rest = named.sub(" ", text).split()
