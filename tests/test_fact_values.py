@@ -149,3 +149,13 @@ def test_a_line_with_a_sentences_verb_or_a_lists_colon_is_no_facts_value(value, 
     text's 'Geplant sind dabei fünf Maßnahmen:' is no value of the fact label it looks like."""
     from pipeline.records.label_values import fact_value_like
     assert fact_value_like(value) is like
+
+
+def test_a_values_line_of_one_word_in_lower_case_waits_for_the_noun_on_the_next_line():
+    """A motto wrapped one word to a line in a narrow sidebar ('Zusammen in ein' / 'lebenswertes' /
+    'Saarbrücken'): the adjective alone on its line waits for its noun, which goes on the value; a
+    capitalised word under a capitalised one does not."""
+    from pipeline.records.label_values import continues
+
+    assert continues("lebenswertes", "Saarbrücken") and continues("Zusammen in ein lebenswertes", "Saarbrücken")
+    assert not continues("Gemeinsam", "Stadt")

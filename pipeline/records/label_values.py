@@ -112,7 +112,7 @@ def continues(upper: str, lower: str) -> bool:
     upper, lower = upper.strip(), lower.strip()
     # '… eine grüne' / 'Stadt': a line ending in a word in lower case, then one noun alone, ends the phrase
     noun_after = len(lower.split()) == 1 and lower[:1].isupper() and lower.replace("-", "").isalpha() \
-        and bool(re.search(r"\s[a-zäöüß]+$", upper))
+        and bool(re.search(r"(?:^|\s)[a-zäöüß]+$", upper))
     return bool(CONNECTOR_END.search(upper)) or lower[:1].islower() or noun_after
 
 
