@@ -90,3 +90,15 @@ def test_a_running_line_over_one_header_is_its_name_only_where_the_overview_name
         lines = [l for l in text_to_lines(f"{running_line}\nBUNDESLAND:\nBayern\nHeilbronn\nBUNDESLAND:\nThüringen\n")]
         got = without_furniture(lines, frozenset({line_key(running_line)}), profile, DEFAULT_RECORDS_SETTINGS, LISTED)
         assert (got[0].text == running_line) is kept, running_line
+
+
+def test_a_line_with_a_word_in_lower_case_that_no_name_has_is_no_name():
+    """A column's last line over a sidebar read after the text ('Wege dort länger und') ends on a
+    word that joins a name's parts, but holds words in lower case no name holds ('dort', 'länger'):
+    a name's small words are particles ('an der', 'ob der', 'in Kooperation mit')."""
+    from pipeline.records.name_wrap import name_like
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+    assert not name_like("Wege dort länger und", DEFAULT_RECORDS_SETTINGS)
+    for name in ["Lauf an der Pegnitz in Kooperation mit Altdorf und", "Rothenburg ob der Tauber", "Frankfurt am Main"]:
+        assert name_like(name, DEFAULT_RECORDS_SETTINGS), name

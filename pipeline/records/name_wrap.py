@@ -12,6 +12,7 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
+from pipeline.language.lexicon import german_stop_words
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 NAME_CONNECTORS = re.compile(r"(?:\b(?:und|mit|in|an|am|der|bei|im|sowie)|[,&/+-])$")
@@ -137,13 +138,16 @@ def name_like(text: str, settings: RecordsSettings) -> bool:
     inside: lines of a paragraph read together), no clause after a comma ('… und zeigen, wo
     Schädlinge': a name's comma comes before another name), no last word in lower case but one
     that joins a name's parts ('… in Kooperation mit'; 'Die Kassenführung wird' is a sentence's
-    start, the last line of a column over a sidebar read after the text)."""
+    start, the last line of a column over a sidebar read after the text), and no word in lower
+    case that is no function word ('Wege dort länger und': a name's small words are particles,
+    'an der', 'ob der', 'in Kooperation mit')."""
     text = text.strip()
     last = text.split()[-1] if text else ""
     return bool(text) and text[:1].isupper() and len(text.split()) <= 2 * settings.segment.heading_max_words \
         and not text.endswith((".", ",", ";", "-")) and not CLAUSE_AFTER_COMMA.search(text) \
         and not SENTENCE_END_INSIDE.search(text) \
-        and not (last.isalpha() and last.islower() and not NAME_CONNECTORS.search(last))
+        and not (last.isalpha() and last.islower() and not NAME_CONNECTORS.search(last)) \
+        and all(w in german_stop_words() for w in text.split() if w.isalpha() and w.islower())
 
 
 def debris_after_listed(name: str, listed: tuple[str, ...],
