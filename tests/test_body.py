@@ -663,7 +663,8 @@ def test_marks_no_word_is_inside_a_descriptions_sentences_are_flagged():
     read_across = ("Sie sprechen mit ihren Enkeln und Überwei- Sensoren sungen selbst. Ein Labor, in dem l Teams "
                    "arbeiten. Gemeindeschwestern besuchen ältere | Menschen und —— messen den Blutdruck.")
     assert stray_marks_doubts(read_across, DEFAULT_RECORDS_SETTINGS)[0].flagged
-    text = ("In Phase A und Phase B werden Bus- und Bahnverkehr verknüpft.\n\n• Mobilität\n\n- Energie und Klima\n\n"
+    text = ("In Phase A und Phase B werden Bus- und Bahnverkehr verknüpft, Orts- wie Kreisstraßen, Schul- statt "
+            "Elterntaxis.\n\n• Mobilität\n\n- Energie und Klima\n\nDer Weg ist 5 km lang, 24 h offen, trägt 500 t. "
             "Der Typ B ist l für alle.")
     assert stray_marks_doubts(text, DEFAULT_RECORDS_SETTINGS) == []
 
@@ -700,3 +701,31 @@ def test_a_logos_line_naming_the_record_inside_a_paragraph_is_a_piece_of_its_own
                          "Säckingen haben sich Vereine und Betriebe zusammengetan.")
     units = classify_units(pieces_of(para, page, DEFAULT_RECORDS_SETTINGS), page, frozenset(), DEFAULT_RECORDS_SETTINGS)
     assert [(u.kind, u.text) for u in units if u.kind == "figure"] == [("figure", "u Smart City Potsdam")]
+    # the record's name and a word in a line of the sentence, which goes on in lower case: the text's
+    page = Page(lexicon, 40, name="Potsdam")
+    para = text_to_lines("Die Stadt will bis zum Jahr 2030 ganz\nPotsdam klimaneutral\nmachen und dafür Wärme aus dem "
+                         "Fluss nutzen.")
+    units = classify_units(pieces_of(para, page, DEFAULT_RECORDS_SETTINGS), page, frozenset(), DEFAULT_RECORDS_SETTINGS)
+    assert [u.kind for u in units] == ["prose"]
+
+
+def test_a_noun_awaited_by_a_determiner_needs_the_text_after_it_to_open_on_no_word_before_a_noun(lexicon):
+    """'… ihrer' | 'Größe und ihren Herausforderungen' | 'passt.': the determiner's noun. Where the
+    text after opens on an adjective, a number or a quantifier ('neuen', 'zwei', 'beiden'), or is
+    not known, the determiner may wait for that: no noun awaited."""
+    from pipeline.records.interruptions import noun_awaited
+
+    before = "Jede Gemeinde muss ihren Weg finden, der zu ihren Stärken, ihrer"
+    assert noun_awaited(before, "Größe und ihren Herausforderungen", lexicon, "passt. Das Beispiel")
+    for after in ["neuen Quartiere", "zwei Quartiere", "beiden Orte", "ältere, neue", ""]:
+        assert not noun_awaited("… verbindet die", "Stadtteile und Quartiere im Überblick", lexicon, after), after
+
+
+def test_a_sentence_opened_inside_a_line_needs_a_word_in_lower_case_after_its_opener(lexicon):
+    from pipeline.records.prose import opens_a_sentence_within
+
+    assert opens_a_sentence_within("Bildung und Kompetenzen Damit alle Menschen", lexicon)
+    assert opens_a_sentence_within("Lernen und Arbeiten im Ort Im", lexicon)
+    assert opens_a_sentence_within("Projekt Wir bauen Zukunft im Ort Im", lexicon)
+    assert not opens_a_sentence_within("Blick auf das Rathaus Am Markt", lexicon)
+    assert not opens_a_sentence_within("Haltestelle Zum Hafen", lexicon)

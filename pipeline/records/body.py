@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from pipeline.language.lexicon import Lexicon
+from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
@@ -153,12 +153,15 @@ def stray_marks_doubts(description: str, settings: RecordsSettings) -> list[Doub
     small letter, a bar, a run of dashes, a number with an inch sign: 'Überwei- Sensoren', 'in dem l
     Teams', '|| LÜBECK DIGITAL'): an OCR read the figure beside the column into its lines, which
     a window of words (quality_doubts) misses where the marks stand apart. A mark opening a
-    paragraph (an item's) does not count."""
+    paragraph (an item's), a unit's letter after a number ('24 h') and a word's part before 'und',
+    'wie' … (WORD_PART_JOINERS: 'Bus- und Bahnverkehr') do not count."""
     marks = []
     for para in description.split("\n\n"):
         tokens = para.split()
-        marks += [t for k, t in enumerate(tokens[1:], 1) if STRAY_MARK.fullmatch(t) or (
-            BROKEN_WORD.fullmatch(t) and k + 1 < len(tokens) and tokens[k + 1] not in WORD_PART_JOINERS)]
+        marks += [t for k, t in enumerate(tokens[1:], 1)
+                  if (STRAY_MARK.fullmatch(t) and not (t.isalpha() and NUMBER.fullmatch(tokens[k - 1])))  # '24 h'
+                  or (BROKEN_WORD.fullmatch(t) and k + 1 < len(tokens)
+                      and tokens[k + 1].strip(".,") not in WORD_PART_JOINERS)]
     if len(marks) < settings.fields.stray_marks_min:
         return []
     return [flag("description", f"{len(marks)} marks inside its sentences that no word is ({' '.join(marks[:8])}): "
@@ -169,7 +172,10 @@ def stray_marks_doubts(description: str, settings: RecordsSettings) -> list[Doub
 # dashes, a number with an inch sign ('7"')
 STRAY_MARK = re.compile(r"[a-zäöüß]|[|¦]+|[-—–=]{2,}|\d+\"")
 BROKEN_WORD = re.compile(r"[^\W\d_]{2,}-")  # inside a line, with its rest elsewhere ('Überwei- Sensoren sungen')
-WORD_PART_JOINERS = frozenset({"und", "oder", "bzw.", "sowie", "bis"})  # 'Bus- und Bahnverkehr': no broken word
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # a unit's letter after it is a word ('24 h', '500 t')
+# a word's part before these is no broken word ('Orts- wie Kreisstraßen'); the cleaner's joins leave out 'wie'
+# and 'statt' ('so-' / 'wie' is 'sowie')
+WORD_PART_JOINERS = SUSPENDED_HYPHEN_NEXT | {"wie", "statt"}
 
 
 def empty_description_doubts(description: str, figure_text: list[str]) -> list[Doubt]:

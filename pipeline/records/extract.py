@@ -208,7 +208,7 @@ def name_piece_doubts(block: ProjectBlock, name: str, profile: Profile, settings
     below = block.name_lines and line_after_name(
         block.lines, list(block.name_lines), settings.segment.wrapped_max_gap,
         lambda text: line_label_read(text, known) or parse_size_line(text, profile, settings)
-        or text.strip() == block.size_line.text.strip() or match_category(text, profile, settings))  # a band
+        or text.strip() == block.size_line.text.strip() or match_category(text, profile, settings))  # or a section's band
     if below and below not in name:
         doubts.append(flag("name", f"the short line '{below}' stands right under the name: the name may go on there"))
     return doubts

@@ -299,17 +299,18 @@ def before_its_noun(line: str, page: Page) -> bool:
         or stops_on_an_attributive_adjective(line, page.lexicon, any_case=True)
 
 
-def set_into_sentence(unit: Unit, before: Unit | None, page: Page) -> bool:
+def set_into_sentence(unit: Unit, before: Unit | None, page: Page, after: str = "") -> bool:
     """A piece's first line with a capital, no stop, no comma and no finite verb, not stopping on a
     function word, right after running text with a finite verb that stops inside a sentence (not
     on a comma, where a list of nouns goes on, unless a finite verb opens the line after it), alone
     or (after text that does
     not stop on a function word) over a line going on in lower case: a caption or a label set into the column, or the sentence's next words; the
     evidence cannot tell. Not where the text before waits for a noun the line opens on (an
-    adjective's or a determiner's that agrees with it: interruptions.noun_awaited)."""
+    adjective's, or a determiner's that agrees with it, `after` being the text after the line:
+    interruptions.noun_awaited)."""
     text = unit.lines[0].text.strip()
     if before is None or before.kind != "prose" \
-            or noun_awaited(before.text, text, page.lexicon, unit.lines[1].text if len(unit.lines) > 1 else ""):
+            or noun_awaited(before.text, text, page.lexicon, unit.lines[1].text if len(unit.lines) > 1 else after):
         return False
     # over a line in lower case only where the text before does not wait for its next words (no
     # function word at its end): else it is the sentence going on
@@ -453,7 +454,8 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         before = text_units[n - 1] if n else None
         if unit.kind == "item":  # items are short lines over capitals: no caption by their shape
             continue
-        if set_into_sentence(unit, before, page) and unit.why != "grammar":  # sentence_lines.py: the grammar decided
+        after = text_units[n + 1].text if n + 1 < len(text_units) else ""
+        if set_into_sentence(unit, before, page, after) and unit.why != "grammar":  # sentence_lines.py: the grammar decided
             doubts.append(flag("description", f"'{unit.lines[0].text[:80]}' stands between the parts of a sentence "
                                               f"('…{before.text[-30:]}' | '{unit.text[:30]}…') like a caption "
                                               "set into the column; kept as running text"))

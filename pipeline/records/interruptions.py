@@ -61,7 +61,10 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
     line's end waits for its rest, nor for more than one item of a list, nor where the last piece
     between goes on into the piece after ('veröffentli-' + 'chen', '… zu' + 'entwickeln') and
     the piece before does not (a broken word that it completes), nor for a piece that is a clause
-    or shows the inside of a sentence (inside_a_sentence) unless a broken word waits for its rest.""" 
+    or shows the inside of a sentence (inside_a_sentence) unless a broken word waits for its rest,
+    nor for a piece opening on the noun the text before waits for (noun_awaited). A piece as wide
+    as the column is no interruption, unless the text before stops on a comma and the piece opens
+    as a sentence does (comma_then_new_sentence).""" 
     t = settings.text
     units = list(units)
     wide = t.read_across_share * page.measure
@@ -116,15 +119,20 @@ def noun_awaited(before: str, piece: str, lexicon: Lexicon, after: str = "") -> 
     """Running text stopping on an attributive adjective ('… gegenseitige') and a piece opening on
     a noun ('Unterstützung und den Mut, Neues'): the adjective's noun, the sentence's own line. So
     too running text stopping on a determiner ('… ihrer') and a piece opening on a noun that goes
-    with it ('Größe und ihren Herausforderungen'), where the text `after` the piece does not open
-    on an adjective the determiner may wait for instead ('passt.', not 'digitalen Angebote')."""
+    with it ('Größe und ihren Herausforderungen'), where the text `after` the piece is known and
+    opens on no word the determiner may wait for instead ('passt.', not 'digitalen Angebote',
+    'zwei Quartiere', 'beiden Orte')."""
     first = (piece.split() or [""])[0].rstrip(",")
     if not first[:1].isupper():
         return False
     if stops_on_an_attributive_adjective(before, lexicon):
         return (lexicon.tags.best_tag(first) or "")[:2] == "NN"
-    last, then = (before.split() or [""])[-1], (after.split() or [""])[0]
-    return agrees(last, readings(first)) is True and not (then.isalpha() and lexicon.tags.best_tag(then) == "ADJ(A)")
+    last, then = (before.split() or [""])[-1], (after.split() or [""])[0].strip(".,;:")
+    return bool(then) and agrees(last, readings(first)) is True \
+        and not (then.isalpha() and lexicon.tags.best_tag(then) in BEFORE_A_NOUN)
+
+
+BEFORE_A_NOUN = frozenset({"ADJ(A)", "CARD", "PIAT", "PIDAT"})  # HanTa: 'neuen', 'zwei', 'beiden', 'vielen'
 
 
 def clause(text: str, lexicon: Lexicon, settings: RecordsSettings) -> bool:

@@ -61,7 +61,8 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
         # a caption's line, or a logo's words naming the record ('u Smart City Potsdam'), is a piece of its own
-        caption = any(page.is_caption(l.text) or names_wordmark(l.text, page) for l in para[i : i + 2])
+        caption = any(page.is_caption(l.text) for l in para[i : i + 2]) or logo_line_inside(para, i, page) \
+            or logo_line_inside(para, i + 1, page)
         if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption \
                 or first_item_after(para[i], para[i + 1], page, settings):
             early.append(para[start : i + 1])
@@ -394,6 +395,17 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
 
 WORDMARK_EXTRA_MAX_WORDS = 2
 ICON_LETTERS = re.compile(r"[^\W\d_]\W?|[A-ZÄÖÜ]{2}\W?")  # 'WB', 'M)', 'u': an icon beside a logo's words, as an OCR reads it
+
+
+def logo_line_inside(para: list[Line], k: int, page: Page) -> bool:
+    """para[k], a line inside a paragraph, is a logo's words (names_wordmark) in capitals or an
+    icon's letters only, and the next line does not go on from it in lower case: an OCR set the
+    logo among the text's lines ('In Bad' / 'u Smart City Potsdam' / 'Säckingen, …'); 'Potsdam
+    klimaneutral' / 'machen …' is the sentence's line."""
+    text = para[k].text.strip()
+    following = para[k + 1].text.strip() if k + 1 < len(para) else ""
+    return names_wordmark(text, page) and not following[:1].islower() \
+        and all(w[:1].isupper() or ICON_LETTERS.fullmatch(w) for w in text.split())
 
 
 def names_wordmark(text: str, page: Page) -> bool:

@@ -227,14 +227,18 @@ def ends_on_an_opener(text: str, lexicon: Lexicon) -> bool:
 
 def opens_a_sentence_within(text: str, lexicon: Lexicon) -> bool:
     """Text in which, after words that end no sentence, a function word with a capital opens a
-    sentence that holds neither an end nor a finite verb yet ('Bildung und Kompetenzen Damit alle
-    Menschen', 'Lernen und Arbeiten im Ort Im'): a heading an OCR read into one line with its
-    paragraph's first words; the sentence goes on after."""
+    sentence that holds neither an end nor a finite verb yet: as its last word ('Lernen und
+    Arbeiten im Ort Im'), or before a word in lower case ('Bildung und Kompetenzen Damit alle
+    Menschen'; not a place's 'Am Markt', 'Zum Hafen'): a heading an OCR read into one line with
+    its paragraph's first words; the sentence goes on after."""
     words = text.split()
     for k in range(1, len(words)):
-        if words[k - 1][-1:] not in ".:!?" and opens_sentence(words[k], lexicon):
-            rest = " ".join(words[k:])
-            return not holds_sentence_end(rest) and not has_finite_verb(rest, lexicon)
+        if words[k - 1][-1:] in ".:!?" or not opens_sentence(words[k], lexicon) \
+                or (k + 1 < len(words) and not words[k + 1][:1].islower()):
+            continue
+        rest = " ".join(words[k:])
+        if not holds_sentence_end(rest) and not has_finite_verb(rest, lexicon):
+            return True
     return False
 
 

@@ -436,8 +436,8 @@ def listed_chain(nonblank: list[Line], starts: list[int], end: int, listed: list
 
 def listed_name_over_heading(nonblank: list[Line], i: int, in_heading: set[int], listed: list[str],
                              settings: RecordsSettings, by_number: dict[int, Line]) -> list[Line] | None:
-    """The name over a labelled header right under a section's band (nonblank[i - 1] is a heading's
-    line: a sidebar read after the text, the band between them): a line between the page break
+    """The name over a labelled header or a size line right under a section's band (nonblank[i - 1]
+    is a heading's line: a sidebar read after the text, or a name printed over the band): a line between the page break
     above and the band that the overview lists; else None (a header under a heading alone makes no
     project)."""
     k = line_before_band(nonblank, i, in_heading, by_number)

@@ -104,7 +104,9 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
     ('Menschen zu Hause, …'): the start of that sentence, running text again. No label has a
     finite verb, and none waits for its noun. Without a verb, a line listing with a comma after a
     sentence's end ('Regelmäßige Sicherungen, geschulte') is the start of a subject the text after
-    it goes on with its noun ('Beschäftigte und klare Zuständigkeiten verringern …')."""
+    it goes on with its noun ('Beschäftigte und klare Zuständigkeiten verringern …'). A heading
+    read with its paragraph's first word, a determiner, whose noun opens the text after the figure
+    (opener_goes_on: 'Zusammenarbeit über Grenzen Viele' | 'Aufgaben …') is running text too."""
     units = list(units)
     for i, unit in enumerate(units):
         if not line_of_the_sentence(unit, page, settings, opening=True) or unit.text[:1].islower():
