@@ -76,6 +76,9 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
     assert "'alter' could also be 'älter'" in rec.review_notes["title"]
     assert "'Ma&' looks like unrepaired OCR" in rec.review_notes["motto"]
     assert "'Klima_' looks like unrepaired OCR" in rec.review_notes["motto"]
+    # a word behind a single quote an OCR read from a speck ('‘bguite tr Siete') is checked too
+    fields = {"name": "Zwönitz", "title": "Zwönitz digital", "motto": "‘bguite tr Siete"}
+    assert "'bguite' is not in the word list" in Record(fields, tuple(doubtful_word_doubts(fields, lexicon))).review_notes["motto"]
 
 
 def test_a_title_repeating_a_word_the_name_leaves_in_doubt_is_flagged_too(lexicon):

@@ -214,7 +214,7 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
     for field_name in ("name", "title", "motto"):
         tokens = re.split(r"[\s/–-]+", fields.get(field_name) or "")
         for token, following in zip(tokens, [*tokens[1:], ""]):
-            word = token.strip(".,;:!?()„“”\"'»«-")
+            word = token.strip(".,;:!?()„“”‚‘’\"'»«‹›-")
             if OCR_DEBRIS.search(word) and not STYLISED.search(word):
                 doubts.append(flag(field_name, f"'{word}' looks like unrepaired OCR"))
                 continue
