@@ -201,6 +201,9 @@ def test_a_name_the_overview_spells_otherwise_is_told_apart_from_a_choice_of_wor
     assert words_spelt_otherwise("Landkreis Vorpommern-Greiß wald", "Kreis Vorpommern-Greifswald") == {"greiß"}
     assert words_spelt_otherwise("Landkreis Vorpommern-Greifswald", "Kreis Vorpommern-Greifswald") == set()
     assert words_spelt_otherwise("Landkreis Tübingen", "landkreis tübingen") == set()
+    # a word cut short at a line's end is no choice of words
+    assert words_spelt_otherwise("Löbau in Kooper. mit Herrnhut", "Löbau in Kooperation mit Herrnhut") == {"kooper"}
+    assert words_spelt_otherwise("Hersbruck mit Schwarze und Lauf", "Hersbruck mit Schwarzenbruck und Lauf") == {"schwarze"}
 
 
 def test_overview_legend_words_come_from_the_profile():

@@ -159,10 +159,16 @@ def other_spelling_in_values_doubts(fields: dict, settings: RecordsSettings = DE
 def words_spelt_otherwise(name: str, listed: str) -> set[str]:
     """Words of `name` (in lower case) that the overview's `listed` spells otherwise: not there
     as words, nor as part of one of its words or containing one ('Kreis' / 'Landkreis' is a
-    choice of words, 'Bienenbuttel' / 'Bienenbüttel' a misreading)."""
+    choice of words, 'Bienenbuttel' / 'Bienenbüttel' a misreading), unless it is the start of
+    one cut short ('Kooper.' / 'Kooperation', 'Schwarze' / 'Schwarzenbruck': a line's end the
+    OCR lost)."""
     theirs = {w.lower() for w in re.findall(r"\w+", listed)}
     ours = {w.lower() for w in re.findall(r"\w+", name)}
-    return {w for w in ours - theirs if not any(w in t or t in w for t in theirs)}
+    return {w for w in ours - theirs if not any(w in t or t in w for t in theirs)
+            or any(t.startswith(w) and len(t) - len(w) >= CUT_MIN_CHARS for t in theirs)}
+
+
+CUT_MIN_CHARS = 3  # a word this much shorter than the overview's word it starts is cut short, not another form
 
 
 def listed_spelling_in_values_doubts(fields: dict, as_listed: str | None) -> list[Doubt]:
