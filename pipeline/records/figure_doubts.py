@@ -299,6 +299,16 @@ def before_its_noun(line: str, page: Page) -> bool:
         or stops_on_an_attributive_adjective(line, page.lexicon, any_case=True)
 
 
+def line_alone_without_verb(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """A piece of running text that is one short line with a capital, no finite verb and no
+    sentence's end ('Gefördert vom Bund'): a sub-heading, or a line of a figure (a logo's, a
+    caption's) where figure text stands over it."""
+    text = unit.text.strip()
+    return unit.kind == "prose" and len(unit.lines) == 1 and short_piece(unit.lines, page, settings) \
+        and text[:1].isupper() and not holds_sentence_end(text) and not ends_open(text) \
+        and not has_finite_verb(text, page.lexicon)
+
+
 def set_into_sentence(unit: Unit, before: Unit | None, page: Page, after: str = "") -> bool:
     """A piece's first line with a capital, no stop, no comma and no finite verb, not stopping on a
     function word, right after running text with a finite verb that stops inside a sentence (not
@@ -406,10 +416,11 @@ def figure_like_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                 for k in (n - 1, n + 1)):
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', marked like an item of a list "
                                               "the text introduces"))
-        elif unit.kind == "heading" and n and units[n - 1].kind == "figure" and units[n - 1].why != "caption":
+        elif (unit.kind == "heading" or line_alone_without_verb(unit, page, settings)) \
+                and n and units[n - 1].kind == "figure" and units[n - 1].why != "caption":
+            kept = "a sub-heading" if unit.kind == "heading" else "running text"
             doubts.append(flag("description", f"'{unit.text[:80]}' stands right under figure text: a sub-heading, "
-                                              "or a line of the figure (a caption, a logo's words); kept as a "
-                                              "sub-heading"))
+                                              f"or a line of the figure (a caption, a logo's words); kept as {kept}"))
         elif (unit.kind == "prose" or unit.kind == "item" and list_mark(unit.text) is None
               and not item_goes_on(units, n)) \
                 and (short_piece(unit.lines, page, settings) or called_out(unit)) and any(
