@@ -49,7 +49,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     spans = block_spans(layout, cleaned)
     # a record whose name the OCR lost takes the one the overview lists in its place, before its id and place
     records = with_final_ids(with_names_by_position(records_to_dicts(drafts, cleaned.raw, spans), listed,
-                                                    records_settings))
+                                                    records_settings, lexicon))
     warnings = warnings_of(source, cleaned, corrections.decisions.decisions, year, profile_name)
     if use_overrides:
         records, override_warnings = apply_overrides(records, corrections.overrides, year)

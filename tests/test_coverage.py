@@ -147,6 +147,18 @@ def test_a_name_read_without_its_umlauts_takes_the_overviews_and_is_flagged():
     assert out[1]["name"] == "Görlitz" and out[1]["needs_review"] == ["name"]
 
 
+def test_a_name_misread_where_the_overviews_reading_is_a_known_place_takes_the_overviews(lexicon):
+    """'Muhihausen' over the header, 'Mühlhausen' in the overview: one name read two ways, and only
+    the overview's words are in the word lists, so its reading is taken, flagged. Without the word
+    lists both readings stand as they are, the name flagged."""
+    from pipeline.records.coverage import with_names_by_position
+    records, listed = [record("Aachen"), record("Muhihausen"), record("Zeitz")], ["Aachen", "Mühlhausen", "Zeitz"]
+    out = with_names_by_position(records, listed, DEFAULT_RECORDS_SETTINGS, lexicon)
+    assert out[1]["name"] == "Mühlhausen" and "the overview's was taken" in out[1]["review_notes"]["name"]
+    out = with_names_by_position(records, listed, DEFAULT_RECORDS_SETTINGS)
+    assert out[1]["name"] == "Muhihausen" and out[1]["needs_review"] == ["name"]
+
+
 def test_a_forewords_lines_after_the_contents_are_no_names(corrections):
     from pipeline.records.segment import segment_text
     profile = corrections.profile_for(None)[0]

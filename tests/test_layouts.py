@@ -253,3 +253,21 @@ def test_running_headers_an_ocr_text_kept_are_taken_out_but_said():
     record = Record({}, furniture=(header,))
     source = Source("x.txt", "0" * 64, "text", "utf-8", text, True, removed_lines=("Kopfzeile",))
     assert removed_lines(source, [record, record]) == ["Kopfzeile", header]
+
+
+def test_the_overviews_reading_of_a_name_wins_where_its_words_are_known_and_the_readings_are_not(lexicon):
+    """A name read over its header and in the overview, two OCR readings of one place's name: the
+    overview's is taken where the reading holds a sign no name has, or where the words only the
+    overview has are far commoner; two readings alike in commonness ('Mucke' / 'Mücke') are left
+    as read (flagged by the caller)."""
+    from pipeline.records.names import listed_reading_wins, name_against_overview
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+    assert listed_reading_wins("Dessau-Ro®Glau", "Dessau-Roßlau", lexicon)
+    assert listed_reading_wins("Muhihausen", "Mühlhausen", lexicon) and listed_reading_wins("Gorlit", "Görlitz", lexicon)
+    assert not listed_reading_wins("Görlitz", "Gorlit", lexicon)
+    assert not listed_reading_wins("Grebenhain mit Mucke", "Grebenhain mit Mücke", lexicon)
+    listed = ("Hersbruck in Kooperation mit Lauf an der Pegnitz und Schwarzenbruck",)
+    reading = name_against_overview("Hersbruck in Kooperation mit Lauf an der Pegnitz und Schwarzenbruct", listed,
+                                    DEFAULT_RECORDS_SETTINGS, lexicon)
+    assert reading.name == listed[0] and "the overview's was taken" in reading.doubts[0].note

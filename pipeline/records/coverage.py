@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
+from pipeline.language.lexicon import Lexicon
 from pipeline.records.name_wrap import cut_entry_of, letters_of
-from pipeline.records.names import entries_with_part, umlauts_lost
+from pipeline.records.names import entries_with_part, listed_reading_wins, umlauts_lost
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.value_doubts import lost_name_words_doubts
 
@@ -43,12 +44,15 @@ def listed_to_records(records: list[dict], listed: list[str], settings: RecordsS
     return matched
 
 
-def with_names_by_position(records: list[dict], listed: list[str], settings: RecordsSettings) -> list[dict]:
+def with_names_by_position(records: list[dict], listed: list[str], settings: RecordsSettings,
+                           lexicon: Lexicon | None = None) -> list[dict]:
     """Records -> the same, where a record's name is no listed name (a running header or a line of
     text read as the name: the OCR lost the name) and the overview lists a name not found in the
     same place (between the same two projects found), named so and flagged; where as many such
     records as such names stand there (two pages whose names an OCR lost, one after the other),
-    in order. Needs the records in the brochure's order and the overview in the same order."""
+    in order. Needs the records in the brochure's order and the overview in the same order. A
+    name the overview prints otherwise, read two ways by an OCR, takes the overview's where its
+    words are known and the reading's are not (names.listed_reading_wins), flagged."""
     matched = listed_to_records(records, listed, settings) if listed else None
     if not matched:
         return records
@@ -89,6 +93,10 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
                 read, record["name"] = record["name"], name
                 add_flag(record, "name", f"read '{read}'; the overview prints '{name}', the same name with its "
                                          "umlauts: the overview's was taken")
+            elif lexicon is not None and listed_reading_wins(record["name"], name, lexicon):
+                read, record["name"] = record["name"], name
+                add_flag(record, "name", f"read '{read}'; the overview prints '{name}', whose words are known where "
+                                         "the reading's are not: the overview's was taken")
             else:
                 add_flag(record, "name", f"the overview prints this name '{name}': an OCR misread one of the two; "
                                          "the name as read over its header was kept")

@@ -111,7 +111,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     """One project block -> its record draft, built here in one go from what the parts read, with
     their doubts in the order the output's notes give them. `heading_doubted`: a project before it
     under its heading showed a heading missed (heading_doubts.py)."""
-    reading = name_against_overview(block.name, doc.listed, settings) if doc.listed else NameReading(block.name)
+    reading = name_against_overview(block.name, doc.listed, settings, doc.lexicon) if doc.listed else NameReading(block.name)
     reading = name_with_words_lost(reading, doc.listed, settings)
     size = block.size
     states, state_notes = text_to_states(size.states_text, settings)

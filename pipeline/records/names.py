@@ -75,12 +75,15 @@ def unsure_reading_doubts(value_lines: dict[str, list[Line]], unsure: dict[int, 
     return doubts
 
 
-def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsSettings) -> NameReading:
+def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsSettings,
+                          lexicon: Lexicon | None = None) -> NameReading:
     """The name as read, checked against the brochure's own overview of all projects. The
     overview's spelling is taken, flagged and with the reading in the note, where the difference
     is what OCR does to a name: the name's lines out of order, specks after it, umlauts lost
     ('Gorlitz' is less similar to 'Görlitz' than listed_min_score). Otherwise a name the overview
-    lacks, or spells otherwise, is flagged. The record's id follows its final name (ids.py)."""
+    lacks, or spells otherwise, is flagged; where the words it spells otherwise are far commoner
+    than the name's as read (listed_reading_wins: 'Schwarzenbruck' for 'Schwarzenbruct'), the
+    overview's is taken, flagged. The record's id follows its final name (ids.py)."""
     entry, score = closest_listed(name, listed)
     entry = next((e for e in listed if umlauts_lost(name, e)), entry)
     wholes = entries_with_part(name, listed)
@@ -97,6 +100,10 @@ def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsS
                     "which was taken (OCR loses umlauts, it does not add them)"),))
     if score >= settings.segment.listed_min_score:
         if words_spelt_otherwise(name, entry):
+            if lexicon is not None and listed_reading_wins(name, entry, lexicon):
+                return NameReading(" ".join(entry.split()), (flag(
+                    "name", f"read '{name}'; the brochure's overview prints '{entry}', whose words are known where "
+                            "the reading's are not: the overview's was taken"),))
             return NameReading(name, (flag("name", f"the brochure's overview prints it '{entry}'"),), as_listed=entry)
         return NameReading(name)
     reordered, words_score = closest_listed(name, listed, fuzz.token_sort_ratio)
@@ -154,6 +161,24 @@ def other_spelling_in_values_doubts(fields: dict, settings: RecordsSettings = DE
             if spelt:
                 doubts.append(flag(field_name, f"'{spelt[0]}' is spelt '{word}' in the name"))
     return doubts
+
+
+def listed_reading_wins(read: str, listed: str, lexicon: Lexicon) -> bool:
+    """Of a name read over its header and as the overview prints it, two OCR readings of one name:
+    the overview's wins where the reading holds a sign no name has ('Dessau-Ro®Glau'), or where
+    each word only the overview has is at least LISTED_WINS_MARGIN (zipf) commoner than every
+    word only the reading has ('Görlitz' / 'Gorlit', 'Mühlhausen' / 'Muhihausen'); names are
+    places, and a place's name is in the word lists, a misreading of it mostly is not."""
+    if NAME_SIGN.search(read):
+        return True
+    ours = set(re.findall(r"[^\W\d_]+", read)) - set(re.findall(r"[^\W\d_]+", listed))
+    theirs = set(re.findall(r"[^\W\d_]+", listed)) - set(re.findall(r"[^\W\d_]+", read))
+    return bool(ours and theirs) and min(lexicon.zipf(w) for w in theirs) \
+        >= max(lexicon.zipf(w) for w in ours) + LISTED_WINS_MARGIN
+
+
+NAME_SIGN = re.compile(r"[^\w\s\-().,'’/&]")  # '®', '@', '|': no name is printed with them
+LISTED_WINS_MARGIN = 1.5
 
 
 def words_spelt_otherwise(name: str, listed: str) -> set[str]:
