@@ -129,14 +129,15 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
 
 def opener_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
     """A heading an OCR read into one line with its paragraph's first word, a determiner with a
-    capital ('Zusammenarbeit über Grenzen Viele', 'Gesundheit und Pflege Die'), and text after it
-    whose first word goes with that determiner: a noun that agrees with it ('Aufgaben lassen sich
-    …', 'Bevölkerung wird älter') or an adjective in lower case ('ältere Menschen …'). The
-    sentence opened there goes on after the figure between."""
+    capital ('Zusammenarbeit über Grenzen Viele', 'Gesundheit und Pflege Die'), or a sentence's
+    line stopping on a determiner ('Wissenschaft und Verwaltung Leitlinien für den'), and text
+    after it whose first word goes with that determiner: a noun that agrees with it ('Aufgaben
+    lassen sich …', 'Umgang mit …') or an adjective in lower case ('ältere Menschen …'). The
+    sentence goes on after the figure between."""
     first = (after.split() or [""])[0].rstrip(",.")
-    if not ends_on_an_opener(text, lexicon) or not first.isalpha():
+    last = (text.split() or [""])[-1]
+    if not (ends_on_an_opener(text, lexicon) or last.islower() and last in DETERMINERS) or not first.isalpha():
         return False
-    last = text.split()[-1]
     if first.islower():
         return last.lower() in DETERMINERS and lexicon.tags.best_tag(first) == "ADJ(A)"
     return agrees(last, readings(first)) is True
