@@ -267,6 +267,10 @@ def test_the_overviews_reading_of_a_name_wins_where_its_words_are_known_and_the_
     assert listed_reading_wins("Muhihausen", "Mühlhausen", lexicon) and listed_reading_wins("Gorlit", "Görlitz", lexicon)
     assert not listed_reading_wins("Görlitz", "Gorlit", lexicon)
     assert not listed_reading_wins("Grebenhain mit Mucke", "Grebenhain mit Mücke", lexicon)
+    # a reading that is a known word, or with a dash, a quote or a bar between words, keeps its place
+    for read, overview in [("Ulm", "Um"), ("Herten", "Herzen"), ("Amt Süderbrarup – Kappeln", "Amt Suderbrarup - Kappein"),
+                           ("Landkreis Gifhorn |", "Landkreis Gifhom"), ("Zukunftsregion „Eifel“", "Zukunftsregion Eitel")]:
+        assert not listed_reading_wins(read, overview, lexicon), read
     listed = ("Hersbruck in Kooperation mit Lauf an der Pegnitz und Schwarzenbruck",)
     reading = name_against_overview("Hersbruck in Kooperation mit Lauf an der Pegnitz und Schwarzenbruct", listed,
                                     DEFAULT_RECORDS_SETTINGS, lexicon)

@@ -51,8 +51,9 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
     same place (between the same two projects found), named so and flagged; where as many such
     records as such names stand there (two pages whose names an OCR lost, one after the other),
     in order. Needs the records in the brochure's order and the overview in the same order. A
-    name the overview prints otherwise, read two ways by an OCR, takes the overview's where its
-    words are known and the reading's are not (names.listed_reading_wins), flagged."""
+    name the overview prints otherwise, read two ways by an OCR, takes the overview's where the
+    reading holds a sign inside a word or only unknown words the overview's spells as far
+    commoner ones (names.listed_reading_wins), flagged."""
     matched = listed_to_records(records, listed, settings) if listed else None
     if not matched:
         return records
@@ -95,8 +96,8 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
                                          "umlauts: the overview's was taken")
             elif lexicon is not None and listed_reading_wins(record["name"], name, lexicon):
                 read, record["name"] = record["name"], name
-                add_flag(record, "name", f"read '{read}'; the overview prints '{name}', whose words are known where "
-                                         "the reading's are not: the overview's was taken")
+                add_flag(record, "name", f"read '{read}'; the overview prints '{name}', a reading no OCR sign or "
+                                         "unknown word mars: the overview's was taken")
             else:
                 add_flag(record, "name", f"the overview prints this name '{name}': an OCR misread one of the two; "
                                          "the name as read over its header was kept")

@@ -102,8 +102,8 @@ def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsS
         if words_spelt_otherwise(name, entry):
             if lexicon is not None and listed_reading_wins(name, entry, lexicon):
                 return NameReading(" ".join(entry.split()), (flag(
-                    "name", f"read '{name}'; the brochure's overview prints '{entry}', whose words are known where "
-                            "the reading's are not: the overview's was taken"),))
+                    "name", f"read '{name}'; the brochure's overview prints '{entry}', a reading no OCR sign or "
+                            "unknown word mars: the overview's was taken"),))
             return NameReading(name, (flag("name", f"the brochure's overview prints it '{entry}'"),), as_listed=entry)
         return NameReading(name)
     reordered, words_score = closest_listed(name, listed, fuzz.token_sort_ratio)
@@ -165,20 +165,26 @@ def other_spelling_in_values_doubts(fields: dict, settings: RecordsSettings = DE
 
 def listed_reading_wins(read: str, listed: str, lexicon: Lexicon) -> bool:
     """Of a name read over its header and as the overview prints it, two OCR readings of one name:
-    the overview's wins where the reading holds a sign no name has ('Dessau-Ro®Glau'), or where
-    each word only the overview has is at least LISTED_WINS_MARGIN (zipf) commoner than every
-    word only the reading has ('Görlitz' / 'Gorlit', 'Mühlhausen' / 'Muhihausen'); names are
-    places, and a place's name is in the word lists, a misreading of it mostly is not."""
-    if NAME_SIGN.search(read):
+    the overview's wins where the reading holds a sign inside a word that no name has and the
+    overview's does not ('Dessau-Ro®Glau'), or where every word only the reading has is unknown
+    (below MIN_PART_ZIPF) and each word only the overview has is LISTED_WINS_MARGIN commoner
+    ('Görlitz' / 'Gorlit', 'Mühlhausen' / 'Muhihausen'). A reading that is a known word keeps
+    its place ('Ulm' against an overview's 'Um'), as does one with umlauts the overview lost."""
+    if umlauts_lost(listed, read):
+        return False
+    if SIGN_INSIDE_A_WORD.search(read) and not SIGN_INSIDE_A_WORD.search(listed):
         return True
     ours = set(re.findall(r"[^\W\d_]+", read)) - set(re.findall(r"[^\W\d_]+", listed))
     theirs = set(re.findall(r"[^\W\d_]+", listed)) - set(re.findall(r"[^\W\d_]+", read))
-    return bool(ours and theirs) and min(lexicon.zipf(w) for w in theirs) \
-        >= max(lexicon.zipf(w) for w in ours) + LISTED_WINS_MARGIN
+    if not (ours and theirs):
+        return False
+    worst_read = max(lexicon.zipf(w) for w in ours)
+    return worst_read < MIN_PART_ZIPF and min(lexicon.zipf(w) for w in theirs) >= worst_read + LISTED_WINS_MARGIN
 
 
-NAME_SIGN = re.compile(r"[^\w\s\-().,'’/&]")  # '®', '@', '|': no name is printed with them
-LISTED_WINS_MARGIN = 1.5
+# '®', '@', '|' between two letters: no name is printed so (dashes, quotes and '+' stand between words)
+SIGN_INSIDE_A_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s\-–—().,'’‘/&„“”\"+:]+(?=[^\W\d_])")
+LISTED_WINS_MARGIN = 1.5  # 'Gorlit' 1.1 / 'Görlitz' 3.6 are far apart; 'Mucke' 3.0 / 'Mücke' 3.4 are not
 
 
 def words_spelt_otherwise(name: str, listed: str) -> set[str]:
