@@ -743,20 +743,6 @@ def test_a_sentence_opened_inside_a_line_needs_a_word_in_lower_case_after_its_op
     assert not opens_a_sentence_within("Haltestelle Zum Hafen", lexicon)
 
 
-def test_an_item_naming_a_place_among_a_maps_points_marked_alike_is_the_maps(lexicon):
-    """'• Lauf an der Pegnitz Otis' read as an item, with '• Rathaus' after it: a map's point.
-    An item by debris an OCR read with a mark ('• E—') stays the list's."""
-    from pipeline.records.figure_doubts import map_points_out
-    from pipeline.records.units import Unit
-
-    page = Page(lexicon, 44)
-    text = Unit(text_to_lines("Digitale Sprechstunden können Wege verkürzen."), "prose", True)
-    for item, point, kind in [("• Lauf an der Pegnitz Otis", "• Rathaus", "figure"),
-                              ("• Starker Wirtschaft- und Forschungsstandort", "• E—", "item")]:
-        units = [text, Unit(text_to_lines(item), "item", None), Unit(text_to_lines(point), "figure", False, "evidence")]
-        assert [u.kind for u in map_points_out(units, page, DEFAULT_RECORDS_SETTINGS)] == ["prose", kind, "figure"], item
-
-
 def test_a_line_after_a_determiner_is_set_into_the_sentence_unless_the_text_after_it_settles_its_noun(lexicon):
     """'… verbindet die' | 'Stadtteile und Quartiere im Überblick': set into the sentence (a caption)
     where the text after opens on an adjective the determiner may wait for ('neuen …'); the

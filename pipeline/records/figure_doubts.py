@@ -141,29 +141,21 @@ def map_point(text: str) -> bool:
 
 def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Classified units -> the same, with a line of running text alone, short or naming a place
-    (names_a_place), ending no sentence, shaped like a map's point (map_point), or an item marked
-    as points are that names a place ('• Lauf an der Pegnitz'), next to figure text shaped so too, or a marked place taken as figure text
+    (names_a_place), ending no sentence, shaped like a map's point (map_point) next to figure text
+    shaped so too, or a marked place taken as figure text
     (marked_place), set apart as figure text ("map"): the OCR read the point's mark as a letter
     ('m Lauf an der Pegnitz' by 'u Marktplatz' or '• Innenstadt'), or two points in one row
     (marked_points_row)."""
     out = list(units)
     for i, unit in enumerate(units):
         # a short line, or one naming a place ('m Lauf an der Pegnitz', however narrow the column's measure came out)
-        if unit.kind in ("prose", "item") and len(unit.lines) == 1 and not holds_sentence_end(unit.text) \
+        if unit.kind == "prose" and len(unit.lines) == 1 and not holds_sentence_end(unit.text) \
                 and ((map_point(unit.text) and (short_piece(unit.lines, page, settings) or names_a_place(unit.text)))
-                     or marked_points_row(unit.text)
-                     or (unit.kind == "item" and list_mark(unit.text) is not None and names_a_place(unit.text)
-                         and any(0 <= k < len(units) and units[k].kind == "figure" and place_point(units[k].text)
-                                 for k in (i - 1, i + 1)))) and any(
+                     or marked_points_row(unit.text)) and any(
                 0 <= k < len(units) and units[k].kind == "figure"
                 and (map_point(units[k].text) or marked_place(units[k].text)) for k in (i - 1, i + 1)):
             out[i] = unit.as_("figure", "map")
     return out
-
-
-def place_point(text: str) -> bool:
-    """A marked place whose words are words, not specks ('• Rathaus', not '• E—'): a map's point."""
-    return marked_place(text) and all(re.fullmatch(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*", w) for w in text.split()[1:])
 
 
 def names_a_place(text: str) -> bool:
