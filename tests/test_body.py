@@ -756,3 +756,12 @@ def test_a_line_after_a_determiner_is_set_into_the_sentence_unless_the_text_afte
     line = Unit(text_to_lines("Stadtteile und Quartiere der Kernstadt im Überblick"), "prose", None)
     assert set_into_sentence(line, before, page, "neuen Quartiere am Hafen mit der Altstadt.")
     assert not set_into_sentence(line, before, page, "mit der Altstadt.")
+
+
+def test_a_slogan_ending_for_all_is_no_line_stopping_on_its_nouns_determiner(lexicon):
+    """'Gemeinsam digital - für alle' before text opening on a plural noun: 'alle' stands alone
+    there (for everyone), so the slogan is no sentence's line stopping on an article."""
+    from pipeline.records.sentence_lines import opener_goes_on
+
+    assert not opener_goes_on("Gemeinsam digital - für alle", "Daten als Gemeingut Städte erzeugen", lexicon)
+    assert opener_goes_on("Wissenschaft und Verwaltung Leitlinien für den", "Umgang mit Daten erarbeitet.", lexicon)

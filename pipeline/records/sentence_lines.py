@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.pieces import Page, Unit, has_finite_verb
+from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import label_row
 from pipeline.language.nouns import DETERMINERS, agrees, readings
 from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, stops_on_an_attributive_adjective,
@@ -130,13 +130,14 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
 def opener_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
     """A heading an OCR read into one line with its paragraph's first word, a determiner with a
     capital ('Zusammenarbeit über Grenzen Viele', 'Gesundheit und Pflege Die'), or a sentence's
-    line stopping on a determiner ('Wissenschaft und Verwaltung Leitlinien für den'), and text
+    line stopping on an article ('Wissenschaft und Verwaltung Leitlinien für den'; not 'für alle',
+    a slogan's end), and text
     after it whose first word goes with that determiner: a noun that agrees with it ('Aufgaben
     lassen sich …', 'Umgang mit …') or an adjective in lower case ('ältere Menschen …'). The
     sentence goes on after the figure between."""
     first = (after.split() or [""])[0].rstrip(",.")
     last = (text.split() or [""])[-1]
-    if not (ends_on_an_opener(text, lexicon) or last.islower() and last in DETERMINERS) or not first.isalpha():
+    if not (ends_on_an_opener(text, lexicon) or last in ARTICLES) or not first.isalpha():
         return False
     if first.islower():
         return last.lower() in DETERMINERS and lexicon.tags.best_tag(first) == "ADJ(A)"
