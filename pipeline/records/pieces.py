@@ -58,11 +58,11 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     lines), is figure text."""
     early, start = [], 0
     wide = settings.text.read_across_share * page.measure
+    # a caption's line, or a logo's words naming the record ('u Smart City Potsdam'), is a piece of its own
+    apart = [page.is_caption(l.text) or logo_line_inside(para, k, page) for k, l in enumerate(para)]
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
-        # a caption's line, or a logo's words naming the record ('u Smart City Potsdam'), is a piece of its own
-        caption = any(page.is_caption(l.text) for l in para[i : i + 2]) or logo_line_inside(para, i, page) \
-            or logo_line_inside(para, i + 1, page)
+        caption = apart[i] or apart[i + 1]
         if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption \
                 or first_item_after(para[i], para[i + 1], page, settings):
             early.append(para[start : i + 1])
