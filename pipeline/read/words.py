@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+# pdfminer's name for a glyph its font maps to no character ('(cid:127)', mostly a bullet)
+UNMAPPED_GLYPH = r"\(cid:\d+\)"
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less sit on one line
 LARGE_TYPE = 1.5  # type this many times larger than a word's is another element's (a big number)
 JOINED_GAP = 0.5  # points: a word that begins this near another's end is printed on from it

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import german_states
+from pipeline.read.words import UNMAPPED_GLYPH
 
 LAND_AFTER_MAX_LINES = 60  # the Land stands on the project's own pages: this many text lines after the size line at most
 LED_LAND_MAX_LINES = 12  # a Land led by the separator that wrapped onto its line stands in the header's box
@@ -47,8 +48,7 @@ def lone_land_after(lines: list, i: int, ends_header: Callable[[str], bool], led
         if ends_header(line.text):
             return None
         text = line.text.strip()
-        # '(cid:127)': a separator glyph ('•') whose font maps it to no character (pdfminer's name for it)
-        lead = re.match(rf"(?:[{re.escape(led_by)}]|\(cid:\d+\))\s*", text) if led_by else None
+        lead = re.match(rf"(?:[{re.escape(led_by)}]|{UNMAPPED_GLYPH})\s*", text) if led_by else None
         if led_by and not lead:
             continue
         text = text[lead.end():] if lead else text

@@ -12,6 +12,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import Lexicon
+from pipeline.read.words import UNMAPPED_GLYPH
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.list_items import (counts_ahead, introduces_list, is_list_item, item_words, list_marked_item,
                                          marked_like, marked_phrases, opens_a_list)
@@ -28,7 +29,7 @@ from pipeline.records.units import Page, Unit, text_before, text_so_far_ends
 CAPITALS_RUN = re.compile(r"\b[A-ZÄÖÜ]{3,}(?:\W+[A-ZÄÖÜ]{2,}){2,}\b")  # three words in capitals and more
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
 # a line that starts an item of a list: a bullet, a dash, "A3"
-ITEM_START = re.compile(r"^\s*(?:[•–—]|\(cid:\d+\)|[A-Z]\d{1,2})\s+\S")
+ITEM_START = re.compile(r"^\s*(?:[•–—]|" + UNMAPPED_GLYPH + r"|[A-Z]\d{1,2})\s+\S")
 
 
 def figure_blocks(units: list[Unit]) -> list[list[Line]]:

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.language.lexicon import Lexicon, german_stop_words
+from pipeline.read.words import UNMAPPED_GLYPH
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
-# '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet); '¢': an English
-# model's reading of one
+# a bullet: as a glyph no font maps (UNMAPPED_GLYPH); '¢': an English model's reading of one
 # a German model reads a bullet as '«' with a second sign glued on or a space away ('«e', '«+', '—-', '« \\'), or as '°';
 # an English one as a sign and '«' ('*«', '¢«')
-LIST_MARK = re.compile(r"^(?:[•¢\-–—*+·»«>■▪●◆➢➤✓°](?:[e+«-]|\s?\\)?|\(cid:\d+\)|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
+LIST_MARK = re.compile(r"^(?:[•¢\-–—*+·»«>■▪●◆➢➤✓°](?:[e+«-]|\s?\\)?|" + UNMAPPED_GLYPH + r"|\(?[A-Z]?\d{1,2}[.):]?|[a-z][.)])"
                        r"\s*(?<=[\s\\])(?=\S)")
 
 

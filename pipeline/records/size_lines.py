@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import LAENDER_JOINERS, german_states
 from pipeline.memo import kept_by_identity
+from pipeline.read.words import UNMAPPED_GLYPH
 from pipeline.records.section_likeness import section_by_likeness
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
@@ -35,9 +36,8 @@ def parse_size_line(text: str, profile: Profile, settings: RecordsSettings = DEF
 @kept_by_identity
 def size_line_of(text: str, profile: Profile, settings: RecordsSettings) -> SizeLine | None:
     seps = re.escape(profile.size_state_separators)
-    # '(cid:127)': pdfminer's name for a glyph its font does not map to a character (a bullet)
     longest = 3 * max(map(len, profile.size_classes))  # a left part longer never scores as a size class
-    for m in re.finditer(rf"\s+(?:[{seps}]|\(cid:\d+\))\s+", text):
+    for m in re.finditer(rf"\s+(?:[{seps}]|{UNMAPPED_GLYPH})\s+", text):
         if m.start() > longest:
             break  # each separator further on would slice and match the whole line again
         left, right = text[: m.start()].strip(), text[m.end() :].strip()
