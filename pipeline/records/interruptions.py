@@ -7,7 +7,7 @@ from __future__ import annotations
 
 
 from pipeline.language.lexicon import Lexicon
-from pipeline.language.nouns import agrees, readings
+from pipeline.language.nouns import DETERMINERS, agrees, readings
 from pipeline.records.pieces import FULL_LINE, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, list_mark, opens_a_sentence_within,
                                     opens_sentence, stops_inside, stops_on_an_attributive_adjective, word_completed)
@@ -127,9 +127,20 @@ def noun_awaited(before: str, piece: str, lexicon: Lexicon, after: str = "") -> 
         return False
     if stops_on_an_attributive_adjective(before, lexicon):
         return (lexicon.tags.best_tag(first) or "")[:2] == "NN"
-    last, then = (before.split() or [""])[-1], (after.split() or [""])[0].strip(".,;:")
-    return bool(then) and agrees(last, readings(first)) is True \
-        and not (then.isalpha() and lexicon.tags.best_tag(then) in BEFORE_A_NOUN)
+    last, then = (before.split() or [""])[-1], (after.split() or [""])[0]
+    return bool(then) and agrees(last, readings(first)) is True and not goes_with_determiner(last, then, lexicon)
+
+
+def goes_with_determiner(determiner: str, word: str, lexicon: Lexicon) -> bool:
+    """Whether `word` can follow `determiner` in its noun phrase: a noun with a capital that agrees
+    with it ('ihrer' + 'Größe'), or in lower case an adjective, a number or a quantifier before
+    the noun ('die' + 'neuen', 'zwei', 'beiden')."""
+    word = word.strip(".,;:")
+    if not word.isalpha():
+        return False
+    if word.islower():
+        return determiner.lower() in DETERMINERS and lexicon.tags.best_tag(word) in BEFORE_A_NOUN
+    return agrees(determiner, readings(word)) is True
 
 
 BEFORE_A_NOUN = frozenset({"ADJ(A)", "CARD", "PIAT", "PIDAT"})  # HanTa: 'neuen', 'zwei', 'beiden', 'vielen'

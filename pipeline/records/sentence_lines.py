@@ -16,7 +16,7 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import label_row
-from pipeline.language.nouns import DETERMINERS, agrees, readings
+from pipeline.records.interruptions import goes_with_determiner
 from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, stops_on_an_attributive_adjective,
                                     verb_after_a_clause, wordmark)
 from pipeline.records.settings import RecordsSettings
@@ -132,16 +132,12 @@ def opener_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
     capital ('Zusammenarbeit über Grenzen Viele', 'Gesundheit und Pflege Die'), or a sentence's
     line stopping on an article ('Wissenschaft und Verwaltung Leitlinien für den'; not 'für alle',
     a slogan's end), and text
-    after it whose first word goes with that determiner: a noun that agrees with it ('Aufgaben
-    lassen sich …', 'Umgang mit …') or an adjective in lower case ('ältere Menschen …'). The
+    after it whose first word goes with that determiner (interruptions.goes_with_determiner: a noun
+    that agrees, 'Aufgaben lassen sich …', 'Umgang mit …'; an adjective, 'ältere Menschen …'). The
     sentence goes on after the figure between."""
-    first = (after.split() or [""])[0].rstrip(",.")
     last = (text.split() or [""])[-1]
-    if not (ends_on_an_opener(text, lexicon) or last in ARTICLES) or not first.isalpha():
-        return False
-    if first.islower():
-        return last.lower() in DETERMINERS and lexicon.tags.best_tag(first) == "ADJ(A)"
-    return agrees(last, readings(first)) is True
+    return (ends_on_an_opener(text, lexicon) or last in ARTICLES) \
+        and goes_with_determiner(last, (after.split() or [""])[0], lexicon)
 
 
 def noun_first(text: str, lexicon: Lexicon) -> bool:
