@@ -838,3 +838,20 @@ def test_a_size_label_with_text_beside_it_leaves_its_row_text_when_its_value_sta
     moved, at = values_above(block, lines, 2, reads_as)
     assert (at, moved.get("size_class").value) == (1, "Kleine Kleinstadt")
     assert 3 not in moved.line_numbers  # the size label's row, 'früher jeder Ort' in it, stays text
+
+
+def test_a_sidebar_read_in_two_pieces_with_rows_of_text_between_is_one_header(corrections):
+    """An OCR read the sidebar's Land, then two rows of the column beside it, then the size class
+    and the rest: one header, the rows between are the description's text."""
+    text = "1. Modellprojekte Smart Cities 2023\n\nMittelstädte\n\nHomburg\n\nBUNDESLAND:\nSaarland\n\n" \
+           "GRÖSSENKLASSE:\nGrößere Mittelstadt\n\nPROJEKTTITEL:\nHomburg vernetzt\n\nDie Stadt baut ein Netz.\n\n\n\n\n" \
+           "Kleinstädte und Landgemeinden\n\nFüssen\n\nBUNDESLAND:\nBayern\n\n" \
+           "Für die Beschäftigten bedeutet das weniger Papier und\nmehr Zeit für schwierige Fälle. Erfolgreiche Projekte\n\n" \
+           "GRÖSSENKLASSE:\nGrößere Kleinstadt\n\nPROJEKTTITEL:\nFüssen digital\n\nMOTTO:\nAm See\n\n" \
+           "beginnen mit einer genauen Beschreibung der Bedürfnisse.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [(p.name, p.states, p.size_class, p.title) for p in brochure.projects] == [
+        ("Homburg", ["Saarland"], "Größere Mittelstadt", "Homburg vernetzt"),
+        ("Füssen", ["Bayern"], "Größere Kleinstadt", "Füssen digital")]
+    assert " ".join(brochure.projects[1].description.split()) == "Für die Beschäftigten bedeutet das weniger Papier und " \
+        "mehr Zeit für schwierige Fälle. Erfolgreiche Projekte beginnen mit einer genauen Beschreibung der Bedürfnisse."

@@ -21,6 +21,7 @@ from pipeline.records.label_facts import lines_under_labels
 from pipeline.records.garbled_land import land_for_name, overview_column_lands, overview_lands, size_over_garbled_land
 from pipeline.records.listed_starts import MISSED_HEADER_NOTE, starts_of_missed_names
 from pipeline.records.labels import LabelledBlock, known_labels, line_label_read, read_labelled_block
+from pipeline.records.parted_box import with_parted_box
 from pipeline.records.lost_land import lone_land_after, size_class_before_lost_land
 from pipeline.records.name_wrap import (NAME_CONNECTORS, closest_listed, connected_lines, debris_after_listed,
                                         listed_as, name_goes_on, name_like, name_with_strays, wrapped_chains)
@@ -230,6 +231,9 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             continue
         reads_as = lambda field, text: value_reads_as(field, text, profile, settings)  # noqa: E731
         block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap, reads_as) if i > 0 else None
+        block = with_parted_box(block, nonblank, i, lambda k: read_labelled_block(
+            nonblank, k, known, settings.segment.wrapped_max_gap, reads_as),
+            reads_as, lambda t: line_label_read(t, known) is not None) if block else block
         block, top = values_above(block, nonblank, i, reads_as) if block else (block, i)
         size = labelled_size(block, profile, settings) if block else None
         garbled = None if size or not block else size_of_garbled_header(
