@@ -218,3 +218,36 @@ def test_a_size_class_on_rows_of_its_own_under_a_label_at_a_rows_end_is_read(pro
     block = read_labelled_block(nonblank(alone), 0, known_labels(profile), S.segment.wrapped_max_gap,
                                 lambda f, t: value_reads_as(f, t, profile, S))
     assert block is None or block.get("size_class") is None or not block.get("size_class").value
+
+
+def test_a_size_label_garbled_at_a_rows_end_still_lets_the_size_class_after_it_be_read(profile):
+    """'… zugängliche GROTSEN Ser': the size class's label an OCR garbled past reading, at a row's
+    end under the Land; the size class on rows of its own after it is still the box's."""
+    text = ("Die Bürgerinnen und Bürger BUNDESLAND\nerwarten schnelle, verlässli- Niedersachsen\n"
+            "che und leicht zugängliche GROTSEN Ser\nDienstleistungen.\n\nInterkommunale\n\nKooperationen/Landkreis\n"
+            "Die Nachfrage ist so groß,\n\ndass zusätzliche Termine PROJEKTTITEL\n")
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block.get("states").value == "Niedersachsen"
+    assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
+
+
+def test_a_tables_label_misread_in_plain_letters_is_read_by_the_value_after_it(profile):
+    """'Gréenklasse Interkommunale Kooperationen/Landkreis': a table's label an OCR misread, neither
+    in capitals nor with a colon, is the size class's label because what follows reads as one; the
+    same word before a value that reads as none stays text."""
+    text = ("Bundesland\nSachsen\nGréenklasse Interkommunale Kooperationen/Landkreis\n"
+            "Projekttitel Görlitz offen: Wärmewende gestalten\nMotto Gemeinsam für die Menschen in Görlitz\n")
+    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
+    other = text.replace("Gréenklasse Interkommunale Kooperationen/Landkreis", "Gréenklasse wurde gestern vorgestellt")
+    block = read_labelled_block(nonblank(other), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert block.get("size_class") is None
+
+
+def test_a_web_address_an_ocr_broke_at_its_dot_looks_like_a_facts_value():
+    from pipeline.records.label_values import value_looks_like
+    assert value_looks_like("fact", "www. goerlitz.de/smart-city")
+    assert not value_looks_like("fact", "www. Das ist ein Satz.")

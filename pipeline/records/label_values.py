@@ -40,6 +40,7 @@ def fact_value_like(value: str) -> bool:
     address), not a line of running text: short, not begun in lower case (but for one token, a
     web address), no sentence in it, no auxiliary verb, not ending in a colon (a list's
     introduction)."""
+    value = address_rejoined(value)  # 'www. stadt.de': an address as printed, no sentence's end in it
     words = value.split()
     return len(words) <= FACT_VALUE_MAX_WORDS and (not value[:1].islower() or len(words) == 1) \
         and not SENTENCE_PIECE.search(value) and not value.rstrip().endswith(":") and not FINITE_AUXILIARY.search(value)

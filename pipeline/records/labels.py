@@ -161,6 +161,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
         if j > i and row_gap(lines[j - 1], lines[j], box_end) > max_gap:
             break
         hit = line_label_read(lines[j].text, known) or label_in_a_row_of_labels(lines, j, known, labels) \
+            or label_read_by_its_value(lines[j].text, known, labels, accepts) \
             or label_alone_by_likeness(lines[j].text, known, labels,
                                        all(not h[2] and ":" not in lines[at].text for at, h in labels),
                                        all(h[2] and ":" in lines[at].text for at, h in labels),
@@ -264,6 +265,30 @@ def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
     found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE) \
         if len(key) >= LABEL_FUZZY_MIN_CHARS else None
     return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
+
+
+def label_read_by_its_value(text: str, known: dict[str, tuple[str, str]],
+                            labels: list[tuple[int, tuple[str, str, str, bool]]],
+                            accepts: Callable[[str, str], bool | None] | None) -> tuple[str, str, str, bool] | None:
+    """A row inside a labelled block whose first word is LABEL_MIN_SCORE like the label of a Land
+    or a size class the block has not had, printed as a plain word ('Gréenklasse Interkommunale
+    Kooperationen/Landkreis': a table's label an OCR misread), and whose rest `accepts` reads as
+    that field's value -> that label, read fuzzily; else None. The value vouches for the label as
+    capitals or a colon do for one alone."""
+    tokens = text.split()
+    if accepts is None or not labels or len(tokens) < 2 or not tokens[0][:1].isupper():
+        return None
+    key = label_key(tokens[0])
+    had = {hit[0] for _, hit in labels}
+    choices = [k for k, (field_name, _) in known.items()
+               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name in ("states", "size_class") and field_name not in had]
+    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE) \
+        if len(key) >= LABEL_FUZZY_MIN_CHARS else None
+    if not found:
+        return None
+    field_name, label = known[found[0]]
+    rest = " ".join(tokens[1:])
+    return (field_name, label, rest, True) if accepts(field_name, rest) else None
 
 
 def in_a_column_of_labels(lines: list[Line], j: int, known: dict[str, tuple[str, str]],

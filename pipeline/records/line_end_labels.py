@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.records.label_values import garbled_label_like
+
 SENTENCE_END = re.compile(r"[.!?-]$")  # text before the label ends a sentence or a column's line (a word cut): no label word inside prose
 LABEL_TAIL_MAX_TOKENS = 2  # 'B UNDESLAND:' (small capitals split it) or 'BUNDESLAND:'
 LABEL_TAIL_MIN_TEXT_WORDS = 2  # the text before it is a line's end of prose ('gebraucht werden.')
@@ -148,6 +150,12 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
             continue
         if goes_on is not None and state != "label" and not (state == "value" and goes_on(previous, end.text)):
             state = "ended"  # the box's value has ended: row ends up to the next label are the text's
+            continue
+        if reads_as_value is not None and not label_alone(end) and garbled_label_like(end.text) \
+                and not reads_as_value(end.text):
+            # a label the OCR garbled past reading ('GROTSEN Ser'; it stays in its row's text): the
+            # value after it is the next label's, not the one before's
+            state = "label"
             continue
         out.append(end)
         state, previous = "value", end.text
