@@ -316,6 +316,18 @@ def test_a_names_end_an_ocr_set_among_the_labels_does_not_end_the_block(correcti
     assert [(p.size_class, p.title, p.motto) for p in got] == [
         ("Interkommunale Kooperationen/Landkreis", "Ebstorf verbunden", "Zusammen in ein lebenswertes Ebstorf")]
 
+def test_text_before_the_first_project_that_no_project_holds_is_warned_of(corrections):
+    """Text the projects part opens with, before the first record's name line (a name read too
+    low, under the page's text), is in no record: a warning says so."""
+    prose = "Die Stadt baut seit dem letzten Jahr ein schnelles Netz für alle Bürgerinnen und Bürger auf, das alle " \
+            "Ortsteile verbindet und die Schulen anschließt."
+    text = f"1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n{prose}\n\n" \
+           "Koblenz\nGroße Großstadt · Rheinland-Pfalz\n\nProjekttitel: Koblenz klug\nMotto: Heute\n\nText über Koblenz.\n"
+    brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
+    assert [p.name for p in brochure.projects] == ["Koblenz"]
+    assert any("belong to no record" in w and "Die Stadt baut seit" in w for w in brochure.warnings)
+
+
 def test_text_after_a_heading_that_no_project_holds_is_warned_of(corrections):
     """A section's heading inside a project's pages ends it: the text after it, up to the next
     project, is in no record, and a warning says so."""

@@ -289,7 +289,8 @@ def test_a_header_an_ocr_ran_into_the_rows_of_the_text_beside_it_is_read_from_th
 
 @pytest.mark.parametrize("line, like", [("Die Kassenführung wird", False), ("Heilbronn", True),
                                         ("Bienenbüttel in Kooperation mit", True), ("Halle (Saale)", True),
-                                        ("Gemeinde Ringelai und Ilzer Land", True)])
+                                        ("Gemeinde Ringelai und Ilzer Land", True),
+                                        ("Personen möglich sind?", False)])
 def test_a_line_ending_in_a_lower_case_word_that_joins_no_name_is_no_name(line, like):
     """The last line of a column over a sidebar read after the text ('Die Kassenführung wird')
     was taken as the name and the page's text before it reached no record; a name's line ends in

@@ -76,14 +76,16 @@ def headers_without_name(layout: Layout, profile: Profile, settings: RecordsSett
 
 
 def text_in_no_record(layout: Layout, profile: Profile, settings: RecordsSettings) -> list[str]:
-    """A warning for text between the projects that no project block holds (a heading taken for a
-    section's, ending a project before its text): not a heading, page number or running line, with
-    a letter in it. It is in no field, so it is said, however short."""
+    """A warning for text between the projects, or between the projects part's start and the first
+    project, that no project block holds (a heading taken for a section's, ending a project before
+    its text; a first name read too low): not a heading, page number or running line, with a letter
+    in it. It is in no field, so it is said, however short."""
     if not layout.projects:
         return []
-    _, end = layout.parts.get("projects", (0, len(layout.lines)))
+    begin, end = layout.parts.get("projects", (0, len(layout.lines)))
     held = {l.number for b in layout.projects for l in b.lines}
     start = min(b.name_line.number for b in layout.projects)
+    start = begin + 1 if "projects" in layout.parts else start
     left = [l for l in layout.lines[start:end] if not l.blank and l.number not in held and not PAGE_NUMBER.match(l.text)
             and line_key(l.text) not in layout.running and not match_category(l.text, profile, settings)
             and not running_section(l.text, profile, settings)]

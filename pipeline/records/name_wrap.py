@@ -144,7 +144,7 @@ def name_like(text: str, settings: RecordsSettings) -> bool:
     text = text.strip()
     last = text.split()[-1] if text else ""
     return bool(text) and text[:1].isupper() and len(text.split()) <= 2 * settings.segment.heading_max_words \
-        and not text.endswith((".", ",", ";", "-")) and not CLAUSE_AFTER_COMMA.search(text) \
+        and not text.endswith((".", ",", ";", "-", "?", "!")) and not CLAUSE_AFTER_COMMA.search(text) \
         and not SENTENCE_END_INSIDE.search(text) \
         and not (last.isalpha() and last.islower() and not NAME_CONNECTORS.search(last)) \
         and all(w in german_stop_words() for w in text.split() if w.isalpha() and w.islower())
