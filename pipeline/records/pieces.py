@@ -395,7 +395,7 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
 
 
 WORDMARK_EXTRA_MAX_WORDS = 2
-ICON_LETTERS = re.compile(r"[^\W\d_]\W?|[A-ZÄÖÜ]{2}\W?")  # 'WB', 'M)', 'u': an icon beside a logo's words, as an OCR reads it
+ICON_LETTERS = re.compile(r"[^\W\d_]{1,2}\W?")  # 'WB', 'M)', 'u', 'Wi': an icon beside a logo's words, as an OCR reads it
 
 
 def logo_line_inside(para: list[Line], k: int, page: Page) -> bool:
@@ -412,7 +412,7 @@ def logo_line_inside(para: list[Line], k: int, page: Page) -> bool:
 def names_wordmark(text: str, page: Page) -> bool:
     """A line that is the record's name and a word or two with no function word, no stop and no
     verb ('digitales Bad Berleburg', 'WF Smart Bad Berleburg', 'WB smart City Lübeck'; an icon read
-    as two capitals does not count): a logo's words."""
+    as one or two letters does not count): a logo's words."""
     # a name's hyphen an OCR may read as a space ('Smart City Dessau Roßlau')
     pattern = re.escape(page.name or "").replace(re.escape("-"), r"[-\s]")
     named = re.compile(rf"(?<!\w){pattern}(?!\w)") if page.name else None
