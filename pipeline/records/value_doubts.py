@@ -58,7 +58,8 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     können ihre') or in an adjective before its noun, in lower case ('Übertragen und an örtliche'),
     or is one or two words in lower case ending a sentence ('einschalten.'): a line of the text
     beside the label read as the value (an OCR ran a sidebar's rows into the text's); or begins
-    with a lone mark ('- Gemeinsam für …': a speck read as a dash)."""
+    with a lone mark or digit ('- Gemeinsam für …', '0 Lauf …': a speck read as a dash or a
+    figure), or ends with a lone mark ('Märkisch-Oderland —': the value's words after it lost)."""
     doubts = []
     for field_name in ("title", "motto"):
         value = (fields.get(field_name) or "").strip()
@@ -67,9 +68,12 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
                 words[-1].isalpha() and words[-1].islower() and lexicon.tags.best_tag(words[-1]) == "ADJ(A)")):
             doubts.append(flag(field_name, f"it ends in '{words[-1]}', a word that goes on: a line of the text beside "
                                            "the label may have been read as the value"))
-        elif len(words) > 1 and not any(c.isalnum() for c in words[0]):
+        elif len(words) > 1 and (not any(c.isalnum() for c in words[0]) or re.fullmatch(r"\d", words[0])):
             doubts.append(flag(field_name, f"it begins with the lone mark '{words[0]}' (a speck an OCR read as one, or "
                                            "a line of text beside it)"))
+        elif len(words) > 1 and not any(c.isalnum() for c in words[-1]):
+            doubts.append(flag(field_name, f"it ends with the lone mark '{words[-1]}' (a line's break, a speck an OCR "
+                                           "read as one, or words of the value lost)"))
         elif words and len(words) <= 2 and value[:1].islower() and re.fullmatch(r"[^\W\d_]+\.", words[-1]) \
                 and value.count(".") == 1:  # no slogan ('meer.zukunft.seen.')
             doubts.append(flag(field_name, "a sentence's end in lower case: a line of the text beside the label may "
