@@ -83,10 +83,10 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
 
 def test_a_word_far_rarer_than_itself_with_a_letter_doubled_is_flagged(lexicon):
     """'für ale': an OCR read the doubled letter of 'alle' once; 'ale' is a word, but a far rarer one."""
-    from pipeline.records.names import doubtful_word_doubts
+    from pipeline.records.value_doubts import misread_mark_doubts
 
     fields = {"name": "Lauf an der Pegnitz", "title": "Lauf smart: Nachbarschaft für ale", "motto": "Offen für alle"}
-    assert [(d.field, "'alle'" in d.note) for d in doubtful_word_doubts(fields, lexicon)] == [("title", True)]
+    assert [(d.field, "'alle'" in d.note) for d in misread_mark_doubts(fields, lexicon)] == [("title", True)]
 
 
 def test_a_title_repeating_a_word_the_name_leaves_in_doubt_is_flagged_too(lexicon):

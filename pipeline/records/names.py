@@ -273,32 +273,14 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
                     or lexicon.zipf(v) >= max(zipf, MIN_PART_ZIPF)]
             if lost and before_its_noun(word, following, lost, lexicon):
                 continue  # 'starke Nachbarschaften': 'stärke' (a verb) cannot stand there
-            doubled = letter_doubled(word, zipf, lexicon) if field_name != "name" and not lost else None
             if lost:
                 doubts.append(flag(field_name, f"'{word}' could also be '{lost[0]}' (OCR often loses umlauts)"))
-            elif doubled:
-                doubts.append(flag(field_name, f"'{word}' could also be '{doubled}' (OCR often reads a doubled letter once)"))
             elif len(word) >= f.checked_word_min_chars and zipf == 0 \
                     and (field_name == "name" or word.casefold() not in names or word.casefold() in unknown_in_name):
                 doubts.append(flag(field_name, f"'{word}' is not in the word list; check its spelling"))
                 if field_name == "name":
                     unknown_in_name.add(word.casefold())
     return doubts
-
-
-DOUBLED_MIN_ZIPF = 4.0  # 'alle' (6.2): a common word, not a rare one a letter away from many
-DOUBLED_MIN_COMMONER = 2.0  # so much commoner than the word as read ('ale', 3.3) on the Zipf scale
-
-
-def letter_doubled(word: str, zipf: float, lexicon: Lexicon) -> str | None:
-    """'ale' -> 'alle': the word with one of its letters doubled where that is a common word
-    DOUBLED_MIN_COMMONER commoner than the word as read; else None."""
-    if len(word) < 3:
-        return None
-    readings = {word[:i] + word[i - 1] + word[i:] for i in range(1, len(word) + 1)}
-    best = max(readings, key=lexicon.zipf)
-    common = lexicon.zipf(best)
-    return best if common >= DOUBLED_MIN_ZIPF and common >= zipf + DOUBLED_MIN_COMMONER else None
 
 
 def before_its_noun(word: str, following: str, variants: list[str], lexicon: Lexicon) -> bool:

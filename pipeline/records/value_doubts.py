@@ -103,7 +103,8 @@ def is_subsequence(short: list[str], long: list[str]) -> bool:
 def misread_mark_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     """A title or motto holding two dashes in a row, and a name, title or motto holding a word
     with a letter doubled that is far rarer than the word without it ('fürr' / 'für', 'iin' /
-    'in'): an OCR's doubling, flagged (the text is left as read)."""
+    'in'), and a title or motto holding a word far rarer than itself with a letter doubled ('ale' /
+    'alle'): an OCR's doubling or its reading of a double letter once, flagged (the text is left as read)."""
     doubts = []
     for field_name in ("name", "title", "motto"):
         value = fields.get(field_name) or ""
@@ -114,7 +115,21 @@ def misread_mark_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
                            and lexicon.zipf(word[:k] + word[k + 1:]) - lexicon.zipf(word) >= DOUBLED_MIN_RARER), None)
             if single:
                 doubts.append(flag(field_name, f"'{word}' could be '{single}' (an OCR may have read a letter twice)"))
+            elif field_name != "name" and (double := letter_doubled(word, lexicon)):
+                doubts.append(flag(field_name, f"'{word}' could be '{double}' (an OCR may have read a doubled letter once)"))
     return doubts
+
+
+SINGLE_MIN_RARER = 2.0  # 'ale' (3.3) is this much rarer than 'alle' (6.2) on the Zipf scale
+DOUBLED_MIN_ZIPF = 4.0  # and the word with the letter doubled is a common one, not a rare word a letter away
+
+
+def letter_doubled(word: str, lexicon: Lexicon) -> str | None:
+    """'ale' -> 'alle': the word with one of its letters doubled, where that is a common word
+    SINGLE_MIN_RARER commoner than the word as read; else None."""
+    best = max((word[:k] + word[k - 1] + word[k:] for k in range(1, len(word) + 1)), key=lexicon.zipf)
+    common = lexicon.zipf(best)
+    return best if common >= DOUBLED_MIN_ZIPF and common - lexicon.zipf(word) >= SINGLE_MIN_RARER else None
 
 
 def lost_name_words_doubts(fields: dict, read_name: str) -> list[Doubt]:
