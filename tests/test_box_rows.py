@@ -253,3 +253,17 @@ def test_a_web_address_an_ocr_broke_at_its_dot_looks_like_a_facts_value():
     from pipeline.records.label_values import value_looks_like
     assert value_looks_like("fact", "www. goerlitz.de/smart-city")
     assert not value_looks_like("fact", "www. Das ist ein Satz.")
+
+
+@pytest.mark.parametrize("title, motto, flagged", [
+    ("OJ", "Heute für alle", ["title"]),
+    ("Brakel klug: Mobilität seen", "Gemeinsam für die Region", ["title"]),
+    ("stadt.land.smart", "meer.zukunft.seen.", []),
+    ("Brakel klug: Mobilität gestalten", "Quartiere neu denken", []),
+])
+def test_a_title_or_motto_with_a_word_no_title_prints_is_flagged(title, motto, flagged, corrections):
+    """No word of three letters, or a noun's form in lower case standing alone: a misread word."""
+    from pipeline.language.lexicon import Lexicon
+    from pipeline.records.value_doubts import odd_word_doubts
+    doubts = odd_word_doubts({"title": title, "motto": motto}, Lexicon(corrections.lexicon.words))
+    assert [d.field for d in doubts] == flagged

@@ -44,7 +44,8 @@ from pipeline.records.size_lines import SizeLine, match_category, parse_size_lin
 from pipeline.records.text import join_lines, value_running_text_reason
 from pipeline.records.unnamed_headers import UNNAMED_HEADER_NOTE
 from pipeline.records.value_doubts import (lost_name_words_doubts, misread_mark_doubts, name_with_words_lost,
-                                         sentence_inside_value_doubts, unfinished_value_doubts)
+                                         odd_word_doubts, sentence_inside_value_doubts,
+                                         unfinished_value_doubts)
 from pipeline.repair.clean import Cleaned
 
 
@@ -177,6 +178,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     if doc.ocr:
         doubts += doubtful_word_doubts(fields, doc.lexicon, doc.listed, tuple(doubts), settings)
         doubts += misread_mark_doubts(fields, doc.lexicon) + unfinished_value_doubts(fields, doc.lexicon)
+        doubts += odd_word_doubts(fields, doc.lexicon)
         doubts += sentence_inside_value_doubts(fields)
     return Record(fields, tuple(doubts), tuple(t for t in furniture if not PAGE_NUMBER.match(t)))
 

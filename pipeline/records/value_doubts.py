@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.language.lexicon import Lexicon
+from pipeline.language.lexicon import Lexicon, german_stop_words
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.name_wrap import closest_listed
 from pipeline.records.names import NameReading, name_words
@@ -78,6 +78,25 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
                 and value.count(".") == 1:  # no slogan ('meer.zukunft.seen.')
             doubts.append(flag(field_name, "a sentence's end in lower case: a line of the text beside the label may "
                                            "have been read as the value"))
+    return doubts
+
+
+def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
+    """A title or motto with letters but no word of three ('OJ': a speck or a box's edge read as
+    the value), or holding a word in lower case that is only a noun's form ('Mobilität seen': no
+    German title prints a noun so; a slogan's words joined by stops, 'meer.zukunft.seen.', stand
+    as one token and are not asked about): a word an OCR misread, flagged."""
+    doubts = []
+    for field_name in ("title", "motto"):
+        value = fields.get(field_name) or ""
+        if re.search(r"[^\W\d_]", value) and not re.search(r"[^\W\d_]{3}", value):
+            doubts.append(flag(field_name, f"'{value.strip()}' has no word of three letters: a speck or a box's edge an "
+                                           "OCR read may stand for the value"))
+            continue
+        nouns = [w for w in (t.strip(".,;:!?()„“”\"'") for t in value.split())
+                 if w.isalpha() and w.islower() and w not in german_stop_words() and lexicon.tags.best_tag(w) == "NN"]
+        if nouns:
+            doubts.append(flag(field_name, f"'{nouns[0]}' is a noun's form in lower case: a word an OCR may have misread"))
     return doubts
 
 
