@@ -17,6 +17,12 @@ def nonblank(text):
     return [l for l in text_to_lines(text) if not l.blank]
 
 
+def block_of(text, profile):
+    """The labelled block read at the text's first line, with the profile's Länder and size classes."""
+    return read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
+                               lambda f, t: value_reads_as(f, t, profile, S))
+
+
 def test_a_title_label_at_a_rows_end_under_a_size_line_is_read_from_the_rows_ends(profile):
     """The title's label ends a text row; its value's lines are the next rows' ends at about the
     label's column (of two words as near, the capitalised one opens a value); a label after a
@@ -62,8 +68,7 @@ def test_a_word_and_a_colon_alone_in_a_block_like_a_label_not_yet_had_is_that_la
     motto's label, read by its likeness (fuzzy: flagged); a word less like one, a short word or a
     word with text after it is not, and goes on the title's value as before."""
     text = f"PROJEKTTITEL:\nEberswalde smart:\nDaseinsvorsorge gestalten\n\n{label}\nHeute für alle Generationen\n"
-    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(text, profile)
     motto = block.get("motto")
     assert (motto is not None and motto.value == "Heute für alle Generationen" and motto.fuzzy) == read
     assert block.get("title").value.startswith("Eberswalde smart: Daseinsvorsorge gestalten")
@@ -121,8 +126,7 @@ def test_a_title_label_an_ocr_read_as_a_piece_ends_the_size_class_before_it(prof
     it are the title, read by no label (fuzzy and unsure: flagged)."""
     text = ("BUNDESLAND:\nBremen\n\nGRÖSSENKLASSE:\nGroße Großstadt\n\nro\nBremerhaven klug:\nKlimaschutz für alle\n\n"
             "MoTTo:\nDigital und nah: morgen\n")
-    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(text, profile)
     assert block.get("size_class").value == "Große Großstadt"
     title = block.get("title")
     assert title.value == "Bremerhaven klug: Klimaschutz für alle" and title.fuzzy and title.unsure
@@ -169,8 +173,7 @@ def test_a_text_row_that_opens_with_a_labels_word_still_ends_in_the_boxs_label(p
             ("Land und Stadt arbeiten dabei eng zusammen, so dass", "GRÖSSENKLASSE:"),
             ("alle etwas davon haben und niemand zurückbleibt.", "Mittelstadt")]
     text = "".join(f"{a:<52} {b}\n" for a, b in rows)
-    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(text, profile)
     assert block.get("states").value == "Bayern"
     assert block.get("size_class").value == "Mittelstadt"
 
@@ -200,8 +203,7 @@ def test_a_lands_value_an_ocrs_row_placed_well_left_of_its_labels_column_is_read
     so up to twice the tolerance from the column it is the value."""
     text = ("In den Quartieren selbst geht es BUNDESLAND:\n\num mehr als Gebaude. Baden-Württemberg\n\n"
             "Energie aus der Region GROSSENKLASSE:\nInterkommunale Kooperationen/Landkreis\n")
-    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(text, profile)
     assert block is not None and block.get("states").value == "Baden-Württemberg"
 
 
@@ -212,13 +214,11 @@ def test_a_size_class_on_rows_of_its_own_under_a_label_at_a_rows_end_is_read(pro
     text = ("Gerade kleine Gemeinden und Dörfer können BUNDESLAND\n\ndurch neue Angebote gewinnen, weil Wege Niedersachsen\n\n"
             "dort länger und Einrichtungen seltener sind. GROSSENKLASSE\nInterkommunale\n\nKooperationen/Landkreis\n"
             "Energie und Klimaschutz\n\nDie Kommunen tragen eine besondere Verantwortung. PROJEKTTITEL\n")
-    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(text, profile)
     assert block.get("states").value == "Niedersachsen"
     assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
     alone = text.replace("Interkommunale\n\nKooperationen/Landkreis\n", "")
-    block = read_labelled_block(nonblank(alone), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(alone, profile)
     assert block is None or block.get("size_class") is None or not block.get("size_class").value
 
 
@@ -228,8 +228,7 @@ def test_a_size_label_garbled_at_a_rows_end_still_lets_the_size_class_after_it_b
     text = ("Die Bürgerinnen und Bürger BUNDESLAND\nerwarten schnelle, verlässli- Niedersachsen\n"
             "che und leicht zugängliche GROTSEN Ser\nDienstleistungen.\n\nInterkommunale\n\nKooperationen/Landkreis\n"
             "Die Nachfrage ist so groß,\n\ndass zusätzliche Termine PROJEKTTITEL\n")
-    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(text, profile)
     assert block.get("states").value == "Niedersachsen"
     assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
 
@@ -240,12 +239,10 @@ def test_a_tables_label_misread_in_plain_letters_is_read_by_the_value_after_it(p
     same word before a value that reads as none stays text."""
     text = ("Bundesland\nSachsen\nGréenklasse Interkommunale Kooperationen/Landkreis\n"
             "Projekttitel Görlitz offen: Wärmewende gestalten\nMotto Gemeinsam für die Menschen in Görlitz\n")
-    block = read_labelled_block(nonblank(text), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(text, profile)
     assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
     other = text.replace("Gréenklasse Interkommunale Kooperationen/Landkreis", "Gréenklasse wurde gestern vorgestellt")
-    block = read_labelled_block(nonblank(other), 0, known_labels(profile), S.segment.wrapped_max_gap,
-                                lambda f, t: value_reads_as(f, t, profile, S))
+    block = block_of(other, profile)
     assert block.get("size_class") is None
 
 
