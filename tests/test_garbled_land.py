@@ -115,6 +115,15 @@ def test_a_row_like_a_sections_name_over_a_section_row_is_no_name_alone():
     assert "Groftstadte" not in row_names(rows, profile_of())
 
 
+def test_a_name_cut_after_the_first_word_of_a_place_goes_on_in_the_row_under_it():
+    """'Steinheim in Kooperation mit Bad' / 'Driburg und Nieheim' / 'Nordrhein-Westfalen …': the
+    name's first row ends on a place's first word, not on a connector; the row under it ends it."""
+    from pipeline.records.overview_rows import row_names
+    rows = ["Beelitz Brandenburg Kleinstädte und", "Landgemeinden", "Steinheim in Kooperation mit Bad",
+            "Driburg und Nieheim", "Nordrhein-Westfaldmterkommunale", "Kooperationen und", "Landkreise"]
+    assert row_names(rows, profile_of()) == ["Beelitz", "Steinheim in Kooperation mit Bad Driburg und Nieheim"]
+
+
 def test_a_size_class_taken_from_nothing_is_told_so_once(profile):
     from pipeline.records.extract import size_class_doubts, unreadable_size_doubts
     from pipeline.records.size_lines import SizeLine

@@ -98,7 +98,9 @@ def name_start_row(text: str, section_words: set[str]) -> bool:
         k -= 1
     if any(t[:1].isupper() for t in tokens[k:]):  # 'Driburg Kooperationen und': a section's cell ends the row
         tokens = tokens[:k]
-    return bool(tokens) and bool(NAME_CONNECTORS.search(" ".join(tokens))) and len(tokens) <= 2 * NAME_END_MAX_WORDS \
+    # or ends a word after one, a place's name cut after its first word ('… Kooperation mit Bad' / 'Driburg und Nieheim')
+    cut = len(tokens) >= 3 and tokens[-1][:1].isupper() and bool(NAME_CONNECTORS.search(" ".join(tokens[:-1])))
+    return bool(tokens) and (bool(NAME_CONNECTORS.search(" ".join(tokens))) or cut) and len(tokens) <= 2 * NAME_END_MAX_WORDS \
         and not begins_with_state(text) and not re.search(r"[,\d]", text) \
         and any(w.casefold() not in section_words for w in tokens)
 
