@@ -539,6 +539,8 @@ def test_the_records_name_with_a_word_or_two_and_no_sentence_is_a_logos_words(le
     assert names_wordmark("WB smart City Bad Berleburg", page)  # an icon read as two capitals does not count
     assert names_wordmark("Wi smart City Bad Berleburg", page)  # nor one read as a capital and a small letter
     assert not names_wordmark("Im smart City Bad Berleburg", page)  # a function word is no icon
+    assert names_wordmark("Smart City Bad Berleburg 2030", page)  # a strategy's year is no word of it
+    assert not names_wordmark("Bad Berleburg 2030", page)
     assert not names_wordmark("Digitale Bildung für Bad Berleburg", page)
 
 

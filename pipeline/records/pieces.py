@@ -395,6 +395,7 @@ def repeats_banner(text: str, banners: tuple[str, ...], settings: RecordsSetting
 
 
 WORDMARK_EXTRA_MAX_WORDS = 2
+YEAR = re.compile(r"(?:19|20)\d\d")
 ICON_LETTERS = re.compile(r"[^\W\d_]{1,2}\W?")  # 'WB', 'M)', 'u', 'Wi': an icon beside a logo's words, as an OCR reads it
 
 
@@ -418,7 +419,7 @@ def names_wordmark(text: str, page: Page) -> bool:
     named = re.compile(rf"(?<!\w){pattern}(?!\w)") if page.name else None
     if named is None or not named.search(text) or "\n" in text:
         return False  # the name as whole words: 'Hof' is no logo's in 'Hofladen Gemüse'
-    rest = named.sub(" ", text).split()
+    rest = [w for w in named.sub(" ", text).split() if not YEAR.fullmatch(w)]  # 'Smart City Chemnitz 2030': a strategy's year
     words = [w for w in rest if not ICON_LETTERS.fullmatch(w)] if len(rest) > 1 else rest
     return 0 < len(words) <= WORDMARK_EXTRA_MAX_WORDS and not any(w.lower() in function_words() for w in rest) \
         and not re.search(r"[.!?:]", text) and not has_finite_verb(" ".join(rest), page.lexicon)
