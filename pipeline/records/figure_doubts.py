@@ -199,9 +199,11 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
     a big number standing alone (a_number) set apart as figure text ("number"): the words under a
     figure's number ('17.000' | 'Einwohnerinnen und Einwohner'; '60 %' | 'Glasfaser bis 2025' after
     a list's introduction: no item, whose count the list's marked items fill); under a row of
-    numbers, the words of them all read as one piece, and under one number its one line (row_words)."""
+    numbers, the words of them all read as one piece, and under one number its one line (row_words),
+    also where the rest of the sentence the number cut goes on under it in the same piece."""
     out = list(units)
-    for i in range(1, len(out)):
+    i = 0
+    while (i := i + 1) < len(out):
         unit, above = out[i], out[i - 1]
         if above.kind != "figure" or not (a_number(above.text) or above.why == LONE_NUMBER):
             continue
@@ -213,7 +215,17 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
                      or one_line and list_mark(unit.text) is None
                      and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")):
             out[i] = unit.as_("figure", "number")
+        elif unit.kind == "prose" and before is not None and not SENTENCE_STOP.search(before.text) \
+                and len(unit.lines) > 1 and unit.lines[1].text.strip()[:1].islower() \
+                and not has_finite_verb(unit.lines[0].text, page.lexicon) \
+                and row_words(Unit(unit.lines[:1], "prose"), above, settings):
+            # the number's words glued over the rest of the sentence the number cut ('… solche Erfahrungen' |
+            # '35 %' | 'weniger Verkehr' / 'offen zu teilen, …'): the words apart, the sentence's rest running text
+            out[i:i + 1] = [Unit(unit.lines[:1], "figure", False, "number"), replace(unit, lines=unit.lines[1:])]
     return out
+
+
+SENTENCE_STOP = re.compile(r"[.!?:]\W*$")
 
 
 def row_words(unit: Unit, above: Unit, settings: RecordsSettings, goes_on: bool = False) -> bool:
