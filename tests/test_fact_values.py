@@ -34,6 +34,19 @@ def test_running_text_under_a_facts_label_is_no_fact_and_stays_text_flagged(prof
     assert [(d.field, d.flagged) for d in doubts] == [("description", True)]
 
 
+def test_an_address_read_after_a_paragraph_of_the_text_beside_is_the_labels_value(profile):
+    """'WEBSITE:' / a paragraph of the column beside / the address alone: the reading order set the
+    text between the label and its value; the address is the fact, the paragraph is no value."""
+    text = ("WEBSITE:\n\nViele entscheiden sich\ndanach für eine Ausbildung\nin ihrer Heimatregion.\n\n"
+            "www.stadt.de/smart-city\n\nJede Stadt muss ihren\neigenen Weg finden.\n")
+    lines = [l for l in text_to_lines(text) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    facts, _, doubts = checked_facts(block.values)
+    assert facts == {"Website": "www.stadt.de/smart-city"} and doubts == []
+    assert not {l.number for l in lines if "Heimatregion" in l.text or "Viele" in l.text} & block.line_numbers
+
+
 def test_a_facts_value_ends_where_its_lines_stop_going_on(profile):
     facts, left, doubts = facts_of("WEBSITE:\nwww.luenen.de/smart-city\nMobilität ohne eigenes Auto Wer auf dem\n"
                                    "KONTAKT:\nReferat Smart City\n", profile)

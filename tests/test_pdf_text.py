@@ -555,3 +555,21 @@ def test_a_paragraphs_line_next_to_a_row_two_columns_leave_apart_is_not_cut():
     words += [w for n, line in enumerate(left) for w in placed(line, 50, 242 + 14 * n)]
     words += [w for n, line in enumerate(right) for w in placed(line, edge, 242 + 14 * n)]
     assert body_lines(words) == para + left + right
+
+
+def test_a_sidebars_address_ending_just_short_of_the_next_column_parts_its_row():
+    """'www.….de/smart-city' ends 3 points left of the gutter, 9 points before the text column's edge:
+    too near to leave a gutter's free space, so its row crossed the gutter and was read as one line
+    with the text beside. Where the rows above and below show both columns' edges, it is two."""
+    from pipeline.read.overflow import overflow_parts
+    from pipeline.read.pdf_text import Word
+
+    def word(text, x0, x1, top):
+        return Word(text, x0, x1, top, top + 9.5, 9.5)
+
+    above = [word("WEBSITE:", 67, 116, 259.5), word("und", 227, 246, 254.0)]
+    row = [word("www.stadt.de/smart-city", 67, 218, 270.8), word("Patenschaften", 227, 296, 267.1)]
+    below = [word("Stadtwerke", 67, 120, 284.0), word("Straßenbäume", 227, 298, 280.7)]
+    assert overflow_parts(row, [above, below], 221.0) is None
+    left, right = overflow_parts(row, [above, below], 221.0, reach=4.75)
+    assert [w.text for w in left] == ["www.stadt.de/smart-city"] and [w.text for w in right] == ["Patenschaften"]

@@ -206,7 +206,7 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     blocks: list[list[TextLine]] = []
     run: list[TextLine] = []
     wide: list[TextLine] = []
-    parts = overflowed_rows(lines, gutter, lambda line: crosses(line, gutter, gap, running), ruled)
+    parts = overflowed_rows(lines, gutter, lambda line: crosses(line, gutter, gap, running), ruled, gap / 2)
     for k, line in enumerate(lines + [None]):
         if line is not None and line not in ruled and (line in parts or not crosses(line, gutter, gap, running)):
             if wide and not run and ends_the_lines_above(line, wide, lines[k + 1] if k + 1 < len(lines) else None, gap):

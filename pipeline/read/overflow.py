@@ -14,9 +14,10 @@ from typing import Callable
 EDGE_TOLERANCE = 3.0  # points: a column's lines begin this close to one x (an OCR's boxes hug the ink)
 
 
-def overflow_parts(words, neighbours: list, gutter: float) -> tuple[tuple, tuple] | None:
-    """A row's words crossing `gutter` only by one word that ends near or inside the next column
-    (a sidebar's address printed on into it; `neighbours`: the words of the rows above and below that do not cross it) -> (the left
+def overflow_parts(words, neighbours: list, gutter: float, reach: float = 0.0) -> tuple[tuple, tuple] | None:
+    """A row's words crossing `gutter` only by one word that ends inside the next column or within
+    `reach` points of the gutter, so that the free space a gutter needs is not left (a sidebar's
+    address printed on into it or up to it; `neighbours`: the words of the rows above and below that do not cross it) -> (the left
     column's words, the right column's words); None where the row crosses otherwise (a heading,
     a line of a full-width paragraph) or no row beside it shows both columns' edges."""
     ordered = sorted(words, key=lambda w: w.x0)
@@ -24,7 +25,7 @@ def overflow_parts(words, neighbours: list, gutter: float) -> tuple[tuple, tuple
     if not k:
         return None
     over = ordered[k - 1]
-    if not over.x0 < gutter < over.x1:
+    if not over.x0 < gutter < over.x1 + reach:
         return None
     right_edges = [min(w.x0 for w in row if w.x0 >= gutter) for row in neighbours if any(w.x0 >= gutter for w in row)]
     left_edges = [min(w.x0 for w in row) for row in neighbours if any(w.x1 <= gutter for w in row)]
@@ -37,12 +38,12 @@ def overflow_parts(words, neighbours: list, gutter: float) -> tuple[tuple, tuple
 
 
 def overflowed_rows(lines: list, gutter: float, crossing: Callable[[object], bool],
-                    whole: frozenset = frozenset()) -> dict:
+                    whole: frozenset = frozenset(), reach: float = 0.0) -> dict:
     """Lines (with .words; `crossing` tells those that cross the gutter, `whole` those that stay
     whole whatever they cross: a table's ruled rows) -> for each crossing only by a narrow
     column's long word run over it up to the next column's edge (overflow_parts, judged by the
     rows right above and below that are neither), its two parts as lines of the same kind, one
-    per column. Both rows beside it must be parted by the gutter."""
+    per column (`reach`: see overflow_parts). Both rows beside it must be parted by the gutter."""
     apart = [line not in whole and not crossing(line) for line in lines]
     parts = {}
     for k, line in enumerate(lines):
@@ -50,6 +51,6 @@ def overflowed_rows(lines: list, gutter: float, crossing: Callable[[object], boo
         # page next to a row that two columns happen to leave apart is none
         within = 0 < k < len(lines) - 1 and apart[k - 1] and apart[k + 1]
         beside = [lines[k - 1].words, lines[k + 1].words] if within else []
-        if within and not apart[k] and line not in whole and (cut := overflow_parts(line.words, beside, gutter)):
+        if within and not apart[k] and line not in whole and (cut := overflow_parts(line.words, beside, gutter, reach)):
             parts[line] = (type(line)(cut[0]), type(line)(cut[1]))
     return parts

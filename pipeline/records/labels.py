@@ -19,7 +19,8 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (SENTENCE_PIECE, box_line_alone, column_fits, continues, garbled_label_like,
+from pipeline.records.label_values import (SENTENCE_PIECE, WEB_ADDRESS, address_rejoined, box_line_alone, column_fits,
+                                           continues, fact_value_like, garbled_label_like,
                                            goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
                                            label_set_apart, small_capitals_once, title_value_like, value_looks_like)
 from pipeline.records.labelled_block import STRAY, LabelledBlock, LabelledValue, Line
@@ -202,6 +203,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                             k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
+        values = [address_after_text(value, lines, known) for value in values]
         values = [without_lost_fact(piece, lines, i) for value in values for piece in without_strays(value, accepts)]
         values = with_lost_title_label(with_unlabelled_size(values, accepts, known), accepts, known)
     return LabelledBlock(tuple(values))
@@ -405,6 +407,27 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
 
 
 SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads of dirt: no dash, no letter
+
+
+ADDRESS_AFTER_MAX_LINES = 8  # a sidebar's address read after a paragraph of the text beside: so many lines on at most
+
+
+def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str, tuple[str, str]]) -> LabelledValue:
+    """A fact's value under its label that reads as running text, where a line alone within
+    ADDRESS_AFTER_MAX_LINES lines after it, before any label, is a web address ('WEBSITE:' / a
+    paragraph of the column beside / 'www.stadt.de/smart-city': the reading order set the text
+    between the label and its value) -> the value on that line, displaced (the paragraph stays
+    text); any other value as it is. An address shows where it stands: no other value does."""
+    own = [l for l in value.lines if l.number != value.label_line.number]
+    if value.field != "fact" or value.inline or not own or fact_value_like(value.value):
+        return value
+    at = next((k for k, l in enumerate(lines) if l.number == own[-1].number), None)
+    for line in lines[at + 1: at + 1 + ADDRESS_AFTER_MAX_LINES] if at is not None else ():
+        if line_label_read(line.text, known):
+            break
+        if WEB_ADDRESS.fullmatch(address_rejoined(line.text.strip())):
+            return replace(value, lines=(line,), displaced=True)
+    return value
 
 
 def without_lost_fact(value: LabelledValue, lines: list[Line], start: int = 0) -> LabelledValue:
