@@ -301,21 +301,6 @@ def test_an_ocr_line_whose_first_word_joined_a_higher_line_of_the_column_beside_
     assert [texts for texts in sidebar if texts] == [["Mit", "Daten", "für", "alle"]]
 
 
-def test_a_diagrams_label_level_with_a_line_of_the_column_beside_it_is_a_line_of_its_own():
-    """'Idee' in 8-point type at the page's edge, 257 points left of a line of running text in 11
-    points whose top is 4 points higher: two elements, two lines; one size or a word space apart,
-    one line."""
-    from pipeline.read.pdf_text import Word, words_to_lines
-
-    label = Word("Idee", 56.0, 72.0, 565.8, 573.8, 8.0)
-    line = [Word("In", 329.0, 338.0, 561.9, 572.9, 11.0), Word("Sülzetal", 341.0, 380.0, 561.9, 572.9, 11.0)]
-    assert [[w.text for w in l.words] for l in words_to_lines([label, *line])] == [["Idee"], ["In", "Sülzetal"]]
-    same = Word("Idee", 56.0, 72.0, 561.9, 572.9, 11.0)
-    assert len(words_to_lines([same, *line])) == 1
-    near = Word("Idee", 310.0, 326.0, 565.8, 573.8, 8.0)
-    assert len(words_to_lines([near, *line])) == 1
-
-
 def test_a_line_beside_a_big_number_is_not_taken_into_the_numbers_line():
     """A key figure '35 %' in 28-point type stands in the left column; the right column's caption
     starts at its top and the next prose line lies inside its height: that line is a line of its

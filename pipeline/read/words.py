@@ -73,27 +73,7 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [TextLine(tuple(part)) for line in lines for part in apart_by_size(line)]
-
-
-APART_GAP_EMS = 3.0  # words this many ems apart, in two type sizes, are two elements side by side
-APART_SIZE_CHANGE = 0.1  # a type size this much larger or smaller is another element's
-
-
-def apart_by_size(line: list[Word]) -> list[list[Word]]:
-    """A line's words -> the runs that stand apart: a run in another type size than the next, far
-    more than a word space from it ('Idee', a diagram's label at the page's edge, level with a
-    line of the column beside it), is a line of its own. Judged by the sizes a text layer tells;
-    an OCR's words (no size) stay one line."""
-    words = sorted(line, key=lambda w: w.x0)
-    runs = [[words[0]]]
-    for left, word in zip(words, words[1:]):
-        if left.size and word.size and abs(left.size - word.size) > APART_SIZE_CHANGE * max(left.size, word.size) \
-                and word.x0 - left.x1 > APART_GAP_EMS * max(left.size, word.size):
-            runs.append([word])
-        else:
-            runs[-1].append(word)
-    return runs
+    return [TextLine(tuple(line)) for line in lines]
 
 
 def inside_line(first: Word, word: Word) -> bool:
