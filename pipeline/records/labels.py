@@ -409,25 +409,27 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
 SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads of dirt: no dash, no letter
 
 
-ADDRESS_AFTER_MAX_LINES = 8  # a sidebar's address read after a paragraph of the text beside: so many lines on at most
+ADDRESS_AFTER_MAX_LINES = 24  # a paragraph of the text beside a sidebar, read between a label and its address
 
 
 def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str, tuple[str, str]]) -> LabelledValue:
-    """A fact's value under its label that reads as running text, where a line alone within
-    ADDRESS_AFTER_MAX_LINES lines after it, before any label, is a web address ('WEBSITE:' / a
-    paragraph of the column beside / 'www.stadt.de/smart-city': the reading order set the text
-    between the label and its value) -> the value on that line, displaced (the paragraph stays
-    text); any other value as it is. An address shows where it stands: no other value does."""
+    """A fact's value under its label that reads as running text, where the line right after the
+    paragraph it opens (ADDRESS_AFTER_MAX_LINES lines at most) is a web address alone ('WEBSITE:'
+    / a paragraph of the column beside / 'www.stadt.de/smart-city': the reading order set the
+    text between the label and its value) -> the value on that line, displaced (the paragraph
+    stays text); any other value as it is. An address shows where it stands: no other value does."""
     own = [l for l in value.lines if l.number != value.label_line.number]
     if value.field != "fact" or value.inline or not own or fact_value_like(value.value):
         return value
-    at = next((k for k, l in enumerate(lines) if l.number == own[-1].number), None)
-    for line in lines[at + 1: at + 1 + ADDRESS_AFTER_MAX_LINES] if at is not None else ():
-        if line_label_read(line.text, known):
-            break
-        if WEB_ADDRESS.fullmatch(address_rejoined(line.text.strip())):
-            return replace(value, lines=(line,), displaced=True)
-    return value
+    at = next((k for k, l in enumerate(lines) if l.number == own[0].number), None)
+    end = at
+    while end is not None and end + 1 < len(lines) and lines[end + 1].number == lines[end].number + 1 \
+            and end - at < ADDRESS_AFTER_MAX_LINES:
+        end += 1
+    after = lines[end + 1] if end is not None and end + 1 < len(lines) else None
+    if after is None or line_label_read(after.text, known) or not WEB_ADDRESS.fullmatch(address_rejoined(after.text.strip())):
+        return value
+    return replace(value, lines=(after,), displaced=True)
 
 
 def without_lost_fact(value: LabelledValue, lines: list[Line], start: int = 0) -> LabelledValue:
