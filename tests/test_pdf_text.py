@@ -558,3 +558,15 @@ def test_a_sidebars_address_ending_just_short_of_the_next_column_parts_its_row()
     assert overflow_parts(row, [above, below], 221.0) is None
     left, right = overflow_parts(row, [above, below], 221.0, reach=4.75)
     assert [w.text for w in left] == ["www.stadt.de/smart-city"] and [w.text for w in right] == ["Patenschaften"]
+
+
+def test_an_ocr_word_taken_into_a_line_of_another_column_by_its_top_goes_on_its_own_line():
+    """Tesseract's boxes follow the ink: 'Übergang' (its umlaut's dots) starts 2 points under the
+    sidebar's 'MOTTO', 1 point over its own line; read by tops it joined 'MOTTO' and was set
+    above its line. It stands a word space from 'breiter' and 'entstehen,', level with them."""
+    from pipeline.read.pdf_text import Word, words_to_lines
+
+    words = [Word("MOTTO", 53.0, 90.0, 247.2, 253.0), Word("Übergang", 424.0, 467.0, 249.4, 260.6),
+             Word("soll", 360.0, 380.0, 250.6, 258.2), Word("breiter", 393.0, 421.0, 250.6, 258.2),
+             Word("entstehen,", 471.0, 514.0, 250.6, 259.9)]
+    assert [line.text for line in words_to_lines(words)] == ["MOTTO", "soll breiter Übergang entstehen,"]

@@ -73,7 +73,44 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [TextLine(tuple(line)) for line in lines]
+    return [TextLine(tuple(line)) for line in strays_moved(lines)]
+
+
+STRAY_NEIGHBOUR_LINES = 2  # a word taken into a line of another column is looked for in the lines this near
+
+
+def strays_moved(lines: list[list[Word]]) -> list[list[Word]]:
+    """OCR lines (their words' tops follow the ink) -> the same, with a word that joined a line of
+    another column by its top (ascenders, an umlaut's dots, a tall box beside it: 'MOTTO' …
+    'Übergang', 'Kontakt.' … 'denken') moved to the nearby line it goes on: it stands a word space
+    from that line's words, level with them, and far from the words of its own. A text layer's
+    words (sizes known) sit on their lines exactly and stay."""
+    lines = [list(line) for line in lines]
+    for k, line in enumerate(lines):
+        for word in [w for w in line if w.size is None and len(line) > 1]:
+            own = min(horizontal_gap(word, w) for w in line if w is not word)
+            height = word.bottom - word.top
+            if own <= 2 * height:
+                continue
+            for other in lines[max(0, k - STRAY_NEIGHBOUR_LINES): k + STRAY_NEIGHBOUR_LINES + 1]:
+                if other is line or not other:
+                    continue
+                near = [w for w in other if horizontal_gap(word, w) <= height / 2 and level(word, w)]
+                if near:
+                    line.remove(word)
+                    other.append(word)
+                    break
+    return [line for line in lines if line]
+
+
+def horizontal_gap(a: Word, b: Word) -> float:
+    return max(a.x0 - b.x1, b.x0 - a.x1, 0.0)
+
+
+def level(a: Word, b: Word) -> bool:
+    """Whether two words share most of the shorter's height (one line's words)."""
+    shared = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return shared >= 0.6 * min(a.bottom - a.top, b.bottom - b.top)
 
 
 def inside_line(first: Word, word: Word) -> bool:
