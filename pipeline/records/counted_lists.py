@@ -189,6 +189,12 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
                 and not before.text.endswith("-"):
             continue  # an item's rest ('… mit der' | 'Hochschule') is no item of its own
         foreign = unlike_the_list(text, units[end])
+        if unit.kind == "item" and among_marked_figure(units, k) and not holds_sentence_end(text) \
+                and names_no_action(text, page.lexicon):
+            units[k] = unit.as_("figure", "labels")  # '• Bahnhof' | '• Lauf an der Pegnitz' | '• Rathaus': a map's points
+            doubts.append(note("description", f"'{text[:60]}' follows a list whose count is met, between marked "
+                                              "figure text like it: put in figure_text"))
+            continue
         bare = text.split(maxsplit=1)[1] if map_point(text) or foreign else text  # 'u Smart City X': a logo's mark
         if unit.kind != "item" or (list_mark(text) is not None and not foreign) or not bare[:1].isupper() \
                 or (before is not None and ends_open(before.text)):
@@ -211,6 +217,16 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
         else:
             break
     return units, doubts
+
+
+def among_marked_figure(units: list[Unit], k: int) -> bool:
+    """Whether the pieces right before and after units[k] are figure text marked as it is (a map's
+    points: '• Stadtpark' | '• Lauf an der Pegnitz' | '• Rathaus')."""
+    mark = list_mark(units[k].text)
+    beside = [units[j] for j in (k - 1, k + 1) if 0 <= j < len(units)]
+    return mark is not None and len(beside) == 2 and all(
+        u.kind == "figure" and list_mark(u.text) is not None and mark_shape(list_mark(u.text)) == mark_shape(mark)
+        for u in beside)
 
 
 def unlike_the_list(text: str, last: Unit) -> bool:

@@ -155,7 +155,25 @@ def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> 
                 0 <= k < len(units) and units[k].kind == "figure"
                 and (map_point(units[k].text) or marked_place(units[k].text)) for k in (i - 1, i + 1)):
             out[i] = unit.as_("figure", "map")
+        elif unit.kind == "item" and first_of_map_points(units, i):
+            out[i] = unit.as_("figure", "map")
     return out
+
+
+MAP_POINTS_AFTER = 2  # marked places taken as figure text right after a first point: a map's, no list's
+
+
+def first_of_map_points(units: list[Unit], i: int) -> bool:
+    """Whether the marked item units[i] naming a place ('• Lauf an der Pegnitz') opens a map's
+    points: MAP_POINTS_AFTER marked places taken as figure text among the three pieces after it
+    ('• Südviertel', '• Altstadt'), and no list before it (no item, no introduction ending in a
+    colon): a list's items stand together after their introduction."""
+    text = units[i].text
+    before = units[i - 1] if i > 0 else None
+    if list_mark(text) is None or not names_a_place(text) or holds_sentence_end(text) \
+            or (before is not None and (before.kind == "item" or before.text.rstrip().endswith(":"))):
+        return False
+    return sum(1 for u in units[i + 1:i + 4] if u.kind == "figure" and marked_place(u.text)) >= MAP_POINTS_AFTER
 
 
 def names_a_place(text: str) -> bool:
