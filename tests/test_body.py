@@ -769,3 +769,11 @@ def test_a_slogan_ending_for_all_is_no_line_stopping_on_its_nouns_determiner(lex
 
     assert not opener_goes_on("Gemeinsam digital - für alle", "Daten als Gemeingut Städte erzeugen", lexicon)
     assert opener_goes_on("Wissenschaft und Verwaltung Leitlinien für den", "Umgang mit Daten erarbeitet.", lexicon)
+
+
+@pytest.mark.parametrize("text, number", [("17.000", True), ("80 %", True), ("1,2 Mio. €", True), ("5 Jahre 17.000", True),
+                                          ("18 Monate", True), ("2025", False), ("5 Jahre lang", False)])
+def test_a_key_figure_is_a_big_number_with_its_unit_or_a_row_of_them(text, number):
+    """A duration ('5 Jahre') is a key figure as a sum or a share is; a bare year heads a paragraph."""
+    from pipeline.records.figure_doubts import a_number
+    assert a_number(text) == number

@@ -24,7 +24,7 @@ from pipeline.records.prose import (ends_open, function_words, holds_sentence_en
 from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
-BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:%|Mio\.?|Mrd\.?|Tsd\.?)?\s*(?:€|t|km|ha)?")
+BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:%|Mio\.?|Mrd\.?|Tsd\.?)?\s*(?:€|t|km|ha|Jahre|Monate)?")
 NUMBER_ROW = re.compile(rf"(?:{BIG_NUMBER.pattern})(?:\s+(?:{BIG_NUMBER.pattern}))+")
 LABEL_ROW_MIN_WORDS = 3  # a line of this many capitalised words and nothing else reads like a row of labels
 REPEATED_MIN_WORDS = 2  # a line of one word repeats as labels do and headings may ('Ziele')
@@ -240,7 +240,19 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
             # the number's words glued over the rest of the sentence the number cut ('… solche Erfahrungen' |
             # '35 %' | 'weniger Verkehr' / 'offen zu teilen, …'): the words apart, the sentence's rest running text
             out[i:i + 1] = [Unit(unit.lines[:1], "figure", False, "number"), replace(unit, lines=unit.lines[1:])]
+        if out[i].why == "number" and i + 1 < len(out) and labels_go_on(out[i + 1], before, page):
+            out[i + 1] = out[i + 1].as_("figure", "number")  # 'Einwohnerinnen Sensoren im' | 'und Einwohner Quartier'
     return out
+
+
+def labels_go_on(unit: Unit, before: Unit | None, page: Page) -> bool:
+    """Whether a piece right under a figure's words is their second line: one line opening in lower
+    case, no verb, no stop, no comma, where the text before the figure ended its sentence (so the
+    line cannot go on that)."""
+    text = unit.text.strip()
+    return unit.kind == "prose" and len(unit.lines) == 1 and text[:1].islower() and "," not in text \
+        and not holds_sentence_end(text) and not has_finite_verb(text, page.lexicon) \
+        and before is not None and bool(SENTENCE_STOP.search(before.text))
 
 
 SENTENCE_STOP = re.compile(r"[.!?:]\W*$")
