@@ -570,3 +570,13 @@ def test_an_ocr_word_taken_into_a_line_of_another_column_by_its_top_goes_on_its_
              Word("soll", 360.0, 380.0, 250.6, 258.2), Word("breiter", 393.0, 421.0, 250.6, 258.2),
              Word("entstehen,", 471.0, 514.0, 250.6, 259.9)]
     assert [line.text for line in words_to_lines(words)] == ["MOTTO", "soll breiter Übergang entstehen,"]
+
+
+def test_two_ocr_words_that_each_joined_a_line_of_another_column_both_go_to_their_own():
+    """A line of two words that both belong to another line: the second is looked at after the
+    first left, alone (it once raised on a line with no other word to measure against)."""
+    from pipeline.read.pdf_text import Word, words_to_lines
+
+    words = [Word("Äste", 300.0, 320.0, 249.4, 260.6), Word("Übergang", 424.0, 467.0, 249.4, 260.6),
+             Word("soll", 270.0, 297.0, 250.6, 258.2), Word("breiter", 393.0, 421.0, 250.6, 258.2)]
+    assert [line.text for line in words_to_lines(words)] == ["soll Äste breiter Übergang"]

@@ -87,8 +87,9 @@ def strays_moved(lines: list[list[Word]]) -> list[list[Word]]:
     words (sizes known) sit on their lines exactly and stay."""
     lines = [list(line) for line in lines]
     for k, line in enumerate(lines):
-        for word in [w for w in line if w.size is None and len(line) > 1]:
-            own = min(horizontal_gap(word, w) for w in line if w is not word)
+        for word in [w for w in line if w.size is None] if len(line) > 1 else []:
+            # the others may have moved away: a word left alone is far from its line's words
+            own = min((horizontal_gap(word, w) for w in line if w is not word), default=float("inf"))
             height = word.bottom - word.top
             if own <= 2 * height:
                 continue
