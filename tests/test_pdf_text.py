@@ -575,8 +575,9 @@ def test_an_ocr_word_taken_into_a_line_of_another_column_by_its_top_goes_on_its_
 def test_two_ocr_words_that_each_joined_a_line_of_another_column_both_go_to_their_own():
     """A line of two words that both belong to another line: the second is looked at after the
     first left, alone (it once raised on a line with no other word to measure against)."""
-    from pipeline.read.pdf_text import Word, words_to_lines
+    from pipeline.read.pdf_text import Word
+    from pipeline.read.words import TextLine, strays_moved
 
-    words = [Word("Äste", 300.0, 320.0, 249.4, 260.6), Word("Übergang", 424.0, 467.0, 249.4, 260.6),
-             Word("soll", 270.0, 297.0, 250.6, 258.2), Word("breiter", 393.0, 421.0, 250.6, 258.2)]
-    assert [line.text for line in words_to_lines(words)] == ["soll Äste breiter Übergang"]
+    taken = [Word("Äste", 300.0, 320.0, 249.4, 260.6), Word("Übergang", 424.0, 467.0, 249.4, 260.6)]
+    line = [Word("soll", 270.0, 297.0, 250.6, 258.2), Word("breiter", 393.0, 421.0, 250.6, 258.2)]
+    assert [TextLine(tuple(l)).text for l in strays_moved([taken, line])] == ["soll Äste breiter Übergang"]
