@@ -94,6 +94,7 @@ def test_a_speck_after_an_overview_entry_is_no_word_of_the_name():
     ("Märkisch-Oderland —", "5G für alle", ["title"]),
     ("Görlitz gemeinsam: Daseinsvorsorge gestalten", "gewonnenen Erfahrungen", ["motto"]),
     ("stadt.land.smart", "nextlevel #KlimaStadt #MitmachStadt", []),
+    ("digital vernetzt", "mit Herz", []),
 ])
 def test_a_title_or_motto_that_stops_short_is_flagged(title, motto, flagged, corrections):
     """A line of the text beside a sidebar read as the value stops on a word that goes on, or is a

@@ -325,7 +325,8 @@ def test_text_before_the_first_project_that_no_project_holds_is_warned_of(correc
            "Koblenz\nGroße Großstadt · Rheinland-Pfalz\n\nProjekttitel: Koblenz klug\nMotto: Heute\n\nText über Koblenz.\n"
     brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
     assert [p.name for p in brochure.projects] == ["Koblenz"]
-    assert any("belong to no record" in w and "Die Stadt baut seit" in w for w in brochure.warnings)
+    assert any("before the first project" in w and "belong to no record" in w and "Die Stadt baut seit" in w
+               for w in brochure.warnings)
 
 
 def test_text_after_a_heading_that_no_project_holds_is_warned_of(corrections):

@@ -581,3 +581,4 @@ def test_two_ocr_words_that_each_joined_a_line_of_another_column_both_go_to_thei
     taken = [Word("Äste", 300.0, 320.0, 249.4, 260.6), Word("Übergang", 424.0, 467.0, 249.4, 260.6)]
     line = [Word("soll", 270.0, 297.0, 250.6, 258.2), Word("breiter", 393.0, 421.0, 250.6, 258.2)]
     assert [TextLine(tuple(l)).text for l in strays_moved([taken, line])] == ["soll Äste breiter Übergang"]
+

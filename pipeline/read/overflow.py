@@ -1,6 +1,7 @@
 """A long word of a narrow column (a sidebar's web address) that runs over the gutter up to the
-next column's edge or into it: its line then crosses the gutter, and the row would be read as one line
-across both columns ('www.….de/smart-city mitgenommen werden möchte.').
+next column's edge or into it, or stops so near it that the gutter's free space is not left: its
+line then crosses the gutter, and the row would be read as one line across both columns
+('www.….de/smart-city mitgenommen werden möchte.').
 
 Needs a line's words and those of the lines right above and below it (objects with .x0 and
 .x1), and the gutter's x. Produces the line's two parts, one per column, where the words right of

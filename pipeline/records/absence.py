@@ -82,10 +82,10 @@ def text_in_no_record(layout: Layout, profile: Profile, settings: RecordsSetting
     in it. It is in no field, so it is said, however short."""
     if not layout.projects:
         return []
-    begin, end = layout.parts.get("projects", (0, len(layout.lines)))
     held = {l.number for b in layout.projects for l in b.lines}
-    start = min(b.name_line.number for b in layout.projects)
-    start = begin + 1 if "projects" in layout.parts else start
+    first = min(b.name_line.number for b in layout.projects)
+    start, end = (layout.parts["projects"][0] + 1, layout.parts["projects"][1]) if "projects" in layout.parts \
+        else (first, len(layout.lines))
     left = [l for l in layout.lines[start:end] if not l.blank and l.number not in held and not PAGE_NUMBER.match(l.text)
             and line_key(l.text) not in layout.running and not match_category(l.text, profile, settings)
             and not running_section(l.text, profile, settings)]
@@ -94,7 +94,8 @@ def text_in_no_record(layout: Layout, profile: Profile, settings: RecordsSetting
     if not left:
         return []
     words = sum(len(l.text.split()) for l in left)
-    return [f"{len(left)} line(s) of text between the projects ({words} words, from line {left[0].number + 1}: "
+    where = "before the first project" if all(l.number < first for l in left) else "between the projects"
+    return [f"{len(left)} line(s) of text {where} ({words} words, from line {left[0].number + 1}: "
             f"'{left[0].text.strip()[:60]}') belong to no record: they are in no field"]
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from pipeline.records.columns import SENTENCE_END
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.interruptions import noun_awaited
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
@@ -233,7 +234,7 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
                      or one_line and list_mark(unit.text) is None
                      and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")):
             out[i] = unit.as_("figure", "number")
-        elif unit.kind == "prose" and before is not None and not SENTENCE_STOP.search(before.text) \
+        elif unit.kind == "prose" and before is not None and not SENTENCE_END.search(before.text) \
                 and len(unit.lines) > 1 and unit.lines[1].text.strip()[:1].islower() \
                 and not has_finite_verb(unit.lines[0].text, page.lexicon) \
                 and row_words(Unit(unit.lines[:1], "prose"), above, settings):
@@ -252,10 +253,7 @@ def labels_go_on(unit: Unit, before: Unit | None, page: Page) -> bool:
     text = unit.text.strip()
     return unit.kind == "prose" and len(unit.lines) == 1 and text[:1].islower() and "," not in text \
         and not holds_sentence_end(text) and not has_finite_verb(text, page.lexicon) \
-        and before is not None and bool(SENTENCE_STOP.search(before.text))
-
-
-SENTENCE_STOP = re.compile(r"[.!?:]\W*$")
+        and before is not None and bool(SENTENCE_END.search(before.text))
 
 
 def row_words(unit: Unit, above: Unit, settings: RecordsSettings, goes_on: bool = False) -> bool:

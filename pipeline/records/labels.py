@@ -209,6 +209,18 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
     return LabelledBlock(tuple(values))
 
 
+def label_not_had(key: str, known: dict[str, tuple[str, str]], labels: list[tuple[int, tuple[str, str, str, bool]]],
+                  min_score: float, fields: tuple[str, ...] = ("states", "size_class", "title", "motto")) -> str | None:
+    """The key of the known label, of one of `fields` the block has not had yet (`labels`),
+    `min_score` like `key` (fuzz.ratio); None where none is, or `key` is too short to tell."""
+    had = {hit[0] for _, hit in labels}
+    choices = [k for k, (field_name, _) in known.items()
+               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name in fields and field_name not in had]
+    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=min_score) \
+        if len(key) >= LABEL_FUZZY_MIN_CHARS else None
+    return found[0] if found else None
+
+
 def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[str, str]],
                              labels: list[tuple[int, tuple[str, str, str, bool]]]) -> tuple[str, str, str, bool] | None:
     """lines[j] right under a label with its value beside it ('PROJEKTTITEL Rostock smart: …'), in
@@ -228,16 +240,13 @@ def label_in_a_row_of_labels(lines: list[Line], j: int, known: dict[str, tuple[s
     if not tokens or not tokens[0][:1].isupper() or len(key) < LABEL_FUZZY_MIN_CHARS \
             or len(key) < LABEL_FUZZY_MIN_LETTERS * len(tokens[0]):
         return None
-    had = {hit[0] for _, hit in labels}
-    choices = [k for k, (field_name, _) in known.items()
-               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
     rest = " ".join(tokens[1:])
     if rest[:1].islower() and tokens[0][1:].islower():
         return None  # a word as printed, not a label misread ('MotTro'): a value's line goes on, 'Motor der Region'
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE)
+    found = label_not_had(key, known, labels, LABEL_MIN_SCORE)
     if not found and rest[:1].isupper() and title_value_like(rest):  # 'Morro Klug verbunden …'
-        found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE)
-    return (*known[found[0]], rest, True) if found else None
+        found = label_not_had(key, known, labels, LABEL_ALONE_MIN_SCORE)
+    return (*known[found], rest, True) if found else None
 
 
 LABEL_ALONE_MIN_SCORE = 60  # 'Morro:' / 'Motto': small capitals an OCR misread, alone on a line in a block
@@ -260,13 +269,8 @@ def label_alone_by_likeness(text: str, known: dict[str, tuple[str, str]],
             or re.search(r"^\d|\d:?$|\d\d", tokens[0]) or sum(c.isalpha() for c in tokens[0].rstrip(":")) \
             < LABEL_FUZZY_MIN_LETTERS * len(tokens[0].rstrip(":")):
         return None  # a speck inside ('Mot}tro', 'Gro8&enklasse': ß read as 8) is an OCR's, a word of a value has no colon
-    key = label_key(tokens[0])
-    had = {hit[0] for _, hit in labels}
-    choices = [k for k, (field_name, _) in known.items()
-               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name not in had and field_name != "fact"]
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_ALONE_MIN_SCORE) \
-        if len(key) >= LABEL_FUZZY_MIN_CHARS else None
-    return (*known[found[0]], " ".join(tokens[1:]), True) if found else None
+    found = label_not_had(label_key(tokens[0]), known, labels, LABEL_ALONE_MIN_SCORE)
+    return (*known[found], " ".join(tokens[1:]), True) if found else None
 
 
 def label_read_by_its_value(text: str, known: dict[str, tuple[str, str]],
@@ -280,15 +284,12 @@ def label_read_by_its_value(text: str, known: dict[str, tuple[str, str]],
     tokens = text.split()
     if accepts is None or not labels or len(tokens) < 2 or not tokens[0][:1].isupper():
         return None
-    key = label_key(tokens[0])
-    had = {hit[0] for _, hit in labels}
-    choices = [k for k, (field_name, _) in known.items()
-               if len(k) >= LABEL_FUZZY_MIN_CHARS and field_name in ("states", "size_class") and field_name not in had]
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=LABEL_MIN_SCORE) \
-        if len(key) >= LABEL_FUZZY_MIN_CHARS else None
+    letters = sum(c.isalpha() for c in tokens[0]) / len(tokens[0])
+    found = label_not_had(label_key(tokens[0]), known, labels, LABEL_MIN_SCORE, ("states", "size_class")) \
+        if letters >= LABEL_FUZZY_MIN_LETTERS else None  # a speck inside is an OCR's, as for a label alone
     if not found:
         return None
-    field_name, label = known[found[0]]
+    field_name, label = known[found]
     rest = " ".join(tokens[1:])
     return (field_name, label, rest, True) if accepts(field_name, rest) else None
 
@@ -410,16 +411,19 @@ SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads 
 
 
 ADDRESS_AFTER_MAX_LINES = 24  # a paragraph of the text beside a sidebar, read between a label and its address
+ADDRESS_LABEL_WORDS = ("web", "internet", "online", "homepage", "url")  # a label whose value is an address says so
 
 
 def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str, tuple[str, str]]) -> LabelledValue:
-    """A fact's value under its label that reads as running text, where the line right after the
-    paragraph it opens (ADDRESS_AFTER_MAX_LINES lines at most) is a web address alone ('WEBSITE:'
+    """A fact's value under a label for an address (ADDRESS_LABEL_WORDS: 'Website') that reads as
+    running text, where the line right after the paragraph it opens (ADDRESS_AFTER_MAX_LINES lines
+    at most) is a web address alone ('WEBSITE:'
     / a paragraph of the column beside / 'www.stadt.de/smart-city': the reading order set the
     text between the label and its value) -> the value on that line, displaced (the paragraph
     stays text); any other value as it is. An address shows where it stands: no other value does."""
     own = [l for l in value.lines if l.number != value.label_line.number]
-    if value.field != "fact" or value.inline or not own or fact_value_like(value.value):
+    if value.field != "fact" or value.inline or not own or fact_value_like(value.value) \
+            or not any(word in label_key(value.label) for word in ADDRESS_LABEL_WORDS):
         return value
     at = next((k for k, l in enumerate(lines) if l.number == own[0].number), None)
     end = at

@@ -18,6 +18,7 @@ from pipeline.records.labels import Line, label_key
 from pipeline.records.name_wrap import NAME_CONNECTORS
 from pipeline.records.section_likeness import folded
 
+PARTNER_JOINTS = ("mit", "und", "sowie")  # the words before a cooperation's partners' names
 STATE_PREFIX_MIN_CHARS = 6  # a Land cut short by the next column ('Mecklenburg-Vorpommer') keeps this much at least
 STATE_PREFIX_CUT = 2  # and loses at most so many letters
 NAME_END_MAX_WORDS = 5  # a name's end on the next row ('Schwarzenbruck und Altdorf', 'und Lauf an der Pegnitz')
@@ -98,8 +99,9 @@ def name_start_row(text: str, section_words: set[str]) -> bool:
         k -= 1
     if any(t[:1].isupper() for t in tokens[k:]):  # 'Driburg Kooperationen und': a section's cell ends the row
         tokens = tokens[:k]
-    # or ends a word after one, a place's name cut after its first word ('… Kooperation mit Bad' / 'Driburg und Nieheim')
-    cut = len(tokens) >= 3 and tokens[-1][:1].isupper() and bool(NAME_CONNECTORS.search(" ".join(tokens[:-1])))
+    # or ends a word after a partner list's joint, a partner's name cut after its first word ('… Kooperation mit
+    # Bad' / 'Driburg und Nieheim'); 'Frankfurt am Main' is a name whole
+    cut = len(tokens) >= 3 and tokens[-1][:1].isupper() and (tokens[-2] in PARTNER_JOINTS or tokens[-2].endswith(","))
     return bool(tokens) and (bool(NAME_CONNECTORS.search(" ".join(tokens))) or cut) and len(tokens) <= 2 * NAME_END_MAX_WORDS \
         and not begins_with_state(text) and not re.search(r"[,\d]", text) \
         and any(w.casefold() not in section_words for w in tokens)

@@ -22,7 +22,8 @@ def with_parted_box(block: LabelledBlock, lines: list, i: int, read_at: Callable
     """`block` (read at lines[i]) as it is, or, where it holds a Land that reads as one and no size
     class, and the next label within PARTED_MAX_TEXT_LINES non-blank lines after it (`is_label`)
     begins a block (`read_at`) with a size class that reads as one and no Land, the two blocks as
-    one. The lines between must be no label's and no value's: text beside the box."""
+    one. The lines between hold no label (the second block's is the first after the first block):
+    they are the text beside the box, and stay text."""
     states = block.get("states")
     if states is None or not states.value or not accepts("states", states.value) \
             or (block.get("size_class") is not None and block.get("size_class").value):

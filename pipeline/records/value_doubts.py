@@ -60,8 +60,8 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     beside the label read as the value (an OCR ran a sidebar's rows into the text's); or begins
     with a lone mark or digit ('- Gemeinsam für …', '0 Lauf …': a speck read as a dash or a
     figure), or ends with a lone mark ('Märkisch-Oderland —': the value's words after it lost); or
-    begins in lower case on a word alone ('gewonnenen Erfahrungen'; a slogan of words joined by
-    stops or a name in lower case, 'stadt.land.smart', 'nextlevel …', is none)."""
+    begins in lower case on an inflected adjective with no article ('gewonnenen Erfahrungen', a
+    line of the text beside; a slogan's 'digital vernetzt' or 'stadt.land.smart' is none)."""
     doubts = []
     for field_name in ("title", "motto"):
         value = (fields.get(field_name) or "").strip()
@@ -73,10 +73,9 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
         elif len(words) > 1 and (not any(c.isalnum() for c in words[0]) or re.fullmatch(r"\d", words[0])):
             doubts.append(flag(field_name, f"it begins with the lone mark '{words[0]}' (a speck an OCR read as one, or "
                                            "a line of text beside it)"))
-        elif len(words) > 1 and words[0].isalpha() and words[0].islower() \
-                and lexicon.tags.best_tag(words[0]) not in ("NE", "FM"):
-            doubts.append(flag(field_name, f"it begins in lower case ('{words[0]}'), as no title or motto printed in "
-                                           "words does: a line of the text beside the label may have been read as the value"))
+        elif len(words) > 1 and words[0].isalpha() and words[0].islower() and lexicon.tags.best_tag(words[0]) == "ADJ(A)":
+            doubts.append(flag(field_name, f"it begins in lower case on an inflected adjective ('{words[0]}') with no "
+                                           "article before it: a line of the text beside the label may have been read as the value"))
         elif len(words) > 1 and not any(c.isalnum() for c in words[-1]):
             doubts.append(flag(field_name, f"it ends with the lone mark '{words[-1]}' (a line's break, a speck an OCR "
                                            "read as one, or words of the value lost)"))
