@@ -220,13 +220,17 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
 
 
 def among_marked_figure(units: list[Unit], k: int) -> bool:
-    """Whether the pieces right before and after units[k] are figure text marked as it is (a map's
-    points: '• Stadtpark' | '• Lauf an der Pegnitz' | '• Rathaus')."""
+    """Whether the piece right before units[k], and one of the two after it with only figure text
+    between, are figure text marked as it is (a map's points: '• Stadtpark' | '• Lauf an der
+    Pegnitz' | ('Projektgebiet', the map's caption) | '• Rathaus')."""
     mark = list_mark(units[k].text)
-    beside = [units[j] for j in (k - 1, k + 1) if 0 <= j < len(units)]
-    return mark is not None and len(beside) == 2 and all(
-        u.kind == "figure" and list_mark(u.text) is not None and mark_shape(list_mark(u.text)) == mark_shape(mark)
-        for u in beside)
+
+    def marked_figure(u: Unit) -> bool:
+        return u.kind == "figure" and list_mark(u.text) is not None and mark_shape(list_mark(u.text)) == mark_shape(mark)
+
+    after = units[k + 1:k + 3]
+    return mark is not None and k > 0 and marked_figure(units[k - 1]) \
+        and any(marked_figure(u) and all(v.kind == "figure" for v in after[:n]) for n, u in enumerate(after))
 
 
 def unlike_the_list(text: str, last: Unit) -> bool:
