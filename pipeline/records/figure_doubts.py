@@ -165,13 +165,14 @@ MAP_POINTS_AFTER = 2  # marked places taken as figure text right after a first p
 
 
 def first_of_map_points(units: list[Unit], i: int) -> bool:
-    """Whether the marked item units[i] naming a place ('• Lauf an der Pegnitz') opens a map's
+    """Whether the marked item units[i] naming a place ('• Lauf an der Pegnitz', or two points in
+    one row: marked_points_row) opens a map's
     points: MAP_POINTS_AFTER marked places taken as figure text among the three pieces after it
     ('• Südviertel', '• Altstadt'), and no list before it (no item, no introduction ending in a
     colon): a list's items stand together after their introduction."""
     text = units[i].text
     before = units[i - 1] if i > 0 else None
-    if list_mark(text) is None or not names_a_place(text) or holds_sentence_end(text) \
+    if list_mark(text) is None or not (names_a_place(text) or marked_points_row(text)) or holds_sentence_end(text) \
             or (before is not None and (before.kind == "item" or before.text.rstrip().endswith(":"))):
         return False
     return sum(1 for u in units[i + 1:i + 4] if u.kind == "figure" and marked_place(u.text)) >= MAP_POINTS_AFTER
