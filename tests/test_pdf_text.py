@@ -365,6 +365,13 @@ def test_an_ocr_layers_fitted_sizes_set_a_caption_apart_from_the_running_text():
     lines = page.body.rstrip("\n").split("\n")
     assert lines == [*body, "", "Workshop mit Bürgerinnen und Bürgern"]
     assert page.styled == {5}
+    # a 9-point body with a caption fitted at 7: two points apart, as 10 and 7 are three
+    words = [Word(w.text, w.x0, w.x1, w.top, w.top + 8.0, None, 9.0)
+             for n, line in enumerate(body) for w in placed(line, 60, 200 + 12 * n)]
+    words += [Word(w.text, w.x0, w.x1, w.top, w.top + 6.0, None, 7.0)
+              for w in placed("Workshop mit Bürgerinnen und Bürgern", 60, 248)]
+    page = words_to_text(words, 595, 842)
+    assert page.styled == {len(body) + 1}
 
 
 def test_a_last_line_under_a_single_line_stays_with_it_over_a_diagrams_labels():

@@ -20,7 +20,7 @@ from pipeline.read.words import LINE_TOLERANCE, TextLine, Word, most_characters,
 
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
-FITTED_SIZE_CHANGE = 0.25  # the same for an OCR layer's sizes, fitted to each line's box: a body's lines come out a point apart
+FITTED_SIZE_CHANGE = 0.2  # the same for an OCR layer's sizes, fitted to each line's box: a body's lines a point apart, a caption two (7 and 9)
 BROCHURE_SIZE_SHARE = 0.2  # a page is read at the text layer's running size where this share of its characters is set in it
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
 # Tesseract's confidence (0-100) below which it was unsure of a word: its misreadings of a scan's
