@@ -227,13 +227,13 @@ def test_a_size_class_on_rows_of_its_own_under_a_label_at_a_rows_end_is_read(pro
 
 def test_a_size_label_garbled_at_a_rows_end_still_lets_the_size_class_after_it_be_read(profile):
     """'… zugängliche GROTSEN Ser': the size class's label an OCR garbled past reading, at a row's
-    end under the Land; the size class on rows of its own after it is still the box's."""
+    end under the Land; the size class on rows of its own after it is still the box's, and the
+    garbled label no line of the Land's."""
     text = ("Die Bürgerinnen und Bürger BUNDESLAND\nerwarten schnelle, verlässli- Niedersachsen\n"
             "che und leicht zugängliche GROTSEN Ser\nDienstleistungen.\n\nInterkommunale\n\nKooperationen/Landkreis\n"
             "Die Nachfrage ist so groß,\n\ndass zusätzliche Termine PROJEKTTITEL\n")
-    block = block_of(text, profile)
-    assert block.get("states").value == "Niedersachsen"
-    assert block.get("size_class").value == "Interkommunale Kooperationen/Landkreis"
+    values = {v.field: v.value for v in block_of(text, profile).values}
+    assert (values["states"], values["size_class"]) == ("Niedersachsen", "Interkommunale Kooperationen/Landkreis")
 
 
 def test_a_tables_label_misread_in_plain_letters_is_read_by_the_value_after_it(profile):
