@@ -90,7 +90,9 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     """A title or motto with letters but no word of three ('OJ': a speck or a box's edge read as
     the value), or holding a word in lower case that is only a noun's form ('Mobilität seen': no
     German title prints a noun so; a slogan's words joined by stops, 'meer.zukunft.seen.', stand
-    as one token and are not asked about): a word an OCR misread, flagged."""
+    as one token and are not asked about), or two short words in capitals or more among words in
+    small letters that are no function words and not the name's ('Zwönitz OTE klug: ESET Region für
+    all NS'): a word an OCR misread, flagged."""
     doubts = []
     for field_name in ("title", "motto"):
         value = fields.get(field_name) or ""
@@ -100,9 +102,17 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
             continue
         nouns = [w for w in (t.strip(".,;:!?()„“”\"'") for t in value.split())
                  if w.isalpha() and w.islower() and w not in german_stop_words() and lexicon.tags.best_tag(w) == "NN"]
+        specks = [w for w in re.findall(r"\b[A-ZÄÖÜ]{2,5}\b", value)
+                  if w.lower() not in german_stop_words() and w.casefold() not in (fields.get("name") or "").casefold()]
         if nouns:
             doubts.append(flag(field_name, f"'{nouns[0]}' is a noun's form in lower case: a word an OCR may have misread"))
+        elif len(specks) >= CAPITAL_SPECKS_MIN and not value.isupper():
+            doubts.append(flag(field_name, f"{', '.join(repr(w) for w in specks)}: short words in capitals among words in "
+                                           "small letters, as an OCR reads specks or a box's edge"))
     return doubts
+
+
+CAPITAL_SPECKS_MIN = 2  # one such word is an abbreviation ('Hybride ILE …'); two or more among small letters are specks
 
 
 # a sentence of four words or more ends inside and two words go on after it ('Dörfern nur zweimal am Tag. Erfurt
