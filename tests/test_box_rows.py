@@ -95,6 +95,8 @@ def test_a_speck_after_an_overview_entry_is_no_word_of_the_name():
     ("Görlitz gemeinsam: Daseinsvorsorge gestalten", "gewonnenen Erfahrungen", ["motto"]),
     ("stadt.land.smart", "nextlevel #KlimaStadt #MitmachStadt", []),
     ("digital vernetzt", "mit Herz", []),
+    ("Im Herbst feiert die Gemeinde ihr", "Wer heute die Grundlagen legt, schafft", ["title", "motto"]),
+    ("Region für alle", "Wer mitmacht gewinnt", []),
 ])
 def test_a_title_or_motto_that_stops_short_is_flagged(title, motto, flagged, corrections):
     """A line of the text beside a sidebar read as the value stops on a word that goes on, or is a

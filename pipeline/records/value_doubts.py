@@ -66,13 +66,16 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     for field_name in ("title", "motto"):
         value = (fields.get(field_name) or "").strip()
         words = value.split()
-        if len(words) > 1 and (UNFINISHED_END.search(value) or (
-                words[-1].isalpha() and words[-1].islower() and lexicon.tags.best_tag(words[-1]) == "ADJ(A)")):
+        last_tag = lexicon.tags.best_tag(words[-1]) if words and words[-1].isalpha() and words[-1].islower() else None
+        if len(words) > 1 and (UNFINISHED_END.search(value) or last_tag in ("ADJ(A)", "PPOSAT", "ART")):
             doubts.append(flag(field_name, f"it ends in '{words[-1]}', a word that goes on: a line of the text beside "
                                            "the label may have been read as the value"))
         elif len(words) > 1 and (not any(c.isalnum() for c in words[0]) or re.fullmatch(r"\d", words[0])):
             doubts.append(flag(field_name, f"it begins with the lone mark '{words[0]}' (a speck an OCR read as one, or "
                                            "a line of text beside it)"))
+        elif len(words) > 2 and "," in " ".join(words[:-1]) and last_tag == "VV(FIN)":
+            doubts.append(flag(field_name, f"it ends in the verb '{words[-1]}' after a clause and a comma: a sentence of the "
+                                           "text beside the label may have been read as the value"))
         elif len(words) > 1 and words[0].isalpha() and words[0].islower() and lexicon.tags.best_tag(words[0]) == "ADJ(A)":
             doubts.append(flag(field_name, f"it begins in lower case on an inflected adjective ('{words[0]}') with no "
                                            "article before it: a line of the text beside the label may have been read as the value"))
