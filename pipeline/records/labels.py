@@ -203,7 +203,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                             k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
               for k, (f, lab, ll, vl, rest, fuzzy) in enumerate(found)]
     if accepts is not None:
-        values = [address_after_text(value, lines, known) for value in values]
+        values = [address_after_text(value, lines, known, i) for value in values]
         values = [without_lost_fact(piece, lines, i) for value in values for piece in without_strays(value, accepts)]
         values = with_lost_title_label(with_unlabelled_size(values, accepts, known), accepts, known)
     return LabelledBlock(tuple(values))
@@ -414,18 +414,20 @@ ADDRESS_AFTER_MAX_LINES = 24  # a paragraph of the text beside a sidebar, read b
 ADDRESS_LABEL_WORDS = ("web", "internet", "online", "homepage", "url")  # a label whose value is an address says so
 
 
-def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str, tuple[str, str]]) -> LabelledValue:
+def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str, tuple[str, str]],
+                       start: int = 0) -> LabelledValue:
     """A fact's value under a label for an address (ADDRESS_LABEL_WORDS: 'Website') that reads as
     running text, where the line right after the paragraph it opens (ADDRESS_AFTER_MAX_LINES lines
     at most) is a web address alone ('WEBSITE:'
     / a paragraph of the column beside / 'www.stadt.de/smart-city': the reading order set the
     text between the label and its value) -> the value on that line, displaced (the paragraph
-    stays text); any other value as it is. An address shows where it stands: no other value does."""
+    stays text); any other value as it is. An address shows where it stands: no other value does.
+    The value's lines are looked for from `start`, the block's first line, not the text's."""
     own = [l for l in value.lines if l.number != value.label_line.number]
     if value.field != "fact" or value.inline or not own or fact_value_like(value.value) \
             or not any(word in label_key(value.label) for word in ADDRESS_LABEL_WORDS):
         return value
-    at = next((k for k, l in enumerate(lines) if l.number == own[0].number), None)
+    at = next((k for k in range(start, len(lines)) if lines[k].number == own[0].number), None)
     end = at
     while end is not None and end + 1 < len(lines) and lines[end + 1].number == lines[end].number + 1 \
             and end - at < ADDRESS_AFTER_MAX_LINES:

@@ -101,7 +101,7 @@ def name_start_row(text: str, section_words: set[str]) -> bool:
         tokens = tokens[:k]
     # or ends a word after a partner list's joint, a partner's name cut after its first word ('… Kooperation mit
     # Bad' / 'Driburg und Nieheim'); 'Frankfurt am Main' is a name whole
-    cut = len(tokens) >= 3 and tokens[-1][:1].isupper() and (tokens[-2] in PARTNER_JOINTS or tokens[-2].endswith(","))
+    cut = len(tokens) >= 3 and tokens[-1][:1].isupper() and tokens[-2] in PARTNER_JOINTS
     return bool(tokens) and (bool(NAME_CONNECTORS.search(" ".join(tokens))) or cut) and len(tokens) <= 2 * NAME_END_MAX_WORDS \
         and not begins_with_state(text) and not re.search(r"[,\d]", text) \
         and any(w.casefold() not in section_words for w in tokens)

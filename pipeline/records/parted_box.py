@@ -29,7 +29,7 @@ def with_parted_box(block: LabelledBlock, lines: list, i: int, read_at: Callable
             or (block.get("size_class") is not None and block.get("size_class").value):
         return block
     last = max(block.line_numbers, default=lines[i].number)
-    after = next((k for k, line in enumerate(lines) if line.number > last), None)
+    after = next((k for k in range(i, len(lines)) if lines[k].number > last), None)
     if after is None:
         return block
     at = next((k for k in range(after, min(len(lines), after + PARTED_MAX_TEXT_LINES + 1))

@@ -211,6 +211,8 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     known, in_block, reads_states = known_labels(profile), -1, lambda t: value_reads_as("states", t, profile, settings)
     banded: dict[int, int] = {}  # a name's first line -> the band between it and its header (the record's section)
     unnamed = []  # (first line, SizeLine, labelled block) of headers read whole with no name over them
+    reads_as = lambda field, text: value_reads_as(field, text, profile, settings)  # noqa: E731
+    read_at = lambda k: read_labelled_block(nonblank, k, known, settings.segment.wrapped_max_gap, reads_as)  # noqa: E731
     for i, line in enumerate(nonblank):
         if line.number <= in_block:
             continue
@@ -229,11 +231,9 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         if lost:
             starts.append(lost)
             continue
-        reads_as = lambda field, text: value_reads_as(field, text, profile, settings)  # noqa: E731
-        block = read_labelled_block(nonblank, i, known, settings.segment.wrapped_max_gap, reads_as) if i > 0 else None
-        block = with_parted_box(block, nonblank, i, lambda k: read_labelled_block(
-            nonblank, k, known, settings.segment.wrapped_max_gap, reads_as),
-            reads_as, lambda t: line_label_read(t, known) is not None) if block else block
+        block = read_at(i) if i > 0 else None
+        block = with_parted_box(block, nonblank, i, read_at, reads_as,
+                                lambda t: line_label_read(t, known) is not None) if block else block
         block, top = values_above(block, nonblank, i, reads_as) if block else (block, i)
         size = labelled_size(block, profile, settings) if block else None
         garbled = None if size or not block else size_of_garbled_header(
@@ -241,8 +241,7 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         heads = None if size or garbled or not block else header_at_row_heads(
             block, nonblank, i, known, profile, settings.segment.size_class_min_score, reads_states)
         if heads:  # a Land garbled at a row's head is taken as a garbled Land under its label is
-            block = with_labels_below(heads.block, nonblank, i, known, lambda k: read_labelled_block(
-                nonblank, k, known, settings.segment.wrapped_max_gap, reads_as))
+            block = with_labels_below(heads.block, nonblank, i, known, read_at)
             garbled, lost = (heads.fields, None) if heads.land_read else (None, heads.fields)
         else:
             lost = None if size or garbled or not block else size_over_garbled_land(
@@ -274,8 +273,6 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     if listed:  # a listed project whose header was garbled past the readings above
         occupied = in_heading | {l.number for start in starts for l in start[0]} \
             | {n for start in starts if start[3] is not None for n in start[3].line_numbers}
-        read_at = lambda k: read_labelled_block(nonblank, k, known, settings.segment.wrapped_max_gap,  # noqa: E731
-                                                lambda field, text: value_reads_as(field, text, profile, settings))
         missed = starts_of_missed_names(nonblank, starts, listed, lands, occupied,
                                         lambda number: section_in_force(headings, number), known, read_at, profile, settings)
         starts += [(name, line, SizeLine(h.size_text, h.size_class, h.score, h.states_text, land_note=h.land_note,
