@@ -118,6 +118,23 @@ def test_numbers_with_their_words_kept_in_running_text_are_flagged(lexicon):
     assert [d.flagged for d in doubts] == [True] and "5 Jahre 24.000" in doubts[0].note
 
 
+def test_a_key_figure_read_at_a_lines_edge_is_flagged_and_a_counted_noun_on_the_next_line_is_not(lexicon):
+    """A key figure an OCR read into a line of the column beside it: at the line's start before a
+    speck ('80 X können.'), at its end after a finite verb with the sentence going on in lower case
+    ('… öffnen 48' / 'sich für …'). A sentence's own count whose noun opens the next line ('… zählt
+    12' / 'Ortsteile'), and a year, are not flagged."""
+    from pipeline.records.pieces import Unit
+    from pipeline.records.sentence_doubts import numbers_in_line_doubts
+    page = Page(lexicon, 46)
+    start = Unit(text_to_lines("verknüpft werden\n80 X können. Sie ermöglichen es, Abwärme\naus Betrieben zu nutzen."), "prose")
+    end = Unit(text_to_lines("Museen, Theater und Bibliotheken öffnen 48\nsich für neue Formen der Vermittlung."), "prose")
+    counted = Unit(text_to_lines("Die Gemeinde am See zählt 12\nOrtsteile, die alle beteiligt werden."), "prose")
+    year = Unit(text_to_lines("Das Netz für alle Haushalte entsteht 2025\nund wird danach erweitert."), "prose")
+    doubts = numbers_in_line_doubts([start, end, counted, year], page)
+    assert [d.note.split("'")[1] for d in doubts] == ["80 X können. Sie ermöglichen es, Abwärme",
+                                                       "Museen, Theater und Bibliotheken öffnen 48"]
+
+
 def test_an_english_models_bullet_is_a_list_mark_and_a_logos_line_is_no_running_text():
     from pipeline.records.prose import list_mark, wordmark
     assert list_mark("¢ lebendige Ortskerne") == "¢"

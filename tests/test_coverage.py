@@ -22,6 +22,27 @@ def test_unlisted_name_is_flagged():
     assert out[2]["needs_review"] == ["name"]
 
 
+def test_two_records_bearing_one_name_are_both_flagged():
+    """An OCR lost the middle of one name ('Herrnhut in Kooperation mit [Löbau und] Zittau') and the
+    overview's entry that begins so was taken: two records bear one name, and both are flagged,
+    with or without an overview to check against."""
+    twice = "Herrnhut in Kooperation mit Zittau und Oderwitz"
+    for listed in (["Aachen", "Herrnhut in Kooperation mit Löbau und Zittau", twice], []):
+        out, _ = with_coverage([record("Aachen"), record(twice), record(twice)], listed, DEFAULT_RECORDS_SETTINGS)
+        assert [r["needs_review"] for r in out][0] == [] and all("name" in r["needs_review"] for r in out[1:])
+        assert "2 records bear this name" in out[2]["review_notes"]["name"]
+
+
+def test_the_rest_of_an_overviews_heading_set_under_its_names_is_no_name(corrections):
+    """An OCR layer read the list's heading in two pieces and set the second under the names
+    ('2. Übersicht Modellprojekte Smart' … 'Cities 2023'): no name holds a figure."""
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart\n\n" \
+           "Großstädte:\nKassel\nDarmstadt\n\nCities 2023\n"
+    assert segment_text(text, profile).listed == ["Kassel", "Darmstadt"]
+
+
 def test_overview_of_more_than_this_brochure_raises_nothing():
     listed = [f"Ort {i}" for i in range(10)]
     out, warnings = with_coverage([record("Ort 1"), record("Ort 2")], listed, DEFAULT_RECORDS_SETTINGS)
@@ -51,6 +72,23 @@ def test_a_name_is_checked_against_a_table_overviews_names(corrections, tmp_path
     path.write_text(text, encoding="utf-8")
     projects = extract_brochure(load_source(path), corrections, use_overrides=False).brochure.projects
     assert [(p.name, "name" in p.needs_review) for p in projects] == [("Görlitz", True)]
+
+
+def test_a_table_overview_read_by_rows_then_by_columns_gives_every_name_and_land(corrections):
+    """An OCR read the table's first rows one by one, then the rest column by column: the names'
+    run ('Schöneck' / … / 'Schotten in Kooperation mit Grebenhain' / 'und Alsfeld'), then as many
+    Länder. Every name is listed (no cell's second line goes on a row's name), each with its Land."""
+    from pipeline.records.garbled_land import overview_lands
+    from pipeline.records.segment import segment_text, text_to_lines
+    profile = corrections.profile_for(None)[0]
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n"
+            "Modellprojekt Bundesland Kategorie\nBremerhaven Bremen Großstädte\nHomburg Saarland Mittelstädte\n\n"
+            "Schöneck\nVogelsbergkreis\n\nSchotten in Kooperation mit Grebenhain\nund Alsfeld\n\n"
+            "Hessen\nHessen\n\nHessen\n\nKleinstädte und\nLandgemeinden\n")
+    layout = segment_text(text, profile)
+    names = ["Bremerhaven", "Homburg", "Schöneck", "Vogelsbergkreis", "Schotten in Kooperation mit Grebenhain und Alsfeld"]
+    assert layout.listed == names
+    assert overview_lands(text_to_lines(text), layout.parts, profile) == list(zip(names, ["Bremen", "Saarland", "Hessen", "Hessen", "Hessen"]))
 
 
 def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(corrections):

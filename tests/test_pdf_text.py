@@ -589,3 +589,52 @@ def test_two_ocr_words_that_each_joined_a_line_of_another_column_both_go_to_thei
     line = [Word("soll", 270.0, 297.0, 250.6, 258.2), Word("breiter", 393.0, 421.0, 250.6, 258.2)]
     assert [TextLine(tuple(l)).text for l in strays_moved([taken, line])] == ["soll Äste breiter Übergang"]
 
+
+
+def test_a_charts_labels_reaching_into_the_gutter_do_not_move_the_cut_into_a_column():
+    """A bar chart's labels in small type stand in rows above two columns of text, one label
+    reaching into the columns' gutter; a diagram's labels, also small, stand in the columns. The
+    chart's rows crossing the gutter are no element over the columns (which would make an x inside
+    the right column, crossed by its text in two runs, look better): the columns are read one
+    after the other, no line glued across them."""
+    words = placed("Projekttitel: eins zwei drei vier fuenf sechs sieben", 52.7, 121.5, 12)
+    words += placed("Motto: acht neun zehn elf zwoelf dreizehn", 52.7, 144.1, 12)
+    words += placed("15 %", 301.5, 225.7, 8) + placed("71 %", 56.7, 233.9, 8) + placed("31 %", 423.9, 239.5, 8)
+    words += placed("82 %", 179.1, 247.6, 8)
+    words += [w for x, year in zip((56.7, 179.1, 301.5, 423.9), ("2020", "2021", "2022", "2023"))
+              for w in placed(year, x, 291.4, 8)]
+    left = [f"links {n} eins zwei drei vier fuenf sechs" for n in range(9)]
+    right = [f"rechts {n} eins zwei drei vier fuenf sechs" for n in range(19)]
+    left_tops = [322.8 + 14.1 * n for n in range(3)] + [449.2 + 14.1 * n for n in range(4)] + [730.2, 744.4]
+    right_tops = [322.8 + 14.1 * n for n in range(6)] + [561.9 + 14.1 * n for n in range(13)]
+    words += [w for line, top in zip(left, left_tops) for w in justified(line, 52.7, 312.5, top, 11)]
+    words += [w for line, top in zip(right, right_tops) for w in justified(line, 329.3, 560.0, top, 11)]
+    words += [w for label, top in (("Daten erfassen", 439.5), ("Auswerten", 481.5), ("Handeln", 523.5))
+              for w in placed(label, 332.3, top, 8)]
+    words += [w for label, top in (("Idee", 565.8), ("Werkstatt", 607.8), ("Prototyp", 649.8), ("Betrieb", 691.8))
+              for w in placed(label, 55.7, top, 8)]
+    lines = body_lines(words)
+    assert [line for line in lines if line.startswith("links")] == left
+    assert [line for line in lines if line.startswith("rechts")] == right
+    assert lines.index(left[-1]) < lines.index(right[0]) or lines.index(right[-1]) < lines.index(left[0])
+
+
+@pytest.mark.parametrize("size, cut", [(20.0, False), (10.5, True)])
+def test_a_columns_line_beside_key_figures_is_no_overflow_into_them(size, cut):
+    """A column's line whose last word begins where a big number of the key figures under it
+    begins ('rung gezielt erfolgen kann.' over '48   5 Jahre'), with a gutter found between the
+    figures: the figures are no column the line runs into, so the line stays whole; a row in the
+    line's own type there would show a column's edge."""
+    from pipeline.read.overflow import overflow_parts
+    from pipeline.read.pdf_text import Word
+
+    def word(text, x0, x1, top, size):
+        return Word(text, x0, x1, top, top + size, size)
+
+    above = [word("Foto:", 304.6, 326.0, 582.6, 8.0), word("Projektteam", 328.0, 376.0, 582.6, 8.0)]
+    row = [word(w, x0, x1, 598.1, 10.5) for w, x0, x1 in
+           (("rung", 304.6, 328.0), ("gezielt", 331.0, 363.0), ("erfolgen", 366.0, 417.0), ("kann.", 420.0, 449.5))]
+    below = [word("48", 304.6, 327.0, 641.8, size), word("5", 420.0, 431.0, 641.8, size),
+             word("Jahre", 436.0, 500.9, 641.8, size)]
+    parts = overflow_parts(row, [above, below], 381.0)
+    assert (parts is not None) == cut

@@ -254,3 +254,36 @@ def test_a_stray_listed_name_takes_no_other_projects_labels():
             "PROJEKTTITEL\nWürzburg vernetzt\n\nMOTTO:\nKlug verbunden\n" + OVERVIEW + "\nKassel Hessen Großstädte\n")
     result = extract_brochure(load_source_text(text), _corrections(), use_overrides=False)
     assert [p.name for p in result.brochure.projects] == ["Heilbronn", "Würzburg"]
+
+
+def test_a_listed_name_whose_header_an_ocr_read_into_the_text_rows_or_after_its_text_makes_the_record():
+    """Two headers an OCR read as no header: one whose labels end rows of the text beside them
+    ('… ältere BUNDESLAND:'), its Land garbled, under a name whose cell the table overview wraps
+    ('Würzburg in Kooperation mit' | 'Kitzingen'); one read after a stretch of its text, its Land
+    read but its size class's value parted by a row of text, in an edition whose overview lists
+    no Länder. Both records are found under the names the overview lists, their headers flagged."""
+    first = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\n"
+             f"{PARA}\n\nBUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+             "PROJEKTTITEL\nHeilbronn klug\n\nMOTTO:\nGemeinsam für alle\n\n\n\n\n")
+    rows = (f"{first}Würzburg in Kooperation mit Kitzingen\n\nDie Fahrerinnen bringen ältere BUNDESLAND:\n"
+            "Menschen zum Arzt und zum Einkaufen. Soe tannnnncle\n\nPROJEKTTITEL:\nWürzburg vernetzt\n\n"
+            f"{PARA}\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2023\n\n"
+            "Modellprojekt Bundesland Kategorie\n\nHeilbronn Baden-Württemberg Großstädte\n\n"
+            "Würzburg in Kooperation mit Bayern Großstädte\nKitzingen\n")
+    section = "INTERKOMMUNALE KOOPERATIONEN UND LANDKREISE"
+    after = (f"1. Modellprojekte Smart Cities 2023\n\n{section}\n\nLandkreis Heilbronn\n\n{PARA}\n\n"
+             "BUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nInterkommunale Kooperationen/Landkreis\n\n"
+             f"PROJEKTTITEL\nHeilbronn klug\n\nMOTTO:\nGemeinsam für alle\n\n\n\n\n{section}\n\nLandkreis Würzburg\n\n"
+             + "\n".join(f"{PARA[:50]} {n}." for n in range(12)) +
+             "\nEin Beispiel ist der digitale Dorfladen.\nAusblick Die Erfahrungen der\nvergangenen Jahre machen Mut. Ein\n\n"
+             "BUNDESLAND\nBayern\nGRÖSSENKLASSE\n\nInterkommunale\n\n"
+             "wichtiges Vorhaben ist die Erneuerung _ Kooperationen/Landkreis\n\nder Brücke über den Fluss.\n\n"
+             "PROJEKTTITEL\nWürzburg vernetzt\n\nMOTTO:\nKlug verbunden\n\n\n\n\n"
+             "2. Übersicht Modellprojekte Smart Cities 2023\n\n"
+             "Interkommunale Kooperationen und Landkreise:\n\nLandkreis Heilbronn\nLandkreis Würzburg\n")
+    for text, names, land_from in ((rows, ("Heilbronn", "Würzburg in Kooperation mit Kitzingen"), "the overview's row"),
+                                   (after, ("Landkreis Heilbronn", "Landkreis Würzburg"), "read under its label")):
+        got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+        assert [(p.name, p.states, p.title) for p in got] == [
+            (names[0], ["Baden-Württemberg"], "Heilbronn klug"), (names[1], ["Bayern"], "Würzburg vernetzt")]
+        assert {"states", "size_class"} <= set(got[1].needs_review) and land_from in got[1].review_notes["states"]

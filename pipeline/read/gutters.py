@@ -14,6 +14,7 @@ GUTTER_WORD_GAPS = 1.6  # a gutter is at least this many times the page's usual 
 GUTTER_EMS = 1.0  # a gutter leaves at least the body's font size free (where a text layer tells it)
 GUTTER_STEP = 2.0  # points between the x positions tried
 GUTTER_ZONE = (0.2, 0.8)  # where a gutter may lie, as a share of the width of the lines cut
+SMALLER_TYPE = 0.9  # of the running text's size: a chart's labels, a caption, a diagram's boxes
 MIN_COLUMN_LINES = 2  # a column of two lines (a paragraph's end at the top of the next column) is one
 PARAGRAPH_GAP = 1.3  # a gap this many times the block's usual line spacing starts a paragraph
 TEXT_COLUMNS_MIN_LINES = 4  # lines crossing a gutter are judged as columns of their own from this many
@@ -31,7 +32,8 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
     one-column span. A gutter is crossed by whole elements (a header block, a table over the
     columns), a column's ragged edge beside another column by lines scattered through it, and
     leaves a corridor wider than a narrow gap between them. A line in larger type than the running
-    text (`running`) needs a wider space between its words to let x pass (taken_spans)."""
+    text (`running`) needs a wider space between its words to let x pass (taken_spans). A line in
+    smaller type (a chart's label above the columns, reaching into their gutter) makes no run."""
     width = right - left
     xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]
@@ -45,6 +47,7 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
     for words, spans, real in rows:  # counted with difference arrays: one pass over the words, not one per x
         crossed, inked = spans_to_counts(xs, spans), spans_to_counts(xs, inked_spans(words, gap, running))
         first, last = bins_between(xs, min(w.x1 for w in words), max(w.x0 for w in words), closed=True)
+        in_body = not running or any(w.size and w.size >= SMALLER_TYPE * running for w in words)
         depth = ink = 0
         for i in range(len(xs)):
             depth += crossed[i]
@@ -52,8 +55,8 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
             if real:
                 crossing[i] += bool(depth)
                 ragged[i] += bool(depth) and not ink
-                runs[i] += bool(depth) and not was_crossed[i]
-                was_crossed[i] = bool(depth)
+                runs[i] += bool(depth) and in_body and not was_crossed[i]
+                was_crossed[i] = bool(depth) and in_body
             if not depth and first <= i <= last:
                 two_sided[i] += 1
     # a column of one line beside a taller one (a description's last line next to a sidebar) is one

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+SIZE_TOLERANCE = 0.1  # type sizes this near are one type
 EDGE_TOLERANCE = 3.0  # points: a column's lines begin this close to one x (an OCR's boxes hug the ink)
 
 
@@ -28,7 +29,10 @@ def overflow_parts(words, neighbours: list, gutter: float, reach: float = 0.0) -
     over = ordered[k - 1]
     if not over.x0 < gutter < over.x1 + reach:
         return None
-    right_edges = [min(w.x0 for w in row if w.x0 >= gutter) for row in neighbours if any(w.x0 >= gutter for w in row)]
+    # the next column's first words, in the type of the row's own right part (key figures beside a
+    # column of text are no column its line runs into)
+    right_edges = [min(w.x0 for w in row if w.x0 >= gutter) for row in neighbours
+                   if any(w.x0 >= gutter and same_type(w, ordered[k]) for w in row)]
     left_edges = [min(w.x0 for w in row) for row in neighbours if any(w.x1 <= gutter for w in row)]
     if not right_edges or not left_edges:
         return None
@@ -55,3 +59,9 @@ def overflowed_rows(lines: list, gutter: float, crossing: Callable[[object], boo
         if within and not apart[k] and line not in whole and (cut := overflow_parts(line.words, beside, gutter, reach)):
             parts[line] = (type(line)(cut[0]), type(line)(cut[1]))
     return parts
+
+
+def same_type(a, b) -> bool:
+    """Whether two words are set in one type size, as far as their sizes are known (an OCR's are not)."""
+    size_a, size_b = getattr(a, "size", None), getattr(b, "size", None)
+    return not (size_a and size_b) or abs(size_a - size_b) <= SIZE_TOLERANCE * max(size_a, size_b)

@@ -8,6 +8,8 @@ project's text or header may be in them), and a name the overview does not list 
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from rapidfuzz import fuzz, process
 
 from pipeline.language.lexicon import Lexicon
@@ -125,10 +127,16 @@ def with_coverage(records: list[dict], listed: list[str], settings: RecordsSetti
     """Records -> records with the coverage flags, and the coverage warnings. Where the overview
     lists more than this brochure (listed_to_records), a listed name no record has that a line of
     the projects' pages prints alone (`printed_alone`: such lines, casefolded, -> line number) is
-    still warned of: its heading is there, its header was not read."""
+    still warned of: its heading is there, its header was not read. Records that bear one name
+    are flagged, each of them: one may be another project's."""
+    records = [dict(r, needs_review=list(r["needs_review"]), review_notes=dict(r["review_notes"])) for r in records]
+    named = Counter(" ".join(r["name"].casefold().split()) for r in records)
+    for record in records:
+        if (count := named[" ".join(record["name"].casefold().split())]) > 1:
+            add_flag(record, "name", f"{count} records bear this name: one of them may be another project's, "
+                                     "read with words of its name lost")
     if not listed:
         return records, []
-    records = [dict(r, needs_review=list(r["needs_review"]), review_notes=dict(r["review_notes"])) for r in records]
     matched = listed_to_records(records, listed, settings)
     if matched is None:  # a list of more than this brochure's projects (2021's lists every year's)
         return records, headings_without_record(records, listed, printed_alone or {}, settings)

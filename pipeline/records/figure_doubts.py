@@ -20,8 +20,8 @@ from pipeline.records.draft import Doubt, flag
 from pipeline.records.interruptions import noun_awaited
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.units import LONE_NUMBER, text_before
-from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_sentence,
-                                    stops_inside, stops_on_an_attributive_adjective, unmarked)
+from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_anew,
+                                    opens_sentence, stops_inside, stops_on_an_attributive_adjective, unmarked)
 from pipeline.records.settings import RecordsSettings
 
 LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
@@ -236,15 +236,26 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
                      and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")):
             out[i] = unit.as_("figure", "number")
         elif unit.kind == "prose" and before is not None and not SENTENCE_END.search(before.text) \
-                and len(unit.lines) > 1 and unit.lines[1].text.strip()[:1].islower() \
-                and not has_finite_verb(unit.lines[0].text, page.lexicon) \
-                and row_words(Unit(unit.lines[:1], "prose"), above, settings):
+                and (k := words_over_the_rest(unit, above, page, settings)):
             # the number's words glued over the rest of the sentence the number cut ('… solche Erfahrungen' |
             # '35 %' | 'weniger Verkehr' / 'offen zu teilen, …'): the words apart, the sentence's rest running text
-            out[i:i + 1] = [Unit(unit.lines[:1], "figure", False, "number"), replace(unit, lines=unit.lines[1:])]
+            out[i:i + 1] = [Unit(unit.lines[:k], "figure", False, "number"), replace(unit, lines=unit.lines[k:])]
         if out[i].why == "number" and i + 1 < len(out) and labels_go_on(out[i + 1], before, page):
             out[i + 1] = out[i + 1].as_("figure", "number")  # 'Einwohnerinnen Sensoren im' | 'und Einwohner Quartier'
     return out
+
+
+def words_over_the_rest(unit: Unit, above: Unit, page: Page, settings: RecordsSettings) -> int:
+    """How many of a piece's first lines are the words under the number(s) above it, glued over
+    the rest of a sentence that goes on in lower case on the next line: one line, or under a row
+    of numbers two ('3 17.000' | 'Ortsteile Einwohnerinnen und' / 'Einwohner' / 'viele Menschen …');
+    0 for none."""
+    for k in (1, 2):
+        if len(unit.lines) > k and unit.lines[k].text.strip()[:1].islower() \
+                and not has_finite_verb(Unit(unit.lines[:k], "prose").text, page.lexicon) \
+                and row_words(Unit(unit.lines[:k], "prose"), above, settings):
+            return k
+    return 0
 
 
 def labels_go_on(unit: Unit, before: Unit | None, page: Page) -> bool:
@@ -277,8 +288,8 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
     measure, not waiting for its noun, not opening with a function word as a sentence's first part
     does ('Im Rahmen der …'), over a line opening with a capital, as a caption under its
     picture stands), or over a
-    line that opens a sentence (a function word with a capital
-    opens one, and no sentence goes on with it; nor, for a line no longer than the column's, with
+    line that opens a sentence (a function word or an adjective with a capital opens one, and no
+    sentence goes on with it; nor, for a line no longer than the column's, with
     a word and the finite verb after it, a sentence's first part and its verb: 'Vorschläge können
     …', or with a subject of nouns and then its verb: subject_then_verb); a line read across two columns may end anywhere, one stopping on an adjective waits for its
     noun): a caption without a label,
@@ -287,7 +298,7 @@ def caption_like_line(line: str, next_line: str, page: Page, settings: RecordsSe
     return bool(line) and (len(line) < settings.text.short_line_share * page.measure
                            or under_figure and len(line) <= page.measure and next_line[:1].isupper()
                            and not before_its_noun(line, page) and not opens_sentence(line, page.lexicon)
-                           or bool(next_line) and (opens_sentence(next_line, page.lexicon)
+                           or bool(next_line) and (opens_anew(next_line, page.lexicon)
                                                    or (verb_second(next_line, page) or subject_then_verb(next_line, page))
                                                    and len(line) <= page.measure
                                                    and not before_its_noun(line, page))) \

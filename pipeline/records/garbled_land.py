@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import LabelledBlock, LabelledValue, Line
-from pipeline.records.overview_rows import table_overview_texts, words_before_state
+from pipeline.records.overview_rows import column_run, table_overview_texts, words_before_state
 from pipeline.records.unreadable_size import likest_size_class, section_size_classes
 
 SIZE_TAIL_MAX_WORDS = 4  # a size class is at most so many words ('Interkommunale Kooperationen/Landkreis': 2)
@@ -61,10 +61,20 @@ def size_over_garbled_land(block: LabelledBlock, rows: dict[int, Line], profile:
 
 
 def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[tuple[str, str]]:
-    """A table overview's rows read one by one -> (the row's words before its Land, that Land);
-    [] where there is no table overview or no row gives a Land."""
+    """A table overview's rows read one by one -> (the row's words before its Land, that Land),
+    and the names of a run of its name column read as a column with the Länder under them
+    (overview_rows.column_run); [] where there is no table overview or no row gives a Land."""
     pairs = []
-    for text in table_overview_texts(lines, parts, profile):
+    texts = table_overview_texts(lines, parts, profile)
+    past = 0
+    for i, text in enumerate(texts):
+        if i < past:
+            continue
+        if text[:1].isupper() and words_before_state(text) is None and (run := column_run(texts, i)):
+            names, past = run
+            pairs += [(name, state_at_start(row)) for name, row in zip(names, texts[past:past + len(names)])]
+            past += len(names)
+            continue
         head = words_before_state(text)
         # by words, not characters: words_before_state joins its words with one space each
         land = state_at_start(" ".join(text.split()[len(head.split()):])) if head else None
@@ -97,7 +107,7 @@ def land_for_name(found: tuple[str, str, float, str], name: str, lands: list[tup
     alike), else the likest Land to what was read (where nothing was, the first of the sixteen, the
     note saying the Land is unknown)."""
     size_text, size_class, score, read = found
-    rows = [(fuzz.ratio(name, head), land) for head, land in lands]
+    rows = [(row_name_score(name, head), land) for head, land in lands]
     best = max(rows, default=(0.0, ""))
     if best[0] >= listed_min_score:
         return size_text, size_class, score, best[1], (
@@ -111,6 +121,16 @@ def land_for_name(found: tuple[str, str, float, str], name: str, lands: list[tup
     return size_text, size_class, score, land, (
         f"{LIKEST_LAND_NOTE} ('{land}') was taken for the Land printed under its label, which reads '{read}', like "
         "no Land, and the overview gives none: it may be wrong")
+
+
+def row_name_score(name: str, head: str) -> float:
+    """How alike a name and a table overview's row's words before its Land are (fuzz.ratio); where
+    the row holds only the opening of the name, of two words at least (its cell wrapped:
+    'Schotten in Kooperation mit Grebenhain' / 'und Alsfeld' under it), how alike that opening is."""
+    whole = fuzz.ratio(name, head)
+    if len(head.split()) >= 2 and len(head) < len(name):
+        return max(whole, fuzz.ratio(name[:len(head)], head))
+    return whole
 
 
 LIKEST_LAND_NOTE = "the likest Land"  # a note on a Land taken by its likeness opens so (placing.py reads the place's)

@@ -10,7 +10,8 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.language.nouns import DETERMINERS, agrees, readings
 from pipeline.records.pieces import FULL_LINE, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, list_mark, opens_a_sentence_within,
-                                    opens_sentence, stops_inside, stops_on_an_attributive_adjective, word_completed)
+                                    marked_points, opens_anew, opens_sentence, stops_inside,
+                                    stops_on_an_attributive_adjective, word_completed)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 
@@ -19,16 +20,29 @@ from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A short line right after running text that stops on a function word ('… am'), with
     running text after it that can go on with the sentence, is set into the column (the words
-    under a number, a label): figure text."""
+    under a number, a label; or a map's points, however long: marked_points): figure text. So is a line that opens a sentence anew ('Die Zukunft
+    beginnt im Quartier', a banner) after running text stopping on an attributive adjective ('…
+    und ältere'), under which running text goes on with a noun ('Menschen beim Einkauf …')."""
     units = list(units)
     text_units = [i for i, u in enumerate(units) if u.kind != "figure"]
     for a, f1, f2 in zip(text_units, text_units[1:], text_units[2:]):
-        first, then = units[f1], units[f2]
-        if units[a].kind == "prose" and ends_open(units[a].text) and not units[a].text.endswith("-") \
-                and first.kind == "prose" and short_piece(first.lines, page, settings) \
-                and then.kind == "prose" and not first.text[0].islower():
+        before, first, then = units[a], units[f1], units[f2]
+        if before.kind != "prose" or first.kind != "prose" or then.kind != "prose" \
+                or first.text[0].islower() and not marked_points(first.text):
+            continue
+        if (ends_open(before.text) and not before.text.endswith("-")
+                and (short_piece(first.lines, page, settings) or marked_points(first.text))) \
+                or (stops_on_an_attributive_adjective(before.text, page.lexicon) and len(first.lines) == 1
+                    and opens_anew(first.text, page.lexicon) and not holds_sentence_end(first.text)
+                    and opens_on_a_noun(then.text, page.lexicon)):
             units[f1] = first.as_("figure", "interruption")
     return units
+
+
+def opens_on_a_noun(text: str, lexicon: Lexicon) -> bool:
+    """Text whose first word is a noun with its capital ('Menschen beim Einkauf …')."""
+    first = (text.split() or [""])[0]
+    return first[:1].isupper() and first.isalpha() and (lexicon.tags.best_tag(first) or "").startswith("NN")
 
 
 def disagreeing_lines_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:

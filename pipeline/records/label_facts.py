@@ -4,8 +4,8 @@ prose, and the lines under a label alone on its line (its value, which repeats o
 """
 from __future__ import annotations
 
-from pipeline.records.label_values import address_rejoined, fact_value_like, label_stands_apart
-from pipeline.records.fact_values import FACT_SUBSTANCE, fact_like, value_beside_text
+from pipeline.records.label_values import address_rejoined, label_stands_apart
+from pipeline.records.fact_values import fact_like, value_beside_text
 from pipeline.records.labels import LabelledValue, Line, line_label_read, read_labelled_block
 
 
@@ -31,8 +31,9 @@ def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap
         block = read_labelled_block(lines, i, known, max_gap)
         found = [v for v in block.values if v.field == "fact" and v.value]
         beside: dict[str, str] = {}  # values read in rows of the text beside the box: the rows stay text
-        # else text beside the labels, or a speck an OCR read as a value ('FÖRDERSUMME: .'): it stays text
-        if not all(fact_value_like(address_rejoined(v.value)) and FACT_SUBSTANCE.search(v.value) for v in found):
+        # else text beside the labels, a speck an OCR read as a value ('FÖRDERSUMME: .') or a piece of a sentence
+        # ('Einwohner' under a key figure, then 'Im Herbst feiert die Gemeinde ihr'): it stays text
+        if not all(fact_like(address_rejoined(v.value)) for v in found):
             beside = {v.label: got for v in found if v.inline and (got := value_beside_text(v, row_after(lines, v, max_gap)))}
             found = [v for v in found if fact_alone_under_label(v, block.values)]
         for label, value in beside.items():

@@ -17,8 +17,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from pipeline.corrections import Profile
-from pipeline.records.garbled_land import land_for_name
-from pipeline.records.labels import line_label_read
+from pipeline.records.garbled_land import land_for_name, row_name_score, state_at_start
+from pipeline.records.labels import any_label_at_line_end, line_label_read
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.unreadable_size import likest_size_class, section_size_classes
 
@@ -33,9 +33,10 @@ class MissedHeader(NamedTuple):
     size_note: str
 
 
-MISSED_HEADER_NOTE = ("the header was found by the overview's name over its labels alone (no Land or size class read "
-                      "as one): check its values against the page, they may be another part's")
-LABELS_REACH = 10  # the header's labels stand within so many lines under the name
+MISSED_HEADER_NOTE = ("the header was found by the overview's name over its labels alone (it was not read as a "
+                      "header's): check its values against the page, they may be another part's")
+# the header's labels stand within so many lines under the name (a sidebar an OCR read after a page of text)
+LABELS_REACH = 60
 HEADER_MIN_LABELS = 2  # of title, motto, Land and size class: one label alone may be a word of the text
 
 
@@ -58,26 +59,43 @@ def starts_of_missed_names(nonblank: list, starts: list[tuple], listed: list[str
             continue
         name_lines, header, first_label = hit
         name = " ".join(l.text.strip() for l in name_lines)
-        if max((fuzz.ratio(name, head) for head, _ in lands), default=0.0) < s.listed_min_score:
-            continue  # no Land to take: the header is left unread, and the coverage warns of the name
         block = read_block(first_label)
+        land_read = land_under_label(block)
+        if not land_read and max((row_name_score(name, head) for head, _ in lands), default=0.0) < s.listed_min_score:
+            continue  # no Land to take: the header is left unread, and the coverage warns of the name
         block = block if block is not None and (block.get("title") or block.get("motto")) else None
         candidates = section_size_classes(section_at(name_lines[0].number), profile) or list(profile.size_classes)
         size_class, score = likest_size_class(header or [""], candidates)
         text, size_class, score, land, land_note = land_for_name(
-            ("", size_class, min(score, s.size_class_min_score - 1), ""), name, lands, s.listed_min_score)
-        size_note = (f"no size class was read in the header under the name the overview lists ('{entry}'): of the "
-                     f"section's size classes, the likest to the header's lines ({size_class}) was taken")
+            ("", size_class, min(score, s.size_class_min_score - 1), ""), name, lands, s.listed_min_score) \
+            if not land_read else ("", size_class, min(score, s.size_class_min_score - 1), land_read,
+                                   f"the Land was read under its label ('{land_read}') in a header whose size "
+                                   "class was not")
+        size_note = (f"the header under the name the overview lists ('{entry}') was not read as a header's: of the "
+                     f"section's size classes, the likest to its lines ({size_class}) was taken")
         out.append((name_lines, name_lines[-1], MissedHeader(text, size_class, score, land, land_note, size_note), block))
         taken.update(l.number for l in name_lines)
     return out
 
 
+def land_under_label(block) -> str | None:
+    """The Land a labelled block's Land's value reads as, whole ('Bayern'); None where it reads as
+    none (or there is no block)."""
+    value = block.get("states") if block is not None else None
+    land = state_at_start(value.value) if value is not None and value.value else None
+    return land if land and len(land) >= len(value.value.strip()) - LAND_VALUE_SLACK else None
+
+
+LAND_VALUE_SLACK = 2  # characters past the Land in its value: a stray mark ('Bayern .')
+
+
 def printed_name_over_labels(nonblank: list, entry: str, taken: set[int], known: dict,
                              settings: RecordsSettings) -> tuple[list, list[str], int] | None:
     """The first one or two lines that print `entry` (at least listed_min_score alike) with
-    HEADER_MIN_LABELS labels of the header within LABELS_REACH lines under them -> (those lines,
-    the header's lines that are no label, the first label's index in `nonblank`); else None."""
+    HEADER_MIN_LABELS labels of the header within LABELS_REACH lines under them, opening a line or
+    ending one (a sidebar an OCR read into the text's rows: '… verhindert, dass BUNDESLAND:') ->
+    (those lines, the header's lines that are no label, the first label's index in `nonblank`);
+    else None."""
     s = settings.segment
     for i, line in enumerate(nonblank):
         for k in (1, 2):
@@ -90,8 +108,17 @@ def printed_name_over_labels(nonblank: list, entry: str, taken: set[int], known:
             under = nonblank[i + k:i + k + LABELS_REACH]
             # the header ends at a line another part took (a heading, another project's name or block)
             under = under[:next((n for n, l in enumerate(under) if l.number in taken), len(under))]
-            reads = [line_label_read(l.text, known) for l in under]
+            reads = [label_in_line(l, known) for l in under]
             if len({hit[0] for hit in reads if hit} & {"title", "motto", "states", "size_class"}) >= HEADER_MIN_LABELS:
-                first = next(n for n, hit in enumerate(reads) if hit)
+                # the block is read from a label opening its line: one ending a row of text opens none
+                first = next((n for n, l in enumerate(under) if line_label_read(l.text, known)),
+                             next(n for n, hit in enumerate(reads) if hit))
                 return lines, [l.text.strip() for l, hit in zip(under, reads) if hit is None], i + k + first
     return None
+
+
+def label_in_line(line, known: dict):
+    """The label (line_label_read's reading) a line opens with, or else ends with; None for none."""
+    hit = line_label_read(line.text, known)
+    tail = None if hit else any_label_at_line_end(line, known)
+    return hit or (line_label_read(tail.text, known) if tail else None)

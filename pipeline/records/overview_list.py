@@ -50,8 +50,9 @@ def lines_to_overview(lines: list[Line], parts: dict[str, tuple[int, int]], prof
         words = {w.lower() for w in re.findall(r"\w+", text)}
         if sum(c.isalpha() for c in text) < 2:
             continue  # a page number or a lone mark: no name
-        if category is None or words & not_in_names or text.endswith(",") or line_key(text) in furniture:
-            continue
+        if category is None or words & not_in_names or text.endswith(",") or line_key(text) in furniture \
+                or re.search(r"\d", text):
+            continue  # no name holds a figure: 'Cities 2020' is the rest of the list's heading an OCR set apart
         if text.startswith("+"):
             if entries:
                 entries[-1]["members"].append(text.lstrip("+ ").strip())

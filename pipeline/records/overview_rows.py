@@ -55,7 +55,14 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
     section_words = {w.casefold() for c in profile.categories for w in c.split()}
     names: list[str] = []
     start, start_at = "", -1  # a name's first row, with no Land, ending in a connector, and where it stands
+    past = 0  # rows up to here were read as a run of the name column (column_run)
     for i, text in enumerate(texts):
+        if i < past:
+            continue
+        if text[:1].isupper() and words_before_state(text) is None and (run := column_run(texts, i)):
+            names += run[0]
+            past, start = run[1], ""
+            continue
         if not text[:1].isupper():
             end = name_end_in_row(names[-1], text, section_words) if names else None
             if end:
@@ -79,6 +86,27 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
         elif i > start_at:
             start = ""
     return names
+
+
+def column_run(texts: list[str], i: int) -> tuple[list[str], int] | None:
+    """Rows from i on that hold a name each and no Land, then as many rows that open with a Land
+    and hold nothing before it: the rest of a table an OCR read column by column after reading its
+    first rows one by one ('Schöneck' / 'Vogelsbergkreis' / … / 'Hessen' / 'Hessen' / …) -> (the
+    names, a name's line ending in a connector or opening with one in lower case going on the
+    name above, and the index of the first Land's row); None where the counts differ or there is
+    but one name."""
+    names: list[str] = []
+    k = i
+    while k < len(texts) and not begins_with_state(texts[k]) and words_before_state(texts[k]) is None:
+        if names and (NAME_CONNECTORS.search(names[-1]) or opens_with_connector(texts[k])):
+            names[-1] = f"{names[-1]} {texts[k]}"
+        else:
+            names.append(texts[k])
+        k += 1
+    lands = 0
+    while k + lands < len(texts) and begins_with_state(texts[k + lands]):
+        lands += 1
+    return (names, k) if len(names) >= 2 and lands == len(names) else None
 
 
 def section_like(text: str, profile: Profile) -> bool:

@@ -14,12 +14,14 @@ from rapidfuzz import fuzz
 from pipeline.language.lexicon import Lexicon
 from pipeline.read.words import UNMAPPED_GLYPH
 from pipeline.records.draft import Doubt, flag, note
+from pipeline.records.going_on import goes_on_later, goes_on_past_figure_text, piece_past_figure_text, short_piece
 from pipeline.records.list_items import (counts_ahead, introduces_list, is_list_item, item_words, list_marked_item,
                                          marked_like, marked_phrases, opens_a_list)
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_early, ends_open, function_words, has_finite_verb,
-                                    holds_sentence_end, labels_only, list_mark, may_open_a_later_sentence,
-                                    names_no_action, opens_anew, opens_sentence, piece_evidence, reads_as_prose,
-                                    stops_inside, stops_on_an_attributive_adjective, stops_short_on_a_function_word,
+from pipeline.records.prose import (WORD, awaits_last_item, ends_early, ends_open, function_words,
+                                    has_finite_verb, holds_sentence_end, labels_only, list_mark,
+                                    may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_participle,
+                                    opens_sentence, piece_evidence, reads_as_prose, stops_inside,
+                                    stops_on_an_attributive_adjective, stops_short_on_a_function_word,
                                     verb_after_a_clause, wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
@@ -153,14 +155,6 @@ def label_over_continuation(before: Unit, piece: list[Line], page: Page, setting
     paragraph (a paragraph opens with a capital), but a label set against the rest of a sentence
     ('Gefördert vom Bund' | 'den Wärmebedarf der Haushalte …')."""
     return piece[0].text[:1].islower() and short_piece(before.lines, page, settings) and not ends_open(before.text)
-
-
-def short_piece(piece: list[Line], page: Page, settings: RecordsSettings) -> bool:
-    """One short line that ends no word at its end and holds no sentence's end: a label, a
-    caption, the words under a number."""
-    text = join_lines(piece)
-    return len(piece) == 1 and len(text) < settings.text.short_line_share * page.measure \
-        and not text.endswith("-") and not SENTENCE_INSIDE.search(text) and text[-1:] not in ".!?"
 
 
 def debris_edges(para: list[Line], page: Page, settings: RecordsSettings) -> tuple[int, int]:
@@ -313,61 +307,21 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
             and (goes_on_later(units, i, page.lexicon, settings) or (i == len(units) - 1 and ends_open(text))):
         return "prose"  # ... or after a label or a caption set between, or past the body's end (where the OCR put it)
     if sentence_like(text, settings) and stops_inside(text) and goes_on_past_figure_text(units, i, page, settings) \
-            and may_open_a_later_sentence(text, before.text if before is not None else None, following, page.measure,
+            and may_open_a_later_sentence(text, before.text if before is not None else None,
+                                          piece_past_figure_text(units, i, page, settings).text, page.measure,
                                           page.lexicon, settings):
-        return "prose"  # ... the start of a sentence with no verb yet
+        return "prose"  # ... the start of a sentence with no verb yet (judged by the text it goes on in)
+    later = piece_past_figure_text(units, i, page, settings) if awaits_last_item(text) else None
+    if later is not None and later.verdict is not False and later.text[:1].isupper() \
+            and not opens_sentence(later.text, page.lexicon) and len(later.text.split()) >= t.continuation_min_words:
+        return "prose"  # a listing waiting for its last item ('… und' | figure | 'Großräschen haben …')
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
             and text[0].isupper() and i + 1 < len(units) and is_prose(units[i + 1].lines, settings) \
             and not (units[i + 1].text[:1].islower() and holds_sentence_end(text)) \
-            and not ends_open(text) and not has_finite_verb(text, page.lexicon):
+            and not ends_open(text) and not has_finite_verb(text, page.lexicon) \
+            and not opens_on_a_participle(text, page.lexicon):
         return "heading"
     return "figure"
-
-
-def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: RecordsSettings) -> bool:
-    """The piece at i goes on in a later piece in lower case (a few words that may be prose), or,
-    where it stops on a function word or an attributive adjective, in running text that opens no
-    new sentence, with only
-    short pieces between that hold no sentence and do not start in lower case themselves: the
-    words under a number, a label or a caption set into the column ('… viele Bewohner' |
-    'Foto: Projektteam' | 'täglich in die Städte …'; '… verbinden Rufbusse die' | 'Idee' |
-    'Dörfer mit …')."""
-    t = settings.text
-    last = (units[i].text.split() or [""])[-1]
-    open_end = (ends_open(units[i].text) and not last.endswith("-")) or last.endswith(",") \
-        or stops_on_an_attributive_adjective(units[i].text, lexicon)  # '… einer genauen', '… ermöglichen es,'
-    passed = 0
-    for unit in units[i + 1 :]:
-        text = unit.text
-        if unit.verdict is False:
-            continue  # debris, numbers, labels: no continuation, and no sentence between
-        if text[:1].islower() or (open_end and unit.verdict is True and not opens_sentence(text, lexicon)):
-            return len(text.split()) >= t.continuation_min_words
-        passed += 1
-        if passed > t.interruption_max_pieces or len(unit.lines) > 2 or len(text.split()) >= t.prose_min_words \
-                or SENTENCE_INSIDE.search(text):
-            return False
-    return False
-
-
-def goes_on_past_figure_text(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> bool:
-    """The piece at i goes on in the first piece after it that is no figure text by its own
-    evidence (debris, numbers, labels; a caption by its label) nor a short line that waits for no
-    next words (a logo's, a label's): in lower case, or, where it stops on a function word or an
-    attributive adjective, in running text that opens no new sentence. A piece between that stops
-    inside a sentence ('… Fahrer über-') is the one that goes on there."""
-    text = units[i].text
-    open_end = ends_open(text) or stops_on_an_attributive_adjective(text, page.lexicon, any_case=page.lexicon.zipf(
-        text.split()[-1]) >= settings.fields.quality_min_zipf)  # '… Quartiere Bezahlbarer' (a known word)
-    for unit in units[i + 1 :]:
-        if unit.verdict is False or page.is_caption(unit.text) \
-                or (short_piece(unit.lines, page, settings) and not ends_open(unit.text)):
-            continue
-        if unit.text[:1].islower() or (open_end and unit.verdict is True
-                                       and not opens_sentence(unit.text, page.lexicon)):
-            return len(unit.text.split()) >= settings.text.continuation_min_words
-        return False
-    return False
 
 
 def is_heading(unit: Unit, following: Unit | None, page: Page, settings: RecordsSettings) -> bool:
@@ -376,8 +330,9 @@ def is_heading(unit: Unit, following: Unit | None, page: Page, settings: Records
     caller asks, right under one: after figure text it is the figure's label)."""
     if len(unit.lines) != 1 or following is None or following.verdict is not True \
             or not is_prose(following.lines, settings) or not unit.text[0].isupper() \
-            or following.text[0].islower() or ends_open(unit.text) or has_finite_verb(unit.text, page.lexicon):
-        return False  # a sentence's start the OCR set apart goes on in lower case, or has its verb
+            or following.text[0].islower() or ends_open(unit.text) or has_finite_verb(unit.text, page.lexicon) \
+            or opens_on_a_participle(unit.text, page.lexicon):
+        return False  # a sentence's start the OCR set apart goes on in lower case, or has its verb; a label's words
     ev = piece_evidence([unit.lines[0].text], page.measure, page.lexicon, settings)
     return 1 <= ev.words <= settings.text.subheading_max_words and ev.known == 1.0 and ev.debris == 0
 

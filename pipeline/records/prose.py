@@ -153,9 +153,38 @@ def may_open_a_later_sentence(text: str, before: str | None, following: str, mea
     word short of the next text's first word (a slogan: stops_short_on_a_function_word), nor one
     with a colon (a label's: 'Foto: Marktplatz am Abend'). A piece that ends on a sentence's opener
     ('Neue Wege für kleine Gemeinden Nicht': ends_on_an_opener) opens that sentence whatever stands
-    before it."""
+    before it. A piece opening on a participle with a capital ('Gefördert vom Bund') is a label's."""
     ended = before is None or not stops_inside(before) or ends_on_an_opener(text, lexicon)
-    return ended and ":" not in text and not stops_short_on_a_function_word(text, following, measure, settings)
+    return ended and ":" not in text and not stops_short_on_a_function_word(text, following, measure, settings) \
+        and not opens_on_a_participle(text, lexicon)
+
+
+POINT_SIGN = re.compile(r"[@®©™=•*■▪●◆¢]")  # a map point's sign as an OCR reads it ('@', '®', '=')
+
+
+def marked_points(text: str) -> bool:
+    """A line of places each after a sign, two or more signs that are no words ('mw Hersbruck @
+    Lauf an der Pegnitz ® Altstadt'): a map's points read as one line, no sentence."""
+    tokens = text.split()
+    signs = [k for k, t in enumerate(tokens) if POINT_SIGN.fullmatch(t)]
+    return len(signs) >= 2 and all(k + 1 < len(tokens) and tokens[k + 1][:1].isupper() for k in signs)
+
+
+LISTING_JOINER_END = re.compile(r"\w, [^,]+ (?:und|oder|sowie)$")  # 'In Bad Säckingen, Schöppingen und'
+
+
+def awaits_last_item(text: str) -> bool:
+    """Text listing with a comma and stopping on the joiner before the list's last item ('In Bad
+    Säckingen, Schöppingen und'): the item, a name or a noun with a capital, opens the text it
+    goes on in."""
+    return bool(LISTING_JOINER_END.search(text.rstrip()))
+
+
+def opens_on_a_participle(text: str, lexicon: Lexicon) -> bool:
+    """Text opening on a past participle with a capital ('Gefördert vom Bund', 'Erstellt von …'):
+    without a finite verb after it, a label's words (a funding line, a credit), no sub-heading."""
+    first = (text.split() or [""])[0]
+    return first[:1].isupper() and lexicon.tags.best_tag(first) == "VV(PP)"
 
 
 def names_no_action(text: str, lexicon: Lexicon) -> bool:

@@ -271,8 +271,11 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
             unnamed.append((line, size, block))  # nothing over the band on its page: the name is unread
             in_block = max(block.line_numbers, default=in_block)
     if listed:  # a listed project whose header was garbled past the readings above
+        # a header read whole without its name (unnamed) is no missed one: the overview's order names it below
         occupied = in_heading | {l.number for start in starts for l in start[0]} \
-            | {n for start in starts if start[3] is not None for n in start[3].line_numbers}
+            | {n for start in starts if start[3] is not None for n in start[3].line_numbers} \
+            | {line.number for line, _, _ in unnamed} \
+            | {n for _, _, block in unnamed if block is not None for n in block.line_numbers}
         missed = starts_of_missed_names(nonblank, starts, listed, lands, occupied,
                                         lambda number: section_in_force(headings, number), known, read_at, profile, settings)
         starts += [(name, line, SizeLine(h.size_text, h.size_class, h.score, h.states_text, land_note=h.land_note,

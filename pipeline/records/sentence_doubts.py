@@ -17,6 +17,7 @@ from pipeline.records.settings import RecordsSettings
 
 BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")  # '2018', '62', '15%': a chart's year or value
 NUMBERS_IN_A_LINE = 3  # a line of running text with this many numbers between its words holds a chart's
+YEAR = re.compile(r"(?:19|20)\d\d")
 LABELS_MAX_TOKENS = 12  # a piece of numbers and words this short, with no verb, is a figure's numbers and labels
 
 
@@ -101,7 +102,7 @@ def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
             doubts.append(flag("description", f"'{unit.text[:80]}' in running text holds numbers and words but no "
                                               "verb, as a figure's numbers with their words do"))
             continue
-        for line in unit.lines:
+        for k, line in enumerate(unit.lines):
             tokens = line.text.split()
             # a sentence's number follows a function word ('von 2019 bis 2023', 'um 4.000'); a chart's stands anywhere
             loose = [t for k, t in enumerate(tokens) if BARE_NUMBER.fullmatch(t)
@@ -110,7 +111,27 @@ def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
                 doubts.append(flag("description", f"'{line.text[:80]}' in running text holds numbers between its "
                                                   "words, as a chart's years or values read into a line are"))
                 break
+            following = unit.lines[k + 1].text.split() if k + 1 < len(unit.lines) else []
+            if number_at_edge(tokens, following, page):
+                doubts.append(flag("description", f"'{line.text[:80]}' in running text has a number at its edge "
+                                                  "that its sentence has no place for: a key figure beside the "
+                                                  "column, read into the line?"))
+                break
     return doubts
+
+
+def number_at_edge(tokens: list[str], following: list[str], page: Page) -> bool:
+    """A line's tokens that open with a number before a speck ('80 X können.') or end in one after
+    a finite verb, the next line (`following`) going on in lower case ('… Bibliotheken öffnen 48' /
+    'sich für …'; not '… zählt 12' / 'Ortsteile'): no sentence counts so; a key figure set beside
+    the column stands there when an OCR reads the two as one line. A year is a sentence's own."""
+    def figure(token: str) -> bool:
+        return bool(BARE_NUMBER.fullmatch(token)) and len(token.strip("%")) >= 2 and not YEAR.fullmatch(token)
+    return len(tokens) >= 3 and (
+        figure(tokens[0]) and len(tokens[1]) == 1 and tokens[1].isalpha()
+        or figure(tokens[-1]) and tokens[-2].isalpha() and tokens[-2].islower() and following[:1] != []
+        and following[0][:1].islower() and has_finite_verb(tokens[-2], page.lexicon)
+        and tokens[-2].lower() not in function_words())
 
 
 def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:

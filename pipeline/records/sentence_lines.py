@@ -15,7 +15,7 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
-from pipeline.records.figure_doubts import label_row
+from pipeline.records.figure_doubts import SUBJECT_JOINERS, label_row
 from pipeline.records.interruptions import goes_with_determiner
 from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, stops_on_an_attributive_adjective,
                                     verb_after_a_clause, wordmark)
@@ -106,13 +106,19 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
     sentence's end ('Regelmäßige Sicherungen, geschulte') is the start of a subject the text after
     it goes on with its noun ('Beschäftigte und klare Zuständigkeiten verringern …'). A heading
     read with its paragraph's first word, a determiner, whose noun opens the text after the figure
-    (opener_goes_on: 'Zusammenarbeit über Grenzen Viele' | 'Aufgaben …') is running text too."""
+    (opener_goes_on: 'Zusammenarbeit über Grenzen Viele' | 'Aufgaben …') is running text too; so is
+    a line listing nouns after a sentence's end whose list the text after goes on with a joiner
+    (listing_goes_on: 'Pendlerströme, Abwasser, Abfall' | 'und Tourismus betreffen …')."""
     units = list(units)
     for i, unit in enumerate(units):
         if not line_of_the_sentence(unit, page, settings, opening=True) or unit.text[:1].islower():
             continue
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
         if j is not None and units[j].kind == "prose" and opener_goes_on(unit.text, units[j].text, page.lexicon):
+            units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
+            continue
+        if j is not None and units[j].kind == "prose" and listing_goes_on(unit.text, units[j].text, page.lexicon) \
+                and text_so_far_ends(units[:i], ".!?:"):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
             continue
         if not (stops_on_an_attributive_adjective(unit.text, page.lexicon) or verb_after_a_clause(unit.text, page.lexicon)):
@@ -138,6 +144,17 @@ def opener_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
     last = (text.split() or [""])[-1]
     return (ends_on_an_opener(text, lexicon) or last in ARTICLES) \
         and goes_with_determiner(last, (after.split() or [""])[0], lexicon)
+
+
+def listing_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
+    """A line listing nouns with commas, with a capital and no verb, stopping on a word
+    ('Pendlerströme, Abwasser, Abfall'), and text after it going on in lower case with a joiner
+    before a noun ('und Tourismus betreffen …'): the start of the sentence's subject, whose last
+    item the text after adds (a label's words never go on so)."""
+    words = after.split()
+    return bool(LISTING_COMMA.search(text)) and text[:1].isupper() and text.rstrip()[-1:].isalpha() \
+        and not has_finite_verb(text, lexicon) and len(words) > 1 and words[0] in SUBJECT_JOINERS \
+        and noun_first(" ".join(words[1:]), lexicon)
 
 
 def noun_first(text: str, lexicon: Lexicon) -> bool:
