@@ -10,6 +10,7 @@ with such pieces items, and the doubts.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
@@ -25,6 +26,7 @@ from pipeline.records.units import text_before
 COUNTS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
 COUNT_BEFORE_COLON = 3  # the count stands among the last words before the colon ('fünf zentrale Ziele:')
 MOST_PIECES = 10  # pieces looked at after an introduction: a list is not longer than its count allows
+LETTER_MARK = re.compile(r"^[A-ZÄÖÜ] (?=[a-zäöüß])")  # an item's dash an OCR read as a letter ('E digitale Verwaltung')
 MAYBE_ITEMS = ("short", "evidence", "interruption", "opening")  # figure text by rules that may take an item
 
 
@@ -68,14 +70,16 @@ def count_before(units: list[Unit], i: int, page: Page, settings: RecordsSetting
 
 def item_like(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
     """A piece that may be one item or a few: short lines, clean letters, no caption, no row of
-    labels, no sign but a list's mark (a map's points: '= Rathaus'), no word with a capital inside (a
+    labels, no sign but a list's mark (a map's points: '= Rathaus'; a capital alone before a word in
+    lower case is a mark an OCR misread: 'E digitale Verwaltung'), no word with a capital inside (a
     logo's: 'smarT cıTy'), no sentence's end inside, and no verb: items name fields and measures ('Bildung und
     Teilhabe'); a slogan has its verb ('Gemeinsam gestalten')."""
     text = unit.text
     return names_no_action(text, page.lexicon) and not any(set_like_a_logo(w) for w in text.split()) \
         and all(len(l.text) < settings.text.read_across_share * page.measure for l in unit.lines) \
         and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
-        and all(WORDLIKE.match(token) for line in unit.lines for token in unmarked(line.text).split()) \
+        and all(WORDLIKE.match(token) for line in unit.lines
+                for token in LETTER_MARK.sub("", unmarked(line.text)).split()) \
         and not SENTENCE_INSIDE.search(text) and not all(label_row(l.text) for l in unit.lines) \
         and len(WORD.findall(text)) <= settings.text.label_max_words * len(unit.lines)
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import LabelledBlock, LabelledValue, Line
-from pipeline.records.overview_rows import column_run, table_overview_texts, words_before_state
+from pipeline.records.overview_rows import column_run, heads_row, table_overview_texts, words_before_state
 from pipeline.records.unreadable_size import likest_size_class, section_size_classes
 
 SIZE_TAIL_MAX_WORDS = 4  # a size class is at most so many words ('Interkommunale Kooperationen/Landkreis': 2)
@@ -66,14 +66,16 @@ def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile
     (overview_rows.column_run); [] where there is no table overview or no row gives a Land."""
     pairs = []
     texts = table_overview_texts(lines, parts, profile)
+    heads = heads_row(texts, profile)
+    after = len(texts) if heads is None else heads + 1  # runs of the name column stand under the row of its heads
     past = 0
     for i, text in enumerate(texts):
         if i < past:
             continue
-        if text[:1].isupper() and words_before_state(text) is None and (run := column_run(texts, i)):
-            names, past = run
-            pairs += [(name, state_at_start(row)) for name, row in zip(names, texts[past:past + len(names)])]
-            past += len(names)
+        if i >= after and text[:1].isupper() and words_before_state(text) is None and (run := column_run(texts, i)):
+            names, at = run
+            pairs += [(name, state_at_start(row)) for name, row in zip(names, texts[at:at + len(names)])]
+            past = at + len(names)
             continue
         head = words_before_state(text)
         # by words, not characters: words_before_state joins its words with one space each

@@ -43,11 +43,17 @@ def table_row_names(lines: list[Line], parts: dict[str, tuple[int, int]], profil
     under it: 'Landkreis Vorpommern-Greifswald' / 'Mecklenburg-Vorpommern Interkommunale …'), as
     is one whose next rows open with a connector in lower case ('und Warburg', its name's end) or
     are a section's words only ('Landkreise', a cell's second line) before the row with the Land."""
-    heads = [label_key(h) for h in profile.overview_columns]
     texts = table_overview_texts(lines, parts, profile)
-    first = next((i for i, text in enumerate(texts)
-                  if all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]), None)
+    first = heads_row(texts, profile)
     return [] if first is None else row_names(texts[first + 1:], profile)
+
+
+def heads_row(texts: list[str], profile: Profile) -> int | None:
+    """The index of the row that holds all the column heads, the name's first (a table read row by
+    row); None for none."""
+    heads = [label_key(h) for h in profile.overview_columns]
+    return next((i for i, text in enumerate(texts)
+                 if all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]), None)
 
 
 def row_names(texts: list[str], profile: Profile) -> list[str]:
