@@ -135,6 +135,19 @@ def test_a_key_figure_read_at_a_lines_edge_is_flagged_and_a_counted_noun_on_the_
                                                        "Museen, Theater und Bibliotheken öffnen 48"]
 
 
+def test_a_charts_axis_read_into_a_line_after_a_function_word_is_flagged(lexicon):
+    """Years in a row inside a line ('… das die 2019 2020 2021 2022 2023 Grundversorgung'): a
+    chart's axis, though its first number follows a function word; a sentence's span of years
+    ('von 2019 bis 2023') and a listing with commas are not flagged."""
+    from pipeline.records.pieces import Unit
+    from pipeline.records.sentence_doubts import numbers_in_line_doubts
+    page = Page(lexicon, 46)
+    axis = Unit(text_to_lines("ein Programm aufgelegt, das die\n2019 2020 2021 2022 2023 Grundversorgung sichern\nsoll."), "prose")
+    span = Unit(text_to_lines("Von 2019 bis 2023 wuchs die Stadt, in den Jahren\n2019, 2020 und 2021 am stärksten."), "prose")
+    doubts = numbers_in_line_doubts([axis, span], page)
+    assert [d.note.split("'")[1] for d in doubts] == ["2019 2020 2021 2022 2023 Grundversorgung sichern"]
+
+
 def test_an_english_models_bullet_is_a_list_mark_and_a_logos_line_is_no_running_text():
     from pipeline.records.prose import list_mark, wordmark
     assert list_mark("¢ lebendige Ortskerne") == "¢"

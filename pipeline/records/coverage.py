@@ -133,8 +133,9 @@ def with_coverage(records: list[dict], listed: list[str], settings: RecordsSetti
     named = Counter(" ".join(r["name"].casefold().split()) for r in records)
     for record in records:
         if (count := named[" ".join(record["name"].casefold().split())]) > 1:
-            add_flag(record, "name", f"{count} records bear this name: one of them may be another project's, "
-                                     "read with words of its name lost")
+            note = f"{count} records bear this name: one of them may be another project's, read with words of its name lost"
+            add_flag(record, "name", note)
+            add_flag(record, "description", f"{note}, and so its text")
     if not listed:
         return records, []
     matched = listed_to_records(records, listed, settings)

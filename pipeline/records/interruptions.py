@@ -10,7 +10,7 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.language.nouns import DETERMINERS, agrees, readings
 from pipeline.records.pieces import FULL_LINE, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, list_mark, opens_a_sentence_within,
-                                    marked_points, opens_anew, opens_sentence, stops_inside,
+                                    marked_points, opens_anew, opens_on_a_noun, opens_sentence, stops_inside,
                                     stops_on_an_attributive_adjective, word_completed)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
@@ -37,12 +37,6 @@ def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSett
                     and opens_on_a_noun(then.text, page.lexicon)):
             units[f1] = first.as_("figure", "interruption")
     return units
-
-
-def opens_on_a_noun(text: str, lexicon: Lexicon) -> bool:
-    """Text whose first word is a noun with its capital ('Menschen beim Einkauf …')."""
-    first = (text.split() or [""])[0]
-    return first[:1].isupper() and first.isalpha() and (lexicon.tags.best_tag(first) or "").startswith("NN")
 
 
 def disagreeing_lines_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:

@@ -19,9 +19,10 @@ from pipeline.records.list_items import (counts_ahead, introduces_list, is_list_
                                          marked_like, marked_phrases, opens_a_list)
 from pipeline.records.prose import (WORD, awaits_last_item, ends_early, ends_open, function_words,
                                     has_finite_verb, holds_sentence_end, labels_only, list_mark,
-                                    may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_participle,
-                                    opens_sentence, piece_evidence, reads_as_prose, stops_inside,
-                                    stops_on_an_attributive_adjective, stops_short_on_a_function_word,
+                                    may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
+                                    opens_on_a_participle, opens_sentence, piece_evidence, reads_as_prose, stops_inside,
+                                    stops_on_a_finite_verb, stops_on_an_attributive_adjective,
+                                    stops_short_on_a_function_word,
                                     verb_after_a_clause, wordmark)
 from pipeline.records.segment import Line
 from pipeline.records.settings import RecordsSettings
@@ -395,8 +396,8 @@ def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
 
 def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings, most: int = 6) -> Unit:
     """The unit at i with the pieces of running text that go on from it (in lower case, after a
-    broken word or a function word), figure text between them passed over: the paragraph a
-    layout of one line per piece hides."""
+    broken word or a function word, or in a noun after a finite verb that stops the text), figure
+    text between them passed over: the paragraph a layout of one line per piece hides."""
     lines = list(units[i].lines)
     last = units[i]
     for unit in units[i + 1 :]:
@@ -404,7 +405,9 @@ def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings,
             break
         if unit.kind == "figure":
             continue
-        if not (stops_inside(last.text) and (unit.text[0].islower() or ends_open(last.text))):
+        # a verb stopping the text waits for its object, a noun ('… Nachbarschaftshilfe bringen' | 'Menschen zusammen')
+        if not (stops_inside(last.text) and (unit.text[0].islower() or ends_open(last.text) or (
+                stops_on_a_finite_verb(last.text, page.lexicon) and opens_on_a_noun(unit.text, page.lexicon)))):
             break
         lines += unit.lines
         last, most = unit, most - 1

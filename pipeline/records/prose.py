@@ -292,6 +292,19 @@ def word_completed(before: str, after: str, lexicon: Lexicon, settings: RecordsS
         and lexicon.zipf(before.split()[-1].rstrip("-") + tail.group()) >= settings.fields.quality_min_zipf
 
 
+def stops_on_a_finite_verb(text: str, lexicon: Lexicon) -> bool:
+    """Text that stops on a finite verb in lower case with no sign after it ('… in Thüringen können'):
+    a sentence whose middle (its subject or object, a noun phrase) may come next."""
+    last = (text.split() or [""])[-1]
+    return last.isalpha() and last.islower() and has_finite_verb(last, lexicon)
+
+
+def opens_on_a_noun(text: str, lexicon: Lexicon) -> bool:
+    """Text whose first word is a noun with its capital ('Menschen beim Einkauf …')."""
+    first = (text.split() or [""])[0]
+    return first[:1].isupper() and first.isalpha() and (lexicon.tags.best_tag(first) or "").startswith("NN")
+
+
 def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
     """A word in lower case that HanTa knows as a finite verb ('bietet', 'wollen'); words in
     capitals are left out, since HanTa reads many nouns as verbs too ('Quartiere')."""

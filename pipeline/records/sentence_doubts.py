@@ -87,7 +87,7 @@ def reopened_line_doubts(units: list[Unit], page: Page, settings: RecordsSetting
 def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     """A line of running text with three numbers or more standing between its words, none after a
     comma nor after a function word ('müssen 2018 weite 2019 Strecken 2021 …'; not 'von 2019 bis
-    2023'), or a piece of a few words with two numbers
+    2023'), or in a row ('… das die 2019 2020 2021 2022 2023 Grundversorgung'), or a piece of a few words with two numbers
     or more and neither a stop nor a finite verb ('5 Jahre 17.000' | 'Laufzeit Einwohnerinnen und'
     | 'Einwohner'): a chart's years or values, or big numbers and their words,
     read into running text; a sentence that counts its numbers sets commas or words between them."""
@@ -107,7 +107,7 @@ def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
             # a sentence's number follows a function word ('von 2019 bis 2023', 'um 4.000'); a chart's stands anywhere
             loose = [t for k, t in enumerate(tokens) if BARE_NUMBER.fullmatch(t)
                      and k and tokens[k - 1].lower() not in function_words() and not BARE_NUMBER.fullmatch(tokens[k - 1])]
-            if len(loose) >= NUMBERS_IN_A_LINE and "," not in line.text:
+            if (len(loose) >= NUMBERS_IN_A_LINE and "," not in line.text) or numbers_in_a_row(tokens) >= NUMBERS_IN_A_LINE:
                 doubts.append(flag("description", f"'{line.text[:80]}' in running text holds numbers between its "
                                                   "words, as a chart's years or values read into a line are"))
                 break
@@ -118,6 +118,16 @@ def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
                                                   "column, read into the line?"))
                 break
     return doubts
+
+
+def numbers_in_a_row(tokens: list[str]) -> int:
+    """The longest run of numbers standing next to each other among a line's tokens ('2019 2020 2021
+    2022 2023': a chart's axis read into the line; a sentence sets words or commas between its numbers)."""
+    longest = run = 0
+    for token in tokens:
+        run = run + 1 if BARE_NUMBER.fullmatch(token) else 0
+        longest = max(longest, run)
+    return longest
 
 
 def number_at_edge(tokens: list[str], following: list[str], page: Page) -> bool:

@@ -17,8 +17,8 @@ from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import SUBJECT_JOINERS, label_row
 from pipeline.records.interruptions import goes_with_determiner
-from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, stops_on_an_attributive_adjective,
-                                    verb_after_a_clause, wordmark)
+from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, stops_on_a_finite_verb,
+                                    stops_on_an_attributive_adjective, verb_after_a_clause, wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 from pipeline.records.units import text_before, text_so_far_ends
@@ -226,10 +226,3 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', set between the parts of a "
                                               f"sentence ('…{before.text[-30:]}'): it may be the sentence's line"))
     return doubts
-
-
-def stops_on_a_finite_verb(text: str, lexicon: Lexicon) -> bool:
-    """Text that stops on a finite verb in lower case with no sign after it ('… in Thüringen können'):
-    a sentence whose middle (its subject or object, a noun phrase) may come next."""
-    last = (text.split() or [""])[-1]
-    return last.isalpha() and last.islower() and has_finite_verb(last, lexicon)
