@@ -807,3 +807,15 @@ def test_a_key_figure_is_a_big_number_with_its_unit_or_a_row_of_them(text, numbe
     """A duration ('5 Jahre') is a key figure as a sum or a share is; a bare year heads a paragraph."""
     from pipeline.records.figure_doubts import a_number
     assert a_number(text) == number
+
+
+def test_a_diagrams_arrows_read_at_the_starts_of_lines_are_flagged(lexicon):
+    """Two lines of a paragraph open on a sign alone ('1 Die Kommunen …', 'l liefert …'): a
+    diagram's arrows read into the column, its labels among the words; one such line is a speck."""
+    from pipeline.records.pieces import Unit
+    from pipeline.records.sentence_doubts import arrows_at_line_starts_doubts
+    arrows = Unit(text_to_lines("1 Die Kommunen nutzen digitale Werkzeuge, um Flächen\nDatenplattform zu finden und "
+                                "Bauvorhaben transparent zu machen.\nl liefert Brötchen mit Lastenrädern aus."), "prose")
+    speck = Unit(text_to_lines("Die Stadt baut ein Netz aus Sensoren auf,\nl das den Verkehr misst."), "prose")
+    assert [d.flagged for d in arrows_at_line_starts_doubts([arrows])] == [True]
+    assert arrows_at_line_starts_doubts([speck]) == []

@@ -11,8 +11,8 @@ from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.counted_lists import counted_lists
 from pipeline.records.draft import Doubt, Record, flag, note
-from pipeline.records.figure_doubts import (figure_like_doubts, label_rows_out, map_points_out, number_words_out,
-                                            repeated_first_line_doubts, repeated_lines_out)
+from pipeline.records.figure_doubts import (article_headings_out, figure_like_doubts, label_rows_out, map_points_out,
+                                            number_words_out, repeated_first_line_doubts, repeated_lines_out)
 from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
@@ -20,9 +20,9 @@ from pipeline.records.pieces import (Page, classify_units, figure_blocks, openin
                                      undecided_doubts)
 from pipeline.records.segment import Line
 from pipeline.records.units import LONE_NUMBER, Unit
-from pipeline.records.sentence_doubts import (colon_then_clause_doubts, line_set_between_doubts, marks_inside_doubts,
-                                             numbers_in_line_doubts, opening_line_doubts, reopened_line_doubts,
-                                             reopened_sentence_doubts)
+from pipeline.records.sentence_doubts import (arrows_at_line_starts_doubts, colon_then_clause_doubts,
+                                              line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
+                                              opening_line_doubts, reopened_line_doubts, reopened_sentence_doubts)
 from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
                                              taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
@@ -85,7 +85,8 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units, doubts = opening_checked(units, page, settings)
     units, start_doubts = lower_case_starts(units, page, settings)
     units = listings_back(units, page, settings)  # after the rules above: a line they took back may open a listing
-    doubts = lead_doubts + count_doubts + doubts + start_doubts
+    units, heading_doubts = article_headings_out(units)
+    doubts = lead_doubts + count_doubts + doubts + start_doubts + heading_doubts
     units = [u for u in units if u.why != LONE_NUMBER]  # the caller keeps them
     kept, joins = sentences_joined(units, page, settings)
     doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
@@ -95,6 +96,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
     doubts += reopened_line_doubts(units, page, settings)
     doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units) + colon_then_clause_doubts(units, page)
+    doubts += arrows_at_line_starts_doubts(units)
     doubts += opening_line_doubts(units)
     doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from pipeline.records.columns import SENTENCE_END
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.interruptions import noun_awaited
-from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
+from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.units import LONE_NUMBER, text_before
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_anew,
                                     opens_sentence, stops_inside, stops_on_an_attributive_adjective, unmarked)
@@ -256,6 +256,21 @@ def words_over_the_rest(unit: Unit, above: Unit, page: Page, settings: RecordsSe
                 and row_words(Unit(unit.lines[:k], "prose"), above, settings):
             return k
     return 0
+
+
+def article_headings_out(units: list[Unit]) -> tuple[list[Unit], list[Doubt]]:
+    """A piece read as a sub-heading that opens on an article ('Der neue Marktplatz in Seestadt am
+    Abend', 'Ein kleiner Schritt für …'): no sub-heading opens so, a picture's caption without its
+    label or a banner's words do. It goes to figure text, flagged, the line named."""
+    out, doubts = list(units), []
+    for i, unit in enumerate(out):
+        first = (unit.text.split() or [""])[0]
+        if unit.kind == "heading" and first[:1].isupper() and first.lower() in ARTICLES:
+            out[i] = unit.as_("figure", "caption")
+            doubts.append(flag("description", f"'{unit.text[:80]}' stood between paragraphs like a sub-heading, but "
+                                              "opens on an article as a picture's caption or a banner does: put in "
+                                              "figure_text"))
+    return out, doubts
 
 
 def labels_go_on(unit: Unit, before: Unit | None, page: Page) -> bool:

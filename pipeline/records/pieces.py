@@ -541,8 +541,8 @@ def undecided_doubts(units: list[Unit], lexicon: Lexicon, settings: RecordsSetti
                 and unit.verdict is not False and words >= t.sentence_min_words + 2 and has_finite_verb(text, lexicon) \
                 and (unit.why != "style" or words >= t.paragraph_min_words):  # a slogan in large type is short
             doubts.append(flag("description", f"figure_text holds '{text[:80]}', which reads like running text"))
-        elif unit.kind == "heading" and (len(WORD.findall(text)) > t.caption_like_words
-                                         or text.split()[0].lower() in ARTICLES):
+        elif unit.kind == "heading" and len(WORD.findall(text)) > t.caption_like_words:  # one opening on an
+            # article went to figure text (figure_doubts.article_headings_out)
             doubts.append(flag("description", f"'{text[:80]}' stands between paragraphs like a sub-heading, or a "
                                               "picture's caption: kept as a sub-heading"))
         elif unit.kind == "prose" and (caps := CAPITALS_RUN.search(text)):

@@ -191,6 +191,26 @@ def opening_line_doubts(units: list[Unit]) -> list[Doubt]:
 MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●«]\s+[A-ZÄÖÜ]")
 
 
+ARROW_START = re.compile(r"^[l1!] (?=[^\W\d_])")  # a diagram's arrow read as a sign before a line's words
+
+
+def arrows_at_line_starts_doubts(units: list[Unit]) -> list[Doubt]:
+    """A piece of running text two or more of whose lines open on a sign alone that is no word ('1
+    Die Kommunen …', 'l liefert Brötchen …'): a diagram's arrows an OCR read into the column's
+    lines, and its boxes' words may stand among them ('Datenplattform zu finden, …'); flagged, the
+    first such line named."""
+    for unit in units:
+        starts = [line.text.strip() for line in unit.lines if ARROW_START.match(line.text.strip())]
+        if unit.kind != "figure" and len(starts) >= ARROW_LINES_MIN:
+            return [flag("description", f"'{starts[0][:80]}' and {len(starts) - 1} more line(s) of running text open "
+                                        "on a sign alone, as a diagram's arrows read into a column do: its labels "
+                                        "may stand among the words")]
+    return []
+
+
+ARROW_LINES_MIN = 2  # one such line may be a speck
+
+
 def marks_inside_doubts(units: list[Unit]) -> list[Doubt]:
     """A line of the description with a list's mark between its words ('… auftreten oder * Gesundheit
     und Pflege'): the items of a list and the running text beside them read across as one line, in
