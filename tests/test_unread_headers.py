@@ -287,3 +287,20 @@ def test_a_listed_name_whose_header_an_ocr_read_into_the_text_rows_or_after_its_
         assert [(p.name, p.states, p.title) for p in got] == [
             (names[0], ["Baden-Württemberg"], "Heilbronn klug"), (names[1], ["Bayern"], "Würzburg vernetzt")]
         assert {"states", "size_class"} <= set(got[1].needs_review) and land_from in got[1].review_notes["states"]
+
+
+def test_a_section_band_read_after_its_projects_header_ends_no_project():
+    """The band over a project's page (its section, the first of it) read by an OCR after the
+    project's name and sidebar: the section of the project's size class, before any other project
+    starts. It is the project's band: the text under it is the project's, its section that one."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\nBUNDESLAND:\nBaden-Württemberg\n\n"
+            "GRÖSSENKLASSE:\nKleinere Großstadt\n\nPROJEKTTITEL:\nHeilbronn klug\n\nMOTTO:\nGemeinsam für alle\n\n"
+            f"{PARA}\n\n\n\n\nWeimar\n\nBUNDESLAND:\nThüringen\n\nGRÖSSENKLASSE:\nGrößere Mittelstadt\n\n"
+            "PROJEKTTITEL:\nWeimar smart\n\nMOTTO:\nDigital und nah\n\nMITTELSTÄDTE\n\n"
+            f"Die Erfahrungen aus Weimar zeigen, dass Beteiligung gelingt. {PARA}\n\n\n\n\n"
+            "2. Übersicht Modellprojekte Smart Cities 2023\n\nGroßstädte:\nHeilbronn\n\nMittelstädte:\nWeimar\n")
+    got = extract_brochure(load_source_text(text), _corrections(), use_overrides=False)
+    weimar = got.brochure.projects[1]
+    assert (weimar.name, weimar.category) == ("Weimar", "Mittelstädte")
+    assert weimar.description.startswith("Die Erfahrungen aus Weimar zeigen")
+    assert not any("belong to no record" in w for w in got.brochure.warnings)

@@ -302,7 +302,13 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         # the section in force named again (a band over a continuation page) ends no project: its line is furniture;
         # under no section, neither does the section of its size class (a band an OCR read inside its page)
         own = category[0] if category else profile.section_of_size_class(size.size_class)
-        end = next(b for b in boundaries if b > name_line.number and b != banded.get(name_line.number)
+        # nor does the section of its size class read right after its header, before any other project starts:
+        # the band over its own page, an OCR read after the sidebar ('Weimar' / header / 'MITTELSTÄDTE' / text)
+        late = late_band(name_line.number, starts_after(boundaries, headings, name_line.number), headings,
+                         profile.section_of_size_class(size.size_class), profile)
+        if late is not None and profile.canonical(headings[late][0]) != profile.canonical(own):
+            category, own = headings[late][:2], headings[late][0]
+        end = next(b for b in boundaries if b > name_line.number and b != banded.get(name_line.number) and b != late
                    and not (own and profile.canonical(headings.get(b, ("",))[0]) == profile.canonical(own)))
         repeated = frozenset(n for b, (_, _, last) in headings.items() if name_line.number < b < end for n in range(b, last + 1))
         if since in banners and page_break_between(by_number, since, name_line.number):
@@ -314,6 +320,20 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
                                    name_line, () if name_line.number in given else tuple(name_lines), size_line, size,
                                    block_lines, doubtful, labelled, above, repeated, given.get(name_line.number, "")))
     return blocks
+
+
+def starts_after(boundaries: list[int], headings: dict, number: int) -> int:
+    """The first boundary after line `number` that is no heading (the next project's start)."""
+    return next((b for b in boundaries if b > number and b not in headings), boundaries[-1])
+
+
+def late_band(first: int, stop: int, headings: dict, size_section: str | None, profile: Profile) -> int | None:
+    """The first heading between a project's first line and `stop` (the next project's start)
+    that names the section of the project's size class; None for none."""
+    if size_section is None:
+        return None
+    return next((b for b in sorted(headings) if first < b < stop
+                 and profile.canonical(headings[b][0]) == profile.canonical(size_section)), None)
 
 
 def land_lost_start(nonblank: list[Line], i: int, listed: list[str], profile: Profile, settings: RecordsSettings):
