@@ -16,7 +16,7 @@ from dataclasses import replace
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import label_row, map_point
 from pipeline.records.list_items import mark_shape
-from pipeline.records.pieces import Page, Unit, short_piece
+from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
                                     names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings
@@ -90,10 +90,21 @@ def items_in(unit: Unit, page: Page, settings: RecordsSettings) -> int:
     would have fitted there (items that lost their marks, or that an OCR set under one
     another: '• Wohnen im Quartier' | 'Beteiligung der Bürgerschaft'); a line of an item goes on
     from one that stops for want of room or on a function word."""
+    return len(item_starts(unit, page))
+
+
+def item_starts(unit: Unit, page: Page) -> list[int]:
+    """The indexes of a piece's lines that open an item (items_in)."""
     lines = [l.text.strip() for l in unit.lines]
-    return 1 + sum(list_mark(line) is not None or (not ends_open(prev)
-                                                    and len(prev) + 1 + len(line.split()[0]) <= page.measure)
-                   for prev, line in zip(lines, lines[1:]))
+    return [0] + [k for k, (prev, line) in enumerate(zip(lines, lines[1:]), 1)
+                  if list_mark(line) is not None or (not ends_open(prev)
+                                                     and len(prev) + 1 + len(line.split()[0]) <= page.measure)]
+
+
+def items_apart(unit: Unit, page: Page) -> list[Unit]:
+    """An item piece -> one piece per item it holds, as printed (items an OCR set under one another)."""
+    starts = item_starts(unit, page) + [len(unit.lines)]
+    return [replace(unit, lines=unit.lines[a:b]) for a, b in zip(starts, starts[1:])]
 
 
 def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> tuple[list[Unit], list[Doubt]]:
@@ -115,6 +126,7 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
         end = i  # the last piece counted
         coded = None  # the shape of the items' codes ('A1'), where the first item has one: an OCR keeps such marks
         passed = []  # pieces between coded items with no such code, read as items ('5 Jahre')
+        counted = []  # the item pieces counted
         for j in range(i + 1, min(len(units), i + 1 + MOST_PIECES)):
             if found + sum(n for _, n in candidates) >= count:
                 break
@@ -128,10 +140,15 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
             # a piece after an item stopping open goes on with it in its first line ('… für Verwaltung und' |
             # 'Stadtwerke' | 'Handel und Gewerbe'): that line opens no item of its own
             goes_on = ends_open(last.text) and not last.text.endswith("-")
+            if piece.kind == "item" and list_mark(piece.text) is None and holds_sentence_end(piece.text) \
+                    and has_finite_verb(piece.text, page.lexicon) and not goes_on:
+                units[j] = replace(piece, kind="prose", verdict=None, why="")  # a sentence after the items ends the list
+                break
             if piece.kind == "item" or (piece.kind == "prose" and item_like(piece, page, settings)
                                         and (list_mark(piece.text) or piece.text[:1].islower())):
                 found += items_in(piece, page, settings) - goes_on
                 last, end = piece, j
+                counted.append((j, goes_on))
             elif piece.kind == "prose" and list_mark(piece.text) is not None:
                 found += 1  # the last item, the running text after it glued on
                 break
@@ -166,6 +183,17 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
                               or marked_figure_pieces(units, page, settings))
             doubts.append(flag("description", f"'{unit.text[-60:]}' counts {count} items, {found} follow it"
                                               + f"; figure_text holds {named}, which may be items"))
+        elif 0 < total < count:
+            doubts.append(flag("description", f"'{unit.text[-60:]}' counts {count} items, {total} follow it: an item "
+                                              "may be lost, or read elsewhere"))
+        for n in range(len(counted) - 1, -1, -1):  # items an OCR set under one another in one piece, one by one
+            j, goes_on = counted[n]
+            if units[j].kind != "item" or len(apart := items_apart(units[j], page)) == 1:
+                continue
+            if goes_on and n:  # the piece's first line is the rest of the item before it ('… und' | 'Betriebe')
+                before = counted[n - 1][0]
+                units[before] = replace(units[before], lines=units[before].lines + apart.pop(0).lines)
+            units[j:j + 1] = apart
         i += 1
     return units, doubts
 

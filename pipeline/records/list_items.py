@@ -27,6 +27,17 @@ def counts_ahead(text: str, lexicon: Lexicon) -> bool:
     return lexicon.tags.best_tag((text.split() or [""])[-1]) == "CARD"
 
 
+def counts_before_colon(text: str, lexicon: Lexicon) -> bool:
+    """Text ending in a colon with a number in words among its last words ('Im Vordergrund stehen
+    fünf Ziele:'): it introduces a list and says how many items follow."""
+    words = text.rstrip().rstrip(":").split()
+    return text.rstrip().endswith(":") and any(lexicon.tags.best_tag(w) == "CARD" and w.isalpha()
+                                               for w in words[-COUNT_WORDS_BEFORE_COLON:])
+
+
+COUNT_WORDS_BEFORE_COLON = 3  # the count stands among the last words before the colon ('fünf zentrale Ziele:')
+
+
 def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings, counted: bool = False) -> bool:
     """A short clean piece ending in a colon right over an item with a list mark, or over one more
     and then such an item (an OCR misread the first mark: 'Al'), ('Schwerpunkte:' over 'A1 …'):

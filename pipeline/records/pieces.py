@@ -15,8 +15,8 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.read.words import UNMAPPED_GLYPH
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.going_on import goes_on_later, goes_on_past_figure_text, piece_past_figure_text, short_piece
-from pipeline.records.list_items import (counts_ahead, introduces_list, is_list_item, item_words, list_marked_item,
-                                         marked_like, marked_phrases, opens_a_list)
+from pipeline.records.list_items import (counts_ahead, counts_before_colon, introduces_list, is_list_item, item_words,
+                                         list_marked_item, marked_like, marked_phrases, opens_a_list)
 from pipeline.records.prose import (WORD, awaits_last_item, ends_early, ends_open, function_words,
                                     has_finite_verb, holds_sentence_end, labels_only, list_mark,
                                     may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
@@ -128,8 +128,11 @@ def first_item_after(line: Line, next_line: Line, page: Page, settings: RecordsS
     vor Ort' goes on with the sentence; '„Gemeinsam digital“' is a quotation)."""
     following = next_line.text.strip()
     marked = list_mark(following) is not None and len(following) <= page.measure  # an item a mark opens is so
+    # after a count ('… stehen fünf Ziele:') a line naming no action is an item whatever its length
+    counted = counts_before_colon(line.text, page.lexicon) and len(following.split()) <= settings.text.label_max_words \
+        and not has_finite_verb(following, page.lexicon)
     return line.text.rstrip().endswith(":") and following[-1:] not in (".", "!", "?") \
-        and (len(following) < settings.text.short_line_share * page.measure or marked) \
+        and (len(following) < settings.text.short_line_share * page.measure or marked or counted) \
         and (following[:1].isupper() or marked)  # no quotation, no sentence's rest
 
 
