@@ -206,3 +206,18 @@ def test_a_forewords_lines_after_the_contents_are_no_names(corrections):
             "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nOsnabrück\n\nKleinere Großstadt · Niedersachsen\n\n"
             "Text über Osnabrück.\nMehr Text.\nNoch mehr Text.\nUnd mehr.\nUnd noch mehr Text hier.\n")
     assert segment_text(text, profile).listed == ["Osnabrück"]
+
+
+def test_a_name_an_ocr_lost_middle_words_of_takes_the_overviews_name_at_its_place():
+    """'Herrnhut in Kooperation mit Zittau' read for '… mit Löbau und Zittau': it begins one entry
+    ('… mit Zittau und Oderwitz') and holds the words of another with some lost, so the name
+    check keeps it, flagged, naming both; the overview's order then gives it the one at its place
+    (the other is the next record's name)."""
+    from pipeline.records.coverage import with_names_by_position
+    from pipeline.records.names import name_against_overview
+    listed = ("Aachen", "Herrnhut in Kooperation mit Löbau und Zittau", "Herrnhut in Kooperation mit Zittau und Oderwitz")
+    reading = name_against_overview("Herrnhut in Kooperation mit Zittau", listed, DEFAULT_RECORDS_SETTINGS)
+    assert reading.name == "Herrnhut in Kooperation mit Zittau" and "hold its words" in reading.doubts[0].note
+    out = with_names_by_position([record("Aachen"), record(reading.name), record(listed[2])], list(listed),
+                                 DEFAULT_RECORDS_SETTINGS)
+    assert [r["name"] for r in out] == list(listed) and out[1]["needs_review"] == ["name"]

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.name_wrap import cut_entry_of, letters_of
-from pipeline.records.names import entries_with_part, listed_reading_wins, umlauts_lost
+from pipeline.records.names import entries_with_part, is_subsequence, listed_reading_wins, name_words, umlauts_lost
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.value_doubts import lost_name_words_doubts
 
@@ -96,6 +96,10 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
                 read, record["name"] = record["name"], name
                 add_flag(record, "name", f"read '{read}'; the overview prints '{name}', the same name with its "
                                          "umlauts: the overview's was taken")
+            elif is_subsequence(name_words(record["name"]), name_words(name)):
+                read, record["name"] = record["name"], name
+                add_flag(record, "name", f"read '{read}', the words of '{name}' with some lost: the overview lists it "
+                                         "at this place (the other names are other records'), so it was taken")
             elif lexicon is not None and listed_reading_wins(record["name"], name, lexicon):
                 read, record["name"] = record["name"], name
                 add_flag(record, "name", f"read '{read}'; the overview prints '{name}', a reading no OCR sign or "

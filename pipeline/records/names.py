@@ -87,13 +87,16 @@ def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsS
     entry, score = closest_listed(name, listed)
     entry = next((e for e in listed if umlauts_lost(name, e)), entry)
     wholes = entries_with_part(name, listed)
+    # another entry holds the name's words with words lost inside ('… mit [Löbau und] Zittau'): the name is either
+    wholes += [e for e in listed if e not in wholes and len(name_words(e)) > len(name_words(name))
+               and is_subsequence(name_words(name), name_words(e))] if wholes else []
     if len(wholes) == 1:
         return NameReading(" ".join(wholes[0].split()), (flag(
             "name", f"read '{name}'; the brochure's overview prints '{wholes[0]}', which was taken (the reading "
                     "left part of the name's lines off)"),))
     if wholes:
         return NameReading(name, (flag("name", f"read '{name}': the brochure's overview prints longer names that "
-                                               f"begin or end so ({', '.join(repr(w) for w in wholes)})"),))
+                                               f"begin or end so or hold its words ({', '.join(repr(w) for w in wholes)})"),))
     if umlauts_lost(name, entry):
         return NameReading(" ".join(entry.split()), (flag(
             "name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{entry}', "
@@ -129,6 +132,12 @@ def entries_with_part(name: str, listed: tuple[str, ...]) -> list[str]:
         return []  # an entry with a speck after it ('… und Oderwitz =') is the name itself
     return [e for e in listed if len(name_words(e)) > len(ours)
             and (name_words(e)[:len(ours)] == ours or name_words(e)[-len(ours):] == ours)]
+
+
+def is_subsequence(short: list[str], long: list[str]) -> bool:
+    """['a', 'c'] in ['a', 'b', 'c']: every word of `short`, in its order, among `long`'s."""
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def name_words(name: str) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from pipeline.language.lexicon import Lexicon, german_stop_words
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.name_wrap import closest_listed
-from pipeline.records.names import NameReading, name_words
+from pipeline.records.names import NameReading, is_subsequence, name_words
 from pipeline.records.settings import RecordsSettings
 
 DOUBLED_DASH = re.compile(r"[-–—]\s*[-–—]")
@@ -129,12 +129,6 @@ def sentence_inside_value_doubts(fields: dict) -> list[Doubt]:
     return [flag(field_name, "a sentence ends inside it: a line of the text beside the label may have been read "
                              "into the value")
             for field_name in ("title", "motto") if SENTENCE_INSIDE_VALUE.search(fields.get(field_name) or "")]
-
-
-def is_subsequence(short: list[str], long: list[str]) -> bool:
-    """['a', 'c'] in ['a', 'b', 'c']: every word of `short`, in its order, among `long`'s."""
-    rest = iter(long)
-    return all(word in rest for word in short)
 
 
 def misread_mark_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
