@@ -92,6 +92,19 @@ def test_a_table_overview_read_by_rows_then_by_columns_gives_every_name_and_land
     assert overview_lands(text_to_lines(text), layout.parts, profile) == list(zip(names, ["Bremen", "Saarland", "Hessen", "Hessen", "Hessen"]))
 
 
+def test_a_table_overviews_section_column_read_over_late_lander_lists_no_section(corrections):
+    """A table read column by column whose section column ('Mittelstädte' / 'Kleinstädte und' /
+    'Landgemeinden') stands over the Länder of its last rows read late: the section's cells are no
+    run of names, however many Länder follow them."""
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte Smart Cities 2023\n\n"
+            "Modellprojekt\nGöttingen\nNeumünster\n\nLandkreis Tübingen\n\nBundesland\nNiedersachsen\n"
+            "Schleswig-Holstein\n\nKategorie\nGroßstädte\nMittelstädte\nKleinstädte und\nLandgemeinden\n\n"
+            "Baden-Württemberg Interkommunale\n\nNiedersachsen\n\nKooperationen und\nLandkreise\n")
+    assert segment_text(text, profile).listed == ["Göttingen", "Neumünster", "Landkreis Tübingen"]
+
+
 def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(corrections):
     """An OCR read the table's first rows column by column and its longer rows one by one after
     the names' column: those rows' names are listed too; a column name's second line is none."""

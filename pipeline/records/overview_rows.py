@@ -65,7 +65,7 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
     for i, text in enumerate(texts):
         if i < past:
             continue
-        if text[:1].isupper() and words_before_state(text) is None and (run := column_run(texts, i)):
+        if text[:1].isupper() and words_before_state(text) is None and (run := column_run(texts, i, profile)):
             names += run[0]
             past, start = run[1], ""
             continue
@@ -94,16 +94,20 @@ def row_names(texts: list[str], profile: Profile) -> list[str]:
     return names
 
 
-def column_run(texts: list[str], i: int) -> tuple[list[str], int] | None:
+def column_run(texts: list[str], i: int, profile: Profile) -> tuple[list[str], int] | None:
     """Rows from i on that hold a name each and no Land, then as many rows that open with a Land
     and hold nothing before it: the rest of a table an OCR read column by column after reading its
     first rows one by one ('Schöneck' / 'Vogelsbergkreis' / … / 'Hessen' / 'Hessen' / …) -> (the
     names, a name's line ending in a connector or opening with one in lower case going on the
-    name above, and the index of the first Land's row); None where the counts differ or there is
-    but one name."""
+    name above, and the index of the first Land's row); None where the counts differ, there is
+    but one name, or a row reads as a section's cell ('Mittelstädte', 'Kleinstädte und': the
+    section column, no names)."""
+    section_words = {w.casefold() for c in profile.categories for w in c.split()}
     names: list[str] = []
     k = i
     while k < len(texts) and not begins_with_state(texts[k]) and words_before_state(texts[k]) is None:
+        if all(w.casefold() in section_words for w in texts[k].split()) or section_like(texts[k], profile):
+            return None
         if names and (NAME_CONNECTORS.search(names[-1]) or opens_with_connector(texts[k])):
             names[-1] = f"{names[-1]} {texts[k]}"
         else:
