@@ -33,7 +33,8 @@ def find_gutter(lines: list[TextLine], left: float, right: float, gap: float = G
     columns), a column's ragged edge beside another column by lines scattered through it, and
     leaves a corridor wider than a narrow gap between them. A line in larger type than the running
     text (`running`) needs a wider space between its words to let x pass (taken_spans). A line in
-    smaller type (a chart's label above the columns, reaching into their gutter) makes no run."""
+    smaller type (a chart's label above the columns, reaching into their gutter) crosses x without
+    making a run of crossing lines, and ends one as any line that leaves x free does."""
     width = right - left
     xs = [left + width * GUTTER_ZONE[0] + GUTTER_STEP * i
           for i in range(int(width * (GUTTER_ZONE[1] - GUTTER_ZONE[0]) / GUTTER_STEP) + 1)]

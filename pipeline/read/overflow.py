@@ -4,9 +4,10 @@ line then crosses the gutter, and the row would be read as one line across both 
 ('www.….de/smart-city mitgenommen werden möchte.').
 
 Needs a line's words and those of the lines right above and below it (objects with .x0 and
-.x1), and the gutter's x. Produces the line's two parts, one per column, where the words right of
-the overflowing word begin at the next column's edge as the lines beside it do, and the words
-left of it begin where the left column's do.
+.x1, and .size where a text layer tells it), and the gutter's x. Produces the line's two parts,
+one per column, where the words right of the overflowing word begin at the next column's edge as
+the lines beside it do (in the same type: key figures beside a column are no column), and the
+words left of it begin where the left column's do.
 """
 from __future__ import annotations
 

@@ -2,9 +2,11 @@
 fünf' | 'Schwerpunkte:'): the count says how many items follow, so items that lost their marks (an
 OCR reads a bullet as nothing) or that a figure set apart, and that the rules of words and
 neighbours took for figure text, are found by it. Where the pieces after the introduction that
-may be items fill the count exactly, they are the list's items; where the count is not met and
-cannot be, the description is flagged with the count and what was found; items past a count met
-are none (labels and captions go to figure text, a sentence to the running text). Needs the
+may be items fill the count exactly, they are the list's items, each a piece of its own as
+printed (items an OCR set under one another in one piece are parted); a sentence after them ends
+the list; where the count is not met, the description is flagged with the count and what was
+found; items past a count met are none (labels and captions go to figure text, a sentence to the
+running text). Needs the
 classified pieces of a body (after pieces.classify_units and figure_doubts' rules); produces them
 with such pieces items, and the doubts.
 """
@@ -15,7 +17,7 @@ from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import label_row, map_point
-from pipeline.records.list_items import mark_shape
+from pipeline.records.list_items import COUNT_BEFORE_COLON, COUNTS, mark_shape
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
                                     names_no_action, set_like_a_logo, unmarked)
@@ -23,10 +25,8 @@ from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE, letters_share
 from pipeline.records.units import text_before
 
-COUNTS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
-COUNT_BEFORE_COLON = 3  # the count stands among the last words before the colon ('fünf zentrale Ziele:')
 MOST_PIECES = 10  # pieces looked at after an introduction: a list is not longer than its count allows
-LETTER_MARK = re.compile(r"^[A-ZÄÖÜ] (?=[a-zäöüß])")  # an item's dash an OCR read as a letter ('E digitale Verwaltung')
+LETTER_MARK = re.compile(r"^[A-ZÄÖÜ] (?=[a-zäöüß])")  # an item's dash read as a letter ('E digitale Verwaltung')
 MAYBE_ITEMS = ("short", "evidence", "interruption", "opening")  # figure text by rules that may take an item
 
 
@@ -101,6 +101,26 @@ def item_starts(unit: Unit, page: Page) -> list[int]:
                                                      and len(prev) + 1 + len(line.split()[0]) <= page.measure)]
 
 
+def items_one_by_one(units: list[Unit], counted: list[tuple[int, bool]], page: Page) -> list[Unit]:
+    """Units -> the same, each item piece counted (`counted`: its first line's number, and whether
+    it goes on the item before it) parted into one piece per item it holds (items an OCR set under
+    one another), the first line of one that goes on joined to the item before it ('… für
+    Verwaltung und' | 'Betriebe'). The pieces are found by their lines: the list's steps may have
+    moved them."""
+    units = list(units)
+    for n in range(len(counted) - 1, -1, -1):
+        number, goes_on = counted[n]
+        j = next((k for k, u in enumerate(units) if u.kind == "item" and u.lines[0].number == number), None)
+        if j is None or len(apart := items_apart(units[j], page)) == 1:
+            continue
+        before = next((k for k, u in enumerate(units) if n and u.kind == "item"
+                       and u.lines[0].number == counted[n - 1][0]), None)
+        if goes_on and before is not None:
+            units[before] = replace(units[before], lines=units[before].lines + apart.pop(0).lines)
+        units[j:j + 1] = apart
+    return units
+
+
 def items_apart(unit: Unit, page: Page) -> list[Unit]:
     """An item piece -> one piece per item it holds, as printed (items an OCR set under one another)."""
     starts = item_starts(unit, page) + [len(unit.lines)]
@@ -148,7 +168,7 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
                                         and (list_mark(piece.text) or piece.text[:1].islower())):
                 found += items_in(piece, page, settings) - goes_on
                 last, end = piece, j
-                counted.append((j, goes_on))
+                counted.append((piece.lines[0].number, goes_on))
             elif piece.kind == "prose" and list_mark(piece.text) is not None:
                 found += 1  # the last item, the running text after it glued on
                 break
@@ -186,14 +206,7 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
         elif 0 < total < count:
             doubts.append(flag("description", f"'{unit.text[-60:]}' counts {count} items, {total} follow it: an item "
                                               "may be lost, or read elsewhere"))
-        for n in range(len(counted) - 1, -1, -1):  # items an OCR set under one another in one piece, one by one
-            j, goes_on = counted[n]
-            if units[j].kind != "item" or len(apart := items_apart(units[j], page)) == 1:
-                continue
-            if goes_on and n:  # the piece's first line is the rest of the item before it ('… und' | 'Betriebe')
-                before = counted[n - 1][0]
-                units[before] = replace(units[before], lines=units[before].lines + apart.pop(0).lines)
-            units[j:j + 1] = apart
+        units = items_one_by_one(units, counted, page)
         i += 1
     return units, doubts
 
@@ -327,9 +340,9 @@ def items_set_apart(units: list[Unit], i: int, end: int, missing: int, page: Pag
     moved = replace(units[k], kind="item", verdict=None, why="")
     rest = units[:k] + units[k + 1 :]
     at = end + 1 - (k < i)
-    return rest[:at] + [moved] + rest[at:], (f"'{moved.text[:60]}', lines that read as {missing} items without "
-                                             f"marks, fill the count of the list '{units[i].text[-40:]}': put at "
-                                             "the list's end; check the order")
+    note = f"'{moved.text[:60]}', lines that read as {missing} items without "
+    note += f"marks, fill the count of the list '{units[i].text[-40:]}': put at the list's end; check the order"
+    return rest[:at] + items_apart(moved, page) + rest[at:], note
 
 
 def introduction_kept(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> list[Unit]:

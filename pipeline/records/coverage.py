@@ -4,7 +4,9 @@ the segmenter missed is never silent.
 Needs the records (final names) and the names the overview lists (segment.Layout.listed).
 Produces warnings for listed names no record matched (and for more names listed than
 records found), and flags: the records around such a gap ('description', 'name': the missed
-project's text or header may be in them), and a name the overview does not list ('name').
+project's text or header may be in them), a name the overview does not list ('name'), and records
+that bear one name ('name', 'description'). A name read with words lost takes the overview's
+entry at its place (with_names_by_position), flagged.
 """
 from __future__ import annotations
 
@@ -137,7 +139,8 @@ def with_coverage(records: list[dict], listed: list[str], settings: RecordsSetti
     named = Counter(" ".join(r["name"].casefold().split()) for r in records)
     for record in records:
         if (count := named[" ".join(record["name"].casefold().split())]) > 1:
-            note = f"{count} records bear this name: one of them may be another project's, read with words of its name lost"
+            note = (f"{count} records bear this name: one of them may be another project's, read with words of "
+                    "its name lost")
             add_flag(record, "name", note)
             add_flag(record, "description", f"{note}, and so its text")
     if not listed:

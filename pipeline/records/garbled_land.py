@@ -72,7 +72,9 @@ def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile
     for i, text in enumerate(texts):
         if i < past:
             continue
-        if i >= after and text[:1].isupper() and words_before_state(text) is None and (run := column_run(texts, i, profile)):
+        run = column_run(texts, i, profile) if i >= after and text[:1].isupper() \
+            and words_before_state(text) is None else None
+        if run:
             names, at = run
             pairs += [(name, state_at_start(row)) for name, row in zip(names, texts[at:at + len(names)])]
             past = at + len(names)

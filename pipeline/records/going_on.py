@@ -1,7 +1,8 @@
 """Where a piece's sentence goes on: in a later piece, past the short pieces and the figure text
-an OCR or a layout set between (the words under a number, a label, a caption). Needs the
-classified pieces of a body (units.Unit) and the page (units.Page); produces judgements that
-pieces.py and the rules after it ask.
+an OCR or a layout set between (the words under a number, a label, a caption), and what a short
+piece is. Needs a body's pieces (units.Unit, with the verdicts of their evidence; classify_units
+asks while it gives them their kinds) and the page (units.Page) or its lexicon; produces
+judgements that pieces.py and the rules after it ask.
 """
 from __future__ import annotations
 

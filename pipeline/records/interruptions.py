@@ -20,9 +20,10 @@ from pipeline.records.text import CLAUSE_AFTER_COMMA, sentence_like
 def set_into_open_sentences(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """A short line right after running text that stops on a function word ('… am'), with
     running text after it that can go on with the sentence, is set into the column (the words
-    under a number, a label; or a map's points, however long: marked_points): figure text. So is a line that opens a sentence anew ('Die Zukunft
-    beginnt im Quartier', a banner) after running text stopping on an attributive adjective ('…
-    und ältere'), under which running text goes on with a noun ('Menschen beim Einkauf …')."""
+    under a number, a label; or a map's points, however long: marked_points): figure text. So is
+    a line that opens a sentence anew ('Die Zukunft beginnt im Quartier', a banner) after running
+    text stopping on an attributive adjective ('… und ältere'), under which running text goes on
+    with a noun ('Menschen beim Einkauf …')."""
     units = list(units)
     text_units = [i for i, u in enumerate(units) if u.kind != "figure"]
     for a, f1, f2 in zip(text_units, text_units[1:], text_units[2:]):

@@ -27,15 +27,15 @@ def counts_ahead(text: str, lexicon: Lexicon) -> bool:
     return lexicon.tags.best_tag((text.split() or [""])[-1]) == "CARD"
 
 
-def counts_before_colon(text: str, lexicon: Lexicon) -> bool:
-    """Text ending in a colon with a number in words among its last words ('Im Vordergrund stehen
-    fünf Ziele:'): it introduces a list and says how many items follow."""
+COUNTS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
+COUNT_BEFORE_COLON = 3  # the count stands among the last words before the colon ('fünf zentrale Ziele:')
+
+
+def counts_before_colon(text: str) -> bool:
+    """Text ending in a colon with a count word among its last words ('Im Vordergrund stehen fünf
+    Ziele:'): it introduces a list and says how many items follow."""
     words = text.rstrip().rstrip(":").split()
-    return text.rstrip().endswith(":") and any(lexicon.tags.best_tag(w) == "CARD" and w.isalpha()
-                                               for w in words[-COUNT_WORDS_BEFORE_COLON:])
-
-
-COUNT_WORDS_BEFORE_COLON = 3  # the count stands among the last words before the colon ('fünf zentrale Ziele:')
+    return text.rstrip().endswith(":") and any(w.lower() in COUNTS for w in words[-COUNT_BEFORE_COLON:])
 
 
 def introduces_list(unit: Unit, following: list[Unit], settings: RecordsSettings, counted: bool = False) -> bool:

@@ -1,14 +1,15 @@
 """A project the overview lists whose header an OCR garbled past every other reading: its name
-printed alone (over one or two lines) with the header's labels under it, and no size class or
-Land that reads as one ('Landkreis' / 'Firstenfeldbruck' / 'BUNDESLAND Die Modellprojekte …' /
-'PROJEKTTITEL' / 'Motto').
+printed alone (over one or two lines) with the header's labels under it, opening lines or ending
+rows of the text beside them ('… dass BUNDESLAND:'), up to a page of text under the name (a
+sidebar an OCR read after the page's text), and no size class that reads as one ('Landkreis' /
+'Firstenfeldbruck' / 'BUNDESLAND Die Modellprojekte …' / 'PROJEKTTITEL' / 'Motto').
 
 Needs the non-blank lines of the projects part, the starts the segmenter found, the overview's
 names (and a table overview's Länder), the section headings in force and the profile's labels.
 Produces the missing projects' starts, each with a SizeLine whose size class is the likest of its
-section's to the header's lines and whose Land is the overview's row's (a table overview's; with
-none, no start is made), both under notes that flag them: the record is found, its header's
-fields are the reviewer's to check.
+section's to the header's lines and whose Land is the one read whole under its label, else the
+overview's row's (a table overview's; with neither, no start is made), both under notes that flag
+them: the record is found, its header's fields are the reviewer's to check.
 """
 from __future__ import annotations
 

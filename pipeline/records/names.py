@@ -96,7 +96,8 @@ def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsS
                     "left part of the name's lines off)"),))
     if wholes:
         return NameReading(name, (flag("name", f"read '{name}': the brochure's overview prints longer names that "
-                                               f"begin or end so or hold its words ({', '.join(repr(w) for w in wholes)})"),))
+                                               "begin or end so or hold its words "
+                                               f"({', '.join(repr(w) for w in wholes)})"),))
     if umlauts_lost(name, entry):
         return NameReading(" ".join(entry.split()), (flag(
             "name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{entry}', "

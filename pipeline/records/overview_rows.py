@@ -58,7 +58,7 @@ def heads_row(texts: list[str], profile: Profile) -> int | None:
 
 def row_names(texts: list[str], profile: Profile) -> list[str]:
     """Rows of a table overview -> the names they begin with (see table_row_names)."""
-    section_words = {w.casefold() for c in profile.categories for w in c.split()}
+    section_words = section_words_of(profile)
     names: list[str] = []
     start, start_at = "", -1  # a name's first row, with no Land, ending in a connector, and where it stands
     past = 0  # rows up to here were read as a run of the name column (column_run)
@@ -102,7 +102,7 @@ def column_run(texts: list[str], i: int, profile: Profile) -> tuple[list[str], i
     name above, and the index of the first Land's row); None where the counts differ, there is
     but one name, or a row reads as a section's cell ('Mittelstädte', 'Kleinstädte und': the
     section column, no names)."""
-    section_words = {w.casefold() for c in profile.categories for w in c.split()}
+    section_words = section_words_of(profile)
     names: list[str] = []
     k = i
     while k < len(texts) and not begins_with_state(texts[k]) and words_before_state(texts[k]) is None:
@@ -117,6 +117,11 @@ def column_run(texts: list[str], i: int, profile: Profile) -> tuple[list[str], i
     while k + lands < len(texts) and begins_with_state(texts[k + lands]):
         lands += 1
     return (names, k) if len(names) >= 2 and lands == len(names) else None
+
+
+def section_words_of(profile: Profile) -> set[str]:
+    """The casefolded words of the profile's section names ('kleinstädte', 'und', …)."""
+    return {w.casefold() for c in profile.categories for w in c.split()}
 
 
 def section_like(text: str, profile: Profile) -> bool:

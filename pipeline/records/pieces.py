@@ -125,11 +125,13 @@ def first_item_after(line: Line, next_line: Line, page: Page, settings: RecordsS
     """A list's introduction and its first item with no blank line between ('… in fünf
     Handlungsfeldern:' / 'Handel und Gewerbe'): a line ending in a colon over a short line that
     opens with a capital or a list mark and ends no sentence ('… vor allem eines:' / 'die Menschen
-    vor Ort' goes on with the sentence; '„Gemeinsam digital“' is a quotation)."""
+    vor Ort' goes on with the sentence; '„Gemeinsam digital“' is a quotation); after a count before
+    the colon ('… stehen fünf Ziele:'), over a line of a label's few words naming no action, however
+    near the measure it reaches."""
     following = next_line.text.strip()
     marked = list_mark(following) is not None and len(following) <= page.measure  # an item a mark opens is so
-    # after a count ('… stehen fünf Ziele:') a line naming no action is an item whatever its length
-    counted = counts_before_colon(line.text, page.lexicon) and len(following.split()) <= settings.text.label_max_words \
+    # after a count ('… stehen fünf Ziele:') a line of a label's few words naming no action is an item
+    counted = counts_before_colon(line.text) and len(following.split()) <= settings.text.label_max_words \
         and not has_finite_verb(following, page.lexicon)
     return line.text.rstrip().endswith(":") and following[-1:] not in (".", "!", "?") \
         and (len(following) < settings.text.short_line_share * page.measure or marked or counted) \
@@ -316,7 +318,7 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
                                           page.lexicon, settings):
         return "prose"  # ... the start of a sentence with no verb yet (judged by the text it goes on in)
     later = piece_past_figure_text(units, i, page, settings) if awaits_last_item(text) else None
-    if later is not None and later.verdict is not False and later.text[:1].isupper() \
+    if later is not None and later.text[:1].isupper() \
             and not opens_sentence(later.text, page.lexicon) and len(later.text.split()) >= t.continuation_min_words:
         return "prose"  # a listing waiting for its last item ('… und' | figure | 'Großräschen haben …')
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \

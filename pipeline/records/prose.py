@@ -300,9 +300,10 @@ def stops_on_a_finite_verb(text: str, lexicon: Lexicon) -> bool:
 
 
 def opens_on_a_noun(text: str, lexicon: Lexicon) -> bool:
-    """Text whose first word is a noun with its capital ('Menschen beim Einkauf …')."""
-    first = (text.split() or [""])[0]
-    return first[:1].isupper() and first.isalpha() and (lexicon.tags.best_tag(first) or "").startswith("NN")
+    """Text whose first word is a noun or a name with its capital ('Menschen beim Einkauf …',
+    'Beschäftigte und klare …')."""
+    first = (text.split() or [""])[0].rstrip(",;:.")
+    return first[:1].isupper() and (lexicon.tags.best_tag(first) or "")[:1] == "N"
 
 
 def has_finite_verb(text: str, lexicon: Lexicon) -> bool:

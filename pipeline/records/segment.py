@@ -304,10 +304,10 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
         own = category[0] if category else profile.section_of_size_class(size.size_class)
         # nor does the section of its size class read right after its header, before any other project starts:
         # the band over its own page, an OCR read after the sidebar ('Weimar' / header / 'MITTELSTÄDTE' / text)
-        late = late_band(name_line.number, starts_after(boundaries, headings, name_line.number), headings,
-                         profile.section_of_size_class(size.size_class), profile)
+        late = late_band_line(name_line.number, next_start_line(boundaries, headings, name_line.number), headings,
+                              profile.section_of_size_class(size.size_class), profile)
         if late is not None and profile.canonical(headings[late][0]) != profile.canonical(own):
-            category, own = headings[late][:2], headings[late][0]
+            category, own, since = headings[late][:2], headings[late][0], late
         end = next(b for b in boundaries if b > name_line.number and b != banded.get(name_line.number) and b != late
                    and not (own and profile.canonical(headings.get(b, ("",))[0]) == profile.canonical(own)))
         repeated = frozenset(n for b, (_, _, last) in headings.items() if name_line.number < b < end for n in range(b, last + 1))
@@ -322,12 +322,12 @@ def find_projects(lines: list[Line], profile: Profile, running: frozenset[str] =
     return blocks
 
 
-def starts_after(boundaries: list[int], headings: dict, number: int) -> int:
+def next_start_line(boundaries: list[int], headings: dict, number: int) -> int:
     """The first boundary after line `number` that is no heading (the next project's start)."""
     return next((b for b in boundaries if b > number and b not in headings), boundaries[-1])
 
 
-def late_band(first: int, stop: int, headings: dict, size_section: str | None, profile: Profile) -> int | None:
+def late_band_line(first: int, stop: int, headings: dict, size_section: str | None, profile: Profile) -> int | None:
     """The first heading between a project's first line and `stop` (the next project's start)
     that names the section of the project's size class; None for none."""
     if size_section is None:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.pieces import Page, Unit, has_finite_verb
+from pipeline.records.pieces import YEAR, Page, Unit, has_finite_verb
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, opens_anew, opens_sentence,
                                     stops_on_an_attributive_adjective)
 from pipeline.records.settings import RecordsSettings
 
 BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")  # '2018', '62', '15%': a chart's year or value
 NUMBERS_IN_A_LINE = 3  # a line of running text with this many numbers between its words holds a chart's
-YEAR = re.compile(r"(?:19|20)\d\d")
 LABELS_MAX_TOKENS = 12  # a piece of numbers and words this short, with no verb, is a figure's numbers and labels
 
 
@@ -87,7 +86,8 @@ def reopened_line_doubts(units: list[Unit], page: Page, settings: RecordsSetting
 def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     """A line of running text with three numbers or more standing between its words, none after a
     comma nor after a function word ('müssen 2018 weite 2019 Strecken 2021 …'; not 'von 2019 bis
-    2023'), or in a row ('… das die 2019 2020 2021 2022 2023 Grundversorgung'), or a piece of a few words with two numbers
+    2023'), or in a row ('… das die 2019 2020 2021 2022 2023 Grundversorgung'), or with a key figure
+    at its edge (has_number_at_edge), or a piece of a few words with two numbers
     or more and neither a stop nor a finite verb ('5 Jahre 17.000' | 'Laufzeit Einwohnerinnen und'
     | 'Einwohner'): a chart's years or values, or big numbers and their words,
     read into running text; a sentence that counts its numbers sets commas or words between them."""
@@ -107,12 +107,13 @@ def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
             # a sentence's number follows a function word ('von 2019 bis 2023', 'um 4.000'); a chart's stands anywhere
             loose = [t for k, t in enumerate(tokens) if BARE_NUMBER.fullmatch(t)
                      and k and tokens[k - 1].lower() not in function_words() and not BARE_NUMBER.fullmatch(tokens[k - 1])]
-            if (len(loose) >= NUMBERS_IN_A_LINE and "," not in line.text) or numbers_in_a_row(tokens) >= NUMBERS_IN_A_LINE:
+            if (len(loose) >= NUMBERS_IN_A_LINE and "," not in line.text) \
+                    or longest_number_run(tokens) >= NUMBERS_IN_A_LINE:
                 doubts.append(flag("description", f"'{line.text[:80]}' in running text holds numbers between its "
                                                   "words, as a chart's years or values read into a line are"))
                 break
             following = unit.lines[k + 1].text.split() if k + 1 < len(unit.lines) else []
-            if number_at_edge(tokens, following, page):
+            if has_number_at_edge(tokens, following, page):
                 doubts.append(flag("description", f"'{line.text[:80]}' in running text has a number at its edge "
                                                   "that its sentence has no place for: a key figure beside the "
                                                   "column, read into the line?"))
@@ -120,7 +121,7 @@ def numbers_in_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     return doubts
 
 
-def numbers_in_a_row(tokens: list[str]) -> int:
+def longest_number_run(tokens: list[str]) -> int:
     """The longest run of numbers standing next to each other among a line's tokens ('2019 2020 2021
     2022 2023': a chart's axis read into the line; a sentence sets words or commas between its numbers)."""
     longest = run = 0
@@ -130,7 +131,7 @@ def numbers_in_a_row(tokens: list[str]) -> int:
     return longest
 
 
-def number_at_edge(tokens: list[str], following: list[str], page: Page) -> bool:
+def has_number_at_edge(tokens: list[str], following: list[str], page: Page) -> bool:
     """A line's tokens that open with a number before a speck ('80 X können.') or end in one after
     a finite verb, the next line (`following`) going on in lower case ('… Bibliotheken öffnen 48' /
     'sich für …'; not '… zählt 12' / 'Ortsteile'): no sentence counts so; a key figure set beside
@@ -138,7 +139,7 @@ def number_at_edge(tokens: list[str], following: list[str], page: Page) -> bool:
     def figure(token: str) -> bool:
         return bool(BARE_NUMBER.fullmatch(token)) and len(token.strip("%")) >= 2 and not YEAR.fullmatch(token)
     return len(tokens) >= 3 and (
-        figure(tokens[0]) and len(tokens[1]) == 1 and tokens[1].isalpha()
+        figure(tokens[0]) and len(tokens[1]) == 1 and tokens[1].isalpha() and tokens[1].isupper()  # not '40 m'
         or figure(tokens[-1]) and tokens[-2].isalpha() and tokens[-2].islower() and following[:1] != []
         and following[0][:1].islower() and has_finite_verb(tokens[-2], page.lexicon)
         and tokens[-2].lower() not in function_words())

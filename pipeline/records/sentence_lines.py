@@ -17,8 +17,9 @@ from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import SUBJECT_JOINERS, label_row
 from pipeline.records.interruptions import goes_with_determiner
-from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, stops_on_a_finite_verb,
-                                    stops_on_an_attributive_adjective, verb_after_a_clause, wordmark)
+from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, opens_on_a_noun,
+                                    stops_on_a_finite_verb, stops_on_an_attributive_adjective, verb_after_a_clause,
+                                    wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 from pipeline.records.units import text_before, text_so_far_ends
@@ -127,7 +128,8 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
             continue
         # no verb yet: a subject of listed nouns ('Regelmäßige Sicherungen, geschulte' / 'Beschäftigte und …
         # verringern'), where the text before ended a sentence and the adjective's noun opens the text after
-        if has_finite_verb(unit.text, page.lexicon) or LISTING_COMMA.search(unit.text) and noun_first(units[j].text, page.lexicon) \
+        if has_finite_verb(unit.text, page.lexicon) or LISTING_COMMA.search(unit.text) \
+                and opens_on_a_noun(units[j].text, page.lexicon) \
                 and text_so_far_ends(units[:i], ".!?:"):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
     return units
@@ -154,13 +156,7 @@ def listing_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
     words = after.split()
     return bool(LISTING_COMMA.search(text)) and text[:1].isupper() and text.rstrip()[-1:].isalpha() \
         and not has_finite_verb(text, lexicon) and len(words) > 1 and words[0] in SUBJECT_JOINERS \
-        and noun_first(" ".join(words[1:]), lexicon)
-
-
-def noun_first(text: str, lexicon: Lexicon) -> bool:
-    """Text opening with a noun written with its capital ('Beschäftigte und klare …')."""
-    first = (text.split() or [""])[0]
-    return first[:1].isupper() and (lexicon.tags.best_tag(first) or "")[:1] == "N"
+        and opens_on_a_noun(" ".join(words[1:]), lexicon)
 
 
 AFTER_THE_VERB = frozenset({"PRF", "ADV", "PTKNEG"})  # 'sich', 'auch', 'nicht': no noun phrase
