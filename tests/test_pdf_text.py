@@ -619,12 +619,13 @@ def test_a_charts_labels_reaching_into_the_gutter_do_not_move_the_cut_into_a_col
     assert lines.index(left[-1]) < lines.index(right[0]) or lines.index(right[-1]) < lines.index(left[0])
 
 
-@pytest.mark.parametrize("size, cut", [(20.0, False), (10.5, True)])
-def test_a_columns_line_beside_key_figures_is_no_overflow_into_them(size, cut):
+@pytest.mark.parametrize("size, right, cut", [(20.0, 10.5, False), (10.5, 10.5, True), (10.5, 13.65, True)])
+def test_a_columns_line_beside_key_figures_is_no_overflow_into_them(size, right, cut):
     """A column's line whose last word begins where a big number of the key figures under it
     begins ('rung gezielt erfolgen kann.' over '48   5 Jahre'), with a gutter found between the
     figures: the figures are no column the line runs into, so the line stays whole; a row in the
-    line's own type there would show a column's edge."""
+    line's own type there would show a column's edge, and so does one in smaller type than the
+    line's right part (a lead paragraph's last word in larger type beside the body's lines)."""
     from pipeline.read.overflow import overflow_parts
     from pipeline.read.pdf_text import Word
 
@@ -633,7 +634,8 @@ def test_a_columns_line_beside_key_figures_is_no_overflow_into_them(size, cut):
 
     above = [word("Foto:", 304.6, 326.0, 582.6, 8.0), word("Projektteam", 328.0, 376.0, 582.6, 8.0)]
     row = [word(w, x0, x1, 598.1, 10.5) for w, x0, x1 in
-           (("rung", 304.6, 328.0), ("gezielt", 331.0, 363.0), ("erfolgen", 366.0, 417.0), ("kann.", 420.0, 449.5))]
+           (("rung", 304.6, 328.0), ("gezielt", 331.0, 363.0), ("erfolgen", 366.0, 417.0))]
+    row.append(word("kann.", 420.0, 449.5, 598.1, right))
     below = [word("48", 304.6, 327.0, 641.8, size), word("5", 420.0, 431.0, 641.8, size),
              word("Jahre", 436.0, 500.9, 641.8, size)]
     parts = overflow_parts(row, [above, below], 381.0)

@@ -6,14 +6,15 @@ line then crosses the gutter, and the row would be read as one line across both 
 Needs a line's words and those of the lines right above and below it (objects with .x0 and
 .x1, and .size where a text layer tells it), and the gutter's x. Produces the line's two parts,
 one per column, where the words right of the overflowing word begin at the next column's edge as
-the lines beside it do (in the same type: key figures beside a column are no column), and the
+the lines beside it do (in no far larger type: key figures beside a column are no column), and the
 words left of it begin where the left column's do.
 """
 from __future__ import annotations
 
 from typing import Callable
 
-SIZE_TOLERANCE = 0.1  # type sizes this near are one type
+from pipeline.read.words import LARGE_TYPE
+
 EDGE_TOLERANCE = 3.0  # points: a column's lines begin this close to one x (an OCR's boxes hug the ink)
 
 
@@ -30,10 +31,10 @@ def overflow_parts(words, neighbours: list, gutter: float, reach: float = 0.0) -
     over = ordered[k - 1]
     if not over.x0 < gutter < over.x1 + reach:
         return None
-    # the next column's first words, in the type of the row's own right part (key figures beside a
-    # column of text are no column its line runs into)
+    # the next column's first words, in no far larger type than the row's own right part (key figures
+    # beside a column of text are no column its line runs into; a lead paragraph's larger type is)
     right_edges = [min(w.x0 for w in row if w.x0 >= gutter) for row in neighbours
-                   if any(w.x0 >= gutter and same_type(w, ordered[k]) for w in row)]
+                   if any(w.x0 >= gutter and not far_larger(w, ordered[k]) for w in row)]
     left_edges = [min(w.x0 for w in row) for row in neighbours if any(w.x1 <= gutter for w in row)]
     if not right_edges or not left_edges:
         return None
@@ -62,7 +63,8 @@ def overflowed_rows(lines: list, gutter: float, crossing: Callable[[object], boo
     return parts
 
 
-def same_type(a, b) -> bool:
-    """Whether two words are set in one type size, as far as their sizes are known (an OCR's are not)."""
+def far_larger(a, b) -> bool:
+    """Whether word a is set in type LARGE_TYPE times b's or more (a big number beside a line), as
+    far as their sizes are known (an OCR's are not)."""
     size_a, size_b = getattr(a, "size", None), getattr(b, "size", None)
-    return not (size_a and size_b) or abs(size_a - size_b) <= SIZE_TOLERANCE * max(size_a, size_b)
+    return bool(size_a and size_b) and size_a >= LARGE_TYPE * size_b
