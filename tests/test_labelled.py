@@ -690,6 +690,20 @@ def test_a_sentences_piece_under_a_key_figures_word_is_no_fact(profile):
     assert facts == {} and used == set()
 
 
+def test_a_one_word_value_a_narrow_box_wrapped_is_taken_whole_at_the_boxs_end(profile):
+    """'KONTAKT' / 'Stabsstelle' / 'Digitalisierung', then the box ends (a blank line): the value's
+    second word wrapped onto the box's last line is the value's; a one-word value over a line that
+    other lines follow right under it is not joined to it."""
+    from pipeline.records.label_facts import facts_in_lines
+    gap = DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap
+    wrapped = [l for l in text_to_lines("FÖRDERPHASE\nUmsetzungsphase\n\nKONTAKT\nStabsstelle\nDigitalisierung\n\n\n\n"
+                                        "Die Stadt baut ein Netz aus Sensoren auf.\n") if not l.blank]
+    assert facts_in_lines(wrapped, known_labels(profile), gap)[0]["Kontakt"] == "Stabsstelle Digitalisierung"
+    text = [l for l in text_to_lines("KONTAKT\nStabsstelle\nDigitalisierung\nDie Stadt baut ein Netz aus Sensoren auf,\n"
+                                     "das den Verkehr misst.\n") if not l.blank]
+    assert facts_in_lines(text, known_labels(profile), gap)[0]["Kontakt"] == "Stabsstelle"
+
+
 def test_a_fact_alone_under_its_label_is_kept_though_the_next_label_has_text_beside_it(profile):
     """A sidebar an OCR ran into the text's rows: 'KONTAKT' and its value stand alone, 'WEBSITE'
     opens a row of the text beside it. The contact is a fact; the row with the text stays text."""

@@ -568,16 +568,29 @@ def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first
     the first line is a value however far it stands from lines[last]."""
     out: list[Line] = []
     previous = lines[last]
-    for line in lines[last + 1:]:
+    for k in range(last + 1, len(lines)):
+        line = lines[k]
         gap = row_gap(previous, line, box_end)
+        after = lines[k + 1] if k + 1 < len(lines) else None
         if len(out) < want and (gap <= max_gap or (free_first and not out)):
             out.append(line)
-        elif (out or not want) and gap <= 1 and continues(previous.text, line.text) and len(out) < want + VALUE_MAX_LINES - 1:
+        elif (out or not want) and gap <= 1 and len(out) < want + VALUE_MAX_LINES - 1 and (
+                continues(previous.text, line.text) or (out and last_word_wrapped(previous, line, after, box_end))):
             out.append(line)
         else:
             break
         previous = line
     return out
+
+
+def last_word_wrapped(previous: Line, line: Line, after: Line | None, box_end: int = -1) -> bool:
+    """A value of one word whose next word a narrow box wrapped onto the line under it, the box's
+    last ('Stabsstelle' / 'Digitalisierung', then nothing right under it): one word each, with a
+    capital, no stop."""
+    words, lower = previous.text.split(), line.text.split()
+    return len(words) == 1 and len(lower) == 1 and words[0][:1].isupper() and lower[0][:1].isupper() \
+        and words[0].isalpha() and lower[0].replace("-", "").isalpha() \
+        and (after is None or row_gap(line, after, box_end) > 1)
 
 
 def assign(between: list[Line], pending: list[int], found: list) -> None:
