@@ -80,16 +80,23 @@ def test_a_table_overview_read_by_rows_then_by_columns_gives_every_name_and_land
     run ('Schöneck' / … / 'Schotten in Kooperation mit Grebenhain' / 'und Alsfeld'), then as many
     Länder. Every name is listed (no cell's second line goes on a row's name), each with its Land."""
     from pipeline.records.garbled_land import overview_lands
-    from pipeline.records.segment import segment_text, text_to_lines
-    profile = corrections.profile_for(None)[0]
-    text = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n"
-            "Modellprojekt Bundesland Kategorie\nBremerhaven Bremen Großstädte\nHomburg Saarland Mittelstädte\n\n"
-            "Schöneck\nVogelsbergkreis\n\nSchotten in Kooperation mit Grebenhain\nund Alsfeld\n\n"
-            "Hessen\nHessen\n\nHessen\n\nKleinstädte und\nLandgemeinden\n")
-    layout = segment_text(text, profile)
+    from pipeline.records.segment import text_to_lines
+    text, layout, profile = overview_layout(
+        "Modellprojekt Bundesland Kategorie\nBremerhaven Bremen Großstädte\nHomburg Saarland Mittelstädte\n\n"
+        "Schöneck\nVogelsbergkreis\n\nSchotten in Kooperation mit Grebenhain\nund Alsfeld\n\n"
+        "Hessen\nHessen\n\nHessen\n\nKleinstädte und\nLandgemeinden\n", corrections)
     names = ["Bremerhaven", "Homburg", "Schöneck", "Vogelsbergkreis", "Schotten in Kooperation mit Grebenhain und Alsfeld"]
     assert layout.listed == names
-    assert overview_lands(text_to_lines(text), layout.parts, profile) == list(zip(names, ["Bremen", "Saarland", "Hessen", "Hessen", "Hessen"]))
+    lands = ["Bremen", "Saarland", "Hessen", "Hessen", "Hessen"]
+    assert overview_lands(text_to_lines(text), layout.parts, profile) == list(zip(names, lands))
+
+
+def overview_layout(overview: str, corrections):
+    """An edition of no project pages and the overview given -> (its text, its layout, the profile)."""
+    from pipeline.records.segment import segment_text
+    profile = corrections.profile_for(None)[0]
+    text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n" + overview
+    return text, segment_text(text, profile), profile
 
 
 def test_a_table_overviews_section_column_read_over_late_lander_lists_no_section(corrections):
@@ -108,13 +115,11 @@ def test_a_table_overviews_section_column_read_over_late_lander_lists_no_section
 def test_a_table_overview_read_by_columns_then_by_rows_gives_every_name(corrections):
     """An OCR read the table's first rows column by column and its longer rows one by one after
     the names' column: those rows' names are listed too; a column name's second line is none."""
-    from pipeline.records.segment import segment_text
-    profile = corrections.profile_for(None)[0]
-    text = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\n"
-            "Modellprojekt\nErfurt\nHersbruck in Kooperation mit Lauf und\nRöthenbach\n\nBundesland\nThüringen\nBayern\n"
-            "Sachsen\nSteinheim in Kooperation mit Nieheim und Nordrhein-Westfalen Interkommunale\n\nBad Driburg\n\n"
-            "Landkreis Fürstenfeldbruck\n\nBayern\n\nKategorie\nGroßstädte\n\nBundesinstitut für Bau-, Stadt- und Raumforschung\n")
-    layout = segment_text(text, profile)
+    _, layout, _ = overview_layout(
+        "Modellprojekt\nErfurt\nHersbruck in Kooperation mit Lauf und\nRöthenbach\n\nBundesland\nThüringen\nBayern\n"
+        "Sachsen\nSteinheim in Kooperation mit Nieheim und Nordrhein-Westfalen Interkommunale\n\nBad Driburg\n\n"
+        "Landkreis Fürstenfeldbruck\n\nBayern\n\nKategorie\nGroßstädte\n\nBundesinstitut für Bau-, Stadt- und Raumforschung\n",
+        corrections)
     assert layout.listed == ["Erfurt", "Hersbruck in Kooperation mit Lauf und Röthenbach",
                                              "Steinheim in Kooperation mit Nieheim und Bad Driburg",
                                              "Landkreis Fürstenfeldbruck"]
