@@ -117,6 +117,15 @@ def continues(upper: str, lower: str) -> bool:
     return bool(CONNECTOR_END.search(upper)) or lower[:1].islower() or noun_after
 
 
+def last_word_wrapped(upper: str, lower: str, ends_box: bool) -> bool:
+    """A value of one word whose next word a narrow box wrapped onto the line under it, the box's
+    last (`ends_box`: nothing right under it; 'Stabsstelle' / 'Digitalisierung'): one word each,
+    with a capital, no stop."""
+    words, lower_words = upper.split(), lower.split()
+    return ends_box and len(words) == 1 and len(lower_words) == 1 and words[0][:1].isupper() \
+        and lower_words[0][:1].isupper() and words[0].isalpha() and lower_words[0].replace("-", "").isalpha()
+
+
 BOX_LINE_MIN_LETTERS = 6  # a value's next line of one word in lower case is this long ('gestalten', not 'ihre')
 
 
@@ -213,3 +222,13 @@ def small_capitals_once(text: str) -> str:
     case ('MOoTTOo:', 'MoTTOo:') -> each letter once ('MOTTO:', 'MoTTO:')."""
     return "".join(c for k, c in enumerate(text)
                    if not (k and c.islower() and text[k - 1].isupper() and text[k - 1].lower() == c))
+
+
+STRAY_MAX_WORDS = 6  # a stray line is a name's piece: this short
+
+
+def stray_like(text: str) -> bool:
+    """A line that may be a piece of a name: short, no digits, no sentence's end."""
+    text = text.strip()
+    return bool(text) and len(text.split()) <= STRAY_MAX_WORDS and not re.search(r"\d", text) \
+        and not text.endswith((".", ",", ";")) and not SENTENCE_PIECE.search(text)

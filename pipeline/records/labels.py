@@ -19,10 +19,11 @@ from rapidfuzz import fuzz, process
 
 from pipeline.corrections import Profile
 from pipeline.memo import kept_by_identity
-from pipeline.records.label_values import (SENTENCE_PIECE, WEB_ADDRESS, address_rejoined, box_line_alone, column_fits,
-                                           continues, fact_value_like, garbled_label_like,
-                                           goes_on_in_box, label_marked, label_stands_apart, lost_fact_at, lost_label_over_title,
-                                           label_set_apart, small_capitals_once, title_value_like, value_looks_like)
+from pipeline.records.label_values import (WEB_ADDRESS, address_rejoined, box_line_alone, column_fits,
+                                           continues, fact_value_like, garbled_label_like, goes_on_in_box, label_marked,
+                                           label_set_apart, label_stands_apart, last_word_wrapped, lost_fact_at,
+                                           lost_label_over_title, small_capitals_once, stray_like, title_value_like,
+                                           value_looks_like)
 from pipeline.records.labelled_block import STRAY, LabelledBlock, LabelledValue, Line
 from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
 
@@ -461,7 +462,6 @@ def label_garbled_since(lines: list[Line], last: int, j: int) -> bool:
     return j - last <= 2 * VALUE_MAX_LINES and any(garbled_label_like(l.text) for l in lines[last + 1:j])
 
 
-STRAY_MAX_WORDS = 6  # a stray line is a name's piece: this short
 STRAYS_AFTER_MAX_LINES = 2  # after a value, at most so many lines are a name's pieces
 
 
@@ -509,13 +509,6 @@ def inline_value_before_strays(value: LabelledValue, own: list[Line],
         return [value]
     return [replace(value, lines=tuple(l for l in value.lines if l.number == value.label_line.number)),
             LabelledValue(STRAY, value.label, value.label_line, tuple(own), "", in_text=value.in_text)]
-
-
-def stray_like(text: str) -> bool:
-    """A line that may be a piece of a name: short, no digits, no sentence's end."""
-    text = text.strip()
-    return bool(text) and len(text.split()) <= STRAY_MAX_WORDS and not re.search(r"\d", text) \
-        and not text.endswith((".", ",", ";")) and not SENTENCE_PIECE.search(text)
 
 
 def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str, tuple[str, str]],
@@ -575,22 +568,13 @@ def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first
         if len(out) < want and (gap <= max_gap or (free_first and not out)):
             out.append(line)
         elif (out or not want) and gap <= 1 and len(out) < want + VALUE_MAX_LINES - 1 and (
-                continues(previous.text, line.text) or (out and last_word_wrapped(previous, line, after, box_end))):
+                continues(previous.text, line.text) or (out and last_word_wrapped(
+                    previous.text, line.text, after is None or row_gap(line, after, box_end) > 1))):
             out.append(line)
         else:
             break
         previous = line
     return out
-
-
-def last_word_wrapped(previous: Line, line: Line, after: Line | None, box_end: int = -1) -> bool:
-    """A value of one word whose next word a narrow box wrapped onto the line under it, the box's
-    last ('Stabsstelle' / 'Digitalisierung', then nothing right under it): one word each, with a
-    capital, no stop."""
-    words, lower = previous.text.split(), line.text.split()
-    return len(words) == 1 and len(lower) == 1 and words[0][:1].isupper() and lower[0][:1].isupper() \
-        and words[0].isalpha() and lower[0].replace("-", "").isalpha() \
-        and (after is None or row_gap(line, after, box_end) > 1)
 
 
 def assign(between: list[Line], pending: list[int], found: list) -> None:
