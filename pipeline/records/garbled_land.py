@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import LabelledBlock, LabelledValue, Line
-from pipeline.records.overview_rows import column_run, heads_row, table_overview_texts, words_before_state
+from pipeline.records.overview_rows import heads_row, rows_and_runs, table_overview_texts, words_before_state
 from pipeline.records.unreadable_size import likest_size_class, section_size_classes
 
 SIZE_TAIL_MAX_WORDS = 4  # a size class is at most so many words ('Interkommunale Kooperationen/Landkreis': 2)
@@ -68,16 +68,9 @@ def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile
     texts = table_overview_texts(lines, parts, profile)
     heads = heads_row(texts, profile)
     after = len(texts) if heads is None else heads + 1  # runs of the name column stand under the row of its heads
-    past = 0
-    for i, text in enumerate(texts):
-        if i < past:
-            continue
-        run = column_run(texts, i, profile) if i >= after and text[:1].isupper() \
-            and words_before_state(text) is None else None
+    for _, text, run in rows_and_runs(texts, profile, after):
         if run:
-            names, at = run
-            pairs += [(name, state_at_start(row)) for name, row in zip(names, texts[at:at + len(names)])]
-            past = at + len(names)
+            pairs += [(name, state_at_start(row)) for name, row in zip(*run)]
             continue
         head = words_before_state(text)
         # by words, not characters: words_before_state joins its words with one space each

@@ -48,16 +48,13 @@ def goes_on_later(units: list[Unit], i: int, lexicon: Lexicon, settings: Records
     return False
 
 
-def goes_on_past_figure_text(units: list[Unit], i: int, page: Page, settings: RecordsSettings) -> bool:
-    """The piece at i goes on in the first piece after it that is no figure text by its own
-    evidence (debris, numbers, labels; a caption by its label) nor a short line that waits for no
-    next words (a logo's, a label's): in lower case, or, where it stops on a function word or an
-    attributive adjective, in running text that opens no new sentence. A piece between that stops
-    inside a sentence ('… Fahrer über-') is the one that goes on there."""
-    text = units[i].text
+def goes_on_past_figure_text(text: str, unit: Unit | None, page: Page, settings: RecordsSettings) -> bool:
+    """A piece's `text` goes on in `unit`, the first piece after it that is no figure text by its
+    own evidence (piece_past_figure_text): in lower case, or, where it stops on a function word or
+    an attributive adjective, in running text that opens no new sentence. A piece between that
+    stops inside a sentence ('… Fahrer über-') is the one that goes on there."""
     open_end = ends_open(text) or stops_on_an_attributive_adjective(text, page.lexicon, any_case=page.lexicon.zipf(
         text.split()[-1]) >= settings.fields.quality_min_zipf)  # '… Quartiere Bezahlbarer' (a known word)
-    unit = piece_past_figure_text(units, i, page, settings)
     return unit is not None and (unit.text[:1].islower() or (open_end and unit.verdict is True
                                                              and not opens_sentence(unit.text, page.lexicon))) \
         and len(unit.text.split()) >= settings.text.continuation_min_words

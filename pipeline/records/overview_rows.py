@@ -56,18 +56,33 @@ def heads_row(texts: list[str], profile: Profile) -> int | None:
                  if all(h in label_key(text) for h in heads) and label_key(text.split()[0]) == heads[0]), None)
 
 
+def rows_and_runs(texts: list[str], profile: Profile, after: int = 0):
+    """A table overview's rows -> each row as (index, text, None), but a run of its name column read
+    as a column from row `after` on (column_run) as one item (index, None, (names, their Länder's
+    rows)), its rows passed over."""
+    past = 0
+    for i, text in enumerate(texts):
+        if i < past:
+            continue
+        run = column_run(texts, i, profile) if i >= after and text[:1].isupper() \
+            and words_before_state(text) is None else None
+        if run:
+            names, at = run
+            past = at + len(names)
+            yield i, None, (names, texts[at:past])
+        else:
+            yield i, text, None
+
+
 def row_names(texts: list[str], profile: Profile) -> list[str]:
     """Rows of a table overview -> the names they begin with (see table_row_names)."""
     section_words = section_words_of(profile)
     names: list[str] = []
     start, start_at = "", -1  # a name's first row, with no Land, ending in a connector, and where it stands
-    past = 0  # rows up to here were read as a run of the name column (column_run)
-    for i, text in enumerate(texts):
-        if i < past:
-            continue
-        if text[:1].isupper() and words_before_state(text) is None and (run := column_run(texts, i, profile)):
+    for i, text, run in rows_and_runs(texts, profile):
+        if run:
             names += run[0]
-            past, start = run[1], ""
+            start = ""
             continue
         if not text[:1].isupper():
             end = name_end_in_row(names[-1], text, section_words) if names else None
@@ -108,10 +123,7 @@ def column_run(texts: list[str], i: int, profile: Profile) -> tuple[list[str], i
     while k < len(texts) and not begins_with_state(texts[k]) and words_before_state(texts[k]) is None:
         if all(w.casefold() in section_words for w in texts[k].split()) or section_like(texts[k], profile):
             return None
-        if names and (NAME_CONNECTORS.search(names[-1]) or opens_with_connector(texts[k])):
-            names[-1] = f"{names[-1]} {texts[k]}"
-        else:
-            names.append(texts[k])
+        add_column_line(names, texts[k])
         k += 1
     lands = 0
     while k + lands < len(texts) and begins_with_state(texts[k + lands]):
@@ -218,11 +230,18 @@ def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], p
             continue
         if label_key(text.split()[0]) in heads or label_key(text) in heads:
             break
-        if names and (NAME_CONNECTORS.search(names[-1]) or opens_with_connector(text)):
-            names[-1] = f"{names[-1]} {text}"  # a name over two lines ('… mit Ebersbach-Neugersdorf und' / 'Oderwitz')
-        else:
-            names.append(text)
+        add_column_line(names, text)
     return names if inside else []
+
+
+def add_column_line(names: list[str], text: str) -> None:
+    """A line of a name column read as a column -> `names` with it: a line after one ending in a
+    connector, or opening with one in lower case ('und Warburg'), goes on the name before ('… mit
+    Ebersbach-Neugersdorf und' / 'Oderwitz'); any other opens a name."""
+    if names and (NAME_CONNECTORS.search(names[-1]) or opens_with_connector(text)):
+        names[-1] = f"{names[-1]} {text}"
+    else:
+        names.append(text)
 
 
 def opens_with_connector(text: str) -> bool:

@@ -312,13 +312,13 @@ def unit_kind(units: list[Unit], i: int, done: list[Unit], page: Page, settings:
     if sentence_like(text, settings) and stops_inside(text) and has_finite_verb(text, page.lexicon) \
             and (goes_on_later(units, i, page.lexicon, settings) or (i == len(units) - 1 and ends_open(text))):
         return "prose"  # ... or after a label or a caption set between, or past the body's end (where the OCR put it)
-    if sentence_like(text, settings) and stops_inside(text) and goes_on_past_figure_text(units, i, page, settings) \
-            and may_open_a_later_sentence(text, before.text if before is not None else None,
-                                          piece_past_figure_text(units, i, page, settings).text, page.measure,
+    # where a sentence stopping inside may go on, figure text passed over
+    later = piece_past_figure_text(units, i, page, settings) if stops_inside(text) else None
+    if sentence_like(text, settings) and stops_inside(text) and goes_on_past_figure_text(text, later, page, settings) \
+            and may_open_a_later_sentence(text, before.text if before is not None else None, later.text, page.measure,
                                           page.lexicon, settings):
         return "prose"  # ... the start of a sentence with no verb yet (judged by the text it goes on in)
-    later = piece_past_figure_text(units, i, page, settings) if awaits_last_item(text) else None
-    if later is not None and later.text[:1].isupper() \
+    if later is not None and awaits_last_item(text) and later.text[:1].isupper() \
             and not opens_sentence(later.text, page.lexicon) and len(later.text.split()) >= t.continuation_min_words:
         return "prose"  # a listing waiting for its last item ('… und' | figure | 'Großräschen haben …')
     if t.subheading_min_words <= len(words) <= t.subheading_max_words and letters_share(text) >= t.subheading_min_letters \
