@@ -819,3 +819,25 @@ def test_a_diagrams_arrows_read_at_the_starts_of_lines_are_flagged(lexicon):
     speck = Unit(text_to_lines("Die Stadt baut ein Netz aus Sensoren auf,\nl das den Verkehr misst."), "prose")
     assert [d.flagged for d in arrows_at_line_starts_doubts([arrows])] == [True]
     assert arrows_at_line_starts_doubts([speck]) == []
+
+
+def test_a_sentence_cut_by_a_blank_line_under_a_line_a_hyphen_join_made_long_is_one_paragraph(lexicon):
+    """The guard against joining where lines read across two columns meet measures a line as
+    printed: a line the cleaner made of two (a word broken at its end joined) is no line read
+    across."""
+    body = ("Die Vereine sammeln Wünsche und Beschwerden, bringen Nachbarn zusammen und vermitteln\n"
+            "zwischen Verwaltung und Bürgerschaft.\n\nFür den Klimaschutz setzt die Gemeinde auf\n\n"
+            "Wärme aus dem Fluss. Virtuelle Rundgänge\nermöglichen einen Blick hinter die Kulissen.\n")
+    joined = [join_lines(p) for p in body_paragraphs(text_to_lines(body), Page(lexicon, 46, joined=((0, 45),)))[0]]
+    assert joined[-1].startswith("Für den Klimaschutz setzt die Gemeinde auf Wärme aus dem Fluss."), joined
+    apart = [join_lines(p) for p in body_paragraphs(text_to_lines(body), Page(lexicon, 46))[0]]
+    assert apart[-1].startswith("Wärme aus dem Fluss."), apart  # a line read across: the column reading decides
+
+
+def test_a_paragraph_stopping_inside_a_sentence_is_flagged_unless_a_list_follows():
+    from pipeline.records.body import cut_sentence_doubts
+    cut = cut_sentence_doubts("Die Gemeinde setzt auf kurze Wege zu\n\nGeschäften und Ärzten machen ein Viertel lebenswert.")
+    assert len(cut) == 1 and cut[0].flagged and "kurze Wege zu" in cut[0].note
+    assert cut_sentence_doubts("Wir setzen Maßnahmen um, welche\n\n• die Ortskerne beleben") == []
+    assert cut_sentence_doubts("Der Text endet mit dem")[0].flagged  # at the description's end
+    assert cut_sentence_doubts("Ein Satz endet.\n\nEin zweiter auch.") == []

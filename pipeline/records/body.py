@@ -16,6 +16,7 @@ from pipeline.records.figure_doubts import (article_headings_out, figure_like_do
 from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
+from pipeline.records.prose import ends_open, list_mark
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
                                      undecided_doubts)
 from pipeline.records.segment import Line
@@ -178,6 +179,21 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # a unit's letter after it is a word ('
 # a word's part before these is no broken word ('Orts- wie Kreisstraßen'); the cleaner's joins leave out 'wie'
 # and 'statt' ('so-' / 'wie' is 'sowie')
 WORD_PART_JOINERS = SUSPENDED_HYPHEN_NEXT | {"wie", "statt"}
+
+
+def cut_sentence_doubts(description: str) -> list[Doubt]:
+    """A paragraph of the description that stops on a function word ('… und kurze Wege zu'), before
+    a paragraph that is no list item or at the description's end: no printed paragraph ends so,
+    so the sentence's rest stands elsewhere (read as figure text, in another paragraph, or on a
+    page read in another order), or the reading split it; flagged, the place named."""
+    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    for n, para in enumerate(paras):
+        after = paras[n + 1] if n + 1 < len(paras) else None
+        if ends_open(para) and not para.endswith("-") and (after is None or list_mark(after) is None):
+            where = f"before '{after[:30]}…'" if after is not None else "at the description's end"
+            return [flag("description", f"a paragraph stops inside a sentence ('…{para[-40:]}') {where}: its "
+                                        "rest may stand elsewhere or be in figure_text")]
+    return []
 
 
 def empty_description_doubts(description: str, figure_text: list[str]) -> list[Doubt]:

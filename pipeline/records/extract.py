@@ -23,8 +23,8 @@ from pipeline.corrections import Profile
 from pipeline.language.lexicon import Lexicon, state_code
 from pipeline.read.load import Source
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
-from pipeline.records.body import (Page, body_paragraphs, empty_description_doubts, move_foreign_paragraphs,
-                                   quality_doubts, stray_marks_doubts, visual_lines)
+from pipeline.records.body import (Page, body_paragraphs, cut_sentence_doubts, empty_description_doubts,
+                                   move_foreign_paragraphs, quality_doubts, stray_marks_doubts, visual_lines)
 from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.fact_values import figure_among_words_doubts, misread_point_doubts
@@ -167,7 +167,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *header.doubts,
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings), *stray_marks_doubts(description, settings),
-              *empty_description_doubts(description, fields["figure_text"]),
+              *empty_description_doubts(description, fields["figure_text"]), *cut_sentence_doubts(description),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure,
                                      cleaned, fields, doc.listed),

@@ -476,7 +476,10 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
     before is joined to it (a page or column break cut the paragraph); so is a piece after
     running text that surely stopped inside a sentence (a blank line the OCR put there, or
     figure text between), unless a word broken at a line end would not be completed by it, or
-    lines read across two columns meet there (the column order is rebuilt later).
+    lines read across two columns meet there (the column order is rebuilt later; a line the
+    cleaner made of two by a hyphen join is as wide as it was printed). A list item that stops on
+    a function word goes on in a line without a mark right after it ('• neue Wege … mit der' |
+    'Hochschule'), as its wrapped line an OCR set apart.
     -> (paragraphs, joins across figure text: (the end before, the start after))."""
     t = settings.text
     kept: list[list[Line]] = []
@@ -490,6 +493,11 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             continue
         text = unit.text
         mark = list_mark(text)
+        if kept and last.kind == "item" and unit.kind != "figure" and mark is None and len(unit.lines) == 1 \
+                and not figure_between and ends_open(join_lines(kept[-1])):
+            kept[-1] = kept[-1] + unit.lines  # an item's line that stops on a function word goes on in its next
+            tail = unit
+            continue
         if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
@@ -501,7 +509,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
                 not figure_between and tail.why == FULL_LINE)) \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
-                and max(len(kept[-1][-1].text), len(unit.lines[0].text)) <= t.read_across_share * page.measure \
+                and max(page.width(kept[-1][-1]), page.width(unit.lines[0])) <= t.read_across_share * page.measure \
                 and not under_a_run(kept, page, settings)
             if (goes_on and completes_word(before, text, page.lexicon, settings)) or stopped:
                 if figure_between:
@@ -530,7 +538,7 @@ def under_a_run(kept: list[list[Line]], page: Page, settings: RecordsSettings) -
     """The last paragraph is one line right under lines an OCR read across two columns: it may
     be the left column's end, which the column reading (columns.py) puts in place."""
     wide = settings.text.read_across_share * page.measure
-    return len(kept) >= 2 and len(kept[-1]) == 1 and any(len(l.text) > wide for l in kept[-2])
+    return len(kept) >= 2 and len(kept[-1]) == 1 and any(page.width(l) > wide for l in kept[-2])
 
 
 def undecided_doubts(units: list[Unit], lexicon: Lexicon, settings: RecordsSettings) -> list[Doubt]:
