@@ -128,13 +128,18 @@ def repeated_first_line_doubts(units: list[Unit], page: Page) -> list[Doubt]:
 # 'm', 'u', '@', '=', '|]', 'm@': a map's point as an OCR reads it (a letter and a sign: its ring and its dot)
 LONE_SIGN = re.compile(r"[^\W\d_]|[^\w\s]{1,2}|[^\W\d_][@©®°*#=|»«•■]")
 LETTER_PAIR = re.compile(r"[a-zäöü]{2}")  # 'sm', 'ml': a point's ring and dot read as two letters
+GLUED_MARK = re.compile(r"[a-zäöüß][A-ZÄÖÜ][a-zäöüß]")  # 'sLauf': a point's mark read as a letter, no space
 
 
 def map_point(text: str) -> bool:
     """A line opening with a lone letter or sign that is no list mark, or with two letters in lower
     case that are no function word (German's words of two letters are), then a name with a capital
-    ('m Lauf an der Pegnitz', '@ Marktplatz', 'sm Bahnhof', 'm@ Hersbruck'): a map's point and its place."""
+    ('m Lauf an der Pegnitz', '@ Marktplatz', 'sm Bahnhof', 'm@ Hersbruck'), or with a small letter
+    glued to a name's capital ('sLauf an der Pegnitz': no German word opens so): a map's point and
+    its place."""
     words = text.split()
+    if words and GLUED_MARK.match(words[0]):
+        return all(w[:1].isupper() or w in function_words() for w in words[1:])
     return len(words) >= 2 and (bool(LONE_SIGN.fullmatch(words[0])) or bool(LETTER_PAIR.fullmatch(words[0]))
                                 and words[0] not in function_words()) \
         and list_mark(text) is None and words[1][:1].isupper()
