@@ -841,3 +841,18 @@ def test_a_paragraph_stopping_inside_a_sentence_is_flagged_unless_a_list_follows
     assert cut_sentence_doubts("Wir setzen Maßnahmen um, welche\n\n• die Ortskerne beleben") == []
     assert cut_sentence_doubts("Der Text endet mit dem")[0].flagged  # at the description's end
     assert cut_sentence_doubts("Ein Satz endet.\n\nEin zweiter auch.") == []
+    assert cut_sentence_doubts("Sie ist kein Selbstzweck,\n\nJetzt mitmachen sondern ein Werkzeug.")[0].flagged
+    assert cut_sentence_doubts("• Daten und Wissen,\n\n• Bildung") == []  # items may end on a comma
+
+
+def test_a_sentence_start_printed_twice_and_taken_out_as_repeated_is_named_when_its_rest_goes_on(lexicon):
+    """A text that holds a sentence twice, each time its first line set apart by a figure: the line
+    taken out as printed twice (a logo's, as it reads) may be the start the lower-case rest lacks;
+    it is named in a flag, not taken back (a logo's line comes twice as well)."""
+    body = ("Auch der Schutz der digitalen Infrastruktur\n\n5 Jahre\n\nLaufzeit\n\n"
+            "gewinnt an Bedeutung. Die Stadt hat sich viel vorgenommen und\nbeginnt mit einer Werkstatt.\n\n"
+            "Die Plattform für Fahrten wurde kaum genutzt.\n\nAuch der Schutz der digitalen Infrastruktur\n\n"
+            "Grafik: Stadt am Fluss\n\ngewinnt an Bedeutung. Nicht alles ist gelungen.\n")
+    kept, figures, _, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, captions=("Grafik",)))
+    said = [d.note for d in doubts if d.flagged]
+    assert any("its start may be in figure_text ('Auch der Schutz" in n for n in said), said

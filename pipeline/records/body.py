@@ -182,14 +182,16 @@ WORD_PART_JOINERS = SUSPENDED_HYPHEN_NEXT | {"wie", "statt"}
 
 
 def cut_sentence_doubts(description: str) -> list[Doubt]:
-    """A paragraph of the description that stops on a function word ('… und kurze Wege zu'), before
-    a paragraph that is no list item or at the description's end: no printed paragraph ends so,
-    so the sentence's rest stands elsewhere (read as figure text, in another paragraph, or on a
-    page read in another order), or the reading split it; flagged, the place named."""
+    """A paragraph of the description that stops on a function word ('… und kurze Wege zu') or on a
+    comma ('… kein Selbstzweck,'; not a list item), before a paragraph that is no list item or at
+    the description's end: no printed paragraph ends so, so the sentence's rest stands elsewhere
+    (read as figure text, in another paragraph, or on a page read in another order), or the
+    reading split it; flagged, the place named."""
     paras = [p.strip() for p in description.split("\n\n") if p.strip()]
     for n, para in enumerate(paras):
         after = paras[n + 1] if n + 1 < len(paras) else None
-        if ends_open(para) and not para.endswith("-") and (after is None or list_mark(after) is None):
+        cut = ends_open(para) or (para.endswith(",") and list_mark(para) is None)  # an item may end on a comma
+        if cut and not para.endswith("-") and (after is None or list_mark(after) is None):
             where = f"before '{after[:30]}…'" if after is not None else "at the description's end"
             return [flag("description", f"a paragraph stops inside a sentence ('…{para[-40:]}') {where}: its "
                                         "rest may stand elsewhere or be in figure_text")]

@@ -84,6 +84,9 @@ def label_rows_out(units: list[Unit]) -> list[Unit]:
     return out
 
 
+REPEATED = "repeated"  # the rule a line printed twice was taken out by
+
+
 def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
     """Classified units -> the same, with a line standing as a piece of its own (a sub-heading,
     or one line of running text that ends no sentence and has no list mark nor finite verb: no
@@ -104,7 +107,7 @@ def repeated_lines_out(units: list[Unit], page: Page) -> list[Unit]:
         if unit.kind in ("heading", "prose") and lone[i] and any(
                 j != i and (units[j].kind == "figure" or lone[j])
                 and fuzz.ratio(keys[i], keys[j]) >= REPEATED_MIN_SCORE for j in range(len(units))):
-            out[i] = unit.as_("figure", "repeated")
+            out[i] = unit.as_("figure", REPEATED)
     return out
 
 

@@ -15,7 +15,7 @@ import re
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.figure_doubts import a_number, label_row
+from pipeline.records.figure_doubts import REPEATED, a_number, label_row
 from pipeline.records.pieces import Page, Unit, has_finite_verb
 from pipeline.records.prose import (WORD, ends_open, function_words, known_word, list_mark, opens_anew, stops_inside,
                                     wordmark)
@@ -31,11 +31,12 @@ def next_text(units: list[Unit], i: int) -> int | None:
     return next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
 
 
-def clean_piece(unit: Unit, page: Page, settings: RecordsSettings, longer: bool = False) -> bool:
+def clean_piece(unit: Unit, page: Page, settings: RecordsSettings, longer: bool = False,
+                also: tuple[str, ...] = ()) -> bool:
     """A piece a figure rule took out that may be a sentence's line: a line or two (`longer`: more
     where its words and lines read as running text), clean letters, no caption's label, no list
-    mark, no logo's words, no row of labels."""
-    return unit.kind == "figure" and unit.why in SET_APART \
+    mark, no logo's words, no row of labels. `also`: further rules whose pieces may be one."""
+    return unit.kind == "figure" and (unit.why in SET_APART or unit.why in also) \
         and (len(unit.lines) <= START_MAX_LINES or (longer and unit.verdict is True)) \
         and letters_share(unit.text) >= settings.text.clean_min_letters and not page.is_caption(unit.text) \
         and list_mark(unit.text) is None and not wordmark(unit.lines) and not any(label_row(l.text) for l in unit.lines)
@@ -200,7 +201,9 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
     labels by its evidence, not the words under a big number) is running text again; several, or one that
     stood before all running text, are named in a flag. A start may be longer than a line or two
     where its words and lines read as running text (a sentence listing names before its verb:
-    'Die Beispiele aus Nordrhein-Westfalen, Bayern, …' | figure | 'zeigen die Vielfalt …')."""
+    'Die Beispiele aus Nordrhein-Westfalen, Bayern, …' | figure | 'zeigen die Vielfalt …'). A line
+    taken out as printed twice (figure_doubts.repeated_lines_out: a logo's, or a sentence a text
+    holds twice) is named as a start it may be, never taken back alone."""
     units = list(units)
     doubts = []
     for j, unit in enumerate(units):
@@ -210,12 +213,14 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
         i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
         if i is not None and stops_inside(units[i].text) and (units[i].kind != "item" or ends_open(units[i].text)):
             continue  # the sentence goes on from there; an item ends where it stops, unless on a function word
-        starts = [k for k in range(0 if i is None else i + 1, j) if clean_piece(units[k], page, settings, longer=True)
+        starts = [k for k in range(0 if i is None else i + 1, j)
+                  if clean_piece(units[k], page, settings, longer=True, also=(REPEATED,))
                   and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
                   and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
                   and ":" not in units[k].text  # a label's colon ('Foto: Marktplatz am Abend')
                   and units[k].text[:1].isupper() and stops_inside(units[k].text)]
-        if len(starts) == 1 and units[starts[0]].why != "opening":  # opening_checked said why it took it
+        # opening_checked said why it took its piece; a line printed twice may be a logo's as well as a sentence's
+        if len(starts) == 1 and units[starts[0]].why not in ("opening", REPEATED):
             units[starts[0]] = as_running_text(units[starts[0]])
         elif starts:
             named = "; ".join(f"'{units[k].text[:40]}'" for k in starts)
