@@ -66,14 +66,20 @@ def item_words(text: str, settings: RecordsSettings) -> str:
     return bare if sentence_like(bare, settings) else text
 
 
+SENTENCES_IN_ONE = re.compile(r"[^\W\d_]{3,}[.!?]\s+[A-ZÄÖÜ]")  # a sentence's end, then another's start ('z. B. X' no)
+
+
 def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before: str | None = None) -> bool:
     """An item of a list the text introduced: it starts with a list mark, or it is short, of
     known words and no debris. After an item marked the same way ('•' after '•', 'B3' after 'A2')
-    half its words known will do: items are names of fields ('lebendige Ortskerne')."""
+    half its words known will do: items are names of fields ('lebendige Ortskerne'). A piece
+    without a mark, in lower case, that ends a sentence and opens another ('eine neue Bühne … für
+    den Kindergarten. Er ist …') is running text: a sentence going on after its colon, no item."""
     t = settings.text
     ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
     mark = list_mark(unit.text)
-    if ev.words == 0 or ev.words > t.list_item_max_words:
+    going_on = mark is None and unit.text[:1].islower() and SENTENCES_IN_ONE.search(unit.text)
+    if ev.words == 0 or ev.words > t.list_item_max_words or going_on:
         return False
     if mark is not None and mark_before is not None and mark_shape(mark) == mark_shape(mark_before):
         return ev.known >= t.figure_max_known and ev.debris <= t.debris_max_share
