@@ -856,3 +856,13 @@ def test_a_sentence_start_printed_twice_and_taken_out_as_repeated_is_named_when_
     kept, figures, _, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, captions=("Grafik",)))
     said = [d.note for d in doubts if d.flagged]
     assert any("its start may be in figure_text ('Auch der Schutz" in n for n in said), said
+
+
+def test_an_opening_line_stopping_on_an_adjective_before_its_noun_is_not_flagged_as_a_heading(lexicon):
+    from pipeline.records.sentence_doubts import opening_line_doubts
+    from pipeline.records.pieces import Unit
+    first = Unit(text_to_lines("Regelmäßige Sicherungen, geschulte"), "prose", True)
+    rest = Unit(text_to_lines("Beschäftigte und klare Zuständigkeiten verringern das Risiko."), "prose", True)
+    assert opening_line_doubts([first, rest], lexicon) == []
+    heading = Unit(text_to_lines("Die Zukunft beginnt im Quartier"), "prose", True)
+    assert opening_line_doubts([heading, rest], lexicon)[0].flagged

@@ -98,7 +98,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += reopened_line_doubts(units, page, settings)
     doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units) + colon_then_clause_doubts(units, page)
     doubts += arrows_at_line_starts_doubts(units)
-    doubts += opening_line_doubts(units)
+    doubts += opening_line_doubts(units, page.lexicon)
     doubts += taken_lines_doubts(units, page, settings)
     return kept, figure_blocks(units), furniture, doubts
 

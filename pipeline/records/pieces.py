@@ -401,7 +401,8 @@ def solid(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
 
 def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings, most: int = 6) -> Unit:
     """The unit at i with the pieces of running text that go on from it (in lower case, after a
-    broken word or a function word, or in a noun after a finite verb that stops the text), figure
+    broken word or a function word, or in a noun after a finite verb or an attributive adjective
+    that stops the text), figure
     text between them passed over: the paragraph a layout of one line per piece hides."""
     lines = list(units[i].lines)
     last = units[i]
@@ -410,9 +411,12 @@ def chain_from(units: list[Unit], i: int, page: Page, settings: RecordsSettings,
             break
         if unit.kind == "figure":
             continue
-        # a verb stopping the text waits for its object, a noun ('… Nachbarschaftshilfe bringen' | 'Menschen zusammen')
+        # a verb stopping the text waits for its object, a noun ('… Nachbarschaftshilfe bringen' | 'Menschen zusammen'),
+        # and so does an adjective its noun ('Regelmäßige Sicherungen, geschulte' | 'Beschäftigte und …')
+        waits_for_a_noun = stops_on_a_finite_verb(last.text, page.lexicon) \
+            or stops_on_an_attributive_adjective(last.text, page.lexicon)
         if not (stops_inside(last.text) and (unit.text[0].islower() or ends_open(last.text) or (
-                stops_on_a_finite_verb(last.text, page.lexicon) and opens_on_a_noun(unit.text, page.lexicon)))):
+                waits_for_a_noun and opens_on_a_noun(unit.text, page.lexicon)))):
             break
         lines += unit.lines
         last, most = unit, most - 1

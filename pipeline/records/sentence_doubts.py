@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import YEAR, Page, Unit, has_finite_verb
-from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, opens_anew, opens_sentence,
-                                    stops_on_an_attributive_adjective)
+from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, opens_anew, opens_on_a_noun,
+                                    opens_sentence, stops_on_an_attributive_adjective)
 from pipeline.records.settings import RecordsSettings
 
 BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")  # '2018', '62', '15%': a chart's year or value
@@ -171,7 +172,7 @@ def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     return doubts
 
 
-def opening_line_doubts(units: list[Unit]) -> list[Doubt]:
+def opening_line_doubts(units: list[Unit], lexicon: Lexicon) -> list[Doubt]:
     """A body whose text opens with one line of its own that ends no sentence and does not go on
     into the text after it, which opens with a capital ('Die Zukunft beginnt im Quartier' |
     'Überschüssiger Strom wird …'): a sub-heading, or a banner's or a picture's words set over the
@@ -184,6 +185,8 @@ def opening_line_doubts(units: list[Unit]) -> list[Doubt]:
     if first.kind not in ("prose", "heading") or len(first.lines) != 1 or holds_sentence_end(text) \
             or ends_open(text) or text.endswith((",", "-")) or not after.text[:1].isupper():
         return []
+    if stops_on_an_attributive_adjective(text, lexicon) and opens_on_a_noun(after.text, lexicon):
+        return []  # an adjective waiting for its noun goes on ('… Sicherungen, geschulte' | 'Beschäftigte …')
     return [flag("description", f"'{text[:80]}' opens the text as a line of its own that ends no sentence: a "
                                 "sub-heading, or a banner's or a picture's words? kept as running text")]
 
