@@ -340,6 +340,20 @@ def test_a_word_cut_where_its_eszett_stood_is_joined(raw, joined, lexicon):
     assert all(e.rule == "join_split_eszett" for e in edits)
 
 
+@pytest.mark.parametrize("raw, split", [
+    ("Heute furdie Menschen", "Heute fur die Menschen"),  # the umlaut repair makes 'für' of 'fur' after
+    ("Wege ausder Stadt zuden Dörfern", "Wege aus der Stadt zu den Dörfern"),
+    ("Er kam, indem er lief; dadurch zudem", "Er kam, indem er lief; dadurch zudem"),  # words of their own
+    ("Die Inder und ander Leute", "Die Inder und ander Leute"),  # 'ander' is written often enough
+])
+def test_two_function_words_an_ocr_read_as_one_are_split(raw, split, lexicon):
+    from pipeline.repair.fixers import split_glued_function_words
+
+    edits = split_glued_function_words(raw, lexicon)
+    assert apply_edits(raw, edits) == split
+    assert all(e.rule == "split_glued_function_words" for e in edits)
+
+
 @pytest.mark.parametrize("damaged, expected", [
     ("Der Weg ist lang und der Offentliche Nahverkehr fahrt fiir die Burger selten.", "der öffentliche Nahverkehr"),
     ("Es gab auf diese Weise neun Ubergaben fiir die Burger.", "neun Übergaben für"),

@@ -9,6 +9,7 @@ the thresholds) -> list[Edit] in raw offsets:
   join_words_cut_before_a_misread_l  ausgebi-⏎Idete -> ausgebildete (the rest's 'l' read as 'I')
   join_split_capitals    'V eranderung' -> 'Veranderung', 'W andel' -> 'Wandel' (OCR cut a capital off its word)
   join_split_eszett      'Maf nahme' -> 'Maßnahme', 'gro Se' -> 'große' (OCR read a ß as a gap)
+  split_glued_function_words  'furdie' -> 'fur die' (OCR lost the space between two function words)
   normalise_quotes       ,,Wissen“ / ,Wissen* / »Wissen“ -> „Wissen“
 and, once the words are repaired, keep_unknown_joins_apart: a line-end join in a line read across
 two columns that makes no known word ('Voll-⏎jekte') is left a suggestion.
@@ -200,6 +201,29 @@ def join_split_eszett(raw: str, lexicon: Lexicon, settings: RepairSettings = DEF
     return edits
 
 
+# A preposition or conjunction (as an English model reads it too: 'fur', 'uber') and an article
+# or pronoun after it: two words that an OCR read as one lost the space between ('furdie').
+GLUED_FIRST = ("für", "fur", "fiir", "über", "uber", "iiber", "in", "im", "mit", "von", "vom", "zu", "zum", "zur",
+               "und", "an", "am", "auf", "aus", "bei", "nach", "durch", "um", "vor", "gegen", "ohne")
+GLUED_SECOND = ("die", "der", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "alle", "allen")
+
+
+def split_glued_function_words(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
+    """'furdie' -> 'fur die', 'ausder' -> 'aus der': a word in lower case made of a preposition or
+    a conjunction and an article or a pronoun, which German writes seldom or never as one word
+    ('indem', 'zudem', 'ander' are written often and stay): an OCR lost the space between."""
+    edits = []
+    for m in re.finditer(r"(?<![\w-])[a-zäöüß]{4,}(?![\w-])", raw):
+        word = m.group()
+        if lexicon.direct(word) >= settings.glued_max_zipf:
+            continue
+        cuts = [k for k in range(2, len(word) - 1) if word[:k] in GLUED_FIRST and word[k:] in GLUED_SECOND]
+        if len(cuts) == 1:
+            at = m.start() + cuts[0]
+            edits.append(Edit(at, at, "", " ", "split_glued_function_words", 0.8))
+    return edits
+
+
 def normalise_quotes(raw: str) -> list[Edit]:
     """OCR'd German quotes („ … “) read as ,, , ~ » and “ ” " * ® -> „ … “."""
     edits = []
@@ -228,4 +252,4 @@ def looks_damaged(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> boo
 # make; the quotes are mended apart (normalise_quotes, in clean_text).
 FIRST_WORD_LIST_FIXERS = (join_words_cut_before_a_misread_l,)
 RAW_TEXT_FIXERS = (expand_ligatures, undouble_characters, join_hyphenated_words)
-WORD_LIST_FIXERS = (join_split_capitals, join_split_eszett)
+WORD_LIST_FIXERS = (join_split_capitals, join_split_eszett, split_glued_function_words)
