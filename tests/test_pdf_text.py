@@ -640,3 +640,30 @@ def test_a_columns_line_beside_key_figures_is_no_overflow_into_them(size, right,
              word("Jahre", 436.0, 500.9, 641.8, size)]
     parts = overflow_parts(row, [above, below], 381.0)
     assert (parts is not None) == cut
+
+
+def ocr_placed(text: str, x0: float, top: float, fitted: float, space: float):
+    """An OCR layer's line: words without a font size, fitted to `fitted` points, `space` apart."""
+    from pipeline.read.pdf_text import Word
+
+    words, x = [], x0
+    for word in text.split():
+        width = 0.55 * fitted * len(word)
+        words.append(Word(word, x, x + width, top, top + fitted, None, fitted))
+        x += width + space
+    return words
+
+
+def test_an_ocr_layers_name_in_large_type_is_not_cut_by_the_gutter_of_a_table_under_it():
+    """A name over the page in type far larger than the running text (24 against 9, as the OCR
+    layer fitted them) has word spaces as wide as the gutter between a table's labels and values
+    under it, and one of them lies over that gutter: the name is one line, read whole."""
+    words = ocr_placed("Lobau in Kooperation mit", 46, 100, 24, 18) + ocr_placed("Zittau und Herrnhut", 46, 129, 23, 17)
+    for k, (label, value) in enumerate([("BUNDESLAND", "Sachsen"), ("KLASSE", "Landkreis"),
+                                        ("TITEL", "Löbau verbunden: Innenstadt im Wandel"),
+                                        ("MOTTO", "Zusammen in die Menschen in Löbau")]):
+        words += ocr_placed(label, 46, 183 + 20 * k, 9, 4) + ocr_placed(value, 135, 183 + 20 * k, 9, 4)
+    for k in range(8):
+        words += ocr_placed("Drohnen fliegen über die Felder und zeigen wo Schädlinge sind", 46, 280 + 13 * k, 9, 4)
+    lines = body_lines(words)
+    assert lines[:2] == ["Lobau in Kooperation mit", "Zittau und Herrnhut"], lines[:6]

@@ -13,10 +13,10 @@ block is what benchmarks/layout_family.py measures.)
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.read.gutters import GUTTER_EMS, PARAGRAPH_GAP, gutter_width, lines_to_blocks
-from pipeline.read.words import LINE_TOLERANCE, TextLine, Word, most_characters, words_to_lines
+from pipeline.read.words import LARGE_TYPE, LINE_TOLERANCE, TextLine, Word, most_characters, words_to_lines
 
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
@@ -166,6 +166,27 @@ def line_spacing(block: list[TextLine]) -> float | None:
     return gaps[len(gaps) // 4] if len(gaps) >= 2 else None
 
 
+def big_type_spaces_closed(line: TextLine, gap: float, body: float | None) -> TextLine:
+    """An OCR layer's line fitted to type LARGE_TYPE times the running text's (`body`, as fitted)
+    or larger -> the same line with its words that stand nearer than `gap` grown with the type
+    joined into one word, so that no gutter passes between them (a name's spaces at 24 points are
+    as wide as a gutter between columns at 9); other lines as they are. For finding gutters only:
+    the joined words lose their own confidences."""
+    size = line.fitted
+    if body is None or size is None or size < LARGE_TYPE * body:
+        return line
+    words = sorted(line.words, key=lambda w: w.x0)
+    joined = [words[0]]
+    for word in words[1:]:
+        last = joined[-1]
+        if word.x0 - last.x1 < gap * size / body:
+            joined[-1] = replace(last, text=f"{last.text} {word.text}", x1=max(last.x1, word.x1),
+                                 top=min(last.top, word.top), bottom=max(last.bottom, word.bottom))
+        else:
+            joined.append(word)
+    return TextLine(tuple(joined))
+
+
 def body_size(lines: list[TextLine], fitted: bool = False) -> float | None:
     """The font size of most characters of the page's body: its running text (`fitted`: as an
     OCR text layer fitted it)."""
@@ -200,7 +221,12 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     running = body_size(lines)
     if None not in (running, brochure_size) and at_size_share(lines, brochure_size) >= BROCHURE_SIZE_SHARE:
         running = brochure_size
-    blocks = lines_to_blocks(lines, gutter_width(lines), GUTTER_EMS * (running or 0.0), running, ruled_rows(lines, rules))
+    gap = gutter_width(lines)
+    # an OCR layer tells no sizes to the column finding, but a line it fitted to type far larger than
+    # the running text's (a name over the page) keeps its word spaces, wide as its type, from the gutters
+    closed = {} if running is not None else {big_type_spaces_closed(l, gap, body_size(lines, True)): l for l in lines}
+    blocks = lines_to_blocks(list(closed) or lines, gap, GUTTER_EMS * (running or 0.0), running, ruled_rows(lines, rules))
+    blocks = [[closed.get(line, line) for line in block] for block in blocks]
     # an OCR layer's fitted sizes are too rough to find columns by, but tell a caption (7 points
     # against the body's 10 or 11) or a big number from the running text
     fitted = running is None
