@@ -866,3 +866,11 @@ def test_an_opening_line_stopping_on_an_adjective_before_its_noun_is_not_flagged
     assert opening_line_doubts([first, rest], lexicon) == []
     heading = Unit(text_to_lines("Die Zukunft beginnt im Quartier"), "prose", True)
     assert opening_line_doubts([heading, rest], lexicon)[0].flagged
+
+
+def test_a_join_across_figure_text_whose_words_cannot_follow_each_other_is_flagged(lexicon):
+    from pipeline.records.body import join_doubt
+    lost = join_doubt("ohne dass neue Flächen am", "und Fußgänger soll ein Übergang entstehen.", lexicon)
+    assert lost.flagged and "'am' cannot go on in 'und'" in lost.note
+    assert not join_doubt("wie Sensoren an Kreuzungen die", "Ampelschaltungen verbessern.", lexicon).flagged
+    assert not join_doubt("Vorschläge können auf einer", "Plattform eingereicht werden.", lexicon).flagged

@@ -90,8 +90,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts = lead_doubts + count_doubts + doubts + start_doubts + heading_doubts
     units = [u for u in units if u.why != LONE_NUMBER]  # the caller keeps them
     kept, joins = sentences_joined(units, page, settings)
-    doubts += [note("description", f"a sentence cut by figure text was joined again ('…{a[-30:]}' + '{b[:30]}…')")
-               for a, b in joins]
+    doubts += [join_doubt(a, b, page.lexicon) for a, b in joins]
     doubts += undecided_doubts(units, page.lexicon, settings)
     doubts += figure_like_doubts(units, page, settings) + repeated_first_line_doubts(units, page)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
@@ -103,6 +102,23 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     return kept, figure_blocks(units), furniture, doubts
 
 
+def join_doubt(before: str, after: str, lexicon: Lexicon) -> Doubt:
+    """A sentence cut by figure text and joined again: a note; a flag where the words at the join
+    cannot follow each other ('… neue Flächen am' + 'und Fußgänger …': an article or a preposition
+    goes on in its noun's words, never in a conjunction nor a finite verb), so the figure covered
+    words of the sentence or the join is wrong."""
+    said = f"a sentence cut by figure text was joined again ('…{before[-30:]}' + '{after[:30]}…')"
+    last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
+    opens_a_phrase = last.isalpha() and lexicon.tags.best_tag(last) in NOUN_PHRASE_OPENERS
+    cannot_follow = first.isalpha() and ((lexicon.tags.best_tag(first) or "") == "KON"
+                                         or (lexicon.tags.best_tag(first) or "").endswith("(FIN)"))
+    if opens_a_phrase and cannot_follow:
+        return flag("description", f"{said}, but '{last}' cannot go on in '{first}': words may be lost at the join")
+    return note("description", said)
+
+
+# HanTa's tags of words that open a noun phrase and go on in it: articles, prepositions, determiners
+NOUN_PHRASE_OPENERS = frozenset({"ART", "APPR", "APPRART", "PPOSAT", "PDAT", "PIAT"})
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|\d+-\w+")
 LONE_LETTER = re.compile(r"[^\W\d_]")
 LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]*)*")
