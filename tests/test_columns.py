@@ -191,3 +191,19 @@ def test_lines_with_a_word_broken_inside_are_two_columns_however_long():
     assert not one_wide_column(lines, [False, True, False], DEFAULT_RECORDS_SETTINGS)
     lines[1] = lines[1].replace("Fahigkei- tuber", "Lebens- und Arbeitswelten")
     assert one_wide_column(lines, [False, True, False], DEFAULT_RECORDS_SETTINGS)
+
+
+def test_a_right_column_of_labels_read_into_the_rows_is_doubted(lexicon):
+    """An icon row's labels set beside a paragraph, read by the OCR at the ends of its lines: the
+    order rebuilt puts them as the right column, but words without a function word that end no
+    sentence are a figure's labels, not a column of text; the note says so and is unsure."""
+    paragraph = ["Pegelmessungen an Flüssen und Bächen werden mit",
+                 "Wetterdaten verknüpft, um Gefahren früher zu Bildung Energie",
+                 "erkennen. Die Kassenführung wird einfacher, weil Verwaltung Handel Wohnen",
+                 "Beiträge digital eingezogen und Belege online",
+                 "abgelegt werden. Für die Verwaltung bedeutet das,",
+                 "dass Straßen, Plätze und Haltestellen neu gedacht", "werden müssen."]
+    others = [["So wird die Natur geschont, und die Einheimischen", "werden entlastet. Energie aus der Region",
+               "Windräder, Solarparks und Biogasanlagen prägen", "vielerorts das Landschaftsbild."]]
+    texts, notes = paragraphs_in_column_order([paragraph] + others, 48, lexicon)
+    assert any("labels read into the rows" in note and not sure for note, sure in notes), notes

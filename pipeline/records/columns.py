@@ -43,7 +43,9 @@ from functools import lru_cache
 
 from pipeline.language.grammar import disagreements, sequence_logprob, stranded_adjectives, tokens
 from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon, remembered_per_lexicon
+from pipeline.records.column_runs import is_read_across, runs_joined_across_breaks
 from pipeline.records.column_splits import ColumnSplit, kept_split
+from pipeline.records.prose import labels_only
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 
 SENTENCE_END = re.compile(r"[.!?:]\W*$")
@@ -419,13 +421,6 @@ def one_wide_column(lines: list[str], across: list[bool], settings: RecordsSetti
 BROKEN_INSIDE = re.compile(r"[^\W\d_]-\s+(?!(?:" + "|".join(SUSPENDED_HYPHEN_NEXT) + r")\b)[a-zäöüß]")
 
 
-def is_read_across(line: str, usual: float, settings: RecordsSettings) -> bool:
-    """Far longer than the pages' usual line: two columns read as one."""
-    c = settings.columns
-    return len(line.split()) >= c.read_across_min_words \
-        and len(line.strip()) > max(c.read_across_min_chars, c.read_across_factor * usual)
-
-
 def column_width_around(paragraphs: list[list[str]], run: list[str], usual: float,
                         settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> float:
     """The width of the column lines (not read across, three words or more, narrower than the
@@ -540,6 +535,10 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float, lexico
         doubts = [f"{split.uncertain} of the splits may be off by a word or two"] if split.uncertain else []
         doubts += [f"{undecided} short line{'s' if undecided > 1 else ''} between them may stand in the other column"] \
             if undecided else []
+        right_text = " ".join(r.strip() for r in right)
+        if right and labels_only(right_text) and not SENTENCE_END.search(right_text):
+            doubts.append(f"the right column's words ('{right_text[:40]}') have no function word and end no "
+                          "sentence: a figure's labels read into the rows?")
         left_end = below[below_in - 1] if below_in else left[-1] if left else ""
         if right and junction_cost(left_end, right[0], lexicon, settings) >= c.broken_junction:
             doubts.append("the right column's first line does not go on from the left column's end "
@@ -547,41 +546,6 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float, lexico
         notes.append((note, True) if not doubts else (f"{note}; {'; '.join(doubts)}: check the order", False))
         i += 2 if taken else 1
     return texts, notes
-
-
-def runs_joined_across_breaks(paragraphs: list[list[str]], usual: float,
-                              settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> list[list[str]]:
-    """Paragraphs whose lines read across come close to each other (at most `run_gap_lines` lines,
-    blank ones not counted, between one line read across and the next, paragraphs without such
-    a line between them included) -> one paragraph: a blank line between them is a break in one
-    column only, or the OCR's reading of wide line spacing, and a paragraph of short lines
-    between them is a row where one column was empty: their columns are rebuilt together."""
-    joined: list[list[str]] = []
-    chain: list[str] = []  # the lines of the paragraphs joined so far, from the first read across
-    pending: list[list[str]] = []  # paragraphs with no line read across, after the chain
-    since = 0  # lines after the chain's last line read across
-
-    def flush() -> None:
-        if chain:
-            joined.append(list(chain))
-        joined.extend(pending)
-
-    for lines in paragraphs:
-        across = [j for j, l in enumerate(lines) if is_read_across(l, usual, settings)]
-        if chain and across and since + across[0] <= settings.columns.run_gap_lines:
-            chain += [l for p in pending for l in p] + list(lines)
-            pending, since = [], len(lines) - 1 - across[-1]
-        elif chain and not across and since + len(lines) <= settings.columns.run_gap_lines:
-            pending.append(list(lines))
-            since += len(lines)
-        else:
-            flush()
-            chain, pending = (list(lines), []) if across else ([], [])
-            since = len(lines) - 1 - across[-1] if across else 0
-            if not across:
-                joined.append(list(lines))
-    flush()
-    return joined
 
 
 def join_column_lines(lines: list[str]) -> str:
