@@ -230,8 +230,9 @@ def unmarked(text: str) -> str:
 
 def ends_open(text: str) -> bool:
     """Text that cannot end a sentence: it stops on a word broken at the line's end ('veröffentli-'),
-    on a function word in lower case ('… messen die', '… und'), or on one with a capital that opens
-    the sentence after a stop ('… aussahen. Die')."""
+    on a function word in lower case ('… messen die', '… und'; not one that closes a phrase after a
+    preposition: '… für alle', '… von morgen'), or on one with a capital that opens the sentence
+    after a stop ('… aussahen. Die')."""
     text = text.rstrip()
     if text.endswith("-") and not text.endswith(" -"):
         return True
@@ -239,7 +240,14 @@ def ends_open(text: str) -> bool:
     last = words[-1] if words else ""
     if len(words) >= 2 and words[-2][-1:] in ".!?" and last[:1].isupper() and last[1:].islower():
         last = last.lower()  # a sentence's first word
+    if last in CLOSING_AFTER_A_PREPOSITION and len(words) >= 2 and words[-2].lower() in CLOSING_PREPOSITIONS:
+        return False  # 'Zukunft für alle', 'die Stadt von morgen': a phrase that ends so
     return len(last) >= 2 and last.islower() and last.isalpha() and last in function_words()
+
+
+# words German's stop words list that close a phrase after a preposition ('für alle', 'von heute')
+CLOSING_AFTER_A_PREPOSITION = frozenset({"alle", "heute", "morgen", "gestern"})
+CLOSING_PREPOSITIONS = frozenset({"für", "von", "ab", "bis", "seit"})
 
 
 SENTENCE_OPENERS = frozenset({"ART", "PDS", "PDAT", "PPER", "PPOSAT", "PIS", "PIAT", "APPR", "APPRART", "KON", "KOUS",
