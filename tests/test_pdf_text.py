@@ -667,3 +667,15 @@ def test_an_ocr_layers_name_in_large_type_is_not_cut_by_the_gutter_of_a_table_un
         words += ocr_placed("Drohnen fliegen über die Felder und zeigen wo Schädlinge sind", 46, 280 + 13 * k, 9, 4)
     lines = body_lines(words)
     assert lines[:2] == ["Lobau in Kooperation mit", "Zittau und Herrnhut"], lines[:6]
+
+
+def test_an_ocr_layers_line_of_text_beside_a_big_number_is_not_drawn_into_its_line():
+    """A big number in an OCR layer (fitted to 28 points), the column's line beside it (10) lies
+    inside its height: the sizes the layer fitted tell the two apart, as a text layer's do."""
+    from pipeline.read.pdf_text import Word, words_to_lines
+
+    words = [Word("80", 50.0, 90.0, 472.0, 512.0, None, 28.0), Word("%", 92.0, 110.0, 472.0, 512.0, None, 28.0),
+             Word("Solche", 288.2, 313.1, 490.3, 500.3, None, 10.0),
+             Word("Projekte", 320.6, 352.6, 490.3, 500.3, None, 10.0),
+             Word("stärken", 360.2, 387.3, 490.3, 500.3, None, 10.0)]
+    assert [line.text for line in words_to_lines(words)] == ["80 %", "Solche Projekte stärken"]

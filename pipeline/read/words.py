@@ -118,12 +118,14 @@ def inside_line(first: Word, word: Word) -> bool:
     """Whether `word` sits inside the height of the line `first` begins, though its top differs
     (a small mark, the '·' between size class and Land, sits lower). A word in much smaller type
     than a first word in large type is not: beside a big number in 28-point type, the next line of
-    the column next to it lies inside that height too. Judged by the type sizes a text layer tells;
-    an OCR's boxes hug the ink, so a heading's short words are lower there than its tall ones."""
+    the column next to it lies inside that height too. Judged by the type sizes a text layer tells,
+    or those an OCR layer fitted to its lines (an OCR's boxes hug the ink, so a heading's short
+    words are lower there than its tall ones, but they share their line's size)."""
     if not first.top <= (word.top + word.bottom) / 2 <= first.bottom:
         return False
-    return not (first.size and word.size and first.size > LARGE_TYPE * word.size
-                and any(c.isalnum() for c in word.text))
+    # an OCR layer's sizes were fitted to its lines' boxes: rough, but a big number's against a line's tells
+    big, small = first.size or first.fitted, word.size or word.fitted
+    return not (big and small and big > LARGE_TYPE * small and any(c.isalnum() for c in word.text))
 
 
 def spaced(left: Word, word: Word) -> bool:
