@@ -57,6 +57,7 @@ class Profile(Strict):
     value_labels: dict[Literal["states", "size_class"], list[str]] = Field(default_factory=dict)
     # labels of further facts a project's header block may print ('Einwohner: 12.000')
     fact_labels: list[str] = Field(default_factory=list)
+    fact_shapes: dict[str, Literal["count", "amount", "address"]] = Field(default_factory=dict)
     # the column heads of an overview printed as a table: the projects' names stand under the first
     overview_columns: list[str] = Field(default_factory=list)
     size_state_separators: str

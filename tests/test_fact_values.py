@@ -178,3 +178,14 @@ def test_a_values_line_of_one_word_in_lower_case_waits_for_the_noun_on_the_next_
 
     assert continues("lebenswertes", "Saarbrücken") and continues("Zusammen in ein lebenswertes", "Saarbrücken")
     assert not continues("Gemeinsam", "Stadt")
+
+
+def test_a_fact_not_in_the_shape_its_labels_values_have_is_flagged(corrections):
+    from pipeline.records.fact_values import unshaped_fact_doubts
+    shapes = corrections.profile.fact_shapes
+    facts = (("Einwohner", "Wirtschaftsförderung"), ("Fördersumme", "4,2 Mio. Euro"), ("Website", "www.stadt.de/smart"),
+             ("Kontakt", "Referat Smart City"))
+    doubts = unshaped_fact_doubts(facts, shapes)
+    assert [d.flagged for d in doubts] == [True] and "'Einwohner' reads 'Wirtschaftsförderung'" in doubts[0].note
+    right = (("Einwohner", "158.355; 12.000"), ("Fördersumme", "850.000 Euro"), ("Website", "www. stadt.de"))
+    assert unshaped_fact_doubts(right, shapes) == []

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.label_values import (GROUPED, address_rejoined, continues, fact_in_row, fact_value_ends_like_one,
-                                           fact_value_like)
+from pipeline.records.label_values import (ADDRESS, GROUPED, address_rejoined, continues, fact_in_row,
+                                           fact_value_ends_like_one, fact_value_like)
 from pipeline.records.labels import LabelledValue
 from pipeline.records.line_end_labels import LabelTail
 from pipeline.records.name_wrap import lines_going_on
@@ -105,4 +105,26 @@ def figure_among_words_doubts(facts: tuple[tuple[str, str], ...]) -> list[Doubt]
         if at is not None and (at > 0 or any(t.casefold() not in FIGURE_UNITS for t in tokens[at + 1:])):
             doubts.append(flag("description", f"the fact '{label}' reads '{value}': words stand beside its figure "
                                               f"'{tokens[at]}' (the text beside the box may have run into it)"))
+    return doubts
+
+
+# the shapes a profile's `fact_shapes` name: a count grouped in thousands, a sum with its unit, an address
+FACT_SHAPES = {"count": re.compile(r"\d{1,3}(?:\.\d{3})*"),
+               "amount": re.compile(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*(?:Mio\.|Mrd\.)?\s*(?:Euro|EUR|€)"),
+               "address": ADDRESS}
+SHAPE_NAMES = {"count": "number", "amount": "sum with its unit", "address": "web or mail address"}
+
+
+def unshaped_fact_doubts(facts: tuple[tuple[str, str], ...], shapes: dict[str, str]) -> list[Doubt]:
+    """A flag on the description per fact whose value has not the shape its label's values have in
+    every edition (the profile's `fact_shapes`: 'Einwohner' a number, 'Website' an address): the
+    values of a box read in another order, or text beside it, gave the label another's value
+    ('Einwohner: Wirtschaftsförderung'). A label printed twice is checked value by value."""
+    doubts = []
+    for label, value in facts:
+        shape = shapes.get(label)
+        if shape and not all(FACT_SHAPES[shape].fullmatch(address_rejoined(v)) for v in value.split("; ")):
+            doubts.append(flag("description", f"the fact '{label}' reads '{value}', which is no {SHAPE_NAMES[shape]} "
+                                              "as its label's values are: the values of a box may be read in "
+                                              "another order, or text beside it into them"))
     return doubts
