@@ -696,3 +696,25 @@ def test_an_ocr_layers_caption_a_size_smaller_and_a_little_farther_from_the_para
     body = words_to_text(words, 595, 842).body
     assert "Bürgern\n\nVerwaltung im Wandel Viele\nBehördengänge" in body, body
     assert "Brücke\nüber den Fluss.\nWorkshop" in body, body  # a size apart, but no wider gap
+
+
+def test_a_words_characters_set_in_sizes_a_hair_apart_are_one_word(tmp_path):
+    """An OCR layer sets each character in a size of its own, equal but for far decimals: words
+    are grouped by size, so a word read as 'Fa' 'mil' 'ien' unless the sizes are rounded."""
+    import pdfplumber
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pipeline.read.pdf_text import page_to_text
+
+    path = tmp_path / "hair.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1)
+    x = 60.0
+    for k, char in enumerate("Familien und ältere Menschen"):
+        size = 10.0001 + 0.0003 * (k % 3)
+        pdf.setFont("Helvetica", size)
+        pdf.drawString(x, 700, char)
+        x += stringWidth(char, "Helvetica", size)
+    pdf.showPage()
+    pdf.save()
+    with pdfplumber.open(str(path)) as opened:
+        assert "Familien und ältere Menschen" in page_to_text(opened.pages[0]).body

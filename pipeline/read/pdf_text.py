@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pipeline.read.gutters import GUTTER_EMS, PARAGRAPH_GAP, gutter_width, lines_to_blocks
 from pipeline.read.words import LARGE_TYPE, LINE_TOLERANCE, TextLine, Word, most_characters, words_to_lines
 
+SIZE_DIGITS = 2  # a character's size is rounded to this many decimals: no two sizes of one word differ less
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
 FITTED_SIZE_HINT = 0.08  # an OCR layer's sizes this far apart (9 and 10) part lines that also stand
@@ -120,11 +121,13 @@ def page_chars_and_images(page) -> tuple[list[dict], list[dict]]:
     `page.images` give them, with only the keys word grouping and the scan test use. They are
     made straight from pdfminer's layout objects, as pdfplumber's Page.process_object places
     them: its own objects carry every colour and graphics state, which costs more than half of
-    reading a page (measured: the same words on every page of 71 PDFs, in 40 % of the time)."""
+    reading a page (measured: the same words on every page of 71 PDFs, in 40 % of the time).
+    Sizes are rounded to SIZE_DIGITS: words are grouped by size, and an OCR layer sets one word's
+    characters in sizes that differ in the fifteenth digit ('Fa' 'mil' 'ien' of 'Familien')."""
     from pdfminer.layout import LTChar, LTContainer, LTImage
 
-    if page.pdf.unicode_norm is not None:
-        return page.chars, page.images  # pdfplumber normalises the text: its own objects
+    if page.pdf.unicode_norm is not None:  # pdfplumber normalises the text: its own objects
+        return [dict(c, size=round(c["size"], SIZE_DIGITS)) for c in page.chars], page.images
     shift_x, shift_top = page.mediabox[:2]
     height, doctop = page.height, page.initial_doctop
     chars: list[dict] = []
@@ -139,7 +142,7 @@ def page_chars_and_images(page) -> tuple[list[dict], list[dict]]:
                 placed = {"x0": obj.x0 + shift_x, "x1": obj.x1 + shift_x, "top": top,
                           "bottom": height - obj.y0 + shift_top, "doctop": doctop + top}
                 if isinstance(obj, LTChar):
-                    placed.update(text=obj.get_text(), upright=obj.upright, size=obj.size)
+                    placed.update(text=obj.get_text(), upright=obj.upright, size=round(obj.size, SIZE_DIGITS))
                     chars.append(placed)
                 else:
                     images.append(placed)
