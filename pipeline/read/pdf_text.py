@@ -171,12 +171,22 @@ def line_spacing(block: list[TextLine]) -> float | None:
     return gaps[len(gaps) // 4] if len(gaps) >= 2 else None
 
 
+def names_over_the_page_closed(lines: list[TextLine], gap: float) -> dict[TextLine, TextLine]:
+    """An OCR layer's lines -> {line for finding gutters: line as read}: the lines in large type over
+    the page's first line of running text (a name, a heading) with their spaces closed
+    (big_type_spaces_closed); a logo or a big number among the columns keeps its spaces."""
+    body = body_size(lines, True)
+    first = min((l.top for l in lines if body is not None and l.fitted is not None and l.fitted <= body), default=None)
+    return {big_type_spaces_closed(l, gap, body) if first is not None and l.top < first else l: l for l in lines}
+
+
 def big_type_spaces_closed(line: TextLine, gap: float, body: float | None) -> TextLine:
     """An OCR layer's line fitted to type LARGE_TYPE times the running text's (`body`, as fitted)
     or larger -> the same line with its words that stand nearer than `gap` grown with the type
     joined into one word, so that no gutter passes between them (a name's spaces at 24 points are
-    as wide as a gutter between columns at 9); other lines as they are. For finding gutters only:
-    the joined words lose their own confidences."""
+    as wide as a gutter between columns at 9); a big number's figures and signs ('35 %', '12') stay
+    apart, as they stand in rows of key figures over columns; other lines as they are. For finding
+    gutters only: the joined words lose their own confidences."""
     size = line.fitted
     if body is None or size is None or size < LARGE_TYPE * body:
         return line
@@ -184,7 +194,7 @@ def big_type_spaces_closed(line: TextLine, gap: float, body: float | None) -> Te
     joined = [words[0]]
     for word in words[1:]:
         last = joined[-1]
-        if word.x0 - last.x1 < gap * size / body:
+        if word.x0 - last.x1 < gap * size / body and all(any(c.isalpha() for c in w.text) for w in (last, word)):
             joined[-1] = replace(last, text=f"{last.text} {word.text}", x1=max(last.x1, word.x1),
                                  top=min(last.top, word.top), bottom=max(last.bottom, word.bottom))
         else:
@@ -229,7 +239,7 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     gap = gutter_width(lines)
     # an OCR layer tells no sizes to the column finding, but a line it fitted to type far larger than
     # the running text's (a name over the page) keeps its word spaces, wide as its type, from the gutters
-    closed = {} if running is not None else {big_type_spaces_closed(l, gap, body_size(lines, True)): l for l in lines}
+    closed = {} if running is not None else names_over_the_page_closed(lines, gap)
     blocks = lines_to_blocks(list(closed) or lines, gap, GUTTER_EMS * (running or 0.0), running, ruled_rows(lines, rules))
     blocks = [[closed.get(line, line) for line in block] for block in blocks]
     # an OCR layer's fitted sizes are too rough to find columns by, but tell a caption (7 points
