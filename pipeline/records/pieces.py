@@ -16,7 +16,7 @@ from pipeline.read.words import UNMAPPED_GLYPH
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.going_on import goes_on_later, goes_on_past_figure_text, piece_past_figure_text, short_piece
 from pipeline.records.list_items import (counts_ahead, counts_before_colon, introduces_list, is_list_item, item_words,
-                                         list_marked_item, marked_like, marked_phrases, opens_a_list)
+                                         list_marked_item, mark_shape, marked_like, marked_phrases, opens_a_list)
 from pipeline.records.prose import (WORD, awaits_last_item, ends_early, ends_open, function_words,
                                     has_finite_verb, holds_sentence_end, labels_only, list_mark,
                                     may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
@@ -188,7 +188,9 @@ def evidence_verdict(lines: list[Line], page: Page, settings: RecordsSettings) -
 def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settings: RecordsSettings) -> list[Unit]:
     """Each unit -> its kind, in the order of the text: what reads as figure text (styled,
     debris, capitals, banners, the evidence of words and lines) is figure text; the items after
-    a line that introduces a list (or a sentence going on in marked items) are items; running
+    a line that introduces a list (or a sentence going on in marked items, or, after a sentence's
+    end, two pieces marked alike, one of running text's words: a list whose introduction is lost)
+    are items; running
     text as before (unit_kind)."""
     t = settings.text
     out: list[Unit] = []
@@ -214,7 +216,10 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             or (previous is not None and previous.text.endswith(":")) or marked_like(mark, list_marked_item(out)) \
             or (previous is not None and previous.kind == "item" and ends_open(previous.text)
                 and names_no_action(text, page.lexicon)) \
-            or (mark is not None and previous is not None and opens_a_list(previous))
+            or (mark is not None and previous is not None and opens_a_list(previous)) \
+            or (mark is not None and not mark[0].isalnum() and out and out[-1].kind == "prose"
+                and holds_sentence_end(out[-1].text) and marked_phrases(units[i : i + 2], settings)
+                and mark_shape(mark) == mark_shape(list_mark(units[i + 1].text)))  # its introduction lost
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
         elif letters_share(text) < t.prose_min_letters or text.isupper() or wordmark(unit.lines) \
