@@ -57,6 +57,7 @@ class Profile(Strict):
     value_labels: dict[Literal["states", "size_class"], list[str]] = Field(default_factory=dict)
     # labels of further facts a project's header block may print ('Einwohner: 12.000')
     fact_labels: list[str] = Field(default_factory=list)
+    # the shape of a fact label's value in every edition ('Einwohner': a count): another is flagged
     fact_shapes: dict[str, Literal["count", "amount", "address"]] = Field(default_factory=dict)
     # the column heads of an overview printed as a table: the projects' names stand under the first
     overview_columns: list[str] = Field(default_factory=list)
@@ -88,6 +89,13 @@ class Profile(Strict):
         unknown = set(self.section_size_classes) - known
         if unknown:
             raise ValueError(f"section_size_classes names no section of the profile: {sorted(unknown)}")
+        return self
+
+    @model_validator(mode="after")
+    def shapes_of_known_facts(self) -> "Profile":
+        unknown = set(self.fact_shapes) - set(self.fact_labels)
+        if unknown:
+            raise ValueError(f"fact_shapes names no label of fact_labels: {sorted(unknown)}")
         return self
 
     @field_validator("criterion_id_pattern", "edition_title_pattern")

@@ -176,17 +176,21 @@ def test_past_a_counted_lists_last_items_rest_a_caption_is_figure_text(lexicon):
 
 
 def test_a_line_standing_apart_between_a_sentences_parts_stopping_short_is_flagged(lexicon):
-    # a slogan at a page's top between a sentence's parts: the words cannot tell it from the
-    # sentence's line, so it is kept and named; the same line inside the paragraph is no doubt
+    # a slogan at a page's top between a sentence's parts, stopping on a function word: the words
+    # cannot tell it from the sentence's line, so it is kept and named; the same line inside the
+    # paragraph is no doubt
     apart = ("Die Überschüsse fließen in einen Fonds, aus dem die Stadt\nkleine Projekte fördert: Bänke am Hafen oder\n\n"
-             "Gemeinsam digital – für alle\n\nSpielgeräte für den Kindergarten. Das Geld\nreicht für viele Jahre.\n")
+             "Gemeinsam digital – mit der\n\nSpielgeräte für den Kindergarten. Das Geld\nreicht für viele Jahre.\n")
     page = Page(lexicon, 46, ("Stadt am See", "Offen"))
     _, _, _, doubts = body_paragraphs(text_to_lines(apart), page)
-    assert any("'Gemeinsam digital – für alle' stands" in d.note and d.flagged for d in doubts)
+    assert any("'Gemeinsam digital – mit der' stands apart" in d.note and d.flagged for d in doubts)
     _, _, _, doubts = body_paragraphs(text_to_lines(apart.replace("\n\n", "\n", 2)), page)
     assert not any("stands apart" in d.note for d in doubts)
+
+
+def test_a_slogan_closing_its_phrase_after_a_preposition_over_the_body_is_figure_text(lexicon):
+    # 'für alle' waits for no word: the slogan does not open the running text under it
     head = "Gemeinsam digital – für alle\n\nWohnen und Quartiere Bezahlbarer Wohnraum ist\nin vielen Städten knapp.\n"
-    # at the body's head, a slogan closing its phrase after a preposition waits for no word: figure text
     kept, figures, _, doubts = body_paragraphs(text_to_lines(head), Page(lexicon, 38, ("Stadt am See", "Offen")))
     assert join_lines(kept[0]).startswith("Wohnen und Quartiere")
     assert [join_lines(f) for f in figures] == ["Gemeinsam digital – für alle"]

@@ -344,14 +344,15 @@ def test_a_word_cut_where_its_eszett_stood_is_joined(raw, joined, lexicon):
     ("Heute furdie Menschen", "Heute fur die Menschen"),  # the umlaut repair makes 'für' of 'fur' after
     ("Wege ausder Stadt zuden Dörfern", "Wege aus der Stadt zu den Dörfern"),
     ("Er kam, indem er lief; dadurch zudem", "Er kam, indem er lief; dadurch zudem"),  # words of their own
-    ("Die Inder und ander Leute", "Die Inder und ander Leute"),  # 'ander' is written often enough
+    ("Die Inder wohnen inder Stadt", "Die Inder wohnen in der Stadt"),  # 'Inder' is a noun, 'inder' no word
+    ("ander Leute und beidem", "ander Leute und beidem"),  # written so often enough
 ])
 def test_two_function_words_an_ocr_read_as_one_are_split(raw, split, lexicon):
     from pipeline.repair.fixers import split_glued_function_words
 
     edits = split_glued_function_words(raw, lexicon)
     assert apply_edits(raw, edits) == split
-    assert all(e.rule == "split_glued_function_words" for e in edits)
+    assert all(e.rule == "split_glued_function_words" and " " in e.word_after for e in edits)
 
 
 @pytest.mark.parametrize("damaged, expected", [

@@ -187,5 +187,17 @@ def test_a_fact_not_in_the_shape_its_labels_values_have_is_flagged(corrections):
              ("Kontakt", "Referat Smart City"))
     doubts = unshaped_fact_doubts(facts, shapes)
     assert [d.flagged for d in doubts] == [True] and "'Einwohner' reads 'Wirtschaftsförderung'" in doubts[0].note
-    right = (("Einwohner", "158.355; 12.000"), ("Fördersumme", "850.000 Euro"), ("Website", "www. stadt.de"))
+    right = (("Einwohner", "158.355; 12.000"), ("Fördersumme", "850.000 Euro"), ("Website", "www. stadt.de"),
+             ("Einwohner", "158355"), ("Fördersumme", "rund 4,2 Mio. Euro"), ("Fördersumme", "4,2 Millionen Euro"))
     assert unshaped_fact_doubts(right, shapes) == []
+    flagged_already = (("Einwohner", "74,127"), ("Einwohner", "Niederschlagsdaten 382.395 9"))
+    assert unshaped_fact_doubts(flagged_already, shapes) == []  # the doubts for those name them once
+
+
+def test_a_fact_shape_for_no_fact_label_is_refused(corrections):
+    import pydantic
+    from pipeline.corrections import Profile
+    data = corrections.profile.model_dump()
+    data["fact_shapes"] = {"Einwohnerzahl": "count"}  # a typo would switch the check off
+    with pytest.raises(pydantic.ValidationError, match="fact_shapes names no label"):
+        Profile.model_validate(data)

@@ -700,8 +700,9 @@ def test_an_ocr_layers_caption_a_size_smaller_and_a_little_farther_from_the_para
 
 
 def test_a_words_characters_set_in_sizes_a_hair_apart_are_one_word(tmp_path):
-    """An OCR layer sets each character in a size of its own, equal but for far decimals: words
-    are grouped by size, so a word read as 'Fa' 'mil' 'ien' unless the sizes are rounded."""
+    """A PDF that sets each character in a size of its own, equal but for far decimals (as an OCR
+    layer does): words are grouped by size, so a word read as 'F' 'a' 'm' … unless the sizes are
+    rounded."""
     import pdfplumber
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -719,16 +720,3 @@ def test_a_words_characters_set_in_sizes_a_hair_apart_are_one_word(tmp_path):
     pdf.save()
     with pdfplumber.open(str(path)) as opened:
         assert "Familien und ältere Menschen" in page_to_text(opened.pages[0]).body
-
-
-def test_a_skewed_ocr_lines_fitted_size_is_its_type_not_its_taller_box():
-    """Tesseract fits a line's size to its box; a line skewed on the scan climbs 2 points from its
-    first word to its last, so its box, and the size fitted to it, is 2 points taller than its type
-    (13 for a text of 10-11): the climb is taken off, and the line is no other kind of text."""
-    from pipeline.read.words import TextLine, Word
-
-    skewed = TextLine((Word("jüngere", 50.0, 85.3, 639.4, 652.6, None, 13.03),
-                       Word("Menschen.", 93.6, 142.3, 639.6, 652.9, None, 13.03),
-                       Word("niemand", 425.2, 463.0, 641.6, 654.9, None, 13.03)))
-    level = TextLine((Word("Familien", 51.8, 90.6, 655.6, 664.8, None, 10.0), Word("und", 98.6, 113.0, 655.6, 665.0, None, 10.0)))
-    assert skewed.fitted == 11 and level.fitted == 10

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pipeline.read.gutters import GUTTER_EMS, PARAGRAPH_GAP, gutter_width, lines_to_blocks
 from pipeline.read.words import LARGE_TYPE, LINE_TOLERANCE, TextLine, Word, most_characters, words_to_lines
 
-SIZE_DIGITS = 2  # a character's size is rounded to this many decimals: no two sizes of one word differ less
+SIZE_DIGITS = 2  # a character's size is rounded to this many decimals (an OCR layer's differ in the fifteenth)
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
 FITTED_SIZE_HINT = 0.08  # an OCR layer's sizes this far apart (9 and 10) part lines that also stand
@@ -171,8 +171,8 @@ def line_spacing(block: list[TextLine]) -> float | None:
     return gaps[len(gaps) // 4] if len(gaps) >= 2 else None
 
 
-def names_over_the_page_closed(lines: list[TextLine], gap: float) -> dict[TextLine, TextLine]:
-    """An OCR layer's lines -> {line for finding gutters: line as read}: the lines in large type over
+def lines_for_gutters(lines: list[TextLine], gap: float) -> dict[TextLine, TextLine]:
+    """An OCR layer's lines -> {line as the gutters see it: line as read}: the lines in large type over
     the page's first line of running text (a name, a heading) with their spaces closed
     (big_type_spaces_closed); a logo or a big number among the columns keeps its spaces."""
     body = body_size(lines, True)
@@ -239,8 +239,9 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     gap = gutter_width(lines)
     # an OCR layer tells no sizes to the column finding, but a line it fitted to type far larger than
     # the running text's (a name over the page) keeps its word spaces, wide as its type, from the gutters
-    closed = {} if running is not None else names_over_the_page_closed(lines, gap)
-    blocks = lines_to_blocks(list(closed) or lines, gap, GUTTER_EMS * (running or 0.0), running, ruled_rows(lines, rules))
+    closed = {} if running is not None else lines_for_gutters(lines, gap)
+    seen = list(closed) or lines
+    blocks = lines_to_blocks(seen, gap, GUTTER_EMS * (running or 0.0), running, ruled_rows(seen, rules))
     blocks = [[closed.get(line, line) for line in block] for block in blocks]
     # an OCR layer's fitted sizes are too rough to find columns by, but tell a caption (7 points
     # against the body's 10 or 11) or a big number from the running text
@@ -262,13 +263,13 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
         usual = line_spacing(block) or page_spacing
         previous = None
         for line in block:
-            gap = line.top - previous.top if previous is not None else 0.0
+            step = line.top - previous.top if previous is not None else 0.0
             if previous is not None and out[-1] != "" and (
-                    (usual and gap > PARAGRAPH_GAP * usual
+                    (usual and step > PARAGRAPH_GAP * usual
                      * type_scale(min(size_of(line) or 0, size_of(previous) or 0), page_size))
                     or other_size(size_of(line), size_of(previous), change)
                     # an OCR layer's sizes are rough: a size apart and a wider gap together part a caption
-                    or (fitted and usual and gap > FITTED_PARAGRAPH_GAP * usual
+                    or (fitted and usual and step > FITTED_PARAGRAPH_GAP * usual
                         and other_size(size_of(line), size_of(previous), FITTED_SIZE_HINT))):
                 out.append("")
             unsure.extend((len(out), w.text) for w in line.words

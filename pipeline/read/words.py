@@ -43,14 +43,8 @@ class TextLine:
 
     @property
     def fitted(self) -> float | None:
-        """The size an OCR text layer fitted most of the line's characters to, None where it is not
-        known; less the height its words climb or fall from the first to the last (a skewed line's
-        box, and so the size fitted to it, is that much taller than its type)."""
-        size = most_characters(self.words, lambda w: w.fitted, round)
-        if size is None or len(self.words) < 2:
-            return size
-        ordered = sorted(self.words, key=lambda w: w.x0)
-        return max(1, round(size - abs(ordered[-1].top - ordered[0].top)))
+        """The size an OCR text layer fitted most of the line's characters to, None where it is not known."""
+        return most_characters(self.words, lambda w: w.fitted, round)
 
     def split(self, gutter: float) -> tuple["TextLine | None", "TextLine | None"]:
         left = tuple(w for w in self.words if w.x1 <= gutter)

@@ -106,7 +106,7 @@ def join_doubt(before: str, after: str, lexicon: Lexicon) -> Doubt:
     """A sentence cut by figure text and joined again: a note; a flag where the words at the join
     cannot follow each other ('… neue Flächen am' + 'und Fußgänger …': an article or a preposition
     goes on in its noun's words, never in a conjunction nor a finite verb), so the figure covered
-    words of the sentence or the join is wrong."""
+    words of the sentence or the join is wrong. Words with a sign at the join are not judged."""
     said = f"a sentence cut by figure text was joined again ('…{before[-30:]}' + '{after[:30]}…')"
     last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
     opens_a_phrase = last.isalpha() and lexicon.tags.best_tag(last) in NOUN_PHRASE_OPENERS
@@ -117,8 +117,9 @@ def join_doubt(before: str, after: str, lexicon: Lexicon) -> Doubt:
     return note("description", said)
 
 
-# HanTa's tags of words that open a noun phrase and go on in it: articles, prepositions, determiners
-NOUN_PHRASE_OPENERS = frozenset({"ART", "APPR", "APPRART", "PPOSAT", "PDAT", "PIAT"})
+# HanTa's tags of words that open a noun phrase and go on in it: articles, prepositions, possessives
+# (not 'alle', 'diese': they stand for a noun as well, 'Wir alle' | 'haben …')
+NOUN_PHRASE_OPENERS = frozenset({"ART", "APPR", "APPRART", "PPOSAT"})
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|\d+-\w+")
 LONE_LETTER = re.compile(r"[^\W\d_]")
 LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]*)*")
@@ -202,7 +203,7 @@ def cut_sentence_doubts(description: str) -> list[Doubt]:
     comma ('… kein Selbstzweck,'; not a list item), before a paragraph that is no list item or at
     the description's end: no printed paragraph ends so, so the sentence's rest stands elsewhere
     (read as figure text, in another paragraph, or on a page read in another order), or the
-    reading split it; flagged, the place named."""
+    reading split it; flagged, the first such place named."""
     paras = [p.strip() for p in description.split("\n\n") if p.strip()]
     for n, para in enumerate(paras):
         after = paras[n + 1] if n + 1 < len(paras) else None

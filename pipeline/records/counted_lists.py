@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.figure_doubts import label_row, map_point
+from pipeline.records.figure_doubts import label_row, map_point, map_point_place
 from pipeline.records.list_items import COUNT_BEFORE_COLON, COUNTS, mark_shape
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
@@ -240,7 +240,8 @@ def past_the_count(units: list[Unit], end: int, page: Page, settings: RecordsSet
             doubts.append(note("description", f"'{text[:60]}' follows a list whose count is met, between marked "
                                               "figure text like it: put in figure_text"))
             continue
-        bare = text.split(maxsplit=1)[1] if map_point(text) or foreign else text  # 'u Smart City X': a logo's mark
+        # 'u Smart City X': a logo's mark
+        bare = map_point_place(text) if map_point(text) else text.split(maxsplit=1)[1] if foreign else text
         if unit.kind != "item" or (list_mark(text) is not None and not foreign) or not bare[:1].isupper() \
                 or (before is not None and ends_open(before.text)):
             break

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.label_values import (ADDRESS, GROUPED, address_rejoined, continues, fact_in_row,
+from pipeline.records.label_values import (ADDRESS, GROUPED, MILLIONS, address_rejoined, continues, fact_in_row,
                                            fact_value_ends_like_one, fact_value_like)
 from pipeline.records.labels import LabelledValue
 from pipeline.records.line_end_labels import LabelTail
@@ -98,19 +98,26 @@ def figure_among_words_doubts(facts: tuple[tuple[str, str], ...]) -> list[Doubt]
     """A flag on the description per fact whose value holds a figure grouped in thousands with words
     before it, or after it anything but a unit ('Niederschlagsdaten 382.395 9'): a count is printed
     alone, so the words are the text beside the box an OCR ran into the value's rows."""
-    doubts = []
-    for label, value in facts:
-        tokens = value.split()
-        at = next((k for k, t in enumerate(tokens) if GROUPED_FIGURE.fullmatch(t)), None)
-        if at is not None and (at > 0 or any(t.casefold() not in FIGURE_UNITS for t in tokens[at + 1:])):
-            doubts.append(flag("description", f"the fact '{label}' reads '{value}': words stand beside its figure "
-                                              f"'{tokens[at]}' (the text beside the box may have run into it)"))
-    return doubts
+    return [flag("description", f"the fact '{label}' reads '{value}': words stand beside its figure "
+                                f"'{figure}' (the text beside the box may have run into it)")
+            for label, value in facts if (figure := figure_among_words(value))]
 
 
-# the shapes a profile's `fact_shapes` name: a count grouped in thousands, a sum with its unit, an address
-FACT_SHAPES = {"count": re.compile(r"\d{1,3}(?:\.\d{3})*"),
-               "amount": re.compile(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*(?:Mio\.|Mrd\.)?\s*(?:Euro|EUR|€)"),
+def figure_among_words(value: str) -> str | None:
+    """The figure grouped in thousands that a fact's value holds with words before it, or after it
+    anything but a unit ('Niederschlagsdaten 382.395 9' -> '382.395'); None for none."""
+    tokens = value.split()
+    at = next((k for k, t in enumerate(tokens) if GROUPED_FIGURE.fullmatch(t)), None)
+    if at is not None and (at > 0 or any(t.casefold() not in FIGURE_UNITS for t in tokens[at + 1:])):
+        return tokens[at]
+    return None
+
+
+# the shapes a profile's `fact_shapes` name: a count ('158.355', '12 000', '950'), a sum with its unit
+# ('4,2 Mio. Euro', 'rund 850.000 €'), a web or mail address
+FACT_SHAPES = {"count": re.compile(rf"{GROUPED}|\d{{1,3}}(?: \d{{3}})+|\d+"),
+               "amount": re.compile(rf"(?:rund |ca\. )?(?:{MILLIONS}|\d+(?:,\d+)?\s+(?:Millionen|Mrd\.|Milliarden)|{GROUPED}"
+                                    rf"|\d+(?:,\d+)?)\s*(?:Euro|EUR|€)"),
                "address": ADDRESS}
 SHAPE_NAMES = {"count": "number", "amount": "sum with its unit", "address": "web or mail address"}
 
@@ -119,11 +126,13 @@ def unshaped_fact_doubts(facts: tuple[tuple[str, str], ...], shapes: dict[str, s
     """A flag on the description per fact whose value has not the shape its label's values have in
     every edition (the profile's `fact_shapes`: 'Einwohner' a number, 'Website' an address): the
     values of a box read in another order, or text beside it, gave the label another's value
-    ('Einwohner: Wirtschaftsförderung'). A label printed twice is checked value by value."""
+    ('Einwohner: Wirtschaftsförderung'). A label printed twice is checked value by value; a value
+    the doubts above flag already ('74,127', words beside a figure) is not flagged twice."""
     doubts = []
     for label, value in facts:
         shape = shapes.get(label)
-        if shape and not all(FACT_SHAPES[shape].fullmatch(address_rejoined(v)) for v in value.split("; ")):
+        flagged = COMMA_BEFORE_THOUSANDS.fullmatch(value.strip()) or figure_among_words(value)
+        if shape and not flagged and not all(FACT_SHAPES[shape].fullmatch(address_rejoined(v)) for v in value.split("; ")):
             doubts.append(flag("description", f"the fact '{label}' reads '{value}', which is no {SHAPE_NAMES[shape]} "
                                               "as its label's values are: the values of a box may be read in "
                                               "another order, or text beside it into them"))

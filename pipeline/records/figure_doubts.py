@@ -138,14 +138,21 @@ def map_point(text: str) -> bool:
     """A line opening with a lone letter or sign that is no list mark, or with two letters in lower
     case that are no function word (German's words of two letters are), then a name with a capital
     ('m Lauf an der Pegnitz', '@ Marktplatz', 'sm Bahnhof', 'm@ Hersbruck'), or with a small letter
-    glued to a name's capital ('sLauf an der Pegnitz': no German word opens so): a map's point and
-    its place."""
+    glued to a name's capital and more words of a place after it ('sLauf an der Pegnitz'; a German
+    word so spelt, 'eAkte', is rare, and the caller asks for map points beside it): a map's point
+    and its place."""
     words = text.split()
-    if words and GLUED_MARK.match(words[0]):
+    if len(words) >= 2 and GLUED_MARK.match(words[0]):
         return all(w[:1].isupper() or w in function_words() for w in words[1:])
     return len(words) >= 2 and (bool(LONE_SIGN.fullmatch(words[0])) or bool(LETTER_PAIR.fullmatch(words[0]))
                                 and words[0] not in function_words()) \
         and list_mark(text) is None and words[1][:1].isupper()
+
+
+def map_point_place(text: str) -> str:
+    """A map point's words without its mark ('m Lauf an der Pegnitz', 'sLauf an der Pegnitz' -> 'Lauf
+    an der Pegnitz'); needs a map_point."""
+    return text[1:] if GLUED_MARK.match(text) else text.split(maxsplit=1)[1]
 
 
 def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:

@@ -66,7 +66,8 @@ def item_words(text: str, settings: RecordsSettings) -> str:
     return bare if sentence_like(bare, settings) else text
 
 
-SENTENCES_IN_ONE = re.compile(r"[^\W\d_]{3,}[.!?]\s+[A-ZÄÖÜ]")  # a sentence's end, then another's start ('z. B. X' no)
+# a sentence's end, then another's start (not an abbreviation's point: 'z. B. X', 'bzw. Ideen', 'Mio. Euro')
+SENTENCES_IN_ONE = re.compile(r"[^\W\d_]{4,}[.!?]\s+[A-ZÄÖÜ]")
 
 
 def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before: str | None = None) -> bool:

@@ -502,7 +502,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             continue
         text = unit.text
         mark = list_mark(text)
-        if kept and last.kind == "item" and unit.kind != "figure" and mark is None and len(unit.lines) == 1 \
+        if kept and last.kind == "item" and mark is None and len(unit.lines) == 1 \
                 and not figure_between and ends_open(join_lines(kept[-1])):
             kept[-1] = kept[-1] + unit.lines  # an item's line that stops on a function word goes on in its next
             tail = unit

@@ -107,10 +107,10 @@ def ends_early(line: str, next_line: str, measure: float, settings: RecordsSetti
 
 
 def stops_short_on_a_function_word(line: str, following: str, measure: float, settings: RecordsSettings) -> bool:
-    """One line that stops on a function word ('… für alle') although the first word of the text
+    """One line that stops on a function word ('… mit der') although the first word of the text
     after it would have fitted on it, over text that opens with a capital: no line of a sentence
     going on there, since a sentence's line runs on to the measure while its next word fits (a
-    slogan 'Gemeinsam digital – für alle', a caption over the text)."""
+    slogan 'Gemeinsam digital – mit der', a caption over the text)."""
     return ends_open(line) and not line.rstrip().endswith("-") and following.strip()[:1].isupper() \
         and ends_early(line, following, measure, settings)
 
@@ -245,7 +245,7 @@ def ends_open(text: str) -> bool:
     return len(last) >= 2 and last.islower() and last.isalpha() and last in function_words()
 
 
-# words German's stop words list that close a phrase after a preposition ('für alle', 'von heute')
+# stop words (function_words) that, after a preposition, close a phrase ('für alle', 'von heute')
 CLOSING_AFTER_A_PREPOSITION = frozenset({"alle", "heute", "morgen", "gestern"})
 CLOSING_PREPOSITIONS = frozenset({"für", "von", "ab", "bis", "seit"})
 

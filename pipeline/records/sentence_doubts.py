@@ -150,7 +150,7 @@ def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     """One line standing apart (a blank line or figure text on both sides) at the body's head or
     between running text that stops on a function word and running text that can go on from it,
     that itself stops on a function word short of the column's measure, though the next text's
-    first word would have fitted on it ('… am Hafen oder' | 'Gemeinsam digital – für alle' |
+    first word would have fitted on it ('… am Hafen oder' | 'Gemeinsam digital – mit der' |
     'Spielgeräte für …'): a slogan or a caption set over the text or into its sentence, or the
     sentence's own line; the words cannot tell which, so it is kept and flagged, the line named."""
     doubts = []

@@ -32,11 +32,11 @@ def next_text(units: list[Unit], i: int) -> int | None:
 
 
 def clean_piece(unit: Unit, page: Page, settings: RecordsSettings, longer: bool = False,
-                also: tuple[str, ...] = ()) -> bool:
+                more_rules: tuple[str, ...] = ()) -> bool:
     """A piece a figure rule took out that may be a sentence's line: a line or two (`longer`: more
     where its words and lines read as running text), clean letters, no caption's label, no list
-    mark, no logo's words, no row of labels. `also`: further rules whose pieces may be one."""
-    return unit.kind == "figure" and (unit.why in SET_APART or unit.why in also) \
+    mark, no logo's words, no row of labels. `more_rules`: further rules whose pieces may be one."""
+    return unit.kind == "figure" and (unit.why in SET_APART or unit.why in more_rules) \
         and (len(unit.lines) <= START_MAX_LINES or (longer and unit.verdict is True)) \
         and letters_share(unit.text) >= settings.text.clean_min_letters and not page.is_caption(unit.text) \
         and list_mark(unit.text) is None and not wordmark(unit.lines) and not any(label_row(l.text) for l in unit.lines)
@@ -213,17 +213,18 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
         i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
         if i is not None and stops_inside(units[i].text) and (units[i].kind != "item" or ends_open(units[i].text)):
             continue  # the sentence goes on from there; an item ends where it stops, unless on a function word
-        starts = [k for k in range(0 if i is None else i + 1, j)
-                  if clean_piece(units[k], page, settings, longer=True, also=(REPEATED,))
-                  and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
-                  and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
-                  and ":" not in units[k].text  # a label's colon ('Foto: Marktplatz am Abend')
-                  and units[k].text[:1].isupper() and stops_inside(units[k].text)]
-        # opening_checked said why it took its piece; a line printed twice may be a logo's as well as a sentence's
-        if len(starts) == 1 and units[starts[0]].why not in ("opening", REPEATED):
+        may_start = [k for k in range(0 if i is None else i + 1, j)
+                     if clean_piece(units[k], page, settings, longer=True, more_rules=(REPEATED,))
+                     and not (k and units[k - 1].kind == "figure" and a_number(units[k - 1].text))
+                     and units[k].verdict is not False and len(WORD.findall(units[k].text)) >= 2
+                     and ":" not in units[k].text  # a label's colon ('Foto: Marktplatz am Abend')
+                     and units[k].text[:1].isupper() and stops_inside(units[k].text)]
+        # a line printed twice may be a logo's as well as a sentence's: named, never taken back
+        starts = [k for k in may_start if units[k].why != REPEATED]
+        if len(starts) == 1 and units[starts[0]].why != "opening":  # opening_checked said why it took it
             units[starts[0]] = as_running_text(units[starts[0]])
-        elif starts:
-            named = "; ".join(f"'{units[k].text[:40]}'" for k in starts)
+        elif may_start:
+            named = "; ".join(f"'{units[k].text[:40]}'" for k in may_start)
             doubts.append(flag("description", f"'{unit.text[:40]}…' goes on in lower case after text that ended "
                                               f"its sentence: its start may be in figure_text ({named})"))
     return units, doubts

@@ -209,18 +209,20 @@ GLUED_SECOND = ("die", "der", "das", "den", "dem", "des", "ein", "eine", "einen"
 
 
 def split_glued_function_words(raw: str, lexicon: Lexicon, settings: RepairSettings = DEFAULT_SETTINGS) -> list[Edit]:
-    """'furdie' -> 'fur die', 'ausder' -> 'aus der': a word in lower case made of a preposition or
-    a conjunction and an article or a pronoun, which German writes seldom or never as one word
-    ('indem', 'zudem', 'ander' are written often and stay): an OCR lost the space between."""
+    """'furdie' -> 'fur die', 'ausder' -> 'aus der', 'inder' -> 'in der': a word in lower case made
+    of a preposition or a conjunction and an article or a pronoun, which German writes so, in
+    lower case, seldom or never ('indem', 'zudem', 'beidem', 'ander' are written often and stay):
+    an OCR lost the space between. Each edit names the word and its split, so that a reviewer's
+    decision on one split is no decision on another."""
     edits = []
     for m in re.finditer(r"(?<![\w-])[a-zäöüß]{4,}(?![\w-])", raw):
         word = m.group()
-        if lexicon.direct(word) >= settings.glued_max_zipf:
+        if lexicon.spelled(word) >= settings.glued_max_zipf:
             continue
         cuts = [k for k in range(2, len(word) - 1) if word[:k] in GLUED_FIRST and word[k:] in GLUED_SECOND]
         if len(cuts) == 1:
-            at = m.start() + cuts[0]
-            edits.append(Edit(at, at, "", " ", "split_glued_function_words", 0.8))
+            at, split = m.start() + cuts[0], f"{word[:cuts[0]]} {word[cuts[0]:]}"
+            edits.append(Edit(at, at, "", " ", "split_glued_function_words", 0.8, word_before=word, word_after=split))
     return edits
 
 
