@@ -217,10 +217,10 @@ def split_glued_function_words(raw: str, lexicon: Lexicon, settings: RepairSetti
     edits = []
     for m in re.finditer(r"(?<![\w-])[a-zäöüß]{4,}(?![\w-])", raw):
         word = m.group()
-        if lexicon.spelled(word) >= settings.glued_max_zipf:
-            continue
         cuts = [k for k in range(2, len(word) - 1) if word[:k] in GLUED_FIRST and word[k:] in GLUED_SECOND]
-        if len(cuts) == 1:
+        if len(cuts) != 1 or lexicon.direct(word) >= settings.glued_common_zipf:
+            continue  # 'indem', 'beiden': common words; the spelling list (slow to load) is asked of rare ones only
+        if lexicon.direct(word) < settings.glued_max_zipf or lexicon.spelled(word) < settings.glued_max_zipf:
             at, split = m.start() + cuts[0], f"{word[:cuts[0]]} {word[cuts[0]:]}"
             edits.append(Edit(at, at, "", " ", "split_glued_function_words", 0.8, word_before=word, word_after=split))
     return edits

@@ -58,6 +58,7 @@ class RepairSettings:
     split_whole_min_zipf: float = 3.0  # 'W andel': or the whole a common capitalised word
     split_eszett_margin: float = 1.0  # 'gro en': 'großen' far commoner than either piece
     glued_max_zipf: float = 3.0  # 'furdie', 'inder': two function words as one, written so this seldom (case kept)
+    glued_common_zipf: float = 4.0  # written this often in any case ('indem', 'zudem'), such a word is one
     damaged_below_umlaut_share: float = 0.01
     # A letter the OCR dropped ('Straen'): the word put back must be common as written.
     dropped_min_length: int = 3
