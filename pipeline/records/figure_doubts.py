@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from pipeline.records.columns import SENTENCE_END
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.interruptions import noun_awaited
+from pipeline.records.list_items import marked_place
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.units import LONE_NUMBER, text_before
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_anew,
@@ -210,14 +211,6 @@ def marked_points_row(text: str) -> bool:
 
 
 INNER_POINT = re.compile(r"\s[=•■»]\s+[A-ZÄÖÜ]")  # a point's mark as an English model reads it, inside a row
-
-
-def marked_place(text: str) -> bool:
-    """A mark an OCR read as a bullet and one to three words with a capital ('• Innenstadt',
-    '• Marktplatz Altstadt »'): a map's point, as figure text takes it, no item."""
-    mark = list_mark(text)
-    words = [w for w in text[len(mark):].split() if any(c.isalpha() for c in w)] if mark else []
-    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def a_number(text: str) -> bool:

@@ -116,3 +116,11 @@ def mark_shape(mark: str) -> str:
     if mark.startswith("(cid:") or not any(c.isalnum() for c in mark):
         return "•"
     return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "1", mark)))
+
+
+def marked_place(text: str) -> bool:
+    """A mark an OCR read as a bullet and one to three words with a capital ('• Innenstadt',
+    '• Marktplatz Altstadt »'): a map's point, as figure text takes it, no item."""
+    mark = list_mark(text)
+    words = [w for w in text[len(mark):].split() if any(c.isalpha() for c in w)] if mark else []
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)

@@ -16,7 +16,8 @@ from pipeline.read.words import UNMAPPED_GLYPH
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.going_on import goes_on_later, goes_on_past_figure_text, piece_past_figure_text, short_piece
 from pipeline.records.list_items import (counts_ahead, counts_before_colon, introduces_list, is_list_item, item_words,
-                                         list_marked_item, mark_shape, marked_like, marked_phrases, opens_a_list)
+                                         list_marked_item, mark_shape, marked_like, marked_phrases, marked_place,
+                                         opens_a_list)
 from pipeline.records.prose import (WORD, awaits_last_item, ends_early, ends_open, function_words,
                                     has_finite_verb, holds_sentence_end, labels_only, list_mark,
                                     may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
@@ -219,7 +220,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             or (mark is not None and previous is not None and opens_a_list(previous)) \
             or (mark is not None and not mark[0].isalnum() and out and out[-1].kind == "prose"
                 and holds_sentence_end(out[-1].text) and marked_phrases(units[i : i + 2], settings)
-                and mark_shape(mark) == mark_shape(list_mark(units[i + 1].text)))  # its introduction lost
+                and mark_shape(mark) == mark_shape(list_mark(units[i + 1].text))  # its introduction lost
+                and not any(marked_place(u.text) for u in units[i : i + 2]))  # a map's points ('• Hafen')
         if all(l.number in styled for l in unit.lines):
             out.append(unit.as_("figure", "style"))
         elif letters_share(text) < t.prose_min_letters or text.isupper() or wordmark(unit.lines) \
