@@ -682,23 +682,6 @@ def test_an_ocr_layers_line_of_text_beside_a_big_number_is_not_drawn_into_its_li
     assert [line.text for line in words_to_lines(words)] == ["80 %", "Solche Projekte stärken"]
 
 
-def test_an_ocr_layers_caption_a_size_smaller_and_a_little_farther_from_the_paragraph_stands_apart():
-    """An OCR layer fits its sizes roughly (a caption 9 against the text's 10, lines of one
-    paragraph 10 and 11), and a caption may stand only a little farther from the paragraph under
-    it than its lines from each other: the two together part them; either alone does not."""
-    from pipeline.read.pdf_text import words_to_text
-
-    words = ocr_placed("Ein wichtiges Vorhaben ist die Erneuerung der Brücke", 62, 306, 10, 4)
-    words += ocr_placed("über den Fluss.", 62, 320.6, 10, 4)
-    words += ocr_placed("Workshop mit Bürgerinnen und Bürgern", 62, 335.5, 9, 4)
-    words += ocr_placed("Verwaltung im Wandel Viele", 62, 353.0, 10, 4)
-    words += ocr_placed("Behördengänge lassen sich inzwischen", 62, 367.1, 11, 4)
-    words += ocr_placed("online erledigen. An den Haltestellen", 62, 382.2, 11, 4)
-    body = words_to_text(words, 595, 842).body
-    assert "Bürgern\n\nVerwaltung im Wandel Viele\nBehördengänge" in body, body
-    assert "Brücke\nüber den Fluss.\nWorkshop" in body, body  # a size apart, but no wider gap
-
-
 def test_a_words_characters_set_in_sizes_a_hair_apart_are_one_word(tmp_path):
     """A PDF that sets each character in a size of its own, equal but for far decimals (as an OCR
     layer does): words are grouped by size, so a word read as 'F' 'a' 'm' … unless the sizes are

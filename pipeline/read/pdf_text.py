@@ -21,8 +21,6 @@ from pipeline.read.words import LARGE_TYPE, LINE_TOLERANCE, TextLine, Word, most
 SIZE_DIGITS = 2  # a character's size is rounded to this many decimals (an OCR layer's differ in the fifteenth)
 MARGIN_ZONE = 0.05  # share of the page height at top and bottom where running lines sit
 SIZE_CHANGE = 0.04  # a font size this much larger or smaller (text layers give it exactly) is another kind of text
-FITTED_SIZE_HINT = 0.08  # an OCR layer's sizes this far apart (9 and 10) part lines that also stand
-FITTED_PARAGRAPH_GAP = 1.15  # farther apart than the block's lines by this (a caption over a paragraph)
 FITTED_SIZE_CHANGE = 0.2  # the same for an OCR layer's sizes, fitted to each line's box: a body's lines a point apart, a caption two (7 and 9)
 BROCHURE_SIZE_SHARE = 0.2  # a page is read at the text layer's running size where this share of its characters is set in it
 SCAN_IMAGE_SHARE = 0.8  # an image covering this much of a page is a scan
@@ -263,14 +261,10 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
         usual = line_spacing(block) or page_spacing
         previous = None
         for line in block:
-            step = line.top - previous.top if previous is not None else 0.0
             if previous is not None and out[-1] != "" and (
-                    (usual and step > PARAGRAPH_GAP * usual
+                    (usual and line.top - previous.top > PARAGRAPH_GAP * usual
                      * type_scale(min(size_of(line) or 0, size_of(previous) or 0), page_size))
-                    or other_size(size_of(line), size_of(previous), change)
-                    # an OCR layer's sizes are rough: a size apart and a wider gap together part a caption
-                    or (fitted and usual and step > FITTED_PARAGRAPH_GAP * usual
-                        and other_size(size_of(line), size_of(previous), FITTED_SIZE_HINT))):
+                    or other_size(size_of(line), size_of(previous), change)):
                 out.append("")
             unsure.extend((len(out), w.text) for w in line.words
                           if w.confidence is not None and w.confidence < UNSURE_CONFIDENCE)
