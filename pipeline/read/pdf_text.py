@@ -174,11 +174,13 @@ def lines_for_gutters(lines: list[TextLine], gap: float) -> dict[TextLine, TextL
     the page's first line of running text (a name, a heading) with their spaces closed
     (big_type_spaces_closed); a logo or a big number among the columns keeps its spaces."""
     body = body_size(lines, True)
-    first = min((l.top for l in lines if body is not None and l.fitted is not None and l.fitted <= body), default=None)
+    if body is None:
+        return {line: line for line in lines}
+    first = min((l.top for l in lines if l.fitted is not None and l.fitted <= body), default=None)
     return {big_type_spaces_closed(l, gap, body) if first is not None and l.top < first else l: l for l in lines}
 
 
-def big_type_spaces_closed(line: TextLine, gap: float, body: float | None) -> TextLine:
+def big_type_spaces_closed(line: TextLine, gap: float, body: float) -> TextLine:
     """An OCR layer's line fitted to type LARGE_TYPE times the running text's (`body`, as fitted)
     or larger -> the same line with its words that stand nearer than `gap` grown with the type
     joined into one word, so that no gutter passes between them (a name's spaces at 24 points are
@@ -186,7 +188,7 @@ def big_type_spaces_closed(line: TextLine, gap: float, body: float | None) -> Te
     apart, as they stand in rows of key figures over columns; other lines as they are. For finding
     gutters only: the joined words lose their own confidences."""
     size = line.fitted
-    if body is None or size is None or size < LARGE_TYPE * body:
+    if size is None or size < LARGE_TYPE * body:
         return line
     words = sorted(line.words, key=lambda w: w.x0)
     joined = [words[0]]

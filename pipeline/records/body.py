@@ -109,10 +109,9 @@ def join_doubt(before: str, after: str, lexicon: Lexicon) -> Doubt:
     words of the sentence or the join is wrong. Words with a sign at the join are not judged."""
     said = f"a sentence cut by figure text was joined again ('…{before[-30:]}' + '{after[:30]}…')"
     last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
+    tag = (lexicon.tags.best_tag(first) or "") if first.isalpha() else ""
     opens_a_phrase = last.isalpha() and lexicon.tags.best_tag(last) in NOUN_PHRASE_OPENERS
-    cannot_follow = first.isalpha() and ((lexicon.tags.best_tag(first) or "") == "KON"
-                                         or (lexicon.tags.best_tag(first) or "").endswith("(FIN)"))
-    if opens_a_phrase and cannot_follow:
+    if opens_a_phrase and (tag == "KON" or tag.endswith("(FIN)")):
         return flag("description", f"{said}, but '{last}' cannot go on in '{first}': words may be lost at the join")
     return note("description", said)
 

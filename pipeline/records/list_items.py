@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.language.lexicon import Lexicon
-from pipeline.records.prose import WORD, list_mark, piece_evidence, unmarked
+from pipeline.records.prose import SENTENCE_INSIDE, WORD, list_mark, piece_evidence, unmarked
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share, sentence_like
 from pipeline.records.units import Page, Unit
@@ -66,10 +66,6 @@ def item_words(text: str, settings: RecordsSettings) -> str:
     return bare if sentence_like(bare, settings) else text
 
 
-# a sentence's end, then another's start (not an abbreviation's point: 'z. B. X', 'bzw. Ideen', 'Mio. Euro')
-SENTENCES_IN_ONE = re.compile(r"[^\W\d_]{4,}[.!?]\s+[A-ZÄÖÜ]")
-
-
 def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before: str | None = None) -> bool:
     """An item of a list the text introduced: it starts with a list mark, or it is short, of
     known words and no debris. After an item marked the same way ('•' after '•', 'B3' after 'A2')
@@ -79,7 +75,7 @@ def is_list_item(unit: Unit, page: Page, settings: RecordsSettings, mark_before:
     t = settings.text
     ev = piece_evidence([l.text for l in unit.lines], page.measure, page.lexicon, settings)
     mark = list_mark(unit.text)
-    going_on = mark is None and unit.text[:1].islower() and SENTENCES_IN_ONE.search(unit.text)
+    going_on = mark is None and unit.text[:1].islower() and SENTENCE_INSIDE.search(unit.text)
     if ev.words == 0 or ev.words > t.list_item_max_words or going_on:
         return False
     if mark is not None and mark_before is not None and mark_shape(mark) == mark_shape(mark_before):
