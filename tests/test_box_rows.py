@@ -74,6 +74,19 @@ def test_a_word_and_a_colon_alone_in_a_block_like_a_label_not_yet_had_is_that_la
     assert block.get("title").value.startswith("Eberswalde smart: Daseinsvorsorge gestalten")
 
 
+@pytest.mark.parametrize("label, read", [("MorrTo:", True), ("Mitte", False)])
+def test_a_word_and_a_colon_in_a_column_of_labels_over_one_more_like_a_label_is_that_label(label, read, profile):
+    """A key/value header an OCR read as its labels, then its values: 'MorrTo:' (small capitals
+    misread) stands between 'PROJEKTTITEL:' and 'EINWOHNER:', all with a colon; it is the motto's
+    label, and the values below go to their labels in order. A word without a colon is no label."""
+    text = (f"BUNDESLAND:\nGRÖSSENKLASSE:\nPROJEKTTITEL:\n{label}\nEINWOHNER:\n\nBayern\n"
+            "Interkommunale Kooperationen/Landkreis\nFürstenfeldbruck offen: Quartiere neu denken\n"
+            "Digital und nah: die Region\n45.414\n")
+    block = block_of(text, profile)
+    motto = block.get("motto")
+    assert (motto is not None and motto.value == "Digital und nah: die Region" and motto.fuzzy) == read
+
+
 def test_a_speck_after_an_overview_entry_is_no_word_of_the_name():
     """'… und Oderwitz =' in the overview is the name read, not a longer name the reading cut."""
     from pipeline.records.names import entries_with_part, name_words

@@ -92,6 +92,16 @@ def test_a_table_overviews_name_whose_end_opens_the_next_row_in_lower_case_is_on
         "Wernigerode", "Brakel in Kooperation mit Steinheim und Warburg"]
 
 
+def test_a_table_overviews_name_column_line_ending_in_lower_case_goes_on_in_the_next():
+    """The name column read as a column: '… und Lauf ander' (an OCR's 'an der') ends in a word in
+    lower case, which no name does; the next line 'Pegnitz' is its end, not a name of its own."""
+    from pipeline.records.overview_rows import table_overview_names
+    lines, parts = overview_lines("Modellprojekt\nWeimar\nAltdorf in Kooperation mit Röthenbach und Lauf ander\n"
+                                  "Pegnitz\nSchöneck\n\nBundesland\n\nThüringen\nBayern\nHessen\n")
+    assert table_overview_names(lines, parts, profile_of()) == [
+        "Weimar", "Altdorf in Kooperation mit Röthenbach und Lauf ander Pegnitz", "Schöneck"]
+
+
 def test_a_table_overviews_name_alone_over_its_sections_second_line_and_then_its_land_is_a_name():
     """'Kreis Héxter' / 'Landkreise' (its row's section cell's second line) / 'Nordrhein-Westfalen …'."""
     from pipeline.records.overview_rows import table_row_names

@@ -643,6 +643,27 @@ def test_a_columns_line_beside_key_figures_is_no_overflow_into_them(size, right,
     assert (parts is not None) == cut
 
 
+@pytest.mark.parametrize("ocr", [False, True])
+def test_a_line_over_a_figures_labels_is_no_overflow_into_them(ocr):
+    """A line of running text standing alone between two figures ('Die Gemeinden unterstützen
+    solche'), over an icon row's small labels ('Bildung  Kultur  Handel'), one of which begins where
+    the line's third word does, with a gutter found between the labels: the labels are no column
+    the line runs into, so it stays whole (it had been read as two lines, both taken for the
+    figure's). Sizes a text layer tells or an OCR layer fitted its words to tell the labels apart."""
+    from pipeline.read.overflow import overflow_parts
+    from pipeline.read.pdf_text import Word
+
+    def word(text, x0, x1, top, size):
+        return Word(text, x0, x1, top, top + size, None, size) if ocr else Word(text, x0, x1, top, top + size, size)
+
+    above = [word("Sparen", 55.0, 80.0, 455.0, 6.0)]
+    row = [word(w, x0, x1, 477.0, 9.0) for w, x0, x1 in
+           (("Die", 52.3, 69.4), ("Gemeinden", 72.6, 130.3), ("unterstützen", 133.5, 198.3), ("solche", 201.5, 233.8))]
+    below = [word("Bildung", 52.3, 77.9, 522.2, 6.0), word("Kultur", 130.9, 151.9, 522.2, 6.0),
+             word("Handel", 209.5, 233.3, 522.2, 6.0)]
+    assert overflow_parts(row, [above, below], 99.4) is None
+
+
 def ocr_placed(text: str, x0: float, top: float, fitted: float, space: float):
     """An OCR layer's line: words without a font size, fitted to `fitted` points, `space` apart."""
     from pipeline.read.pdf_text import Word

@@ -33,8 +33,10 @@ def overflow_parts(words, neighbours: list, gutter: float, reach: float = 0.0) -
         return None
     # the next column's first words, in no far larger type than the row's own right part (key figures
     # beside a column of text are no column its line runs into; a lead paragraph's larger type is)
+    # and in no far smaller (a figure's labels under a line that happen to start where its word does)
     right_edges = [min(w.x0 for w in row if w.x0 >= gutter) for row in neighbours
-                   if any(w.x0 >= gutter and not far_larger(w, ordered[k]) for w in row)]
+                   if any(w.x0 >= gutter and not far_larger(w, ordered[k]) and not far_larger(ordered[k], w)
+                          for w in row)]
     left_edges = [min(w.x0 for w in row) for row in neighbours if any(w.x1 <= gutter for w in row)]
     if not right_edges or not left_edges:
         return None
@@ -65,6 +67,12 @@ def overflowed_rows(lines: list, gutter: float, crossing: Callable[[object], boo
 
 def far_larger(a, b) -> bool:
     """Whether word a is set in type LARGE_TYPE times b's or more (a big number beside a line), as
-    far as their sizes are known (an OCR's are not)."""
-    size_a, size_b = getattr(a, "size", None), getattr(b, "size", None)
+    far as their sizes are known: a text layer's, or those an OCR layer fitted its words to (a
+    scan's OCR tells none)."""
+    size_a, size_b = type_size(a), type_size(b)
     return bool(size_a and size_b) and size_a >= LARGE_TYPE * size_b
+
+
+def type_size(word) -> float | None:
+    """A word's font size, or the size an OCR layer fitted it to; None where neither is known."""
+    return getattr(word, "size", None) or getattr(word, "fitted", None)

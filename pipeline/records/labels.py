@@ -298,9 +298,14 @@ def label_read_by_its_value(text: str, known: dict[str, tuple[str, str]],
 def in_a_column_of_labels(lines: list[Line], j: int, known: dict[str, tuple[str, str]],
                           labels: list[tuple[int, tuple[str, str, str, bool]]]) -> bool:
     """Whether lines[j] stands in a column of labels, its value after the column: right under a
-    label alone and over two labels ('Bundesland' / 'Gro&Senklasse' / 'Projekttitel' / 'Motto')."""
-    return bool(labels) and labels[-1][0] == j - 1 and not labels[-1][1][2] and j + 2 < len(lines) \
-        and all(line_label_read(lines[k].text, known) for k in (j + 1, j + 2))
+    label alone and over two labels ('Bundesland' / 'Gro&Senklasse' / 'Projekttitel' / 'Motto'),
+    or over one where it ends in a colon as the label above it does ('PROJEKTTITEL:' / 'MorrTo:'
+    / 'EINWOHNER:'; a value's last line has none)."""
+    if not labels or labels[-1][0] != j - 1 or labels[-1][1][2]:
+        return False
+    colons = lines[j].text.rstrip().endswith(":") and lines[j - 1].text.rstrip().endswith(":")
+    below = range(j + 1, j + (2 if colons else 3))
+    return below[-1] < len(lines) and all(line_label_read(lines[k].text, known) for k in below)
 
 
 def waiting(labels: list[tuple[int, tuple[str, str, str, bool]]], j: int) -> int:

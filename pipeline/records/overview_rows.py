@@ -236,12 +236,19 @@ def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], p
 
 def add_column_line(names: list[str], text: str) -> None:
     """A line of a name column read as a column -> `names` with it: a line after one ending in a
-    connector, or opening with one in lower case ('und Warburg'), goes on the name before ('… mit
-    Ebersbach-Neugersdorf und' / 'Oderwitz'); any other opens a name."""
-    if names and (NAME_CONNECTORS.search(names[-1]) or opens_with_connector(text)):
+    connector or in another word in lower case (no name ends so: an OCR's 'Lauf ander' for 'an
+    der'), or opening with a connector in lower case ('und Warburg'), goes on the name before ('…
+    mit Ebersbach-Neugersdorf und' / 'Oderwitz'); any other opens a name."""
+    if names and (NAME_CONNECTORS.search(names[-1]) or ends_in_lower_case(names[-1]) or opens_with_connector(text)):
         names[-1] = f"{names[-1]} {text}"
     else:
         names.append(text)
+
+
+def ends_in_lower_case(text: str) -> bool:
+    """'… und Lauf ander' -> True: a line whose last word is in lower case."""
+    last = text.split()[-1] if text.split() else ""
+    return last.isalpha() and last.islower()
 
 
 def opens_with_connector(text: str) -> bool:
