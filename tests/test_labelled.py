@@ -775,6 +775,23 @@ def test_a_fact_read_among_the_texts_words_flags_the_description():
     assert [(d.field, d.flagged) for d in doubts] == [("description", True)] and "www.musterstadt.de" in doubts[0].note
 
 
+def test_a_title_read_on_its_labels_row_in_a_box_run_into_the_text_is_flagged(corrections):
+    """A sidebar an OCR ran into the text's rows: 'PROJEKTTITEL' opens a row of the text, the title
+    itself opens the rows after it, and the funding's value is read among the text's words. The
+    row's rest, taken as the title, is flagged as the funding's value is."""
+    text = ("1. Modellprojekte Smart Cities 2023\n\nMittelstädte\n\nLüneburg\n\nKleinere Mittelstadt - Niedersachsen\n\n"
+            "PROJEKTTITEL Doch sie lohnt sich: Entscheidungen werden besser\n\n"
+            "Lüneburg vernetzt: verstanden, Konflikte früher erkannt und Lösungen gefunden,\n\n"
+            "Nachbarschaft im Wandel die länger tragen. Intelligente Stromzähler zeigen, wann\n\n"
+            "Motto Strom günstig ist, weil viel Wind weht oder die Sonne scheint.\n\nZusammen in die Region\n\n"
+            "FÖRDERSUMME Erst wenn ein Versuch überzeugt, wird er auf die ganze Stadt\n\n"
+            "2,7 Mio. Euro übertragen. Entscheidend sind klare Ziele, offene Standards und\n"
+            "eine verlässliche Finanzierung durch die Stadt und ihre Partner im Land.\n")
+    got = only_record(text, corrections)
+    assert got.title.startswith("Doch sie lohnt sich") and got.facts == {"Fördersumme": "2,7 Mio. Euro"}
+    assert "title" in got.needs_review and "label's row" in got.review_notes["title"]
+
+
 def record_with_inhabitants(value: str, corrections):
     """The one record of a small edition whose 'Einwohner:' label prints `value` under it."""
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \

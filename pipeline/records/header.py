@@ -370,8 +370,15 @@ def with_facts_outside(header: Header, block: ProjectBlock, profile: Profile, se
                                                    frozenset(label for label, _ in header.facts))
     if not facts:
         return header
+    doubts = among_text_doubts(facts, among_text)
+    if among_text:  # the box ran into the text's rows: so may the rows its title and motto were read on
+        doubts += [flag(field_name, f"read on its label's row ('{lines[0].text.strip()[:50]}') in a box an OCR ran "
+                                    "into the text's rows (a fact was read among the text's words): the row's "
+                                    "words may be the text's")
+                   for field_name, lines in header.value_lines.items()
+                   if field_name in ("title", "motto") and lines and line_label_read(lines[0].text, known_labels(profile))]
     return replace(header, facts=header.facts + tuple(facts.items()), used_lines=header.used_lines | fact_lines,
-                   doubts=header.doubts + tuple(among_text_doubts(facts, among_text)))
+                   doubts=header.doubts + tuple(doubts))
 
 
 def among_text_doubts(facts: dict[str, str], among_text: frozenset[str]) -> list[Doubt]:
