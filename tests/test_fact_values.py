@@ -45,6 +45,12 @@ def test_an_address_read_after_a_paragraph_of_the_text_beside_is_the_labels_valu
     facts, _, doubts = checked_facts(block.values)
     assert facts == {"Website": "www.stadt.de/smart-city"} and doubts == []
     assert not {l.number for l in lines if "Heimatregion" in l.text or "Viele" in l.text} & block.line_numbers
+    # two paragraphs of the column beside between them: the address alone after them is still the value
+    two = text.replace("Heimatregion.\n\n", "Heimatregion.\n\nWas andere Gemeinden\nübernehmen können.\n\n", 1)
+    lines = [l for l in text_to_lines(two) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert checked_facts(block.values)[0] == {"Website": "www.stadt.de/smart-city"}
     # a label for no address ('EINWOHNER:') takes none: its value is no address whatever stands after the text
     other = text.replace("WEBSITE:", "EINWOHNER:")
     lines = [l for l in text_to_lines(other) if not l.blank]

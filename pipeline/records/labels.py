@@ -423,25 +423,23 @@ ADDRESS_LABEL_WORDS = ("web", "internet", "online", "homepage", "url")  # a labe
 def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str, tuple[str, str]],
                        start: int = 0) -> LabelledValue:
     """A fact's value under a label for an address (ADDRESS_LABEL_WORDS: 'Website') that reads as
-    running text, where the line right after the paragraph it opens (ADDRESS_AFTER_MAX_LINES lines
-    at most) is a web address alone ('WEBSITE:'
-    / a paragraph of the column beside / 'www.stadt.de/smart-city': the reading order set the
-    text between the label and its value) -> the value on that line, displaced (the paragraph
-    stays text); any other value as it is. An address shows where it stands: no other value does.
-    The value's lines are looked for from `start`, the block's first line, not the text's."""
+    running text, where a web address alone stands on a line after the paragraphs it opens, within
+    ADDRESS_AFTER_MAX_LINES lines and before any label ('WEBSITE:' / a paragraph or two of the
+    column beside / 'www.stadt.de/smart-city': the reading order set the text between the label
+    and its value) -> the value on that line, displaced (the paragraphs stay text); any other
+    value as it is. An address shows where it stands: no other value does. The value's lines are
+    looked for from `start`, the block's first line, not the text's."""
     own = [l for l in value.lines if l.number != value.label_line.number]
     if value.field != "fact" or value.inline or not own or fact_value_like(value.value) \
             or not any(word in label_key(value.label) for word in ADDRESS_LABEL_WORDS):
         return value
     at = next((k for k in range(start, len(lines)) if lines[k].number == own[0].number), None)
-    end = at
-    while end is not None and end + 1 < len(lines) and lines[end + 1].number == lines[end].number + 1 \
-            and end - at < ADDRESS_AFTER_MAX_LINES:
-        end += 1
-    after = lines[end + 1] if end is not None and end + 1 < len(lines) else None
-    if after is None or line_label_read(after.text, known) or not WEB_ADDRESS.fullmatch(address_rejoined(after.text.strip())):
-        return value
-    return replace(value, lines=(after,), displaced=True)
+    for after in lines[at + 1: at + 1 + ADDRESS_AFTER_MAX_LINES] if at is not None else []:
+        if line_label_read(after.text, known):
+            break
+        if WEB_ADDRESS.fullmatch(address_rejoined(after.text.strip())):
+            return replace(value, lines=(after,), displaced=True)
+    return value
 
 
 def without_lost_fact(value: LabelledValue, lines: list[Line], start: int = 0) -> LabelledValue:
