@@ -878,3 +878,18 @@ def test_a_join_across_figure_text_whose_words_cannot_follow_each_other_is_flagg
     assert lost.flagged and "'am' cannot go on in 'und'" in lost.note
     assert not join_doubt("wie Sensoren an Kreuzungen die", "Ampelschaltungen verbessern.", lexicon).flagged
     assert not join_doubt("Vorschläge können auf einer", "Plattform eingereicht werden.", lexicon).flagged
+
+
+@pytest.mark.parametrize("description, flagged", [
+    ("Es gibt nicht die eine richtige Fördermittel Sensoren im Quartier\n\nLösung für alle Kommunen. Frisches Gemüse "
+     "kommt aus der Umgebung.", True),
+    ("Es gibt nicht die eine richtige\n\nLösung für alle Kommunen gibt es nicht.", False),  # a verb: a sentence of its own
+    ("Das Projekt endet.\n\nNeue Wege für kleine Gemeinden.", False),  # after a sentence's end: a heading may stand so
+    ("Die Zahl der Nutzer\n\nRund 1.200 Menschen im Jahr 2023.", False),  # a number: a key figure's line
+])
+def test_a_verbless_sentence_opening_a_paragraph_after_one_stopping_inside_a_sentence_is_flagged(description, flagged, lexicon):
+    """'… die eine richtige' + figure labels taken for its noun, then 'Lösung für alle Kommunen.'
+    alone: the sentence's rest, without a verb, opens the next paragraph."""
+    from pipeline.records.body import verbless_sentence_rest_doubts
+    doubts = verbless_sentence_rest_doubts(description, lexicon)
+    assert bool(doubts) == flagged and all(d.flagged for d in doubts)

@@ -17,8 +17,8 @@ from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
 from pipeline.records.prose import ends_open, list_mark
-from pipeline.records.pieces import (Page, classify_units, figure_blocks, opening_checked, pieces_of, sentences_joined,
-                                     undecided_doubts)
+from pipeline.records.pieces import (Page, classify_units, figure_blocks, has_finite_verb, opening_checked, pieces_of,
+                                     sentences_joined, undecided_doubts)
 from pipeline.records.segment import Line
 from pipeline.records.units import LONE_NUMBER, Unit
 from pipeline.records.sentence_doubts import (arrows_at_line_starts_doubts, colon_then_clause_doubts,
@@ -211,6 +211,27 @@ def cut_sentence_doubts(description: str) -> list[Doubt]:
             where = f"before '{after[:30]}…'" if after is not None else "at the description's end"
             return [flag("description", f"a paragraph stops inside a sentence ('…{para[-40:]}') {where}: its "
                                         "rest may stand elsewhere or be in figure_text")]
+    return []
+
+
+SENTENCE_FIRST = re.compile(r"^(.+?[.!?])(?:\s|$)")
+
+
+def verbless_sentence_rest_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
+    """A paragraph opening with a sentence of two words or more in capitals, without a finite verb
+    or a number ('Lösung für alle Kommunen.'), after a paragraph that stops without a sentence's
+    end (no list item either): the rest of the sentence before, with figure text read between
+    them or taken into it; flagged, the first such place named."""
+    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    for before, para in zip(paras, paras[1:]):
+        if before[-1:] in ".!?:" or list_mark(before) is not None or list_mark(para) is not None:
+            continue
+        first = SENTENCE_FIRST.match(para)
+        sentence = first.group(1) if first and para[:1].isupper() else ""
+        if len(sentence.split()) >= 2 and not re.search(r"\d", sentence) and not has_finite_verb(sentence, lexicon):
+            return [flag("description", f"'{sentence[:50]}' has no verb and opens a paragraph after one that stops "
+                                        f"inside a sentence ('…{before[-40:]}'): the sentence's rest? Figure text may "
+                                        "stand between them or have been taken into it")]
     return []
 
 
