@@ -205,9 +205,13 @@ PLACE_MAX_WORDS = 5
 
 
 def marked_points_row(text: str) -> bool:
-    """A marked line holding a second mark before a word with a capital ('• Lauf an der Pegnitz =
-    Südviertel'): two of a map's points read in one row; an item holds no mark inside."""
-    return list_mark(text) is not None and bool(INNER_POINT.search(text[len(list_mark(text)):]))
+    """A line marked as an item or as a map's point (map_point: 'm Hersbruck') holding a second mark
+    before a word with a capital ('• Lauf an der Pegnitz = Südviertel', 'm Hersbruck = Lauf an der
+    Pegnitz'): two of a map's points read in one row; an item holds no mark inside."""
+    mark = list_mark(text)
+    if mark is None and map_point(text):
+        mark = text.split()[0]
+    return mark is not None and bool(INNER_POINT.search(text[len(mark):]))
 
 
 INNER_POINT = re.compile(r"\s[=•■»]\s+[A-ZÄÖÜ]")  # a point's mark as an English model reads it, inside a row
