@@ -244,8 +244,11 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
         goes_on = before is not None and ends_open(before.text)  # '… bei über' | '80 %' | 'der Haushalte …': its sentence
         if not has_finite_verb(unit.text, page.lexicon) \
                 and (unit.kind == "heading" or unit.kind == "prose" and (one_line or row_words(unit, above, settings, goes_on))
-                     or one_line and list_mark(unit.text) is None
-                     and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")):
+                     or list_mark(unit.text) is None
+                     and (unit.kind == "item" or unit.kind == "figure" and unit.why == "short")
+                     # an unmarked item right under a row of numbers is their words read across
+                     and (one_line or unit.kind == "item" and bool(NUMBER_ROW.fullmatch(above.text.strip()))
+                          and row_words(unit, above, settings, goes_on))):
             out[i] = unit.as_("figure", "number")
         elif unit.kind == "prose" and before is not None and not SENTENCE_END.search(before.text) \
                 and (k := words_over_the_rest(unit, above, page, settings)):
