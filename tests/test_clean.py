@@ -108,6 +108,13 @@ def test_suspended_hyphen_before_und_is_not_joined():
     assert join_hyphenated_words("Lern-\nund Arbeitsort") == []
 
 
+def test_a_hyphen_before_a_letter_alone_is_not_joined():
+    """'Persönli-' / a logo's 'u Smart City …' (its mark read as a letter) after a break: German
+    leaves two letters at least after a word's hyphen, so the letter alone is no word's rest."""
+    assert join_hyphenated_words("Vorrang: Persönli-\n\nu Smart City Blieskastel\n") == []
+    assert len(join_hyphenated_words("Vorrang: Persönli-\n\nche Angaben\n")) == 1
+
+
 def test_a_word_cut_before_an_l_read_as_a_capital_i_is_joined_with_its_l(lexicon, corrections):
     """'ausgebil-⏎dete' read 'ausgebi-⏎Idete': joined with an 'l', where that makes a known word
     and the rest as read is none; a compound's capital keeps its hyphen ('Smart-⏎Ideen')."""
