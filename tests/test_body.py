@@ -130,9 +130,14 @@ def test_a_key_figure_read_at_a_lines_edge_is_flagged_and_a_counted_noun_on_the_
     end = Unit(text_to_lines("Museen, Theater und Bibliotheken öffnen 48\nsich für neue Formen der Vermittlung."), "prose")
     counted = Unit(text_to_lines("Die Gemeinde am See zählt 12\nOrtsteile, die alle beteiligt werden."), "prose")
     year = Unit(text_to_lines("Das Netz für alle Haushalte entsteht 2025\nund wird danach erweitert."), "prose")
-    doubts = numbers_in_line_doubts([start, end, counted, year], page)
+    # two numbers alone after a sentence's stop: key figures read into the line's end ('… warnen. 12 80 %')
+    row = Unit(text_to_lines("Die Kommunen müssen sich vorbereiten und die\nBevölkerung rechtzeitig warnen. 12 80 %\n"
+                             "Das Beispiel zeigt es."), "prose")
+    opening = Unit(text_to_lines("Die Bevölkerung wird gewarnt. 12 Gemeinden\nmachen mit."), "prose")
+    doubts = numbers_in_line_doubts([start, end, counted, year, row, opening], page)
     assert [d.note.split("'")[1] for d in doubts] == ["80 X können. Sie ermöglichen es, Abwärme",
-                                                       "Museen, Theater und Bibliotheken öffnen 48"]
+                                                       "Museen, Theater und Bibliotheken öffnen 48",
+                                                       "Bevölkerung rechtzeitig warnen. 12 80 %"]
 
 
 def test_a_charts_axis_read_into_a_line_after_a_function_word_is_flagged(lexicon):

@@ -139,11 +139,26 @@ def has_number_at_edge(tokens: list[str], following: list[str], page: Page) -> b
     the column stands there when an OCR reads the two as one line. A year is a sentence's own."""
     def figure(token: str) -> bool:
         return bool(BARE_NUMBER.fullmatch(token)) and len(token.strip("%")) >= 2 and not YEAR.fullmatch(token)
+    if numbers_after_a_stop(tokens):
+        return True
     return len(tokens) >= 3 and (
         figure(tokens[0]) and len(tokens[1]) == 1 and tokens[1].isalpha() and tokens[1].isupper()  # not '40 m'
         or figure(tokens[-1]) and tokens[-2].isalpha() and tokens[-2].islower() and following[:1] != []
         and following[0][:1].islower() and has_finite_verb(tokens[-2], page.lexicon)
         and tokens[-2].lower() not in function_words())
+
+
+def numbers_after_a_stop(tokens: list[str]) -> bool:
+    """A line's tokens that end, after a sentence's stop, in two numbers or more and nothing else
+    but their signs ('… rechtzeitig warnen. 12 80 %'): key figures beside the column read into the
+    line's end; a sentence opening after a stop has words between its numbers."""
+    ends = [k for k, t in enumerate(tokens) if t.endswith((".", "!", "?"))]
+    tail = tokens[ends[-1] + 1:] if ends else []
+    return sum(bool(BARE_NUMBER.fullmatch(t)) for t in tail) >= 2 \
+        and all(BARE_NUMBER.fullmatch(t) or t in NUMBER_SIGNS for t in tail)
+
+
+NUMBER_SIGNS = frozenset({"%", "€", "Mio.", "Mrd."})
 
 
 def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
