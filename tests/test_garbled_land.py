@@ -102,6 +102,17 @@ def test_a_table_overviews_name_column_line_ending_in_lower_case_goes_on_in_the_
         "Weimar", "Altdorf in Kooperation mit Röthenbach und Lauf ander Pegnitz", "Schöneck"]
 
 
+def test_a_table_overviews_name_cell_wrapped_after_bad_is_one_name_where_the_lands_count_so():
+    """The name column read as a column holds one line more than the Land column has rows: the
+    line ending in 'Bad' goes on in 'Bevensen'. 'Landkreis Hof' with as many Länder as names stays."""
+    from pipeline.records.overview_rows import table_overview_names
+    lines, parts = overview_lines("Modellprojekt\nWeimar\nBienenbüttel in Kooperation mit Uelzen und Bad\nBevensen\n"
+                                  "Landkreis Hof\nSchöneck\n\nBundesland\nThüringen\nNiedersachsen\nBayern\nHessen\n\n"
+                                  "Kategorie\nMittelstädte\n")
+    assert table_overview_names(lines, parts, profile_of()) == [
+        "Weimar", "Bienenbüttel in Kooperation mit Uelzen und Bad Bevensen", "Landkreis Hof", "Schöneck"]
+
+
 def test_a_table_overviews_name_alone_over_its_sections_second_line_and_then_its_land_is_a_name():
     """'Kreis Héxter' / 'Landkreise' (its row's section cell's second line) / 'Nordrhein-Westfalen …'."""
     from pipeline.records.overview_rows import table_row_names

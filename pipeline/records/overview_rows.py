@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import Line, label_key
-from pipeline.records.name_wrap import NAME_CONNECTORS
+from pipeline.records.name_wrap import NAME_CONNECTORS, NAME_START_MAX_CHARS
 from pipeline.records.section_likeness import folded
 
 PARTNER_JOINTS = ("mit", "und", "sowie")  # the words before a cooperation's partners' names
@@ -224,14 +224,40 @@ def table_overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], p
     heads = {label_key(h) for h in profile.overview_columns[1:]}
     names: list[str] = []
     inside = False
-    for text in table_overview_texts(lines, parts, profile):
+    texts = table_overview_texts(lines, parts, profile)
+    for k, text in enumerate(texts):
         if not inside:
             inside = label_key(text) == label_key(profile.overview_columns[0])
             continue
         if label_key(text.split()[0]) in heads or label_key(text) in heads:
-            break
+            return names_fitting_lands(names, column_lands(texts[k + 1:], heads))
         add_column_line(names, text)
     return names if inside else []
+
+
+def column_lands(texts: list[str], heads: set[str]) -> int:
+    """How many rows of a Land the column under a table's next head holds (the lines up to the
+    head after it that open with a Land)."""
+    lands = 0
+    for text in texts:
+        if label_key(text.split()[0]) in heads or label_key(text) in heads:
+            break
+        lands += begins_with_state(text)
+    return lands
+
+
+def names_fitting_lands(names: list[str], lands: int) -> list[str]:
+    """A name column's names, where it holds more than the Land column beside it has rows: each
+    that ends in a short capitalised word beginning a place's name ('… und Bad' / 'Bevensen') joined
+    with the next, as long as there are more; a column with as many or fewer as it was."""
+    names = list(names)
+    k = 0
+    while len(names) > lands > 0 and k < len(names) - 1:
+        last = names[k].split()[-1]
+        if len(names[k].split()) > 1 and last[:1].isupper() and len(last.rstrip(".")) <= NAME_START_MAX_CHARS:
+            names[k:k + 2] = [f"{names[k]} {names[k + 1]}"]
+        k += 1
+    return names
 
 
 def add_column_line(names: list[str], text: str) -> None:
