@@ -33,6 +33,21 @@ def test_a_garbled_land_under_a_name_a_table_overview_lists_takes_the_rows_land(
     assert projects[1].size.land_note == ""
 
 
+def test_a_garbled_land_and_a_lost_size_label_over_the_size_class_under_a_listed_name_make_a_project(profile):
+    """'BUNDESLAND' / 'Thitri' / 'mneer' / 'Soa' (the size class's label garbled) / 'Gro&e Grokstadt'
+    under a name the overview lists: the size class read at the end of the Land's lines, the Land
+    the likest, flagged. The project had been lost."""
+    text = ("1. Modellprojekte Smart Cities 2021\n\nGroßstädte\n\nErfurt\n\nBUNDESLAND\nThitri\nmneer\n\nSoa\n\n"
+            "Gro&e Grokstadt\n\nPROJEKTTITEL\n.\nErfurt offen: Teilhabe gestalten\n\nMotto\nHeute für die Region\n\n"
+            "FÖRDERSUMME\n8,9 Mio. Euro\n\nDie Verwaltung veröffentlicht die Daten zu Verbrauch und Kosten.\n\n\n\n\n"
+            "Kassel\n\nBUNDESLAND\nHessen\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\nPROJEKTTITEL\nKassel klug\n\n"
+            "In Kassel übernehmen Anwohner Patenschaften.\n\n\n\n\n"
+            "2. Übersicht Modellprojekte Smart Cities 2021\n\nGroßstädte:\n\nErfurt\nKassel\n")
+    erfurt, kassel = segment_text(text, profile).projects
+    assert (erfurt.name, erfurt.size.size_class, kassel.name) == ("Erfurt", "Große Großstadt", "Kassel")
+    assert erfurt.size.land_note.startswith(LIKEST_LAND_NOTE)
+
+
 def test_a_garbled_land_under_a_listed_name_without_a_land_column_takes_the_likest_land_flagged(profile):
     [halle, _] = segment_text(edition("Halle (Saale)", LIST), profile).projects
     assert halle.size.states_text == "Sachsen-Anhalt" and halle.size.land_note.startswith(LIKEST_LAND_NOTE)

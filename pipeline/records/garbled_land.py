@@ -47,11 +47,16 @@ def size_over_garbled_land(block: LabelledBlock, rows: dict[int, Line], profile:
     false, or nothing under it) nor as a label, and a size class's label -> (size class as printed,
     the profile's, likeness, the Land as read): the size class its value reads as, else (garbled
     or lost too) the likest of the size classes of the `section` in force, its likeness under
-    `min_score` (so it is flagged, as unreadable_size.py's); None where there is none."""
+    `min_score` (so it is flagged, as unreadable_size.py's); None where there is none. Where the
+    size class's label is lost as well, a size class read at the end of the Land's lines
+    ('Thitri' / 'mneer' / 'Soa' / 'Gro&e Grokstadt') is taken, and nothing else."""
     states, size = block.get("states"), block.get("size_class")
     # a value ending in a colon is a label the profile does not know ('Vorhaben:'): the values were read out of step
-    if states is None or size is None or (states.value and reads_as_states(states.value)) or states.value.endswith(":"):
+    if states is None or (states.value and reads_as_states(states.value)) or states.value.endswith(":"):
         return None
+    if size is None:  # the size class's label garbled too ('Soa'): its value may end the Land's lines
+        read = size_class_read(states, rows, profile, min_score)
+        return (*read, states.value) if read else None
     read = size_class_read(size, rows, profile, min_score)
     candidates = section_size_classes(section, profile)
     if read is None and candidates:
