@@ -126,6 +126,11 @@ def test_a_table_overviews_name_cell_wrapped_after_bad_is_one_name_where_the_lan
                                   "Kategorie\nMittelstädte\n")
     assert table_overview_names(lines, parts, profile_of()) == [
         "Weimar", "Bienenbüttel in Kooperation mit Uelzen und Bad Bevensen", "Landkreis Hof", "Schöneck"]
+    # a cooperation's partners an OCR glued ('Altdorfund'), its last partner on the next line alone
+    lines, parts = overview_lines("Modellprojekt\nBremerhaven\nSchöneck\nLauf an der Pegnitz in Kooperation mit Altdorfund\n"
+                                  "Schwarzenbruck\n\nBundesland\nBremen\nHessen\nBayern\n\nKategorie\nGroßstädte\n")
+    assert table_overview_names(lines, parts, profile_of())[-1] == \
+        "Lauf an der Pegnitz in Kooperation mit Altdorfund Schwarzenbruck"
 
 
 def test_a_table_overviews_name_alone_over_its_sections_second_line_and_then_its_land_is_a_name():

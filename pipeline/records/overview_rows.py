@@ -247,16 +247,25 @@ def column_lands(texts: list[str], heads: set[str]) -> int:
 
 
 def names_fitting_lands(names: list[str], lands: int) -> list[str]:
-    """A name column's names, where it holds more than the Land column beside it has rows: each
-    that ends in a short capitalised word beginning a place's name ('… und Bad' / 'Bevensen') joined
-    with the next, as long as there are more; a column with as many or fewer as it was."""
+    """A name column's names, where it holds more than the Land column beside it has rows: a line
+    ending in a short capitalised word that begins a place's name ('… und Bad' / 'Bevensen') joined
+    with the next, then a cooperation's line naming its partners ('… in Kooperation mit Altdorfund' /
+    'Schwarzenbruck', an OCR's glued 'und') with a next line of one word, as long as there are more;
+    a column with as many or fewer as it was."""
+    def cut_short(name: str, _next: str) -> bool:
+        last = name.split()[-1]
+        return len(name.split()) > 1 and last[:1].isupper() and len(last.rstrip(".")) <= NAME_START_MAX_CHARS
+
+    def partners_go_on(name: str, following: str) -> bool:
+        return any(joint in name.split() for joint in PARTNER_JOINTS) and len(following.split()) == 1
+
     names = list(names)
-    k = 0
-    while len(names) > lands > 0 and k < len(names) - 1:
-        last = names[k].split()[-1]
-        if len(names[k].split()) > 1 and last[:1].isupper() and len(last.rstrip(".")) <= NAME_START_MAX_CHARS:
-            names[k:k + 2] = [f"{names[k]} {names[k + 1]}"]
-        k += 1
+    for goes_on in (cut_short, partners_go_on):
+        k = 0
+        while len(names) > lands > 0 and k < len(names) - 1:
+            if goes_on(names[k], names[k + 1]):
+                names[k:k + 2] = [f"{names[k]} {names[k + 1]}"]
+            k += 1
     return names
 
 
