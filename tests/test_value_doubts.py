@@ -26,6 +26,13 @@ def test_a_doubled_dash_and_a_doubled_last_letter_are_flagged(lexicon):
     assert [(d.field, "'iin' could be 'in'" in d.note) for d in misread_mark_doubts(fields, lexicon)] == [("title", True)]
 
 
+def test_a_sign_between_a_words_letters_in_a_title_is_flagged_and_a_gender_star_is_not(lexicon):
+    fields = {"name": "Dessau-Roßlau", "title": "Dessau-Ro®lau smart: Ortskerne im Wandel",
+              "motto": "Für alle Bürger*innen und Bürger:innen"}
+    doubts = misread_mark_doubts(fields, lexicon)
+    assert [(d.field, "'Ro®lau'" in d.note) for d in doubts] == [("title", True)]
+
+
 def test_a_title_with_a_sentence_inside_is_flagged_and_a_slogans_are_not():
     from pipeline.records.value_doubts import sentence_inside_value_doubts
     fields = {"title": "Dörfern nur zweimal am Tag. Erfurt klug: Zukunft für alle",

@@ -22,6 +22,8 @@ DOUBLED_DASH = re.compile(r"[-–—]\s*[-–—]")
 UNFINISHED_END = re.compile(r"\b(?:einer|eines|einem|einen|ihre|ihrer|ihren|ihrem|seine|seiner|seinen|unsere|unserer|"
                             r"auf|zu|bei|nach|über|unter|vor|aus|durch|um|sich|dessen|deren|denen|ob|wenn|weil|"
                             r"sodass|damit|aber|sowie)$")
+# a sign no word holds between its letters (a gender star or colon, 'Bürger*innen', 'Bürger:innen', is one)
+SIGN_INSIDE_WORD = re.compile(r"[^\W\d_]+[®©¢£§¥|{}\[\]~^°$\\<>=][^\W\d_]+")
 DOUBLED_MIN_RARER = 3.0  # 'fürr' (1.6) is this much rarer than 'für' (6.9) on the Zipf scale; 'denn'/'den' is not
 
 
@@ -135,12 +137,17 @@ def misread_mark_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     """A title or motto holding two dashes in a row, and a name, title or motto holding a word
     with a letter doubled that is far rarer than the word without it ('fürr' / 'für', 'iin' /
     'in'), and a title or motto holding a word far rarer than itself with a letter doubled ('ale' /
-    'alle'): an OCR's doubling or its reading of a double letter once, flagged (the text is left as read)."""
+    'alle'), and a title or motto with a sign between a word's letters ('Dessau-Ro®lau'): an
+    OCR's doubling, its reading of a double letter once or of a letter it does not know, flagged
+    (the text is left as read)."""
     doubts = []
     for field_name in ("name", "title", "motto"):
         value = fields.get(field_name) or ""
         if field_name != "name" and DOUBLED_DASH.search(value):
             doubts.append(flag(field_name, f"'{DOUBLED_DASH.search(value).group()}': a dash an OCR may have read twice"))
+        if field_name != "name" and (inside := SIGN_INSIDE_WORD.search(value)):
+            doubts.append(flag(field_name, f"'{inside.group()}': a sign between a word's letters, as an OCR reads a "
+                                           "letter it does not know ('Ro®lau' for 'Roßlau')"))
         for word in re.findall(r"[^\W\d_]{3,}", value):
             single = next((word[:k] + word[k + 1:] for k in range(len(word) - 1, 0, -1) if word[k] == word[k - 1]
                            and lexicon.zipf(word[:k] + word[k + 1:]) - lexicon.zipf(word) >= DOUBLED_MIN_RARER), None)
