@@ -769,6 +769,17 @@ def test_an_address_in_the_row_after_a_label_opening_a_row_of_text_is_the_fact_a
     assert used == set()
 
 
+def test_a_count_opening_the_row_under_a_label_alone_in_a_box_run_into_the_text_is_the_fact(profile):
+    """'EINWOHNER' alone, then '951.215 Dafür braucht es Austausch,' (the value and the text beside
+    the box on one row), then 'FÖRDERPHASE gegenseitige …': the count is the fact, read among the
+    text (flagged by the caller); the rows stay text."""
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("EINWOHNER\n951.215 Dafür braucht es Austausch,\n"
+                                      "FÖRDERPHASE gegenseitige Unterstützung\nund den Mut, Neues\n") if not l.blank]
+    facts, used, among_text = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts == {"Einwohner": "951.215"} and among_text == {"Einwohner"} and used == set()
+
+
 def test_a_fact_read_among_the_texts_words_flags_the_description():
     from pipeline.records.header import among_text_doubts
     doubts = among_text_doubts({"Website": "www.musterstadt.de/smart-city", "Kontakt": "Referat"}, frozenset({"Website"}))
