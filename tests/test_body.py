@@ -396,6 +396,10 @@ def test_a_captions_label_inside_running_text_is_flagged(lexicon):
     assert [d.flagged for d in doubts] == [True] and "'Abbildung 7: Anteil der" in doubts[0].note
     plain = Unit(text_to_lines("Die Abbildung der Wege zeigt die Quelle des Flusses."), "prose")
     assert figure_like_doubts([plain], page, DEFAULT_RECORDS_SETTINGS) == []
+    # a caption between a word's halves, glued to the first by its line-end hyphen
+    broken = Unit(text_to_lines("Den Umbau planten Händler, Kultu-Abbildung 4: Nutzung der Bürger-App\nrschaffende und Anwohner."),
+                  "prose")
+    assert "'Abbildung 4: Nutzung der" in figure_like_doubts([broken], page, DEFAULT_RECORDS_SETTINGS)[0].note
 
 
 def test_a_caption_over_a_subject_filling_a_line_before_its_verb_is_flagged(lexicon):

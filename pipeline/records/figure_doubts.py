@@ -438,9 +438,10 @@ def caption_label_inside(text: str, page: Page) -> str | None:
     """A caption's or credit's label with its colon (page.captions: 'Abbildung 7:', 'Quelle:',
     '© ') inside a unit of running text -> the label as printed with what follows it, a few words;
     else None. An OCR reads a caption into the line of the column beside it ('… müssen. Abbildung 7:
-    Anteil der Haushalte …')."""
+    Anteil der Haushalte …'), or glued to a word its line broke ('Kultu-Abbildung 4: …': the
+    caption stood between the word's halves)."""
     labels = [re.escape(c) for c in page.captions if c != "©"]
-    marks = [rf"(?<![\w-])(?:{'|'.join(labels)})(?:\s+\d+[a-z]?)?:\s"] if labels else []
+    marks = [rf"(?<!\w)(?:{'|'.join(labels)})(?:\s+\d+[a-z]?)?:\s"] if labels else []
     marks += [r"©\s*[A-ZÄÖÜ]"] if "©" in page.captions else []
     found = re.search("|".join(marks), text) if marks else None
     return " ".join(text[found.start():].split()[:4]) if found else None
