@@ -86,7 +86,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units, doubts = opening_checked(units, page, settings)
     units, start_doubts = lower_case_starts(units, page, settings)
     units = listings_back(units, page, settings)  # after the rules above: a line they took back may open a listing
-    units, heading_doubts = article_headings_out(units)
+    units, heading_doubts = article_headings_out(units, page)
     doubts = lead_doubts + count_doubts + doubts + start_doubts + heading_doubts
     units = [u for u in units if u.why != LONE_NUMBER]  # the caller keeps them
     kept, joins = sentences_joined(units, page, settings)

@@ -273,19 +273,35 @@ def words_over_the_rest(unit: Unit, above: Unit, page: Page, settings: RecordsSe
     return 0
 
 
-def article_headings_out(units: list[Unit]) -> tuple[list[Unit], list[Doubt]]:
+def article_headings_out(units: list[Unit], page: Page) -> tuple[list[Unit], list[Doubt]]:
     """A piece read as a sub-heading that opens on an article ('Der neue Marktplatz in Seestadt am
-    Abend', 'Ein kleiner Schritt für …'): no sub-heading opens so, a picture's caption without its
-    label or a banner's words do. It goes to figure text, flagged, the line named."""
+    Abend', 'Ein kleiner Schritt für …'), or one of running text over two lines shaped so (no
+    verb, no sentence's end, no comma, not stopping on a function word) between a sentence's end
+    and a capital: no sub-heading opens so, a picture's caption without its label or a banner's
+    words do. It goes to figure text, flagged, the line named."""
     out, doubts = list(units), []
     for i, unit in enumerate(out):
         first = (unit.text.split() or [""])[0]
-        if unit.kind == "heading" and first[:1].isupper() and first.lower() in ARTICLES:
+        if first[:1].isupper() and first.lower() in ARTICLES \
+                and (unit.kind == "heading" or caption_over_two_lines(out, i, page)):
             out[i] = unit.as_("figure", "caption")
             doubts.append(flag("description", f"'{unit.text[:80]}' stood between paragraphs like a sub-heading, but "
                                               "opens on an article as a picture's caption or a banner does: put in "
                                               "figure_text"))
     return out, doubts
+
+
+def caption_over_two_lines(units: list[Unit], i: int, page: Page) -> bool:
+    """Whether units[i] is running text of two lines standing alone like a caption: no finite verb,
+    no sentence's end, no comma, not stopping on a function word, after text ending a sentence (or
+    none) and before text opening with a capital."""
+    unit = units[i]
+    before, after = text_before(units[:i]), next((u for u in units[i + 1:] if u.kind != "figure"), None)
+    return unit.kind == "prose" and len(unit.lines) == 2 and "," not in unit.text \
+        and not holds_sentence_end(unit.text) and not ends_open(unit.text) \
+        and not has_finite_verb(unit.text, page.lexicon) \
+        and (before is None or bool(SENTENCE_END.search(before.text))) \
+        and (after is None or after.text[:1].isupper())
 
 
 def labels_go_on(unit: Unit, before: Unit | None, page: Page) -> bool:
