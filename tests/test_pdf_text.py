@@ -360,7 +360,8 @@ def test_an_ocr_layers_fitted_sizes_set_a_caption_apart_from_the_running_text():
             "alle Menschen in der Region und", "ihre Betriebe vor Ort im Land."]
     words = [Word(w.text, w.x0, w.x1, w.top, w.top + 9.0, None, 10.0 + n % 2)
              for n, line in enumerate(body) for w in placed(line, 60, 200 + 13 * n)]
-    words += [Word(w.text, w.x0, w.x1, w.top, w.top + 6.0, None, 7.0)
+    # a layer's words are stretched to their boxes: a caption's letters are as narrow as its type
+    words += [Word(w.text, 60 + (w.x0 - 60) * 0.7, 60 + (w.x1 - 60) * 0.7, w.top, w.top + 6.0, None, 7.0)
               for w in placed("Workshop mit Bürgerinnen und Bürgern", 60, 252)]
     page = words_to_text(words, 595, 842)
     lines = page.body.rstrip("\n").split("\n")
@@ -369,7 +370,7 @@ def test_an_ocr_layers_fitted_sizes_set_a_caption_apart_from_the_running_text():
     # a 9-point body with a caption fitted at 7: two points apart, as 10 and 7 are three
     words = [Word(w.text, w.x0, w.x1, w.top, w.top + 8.0, None, 9.0)
              for n, line in enumerate(body) for w in placed(line, 60, 200 + 12 * n)]
-    words += [Word(w.text, w.x0, w.x1, w.top, w.top + 6.0, None, 7.0)
+    words += [Word(w.text, 60 + (w.x0 - 60) * 0.7, 60 + (w.x1 - 60) * 0.7, w.top, w.top + 6.0, None, 7.0)
               for w in placed("Workshop mit Bürgerinnen und Bürgern", 60, 248)]
     page = words_to_text(words, 595, 842)
     assert page.styled == {len(body) + 1}
@@ -449,8 +450,9 @@ def test_an_ocr_layers_last_line_among_map_labels_is_read_at_the_layers_running_
     and the labels stay set apart."""
     from pipeline.read.pdf_text import Word, pages_at_brochure_size, words_to_text
 
-    def fitted(text, x0, top, size):
-        return [Word(w.text, w.x0, w.x1, w.top, w.top + size * 0.9, None, size) for w in placed(text, x0, top, size)]
+    def fitted(text, x0, top, size):  # letters as wide as their type, as a layer stretches its words
+        return [Word(w.text, x0 + (w.x0 - x0) * size / 10, x0 + (w.x1 - x0) * size / 10, w.top, w.top + size * 0.9, None,
+                     size) for w in placed(text, x0, top, size)]
 
     text = ["Die Kommune setzt auf offene Daten", "und eine digitale Verwaltung für",
             "alle Menschen in der Region und", "ihre Betriebe vor Ort im Land."]
@@ -724,3 +726,32 @@ def test_a_words_characters_set_in_sizes_a_hair_apart_are_one_word(tmp_path):
     pdf.save()
     with pdfplumber.open(str(path)) as opened:
         assert "Familien und ältere Menschen" in page_to_text(opened.pages[0]).body
+
+
+def test_an_ocr_layers_line_fitted_to_large_type_with_letters_of_the_running_texts_width_is_running_text():
+    """Tesseract drew one box over two columns' lines at different heights and fitted its words to
+    12 points among lines at 9 ('verschlüsselt an die Praxis.'): their letters are as wide as the
+    running text's, so the line is running text, not another size's. A caption fitted to 7 points
+    with letters that narrow, and a lead line fitted to 12 with letters that wide, stay apart."""
+    from pipeline.read.pdf_text import Word, words_to_text
+
+    def line(text, top, fitted, letters):
+        words, x = [], 50.0
+        for word in text.split():
+            width = 0.5 * letters * len(word)
+            words.append(Word(word, x, x + width, top, top + fitted, None, fitted))
+            x += width + 3
+        return words
+
+    body = ["die Verwaltung plant neue Wege", "und sammelt dazu Wünsche ein", "bevor sie handelt und baut",
+            "damit alle mitreden können hier"]
+    words = [w for k, text in enumerate(body) for w in line(text, 100 + 13 * k, 9, 9)]
+    words += line("verschlüsselt an die Praxis hier", 152, 12, 9)
+    words += line("sodass die Ärztin früh hilft", 165, 9, 9)
+    words += line("ein kleiner Text unter dem Bild", 190, 7, 7)
+    words += line("eine größere Einleitung steht oben", 210, 12, 12)
+    page = words_to_text(words, 595, 842)
+    lines = page.body.split("\n")
+    styled = {lines[k] for k in page.styled}
+    assert "verschlüsselt an die Praxis hier" not in styled
+    assert {"ein kleiner Text unter dem Bild", "eine größere Einleitung steht oben"} <= styled

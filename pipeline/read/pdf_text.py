@@ -251,6 +251,8 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
     if fitted and None not in (page_size, brochure_size) \
             and at_size_share(lines, brochure_size, lambda line: line.fitted, change) >= BROCHURE_SIZE_SHARE:
         page_size = brochure_size  # a page of map labels round one line of running text: the line is the text's
+    if fitted and page_size is not None and (ratio := letter_width_ratio(lines, page_size)):
+        size_of = lambda line: size_by_width(line, ratio, page_size)  # noqa: E731
     spacings = [s for s in map(line_spacing, blocks) if s]
     page_spacing = min(spacings) if spacings else None
     out: list[str] = []
@@ -280,6 +282,38 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
         out.pop()
     return PageText(top, "\n".join(out) + "\n", bottom, frozenset(styled), tuple(words), frozenset(larger),
                     width, height, page_size if not fitted else None, rules, tuple(unsure), page_size if fitted else None)
+
+
+LOWER_CASE_SHARE = 0.7  # a line's letters this much in lower case have a width that tells their size
+WIDTH_MIN_LETTERS = 12  # and so many letters at least
+
+
+def lower_case_line(line: TextLine) -> bool:
+    letters = [c for w in line.words for c in w.text if c.isalpha()]
+    return len(letters) >= WIDTH_MIN_LETTERS and sum(c.islower() for c in letters) >= LOWER_CASE_SHARE * len(letters)
+
+
+def letter_width(line: TextLine) -> float:
+    """The mean width of a line's characters, in points (an OCR layer's words are stretched to their boxes)."""
+    return sum(w.x1 - w.x0 for w in line.words) / max(1, sum(len(w.text) for w in line.words))
+
+
+def letter_width_ratio(lines: list[TextLine], size: float) -> float | None:
+    """An OCR layer's page -> the median width of a character per point of fitted size among its
+    lines of running text in lower case fitted to `size`; None where none is."""
+    ratios = sorted(letter_width(l) / size for l in lines if l.fitted == size and lower_case_line(l))
+    return ratios[len(ratios) // 2] if ratios else None
+
+
+def size_by_width(line: TextLine, ratio: float, page_size: float) -> float | None:
+    """An OCR layer's fitted size of a line, but the running text's where the fit says another
+    size and the widths of its letters, in lower case, say the running text's: a line box Tesseract
+    drew over two columns' lines at different heights fits it to type far larger than its letters
+    ('verschlüsselt an die Praxis. Für Gewerbebetriebe …' at 12 points among lines at 9)."""
+    size = line.fitted
+    if size is None or not other_size(size, page_size, FITTED_SIZE_CHANGE) or not lower_case_line(line):
+        return size
+    return page_size if not other_size(letter_width(line) / ratio, page_size, FITTED_SIZE_CHANGE) else size
 
 
 def at_size_share(lines: list[TextLine], size: float, size_of=lambda line: line.size, change: float = SIZE_CHANGE) -> float:
