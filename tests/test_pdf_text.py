@@ -750,8 +750,10 @@ def test_an_ocr_layers_line_fitted_to_large_type_with_letters_of_the_running_tex
     words += line("sodass die Ärztin früh hilft", 165, 9, 9)
     words += line("ein kleiner Text unter dem Bild", 190, 7, 7)
     words += line("eine größere Einleitung steht oben", 210, 12, 12)
+    words += line("ein Logo in breiter Schrift hier", 230, 7, 9)  # a caption's wide sans-serif letters
     page = words_to_text(words, 595, 842)
     lines = page.body.split("\n")
     styled = {lines[k] for k in page.styled}
     assert "verschlüsselt an die Praxis hier" not in styled
-    assert {"ein kleiner Text unter dem Bild", "eine größere Einleitung steht oben"} <= styled
+    assert {"ein kleiner Text unter dem Bild", "eine größere Einleitung steht oben",
+            "ein Logo in breiter Schrift hier"} <= styled

@@ -306,12 +306,15 @@ def letter_width_ratio(lines: list[TextLine], size: float) -> float | None:
 
 
 def size_by_width(line: TextLine, ratio: float, page_size: float) -> float | None:
-    """An OCR layer's fitted size of a line, but the running text's where the fit says another
-    size and the widths of its letters, in lower case, say the running text's: a line box Tesseract
+    """An OCR layer's fitted size of a line, but the running text's where the fit says larger type
+    and the widths of its letters, in lower case, say the running text's: a line box Tesseract
     drew over two columns' lines at different heights fits it to type far larger than its letters
-    ('verschlüsselt an die Praxis. Für Gewerbebetriebe …' at 12 points among lines at 9)."""
+    ('verschlüsselt an die Praxis. Für Gewerbebetriebe …' at 12 points among lines at 9). A line
+    fitted smaller keeps its size: a caption's sans-serif letters at 7 points are as wide as a
+    serif body's at 9."""
     size = line.fitted
-    if size is None or not other_size(size, page_size, FITTED_SIZE_CHANGE) or not lower_case_line(line):
+    if size is None or size <= page_size or not other_size(size, page_size, FITTED_SIZE_CHANGE) \
+            or not lower_case_line(line):
         return size
     return page_size if not other_size(letter_width(line) / ratio, page_size, FITTED_SIZE_CHANGE) else size
 
