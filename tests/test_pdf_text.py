@@ -750,10 +750,11 @@ def test_an_ocr_layers_line_fitted_to_large_type_with_letters_of_the_running_tex
     words += line("sodass die Ärztin früh hilft", 165, 9, 9)
     words += line("ein kleiner Text unter dem Bild", 190, 7, 7)
     words += line("eine größere Einleitung steht oben", 210, 12, 12)
-    words += line("ein Logo in breiter Schrift hier", 230, 7, 9)  # a caption's wide sans-serif letters
+    words += line("die Einleitung geht so weiter hier", 224, 12, 11)  # a lead's line of narrower letters
+    words += line("ein Logo in breiter Schrift hier", 240, 7, 9)  # a caption's wide sans-serif letters
     page = words_to_text(words, 595, 842)
     lines = page.body.split("\n")
     styled = {lines[k] for k in page.styled}
     assert "verschlüsselt an die Praxis hier" not in styled
     assert {"ein kleiner Text unter dem Bild", "eine größere Einleitung steht oben",
-            "ein Logo in breiter Schrift hier"} <= styled
+            "die Einleitung geht so weiter hier", "ein Logo in breiter Schrift hier"} <= styled
