@@ -45,7 +45,8 @@ def test_a_garbled_land_and_a_lost_size_label_over_the_size_class_under_a_listed
             "2. Übersicht Modellprojekte Smart Cities 2021\n\nGroßstädte:\n\nErfurt\nKassel\n")
     erfurt, kassel = segment_text(text, profile).projects
     assert (erfurt.name, erfurt.size.size_class, kassel.name) == ("Erfurt", "Große Großstadt", "Kassel")
-    assert erfurt.size.land_note.startswith(LIKEST_LAND_NOTE)
+    # the Land's likest to its own lines, not to the size class's words after them
+    assert erfurt.size.states_text == "Thüringen" and erfurt.size.land_note.startswith(LIKEST_LAND_NOTE)
 
 
 def test_a_garbled_land_under_a_listed_name_without_a_land_column_takes_the_likest_land_flagged(profile):

@@ -49,20 +49,33 @@ def size_over_garbled_land(block: LabelledBlock, rows: dict[int, Line], profile:
     or lost too) the likest of the size classes of the `section` in force, its likeness under
     `min_score` (so it is flagged, as unreadable_size.py's); None where there is none. Where the
     size class's label is lost as well, a size class read at the end of the Land's lines
-    ('Thitri' / 'mneer' / 'Soa' / 'Gro&e Grokstadt') is taken, and nothing else."""
+    ('Thitri' / 'mneer' / 'Soa' / 'Gro&e Grokstadt') is taken, and nothing else; the Land as read
+    is then the lines before (land_lines_before_size)."""
     states, size = block.get("states"), block.get("size_class")
     # a value ending in a colon is a label the profile does not know ('Vorhaben:'): the values were read out of step
     if states is None or (states.value and reads_as_states(states.value)) or states.value.endswith(":"):
         return None
     if size is None:  # the size class's label garbled too ('Soa'): its value may end the Land's lines
         read = size_class_read(states, rows, profile, min_score)
-        return (*read, states.value) if read else None
+        return (*read, land_lines_before_size(states, read[0])) if read else None
     read = size_class_read(size, rows, profile, min_score)
     candidates = section_size_classes(section, profile)
     if read is None and candidates:
         size_class, score = likest_size_class([size.value], candidates)
         read = (size.value, size_class, min(score, min_score - 1))
     return (*read, states.value) if read else None
+
+
+def land_lines_before_size(states: LabelledValue, size_text: str) -> str:
+    """A Land's value whose lines end in a size class (`size_text`, its label lost) -> the lines
+    before the size class's, less the one right over it where the lost label stood ('Thitri' /
+    'mneer' / 'Soa' / 'Gro&e Grokstadt' -> 'Thitri mneer'); the value's text if no line holds it."""
+    own = [l.text.strip() for l in states.lines if l.number != states.label_line.number or states.inline]
+    at = next((k for k, text in enumerate(own) if size_text in text), None)
+    if at is None:
+        return states.value
+    before = own[:at - 1] if at >= 2 else own[:at]
+    return " ".join(before)
 
 
 def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[tuple[str, str]]:
