@@ -277,8 +277,6 @@ def test_a_web_address_an_ocr_broke_at_its_dot_looks_like_a_facts_value():
     ("Brakel klug: Mobilität gestalten", "Quartiere neu denken", []),
     ("Zwönitz OTE klug: ESET Region für all NS", "Gemeinsam in der ILE digital werden UND analog bleiben", ["title"]),
     ("HUB in die Zukunft", "SMART CITY ULM", []),
-    ("Blieskastel gemeinsam", "Klug verbunden - starke NEE SaaS nets", ["motto"]),
-    ("Per WiFi in die Zukunft", "Smart City Blieskastel", []),
 ])
 def test_a_title_or_motto_with_a_word_no_title_prints_is_flagged(title, motto, flagged, corrections):
     """No word of three letters, or a noun's form in lower case standing alone: a misread word."""

@@ -97,8 +97,7 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     German title prints a noun so; a slogan's words joined by stops, 'meer.zukunft.seen.', stand
     as one token and are not asked about), or two short words in capitals or more among words in
     small letters that are no function words and not the name's ('Zwönitz OTE klug: ESET Region für
-    all NS'; a short word with a capital after a small letter counts as one: 'starke NEE SaaS
-    nets'): a word an OCR misread, flagged."""
+    all NS'): a word an OCR misread, flagged."""
     doubts = []
     for field_name in ("title", "motto"):
         value = fields.get(field_name) or ""
@@ -108,7 +107,7 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
             continue
         nouns = [w for w in (t.strip(".,;:!?()„“”\"'") for t in value.split())
                  if w.isalpha() and w.islower() and w not in german_stop_words() and lexicon.tags.best_tag(w) == "NN"]
-        specks = [w for w in SPECK_WORD.findall(value)
+        specks = [w for w in re.findall(r"\b[A-ZÄÖÜ]{2,5}\b", value)
                   if w.lower() not in german_stop_words() and w.casefold() not in (fields.get("name") or "").casefold()]
         if nouns:
             doubts.append(flag(field_name, f"'{nouns[0]}' is a noun's form in lower case: a word an OCR may have misread"))
@@ -119,8 +118,6 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
 
 
 CAPITAL_SPECKS_MIN = 2  # one such word is an abbreviation ('Hybride ILE …'); two or more among small letters are specks
-# a short word in capitals ('OTE'), or one of five letters at most with a capital after a small letter ('SaaS')
-SPECK_WORD = re.compile(r"\b(?:[A-ZÄÖÜ]{2,5}|(?=\w{2,5}\b)[A-Za-zÄÖÜäöüß]*[a-zäöüß][A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)\b")
 
 
 # a sentence of four words or more ends inside and two words go on after it ('Dörfern nur zweimal am Tag. Erfurt
