@@ -116,17 +116,25 @@ def test_a_table_overviews_name_column_line_ending_in_lower_case_goes_on_in_the_
                                   "Pegnitz\nSchöneck\n\nBundesland\n\nThüringen\nBayern\nHessen\n")
     assert table_overview_names(lines, parts, profile_of()) == [
         "Weimar", "Altdorf in Kooperation mit Röthenbach und Lauf ander Pegnitz", "Schöneck"]
+    lines, parts = overview_lines("Modellprojekt\nWeimar ee\nKassel\n\nBundesland\n\nThüringen\nHessen\n")
+    assert table_overview_names(lines, parts, profile_of()) == ["Weimar ee", "Kassel"]  # a speck, no connector
 
 
 def test_a_table_overviews_name_cell_wrapped_after_bad_is_one_name_where_the_lands_count_so():
     """The name column read as a column holds one line more than the Land column has rows: the
-    line ending in 'Bad' goes on in 'Bevensen'. 'Landkreis Hof' with as many Länder as names stays."""
+    line ending in 'Bad' goes on in 'Bevensen', where it is the one line ending so; 'Landkreis Hof'
+    stays a name wherever it stands."""
     from pipeline.records.overview_rows import table_overview_names
     lines, parts = overview_lines("Modellprojekt\nWeimar\nBienenbüttel in Kooperation mit Uelzen und Bad\nBevensen\n"
                                   "Landkreis Hof\nSchöneck\n\nBundesland\nThüringen\nNiedersachsen\nBayern\nHessen\n\n"
                                   "Kategorie\nMittelstädte\n")
     assert table_overview_names(lines, parts, profile_of()) == [
         "Weimar", "Bienenbüttel in Kooperation mit Uelzen und Bad Bevensen", "Landkreis Hof", "Schöneck"]
+    # 'Landkreis Hof' before the cut line: two lines end so, one name too many; the cooperation's goes on
+    lines, parts = overview_lines("Modellprojekt\nLandkreis Hof\nWeimar\nBienenbüttel in Kooperation mit Uelzen und Bad\n"
+                                  "Bevensen\n\nBundesland\nBayern\nThüringen\nNiedersachsen\n\nKategorie\nGroßstädte\n")
+    assert table_overview_names(lines, parts, profile_of()) == [
+        "Landkreis Hof", "Weimar", "Bienenbüttel in Kooperation mit Uelzen und Bad Bevensen"]
     # a cooperation's partners an OCR glued ('Altdorfund'), its last partner on the next line alone
     lines, parts = overview_lines("Modellprojekt\nBremerhaven\nSchöneck\nLauf an der Pegnitz in Kooperation mit Altdorfund\n"
                                   "Schwarzenbruck\n\nBundesland\nBremen\nHessen\nBayern\n\nKategorie\nGroßstädte\n")

@@ -247,32 +247,36 @@ def column_lands(texts: list[str], heads: set[str]) -> int:
 
 
 def names_fitting_lands(names: list[str], lands: int) -> list[str]:
-    """A name column's names, where it holds more than the Land column beside it has rows: a line
-    ending in a short capitalised word that begins a place's name ('… und Bad' / 'Bevensen') joined
-    with the next, then a cooperation's line naming its partners ('… in Kooperation mit Altdorfund' /
-    'Schwarzenbruck', an OCR's glued 'und') with a next line of one word, as long as there are more;
-    a column with as many or fewer as it was."""
-    def cut_short(name: str, _next: str) -> bool:
-        last = name.split()[-1]
-        return len(name.split()) > 1 and last[:1].isupper() and len(last.rstrip(".")) <= NAME_START_MAX_CHARS
+    """A name column's names, where it holds more than the Land column beside it has rows: the
+    lines ending in a short capitalised word that begins a place's name ('… und Bad' / 'Bevensen')
+    joined with the next, where there are exactly as many as names too many; else so the lines of a
+    cooperation naming its partners ('… in Kooperation mit Altdorfund' / 'Schwarzenbruck', an OCR's
+    glued 'und') with a next line of one word; else the column as it was, and so a column with as
+    many or fewer. Joined by evidence and count together: a cut line the count does not ask for
+    may be a name ('Landkreis Hof')."""
+    def cut_short(k: int) -> bool:
+        last = names[k].split()[-1]
+        return len(names[k].split()) > 1 and last[:1].isupper() and len(last.rstrip(".")) <= NAME_START_MAX_CHARS
 
-    def partners_go_on(name: str, following: str) -> bool:
-        return any(joint in name.split() for joint in PARTNER_JOINTS) and len(following.split()) == 1
+    def partners_go_on(k: int) -> bool:
+        return any(joint in names[k].split() for joint in PARTNER_JOINTS) and len(names[k + 1].split()) == 1
 
-    names = list(names)
+    surplus = len(names) - lands
+    if lands <= 0 or surplus <= 0:
+        return names
     for goes_on in (cut_short, partners_go_on):
-        k = 0
-        while len(names) > lands > 0 and k < len(names) - 1:
-            if goes_on(names[k], names[k + 1]):
-                names[k:k + 2] = [f"{names[k]} {names[k + 1]}"]
-            k += 1
+        at = [k for k in range(len(names) - 1) if goes_on(k)]
+        if len(at) == surplus and all(b - a > 1 for a, b in zip(at, at[1:])):
+            joined = list(names)
+            for k in reversed(at):
+                joined[k:k + 2] = [f"{joined[k]} {joined[k + 1]}"]
+            return joined
     return names
 
 
 def add_column_line(names: list[str], text: str) -> None:
     """A line of a name column read as a column -> `names` with it: a line after one ending in a
-    connector or in another word in lower case (no name ends so: an OCR's 'Lauf ander' for 'an
-    der'), or opening with a connector in lower case ('und Warburg'), goes on the name before ('…
+    connector or in two connectors run together (an OCR's 'Lauf ander' for 'an der'), or opening with a connector in lower case ('und Warburg'), goes on the name before ('…
     mit Ebersbach-Neugersdorf und' / 'Oderwitz'); any other opens a name."""
     if names and (NAME_CONNECTORS.search(names[-1]) or ends_in_lower_case(names[-1]) or opens_with_connector(text)):
         names[-1] = f"{names[-1]} {text}"
@@ -281,9 +285,11 @@ def add_column_line(names: list[str], text: str) -> None:
 
 
 def ends_in_lower_case(text: str) -> bool:
-    """'… und Lauf ander' -> True: a line whose last word is in lower case."""
+    """'… und Lauf ander' -> True: a line whose last word is in lower case and two of a name's
+    connectors run together ('an der'); an OCR's speck ('Weimar ee') is none."""
     last = text.split()[-1] if text.split() else ""
-    return last.isalpha() and last.islower()
+    return last.isalpha() and last.islower() and any(
+        NAME_CONNECTORS.fullmatch(last[:k]) and NAME_CONNECTORS.fullmatch(last[k:]) for k in range(1, len(last)))
 
 
 def opens_with_connector(text: str) -> bool:
