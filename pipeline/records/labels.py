@@ -416,14 +416,14 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
 SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads of dirt: no dash, no letter
 
 
-ADDRESS_AFTER_MAX_LINES = 24  # a paragraph of the text beside a sidebar, read between a label and its address
+ADDRESS_AFTER_MAX_LINES = 24  # paragraphs of the text beside a sidebar, read between a label and its address
 ADDRESS_LABEL_WORDS = ("web", "internet", "online", "homepage", "url")  # a label whose value is an address says so
 
 
 def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str, tuple[str, str]],
                        start: int = 0) -> LabelledValue:
     """A fact's value under a label for an address (ADDRESS_LABEL_WORDS: 'Website') that reads as
-    running text, where a web address alone stands on a line after the paragraphs it opens, within
+    running text, where a web address alone opens a paragraph after the paragraphs it opens, within
     ADDRESS_AFTER_MAX_LINES lines and before any label ('WEBSITE:' / a paragraph or two of the
     column beside / 'www.stadt.de/smart-city': the reading order set the text between the label
     and its value) -> the value on that line, displaced (the paragraphs stay text); any other
@@ -434,10 +434,12 @@ def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str,
             or not any(word in label_key(value.label) for word in ADDRESS_LABEL_WORDS):
         return value
     at = next((k for k in range(start, len(lines)) if lines[k].number == own[0].number), None)
-    for after in lines[at + 1: at + 1 + ADDRESS_AFTER_MAX_LINES] if at is not None else []:
+    for k in range(at + 1, min(len(lines), at + 1 + ADDRESS_AFTER_MAX_LINES)) if at is not None else []:
+        after = lines[k]
         if line_label_read(after.text, known):
             break
-        if WEB_ADDRESS.fullmatch(address_rejoined(after.text.strip())):
+        # a paragraph of its own: an address inside a sentence ('Mehr steht unter' / 'www…' / 'bereit.') is the text's
+        if lines[k - 1].number < after.number - 1 and WEB_ADDRESS.fullmatch(address_rejoined(after.text.strip())):
             return replace(value, lines=(after,), displaced=True)
     return value
 
