@@ -895,6 +895,8 @@ def test_a_join_across_figure_text_whose_words_cannot_follow_each_other_is_flagg
     ("Es gibt nicht die eine richtige\n\nLösung für alle Kommunen gibt es nicht.", False),  # a verb: a sentence of its own
     ("Das Projekt endet.\n\nNeue Wege für kleine Gemeinden.", False),  # after a sentence's end: a heading may stand so
     ("Die Zahl der Nutzer\n\nRund 1.200 Menschen im Jahr 2023.", False),  # a number: a key figure's line
+    ("Digitale Bürgerdienste\n\nMehr Service für alle Bürgerinnen und Bürger.", False),  # a sub-heading: no verb
+    ("Sie sagt: „Das läuft gut.“\n\nEin guter Anfang.", False),  # the quote closes after its stop
 ])
 def test_a_verbless_sentence_opening_a_paragraph_after_one_stopping_inside_a_sentence_is_flagged(description, flagged, lexicon):
     """'… die eine richtige' + figure labels taken for its noun, then 'Lösung für alle Kommunen.'
@@ -902,3 +904,15 @@ def test_a_verbless_sentence_opening_a_paragraph_after_one_stopping_inside_a_sen
     from pipeline.records.body import verbless_sentence_rest_doubts
     doubts = verbless_sentence_rest_doubts(description, lexicon)
     assert bool(doubts) == flagged and all(d.flagged for d in doubts)
+
+
+def test_a_records_verbless_sentence_rest_flags_its_description(corrections):
+    """The rule reaches a record: its description flagged, the sentence named."""
+    from pipeline.run import extract_brochure
+    from .test_labelled import load_source_text
+    text = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n"
+            "Projekttitel: Koblenz klug\nMotto: Heute für morgen\n\n"
+            "Viele Bürgerinnen und Bürger nutzen die neue Plattform der Stadt seit dem Frühjahr. Es gibt nicht die eine\n"
+            "richtige\n\nLösung für alle Kommunen. Die Stadt lernt von anderen.\n")
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
+    assert "Lösung für alle Kommunen." in got.review_notes.get("description", "")

@@ -218,13 +218,15 @@ SENTENCE_FIRST = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
 
 def verbless_sentence_rest_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
-    """A paragraph opening with a sentence of two words or more in capitals, without a finite verb
-    or a number ('Lösung für alle Kommunen.'), after a paragraph that stops without a sentence's
-    end (no list item either): the rest of the sentence before, with figure text read between
-    them or taken into it; flagged, the first such place named."""
+    """A paragraph opening, with a capital, on a sentence of two words or more without a finite
+    verb or a number ('Lösung für alle Kommunen.'), after a paragraph with a finite verb that
+    stops without a sentence's end (a sub-heading has no verb; a closing quote or bracket after
+    the stop ends one too) and is no list item: the rest of the sentence before, with figure text
+    read between them or taken into it; flagged, the first such place named."""
     paras = [p.strip() for p in description.split("\n\n") if p.strip()]
     for before, para in zip(paras, paras[1:]):
-        if before[-1:] in ".!?:" or list_mark(before) is not None or list_mark(para) is not None:
+        if before.rstrip(CLOSING_MARKS)[-1:] in ".!?:" or list_mark(before) is not None or list_mark(para) is not None \
+                or not has_finite_verb(before, lexicon):
             continue
         first = SENTENCE_FIRST.match(para)
         sentence = first.group(1) if first and para[:1].isupper() else ""
@@ -233,6 +235,9 @@ def verbless_sentence_rest_doubts(description: str, lexicon: Lexicon) -> list[Do
                                         f"inside a sentence ('…{before[-40:]}'): the sentence's rest? Figure text may "
                                         "stand between them or have been taken into it")]
     return []
+
+
+CLOSING_MARKS = "\"“”»«')]"
 
 
 def empty_description_doubts(description: str, figure_text: list[str]) -> list[Doubt]:
