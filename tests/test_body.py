@@ -134,7 +134,9 @@ def test_a_key_figure_read_at_a_lines_edge_is_flagged_and_a_counted_noun_on_the_
     row = Unit(text_to_lines("Die Kommunen müssen sich vorbereiten und die\nBevölkerung rechtzeitig warnen. 12 80 %\n"
                              "Das Beispiel zeigt es."), "prose")
     opening = Unit(text_to_lines("Die Bevölkerung wird gewarnt. 12 Gemeinden\nmachen mit."), "prose")
-    doubts = numbers_in_line_doubts([start, end, counted, year, row, opening], page)
+    grouped = Unit(text_to_lines("Im Kreis leben heute rund. 12 000\nMenschen."), "prose")  # a count grouped by a space
+    abbreviated = Unit(text_to_lines("Die Wege zeigt die Karte, siehe Abb. 3 4\nim Anhang."), "prose")
+    doubts = numbers_in_line_doubts([start, end, counted, year, row, opening, grouped, abbreviated], page)
     assert [d.note.split("'")[1] for d in doubts] == ["80 X können. Sie ermöglichen es, Abwärme",
                                                        "Museen, Theater und Bibliotheken öffnen 48",
                                                        "Bevölkerung rechtzeitig warnen. 12 80 %"]

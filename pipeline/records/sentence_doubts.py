@@ -149,16 +149,19 @@ def has_number_at_edge(tokens: list[str], following: list[str], page: Page) -> b
 
 
 def numbers_after_a_stop(tokens: list[str]) -> bool:
-    """A line's tokens that end, after a sentence's stop, in two numbers or more and nothing else
-    but their signs ('… rechtzeitig warnen. 12 80 %'): key figures beside the column read into the
-    line's end; a sentence opening after a stop has words between its numbers."""
-    ends = [k for k, t in enumerate(tokens) if t.endswith((".", "!", "?"))]
+    """A line's tokens that end, after a sentence's stop (a word of four letters or more: no
+    abbreviation's, 'ca.', 'Abb.'), in two numbers or more that are no years, and nothing else but
+    their signs ('… rechtzeitig warnen. 12 80 %'): key figures beside the column read into the
+    line's end; a sentence opening after a stop has words between its numbers, and a count grouped
+    by a space ('12 000') is one number."""
+    ends = [k for k, t in enumerate(tokens) if t[-1:] in ".!?" and len(t[:-1]) >= 4 and t[:-1].isalpha()]
     tail = tokens[ends[-1] + 1:] if ends else []
-    return sum(bool(BARE_NUMBER.fullmatch(t)) for t in tail) >= 2 \
-        and all(BARE_NUMBER.fullmatch(t) or t in NUMBER_SIGNS for t in tail)
+    figures = [t for t in tail if BARE_NUMBER.fullmatch(t) and not YEAR.fullmatch(t)]
+    grouped = len(tail) == 2 and all(t.isdigit() for t in tail) and len(tail[1]) == 3 and len(tail[0]) <= 3
+    return len(figures) >= 2 and not grouped and all(BARE_NUMBER.fullmatch(t) or t in NUMBER_SIGNS for t in tail)
 
 
-NUMBER_SIGNS = frozenset({"%", "€", "Mio.", "Mrd."})
+NUMBER_SIGNS = frozenset({"%", "€"})
 
 
 def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
