@@ -778,6 +778,10 @@ def test_a_count_opening_the_row_under_a_label_alone_in_a_box_run_into_the_text_
                                       "FÖRDERPHASE gegenseitige Unterstützung\nund den Mut, Neues\n") if not l.blank]
     facts, used, among_text = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
     assert facts == {"Einwohner": "951.215"} and among_text == {"Einwohner"} and used == set()
+    # a key figure's caption alone over a row of text, no label's row run into the text: no fact
+    lines = [l for l in text_to_lines("Einwohner\n12.500 Menschen nutzen die Plattform,\nseit sie offen ist.\n")
+             if not l.blank]
+    assert facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)[0] == {}
 
 
 def test_a_fact_read_among_the_texts_words_flags_the_description():

@@ -34,7 +34,11 @@ def facts_in_lines(lines: list[Line], known: dict[str, tuple[str, str]], max_gap
         # else text beside the labels, a speck an OCR read as a value ('FÖRDERSUMME: .') or a piece of a sentence
         # ('Einwohner' under a key figure, then 'Im Herbst feiert die Gemeinde ihr'): it stays text
         if not all(fact_like(address_rejoined(v.value)) for v in found):
-            beside = {v.label: got for v in found if (got := value_beside_text(v, row_after(lines, v, max_gap)))}
+            # a label alone takes its value from the row under it only where another label's row shows the box
+            # ran into the text's rows ('FÖRDERPHASE gegenseitige …'): a key figure's caption 'Einwohner' does not
+            run_in = any(v.inline for v in found)
+            beside = {v.label: got for v in found if (v.inline or run_in)
+                      and (got := value_beside_text(v, row_after(lines, v, max_gap)))}
             found = [v for v in found if fact_alone_under_label(v, block.values)]
         for label, value in beside.items():
             if label not in facts and label not in had:
