@@ -402,6 +402,8 @@ def test_a_captions_label_inside_running_text_is_flagged(lexicon):
     broken = Unit(text_to_lines("Den Umbau planten Händler, Kultu-Abbildung 4: Nutzung der Bürger-App\nrschaffende und Anwohner."),
                   "prose")
     assert "'Abbildung 4: Nutzung der" in figure_like_doubts([broken], page, DEFAULT_RECORDS_SETTINGS)[0].note
+    compound = Unit(text_to_lines("Die Energie-Quelle: Wind und Sonne aus der Region."), "prose")
+    assert figure_like_doubts([compound], page, DEFAULT_RECORDS_SETTINGS) == []
 
 
 def test_a_caption_over_a_subject_filling_a_line_before_its_verb_is_flagged(lexicon):

@@ -4,10 +4,11 @@ line then crosses the gutter, and the row would be read as one line across both 
 ('www.….de/smart-city mitgenommen werden möchte.').
 
 Needs a line's words and those of the lines right above and below it (objects with .x0 and
-.x1, and .size where a text layer tells it), and the gutter's x. Produces the line's two parts,
-one per column, where the words right of the overflowing word begin at the next column's edge as
-the lines beside it do (in no far larger type: key figures beside a column are no column), and the
-words left of it begin where the left column's do.
+.x1, and .size where a text layer tells it or .fitted where an OCR layer fitted them), and the
+gutter's x. Produces the line's two parts, one per column, where the words right of the
+overflowing word begin at the next column's edge as the lines beside it do (in no far larger
+type: key figures beside a column are no column; nor far smaller: a figure's labels under a line
+are none), and the words left of it begin where the left column's do.
 """
 from __future__ import annotations
 

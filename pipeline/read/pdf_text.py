@@ -286,8 +286,8 @@ def words_to_text(words: list[Word], width: float, height: float, brochure_size:
 
 LOWER_CASE_SHARE = 0.7  # a line's letters this much in lower case have a width that tells their size
 WIDTH_MIN_LETTERS = 12  # and so many letters at least
-# the size a line's letters' widths tell is the running text's within this share of it, and nearer to it than
-# to the line's fit (a lead paragraph's lines at 12 against a body at 9 vary their widths by a tenth)
+# the size a line's letters' widths tell is the running text's within this share of it (a lead paragraph's
+# lines at 12 against a body at 9 vary their widths by a tenth)
 WIDTH_SIZE_TOLERANCE = 0.1
 
 
@@ -313,15 +313,13 @@ def size_by_width(line: TextLine, ratio: float, page_size: float) -> float | Non
     and the widths of its letters, in lower case, say the running text's: a line box Tesseract
     drew over two columns' lines at different heights fits it to type far larger than its letters
     ('verschlüsselt an die Praxis. Für Gewerbebetriebe …' at 12 points among lines at 9): within
-    WIDTH_SIZE_TOLERANCE of it and nearer to it than to the fit. A line fitted smaller keeps its size: a caption's sans-serif letters at 7 points are as wide as a
+    WIDTH_SIZE_TOLERANCE of it. A line fitted smaller keeps its size: a caption's sans-serif letters at 7 points are as wide as a
     serif body's at 9."""
     size = line.fitted
     if size is None or size <= page_size or not other_size(size, page_size, FITTED_SIZE_CHANGE) \
             or not lower_case_line(line):
         return size
-    by_width = letter_width(line) / ratio
-    near = abs(by_width - page_size) <= WIDTH_SIZE_TOLERANCE * page_size and abs(by_width - page_size) < abs(by_width - size)
-    return page_size if near else size
+    return page_size if abs(letter_width(line) / ratio - page_size) <= WIDTH_SIZE_TOLERANCE * page_size else size
 
 
 def at_size_share(lines: list[TextLine], size: float, size_of=lambda line: line.size, change: float = SIZE_CHANGE) -> float:

@@ -231,7 +231,8 @@ def number_words_out(units: list[Unit], page: Page, settings: RecordsSettings) -
     a big number standing alone (a_number) set apart as figure text ("number"): the words under a
     figure's number ('17.000' | 'Einwohnerinnen und Einwohner'; '60 %' | 'Glasfaser bis 2025' after
     a list's introduction: no item, whose count the list's marked items fill); under a row of
-    numbers, the words of them all read as one piece, and under one number its one line (row_words),
+    numbers, the words of them all read as one piece (an unmarked item's too: 'Einwohnerinnen und
+    Einwohner Haushalte' after a colon), and under one number its one line (row_words),
     also where the rest of the sentence the number cut goes on under it in the same piece."""
     out = list(units)
     i = 0
@@ -455,9 +456,10 @@ def caption_label_inside(text: str, page: Page) -> str | None:
     '© ') inside a unit of running text -> the label as printed with what follows it, a few words;
     else None. An OCR reads a caption into the line of the column beside it ('… müssen. Abbildung 7:
     Anteil der Haushalte …'), or glued to a word its line broke ('Kultu-Abbildung 4: …': the
-    caption stood between the word's halves)."""
+    caption stood between the word's halves; a compound's 'Energie-Quelle:' is none)."""
     labels = [re.escape(c) for c in page.captions if c != "©"]
-    marks = [rf"(?<!\w)(?:{'|'.join(labels)})(?:\s+\d+[a-z]?)?:\s"] if labels else []
+    marks = [rf"(?<![\w-])(?:{'|'.join(labels)})(?:\s+\d+[a-z]?)?:\s",  # a numbered one also after a word's hyphen
+             rf"(?<=[a-zäöüß]-)(?:{'|'.join(labels)})\s+\d+[a-z]?:\s"] if labels else []
     marks += [r"©\s*[A-ZÄÖÜ]"] if "©" in page.captions else []
     found = re.search("|".join(marks), text) if marks else None
     return " ".join(text[found.start():].split()[:4]) if found else None

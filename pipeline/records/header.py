@@ -364,7 +364,9 @@ def with_facts_outside(header: Header, block: ProjectBlock, profile: Profile, se
     """A labelled block's header and the facts printed apart from the block (a sidebar's 'KONTAKT'
     and its value an OCR read after a stretch of the text, where the block had ended) -> the
     header with those facts (facts_in_lines, over the lines after the header that nothing took)
-    for the labels the block had not; their lines are no body text."""
+    for the labels the block had not; their lines are no body text. Where a fact was read among the
+    text's words (the box ran into the text's rows), a title or motto read on its label's row is
+    flagged: the row's words may be the text's."""
     rest = [l for l in block.lines if l.number > block.header_end and not l.blank and l.number not in header.used_lines]
     facts, fact_lines, among_text = facts_in_lines(rest, known_labels(profile), settings.segment.wrapped_max_gap,
                                                    frozenset(label for label, _ in header.facts))
