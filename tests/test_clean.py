@@ -113,6 +113,7 @@ def test_a_hyphen_before_a_letter_alone_is_not_joined():
     leaves two letters at least after a word's hyphen, so the letter alone is no word's rest."""
     assert join_hyphenated_words("Vorrang: Persönli-\n\nu Smart City Blieskastel\n") == []
     assert len(join_hyphenated_words("Vorrang: Persönli-\n\nche Angaben\n")) == 1
+    assert len(join_hyphenated_words("ein Plan-\nB für alle\n")) == 1  # a compound's capital letter is a part
 
 
 def test_a_word_cut_before_an_l_read_as_a_capital_i_is_joined_with_its_l(lexicon, corrections):

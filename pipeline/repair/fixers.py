@@ -64,8 +64,8 @@ def join_hyphenated_words(raw: str) -> list[Edit]:
     for m in re.finditer(r"(?<=[^\W_])(-)([ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=([^\W\d_][^\W_]*))", raw):
         following = m.group(3)
         head_word = re.search(r"[\w*]+$", raw[max(0, m.start() - HEAD_WORD_WINDOW) : m.start()])
-        if following.lower() in SUSPENDED_HYPHEN_NEXT or len(following) == 1:
-            continue  # German leaves two letters of a word at least after its hyphen: a letter alone is a speck's
+        if following.lower() in SUSPENDED_HYPHEN_NEXT or (len(following) == 1 and following.islower()):
+            continue  # a word's syllable after its hyphen has two letters at least: a small letter alone is a speck's
         if "\n\n" in m.group(2).replace(" ", "") and not following[0].islower():
             continue  # a paragraph ending in a dash, not a word cut by a page or column break
         if following[0].isupper() or (head_word and head_word.group().isupper()):
