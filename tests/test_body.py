@@ -370,6 +370,18 @@ def test_subjects_set_apart_after_an_adverb_after_the_verb_are_named_where_two_m
                for f in figures)
 
 
+def test_a_line_taken_out_after_a_conjunction_before_a_verb_is_flagged_as_maybe_the_sentences(lexicon):
+    """'… Funknetze ausbauen und' | 'Daten über Gewässer und Schutzgebiete' | labels |
+    'bereitstellen. …': the verb after the conjunction wants its object, which the line taken out
+    may be; flagged with the line named."""
+    body = ("Die Gemeinden unterstützen solche Vorhaben,\nindem sie Funknetze ausbauen und\n\n"
+            "Daten über Gewässer und Schutzgebiete\n\nBildung Mobilität Teilhabe Energie\n\n"
+            "bereitstellen. So wird die Natur geschont, und die\nEinheimischen werden entlastet.\n")
+    kept, figures, furniture, doubts = body_paragraphs(text_to_lines(body), Page(lexicon, 46, ("", "")))
+    assert any("'Daten über Gewässer und Schutzgebiete', set between the parts of a sentence" in d.note and d.flagged
+               for d in doubts)
+
+
 def test_lines_of_running_text_in_figure_text_are_flagged(lexicon):
     """A chart's numbers an OCR read into one paragraph with the sentence going on under the chart
     ('2020 2021 2022' / 'kleine Gemeinden und Dörfer können …', three lines): the figure text holds

@@ -38,7 +38,7 @@ def waits_for_a_noun(text: str, lexicon: Lexicon) -> bool:
 
 def first_tag_in_lower_case(text: str, lexicon: Lexicon) -> str:
     """HanTa's tag of the text's first word where it is in lower case, else ''."""
-    first = (text.split() or [""])[0].rstrip(",;")  # 'haben, betreibt …': the comma is no part of the word
+    first = (text.split() or [""])[0].rstrip(",;.!?")  # 'haben, betreibt …', 'bereitstellen.': no sign is part of the word
     return (lexicon.tags.best_tag(first) or "") if first.isalpha() and first.islower() else ""
 
 
@@ -196,6 +196,9 @@ def subjects_back(units: list[Unit], page: Page, settings: RecordsSettings) -> l
     return units
 
 
+VERB_JOINERS = frozenset({"und", "oder", "sowie"})  # a verb joined to another: its object may stand between
+
+
 def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """A piece taken out as set into a sentence (an "interruption") after text that stops on a
     function word, though it reads as running text and lists with a comma ('… Dort werden' |
@@ -203,8 +206,10 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     finite verb (or on an adverb or a reflexive after it, lacking its subject: lacks_its_subject)
     over text opening on the rest of the verb, where the sentence's middle is still to come, a
     piece that can be that middle (a noun or an adjective first: '… Die Bürger können' |
-    'Vorschläge für die Gestaltung' | 'eingereicht, …'): it may be the sentence's own line, which
-    no grammar here decides; flagged, with the stretch named."""
+    'Vorschläge für die Gestaltung' | 'eingereicht, …'), and so after text that stops on a
+    conjunction before a verb ('… ausbauen und' | 'Daten über Gewässer und Schutzgebiete' |
+    'bereitstellen.'): it may be the sentence's own line, which no grammar here decides; flagged,
+    with the stretch named."""
     doubts = []
     for i, unit in enumerate(units):
         if unit.kind != "figure" or unit.why != "interruption" or not line_of_the_sentence(unit, page, settings):
@@ -214,8 +219,10 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
         if before is None or before.kind != "prose":
             continue
         # the middle is still to come where the text after opens on the rest of the verb ('eingereicht, …')
+        # so it is after a conjunction before a verb ('… ausbauen und' | 'Daten über Gewässer …' | 'bereitstellen.')
         middle_wanted = (stops_on_a_finite_verb(before.text, page.lexicon)
-                         or lacks_its_subject(before.text, page.lexicon)) \
+                         or lacks_its_subject(before.text, page.lexicon)
+                         or (before.text.split() or [""])[-1] in VERB_JOINERS) \
             and after is not None and opens_on_a_verb(after.text.replace(",", " "), page.lexicon)
         if (unit.verdict is True and LISTING_COMMA.search(unit.text) and ends_open(before.text)) \
                 or (middle_wanted and may_follow_a_preposition(unit.text, page.lexicon)):
