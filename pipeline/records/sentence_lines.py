@@ -78,21 +78,25 @@ def may_follow_a_preposition(text: str, lexicon: Lexicon) -> bool:
 
 
 def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
-    """Running text that waits for a noun (waits_for_a_noun), figure text after it, and running
-    text opening on a verb or a clause (opens_on_a_verb, opens_a_clause): the one piece between
-    that may be a line of the sentence (line_of_the_sentence, may_follow_a_preposition) is running
-    text again; where two or more may be, none is
+    """Running text that waits for a noun (waits_for_a_noun) or stops on a comma, figure text after
+    it, and running text opening on a verb or a clause (opens_on_a_verb, opens_a_clause): the one
+    piece between that may be a line of the sentence (line_of_the_sentence, may_follow_a_preposition)
+    is running text again ('… besser verstanden,' | 'Konflikte früher erkannt und Lösungen' |
+    'gefunden, die …'); where two or more may be, none is
     (figure_doubts and sentence_doubts name what stays)."""
     units = list(units)
     for i, unit in enumerate(units):
-        if unit.kind != "prose" or not waits_for_a_noun(unit.text, page.lexicon):
+        if unit.kind != "prose" or not (waits_for_a_noun(unit.text, page.lexicon) or unit.text.rstrip().endswith(",")):
             continue
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
         if j is None or j == i + 1 or units[j].kind != "prose" \
                 or not (opens_on_a_verb(units[j].text, page.lexicon) or opens_a_clause(units[j].text, page.lexicon)):
             continue
+        # after a comma a clause's words go on: a word alone (a map's place) is no line of them
+        after_comma = not waits_for_a_noun(unit.text, page.lexicon)
         lines = [k for k in range(i + 1, j) if line_of_the_sentence(units[k], page, settings)
-                 and may_follow_a_preposition(units[k].text, page.lexicon)]
+                 and may_follow_a_preposition(units[k].text, page.lexicon)
+                 and not (after_comma and len(units[k].text.split()) < 2)]
         if len(lines) == 1:
             units[lines[0]] = replace(units[lines[0]], kind="prose", verdict=None, why="grammar")
     return units
