@@ -913,6 +913,7 @@ def test_a_join_across_figure_text_whose_words_cannot_follow_each_other_is_flagg
     ("Die Zahl der Nutzer\n\nRund 1.200 Menschen im Jahr 2023.", False),  # a number: a key figure's line
     ("Digitale Bürgerdienste\n\nMehr Service für alle Bürgerinnen und Bürger.", False),  # a sub-heading: no verb
     ("Sie sagt: „Das läuft gut.“\n\nEin guter Anfang.", False),  # the quote closes after its stop
+    ("MODELLPROJEKT SMART • Handel CITIES und Gewerbe\n\nGemeinde ihr Stadtfest.", True),  # no heading: too long
 ])
 def test_a_verbless_sentence_opening_a_paragraph_after_one_stopping_inside_a_sentence_is_flagged(description, flagged, lexicon):
     """'… die eine richtige' + figure labels taken for its noun, then 'Lösung für alle Kommunen.'

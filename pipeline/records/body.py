@@ -219,14 +219,14 @@ SENTENCE_FIRST = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
 def verbless_sentence_rest_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
     """A paragraph opening, with a capital, on a sentence of two words or more without a finite
-    verb or a number ('Lösung für alle Kommunen.'), after a paragraph with a finite verb that
-    stops without a sentence's end (a sub-heading has no verb; a closing quote or bracket after
-    the stop ends one too) and is no list item: the rest of the sentence before, with figure text
-    read between them or taken into it; flagged, the first such place named."""
+    verb or a number ('Lösung für alle Kommunen.'), after a paragraph that stops without a
+    sentence's end (a closing quote or bracket after the stop ends one too), is no list item and no
+    sub-heading (HEADING_MAX_WORDS words at most without a verb): the rest of the sentence before,
+    with figure text read between them or taken into it; flagged, the first such place named."""
     paras = [p.strip() for p in description.split("\n\n") if p.strip()]
     for before, para in zip(paras, paras[1:]):
         if before.rstrip(CLOSING_MARKS)[-1:] in ".!?:" or list_mark(before) is not None or list_mark(para) is not None \
-                or not has_finite_verb(before, lexicon):
+                or (len(before.split()) <= HEADING_MAX_WORDS and not has_finite_verb(before, lexicon)):
             continue
         first = SENTENCE_FIRST.match(para)
         sentence = first.group(1) if first and para[:1].isupper() else ""
@@ -238,6 +238,7 @@ def verbless_sentence_rest_doubts(description: str, lexicon: Lexicon) -> list[Do
 
 
 CLOSING_MARKS = "\"“”»«')]"
+HEADING_MAX_WORDS = 5  # a sub-heading standing as a paragraph: a few words and no verb
 
 
 def empty_description_doubts(description: str, figure_text: list[str]) -> list[Doubt]:
