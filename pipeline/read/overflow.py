@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from pipeline.read.words import LARGE_TYPE
+from pipeline.read.words import LARGE_TYPE, type_size
 
 EDGE_TOLERANCE = 3.0  # points: a column's lines begin this close to one x (an OCR's boxes hug the ink)
 
@@ -72,8 +72,3 @@ def far_larger(a, b) -> bool:
     scan's OCR tells none)."""
     size_a, size_b = type_size(a), type_size(b)
     return bool(size_a and size_b) and size_a >= LARGE_TYPE * size_b
-
-
-def type_size(word) -> float | None:
-    """A word's font size, or the size an OCR layer fitted it to; None where neither is known."""
-    return getattr(word, "size", None) or getattr(word, "fitted", None)

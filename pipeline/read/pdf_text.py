@@ -292,6 +292,7 @@ WIDTH_SIZE_TOLERANCE = 0.1
 
 
 def lower_case_line(line: TextLine) -> bool:
+    """Whether a line has WIDTH_MIN_LETTERS letters or more, LOWER_CASE_SHARE of them in lower case."""
     letters = [c for w in line.words for c in w.text if c.isalpha()]
     return len(letters) >= WIDTH_MIN_LETTERS and sum(c.islower() for c in letters) >= LOWER_CASE_SHARE * len(letters)
 
@@ -313,8 +314,8 @@ def size_by_width(line: TextLine, ratio: float, page_size: float) -> float | Non
     and the widths of its letters, in lower case, say the running text's: a line box Tesseract
     drew over two columns' lines at different heights fits it to type far larger than its letters
     ('verschlüsselt an die Praxis. Für Gewerbebetriebe …' at 12 points among lines at 9): within
-    WIDTH_SIZE_TOLERANCE of it. A line fitted smaller keeps its size: a caption's sans-serif letters at 7 points are as wide as a
-    serif body's at 9."""
+    WIDTH_SIZE_TOLERANCE of it. A line fitted smaller keeps its size: a caption's sans-serif
+    letters at 7 points are as wide as a serif body's at 9."""
     size = line.fitted
     if size is None or size <= page_size or not other_size(size, page_size, FITTED_SIZE_CHANGE) \
             or not lower_case_line(line):

@@ -124,8 +124,13 @@ def inside_line(first: Word, word: Word) -> bool:
     if not first.top <= (word.top + word.bottom) / 2 <= first.bottom:
         return False
     # an OCR layer's sizes were fitted to its lines' boxes: rough, but a big number's against a line's tells
-    big, small = first.size or first.fitted, word.size or word.fitted
+    big, small = type_size(first), type_size(word)
     return not (big and small and big > LARGE_TYPE * small and any(c.isalnum() for c in word.text))
+
+
+def type_size(word) -> float | None:
+    """A word's font size, or the size an OCR layer fitted it to; None where neither is known."""
+    return getattr(word, "size", None) or getattr(word, "fitted", None)
 
 
 def spaced(left: Word, word: Word) -> bool:

@@ -368,7 +368,8 @@ def with_facts_outside(header: Header, block: ProjectBlock, profile: Profile, se
     text's words (the box ran into the text's rows), a title or motto read on its label's row is
     flagged: the row's words may be the text's."""
     rest = [l for l in block.lines if l.number > block.header_end and not l.blank and l.number not in header.used_lines]
-    facts, fact_lines, among_text = facts_in_lines(rest, known_labels(profile), settings.segment.wrapped_max_gap,
+    known = known_labels(profile)
+    facts, fact_lines, among_text = facts_in_lines(rest, known, settings.segment.wrapped_max_gap,
                                                    frozenset(label for label, _ in header.facts))
     if not facts:
         return header
@@ -378,7 +379,7 @@ def with_facts_outside(header: Header, block: ProjectBlock, profile: Profile, se
                                     "into the text's rows (a fact was read among the text's words): the row's "
                                     "words may be the text's")
                    for field_name, lines in header.value_lines.items()
-                   if field_name in ("title", "motto") and lines and line_label_read(lines[0].text, known_labels(profile))]
+                   if field_name in ("title", "motto") and lines and line_label_read(lines[0].text, known)]
     return replace(header, facts=header.facts + tuple(facts.items()), used_lines=header.used_lines | fact_lines,
                    doubts=header.doubts + tuple(doubts))
 

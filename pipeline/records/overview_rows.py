@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from pipeline.corrections import Profile
 from pipeline.language.lexicon import WITHOUT_UMLAUTS, german_states
 from pipeline.records.labels import Line, label_key
-from pipeline.records.name_wrap import NAME_CONNECTORS, NAME_START_MAX_CHARS
+from pipeline.records.name_wrap import NAME_CONNECTORS, name_cut_reason
 from pipeline.records.section_likeness import folded
 
 PARTNER_JOINTS = ("mit", "und", "sowie")  # the words before a cooperation's partners' names
@@ -255,8 +255,7 @@ def names_fitting_lands(names: list[str], lands: int) -> list[str]:
     many or fewer. Joined by evidence and count together: a cut line the count does not ask for
     may be a name ('Landkreis Hof')."""
     def cut_short(k: int) -> bool:
-        last = names[k].split()[-1]
-        return len(names[k].split()) > 1 and last[:1].isupper() and len(last.rstrip(".")) <= NAME_START_MAX_CHARS
+        return name_cut_reason(names[k]) is not None
 
     def partners_go_on(k: int) -> bool:
         return any(joint in names[k].split() for joint in PARTNER_JOINTS) and len(names[k + 1].split()) == 1
@@ -276,15 +275,17 @@ def names_fitting_lands(names: list[str], lands: int) -> list[str]:
 
 def add_column_line(names: list[str], text: str) -> None:
     """A line of a name column read as a column -> `names` with it: a line after one ending in a
-    connector or in two connectors run together (an OCR's 'Lauf ander' for 'an der'), or opening with a connector in lower case ('und Warburg'), goes on the name before ('…
-    mit Ebersbach-Neugersdorf und' / 'Oderwitz'); any other opens a name."""
-    if names and (NAME_CONNECTORS.search(names[-1]) or ends_in_lower_case(names[-1]) or opens_with_connector(text)):
+    connector or in two connectors run together (an OCR's 'Lauf ander' for 'an der'), or opening
+    with a connector in lower case ('und Warburg'), goes on the name before ('… mit
+    Ebersbach-Neugersdorf und' / 'Oderwitz'); any other opens a name."""
+    if names and (NAME_CONNECTORS.search(names[-1]) or ends_in_connectors_run_together(names[-1])
+                  or opens_with_connector(text)):
         names[-1] = f"{names[-1]} {text}"
     else:
         names.append(text)
 
 
-def ends_in_lower_case(text: str) -> bool:
+def ends_in_connectors_run_together(text: str) -> bool:
     """'… und Lauf ander' -> True: a line whose last word is in lower case and two of a name's
     connectors run together ('an der'); an OCR's speck ('Weimar ee') is none."""
     last = text.split()[-1] if text.split() else ""

@@ -86,17 +86,17 @@ def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings
     (figure_doubts and sentence_doubts name what stays)."""
     units = list(units)
     for i, unit in enumerate(units):
-        if unit.kind != "prose" or not (waits_for_a_noun(unit.text, page.lexicon) or unit.text.rstrip().endswith(",")):
+        waits = unit.kind == "prose" and waits_for_a_noun(unit.text, page.lexicon)
+        if unit.kind != "prose" or not (waits or unit.text.rstrip().endswith(",")):
             continue
         j = next((k for k in range(i + 1, len(units)) if units[k].kind != "figure"), None)
         if j is None or j == i + 1 or units[j].kind != "prose" \
                 or not (opens_on_a_verb(units[j].text, page.lexicon) or opens_a_clause(units[j].text, page.lexicon)):
             continue
         # after a comma a clause's words go on: a word alone (a map's place) is no line of them
-        after_comma = not waits_for_a_noun(unit.text, page.lexicon)
         lines = [k for k in range(i + 1, j) if line_of_the_sentence(units[k], page, settings)
                  and may_follow_a_preposition(units[k].text, page.lexicon)
-                 and not (after_comma and len(units[k].text.split()) < 2)]
+                 and (waits or len(units[k].text.split()) >= 2)]
         if len(lines) == 1:
             units[lines[0]] = replace(units[lines[0]], kind="prose", verdict=None, why="grammar")
     return units
