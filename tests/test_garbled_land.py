@@ -47,6 +47,7 @@ def test_a_garbled_land_and_a_lost_size_label_over_the_size_class_under_a_listed
     assert (erfurt.name, erfurt.size.size_class, kassel.name) == ("Erfurt", "Große Großstadt", "Kassel")
     # the Land's likest to its own lines, not to the size class's words after them
     assert erfurt.size.states_text == "Thüringen" and erfurt.size.land_note.startswith(LIKEST_LAND_NOTE)
+    assert "Soa" in erfurt.size.land_note  # the lost label's line, read, stays in the note
 
 
 def test_a_garbled_land_under_a_listed_name_without_a_land_column_takes_the_likest_land_flagged(profile):

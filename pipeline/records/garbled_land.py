@@ -50,14 +50,14 @@ def size_over_garbled_land(block: LabelledBlock, rows: dict[int, Line], profile:
     `min_score` (so it is flagged, as unreadable_size.py's); None where there is none. Where the
     size class's label is lost as well, a size class read at the end of the Land's lines
     ('Thitri' / 'mneer' / 'Soa' / 'Gro&e Grokstadt') is taken, and nothing else; the Land as read
-    is then the lines before (land_lines_before_size)."""
+    is then matched by its words before (land_read_before_size, in land_for_name)."""
     states, size = block.get("states"), block.get("size_class")
     # a value ending in a colon is a label the profile does not know ('Vorhaben:'): the values were read out of step
     if states is None or (states.value and reads_as_states(states.value)) or states.value.endswith(":"):
         return None
     if size is None:  # the size class's label garbled too ('Soa'): its value may end the Land's lines
         read = size_class_read(states, rows, profile, min_score)
-        return (*read, land_lines_before_size(states, read[0])) if read else None
+        return (*read, states.value) if read else None
     read = size_class_read(size, rows, profile, min_score)
     candidates = section_size_classes(section, profile)
     if read is None and candidates:
@@ -66,16 +66,14 @@ def size_over_garbled_land(block: LabelledBlock, rows: dict[int, Line], profile:
     return (*read, states.value) if read else None
 
 
-def land_lines_before_size(states: LabelledValue, size_text: str) -> str:
-    """A Land's value whose lines end in a size class (`size_text`, its label lost) -> the lines
-    before the size class's, less the one right over it where the lost label stood ('Thitri' /
-    'mneer' / 'Soa' / 'Gro&e Grokstadt' -> 'Thitri mneer'); the value's text if no line holds it."""
-    own = [l.text.strip() for l in states.lines if l.number != states.label_line.number or states.inline]
-    at = next((k for k, text in enumerate(own) if size_text in text), None)
-    if at is None:
-        return states.value
-    before = own[:at - 1] if at >= 2 else own[:at]
-    return " ".join(before)
+def land_read_before_size(read: str, size_text: str) -> str:
+    """A Land's value as read that ends in a size class (`size_text`, its label lost) -> its words
+    before the size class, less the one right before it where the lost label stood ('Thitri mneer
+    Soa Gro&e Grokstadt' -> 'Thitri mneer'); any other value as it is."""
+    if not size_text or size_text not in read:
+        return read
+    words = read[:read.rfind(size_text)].split()
+    return " ".join(words[:-1] if len(words) >= 2 else words)
 
 
 def overview_lands(lines: list[Line], parts: dict[str, tuple[int, int]], profile: Profile) -> list[tuple[str, str]]:
@@ -119,17 +117,19 @@ def land_for_name(found: tuple[str, str, float, str], name: str, lands: list[tup
                   listed_min_score: float) -> tuple[str, str, float, str, str]:
     """The SizeLine's fields of a header with a garbled Land under `name`, and the note that flags
     its Land: the Land of the overview's row whose name is `name` (at least `listed_min_score`
-    alike), else the likest Land to what was read (where nothing was, the first of the sixteen, the
-    note saying the Land is unknown)."""
+    alike), else the likest Land to what was read before a size class read after it (where nothing
+    was, the first of the sixteen, the note saying the Land is unknown); the note quotes all that
+    was read."""
     size_text, size_class, score, read = found
+    matched = land_read_before_size(read, size_text)  # the note says all that was read
     rows = [(row_name_score(name, head), land) for head, land in lands]
     best = max(rows, default=(0.0, ""))
     if best[0] >= listed_min_score:
         return size_text, size_class, score, best[1], (
             f"the Land printed under its label reads '{read}', like no Land: the overview's row of the name gives "
             f"'{best[1]}'")
-    land = likest_land(read)
-    if not read.strip():  # no likeness to tell: the schema wants a Land, the note says it is unknown
+    land = likest_land(matched)
+    if not matched.strip():  # no likeness to tell: the schema wants a Land, the note says it is unknown
         return size_text, size_class, score, land, (
             f"{NO_LAND_NOTE} and the overview gives none: the first of the sixteen ('{land}') stands in its place; "
             "the Land is unknown")
