@@ -284,3 +284,19 @@ def test_a_title_or_motto_with_a_word_no_title_prints_is_flagged(title, motto, f
     from pipeline.records.value_doubts import odd_word_doubts
     doubts = odd_word_doubts({"title": title, "motto": motto}, Lexicon(corrections.lexicon.words))
     assert [d.field for d in doubts] == flagged
+
+
+def test_a_box_whose_first_labels_row_holds_a_line_of_another_column_is_read_at_its_labels_column(profile):
+    """'Fällt ein Wert aus dem üblichen weitergegeben werden. BUNDESLAND:': a second column's one
+    line ran into the first label's row and moved the label right; the labels at the ends of the
+    rows after it stand together at the box's column, so the Land and size class are read there."""
+    text = ("Fällt ein Wert aus dem Uublichen weitergegeben werden. BUNDESLAND:\n"
+            "Bereich, meldet sich die Arztin Sachsen\n"
+            "noch am selben Tag. In Tubi- GROSSENKLASSE:\n"
+            "ngen werden Dacher von Interkommunale\n"
+            "Schulen und Turnhallen mit Kooperationen/Landkreis\n"
+            "Solaranlagen ausgestattet,\n"
+            "Werkstatten das Ufer, heute MOTTO:\n"
+            "bestimmen Radwege, Cafés Gemeinsam fir die Menschen\n")
+    values = {v.field: v.value for v in block_of(text, profile).values}
+    assert (values["states"], values["size_class"]) == ("Sachsen", "Interkommunale Kooperationen/Landkreis")

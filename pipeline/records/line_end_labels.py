@@ -80,12 +80,29 @@ ROW_TAIL_MIN_HEAD_WORDS = 2  # before it, the row holds this much of the column'
 ROW_TAIL_AFTER_SENTENCE_MAX_WORDS = 4  # a box's line after a paragraph's last sentence in the row is this short
 
 
+BOX_COLUMN_MIN_LABELS = 2  # labels at the ends of the rows after the first that place a box beside the text
+
+
+def box_column(column: int, rows: list, label_at_end: callable) -> int:
+    """The column, in characters into a row, of a box an OCR ran into a text's rows: its first
+    label's (`column`) or, where the labels at the ends of the rows after it
+    (`label_at_end(row)`, BOX_COLUMN_MIN_LABELS at least) stand together well before it, theirs:
+    a line of a column beside ran into the first label's row ('Fällt ein Wert aus dem üblichen
+    weitergegeben werden. BUNDESLAND:') and moved it."""
+    later = [tail.start - getattr(row, "start", 0) for row in rows[:ROW_TAIL_MAX_ROWS]
+             if (tail := label_at_end(row)) is not None]
+    tolerance = max(ROW_TAIL_MIN_TOLERANCE, round(column * ROW_TAIL_TOLERANCE))
+    if len(later) >= BOX_COLUMN_MIN_LABELS and max(later) - min(later) <= tolerance and column - max(later) > tolerance:
+        return sorted(later)[len(later) // 2]
+    return column
+
+
 def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: callable,
                   goes_on: callable | None = None, value_alone: callable | None = None,
                   reads_as_value: callable | None = None, names_it: callable | None = None) -> list | None:
     """The rows after a label read at the end of a text row, at `column` characters into it
-    ('Deshalb lädt die Verwaltung rege- BUNDESLAND' / 'Imaßig zu Gesprächen in das alte Bayern'):
-    where an OCR ran a column and the box beside it into one row each, the box's lines are the
+    ('Deshalb lädt die Verwaltung rege- BUNDESLAND' / 'Imaßig zu Gesprächen in das alte Bayern';
+    box_column: the labels after it may place it): where an OCR ran a column and the box beside it into one row each, the box's lines are the
     rows' ends. Each row -> the label it ends in (`label_at_end(row)`, a LabelTail), or its end
     from the word that starts at the label's column on (a LabelTail: the row itself stays text);
     a row that `label_alone` reads as a label stays as it is; any other row is the column's text
@@ -102,6 +119,7 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     (a title's box), where the row's end at the column does not name the project, a word that does
     up to twice as far from the column is the value's start, and the column is taken from there on
     (the label's row misplaced it)."""
+    column = box_column(column, rows, label_at_end)
     tolerance = max(ROW_TAIL_MIN_TOLERANCE, round(column * ROW_TAIL_TOLERANCE))
     out = []
     state = "label"  # 'label': a label waits for its value; 'value': a value may go on; 'ended'
