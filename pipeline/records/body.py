@@ -24,8 +24,8 @@ from pipeline.records.units import LONE_NUMBER, Unit
 from pipeline.records.sentence_doubts import (arrows_at_line_starts_doubts, colon_then_clause_doubts,
                                               line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
                                               opening_line_doubts, reopened_line_doubts, reopened_sentence_doubts)
-from pipeline.records.sentence_lines import (sentence_lines_back, sentence_starts_back, subjects_back,
-                                             taken_lines_doubts)
+from pipeline.records.sentence_lines import (comma_pieces_back, lines_through_a_stop_back, sentence_lines_back,
+                                             sentence_starts_back, subjects_back, taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
                                              lower_case_starts, sentence_ends_back)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -76,9 +76,10 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units = label_rows_out(number_words_out(units, page, settings))
     units = map_points_out(repeated_lines_out(units, page), page, settings)
     units, count_doubts = counted_lists(units, page, settings)
-    units = interruptions_cut(units, page, settings)
+    units = interruptions_cut(comma_pieces_back(units, page, settings), page, settings)
     units = disagreeing_lines_out(set_into_open_sentences(units, page, settings), page, settings)
     units = sentence_starts_back(sentence_lines_back(units, page, settings), page, settings)
+    units = lines_through_a_stop_back(units, page, settings)
     units = subjects_back(units, page, settings)
     units = lines_with_signs_back(broken_words_back(units, page, settings), page, settings)
     units = sentence_ends_back(units, page, settings)

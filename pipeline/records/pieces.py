@@ -18,7 +18,7 @@ from pipeline.records.going_on import goes_on_later, goes_on_past_figure_text, p
 from pipeline.records.list_items import (counts_ahead, counts_before_colon, introduces_list, is_list_item, item_words,
                                          list_marked_item, mark_shape, marked_like, marked_phrases, marked_place,
                                          opens_a_list)
-from pipeline.records.prose import (WORD, awaits_last_item, ends_early, ends_open, function_words,
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, awaits_last_item, ends_early, ends_open, function_words,
                                     has_finite_verb, holds_sentence_end, labels_only, list_mark,
                                     may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
                                     opens_on_a_participle, opens_sentence, piece_evidence, reads_as_prose, stops_inside,
@@ -486,7 +486,9 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
     """Units -> the paragraphs of running text: a piece that goes on in lower case from the one
     before is joined to it (a page or column break cut the paragraph); so is a piece after
     running text that surely stopped inside a sentence (a blank line the OCR put there, or
-    figure text between), unless a word broken at a line end would not be completed by it, or
+    figure text between; a line the text around it took back, "grammar", that ends a sentence
+    and opens the next goes on), unless a word broken at a line end would not be completed by
+    it, or
     lines read across two columns meet there (the column order is rebuilt later; a line the
     cleaner made of two by a hyphen join is as wide as it was printed). A list item that stops on
     a function word goes on in a line without a mark right after it ('• neue Wege … mit der' |
@@ -509,7 +511,10 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             kept[-1] = kept[-1] + unit.lines  # an item's line that stops on a function word goes on in its next
             tail = unit
             continue
-        if kept and last.kind == "prose" and unit.kind == "prose" and (mark is None or mark.isdigit()):
+        # an item no mark opens that text in lower case goes on is that text's first line, set apart by a page's break
+        unmarked = kept and last.kind == "item" and list_mark(join_lines(kept[-1])) is None and not figure_between
+        if kept and (last.kind == "prose" or unmarked and text[0].islower()) and unit.kind == "prose" \
+                and (mark is None or mark.isdigit()):
             before = join_lines(kept[-1])
             goes_on = text[0].islower() and letters_share(text) >= t.clean_min_letters
             stopped = stops_inside(before) and (ends_open(before) or before.endswith(",") or (
@@ -517,7 +522,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
                 verb_after_a_clause(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
                 and not before.endswith(("“", "”", '"', "«", "»"))) or (
-                not figure_between and tail.why == FULL_LINE)) \
+                not figure_between and tail.why == FULL_LINE) or (tail.why == "grammar" and SENTENCE_INSIDE.search(tail.text))) \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
                 and max(page.width(kept[-1][-1]), page.width(unit.lines[0])) <= t.read_across_share * page.measure \

@@ -17,8 +17,8 @@ from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import SUBJECT_JOINERS, label_row
 from pipeline.records.interruptions import goes_with_determiner
-from pipeline.records.prose import (ends_on_an_opener, ends_open, opens_anew, opens_on_a_noun,
-                                    stops_on_a_finite_verb, stops_on_an_attributive_adjective, verb_after_a_clause,
+from pipeline.records.prose import (SENTENCE_INSIDE, ends_on_an_opener, ends_open, opens_anew, opens_on_a_noun,
+                                    stops_inside, stops_on_a_finite_verb, stops_on_an_attributive_adjective, verb_after_a_clause,
                                     wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
@@ -57,15 +57,22 @@ def opens_a_clause(text: str, lexicon: Lexicon) -> bool:
 CLAUSE_OPENERS = frozenset({"KOUS", "PROAV"})  # HanTa's tags: 'dass', 'weil', 'wenn'; 'damit', 'dafür'
 
 
+# 'g Innenstadt', '@ Brakel': a map point's mark an OCR read as a letter or a sign (no German word is one; a dash may
+# open a sentence's aside)
+MARK_LETTER = re.compile(r"(?:[^\W\d_]|[^\w\s–—-])\s")
+
+
 def line_of_the_sentence(unit: Unit, page: Page, settings: RecordsSettings, opening: bool = False) -> bool:
     """A piece taken out that may be a line of running text: one line no wider than the column,
-    clean letters, no caption's label, no logo's words nor row of labels, and (unless it is to be
+    clean letters, no caption's label, no logo's words nor row of labels, no mark read as a letter or
+    a sign before its words, and (unless it is to be
     a sentence's `opening`) no sentence's opening (a noun or an adjective may go on after a preposition)."""
     text = unit.text
     return unit.kind == "figure" and unit.why in TAKEN_OUT and len(unit.lines) == 1 \
         and len(text) <= settings.text.read_across_share * page.measure \
         and letters_share(text) >= settings.text.clean_min_letters and not page.is_caption(text) \
-        and (opening or not opens_anew(text, page.lexicon)) and not wordmark(unit.lines) and not label_row(text)
+        and (opening or not opens_anew(text, page.lexicon)) and not wordmark(unit.lines) and not label_row(text) \
+        and not MARK_LETTER.match(text)
 
 
 def may_follow_a_preposition(text: str, lexicon: Lexicon) -> bool:
@@ -99,6 +106,64 @@ def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings
                  and (waits or len(units[k].text.split()) >= 2)]
         if len(lines) == 1:
             units[lines[0]] = replace(units[lines[0]], kind="prose", verdict=None, why="grammar")
+    return units
+
+
+# HanTa's tags of a word after a relative pronoun that no article goes before ('die nicht mehr …', 'der zweimal …')
+NO_NOUN_PHRASE = frozenset({"PTKNEG", "ADV", "PPER", "PRF", "PIS", "VVFIN", "VAFIN", "VMFIN", "APPR", "APPRART", "ART"})
+
+
+def opens_a_relative_clause(text: str, lexicon: Lexicon) -> bool:
+    """Text opening in lower case on a clause that follows a comma: a subordinating conjunction
+    ('dass …', 'weil …'), or a word that may be a relative pronoun before a word no noun phrase
+    holds after an article ('die nicht mehr selbst fahren können', not 'die neuen Wege')."""
+    words = text.split()
+    if opens_a_clause(text, lexicon) and first_tag_in_lower_case(text, lexicon) == "KOUS":
+        return True
+    if len(words) < 2 or not words[0].islower() or not words[1].isalpha() or not words[1].islower():
+        return False
+    return any(t in ("PRELS", "PRELAT") for t in lexicon.tags.tag_names(words[0])) \
+        and (lexicon.tags.best_tag(words[1]) or "") in NO_NOUN_PHRASE
+
+
+def comma_pieces_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Running text opening on a clause that follows a comma (opens_a_relative_clause) after running
+    text that stops on none: the one piece taken out before it, after the last running text that
+    ended a sentence, that may be a line of running text and stops on a comma ('Für ältere
+    Bewohnerinnen und Bewohner,' | 'Der neue Marktplatz in Göttingen am Abend' | 'die nicht mehr
+    selbst fahren können, …') is the sentence's, running text again; what stands between it and
+    the clause is then a piece set into the sentence (interruptions.py judges it)."""
+    units = list(units)
+    for j, unit in enumerate(units):
+        if unit.kind != "prose" or not opens_a_relative_clause(unit.text, page.lexicon):
+            continue
+        i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
+        if i is None or units[i].text.rstrip().endswith(","):
+            continue
+        start = next((k for k in range(i, -1, -1) if units[k].kind != "figure" and not stops_inside(units[k].text)), -1)
+        commas = [k for k in range(start + 1, j) if units[k].text.rstrip().endswith(",")
+                  and line_of_the_sentence(units[k], page, settings, opening=True) and len(units[k].text.split()) >= 2]
+        if len(commas) == 1:
+            units[commas[0]] = replace(units[commas[0]], kind="prose", verdict=None, why="grammar")
+    return units
+
+
+def lines_through_a_stop_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
+    """Running text stopping inside a sentence ('… alt und für schwere'), then one piece taken out
+    that may be a line of running text (line_of_the_sentence) and that ends a sentence inside it
+    and opens the next, stopping open ('Fahrzeuge längst gesperrt. Ehrenamtliche'), then running
+    text: that piece is the line between, running text again. A label or a caption ends no
+    sentence inside a line to open another; after a word broken at the line's end, the line must
+    open in lower case (its rest)."""
+    units = list(units)
+    for i in range(len(units) - 2):
+        before, piece, after = units[i : i + 3]
+        broken = before.text.rstrip().endswith("-")
+        if before.kind == "prose" and stops_inside(before.text) and after.kind == "prose" \
+                and line_of_the_sentence(piece, page, settings, opening=True) and SENTENCE_INSIDE.search(piece.text) \
+                and stops_inside(piece.text) and (piece.text[:1].islower() or not broken) \
+                and may_follow_a_preposition(piece.text, page.lexicon):
+            units[i + 1] = replace(piece, kind="prose", verdict=None, why="grammar")
     return units
 
 

@@ -199,7 +199,8 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
     its sentence's start is among the figure text between. The one piece there that may be that
     start (clean_piece, two words or more with a capital, stopping inside a sentence, no colon, not
     labels by its evidence, not the words under a big number) is running text again; several, or one that
-    stood before all running text, are named in a flag. A start may be longer than a line or two
+    stood before all running text, are named in a flag. Where none may, the figure pieces between
+    of two words or more with a capital, stopping inside a sentence and with no colon, are named. A start may be longer than a line or two
     where its words and lines read as running text (a sentence listing names before its verb:
     'Die Beispiele aus Nordrhein-Westfalen, Bayern, …' | figure | 'zeigen die Vielfalt …'). A line
     taken out as printed twice (figure_doubts.repeated_lines_out: a logo's, or a sentence a text
@@ -221,10 +222,15 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
                      and units[k].text[:1].isupper() and stops_inside(units[k].text)]
         # a line printed twice may be a logo's as well as a sentence's: named, never taken back
         starts = [k for k in may_start if units[k].why != REPEATED]
+        # a piece its evidence read as labels may still be the start ('Digitale Beteiligungsverfahren ergänzen'):
+        # named, never taken back
+        named_only = [] if may_start else [k for k in range(0 if i is None else i + 1, j) if units[k].kind == "figure"
+                                           and len(WORD.findall(units[k].text)) >= 2 and units[k].text[:1].isupper()
+                                           and stops_inside(units[k].text) and ":" not in units[k].text]
         if len(starts) == 1 and units[starts[0]].why != "opening":  # opening_checked said why it took it
             units[starts[0]] = as_running_text(units[starts[0]])
-        elif may_start:
-            named = "; ".join(f"'{units[k].text[:40]}'" for k in may_start)
+        elif may_start or named_only:
+            named = "; ".join(f"'{units[k].text[:40]}'" for k in may_start or named_only)
             doubts.append(flag("description", f"'{unit.text[:40]}…' goes on in lower case after text that ended "
                                               f"its sentence: its start may be in figure_text ({named})"))
     return units, doubts
