@@ -51,6 +51,13 @@ def test_an_address_read_after_a_paragraph_of_the_text_beside_is_the_labels_valu
     block = read_labelled_block(lines, 0, known_labels(profile), S.segment.wrapped_max_gap,
                                 lambda f, t: value_reads_as(f, t, profile, S))
     assert checked_facts(block.values)[0] == {"Website": "www.stadt.de/smart-city"}
+    # three columns of the text beside (a sidebar over three narrow columns): 27 lines between, still the value
+    column = "".join(f"Zeile {n} der schmalen\nSpalte mit Text\nund noch mehr.\n\n" for n in range(9))
+    three = text.replace("Heimatregion.\n\n", "Heimatregion.\n\n" + column, 1)
+    lines = [l for l in text_to_lines(three) if not l.blank]
+    block = read_labelled_block(lines, 0, known_labels(profile), S.segment.wrapped_max_gap,
+                                lambda f, t: value_reads_as(f, t, profile, S))
+    assert checked_facts(block.values)[0] == {"Website": "www.stadt.de/smart-city"}
     # an address inside a sentence of the text is the text's, not the label's value
     inside = text.replace("Heimatregion.\n\nwww.stadt.de/smart-city\n", "Heimatregion unter\nwww.stadt.de/smart-city\n")
     lines = [l for l in text_to_lines(inside) if not l.blank]

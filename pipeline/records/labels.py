@@ -416,7 +416,7 @@ def with_lost_title_label(values: list[LabelledValue], accepts: Callable[[str, s
 SPECKS = re.compile(r"[.,:;·'`´]+(?:\s+[.,:;·'`´]+)*")  # what an OCR reads of dirt: no dash, no letter
 
 
-ADDRESS_AFTER_MAX_LINES = 24  # paragraphs of the text beside a sidebar, read between a label and its address
+ADDRESS_AFTER_MAX_LINES = 40  # paragraphs of the text beside a sidebar (three columns of it), read between a label and its address
 ADDRESS_LABEL_WORDS = ("web", "internet", "online", "homepage", "url")  # a label whose value is an address says so
 
 
