@@ -22,8 +22,9 @@ from pipeline.records.pieces import (Page, classify_units, figure_blocks, has_fi
 from pipeline.records.segment import Line
 from pipeline.records.units import LONE_NUMBER, Unit
 from pipeline.records.sentence_doubts import (arrows_at_line_starts_doubts, colon_then_clause_doubts,
-                                              line_set_between_doubts, marks_inside_doubts, numbers_in_line_doubts,
-                                              opening_line_doubts, reopened_line_doubts, reopened_sentence_doubts)
+                                              head_line_set_between_doubts, line_set_between_doubts,
+                                              marks_inside_doubts, numbers_in_line_doubts, opening_line_doubts,
+                                              reopened_line_doubts, reopened_sentence_doubts)
 from pipeline.records.sentence_lines import (comma_pieces_back, lines_through_a_stop_back, sentence_lines_back,
                                              sentence_starts_back, subjects_back, taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
@@ -96,7 +97,8 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += figure_like_doubts(units, page, settings) + repeated_first_line_doubts(units, page)
     doubts += reopened_sentence_doubts(units, page, settings) + numbers_in_line_doubts(units, page)
     doubts += reopened_line_doubts(units, page, settings)
-    doubts += line_set_between_doubts(units, page) + marks_inside_doubts(units) + colon_then_clause_doubts(units, page)
+    doubts += line_set_between_doubts(units, page) + head_line_set_between_doubts(units, page)
+    doubts += marks_inside_doubts(units) + colon_then_clause_doubts(units, page)
     doubts += arrows_at_line_starts_doubts(units)
     doubts += opening_line_doubts(units, page.lexicon)
     doubts += taken_lines_doubts(units, page, settings)

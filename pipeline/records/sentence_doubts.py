@@ -11,6 +11,7 @@ import re
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.interruptions import goes_with_determiner
 from pipeline.records.pieces import YEAR, Page, Unit, has_finite_verb
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, opens_anew, opens_on_a_noun,
                                     opens_sentence, stops_on_an_attributive_adjective)
@@ -162,6 +163,31 @@ def numbers_after_a_stop(tokens: list[str]) -> bool:
 
 
 NUMBER_SIGNS = frozenset({"%", "€"})
+
+
+def head_line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
+    """Running text that stops on a function word ('… und einem Garten, in'), and then a paragraph
+    whose first line has a capital, no finite verb and no sign at its end, and whose next line
+    opens in lower case or on a noun that goes with the article the text stopped on
+    ('Workshop mit Bürgerinnen und Bürgern' / 'dem Kinder Gemüse pflanzen …'):
+    the sentence goes on in that next line, so the first may be a caption an OCR glued over the
+    paragraph. The words cannot tell it from the sentence's own line, so it is kept and flagged,
+    the line named."""
+    doubts = []
+    text_units = [u for u in units if u.kind != "figure"]
+    for before, unit in zip(text_units, text_units[1:]):
+        if before.kind != "prose" or unit.kind != "prose" or len(unit.lines) < 2 or not ends_open(before.text) \
+                or before.text.endswith("-") or unit.lines[0].number - before.lines[-1].number < 2:
+            continue
+        head, rest = unit.lines[0].text.strip(), unit.lines[1].text.strip()
+        # the next line goes on in lower case, or on the noun of the article the text stopped on ('… der' | 'Ansätze.')
+        goes_on = rest[:1].islower() or goes_with_determiner(before.text.split()[-1], rest.split()[0], page.lexicon)
+        if head[:1].isupper() and head[-1:].isalnum() and goes_on and not holds_sentence_end(head) \
+                and not has_finite_verb(head, page.lexicon):
+            doubts.append(flag("description", f"'{head[:80]}' opens a paragraph between the parts of a sentence "
+                                              f"('…{before.text[-30:]}' | '{rest[:30]}…'): a caption or a heading set "
+                                              "over the text, or its line; kept"))
+    return doubts
 
 
 def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
