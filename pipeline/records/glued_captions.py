@@ -99,6 +99,35 @@ def banner_after_bar(text: str) -> int | None:
         and sum(w[:1].islower() for w in head) * 2 > len(head) else None
 
 
+BOX_EDGE = re.compile(r"[\[\]_]{0,2}\|[\[\]|_]{0,2}\s+")  # a box's edge an OCR read as a bar or two at a row's start
+BANNER_MIN_TOKENS = 2  # a banner's words, or the letters of one set wide ('M oO D E LL PROJ E KT')
+SENTENCE_AFTER_BANNER_MIN_WORDS = 3
+
+
+def capitals(token: str) -> bool:
+    """A token of letters in capitals at least half ('CITIES', 'oO': a capital an OCR read twice),
+    not a word with a capital as printed ('Im')."""
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and len(letters) == len(token) and sum(c.isupper() for c in letters) * 2 >= len(letters) \
+        and not (len(token) > 1 and token[0].isupper() and token[1:].islower())
+
+
+def sentence_after_banner(text: str, page: Page) -> int | None:
+    """'|| M oO D E LL PROJ E KT S M ART CITIES Im Kreis Höxter verbinden': a box's edge, a banner's
+    words in capitals, then words that open a sentence (a function word with a capital, and
+    SENTENCE_AFTER_BANNER_MIN_WORDS words at least): a banner an OCR read onto the row of a
+    column's line -> where the sentence starts; else None."""
+    edge = BOX_EDGE.match(text)
+    if edge is None:
+        return None
+    spans = [(m.start(), m.group()) for m in TOKEN.finditer(text, edge.end())]
+    k = next((k for k, (_, t) in enumerate(spans) if not capitals(t)), len(spans))
+    rest = " ".join(t for _, t in spans[k:])
+    if k < BANNER_MIN_TOKENS or len(spans) - k < SENTENCE_AFTER_BANNER_MIN_WORDS or not opens_sentence(rest, page.lexicon):
+        return None
+    return spans[k][0]
+
+
 SPECKS_MIN_TOKENS = 2  # '. _ .': a figure's dots and rules an OCR read before a line's words
 WORDS_AFTER_SPECKS_MIN = 3
 
@@ -119,16 +148,19 @@ def words_after_specks(text: str) -> int | None:
 def captions_cut(lines: list[Line], page: Page) -> list[Line]:
     """Body lines -> the same, with each line that holds a caption and running text glued after it
     (running_text_start) or before it (caption_after_text), specks and words after them
-    (words_after_specks), as two lines: the caption's (the specks'), and the running text's; and
+    (words_after_specks), a banner and a sentence after it (sentence_after_banner), as two lines: the caption's (the specks'), and the running text's; and
     a sentence with a map's marked place after it (marked_label_after_sentence), or a row with a
     banner's words after a bar (banner_after_bar), as the text's line and the figure's, set apart by
-    blank lines (the text's next line is no figure's)."""
+    blank lines (the text's next line is no figure's); a banner stands apart from the sentence after
+    it."""
     out: list[Line] = []
     before = ""
     for line in lines:
         at = running_text_start(line.text.strip(), before, page) if not line.blank else None
         at = caption_after_text(line.text.strip(), page) if at is None and not line.blank else at
         at = words_after_specks(line.text.strip()) if at is None and not line.blank else at
+        banner = sentence_after_banner(line.text.strip(), page) if at is None and not line.blank else None
+        at = banner if banner is not None else at
         place = marked_label_after_sentence(line.text.strip()) if at is None and not line.blank else None
         place = banner_after_bar(line.text.strip()) if at is None and place is None and not line.blank else place
         if at is None and place is None:
@@ -138,7 +170,7 @@ def captions_cut(lines: list[Line], page: Page) -> list[Line]:
             cut = lead + (place if at is None else at)
             head, tail = replace(line, text=line.text[:cut].rstrip()), Line(line.number, line.start + cut, line.text[cut:])
             gap = Line(line.number, line.start + cut, "")
-            out += [head, tail] if place is None else [head, gap, tail, gap]
+            out += [head, gap, tail] if banner is not None else [head, tail] if place is None else [head, gap, tail, gap]
         if not line.blank:
             before = line.text.strip()
     return out
