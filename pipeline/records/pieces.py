@@ -99,7 +99,9 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
                 and has_finite_verb(join_lines(rest), page.lexicon):
             # a caption over running text's lines an OCR set under it ('Karte: …' / '… leiden.' / 'Wer möchte, …')
             return [Unit(para[:at + 1], "prose", False), Unit(rest, "prose", verdict)]
-        if lead - caption >= 2 and len(para) - lead >= 2 and evidence_verdict(para[caption:lead], page, settings) is True:
+        # one such line will do where a sentence ends and another opens inside it ('Verfügung. Ergänzend gibt es nun')
+        ahead = lead - caption >= 2 or (lead - caption == 1 and bool(SENTENCE_INSIDE.search(para[caption].text)))
+        if ahead and len(para) - lead >= 2 and evidence_verdict(para[caption:lead], page, settings) is True:
             return [Unit(part, "prose", verdict) for part, verdict in
                     ((para[:caption], False), (para[caption:lead], True), (para[lead:], False)) if part]
         return [Unit(para, "prose", False)]
