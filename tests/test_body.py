@@ -752,6 +752,20 @@ def test_a_map_point_naming_a_place_is_the_maps_however_narrow_the_column_came_o
         assert [u.kind for u in map_points_out(units, page, DEFAULT_RECORDS_SETTINGS)] == ["figure", kind, "prose"], line
 
 
+def test_two_map_points_in_one_row_an_ocr_broke_over_two_lines_are_the_maps(lexicon):
+    """'• Weil am Rhein' / '"Hafen ™ Rathaus': a row of a map's points (marks read as a bullet, a
+    quote and a trade mark sign) broken over two lines into one piece of running text, next to a
+    marked point taken as figure text: an item holds no mark inside, so the piece is the map's."""
+    from pipeline.records.figure_doubts import map_points_out
+    from pipeline.records.units import Unit
+
+    page = Page(lexicon, 44)
+    point = Unit(text_to_lines("• Neuhof Süd"), "figure", False, "evidence")
+    row = Unit([l for l in text_to_lines('• Weil am Rhein\n"Hafen ™ Rathaus') if not l.blank], "prose", None)
+    text = Unit(text_to_lines("Windräder prägen vielerorts das Landschaftsbild."), "prose", True)
+    assert [u.kind for u in map_points_out([point, row, text], page, DEFAULT_RECORDS_SETTINGS)] == ["figure", "figure", "prose"]
+
+
 def test_a_logos_words_are_found_with_the_names_hyphen_read_as_a_space_and_an_icon_as_a_letter(lexicon):
     from pipeline.records.pieces import names_wordmark
     page = Page(lexicon, 46, name="Dessau-Roßlau")

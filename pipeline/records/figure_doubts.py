@@ -162,12 +162,14 @@ def map_points_out(units: list[Unit], page: Page, settings: RecordsSettings) -> 
     shaped so too, or a marked place taken as figure text
     (marked_place), set apart as figure text ("map"): the OCR read the point's mark as a letter
     ('m Lauf an der Pegnitz' by 'u Marktplatz' or '• Innenstadt'), or two points in one row
-    (marked_points_row)."""
+    (marked_points_row; one an OCR broke over two lines too)."""
     out = list(units)
     for i, unit in enumerate(units):
         # a short line, or one naming a place ('m Lauf an der Pegnitz', however narrow the column's measure came out)
-        if unit.kind == "prose" and len(unit.lines) == 1 and not holds_sentence_end(unit.text) \
-                and ((map_point(unit.text) and (short_piece(unit.lines, page, settings) or names_a_place(unit.text)))
+        # two points in one row an OCR may break in two ('• Lauf an der Pegnitz' / '"Hafen ™ Rathaus')
+        if unit.kind == "prose" and len(unit.lines) <= 2 and not holds_sentence_end(unit.text) \
+                and ((len(unit.lines) == 1 and map_point(unit.text)
+                      and (short_piece(unit.lines, page, settings) or names_a_place(unit.text)))
                      or marked_points_row(unit.text)) and any(
                 0 <= k < len(units) and units[k].kind == "figure"
                 and (map_point(units[k].text) or marked_place(units[k].text)) for k in (i - 1, i + 1)):
@@ -214,7 +216,7 @@ def marked_points_row(text: str) -> bool:
     return mark is not None and bool(INNER_POINT.search(text[len(mark):]))
 
 
-INNER_POINT = re.compile(r"\s[=•■»]\s+[A-ZÄÖÜ]")  # a point's mark as an English model reads it, inside a row
+INNER_POINT = re.compile(r"\s[=•■»™]\s+[A-ZÄÖÜ]")  # a point's mark as an English model reads it, inside a row
 
 
 def a_number(text: str) -> bool:
