@@ -947,3 +947,18 @@ def test_a_records_verbless_sentence_rest_flags_its_description(corrections):
             "richtige\n\nLösung für alle Kommunen. Die Stadt lernt von anderen.\n")
     got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects[0]
     assert "Lösung für alle Kommunen." in got.review_notes.get("description", "")
+
+
+def test_a_paragraph_going_on_after_a_column_break_is_not_flagged_as_a_caption(lexicon):
+    """Running text stopping on an article at a column's end ('… eng mit der') and the paragraph
+    going on in full lines after a blank line: its first line breaks where its next word would not
+    fit, or ends on a function word, so no caption glued over it is suspected."""
+    page = Page(lexicon, 40, ("Leben im Quartier", "Zusammen wohnen"))
+    for body in ("Die Gemeinde arbeitet dabei eng mit der\n\nHochschule und den Stadtwerken am Markt\n"
+                 "gemeinsam an einer Plattform. Die Daten sind offen.\n",
+                 "Die Gemeinde arbeitet dabei eng mit der\n\nHochschule und den Stadtwerken an der\n"
+                 "gemeinsamen Plattform. Die Daten sind offen.\n"):
+        doubts = body_paragraphs(text_to_lines(body), page)[3]
+        assert not any("opens a paragraph between" in d.note for d in doubts), body
+    glued = "Die Gemeinde arbeitet dabei eng mit der\n\nSprechstunde am Markt\nHochschule und den Stadtwerken.\n"
+    assert any("opens a paragraph between" in d.note for d in body_paragraphs(text_to_lines(glued), page)[3])

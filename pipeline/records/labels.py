@@ -424,7 +424,7 @@ def address_after_text(value: LabelledValue, lines: list[Line], known: dict[str,
                        start: int = 0) -> LabelledValue:
     """A fact's value under a label for an address (ADDRESS_LABEL_WORDS: 'Website') that reads as
     running text, where a web address alone opens a paragraph after the paragraphs it opens, within
-    ADDRESS_AFTER_MAX_LINES lines and before any label ('WEBSITE:' / a paragraph or two of the
+    ADDRESS_AFTER_MAX_LINES lines and before any label ('WEBSITE:' / paragraphs of the
     column beside / 'www.stadt.de/smart-city': the reading order set the text between the label
     and its value) -> the value on that line, displaced (the paragraphs stay text); any other
     value as it is. An address shows where it stands: no other value does. The value's lines are

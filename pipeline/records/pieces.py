@@ -489,10 +489,10 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
     before is joined to it (a page or column break cut the paragraph); so is a piece after
     running text that surely stopped inside a sentence (a blank line the OCR put there, or
     figure text between; a line the text around it took back, "grammar", that ends a sentence
-    and opens the next goes on), unless a word broken at a line end would not be completed by
-    it, or
-    lines read across two columns meet there (the column order is rebuilt later; a line the
-    cleaner made of two by a hyphen join is as wide as it was printed). A list item that stops on
+    and opens the next goes on with no figure text between), unless a word broken at a line end
+    would not be completed by it, or lines read across two columns meet there (the column order
+    is rebuilt later; a line the cleaner made of two by a hyphen join is as wide as it was
+    printed). An item no mark opens goes on in text in lower case after it. A list item that stops on
     a function word goes on in a line without a mark right after it ('• neue Wege … mit der' |
     'Hochschule'), as its wrapped line an OCR set apart.
     -> (paragraphs, joins across figure text: (the end before, the start after))."""
@@ -524,7 +524,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
                 verb_after_a_clause(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
                 and not before.endswith(("“", "”", '"', "«", "»"))) or (
-                not figure_between and tail.why == FULL_LINE) or (tail.why == "grammar" and SENTENCE_INSIDE.search(tail.text))) \
+                not figure_between and tail.why == FULL_LINE) or (not figure_between and tail.why == "grammar" and SENTENCE_INSIDE.search(tail.text))) \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
                 and max(page.width(kept[-1][-1]), page.width(unit.lines[0])) <= t.read_across_share * page.measure \

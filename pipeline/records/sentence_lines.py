@@ -5,7 +5,8 @@ words in between are among the pieces taken out: the one clean line of words the
 follow the word it waits on ('Kreuzungen die Ampelschaltungen') is that sentence's line, not a
 label or a caption set into it. Such a line is running text "by grammar" (Unit.why "grammar":
 no doubt asks whether it was set into the sentence). Needs the classified pieces of a body (after
-interruptions.interruptions_cut); produces them with such a line running text again.
+interruptions.interruptions_cut; comma_pieces_back before it); produces them with such a line
+running text again.
 """
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import SUBJECT_JOINERS, label_row
 from pipeline.records.interruptions import goes_with_determiner
-from pipeline.records.prose import (SENTENCE_INSIDE, ends_on_an_opener, ends_open, opens_anew, opens_on_a_noun,
-                                    stops_inside, stops_on_a_finite_verb, stops_on_an_attributive_adjective, verb_after_a_clause,
-                                    wordmark)
+from pipeline.records.prose import (ends_on_an_opener, ends_open, holds_sentence_end, opens_anew, opens_on_a_noun,
+                                    stops_inside, stops_on_a_finite_verb, stops_on_an_attributive_adjective,
+                                    verb_after_a_clause, wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 from pipeline.records.units import text_before, text_so_far_ends
@@ -58,8 +59,8 @@ CLAUSE_OPENERS = frozenset({"KOUS", "PROAV"})  # HanTa's tags: 'dass', 'weil', '
 
 
 # 'g Innenstadt', '@ Brakel': a map point's mark an OCR read as a letter or a sign (no German word is one; a dash may
-# open a sentence's aside)
-MARK_LETTER = re.compile(r"(?:[^\W\d_]|[^\w\s–—-])\s")
+# open a sentence's aside; '§', '€', '%', '&', '+' stand in sentences; 'A 7' names a road)
+MARK_LETTER = re.compile(r"(?:[^\W\d_]|[^\w\s–—\-§€%&+])\s(?!\d)")
 
 
 def line_of_the_sentence(unit: Unit, page: Page, settings: RecordsSettings, opening: bool = False) -> bool:
@@ -109,50 +110,61 @@ def sentence_lines_back(units: list[Unit], page: Page, settings: RecordsSettings
     return units
 
 
-# HanTa's tags of a word after a relative pronoun that no article goes before ('die nicht mehr …', 'der zweimal …')
-NO_NOUN_PHRASE = frozenset({"PTKNEG", "ADV", "PPER", "PRF", "PIS", "VVFIN", "VAFIN", "VMFIN", "APPR", "APPRART", "ART"})
-
-
 def opens_a_relative_clause(text: str, lexicon: Lexicon) -> bool:
     """Text opening in lower case on a clause that follows a comma: a subordinating conjunction
-    ('dass …', 'weil …'), or a word that may be a relative pronoun before a word no noun phrase
-    holds after an article ('die nicht mehr selbst fahren können', not 'die neuen Wege')."""
+    ('dass …', 'weil …'), or a word that may be a relative pronoun opening a clause that ends on a
+    comma right after its finite verb and holds no word with a capital before it ('die nicht mehr
+    selbst fahren können, …'): a relative clause puts its verb last. A noun phrase after an article
+    holds its noun ('die nicht genutzten Flächen werden …', 'die rund 300 Haushalte profitieren, …')."""
     words = text.split()
     if opens_a_clause(text, lexicon) and first_tag_in_lower_case(text, lexicon) == "KOUS":
         return True
-    if len(words) < 2 or not words[0].islower() or not words[1].isalpha() or not words[1].islower():
+    clause = re.split(r"(?<=,)\s|[.!?;:]", text, maxsplit=1)[0].split()
+    if len(clause) < 3 or not clause[-1].endswith(",") or not words[0].islower() \
+            or not any(t in ("PRELS", "PRELAT") for t in lexicon.tags.tag_names(words[0])):
         return False
-    return any(t in ("PRELS", "PRELAT") for t in lexicon.tags.tag_names(words[0])) \
-        and (lexicon.tags.best_tag(words[1]) or "") in NO_NOUN_PHRASE
+    verb = clause[-1].rstrip(",")
+    return verb.isalpha() and (lexicon.tags.best_tag(verb) or "").endswith("(FIN)") \
+        and all(w[:1].islower() for w in clause[1:])
 
 
 def comma_pieces_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Running text opening on a clause that follows a comma (opens_a_relative_clause) after running
-    text that stops on none: the one piece taken out before it, after the last running text that
-    ended a sentence, that may be a line of running text and stops on a comma ('Für ältere
-    Bewohnerinnen und Bewohner,' | 'Der neue Marktplatz in Göttingen am Abend' | 'die nicht mehr
-    selbst fahren können, …') is the sentence's, running text again; what stands between it and
-    the clause is then a piece set into the sentence (interruptions.py judges it)."""
+    text that stops on none, and on no function word: the one piece taken out before it, after the
+    last running text that ended a sentence, that may be a line of running text and stops on a
+    comma ('Für ältere Bewohnerinnen und Bewohner,' | 'Der neue Marktplatz in Göttingen am Abend' |
+    'die nicht mehr selbst fahren können, …') is the sentence's, running text again, where what
+    stands between it and the clause is one line at most with no verb and no stop (a caption; the
+    piece is then set into the sentence, and interruptions.py judges it)."""
     units = list(units)
     for j, unit in enumerate(units):
         if unit.kind != "prose" or not opens_a_relative_clause(unit.text, page.lexicon):
             continue
         i = next((k for k in range(j - 1, -1, -1) if units[k].kind != "figure"), None)
-        if i is None or units[i].text.rstrip().endswith(","):
+        if i is None or units[i].text.rstrip().endswith(",") or ends_open(units[i].text):
             continue
         start = next((k for k in range(i, -1, -1) if units[k].kind != "figure" and not stops_inside(units[k].text)), -1)
         commas = [k for k in range(start + 1, j) if units[k].text.rstrip().endswith(",")
                   and line_of_the_sentence(units[k], page, settings, opening=True) and len(units[k].text.split()) >= 2]
-        if len(commas) == 1:
+        if len(commas) != 1:
+            continue
+        between = [u for u in units[commas[0] + 1 : j] if u.kind != "figure"]
+        if len(between) <= 1 and all(len(u.lines) == 1 and not has_finite_verb(u.text, page.lexicon)
+                                     and not holds_sentence_end(u.text) for u in between):
             units[commas[0]] = replace(units[commas[0]], kind="prose", verdict=None, why="grammar")
     return units
+
+
+# a sentence's end inside a line: a word in lower case (no abbreviation: 'Dr.', 'St.', 'z. B.', '12.') and a capital after
+WORD_STOP_WORD = re.compile(r"[a-zäöüß]{3,}[.!?] +[A-ZÄÖÜ]")
 
 
 def lines_through_a_stop_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Running text stopping inside a sentence ('… alt und für schwere'), then one piece taken out
     that may be a line of running text (line_of_the_sentence) and that ends a sentence inside it
-    and opens the next, stopping open ('Fahrzeuge längst gesperrt. Ehrenamtliche'), then running
-    text: that piece is the line between, running text again. A label or a caption ends no
+    and opens the next (WORD_STOP_WORD), stopping inside it ('Fahrzeuge längst gesperrt.
+    Ehrenamtliche'), then running text that opens no sentence anew: that piece is the line
+    between, running text again. A label or a caption ends no
     sentence inside a line to open another; after a word broken at the line's end, the line must
     open in lower case (its rest)."""
     units = list(units)
@@ -160,9 +172,9 @@ def lines_through_a_stop_back(units: list[Unit], page: Page, settings: RecordsSe
         before, piece, after = units[i : i + 3]
         broken = before.text.rstrip().endswith("-")
         if before.kind == "prose" and stops_inside(before.text) and after.kind == "prose" \
-                and line_of_the_sentence(piece, page, settings, opening=True) and SENTENCE_INSIDE.search(piece.text) \
+                and line_of_the_sentence(piece, page, settings, opening=True) and WORD_STOP_WORD.search(piece.text) \
                 and stops_inside(piece.text) and (piece.text[:1].islower() or not broken) \
-                and may_follow_a_preposition(piece.text, page.lexicon):
+                and may_follow_a_preposition(piece.text, page.lexicon) and not opens_anew(after.text, page.lexicon):
             units[i + 1] = replace(piece, kind="prose", verdict=None, why="grammar")
     return units
 

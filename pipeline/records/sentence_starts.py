@@ -22,6 +22,7 @@ from pipeline.records.prose import (WORD, ends_open, function_words, known_word,
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 
+NAMED_MAX = 4  # pieces a flag names at most
 SET_APART = ("interruption", "evidence", "short", "opening")  # rules of words, neighbours and place
 START_MAX_LINES = 2  # a sentence's start set apart is a line or two; a longer piece is a paragraph
 
@@ -230,7 +231,7 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
         if len(starts) == 1 and units[starts[0]].why != "opening":  # opening_checked said why it took it
             units[starts[0]] = as_running_text(units[starts[0]])
         elif may_start or named_only:
-            named = "; ".join(f"'{units[k].text[:40]}'" for k in may_start or named_only)
+            named = "; ".join(f"'{units[k].text[:40]}'" for k in (may_start or named_only)[:NAMED_MAX])
             doubts.append(flag("description", f"'{unit.text[:40]}…' goes on in lower case after text that ended "
                                               f"its sentence: its start may be in figure_text ({named})"))
     return units, doubts
