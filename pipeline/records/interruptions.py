@@ -80,8 +80,10 @@ def interruptions_cut(units: list[Unit], page: Page, settings: RecordsSettings) 
     for i, unit in enumerate(units):
         # an item no mark opens may be the text's again after a list ('Gesundheit auf dem Land Die ärztliche Versorgung'),
         # not where it goes on an item stopping open ('C3 ein gemeinsames Datenportal für' | 'Verwaltung und Stadtwerke')
-        opens = unit.kind == "prose" or (unit.kind == "item" and not list_mark(unit.text)
-                                         and not (i and units[i - 1].kind == "item" and ends_open(units[i - 1].text)))
+        # nor where it goes on a list with no sentence opened inside it ('Energie und Klima' | 'Bildung und Teilhabe')
+        after_item = i > 0 and units[i - 1].kind == "item"
+        opens = unit.kind == "prose" or (unit.kind == "item" and not list_mark(unit.text) and not (after_item and (
+            ends_open(units[i - 1].text) or not opens_a_sentence_within(unit.text, page.lexicon))))
         if not opens or not stops_inside(unit.text) or len(unit.lines[-1].text) > wide:
             continue
         seen = 0  # pieces of running text passed: a figure's own pieces do not count
