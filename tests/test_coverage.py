@@ -239,3 +239,18 @@ def test_a_name_an_ocr_lost_middle_words_of_takes_the_overviews_name_at_its_plac
     out = with_names_by_position([record("Aachen"), record(reading.name), record(listed[2])], list(listed),
                                  DEFAULT_RECORDS_SETTINGS)
     assert [r["name"] for r in out] == list(listed) and out[1]["needs_review"] == ["name"]
+
+
+def test_a_title_spelling_the_name_as_it_was_read_is_flagged_where_the_overviews_is_taken(lexicon):
+    """'Dessau-Roglau' over the header and in the title, 'Dessau-Roßlau' in the overview: the
+    overview's is taken for the name, and the title, which holds the same misreading, is flagged;
+    a title spelling the name as the overview does is not."""
+    from pipeline.records.coverage import with_names_by_position
+    listed = ["Aachen", "Dessau-Roßlau", "Zeitz"]
+    for title, flagged in (("Dessau-Roglau gemeinsam: Innenstadt im Wandel", True),
+                           ("Dessau-Roßlau gemeinsam: Innenstadt im Wandel", False)):
+        misread = {**record("Dessau-Roglau"), "title": title, "motto": "Zusammen in die Region"}
+        out = with_names_by_position([record("Aachen"), misread, record("Zeitz")], listed, DEFAULT_RECORDS_SETTINGS,
+                                     lexicon)
+        assert out[1]["name"] == "Dessau-Roßlau"
+        assert ("title" in out[1]["needs_review"]) == flagged, title

@@ -275,3 +275,7 @@ def test_the_overviews_reading_of_a_name_wins_where_its_words_are_known_and_the_
     reading = name_against_overview("Hersbruck in Kooperation mit Lauf an der Pegnitz und Schwarzenbruct", listed,
                                     DEFAULT_RECORDS_SETTINGS, lexicon)
     assert reading.name == listed[0] and "the overview's was taken" in reading.doubts[0].note
+    # a title spelling the name as it was read holds the same misreading: flagged; the overview's spelling is not
+    from pipeline.records.names import listed_spelling_in_values_doubts
+    fields = {"name": reading.name, "title": "Schwarzenbruct klug: Daten für alle", "motto": "Schwarzenbruck verbunden"}
+    assert [d.field for d in listed_spelling_in_values_doubts(fields, reading.as_listed, reading.read_as)] == ["title"]

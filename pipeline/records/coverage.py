@@ -16,7 +16,8 @@ from rapidfuzz import fuzz, process
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.name_wrap import cut_entry_of, letters_of
-from pipeline.records.names import entries_with_part, is_subsequence, listed_reading_wins, name_words, umlauts_lost
+from pipeline.records.names import (entries_with_part, is_subsequence, listed_reading_wins, listed_spelling_in_values_doubts,
+                                    name_words, umlauts_lost)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.value_doubts import lost_name_words_doubts
 
@@ -88,6 +89,7 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
                 add_flag(record, doubt.field, doubt.note)
     for li, ri in matched.items():
         record, name = records[ri], " ".join(listed[li].split())
+        read = record["name"]
         if cut_from(record["name"], name):
             add_flag(record, "name", f"read '{record['name']}', cut inside a word from '{name}', which the overview "
                                      "lists here: the overview's name was taken")
@@ -109,6 +111,9 @@ def with_names_by_position(records: list[dict], listed: list[str], settings: Rec
             else:
                 add_flag(record, "name", f"the overview prints this name '{name}': an OCR misread one of the two; "
                                          "the name as read over its header was kept")
+        if record["name"] != read:  # a title or motto spelling the name as it was read holds the same misreading
+            for doubt in listed_spelling_in_values_doubts(record, None, read):
+                add_flag(record, doubt.field, doubt.note)
     return records
 
 

@@ -173,7 +173,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure,
                                      cleaned, fields, doc.listed),
-              *listed_spelling_in_values_doubts(fields, reading.as_listed),
+              *listed_spelling_in_values_doubts(fields, reading.as_listed, reading.read_as),
               *running_text_value_doubts(fields, settings), *lost_name_words_doubts(fields, block.name),
               *label_in_value_doubts(fields, profile),
               *other_spelling_in_values_doubts(fields, settings)]

@@ -26,6 +26,7 @@ class NameReading:
     name: str
     doubts: tuple[Doubt, ...] = ()
     as_listed: str | None = None  # the overview's spelling, where it differs from the name
+    read_as: str | None = None  # the name as read, where the overview's spelling was taken for it
     debris: tuple[str, ...] = ()  # text taken off the name: it goes to figure_text
 
 
@@ -107,7 +108,7 @@ def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsS
             if lexicon is not None and listed_reading_wins(name, entry, lexicon):
                 return NameReading(" ".join(entry.split()), (flag(
                     "name", f"read '{name}'; the brochure's overview prints '{entry}', a reading no OCR sign or "
-                            "unknown word mars: the overview's was taken"),))
+                            "unknown word mars: the overview's was taken"),), read_as=name)
             return NameReading(name, (flag("name", f"the brochure's overview prints it '{entry}'"),), as_listed=entry)
         return NameReading(name)
     reordered, words_score = closest_listed(name, listed, fuzz.token_sort_ratio)
@@ -212,17 +213,21 @@ def words_spelt_otherwise(name: str, listed: str) -> set[str]:
 CUT_MIN_CHARS = 3  # a word this much shorter than the overview's word it starts is cut short, not another form
 
 
-def listed_spelling_in_values_doubts(fields: dict, as_listed: str | None) -> list[Doubt]:
+def listed_spelling_in_values_doubts(fields: dict, as_listed: str | None, read_as: str | None = None) -> list[Doubt]:
     """A title or motto that repeats a word of the name which the brochure's overview spells
-    otherwise (`as_listed`: 'Greiß wald' / 'Greifswald') carries the same doubt as the name."""
-    if not as_listed:
+    otherwise (`as_listed`: 'Greiß wald' / 'Greifswald') carries the same doubt as the name; so
+    does one that spells a word as the name was read where the overview's spelling was taken for
+    it (`read_as`: 'Dessau-Roglau' / 'Dessau-Roßlau'): the same misreading, in the value."""
+    if not as_listed and not read_as:
         return []
-    differing = words_spelt_otherwise(fields["name"], as_listed)
+    differing = words_spelt_otherwise(read_as or fields["name"], fields["name"] if read_as else as_listed)
     doubts = []
     for field_name in ("title", "motto"):
         words = {w.lower() for w in re.findall(r"\w+", fields.get(field_name) or "")}
         for word in sorted(differing & words):
-            doubts.append(flag(field_name, f"'{word}' is spelt as in the name, which the overview prints '{as_listed}'"))
+            doubts.append(flag(field_name, f"'{word}' is spelt as the name was read ('{read_as}'), for which the "
+                                           f"overview's '{fields['name']}' was taken" if read_as else
+                                           f"'{word}' is spelt as in the name, which the overview prints '{as_listed}'"))
     return doubts
 
 
