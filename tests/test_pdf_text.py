@@ -593,6 +593,21 @@ def test_two_ocr_words_that_each_joined_a_line_of_another_column_both_go_to_thei
     assert [TextLine(tuple(l)).text for l in strays_moved([taken, line])] == ["soll Äste breiter Übergang"]
 
 
+def test_a_sidebars_words_that_joined_a_line_of_the_text_beside_go_back_to_their_own_as_a_run():
+    """Tesseract's boxes: the sidebar's 'Mit Daten für die' is one printed line, but 'für die' lies
+    4 points under the text's line 'ihren Zweck erfüllt.' and within its height, so by tops it
+    joined that line, and 'Mit Daten' made a line of its own read after it ('für die' / 'Mit Daten'
+    / 'Menschen …'). The two words stand a word space apart, far from the text's words, a word
+    space after 'Daten' and level with it: the run goes back to its line."""
+    from pipeline.read.pdf_text import Word, words_to_lines
+
+    words = [Word("ihren", 214.8, 241.0, 182.16, 189.84), Word("Zweck", 245.0, 277.7, 182.16, 189.84),
+             Word("erfüllt.", 281.3, 314.2, 182.16, 189.84), Word("für", 117.4, 131.0, 186.24, 193.44),
+             Word("die", 134.6, 148.3, 186.24, 193.44), Word("Mit", 66.0, 82.1, 186.48, 193.44),
+             Word("Daten", 85.7, 114.0, 186.48, 193.44)]
+    assert sorted(line.text for line in words_to_lines(words)) == ["Mit Daten für die", "ihren Zweck erfüllt."]
+
+
 
 def test_a_charts_labels_reaching_into_the_gutter_do_not_move_the_cut_into_a_column():
     """A bar chart's labels in small type stand in rows above two columns of text, one label

@@ -80,28 +80,40 @@ STRAY_NEIGHBOUR_LINES = 2  # a word taken into a line of another column is looke
 
 
 def strays_moved(lines: list[list[Word]]) -> list[list[Word]]:
-    """OCR lines (their words' tops follow the ink) -> the same, with a word that joined a line of
-    another column by its top (ascenders, an umlaut's dots, a tall box beside it: 'MOTTO' …
-    'Übergang', 'Kontakt.' … 'denken') moved to the nearby line it goes on: it stands a word space
-    from that line's words, level with them, and far from the words of its own. A text layer's
-    words (sizes known) sit on their lines exactly and stay."""
+    """OCR lines (their words' tops follow the ink) -> the same, with a word, or a run of words a
+    word space apart, that joined a line of another column by its top (ascenders, an umlaut's
+    dots, a tall box beside it: 'MOTTO' … 'Übergang', 'Kontakt.' … 'denken'; a sidebar's 'für
+    die' … 'ihren Zweck', its 'Mit Daten' a line of its own) moved to the nearby line it goes on:
+    it stands a word space from that line's words, level with them, and far from the other words
+    of its own. A text layer's words (sizes known) sit on their lines exactly and stay."""
     lines = [list(line) for line in lines]
     for k, line in enumerate(lines):
-        for word in [w for w in line if w.size is None] if len(line) > 1 else []:
-            # the others may have moved away: a word left alone is far from its line's words
-            own = min((horizontal_gap(word, w) for w in line if w is not word), default=float("inf"))
-            height = word.bottom - word.top
-            if own <= 2 * height:
-                continue
+        for run in runs_apart(line) if len(line) > 1 and all(w.size is None for w in line) else []:
+            first, last = run[0], run[-1]
+            height = max(w.bottom - w.top for w in run)
             for other in lines[max(0, k - STRAY_NEIGHBOUR_LINES): k + STRAY_NEIGHBOUR_LINES + 1]:
                 if other is line or not other:
                     continue
-                near = [w for w in other if horizontal_gap(word, w) <= height / 2 and level(word, w)]
+                near = [w for w in other if min(horizontal_gap(first, w), horizontal_gap(last, w)) <= height / 2
+                        and level(first, w)]
                 if near:
-                    line.remove(word)
-                    other.append(word)
+                    for word in run:
+                        line.remove(word)
+                    other.extend(run)
                     break
     return [line for line in lines if line]
+
+
+def runs_apart(line: list[Word]) -> list[list[Word]]:
+    """A line's words, left to right, in runs a word space apart -> the runs that stand far (more
+    than twice a word's height) from the rest of the line; none where the line is one run."""
+    words = sorted(line, key=lambda w: w.x0)
+    runs = [[words[0]]]
+    for left, word in zip(words, words[1:]):
+        if word.x0 - left.x1 > 2 * (word.bottom - word.top):
+            runs.append([])
+        runs[-1].append(word)
+    return runs if len(runs) > 1 else []
 
 
 def horizontal_gap(a: Word, b: Word) -> float:
