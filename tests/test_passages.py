@@ -58,6 +58,9 @@ def test_a_confirmation_confirms_the_description_as_the_passages_left_it():
     [out], warnings = apply_overrides([a], [file], 2030)
     assert not warnings and out["needs_review"] == [] and out["description"] == "Satz eins.\n\nSatz zwei."
     assert out["overrides"]["description"]["confirmed"] and "figure text" in out["overrides"]["description"]["reason"]
+    # the value the passages changed is confirmed, not the automatic one: the reason says so
+    assert "the value after these decisions is right" in out["overrides"]["description"]["reason"]
+    assert "the automatic value is right" not in out["overrides"]["description"]["reason"]
 
 
 def test_figure_text_becomes_the_first_paragraph_before_the_text():

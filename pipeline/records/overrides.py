@@ -112,7 +112,17 @@ def confirmed(out: dict[str, dict], confirmations: list, renamed: dict[str, str]
                 "automatic": decisions.get("automatic", record.get(c.field)),
                 "automatic_note": record["review_notes"].pop(c.field, None),
                 "reviewer": c.reviewer, "date": c.date,
-                "reason": "; ".join(r for r in (decisions.get("reason"), c.reason) if r),
+                "reason": "; ".join(r for r in (decisions.get("reason"), confirmation_reason(c, bool(decisions))) if r),
                 "confirmed": True,
             }
     return warnings
+
+
+AFTER_DECISIONS = "confirmed: the value after these decisions is right"
+
+
+def confirmation_reason(confirmation, after_decisions: bool) -> str:
+    """The confirmation's reason; where a reviewer's decisions changed the value first, the
+    default reason says that the value after them, not the automatic one, is right."""
+    default = type(confirmation).model_fields["reason"].default
+    return AFTER_DECISIONS if after_decisions and confirmation.reason == default else confirmation.reason
