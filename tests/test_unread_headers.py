@@ -304,3 +304,23 @@ def test_a_section_band_read_after_its_projects_header_ends_no_project():
     assert (weimar.name, weimar.category) == ("Weimar", "Mittelstädte")
     assert weimar.description.startswith("Die Erfahrungen aus Weimar zeigen")
     assert not any("belong to no record" in w for w in got.brochure.warnings)
+
+
+def test_a_listed_name_over_a_land_and_a_size_label_both_garbled_at_row_heads_makes_the_record():
+    """'BUNDESLAND Die Fahrerinnen …' opens a row (a sidebar on the left run into the text's rows),
+    the Land under it garbled ('Bxzqn . sae'), the size class's label too ('Soa …'), and then a
+    row that is a size class as printed, alone: under a name the overview lists the record is
+    found, its Land and size class flagged. Under a name the overview lacks, nothing is made."""
+    def projects(size_row, name="Würzburg"):
+        text = ("1. Modellprojekte Smart Cities 2023\n\nGROSSSTÄDTE\n\nHeilbronn\n\n"
+                f"{PARA}\n\nBUNDESLAND\nBaden-Württemberg\n\nGRÖSSENKLASSE\nKleinere Großstadt\n\n"
+                "PROJEKTTITEL\nHeilbronn klug\n\nMOTTO:\nGemeinsam für alle\n\n\n\n\n"
+                f"{name}\n\nBUNDESLAND Die Fahrerinnen bringen ältere\n\nBxzqn . sae\nmneer Menschen zum Arzt und\n\n"
+                f"Soa zum Einkaufen in die Stadt.\n\n{size_row}\n\nPROJEKTTITEL\nWürzburg vernetzt\n\n"
+                f"MOTTO:\nKlug verbunden\n\n{PARA}\n" + OVERVIEW)
+        return extract_brochure(load_source_text(text), _corrections(), use_overrides=False).brochure.projects
+
+    got = projects("Kleinere Großstadt")
+    assert [(p.name, p.size_class) for p in got] == [("Heilbronn", "Kleinere Großstadt"), ("Würzburg", "Kleinere Großstadt")]
+    assert {"states", "size_class"} <= set(got[1].needs_review) and got[1].states == ["Bayern"]
+    assert [p.name for p in projects("Kleinere Großstadt", "Kassel")] == ["Heilbronn"]

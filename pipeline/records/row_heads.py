@@ -68,7 +68,8 @@ def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], 
     opens with the size class's label (alone, or with the text's words after it: 'GROSSENKLASSE
     früher jeder …') and the rows under it open with a size class; the Land is the next row's
     opening words where they read as one, else (garbled: 'Bes Deichen …') its first word, not
-    read; else None."""
+    read; where no size class's label was read, a row opening with a size class as printed (with
+    the Land garbled too, a row that is one alone) is taken, noted; else None."""
     hit = line_label_read(texts[0], known) if texts else None
     if hit is None or hit[0] != "states" or not hit[2] or reads_as_states(hit[2]) or len(texts) < 3:
         return None
@@ -82,12 +83,13 @@ def size_line_at_row_heads(texts: list[str], known: dict[str, tuple[str, str]], 
             if size is None or (land is None and k != 2):
                 return None  # a garbled Land's row stands right between the two labels
             return ((*size, land), True, "") if land else ((*size, texts[1].split()[0]), False, "")
-    # the size class's label garbled past reading ('Cle tks Vereine …'): a row opening with a size class as printed
+    # the size class's label garbled past reading ('Cle tks Vereine …'): a row opening with a size class as printed;
+    # with the Land garbled too ('Thitri . sae' / 'mneer …' / 'Soa …'), a row that is a size class as printed, alone
     size = next((found for k in range(2, min(len(texts), 3 + SIZE_LABEL_MAX_ROWS))
-                 if (found := size_class_at_heads(texts[k:k + 2], profile, UNLABELLED_SIZE_MIN_SCORE))), None) \
-        if land else None
+                 if (found := size_class_at_heads(texts[k:k + 2], profile, UNLABELLED_SIZE_MIN_SCORE))
+                 and (land or found[0] == " ".join(texts[k].split()))), None)
     note = f"no size class's label was read: '{size[0]}' at a row's head was taken for it" if size else ""
-    return ((*size, land), True, note) if size else None
+    return ((*size, land or texts[1].split()[0]), bool(land), note) if size else None
 
 
 class RowHeads(NamedTuple):
