@@ -141,7 +141,7 @@ def test_a_facts_value_holds_a_letter_or_a_figure(value, like):
 
 
 @pytest.mark.parametrize("address", ["www. musterstadt.de/smart-city", "www .musterstadt.de/smart-city",
-                                     "www.musterstadt. de/smart-city"])
+                                     "www.musterstadt. de/smart-city", "www-.musterstadt.de/smart-city"])
 def test_an_address_an_ocr_broke_at_a_dot_is_the_facts_value_whole(address, profile):
     facts, left, doubts = facts_of(f"KONTAKT:\nReferat Smart City\nWEBSITE:\n{address}\n", profile)
     assert facts == {"Kontakt": "Referat Smart City", "Website": "www.musterstadt.de/smart-city"}

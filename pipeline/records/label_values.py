@@ -51,13 +51,17 @@ ADDRESS_BREAK = re.compile(r"\s*([./@])\s*")  # 'www. stadt.de', 'www .stadt.de'
 
 def address_rejoined(value: str) -> str:
     """A fact's value that is a web or mail address an OCR broke with spaces at its dots or
-    slashes ('www. stadt.de/smart-city', 'www .stadt.de') -> the address whole, where it reads as
+    slashes ('www. stadt.de/smart-city', 'www .stadt.de'), or with a speck before its first dot
+    ('www-.stadt.de') -> the address whole, where it reads as
     one printed (lower case, no dot twice: 'www. Jstadt.de' is misread); any other value as it is
     (words after an address are no part of it: that stays as read)."""
-    joined = ADDRESS_BREAK.sub(r"\1", value.strip())
+    joined = WWW_SIGNS.sub("www.", ADDRESS_BREAK.sub(r"\1", value.strip()))
     # joined, it must read as an address is printed: in lower case, no dot read twice ('www. .stadt')
     sure = ADDRESS.fullmatch(joined) and joined == joined.lower() and ".." not in joined
-    return joined if " " in value.strip() and sure else value
+    return joined if joined != value.strip() and sure else value
+
+
+WWW_SIGNS = re.compile(r"^www[-,'`·]+\.")  # 'www-.stadt.de': a speck an OCR read before the dot; no address has it
 
 
 WEB_ADDRESS = re.compile(WEB)  # in lower case: one with capitals is misread
