@@ -220,3 +220,16 @@ def test_a_fact_shape_for_no_fact_label_is_refused(corrections):
     data["fact_shapes"] = {"Einwohnerzahl": "count"}  # a typo would switch the check off
     with pytest.raises(pydantic.ValidationError, match="fact_shapes names no label"):
         Profile.model_validate(data)
+
+
+@pytest.mark.parametrize("name, address, flagged", [
+    ("Rheine", "www.theine.de/smart-city", True), ("Landkreis Südwestpfalz", "www.suedwesipfalz.de/smart-city", True),
+    ("Landkreis Südwestpfalz", "www.suedwestpfalz.de/smart-city", False), ("Kreis Höxter", "www.kreis-hoexter.de", False),
+    ("Bad Bevensen in Kooperation mit Ebstorf", "www.badbevensen.de/smart-city", False),
+    ("Rheine", "www.stadt-muenster.de", False)])
+def test_an_address_spelling_the_projects_name_otherwise_is_flagged(name, address, flagged):
+    """'www.theine.de' for 'Rheine': an address's name like the project's, written as addresses
+    write names (umlauts as two letters, words run together, hyphens), but not it: an OCR misread
+    one of them. An address naming something else is no spelling of it."""
+    from pipeline.records.fact_values import address_spelling_doubts
+    assert bool(address_spelling_doubts((("Website", address),), name)) is flagged

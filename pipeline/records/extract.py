@@ -28,7 +28,8 @@ from pipeline.records.body import (Page, body_paragraphs, cut_sentence_doubts, e
                                    verbless_sentence_rest_doubts, visual_lines)
 from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag, note
-from pipeline.records.fact_values import figure_among_words_doubts, misread_point_doubts, unshaped_fact_doubts
+from pipeline.records.fact_values import (address_spelling_doubts, figure_among_words_doubts, misread_point_doubts,
+                                          unshaped_fact_doubts)
 from pipeline.records.header import block_to_header, text_to_states
 from pipeline.records.ids import record_id
 from pipeline.records.names import (NameReading, doubtful_word_doubts, listed_spelling_in_values_doubts,
@@ -151,6 +152,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
     sure_size = sure_size_class(size, profile, settings)
     doubts = [*name_line_doubts(block.name), *reading.doubts, *misread_point_doubts(header.facts),
               *figure_among_words_doubts(header.facts), *unshaped_fact_doubts(header.facts, profile.fact_shapes),
+              *address_spelling_doubts(header.facts, reading.name),
               *category_doubts(block, settings, section, doc.sections, sure_size),
               *section_size_doubts(profile.canonical(block.category), size.size_class, profile),
               *([flag("category", "the size class was not read surely and a project before this one under the same "

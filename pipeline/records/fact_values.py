@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.label_values import (ADDRESS, GROUPED, MILLIONS, address_rejoined, continues, fact_in_row,
                                            fact_value_ends_like_one, fact_value_like)
@@ -137,3 +139,34 @@ def unshaped_fact_doubts(facts: tuple[tuple[str, str], ...], shapes: dict[str, s
                                               "as its label's values are: the values of a box may be read in "
                                               "another order, or text beside it into them"))
     return doubts
+
+
+DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9-]+)\.[a-z]{2,}")  # the name an address gives before its top level
+SPELT_LIKE_MIN_SCORE = 80  # a domain this like a word of the name (fuzz.ratio), and not it, is that word misread
+
+
+def address_spelling_doubts(facts: tuple[tuple[str, str], ...], name: str) -> list[Doubt]:
+    """A flag on the description per fact that is a web address whose domain is like the
+    project's name, or a word of it, written as addresses write it (umlauts as 'ae', no spaces:
+    'suedwestpfalz', 'badsaeckingen'), but not it ('www.theine.de' for 'Rheine'): one of the two
+    an OCR misread. A domain unlike the name ('www.stadt-rheine.de') is no spelling of it."""
+    words = name.split()
+    # the name's words one by one and in runs ('bad' + 'bevensen': 'badbevensen')
+    spelt = [w for w in (address_word(" ".join(words[i:j])) for i in range(len(words))
+                         for j in range(i + 1, len(words) + 1)) if len(w) >= 4]
+    doubts = []
+    for label, value in facts:
+        domain = DOMAIN.match(value.strip())
+        if not domain or not spelt:
+            continue
+        best = max(fuzz.ratio(address_word(domain.group(1)), word) for word in spelt)  # 'kreis-hoexter' too
+        if SPELT_LIKE_MIN_SCORE <= best < 100:
+            doubts.append(flag("description", f"the fact '{label}' reads '{value}', whose name is spelt like the "
+                                              f"project's '{name}' but otherwise: an OCR may have misread one of them"))
+    return doubts
+
+
+def address_word(text: str) -> str:
+    """A name as a web address writes it: lower case, umlauts as two letters, no space nor sign."""
+    text = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return re.sub(r"[^a-z0-9]", "", text)
