@@ -233,3 +233,11 @@ def test_an_address_spelling_the_projects_name_otherwise_is_flagged(name, addres
     one of them. An address naming something else is no spelling of it."""
     from pipeline.records.fact_values import address_spelling_doubts
     assert bool(address_spelling_doubts((("Website", address),), name)) is flagged
+
+
+def test_a_sums_currency_a_narrow_box_wrapped_is_part_of_the_value(profile):
+    """'FÖRDERSUMME' / '6,9 Mio.' / 'Euro': the sidebar wrapped the sum's unit onto a line of its
+    own; it goes on the sum (a word alone after a value ending in a stop would not)."""
+    facts, _, doubts = facts_of("EINWOHNER\n498.037\n\nFÖRDERSUMME\n6,9 Mio.\nEuro\n\nIn Tübingen werden Dächer "
+                                "von Schulen mit Solaranlagen ausgestattet.\n", profile)
+    assert facts == {"Einwohner": "498.037", "Fördersumme": "6,9 Mio. Euro"}

@@ -111,10 +111,17 @@ def fact_value_ends_like_one(value: str) -> bool:
     return len(words) == 1 or not (last.endswith("-") or (last.isalpha() and last.islower()))
 
 
+SUM_END = re.compile(r"(?:\d|\b(?:Mio|Mrd|Tsd)\.)$")  # '6,9 Mio.', '250.000': a sum waiting for its currency
+CURRENCIES = ("Euro", "€", "EUR")
+
+
 def continues(upper: str, lower: str) -> bool:
-    """A value's next line: the line before ends in a connector, the next begins in lower case, or
-    it is one capitalised word under a line that ends in a word in lower case."""
+    """A value's next line: the line before ends in a connector, the next begins in lower case, it
+    is one capitalised word under a line that ends in a word in lower case, or it is a currency
+    under a sum ('6,9 Mio.' / 'Euro': a narrow box wrapped the unit)."""
     upper, lower = upper.strip(), lower.strip()
+    if SUM_END.search(upper) and lower in CURRENCIES:
+        return True
     # '… eine grüne' / 'Stadt': a line ending in a word in lower case, then one noun alone, ends the phrase
     noun_after = len(lower.split()) == 1 and lower[:1].isupper() and lower.replace("-", "").isalpha() \
         and bool(re.search(r"(?:^|\s)[a-zäöüß]+$", upper))
