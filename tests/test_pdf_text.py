@@ -593,6 +593,19 @@ def test_two_ocr_words_that_each_joined_a_line_of_another_column_both_go_to_thei
     assert [TextLine(tuple(l)).text for l in strays_moved([taken, line])] == ["soll Äste breiter Übergang"]
 
 
+def test_ocr_words_stacked_over_each_other_are_two_lines_however_near_their_tops():
+    """Tesseract boxed a sidebar's second line ('Nachbarschaft gestalten') with the text's line
+    beside it, its top 2 points under the first line's ('Mühlhausen klug:'): by tops one line,
+    'Mühlhausen Nachbarschaft klug: gestalten'. Words that share most of their width stand over
+    each other, so they are two lines, and the run is put on no line it would stand over."""
+    from pipeline.read.pdf_text import Word, words_to_lines
+
+    words = [Word("Mühlhausen", 54.4, 101.6, 192.3, 201.3, fitted=9.0), Word("klug:", 109.1, 126.2, 192.3, 201.3, fitted=9.0),
+             Word("Nachbarschaft", 54.4, 110.2, 194.6, 209.6, fitted=15.0),
+             Word("gestalten", 117.7, 150.8, 194.6, 209.6, fitted=15.0), Word("online", 217.1, 250.1, 194.6, 209.6, fitted=15.0)]
+    assert [line.text for line in words_to_lines(words)] == ["Mühlhausen klug:", "Nachbarschaft gestalten online"]
+
+
 def test_a_sidebars_words_that_joined_a_line_of_the_text_beside_go_back_to_their_own_as_a_run():
     """Tesseract's boxes: the sidebar's 'Mit Daten für die' is one printed line, but 'für die' lies
     4 points under the text's line 'ihren Zweck erfüllt.' and within its height, so by tops it

@@ -69,11 +69,20 @@ def words_to_lines(words: list[Word]) -> list[TextLine]:
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         first = lines[-1][0] if lines else None
         if first and (abs(first.top - word.top) <= LINE_TOLERANCE or inside_line(first, word)
-                      or any(joined(w, word) or spaced(w, word) for w in lines[-1])):
+                      or any(joined(w, word) or spaced(w, word) for w in lines[-1])) \
+                and not any(stacked(w, word) for w in lines[-1]):
             lines[-1].append(word)
         else:
             lines.append([word])
     return [TextLine(tuple(line)) for line in strays_moved(lines)]
+
+
+def stacked(a: Word, b: Word) -> bool:
+    """Whether two OCR words share most of the narrower one's width: one stands over the other,
+    in two lines, however near their tops (Tesseract boxed a sidebar's second line with the
+    text's line beside it, two points under the first: 'Mühlhausen klug:' / 'Nachbarschaft …')."""
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return a.size is None and b.size is None and shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 STRAY_NEIGHBOUR_LINES = 2  # a word taken into a line of another column is looked for in the lines this near
@@ -96,7 +105,7 @@ def strays_moved(lines: list[list[Word]]) -> list[list[Word]]:
                     continue
                 near = [w for w in other if min(horizontal_gap(first, w), horizontal_gap(last, w)) <= height / 2
                         and level(first, w)]
-                if near:
+                if near and not any(stacked(x, w) for x in run for w in other):  # no run goes over another line's words
                     for word in run:
                         line.remove(word)
                     other.extend(run)
