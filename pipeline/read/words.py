@@ -82,7 +82,12 @@ def stacked(a: Word, b: Word) -> bool:
     in two lines, however near their tops (Tesseract boxed a sidebar's second line with the
     text's line beside it, two points under the first: 'Mühlhausen klug:' / 'Nachbarschaft …')."""
     shared = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return a.size is None and b.size is None and shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+    # a speck an OCR read over a word ('on', 'm', '.') is no line of its own
+    words = all(sum(c.isalpha() for c in w.text) >= STACKED_MIN_LETTERS for w in (a, b))
+    return a.size is None and b.size is None and words and shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+
+
+STACKED_MIN_LETTERS = 4
 
 
 STRAY_NEIGHBOUR_LINES = 2  # a word taken into a line of another column is looked for in the lines this near
