@@ -604,6 +604,10 @@ def test_ocr_words_stacked_over_each_other_are_two_lines_however_near_their_tops
              Word("Nachbarschaft", 54.4, 110.2, 194.6, 209.6, fitted=15.0),
              Word("gestalten", 117.7, 150.8, 194.6, 209.6, fitted=15.0), Word("online", 217.1, 250.1, 194.6, 209.6, fitted=15.0)]
     assert [line.text for line in words_to_lines(words)] == ["Mühlhausen klug:", "Nachbarschaft gestalten online"]
+    # a speck an OCR read over a word ('on' over 'möglichst') is no line of its own: the line stays whole
+    line = [Word("Statt", 54.4, 75.0, 300.0, 309.0, fitted=9.0), Word("möglichst", 80.0, 118.0, 300.0, 309.0, fitted=9.0),
+            Word("on", 100.0, 110.0, 301.0, 309.0, fitted=9.0), Word("schnell", 122.0, 150.0, 300.2, 309.0, fitted=9.0)]
+    assert [l.text for l in words_to_lines(line)] == ["Statt möglichst on schnell"]
 
 
 def test_a_sidebars_words_that_joined_a_line_of_the_text_beside_go_back_to_their_own_as_a_run():

@@ -87,7 +87,7 @@ def stacked(a: Word, b: Word) -> bool:
     return a.size is None and b.size is None and words and shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
-STACKED_MIN_LETTERS = 4
+STACKED_MIN_LETTERS = 4  # letters a word has at least to stand over another as a line of its own
 
 
 STRAY_NEIGHBOUR_LINES = 2  # a word taken into a line of another column is looked for in the lines this near
