@@ -300,3 +300,15 @@ def test_a_box_whose_first_labels_row_holds_a_line_of_another_column_is_read_at_
             "bestimmen Radwege, Cafés Gemeinsam fir die Menschen\n")
     values = {v.field: v.value for v in block_of(text, profile).values}
     assert (values["states"], values["size_class"]) == ("Sachsen", "Interkommunale Kooperationen/Landkreis")
+
+
+def test_a_size_class_split_between_a_short_rows_head_and_the_next_rows_end_is_read(profile):
+    """'. Interkommunale' (a row of its own, a speck before it) / 'bestellten Waren liefert.
+    Kooperationen/Landkreis': the size class's first line stands alone, its second at the end of
+    the next row after its sentence's stop, the label garbled past reading ('CROSSE SLOGET')."""
+    text = ("Für ältere Bewohnerinnen und Bewohner, die BUNDESLAND\n"
+            "nicht mehr selbst fahren können, gibt es einen Baden-Württemberg\n"
+            "Bringdienst, der zweimal pro Woche die CROSSE SLOGET\n\n. Interkommunale\n"
+            "bestellten Waren liefert. Kooperationen/Landkreis\n\nPROJEKTTITEL\n")
+    values = {v.field: v.value for v in block_of(text, profile).values}
+    assert values.get("size_class", "").endswith("Interkommunale Kooperationen/Landkreis")

@@ -124,10 +124,10 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     out = []
     state = "label"  # 'label': a label waits for its value; 'value': a value may go on; 'ended'
     previous = ""
-    wrapped = False  # the row is a Land's or size class's second line, taken with the one before
+    wrapped = False  # the row is a Land's or size class's second line, taken with the one before (or its end)
     for n, row in enumerate(rows[:ROW_TAIL_MAX_ROWS]):
         if wrapped:
-            out.append(row)
+            out.append(row if wrapped is True else wrapped)
             wrapped = False
             continue
         label = label_at_end(row)
@@ -161,6 +161,12 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
                     end = row
                 elif len(alone) == 2 and reads_as_value(" ".join(alone)):
                     end, wrapped = row, True
+                elif len(alone) == 1 and n + 1 < len(rows) \
+                        and (rest := row_end_at(rows[n + 1], column, tolerance)
+                             or row_after_sentence(rows[n + 1], column, tolerance)) is not None \
+                        and reads_as_value(f"{specks_off(alone[0])} {rest.text}"):
+                    # its second line at the next row's end ('. Interkommunale' / '… liefert. Kooperationen/Landkreis')
+                    end, wrapped = row, rest
         if n == 0 and end is None:
             return None
         if end is None:
@@ -178,6 +184,11 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
         out.append(end)
         state, previous = "value", end.text
     return out + list(rows[ROW_TAIL_MAX_ROWS:])
+
+
+def specks_off(text: str) -> str:
+    """A row's text without the specks an OCR read before its first letter ('. Interkommunale')."""
+    return re.sub(r"^[^\w(„\"]+", "", text)
 
 
 def row_end_at(row, column: int, tolerance: int, opens: bool = False, short: bool = False,
