@@ -148,7 +148,8 @@ def words_after_specks(text: str) -> int | None:
 def captions_cut(lines: list[Line], page: Page) -> list[Line]:
     """Body lines -> the same, with each line that holds a caption and running text glued after it
     (running_text_start) or before it (caption_after_text), specks and words after them
-    (words_after_specks), a banner and a sentence after it (sentence_after_banner), as two lines: the caption's (the specks'), and the running text's; and
+    (words_after_specks), a banner and a sentence after it (sentence_after_banner), as two lines:
+    the caption's (the specks'), and the running text's; and
     a sentence with a map's marked place after it (marked_label_after_sentence), or a row with a
     banner's words after a bar (banner_after_bar), as the text's line and the figure's, set apart by
     blank lines (the text's next line is no figure's); a banner stands apart from the sentence after
@@ -160,7 +161,8 @@ def captions_cut(lines: list[Line], page: Page) -> list[Line]:
         at = caption_after_text(line.text.strip(), page) if at is None and not line.blank else at
         at = words_after_specks(line.text.strip()) if at is None and not line.blank else at
         banner = sentence_after_banner(line.text.strip(), page) if at is None and not line.blank else None
-        at = banner if banner is not None else at
+        if banner is not None:
+            at = banner
         place = marked_label_after_sentence(line.text.strip()) if at is None and not line.blank else None
         place = banner_after_bar(line.text.strip()) if at is None and place is None and not line.blank else place
         if at is None and place is None:

@@ -18,7 +18,7 @@ from pipeline.records.going_on import goes_on_later, goes_on_past_figure_text, p
 from pipeline.records.list_items import (counts_ahead, counts_before_colon, introduces_list, is_list_item, item_words,
                                          list_marked_item, mark_shape, marked_like, marked_phrases, marked_place,
                                          opens_a_list)
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, awaits_last_item, ends_early, ends_open, function_words,
+from pipeline.records.prose import (WORD, WORD_STOP_WORD, awaits_last_item, ends_early, ends_open, function_words,
                                     has_finite_verb, holds_sentence_end, labels_only, list_mark,
                                     may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
                                     opens_on_a_participle, opens_sentence, piece_evidence, reads_as_prose, stops_inside,
@@ -100,7 +100,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
             # a caption over running text's lines an OCR set under it ('Karte: …' / '… leiden.' / 'Wer möchte, …')
             return [Unit(para[:at + 1], "prose", False), Unit(rest, "prose", verdict)]
         # one such line will do where a sentence ends and another opens inside it ('Verfügung. Ergänzend gibt es nun')
-        ahead = lead - caption >= 2 or (lead - caption == 1 and bool(SENTENCE_INSIDE.search(para[caption].text)))
+        ahead = lead - caption >= 2 or (lead - caption == 1 and bool(WORD_STOP_WORD.search(para[caption].text)))
         if ahead and len(para) - lead >= 2 and evidence_verdict(para[caption:lead], page, settings) is True:
             return [Unit(part, "prose", verdict) for part, verdict in
                     ((para[:caption], False), (para[caption:lead], True), (para[lead:], False)) if part]
@@ -524,7 +524,8 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
                 verb_after_a_clause(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 solid(last, page, settings) and last.verdict is True
                 and not before.endswith(("“", "”", '"', "«", "»"))) or (
-                not figure_between and tail.why == FULL_LINE) or (not figure_between and tail.why == "grammar" and SENTENCE_INSIDE.search(tail.text))) \
+                not figure_between and tail.why == FULL_LINE) or (
+                not figure_between and tail.why == "grammar" and WORD_STOP_WORD.search(tail.text))) \
                 and list_mark(before) is None \
                 and completes_word(before, text, page.lexicon, settings) \
                 and max(page.width(kept[-1][-1]), page.width(unit.lines[0])) <= t.read_across_share * page.measure \

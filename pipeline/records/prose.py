@@ -21,6 +21,8 @@ from pipeline.records.text import WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
+# the same where a word in lower case ends it (no abbreviation's stop: 'Dr.', 'St.', 'z. B.', '12.')
+WORD_STOP_WORD = re.compile(r"[a-zäöüß]{3,}[.!?] +[A-ZÄÖÜ]")
 # a bullet: as a glyph no font maps (UNMAPPED_GLYPH); '¢': an English model's reading of one
 # a German model reads a bullet as '«' with a second sign glued on or a space away ('«e', '«+', '—-', '« \\'), or as '°';
 # an English one as a sign and '«' ('*«', '¢«')

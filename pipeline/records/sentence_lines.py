@@ -18,8 +18,8 @@ from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import SUBJECT_JOINERS, label_row
 from pipeline.records.interruptions import goes_with_determiner
-from pipeline.records.prose import (ends_on_an_opener, ends_open, holds_sentence_end, opens_anew, opens_on_a_noun,
-                                    stops_inside, stops_on_a_finite_verb, stops_on_an_attributive_adjective,
+from pipeline.records.prose import (WORD_STOP_WORD, ends_on_an_opener, ends_open, holds_sentence_end, opens_anew,
+                                    opens_on_a_noun, stops_inside, stops_on_a_finite_verb, stops_on_an_attributive_adjective,
                                     verb_after_a_clause, wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
@@ -155,18 +155,13 @@ def comma_pieces_back(units: list[Unit], page: Page, settings: RecordsSettings) 
     return units
 
 
-# a sentence's end inside a line: a word in lower case (no abbreviation: 'Dr.', 'St.', 'z. B.', '12.') and a capital after
-WORD_STOP_WORD = re.compile(r"[a-zäöüß]{3,}[.!?] +[A-ZÄÖÜ]")
-
-
 def lines_through_a_stop_back(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Unit]:
     """Running text stopping inside a sentence ('… alt und für schwere'), then one piece taken out
     that may be a line of running text (line_of_the_sentence) and that ends a sentence inside it
     and opens the next (WORD_STOP_WORD), stopping inside it ('Fahrzeuge längst gesperrt.
     Ehrenamtliche'), then running text that opens no sentence anew: that piece is the line
-    between, running text again. A label or a caption ends no
-    sentence inside a line to open another; after a word broken at the line's end, the line must
-    open in lower case (its rest)."""
+    between, running text again. A label or a caption ends no sentence inside a line to open
+    another; after a word broken at the line's end, the line must open in lower case (its rest)."""
     units = list(units)
     for i in range(len(units) - 2):
         before, piece, after = units[i : i + 3]
