@@ -218,10 +218,16 @@ def opener_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
     a slogan's end), and text
     after it whose first word goes with that determiner (interruptions.goes_with_determiner: a noun
     that agrees, 'Aufgaben lassen sich …', 'Umgang mit …'; an adjective, 'ältere Menschen …'). The
-    sentence goes on after the figure between."""
-    last = (text.split() or [""])[-1]
-    return (ends_on_an_opener(text, lexicon) or last in ARTICLES) \
-        and goes_with_determiner(last, (after.split() or [""])[0], lexicon)
+    sentence goes on after the figure between. So does a heading read with its paragraph's
+    determiner and the adjective after it ('Gesundheit auf dem Land Die ärztliche' | 'Versorgung
+    ist …'), where the text after opens on a noun that agrees with the determiner."""
+    words = text.split() or [""]
+    first_after = (after.split() or [""])[0]
+    if len(words) >= 3 and stops_on_an_attributive_adjective(text, lexicon) \
+            and ends_on_an_opener(" ".join(words[:-1]), lexicon):
+        return first_after[:1].isupper() and goes_with_determiner(words[-2], first_after, lexicon)
+    return (ends_on_an_opener(text, lexicon) or words[-1] in ARTICLES) \
+        and goes_with_determiner(words[-1], first_after, lexicon)
 
 
 def listing_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:

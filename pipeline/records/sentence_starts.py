@@ -98,7 +98,8 @@ def listings_back(units: list[Unit], page: Page, settings: RecordsSettings) -> l
     sets each line apart gives them too few function words to read as running text), and running
     text going on in lower case ('und Thüringen zeigen …'), or in any case after a last name's
     comma ('Schleswig-Holstein und …'): the sentence's listing, running text again. Figure text
-    between the open end and the names (a diagram set into the sentence) stays figure text."""
+    between the open end and the names, or between the names and the text going on (a diagram, a
+    logo set into the sentence), stays figure text."""
     units = list(units)
     for i, unit in enumerate(units):
         if unit.kind != "prose" or not ((ends_open(unit.text) and not unit.text.endswith("-"))
@@ -110,8 +111,9 @@ def listings_back(units: list[Unit], page: Page, settings: RecordsSettings) -> l
         while j < len(units) and units[j].kind == "figure" and units[j].why in SET_APART \
                 and len(units[j].lines) == 1 and listed_names(units[j].text):
             j += 1
-        if first < j < len(units) and units[j].kind == "prose" \
-                and (units[j].text[:1].islower() or units[j - 1].text.endswith(",")):
+        going_on = next((k for k in range(j, len(units)) if units[k].kind != "figure"), None)
+        if first < j and going_on is not None and units[going_on].kind == "prose" \
+                and (units[going_on].text[:1].islower() or units[j - 1].text.endswith(",")):
             units[first:j] = [as_running_text(u) for u in units[first:j]]
     return units
 
