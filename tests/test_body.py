@@ -26,7 +26,7 @@ def body_case(path):
 def test_a_body_reads_as_a_careful_editor_would(path, lexicon):
     case = json.loads(path.read_text(encoding="utf-8"))
     page = Page(lexicon, case["measure"], (case["title"], case["motto"]), tuple(case.get("captions", ())),
-                joined=tuple(map(tuple, case.get("joined", ()))))
+                name=case.get("name", ""), joined=tuple(map(tuple, case.get("joined", ()))))
     kept, figures, furniture, doubts = body_paragraphs(text_to_lines(case["body"]), page)
     description, _ = paragraphs_in_column_order([[l.text for l in p] for p in kept], case["measure"], lexicon)
     assert description == case["description"], case["about"]

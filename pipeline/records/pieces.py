@@ -65,6 +65,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     wide = settings.text.read_across_share * page.measure
     # a caption's line, or a logo's words naming the record ('u Smart City Potsdam'), is a piece of its own
     apart = [page.is_caption(l.text) or logo_line_inside(para, k, page) for k, l in enumerate(para)]
+    logos = {l.number for k, l in enumerate(para) if apart[k] and not page.is_caption(l.text)}
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
         caption = apart[i] or apart[i + 1]
@@ -114,6 +115,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
                 and not colon_after_debris(units[-1].lines, piece, page, settings) \
                 and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide) \
                 and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text) \
+                and piece[0].number not in logos and units[-1].lines[-1].number not in logos \
                 and not label_over_continuation(units[-1], piece, page, settings) \
                 and not first_item_after(units[-1].lines[-1], piece[0], page, settings):
             merged = units[-1].lines + piece
@@ -371,13 +373,16 @@ ICON_LETTERS = re.compile(r"[^\W\d_]{1,2}\W?")  # 'WB', 'M)', 'u', 'Wi': an icon
 
 def logo_line_inside(para: list[Line], k: int, page: Page) -> bool:
     """para[k], a line inside a paragraph, is a logo's words (names_wordmark) in capitals or an
-    icon's letters only, and the next line does not go on from it in lower case: an OCR set the
-    logo among the text's lines ('In Bad' / 'u Smart City Potsdam' / 'Säckingen, …'); 'Potsdam
-    klimaneutral' / 'machen …' is the sentence's line."""
+    icon's letters only, or after an icon's capital letters ('WB digitales Hünfeld'), and the next
+    line does not go on from it in lower case: an OCR set the logo among the text's lines ('In
+    Bad' / 'u Smart City Potsdam' / 'Säckingen, …'); 'Potsdam klimaneutral' / 'machen …' is the
+    sentence's line."""
     text = para[k].text.strip()
     following = para[k + 1].text.strip() if k + 1 < len(para) else ""
+    first = (text.split() or [""])[0]
+    after_an_icon = bool(ICON_LETTERS.fullmatch(first)) and first[:1].isupper() and first.lower() not in function_words()
     return names_wordmark(text, page) and not following[:1].islower() \
-        and all(w[:1].isupper() or ICON_LETTERS.fullmatch(w) for w in text.split())
+        and (after_an_icon or all(w[:1].isupper() or ICON_LETTERS.fullmatch(w) for w in text.split()))
 
 
 def names_wordmark(text: str, page: Page) -> bool:
