@@ -312,3 +312,23 @@ def test_a_size_class_split_between_a_short_rows_head_and_the_next_rows_end_is_r
             "bestellten Waren liefert. Kooperationen/Landkreis\n\nPROJEKTTITEL\n")
     values = {v.field: v.value for v in block_of(text, profile).values}
     assert values.get("size_class", "").endswith("Interkommunale Kooperationen/Landkreis")
+
+
+@pytest.mark.parametrize("head, tail_row", [
+    (". . Interkommunale", "steht ein Dorfladen, der rund um die Uhr Kooperationen/Landkreis"),
+    ("ve Interkommunale", "Händlern, Kulturschaffenden und Anwohnern Kooperationen/Landkreis"),
+])
+def test_a_size_class_after_a_land_with_no_label_after_it_is_read(head, tail_row, profile):
+    """A box run into the text's rows whose labels after the Land an OCR garbled past reading
+    (the size class's 'CHUOSSENTELASSE' set left of the labels' column, the title's 'PROT'): the
+    size class's first line alone after specks ('. .', 've'), its second at the next row's end
+    with no sentence's stop before it, is read as the size class after the Land."""
+    text = ("Digitale Werkzeuge können dabei helfen, BUNDESLAND\n"
+            "ersetzen aber nicht das Engagement der Mecklenburg-Vorpommern\n"
+            "Stadt hat den Umbau gemeinsam CHUOSSENTELASSE\n\n"
+            f"{head}\n{tail_row}\n"
+            "geöffnet hat. Während der Schließungen PROT\n"
+            "mussten Lehrkräfte innerhalb weniger Tage Vorpommern-Greifswald\n")
+    values = {v.field: v.value for v in block_of(text, profile).values}
+    assert values.get("states") == "Mecklenburg-Vorpommern"
+    assert values.get("size_class", "").endswith("Interkommunale Kooperationen/Landkreis")

@@ -25,7 +25,8 @@ from pipeline.records.label_values import (WEB_ADDRESS, address_rejoined, box_li
                                            lost_label_over_title, small_capitals_once, stray_like, title_value_like,
                                            value_looks_like)
 from pipeline.records.labelled_block import STRAY, LabelledBlock, LabelledValue, Line
-from pipeline.records.line_end_labels import ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, rows_as_tails
+from pipeline.records.line_end_labels import (ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, row_gap, rows_as_tails,
+                                             size_rows_after_land)
 
 LABEL_MAX_TOKENS = 3  # a label is at most so many words as printed ('B UNDESLAND:' is two)
 VALUE_MAX_LINES = 4  # a value wraps over at most so many lines
@@ -199,6 +200,7 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
                     and not (start == at and box_end < 0 and column_fits(lines[at + 1: at + 2 + len(fields)], fields)):
                 unsure = set(pending)  # a title's or motto's column: its lines only looked like values
             assign(tail_lines(lines, start, len(pending), max_gap, start != at, box_end), pending, found)
+            found[-1][3].extend(size_rows_after_land(found, lines, accepts, box_end))
     # a value read from rows' ends (rows_as_tails) is unsure: the row's text may run into it
     values = [LabelledValue(f, lab, ll, tuple(vl), rest, fuzzy, k in displaced,
                             k in unsure or any(isinstance(l, LabelTail) for l in vl), isinstance(ll, LabelTail))
@@ -492,6 +494,7 @@ def without_strays(value: LabelledValue, accepts: Callable[[str, str], bool | No
         # a size class under its lost label, or an unknown label and its value, is no name's piece
         if accepts(value.field, " ".join(l.text.strip() for l in head)) and all(stray_like(l.text) for l in tail) \
                 and not accepts("size_class", " ".join(l.text.strip() for l in tail)) \
+                and not accepts("size_class", " ".join(l.text.strip() for l in own[k - 1:])) \
                 and not any(accepts("size_class", l.text.strip()) or l.text.rstrip().endswith(":") for l in tail):
             return [LabelledValue(value.field, value.label, value.label_line, tuple(head), "", value.fuzzy,
                                   value.displaced, value.unsure, value.in_text),
@@ -551,12 +554,6 @@ def value_start(lines: list[Line], last: int, fields: list[str], known: dict[str
                 return k - 1
             first = k - 1 if first is None else first
     return first
-
-
-def row_gap(upper: Line, lower: Line, box_end: int = -1) -> int:
-    """How many line numbers apart two lines of a block are; 1 for lines of a box up to line
-    `box_end` (rows_as_tails left the text's rows between them out)."""
-    return 1 if lower.number <= box_end else lower.number - upper.number
 
 
 def tail_lines(lines: list[Line], last: int, want: int, max_gap: int, free_first: bool = False,

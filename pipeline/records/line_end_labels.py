@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from pipeline.records.label_values import garbled_label_like
 
@@ -149,6 +150,11 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
         if end is None and value_alone is not None and len(row.text.rstrip()) <= column + ROW_TAIL_MIN_PAST \
                 and state != "ended" and value_alone("" if state == "label" else previous, row.text.strip()):
             end = row
+        if end is None and reads_as_value is not None and state == "value" \
+                and (far := row_end_at(row, column, 2 * tolerance)) is not None \
+                and garbled_label_like(far.text) and not reads_as_value(far.text):
+            state = "label"  # a label garbled past reading that the OCR's row set further from the column
+            continue
         if end is None and reads_as_value is not None and state == "label":
             # an OCR's row misplaces the column (a proportional font): a value that reads as one may start twice as far
             end = next((short for reach in (tolerance, 2 * tolerance)
@@ -184,6 +190,39 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
         out.append(end)
         state, previous = "value", end.text
     return out + list(rows[ROW_TAIL_MAX_ROWS:])
+
+
+def row_gap(upper, lower, box_end: int = -1) -> int:
+    """How many line numbers apart two lines of a block are; 1 for lines of a box up to line
+    `box_end` (rows_as_tails left the text's rows between them out)."""
+    return 1 if lower.number <= box_end else lower.number - upper.number
+
+
+SIZE_ROWS_MAX_SKIPPED = 1  # a size class's label the OCR garbled past reading may stand between
+
+
+def size_rows_after_land(found: list, lines: list, accepts: Callable | None, box_end: int = -1) -> list:
+    """A block whose last label is a Land's, with no size class: the one or two lines right after
+    the Land's value (a line between skipped: the size class's label, garbled) that `accepts`
+    reads together as a size class, or with the value's second line ('. . Interkommunale' /
+    'Kooperationen/Landkreis', a box's lines whose label an OCR garbled to 'CHUOSSENTELASSE') ->
+    those lines, to go on the Land's value, which with_unlabelled_size splits (the size class read
+    so is flagged); else []."""
+    if accepts is None or not found or found[-1][0] != "states" or any(f[0] == "size_class" for f in found):
+        return []
+    own = found[-1][3]
+    last = (own or [found[-1][2]])[-1]
+    at = next((k for k, l in enumerate(lines) if l is last), None)
+    if at is None or len(own) > 2:
+        return []
+    for skip in range(SIZE_ROWS_MAX_SKIPPED + 1 if len(own) <= 1 else 1):
+        for n in (1, 2):
+            rows = lines[at + 1 : at + 1 + skip + n]
+            value = [*own[1:], *rows[skip:]]
+            if len(rows) == skip + n and all(row_gap(a, b, box_end) <= 1 for a, b in zip([last, *rows], rows)) \
+                    and accepts("size_class", specks_off(" ".join(r.text.strip() for r in value))):
+                return rows
+    return []
 
 
 def specks_off(text: str) -> str:
