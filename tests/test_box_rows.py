@@ -277,9 +277,12 @@ def test_a_web_address_an_ocr_broke_at_its_dot_looks_like_a_facts_value():
     ("Brakel klug: Mobilität gestalten", "Quartiere neu denken", []),
     ("Zwönitz OTE klug: ESET Region für all NS", "Gemeinsam in der ILE digital werden UND analog bleiben", ["title"]),
     ("HUB in die Zukunft", "SMART CITY ULM", []),
+    ("Nieheim smart: Innenstadt ur alle", "Digital und nah: die Region", ["title"]),
+    ("Die co-kreative Stadt", "Wir sind so weit", []),
 ])
 def test_a_title_or_motto_with_a_word_no_title_prints_is_flagged(title, motto, flagged, corrections):
-    """No word of three letters, or a noun's form in lower case standing alone: a misread word."""
+    """No word of three letters, a noun's form in lower case standing alone, or a word of two small
+    letters that is no function word ('ur' for 'für'; 'co-kreative' is one word): a misread word."""
     from pipeline.language.lexicon import Lexicon
     from pipeline.records.value_doubts import odd_word_doubts
     doubts = odd_word_doubts({"title": title, "motto": motto}, Lexicon(corrections.lexicon.words))

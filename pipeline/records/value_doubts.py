@@ -97,7 +97,8 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     German title prints a noun so; a slogan's words joined by stops, 'meer.zukunft.seen.', stand
     as one token and are not asked about), or two short words in capitals or more among words in
     small letters that are no function words and not the name's ('Zwönitz OTE klug: ESET Region für
-    all NS'): a word an OCR misread, flagged."""
+    all NS'), or a word of one or two small letters that is no function word ('Innenstadt ur alle'): a
+    word an OCR misread, flagged."""
     doubts = []
     for field_name in ("title", "motto"):
         value = fields.get(field_name) or ""
@@ -105,18 +106,24 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
             doubts.append(flag(field_name, f"'{value.strip()}' has no word of three letters: a speck or a box's edge an "
                                            "OCR read may stand for the value"))
             continue
-        nouns = [w for w in (t.strip(".,;:!?()„“”\"'") for t in value.split())
+        words = [t.strip(".,;:!?()„“”\"'") for t in value.split()]
+        nouns = [w for w in words
                  if w.isalpha() and w.islower() and w not in german_stop_words() and lexicon.tags.best_tag(w) == "NN"]
+        stubs = [w for w in words if w.isalpha() and w.islower() and len(w) <= STUB_MAX_CHARS and w not in german_stop_words()]
         specks = [w for w in re.findall(r"\b[A-ZÄÖÜ]{2,5}\b", value)
                   if w.lower() not in german_stop_words() and w.casefold() not in (fields.get("name") or "").casefold()]
         if nouns:
             doubts.append(flag(field_name, f"'{nouns[0]}' is a noun's form in lower case: a word an OCR may have misread"))
+        elif stubs:
+            doubts.append(flag(field_name, f"'{stubs[0]}' is no German word: an OCR may have lost a letter of it "
+                                           "('ur' for 'für')"))
         elif len(specks) >= CAPITAL_SPECKS_MIN and not value.isupper():
             doubts.append(flag(field_name, f"{', '.join(repr(w) for w in specks)}: short words in capitals among words in "
                                            "small letters, as an OCR reads specks or a box's edge"))
     return doubts
 
 
+STUB_MAX_CHARS = 2  # German's words of one or two small letters are function words ('zu', 'im'); others are stubs
 CAPITAL_SPECKS_MIN = 2  # one such word is an abbreviation ('Hybride ILE …'); two or more among small letters are specks
 
 
