@@ -279,6 +279,8 @@ def test_a_web_address_an_ocr_broke_at_its_dot_looks_like_a_facts_value():
     ("HUB in die Zukunft", "SMART CITY ULM", []),
     ("Nieheim smart: Innenstadt ur alle", "Digital und nah: die Region", ["title"]),
     ("Die co-kreative Stadt", "Wir sind so weit", []),
+    ("Rheine klug: Klima gestalten", "Heute für eine 5 grüne Stadt", ["motto"]),
+    ("2 Städte, 1 Ziel", "5G für alle", []),
 ])
 def test_a_title_or_motto_with_a_word_no_title_prints_is_flagged(title, motto, flagged, corrections):
     """No word of three letters, a noun's form in lower case standing alone, or a word of two small

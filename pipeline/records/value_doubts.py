@@ -97,8 +97,9 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     German title prints a noun so; a slogan's words joined by stops, 'meer.zukunft.seen.', stand
     as one token and are not asked about), or two short words in capitals or more among words in
     small letters that are no function words and not the name's ('Zwönitz OTE klug: ESET Region für
-    all NS'), or a word of one or two small letters that is no function word ('Innenstadt ur alle'): a
-    word an OCR misread, flagged."""
+    all NS'), or a word of one or two small letters that is no function word ('Innenstadt ur alle')
+    or a lone digit between words in small letters ('für eine 5 grüne Stadt': a speck): a word an
+    OCR misread, flagged."""
     doubts = []
     for field_name in ("title", "motto"):
         value = fields.get(field_name) or ""
@@ -110,13 +111,15 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
         nouns = [w for w in words
                  if w.isalpha() and w.islower() and w not in german_stop_words() and lexicon.tags.best_tag(w) == "NN"]
         stubs = [w for w in words if w.isalpha() and w.islower() and len(w) <= STUB_MAX_CHARS and w not in german_stop_words()]
+        # a lone digit between words in small letters ('für eine 5 grüne Stadt'; not '2 Städte, 1 Ziel'): a speck
+        stubs += [w for a, w, b in zip(words, words[1:], words[2:]) if len(w) == 1 and w.isdigit() and a.islower() and b.islower()]
         specks = [w for w in re.findall(r"\b[A-ZÄÖÜ]{2,5}\b", value)
                   if w.lower() not in german_stop_words() and w.casefold() not in (fields.get("name") or "").casefold()]
         if nouns:
             doubts.append(flag(field_name, f"'{nouns[0]}' is a noun's form in lower case: a word an OCR may have misread"))
         elif stubs:
             doubts.append(flag(field_name, f"'{stubs[0]}' is no German word: an OCR may have lost a letter of it "
-                                           "('ur' for 'für')"))
+                                           "or read a speck ('ur' for 'für', '5' between words)"))
         elif len(specks) >= CAPITAL_SPECKS_MIN and not value.isupper():
             doubts.append(flag(field_name, f"{', '.join(repr(w) for w in specks)}: short words in capitals among words in "
                                            "small letters, as an OCR reads specks or a box's edge"))
