@@ -16,11 +16,11 @@ import re
 from dataclasses import replace
 
 from pipeline.records.draft import Doubt, flag, note
-from pipeline.records.figure_doubts import label_row, map_point, map_point_place
+from pipeline.records.figure_doubts import map_point, map_point_place
 from pipeline.records.list_items import COUNT_BEFORE_COLON, COUNTS, mark_shape
 from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
-from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, labels_only, list_mark,
-                                    names_no_action, set_like_a_logo, unmarked)
+from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, label_row, labels_only,
+                                    list_mark, names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import WORDLIKE, letters_share
 from pipeline.records.units import text_before

@@ -21,24 +21,14 @@ from pipeline.records.interruptions import noun_awaited
 from pipeline.records.list_items import marked_place
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.units import LONE_NUMBER, text_before
-from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_anew,
-                                    opens_sentence, stops_inside, stops_on_an_attributive_adjective, unmarked)
+from pipeline.records.prose import (LABEL_WORD, ends_open, function_words, holds_sentence_end, label_row, list_mark,
+                                    opens_anew, opens_sentence, stops_inside, stops_on_an_attributive_adjective, unmarked)
 from pipeline.records.settings import RecordsSettings
 
-LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
 BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:%|Mio\.?|Mrd\.?|Tsd\.?)?\s*(?:€|t|km|ha|Jahre|Monate)?")
 NUMBER_ROW = re.compile(rf"(?:{BIG_NUMBER.pattern})(?:\s+(?:{BIG_NUMBER.pattern}))+")
-LABEL_ROW_MIN_WORDS = 3  # a line of this many capitalised words and nothing else reads like a row of labels
 REPEATED_MIN_WORDS = 2  # a line of one word repeats as labels do and headings may ('Ziele')
 REPEATED_MIN_SCORE = 90  # two lines this alike (rapidfuzz, case folded) are one line printed twice
-
-
-def label_row(line: str) -> bool:
-    """A line of three or more capitalised words and nothing else: no function word, no sign, no
-    number ('Wohnen Handel Teilhabe Mobilität'). Running text's lines hold function words."""
-    words = line.split()
-    return len(words) >= LABEL_ROW_MIN_WORDS \
-        and all(LABEL_WORD.fullmatch(w) and w.lower() not in function_words() for w in words)
 
 
 def label_column(unit: Unit) -> bool:

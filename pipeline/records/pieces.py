@@ -19,7 +19,7 @@ from pipeline.records.list_items import (counts_ahead, counts_before_colon, intr
                                          list_marked_item, mark_shape, marked_like, marked_phrases, marked_place,
                                          opens_a_list)
 from pipeline.records.prose import (WORD, WORD_STOP_WORD, awaits_last_item, ends_early, ends_open, function_words,
-                                    has_finite_verb, holds_sentence_end, labels_only, list_mark,
+                                    has_finite_verb, holds_sentence_end, label_row, labels_only, list_mark,
                                     may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
                                     opens_on_a_participle, opens_sentence, piece_evidence, reads_as_prose, stops_inside,
                                     stops_on_a_finite_verb, stops_on_an_attributive_adjective,
@@ -56,7 +56,8 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     """A paragraph -> its pieces: a line that ends early (prose.ends_early) ends a piece, a line
     that starts with a bullet or an item's number ('A3 ') starts one, a caption's line
     ('Abbildung: …', 'Foto: …', an OCR set against a paragraph) or a logo's line naming the record
-    (names_wordmark) is a piece of its own; pieces
+    (names_wordmark) is a piece of its own, so are the rows of labels at a piece's head (label_row: an
+    icon row's); pieces
     that read as figure text stand apart from the others (a paragraph's own short line, a
     heading over it, stay with it); a block of short lines that is no list, and of which no
     piece is running text over two lines that ends a sentence (a label over a sentence's last
@@ -69,7 +70,9 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
         caption = apart[i] or apart[i + 1]
-        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption \
+        # an icon row's labels over the piece's text ('Wohnen Handel Umwelt Mobilität' / 'Natur und …')
+        labels = all(label_row(l.text) for l in para[start : i + 1]) and not label_row(para[i + 1].text)
+        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption or labels \
                 or first_item_after(para[i], para[i + 1], page, settings):
             early.append(para[start : i + 1])
             start = i + 1

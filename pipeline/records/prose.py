@@ -321,3 +321,15 @@ def has_finite_verb(text: str, lexicon: Lexicon) -> bool:
     capitals are left out, since HanTa reads many nouns as verbs too ('Quartiere')."""
     return any(any(tag.endswith("(FIN)") for tag in lexicon.tags.tag_names(word))
                for word in dict.fromkeys(re.findall(r"\b[a-zäöüß]{2,}\b", text)))
+
+
+LABEL_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜa-zäöüß]+)*")
+LABEL_ROW_MIN_WORDS = 3  # a line of this many capitalised words and nothing else reads like a row of labels
+
+
+def label_row(line: str) -> bool:
+    """A line of three or more capitalised words and nothing else: no function word, no sign, no
+    number ('Wohnen Handel Teilhabe Mobilität'). Running text's lines hold function words."""
+    words = line.split()
+    return len(words) >= LABEL_ROW_MIN_WORDS \
+        and all(LABEL_WORD.fullmatch(w) and w.lower() not in function_words() for w in words)

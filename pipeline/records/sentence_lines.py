@@ -16,11 +16,11 @@ from dataclasses import replace
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
-from pipeline.records.figure_doubts import SUBJECT_JOINERS, label_row
+from pipeline.records.figure_doubts import SUBJECT_JOINERS
 from pipeline.records.interruptions import goes_with_determiner
 from pipeline.records.prose import (WORD_STOP_WORD, ends_on_an_opener, ends_open, holds_sentence_end, opens_anew,
                                     opens_on_a_noun, stops_inside, stops_on_a_finite_verb, stops_on_an_attributive_adjective,
-                                    verb_after_a_clause, wordmark)
+                                    label_row, verb_after_a_clause, wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 from pipeline.records.units import text_before, text_so_far_ends

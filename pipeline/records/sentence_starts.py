@@ -15,10 +15,10 @@ import re
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
-from pipeline.records.figure_doubts import REPEATED, a_number, label_row
+from pipeline.records.figure_doubts import REPEATED, a_number
 from pipeline.records.pieces import Page, Unit, has_finite_verb
-from pipeline.records.prose import (WORD, ends_open, function_words, known_word, list_mark, opens_anew, stops_inside,
-                                    wordmark)
+from pipeline.records.prose import (WORD, ends_open, function_words, known_word, label_row, list_mark, opens_anew,
+                                    stops_inside, wordmark)
 from pipeline.records.settings import RecordsSettings
 from pipeline.records.text import letters_share
 
