@@ -962,3 +962,12 @@ def test_a_paragraph_going_on_after_a_column_break_is_not_flagged_as_a_caption(l
         assert not any("opens a paragraph between" in d.note for d in doubts), body
     glued = "Die Gemeinde arbeitet dabei eng mit der\n\nSprechstunde am Markt\nHochschule und den Stadtwerken.\n"
     assert any("opens a paragraph between" in d.note for d in body_paragraphs(text_to_lines(glued), page)[3])
+
+
+def test_a_caption_glued_over_a_paragraph_is_flagged_where_the_next_word_fits_a_long_line(lexicon):
+    """The next word would have fitted on the caption's line only past the column's usual (median)
+    line, 38 here: a ragged column's lines run further (column_width_share), so it is still flagged."""
+    page = Page(lexicon, 38, ("Leben im Quartier", "Zusammen wohnen"))
+    glued = ("Die Schule erhält einen Anbau mit hellen\nRäumen, einer Küche und einem Garten, in\n\n"
+             "Gespräche mit Anwohnern und Vereinen\ndem Kinder Gemüse pflanzen und Blüten\nbeobachten können.\n")
+    assert any("opens a paragraph between" in d.note for d in body_paragraphs(text_to_lines(glued), page)[3])

@@ -165,12 +165,13 @@ def numbers_after_a_stop(tokens: list[str]) -> bool:
 NUMBER_SIGNS = frozenset({"%", "€"})
 
 
-def head_line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
+def head_line_set_between_doubts(units: list[Unit], page: Page, settings: RecordsSettings) -> list[Doubt]:
     """Running text that stops on a function word ('… und einem Garten, in'), and then a paragraph
     whose first line has a capital, no finite verb and no sign at its end, and whose next line
     opens in lower case or on a noun that goes with the article the text stopped on
     ('Workshop mit Bürgerinnen und Bürgern' / 'dem Kinder Gemüse pflanzen …'), though that line's
-    first word would have fitted on the first line, which ends on no function word: the sentence
+    first word would have fitted on the first line (the column's lines run to column_width_share
+    of its usual one), which ends on no function word: the sentence
     goes on in that next line, so the first may be a caption an OCR glued over the paragraph. The
     words cannot tell it from the sentence's own line, so it is kept and flagged,
     the line named."""
@@ -185,9 +186,9 @@ def head_line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
         # the next line goes on in lower case, or on the noun of the article the text stopped on ('… der' | 'Ansätze.')
         goes_on = rest[:1].islower() or goes_with_determiner(before.text.split()[-1], first, page.lexicon)
         # a line of the paragraph's own breaks where the next word would not fit on it
+        fits = len(head) + 1 + len(first) <= settings.text.column_width_share * page.measure
         if head[:1].isupper() and head[-1:].isalnum() and goes_on and not holds_sentence_end(head) \
-                and not ends_open(head) and len(head) + 1 + len(first) <= page.measure \
-                and not has_finite_verb(head, page.lexicon):
+                and not ends_open(head) and fits and not has_finite_verb(head, page.lexicon):
             doubts.append(flag("description", f"'{head[:80]}' opens a paragraph between the parts of a sentence "
                                               f"('…{before.text[-30:]}' | '{rest[:30]}…'): a caption or a heading set "
                                               "over the text, or its line; kept"))

@@ -123,6 +123,7 @@ class TextSettings:
     banner_max_extra_words: int = 3  # and holds at most this many words besides
     interruption_max_pieces: int = 4  # a sentence goes on at most this many pieces after it stopped
     read_across_share: float = 1.3  # a line this much longer than the measure may hold two columns
+    column_width_share: float = 1.1  # a ragged column's longest lines run this much past its usual (median) line
     caption_like_words: int = 4  # a sub-heading of more words (or opening with an article) may be a caption: flagged
 
 
