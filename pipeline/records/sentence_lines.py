@@ -185,7 +185,8 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
     read with its paragraph's first word, a determiner, whose noun opens the text after the figure
     (opener_goes_on: 'Zusammenarbeit über Grenzen Viele' | 'Aufgaben …') is running text too; so is
     a line listing nouns after a sentence's end whose list the text after goes on with a joiner
-    (listing_goes_on: 'Pendlerströme, Abwasser, Abfall' | 'und Tourismus betreffen …')."""
+    (listing_goes_on: 'Pendlerströme, Abwasser, Abfall' | 'und Tourismus betreffen …'), where a
+    picture's short words (short_words_between) stand between the two, those figure text."""
     units = list(units)
     for i, unit in enumerate(units):
         if not line_of_the_sentence(unit, page, settings, opening=True) or unit.text[:1].islower():
@@ -198,6 +199,14 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
                 and text_so_far_ends(units[:i], ".!?:"):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
             continue
+        k = next((k for k in range(j + 1, len(units)) if units[k].kind != "figure"), None) if j is not None else None
+        if k is not None and units[k].kind == "prose" and text_so_far_ends(units[:i], ".!?:") \
+                and short_words_between(units[j], page) and listing_goes_on(unit.text, units[k].text, page.lexicon):
+            # a picture's words between the listing and its last item ('… Köln, Bad Tölz' | 'Die Stadt von morgen' |
+            # 'und Königs Wusterhausen haben …'): they took the listing's place as the sentence's start
+            units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
+            units[j] = replace(units[j], kind="figure", verdict=False, why="short")
+            continue
         if not (stops_on_an_attributive_adjective(unit.text, page.lexicon) or verb_after_a_clause(unit.text, page.lexicon)):
             continue
         if j is None or units[j].kind != "prose" or opens_anew(units[j].text, page.lexicon):
@@ -209,6 +218,15 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
                 and text_so_far_ends(units[:i], ".!?:"):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
     return units
+
+
+def short_words_between(unit: Unit, page: Page) -> bool:
+    """One line of running text's words that ends no sentence, lists nothing, waits for no next
+    word and has no finite verb ('Die Stadt von morgen'): a picture's or a banner's words as well as
+    a sentence's start; beside a listing that goes on after it, they are the picture's."""
+    text = unit.text.strip()
+    return unit.kind == "prose" and len(unit.lines) == 1 and not re.search(r"[,.!?:;]", text) \
+        and not ends_open(text) and not has_finite_verb(text, page.lexicon) and len(text) < page.measure
 
 
 def opener_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
