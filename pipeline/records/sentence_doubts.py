@@ -195,6 +195,31 @@ def head_line_set_between_doubts(units: list[Unit], page: Page, settings: Record
     return doubts
 
 
+def rival_openings_doubts(units: list[Unit], page: Page) -> list[Doubt]:
+    """Running text going on in lower case ('entscheidet ein Dorfrat, …') after a line standing
+    apart with no verb and no stop ('Der neue Marktplatz am Abend'), itself after a piece of text
+    that also stops inside its sentence with no verb yet ('Beteiligung und Verantwortung über die
+    Maßnahmen'): either may open the sentence, and the other is a caption or a label set into it.
+    The words cannot tell which, so both are kept and flagged, the line named."""
+    text_units = [u for u in units if u.kind != "figure"]
+    doubts = []
+    for a, b, c in zip(text_units, text_units[1:], text_units[2:]):
+        line = b.text.strip()
+        if c.kind in ("prose", "item") and c.text[:1].islower() and len(b.lines) == 1 and line[:1].isupper() \
+                and not re.search(r"[,.!?:;]$", line) and not has_finite_verb(line, page.lexicon) \
+                and a.text.rstrip()[-1:].isalpha() and not has_finite_verb(last_sentence(a.text), page.lexicon) \
+                and b.lines[0].number - a.lines[-1].number >= 2 and c.lines[0].number - b.lines[0].number >= 2:
+            doubts.append(flag("description", f"'{line[:80]}' and '…{a.text[-40:]}' both stop before a verb, and "
+                                              f"'{c.text[:30]}…' goes on from one of them: the other is a caption or "
+                                              "a label set into the sentence; kept"))
+    return doubts
+
+
+def last_sentence(text: str) -> str:
+    """The text after its last sentence's end (the whole where none ends)."""
+    return re.split(r"(?<=[.!?:])\s+", text.strip())[-1]
+
+
 def line_set_between_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     """One line standing apart (a blank line or figure text on both sides) at the body's head or
     between running text that stops on a function word and running text that can go on from it,
