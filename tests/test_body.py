@@ -971,3 +971,17 @@ def test_a_caption_glued_over_a_paragraph_is_flagged_where_the_next_word_fits_a_
     glued = ("Die Schule erhält einen Anbau mit hellen\nRäumen, einer Küche und einem Garten, in\n\n"
              "Gespräche mit Anwohnern und Vereinen\ndem Kinder Gemüse pflanzen und Blüten\nbeobachten können.\n")
     assert any("opens a paragraph between" in d.note for d in body_paragraphs(text_to_lines(glued), page)[3])
+
+
+@pytest.mark.parametrize("description, flagged", [
+    ("Die Anschlagbretter erreichen auch jüngere Menschen. Hier entsteht Zukunft\n\nViele Gebäude sind alt.", True),
+    ("Die Anschlagbretter erreichen auch jüngere Menschen. Handel und Innenstädte\n\nDie Läden schließen.", False),
+    ("Die Anschlagbretter erreichen auch jüngere Menschen. Dort entsteht\n\nein neuer Treffpunkt.", False),
+    ("Die Anschlagbretter erreichen auch jüngere Menschen. Hier entsteht Zukunft.", False),
+])
+def test_a_paragraph_ending_on_a_clause_with_no_stop_is_flagged(description, flagged, lexicon):
+    """A few words with a finite verb and no stop after a paragraph's last sentence, not going on
+    in the next paragraph: a slogan read into the last line. A heading's words (no verb) and a
+    sentence going on in lower case are no such thing."""
+    from pipeline.records.body import stopless_tail_doubts
+    assert bool(stopless_tail_doubts(description, lexicon)) == flagged

@@ -218,6 +218,25 @@ def cut_sentence_doubts(description: str) -> list[Doubt]:
     return []
 
 
+def stopless_tail_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
+    """A paragraph that ends, after its last sentence's stop, on a few words with a finite verb and
+    no stop ('… erreichen auch jüngere Menschen. Hier entsteht Zukunft'), before a paragraph that
+    does not go on from it in lower case: running text ends its sentences with a stop, so a
+    slogan or a picture's words were read into the paragraph's last line; flagged, the words named."""
+    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    for n, para in enumerate(paras):
+        after = paras[n + 1] if n + 1 < len(paras) else ""
+        head, stop, tail = para.rpartition(". ")
+        if stop and tail[-1:].isalnum() and len(tail.split()) <= STOPLESS_TAIL_MAX_WORDS \
+                and not re.search(r"[.!?:;,]", tail) and has_finite_verb(tail, lexicon) and not after[:1].islower():
+            return [flag("description", f"a paragraph ends on words with no stop after its last sentence ('{tail}'): "
+                                        "a slogan or a picture's words may be read into its last line")]
+    return []
+
+
+STOPLESS_TAIL_MAX_WORDS = 5  # a sentence's start cut by a page would go on in the next paragraph
+
+
 SENTENCE_FIRST = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
 

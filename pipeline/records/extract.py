@@ -24,7 +24,7 @@ from pipeline.language.lexicon import Lexicon, state_code
 from pipeline.read.load import Source
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.body import (Page, body_paragraphs, cut_sentence_doubts, empty_description_doubts,
-                                   move_foreign_paragraphs, quality_doubts, stray_marks_doubts,
+                                   move_foreign_paragraphs, quality_doubts, stopless_tail_doubts, stray_marks_doubts,
                                    verbless_sentence_rest_doubts, visual_lines)
 from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag, note
@@ -171,7 +171,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *(Doubt("description", text, flagged=not sure) for text, sure in column_notes), *body_doubts,
               *quality_doubts(description, doc.lexicon, settings), *stray_marks_doubts(description, settings),
               *empty_description_doubts(description, fields["figure_text"]), *cut_sentence_doubts(description),
-              *verbless_sentence_rest_doubts(description, doc.lexicon),
+              *verbless_sentence_rest_doubts(description, doc.lexicon), *stopless_tail_doubts(description, doc.lexicon),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure,
                                      cleaned, fields, doc.listed),
