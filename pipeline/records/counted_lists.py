@@ -154,12 +154,13 @@ def counted_lists(units: list[Unit], page: Page, settings: RecordsSettings) -> t
             shape = mark_shape(list_mark(piece.text) or "•")
             if coded is None and piece.kind == "item" and shape != "•":
                 coded = shape
-            if coded and shape != coded and piece.kind in ("item", "heading", "figure"):
-                passed += [j] if piece.kind == "item" else []
-                continue  # a figure's number and words between coded items ('A1 …', '5 Jahre', 'Laufzeit', 'C2 …')
             # a piece after an item stopping open goes on with it in its first line ('… für Verwaltung und' |
             # 'Stadtwerke' | 'Handel und Gewerbe'): that line opens no item of its own
             goes_on = ends_open(last.text) and not last.text.endswith("-")
+            if coded and shape != coded and piece.kind in ("item", "heading", "figure") \
+                    and not (goes_on and piece.kind == "item" and list_mark(piece.text) is None):
+                passed += [j] if piece.kind == "item" else []
+                continue  # a figure's number and words between coded items ('A1 …', '5 Jahre', 'Laufzeit', 'C2 …')
             if piece.kind == "item" and list_mark(piece.text) is None and holds_sentence_end(piece.text) \
                     and has_finite_verb(piece.text, page.lexicon) and not goes_on:
                 units[j] = replace(piece, kind="prose", verdict=None, why="")  # a sentence after the items ends the list
