@@ -238,9 +238,12 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             out.append(unit.as_("figure", "banner"))
         elif page.is_caption(text) and len(unit.lines) <= 2:
             out.append(unit.as_("figure", "caption"))
-        elif previous is not None and previous.kind == "prose" and ends_open(previous.text) \
+        elif previous is not None and previous.kind == "prose" and (ends_open(previous.text) or (
+                stops_inside(previous.text) and marked_phrases(units[i + 1 : i + 3], settings))) \
                 and introduces_list(unit, units[i + 1 : i + 3], settings, counts_ahead(previous.text, page.lexicon)):
-            out.append(replace(unit, kind="prose", verdict=None))  # its own words say label; its place says prose
+            # its own words say label; its place says prose (after '… setzt auf fünf', or a count an OCR
+            # garbled, '… dabei flunf', over marked items)
+            out.append(replace(unit, kind="prose", verdict=None))
         elif introduces_list(unit, units[i + 1 : i + 3], settings) and marked_phrases(units[i + 1 : i + 3], settings) \
                 and out and out[-1].why == "evidence" and text_so_far_ends(out):
             # right under debris or a chart's numbers; after text stopping open ('… umfasst drei') counted_lists.py decides
