@@ -239,7 +239,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif page.is_caption(text) and len(unit.lines) <= 2:
             out.append(unit.as_("figure", "caption"))
         elif previous is not None and previous.kind == "prose" and (ends_open(previous.text) or (
-                stops_inside(previous.text) and marked_phrases(units[i + 1 : i + 3], settings))) \
+                stops_inside(previous.text) and marked_phrases(units[i + 1 : i + 3], settings)
+                and has_finite_verb(previous.text, page.lexicon) and not counts_ahead(previous.text, page.lexicon))) \
                 and introduces_list(unit, units[i + 1 : i + 3], settings, counts_ahead(previous.text, page.lexicon)):
             # its own words say label; its place says prose (after '… setzt auf fünf', or a count an OCR
             # garbled, '… dabei flunf', over marked items)
