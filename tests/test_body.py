@@ -985,3 +985,16 @@ def test_a_paragraph_ending_on_a_clause_with_no_stop_is_flagged(description, fla
     sentence going on in lower case are no such thing."""
     from pipeline.records.body import stopless_tail_doubts
     assert bool(stopless_tail_doubts(description, lexicon)) == flagged
+
+
+def test_a_line_taken_out_for_its_size_between_a_sentences_parts_is_flagged(lexicon):
+    """An OCR layer fitted one line of the text to another size: taken out for it, though it reads
+    as the sentence's line between two parts that wait for it; figure text, flagged and named."""
+    page = Page(lexicon, 46, ("Dorf mit Zukunft", "Gemeinsam vernetzt"))
+    body = ("Gründächer und Mulden helfen dabei, Überschwemmungen zu\nvermeiden. Im Norden von\n\n"
+            "Schleswig-Holstein arbeiten mehrere Dörfer an\n\neiner gemeinsamen Plattform für Ausflugsziele.\n")
+    lines = text_to_lines(body)
+    styled = frozenset(l.number for l in lines if l.text.startswith("Schleswig"))
+    kept, figures, _, doubts = body_paragraphs(lines, page, styled=styled)
+    assert [join_lines(f) for f in figures] == ["Schleswig-Holstein arbeiten mehrere Dörfer an"]
+    assert any("set in another size between the parts of a sentence" in d.note and d.flagged for d in doubts)

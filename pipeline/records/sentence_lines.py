@@ -309,13 +309,18 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     'Vorschläge für die Gestaltung' | 'eingereicht, …'), and so after text that stops on a
     conjunction before a verb ('… ausbauen und' | 'Daten über Gewässer und Schutzgebiete' |
     'bereitstellen.'): it may be the sentence's own line, which no grammar here decides; flagged,
-    with the stretch named."""
+    with the stretch named. So is a line set in another size (styled_line_of_the_sentence)."""
     doubts = []
     for i, unit in enumerate(units):
-        if unit.kind != "figure" or unit.why != "interruption" or not line_of_the_sentence(unit, page, settings):
-            continue
         before = text_before(units[:i])
         after = next((u for u in units[i + 1 :] if u.kind != "figure"), None)
+        if styled_line_of_the_sentence(unit, before, after, page, settings):
+            doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', set in another size between the "
+                                              f"parts of a sentence ('…{before.text[-30:]}' | '{after.text[:30]}…'): "
+                                              "it may be the sentence's line"))
+            continue
+        if unit.kind != "figure" or unit.why != "interruption" or not line_of_the_sentence(unit, page, settings):
+            continue
         if before is None or before.kind != "prose":
             continue
         # the middle is still to come where the text after opens on the rest of the verb ('eingereicht, …')
@@ -329,3 +334,15 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
             doubts.append(flag("description", f"figure_text holds '{unit.text[:80]}', set between the parts of a "
                                               f"sentence ('…{before.text[-30:]}'): it may be the sentence's line"))
     return doubts
+
+
+def styled_line_of_the_sentence(unit: Unit, before: Unit | None, after: Unit | None, page: Page,
+                                settings: RecordsSettings) -> bool:
+    """One line taken out for its size ("style": an OCR layer's fitted sizes may misjudge a line of
+    the text) that reads as a sentence's line, with a finite verb, stopping on a function word,
+    between running text that stops on one and running text going on in lower case ('… Im
+    Südwesten von' | 'Baden-Württemberg arbeiten mehrere Gemeinden an' | 'einer gemeinsamen …')."""
+    return unit.kind == "figure" and unit.why == "style" and len(unit.lines) == 1 and before is not None \
+        and after is not None and before.kind == "prose" and after.kind == "prose" and ends_open(before.text) \
+        and not before.text.endswith("-") and ends_open(unit.text) and after.text[:1].islower() \
+        and len(unit.text) <= settings.text.read_across_share * page.measure and has_finite_verb(unit.text, page.lexicon)
