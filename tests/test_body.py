@@ -998,3 +998,15 @@ def test_a_line_taken_out_for_its_size_between_a_sentences_parts_is_flagged(lexi
     kept, figures, _, doubts = body_paragraphs(lines, page, styled=styled)
     assert [join_lines(f) for f in figures] == ["Schleswig-Holstein arbeiten mehrere Dörfer an"]
     assert any("set in another size between the parts of a sentence" in d.note and d.flagged for d in doubts)
+
+
+def test_a_caption_opening_anew_after_a_comma_over_the_sentences_rest_is_flagged(lexicon):
+    """'… in Brandenburg,' | 'Die alte Mühle im Winter' / 'Sachsen und Thüringen nutzen …': after a
+    comma no line opens with a capital article; the line may be a caption glued over the rest."""
+    page = Page(lexicon, 44, ("Dorf mit Zukunft", "Gemeinsam vernetzt"))
+    body = ("Die Stadt hat einen Plan für die nächsten\nJahre beschlossen. Der Landkreis dokumentiert\n"
+            "die Ergebnisse in einem Leitfaden, den andere\nKommunen in Brandenburg,\n\n"
+            "Die alte Mühle im Winter am Abend\nSachsen und Thüringen nutzen können. Die\nNachfrage ist groß.\n")
+    doubts = body_paragraphs(text_to_lines(body), page)[3]
+    assert any("'Die alte Mühle im Winter am Abend' opens a paragraph between" in d.note for d in doubts)
+

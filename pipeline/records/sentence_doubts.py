@@ -169,24 +169,30 @@ def head_line_set_between_doubts(units: list[Unit], page: Page, settings: Record
     """Running text that stops on a function word ('… und einem Garten, in'), and then a paragraph
     whose first line has a capital, no finite verb and no sign at its end, and whose next line
     opens in lower case or on a noun that goes with the article the text stopped on
-    ('Workshop mit Bürgerinnen und Bürgern' / 'dem Kinder Gemüse pflanzen …'), though that line's
-    first word would have fitted on the first line (the column's lines run to column_width_share
-    of its usual one), which ends on no function word: the sentence
-    goes on in that next line, so the first may be a caption an OCR glued over the paragraph. The
-    words cannot tell it from the sentence's own line, so it is kept and flagged,
-    the line named."""
+    ('Workshop mit Bürgerinnen und Bürgern' / 'dem Kinder Gemüse pflanzen …'), or running text
+    that stops on a comma and a first line that opens anew with a capital function word ('…
+    Kommunen in Schleswig-Holstein,' | 'Der neue Marktplatz am Abend' / 'Mecklenburg-Vorpommern …'),
+    though that line's first word would have fitted on the first line (the column's lines run to
+    column_width_share of its usual one; after a comma the grammar tells), which ends on no
+    function word: the sentence goes on in that next line, so the first may be a caption an OCR
+    glued over the paragraph. The words cannot tell it from the sentence's own line, so it is kept
+    and flagged, the line named."""
     doubts = []
     text_units = [u for u in units if u.kind != "figure"]
     for before, unit in zip(text_units, text_units[1:]):
-        if before.kind != "prose" or unit.kind != "prose" or len(unit.lines) < 2 or not ends_open(before.text) \
+        comma = before.text.rstrip().endswith(",")
+        if before.kind != "prose" or unit.kind != "prose" or len(unit.lines) < 2 \
+                or not (ends_open(before.text) or comma) \
                 or before.text.endswith("-") or unit.lines[0].number - before.lines[-1].number < 2:
             continue
         head, rest = unit.lines[0].text.strip(), unit.lines[1].text.strip()
         first = (rest.split() or [""])[0]
-        # the next line goes on in lower case, or on the noun of the article the text stopped on ('… der' | 'Ansätze.')
-        goes_on = rest[:1].islower() or goes_with_determiner(before.text.split()[-1], first, page.lexicon)
+        # the next line goes on in lower case, or on the noun of the article the text stopped on ('… der' | 'Ansätze.');
+        # after a comma, a line opening anew with a capital function word cannot go on the sentence ('…, ' | 'Der …')
+        goes_on = (rest[:1].islower() or goes_with_determiner(before.text.split()[-1], first, page.lexicon)) \
+            if not comma else opens_sentence(head, page.lexicon) and not opens_sentence(rest, page.lexicon)
         # a line of the paragraph's own breaks where the next word would not fit on it
-        fits = len(head) + 1 + len(first) <= settings.text.column_width_share * page.measure
+        fits = comma or len(head) + 1 + len(first) <= settings.text.column_width_share * page.measure
         if head[:1].isupper() and head[-1:].isalnum() and goes_on and not holds_sentence_end(head) \
                 and not ends_open(head) and fits and not has_finite_verb(head, page.lexicon):
             doubts.append(flag("description", f"'{head[:80]}' opens a paragraph between the parts of a sentence "
