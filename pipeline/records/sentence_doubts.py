@@ -15,6 +15,7 @@ from pipeline.records.interruptions import goes_with_determiner
 from pipeline.records.pieces import YEAR, Page, Unit, has_finite_verb
 from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, opens_anew, opens_on_a_noun,
                                     opens_sentence, stops_on_an_attributive_adjective)
+from pipeline.records.sentence_lines import opens_on_a_verb
 from pipeline.records.settings import RecordsSettings
 
 BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?%?")  # '2018', '62', '15%': a chart's year or value
@@ -202,21 +203,33 @@ def head_line_set_between_doubts(units: list[Unit], page: Page, settings: Record
 
 
 def rival_openings_doubts(units: list[Unit], page: Page) -> list[Doubt]:
-    """Running text going on in lower case ('entscheidet ein Dorfrat, …') after a line standing
-    apart with no verb and no stop ('Der neue Marktplatz am Abend'), itself after a piece of text
+    """Running text going on with a verb in lower case ('entscheidet ein Dorfrat, …') after a line
+    standing apart with no verb and no stop ('Der neue Marktplatz am Abend'), itself after a piece of text
     that also stops inside its sentence with no verb yet ('Beteiligung und Verantwortung über die
-    Maßnahmen'): either may open the sentence, and the other is a caption or a label set into it.
-    The words cannot tell which, so both are kept and flagged, the line named."""
+    Maßnahmen'): either may open the sentence, and the other is a caption or a label set into it;
+    so where an OCR glued the line over the text going on. The words cannot tell which, so both
+    are kept and flagged, the line named."""
     text_units = [u for u in units if u.kind != "figure"]
     doubts = []
     for a, b, c in zip(text_units, text_units[1:], text_units[2:]):
         line = b.text.strip()
-        if c.kind in ("prose", "item") and c.text[:1].islower() and len(b.lines) == 1 and line[:1].isupper() \
+        if c.kind in ("prose", "item") and opens_on_a_verb(c.text, page.lexicon) and len(b.lines) == 1 \
+                and line[:1].isupper() \
                 and not re.search(r"[,.!?:;]$", line) and not has_finite_verb(line, page.lexicon) \
                 and a.text.rstrip()[-1:].isalpha() and not has_finite_verb(last_sentence(a.text), page.lexicon) \
                 and b.lines[0].number - a.lines[-1].number >= 2 and c.lines[0].number - b.lines[0].number >= 2:
             doubts.append(flag("description", f"'{line[:80]}' and '…{a.text[-40:]}' both stop before a verb, and "
                                               f"'{c.text[:30]}…' goes on from one of them: the other is a caption or "
+                                              "a label set into the sentence; kept"))
+    for a, b in zip(text_units, text_units[1:]):  # the line an OCR glued over the text going on
+        line, rest = b.lines[0].text.strip(), (b.lines[1].text.strip() if len(b.lines) > 1 else "")
+        if b.kind == "prose" and opens_on_a_verb(rest, page.lexicon) and line[:1].isupper() \
+                and not re.search(r"[,.!?:;]$", line) \
+                and not has_finite_verb(line, page.lexicon) and a.text.rstrip()[-1:].isalpha() \
+                and not ends_open(a.text) and not stops_on_an_attributive_adjective(a.text, page.lexicon) \
+                and not has_finite_verb(last_sentence(a.text), page.lexicon) and b.lines[0].number - a.lines[-1].number >= 2:
+            doubts.append(flag("description", f"'{line[:80]}' and '…{a.text[-40:]}' both stop before a verb, and "
+                                              f"'{rest[:30]}…' goes on from one of them: the other is a caption or "
                                               "a label set into the sentence; kept"))
     return doubts
 
