@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from pipeline.records.figure_doubts import verb_second
+from pipeline.records.interruptions import goes_with_determiner
 from pipeline.records.label_values import CONNECTOR_END
 from pipeline.records.pieces import Page, has_finite_verb
 from pipeline.records.prose import function_words, holds_sentence_end, list_mark, opens_sentence, stops_inside
@@ -32,7 +33,9 @@ def label_words(tokens: list[str]) -> int:
 def running_text_start(text: str, before: str, page: Page) -> int | None:
     """A line that opens with a caption's label (page.is_caption) and the text before it -> where
     the running text glued after the caption's credit starts in the line; None where nothing after
-    the credit reads as running text going on from `before` or opening a sentence after it."""
+    the credit reads as running text going on from `before` or opening a sentence after it, or as
+    the noun `before` waits for with its sentence going on ('… alle' | 'Foto: Stadt X Gutachten,
+    damit …')."""
     if not page.is_caption(text):
         return None
     spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
@@ -47,7 +50,12 @@ def running_text_start(text: str, before: str, page: Page) -> int | None:
         goes_on = rest[:1].islower() and stops_inside(before)
         opens = (opens_sentence(rest, page.lexicon) or verb_second(rest, page)) and bool(before) \
             and not stops_inside(before)
-        if reads_on and (goes_on or opens):
+        # the noun the text before waits for, its sentence going on ('… veröffentlicht alle' | 'Gutachten, damit …')
+        noun = tokens[k].rstrip(",")
+        completes = bool(before.split()) and noun[:1].isupper() and "," in rest \
+            and page.lexicon.tags.best_tag(noun) == "NN" \
+            and goes_with_determiner(before.split()[-1], noun, page.lexicon)  # a noun, no name: a credit's
+        if (reads_on and (goes_on or opens)) or completes:
             return spans[k][0]
     return None
 
