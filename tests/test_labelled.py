@@ -927,3 +927,20 @@ def test_a_sidebar_read_in_two_pieces_with_rows_of_text_between_is_one_header(co
         ("Füssen", ["Bayern"], "Größere Kleinstadt", "Füssen digital")]
     assert " ".join(brochure.projects[1].description.split()) == "Für die Beschäftigten bedeutet das weniger Papier und " \
         "mehr Zeit für schwierige Fälle. Erfolgreiche Projekte beginnen mit einer genauen Beschreibung der Bedürfnisse."
+
+
+def test_a_sidebar_after_the_text_under_a_line_like_a_name_takes_the_name_the_overview_lists(corrections):
+    """The line over the sidebar's labels could be a name ('Sommerfest, Bänke am': 'am' joins a
+    name's parts), but the overview lists no such project and lists the line at the page's top:
+    that is the name, and the text under it the description."""
+    para = "Ehrenamtliche Fahrerinnen und Fahrer bringen ältere Menschen zum Arzt, zum Einkaufen oder zu " \
+           "Veranstaltungen, und die Gemeinde bezahlt ihnen die Fahrten mit dem eigenen Wagen."
+    text = "1. Modellprojekte Smart Cities 2023\n\nKleinstädte und Landgemeinden\n\nSteinheim\n\n" \
+           f"{para}\n\neine neue Bühne für das\nSommerfest, Bänke am\n\nBUNDESLAND\n\nNordrhein-Westfalen\n\n" \
+           "GRÖSSENKLASSE\n\nLandgemeinde\n\nPROJEKTTITEL\n\nSteinheim verbunden\n\nMOTTO\n\nGemeinsam stark\n\n" \
+           "Hafen oder Spielgeräte.\n\n\n\n\n2. Übersicht Modellprojekte 2023\n\nModellprojekt\nSteinheim\n\n" \
+           "Bundesland\nNordrhein-Westfalen\n"
+    got = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure.projects
+    assert [(p.name, p.title) for p in got] == [("Steinheim", "Steinheim verbunden")]
+    assert got[0].description.startswith("Ehrenamtliche Fahrerinnen")
+    assert "name" not in got[0].needs_review

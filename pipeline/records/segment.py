@@ -428,12 +428,16 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
     """The name over a labelled block that starts at nonblank[i]: the line(s) right before it, or,
     where that is running text (the block stands beside or after the text, a sidebar), a line
     after the page break above (blank lines only make one: running lines taken out do not): the
-    one the brochure's list of projects names, or else the first short one."""
+    one the brochure's list of projects names, or else the first short one. Where the line right
+    before reads as a name but the list names no such project and names one at the page's top,
+    that one (a sidebar read after the text whose last line looks like a name: 'Sommerfest, Bänke
+    am')."""
     name = name_lines_before(nonblank, i, in_heading, listed, profile, settings)
-    if name_like(" ".join(l.text.strip() for l in name), settings):
+    read = " ".join(l.text.strip() for l in name)
+    if name_like(read, settings) and (not listed or closest_listed(read, listed)[1] >= settings.segment.listed_min_score):
         return name
     if i > 0 and page_break_between(by_number, nonblank[i - 1].number, nonblank[i].number):
-        return None  # the block opens its page: the page before holds none of its name
+        return name if name_like(read, settings) else None  # the block opens its page: the page before holds none of its name
     k = i - 1
     while k > 0 and not page_break_between(by_number, nonblank[k - 1].number, nonblank[k].number) \
             and nonblank[k - 1].number not in in_heading:
@@ -443,7 +447,9 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
               or debris_after_listed(nonblank[j].text.strip(), tuple(listed), settings)]
     listed_name = listed_chain(nonblank, starts, i, listed, settings)
     if listed_name:
-        return listed_name
+        return listed_name  # a sidebar after the text: the name the overview lists at the page's top, not the text's last line
+    if name_like(read, settings):
+        return name
     return connected_lines(wrapped_chains(nonblank, starts[0], i, settings)[-1]) if starts else None
 
 
