@@ -98,8 +98,9 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     as one token and are not asked about), or two short words in capitals or more among words in
     small letters that are no function words and not the name's ('Zwönitz OTE klug: ESET Region für
     all NS'), or a word of one or two small letters that is no function word ('Innenstadt ur alle')
-    or a lone digit between words in small letters ('für eine 5 grüne Stadt': a speck): a word an
-    OCR misread, flagged."""
+    or a lone digit between words in small letters ('für eine 5 grüne Stadt': a speck), or that ends
+    on a count with a thousands' dot after capitals ('Heute für morgen LIANCLS NINE S 253.628': a
+    fact's label and value read into it): a word an OCR misread, flagged."""
     doubts = []
     for field_name in ("title", "motto"):
         value = fields.get(field_name) or ""
@@ -120,12 +121,16 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
         elif stubs:
             doubts.append(flag(field_name, f"'{stubs[0]}' is no German word: an OCR may have lost a letter of it "
                                            "or read a speck ('ur' for 'für', '5' between words)"))
+        elif FACT_FIGURE_END.search(value) and not value.isupper():
+            doubts.append(flag(field_name, f"'{value.strip()[-30:]}' ends on a figure like a fact's value (inhabitants, a "
+                                           "sum): a box's label and value may be read into it"))
         elif len(specks) >= CAPITAL_SPECKS_MIN and not value.isupper():
             doubts.append(flag(field_name, f"{', '.join(repr(w) for w in specks)}: short words in capitals among words in "
                                            "small letters, as an OCR reads specks or a box's edge"))
     return doubts
 
 
+FACT_FIGURE_END = re.compile(r"[A-ZÄÖÜ]{2,}\S*\s+\S*\s*\d{1,3}(?:\.\d{3})+\s*$")  # '… LIANCLS NINE S 253.628'
 STUB_MAX_CHARS = 2  # German's words of one or two small letters are function words ('zu', 'im'); others are stubs
 CAPITAL_SPECKS_MIN = 2  # one such word is an abbreviation ('Hybride ILE …'); two or more among small letters are specks
 
