@@ -258,8 +258,10 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
         elif unit.verdict is False:
             out.append(unit.as_("figure", "evidence"))
         elif out and out[-1].why == "evidence" and stops_inside(out[-1].text) and text[0].islower() \
-                and unit.lines[0].number == out[-1].lines[-1].number + 1 and unit.verdict is not True:
-            out.append(unit.as_("figure", "evidence"))  # a figure's next line; one that reads as prose goes on the text
+                and unit.lines[0].number == out[-1].lines[-1].number + 1 and unit.verdict is not True \
+                and not (len(unit.lines) > FIGURE_LINES_MAX and has_finite_verb(text, page.lexicon)):
+            # a figure's next line; one that reads as prose, or a paragraph of sentences, goes on the text
+            out.append(unit.as_("figure", "evidence"))
         else:
             full = full_line_of_text(units, i, page, settings)
             kind = unit_kind(units, i, out, page, settings, full)
@@ -267,6 +269,7 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
     return out
 
 
+FIGURE_LINES_MAX = 2  # a figure's words going on in lower case under it: a line or two, no paragraph of sentences
 FULL_LINE = "full line"  # a Unit's `why`: running text by full_line_of_text, a paragraph's line going on in the next
 
 
