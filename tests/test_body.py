@@ -978,6 +978,8 @@ def test_a_caption_glued_over_a_paragraph_is_flagged_where_the_next_word_fits_a_
     ("Die Anschlagbretter erreichen auch jüngere Menschen. Handel und Innenstädte\n\nDie Läden schließen.", False),
     ("Die Anschlagbretter erreichen auch jüngere Menschen. Dort entsteht\n\nein neuer Treffpunkt.", False),
     ("Die Anschlagbretter erreichen auch jüngere Menschen. Hier entsteht Zukunft.", False),
+    ("Die Anschlagbretter erreichen viel. In der Innenstadt entsteht ein\n\nTreffpunkt für alle.", False),
+    ("Wie erreicht man alle? Hier entsteht Zukunft\n\nViele Gebäude sind alt.", True),
 ])
 def test_a_paragraph_ending_on_a_clause_with_no_stop_is_flagged(description, flagged, lexicon):
     """A few words with a finite verb and no stop after a paragraph's last sentence, not going on
@@ -1009,4 +1011,37 @@ def test_a_caption_opening_anew_after_a_comma_over_the_sentences_rest_is_flagged
             "Die alte Mühle im Winter am Abend\nSachsen und Thüringen nutzen können. Die\nNachfrage ist groß.\n")
     doubts = body_paragraphs(text_to_lines(body), page)[3]
     assert any("'Die alte Mühle im Winter am Abend' opens a paragraph between" in d.note for d in doubts)
+
+
+def test_no_rival_openings_after_a_list_item(lexicon):
+    """A bulleted list, then a paragraph whose first line is its sentence's subject ('Die
+    Bürgerinnen und Bürger der Gemeinde' / 'können künftig …'): an item is no sentence's start, so
+    nothing rivals the line; no flag."""
+    page = Page(lexicon, 46, ("Dorf mit Zukunft", "Gemeinsam vernetzt"))
+    body = ("Die Gemeinde setzt auf diese Schwerpunkte:\n\n• Mobilität und Verkehr\n\n• Wohnen im Quartier\n\n"
+            "Die Bürgerinnen und Bürger der Gemeinde\nkönnen künftig ihre Anliegen rund um die Uhr\nmelden.\n")
+    doubts = body_paragraphs(text_to_lines(body), page)[3]
+    assert not any("both stop before a verb" in d.note for d in doubts)
+
+
+def test_a_row_of_capitalised_words_a_sentence_goes_on_from_stays_its_line(lexicon):
+    """'… Grundlage ist die' | 'Smart City Strategie Digitale Region Talheim' / 'mit ihren Maßnahmen,
+    …': a row of capitalised words the next line goes on from in lower case is the sentence's noun
+    phrase, no icon row: it stays in the text."""
+    page = Page(lexicon, 46, ("Dorf mit Zukunft", "Gemeinsam vernetzt"))
+    body = ("Die Stadt hat einen Plan beschlossen. Seine\nGrundlage ist die\n\n"
+            "Smart City Strategie Digitale Region Talheim\nmit ihren Maßnahmen, die bis zum Jahr 2030\n"
+            "umgesetzt werden sollen.\n")
+    kept, figures = body_paragraphs(text_to_lines(body), page)[:2]
+    assert "Smart City Strategie Digitale Region Talheim" in " ".join(join_lines(p) for p in kept)
+
+
+def test_a_credit_with_a_place_after_a_comma_stays_whole(lexicon):
+    """'Foto: Amt Planung, Rheinsberg' after text waiting for a noun ('… ein Konzept für die'): a
+    place after the comma opens no clause, so the credit is no noun and its sentence; it stays one."""
+    page = Page(lexicon, 46, ("Dorf mit Zukunft", "Gemeinsam vernetzt"), ("Foto",))
+    body = ("Die Stadt hat einen Plan beschlossen und erarbeitet\nnun ein Konzept für die\n\n"
+            "Foto: Amt Planung, Rheinsberg\n\nInnenstadt, die bis zum Jahr 2030 umgebaut wird.\n")
+    figures = body_paragraphs(text_to_lines(body), page)[1]
+    assert [join_lines(f) for f in figures] == ["Foto: Amt Planung, Rheinsberg"]
 

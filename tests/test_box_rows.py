@@ -283,6 +283,8 @@ def test_a_web_address_an_ocr_broke_at_its_dot_looks_like_a_facts_value():
     ("2 Städte, 1 Ziel", "5G für alle", []),
     ("Fürth gemeinsam: Region im Wandel", "Heute für morgen LIANCLS NINE S 253.628", ["motto"]),
     ("Die 1.000 Ideen", "Heute für morgen", []),
+    ("Kiel smart by nature", "Heimat to go", []),
+    ("Neumarkt i. d. OPf. digital", "Wir sind 4 starke Gemeinden", []),
 ])
 def test_a_title_or_motto_with_a_word_no_title_prints_is_flagged(title, motto, flagged, corrections):
     """No word of three letters, a noun's form in lower case standing alone, or a word of two small

@@ -16,7 +16,7 @@ from pipeline.records.figure_doubts import (article_headings_out, figure_like_do
 from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
-from pipeline.records.prose import ends_open, list_mark
+from pipeline.records.prose import ends_open, list_mark, stops_on_an_attributive_adjective
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, has_finite_verb, opening_checked, pieces_of,
                                      sentences_joined, undecided_doubts)
 from pipeline.records.segment import Line
@@ -220,15 +220,17 @@ def cut_sentence_doubts(description: str) -> list[Doubt]:
 
 def stopless_tail_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
     """A paragraph that ends, after its last sentence's stop, on a few words with a finite verb and
-    no stop ('… erreichen auch jüngere Menschen. Hier entsteht Zukunft'), before a paragraph that
-    does not go on from it in lower case: running text ends its sentences with a stop, so a
-    slogan or a picture's words were read into the paragraph's last line; flagged, the words named."""
+    no stop, waiting for no next word ('… erreichen auch jüngere Menschen. Hier entsteht Zukunft';
+    not '… In der Innenstadt entsteht ein'), before a paragraph that does not go on from it in
+    lower case: running text ends its sentences with a stop, so a slogan or a picture's words were
+    read into the paragraph's last line; flagged, the words named."""
     paras = [p.strip() for p in description.split("\n\n") if p.strip()]
     for n, para in enumerate(paras):
         after = paras[n + 1] if n + 1 < len(paras) else ""
-        head, stop, tail = para.rpartition(". ")
-        if stop and tail[-1:].isalnum() and len(tail.split()) <= STOPLESS_TAIL_MAX_WORDS \
-                and not re.search(r"[.!?:;,]", tail) and has_finite_verb(tail, lexicon) and not after[:1].islower():
+        *sentences, tail = re.split(r"(?<=[.!?])\s+", para)  # not after a colon: a label and its item
+        if sentences and tail[-1:].isalnum() and len(tail.split()) <= STOPLESS_TAIL_MAX_WORDS \
+                and not re.search(r"[.!?:;,]", tail) and has_finite_verb(tail, lexicon) and not after[:1].islower() \
+                and not ends_open(tail) and not stops_on_an_attributive_adjective(tail, lexicon):
             return [flag("description", f"a paragraph ends on words with no stop after its last sentence ('{tail}'): "
                                         "a slogan or a picture's words may be read into its last line")]
     return []

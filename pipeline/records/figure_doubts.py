@@ -22,7 +22,8 @@ from pipeline.records.list_items import marked_place
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb, short_piece
 from pipeline.records.units import LONE_NUMBER, text_before
 from pipeline.records.prose import (LABEL_WORD, ends_open, function_words, holds_sentence_end, label_row, list_mark,
-                                    opens_anew, opens_sentence, stops_inside, stops_on_an_attributive_adjective, unmarked)
+                                    opens_anew, opens_sentence, stops_inside, stops_on_an_attributive_adjective,
+                                    unmarked)
 from pipeline.records.settings import RecordsSettings
 
 BIG_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:%|Mio\.?|Mrd\.?|Tsd\.?)?\s*(?:€|t|km|ha|Jahre|Monate)?")

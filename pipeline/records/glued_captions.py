@@ -20,6 +20,7 @@ from pipeline.records.label_values import CONNECTOR_END
 from pipeline.records.pieces import Page, has_finite_verb
 from pipeline.records.prose import function_words, holds_sentence_end, list_mark, opens_sentence, stops_inside
 from pipeline.records.segment import Line
+from pipeline.records.sentence_lines import opens_a_clause
 
 TOKEN = re.compile(r"\S+")
 CREDIT_MAX_WORDS = 4  # a credit names an author or an owner in a few words ('Stadt Bad Säckingen')
@@ -50,11 +51,12 @@ def running_text_start(text: str, before: str, page: Page) -> int | None:
         goes_on = rest[:1].islower() and stops_inside(before)
         opens = (opens_sentence(rest, page.lexicon) or verb_second(rest, page)) and bool(before) \
             and not stops_inside(before)
-        # the noun the text before waits for, its sentence going on ('… veröffentlicht alle' | 'Gutachten, damit …')
+        # the noun the text before waits for, a clause after its comma ('… veröffentlicht alle' | 'Gutachten, damit
+        # …'); a common noun: a name is a credit's ('Foto: Stadt Rheinsberg'), as is a place after a comma ('…, Berlin')
         noun = tokens[k].rstrip(",")
-        completes = bool(before.split()) and noun[:1].isupper() and "," in rest \
-            and page.lexicon.tags.best_tag(noun) == "NN" \
-            and goes_with_determiner(before.split()[-1], noun, page.lexicon)  # a noun, no name: a credit's
+        completes = bool(before.split()) and tokens[k].endswith(",") and noun[:1].isupper() \
+            and page.lexicon.tags.best_tag(noun) == "NN" and opens_a_clause(" ".join(tokens[k + 1:]), page.lexicon) \
+            and goes_with_determiner(before.split()[-1], noun, page.lexicon)
         if (reads_on and (goes_on or opens)) or completes:
             return spans[k][0]
     return None

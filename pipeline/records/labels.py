@@ -25,8 +25,8 @@ from pipeline.records.label_values import (WEB_ADDRESS, address_rejoined, box_li
                                            lost_label_over_title, small_capitals_once, stray_like, title_value_like,
                                            value_looks_like)
 from pipeline.records.labelled_block import STRAY, LabelledBlock, LabelledValue, Line
-from pipeline.records.line_end_labels import (ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, row_gap, rows_as_tails,
-                                             size_rows_after_land)
+from pipeline.records.line_end_labels import (ROW_TAIL_MAX_ROWS, LabelTail, label_tail, printed_as_label, row_gap,
+                                             rows_as_tails, size_rows_after_land)
 
 LABEL_MAX_TOKENS = 3  # a label is at most so many words as printed ('B UNDESLAND:' is two)
 VALUE_MAX_LINES = 4  # a value wraps over at most so many lines

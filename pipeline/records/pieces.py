@@ -19,7 +19,7 @@ from pipeline.records.list_items import (counts_ahead, counts_before_colon, intr
                                          list_marked_item, mark_shape, marked_like, marked_phrases, marked_place,
                                          opens_a_list)
 from pipeline.records.prose import (WORD, WORD_STOP_WORD, awaits_last_item, ends_early, ends_open, function_words,
-                                    has_finite_verb, holds_sentence_end, label_row, labels_only, list_mark,
+                                    has_finite_verb, holds_sentence_end, known_word, label_row, labels_only, list_mark,
                                     may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
                                     opens_on_a_participle, opens_sentence, piece_evidence, reads_as_prose, stops_inside,
                                     stops_on_a_finite_verb, stops_on_an_attributive_adjective,
@@ -70,9 +70,11 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
         caption = apart[i] or apart[i + 1]
-        # an icon row's labels over the piece's text ('Wohnen Handel Umwelt Mobilität' / 'Natur und …')
-        labels = all(label_row(l.text) for l in para[start : i + 1]) and not label_row(para[i + 1].text)
-        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption or labels \
+        # an icon row's labels over the piece's text ('Wohnen Handel Umwelt Mobilität' / 'Natur und …'); a row the
+        # next line goes on from in lower case is a sentence's noun phrase ('Smart City Strategie …' / 'mit ihren …')
+        icon_row = all(label_row(l.text) for l in para[start : i + 1]) and not label_row(para[i + 1].text) \
+            and not para[i + 1].text.strip()[:1].islower()
+        if ends_early(para[i].text, para[i + 1].text, page.measure, settings) or item or caption or icon_row \
                 or first_item_after(para[i], para[i + 1], page, settings):
             early.append(para[start : i + 1])
             start = i + 1
@@ -240,7 +242,8 @@ def classify_units(units: list[Unit], page: Page, styled: frozenset[int], settin
             out.append(unit.as_("figure", "caption"))
         elif previous is not None and previous.kind == "prose" and (ends_open(previous.text) or (
                 stops_inside(previous.text) and marked_phrases(units[i + 1 : i + 3], settings)
-                and has_finite_verb(previous.text, page.lexicon) and not counts_ahead(previous.text, page.lexicon))) \
+                and has_finite_verb(previous.text, page.lexicon) and not counts_ahead(previous.text, page.lexicon)
+                and not known_word((previous.text.split() or [""])[-1], page.lexicon, settings))) \
                 and introduces_list(unit, units[i + 1 : i + 3], settings, counts_ahead(previous.text, page.lexicon)):
             # its own words say label; its place says prose (after '… setzt auf fünf', or a count an OCR
             # garbled, '… dabei flunf', over marked items)
@@ -390,7 +393,8 @@ def logo_line_inside(para: list[Line], k: int, page: Page) -> bool:
     text = para[k].text.strip()
     following = para[k + 1].text.strip() if k + 1 < len(para) else ""
     first = (text.split() or [""])[0]
-    after_an_icon = bool(ICON_LETTERS.fullmatch(first)) and first[:1].isupper() and first.lower() not in function_words()
+    after_an_icon = bool(ICON_LETTERS.fullmatch(first)) and first[:1].isupper() \
+        and first.lower() not in function_words()
     return names_wordmark(text, page) and not following[:1].islower() \
         and (after_an_icon or all(w[:1].isupper() or ICON_LETTERS.fullmatch(w) for w in text.split()))
 

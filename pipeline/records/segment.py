@@ -434,10 +434,12 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
     am')."""
     name = name_lines_before(nonblank, i, in_heading, listed, profile, settings)
     read = " ".join(l.text.strip() for l in name)
-    if name_like(read, settings) and (not listed or closest_listed(read, listed)[1] >= settings.segment.listed_min_score):
+    listed_as_read = not listed or closest_listed(read, listed)[1] >= settings.segment.listed_min_score
+    if name_like(read, settings) and listed_as_read:
         return name
     if i > 0 and page_break_between(by_number, nonblank[i - 1].number, nonblank[i].number):
-        return name if name_like(read, settings) else None  # the block opens its page: the page before holds none of its name
+        # the block opens its page: the page before holds none of its name
+        return name if name_like(read, settings) else None
     k = i - 1
     while k > 0 and not page_break_between(by_number, nonblank[k - 1].number, nonblank[k].number) \
             and nonblank[k - 1].number not in in_heading:
@@ -447,7 +449,7 @@ def name_over_block(nonblank: list[Line], i: int, in_heading: set[int], listed: 
               or debris_after_listed(nonblank[j].text.strip(), tuple(listed), settings)]
     listed_name = listed_chain(nonblank, starts, i, listed, settings)
     if listed_name:
-        return listed_name  # a sidebar after the text: the name the overview lists at the page's top, not the text's last line
+        return listed_name  # a sidebar after the text: the name the overview lists at the page's top
     if name_like(read, settings):
         return name
     return connected_lines(wrapped_chains(nonblank, starts[0], i, settings)[-1]) if starts else None

@@ -13,8 +13,8 @@ from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
 from pipeline.records.interruptions import goes_with_determiner
 from pipeline.records.pieces import YEAR, Page, Unit, has_finite_verb
-from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, opens_anew, opens_on_a_noun,
-                                    opens_sentence, stops_on_an_attributive_adjective)
+from pipeline.records.prose import (ends_open, function_words, holds_sentence_end, list_mark, opens_anew,
+                                    opens_on_a_noun, opens_sentence, stops_on_an_attributive_adjective)
 from pipeline.records.sentence_lines import opens_on_a_verb
 from pipeline.records.settings import RecordsSettings
 
@@ -171,8 +171,9 @@ def head_line_set_between_doubts(units: list[Unit], page: Page, settings: Record
     whose first line has a capital, no finite verb and no sign at its end, and whose next line
     opens in lower case or on a noun that goes with the article the text stopped on
     ('Workshop mit Bürgerinnen und Bürgern' / 'dem Kinder Gemüse pflanzen …'), or running text
-    that stops on a comma and a first line that opens anew with a capital function word ('…
-    Kommunen in Schleswig-Holstein,' | 'Der neue Marktplatz am Abend' / 'Mecklenburg-Vorpommern …'),
+    that stops on a comma and a first line that opens anew with a capital function word over a
+    next line that does not ('… Kommunen in Schleswig-Holstein,' | 'Der neue Marktplatz am Abend'
+    / 'Mecklenburg-Vorpommern …'),
     though that line's first word would have fitted on the first line (the column's lines run to
     column_width_share of its usual one; after a comma the grammar tells), which ends on no
     function word: the sentence goes on in that next line, so the first may be a caption an OCR
@@ -204,34 +205,39 @@ def head_line_set_between_doubts(units: list[Unit], page: Page, settings: Record
 
 def rival_openings_doubts(units: list[Unit], page: Page) -> list[Doubt]:
     """Running text going on with a verb in lower case ('entscheidet ein Dorfrat, …') after a line
-    standing apart with no verb and no stop ('Der neue Marktplatz am Abend'), itself after a piece of text
-    that also stops inside its sentence with no verb yet ('Beteiligung und Verantwortung über die
-    Maßnahmen'): either may open the sentence, and the other is a caption or a label set into it;
-    so where an OCR glued the line over the text going on. The words cannot tell which, so both
-    are kept and flagged, the line named."""
+    with no verb and no stop ('Der neue Marktplatz am Abend'), standing apart or glued by an OCR
+    over the text going on, itself after a piece of text that is no list item and also stops
+    inside its sentence with no verb yet, on no word that waits for the next
+    ('Beteiligung und Verantwortung über die Maßnahmen'): either may open the sentence, and the
+    other is a caption or a label set into it. The words cannot tell which, so both are kept and
+    flagged, the line named."""
     text_units = [u for u in units if u.kind != "figure"]
     doubts = []
-    for a, b, c in zip(text_units, text_units[1:], text_units[2:]):
-        line = b.text.strip()
-        if c.kind in ("prose", "item") and opens_on_a_verb(c.text, page.lexicon) and len(b.lines) == 1 \
-                and line[:1].isupper() \
-                and not re.search(r"[,.!?:;]$", line) and not has_finite_verb(line, page.lexicon) \
-                and a.text.rstrip()[-1:].isalpha() and not has_finite_verb(last_sentence(a.text), page.lexicon) \
-                and b.lines[0].number - a.lines[-1].number >= 2 and c.lines[0].number - b.lines[0].number >= 2:
-            doubts.append(flag("description", f"'{line[:80]}' and '…{a.text[-40:]}' both stop before a verb, and "
-                                              f"'{c.text[:30]}…' goes on from one of them: the other is a caption or "
-                                              "a label set into the sentence; kept"))
+    for a, b, c in zip(text_units, text_units[1:], text_units[2:]):  # the line standing apart
+        if c.kind in ("prose", "item") and len(b.lines) == 1 and c.lines[0].number - b.lines[0].number >= 2 \
+                and rival_opening(a, b, c.text, page):
+            doubts.append(rival_doubt(a, b, c.text))
     for a, b in zip(text_units, text_units[1:]):  # the line an OCR glued over the text going on
-        line, rest = b.lines[0].text.strip(), (b.lines[1].text.strip() if len(b.lines) > 1 else "")
-        if b.kind == "prose" and opens_on_a_verb(rest, page.lexicon) and line[:1].isupper() \
-                and not re.search(r"[,.!?:;]$", line) \
-                and not has_finite_verb(line, page.lexicon) and a.text.rstrip()[-1:].isalpha() \
-                and not ends_open(a.text) and not stops_on_an_attributive_adjective(a.text, page.lexicon) \
-                and not has_finite_verb(last_sentence(a.text), page.lexicon) and b.lines[0].number - a.lines[-1].number >= 2:
-            doubts.append(flag("description", f"'{line[:80]}' and '…{a.text[-40:]}' both stop before a verb, and "
-                                              f"'{rest[:30]}…' goes on from one of them: the other is a caption or "
-                                              "a label set into the sentence; kept"))
+        if b.kind == "prose" and len(b.lines) > 1 and rival_opening(a, b, b.lines[1].text.strip(), page):
+            doubts.append(rival_doubt(a, b, b.lines[1].text.strip()))
     return doubts
+
+
+def rival_opening(a: Unit, b: Unit, going_on: str, page: Page) -> bool:
+    """b's first line and the text a ends on could each open the sentence `going_on` goes on
+    (rival_openings_doubts)."""
+    line = b.lines[0].text.strip()
+    return opens_on_a_verb(going_on, page.lexicon) and line[:1].isupper() and not re.search(r"[,.!?:;]$", line) \
+        and not has_finite_verb(line, page.lexicon) and list_mark(a.text) is None \
+        and a.text.rstrip()[-1:].isalpha() and not ends_open(a.text) \
+        and not stops_on_an_attributive_adjective(a.text, page.lexicon) \
+        and not has_finite_verb(last_sentence(a.text), page.lexicon) and b.lines[0].number - a.lines[-1].number >= 2
+
+
+def rival_doubt(a: Unit, b: Unit, going_on: str) -> Doubt:
+    return flag("description", f"'{b.lines[0].text.strip()[:80]}' and '…{a.text[-40:]}' both stop before a verb, "
+                               f"and '{going_on[:30]}…' goes on from one of them: the other is a caption or a label "
+                               "set into the sentence; kept")
 
 
 def last_sentence(text: str) -> str:

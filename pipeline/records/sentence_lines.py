@@ -199,9 +199,10 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
                 and text_so_far_ends(units[:i], ".!?:"):
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
             continue
-        k = next((k for k in range(j + 1, len(units)) if units[k].kind != "figure"), None) if j is not None else None
-        if k is not None and units[k].kind == "prose" and text_so_far_ends(units[:i], ".!?:") \
-                and short_words_between(units[j], page) and listing_goes_on(unit.text, units[k].text, page.lexicon):
+        rest_at = None if j is None else next((m for m in range(j + 1, len(units)) if units[m].kind != "figure"), None)
+        if rest_at is not None and units[rest_at].kind == "prose" and text_so_far_ends(units[:i], ".!?:") \
+                and short_words_between(units[j], page) \
+                and listing_goes_on(unit.text, units[rest_at].text, page.lexicon):
             # a picture's words between the listing and its last item ('… Köln, Bad Tölz' | 'Die Stadt von morgen' |
             # 'und Königs Wusterhausen haben …'): they took the listing's place as the sentence's start
             units[i] = replace(unit, kind="prose", verdict=None, why="grammar")
@@ -312,6 +313,8 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
     with the stretch named. So is a line set in another size (styled_line_of_the_sentence)."""
     doubts = []
     for i, unit in enumerate(units):
+        if unit.kind != "figure" or unit.why not in ("style", "interruption"):
+            continue
         before = text_before(units[:i])
         after = next((u for u in units[i + 1 :] if u.kind != "figure"), None)
         if styled_line_of_the_sentence(unit, before, after, page, settings):
@@ -319,9 +322,8 @@ def taken_lines_doubts(units: list[Unit], page: Page, settings: RecordsSettings)
                                               f"parts of a sentence ('…{before.text[-30:]}' | '{after.text[:30]}…'): "
                                               "it may be the sentence's line"))
             continue
-        if unit.kind != "figure" or unit.why != "interruption" or not line_of_the_sentence(unit, page, settings):
-            continue
-        if before is None or before.kind != "prose":
+        if unit.why != "interruption" or not line_of_the_sentence(unit, page, settings) \
+                or before is None or before.kind != "prose":
             continue
         # the middle is still to come where the text after opens on the rest of the verb ('eingereicht, …')
         # so it is after a conjunction before a verb ('… ausbauen und' | 'Daten über Gewässer …' | 'bereitstellen.')
@@ -345,4 +347,5 @@ def styled_line_of_the_sentence(unit: Unit, before: Unit | None, after: Unit | N
     return unit.kind == "figure" and unit.why == "style" and len(unit.lines) == 1 and before is not None \
         and after is not None and before.kind == "prose" and after.kind == "prose" and ends_open(before.text) \
         and not before.text.endswith("-") and ends_open(unit.text) and after.text[:1].islower() \
-        and len(unit.text) <= settings.text.read_across_share * page.measure and has_finite_verb(unit.text, page.lexicon)
+        and len(unit.text) <= settings.text.read_across_share * page.measure \
+        and has_finite_verb(unit.text, page.lexicon)

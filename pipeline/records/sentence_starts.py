@@ -111,9 +111,9 @@ def listings_back(units: list[Unit], page: Page, settings: RecordsSettings) -> l
         while j < len(units) and units[j].kind == "figure" and units[j].why in SET_APART \
                 and len(units[j].lines) == 1 and listed_names(units[j].text):
             j += 1
-        going_on = next((k for k in range(j, len(units)) if units[k].kind != "figure"), None)
-        if first < j and going_on is not None and units[going_on].kind == "prose" \
-                and (units[going_on].text[:1].islower() or units[j - 1].text.endswith(",")):
+        rest_at = next((k for k in range(j, len(units)) if units[k].kind != "figure"), None)
+        if first < j and rest_at is not None and units[rest_at].kind == "prose" \
+                and (units[rest_at].text[:1].islower() or units[j - 1].text.endswith(",")):
             units[first:j] = [as_running_text(u) for u in units[first:j]]
     return units
 

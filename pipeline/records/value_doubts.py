@@ -91,14 +91,24 @@ def unfinished_value_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     return doubts
 
 
+def letter_lost(stub: str) -> bool:
+    """A word of one or two small letters that is a German function word with one letter more
+    ('ur': 'für', 'nur', 'zur'): an OCR lost a letter of it."""
+    return any(f"{stub[:i]}{c}{stub[i:]}" in german_stop_words() for i in range(len(stub) + 1) for c in LETTERS)
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
 def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
     """A title or motto with letters but no word of three ('OJ': a speck or a box's edge read as
     the value), or holding a word in lower case that is only a noun's form ('Mobilität seen': no
     German title prints a noun so; a slogan's words joined by stops, 'meer.zukunft.seen.', stand
     as one token and are not asked about), or two short words in capitals or more among words in
     small letters that are no function words and not the name's ('Zwönitz OTE klug: ESET Region für
-    all NS'), or a word of one or two small letters that is no function word ('Innenstadt ur alle')
-    or a lone digit between words in small letters ('für eine 5 grüne Stadt': a speck), or that ends
+    all NS'), or a word of one or two small letters that is a function word with a letter lost
+    ('Innenstadt ur alle': letter_lost), or a lone digit after an article for one ('für eine 5
+    grüne Stadt': a speck), or that ends
     on a count with a thousands' dot after capitals ('Heute für morgen LIANCLS NINE S 253.628': a
     fact's label and value read into it): a word an OCR misread, flagged."""
     doubts = []
@@ -111,9 +121,13 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
         words = [t.strip(".,;:!?()„“”\"'") for t in value.split()]
         nouns = [w for w in words
                  if w.isalpha() and w.islower() and w not in german_stop_words() and lexicon.tags.best_tag(w) == "NN"]
-        stubs = [w for w in words if w.isalpha() and w.islower() and len(w) <= STUB_MAX_CHARS and w not in german_stop_words()]
-        # a lone digit between words in small letters ('für eine 5 grüne Stadt'; not '2 Städte, 1 Ziel'): a speck
-        stubs += [w for a, w, b in zip(words, words[1:], words[2:]) if len(w) == 1 and w.isdigit() and a.islower() and b.islower()]
+        named = {w.casefold() for w in re.findall(r"\w+", fields.get("name") or "")}
+        # a function word that lost a letter ('ur' for 'für'; 'by', 'to', 'x' lose none); an abbreviation has its dot
+        stubs = [w for t, w in zip(value.split(), words) if w.isalpha() and w.islower() and len(w) <= STUB_MAX_CHARS
+                 and "." not in t and w not in german_stop_words() and w not in named and letter_lost(w)]
+        # a lone digit after an article for one ('für eine 5 grüne Stadt'; not 'Wir sind 4 starke …'): a speck
+        stubs += [w for a, w, b in zip(words, words[1:], words[2:])
+                  if len(w) == 1 and w.isdigit() and a.lower() in ONE_ARTICLES and b.islower()]
         specks = [w for w in re.findall(r"\b[A-ZÄÖÜ]{2,5}\b", value)
                   if w.lower() not in german_stop_words() and w.casefold() not in (fields.get("name") or "").casefold()]
         if nouns:
@@ -122,15 +136,16 @@ def odd_word_doubts(fields: dict, lexicon: Lexicon) -> list[Doubt]:
             doubts.append(flag(field_name, f"'{stubs[0]}' is no German word: an OCR may have lost a letter of it "
                                            "or read a speck ('ur' for 'für', '5' between words)"))
         elif FACT_FIGURE_END.search(value) and not value.isupper():
-            doubts.append(flag(field_name, f"'{value.strip()[-30:]}' ends on a figure like a fact's value (inhabitants, a "
-                                           "sum): a box's label and value may be read into it"))
+            doubts.append(flag(field_name, f"'{value.strip()[-30:]}' ends on a figure like a fact's value "
+                                           "(inhabitants, a sum): a box's label and value may be read into it"))
         elif len(specks) >= CAPITAL_SPECKS_MIN and not value.isupper():
             doubts.append(flag(field_name, f"{', '.join(repr(w) for w in specks)}: short words in capitals among words in "
                                            "small letters, as an OCR reads specks or a box's edge"))
     return doubts
 
 
-FACT_FIGURE_END = re.compile(r"[A-ZÄÖÜ]{2,}\S*\s+\S*\s*\d{1,3}(?:\.\d{3})+\s*$")  # '… LIANCLS NINE S 253.628'
+FACT_FIGURE_END = re.compile(r"\b[A-ZÄÖÜ]{2,}(?:\s+[A-ZÄÖÜ]+)*\s+\d{1,3}(?:\.\d{3})+\s*$")  # '… LIANCLS NINE S 253.628'
+ONE_ARTICLES = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 STUB_MAX_CHARS = 2  # German's words of one or two small letters are function words ('zu', 'im'); others are stubs
 CAPITAL_SPECKS_MIN = 2  # one such word is an abbreviation ('Hybride ILE …'); two or more among small letters are specks
 
