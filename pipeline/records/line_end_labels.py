@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
 from pipeline.records.label_values import garbled_label_like
-
-if TYPE_CHECKING:
-    from pipeline.records.segment import Line
 
 SENTENCE_END = re.compile(r"[.!?-]$")  # text before the label ends a sentence or a column's line (a word cut): no label word inside prose
 LABEL_TAIL_MAX_TOKENS = 2  # 'B UNDESLAND:' (small capitals split it) or 'BUNDESLAND:'
@@ -195,7 +192,14 @@ def rows_as_tails(rows: list, column: int, label_at_end: callable, label_alone: 
     return out + list(rows[ROW_TAIL_MAX_ROWS:])
 
 
-def row_gap(upper: LabelTail | Line, lower: LabelTail | Line, box_end: int = -1) -> int:
+class Row(Protocol):
+    """A line of the text or a LabelTail standing for one: what a box's rows are read by."""
+
+    number: int
+    text: str
+
+
+def row_gap(upper: Row, lower: Row, box_end: int = -1) -> int:
     """How many line numbers apart two lines of a block are; 1 for lines of a box up to line
     `box_end` (rows_as_tails left the text's rows between them out)."""
     return 1 if lower.number <= box_end else lower.number - upper.number
@@ -204,8 +208,8 @@ def row_gap(upper: LabelTail | Line, lower: LabelTail | Line, box_end: int = -1)
 SIZE_ROWS_MAX_SKIPPED = 1  # a size class's label the OCR garbled past reading may stand between
 
 
-def size_rows_after_land(found: list[tuple], lines: list[LabelTail | Line], accepts: Callable[[str, str], bool | None]
-                         | None, box_end: int = -1) -> list[LabelTail | Line]:
+def size_rows_after_land(found: list[tuple], lines: list[Row], accepts: Callable[[str, str], bool | None] | None,
+                         box_end: int = -1) -> list[Row]:
     """A block whose last label is a Land's, with no size class: the one or two lines right after
     the Land's value (a line between skipped: the size class's label, garbled) that `accepts`
     reads together as a size class, or with the value's second line ('. . Interkommunale' /
