@@ -13,6 +13,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from pipeline.language.lexicon import TRANSLITERATED
 from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.label_values import (ADDRESS, GROUPED, MILLIONS, address_rejoined, continues, fact_in_row,
                                            fact_value_ends_like_one, fact_value_like)
@@ -168,5 +169,4 @@ def address_spelling_doubts(facts: tuple[tuple[str, str], ...], name: str) -> li
 
 def address_word(text: str) -> str:
     """A name as a web address writes it: lower case, umlauts as two letters, no space nor sign."""
-    text = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    return re.sub(r"[^a-z0-9]", "", text)
+    return re.sub(r"[^a-z0-9]", "", text.casefold().translate(TRANSLITERATED))

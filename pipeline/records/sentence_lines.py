@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from pipeline.language.lexicon import Lexicon
 from pipeline.records.draft import Doubt, flag
+from pipeline.records.going_on import short_piece
 from pipeline.records.pieces import ARTICLES, Page, Unit, has_finite_verb
 from pipeline.records.figure_doubts import SUBJECT_JOINERS
 from pipeline.records.interruptions import goes_with_determiner
@@ -201,7 +202,7 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
             continue
         rest_at = None if j is None else next((m for m in range(j + 1, len(units)) if units[m].kind != "figure"), None)
         if rest_at is not None and units[rest_at].kind == "prose" and text_so_far_ends(units[:i], ".!?:") \
-                and short_words_between(units[j], page) \
+                and short_words_between(units[j], page, settings) \
                 and listing_goes_on(unit.text, units[rest_at].text, page.lexicon):
             # a picture's words between the listing and its last item ('… Köln, Bad Tölz' | 'Die Stadt von morgen' |
             # 'und Königs Wusterhausen haben …'): they took the listing's place as the sentence's start
@@ -221,13 +222,14 @@ def sentence_starts_back(units: list[Unit], page: Page, settings: RecordsSetting
     return units
 
 
-def short_words_between(unit: Unit, page: Page) -> bool:
-    """One line of running text's words that ends no sentence, lists nothing, waits for no next
-    word and has no finite verb ('Die Stadt von morgen'): a picture's or a banner's words as well as
-    a sentence's start; beside a listing that goes on after it, they are the picture's."""
+def short_words_between(unit: Unit, page: Page, settings: RecordsSettings) -> bool:
+    """Running text's words that are one short piece (going_on.short_piece) listing nothing,
+    waiting for no next word and with no finite verb ('Die Stadt von morgen'): a picture's or a
+    banner's words as well as a sentence's start; beside a listing that goes on after it, they are
+    the picture's."""
     text = unit.text.strip()
-    return unit.kind == "prose" and len(unit.lines) == 1 and not re.search(r"[,.!?:;]", text) \
-        and not ends_open(text) and not has_finite_verb(text, page.lexicon) and len(text) < page.measure
+    return unit.kind == "prose" and short_piece(unit.lines, page, settings) and not re.search(r"[,:;]", text) \
+        and not ends_open(text) and not has_finite_verb(text, page.lexicon)
 
 
 def opener_goes_on(text: str, after: str, lexicon: Lexicon) -> bool:
