@@ -67,7 +67,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
     wide = settings.text.read_across_share * page.measure
     # a caption's line, or a logo's words naming the record ('u Smart City Potsdam'), is a piece of its own
     apart = [page.is_caption(l.text) or logo_line_inside(para, k, page) for k, l in enumerate(para)]
-    logos = {l.number for k, l in enumerate(para) if apart[k] and not page.is_caption(l.text)}
+    set_apart = {l.number for k, l in enumerate(para) if apart[k]}  # no piece merges into or out of them
     for i in range(len(para) - 1):
         item = ITEM_START.match(para[i + 1].text) and max(len(para[i].text), len(para[i + 1].text)) <= wide
         caption = apart[i] or apart[i + 1]
@@ -120,8 +120,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         if units and (verdict is False) == (units[-1].verdict is False) and not set_into and not apart \
                 and not colon_after_debris(units[-1].lines, piece, page, settings) \
                 and not (ITEM_START.match(piece[0].text) and len(piece[0].text) <= wide) \
-                and not page.is_caption(piece[0].text) and not page.is_caption(units[-1].lines[-1].text) \
-                and piece[0].number not in logos and units[-1].lines[-1].number not in logos \
+                and piece[0].number not in set_apart and units[-1].lines[-1].number not in set_apart \
                 and not label_over_continuation(units[-1], piece, page, settings) \
                 and not first_item_after(units[-1].lines[-1], piece[0], page, settings):
             merged = units[-1].lines + piece
