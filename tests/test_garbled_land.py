@@ -143,6 +143,28 @@ def test_a_table_overviews_name_cell_wrapped_after_bad_is_one_name_where_the_lan
         "Lauf an der Pegnitz in Kooperation mit Altdorfund Schwarzenbruck"
 
 
+def test_a_table_overviews_name_cell_wrapped_after_bad_is_one_name_where_the_projects_pages_print_it_so():
+    """The Land column could not be counted (the category column read into it), so the count asks
+    no join: 'Uelzen in Kooperation mit Bad' / 'Bevensen und Ebstorf' are one name where a
+    project's heading prints them as one, over two lines; 'Landkreis Hof', cut-looking, before a
+    name the pages print apart from it, stays."""
+    from pipeline.records.overview_rows import overview_names
+    from pipeline.records.segment import find_parts, text_to_lines
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+    pages = ("1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nLandkreis Hof\n\nText.\n\n\n\n\nKassel\n\nText.\n\n\n\n\n"
+             "Uelzen in Kooperation mit Bad Bevensen und\nEbstorf\n\nText.\n\n\n\n\n")
+    table = ("2. Übersicht Modellprojekte Smart Cities 2023\n\nModellprojekt\nLandkreis Hof\nKassel\n\n"
+             "Uelzen in Kooperation mit Bad\nBevensen und Ebstorf\n\nBundesland\nBayern\n\nKategorie\nGroßstädte\n\n"
+             "Hessen Großstädte\n")
+    lines = text_to_lines(pages + table)
+    parts = find_parts(lines, profile_of(), DEFAULT_RECORDS_SETTINGS)
+    assert overview_names(lines, parts, profile_of(), []) == [
+        "Landkreis Hof", "Kassel", "Uelzen in Kooperation mit Bad Bevensen und Ebstorf"]
+    lines = text_to_lines(pages.replace("Bad Bevensen und\nEbstorf", "Bad\n\nText.") + table)
+    assert overview_names(lines, find_parts(lines, profile_of(), DEFAULT_RECORDS_SETTINGS), profile_of(), [])[-2:] == [
+        "Uelzen in Kooperation mit Bad", "Bevensen und Ebstorf"]
+
+
 def test_a_table_overviews_name_alone_over_its_sections_second_line_and_then_its_land_is_a_name():
     """'Kreis Héxter' / 'Landkreise' (its row's section cell's second line) / 'Nordrhein-Westfalen …'."""
     from pipeline.records.overview_rows import table_row_names

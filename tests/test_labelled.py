@@ -624,14 +624,16 @@ def test_a_label_printed_twice_loses_no_value(corrections):
     assert "Am Berg" in " ".join([got.description, *got.figure_text])
 
 
-def test_a_short_text_that_no_project_holds_is_warned_of_too(corrections):
+@pytest.mark.parametrize("heading", ["Interkommunale Kooperationen\n\nund Landkreise",
+                                     "Interkommunale\nKooperationen und\nLandkreise"])
+def test_a_short_text_that_no_project_holds_is_warned_of_too(corrections, heading):
     """Fewer words than a paragraph, cut off by a section's heading inside a project, are in no
-    field all the same: the warning says so, however short; a heading wrapped over two lines is
-    no such text."""
+    field all the same: the warning says so, however short; a heading wrapped over two lines, or
+    over three on a divider page, is no such text."""
     text = "1. Modellprojekte Smart Cities 2023\n\nGroßstädte\n\nKoblenz\nGroße Großstadt · Rheinland-Pfalz\n\n" \
            "Projekttitel: Koblenz klug\nMotto: Heute\n\nText über Koblenz.\n\n\n\n\nMittelstädte\n\nDie Stadt baut ein Netz.\n\n\n\n\n" \
            "Homburg\nGrößere Mittelstadt · Saarland\n\nProjekttitel: Homburg vernetzt\nMotto: Nah dran\n\nText.\n\n\n\n\n" \
-           "Interkommunale Kooperationen\n\nund Landkreise\n\n\n\n\nKreis Höxter\nInterkommunale Kooperationen/Landkreis · " \
+           f"{heading}\n\n\n\n\nKreis Höxter\nInterkommunale Kooperationen/Landkreis · " \
            "Nordrhein-Westfalen\n\nProjekttitel: Höxter digital\nMotto: Gemeinsam\n\nText über Höxter.\n"
     brochure = extract_brochure(load_source_text(text), corrections, use_overrides=False).brochure
     assert [p.name for p in brochure.projects] == ["Koblenz", "Homburg", "Kreis Höxter"]

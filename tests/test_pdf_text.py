@@ -570,6 +570,28 @@ def test_a_sidebars_address_ending_just_short_of_the_next_column_parts_its_row()
     assert [w.text for w in left] == ["www.stadt.de/smart-city"] and [w.text for w in right] == ["Patenschaften"]
 
 
+@pytest.mark.parametrize("below_size, whole", [(11.0, True), (7.0, False)])
+def test_a_long_word_at_a_columns_edge_run_into_a_sidebars_space_keeps_its_row_in_the_column(below_size, whole):
+    """'Bürgerenergiegenossenschaften', the right column's first word on its row, runs 18 points
+    over the gutter before the sidebar, which ended above; nothing stands beyond it. Its row
+    crossed the gutter and cut the columns in two bands: the left column's lines after it were
+    read after the right column's. Where the rows above and below begin where the row does, in its
+    type, the row is the columns' whole; over a figure's labels in smaller type it stays a row of its own."""
+    from pipeline.read.overflow import overflow_parts
+    from pipeline.read.pdf_text import Word
+
+    def word(text, x0, x1, top, size=11.0):
+        return Word(text, x0, x1, top, top + size, size)
+
+    above = [word("damit", 59.8, 91.8, 473.0), word("Wind", 167.5, 196.5, 473.0)]
+    row = [word("und", 59.8, 81.0, 488.0), word("warten", 169.8, 209.0, 488.0),
+           word("Bürgerenergiegenossenschaften", 226.2, 407.5, 488.0)]
+    below = [word("muss.", 59.8, 92.1, 503.0, below_size), word("ermöglichen", 226.2, 295.9, 503.0, below_size)]
+    parts = overflow_parts(row, [above, below], 389.0)
+    assert (parts is not None and parts[1] == () and len(parts[0]) == 3) == whole
+    assert overflow_parts(row[1:], [above, below], 389.0) is None  # begins at no column's edge
+
+
 def test_an_ocr_word_taken_into_a_line_of_another_column_by_its_top_goes_on_its_own_line():
     """Tesseract's boxes follow the ink: 'Übergang' (its umlaut's dots) starts 2 points under the
     sidebar's 'MOTTO', 1 point over its own line; read by tops it joined 'MOTTO' and was set

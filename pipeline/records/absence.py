@@ -106,4 +106,23 @@ def in_wrapped_heading(line: Line, lines: list[Line], profile: Profile, settings
     before = next((l for l in reversed(lines[:line.number]) if not l.blank), None)
     after = next((l for l in lines[line.number + 1:] if not l.blank), None)
     return any(match_category(f"{a.text.strip()} {b.text.strip()}", profile, settings)
-               for a, b in ((before, line), (line, after)) if a is not None and b is not None)
+               for a, b in ((before, line), (line, after)) if a is not None and b is not None) \
+        or heading_paragraph(line, lines, profile, settings)
+
+
+WRAPPED_HEADING_MAX_LINES = 4  # a section's name over three lines on a divider page ('Interkommunale' | 'Kooperationen und' | 'Landkreise')
+
+
+def heading_paragraph(line: Line, lines: list[Line], profile: Profile, settings: RecordsSettings) -> bool:
+    """Whether the lines standing together with `line` (no blank line between) read as a section's
+    heading, WRAPPED_HEADING_MAX_LINES lines at most."""
+    first = line.number
+    while first > 0 and not lines[first - 1].blank and line.number - first < WRAPPED_HEADING_MAX_LINES:
+        first -= 1
+    end = line.number + 1
+    while end < len(lines) and not lines[end].blank and end - first <= WRAPPED_HEADING_MAX_LINES:
+        end += 1
+    together = lines[first:end]
+    return 2 < len(together) <= WRAPPED_HEADING_MAX_LINES and (first == 0 or lines[first - 1].blank) \
+        and (end == len(lines) or lines[end].blank) \
+        and match_category(" ".join(l.text.strip() for l in together), profile, settings) is not None

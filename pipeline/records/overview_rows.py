@@ -309,5 +309,22 @@ def overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile
         return [e["name"] for e in overview]
     columns = table_overview_names(lines, parts, profile)
     if columns:  # an OCR may read a table's first rows column by column and its longer ones row by row
-        return columns + rows_after_columns(lines, parts, profile, columns)
-    return table_row_names(lines, parts, profile)
+        return names_joined_where_printed(columns + rows_after_columns(lines, parts, profile, columns), lines, parts)
+    return names_joined_where_printed(table_row_names(lines, parts, profile), lines, parts)
+
+
+def names_joined_where_printed(names: list[str], lines: list[Line], parts: dict[str, tuple[int, int]]) -> list[str]:
+    """A table's names -> the same, where one cut short ('Uelzen in Kooperation mit Bad',
+    name_cut_reason) and the next ('Bevensen und Ebstorf') are printed as one name on the
+    projects' pages (its heading, over two lines or one): one name, its cell's two lines. A cut
+    name the pages print only alone ('Landkreis Hof') stays, as does one where the count of the
+    column beside it could not be read (names_fitting_lands)."""
+    first, end = parts.get("projects", (0, len(lines)))
+    printed = f" {' '.join(' '.join(line.text.split()) for line in lines[first:end]).casefold()} "
+    joined: list[str] = []
+    for name in names:
+        if joined and name_cut_reason(joined[-1]) and f" {joined[-1]} {name} ".casefold() in printed:
+            joined[-1] = f"{joined[-1]} {name}"
+        else:
+            joined.append(name)
+    return joined
