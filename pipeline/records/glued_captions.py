@@ -138,6 +138,25 @@ def sentence_after_banner(text: str, page: Page) -> int | None:
     return spans[k][0]
 
 
+PERCENT = r"\d{1,3}(?:[.,]\d+)?\s?%"
+# '… Verwaltung und Stadtwerke 60 % 49 % 91 %', '… Hochschule | 52%', '… genutzt. 2019 2020 2021': a chart's
+# values (two or more, or one after a bar's edge read as a sign) or its years ending a column's row
+CHART_TAIL = re.compile(rf"\s((?:{PERCENT}\s+)+{PERCENT}|[|!\[\]]{{1,2}}\s+{PERCENT}|(?:(?:19|20)\d\d\s+){{2,}}(?:19|20)\d\d)\s*$")
+YEARS_ROW = re.compile(r"^(?:(?:19|20)\d\d\s+){2,}(?:19|20)\d\d$")  # a chart's axis, read as a line of its own
+
+
+def chart_values_after_words(text: str) -> int | None:
+    """A row of running text, then a chart's values or years ending it (CHART_TAIL: an OCR read
+    the chart beside the column onto the row of one of its lines) -> where the values start; None
+    where fewer than TEXT_BEFORE_CAPTION_MIN_WORDS words stand before them (a chart's label and
+    its values are the chart's; two do where the first is in lower case, going on from the line
+    before: no chart's label begins so) or the words end in a number ('von 2018 bis 2020 2021 2022')."""
+    m = CHART_TAIL.search(text)
+    head = text[:m.start()].split() if m else []
+    enough = len(head) >= TEXT_BEFORE_CAPTION_MIN_WORDS or (len(head) == 2 and head[0][:1].islower())
+    return m.start(1) if enough and not head[-1][-1:].isdigit() else None
+
+
 SPECKS_MIN_TOKENS = 2  # '. _ .': a figure's dots and rules an OCR read before a line's words
 WORDS_AFTER_SPECKS_MIN = 3
 
@@ -160,8 +179,9 @@ def captions_cut(lines: list[Line], page: Page) -> list[Line]:
     (running_text_start) or before it (caption_after_text), specks and words after them
     (words_after_specks), a banner and a sentence after it (sentence_after_banner), as two lines:
     the caption's (the specks'), and the running text's; and
-    a sentence with a map's marked place after it (marked_label_after_sentence), or a row with a
-    banner's words after a bar (banner_after_bar), as the text's line and the figure's, set apart by
+    a sentence with a map's marked place after it (marked_label_after_sentence), a row with a
+    banner's words after a bar (banner_after_bar) or a chart's values after its words
+    (chart_values_after_words), as the text's line and the figure's, set apart by
     blank lines (the text's next line is no figure's); a banner stands apart from the sentence after
     it."""
     out: list[Line] = []
@@ -175,6 +195,7 @@ def captions_cut(lines: list[Line], page: Page) -> list[Line]:
             at = banner
         place = marked_label_after_sentence(line.text.strip()) if at is None and not line.blank else None
         place = banner_after_bar(line.text.strip()) if at is None and place is None and not line.blank else place
+        place = chart_values_after_words(line.text.strip()) if at is None and place is None and not line.blank else place
         if at is None and place is None:
             out.append(line)
         else:
@@ -197,11 +218,12 @@ def box_lines_apart(lines: list[Line]) -> list[Line]:
     """Body lines -> the same, with a blank line on either side of a line that opens with a box's
     edge read as signs and then a few words with a capital ('| Smart City X'): a logo's line, set
     between a sentence's lines, stands apart from them (so that the sentence's first line is not
-    read as one piece with the logo's words)."""
+    read as one piece with the logo's words); so does a chart's row of years (YEARS_ROW), under a
+    line of a list's item it would take with it."""
     out: list[Line] = []
     for line in lines:
         text = line.text.strip()
-        if BOX_LINE.match(text) and len(text.split()) <= BOX_LINE_MAX_WORDS + 1:
+        if (BOX_LINE.match(text) and len(text.split()) <= BOX_LINE_MAX_WORDS + 1) or YEARS_ROW.match(text):
             gap = Line(line.number, line.start, "")
             out += [gap, line, gap]
         else:
