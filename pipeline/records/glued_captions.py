@@ -157,6 +157,26 @@ def chart_values_after_words(text: str) -> int | None:
     return m.start(1) if enough and not head[-1][-1:].isdigit() else None
 
 
+# '> 19 % 89 %', '16 %': a row of a chart's values (and signs its bars left), read as a line of its own
+VALUES_ROW = re.compile(rf"^[^\w\s]{{0,2}}\s*{PERCENT}(?:\s+(?:{PERCENT}|[^\w\s]{{1,2}}))*$")
+ITEM_MARKS = "—–•*·¢«"
+ITEM_AFTER_VALUES_MIN_WORDS = 2
+
+
+def item_after_chart_values(text: str) -> int | None:
+    """'1s, 30 % — offene Daten als Gemeingut', '|] — lebendige Ortskerne': a chart's values or the
+    signs its bars left, then an item's mark and words (an OCR read the chart beside a list onto
+    the row of one of its items) -> where the mark starts; None where a word stands before the mark,
+    nothing before it holds a digit or a sign, or fewer than ITEM_AFTER_VALUES_MIN_WORDS words follow."""
+    spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
+    k = next((k for k, (_, t) in enumerate(spans) if k and t in ITEM_MARKS), None)
+    if k is None or len(spans) - k - 1 < ITEM_AFTER_VALUES_MIN_WORDS or not spans[k + 1][1][:1].isalpha():
+        return None
+    head = [t for _, t in spans[:k]]
+    values = all(any(c.isdigit() for c in t) or not any(c.isalnum() for c in t) for t in head)
+    return spans[k][0] if values and (any("%" in t for t in head) or not any(c.isalnum() for t in head for c in t)) else None
+
+
 SPECKS_MIN_TOKENS = 2  # '. _ .': a figure's dots and rules an OCR read before a line's words
 WORDS_AFTER_SPECKS_MIN = 3
 
@@ -177,7 +197,8 @@ def words_after_specks(text: str) -> int | None:
 def captions_cut(lines: list[Line], page: Page) -> list[Line]:
     """Body lines -> the same, with each line that holds a caption and running text glued after it
     (running_text_start) or before it (caption_after_text), specks and words after them
-    (words_after_specks), a banner and a sentence after it (sentence_after_banner), as two lines:
+    (words_after_specks), a banner and a sentence after it (sentence_after_banner) or a chart's
+    values and an item after them (item_after_chart_values), as two lines:
     the caption's (the specks'), and the running text's; and
     a sentence with a map's marked place after it (marked_label_after_sentence), a row with a
     banner's words after a bar (banner_after_bar) or a chart's values after its words
@@ -191,6 +212,8 @@ def captions_cut(lines: list[Line], page: Page) -> list[Line]:
         at = caption_after_text(line.text.strip(), page) if at is None and not line.blank else at
         at = words_after_specks(line.text.strip()) if at is None and not line.blank else at
         banner = sentence_after_banner(line.text.strip(), page) if at is None and not line.blank else None
+        banner = item_after_chart_values(line.text.strip()) if at is None and banner is None and not line.blank \
+            else banner
         if banner is not None:
             at = banner
         place = marked_label_after_sentence(line.text.strip()) if at is None and not line.blank else None
@@ -218,12 +241,13 @@ def box_lines_apart(lines: list[Line]) -> list[Line]:
     """Body lines -> the same, with a blank line on either side of a line that opens with a box's
     edge read as signs and then a few words with a capital ('| Smart City X'): a logo's line, set
     between a sentence's lines, stands apart from them (so that the sentence's first line is not
-    read as one piece with the logo's words); so does a chart's row of years (YEARS_ROW), under a
-    line of a list's item it would take with it."""
+    read as one piece with the logo's words); so does a chart's row of years or values (YEARS_ROW,
+    VALUES_ROW), under a line of a list's item it would take with it."""
     out: list[Line] = []
     for line in lines:
         text = line.text.strip()
-        if (BOX_LINE.match(text) and len(text.split()) <= BOX_LINE_MAX_WORDS + 1) or YEARS_ROW.match(text):
+        if (BOX_LINE.match(text) and len(text.split()) <= BOX_LINE_MAX_WORDS + 1) or YEARS_ROW.match(text) \
+                or VALUES_ROW.match(text):
             gap = Line(line.number, line.start, "")
             out += [gap, line, gap]
         else:
