@@ -22,7 +22,7 @@ from pipeline.records.pieces import Page, Unit, has_finite_verb, short_piece
 from pipeline.records.prose import (SENTENCE_INSIDE, WORD, ends_open, holds_sentence_end, label_row, labels_only,
                                     list_mark, names_no_action, set_like_a_logo, unmarked)
 from pipeline.records.settings import RecordsSettings
-from pipeline.records.text import WORDLIKE, letters_share
+from pipeline.records.text import JOINING_OPENINGS, WORDLIKE, letters_share
 from pipeline.records.units import text_before
 
 MOST_PIECES = 10  # pieces looked at after an introduction: a list is not longer than its count allows
@@ -96,8 +96,9 @@ def items_in(unit: Unit, page: Page, settings: RecordsSettings) -> int:
 def item_starts(unit: Unit, page: Page) -> list[int]:
     """The indexes of a piece's lines that open an item (items_in)."""
     lines = [l.text.strip() for l in unit.lines]
+    # a line opening on a joiner in lower case ('und Bürger') goes on the item above, however short its line
     return [0] + [k for k, (prev, line) in enumerate(zip(lines, lines[1:]), 1)
-                  if list_mark(line) is not None or (not ends_open(prev)
+                  if list_mark(line) is not None or (not ends_open(prev) and line.split()[0] not in JOINING_OPENINGS
                                                      and len(prev) + 1 + len(line.split()[0]) <= page.measure)]
 
 

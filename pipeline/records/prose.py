@@ -17,7 +17,7 @@ from functools import lru_cache
 from pipeline.language.lexicon import Lexicon, german_stop_words
 from pipeline.read.words import UNMAPPED_GLYPH
 from pipeline.records.settings import RecordsSettings
-from pipeline.records.text import WORDLIKE
+from pipeline.records.text import JOINING_OPENINGS, WORDLIKE
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_INSIDE = re.compile(r"\w[.!?][“”\"»]? +[A-ZÄÖÜ]")  # a sentence ends, another starts
@@ -101,9 +101,11 @@ def reads_as_prose(ev: Evidence, settings: RecordsSettings) -> bool | None:
 
 def ends_early(line: str, next_line: str, measure: float, settings: RecordsSettings) -> bool:
     """A line that stops although the next line's first word would have fitted on it: the end of
-    a paragraph, or no line of the running text (a hyphen at its end says it goes on)."""
+    a paragraph, or no line of the running text (a hyphen at its end says it goes on; so does a
+    joiner in lower case opening the next line: no paragraph opens so, an item's line may follow a
+    short one: '• ein Portal für Bürger' | 'und Betriebe der Stadt')."""
     line, following = line.rstrip(), next_line.strip()
-    if not line or not following or line.endswith("-") or measure <= 0:
+    if not line or not following or line.endswith("-") or measure <= 0 or following.split()[0] in JOINING_OPENINGS:
         return False
     return len(line) + 1 + len(following.split()[0]) < settings.text.early_end_share * measure
 
