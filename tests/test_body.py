@@ -1045,3 +1045,18 @@ def test_a_credit_with_a_place_after_a_comma_stays_whole(lexicon):
     figures = body_paragraphs(text_to_lines(body), page)[1]
     assert [join_lines(f) for f in figures] == ["Foto: Amt Planung, Rheinsberg"]
 
+
+
+@pytest.mark.parametrize("description, flagged", [
+    ("Die Daten werden nach einer Frist gelöscht.\n\n• lebendige Ortskerne\n\n• Handel und Gewerbe", True),
+    ("Geplant sind dabei zwei Maßnahmen:\n\n• lebendige Ortskerne\n\n• Handel und Gewerbe", False),
+    ("Wir setzen Maßnahmen um, welche\n\n• die Ortskerne beleben\n\n• den Handel stärken", False),
+    ("Handlungsfelder\n\n• lebendige Ortskerne", False),
+    ("Die Stadt wächst.\n\n2. Phase der Umsetzung beginnt im Mai.", False),
+    ("• lebendige Ortskerne.\n\n• Handel und Gewerbe", False),
+])
+def test_a_list_after_a_paragraph_that_ends_its_sentence_is_flagged(description, flagged):
+    """A list is introduced (a colon, or a clause its items end): one right after a sentence's
+    stop lost its introduction (a figure printed over it) or had it read elsewhere."""
+    from pipeline.records.body import list_without_introduction_doubts
+    assert bool(list_without_introduction_doubts(description)) == flagged

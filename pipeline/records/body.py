@@ -28,7 +28,7 @@ from pipeline.records.sentence_doubts import (arrows_at_line_starts_doubts, colo
 from pipeline.records.sentence_lines import (comma_pieces_back, lines_through_a_stop_back, sentence_lines_back,
                                              sentence_starts_back, subjects_back, taken_lines_doubts)
 from pipeline.records.sentence_starts import (broken_words_back, comma_ends_back, lines_with_signs_back, listings_back,
-                                             lower_case_starts, sentence_ends_back)
+                                             lower_case_starts, sentence_ends_back, sentence_rests_back)
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
 from pipeline.records.text import join_lines, name_key, paragraphs
 from pipeline.repair.clean import Cleaned
@@ -89,7 +89,8 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     units, start_doubts = lower_case_starts(units, page, settings)
     units = listings_back(units, page, settings)  # after the rules above: a line they took back may open a listing
     units, heading_doubts = article_headings_out(units, page)
-    doubts = lead_doubts + count_doubts + doubts + start_doubts + heading_doubts
+    units, rest_doubts = sentence_rests_back(units, page)
+    doubts = lead_doubts + count_doubts + doubts + start_doubts + heading_doubts + rest_doubts
     units = [u for u in units if u.why != LONE_NUMBER]  # the caller keeps them
     kept, joins = sentences_joined(units, page, settings)
     doubts += [join_doubt(a, b, page.lexicon) for a, b in joins]
@@ -264,6 +265,19 @@ def verbless_sentence_rest_doubts(description: str, lexicon: Lexicon) -> list[Do
 
 CLOSING_MARKS = "\"“”»«')]"
 HEADING_MAX_WORDS = 5  # a sub-heading standing as a paragraph: a few words and no verb
+
+
+def list_without_introduction_doubts(description: str) -> list[Doubt]:
+    """A list's first item right after a paragraph that ends its sentence with a stop (not an
+    item, not a heading): a list is introduced ('… drei Maßnahmen:', '… welche'), so its
+    introduction may be lost (a figure over it) or read elsewhere; flagged, the item named."""
+    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    for before, para in zip(paras, paras[1:]):
+        if list_mark(para) is not None and not para[:1].isdigit() and list_mark(before) is None \
+                and before.rstrip(CLOSING_MARKS)[-1:] in ".!?":
+            return [flag("description", f"the list opening with '{para[:40]}' follows a paragraph that ends its "
+                                        f"sentence ('…{before[-30:]}'): its introduction may be lost or read elsewhere")]
+    return []
 
 
 def empty_description_doubts(description: str, figure_text: list[str]) -> list[Doubt]:

@@ -291,7 +291,7 @@ def opening_line_doubts(units: list[Unit], lexicon: Lexicon) -> list[Doubt]:
 
 
 # '… oder * Gesundheit und Pflege': an item opens with a capital (not a spaced gender star, 'Bürger * innen')
-MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●«]\s+[A-ZÄÖÜ]")
+MARK_INSIDE = re.compile(r"[^\W\d_][.,]?\s+[•*¢■▪●«]{1,2}\s+[A-ZÄÖÜ]")  # '¢«': a bullet an OCR read as two signs
 
 
 ARROW_START = re.compile(r"^[l1!] (?=[^\W\d_])")  # a diagram's arrow read as a sign before a line's words

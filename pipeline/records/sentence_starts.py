@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.language.lexicon import Lexicon
-from pipeline.records.draft import Doubt, flag
+from pipeline.records.draft import Doubt, flag, note
 from pipeline.records.figure_doubts import REPEATED, a_number
 from pipeline.records.pieces import Page, Unit, has_finite_verb
 from pipeline.records.prose import (WORD, ends_open, function_words, known_word, label_row, list_mark, opens_anew,
@@ -236,4 +236,39 @@ def lower_case_starts(units: list[Unit], page: Page, settings: RecordsSettings) 
             named = "; ".join(f"'{units[k].text[:40]}'" for k in (may_start or named_only)[:NAMED_MAX])
             doubts.append(flag("description", f"'{unit.text[:40]}…' goes on in lower case after text that ended "
                                               f"its sentence: its start may be in figure_text ({named})"))
+    return units, doubts
+
+
+ORPHAN_MAX_WORDS = 6  # a sentence's last words a figure across the columns set under it ('nutzen.')
+ORPHAN_MAX_BETWEEN = 4  # pieces of text read between the open end and its rest
+
+
+def sentence_rests_back(units: list[Unit], page: Page) -> tuple[list[Unit], list[Doubt]]:
+    """A short piece of running text that opens in lower case on a verb and ends its sentence
+    ('nutzen.'), after text that ended its own (a stop or a colon), where running text before
+    that stops on a function word ('… Rechenzentren oder Kläranlagen zu'), text with a capital
+    follows it ('Datenschutz hat dabei Vorrang: …') and each piece between ends its sentence: the
+    rest has no other place to go on from. A figure across the columns cut the column, and the next
+    column was read before the sentence's rest: the rest goes back after its open end
+    (sentences_joined joins them), noted."""
+    units = list(units)
+    doubts = []
+    for j in range(len(units)):
+        rest, words = units[j].text.strip(), units[j].text.split()
+        if units[j].kind != "prose" or not rest[:1].islower() or len(words) > ORPHAN_MAX_WORDS \
+                or rest[-1:] not in ".!?" or list_mark(rest) is not None \
+                or not (page.lexicon.tags.best_tag(words[0].strip(".,!?")) or "").startswith("V"):
+            continue
+        before = [k for k in range(j) if units[k].kind != "figure"][-ORPHAN_MAX_BETWEEN - 1:]
+        open_end = next((n for n in range(len(before) - 2, -1, -1) if units[before[n]].kind == "prose"
+                         and ends_open(units[before[n]].text) and not units[before[n]].text.rstrip().endswith("-")), None)
+        if open_end is None or not units[before[open_end + 1]].text.strip()[:1].isupper() \
+                or not all(re.search(r"[.!?:]$", units[k].text.rstrip()) or units[k].kind == "item"
+                           for k in before[open_end + 1:]):
+            continue
+        at = before[open_end]
+        doubts.append(note("description", f"'{rest}' goes on from '…{units[at].text[-30:]}', though read after "
+                                          f"'…{units[before[-1]].text[-30:]}': a figure across the columns cut the "
+                                          "column; put back after its start"))
+        units.insert(at + 1, units.pop(j))
     return units, doubts
