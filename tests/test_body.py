@@ -1060,3 +1060,18 @@ def test_a_list_after_a_paragraph_that_ends_its_sentence_is_flagged(description,
     stop lost its introduction (a figure printed over it) or had it read elsewhere."""
     from pipeline.records.body import list_without_introduction_doubts
     assert bool(list_without_introduction_doubts(description)) == flagged
+
+
+@pytest.mark.parametrize("description, flagged", [
+    ("Dort bieten Studierende Kurse an, in denen Seniorinnen und Senioren\n\nIm Vordergrund stehen drei Ziele:", True),
+    ("Dort bieten Studierende Kurse an, in denen Seniorinnen und Senioren üben.\n\nIm Vordergrund stehen drei Ziele:", False),
+    ("LERN- & INNOVATIONS-RAUM: Kompetenzen & Innovationen fördern\n\nDas Zusammenspiel dieser Aufgaben zählt.", False),
+    ("Schule und Ausbildung\n\nDie Schulen haben viel gelernt.", False),
+    ("Dort bieten Studierende Kurse an, in denen Seniorinnen und Senioren\n\nTablets kennenlernen.", False),
+])
+def test_a_paragraph_stopping_with_no_stop_before_a_new_sentence_is_flagged(description, flagged, lexicon):
+    """A sentence cut off with no stop, and the next paragraph opening anew on a function word
+    with a capital: the rest is elsewhere or lost. A heading, a label's item and a paragraph the
+    next goes on from are no such thing."""
+    from pipeline.records.body import unended_paragraph_doubts
+    assert bool(unended_paragraph_doubts(description, lexicon)) == flagged

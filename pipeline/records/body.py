@@ -16,7 +16,7 @@ from pipeline.records.figure_doubts import (article_headings_out, figure_like_do
 from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
-from pipeline.records.prose import ends_open, list_mark, stops_on_an_attributive_adjective
+from pipeline.records.prose import ends_open, list_mark, opens_sentence, stops_on_an_attributive_adjective
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, has_finite_verb, opening_checked, pieces_of,
                                      sentences_joined, undecided_doubts)
 from pipeline.records.segment import Line
@@ -265,6 +265,21 @@ def verbless_sentence_rest_doubts(description: str, lexicon: Lexicon) -> list[Do
 
 CLOSING_MARKS = "\"“”»«')]"
 HEADING_MAX_WORDS = 5  # a sub-heading standing as a paragraph: a few words and no verb
+
+
+def unended_paragraph_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
+    """A paragraph of running text whose last sentence (a finite verb, more than HEADING_MAX_WORDS
+    words, no item) stops on a word with no stop, before a paragraph that opens a sentence anew with a
+    function word ('… in denen Seniorinnen und Senioren' | 'Im Vordergrund stehen …'): the
+    sentence's rest stands elsewhere or was lost; flagged, the first such place named."""
+    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    for para, after in zip(paras, paras[1:]):
+        tail = re.split(r"(?<=[.!?:])\s+", para)[-1]  # after a colon: a label's item ('…-RAUM: Kompetenzen fördern')
+        if para[-1:].isalnum() and len(tail.split()) > HEADING_MAX_WORDS and list_mark(para) is None \
+                and opens_sentence(after, lexicon) and has_finite_verb(tail, lexicon):
+            return [flag("description", f"a paragraph stops with no sentence's end ('…{para[-40:]}') before one "
+                                        f"that opens anew ('{after[:30]}…'): its rest may stand elsewhere or be lost")]
+    return []
 
 
 def list_without_introduction_doubts(description: str) -> list[Doubt]:

@@ -25,7 +25,8 @@ from pipeline.read.load import Source
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.body import (Page, body_paragraphs, cut_sentence_doubts, empty_description_doubts,
                                    list_without_introduction_doubts, move_foreign_paragraphs, quality_doubts,
-                                   stopless_tail_doubts, stray_marks_doubts, verbless_sentence_rest_doubts, visual_lines)
+                                   stopless_tail_doubts, stray_marks_doubts, unended_paragraph_doubts,
+                                   verbless_sentence_rest_doubts, visual_lines)
 from pipeline.records.columns import paragraphs_in_column_order
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.fact_values import (address_spelling_doubts, figure_among_words_doubts, misread_point_doubts,
@@ -172,7 +173,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *quality_doubts(description, doc.lexicon, settings), *stray_marks_doubts(description, settings),
               *empty_description_doubts(description, fields["figure_text"]), *cut_sentence_doubts(description),
               *verbless_sentence_rest_doubts(description, doc.lexicon), *stopless_tail_doubts(description, doc.lexicon),
-              *list_without_introduction_doubts(description),
+              *list_without_introduction_doubts(description), *unended_paragraph_doubts(description, doc.lexicon),
               *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
               *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure,
                                      cleaned, fields, doc.listed),

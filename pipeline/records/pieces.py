@@ -506,7 +506,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             stopped = stops_inside(before) and (ends_open(before) or before.endswith(",") or (
                 stops_on_an_attributive_adjective(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 verb_after_a_clause(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
-                solid(last, page, settings) and last.verdict is True
+                solid(last, page, settings) and last.verdict is True and not opens_sentence(text, page.lexicon)
                 and not before.endswith(("“", "”", '"', "«", "»"))) or (
                 not figure_between and tail.why == FULL_LINE) or (
                 not figure_between and tail.why == "grammar" and WORD_STOP_WORD.search(tail.text))) \
