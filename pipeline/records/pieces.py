@@ -102,7 +102,7 @@ def pieces_of(para: list[Line], page: Page, settings: RecordsSettings) -> list[U
         verdict = evidence_verdict(rest, page, settings) if at >= 0 else False
         if at >= 0 and rest[0].text.strip()[:1].isupper() \
                 and (len(rest) >= 2 or len(rest[0].text) >= settings.text.full_line_share * page.measure) \
-                and any(l.text.rstrip()[-1:] in ".!?" for l in rest) and verdict is not False \
+                and holds_sentence_end(join_lines(rest)) and verdict is not False \
                 and has_finite_verb(join_lines(rest), page.lexicon):
             # a caption over running text's lines an OCR set under it ('Karte: …' / '… leiden.' / 'Wer möchte, …')
             return [Unit(para[:at + 1], "prose", False), Unit(rest, "prose", verdict)]
