@@ -188,9 +188,9 @@ def test_lines_with_a_word_broken_inside_are_two_columns_however_long():
     lines = ["die langer tragen. Auch in der Verwaltung und in den Betrieben lernen an Maschinen, die so weiter",
              "Verwaltung selbst mussen neue Fahigkei- tuber Datenleitungen gesteuert werden, und die Stadt auch",
              "ten aufgebaut werden. und uben die Fehlersuche an digitalen Modellen in der Stadt und im Land."]
-    assert not one_wide_column(lines, [False, True, False], DEFAULT_RECORDS_SETTINGS)
+    assert not one_wide_column(lines, [False, True, False], 77, DEFAULT_RECORDS_SETTINGS)
     lines[1] = lines[1].replace("Fahigkei- tuber", "Lebens- und Arbeitswelten")
-    assert one_wide_column(lines, [False, True, False], DEFAULT_RECORDS_SETTINGS)
+    assert one_wide_column(lines, [False, True, False], 77, DEFAULT_RECORDS_SETTINGS)
 
 
 def test_a_right_column_of_labels_read_into_the_rows_is_doubted(lexicon):
@@ -207,3 +207,18 @@ def test_a_right_column_of_labels_read_into_the_rows_is_doubted(lexicon):
                "Windräder, Solarparks und Biogasanlagen prägen", "vielerorts das Landschaftsbild."]]
     texts, notes = paragraphs_in_column_order([paragraph] + others, 48, lexicon)
     assert any("labels read into the rows" in note and not sure for note, sure in notes), notes
+
+
+def test_a_paragraph_read_across_whole_is_two_columns_though_one_line_is_short_of_the_mark():
+    """Every line of a paragraph read across, one of them (67 characters) short of the length that
+    marks a line so (read_across_min_chars) but half as long again as the pages' usual line (42):
+    it shows no wide column's measure, so the paragraph is two columns, not one wide column."""
+    from pipeline.records.columns import one_wide_column
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+
+    lines = ["Dort gibt es eine Werkstatt, eine Bucherei, Datenschutz hat dabei Vorrang:",
+             "Raume fiir Vereine und ein Café. Sie Personliche Angaben werden nur",
+             "ermoglichen es, Abwarme aus Betrieben, gespeichert, wenn es unbedingt notig ist,",
+             "Rechenzentren oder Klaranlagen zu und nach einer festgelegten Frist geloscht."]
+    assert not one_wide_column(lines, [True, False, True, True], 42, DEFAULT_RECORDS_SETTINGS)
+    assert one_wide_column(lines, [True, False, True, True], 60, DEFAULT_RECORDS_SETTINGS)
