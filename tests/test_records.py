@@ -81,6 +81,17 @@ def test_ocr_words_the_repair_could_not_settle_are_flagged(lexicon):
     assert "'bguite' is not in the word list" in Record(fields, tuple(doubtful_word_doubts(fields, lexicon))).review_notes["motto"]
 
 
+def test_a_word_no_list_holds_a_letter_off_a_common_one_is_flagged(lexicon):
+    """'Nachbarschatt' is in no word list, though a compound estimate ('Nachbar' + 'schatt') gives it
+    a frequency: a common word a letter off ('Nachbarschaft') asks whether an OCR misread it.
+    Compounds a letter off no common word ('Klimaquartier') are not asked about."""
+    from pipeline.records.names import doubtful_word_doubts
+
+    fields = {"name": "Fürstenfeldbruck", "title": "Fürstenfeldbruck: Nachbarschatt für alle", "motto": "Ein Klimaquartier"}
+    doubts = doubtful_word_doubts(fields, lexicon)
+    assert [(d.field, "'Nachbarschaft'" in d.note) for d in doubts] == [("title", True)]
+
+
 def test_a_word_far_rarer_than_itself_with_a_letter_doubled_is_flagged(lexicon):
     """'für ale': an OCR read the doubled letter of 'alle' once; 'ale' is a word, but a far rarer one."""
     from pipeline.records.value_doubts import misread_mark_doubts

@@ -295,7 +295,26 @@ def doubtful_word_doubts(fields: dict, lexicon: Lexicon, listed: tuple[str, ...]
                 doubts.append(flag(field_name, f"'{word}' is not in the word list; check its spelling"))
                 if field_name == "name":
                     unknown_in_name.add(word.casefold())
+            elif field_name != "name" and len(word) >= f.checked_word_min_chars and word.casefold() not in names \
+                    and lexicon.direct(word) == 0 and (near := common_word_a_letter_off(word, lexicon)):
+                doubts.append(flag(field_name, f"'{word}' is in no word list (at most a compound of rarer parts), "
+                                               f"but '{near}', a letter off, is common: an OCR's misreading?"))
     return doubts
+
+
+NEAR_WORD_MIN_ZIPF = 3.5  # a word a letter off a word as read is worth a question when this common
+NEAR_WORD_MARGIN = 2.0  # and this much commoner than the word as read is estimated
+LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+def common_word_a_letter_off(word: str, lexicon: Lexicon) -> str | None:
+    """'Nachbarschatt' -> 'Nachbarschaft': the commonest listed word that one letter other than the
+    first makes of `word`, where it is NEAR_WORD_MIN_ZIPF common and NEAR_WORD_MARGIN commoner than
+    the word as read (a compound's estimate: 'Nachbar' + 'schatt'); None for none."""
+    found = [(lexicon.direct(v), v) for i in range(1, len(word)) for c in LETTERS if c != word[i].lower()
+             for v in [word[:i] + (c.upper() if word[i].isupper() else c) + word[i + 1:]]]
+    best = max(found, default=(0.0, ""))
+    return best[1] if best[0] >= max(NEAR_WORD_MIN_ZIPF, lexicon.zipf(word) + NEAR_WORD_MARGIN) else None
 
 
 def before_its_noun(word: str, following: str, variants: list[str], lexicon: Lexicon) -> bool:
