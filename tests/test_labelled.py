@@ -717,6 +717,18 @@ def test_a_fact_alone_under_its_label_is_kept_though_the_next_label_has_text_bes
     assert used == {lines[0].number, lines[1].number}
 
 
+def test_an_address_a_row_of_the_text_below_its_label_is_the_labels_value(profile):
+    """A sidebar an OCR ran into the text's rows, a text line read between 'WEBSITE:' and the row
+    whose head holds the address ('www.….de Sanierung zu planen'): the address shows where it ends
+    among the text's words, so it is the fact; the rows stay text."""
+    from pipeline.records.label_facts import facts_in_lines
+    lines = [l for l in text_to_lines("KONTAKT: Quartieren selbst geht es um mehr als\nStabsstelle Digitalisierung "
+                                      "Gebäude. Digitale Zwillinge helfen\n\nWEBSITE:\n\nerfassen und Maßnahmen zur\n\n"
+                                      "www.musterstadt.de/smart-city Sanierung zu planen\n") if not l.blank]
+    facts, *_ = facts_in_lines(lines, known_labels(profile), DEFAULT_RECORDS_SETTINGS.segment.wrapped_max_gap)
+    assert facts.get("Website") == "www.musterstadt.de/smart-city"
+
+
 def test_facts_a_labelled_block_left_out_are_read_after_it(corrections):
     """A project whose header is a labelled block (Land, size class, title, motto) and whose
     sidebar's facts an OCR read after a stretch of the text, where the block had ended."""

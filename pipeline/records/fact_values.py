@@ -63,13 +63,18 @@ def checked_facts(values: tuple[LabelledValue, ...]) -> tuple[dict[str, str], fr
     return facts, frozenset(left), doubts
 
 
+VALUE_BESIDE_ROWS = 2  # a value a box ran into the text's rows stands in the label's row or one of the two under it
+
+
 def value_beside_text(value: LabelledValue, after: str = "") -> str | None:
-    """A fact's value whose label's row or first row under it (the value's, or where it has none
-    under the label, `after`: the text's next row) holds the value among the words of the text
-    beside the box (fact_in_row: an address, a figure with its unit; an OCR ran the box into the
-    text's rows) -> that value; else None."""
-    own = [l.text for l in value.lines if l.number != value.label_line.number]
-    return next(filter(None, map(fact_in_row, [value.inline, *(own[:1] or [after])])), None)
+    """A fact's value whose label's row or one of the VALUE_BESIDE_ROWS rows under it (the value's,
+    and where it has fewer, `after`: the text's next row) holds the value among the words of the
+    text beside the box (fact_in_row: an address, a figure with its unit; an OCR ran the box into
+    the text's rows, a line of the text between the label and its value: 'WEBSITE:' | 'erfassen
+    und Maßnahmen zur' | 'www.….de Sanierung zu planen') -> that value; else None."""
+    own = [l.text for l in value.lines if l.number != value.label_line.number][:VALUE_BESIDE_ROWS]
+    rows = [value.inline, *own, *([after] if len(own) < VALUE_BESIDE_ROWS else [])]
+    return next(filter(None, map(fact_in_row, rows)), None)
 
 
 FACT_SUBSTANCE = re.compile(r"[^\W\d_]|\d{3}|\d[.,]\d")  # a letter or a figure ('; ;' and a page's '11' are neither)
