@@ -1054,6 +1054,9 @@ def test_a_credit_with_a_place_after_a_comma_stays_whole(lexicon):
     ("Handlungsfelder\n\n• lebendige Ortskerne", False),
     ("Die Stadt wächst.\n\n2. Phase der Umsetzung beginnt im Mai.", False),
     ("• lebendige Ortskerne.\n\n• Handel und Gewerbe", False),
+    ("Die Stadt setzt auf drei Handlungsfelder.\n\n• Mobilität\n\n• Energie", False),
+    ("Die Stadt verfolgt folgende Ziele.\n\n• Mobilität\n\n• Energie", False),
+    ("Das sei ein guter Anfang.\n\n– so der Bürgermeister.", False),
 ])
 def test_a_list_after_a_paragraph_that_ends_its_sentence_is_flagged(description, flagged):
     """A list is introduced (a colon, or a clause its items end): one right after a sentence's
@@ -1068,6 +1071,10 @@ def test_a_list_after_a_paragraph_that_ends_its_sentence_is_flagged(description,
     ("LERN- & INNOVATIONS-RAUM: Kompetenzen & Innovationen fördern\n\nDas Zusammenspiel dieser Aufgaben zählt.", False),
     ("Schule und Ausbildung\n\nDie Schulen haben viel gelernt.", False),
     ("Dort bieten Studierende Kurse an, in denen Seniorinnen und Senioren\n\nTablets kennenlernen.", False),
+    ("Mehr Informationen zu den Kursen finden Sie unter www.musterstadt.de\n\nIm Jahr 2022 beginnt der Bau.", False),
+    ("Was die Stadt mit den Daten ihrer Bürger vorhat\n\nDie Daten bleiben in der Stadt.", False),
+    ("Dort bieten Studierende Kurse an, in denen Seniorinnen und\n\nIm Vordergrund stehen drei Ziele:", False),
+    ("Dort bieten Studierende Kurse an, in denen Seniorinnen und Senioren\n\nSie können sich im Rathaus anmelden.", False),
 ])
 def test_a_paragraph_stopping_with_no_stop_before_a_new_sentence_is_flagged(description, flagged, lexicon):
     """A sentence cut off with no stop, and the next paragraph opening anew on a function word

@@ -200,7 +200,8 @@ def lines_to_blocks(lines: list[TextLine], gap: float = GUTTER_MIN_WIDTH, least:
     all columns) stay in place, consecutive ones as one block; so do `ruled` lines, a table's
     rows between their rules (ruled_rows), whatever space their cells leave. A line that crosses
     the gutter only by a narrow column's long word run up to the next column (overflowed_rows) is
-    read as its two parts, one in each column."""
+    read as its two parts, one in each column (or, where the long word ends the row, as the left
+    column's line)."""
     if not lines:
         return []
     gutter = find_gutter(lines, min(w.x0 for l in lines for w in l.words), max(w.x1 for l in lines for w in l.words), gap,

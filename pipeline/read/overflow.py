@@ -59,7 +59,8 @@ def overflowed_rows(lines: list, gutter: float, crossing: Callable[[object], boo
     whole whatever they cross: a table's ruled rows) -> for each crossing only by a narrow
     column's long word run over it up to the next column's edge (overflow_parts, judged by the
     rows right above and below that are neither), its two parts as lines of the same kind, one
-    per column (`reach`: see overflow_parts). Both rows beside it must be parted by the gutter."""
+    per column (`reach`: see overflow_parts), the right one None where the overflowing word ends the
+    row. Both rows beside it must be parted by the gutter."""
     apart = [line not in whole and not crossing(line) for line in lines]
     parts = {}
     for k, line in enumerate(lines):

@@ -101,8 +101,9 @@ def text_in_no_record(layout: Layout, profile: Profile, settings: RecordsSetting
 
 def in_wrapped_heading(line: Line, lines: list[Line], profile: Profile, settings: RecordsSettings) -> bool:
     """Whether `line` and the non-blank line before or after it read together as a section's
-    heading ('Interkommunale Kooperationen' | 'und Landkreise'): asked of the few lines in no
-    record only, as a whole pass over the text costs a tenth of a second."""
+    heading ('Interkommunale Kooperationen' | 'und Landkreise'), or the lines standing together
+    with it do (heading_paragraph: a divider page's heading over three lines): asked of the few
+    lines in no record only, as a whole pass over the text costs a tenth of a second."""
     before = next((l for l in reversed(lines[:line.number]) if not l.blank), None)
     after = next((l for l in lines[line.number + 1:] if not l.blank), None)
     return any(match_category(f"{a.text.strip()} {b.text.strip()}", profile, settings)

@@ -10,13 +10,14 @@ from dataclasses import replace
 from pipeline.language.lexicon import SUSPENDED_HYPHEN_NEXT, Lexicon
 from pipeline.read.page_furniture import PAGE_NUMBER, line_key
 from pipeline.records.counted_lists import counted_lists
+from pipeline.records.list_items import COUNTS
 from pipeline.records.draft import Doubt, Record, flag, note
 from pipeline.records.figure_doubts import (article_headings_out, figure_like_doubts, label_rows_out, map_points_out,
                                             number_words_out, repeated_first_line_doubts, repeated_lines_out)
 from pipeline.records.glued_captions import box_lines_apart, captions_cut
 from pipeline.records.interruptions import disagreeing_lines_out, interruptions_cut, set_into_open_sentences
 from pipeline.records.lead import lead_paragraphs_kept
-from pipeline.records.prose import ends_open, list_mark, opens_sentence, stops_on_an_attributive_adjective
+from pipeline.records.prose import ends_open, list_mark, opens_sentence_anew, stops_on_an_attributive_adjective
 from pipeline.records.pieces import (Page, classify_units, figure_blocks, has_finite_verb, opening_checked, pieces_of,
                                      sentences_joined, undecided_doubts)
 from pipeline.records.segment import Line
@@ -202,13 +203,18 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # a unit's letter after it is a word ('
 WORD_PART_JOINERS = SUSPENDED_HYPHEN_NEXT | {"wie", "statt"}
 
 
+def description_paragraphs(description: str) -> list[str]:
+    """A description -> its paragraphs, stripped, blank ones left out."""
+    return [p.strip() for p in description.split("\n\n") if p.strip()]
+
+
 def cut_sentence_doubts(description: str) -> list[Doubt]:
     """A paragraph of the description that stops on a function word ('… und kurze Wege zu') or on a
     comma ('… kein Selbstzweck,'; not a list item), before a paragraph that is no list item or at
     the description's end: no printed paragraph ends so, so the sentence's rest stands elsewhere
     (read as figure text, in another paragraph, or on a page read in another order), or the
     reading split it; flagged, the first such place named."""
-    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    paras = description_paragraphs(description)
     for n, para in enumerate(paras):
         after = paras[n + 1] if n + 1 < len(paras) else None
         cut = ends_open(para) or (para.endswith(",") and list_mark(para) is None)  # an item may end on a comma
@@ -225,7 +231,7 @@ def stopless_tail_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
     not '… In der Innenstadt entsteht ein'), before a paragraph that does not go on from it in
     lower case: running text ends its sentences with a stop, so a slogan or a picture's words were
     read into the paragraph's last line; flagged, the words named."""
-    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    paras = description_paragraphs(description)
     for n, para in enumerate(paras):
         after = paras[n + 1] if n + 1 < len(paras) else ""
         *sentences, tail = re.split(r"(?<=[.!?])\s+", para)  # not after a colon: a label and its item
@@ -249,7 +255,7 @@ def verbless_sentence_rest_doubts(description: str, lexicon: Lexicon) -> list[Do
     sentence's end (a closing quote or bracket after the stop ends one too), is no list item and no
     sub-heading (HEADING_MAX_WORDS words at most without a verb): the rest of the sentence before,
     with figure text read between them or taken into it; flagged, the first such place named."""
-    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    paras = description_paragraphs(description)
     for before, para in zip(paras, paras[1:]):
         if before.rstrip(CLOSING_MARKS)[-1:] in ".!?:" or list_mark(before) is not None or list_mark(para) is not None \
                 or (len(before.split()) <= HEADING_MAX_WORDS and not has_finite_verb(before, lexicon)):
@@ -268,27 +274,40 @@ HEADING_MAX_WORDS = 5  # a sub-heading standing as a paragraph: a few words and 
 
 
 def unended_paragraph_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
-    """A paragraph of running text whose last sentence (a finite verb, more than HEADING_MAX_WORDS
-    words, no item) stops on a word with no stop, before a paragraph that opens a sentence anew with a
+    """A paragraph of running text whose last sentence (a finite verb; a comma, or more than
+    HEADING_MAX_WORDS words after a sentence of the paragraph; no item) stops on a word with no stop (not a function word:
+    cut_sentence_doubts'; not an address), before a paragraph that opens a sentence anew with a
     function word ('… in denen Seniorinnen und Senioren' | 'Im Vordergrund stehen …'): the
     sentence's rest stands elsewhere or was lost; flagged, the first such place named."""
-    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    paras = description_paragraphs(description)
     for para, after in zip(paras, paras[1:]):
         tail = re.split(r"(?<=[.!?:])\s+", para)[-1]  # after a colon: a label's item ('…-RAUM: Kompetenzen fördern')
-        if para[-1:].isalnum() and len(tail.split()) > HEADING_MAX_WORDS and list_mark(para) is None \
-                and opens_sentence(after, lexicon) and has_finite_verb(tail, lexicon):
+        # a sub-heading may hold a verb ('Was die Stadt mit den Daten vorhat'): a clause after a comma, or words
+        # after a sentence of the paragraph, are a sentence's; one stopping on a function word is
+        # cut_sentence_doubts'; an address may end one
+        sentence = "," in tail or (tail != para and len(tail.split()) > HEADING_MAX_WORDS)
+        if para[-1:].isalnum() and sentence and list_mark(para) is None and not ends_open(para) \
+                and not ADDRESS_END.search(para) and opens_sentence_anew(after, lexicon) and has_finite_verb(tail, lexicon):
             return [flag("description", f"a paragraph stops with no sentence's end ('…{para[-40:]}') before one "
                                         f"that opens anew ('{after[:30]}…'): its rest may stand elsewhere or be lost")]
     return []
 
 
+LIST_BULLETS = tuple("•*¢«·■▪●◆➢➤✓°+>")  # an item's bullet as printed or as an OCR read it
+ADDRESS_END = re.compile(r"(?:www\.|https?://|@)\S+$")  # '… finden Sie unter www.stadt.de': a sentence may end so
+
+
 def list_without_introduction_doubts(description: str) -> list[Doubt]:
-    """A list's first item right after a paragraph that ends its sentence with a stop (not an
-    item, not a heading): a list is introduced ('… drei Maßnahmen:', '… welche'), so its
-    introduction may be lost (a figure over it) or read elsewhere; flagged, the item named."""
-    paras = [p.strip() for p in description.split("\n\n") if p.strip()]
+    """A list's first item, marked by a bullet, right after a paragraph that ends its sentence with
+    a stop (not an item) and says nothing of a list: a list is introduced ('… drei Maßnahmen:', '…
+    welche', '… setzt auf drei Handlungsfelder.', '… folgende Ziele.'), so its introduction may be
+    lost (a figure over it) or read elsewhere; flagged, the item named. A dash or a number opens
+    other things than items ('– so der Bürgermeister.')."""
+    paras = description_paragraphs(description)
     for before, para in zip(paras, paras[1:]):
-        if list_mark(para) is not None and not para[:1].isdigit() and list_mark(before) is None \
+        last = re.split(r"(?<=[.!?])\s+", before)[-1].lower()
+        counts = any(w.strip(".,:;!?") in COUNTS or w.startswith("folgend") for w in last.split())
+        if (list_mark(para) or "")[:1] in LIST_BULLETS and list_mark(before) is None and not counts \
                 and before.rstrip(CLOSING_MARKS)[-1:] in ".!?":
             return [flag("description", f"the list opening with '{para[:40]}' follows a paragraph that ends its "
                                         f"sentence ('…{before[-30:]}'): its introduction may be lost or read elsewhere")]

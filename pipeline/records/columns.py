@@ -407,15 +407,15 @@ def left_column_end(left: list[str], right: list[str], below: list[str]) -> int:
     return next((k for k in range(1, len(below)) if below[k][:1].isspace()), len(below))
 
 
-def one_wide_column(lines: list[str], across: list[bool], usual: float, settings: RecordsSettings) -> bool:
+def one_wide_column(lines: list[str], across: list[bool], settings: RecordsSettings) -> bool:
     """Lines taken as read across, hardly longer than the paragraph's other full lines (all but its
-    last; not those far longer than the pages' usual line themselves, read across but short of
-    read_across_min_chars), none with a word broken inside it: one wide column whose lines run past
-    the pages' usual length (a one-column design among narrower lines), not two columns read as one."""
-    others = [len(l.strip()) for l, a in zip(lines[:-1], across[:-1]) if not a and len(l.split()) >= 3
-              and len(l.strip()) <= settings.columns.read_across_factor * usual]
+    last), which are as many as they at least, none with a word broken inside it: one wide column
+    whose lines run past the pages' usual length (a one-column design among narrower lines), not
+    two columns read as one (a paragraph read across nearly whole, one line short of the mark)."""
+    others = [len(l.strip()) for l, a in zip(lines[:-1], across[:-1]) if not a and len(l.split()) >= 3]
     longest = max((len(l.strip()) for l, a in zip(lines, across) if a), default=0)
-    return bool(others) and longest <= settings.columns.one_column_max_ratio * sorted(others)[len(others) // 2] \
+    return bool(others) and len(others) >= sum(across) \
+        and longest <= settings.columns.one_column_max_ratio * sorted(others)[len(others) // 2] \
         and not any(BROKEN_INSIDE.search(l) for l in lines)
 
 
@@ -467,7 +467,7 @@ def paragraphs_in_column_order(paragraphs: list[list[str]], usual: float, lexico
     while i < len(paragraphs):
         lines = paragraphs[i]
         across = [is_read_across(l, usual, settings) for l in lines]
-        if one_wide_column(lines, across, usual, settings):
+        if one_wide_column(lines, across, settings):
             across = [False] * len(lines)
         if not any(across):
             texts.append(join_column_lines(lines))

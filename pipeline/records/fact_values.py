@@ -74,7 +74,9 @@ def value_beside_text(value: LabelledValue, after: str = "") -> str | None:
     und Maßnahmen zur' | 'www.….de Sanierung zu planen') -> that value; else None."""
     own = [l.text for l in value.lines if l.number != value.label_line.number][:VALUE_BESIDE_ROWS]
     rows = [value.inline, *own, *([after] if len(own) < VALUE_BESIDE_ROWS else [])]
-    return next(filter(None, map(fact_in_row, rows)), None)
+    found = [fact_in_row(row) for row in rows]
+    # past the first row under the label only an address, which no text's row holds ('12.500 Haushalte …' may be)
+    return next((f for k, f in enumerate(found) if f and (k < 2 or ADDRESS.fullmatch(f))), None)
 
 
 FACT_SUBSTANCE = re.compile(r"[^\W\d_]|\d{3}|\d[.,]\d")  # a letter or a figure ('; ;' and a page's '11' are neither)

@@ -157,24 +157,28 @@ def chart_values_after_words(text: str) -> int | None:
     return m.start(1) if enough and not head[-1][-1:].isdigit() else None
 
 
+BAR_SIGNS = "|[]{}_>!"  # what an OCR reads a chart's bars and their edges as
 # '> 19 % 89 %', '16 %': a row of a chart's values (and signs its bars left), read as a line of its own
-VALUES_ROW = re.compile(rf"^[^\w\s]{{0,2}}\s*{PERCENT}(?:\s+(?:{PERCENT}|[^\w\s]{{1,2}}))*$")
-ITEM_MARKS = "—–•*·¢«"
+VALUES_ROW = re.compile(rf"^[{re.escape(BAR_SIGNS)}]{{0,2}}\s*{PERCENT}(?:\s+(?:{PERCENT}|[{re.escape(BAR_SIGNS)}]{{1,2}}))*$")
+ITEM_MARKS = ("—", "–", "•", "*", "·", "¢", "«")
 ITEM_AFTER_VALUES_MIN_WORDS = 2
 
 
 def item_after_chart_values(text: str) -> int | None:
-    """'1s, 30 % — offene Daten als Gemeingut', '|] — lebendige Ortskerne': a chart's values or the
-    signs its bars left, then an item's mark and words (an OCR read the chart beside a list onto
-    the row of one of its items) -> where the mark starts; None where a word stands before the mark,
-    nothing before it holds a digit or a sign, or fewer than ITEM_AFTER_VALUES_MIN_WORDS words follow."""
+    """'1s, 30 % — offene Daten als Gemeingut', '|] — lebendige Ortskerne': a chart's values (two
+    numbers at least) or the signs its bars left (BAR_SIGNS), then an item's mark and words (an
+    OCR read the chart beside a list onto the row of one of its items) -> where the mark starts;
+    None where a word stands before the mark, or fewer than ITEM_AFTER_VALUES_MIN_WORDS words
+    follow. One number before a dash is a sentence's ('40 % – gemessen an 1990 – senken')."""
     spans = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
     k = next((k for k, (_, t) in enumerate(spans) if k and t in ITEM_MARKS), None)
     if k is None or len(spans) - k - 1 < ITEM_AFTER_VALUES_MIN_WORDS or not spans[k + 1][1][:1].isalpha():
         return None
     head = [t for _, t in spans[:k]]
-    values = all(any(c.isdigit() for c in t) or not any(c.isalnum() for c in t) for t in head)
-    return spans[k][0] if values and (any("%" in t for t in head) or not any(c.isalnum() for t in head for c in t)) else None
+    numbers = sum(any(c.isdigit() for c in t) for t in head)
+    bars = [t for t in head if all(c in BAR_SIGNS for c in t)]
+    values = all(any(c.isdigit() for c in t) or t.strip(",.;") == "%" or t in bars for t in head)
+    return spans[k][0] if values and (numbers >= 2 or (bars and not numbers)) else None
 
 
 SPECKS_MIN_TOKENS = 2  # '. _ .': a figure's dots and rules an OCR read before a line's words

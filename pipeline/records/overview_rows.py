@@ -9,6 +9,7 @@ holds the column heads.
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
 from rapidfuzz import fuzz
 
@@ -316,15 +317,23 @@ def overview_names(lines: list[Line], parts: dict[str, tuple[int, int]], profile
 def names_joined_where_printed(names: list[str], lines: list[Line], parts: dict[str, tuple[int, int]]) -> list[str]:
     """A table's names -> the same, where one cut short ('Uelzen in Kooperation mit Bad',
     name_cut_reason) and the next ('Bevensen und Ebstorf') are printed as one name on the
-    projects' pages (its heading, over two lines or one): one name, its cell's two lines. A cut
-    name the pages print only alone ('Landkreis Hof') stays, as does one where the count of the
-    column beside it could not be read (names_fitting_lands)."""
-    first, end = parts.get("projects", (0, len(lines)))
-    printed = f" {' '.join(' '.join(line.text.split()) for line in lines[first:end]).casefold()} "
+    projects' pages, as a heading of NAME_HEADING_MAX_LINES lines at most standing apart (over two
+    lines or one; running text is no evidence): one name, its cell's two lines. A cut name the
+    pages print only alone ('Landkreis Hof') stays; so do all where no projects' part was found."""
+    if "projects" not in parts:
+        return names
+    first, end = parts["projects"]
+    runs = [list(run) for blank, run in groupby(lines[first:end], key=lambda l: l.blank) if not blank]
+    headings = {f" {' '.join(' '.join(l.text.split()) for l in run).casefold()} " for run in runs
+                if len(run) <= NAME_HEADING_MAX_LINES}
     joined: list[str] = []
     for name in names:
-        if joined and name_cut_reason(joined[-1]) and f" {joined[-1]} {name} ".casefold() in printed:
+        if joined and name_cut_reason(joined[-1]) and any(f" {joined[-1]} {name} ".casefold() in h for h in headings):
             joined[-1] = f"{joined[-1]} {name}"
         else:
             joined.append(name)
     return joined
+
+
+NAME_HEADING_MAX_LINES = 3  # a name's heading over more lines than this is no heading
+

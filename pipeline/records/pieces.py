@@ -21,7 +21,8 @@ from pipeline.records.list_items import (counts_ahead, counts_before_colon, intr
 from pipeline.records.prose import (WORD, WORD_STOP_WORD, awaits_last_item, ends_early, ends_open, function_words,
                                     has_finite_verb, holds_sentence_end, known_word, label_row, labels_only, list_mark,
                                     may_open_a_later_sentence, names_no_action, opens_anew, opens_on_a_noun,
-                                    opens_on_a_participle, opens_sentence, piece_evidence, reads_as_prose, stops_inside,
+                                    opens_on_a_participle, opens_sentence, opens_sentence_anew, piece_evidence,
+                                    reads_as_prose, stops_inside,
                                     stops_on_a_finite_verb, stops_on_an_attributive_adjective,
                                     stops_short_on_a_function_word,
                                     verb_after_a_clause, wordmark)
@@ -506,7 +507,7 @@ def sentences_joined(units: list[Unit], page: Page, settings: RecordsSettings
             stopped = stops_inside(before) and (ends_open(before) or before.endswith(",") or (
                 stops_on_an_attributive_adjective(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
                 verb_after_a_clause(before, page.lexicon) and not opens_anew(text, page.lexicon)) or (
-                solid(last, page, settings) and last.verdict is True and not opens_sentence(text, page.lexicon)
+                solid(last, page, settings) and last.verdict is True and not opens_sentence_anew(text, page.lexicon)
                 and not before.endswith(("“", "”", '"', "«", "»"))) or (
                 not figure_between and tail.why == FULL_LINE) or (
                 not figure_between and tail.why == "grammar" and WORD_STOP_WORD.search(tail.text))) \

@@ -102,10 +102,13 @@ def reads_as_prose(ev: Evidence, settings: RecordsSettings) -> bool | None:
 def ends_early(line: str, next_line: str, measure: float, settings: RecordsSettings) -> bool:
     """A line that stops although the next line's first word would have fitted on it: the end of
     a paragraph, or no line of the running text (a hyphen at its end says it goes on; so does a
-    joiner in lower case opening the next line: no paragraph opens so, an item's line may follow a
-    short one: '• ein Portal für Bürger' | 'und Betriebe der Stadt')."""
+    joiner in lower case opening the next line under a line of words: no paragraph opens so, an
+    item's line may follow a short one: '• ein Portal für Bürger' | 'und Betriebe der Stadt'; a
+    lone number or label over it is a figure's: '2021' | 'und Bürgern der Stadt …')."""
     line, following = line.rstrip(), next_line.strip()
-    if not line or not following or line.endswith("-") or measure <= 0 or following.split()[0] in JOINING_OPENINGS:
+    if not line or not following or line.endswith("-") or measure <= 0:
+        return False
+    if following.split()[0] in JOINING_OPENINGS and len(line.split()) >= 2 and line.split()[-1].isalpha():
         return False
     return len(line) + 1 + len(following.split()[0]) < settings.text.early_end_share * measure
 
@@ -286,6 +289,16 @@ def opens_a_sentence_within(text: str, lexicon: Lexicon) -> bool:
 def holds_sentence_end(text: str) -> bool:
     """Text that ends a sentence: a stop or a colon at its end, or a stop before a capital inside."""
     return text.rstrip("“”\"')»«")[-1:] in (".", "!", "?", ":") or bool(SENTENCE_INSIDE.search(text))
+
+
+POLITE_FORMS = frozenset({"sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"})  # 'Sie' mid-sentence
+
+
+def opens_sentence_anew(text: str, lexicon: Lexicon) -> bool:
+    """opens_sentence, where the word cannot stand inside one with its capital: the polite forms
+    ('… und bittet' | 'Sie um Ideen …') can."""
+    first = text.split()[0] if text.split() else ""
+    return opens_sentence(text, lexicon) and first.lower() not in POLITE_FORMS
 
 
 def opens_sentence(text: str, lexicon: Lexicon) -> bool:
