@@ -1,4 +1,6 @@
 """Overrides and validation on small records."""
+import pytest
+
 from pipeline.corrections import Override, OverrideFile
 from pipeline.records.overrides import apply_overrides
 from pipeline.validate.records import records_to_projects
@@ -216,3 +218,19 @@ def test_a_title_or_motto_a_reviewer_set_aside_stays_the_pages_figure_text():
     rec = record(title="Newe Räume für alle", motto="Lausitzer Woche der digitalen Wirtschaft", figure_text=["Logo"])
     [out], _ = apply_overrides([rec], files, 2030)
     assert out["figure_text"] == ["Logo", "Lausitzer Woche der digitalen Wirtschaft"] and out["motto"] is None
+
+
+@pytest.mark.parametrize("title, flagged", [
+    ("Dennoch bleibt der persönliche Kontakt wichtig: Bürgerbüros", True),
+    ("Deshalb wird die Stadt ihre Daten öffnen", True),
+    ("Hier entsteht Zukunft", False),
+    ("Zusammen wachsen: Stadt und Land im Dialog", False),
+    ("Beelitz klug: Daseinsvorsorge im Wandel", False),
+])
+def test_a_title_opening_on_an_adverb_and_its_verb_reads_as_running_text(title, flagged, lexicon):
+    """A line of the text beside the label read as the title: an adverb and a finite verb open it, a
+    sentence's start; a short slogan so made, and titles without a finite verb second, are none."""
+    from pipeline.records.extract import running_text_value_doubts
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+    fields = {"title": title, "motto": "Gemeinsam für morgen"}
+    assert bool(running_text_value_doubts(fields, DEFAULT_RECORDS_SETTINGS, lexicon)) == flagged

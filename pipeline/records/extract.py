@@ -178,7 +178,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure,
                                      cleaned, fields, doc.listed),
               *listed_spelling_in_values_doubts(fields, reading.as_listed, reading.read_as),
-              *running_text_value_doubts(fields, settings), *lost_name_words_doubts(fields, block.name),
+              *running_text_value_doubts(fields, settings, doc.lexicon), *lost_name_words_doubts(fields, block.name),
               *label_in_value_doubts(fields, profile),
               *other_spelling_in_values_doubts(fields, settings)]
     if doc.ocr:
@@ -273,15 +273,30 @@ def category_doubts(block: ProjectBlock, settings: RecordsSettings, section: str
     return doubts
 
 
-def running_text_value_doubts(fields: dict, settings: RecordsSettings) -> list[Doubt]:
-    """A title or motto that reads as running text rather than a value."""
+def running_text_value_doubts(fields: dict, settings: RecordsSettings, lexicon: Lexicon) -> list[Doubt]:
+    """A title or motto that reads as running text rather than a value (value_running_text_reason,
+    or a sentence's start: opens_as_a_sentence)."""
     doubts = []
     for field_name in ("title", "motto"):
         reason = value_running_text_reason(fields[field_name], settings) if fields[field_name] else None
+        if reason is None and fields[field_name] and opens_as_a_sentence(fields[field_name], lexicon):
+            reason = f"it opens as a sentence does, an adverb and its verb: '{' '.join(fields[field_name].split()[:2])}'"
         if reason:
             doubts.append(flag(field_name, f"the value reads as running text ({reason}): the text beside the "
                                            "label may have been read into it"))
     return doubts
+
+
+VERB_SECOND_MIN_WORDS = 5  # a title this long opening on an adverb and a finite verb is a sentence ('Hier entsteht Zukunft' is not)
+
+
+def opens_as_a_sentence(value: str, lexicon: Lexicon) -> bool:
+    """'Dennoch bleibt der persönliche Kontakt wichtig: …': an adverb, then a finite verb, in a
+    value of VERB_SECOND_MIN_WORDS words or more: a sentence's start with its verb second, as
+    titles and mottos are not written (a line of the text beside the label read as its value)."""
+    words = value.split()
+    return len(words) >= VERB_SECOND_MIN_WORDS and words[0].isalpha() and words[1].isalpha() \
+        and lexicon.tags.best_tag(words[0]) in ("ADV", "PROAV") and (lexicon.tags.best_tag(words[1]) or "").endswith("(FIN)")
 
 
 def section_size_doubts(category: str | None, size_class: str, profile: Profile) -> list[Doubt]:
