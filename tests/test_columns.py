@@ -209,22 +209,17 @@ def test_a_right_column_of_labels_read_into_the_rows_is_doubted(lexicon):
     assert any("labels read into the rows" in note and not sure for note, sure in notes), notes
 
 
-def test_a_paragraph_read_across_nearly_whole_is_two_columns_though_one_line_is_short_of_the_mark():
-    """Three lines of four read across, one (67 characters) short of the length that marks a line
-    so (read_across_min_chars): one line is too few to show a wide column's measure against
-    three, so the paragraph is two columns. A wide column's paragraph, most of its lines under the
-    mark and one over it, stays one column."""
+def test_a_lead_paragraph_over_both_columns_stays_whole_though_most_of_its_lines_pass_the_mark():
+    """A lead paragraph in larger type over both columns: three of its lines pass the read-across
+    mark, two fall short of it, all far past the pages' usual line. Its lines are as long as each
+    other, so it is one wide column, not two columns read as one."""
     from pipeline.records.columns import one_wide_column
     from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
 
-    lines = ["Dort gibt es eine Werkstatt, eine Bucherei, Datenschutz hat dabei Vorrang:",
-             "Raume fiir Vereine und ein Café. Sie Personliche Angaben werden nur",
-             "ermoglichen es, Abwarme aus Betrieben, gespeichert, wenn es unbedingt notig ist,",
-             "Rechenzentren oder Klaranlagen zu und nach einer festgelegten Frist geloscht."]
-    assert not one_wide_column(lines, [True, False, True, True], DEFAULT_RECORDS_SETTINGS)
-    wide = ["Die Stadt baut am Markt ein neues Zentrum, in dem Jung und Alt sich",
-            "begegnen können. Dort finden Kurse statt, in denen Fragen zu digitalen",
-            "Angeboten der Verwaltung beantwortet werden, und die Bücherei öffnet länger.",
-            "Die Kurse sind kostenlos und stehen allen offen, die lernen möchten.",
-            "Anmeldungen nimmt das Rathaus entgegen."]
-    assert one_wide_column(wide, [False, False, True, False, False], DEFAULT_RECORDS_SETTINGS)
+    lead = ["Kleine Gemeinden schliefen sich zusammen, um gemeinsam Fachleute fur",
+            "Informationssicherheit zu beschaftigen. Der Austausch untereinander hilft",
+            "dabei, gute Ideen schneller zu verbreiten und Fehler zu vermeiden. Sensoren",
+            "im Boden melden, wann ein Baum Wasser braucht, sodass die Bewasserung",
+            "gezielt erfolgen kann. Wie wird verhindert, dass Ruckschlusse auf einzelne",
+            "Personen moglich sind?"]
+    assert one_wide_column(lead, [False, True, True, False, True, False], DEFAULT_RECORDS_SETTINGS)

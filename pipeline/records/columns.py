@@ -409,13 +409,13 @@ def left_column_end(left: list[str], right: list[str], below: list[str]) -> int:
 
 def one_wide_column(lines: list[str], across: list[bool], settings: RecordsSettings) -> bool:
     """Lines taken as read across, hardly longer than the paragraph's other full lines (all but its
-    last), which are as many as they at least, none with a word broken inside it: one wide column
-    whose lines run past the pages' usual length (a one-column design among narrower lines), not
-    two columns read as one (a paragraph read across nearly whole, one line short of the mark)."""
+    last), none with a word broken inside it: one wide column whose lines run past the pages' usual
+    length (a one-column design among narrower lines), not two columns read as one. A paragraph
+    read across nearly whole, one line short of the mark, looks the same by its lengths (all of
+    them far past the usual line: a lead paragraph over both columns is so too), and stays whole."""
     others = [len(l.strip()) for l, a in zip(lines[:-1], across[:-1]) if not a and len(l.split()) >= 3]
     longest = max((len(l.strip()) for l, a in zip(lines, across) if a), default=0)
-    return bool(others) and len(others) >= sum(across) \
-        and longest <= settings.columns.one_column_max_ratio * sorted(others)[len(others) // 2] \
+    return bool(others) and longest <= settings.columns.one_column_max_ratio * sorted(others)[len(others) // 2] \
         and not any(BROKEN_INSIDE.search(l) for l in lines)
 
 
