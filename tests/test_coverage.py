@@ -254,3 +254,12 @@ def test_a_title_spelling_the_name_as_it_was_read_is_flagged_where_the_overviews
                                      lexicon)
         assert out[1]["name"] == "Dessau-Roßlau"
         assert ("title" in out[1]["needs_review"]) == flagged, title
+
+
+def test_a_name_an_ocr_read_without_its_umlauts_takes_the_overviews_noted_not_flagged():
+    """'Gorlitz' read, 'Görlitz' listed: an OCR loses umlauts and adds none, so the overview's
+    letters are the name's; taken, with the reading in a note, and no review asked for."""
+    from pipeline.records.names import name_against_overview
+    reading = name_against_overview("Gorlitz", ("Aachen", "Görlitz"), DEFAULT_RECORDS_SETTINGS)
+    assert reading.name == "Görlitz"
+    assert [(d.field, d.flagged, "read 'Gorlitz'" in d.note) for d in reading.doubts] == [("name", False, True)]

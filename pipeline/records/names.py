@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from pipeline.language.lexicon import MIN_PART_ZIPF, UMLAUT_OF, WITHOUT_UMLAUTS, Lexicon
-from pipeline.records.draft import Doubt, flag, notes_of
+from pipeline.records.draft import Doubt, flag, note, notes_of
 from pipeline.records.name_wrap import debris_after_listed
 from pipeline.records.segment import Line, closest_listed
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
@@ -79,9 +79,10 @@ def unsure_reading_doubts(value_lines: dict[str, list[Line]], unsure: dict[int, 
 def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsSettings,
                           lexicon: Lexicon | None = None) -> NameReading:
     """The name as read, checked against the brochure's own overview of all projects. The
-    overview's spelling is taken, flagged and with the reading in the note, where the difference
-    is what OCR does to a name: the name's lines out of order, specks after it, umlauts lost
-    ('Gorlitz' is less similar to 'Görlitz' than listed_min_score). Otherwise a name the overview
+    overview's spelling is taken, with the reading in the note, where the difference is what OCR
+    does to a name: the name's lines out of order, specks after it (flagged), umlauts lost
+    ('Gorlitz' is less similar to 'Görlitz' than listed_min_score; noted only: the letters are the
+    overview's). Otherwise a name the overview
     lacks, or spells otherwise, is flagged; where the words it spells otherwise are far commoner
     than the name's as read (listed_reading_wins: 'Schwarzenbruck' for 'Schwarzenbruct'), the
     overview's is taken, flagged. The record's id follows its final name (ids.py)."""
@@ -99,8 +100,8 @@ def name_against_overview(name: str, listed: tuple[str, ...], settings: RecordsS
         return NameReading(name, (flag("name", f"read '{name}': the brochure's overview prints longer names that "
                                                "begin or end so or hold its words "
                                                f"({', '.join(repr(w) for w in wholes)})"),))
-    if umlauts_lost(name, entry):
-        return NameReading(" ".join(entry.split()), (flag(
+    if umlauts_lost(name, entry):  # noted, not flagged: the overview's letters are the name's, an OCR added none
+        return NameReading(" ".join(entry.split()), (note(
             "name", f"read '{name}'; the brochure's overview prints it with its umlauts, '{entry}', "
                     "which was taken (OCR loses umlauts, it does not add them)"),))
     if score >= settings.segment.listed_min_score:
