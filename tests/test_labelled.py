@@ -438,11 +438,16 @@ def block_read_from(text: str, profile):
 
 
 def test_a_column_of_motto_and_facts_after_text_between_the_columns(profile):
+    """A column of values after text set between it and its labels: where it fits the labels line
+    for line (as many lines in a row, a blank after, each reading as its field's) it is theirs,
+    not displaced (no flag); one that does not fit so (a line more) is displaced, flagged."""
     text = "Motto:\nFörderphase:\nWebsite:\n\nErgänzend gibt es nun\neinen Rufbus, den man\nbestellen kann.\n\n" \
            "Gemeinsam für die Region\nStrategiephase\nwww.luenen.de/smart-city\n\nMehr Text.\n"
     assert [(v.field, v.value, v.displaced) for v in block_read_from(text, profile).values] == [
-        ("motto", "Gemeinsam für die Region", True), ("fact", "Strategiephase", True),
-        ("fact", "www.luenen.de/smart-city", True)]
+        ("motto", "Gemeinsam für die Region", False), ("fact", "Strategiephase", False),
+        ("fact", "www.luenen.de/smart-city", False)]
+    wrapped = text.replace("Gemeinsam für die Region\n", "Gemeinsam für die\nRegion\n")
+    assert all(v.displaced for v in block_read_from(wrapped, profile).values)
 
 
 def test_a_land_and_title_column_after_prose_that_lists_laender_skips_the_list(profile):

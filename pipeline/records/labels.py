@@ -194,8 +194,8 @@ def read_labelled_block(lines: list[Line], i: int, known: dict[str, tuple[str, s
             start = value_start(lines, at, fields, known, accepts, names_it) if len(pending) > 1 and accepts else at
             if start is None:
                 start, unsure = at, set(pending)
-            elif start != at:
-                displaced = set(pending)
+            elif start != at and not column_fits(lines[start + 1: start + 2 + len(fields)], fields):
+                displaced = set(pending)  # a column that fits its labels line for line is theirs, text before it or not
             if len(pending) > 1 and accepts and accepts(fields[0], "") is None \
                     and not (start == at and box_end < 0 and column_fits(lines[at + 1: at + 2 + len(fields)], fields)):
                 unsure = set(pending)  # a title's or motto's column: its lines only looked like values
