@@ -44,7 +44,7 @@ def extract_brochure(source: Source, corrections: Corrections, use_overrides: bo
     if not layout.projects:
         raise InputError(f"{source.path}: {no_project_message(layout, profile, records_settings)}")
     listed = layout.listed
-    facts = document_facts(layout, source, cleaned, lexicon, records_settings)
+    facts = document_facts(layout, source, cleaned, lexicon, profile, records_settings)
     drafts = layout_to_records(layout, cleaned, profile, facts, records_settings, corrections.places.generic_words)
     spans = block_spans(layout, cleaned)
     # a record whose name the OCR lost takes the one the overview lists in its place, before its id and place

@@ -234,3 +234,19 @@ def test_a_title_opening_on_an_adverb_and_its_verb_reads_as_running_text(title, 
     from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
     fields = {"title": title, "motto": "Gemeinsam für morgen"}
     assert bool(running_text_value_doubts(fields, DEFAULT_RECORDS_SETTINGS, lexicon)) == flagged
+
+
+def test_sections_a_pdfs_running_headers_name_are_printed_sections(corrections):
+    """A design naming its sections only in running headers, which a PDF's reading takes out: the
+    sections they name count as printed, so a record under no heading takes its size class's
+    section noted, not flagged (category_doubts)."""
+    from pipeline.records.extract import printed_sections
+    from pipeline.records.segment import segment_text
+    from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS
+    profile = corrections.profile_for(None)[0]
+    text = "1. Modellprojekte Smart Cities 2023\n\nMalchow\n\nLandgemeinde · Mecklenburg-Vorpommern\n\n" \
+           "Projekttitel: Malchow klug\nMotto: Heute\n\nText.\n"
+    layout = segment_text(text, profile, DEFAULT_RECORDS_SETTINGS)
+    removed = ("Modellprojekte Smart Cities | Kleinstädte und Landgemeinden", "Bundesinstitut für Bau-, Stadt- und Raumforschung")
+    assert "Kleinstädte und Landgemeinden" in printed_sections(layout, removed, profile, DEFAULT_RECORDS_SETTINGS)
+    assert "Kleinstädte und Landgemeinden" not in printed_sections(layout, removed[1:], profile, DEFAULT_RECORDS_SETTINGS)

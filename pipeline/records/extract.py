@@ -43,7 +43,7 @@ from pipeline.records.page_numbers import figure_numbers, lone_numbers, page_num
 from pipeline.records.heading_doubts import contradicted_headings
 from pipeline.records.segment import Layout, ProjectBlock
 from pipeline.records.settings import DEFAULT_RECORDS_SETTINGS, RecordsSettings
-from pipeline.records.size_lines import SizeLine, match_category, parse_size_line
+from pipeline.records.size_lines import SizeLine, match_category, parse_size_line, running_section
 from pipeline.records.text import join_lines, value_running_text_reason
 from pipeline.records.unnamed_headers import UNNAMED_HEADER_NOTE
 from pipeline.records.value_doubts import (lost_name_words_doubts, misread_mark_doubts, name_with_words_lost,
@@ -70,7 +70,7 @@ class Document:
     unsure: dict[int, tuple[str, ...]] = field(default_factory=dict)  # scans: raw offset of a line -> words Tesseract was unsure of
 
 
-def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon,
+def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Lexicon, profile: Profile,
                    settings: RecordsSettings = DEFAULT_RECORDS_SETTINGS) -> Document:
     """What the Source's route and the whole Layout tell every record: its pages, whether it is
     OCR, whether its columns came in order, and the names the overview lists (a table overview's
@@ -81,7 +81,7 @@ def document_facts(layout: Layout, source: Source, cleaned: Cleaned, lexicon: Le
                     cleaned.damaged or source.kind == "pdf-ocr", statistics.median(lengths) if lengths else 0.0,
                     layout.running, source.styled_lines, source.larger_lines,
                     tuple(layout.listed),
-                    source.kind != "text", printed_sections(layout),
+                    source.kind != "text", printed_sections(layout, source.removed_lines, profile, settings),
                     page_number_lines(layout.lines) if source.kind == "text" else frozenset(),
                     unsure_by_line(source.unsure))
 
@@ -94,9 +94,13 @@ def unsure_by_line(pairs: tuple[tuple[int, str], ...]) -> dict[int, tuple[str, .
     return lines
 
 
-def printed_sections(layout: Layout) -> tuple[str, ...]:
-    """The profile's section names this edition prints: under its headings and in its overview."""
-    found = [b.category for b in layout.projects] + [e.get("category") for e in layout.overview]
+def printed_sections(layout: Layout, removed: tuple[str, ...], profile: Profile,
+                     settings: RecordsSettings) -> tuple[str, ...]:
+    """The profile's section names this edition prints: under its headings, in its overview and in
+    the running headers a PDF's reading took out (`removed`: 'Modellprojekte Smart Cities |
+    Kleinstädte und Landgemeinden')."""
+    running = [hit[0] for line in removed if (hit := running_section(line, profile, settings))]
+    found = [b.category for b in layout.projects] + [e.get("category") for e in layout.overview] + running
     return tuple(dict.fromkeys(c for c in found if c))
 
 
