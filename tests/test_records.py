@@ -250,3 +250,18 @@ def test_sections_a_pdfs_running_headers_name_are_printed_sections(corrections):
     removed = ("Modellprojekte Smart Cities | Kleinstädte und Landgemeinden", "Bundesinstitut für Bau-, Stadt- und Raumforschung")
     assert "Kleinstädte und Landgemeinden" in printed_sections(layout, removed, profile, DEFAULT_RECORDS_SETTINGS)
     assert "Kleinstädte und Landgemeinden" not in printed_sections(layout, removed[1:], profile, DEFAULT_RECORDS_SETTINGS)
+
+
+def test_a_repair_left_undone_in_a_value_settled_otherwise_is_not_asked_about():
+    """'Mucke' could be 'Mücke' (a suggestion the repair did not dare to apply) on the name's line;
+    where the name as output holds 'Mücke' (the overview's spelling taken) the question is
+    settled; where it holds 'Mucke' it stays."""
+    from types import SimpleNamespace
+    from pipeline.records.names import uncertain_edit_doubts
+    from pipeline.records.segment import Line
+    edit = SimpleNamespace(start=14, rule="umlaut:u>ü", doubtful=True, applied=False, word_before="Mucke",
+                           word_after="Mücke")
+    cleaned = SimpleNamespace(raw_offset=lambda offset: offset, edits=[edit])
+    lines = {"name": [Line(0, 0, "Lauterbach mit Mucke")]}
+    assert uncertain_edit_doubts(lines, cleaned, {"name": "Lauterbach mit Mücke"}) == []
+    assert [d.field for d in uncertain_edit_doubts(lines, cleaned, {"name": "Lauterbach mit Mucke"})] == ["name"]

@@ -178,7 +178,7 @@ def block_to_record(block: ProjectBlock, cleaned: Cleaned, profile: Profile, doc
               *empty_description_doubts(description, fields["figure_text"]), *cut_sentence_doubts(description),
               *verbless_sentence_rest_doubts(description, doc.lexicon), *stopless_tail_doubts(description, doc.lexicon),
               *list_without_introduction_doubts(description), *unended_paragraph_doubts(description, doc.lexicon),
-              *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned),
+              *uncertain_edit_doubts({"name": list(block.name_lines), **header.value_lines}, cleaned, fields),
               *unsure_reading_doubts({"name": list(block.name_lines), **header.value_lines}, doc.unsure,
                                      cleaned, fields, doc.listed),
               *listed_spelling_in_values_doubts(fields, reading.as_listed, reading.read_as),

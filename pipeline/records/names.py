@@ -40,14 +40,18 @@ def name_line_doubts(name: str) -> list[Doubt]:
     return doubts
 
 
-def uncertain_edit_doubts(value_lines: dict[str, list[Line]], cleaned: Cleaned) -> list[Doubt]:
+def uncertain_edit_doubts(value_lines: dict[str, list[Line]], cleaned: Cleaned, fields: dict | None = None) -> list[Doubt]:
     """A value (field -> the lines it was read from) that holds an OCR repair the tool did not
-    dare to make (or made with low confidence)."""
+    dare to make (or made with low confidence); not where the value as output (`fields`) holds
+    the repair's word and not the word as read: other evidence settled it (a name the overview
+    spells with its umlauts, 'Mucke' -> 'Mücke')."""
     doubts = []
     for field_name, lines in value_lines.items():
+        words = set(re.findall(r"\w+", (fields or {}).get(field_name) or ""))
         for line in lines:
             lo, hi = cleaned.raw_offset(line.start), cleaned.raw_offset(line.start + len(line.text))
-            doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:") and e.doubtful]
+            doubtful = [e for e in cleaned.edits if lo <= e.start < hi and e.rule.startswith("umlaut:") and e.doubtful
+                        and not (e.word_after in words and e.word_before not in words)]
             for e in doubtful:
                 verb = "left unrepaired" if not e.applied else "repaired with low confidence"
                 doubts.append(flag(field_name, f"'{e.word_before}' could be '{e.word_after}' ({verb})"))
