@@ -980,11 +980,14 @@ def test_a_caption_glued_over_a_paragraph_is_flagged_where_the_next_word_fits_a_
     ("Die Anschlagbretter erreichen auch jüngere Menschen. Hier entsteht Zukunft.", False),
     ("Die Anschlagbretter erreichen viel. In der Innenstadt entsteht ein\n\nTreffpunkt für alle.", False),
     ("Wie erreicht man alle? Hier entsteht Zukunft\n\nViele Gebäude sind alt.", True),
+    ("Die Stadt muss die Bevölkerung rechtzeitig warnen. Rückmeldung\n\nViele Gebäude sind alt.", True),
+    ("Die Stadt muss die Bevölkerung rechtzeitig warnen. Handel und Gewerbe\n\nViele Gebäude sind alt.", False),
 ])
 def test_a_paragraph_ending_on_a_clause_with_no_stop_is_flagged(description, flagged, lexicon):
     """A few words with a finite verb and no stop after a paragraph's last sentence, not going on
-    in the next paragraph: a slogan read into the last line. A heading's words (no verb) and a
-    sentence going on in lower case are no such thing."""
+    in the next paragraph: a slogan read into the last line; so is a capitalised noun alone (a
+    figure's label). A heading's words (no verb, in lower case too) and a sentence going on in
+    lower case are no such thing."""
     from pipeline.records.body import stopless_tail_doubts
     assert bool(stopless_tail_doubts(description, lexicon)) == flagged
 

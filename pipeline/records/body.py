@@ -228,22 +228,27 @@ def cut_sentence_doubts(description: str) -> list[Doubt]:
 def stopless_tail_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
     """A paragraph that ends, after its last sentence's stop, on a few words with a finite verb and
     no stop, waiting for no next word ('… erreichen auch jüngere Menschen. Hier entsteht Zukunft';
-    not '… In der Innenstadt entsteht ein'), before a paragraph that does not go on from it in
+    not '… In der Innenstadt entsteht ein'), or on a capitalised word or two alone ('… warnen.
+    Rückmeldung'), before a paragraph that does not go on from it in
     lower case: running text ends its sentences with a stop, so a slogan or a picture's words were
     read into the paragraph's last line; flagged, the words named."""
     paras = description_paragraphs(description)
     for n, para in enumerate(paras):
         after = paras[n + 1] if n + 1 < len(paras) else ""
         *sentences, tail = re.split(r"(?<=[.!?])\s+", para)  # not after a colon: a label and its item
+        # or a label's noun or two alone ('… rechtzeitig warnen. Rückmeldung'): no sentence is so short
+        label = len(tail.split()) <= STOPLESS_LABEL_MAX_WORDS and all(w[:1].isupper() and w.isalpha() for w in tail.split())
         if sentences and tail[-1:].isalnum() and len(tail.split()) <= STOPLESS_TAIL_MAX_WORDS \
-                and not re.search(r"[.!?:;,]", tail) and has_finite_verb(tail, lexicon) and not after[:1].islower() \
-                and not ends_open(tail) and not stops_on_an_attributive_adjective(tail, lexicon):
+                and not re.search(r"[.!?:;,]", tail) and (has_finite_verb(tail, lexicon) or label) \
+                and not after[:1].islower() and not ends_open(tail) \
+                and not stops_on_an_attributive_adjective(tail, lexicon):
             return [flag("description", f"a paragraph ends on words with no stop after its last sentence ('{tail}'): "
                                         "a slogan or a picture's words may be read into its last line")]
     return []
 
 
 STOPLESS_TAIL_MAX_WORDS = 5  # a sentence's start cut by a page would go on in the next paragraph
+STOPLESS_LABEL_MAX_WORDS = 2  # capitalised words with no verb after the last stop: a figure's label
 
 
 SENTENCE_FIRST = re.compile(r"^(.+?[.!?])(?:\s|$)")
