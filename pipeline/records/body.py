@@ -25,6 +25,7 @@ from pipeline.records.units import LONE_NUMBER, Unit
 from pipeline.records.sentence_doubts import (arrows_at_line_starts_doubts, colon_then_clause_doubts,
                                               head_line_set_between_doubts, line_set_between_doubts,
                                               marks_inside_doubts, numbers_in_line_doubts, opening_line_doubts,
+                                              piece_between_a_sentences_parts_doubts,
                                               reopened_line_doubts, reopened_sentence_doubts, rival_openings_doubts)
 from pipeline.records.sentence_lines import (comma_pieces_back, lines_through_a_stop_back, sentence_lines_back,
                                              sentence_starts_back, subjects_back, taken_lines_doubts)
@@ -101,6 +102,8 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += reopened_line_doubts(units, page, settings)
     doubts += line_set_between_doubts(units, page) + head_line_set_between_doubts(units, page, settings)
     doubts += rival_openings_doubts(units, page)
+    named = " ".join(d.note for d in doubts)  # a piece another rule named already is not named twice
+    doubts += [d for d in piece_between_a_sentences_parts_doubts(units, page) if d.note.split("' ")[0][1:] not in named]
     doubts += marks_inside_doubts(units) + colon_then_clause_doubts(units, page)
     doubts += arrows_at_line_starts_doubts(units)
     doubts += opening_line_doubts(units, page.lexicon)
