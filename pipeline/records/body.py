@@ -23,7 +23,7 @@ from pipeline.records.pieces import (Page, classify_units, figure_blocks, has_fi
 from pipeline.records.segment import Line
 from pipeline.records.units import LONE_NUMBER, Unit
 from pipeline.records.sentence_doubts import (arrows_at_line_starts_doubts, colon_then_clause_doubts,
-                                              head_line_set_between_doubts, line_set_between_doubts,
+                                              head_line_set_between_doubts, last_sentence, line_set_between_doubts,
                                               marks_inside_doubts, numbers_in_line_doubts, opening_line_doubts,
                                               piece_between_a_sentences_parts_doubts,
                                               reopened_line_doubts, reopened_sentence_doubts, rival_openings_doubts)
@@ -102,8 +102,7 @@ def body_paragraphs(lines: list[Line], page: Page, running: frozenset[str] = fro
     doubts += reopened_line_doubts(units, page, settings)
     doubts += line_set_between_doubts(units, page) + head_line_set_between_doubts(units, page, settings)
     doubts += rival_openings_doubts(units, page)
-    named = " ".join(d.note for d in doubts)  # a piece another rule named already is not named twice
-    doubts += [d for d in piece_between_a_sentences_parts_doubts(units, page) if d.note.split("' ")[0][1:] not in named]
+    doubts += piece_between_a_sentences_parts_doubts(units, page, " ".join(d.note for d in doubts))
     doubts += marks_inside_doubts(units) + colon_then_clause_doubts(units, page)
     doubts += arrows_at_line_starts_doubts(units)
     doubts += opening_line_doubts(units, page.lexicon)
@@ -289,7 +288,7 @@ def unended_paragraph_doubts(description: str, lexicon: Lexicon) -> list[Doubt]:
     sentence's rest stands elsewhere or was lost; flagged, the first such place named."""
     paras = description_paragraphs(description)
     for para, after in zip(paras, paras[1:]):
-        tail = re.split(r"(?<=[.!?:])\s+", para)[-1]  # after a colon: a label's item ('…-RAUM: Kompetenzen fördern')
+        tail = last_sentence(para)  # after a colon too: a label's item ('…-RAUM: Kompetenzen fördern')
         # a sub-heading may hold a verb ('Was die Stadt mit den Daten vorhat'): a clause after a comma, or words
         # after a sentence of the paragraph, are a sentence's; one stopping on a function word is
         # cut_sentence_doubts'; an address may end one

@@ -341,12 +341,13 @@ def mark_after_a_word(line: str, near: list[str]) -> bool:
 PIECE_BETWEEN_MAX_WORDS = 6  # a caption's or label's few words; a sentence's line in between is longer
 
 
-def piece_between_a_sentences_parts_doubts(units: list[Unit], page: Page) -> list[Doubt]:
+def piece_between_a_sentences_parts_doubts(units: list[Unit], page: Page, named: str = "") -> list[Doubt]:
     """A short piece of running text of one line, opening with a capital and with no finite verb
     ('Workshop mit Bürgerinnen und Bürgern'), between text that stops on a function word ('… was
     zu') and text going on in lower case ('tun ist.'), with figure text or a blank line before it
     (after it too, or the next line going on): the sentence's own words, or a caption set into it that the joins took in; the words
-    cannot tell which, so it is kept and flagged, the piece named."""
+    cannot tell which, so it is kept and flagged, the piece named; not where the notes of other
+    rules (`named`) name it already."""
     text_units = [u for u in units if u.kind != "figure"]
     # the piece alone, or a unit's first line over a line going on in lower case (no blank line between)
     triples = [(a.text, b.text, c.text) for a, b, c in zip(text_units, text_units[1:], text_units[2:])
@@ -356,7 +357,7 @@ def piece_between_a_sentences_parts_doubts(units: list[Unit], page: Page) -> lis
     for before, piece, after in triples:
         if len(piece.split()) <= PIECE_BETWEEN_MAX_WORDS and piece[:1].isupper() and ends_open(before) \
                 and not before.rstrip().endswith("-") and after[:1].islower() \
-                and not has_finite_verb(piece, page.lexicon):
+                and not has_finite_verb(piece, page.lexicon) and piece not in named:
             return [flag("description", f"'{piece[:60]}' stands between the parts of a sentence ('…{before[-25:]}' | "
                                         f"'{after[:25]}…') like a caption set into it; kept as running text")]
     return []
